@@ -1,0 +1,198 @@
+//! `taizhang assign`: create a follow-up (督办事项).
+
+use std::process::ExitCode;
+
+use crate::commands::shared::{commit_message, non_empty, optional_text, print};
+use crate::context::Ctx;
+use crate::error::{Error, Result};
+use crate::model::followup::{Followup, FuStatus};
+use crate::model::id::RecordRef;
+use crate::model::keyword::{Feedback, Secrecy, Source};
+use crate::model::kind::Kind;
+use crate::model::record::Record;
+use crate::store::{self, Change, Register};
+
+/// Create a follow-up (督办事项) with a lead unit and a deadline; prints the
+/// new ID alone.
+///
+/// With --from, the follow-up carries out a document (IN-…/OUT-…) or a
+/// meeting decision (MT-2026-0003#2); both records are linked, and the
+/// follow-up inherits the source's secrecy level.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// The matter to be done (督办事项)
+    pub title: String,
+    /// Lead unit (牵头单位)
+    #[arg(long, value_name = "UNIT")]
+    pub lead: String,
+    /// Deadline (办结时限): a date, +2w, fri …
+    #[arg(long, value_name = "DATE")]
+    pub due: String,
+    /// The person responsible (责任人)
+    #[arg(long, value_name = "NAME")]
+    pub owner: Option<String>,
+    /// Supporting units (协办单位), comma-separated or repeated
+    #[arg(long, value_name = "UNIT")]
+    pub support: Vec<String>,
+    /// Where it comes from: instruction, meeting, superior, document,
+    /// key-task, proposal, public, other (or 领导批示, 会议议定 …)
+    #[arg(long)]
+    pub source: Option<String>,
+    /// The document or meeting decision it carries out (IN-…, MT-…#n)
+    #[arg(long = "from", value_name = "ID")]
+    pub from: Option<String>,
+    /// The leader who assigned it (交办领导)
+    #[arg(long = "by-leader", value_name = "NAME")]
+    pub by_leader: Option<String>,
+    /// The leader in charge (分管领导)
+    #[arg(long, value_name = "NAME")]
+    pub supervisor: Option<String>,
+    /// What is required (办理要求)
+    #[arg(long, value_name = "TEXT")]
+    pub requirement: Option<String>,
+    /// How often progress is owed: once, weekly, monthly, quarterly
+    #[arg(long)]
+    pub feedback: Option<String>,
+    /// Date assigned (交办日期) [default: today]
+    #[arg(long, value_name = "DATE")]
+    pub assigned: Option<String>,
+    /// Secrecy level, if higher than the source's
+    #[arg(long)]
+    pub secrecy: Option<String>,
+    /// Notes (备注)
+    #[arg(long)]
+    pub notes: Option<String>,
+}
+
+pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
+    let register = ctx.register()?;
+    let actor = ctx.actor(&register);
+    let title = non_empty("TITLE", &args.title)?;
+    let lead = ctx.unit(&register, "--lead", &args.lead)?;
+    let support = ctx.units(&register, "--support", &args.support)?;
+    let assigned = ctx
+        .opt_date("--assigned", args.assigned.as_deref())?
+        .unwrap_or(ctx.today);
+    let due = ctx.date("--due", &args.due)?;
+    if due < assigned {
+        return Err(Error::DueBeforeAssigned {
+            due: due.to_string(),
+            assigned: assigned.to_string(),
+        });
+    }
+    let explicit_source = ctx.opt_keyword::<Source>("--source", args.source.as_deref())?;
+    let feedback = ctx.opt_keyword::<Feedback>("--feedback", args.feedback.as_deref())?;
+    let explicit_secrecy = ctx.opt_keyword::<Secrecy>("--secrecy", args.secrecy.as_deref())?;
+    let source_ref = args
+        .from
+        .as_deref()
+        .map(|text| {
+            RecordRef::parse(text, ctx.today.year()).ok_or_else(|| Error::BadId {
+                input: text.to_string(),
+            })
+        })
+        .transpose()?;
+
+    let mut tx = Change::begin(&register, !ctx.args.no_commit)?;
+    let mut source_record = match &source_ref {
+        Some(reference) => Some(load_source(&register, reference)?),
+        None => None,
+    };
+    let inherited = source_record
+        .as_ref()
+        .map_or(Secrecy::None, Record::secrecy);
+    let source = explicit_source.or_else(|| {
+        source_record.as_ref().map(|r| match r.kind() {
+            Kind::Meeting => Source::Meeting,
+            _ => Source::Document,
+        })
+    });
+    let id = tx.allocate(register.config.prefix(Kind::Followup), ctx.today.year())?;
+    let followup = Followup {
+        id: id.clone(),
+        title,
+        status: FuStatus::Open,
+        requirement: optional_text(args.requirement),
+        source,
+        source_ref: source_ref.clone(),
+        assigned_by: optional_text(args.by_leader),
+        supervisor: optional_text(args.supervisor),
+        lead,
+        support,
+        owner: optional_text(args.owner),
+        assigned,
+        due,
+        secrecy: explicit_secrecy.map_or(inherited, |s| s.max(inherited)),
+        feedback,
+        extensions: Vec::new(),
+        progress: Vec::new(),
+        chases: Vec::new(),
+        result: None,
+        notes: optional_text(args.notes),
+        created: actor.at,
+        history: vec![actor.entry("assign", None)],
+        extra: Default::default(),
+    };
+    if let (Some(source), Some(reference)) = (source_record.as_mut(), &source_ref) {
+        link_back(source, reference, &id)?;
+        source.push_history(actor.entry("followup", Some(id.to_string())));
+        tx.save(source)?;
+    }
+    let record = Record::Followup(followup);
+    tx.save(&record)?;
+    tx.finish(&commit_message("assign", &record))?;
+    print(&format!("{id}\n"))?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Loads what `--from` names; it must exist and be a document or meeting.
+fn load_source(register: &Register, reference: &RecordRef) -> Result<Record> {
+    let dangling = || Error::Dangling {
+        flag: "--from".into(),
+        target: reference.to_string(),
+    };
+    let record = store::load_one(register, &reference.id).map_err(|e| match e {
+        Error::NotFound { .. } => dangling(),
+        other => other,
+    })?;
+    let wrong = |expected: &str| Error::WrongKind {
+        flag: "--from".into(),
+        target: reference.to_string(),
+        expected: expected.to_string(),
+    };
+    match (&record, reference.item) {
+        (Record::Incoming(_) | Record::Outgoing(_), None) => Ok(record),
+        (Record::Meeting(meeting), Some(n)) => match meeting.decision(n) {
+            None => Err(Error::NoDecision {
+                target: reference.id.to_string(),
+                n,
+            }),
+            Some(decision) => match &decision.followup {
+                Some(existing) => Err(Error::AlreadyLinked {
+                    target: reference.to_string(),
+                    existing: existing.to_string(),
+                }),
+                None => Ok(record),
+            },
+        },
+        (Record::Meeting(_), None) => Err(wrong("a meeting decision such as MT-2026-0003#2")),
+        _ => Err(wrong(
+            "a document (IN-…, OUT-…) or a meeting decision (MT-…#n)",
+        )),
+    }
+}
+
+/// Records the new follow-up on its source.
+fn link_back(source: &mut Record, reference: &RecordRef, id: &crate::model::id::Id) -> Result<()> {
+    match source {
+        Record::Incoming(r) => r.followups.push(id.clone()),
+        Record::Outgoing(r) => r.followups.push(id.clone()),
+        Record::Meeting(m) => {
+            if let Some(decision) = reference.item.and_then(|n| m.decision_mut(n)) {
+                decision.followup = Some(id.clone());
+            }
+        }
+        _ => {}
+    }
+    Ok(())
+}

@@ -1,0 +1,26 @@
+//! `taizhang cancel`: withdraw a follow-up (撤项).
+
+use std::process::ExitCode;
+
+use crate::commands::shared::{non_empty, refused, update_followup};
+use crate::context::Ctx;
+use crate::error::Result;
+
+/// Cancel a follow-up that is no longer needed (撤项). It then counts in no
+/// figure but `assigned`.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// The follow-up
+    pub id: String,
+    /// Why (撤项理由)
+    #[arg(long)]
+    pub reason: String,
+}
+
+pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
+    let reason = non_empty("--reason", &args.reason)?;
+    update_followup(ctx, &args.id, "cancel", |fu, _, _| {
+        fu.cancel().map_err(refused(&fu.id))?;
+        Ok(Some(reason))
+    })
+}

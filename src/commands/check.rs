@@ -1,0 +1,227 @@
+//! `taizhang check`: validate the whole register (DESIGN §6.7).
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use serde::Serialize;
+
+use crate::commands::shared::print;
+use crate::context::{Ctx, Format};
+use crate::error::{Error, Result};
+use crate::i18n::{Label, Message};
+use crate::model::validate::{self, Severity};
+use crate::report::render::{Table, Tone};
+use crate::store::{self, Register, Snapshot, git};
+
+/// Check the whole register: unreadable YAML (file:line:col), missing or
+/// bad fields, unknown fields (as warnings), duplicate IDs, IDs that do not
+/// match their file, dangling links, conflict markers, impossible dates,
+/// records not committed to git. Exits 1 when there is any error.
+#[derive(Debug, clap::Args)]
+pub struct Args {}
+
+/// One problem, located.
+#[derive(Debug, Clone, Serialize)]
+struct Issue {
+    severity: &'static str,
+    file: String,
+    line: usize,
+    column: usize,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    field: Option<String>,
+    message: String,
+}
+
+pub fn run(ctx: &Ctx, _args: Args) -> Result<ExitCode> {
+    let register = ctx.register()?;
+    let snapshot = store::load_all(&register);
+    let mut issues = collect(&register, &snapshot);
+    issues.sort_by(|a, b| (&a.file, a.line, a.severity).cmp(&(&b.file, b.line, b.severity)));
+    let errors = issues.iter().filter(|i| i.severity == "error").count();
+    let warnings = issues.len() - errors;
+    print(&render(ctx, &issues, snapshot.records.len())?)?;
+    if errors > 0 {
+        return Err(Error::CheckFailed { errors, warnings });
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn collect(register: &Register, snapshot: &Snapshot) -> Vec<Issue> {
+    let mut issues = Vec::new();
+    let issue = |severity, path: &Path, line, field: Option<String>, message: String| Issue {
+        severity,
+        file: path.display().to_string(),
+        line,
+        column: 0,
+        field,
+        message,
+    };
+    for problem in &snapshot.problems {
+        issues.push(Issue {
+            severity: "error",
+            file: problem.path.display().to_string(),
+            line: problem.line,
+            column: problem.column,
+            field: None,
+            message: problem.message.clone(),
+        });
+    }
+    for stray in &snapshot.strays {
+        issues.push(issue(
+            "warning",
+            stray,
+            0,
+            None,
+            "not a record file (records are named like IN-2026-0042.yaml)".into(),
+        ));
+    }
+    let path_of = |id: &crate::model::id::Id| -> PathBuf {
+        snapshot
+            .records
+            .iter()
+            .find(|l| l.record.id() == id)
+            .map(|l| l.path.clone())
+            .unwrap_or_default()
+    };
+    for loaded in &snapshot.records {
+        let stem = loaded
+            .path
+            .file_stem()
+            .and_then(|s| s.to_str())
+            .unwrap_or_default();
+        if stem != loaded.record.id().to_string() {
+            issues.push(issue(
+                "error",
+                &loaded.path,
+                line_of(register, &loaded.path, "id"),
+                Some("id".into()),
+                format!(
+                    "the id {} does not match the file name {stem}",
+                    loaded.record.id()
+                ),
+            ));
+        }
+        for finding in validate::check_record(&loaded.record, &register.config) {
+            issues.push(located(register, &loaded.path, finding));
+        }
+    }
+    let records: Vec<_> = snapshot.records.iter().map(|l| &l.record).collect();
+    for finding in validate::check_links(&records) {
+        let path = path_of(&finding.id);
+        issues.push(located(register, &path, finding));
+    }
+    if register.config.git.autocommit && git::is_work_tree(&register.root) {
+        let folders = [
+            "documents",
+            "followups",
+            "meetings",
+            "logbooks",
+            "attachments",
+        ];
+        for path in git::uncommitted(&register.root, &folders) {
+            issues.push(issue(
+                "warning",
+                &path,
+                0,
+                None,
+                "not committed to git (commit it, or restore it with git)".into(),
+            ));
+        }
+    }
+    issues
+}
+
+fn located(register: &Register, path: &Path, finding: validate::Finding) -> Issue {
+    let line = finding
+        .field
+        .as_deref()
+        .map_or(0, |field| line_of(register, path, field));
+    Issue {
+        severity: match finding.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        },
+        file: path.display().to_string(),
+        line,
+        column: 0,
+        field: finding.field,
+        message: finding.message,
+    }
+}
+
+/// The line of a top-level key in a record file, for pointing at it.
+fn line_of(register: &Register, path: &Path, key: &str) -> usize {
+    std::fs::read_to_string(register.root.join(path))
+        .ok()
+        .and_then(|text| {
+            text.lines().position(|l| {
+                l.strip_prefix(key)
+                    .is_some_and(|rest| rest.starts_with(':'))
+            })
+        })
+        .map_or(0, |i| i + 1)
+}
+
+fn render(ctx: &Ctx, issues: &[Issue], records: usize) -> Result<String> {
+    let lang = ctx.lang();
+    let word = |severity: &str| {
+        lang.message(if severity == "error" {
+            Message::Error
+        } else {
+            Message::Warning
+        })
+    };
+    let location = |i: &Issue| match (i.line, i.column) {
+        (0, _) => i.file.clone(),
+        (line, 0) => format!("{}:{line}", i.file),
+        (line, column) => format!("{}:{line}:{column}", i.file),
+    };
+    Ok(match ctx.format() {
+        Format::Json => {
+            serde_json::to_string_pretty(issues).map_err(|e| Error::Other(e.to_string()))? + "\n"
+        }
+        Format::Csv | Format::Markdown => {
+            let mut table = Table::new(
+                [Label::Severity, Label::File, Label::Problem]
+                    .iter()
+                    .map(|l| lang.label(*l).to_string())
+                    .collect(),
+            );
+            for i in issues {
+                table.push(vec![
+                    (word(i.severity).to_string(), Tone::Plain),
+                    (location(i), Tone::Plain),
+                    (i.message.clone(), Tone::Plain),
+                ]);
+            }
+            match ctx.format() {
+                Format::Csv => table.to_csv().map_err(|e| Error::Other(e.to_string()))?,
+                _ => table.to_markdown(),
+            }
+        }
+        Format::Table => {
+            let mut out = String::new();
+            for i in issues {
+                out.push_str(&format!(
+                    "{}: {}: {}\n",
+                    word(i.severity),
+                    location(i),
+                    i.message
+                ));
+            }
+            if issues.is_empty() {
+                out.push_str(&match lang {
+                    crate::i18n::Lang::En => format!(
+                        "{}: {records} records, no problems\n",
+                        lang.message(Message::CheckClean)
+                    ),
+                    crate::i18n::Lang::Zh => format!(
+                        "{}：共 {records} 条记录，未发现问题\n",
+                        lang.message(Message::CheckClean)
+                    ),
+                });
+            }
+            out
+        }
+    })
+}

@@ -1,0 +1,30 @@
+//! `taizhang done`: a follow-up is finished (办结, or 报结 where the
+//! register verifies).
+
+use std::process::ExitCode;
+
+use crate::commands::shared::{optional_text, refused, update_followup};
+use crate::context::Ctx;
+use crate::error::Result;
+
+/// Mark a follow-up done. It is closed (销号) at once, unless the register
+/// sets followups.verify = true: then it is submitted (报结) and `verify`
+/// closes it.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// The follow-up
+    pub id: String,
+    /// The outcome report (办理结果)
+    #[arg(long, value_name = "TEXT")]
+    pub report: Option<String>,
+}
+
+pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
+    let report = optional_text(args.report);
+    update_followup(ctx, &args.id, "done", |fu, actor, register| {
+        let verify = register.config.followups.verify;
+        fu.finish(actor.today(), &actor.by, report.clone(), verify)
+            .map_err(refused(&fu.id))?;
+        Ok(report)
+    })
+}

@@ -1,0 +1,43 @@
+//! `taizhang extend`: move a follow-up's deadline (延期).
+
+use std::process::ExitCode;
+
+use crate::commands::shared::{non_empty, optional_text, refused, update_followup};
+use crate::context::Ctx;
+use crate::error::Result;
+use crate::model::followup::Extension;
+
+/// Extend a follow-up's deadline. The new date must be later than the one
+/// in force; every extension is kept.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// The follow-up
+    pub id: String,
+    /// The new deadline
+    #[arg(long, value_name = "DATE")]
+    pub to: String,
+    /// Why (延期理由)
+    #[arg(long)]
+    pub reason: String,
+    /// Who approved it (批准人)
+    #[arg(long, value_name = "NAME")]
+    pub approved_by: Option<String>,
+}
+
+pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
+    let to = ctx.date("--to", &args.to)?;
+    let reason = non_empty("--reason", &args.reason)?;
+    let approved_by = optional_text(args.approved_by);
+    update_followup(ctx, &args.id, "extend", |fu, actor, _| {
+        let from = fu.effective_due();
+        let extension = Extension {
+            from,
+            to,
+            reason: reason.clone(),
+            approved_by,
+            on: actor.today(),
+        };
+        fu.extend(extension).map_err(refused(&fu.id))?;
+        Ok(Some(format!("{from} → {to}: {reason}")))
+    })
+}

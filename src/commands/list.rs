@@ -1,0 +1,172 @@
+//! `taizhang list`: records as a table, JSON, CSV or Markdown.
+
+use std::process::ExitCode;
+
+use crate::commands::shared::print;
+use crate::context::{Ctx, Format, split_list};
+use crate::error::{Error, Result};
+use crate::i18n::Message;
+use crate::model::kind::KindFilter;
+use crate::model::record::Record;
+use crate::report::list::{self as rows, Filter};
+use crate::store::{self, Register, Snapshot};
+
+/// List records. Without a kind, all of them; filters combine.
+///
+/// Kinds: incoming (in), outgoing (out), document (both), followup (fu),
+/// meeting (mt), or a logbook's name (seal, visit …).
+#[derive(Debug, Default, clap::Args)]
+pub struct Args {
+    /// Which kind of record
+    pub kind: Option<String>,
+    /// Only these statuses (stored keyword or Chinese), comma-separated or repeated
+    #[arg(long, value_name = "STATUS")]
+    pub status: Vec<String>,
+    /// Only this unit (lead unit; drafting unit for outgoing documents)
+    #[arg(long, value_name = "UNIT")]
+    pub unit: Option<String>,
+    /// Only this person responsible
+    #[arg(long, value_name = "NAME")]
+    pub owner: Option<String>,
+    /// Filed on or after this date (received, signed, assigned, held)
+    #[arg(long, value_name = "DATE")]
+    pub since: Option<String>,
+    /// Filed on or before this date
+    #[arg(long, value_name = "DATE")]
+    pub until: Option<String>,
+    /// Only what is overdue (still to be done, deadline before today)
+    #[arg(long)]
+    pub overdue: bool,
+    /// Only what is still to be done
+    #[arg(long)]
+    pub open: bool,
+    /// Only what is still to be done and due within SPAN (3d, 2w, 1m)
+    #[arg(long, value_name = "SPAN")]
+    pub due_within: Option<String>,
+    /// Only records whose title, parties, references or notes contain TEXT
+    #[arg(long, value_name = "TEXT")]
+    pub search: Option<String>,
+    /// Only records of this year (by ID)
+    #[arg(long, value_name = "YEAR")]
+    pub year: Option<i16>,
+}
+
+impl Args {
+    /// The desk view of `taizhang` with no command: what is still to be
+    /// done, soonest deadline first.
+    pub fn desk() -> Args {
+        Args {
+            open: true,
+            ..Args::default()
+        }
+    }
+}
+
+pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
+    let register = ctx.register()?;
+    let filter = build_filter(ctx, &register, &args)?;
+    let snapshot = load_reporting(ctx, &register);
+    let mut selected: Vec<&Record> = snapshot
+        .records
+        .iter()
+        .map(|l| &l.record)
+        .filter(|r| filter.matches(r, ctx.today))
+        .filter(|r| !args.open || r.pending_due().is_some() || is_open_without_due(r))
+        .collect();
+    if args.overdue || args.open || args.due_within.is_some() {
+        selected.sort_by_key(|r| (r.pending_due(), r.id().clone()));
+    }
+    let text = match ctx.format() {
+        Format::Json => {
+            let values: Vec<_> = selected.iter().map(|r| rows::json(r, ctx.today)).collect();
+            let mut text =
+                serde_json::to_string_pretty(&values).map_err(|e| Error::Other(e.to_string()))?;
+            text.push('\n');
+            text
+        }
+        Format::Csv => rows::table(&selected, ctx.today, ctx.lang())
+            .to_csv()
+            .map_err(|e| Error::Other(e.to_string()))?,
+        Format::Markdown => rows::table(&selected, ctx.today, ctx.lang()).to_markdown(),
+        Format::Table if selected.is_empty() => {
+            ctx.note(ctx.lang().message(Message::NothingFound));
+            String::new()
+        }
+        Format::Table => rows::table(&selected, ctx.today, ctx.lang()).to_terminal(ctx.color()),
+    };
+    print(&text)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Incoming papers still in hand that have no deadline also count as open.
+fn is_open_without_due(record: &Record) -> bool {
+    matches!(record, Record::Incoming(r) if r.is_pending())
+}
+
+fn build_filter(ctx: &Ctx, register: &Register, args: &Args) -> Result<Filter> {
+    let kind = args
+        .kind
+        .as_deref()
+        .map(|k| parse_kind(register, k))
+        .transpose()?;
+    let due_by = args
+        .due_within
+        .as_deref()
+        .map(|s| {
+            let span = ctx.span("--due-within", s)?;
+            let calendar = ctx.calendar();
+            span.end(ctx.today, Some(calendar.as_ref()))
+                .map_err(|_| Error::BadSpan {
+                    flag: "--due-within".into(),
+                    input: s.to_string(),
+                })
+        })
+        .transpose()?;
+    Ok(Filter {
+        kind,
+        status: split_list(&args.status),
+        unit: args
+            .unit
+            .as_deref()
+            .map(|u| ctx.unit(register, "--unit", u))
+            .transpose()?,
+        owner: args.owner.clone(),
+        since: ctx.opt_date("--since", args.since.as_deref())?,
+        until: ctx.opt_date("--until", args.until.as_deref())?,
+        overdue: args.overdue,
+        due_by,
+        search: args.search.as_ref().map(|s| s.to_lowercase()),
+        year: args.year,
+    })
+}
+
+/// Reads `KIND`: a kind word or a declared logbook.
+pub fn parse_kind(register: &Register, text: &str) -> Result<KindFilter> {
+    let filter = KindFilter::parse(text);
+    match &filter {
+        KindFilter::Book(name) if !register.config.logbooks.contains_key(name) => {
+            Err(Error::UnknownKind {
+                input: text.to_string(),
+                books: register.config.logbooks.keys().cloned().collect(),
+            })
+        }
+        _ => Ok(filter),
+    }
+}
+
+/// Loads the whole register for a read command: a file that cannot be
+/// read is skipped with one warning naming it, never fatal (DESIGN §6.7).
+pub fn load_reporting(ctx: &Ctx, register: &Register) -> Snapshot {
+    let snapshot = store::load_all(register);
+    let skipped = ctx.lang().message(Message::Skipped);
+    for problem in &snapshot.problems {
+        ctx.warn(&format!(
+            "{skipped} {}:{}:{}: {}",
+            problem.path.display(),
+            problem.line,
+            problem.column,
+            problem.message
+        ));
+    }
+    snapshot
+}

@@ -1,0 +1,172 @@
+//! `taizhang log in`: register an incoming document (收文登记).
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use crate::commands::shared::{commit_message, non_empty, optional_text, print};
+use crate::context::Ctx;
+use crate::error::{Error, Result};
+use crate::model::common::check_secrecy_term;
+use crate::model::date::When;
+use crate::model::incoming::{InStatus, Incoming};
+use crate::model::keyword::{Channel, DocType, Handling, Keyword, Secrecy, Urgency};
+use crate::model::kind::Kind;
+use crate::model::record::Record;
+use crate::store::Change;
+
+/// Register an incoming document (收文登记); prints the new ID alone.
+///
+/// With --lead the paper is registered as already assigned to that unit.
+/// Urgent and very urgent action items need --deadline.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// Title (标题)
+    #[arg(long)]
+    pub title: String,
+    /// Sending organisation (来文机关)
+    #[arg(long = "from", value_name = "ORG")]
+    pub sender: String,
+    /// The sender's document number (来文字号), e.g. 省交发〔2026〕8号
+    #[arg(long = "ref", value_name = "文号")]
+    pub sender_ref: Option<String>,
+    /// When it was received (签收时间): a date, or YYYY-MM-DD HH:MM [default: now]
+    #[arg(long, value_name = "DATE")]
+    pub received: Option<String>,
+    /// Who signed for it (签收人) [default: who acts]
+    #[arg(long, value_name = "NAME")]
+    pub received_by: Option<String>,
+    /// Document type (文种): notice/通知, request/请示, letter/函 …
+    #[arg(long = "type", value_name = "TYPE")]
+    pub doc_type: Option<String>,
+    /// How it came: paper, electronic, confidential-courier, fax, telegram
+    #[arg(long)]
+    pub channel: Option<String>,
+    /// normal, urgent (加急), very-urgent (特急)
+    #[arg(long)]
+    pub urgency: Option<String>,
+    /// none, secret (秘密), highly-secret (机密), top-secret (绝密)
+    #[arg(long)]
+    pub secrecy: Option<String>,
+    /// Secrecy term (保密期限), e.g. 10y or 6m
+    #[arg(long, value_name = "TERM")]
+    pub secrecy_term: Option<String>,
+    /// Restricted distribution (内部), not a secrecy level
+    #[arg(long)]
+    pub internal: bool,
+    /// action (办件) or info (阅件) [default: action]
+    #[arg(long)]
+    pub handling: Option<String>,
+    /// Handling deadline (办理时限)
+    #[arg(long, value_name = "DATE")]
+    pub deadline: Option<String>,
+    /// Lead unit (主办单位): registers the paper as assigned
+    #[arg(long, value_name = "UNIT")]
+    pub lead: Option<String>,
+    /// Supporting units (协办单位), comma-separated or repeated
+    #[arg(long, value_name = "UNIT")]
+    pub support: Vec<String>,
+    /// Number of copies (份数) [default: 1]
+    #[arg(long, value_name = "N")]
+    pub copies: Option<u32>,
+    /// Number of pages (页数)
+    #[arg(long, value_name = "N")]
+    pub pages: Option<u32>,
+    /// Attach a file (copied into attachments/ID/)
+    #[arg(long, value_name = "FILE")]
+    pub attach: Vec<PathBuf>,
+    /// Notes (备注)
+    #[arg(long)]
+    pub notes: Option<String>,
+}
+
+pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
+    let register = ctx.register()?;
+    let actor = ctx.actor(&register);
+    let title = non_empty("--title", &args.title)?;
+    let sender = non_empty("--from", &args.sender)?;
+    let received = match args.received.as_deref() {
+        Some(text) => ctx.when("--received", text)?,
+        None => When::Moment(actor.at),
+    };
+    let urgency: Urgency = ctx
+        .opt_keyword("--urgency", args.urgency.as_deref())?
+        .unwrap_or_default();
+    let secrecy: Secrecy = ctx
+        .opt_keyword("--secrecy", args.secrecy.as_deref())?
+        .unwrap_or_default();
+    let handling: Handling = ctx
+        .opt_keyword("--handling", args.handling.as_deref())?
+        .unwrap_or(Handling::Action);
+    let deadline = ctx.opt_date("--deadline", args.deadline.as_deref())?;
+    if handling == Handling::Action && urgency != Urgency::Normal && deadline.is_none() {
+        return Err(Error::DeadlineRequired);
+    }
+    if let Some(term) = &args.secrecy_term
+        && let Some(problem) = check_secrecy_term(term, secrecy.max_term_years())
+    {
+        return Err(Error::BadSecrecyTerm(problem));
+    }
+    if !args.attach.is_empty() && secrecy >= Secrecy::HighlySecret {
+        return Err(Error::AttachmentRefused {
+            level: secrecy.label(ctx.lang()).to_string(),
+        });
+    }
+    let lead = args
+        .lead
+        .as_deref()
+        .map(|u| ctx.unit(&register, "--lead", u))
+        .transpose()?;
+    let support = ctx.units(&register, "--support", &args.support)?;
+    let status = if lead.is_some() && handling == Handling::Action {
+        InStatus::Assigned
+    } else {
+        InStatus::Registered
+    };
+    let doc_type = ctx.opt_keyword::<DocType>("--type", args.doc_type.as_deref())?;
+    let channel = ctx.opt_keyword::<Channel>("--channel", args.channel.as_deref())?;
+    let sources: Vec<PathBuf> = args.attach.iter().map(|f| ctx.cwd.join(f)).collect();
+
+    let mut tx = Change::begin(&register, !ctx.args.no_commit)?;
+    let id = tx.allocate(register.config.prefix(Kind::Incoming), ctx.today.year())?;
+    let attachments = tx.attach_all(&id, &sources)?;
+    let incoming = Incoming {
+        id,
+        title,
+        status,
+        sender,
+        sender_ref: optional_text(args.sender_ref),
+        doc_type,
+        received,
+        received_by: optional_text(args.received_by).or_else(|| Some(actor.by.clone())),
+        channel,
+        urgency,
+        secrecy,
+        secrecy_term: optional_text(args.secrecy_term),
+        internal: args.internal,
+        copies: args.copies.unwrap_or(1),
+        pages: args.pages,
+        handling,
+        proposal: None,
+        instructions: Vec::new(),
+        lead,
+        support,
+        deadline,
+        circulation: Vec::new(),
+        result: None,
+        completed: None,
+        reply: None,
+        followups: Vec::new(),
+        archive: None,
+        attachments,
+        notes: optional_text(args.notes),
+        created: actor.at,
+        history: vec![actor.entry("log", None)],
+        extra: Default::default(),
+    };
+    let record = Record::Incoming(incoming);
+    tx.save(&record)?;
+    let id = record.id().to_string();
+    tx.finish(&commit_message("log", &record))?;
+    print(&format!("{id}\n"))?;
+    Ok(ExitCode::SUCCESS)
+}

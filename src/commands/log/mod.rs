@@ -1,0 +1,25 @@
+//! `taizhang log in` / `log out`: register documents.
+
+mod incoming;
+mod outgoing;
+
+use std::process::ExitCode;
+
+use clap::Subcommand;
+
+use crate::context::Ctx;
+use crate::error::Result;
+
+/// Register an incoming or outgoing document
+#[derive(Debug, Subcommand)]
+pub enum LogCommand {
+    In(incoming::Args),
+    Out(outgoing::Args),
+}
+
+pub fn run(ctx: &Ctx, command: LogCommand) -> Result<ExitCode> {
+    match command {
+        LogCommand::In(args) => incoming::run(ctx, args),
+        LogCommand::Out(args) => outgoing::run(ctx, args),
+    }
+}

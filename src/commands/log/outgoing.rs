@@ -1,0 +1,264 @@
+//! `taizhang log out`: register an outgoing document (发文登记) and give it
+//! its number (发文字号).
+
+use std::process::ExitCode;
+
+use serde::Deserialize;
+
+use crate::commands::shared::{commit_message, non_empty, optional_text, print};
+use crate::context::{Ctx, split_list};
+use crate::error::{Error, Result};
+use crate::model::common::check_secrecy_term;
+use crate::model::id::Id;
+use crate::model::incoming::Reply;
+use crate::model::keyword::{Direction, Disclosure, DocType, Secrecy, Urgency};
+use crate::model::kind::Kind;
+use crate::model::outgoing::{OutStatus, Outgoing, doc_number, parse_doc_number};
+use crate::model::record::Record;
+use crate::store::{self, Change, Register};
+
+/// Register an outgoing document (发文登记); prints the new ID alone.
+///
+/// The document number (发文字号) comes from the series in taizhang.toml:
+/// issuer code, year in 〔〕, the next number of that series and year.
+/// Numbers are never reused, even for revoked documents.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// Title (标题)
+    #[arg(long)]
+    pub title: String,
+    /// Main addressees (主送), comma-separated or repeated
+    #[arg(long, value_name = "ORG", required = true)]
+    pub to: Vec<String>,
+    /// Copied to (抄送), comma-separated or repeated
+    #[arg(long, value_name = "ORG")]
+    pub cc: Vec<String>,
+    /// The number series (its name or issuer code) [default: the first in taizhang.toml]
+    #[arg(long, value_name = "NAME")]
+    pub series: Option<String>,
+    /// Document type (文种): notice/通知, reply/批复, letter/函 …
+    #[arg(long = "type", value_name = "TYPE")]
+    pub doc_type: Option<String>,
+    /// upward (上行, needs --signer), parallel (平行), downward (下行)
+    #[arg(long)]
+    pub direction: Option<String>,
+    /// Who signed it off (签发人)
+    #[arg(long, value_name = "NAME")]
+    pub signer: Option<String>,
+    /// Date of signing (成文日期); marks the document signed
+    #[arg(long, value_name = "DATE")]
+    pub signed: Option<String>,
+    /// Drafter (拟稿人)
+    #[arg(long, value_name = "NAME")]
+    pub drafter: Option<String>,
+    /// Drafting unit (拟稿单位)
+    #[arg(long, value_name = "UNIT")]
+    pub drafting_unit: Option<String>,
+    /// normal, urgent (加急), very-urgent (特急)
+    #[arg(long)]
+    pub urgency: Option<String>,
+    /// none, secret (秘密), highly-secret (机密), top-secret (绝密)
+    #[arg(long)]
+    pub secrecy: Option<String>,
+    /// Secrecy term (保密期限), e.g. 10y or 6m
+    #[arg(long, value_name = "TERM")]
+    pub secrecy_term: Option<String>,
+    /// public, on-request, not-public (公开属性)
+    #[arg(long)]
+    pub disclosure: Option<String>,
+    /// Copies printed (印数)
+    #[arg(long, value_name = "N")]
+    pub copies: Option<u32>,
+    /// The incoming document this answers; links both ways
+    #[arg(long, value_name = "IN-ID")]
+    pub reply_to: Option<String>,
+    /// Notes (备注)
+    #[arg(long)]
+    pub notes: Option<String>,
+}
+
+pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
+    let register = ctx.register()?;
+    let actor = ctx.actor(&register);
+    let title = non_empty("--title", &args.title)?;
+    let to = split_list(&args.to);
+    if to.is_empty() {
+        return Err(Error::Empty {
+            flag: "--to".into(),
+        });
+    }
+    let series = register
+        .config
+        .series(args.series.as_deref())
+        .cloned()
+        .ok_or_else(|| match &args.series {
+            Some(name) => Error::UnknownSeries {
+                input: name.clone(),
+                known: register
+                    .config
+                    .series
+                    .iter()
+                    .map(|s| s.name.clone())
+                    .collect(),
+            },
+            None => Error::NoSeries,
+        })?;
+    let direction = ctx.opt_keyword::<Direction>("--direction", args.direction.as_deref())?;
+    let signer = optional_text(args.signer);
+    if direction == Some(Direction::Upward) && signer.is_none() {
+        return Err(Error::SignerRequired);
+    }
+    let signed = ctx.opt_date("--signed", args.signed.as_deref())?;
+    let secrecy: Secrecy = ctx
+        .opt_keyword("--secrecy", args.secrecy.as_deref())?
+        .unwrap_or_default();
+    if let Some(term) = &args.secrecy_term
+        && let Some(problem) = check_secrecy_term(term, secrecy.max_term_years())
+    {
+        return Err(Error::BadSecrecyTerm(problem));
+    }
+    let urgency: Urgency = ctx
+        .opt_keyword("--urgency", args.urgency.as_deref())?
+        .unwrap_or_default();
+    let doc_type = ctx.opt_keyword::<DocType>("--type", args.doc_type.as_deref())?;
+    let disclosure = ctx.opt_keyword::<Disclosure>("--disclosure", args.disclosure.as_deref())?;
+    let drafting_unit = args
+        .drafting_unit
+        .as_deref()
+        .map(|u| ctx.unit(&register, "--drafting-unit", u))
+        .transpose()?;
+    let reply_to = args.reply_to.as_deref().map(|s| ctx.id(s)).transpose()?;
+
+    let mut tx = Change::begin(&register, !ctx.args.no_commit)?;
+    let mut answered = match &reply_to {
+        Some(target) => Some(load_incoming(&register, target)?),
+        None => None,
+    };
+    let id = tx.allocate(register.config.prefix(Kind::Outgoing), ctx.today.year())?;
+    let number_year = signed.unwrap_or(ctx.today).year();
+    let seq = next_number(&register, &series.issuer, number_year)?;
+    let outgoing = Outgoing {
+        id,
+        title,
+        status: if signed.is_some() {
+            OutStatus::Signed
+        } else {
+            OutStatus::Draft
+        },
+        doc_number: doc_number(&series.issuer, number_year, seq),
+        series: Some(series.name.clone()),
+        doc_type,
+        direction,
+        to,
+        cc: split_list(&args.cc),
+        drafter: optional_text(args.drafter).or_else(|| Some(actor.by.clone())),
+        drafting_unit,
+        signer,
+        signed,
+        printed: None,
+        print_copies: args.copies,
+        urgency,
+        secrecy,
+        secrecy_term: optional_text(args.secrecy_term),
+        disclosure,
+        in_reply_to: reply_to,
+        followups: Vec::new(),
+        archive: None,
+        attachments: Vec::new(),
+        notes: optional_text(args.notes),
+        created: actor.at,
+        history: vec![actor.entry("log", None)],
+        extra: Default::default(),
+    };
+    let record = Record::Outgoing(outgoing);
+    if let Some(Record::Incoming(incoming)) = answered.as_mut() {
+        incoming.reply = Some(Reply {
+            on: signed.unwrap_or(ctx.today),
+            via: "document".into(),
+            reference: Some(record.id().clone()),
+        });
+    }
+    if let Some(answered) = answered.as_mut() {
+        answered.push_history(actor.entry("reply", Some(record.id().to_string())));
+        tx.save(answered)?;
+    }
+    tx.save(&record)?;
+    let id = record.id().to_string();
+    tx.finish(&commit_message("log", &record))?;
+    print(&format!("{id}\n"))?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn load_incoming(register: &Register, id: &Id) -> Result<Record> {
+    let record = store::load_one(register, id).map_err(|e| match e {
+        Error::NotFound { .. } => Error::Dangling {
+            flag: "--reply-to".into(),
+            target: id.to_string(),
+        },
+        other => other,
+    })?;
+    match record {
+        Record::Incoming(_) => Ok(record),
+        _ => Err(Error::WrongKind {
+            flag: "--reply-to".into(),
+            target: id.to_string(),
+            expected: "an incoming document (IN)".into(),
+        }),
+    }
+}
+
+/// Only the number of an outgoing document, for finding the next one
+/// without reading whole records.
+#[derive(Deserialize)]
+struct NumberOnly {
+    #[serde(default)]
+    doc_number: String,
+}
+
+/// The next number of `issuer` in `year`: one past the highest used by any
+/// outgoing document, revoked ones included, so no number is ever reused.
+/// Documents numbered in `year` are filed under that year or the next, so
+/// only those two folders are read.
+fn next_number(register: &Register, issuer: &str, year: i16) -> Result<u32> {
+    let prefix = register.config.prefix(Kind::Outgoing);
+    let mut highest = 0;
+    for folder_year in [year, year + 1] {
+        let probe = Id::new(prefix, folder_year, 1);
+        let Some(dir) = register.relative_dir(&probe) else {
+            continue;
+        };
+        let dir = register.root.join(dir);
+        let Ok(entries) = std::fs::read_dir(&dir) else {
+            continue;
+        };
+        for entry in entries.flatten() {
+            let name = entry.file_name();
+            let is_outgoing = name
+                .to_str()
+                .and_then(|n| n.strip_suffix(".yaml"))
+                .and_then(Id::parse)
+                .is_some_and(|id| id.prefix() == probe.prefix());
+            if !is_outgoing {
+                continue;
+            }
+            let path = entry.path();
+            let text = std::fs::read_to_string(&path).map_err(|e| Error::io(&path, e))?;
+            let parsed: NumberOnly = serde_yaml::from_str(&text).map_err(|e| {
+                let (line, column, message) = store::load::describe_yaml_error(&e, &text);
+                Error::Unreadable {
+                    path: path.clone(),
+                    line,
+                    column,
+                    message,
+                }
+            })?;
+            if let Some((i, y, n)) = parse_doc_number(&parsed.doc_number)
+                && i == issuer
+                && y == year
+            {
+                highest = highest.max(n);
+            }
+        }
+    }
+    Ok(highest + 1)
+}

@@ -1,0 +1,80 @@
+//! The command line: one file per command, each with its clap `Args`
+//! (whose doc comment is the `--help` text) and one `run` function.
+
+mod assign;
+mod cancel;
+mod chase;
+mod check;
+mod doc;
+mod done;
+mod extend;
+mod init;
+mod list;
+mod log;
+mod progress;
+mod reopen;
+mod shared;
+mod show;
+mod verify;
+
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+use crate::context::{Ctx, GlobalArgs};
+use crate::error::Result;
+
+/// taizhang (台账) — an office's register of documents, follow-ups,
+/// meetings and logbooks, kept as a git-tracked folder of YAML files.
+#[derive(Debug, Parser)]
+#[command(name = "taizhang", version, max_term_width = 100)]
+pub struct Cli {
+    #[command(flatten)]
+    pub global: GlobalArgs,
+
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    Init(init::Args),
+    #[command(subcommand)]
+    Log(log::LogCommand),
+    Assign(assign::Args),
+    Progress(progress::Args),
+    Done(done::Args),
+    Verify(verify::Args),
+    Extend(extend::Args),
+    Chase(chase::Args),
+    Cancel(cancel::Args),
+    Reopen(reopen::Args),
+    #[command(subcommand)]
+    Doc(doc::DocCommand),
+    List(list::Args),
+    Show(show::Args),
+    Check(check::Args),
+}
+
+/// Runs `command`; with none, lists what is still to be done.
+pub fn run(ctx: &Ctx, command: Option<Command>) -> Result<ExitCode> {
+    let Some(command) = command else {
+        return list::run(ctx, list::Args::desk());
+    };
+    match command {
+        Command::Init(args) => init::run(ctx, args),
+        Command::Log(cmd) => log::run(ctx, cmd),
+        Command::Assign(args) => assign::run(ctx, args),
+        Command::Progress(args) => progress::run(ctx, args),
+        Command::Done(args) => done::run(ctx, args),
+        Command::Verify(args) => verify::run(ctx, args),
+        Command::Extend(args) => extend::run(ctx, args),
+        Command::Chase(args) => chase::run(ctx, args),
+        Command::Cancel(args) => cancel::run(ctx, args),
+        Command::Reopen(args) => reopen::run(ctx, args),
+        Command::Doc(cmd) => doc::run(ctx, cmd),
+        Command::List(args) => list::run(ctx, args),
+        Command::Show(args) => show::run(ctx, args),
+        Command::Check(args) => check::run(ctx, args),
+    }
+}

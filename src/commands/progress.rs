@@ -1,0 +1,30 @@
+//! `taizhang progress`: record progress on a follow-up (进展).
+
+use std::process::ExitCode;
+
+use crate::commands::shared::{non_empty, refused, update_followup};
+use crate::context::Ctx;
+use crate::error::Result;
+use crate::model::followup::Progress;
+
+/// Record progress on a follow-up; the first note moves it to in-progress.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// The follow-up (FU-2026-0031, or FU-31 for this year's)
+    pub id: String,
+    /// What was done
+    pub note: String,
+}
+
+pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
+    let note = non_empty("NOTE", &args.note)?;
+    update_followup(ctx, &args.id, "progress", |fu, actor, _| {
+        let entry = Progress {
+            on: actor.today(),
+            by: actor.by.clone(),
+            note: note.clone(),
+        };
+        fu.record_progress(entry).map_err(refused(&fu.id))?;
+        Ok(Some(note))
+    })
+}

@@ -1,0 +1,26 @@
+//! `taizhang reopen`: send a follow-up back (退回) or restore a cancelled one.
+
+use std::process::ExitCode;
+
+use crate::commands::shared::{non_empty, refused, update_followup};
+use crate::context::Ctx;
+use crate::error::Result;
+
+/// Reopen a follow-up: a submitted or closed one goes back for more work
+/// (退回); a cancelled one is restored as open.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// The follow-up
+    pub id: String,
+    /// Why
+    #[arg(long)]
+    pub reason: String,
+}
+
+pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
+    let reason = non_empty("--reason", &args.reason)?;
+    update_followup(ctx, &args.id, "reopen", |fu, _, _| {
+        fu.reopen().map_err(refused(&fu.id))?;
+        Ok(Some(reason))
+    })
+}

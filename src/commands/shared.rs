@@ -1,0 +1,97 @@
+//! What several commands do alike: change one record under the lock,
+//! print a new ID, write to stdout.
+
+use std::io::Write;
+use std::process::ExitCode;
+
+use crate::context::Ctx;
+use crate::error::{Error, Result};
+use crate::model::common::Actor;
+use crate::model::followup::Followup;
+use crate::model::record::Record;
+use crate::model::transition::Refusal;
+use crate::store::{self, Change, Register};
+
+/// Writes `text` to stdout. A closed pipe surfaces as an error the binary
+/// treats as success.
+pub fn print(text: &str) -> Result<()> {
+    let mut out = std::io::stdout().lock();
+    out.write_all(text.as_bytes())
+        .and_then(|()| out.flush())
+        .map_err(|e| Error::io("<stdout>", e))
+}
+
+/// The commit message of a change: `taizhang: log IN-2026-0042 关于…`.
+pub fn commit_message(action: &str, record: &Record) -> String {
+    const MAX_TITLE_CHARS: usize = 60;
+    let title: String = record.title().chars().take(MAX_TITLE_CHARS).collect();
+    let ellipsis = if record.title().chars().count() > MAX_TITLE_CHARS {
+        "…"
+    } else {
+        ""
+    };
+    format!("taizhang: {action} {} {title}{ellipsis}", record.id())
+}
+
+/// Changes one existing record: load it under the lock, apply `change`,
+/// append the history entry, save, commit. The record on disk is untouched
+/// if `change` refuses.
+pub fn update(
+    ctx: &Ctx,
+    id_text: &str,
+    action: &str,
+    change: impl FnOnce(&mut Record, &Actor, &Register) -> Result<Option<String>>,
+) -> Result<ExitCode> {
+    let register = ctx.register()?;
+    let id = ctx.id(id_text)?;
+    let actor = ctx.actor(&register);
+    let mut tx = Change::begin(&register, !ctx.args.no_commit)?;
+    let mut record = store::load_one(&register, &id)?;
+    let note = change(&mut record, &actor, &register)?;
+    record.push_history(actor.entry(action, note));
+    tx.save(&record)?;
+    tx.finish(&commit_message(action, &record))?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `update` for a follow-up: refuses any other kind of record.
+pub fn update_followup(
+    ctx: &Ctx,
+    id_text: &str,
+    action: &str,
+    change: impl FnOnce(&mut Followup, &Actor, &Register) -> Result<Option<String>>,
+) -> Result<ExitCode> {
+    update(ctx, id_text, action, |record, actor, register| {
+        let id = record.id().to_string();
+        match record {
+            Record::Followup(fu) => change(fu, actor, register),
+            _ => Err(Error::WrongKind {
+                flag: action.to_string(),
+                target: id,
+                expected: "a follow-up (FU)".to_string(),
+            }),
+        }
+    })
+}
+
+/// Turns a refused transition into the error naming the record.
+pub fn refused(id: &impl ToString) -> impl FnOnce(Refusal) -> Error {
+    let id = id.to_string();
+    move |refusal| Error::Refused { id, refusal }
+}
+
+/// Rejects empty text for a required flag or argument.
+pub fn non_empty(flag: &str, text: &str) -> Result<String> {
+    let trimmed = text.trim();
+    if trimmed.is_empty() {
+        return Err(Error::Empty {
+            flag: flag.to_string(),
+        });
+    }
+    Ok(trimmed.to_string())
+}
+
+/// Trims optional text, dropping it when empty.
+pub fn optional_text(text: Option<String>) -> Option<String> {
+    text.map(|s| s.trim().to_string()).filter(|s| !s.is_empty())
+}

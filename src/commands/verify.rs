@@ -1,0 +1,22 @@
+//! `taizhang verify`: a submitted follow-up is checked and closed (审核销号).
+
+use std::process::ExitCode;
+
+use crate::commands::shared::{refused, update_followup};
+use crate::context::Ctx;
+use crate::error::Result;
+
+/// Verify a submitted follow-up and close it (销号).
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// The follow-up
+    pub id: String,
+}
+
+pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
+    update_followup(ctx, &args.id, "verify", |fu, actor, _| {
+        fu.verify(actor.today(), &actor.by)
+            .map_err(refused(&fu.id))?;
+        Ok(None)
+    })
+}

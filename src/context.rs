@@ -1,0 +1,299 @@
+//! What every command needs besides its own flags: the register, the
+//! language, "today", who acts, and how to read the common kinds of input.
+//!
+//! This is the only place that reads the clock, the environment and the
+//! current folder; everything below gets them as values.
+
+use std::cell::Cell;
+use std::io::IsTerminal;
+use std::path::PathBuf;
+use std::str::FromStr;
+
+use clap::{Args, ValueEnum};
+use jiff::Timestamp;
+use jiff::civil::Date;
+use jiff::tz::TimeZone;
+
+use crate::error::{Error, Result};
+use crate::i18n::Lang;
+use crate::model::common::Actor;
+use crate::model::date::{self, Moment, PlainWeek, Span, When, WorkingDays};
+use crate::model::id::Id;
+use crate::model::keyword::{self, Keyword};
+use crate::store::Register;
+
+/// Output formats of commands that print records or figures.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    Table,
+    Json,
+    Csv,
+    Markdown,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    Auto,
+    Always,
+    Never,
+}
+
+/// Options every command accepts.
+#[derive(Debug, Clone, Args)]
+pub struct GlobalArgs {
+    /// The register folder [default: the nearest folder upward holding taizhang.toml]
+    #[arg(
+        short = 'C',
+        long = "register",
+        value_name = "DIR",
+        env = "TAIZHANG_REGISTER",
+        global = true
+    )]
+    pub register: Option<PathBuf>,
+
+    /// Output format
+    #[arg(short = 'o', long, value_enum, global = true)]
+    pub format: Option<Format>,
+
+    /// Language of labels and messages: en or zh [default: TAIZHANG_LANG, the register's setting, then LANG]
+    #[arg(long, value_name = "en|zh", global = true)]
+    pub lang: Option<String>,
+
+    /// The date taken as today (tests, back-filling, a missed cron job)
+    #[arg(long, value_name = "DATE", env = "TAIZHANG_TODAY", global = true)]
+    pub today: Option<String>,
+
+    /// Who acts, for history entries [default: git's user.name, then the login name]
+    #[arg(long, value_name = "NAME", env = "TAIZHANG_USER", global = true)]
+    pub by: Option<String>,
+
+    /// Write the change but do not commit it
+    #[arg(long, global = true)]
+    pub no_commit: bool,
+
+    /// When to use colour
+    #[arg(long, value_enum, default_value = "auto", global = true)]
+    pub color: ColorChoice,
+
+    /// Print only what was asked for (no notes on stderr)
+    #[arg(short, long, global = true)]
+    pub quiet: bool,
+}
+
+pub struct Ctx {
+    pub args: GlobalArgs,
+    lang: Cell<Lang>,
+    lang_fixed: bool,
+    pub today: Date,
+    pub now: Timestamp,
+    pub tz: TimeZone,
+    pub cwd: PathBuf,
+}
+
+impl Ctx {
+    pub fn new(args: GlobalArgs) -> Result<Ctx> {
+        let tz = TimeZone::system();
+        let now = Timestamp::now();
+        let real_today = now.to_zoned(tz.clone()).date();
+        let explicit_lang = args.lang.clone().or_else(|| {
+            std::env::var("TAIZHANG_LANG")
+                .ok()
+                .filter(|s| !s.is_empty())
+        });
+        let lang_fixed = explicit_lang.is_some();
+        let lang = match &explicit_lang {
+            Some(text) => Lang::parse(text).ok_or_else(|| {
+                Error::Other(format!("--lang: '{text}' is not a language; use en or zh"))
+            })?,
+            None => locale_lang(),
+        };
+        let cwd = std::env::current_dir().map_err(|e| Error::io(".", e))?;
+        let mut ctx = Ctx {
+            args,
+            lang: Cell::new(lang),
+            lang_fixed,
+            today: real_today,
+            now,
+            tz,
+            cwd,
+        };
+        if let Some(text) = ctx.args.today.clone() {
+            ctx.today =
+                date::parse_date(&text, real_today, Some(&PlainWeek)).map_err(|source| {
+                    Error::BadDate {
+                        flag: "--today".into(),
+                        source,
+                    }
+                })?;
+        }
+        Ok(ctx)
+    }
+
+    pub fn lang(&self) -> Lang {
+        self.lang.get()
+    }
+
+    /// Opens the register; its `language` setting applies unless the
+    /// language was chosen by flag or `TAIZHANG_LANG`.
+    pub fn register(&self) -> Result<Register> {
+        let register = Register::discover(self.args.register.as_deref(), &self.cwd)?;
+        if !self.lang_fixed
+            && let Some(lang) = register.config.language.as_deref().and_then(Lang::parse)
+        {
+            self.lang.set(lang);
+        }
+        Ok(register)
+    }
+
+    pub fn format(&self) -> Format {
+        self.args.format.unwrap_or(Format::Table)
+    }
+
+    pub fn color(&self) -> bool {
+        match self.args.color {
+            ColorChoice::Always => true,
+            ColorChoice::Never => false,
+            ColorChoice::Auto => {
+                std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+                    && std::io::stdout().is_terminal()
+            }
+        }
+    }
+
+    /// Who acts and when, for history entries.
+    pub fn actor(&self, register: &Register) -> Actor {
+        let by = self
+            .args
+            .by
+            .clone()
+            .filter(|s| !s.trim().is_empty())
+            .or_else(|| crate::store::git::user_name(&register.root))
+            .or_else(|| std::env::var("USER").ok().filter(|s| !s.is_empty()))
+            .or_else(|| std::env::var("LOGNAME").ok().filter(|s| !s.is_empty()))
+            .unwrap_or_else(|| "unknown".to_string());
+        Actor {
+            by,
+            at: Moment::now_on(self.today, self.now, &self.tz),
+        }
+    }
+
+    /// The working-day calendar for `+Nwd`.
+    pub fn calendar(&self) -> Box<dyn WorkingDays> {
+        Box::new(PlainWeek)
+    }
+
+    /// Reads a date given to `flag`.
+    pub fn date(&self, flag: &str, input: &str) -> Result<Date> {
+        let calendar = self.calendar();
+        date::parse_date(input, self.today, Some(calendar.as_ref())).map_err(|source| {
+            Error::BadDate {
+                flag: flag.to_string(),
+                source,
+            }
+        })
+    }
+
+    /// Reads a date or a moment (`YYYY-MM-DD HH:MM`) given to `flag`.
+    pub fn when(&self, flag: &str, input: &str) -> Result<When> {
+        let calendar = self.calendar();
+        When::parse(input, self.today, &self.tz, Some(calendar.as_ref())).map_err(|source| {
+            Error::BadDate {
+                flag: flag.to_string(),
+                source,
+            }
+        })
+    }
+
+    /// Reads an optional date flag.
+    pub fn opt_date(&self, flag: &str, input: Option<&str>) -> Result<Option<Date>> {
+        input.map(|s| self.date(flag, s)).transpose()
+    }
+
+    /// Reads a span such as `3d`.
+    pub fn span(&self, flag: &str, input: &str) -> Result<Span> {
+        Span::parse(input).ok_or_else(|| Error::BadSpan {
+            flag: flag.to_string(),
+            input: input.to_string(),
+        })
+    }
+
+    /// Reads an enumerated value (English keyword or Chinese word).
+    pub fn keyword<K: Keyword + FromStr>(&self, flag: &str, input: &str) -> Result<K> {
+        keyword::parse::<K>(input).map_err(|source| Error::BadKeyword {
+            flag: flag.to_string(),
+            source,
+        })
+    }
+
+    /// Reads an optional enumerated value.
+    pub fn opt_keyword<K: Keyword + FromStr>(
+        &self,
+        flag: &str,
+        input: Option<&str>,
+    ) -> Result<Option<K>> {
+        input.map(|s| self.keyword(flag, s)).transpose()
+    }
+
+    /// Reads a record ID, accepting the short form `IN-42`.
+    pub fn id(&self, input: &str) -> Result<Id> {
+        Id::parse_with_year(input, self.today.year()).ok_or_else(|| Error::BadId {
+            input: input.to_string(),
+        })
+    }
+
+    /// Resolves a unit name or code against the register's units.
+    pub fn unit(&self, register: &Register, flag: &str, input: &str) -> Result<String> {
+        if input.trim().is_empty() {
+            return Err(Error::Empty {
+                flag: flag.to_string(),
+            });
+        }
+        register
+            .config
+            .resolve_unit(input)
+            .map_err(|known| Error::UnknownUnit {
+                input: input.to_string(),
+                known,
+            })
+    }
+
+    /// Resolves several units (comma-separated or repeated).
+    pub fn units(&self, register: &Register, flag: &str, inputs: &[String]) -> Result<Vec<String>> {
+        split_list(inputs)
+            .iter()
+            .map(|u| self.unit(register, flag, u))
+            .collect()
+    }
+
+    /// Writes a note to stderr unless `--quiet`.
+    pub fn note(&self, text: &str) {
+        if !self.args.quiet {
+            eprintln!("{text}");
+        }
+    }
+
+    /// Warns on stderr (always: warnings are never silenced by --quiet).
+    pub fn warn(&self, text: &str) {
+        let word = self.lang().message(crate::i18n::Message::Warning);
+        eprintln!("{word}: {text}");
+    }
+}
+
+/// Splits `A,B` and `A，B` (full-width comma) and repeated flags into items.
+pub fn split_list(inputs: &[String]) -> Vec<String> {
+    inputs
+        .iter()
+        .flat_map(|s| s.split([',', '，', '、']))
+        .map(|s| s.trim().to_string())
+        .filter(|s| !s.is_empty())
+        .collect()
+}
+
+fn locale_lang() -> Lang {
+    ["LC_ALL", "LC_MESSAGES", "LANG"]
+        .iter()
+        .filter_map(|k| std::env::var(k).ok())
+        .find(|v| !v.is_empty())
+        .and_then(|v| v.to_ascii_lowercase().starts_with("zh").then_some(Lang::Zh))
+        .unwrap_or(Lang::En)
+}

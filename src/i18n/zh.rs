@@ -1,0 +1,304 @@
+//! 中文词表。
+
+use super::{Label, Message};
+use crate::error::Error;
+use crate::model::transition::{Refusal, Step};
+
+pub fn label(label: Label) -> &'static str {
+    match label {
+        Label::Id => "编号",
+        Label::Kind => "类别",
+        Label::Title => "标题",
+        Label::Status => "状态",
+        Label::Unit => "单位",
+        Label::Owner => "责任人",
+        Label::Party => "来文/主送",
+        Label::Date => "日期",
+        Label::Due => "期限",
+        Label::DaysLeft => "剩余天数",
+        Label::Overdue => "逾期",
+        Label::History => "处理记录",
+        Label::Severity => "级别",
+        Label::File => "文件",
+        Label::Problem => "问题",
+    }
+}
+
+pub fn message(message: Message) -> &'static str {
+    match message {
+        Message::Error => "错误",
+        Message::Warning => "警告",
+        Message::Hint => "提示",
+        Message::Skipped => "已跳过",
+        Message::NothingFound => "没有符合条件的记录",
+        Message::CheckClean => "台账检查通过",
+        Message::CheckSummary => "个问题",
+        Message::Uncommitted => "尚未提交到 git",
+        Message::Yes => "是",
+        Message::No => "否",
+        Message::DaysOverdue => "天逾期",
+        Message::DaysLeft => "天剩余",
+        Message::DueToday => "今日到期",
+    }
+}
+
+pub fn field(key: &str) -> &str {
+    match key {
+        "id" => "编号",
+        "title" => "标题",
+        "status" => "状态",
+        "sender" => "来文机关",
+        "sender_ref" => "来文字号",
+        "doc_type" => "文种",
+        "received" => "签收时间",
+        "received_by" => "签收人",
+        "channel" => "来文方式",
+        "urgency" => "紧急程度",
+        "secrecy" => "密级",
+        "secrecy_term" => "保密期限",
+        "internal" => "内部",
+        "copies" => "份数",
+        "pages" => "页数",
+        "handling" => "办件类型",
+        "proposal" => "拟办意见",
+        "instructions" => "领导批示",
+        "lead" => "主办单位",
+        "support" => "协办单位",
+        "deadline" => "办理时限",
+        "circulation" => "传阅",
+        "result" => "办理结果",
+        "completed" => "办结日期",
+        "reply" => "答复",
+        "followups" => "督办事项",
+        "archive" => "归档",
+        "attachments" => "附件",
+        "notes" => "备注",
+        "created" => "登记时间",
+        "history" => "处理记录",
+        "doc_number" => "发文字号",
+        "series" => "发文系列",
+        "direction" => "行文方向",
+        "to" => "主送",
+        "cc" => "抄送",
+        "drafter" => "拟稿人",
+        "drafting_unit" => "拟稿单位",
+        "signer" => "签发人",
+        "signed" => "成文日期",
+        "printed" => "印发日期",
+        "print_copies" => "印数",
+        "disclosure" => "公开属性",
+        "in_reply_to" => "答复来文",
+        "requirement" => "办理要求",
+        "source" => "来源",
+        "source_ref" => "来源编号",
+        "assigned_by" => "交办领导",
+        "supervisor" => "分管领导",
+        "owner" => "责任人",
+        "assigned" => "交办日期",
+        "due" => "办结时限",
+        "feedback" => "反馈频次",
+        "extensions" => "延期",
+        "progress" => "进展",
+        "chases" => "催办",
+        "type" => "会议类型",
+        "start" => "开始时间",
+        "end" => "结束时间",
+        "venue" => "地点",
+        "host" => "主持人",
+        "recorder" => "记录人",
+        "attendees" => "出席",
+        "absent" => "缺席",
+        "observers" => "列席",
+        "agenda" => "议程",
+        "decisions" => "议定事项",
+        "minutes" => "会议纪要",
+        other => other,
+    }
+}
+
+pub fn error(error: &Error) -> (String, Option<String>) {
+    let hint = |s: &str| Some(s.to_string());
+    match error {
+        Error::NoRegister { start } => (
+            format!(
+                "不在台账目录中：{} 及其上级目录都没有 taizhang.toml",
+                start.display()
+            ),
+            hint("用 `taizhang init` 新建台账，或用 -C 目录 / TAIZHANG_REGISTER 指定台账"),
+        ),
+        Error::RegisterExists { path } => {
+            (format!("{} 已经是一个台账，不会覆盖", path.display()), None)
+        }
+        Error::BadConfig { path, message } => {
+            (format!("{}：设置有误：{message}", path.display()), None)
+        }
+        Error::Io { path, source } => (format!("{}：{source}", path.display()), None),
+        Error::BadDate { flag, source } => match &source.reason {
+            Some(reason) => (
+                format!("{flag}：无法使用日期“{}”：{reason}", source.input),
+                None,
+            ),
+            None => (
+                format!("{flag}：无法识别日期“{}”", source.input),
+                hint(
+                    "可用格式：YYYY-MM-DD、today/今天、tomorrow/明天、yesterday/昨天、+3d、-2d、+2w、+1m、+5wd、星期名（fri/周五 为下一个周五），需要时刻时用 YYYY-MM-DD HH:MM",
+                ),
+            ),
+        },
+        Error::BadKeyword { flag, source } => (
+            format!(
+                "{flag}：“{}”不是有效的{}",
+                source.input,
+                keyword_name(source.what)
+            ),
+            Some(format!("可用值：{}", source.accepted)),
+        ),
+        Error::BadSpan { flag, input } => (
+            format!("{flag}：无法识别时长“{input}”"),
+            hint("时长写作 3d、2w 或 1m"),
+        ),
+        Error::BadNumber { flag, input } => (format!("{flag}：“{input}”不是数字"), None),
+        Error::BadId { input } => (
+            format!("“{input}”不是有效的编号"),
+            hint("编号形如 IN-2026-0042；简写 IN-42 指本年度的"),
+        ),
+        Error::NotFound { id } => (
+            format!("台账中没有 {id}"),
+            hint("用 `taizhang list` 查看现有记录"),
+        ),
+        Error::UnknownKind { input, books } => (
+            format!("“{input}”不是记录类别"),
+            Some(format!(
+                "类别：incoming/in 收文、outgoing/out 发文、document 公文、followup/fu 督办、meeting/mt 会议{}{}",
+                if books.is_empty() {
+                    ""
+                } else {
+                    "，登记簿："
+                },
+                books.join("、")
+            )),
+        ),
+        Error::UnknownUnit { input, known } => (
+            format!("“{input}”不是本台账登记的单位"),
+            Some(format!(
+                "现有单位：{}（新单位请加到 taizhang.toml）",
+                known.join("、")
+            )),
+        ),
+        Error::UnknownSeries { input, known } => (
+            format!("“{input}”不是发文系列"),
+            Some(format!("现有系列：{}", known.join("、"))),
+        ),
+        Error::NoSeries => (
+            "台账没有设置发文字号系列".to_string(),
+            hint("在 taizhang.toml 中添加：[[series]] name = \"发文\" issuer = \"市交发\""),
+        ),
+        Error::Empty { flag } => (format!("{flag} 不能为空"), None),
+        Error::DeadlineRequired => (
+            "加急、特急的办件必须给出办理时限（--deadline）".to_string(),
+            None,
+        ),
+        Error::SignerRequired => ("上行文必须写明签发人（--signer）".to_string(), None),
+        Error::BadSecrecyTerm(message) => {
+            (format!("--secrecy-term：保密期限有误：{message}"), None)
+        }
+        Error::AttachmentRefused { level } => (format!("{level}级文件不得添加电子附件"), None),
+        Error::DueBeforeAssigned { due, assigned } => {
+            (format!("办结时限 {due} 早于交办日期 {assigned}"), None)
+        }
+        Error::Refused { id, refusal } => refused(id, refusal),
+        Error::Dangling { flag, target } => (format!("{flag} {target}：没有这条记录"), None),
+        Error::WrongKind {
+            flag,
+            target,
+            expected,
+        } => (format!("{flag} {target}：应为{expected}"), None),
+        Error::NoDecision { target, n } => (format!("{target}：会议没有第 {n} 项议定事项"), None),
+        Error::AlreadyLinked { target, existing } => {
+            (format!("{target} 已有督办事项 {existing}"), None)
+        }
+        Error::Unreadable {
+            path,
+            line,
+            column,
+            message,
+        } => (
+            format!("{}:{line}:{column}：无法读取：{message}", path.display()),
+            hint("请手工修正该文件或用 git 恢复；`taizhang check` 会列出全部问题"),
+        ),
+        Error::OutsideRegister { path } => (format!("{} 超出了台账目录", path.display()), None),
+        Error::Locked { seconds } => (
+            format!("另一个 taizhang 命令正在写入台账，已等待 {seconds} 秒"),
+            hint("如果没有其他命令在运行，请重试"),
+        ),
+        Error::CommitFailed { what, message } => (
+            format!("{what} 已写入，但 git 提交失败：{message}"),
+            hint("记录已保存；问题解决后请用 git 提交（`taizhang check` 会列出未提交的记录）"),
+        ),
+        Error::Git { message } => (format!("git 出错：{message}"), None),
+        Error::CheckFailed { errors, warnings } => {
+            (format!("台账有 {errors} 个错误、{warnings} 个警告"), None)
+        }
+        Error::Other(message) => (message.clone(), None),
+    }
+}
+
+fn keyword_name(what: &str) -> &str {
+    match what {
+        "urgency" => "紧急程度",
+        "secrecy level" => "密级",
+        "document type" => "文种",
+        "retention period" => "保管期限",
+        "channel" => "来文方式",
+        "handling" => "办件类型",
+        "direction" => "行文方向",
+        "disclosure" => "公开属性",
+        "source" => "督办来源",
+        "feedback interval" => "反馈频次",
+        "chase level" => "催办级别",
+        "record kind" => "记录类别",
+        other => other,
+    }
+}
+
+fn step_name(step: Step) -> &'static str {
+    match step {
+        Step::Progress => "登记进展",
+        Step::Done => "办结",
+        Step::Verify => "审核销号",
+        Step::Extend => "延期",
+        Step::Chase => "催办",
+        Step::Cancel => "撤项",
+        Step::Reopen => "重新打开",
+        Step::DocDone => "办结",
+    }
+}
+
+fn refused(id: &str, refusal: &Refusal) -> (String, Option<String>) {
+    let step = step_name(refusal.step);
+    let status = refusal.status_zh;
+    let message = match refusal.reason {
+        Some("info") => format!("{id} 是阅件，不能{step}（办结只用于办件）"),
+        Some("unassigned") => format!("{id} {status}，尚未交办，不能{step}"),
+        Some("not-later") => format!("{id} 的新期限必须晚于现行期限"),
+        _ => format!("{id} {status}，不能{step}"),
+    };
+    let hint = match (refusal.status, refusal.step) {
+        (_, _) if refusal.reason == Some("unassigned") => {
+            Some(format!("请先交办：taizhang doc assign {id} --lead 单位"))
+        }
+        ("closed" | "cancelled", Step::Reopen) => None,
+        ("closed" | "cancelled", _) => {
+            Some(format!("请先重新打开：taizhang reopen {id} --reason …"))
+        }
+        ("submitted", _) => Some(format!(
+            "已报结待审核：taizhang verify {id}，或退回：taizhang reopen {id} --reason …"
+        )),
+        (_, Step::Verify) => Some(format!(
+            "只有已报结的事项才能审核；请先运行 `taizhang done {id}`"
+        )),
+        (_, Step::Reopen) => Some("该事项仍在办理中".to_string()),
+        _ => None,
+    };
+    (message, hint)
+}

@@ -1,0 +1,261 @@
+//! `taizhang.toml`: the register's settings.
+//!
+//! Pure data and lookups; reading and writing the file is `store`'s job.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use crate::model::kind::Kind;
+
+/// The folder format this build reads and writes.
+pub const FORMAT_VERSION: u32 = 1;
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Config {
+    pub format_version: u32,
+    /// The unit's name (单位名称).
+    #[serde(default)]
+    pub unit: String,
+    /// 全宗号, for archive numbers.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub fonds: String,
+    /// `en` or `zh`: the language of output when neither `--lang` nor the
+    /// environment says.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub language: Option<String>,
+    #[serde(default)]
+    pub prefixes: Prefixes,
+    /// Departments. When the list is not empty, `--lead`/`--unit` must name
+    /// one of them (by name or code), which catches typos before they split
+    /// a unit's figures in two.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub units: Vec<UnitDef>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub people: Vec<Person>,
+    /// Outgoing document series; the first is the default.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub series: Vec<Series>,
+    #[serde(default)]
+    pub remind: RemindSettings,
+    #[serde(default)]
+    pub followups: FollowupSettings,
+    #[serde(default)]
+    pub git: GitSettings,
+    /// Logbooks by name (`seal`, `visit` …).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub logbooks: BTreeMap<String, LogbookDef>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Prefixes {
+    pub incoming: String,
+    pub outgoing: String,
+    pub followup: String,
+    pub meeting: String,
+}
+
+impl Default for Prefixes {
+    fn default() -> Self {
+        Prefixes {
+            incoming: "IN".into(),
+            outgoing: "OUT".into(),
+            followup: "FU".into(),
+            meeting: "MT".into(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct UnitDef {
+    pub name: String,
+    /// Short code, e.g. `BGS` for 办公室; used in archive numbers and
+    /// accepted wherever a unit is named.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub code: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Person {
+    pub name: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unit: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub email: Option<String>,
+}
+
+/// A series of outgoing documents sharing an issuer code (发文机关代字).
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Series {
+    pub name: String,
+    /// `市交发` renders numbers as `市交发〔2026〕12号`.
+    pub issuer: String,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(default)]
+pub struct RemindSettings {
+    /// How far ahead `remind` looks by default (`3d`).
+    pub within: String,
+}
+
+impl Default for RemindSettings {
+    fn default() -> Self {
+        RemindSettings {
+            within: "3d".into(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct FollowupSettings {
+    /// When true, `done` only submits (报结) and `verify` closes (销号).
+    pub verify: bool,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(default)]
+pub struct GitSettings {
+    /// Commit every change (one commit per command).
+    pub autocommit: bool,
+    /// Pull before allocating an ID and push after (see `sync`).
+    pub sync_on_write: bool,
+}
+
+impl Default for GitSettings {
+    fn default() -> Self {
+        GitSettings {
+            autocommit: true,
+            sync_on_write: false,
+        }
+    }
+}
+
+/// A logbook declared in the settings.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct LogbookDef {
+    pub prefix: String,
+    pub title: String,
+    #[serde(default)]
+    pub fields: Vec<FieldDef>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct FieldDef {
+    pub name: String,
+    #[serde(rename = "type")]
+    pub kind: String,
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub required: bool,
+    /// Allowed values of an `enum` field.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub values: Vec<String>,
+    /// Label for people, e.g. `印章名称`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub label: Option<String>,
+}
+
+impl Config {
+    /// Settings for a new register of `unit`.
+    pub fn new(unit: &str) -> Config {
+        Config {
+            format_version: FORMAT_VERSION,
+            unit: unit.to_string(),
+            fonds: String::new(),
+            language: None,
+            prefixes: Prefixes::default(),
+            units: Vec::new(),
+            people: Vec::new(),
+            series: Vec::new(),
+            remind: RemindSettings::default(),
+            followups: FollowupSettings::default(),
+            git: GitSettings::default(),
+            logbooks: crate::model::logbook::presets(),
+        }
+    }
+
+    /// The record kind an ID prefix belongs to.
+    pub fn kind_of_prefix(&self, prefix: &str) -> Option<Kind> {
+        let p = &self.prefixes;
+        let fixed = [
+            (&p.incoming, Kind::Incoming),
+            (&p.outgoing, Kind::Outgoing),
+            (&p.followup, Kind::Followup),
+            (&p.meeting, Kind::Meeting),
+        ];
+        fixed
+            .iter()
+            .find(|(pre, _)| pre.eq_ignore_ascii_case(prefix))
+            .map(|(_, kind)| *kind)
+            .or_else(|| {
+                self.logbooks
+                    .values()
+                    .any(|b| b.prefix.eq_ignore_ascii_case(prefix))
+                    .then_some(Kind::Logbook)
+            })
+    }
+
+    /// The ID prefix of a kind (logbooks have one each; see `logbook_prefix`).
+    pub fn prefix(&self, kind: Kind) -> &str {
+        match kind {
+            Kind::Incoming => &self.prefixes.incoming,
+            Kind::Outgoing => &self.prefixes.outgoing,
+            Kind::Followup => &self.prefixes.followup,
+            Kind::Meeting => &self.prefixes.meeting,
+            Kind::Logbook => "",
+        }
+    }
+
+    /// Every prefix in use, upper-cased as stored.
+    pub fn all_prefixes(&self) -> Vec<String> {
+        let p = &self.prefixes;
+        let mut all = vec![
+            p.incoming.clone(),
+            p.outgoing.clone(),
+            p.followup.clone(),
+            p.meeting.clone(),
+        ];
+        all.extend(self.logbooks.values().map(|b| b.prefix.clone()));
+        all
+    }
+
+    /// The logbook whose entries carry `prefix`.
+    pub fn logbook_by_prefix(&self, prefix: &str) -> Option<(&str, &LogbookDef)> {
+        self.logbooks
+            .iter()
+            .find(|(_, b)| b.prefix.eq_ignore_ascii_case(prefix))
+            .map(|(name, b)| (name.as_str(), b))
+    }
+
+    /// Resolves a unit typed by the user to its registered name.
+    /// `Ok(None)` is impossible; an unknown unit is `Err(known names)`.
+    pub fn resolve_unit(&self, input: &str) -> Result<String, Vec<String>> {
+        let input = input.trim();
+        if self.units.is_empty() {
+            return Ok(input.to_string());
+        }
+        self.units
+            .iter()
+            .find(|u| {
+                u.name == input
+                    || u.code
+                        .as_deref()
+                        .is_some_and(|c| c.eq_ignore_ascii_case(input))
+            })
+            .map(|u| u.name.clone())
+            .ok_or_else(|| self.units.iter().map(|u| u.name.clone()).collect())
+    }
+
+    /// The series named `name`, or the default one.
+    pub fn series(&self, name: Option<&str>) -> Option<&Series> {
+        match name {
+            Some(name) => self
+                .series
+                .iter()
+                .find(|s| s.name == name || s.issuer == name),
+            None => self.series.first(),
+        }
+    }
+}

@@ -1,0 +1,341 @@
+//! Follow-ups (督办事项, `FU`) and their life: progress, extension, chase,
+//! submission, closure, cancellation.
+//!
+//! This is the one place that knows a follow-up's effective due date and
+//! which moves its status allows.
+
+use jiff::civil::Date;
+use serde::{Deserialize, Serialize};
+
+use crate::model::common::{Extra, HistoryEntry};
+use crate::model::date::Moment;
+use crate::model::id::{Id, RecordRef};
+use crate::model::keyword::{ChaseLevel, Feedback, Secrecy, Source, keywords};
+use crate::model::transition::{Refusal, Step};
+
+keywords!(
+    /// Where a follow-up stands.
+    FuStatus, "follow-up status" {
+        Open = "open" / "待办",
+        InProgress = "in-progress" / "在办",
+        Submitted = "submitted" / "已报结",
+        Returned = "returned" / "已退回",
+        Closed = "closed" / "已办结|已销号",
+        Cancelled = "cancelled" / "已撤项",
+    }
+);
+
+/// A deadline moved (延期).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Extension {
+    pub from: Date,
+    pub to: Date,
+    pub reason: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub approved_by: Option<String>,
+    pub on: Date,
+}
+
+/// A progress note (进展).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Progress {
+    pub on: Date,
+    pub by: String,
+    pub note: String,
+}
+
+/// A chase (催办).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Chase {
+    pub on: Date,
+    pub by: String,
+    pub via: String,
+    pub level: ChaseLevel,
+}
+
+/// The outcome (办理结果).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Outcome {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub report: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub submitted: Option<Date>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub closed: Option<Date>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub closed_by: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Followup {
+    pub id: Id,
+    pub title: String,
+    pub status: FuStatus,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub requirement: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<Source>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source_ref: Option<RecordRef>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub assigned_by: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub supervisor: Option<String>,
+    pub lead: String,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub support: Vec<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub owner: Option<String>,
+    pub assigned: Date,
+    pub due: Date,
+    #[serde(default)]
+    pub secrecy: Secrecy,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub feedback: Option<Feedback>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub extensions: Vec<Extension>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub progress: Vec<Progress>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub chases: Vec<Chase>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub result: Option<Outcome>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub notes: Option<String>,
+    pub created: Moment,
+    #[serde(default)]
+    pub history: Vec<HistoryEntry>,
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+impl Followup {
+    /// The due date in force: the last extension's `to`, else `due`.
+    pub fn effective_due(&self) -> Date {
+        self.extensions.last().map_or(self.due, |e| e.to)
+    }
+
+    /// Still to be done: neither closed nor cancelled.
+    pub fn is_open(&self) -> bool {
+        !matches!(self.status, FuStatus::Closed | FuStatus::Cancelled)
+    }
+
+    /// The date it was closed (销号), if it is closed.
+    pub fn closed_on(&self) -> Option<Date> {
+        match self.status {
+            FuStatus::Closed => self.result.as_ref().and_then(|r| r.closed),
+            _ => None,
+        }
+    }
+
+    /// The 三色督办 colour for a chase made `today`.
+    pub fn chase_level(&self, today: Date) -> ChaseLevel {
+        let due = self.effective_due();
+        if due < today {
+            ChaseLevel::Red
+        } else if due == today {
+            ChaseLevel::Yellow
+        } else {
+            ChaseLevel::Blue
+        }
+    }
+
+    fn require_active(&self, step: Step) -> Result<(), Refusal> {
+        match self.status {
+            FuStatus::Open | FuStatus::InProgress | FuStatus::Returned => Ok(()),
+            _ => Err(Refusal::new(self.status, step)),
+        }
+    }
+
+    /// Records progress; the first moves `open` to `in-progress`.
+    pub fn record_progress(&mut self, entry: Progress) -> Result<(), Refusal> {
+        self.require_active(Step::Progress)?;
+        self.progress.push(entry);
+        self.status = FuStatus::InProgress;
+        Ok(())
+    }
+
+    /// `done`: closes directly, or submits (报结) when the register verifies.
+    pub fn finish(
+        &mut self,
+        on: Date,
+        by: &str,
+        report: Option<String>,
+        verify: bool,
+    ) -> Result<(), Refusal> {
+        self.require_active(Step::Done)?;
+        let mut outcome = self.result.take().unwrap_or(Outcome {
+            report: None,
+            submitted: None,
+            closed: None,
+            closed_by: None,
+        });
+        if report.is_some() {
+            outcome.report = report;
+        }
+        if verify {
+            outcome.submitted = Some(on);
+            self.status = FuStatus::Submitted;
+        } else {
+            outcome.closed = Some(on);
+            outcome.closed_by = Some(by.to_string());
+            self.status = FuStatus::Closed;
+        }
+        self.result = Some(outcome);
+        Ok(())
+    }
+
+    /// `verify`: a submitted follow-up is checked and closed (销号).
+    pub fn verify(&mut self, on: Date, by: &str) -> Result<(), Refusal> {
+        if self.status != FuStatus::Submitted {
+            return Err(Refusal::new(self.status, Step::Verify));
+        }
+        let outcome = self.result.get_or_insert(Outcome {
+            report: None,
+            submitted: Some(on),
+            closed: None,
+            closed_by: None,
+        });
+        outcome.closed = Some(on);
+        outcome.closed_by = Some(by.to_string());
+        self.status = FuStatus::Closed;
+        Ok(())
+    }
+
+    /// `reopen`: a submitted or closed follow-up goes back (退回) for more
+    /// work; a cancelled one is restored to `open`.
+    pub fn reopen(&mut self) -> Result<(), Refusal> {
+        match self.status {
+            FuStatus::Submitted | FuStatus::Closed => {
+                if let Some(outcome) = &mut self.result {
+                    outcome.closed = None;
+                    outcome.closed_by = None;
+                    outcome.submitted = None;
+                }
+                self.status = FuStatus::Returned;
+                Ok(())
+            }
+            FuStatus::Cancelled => {
+                self.status = FuStatus::Open;
+                Ok(())
+            }
+            _ => Err(Refusal::new(self.status, Step::Reopen)),
+        }
+    }
+
+    /// `cancel` (撤项): only a matter not yet submitted or closed.
+    pub fn cancel(&mut self) -> Result<(), Refusal> {
+        self.require_active(Step::Cancel)?;
+        self.status = FuStatus::Cancelled;
+        Ok(())
+    }
+
+    /// `extend` (延期): the new date must be later than the one in force.
+    pub fn extend(&mut self, extension: Extension) -> Result<(), Refusal> {
+        self.require_active(Step::Extend)?;
+        if extension.to <= self.effective_due() {
+            return Err(Refusal::new(self.status, Step::Extend).because("not-later"));
+        }
+        self.extensions.push(extension);
+        Ok(())
+    }
+
+    /// `chase` (催办).
+    pub fn chase(&mut self, chase: Chase) -> Result<(), Refusal> {
+        self.require_active(Step::Chase)?;
+        self.chases.push(chase);
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    pub(crate) fn sample() -> Followup {
+        serde_yaml::from_str(
+            "id: FU-2026-0001\ntitle: 修订值班制度\nstatus: open\nlead: 办公室\n\
+             assigned: 2026-11-01\ndue: 2026-11-20\ncreated: 2026-11-01T09:00:00+08:00\n",
+        )
+        .unwrap()
+    }
+
+    fn day(d: i8) -> Date {
+        Date::constant(2026, 11, d)
+    }
+
+    #[test]
+    fn effective_due_follows_last_extension() {
+        let mut fu = sample();
+        assert_eq!(fu.effective_due(), day(20));
+        let ext = |to| Extension {
+            from: day(20),
+            to,
+            reason: "等待批复".into(),
+            approved_by: None,
+            on: day(18),
+        };
+        fu.extend(ext(day(25))).unwrap();
+        assert_eq!(fu.effective_due(), day(25));
+        // Not later than the date in force: refused.
+        let err = fu.extend(ext(day(24))).unwrap_err();
+        assert_eq!(err.reason, Some("not-later"));
+        assert_eq!(fu.effective_due(), day(25));
+    }
+
+    #[test]
+    fn life_without_verification() {
+        let mut fu = sample();
+        fu.record_progress(Progress {
+            on: day(5),
+            by: "李明".into(),
+            note: "已起草".into(),
+        })
+        .unwrap();
+        assert_eq!(fu.status, FuStatus::InProgress);
+        fu.finish(day(10), "李明", Some("已印发".into()), false)
+            .unwrap();
+        assert_eq!(fu.status, FuStatus::Closed);
+        assert_eq!(fu.closed_on(), Some(day(10)));
+        // Closed: further steps are refused, naming the status.
+        let err = fu.record_progress(Progress {
+            on: day(11),
+            by: "x".into(),
+            note: "x".into(),
+        });
+        assert_eq!(err.unwrap_err().status, "closed");
+        assert!(fu.cancel().is_err());
+        fu.reopen().unwrap();
+        assert_eq!(fu.status, FuStatus::Returned);
+        assert_eq!(fu.closed_on(), None);
+    }
+
+    #[test]
+    fn life_with_verification() {
+        let mut fu = sample();
+        fu.finish(day(10), "李明", None, true).unwrap();
+        assert_eq!(fu.status, FuStatus::Submitted);
+        assert!(fu.is_open());
+        fu.verify(day(11), "王主任").unwrap();
+        assert_eq!(fu.status, FuStatus::Closed);
+        assert_eq!(fu.closed_on(), Some(day(11)));
+        assert!(fu.verify(day(12), "x").is_err());
+    }
+
+    #[test]
+    fn cancelled_cannot_be_done() {
+        let mut fu = sample();
+        fu.cancel().unwrap();
+        let err = fu.finish(day(10), "x", None, false).unwrap_err();
+        assert_eq!(err.status, "cancelled");
+        assert_eq!(err.step, Step::Done);
+    }
+
+    #[test]
+    fn chase_colours() {
+        let fu = sample();
+        assert_eq!(fu.chase_level(day(19)), ChaseLevel::Blue);
+        assert_eq!(fu.chase_level(day(20)), ChaseLevel::Yellow);
+        assert_eq!(fu.chase_level(day(21)), ChaseLevel::Red);
+    }
+}

@@ -1,0 +1,17 @@
+//! The register's records and rules: kinds, IDs, statuses and their
+//! transitions, dates. Pure: no file system, no clock.
+
+pub mod common;
+pub mod config;
+pub mod date;
+pub mod followup;
+pub mod id;
+pub mod incoming;
+pub mod keyword;
+pub mod kind;
+pub mod logbook;
+pub mod meeting;
+pub mod outgoing;
+pub mod record;
+pub mod transition;
+pub mod validate;

@@ -1,0 +1,7 @@
+//! What commands print: tables of records, and the renderers that turn
+//! one computed table into a terminal table, Markdown, CSV or JSON.
+//! Pure: no file system, no clock.
+
+pub mod list;
+pub mod render;
+pub mod show;

@@ -1,0 +1,130 @@
+//! The git side of a change: one commit per command, holding only the
+//! files the command touched (DESIGN §7).
+//!
+//! We shell out to the `git` binary: it is what the clerk's own tools and
+//! hosts use, with their configuration, hooks and credentials.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use crate::error::{Error, Result};
+
+fn git(root: &Path) -> Command {
+    let mut cmd = Command::new("git");
+    cmd.current_dir(root)
+        .env("GIT_TERMINAL_PROMPT", "0")
+        .env_remove("GIT_DIR")
+        .env_remove("GIT_WORK_TREE");
+    cmd
+}
+
+fn run(mut cmd: Command) -> Result<Output> {
+    let output = cmd.output().map_err(|e| Error::Git {
+        message: format!("cannot run git: {e}"),
+    })?;
+    Ok(output)
+}
+
+fn failure(output: &Output) -> String {
+    let text = String::from_utf8_lossy(&output.stderr);
+    let text = if text.trim().is_empty() {
+        String::from_utf8_lossy(&output.stdout)
+    } else {
+        text
+    };
+    text.trim().lines().take(4).collect::<Vec<_>>().join("; ")
+}
+
+/// Whether `root` is inside a git work tree.
+pub fn is_work_tree(root: &Path) -> bool {
+    let mut cmd = git(root);
+    cmd.args(["rev-parse", "--is-inside-work-tree"]);
+    run(cmd).is_ok_and(|o| o.status.success() && o.stdout.starts_with(b"true"))
+}
+
+/// `git init` in `root`.
+pub fn init(root: &Path) -> Result<()> {
+    let mut cmd = git(root);
+    cmd.args(["init", "-q"]);
+    let output = run(cmd)?;
+    if !output.status.success() {
+        return Err(Error::Git {
+            message: failure(&output),
+        });
+    }
+    Ok(())
+}
+
+/// Commits exactly `paths` (relative to `root`) with `message`. Other
+/// staged or unstaged changes of the user stay as they were: `git commit
+/// -- paths` commits only those paths and leaves the rest of the index.
+pub fn commit(root: &Path, paths: &[PathBuf], message: &str) -> std::result::Result<(), String> {
+    let mut add = git(root);
+    add.args(["add", "--"]).args(paths);
+    let output = run(add).map_err(|e| e.to_string())?;
+    if !output.status.success() {
+        return Err(failure(&output));
+    }
+    let mut commit = git(root);
+    commit
+        .args(["commit", "-q", "--no-edit", "-m", message, "--"])
+        .args(paths);
+    let output = run(commit).map_err(|e| e.to_string())?;
+    if !output.status.success() {
+        return Err(failure(&output));
+    }
+    Ok(())
+}
+
+/// Record files that differ from the last commit (modified, added or
+/// untracked), relative to `root`. Empty outside a work tree.
+pub fn uncommitted(root: &Path, folders: &[&str]) -> Vec<PathBuf> {
+    let mut cmd = git(root);
+    cmd.args([
+        "status",
+        "--porcelain=v1",
+        "-z",
+        "--untracked-files=all",
+        "--",
+    ])
+    .args(folders);
+    let Ok(output) = run(cmd) else {
+        return Vec::new();
+    };
+    if !output.status.success() {
+        return Vec::new();
+    }
+    // Paths from porcelain are relative to the repository top; ask git to
+    // give them relative to root by running there with `--relative`-like
+    // behaviour: status already prints paths relative to the repo root,
+    // so strip the register's prefix within the repository.
+    let prefix = show_prefix(root);
+    output
+        .stdout
+        .split(|b| *b == 0)
+        .filter(|entry| entry.len() > 3)
+        .filter_map(|entry| std::str::from_utf8(&entry[3..]).ok())
+        .map(|p| PathBuf::from(p.strip_prefix(prefix.as_str()).unwrap_or(p)))
+        .collect()
+}
+
+fn show_prefix(root: &Path) -> String {
+    let mut cmd = git(root);
+    cmd.args(["rev-parse", "--show-prefix"]);
+    run(cmd)
+        .ok()
+        .filter(|o| o.status.success())
+        .map(|o| String::from_utf8_lossy(&o.stdout).trim().to_string())
+        .unwrap_or_default()
+}
+
+/// The configured `user.name`, if any.
+pub fn user_name(root: &Path) -> Option<String> {
+    let mut cmd = git(root);
+    cmd.args(["config", "user.name"]);
+    run(cmd)
+        .ok()
+        .filter(|o| o.status.success())
+        .map(|o| String::from_utf8_lossy(&o.stdout).trim().to_string())
+        .filter(|s| !s.is_empty())
+}

@@ -1,0 +1,53 @@
+//! One writer at a time (DESIGN §6.2): an exclusive lock on
+//! `.taizhang/lock`, held from allocating an ID to the git commit.
+//!
+//! The lock is the operating system's (`flock`), so it is released when
+//! the process dies, however it dies: no stale lock files to clean up.
+
+use std::fs::{File, OpenOptions, TryLockError};
+use std::path::Path;
+use std::time::{Duration, Instant};
+
+use crate::error::{Error, Result};
+use crate::store::save::ensure_state_dir;
+
+/// How long a writer waits for another by default. `TAIZHANG_LOCK_TIMEOUT`
+/// (seconds) changes it, for slow shared file servers and for tests.
+const DEFAULT_WAIT: Duration = Duration::from_secs(30);
+
+/// Held while the register is being changed; dropping it unlocks.
+#[derive(Debug)]
+pub struct WriteLock {
+    _file: File,
+}
+
+impl WriteLock {
+    pub fn acquire(root: &Path) -> Result<WriteLock> {
+        let path = ensure_state_dir(root)?.join("lock");
+        let file = OpenOptions::new()
+            .create(true)
+            .truncate(false)
+            .write(true)
+            .open(&path)
+            .map_err(|e| Error::io(&path, e))?;
+        let wait = std::env::var("TAIZHANG_LOCK_TIMEOUT")
+            .ok()
+            .and_then(|s| s.parse::<u64>().ok())
+            .map_or(DEFAULT_WAIT, Duration::from_secs);
+        let start = Instant::now();
+        loop {
+            match file.try_lock() {
+                Ok(()) => return Ok(WriteLock { _file: file }),
+                Err(TryLockError::WouldBlock) if start.elapsed() < wait => {
+                    std::thread::sleep(Duration::from_millis(15));
+                }
+                Err(TryLockError::WouldBlock) => {
+                    return Err(Error::Locked {
+                        seconds: wait.as_secs(),
+                    });
+                }
+                Err(TryLockError::Error(e)) => return Err(Error::io(&path, e)),
+            }
+        }
+    }
+}

@@ -1,0 +1,145 @@
+//! The register on disk: finding it, reading records, and changing it
+//! safely — locked, atomic, one git commit per command.
+//!
+//! Nothing outside this module touches the register's files.
+
+pub mod attach;
+pub mod git;
+pub mod load;
+pub mod lock;
+pub mod register;
+pub mod save;
+pub mod yaml;
+
+use std::path::PathBuf;
+
+use crate::error::{Error, Result};
+use crate::model::id::Id;
+use crate::model::record::Record;
+pub use load::{Loaded, Problem, Snapshot, load_all, load_one};
+pub use register::Register;
+
+/// A change in progress: holds the write lock, remembers the files it
+/// wrote, and commits them together at the end.
+#[derive(Debug)]
+pub struct Change<'a> {
+    register: &'a Register,
+    _lock: lock::WriteLock,
+    touched: Vec<PathBuf>,
+    commit: bool,
+}
+
+impl<'a> Change<'a> {
+    /// Takes the write lock. `commit` is false for `--no-commit`.
+    pub fn begin(register: &'a Register, commit: bool) -> Result<Change<'a>> {
+        let lock = lock::WriteLock::acquire(&register.root)?;
+        Ok(Change {
+            register,
+            _lock: lock,
+            touched: Vec::new(),
+            commit,
+        })
+    }
+
+    /// The next free ID for `prefix` in `year`: one past the highest
+    /// sequence number on disk. Reads file names only, never records.
+    pub fn allocate(&self, prefix: &str, year: i16) -> Result<Id> {
+        let probe = Id::new(prefix, year, 1);
+        let dir = self
+            .register
+            .relative_dir(&probe)
+            .ok_or_else(|| Error::Other(format!("no record kind has the prefix {prefix}")))?;
+        let dir = self.register.root.join(dir);
+        let mut highest = 0;
+        match std::fs::read_dir(&dir) {
+            Ok(entries) => {
+                for entry in entries.flatten() {
+                    let name = entry.file_name();
+                    let id = name
+                        .to_str()
+                        .and_then(|n| n.strip_suffix(".yaml"))
+                        .and_then(Id::parse)
+                        .filter(|id| id.prefix() == probe.prefix() && id.year() == year);
+                    if let Some(id) = id {
+                        highest = highest.max(id.seq());
+                    }
+                }
+            }
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+            Err(e) => return Err(Error::io(&dir, e)),
+        }
+        Ok(Id::new(prefix, year, highest + 1))
+    }
+
+    /// Writes a record to its file.
+    pub fn save(&mut self, record: &Record) -> Result<()> {
+        let relative = self
+            .register
+            .relative_path(record.id())
+            .ok_or_else(|| Error::NotFound {
+                id: record.id().to_string(),
+            })?;
+        // Refuse a path through a symbolic link before writing anything.
+        self.register.contained(&relative)?;
+        let value = record
+            .to_value()
+            .map_err(|e| Error::Other(format!("{}: {e}", record.id())))?;
+        let text = yaml::to_string(&value);
+        save::write_atomic(&self.register.root, &relative, text.as_bytes())?;
+        if !self.touched.contains(&relative) {
+            self.touched.push(relative);
+        }
+        Ok(())
+    }
+
+    /// Copies `sources` into the record's attachments folder. Every file
+    /// is read and checked before any is written.
+    pub fn attach_all(
+        &mut self,
+        id: &Id,
+        sources: &[std::path::PathBuf],
+    ) -> Result<Vec<crate::model::incoming::Attachment>> {
+        let mut prepared = Vec::new();
+        for source in sources {
+            let (relative, bytes, attachment) = attach::prepare(&self.register.root, id, source)?;
+            self.register.contained(&relative)?;
+            if prepared.iter().any(|(r, _, _)| *r == relative) {
+                return Err(Error::Other(format!(
+                    "{}: two attachments have the same name",
+                    source.display()
+                )));
+            }
+            prepared.push((relative, bytes, attachment));
+        }
+        let mut attachments = Vec::new();
+        for (relative, bytes, attachment) in prepared {
+            save::write_atomic(&self.register.root, &relative, &bytes)?;
+            self.touched.push(relative);
+            attachments.push(attachment);
+        }
+        Ok(attachments)
+    }
+
+    /// Commits what was written, if the register commits. `what` names the
+    /// change for the error message should the commit fail.
+    pub fn finish(self, message: &str) -> Result<()> {
+        let settings = &self.register.config.git;
+        if !self.commit || !settings.autocommit || self.touched.is_empty() {
+            return Ok(());
+        }
+        if !git::is_work_tree(&self.register.root) {
+            return Ok(());
+        }
+        git::commit(&self.register.root, &self.touched, message).map_err(|message| {
+            Error::CommitFailed {
+                what: self
+                    .touched
+                    .iter()
+                    .map(|p| p.display().to_string())
+                    .collect::<Vec<_>>()
+                    .join(", "),
+                message,
+            }
+        })
+    }
+}

@@ -1,0 +1,181 @@
+//! Finding a register, reading its settings, and mapping IDs to files.
+//!
+//! Every path this module hands out is inside the register: IDs are
+//! validated before they become file names, and files reached through a
+//! symbolic link are refused (DESIGN §6.5).
+
+use std::path::{Path, PathBuf};
+
+use crate::error::{Error, Result};
+use crate::model::config::{Config, FORMAT_VERSION};
+use crate::model::id::Id;
+use crate::model::kind::Kind;
+
+pub const SETTINGS_FILE: &str = "taizhang.toml";
+pub const CALENDAR_FILE: &str = "calendar.toml";
+pub const STATE_DIR: &str = ".taizhang";
+
+/// An open register: its folder and settings.
+#[derive(Debug, Clone)]
+pub struct Register {
+    pub root: PathBuf,
+    pub config: Config,
+}
+
+impl Register {
+    /// Finds the register: `explicit` (from `-C` or `TAIZHANG_REGISTER`),
+    /// else the nearest folder upward from `cwd` holding `taizhang.toml`.
+    pub fn discover(explicit: Option<&Path>, cwd: &Path) -> Result<Register> {
+        if let Some(dir) = explicit {
+            let dir = cwd.join(dir);
+            if !dir.join(SETTINGS_FILE).is_file() {
+                return Err(Error::NoRegister { start: dir });
+            }
+            return Register::open(&dir);
+        }
+        let mut dir = Some(cwd);
+        while let Some(d) = dir {
+            if d.join(SETTINGS_FILE).is_file() {
+                return Register::open(d);
+            }
+            dir = d.parent();
+        }
+        Err(Error::NoRegister {
+            start: cwd.to_path_buf(),
+        })
+    }
+
+    /// Opens the register in `root` and reads its settings.
+    pub fn open(root: &Path) -> Result<Register> {
+        let path = root.join(SETTINGS_FILE);
+        let text = std::fs::read_to_string(&path).map_err(|e| Error::io(&path, e))?;
+        let config = parse_config(&text).map_err(|message| Error::BadConfig {
+            path: path.clone(),
+            message,
+        })?;
+        Ok(Register {
+            root: root.to_path_buf(),
+            config,
+        })
+    }
+
+    /// The folder of local state (lock, temporary files, cache).
+    pub fn state_dir(&self) -> PathBuf {
+        self.root.join(STATE_DIR)
+    }
+
+    /// The record kind and, for logbook entries, the book name of an ID.
+    pub fn kind_of(&self, id: &Id) -> Option<(Kind, Option<&str>)> {
+        let kind = self.config.kind_of_prefix(id.prefix())?;
+        let book = match kind {
+            Kind::Logbook => Some(self.config.logbook_by_prefix(id.prefix())?.0),
+            _ => None,
+        };
+        Some((kind, book))
+    }
+
+    /// The folder, relative to the root, that holds records of `id`'s
+    /// kind and year.
+    pub fn relative_dir(&self, id: &Id) -> Option<PathBuf> {
+        let (kind, book) = self.kind_of(id)?;
+        let mut dir = PathBuf::from(kind.folder());
+        if let Some(book) = book {
+            dir.push(book);
+        }
+        dir.push(format!("{:04}", id.year()));
+        Some(dir)
+    }
+
+    /// The file of `id`, relative to the root.
+    pub fn relative_path(&self, id: &Id) -> Option<PathBuf> {
+        Some(self.relative_dir(id)?.join(id.file_name()))
+    }
+
+    /// The file of `id`, refused if any part of the way is a symbolic link.
+    pub fn record_path(&self, id: &Id) -> Result<PathBuf> {
+        let relative = self
+            .relative_path(id)
+            .ok_or_else(|| Error::NotFound { id: id.to_string() })?;
+        self.contained(&relative)
+    }
+
+    /// `relative` under the root, provided no existing component of it is
+    /// a symbolic link (which could lead outside the register).
+    pub fn contained(&self, relative: &Path) -> Result<PathBuf> {
+        if relative.is_absolute()
+            || relative
+                .components()
+                .any(|c| !matches!(c, std::path::Component::Normal(_)))
+        {
+            return Err(Error::OutsideRegister {
+                path: relative.to_path_buf(),
+            });
+        }
+        let mut path = self.root.clone();
+        for component in relative.components() {
+            path.push(component);
+            if std::fs::symlink_metadata(&path).is_ok_and(|m| m.file_type().is_symlink()) {
+                return Err(Error::OutsideRegister { path });
+            }
+        }
+        Ok(path)
+    }
+
+    /// The folders that hold records (`documents`, `followups`, …).
+    pub fn record_roots(&self) -> Vec<PathBuf> {
+        let mut roots: Vec<PathBuf> = [Kind::Incoming, Kind::Followup, Kind::Meeting]
+            .iter()
+            .map(|k| self.root.join(k.folder()))
+            .collect();
+        for name in self.config.logbooks.keys() {
+            roots.push(self.root.join(Kind::Logbook.folder()).join(name));
+        }
+        roots
+    }
+}
+
+/// Reads and checks `taizhang.toml`.
+pub fn parse_config(text: &str) -> std::result::Result<Config, String> {
+    let config: Config = toml::from_str(text).map_err(|e| e.to_string())?;
+    if config.format_version > FORMAT_VERSION {
+        return Err(format!(
+            "format_version {} is newer than this taizhang understands ({FORMAT_VERSION}); upgrade taizhang",
+            config.format_version
+        ));
+    }
+    let mut prefixes = config.all_prefixes();
+    for prefix in &prefixes {
+        if prefix.is_empty() || !prefix.bytes().all(|b| b.is_ascii_alphabetic()) {
+            return Err(format!("prefix '{prefix}' must be ASCII letters only"));
+        }
+    }
+    prefixes.sort_by_key(|p| p.to_ascii_uppercase());
+    if let Some(pair) = prefixes
+        .windows(2)
+        .find(|w| w[0].eq_ignore_ascii_case(&w[1]))
+    {
+        return Err(format!("prefix '{}' is used twice", pair[0]));
+    }
+    for name in config.logbooks.keys() {
+        let safe = !name.is_empty()
+            && name
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_');
+        if !safe {
+            return Err(format!(
+                "logbook name '{name}' must be ASCII letters, digits, '-' or '_'"
+            ));
+        }
+    }
+    Ok(config)
+}
+
+/// Renders settings for a new register, with comments a clerk can follow.
+pub fn render_config(config: &Config) -> String {
+    let body = toml::to_string_pretty(config).unwrap_or_default();
+    format!(
+        "# taizhang register settings (台账设置). Edit by hand; `taizhang check` validates.\n\
+         # units: departments (name, optional code); series: outgoing document numbers\n\
+         # (issuer code such as 市交发 gives 市交发〔2026〕1号); logbooks: typed registers.\n\n{body}"
+    )
+}
