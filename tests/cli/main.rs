@@ -1,2 +1,5 @@
 //! End-to-end tests: the built binary against temporary registers with
-//! real git, in a pinned environment.
+//! real git, in a pinned environment. One test binary keeps link time low.
+
+mod env;
+mod smoke;

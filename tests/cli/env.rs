@@ -1,0 +1,207 @@
+//! The pinned world every end-to-end test runs in: a temporary register
+//! with real git, a cleared environment, a fixed today, time zone, user,
+//! language and terminal width (as jj's test_environment.rs does).
+
+use std::path::{Path, PathBuf};
+use std::process::Output;
+
+use assert_cmd::Command;
+use tempfile::TempDir;
+
+/// The date every test takes as today (a Monday).
+pub const TODAY: &str = "2026-11-23";
+
+/// Units of the test register, as a clerk would declare them.
+const UNITS: &str = r#"
+[[units]]
+name = "办公室"
+code = "BGS"
+
+[[units]]
+name = "财务科"
+code = "CWK"
+
+[[units]]
+name = "法规科"
+code = "FGK"
+
+[[units]]
+name = "执法支队"
+code = "ZFZD"
+"#;
+
+pub struct Env {
+    /// Holds the temporary folder; removed on drop.
+    pub tmp: TempDir,
+    /// The register's root.
+    pub root: PathBuf,
+}
+
+impl Env {
+    /// A fresh register `reg` with units, committed to git.
+    pub fn new() -> Env {
+        let env = Env::bare();
+        env.cmd()
+            .current_dir(env.tmp.path())
+            .args([
+                "init",
+                "reg",
+                "--unit",
+                "某市交通运输局",
+                "--issuer",
+                "市交发",
+            ])
+            .assert()
+            .success();
+        let settings = env.root.join("taizhang.toml");
+        let mut text = std::fs::read_to_string(&settings).unwrap();
+        text.push_str(UNITS);
+        std::fs::write(&settings, text).unwrap();
+        env.git(&["commit", "-qam", "units"]);
+        env
+    }
+
+    /// A temporary folder with the pinned git identity but no register.
+    pub fn bare() -> Env {
+        let tmp = tempfile::tempdir().unwrap();
+        let gitconfig = tmp.path().join("gitconfig");
+        std::fs::write(
+            &gitconfig,
+            "[user]\n\tname = Test Clerk\n\temail = clerk@example.com\n[init]\n\tdefaultBranch = main\n",
+        )
+        .unwrap();
+        let root = tmp.path().join("reg");
+        Env { tmp, root }
+    }
+
+    /// `taizhang` in the register, in the pinned environment.
+    pub fn cmd(&self) -> Command {
+        let mut cmd = Command::cargo_bin("taizhang").unwrap();
+        cmd.env_clear()
+            .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+            .env("HOME", self.tmp.path())
+            .env("TZ", "Asia/Shanghai")
+            .env("TAIZHANG_TODAY", TODAY)
+            .env("TAIZHANG_USER", "王芳")
+            .env("NO_COLOR", "1")
+            .env("COLUMNS", "200")
+            .env("LANG", "C")
+            .env("GIT_CONFIG_GLOBAL", self.tmp.path().join("gitconfig"))
+            .env("GIT_CONFIG_NOSYSTEM", "1")
+            .current_dir(&self.root);
+        cmd
+    }
+
+    /// Runs `taizhang ARGS`, expecting success; returns stdout.
+    pub fn run(&self, args: &[&str]) -> String {
+        let output = self.cmd().args(args).output().unwrap();
+        assert!(
+            output.status.success(),
+            "taizhang {args:?} failed: {}\n{}",
+            String::from_utf8_lossy(&output.stderr),
+            String::from_utf8_lossy(&output.stdout)
+        );
+        String::from_utf8(output.stdout).unwrap()
+    }
+
+    /// Runs `taizhang ARGS`, expecting exit code 1 and the register
+    /// untouched; returns stderr.
+    pub fn fail(&self, args: &[&str]) -> String {
+        let before = self.state();
+        let output = self.cmd().args(args).output().unwrap();
+        assert_eq!(
+            output.status.code(),
+            Some(1),
+            "taizhang {args:?} should exit 1; stdout: {}; stderr: {}",
+            String::from_utf8_lossy(&output.stdout),
+            String::from_utf8_lossy(&output.stderr)
+        );
+        assert_eq!(
+            before,
+            self.state(),
+            "taizhang {args:?} changed the register"
+        );
+        String::from_utf8(output.stderr).unwrap()
+    }
+
+    /// Runs and returns the whole output, whatever the exit code.
+    pub fn output(&self, args: &[&str]) -> Output {
+        self.cmd().args(args).output().unwrap()
+    }
+
+    /// `git ARGS` in the register; returns stdout.
+    pub fn git(&self, args: &[&str]) -> String {
+        let output = std::process::Command::new("git")
+            .args(args)
+            .current_dir(&self.root)
+            .env("GIT_CONFIG_GLOBAL", self.tmp.path().join("gitconfig"))
+            .env("GIT_CONFIG_NOSYSTEM", "1")
+            .output()
+            .unwrap();
+        assert!(
+            output.status.success(),
+            "git {args:?}: {}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        String::from_utf8(output.stdout).unwrap()
+    }
+
+    /// Number of commits on HEAD.
+    pub fn commits(&self) -> usize {
+        self.git(&["rev-list", "--count", "HEAD"])
+            .trim()
+            .parse()
+            .unwrap()
+    }
+
+    pub fn read(&self, relative: &str) -> String {
+        std::fs::read_to_string(self.root.join(relative)).unwrap()
+    }
+
+    pub fn write(&self, relative: &str, text: &str) {
+        let path = self.root.join(relative);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, text).unwrap();
+    }
+
+    /// Every file of the register (but .git and .taizhang) with its
+    /// content, plus git's HEAD and status: equal before and after means
+    /// untouched.
+    pub fn state(&self) -> (Vec<(PathBuf, Vec<u8>)>, String, String) {
+        let mut files = Vec::new();
+        collect(&self.root, &self.root, &mut files);
+        files.sort();
+        let head = std::process::Command::new("git")
+            .args(["rev-parse", "HEAD"])
+            .current_dir(&self.root)
+            .output()
+            .map(|o| String::from_utf8_lossy(&o.stdout).into_owned())
+            .unwrap_or_default();
+        let status = std::process::Command::new("git")
+            .args(["status", "--porcelain"])
+            .current_dir(&self.root)
+            .output()
+            .map(|o| String::from_utf8_lossy(&o.stdout).into_owned())
+            .unwrap_or_default();
+        (files, head, status)
+    }
+}
+
+fn collect(root: &Path, dir: &Path, out: &mut Vec<(PathBuf, Vec<u8>)>) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let path = entry.path();
+        let name = entry.file_name();
+        if name == ".git" || name == ".taizhang" {
+            continue;
+        }
+        if path.is_dir() {
+            collect(root, &path, out);
+        } else {
+            let content = std::fs::read(&path).unwrap_or_default();
+            out.push((path.strip_prefix(root).unwrap().to_path_buf(), content));
+        }
+    }
+}
