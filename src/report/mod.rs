@@ -3,5 +3,8 @@
 //! Pure: no file system, no clock.
 
 pub mod list;
+pub mod redact;
+pub mod remind;
 pub mod render;
 pub mod show;
+pub mod summary;
