@@ -104,10 +104,8 @@ fn record_chases(ctx: &Ctx, register: &store::Register, items: &[Reminder]) -> R
         if fu.chase(chase).is_err() {
             continue;
         }
-        fu.history.push(actor.entry(
-            "chase",
-            Some(format!("reminder ({})", level.keyword())),
-        ));
+        fu.history
+            .push(actor.entry("chase", Some(format!("reminder ({})", level.keyword()))));
         tx.save(&Record::Followup(fu))?;
         chased.push(item.id.to_string());
     }

@@ -175,7 +175,8 @@ pub fn preset(years: &[i16]) -> String {
     out
 }
 
-const PRESET_2026: &str = r#"# 2026: 国办发明电〔2025〕7号 (published 2025-11). Check against the notice.
+const PRESET_2026: &str = r#"# 2026: the State Council General Office notice on the 2026 holiday arrangement
+# (国务院办公厅关于2026年部分节假日安排的通知, November 2025). Check against the notice.
 [2026]
 holidays = [
   "2026-01-01..2026-01-03",  # 元旦

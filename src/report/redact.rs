@@ -40,13 +40,17 @@ impl<'a> Secrets<'a> {
         }
     }
 
+    /// Whether the title of `record` must be withheld.
+    pub fn hides(&self, record: &Record) -> bool {
+        !self.show_classified && self.level(record) != Secrecy::None
+    }
+
     /// The title as a report may print it.
     pub fn title(&self, record: &Record, lang: Lang) -> String {
-        let level = self.level(record);
-        if level == Secrecy::None || self.show_classified {
-            record.title().to_string()
+        if self.hides(record) {
+            format!("[{}] {}", self.level(record).label(lang), record.id())
         } else {
-            format!("[{}] {}", level.label(lang), record.id())
+            record.title().to_string()
         }
     }
 }

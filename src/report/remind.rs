@@ -70,6 +70,9 @@ pub struct Reminder {
     pub due: Date,
     pub days_left: i64,
     pub level: Level,
+    /// Whether `title` is the redaction marker rather than the title.
+    #[serde(skip)]
+    pub classified: bool,
 }
 
 /// What to look at.
@@ -88,7 +91,7 @@ pub fn select(records: &[&Record], scope: &Scope, secrets: &Secrets, lang: Lang)
         .iter()
         .filter(|r| matches!(r.kind(), Kind::Followup | Kind::Incoming))
         .filter(|r| scope.unit.as_deref().is_none_or(|u| r.unit() == Some(u)))
-        .filter(|r| scope.owner.as_deref().is_none_or(|o| r.owner() == Some(o)))
+        .filter(|r| scope.owner.as_deref().is_none_or(|o| owner(r) == Some(o)))
         .filter_map(|r| {
             let state = r.due_state(scope.today)?;
             let level = if state.overdue() {
@@ -100,12 +103,14 @@ pub fn select(records: &[&Record], scope: &Scope, secrets: &Secrets, lang: Lang)
             } else {
                 return None;
             };
+            let title = secrets.title(r, lang);
             Some(Reminder {
                 id: r.id().clone(),
                 kind: r.kind().keyword(),
-                title: secrets.title(r, lang),
+                classified: secrets.hides(r),
+                title,
                 unit: r.unit().map(str::to_string),
-                owner: r.owner().map(str::to_string),
+                owner: owner(r).map(str::to_string),
                 due: state.due,
                 days_left: state.days_left,
                 level,
@@ -114,6 +119,16 @@ pub fn select(records: &[&Record], scope: &Scope, secrets: &Secrets, lang: Lang)
         .collect();
     out.sort_by(|a, b| (a.level, a.due, &a.id).cmp(&(b.level, b.due, &b.id)));
     out
+}
+
+/// The person a reminder is for: a follow-up's owner. An incoming paper
+/// has none — its lead unit answers for it (`received_by` is only the clerk
+/// who signed for it).
+fn owner(record: &Record) -> Option<&str> {
+    match record {
+        Record::Followup(fu) => fu.owner.as_deref(),
+        _ => None,
+    }
 }
 
 /// The reminders as JSON: a flat array in the order of `select`.
@@ -208,12 +223,13 @@ pub fn text(items: &[Reminder], today: Date, lang: Lang) -> String {
                     Lang::En => format!("(due {})", item.due),
                     Lang::Zh => format!("（期限 {}）", item.due),
                 };
-                out.push_str(&format!(
-                    "    {}  {}  {}  {due}\n",
-                    when(item, lang),
-                    item.id,
-                    item.title
-                ));
+                // A classified title is already "[秘密] ID": no ID twice.
+                let what = if item.classified {
+                    item.title.clone()
+                } else {
+                    format!("{}  {}", item.id, item.title)
+                };
+                out.push_str(&format!("    {}  {what}  {due}\n", when(item, lang)));
             }
         }
     }
