@@ -112,10 +112,13 @@ fn record_chases(ctx: &Ctx, register: &store::Register, items: &[Reminder]) -> R
     if chased.is_empty() {
         return Ok(());
     }
+    // Name the follow-ups, but keep the subject line readable.
+    const NAMED: usize = 10;
+    let more = if chased.len() > NAMED { " …" } else { "" };
     let message = format!(
-        "taizhang: remind, chase {} follow-up(s): {}",
+        "taizhang: remind, chase {} follow-up(s): {}{more}",
         chased.len(),
-        chased.join(" ")
+        chased[..chased.len().min(NAMED)].join(" ")
     );
     tx.finish(&message)
 }

@@ -138,9 +138,14 @@ pub fn json(items: &[Reminder]) -> String {
     text
 }
 
+/// One owner's reminders (`None`: no owner).
+pub type OwnerGroup<'a> = (Option<&'a str>, Vec<&'a Reminder>);
+/// One unit's reminders by owner (`None`: no unit yet).
+pub type UnitGroup<'a> = (Option<&'a str>, Vec<OwnerGroup<'a>>);
+
 /// Reminders grouped by unit, then owner; each group in `select`'s order
 /// (overdue first). Units and owners sort by name, the missing ones last.
-pub fn groups(items: &[Reminder]) -> Vec<(Option<&str>, Vec<(Option<&str>, Vec<&Reminder>)>)> {
+pub fn groups(items: &[Reminder]) -> Vec<UnitGroup<'_>> {
     let key = |s: Option<&str>| (s.is_none(), s.map(str::to_string));
     let mut units: Vec<Option<&str>> = items.iter().map(|r| r.unit.as_deref()).collect();
     units.sort_by_key(|u| key(*u));
