@@ -3,6 +3,7 @@
 use std::process::ExitCode;
 
 use crate::commands::list::load_reporting;
+use crate::commands::remind::soon_until;
 use crate::commands::shared::print;
 use crate::context::{Ctx, Format};
 use crate::error::{Error, Result};
@@ -11,15 +12,7 @@ use crate::report::desk;
 
 pub fn run(ctx: &Ctx) -> Result<ExitCode> {
     let register = ctx.register()?;
-    let within = register.config.remind.within.clone();
-    let span = ctx.span("remind.within", &within)?;
-    let calendar = ctx.calendar();
-    let soon_until = span
-        .end(ctx.today, Some(calendar.as_ref()))
-        .map_err(|_| Error::BadSpan {
-            flag: "remind.within".into(),
-            input: within,
-        })?;
+    let soon_until = soon_until(ctx, &register, None)?;
     let snapshot = load_reporting(ctx, &register);
     let records: Vec<&Record> = snapshot.records.iter().map(|l| &l.record).collect();
     let lang = ctx.lang();

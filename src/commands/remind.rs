@@ -3,6 +3,8 @@
 
 use std::process::ExitCode;
 
+use jiff::civil::Date;
+
 use crate::commands::list::load_reporting;
 use crate::commands::shared::print;
 use crate::context::{Ctx, Format};
@@ -43,18 +45,7 @@ pub struct Args {
 
 pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
     let register = ctx.register()?;
-    let (flag, within) = match &args.within {
-        Some(w) => ("--within", w.clone()),
-        None => ("remind.within", register.config.remind.within.clone()),
-    };
-    let span = ctx.span(flag, &within)?;
-    let calendar = ctx.calendar();
-    let soon_until = span
-        .end(ctx.today, Some(calendar.as_ref()))
-        .map_err(|_| Error::BadSpan {
-            flag: flag.to_string(),
-            input: within.clone(),
-        })?;
+    let soon_until = soon_until(ctx, &register, args.within.as_deref())?;
     let scope = Scope {
         today: ctx.today,
         soon_until,
@@ -81,6 +72,22 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
     };
     print(&text)?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// The last day that counts as "soon": today + `--within`, else + the
+/// register's `remind.within`, in the register's calendar (for `wd`).
+pub fn soon_until(ctx: &Ctx, register: &store::Register, within: Option<&str>) -> Result<Date> {
+    let (flag, within) = match within {
+        Some(w) => ("--within", w.to_string()),
+        None => ("remind.within", register.config.remind.within.clone()),
+    };
+    let span = ctx.span(flag, &within)?;
+    let calendar = ctx.calendar();
+    span.end(ctx.today, Some(calendar.as_ref()))
+        .map_err(|_| Error::BadSpan {
+            flag: flag.to_string(),
+            input: within,
+        })
 }
 
 /// Appends a chase to every reminded follow-up that can still be chased
