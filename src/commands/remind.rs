@@ -68,7 +68,10 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
         Format::Json => remind::json(&items),
         _ if items.is_empty() => String::new(),
         Format::Markdown => remind::markdown(&items, ctx.today, ctx.lang()),
-        Format::Table | Format::Csv => remind::text(&items, ctx.today, ctx.lang()),
+        Format::Csv => remind::table(&items, ctx.lang())
+            .to_csv()
+            .map_err(|e| Error::Other(e.to_string()))?,
+        Format::Table => remind::text(&items, ctx.today, ctx.lang()),
     };
     print(&text)?;
     Ok(ExitCode::SUCCESS)

@@ -38,12 +38,12 @@ pub struct Args {
 }
 
 pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
-    // The period is read before the register is touched: a typo fails fast.
+    // The register first: its `language` setting applies to the error.
+    let register = ctx.register()?;
     let period = Period::parse(&args.period, ctx.today).map_err(|source| Error::BadPeriod {
         flag: "--period".into(),
         source,
     })?;
-    let register = ctx.register()?;
     let unit = args
         .unit
         .as_deref()

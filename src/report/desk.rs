@@ -12,7 +12,6 @@ use serde::Serialize;
 use crate::i18n::{Label, Lang, Message};
 use crate::model::date::days_between;
 use crate::model::id::Id;
-use crate::model::keyword::Keyword;
 use crate::model::kind::Kind;
 use crate::model::meeting::MtStatus;
 use crate::model::record::Record;
@@ -75,7 +74,7 @@ pub fn compute(records: &[&Record], today: Date, soon_until: Date, lang: Lang) -
     };
     let followups = remind::select(records, &scope(soon_until), &secrets, lang)
         .into_iter()
-        .filter(|r| r.kind == Kind::Followup.keyword())
+        .filter(|r| r.kind == Kind::Followup)
         .collect();
     let upcoming = remind::select(records, &scope(week_end), &secrets, lang)
         .into_iter()
@@ -235,7 +234,10 @@ pub fn terminal(desk: &Desk, today: Date, lang: Lang, color: bool) -> String {
         if !out.is_empty() {
             out.push('\n');
         }
-        out.push_str(&format!("{heading} ({today})\n"));
+        out.push_str(&match lang {
+            Lang::En => format!("{heading} ({today})\n"),
+            Lang::Zh => format!("{heading}（{today}）\n"),
+        });
         out.push_str(&table.to_terminal(color));
     }
     if out.is_empty() {

@@ -62,7 +62,7 @@ impl Serialize for Level {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Reminder {
     pub id: Id,
-    pub kind: &'static str,
+    pub kind: Kind,
     /// Already redacted when the record is classified.
     pub title: String,
     pub unit: Option<String>,
@@ -106,7 +106,7 @@ pub fn select(records: &[&Record], scope: &Scope, secrets: &Secrets, lang: Lang)
             let title = secrets.title(r, lang);
             Some(Reminder {
                 id: r.id().clone(),
-                kind: r.kind().keyword(),
+                kind: r.kind(),
                 classified: secrets.hides(r),
                 title,
                 unit: r.unit().map(str::to_string),
@@ -239,6 +239,38 @@ pub fn text(items: &[Reminder], today: Date, lang: Lang) -> String {
         }
     }
     out
+}
+
+/// One row per reminder, in `select`'s order, for a spreadsheet.
+pub fn table(items: &[Reminder], lang: Lang) -> Table {
+    let mut table = Table::new(
+        [
+            Label::Id,
+            Label::Kind,
+            Label::Title,
+            Label::Unit,
+            Label::Owner,
+            Label::Due,
+            Label::DaysLeft,
+            Label::Level,
+        ]
+        .iter()
+        .map(|l| lang.label(*l).to_string())
+        .collect(),
+    );
+    for item in items {
+        table.push(vec![
+            (item.id.to_string(), Tone::Plain),
+            (item.kind.label(lang).to_string(), Tone::Plain),
+            (item.title.clone(), Tone::Plain),
+            (item.unit.clone().unwrap_or_default(), Tone::Plain),
+            (item.owner.clone().unwrap_or_default(), Tone::Plain),
+            (item.due.to_string(), Tone::Plain),
+            (item.days_left.to_string(), Tone::Plain),
+            (item.level.label(lang).to_string(), Tone::Plain),
+        ]);
+    }
+    table
 }
 
 /// Markdown for a mail or a chat message: a heading per unit, a table

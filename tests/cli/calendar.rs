@@ -101,3 +101,17 @@ fn a_bad_calendar_is_an_error_for_check() {
         "{text}"
     );
 }
+
+#[test]
+fn check_says_when_this_years_holidays_are_missing() {
+    let env = Env::new();
+    env.write(
+        "calendar.toml",
+        "[2025]\nholidays = [\"2025-10-01..2025-10-08\"]\n",
+    );
+    let text = env.run(&["check"]);
+    assert!(
+        text.contains("calendar.toml") && text.contains("no holidays for 2026"),
+        "{text}"
+    );
+}

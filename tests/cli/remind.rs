@@ -171,6 +171,14 @@ fn text_groups_by_unit_then_owner_overdue_first() {
         zh.contains("  （未指定责任人）\n    今日到期  FU-2026-0002"),
         "{zh}"
     );
+    let csv = env.run(&["--lang", "en", "remind", "-o", "csv"]);
+    assert_eq!(
+        csv.lines().take(2).collect::<Vec<_>>(),
+        [
+            "ID,Kind,Title,Unit,Owner,Due,Days left,Level",
+            "FU-2026-0001,followup,修订值班制度,办公室,李明,2026-11-20,-3,overdue"
+        ]
+    );
     let md = env.run(&["--lang", "zh", "remind", "-o", "markdown"]);
     assert!(
         md.contains("### 办公室\n\n**李明**\n\n| 状态 | 编号 | 标题 | 期限 | 剩余天数 |"),
