@@ -4,6 +4,7 @@
 //! Nothing outside this module touches the register's files.
 
 pub mod attach;
+pub mod calendar;
 pub mod git;
 pub mod load;
 pub mod lock;
