@@ -119,6 +119,9 @@ pub enum Error {
 
     #[error("{0}")]
     Other(String),
+
+    #[error("{out} already answers {existing}")]
+    AlreadyAnswers { out: String, existing: String },
 }
 
 impl Error {

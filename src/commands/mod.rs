@@ -11,6 +11,7 @@ mod extend;
 mod init;
 mod list;
 mod log;
+mod meeting;
 mod progress;
 mod reopen;
 mod shared;
@@ -54,6 +55,8 @@ pub enum Command {
     List(list::Args),
     Show(show::Args),
     Check(check::Args),
+    #[command(subcommand)]
+    Meeting(meeting::MeetingCommand),
 }
 
 /// Runs `command`; with none, lists what is still to be done.
@@ -76,5 +79,6 @@ pub fn run(ctx: &Ctx, command: Option<Command>) -> Result<ExitCode> {
         Command::List(args) => list::run(ctx, args),
         Command::Show(args) => show::run(ctx, args),
         Command::Check(args) => check::run(ctx, args),
+        Command::Meeting(cmd) => meeting::run(ctx, cmd),
     }
 }
