@@ -203,6 +203,9 @@ pub fn phrase(phrase: Phrase) -> &'static str {
         Phrase::FuCancelled => "cancelled",
         Phrase::FuNone => "no follow-up",
         Phrase::FuMissing => "follow-up missing",
+        Phrase::Out => "out",
+        Phrase::Back => "back",
+        Phrase::NotBack => "not back yet",
     }
 }
 

@@ -151,4 +151,7 @@ pub enum Phrase {
     FuCancelled,
     FuNone,
     FuMissing,
+    Out,
+    Back,
+    NotBack,
 }

@@ -365,6 +365,9 @@ pub fn phrase(phrase: Phrase) -> &'static str {
         Phrase::FuCancelled => "撤项",
         Phrase::FuNone => "未立项",
         Phrase::FuMissing => "督办事项缺失",
+        Phrase::Out => "送出",
+        Phrase::Back => "收回",
+        Phrase::NotBack => "尚未收回",
     }
 }
 
