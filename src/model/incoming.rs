@@ -499,10 +499,7 @@ mod tests {
         assert_eq!(doc.deadline, Some(Date::constant(2026, 11, 30)));
         doc.finish(Date::constant(2026, 11, 24), None).unwrap();
         let err = doc.route("张局长", at(10)).unwrap_err();
-        assert_eq!(
-            (err.status, err.allowed.as_slice()),
-            ("done", &[Step::DocReply][..])
-        );
+        assert_eq!((err.status, &*err.allowed), ("done", &[Step::DocReply][..]));
         assert!(doc.instruct(remark("张局长", "x")).is_err());
         assert!(doc.assign("财务科".into(), vec![], None).is_err());
     }

@@ -174,7 +174,7 @@ mod tests {
         let mut mt = meeting();
         let err = mt.decide("x".into(), None, None).unwrap_err();
         assert_eq!((err.status, err.step), ("planned", Step::MeetingDecide));
-        assert_eq!(err.allowed, [Step::MeetingHeld, Step::MeetingCancel]);
+        assert_eq!(&*err.allowed, [Step::MeetingHeld, Step::MeetingCancel]);
         assert!(mt.record_minutes("x".into()).is_err());
         mt.hold().unwrap();
         assert_eq!(mt.decide("修订值班制度".into(), None, None), Ok(1));

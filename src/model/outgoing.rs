@@ -154,7 +154,7 @@ mod tests {
         assert_eq!((doc.status, doc.printed), (OutStatus::Issued, Some(day)));
         let err = doc.issue(day, None).unwrap_err();
         assert_eq!(
-            (err.status, err.allowed.as_slice()),
+            (err.status, &*err.allowed),
             ("issued", &[Step::DocRevoke][..])
         );
         doc.revoke().unwrap();

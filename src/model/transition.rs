@@ -87,9 +87,9 @@ pub struct Refusal {
     /// `not-holding`, `unsigned`).
     pub reason: Option<&'static str>,
     /// The steps the current status does allow, for the way out.
-    pub allowed: Vec<Step>,
+    pub allowed: Box<[Step]>,
     /// Who or what the reason is about (the person routed to …).
-    pub detail: Option<String>,
+    pub detail: Option<Box<str>>,
 }
 
 impl Refusal {
@@ -99,7 +99,7 @@ impl Refusal {
             status: status.keyword(),
             status_zh: status.chinese().split('|').next().unwrap_or_default(),
             reason: None,
-            allowed: Vec::new(),
+            allowed: Box::new([]),
             detail: None,
         }
     }
@@ -111,12 +111,12 @@ impl Refusal {
 
     /// Names the steps that are allowed instead.
     pub fn allowing(mut self, allowed: Vec<Step>) -> Refusal {
-        self.allowed = allowed;
+        self.allowed = allowed.into_boxed_slice();
         self
     }
 
     /// Names who or what the reason is about.
-    pub fn about(mut self, detail: impl Into<String>) -> Refusal {
+    pub fn about(mut self, detail: &str) -> Refusal {
         self.detail = Some(detail.into());
         self
     }
