@@ -19,7 +19,7 @@ use std::process::ExitCode;
 
 use clap::Subcommand;
 
-use crate::commands::shared::update;
+use crate::commands::shared::update_as;
 use crate::context::Ctx;
 use crate::error::{Error, Result};
 use crate::model::common::Actor;
@@ -74,13 +74,19 @@ pub(crate) fn update_incoming(
     step: &str,
     change: impl FnOnce(&mut Incoming, &Actor, &Register) -> Result<Option<String>>,
 ) -> Result<ExitCode> {
-    update(ctx, id_text, step, |record, actor, register| {
-        let id = record.id().to_string();
-        match record {
-            Record::Incoming(doc) => change(doc, actor, register),
-            _ => Err(wrong_kind(step, id, "an incoming document (IN)")),
-        }
-    })
+    let command = format!("doc {step}");
+    let kind = (command.as_str(), "an incoming document (IN)");
+    update_as(
+        ctx,
+        id_text,
+        step,
+        kind,
+        |r| match r {
+            Record::Incoming(doc) => Some(doc),
+            _ => None,
+        },
+        change,
+    )
 }
 
 /// `update` for an outgoing document: refuses any other kind of record.
@@ -90,11 +96,17 @@ pub(crate) fn update_outgoing(
     step: &str,
     change: impl FnOnce(&mut Outgoing, &Actor, &Register) -> Result<Option<String>>,
 ) -> Result<ExitCode> {
-    update(ctx, id_text, step, |record, actor, register| {
-        let id = record.id().to_string();
-        match record {
-            Record::Outgoing(doc) => change(doc, actor, register),
-            _ => Err(wrong_kind(step, id, "an outgoing document (OUT)")),
-        }
-    })
+    let command = format!("doc {step}");
+    let kind = (command.as_str(), "an outgoing document (OUT)");
+    update_as(
+        ctx,
+        id_text,
+        step,
+        kind,
+        |r| match r {
+            Record::Outgoing(doc) => Some(doc),
+            _ => None,
+        },
+        change,
+    )
 }

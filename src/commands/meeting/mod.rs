@@ -11,7 +11,7 @@ use std::process::ExitCode;
 
 use clap::Subcommand;
 
-use crate::commands::shared::update;
+use crate::commands::shared::update_as;
 use crate::context::Ctx;
 use crate::error::{Error, Result};
 use crate::model::common::Actor;
@@ -55,11 +55,17 @@ fn update_meeting(
     action: &str,
     change: impl FnOnce(&mut Meeting, &Actor, &Register) -> Result<Option<String>>,
 ) -> Result<ExitCode> {
-    update(ctx, id_text, action, |record, actor, register| {
-        let id = record.id().to_string();
-        match record {
-            Record::Meeting(meeting) => change(meeting, actor, register),
-            _ => Err(not_a_meeting(action, id)),
-        }
-    })
+    let command = format!("meeting {action}");
+    let kind = (command.as_str(), "a meeting (MT)");
+    update_as(
+        ctx,
+        id_text,
+        action,
+        kind,
+        |r| match r {
+            Record::Meeting(meeting) => Some(meeting),
+            _ => None,
+        },
+        change,
+    )
 }
