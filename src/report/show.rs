@@ -74,7 +74,7 @@ fn write_history(out: &mut String, history: Option<&Value>, lang: Lang) {
     }
 }
 
-fn write_field(out: &mut String, key: &str, value: &Value, lang: Lang, depth: usize) {
+pub(crate) fn write_field(out: &mut String, key: &str, value: &Value, lang: Lang, depth: usize) {
     let pad = "  ".repeat(depth);
     let label = lang.field(key);
     match value {

@@ -7,8 +7,8 @@
 
 use jiff::civil::Date;
 
-use crate::i18n::{Lang, Phrase};
-use crate::model::common::HistoryEntry;
+use crate::i18n::{Lang, Message, Phrase};
+use crate::model::common::{Extra, HistoryEntry};
 use crate::model::date::{Moment, When};
 use crate::model::followup::{Followup, FuStatus};
 use crate::model::id::Id;
@@ -18,7 +18,7 @@ use crate::model::meeting::Meeting;
 use crate::model::outgoing::Outgoing;
 use crate::model::record::Record;
 use crate::model::transition::Step;
-use crate::report::show::header;
+use crate::report::show::{header, write_field};
 
 /// Records a slip mentions, loaded by the caller; a missing one is shown
 /// as missing.
@@ -66,6 +66,9 @@ pub fn incoming(
     s.opt("channel", doc.channel.map(|c| c.label(lang)));
     s.field("urgency", doc.urgency.label(lang));
     s.secrecy(doc.secrecy, doc.secrecy_term.as_deref());
+    if doc.internal {
+        s.field("internal", lang.message(Message::Yes));
+    }
     s.field("copies", &doc.copies.to_string());
     s.opt("pages", doc.pages.map(|p| p.to_string()).as_deref());
     s.field("handling", doc.handling.label(lang));
@@ -113,7 +116,12 @@ pub fn incoming(
         }
         s.field("reply", &text);
     }
+    s.list(
+        "attachments",
+        doc.attachments.iter().map(|a| a.name.clone()),
+    );
     s.opt("notes", doc.notes.as_deref());
+    s.extra(&doc.extra);
     s.timeline(&doc.history);
     let holders = doc.holders();
     let holders = if holders.is_empty() {
@@ -161,7 +169,12 @@ pub fn outgoing(
         s.field("in_reply_to", &linked.describe(target));
     }
     s.followups(&doc.followups, linked);
+    s.list(
+        "attachments",
+        doc.attachments.iter().map(|a| a.name.clone()),
+    );
     s.opt("notes", doc.notes.as_deref());
+    s.extra(&doc.extra);
     s.timeline(&doc.history);
     s.next(&doc.next_steps());
     s.out
@@ -246,6 +259,7 @@ pub fn meeting(record: &Record, mt: &Meeting, linked: &Linked, today: Date, lang
         .push_str(&lang.decision_tally(mt.decisions.len(), closed, overdue));
     s.out.push('\n');
     s.opt("notes", mt.notes.as_deref());
+    s.extra(&mt.extra);
     s.timeline(&mt.history);
     s.next(&mt.next_steps());
     s.out
@@ -291,6 +305,16 @@ impl Slip {
     fn opt(&mut self, key: &str, value: Option<&str>) {
         if let Some(value) = value {
             self.field(key, value);
+        }
+    }
+
+    /// Fields the tool does not know, as the generic renderer shows them,
+    /// so a hand-added key is never hidden.
+    fn extra(&mut self, extra: &Extra) {
+        for (key, value) in extra {
+            if let Some(key) = key.as_str() {
+                write_field(&mut self.out, key, value, self.lang, 0);
+            }
         }
     }
 

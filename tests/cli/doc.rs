@@ -674,3 +674,14 @@ fn check_finds_routing_out_of_order_and_dangling_replies() {
         "{text}"
     );
 }
+
+#[test]
+fn slip_keeps_hand_added_fields_in_view() {
+    let env = Env::new();
+    urgent_notice(&env);
+    let path = "documents/2026/IN-2026-0001.yaml";
+    let yaml = env.read(path);
+    env.write(path, &format!("{yaml}phoned_sender: 已电话回复来文单位\n"));
+    let en = env.run(&["show", "IN-1"]);
+    assert!(en.contains("\nphoned_sender: 已电话回复来文单位\n"), "{en}");
+}

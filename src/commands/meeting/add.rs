@@ -76,7 +76,7 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
         .collect();
 
     let mut tx = Change::begin(&register, !ctx.args.no_commit)?;
-    let id = tx.allocate(register.config.prefix(Kind::Meeting), start.date().year())?;
+    let id = tx.allocate(register.config.prefix(Kind::Meeting), ctx.today.year())?;
     let meeting = Meeting {
         id,
         title,
