@@ -8,9 +8,11 @@ use crate::context::Ctx;
 use crate::error::{Error, Result};
 use crate::model::keyword::{Handling, Urgency};
 
-/// Assign an incoming action item to a lead unit (主办) with supporting
-/// units (协办) and a deadline (办理时限). Needed before `doc done`.
-/// Assigning again, before any follow-up, replaces the units.
+/// Assign an incoming action item to a lead unit (主办) with supporting units
+/// (协办) and a deadline (办理时限)
+///
+/// Needed before `doc done`. Assigning again, before any follow-up, replaces
+/// the units.
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// The incoming document (IN-…)

@@ -7,9 +7,10 @@ use crate::commands::shared::{non_empty, refused};
 use crate::context::Ctx;
 use crate::error::Result;
 
-/// Record that a routed copy came back from someone (传阅收回). When every
-/// copy of a circulating info item is back, it is read (已阅); an action
-/// item then waits to be assigned.
+/// Record that a routed copy came back from someone (传阅收回)
+///
+/// When every copy of a circulating info item is back, it is read (已阅); an
+/// action item then waits to be assigned.
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// The incoming document (IN-…)

@@ -8,8 +8,10 @@ use crate::context::Ctx;
 use crate::error::Result;
 use crate::model::common::Remark;
 
-/// Record a leader's instruction on an incoming document (领导批示). Several
-/// leaders may instruct; each is kept, in order. Allowed until it is done.
+/// Record a leader's instruction on an incoming document (领导批示)
+///
+/// Several leaders may instruct; each is kept, in order. Allowed until it is
+/// done.
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// The incoming document (IN-…)

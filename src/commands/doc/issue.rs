@@ -7,8 +7,10 @@ use crate::commands::shared::refused;
 use crate::context::Ctx;
 use crate::error::Result;
 
-/// Issue a signed outgoing document (核发): it is printed (印发日期 today,
-/// or --on) and sent. A draft needs its signing date (--signed).
+/// Issue a signed outgoing document (核发/印发)
+///
+/// It is printed (印发日期 today, or --on) and sent. A draft needs its
+/// signing date (--signed).
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// The outgoing document (OUT-…)

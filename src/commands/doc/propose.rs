@@ -8,9 +8,10 @@ use crate::context::Ctx;
 use crate::error::Result;
 use crate::model::common::Remark;
 
-/// Record the proposal on how to handle an incoming document (拟办意见),
-/// before it is assigned. A second proposal replaces the first; both stay
-/// in the history.
+/// Record the proposal on how to handle an incoming document (拟办意见), before it
+/// is assigned
+///
+/// A second proposal replaces the first; both stay in the history.
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// The incoming document (IN-…)

@@ -11,9 +11,10 @@ use crate::model::incoming::Reply;
 use crate::model::record::Record;
 use crate::store::{self, Change, Register};
 
-/// Record the answer to a finished incoming action item (答复): how it was
-/// given (--via: document, phone, letter, meeting …) and, for a formal
-/// reply, the outgoing document (--ref OUT-…), which is then linked back.
+/// Record how a finished incoming action item was answered (答复)
+///
+/// --via says how (document, phone, letter, meeting …); for a formal reply,
+/// --ref names the outgoing document, which is then linked back.
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// The incoming document (IN-…)

@@ -7,8 +7,9 @@ use crate::commands::shared::{non_empty, refused};
 use crate::context::Ctx;
 use crate::error::Result;
 
-/// Revoke an outgoing document (撤销). Its number (发文字号) stays recorded
-/// and is never given to another document.
+/// Revoke an outgoing document (撤销)
+///
+/// Its number (发文字号) stays recorded and is never given to another document.
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// The outgoing document (OUT-…)

@@ -7,9 +7,11 @@ use crate::commands::shared::{non_empty, refused};
 use crate::context::Ctx;
 use crate::error::Result;
 
-/// Route an incoming document to someone (传阅), usually a leader for
-/// reading or instructions. Allowed at any step before it is done; refused
-/// while that person still holds a copy.
+/// Route an incoming document to someone (传阅), usually a leader for reading or
+/// instructions
+///
+/// Allowed at any step before it is done; refused while that person still holds
+/// a copy.
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// The incoming document (IN-…)

@@ -7,8 +7,10 @@ use crate::commands::shared::{non_empty, refused};
 use crate::context::Ctx;
 use crate::error::Result;
 
-/// Return an incoming document to its sender after the first review (退文),
-/// e.g. because it should not have come here. Only a registered paper.
+/// Return an incoming document to its sender after the first review (退文)
+///
+/// For a paper that should not have come here. Only a registered paper can
+/// be returned.
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// The incoming document (IN-…)

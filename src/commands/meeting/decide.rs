@@ -13,10 +13,11 @@ use crate::model::keyword::Source;
 use crate::model::record::Record;
 use crate::store::{self, Change};
 
-/// Record a decision of a meeting that was held; decisions are numbered
-/// #1, #2 … With --lead and --due it also becomes a follow-up (督办事项,
-/// source: meeting, source_ref: MT-…#n), linked both ways in the same
-/// commit; its ID is printed. Without them the decision (MT-…#n) is
+/// Record a decision (议定事项) of a meeting that was held
+///
+/// Decisions are numbered #1, #2 … With --lead and --due it also becomes a
+/// follow-up (督办事项, source: meeting, source_ref: MT-…#n), linked both ways in
+/// the same commit; its ID is printed. Without them the decision (MT-…#n) is
 /// printed.
 #[derive(Debug, clap::Args)]
 pub struct Args {

@@ -7,8 +7,9 @@ use crate::commands::shared::refused;
 use crate::context::Ctx;
 use crate::error::Result;
 
-/// Mark a planned meeting as held (已召开); its decisions may then be
-/// recorded.
+/// Mark a planned meeting as held (已召开)
+///
+/// Its decisions may then be recorded.
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// The meeting (MT-…)

@@ -9,9 +9,10 @@ use crate::error::{Error, Result};
 use crate::model::record::Record;
 use crate::store;
 
-/// Record the minutes of a meeting that was held (会议记录/纪要): as text,
-/// from a text file, or as the outgoing document that is the formal 纪要.
-/// Given again, the new minutes replace the old.
+/// Record the minutes of a meeting that was held (会议记录/纪要)
+///
+/// As text, from a text file, or as the outgoing document that is the
+/// formal 纪要. Given again, the new minutes replace the old.
 #[derive(Debug, clap::Args)]
 #[command(group(clap::ArgGroup::new("minutes").required(true).args(["text", "file", "doc"])))]
 pub struct Args {
