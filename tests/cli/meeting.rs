@@ -271,3 +271,37 @@ fn check_finds_a_decision_whose_follow_up_was_deleted() {
     let zh = env.run(&["--lang", "zh", "show", "MT-1"]);
     assert!(zh.contains("FU-2026-0001 督办事项缺失"), "{zh}");
 }
+
+#[test]
+fn meeting_add_refuses_bad_input_and_lists() {
+    let env = Env::new();
+    let err = env.fail(&["meeting", "add", "--title", "办公会", "--start", "someday"]);
+    assert!(err.contains("--start"), "{err}");
+    env.fail(&["meeting", "add", "--title", "  ", "--start", "today"]);
+    env.fail(&[
+        "meeting",
+        "add",
+        "--title",
+        "办公会",
+        "--start",
+        "today",
+        "--secrecy",
+        "很秘密",
+    ]);
+    let commits = env.commits();
+    assert_eq!(
+        env.run(&["meeting", "add", "--title", "专题会", "--start", "fri"]),
+        "MT-2026-0001\n"
+    );
+    assert_eq!(env.commits(), commits + 1);
+    let yaml = env.read("meetings/2026/MT-2026-0001.yaml");
+    assert!(yaml.contains("start: 2026-11-27\n"), "{yaml}");
+    let list = env.run(&["list", "mt", "--status", "planned"]);
+    assert!(
+        list.contains("MT-2026-0001") && list.contains("专题会"),
+        "{list}"
+    );
+    let en = env.run(&["show", "MT-1"]);
+    assert!(en.contains("\n0 decision(s), 0 closed\n"), "{en}");
+    assert!(en.ends_with("Next: meeting held, meeting cancel\n"), "{en}");
+}
