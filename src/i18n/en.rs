@@ -196,7 +196,6 @@ pub fn phrase(phrase: Phrase) -> &'static str {
         Phrase::Nobody => "nobody",
         Phrase::Next => "Next",
         Phrase::NothingNext => "nothing more to do",
-        Phrase::By => "by",
         Phrase::FuClosed => "closed",
         Phrase::FuOpen => "in progress",
         Phrase::FuOverdue => "overdue",

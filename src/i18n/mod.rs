@@ -144,7 +144,6 @@ pub enum Phrase {
     Nobody,
     Next,
     NothingNext,
-    By,
     FuClosed,
     FuOpen,
     FuOverdue,

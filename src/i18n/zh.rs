@@ -358,7 +358,6 @@ pub fn phrase(phrase: Phrase) -> &'static str {
         Phrase::Nobody => "无",
         Phrase::Next => "下一步",
         Phrase::NothingNext => "无需再处理",
-        Phrase::By => "经办",
         Phrase::FuClosed => "办结",
         Phrase::FuOpen => "在办",
         Phrase::FuOverdue => "逾期",

@@ -11,9 +11,9 @@ mod instruct;
 mod issue;
 mod propose;
 mod reply;
+mod r#return;
 mod revoke;
 mod route;
-mod sendback;
 
 use std::process::ExitCode;
 
@@ -38,7 +38,7 @@ pub enum DocCommand {
     Assign(assign::Args),
     Done(done::Args),
     Reply(reply::Args),
-    Return(sendback::Args),
+    Return(r#return::Args),
     Issue(issue::Args),
     Revoke(revoke::Args),
 }
@@ -52,7 +52,7 @@ pub fn run(ctx: &Ctx, command: DocCommand) -> Result<ExitCode> {
         DocCommand::Assign(args) => assign::run(ctx, args),
         DocCommand::Done(args) => done::run(ctx, args),
         DocCommand::Reply(args) => reply::run(ctx, args),
-        DocCommand::Return(args) => sendback::run(ctx, args),
+        DocCommand::Return(args) => r#return::run(ctx, args),
         DocCommand::Issue(args) => issue::run(ctx, args),
         DocCommand::Revoke(args) => revoke::run(ctx, args),
     }
