@@ -83,12 +83,7 @@ pub fn incoming(
             .map(|i| format!("{} {}{}{}", i.by, i.on, colon, i.text)),
     );
     s.opt("lead", doc.lead.as_deref());
-    s.opt(
-        "support",
-        Some(doc.support.join(lang_sep(lang)))
-            .as_deref()
-            .filter(|t| !t.is_empty()),
-    );
+    s.names("support", &doc.support);
     s.list(
         "circulation",
         doc.circulation.iter().map(|c| {
@@ -146,13 +141,8 @@ pub fn outgoing(
     s.field("doc_number", &doc.doc_number);
     s.opt("doc_type", doc.doc_type.map(|t| t.label(lang)));
     s.opt("direction", doc.direction.map(|d| d.label(lang)));
-    s.field("to", &doc.to.join(lang_sep(lang)));
-    s.opt(
-        "cc",
-        Some(doc.cc.join(lang_sep(lang)))
-            .as_deref()
-            .filter(|t| !t.is_empty()),
-    );
+    s.names("to", &doc.to);
+    s.names("cc", &doc.cc);
     s.opt("drafter", doc.drafter.as_deref());
     s.opt("drafting_unit", doc.drafting_unit.as_deref());
     s.opt("signer", doc.signer.as_deref());
@@ -190,13 +180,7 @@ pub fn meeting(record: &Record, mt: &Meeting, linked: &Linked, today: Date, lang
     s.opt("venue", mt.venue.as_deref());
     s.opt("host", mt.host.as_deref());
     s.opt("recorder", mt.recorder.as_deref());
-    let sep = lang_sep(lang);
-    s.opt(
-        "attendees",
-        Some(mt.attendees.join(sep))
-            .as_deref()
-            .filter(|t| !t.is_empty()),
-    );
+    s.names("attendees", &mt.attendees);
     s.list(
         "absent",
         mt.absent.iter().map(|a| match &a.reason {
@@ -204,12 +188,7 @@ pub fn meeting(record: &Record, mt: &Meeting, linked: &Linked, today: Date, lang
             None => a.name.clone(),
         }),
     );
-    s.opt(
-        "observers",
-        Some(mt.observers.join(sep))
-            .as_deref()
-            .filter(|t| !t.is_empty()),
-    );
+    s.names("observers", &mt.observers);
     s.secrecy(mt.secrecy, None);
     s.list(
         "agenda",
@@ -315,6 +294,14 @@ impl Slip {
             if let Some(key) = key.as_str() {
                 write_field(&mut self.out, key, value, self.lang, 0);
             }
+        }
+    }
+
+    /// Names joined as the reader's language joins them; nothing when none.
+    fn names(&mut self, key: &str, names: &[String]) {
+        if !names.is_empty() {
+            let joined = names.join(lang_sep(self.lang));
+            self.field(key, &joined);
         }
     }
 
