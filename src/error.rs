@@ -125,6 +125,8 @@ pub enum Error {
         flag: String,
         source: crate::model::period::BadPeriod,
     },
+    #[error("{out} already answers {existing}")]
+    AlreadyAnswers { out: String, existing: String },
 }
 
 impl Error {

@@ -2,11 +2,14 @@
 
 use std::process::ExitCode;
 
+use jiff::civil::Date;
+
 use crate::commands::shared::{commit_message, non_empty, optional_text, print};
 use crate::context::Ctx;
 use crate::error::{Error, Result};
+use crate::model::common::Actor;
 use crate::model::followup::{Followup, FuStatus};
-use crate::model::id::RecordRef;
+use crate::model::id::{Id, RecordRef};
 use crate::model::keyword::{Feedback, Secrecy, Source};
 use crate::model::kind::Kind;
 use crate::model::record::Record;
@@ -98,51 +101,102 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
         Some(reference) => Some(load_source(&register, reference)?),
         None => None,
     };
-    let inherited = source_record
-        .as_ref()
-        .map_or(Secrecy::None, Record::secrecy);
-    let source = explicit_source.or_else(|| {
-        source_record.as_ref().map(|r| match r.kind() {
-            Kind::Meeting => Source::Meeting,
-            _ => Source::Document,
-        })
-    });
-    let id = tx.allocate(register.config.prefix(Kind::Followup), ctx.today.year())?;
-    let followup = Followup {
-        id: id.clone(),
+    let spec = NewFollowup {
         title,
-        status: FuStatus::Open,
-        requirement: optional_text(args.requirement),
-        source,
-        source_ref: source_ref.clone(),
-        assigned_by: optional_text(args.by_leader),
-        supervisor: optional_text(args.supervisor),
         lead,
         support,
         owner: optional_text(args.owner),
         assigned,
         due,
-        secrecy: explicit_secrecy.map_or(inherited, |s| s.max(inherited)),
+        source: explicit_source,
+        requirement: optional_text(args.requirement),
+        assigned_by: optional_text(args.by_leader),
+        supervisor: optional_text(args.supervisor),
         feedback,
+        secrecy: explicit_secrecy,
+        notes: optional_text(args.notes),
+    };
+    let source = source_record.as_mut().zip(source_ref.as_ref());
+    let record = create(&mut tx, &register, &actor, spec, source)?;
+    tx.finish(&commit_message("assign", &record))?;
+    print(&format!("{}\n", record.id()))?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// What a new follow-up says: the flags of `assign`, also given by
+/// `meeting decide`.
+pub struct NewFollowup {
+    pub title: String,
+    pub lead: String,
+    pub support: Vec<String>,
+    pub owner: Option<String>,
+    pub assigned: Date,
+    pub due: Date,
+    /// The source kind; without it, taken from the source record.
+    pub source: Option<Source>,
+    pub requirement: Option<String>,
+    pub assigned_by: Option<String>,
+    pub supervisor: Option<String>,
+    pub feedback: Option<Feedback>,
+    /// A secrecy level higher than the source's, if any.
+    pub secrecy: Option<Secrecy>,
+    pub notes: Option<String>,
+}
+
+/// Creates a follow-up within `tx`. With a source (a document or a meeting
+/// decision, already checked by `load_source` or just recorded), the two
+/// are linked both ways and the source is saved too, so one commit holds
+/// both. Returns the new follow-up.
+pub fn create(
+    tx: &mut Change,
+    register: &Register,
+    actor: &Actor,
+    spec: NewFollowup,
+    source: Option<(&mut Record, &RecordRef)>,
+) -> Result<Record> {
+    let inherited = source
+        .as_ref()
+        .map_or(Secrecy::None, |(record, _)| record.secrecy());
+    let kind = spec.source.or_else(|| {
+        source.as_ref().map(|(record, _)| match record.kind() {
+            Kind::Meeting => Source::Meeting,
+            _ => Source::Document,
+        })
+    });
+    let id = tx.allocate(register.config.prefix(Kind::Followup), actor.today().year())?;
+    let followup = Followup {
+        id: id.clone(),
+        title: spec.title,
+        status: FuStatus::Open,
+        requirement: spec.requirement,
+        source: kind,
+        source_ref: source.as_ref().map(|(_, reference)| (*reference).clone()),
+        assigned_by: spec.assigned_by,
+        supervisor: spec.supervisor,
+        lead: spec.lead,
+        support: spec.support,
+        owner: spec.owner,
+        assigned: spec.assigned,
+        due: spec.due,
+        secrecy: spec.secrecy.map_or(inherited, |s| s.max(inherited)),
+        feedback: spec.feedback,
         extensions: Vec::new(),
         progress: Vec::new(),
         chases: Vec::new(),
         result: None,
-        notes: optional_text(args.notes),
+        notes: spec.notes,
         created: actor.at,
         history: vec![actor.entry("assign", None)],
         extra: Default::default(),
     };
-    if let (Some(source), Some(reference)) = (source_record.as_mut(), &source_ref) {
-        link_back(source, reference, &id)?;
+    if let Some((source, reference)) = source {
+        link_back(source, reference, &id);
         source.push_history(actor.entry("followup", Some(id.to_string())));
         tx.save(source)?;
     }
     let record = Record::Followup(followup);
     tx.save(&record)?;
-    tx.finish(&commit_message("assign", &record))?;
-    print(&format!("{id}\n"))?;
-    Ok(ExitCode::SUCCESS)
+    Ok(record)
 }
 
 /// Loads what `--from` names; it must exist and be a document or meeting.
@@ -183,9 +237,9 @@ fn load_source(register: &Register, reference: &RecordRef) -> Result<Record> {
 }
 
 /// Records the new follow-up on its source.
-fn link_back(source: &mut Record, reference: &RecordRef, id: &crate::model::id::Id) -> Result<()> {
+fn link_back(source: &mut Record, reference: &RecordRef, id: &Id) {
     match source {
-        Record::Incoming(r) => r.followups.push(id.clone()),
+        Record::Incoming(r) => r.spawned(id.clone()),
         Record::Outgoing(r) => r.followups.push(id.clone()),
         Record::Meeting(m) => {
             if let Some(decision) = reference.item.and_then(|n| m.decision_mut(n)) {
@@ -194,5 +248,4 @@ fn link_back(source: &mut Record, reference: &RecordRef, id: &crate::model::id::
         }
         _ => {}
     }
-    Ok(())
 }

@@ -49,6 +49,10 @@ pub struct Args {
     /// Only records of this year (by ID)
     #[arg(long, value_name = "YEAR")]
     pub year: Option<i16>,
+    /// Only papers this person (or lead unit) has now: "what papers does
+    /// 张局长 have?"
+    #[arg(long, value_name = "NAME")]
+    pub holder: Option<String>,
 }
 
 pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
@@ -126,6 +130,7 @@ fn build_filter(ctx: &Ctx, register: &Register, args: &Args) -> Result<Filter> {
         due_by,
         search: args.search.as_ref().map(|s| s.to_lowercase()),
         year: args.year,
+        holder: args.holder.as_deref().map(|h| h.trim().to_string()),
     })
 }
 

@@ -12,6 +12,7 @@ mod extend;
 mod init;
 mod list;
 mod log;
+mod meeting;
 mod progress;
 mod remind;
 mod reopen;
@@ -59,6 +60,8 @@ pub enum Command {
     Check(check::Args),
     Remind(remind::Args),
     Summary(summary::Args),
+    #[command(subcommand)]
+    Meeting(meeting::MeetingCommand),
 }
 
 /// Runs `command`; with none, shows today's desk.
@@ -83,5 +86,6 @@ pub fn run(ctx: &Ctx, command: Option<Command>) -> Result<ExitCode> {
         Command::Check(args) => check::run(ctx, args),
         Command::Remind(args) => remind::run(ctx, args),
         Command::Summary(args) => summary::run(ctx, args),
+        Command::Meeting(cmd) => meeting::run(ctx, cmd),
     }
 }

@@ -95,3 +95,26 @@ pub fn non_empty(flag: &str, text: &str) -> Result<String> {
 pub fn optional_text(text: Option<String>) -> Option<String> {
     text.map(|s| s.trim().to_string()).filter(|s| !s.is_empty())
 }
+
+/// `update` for one kind of record: `project` picks the kind out of the
+/// record; any other kind is refused as not `expected` for `command`.
+pub fn update_as<T>(
+    ctx: &Ctx,
+    id_text: &str,
+    action: &str,
+    (command, expected): (&str, &str),
+    project: fn(&mut Record) -> Option<&mut T>,
+    change: impl FnOnce(&mut T, &Actor, &Register) -> Result<Option<String>>,
+) -> Result<ExitCode> {
+    update(ctx, id_text, action, |record, actor, register| {
+        let id = record.id().to_string();
+        match project(record) {
+            Some(inner) => change(inner, actor, register),
+            None => Err(Error::WrongKind {
+                flag: command.to_string(),
+                target: id,
+                expected: expected.to_string(),
+            }),
+        }
+    })
+}

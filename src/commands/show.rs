@@ -5,11 +5,18 @@ use std::process::ExitCode;
 use crate::commands::shared::print;
 use crate::context::{Ctx, Format};
 use crate::error::{Error, Result};
+use crate::model::id::Id;
+use crate::model::record::Record;
+use crate::report::slip::{self, Linked};
 use crate::report::{list, show};
-use crate::store;
+use crate::store::{self, Register};
 
 /// Show one record readably; --format json gives the record itself (with
 /// computed overdue and days_left).
+///
+/// A document is shown as its handling slip (处理单): particulars, the
+/// timeline of steps, who has it now and what is next. A meeting lists its
+/// decisions with the live state of each follow-up.
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// The record (IN-2026-0042, or IN-42 for this year's)
@@ -26,9 +33,47 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
             serde_json::to_string_pretty(&value).map_err(|e| Error::Other(e.to_string()))? + "\n"
         }
         Format::Table | Format::Markdown | Format::Csv => {
-            show::render(&record, ctx.today, ctx.lang())
+            let records = load_linked(&register, &record);
+            let linked = Linked { records: &records };
+            let (today, lang) = (ctx.today, ctx.lang());
+            match &record {
+                Record::Incoming(doc) => slip::incoming(&record, doc, &linked, today, lang),
+                Record::Outgoing(doc) => slip::outgoing(&record, doc, &linked, today, lang),
+                Record::Meeting(mt) => slip::meeting(&record, mt, &linked, today, lang),
+                _ => show::render(&record, ctx.today, ctx.lang()),
+            }
         }
     };
     print(&text)?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// The records a slip mentions: follow-ups, the reply or the answered
+/// paper, the formal minutes. One that cannot be read is left out and
+/// shown as missing.
+fn load_linked(register: &Register, record: &Record) -> Vec<Record> {
+    let ids: Vec<Id> = match record {
+        Record::Incoming(doc) => doc
+            .followups
+            .iter()
+            .cloned()
+            .chain(doc.reply.as_ref().and_then(|r| r.reference.clone()))
+            .collect(),
+        Record::Outgoing(doc) => doc
+            .followups
+            .iter()
+            .cloned()
+            .chain(doc.in_reply_to.clone())
+            .collect(),
+        Record::Meeting(mt) => mt
+            .decisions
+            .iter()
+            .filter_map(|d| d.followup.clone())
+            .chain(mt.minutes.as_deref().and_then(Id::parse))
+            .collect(),
+        _ => Vec::new(),
+    };
+    ids.iter()
+        .filter_map(|id| store::load_one(register, id).ok())
+        .collect()
 }

@@ -1,6 +1,6 @@
 //! The English catalogue.
 
-use super::{Label, Message};
+use super::{Label, Message, Phrase};
 use crate::error::Error;
 use crate::model::transition::{Refusal, Step};
 
@@ -176,12 +176,29 @@ fn refused(id: &str, refusal: &Refusal) -> (String, Option<String>) {
         Some("not-later") => {
             format!("the new due date of {id} must be later than the one in force")
         }
+        Some("holding") => format!(
+            "{id} is already with {}; cannot `{step}` to them again",
+            refusal.detail.as_deref().unwrap_or_default()
+        ),
+        Some("not-holding") => format!(
+            "{id} is not with {}; nothing to bring back",
+            refusal.detail.as_deref().unwrap_or_default()
+        ),
+        Some("unsigned") => format!("{id} is a draft, not yet signed; cannot `{step}`"),
         _ => format!("{id} is {status}; cannot `{step}`"),
     };
     let hint = match (refusal.status, refusal.step) {
         (_, _) if refusal.reason == Some("unassigned") => Some(format!(
             "assign it first: taizhang doc assign {id} --lead UNIT"
         )),
+        (_, step) if !step.is_followup() && refusal.reason == Some("holding") => Some(format!(
+            "bring it back first: taizhang doc back {id} --from {}",
+            refusal.detail.as_deref().unwrap_or("…")
+        )),
+        (_, step) if !step.is_followup() && refusal.reason == Some("unsigned") => Some(format!(
+            "give its signing date: taizhang doc issue {id} --signed DATE"
+        )),
+        (_, step) if !step.is_followup() => allowed(&refusal.allowed),
         ("closed" | "cancelled", Step::Reopen) => None,
         ("closed" | "cancelled", _) => {
             Some(format!("reopen it first: taizhang reopen {id} --reason …"))
@@ -196,4 +213,76 @@ fn refused(id: &str, refusal: &Refusal) -> (String, Option<String>) {
         _ => None,
     };
     (message, hint)
+}
+
+/// The hint naming what the status allows instead.
+fn allowed(steps: &[Step]) -> Option<String> {
+    if steps.is_empty() {
+        return Some("no further step is allowed".to_string());
+    }
+    let names: Vec<String> = steps
+        .iter()
+        .map(|s| format!("`taizhang {}`", s.command()))
+        .collect();
+    Some(format!("allowed now: {}", names.join(", ")))
+}
+
+pub fn phrase(phrase: Phrase) -> &'static str {
+    match phrase {
+        Phrase::IncomingSlip => "Incoming document handling slip",
+        Phrase::OutgoingSlip => "Outgoing document slip",
+        Phrase::MeetingSheet => "Meeting",
+        Phrase::Timeline => "Timeline",
+        Phrase::HeldBy => "Now with",
+        Phrase::Nobody => "nobody",
+        Phrase::Next => "Next",
+        Phrase::NothingNext => "nothing more to do",
+        Phrase::FuClosed => "closed",
+        Phrase::FuOpen => "in progress",
+        Phrase::FuOverdue => "overdue",
+        Phrase::FuCancelled => "cancelled",
+        Phrase::FuNone => "no follow-up",
+        Phrase::FuMissing => "follow-up missing",
+        Phrase::Out => "out",
+        Phrase::Back => "back",
+        Phrase::NotBack => "not back yet",
+    }
+}
+
+pub fn action(action: &str, note: Option<&str>) -> String {
+    let note = note.unwrap_or_default();
+    let with_note = |words: &str| {
+        if note.is_empty() {
+            words.to_string()
+        } else {
+            format!("{words}: {note}")
+        }
+    };
+    match action {
+        "log" => "registered".to_string(),
+        "propose" => with_note("proposal"),
+        "instruct" => format!("instruction by {note}"),
+        "route" => format!("routed to {note}"),
+        "back" => format!("back from {note}"),
+        "assign" => format!("assigned to {note}"),
+        "followup" => format!("follow-up {note} created"),
+        "done" => with_note("done"),
+        "reply" => with_note("replied"),
+        "return" => with_note("returned to sender"),
+        "issue" => with_note("issued"),
+        "revoke" => with_note("revoked"),
+        "held" => "held".to_string(),
+        "cancel" => with_note("cancelled"),
+        "minutes" => with_note("minutes"),
+        "decide" => with_note("decision"),
+        other => with_note(other),
+    }
+}
+
+pub fn decision_tally(total: usize, closed: usize, overdue: usize) -> String {
+    let mut text = format!("{total} decision(s), {closed} closed");
+    if overdue > 0 {
+        text.push_str(&format!(", {overdue} overdue"));
+    }
+    text
 }

@@ -54,6 +54,38 @@ impl Lang {
         }
     }
 
+    /// A phrase of the handling slip and the meeting sheet.
+    pub fn phrase(self, phrase: Phrase) -> &'static str {
+        match self {
+            Lang::En => en::phrase(phrase),
+            Lang::Zh => zh::phrase(phrase),
+        }
+    }
+
+    /// A step as people say it (`doc route` → `route` / 传阅).
+    pub fn step(self, step: crate::model::transition::Step) -> &'static str {
+        match self {
+            Lang::En => step.command(),
+            Lang::Zh => zh::step_name(step),
+        }
+    }
+
+    /// One history entry as a line of the timeline: `routed to 张局长`.
+    pub fn action(self, action: &str, note: Option<&str>) -> String {
+        match self {
+            Lang::En => en::action(action, note),
+            Lang::Zh => zh::action(action, note),
+        }
+    }
+
+    /// The tally of a meeting's decisions: 议定事项22件，已办结6件.
+    pub fn decision_tally(self, total: usize, closed: usize, overdue: usize) -> String {
+        match self {
+            Lang::En => en::decision_tally(total, closed, overdue),
+            Lang::Zh => zh::decision_tally(total, closed, overdue),
+        }
+    }
+
     /// The prefix of an error line (`error`, `错误`).
     pub fn message(self, message: Message) -> &'static str {
         match self {
@@ -140,4 +172,26 @@ pub enum Message {
     DaysLeft,
     DueToday,
     DeskClear,
+}
+
+/// Words of the handling slip (处理单) and the meeting sheet.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Phrase {
+    IncomingSlip,
+    OutgoingSlip,
+    MeetingSheet,
+    Timeline,
+    HeldBy,
+    Nobody,
+    Next,
+    NothingNext,
+    FuClosed,
+    FuOpen,
+    FuOverdue,
+    FuCancelled,
+    FuNone,
+    FuMissing,
+    Out,
+    Back,
+    NotBack,
 }

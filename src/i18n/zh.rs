@@ -1,6 +1,6 @@
 //! 中文词表。
 
-use super::{Label, Message};
+use super::{Label, Message, Phrase};
 use crate::error::Error;
 use crate::model::transition::{Refusal, Step};
 
@@ -288,6 +288,9 @@ pub fn error(error: &Error) -> (String, Option<String>) {
                 crate::model::period::PERIOD_FORMS
             )),
         ),
+        Error::AlreadyAnswers { out, existing } => {
+            (format!("{out} 已是对 {existing} 的答复"), None)
+        }
     }
 }
 
@@ -309,7 +312,7 @@ fn keyword_name(what: &str) -> &str {
     }
 }
 
-fn step_name(step: Step) -> &'static str {
+pub fn step_name(step: Step) -> &'static str {
     match step {
         Step::Progress => "登记进展",
         Step::Done => "办结",
@@ -319,6 +322,19 @@ fn step_name(step: Step) -> &'static str {
         Step::Cancel => "撤项",
         Step::Reopen => "重新打开",
         Step::DocDone => "办结",
+        Step::DocPropose => "拟办",
+        Step::DocInstruct => "批示",
+        Step::DocRoute => "传阅",
+        Step::DocBack => "收回",
+        Step::DocAssign => "交办",
+        Step::DocReply => "答复",
+        Step::DocReturn => "退文",
+        Step::DocIssue => "印发",
+        Step::DocRevoke => "撤销",
+        Step::MeetingHeld => "登记召开",
+        Step::MeetingCancel => "取消会议",
+        Step::MeetingMinutes => "登记纪要",
+        Step::MeetingDecide => "登记议定事项",
     }
 }
 
@@ -326,7 +342,16 @@ fn refused(id: &str, refusal: &Refusal) -> (String, Option<String>) {
     let step = step_name(refusal.step);
     let status = refusal.status_zh;
     let message = match refusal.reason {
-        Some("info") => format!("{id} 是阅件，不能{step}（办结只用于办件）"),
+        Some("info") => format!("{id} 是阅件，不能{step}（{step}只用于办件）"),
+        Some("holding") => format!(
+            "{id} 已在 {} 处传阅，未收回前不能再次送其{step}",
+            refusal.detail.as_deref().unwrap_or_default()
+        ),
+        Some("not-holding") => format!(
+            "{id} 不在 {} 处，无需收回",
+            refusal.detail.as_deref().unwrap_or_default()
+        ),
+        Some("unsigned") => format!("{id} 是未签发的文稿，不能{step}"),
         Some("unassigned") => format!("{id} {status}，尚未交办，不能{step}"),
         Some("not-later") => format!("{id} 的新期限必须晚于现行期限"),
         _ => format!("{id} {status}，不能{step}"),
@@ -335,6 +360,14 @@ fn refused(id: &str, refusal: &Refusal) -> (String, Option<String>) {
         (_, _) if refusal.reason == Some("unassigned") => {
             Some(format!("请先交办：taizhang doc assign {id} --lead 单位"))
         }
+        (_, step) if !step.is_followup() && refusal.reason == Some("holding") => Some(format!(
+            "请先收回：taizhang doc back {id} --from {}",
+            refusal.detail.as_deref().unwrap_or("…")
+        )),
+        (_, step) if !step.is_followup() && refusal.reason == Some("unsigned") => Some(format!(
+            "请给出成文日期：taizhang doc issue {id} --signed 日期"
+        )),
+        (_, step) if !step.is_followup() => allowed(&refusal.allowed),
         ("closed" | "cancelled", Step::Reopen) => None,
         ("closed" | "cancelled", _) => {
             Some(format!("请先重新打开：taizhang reopen {id} --reason …"))
@@ -349,4 +382,76 @@ fn refused(id: &str, refusal: &Refusal) -> (String, Option<String>) {
         _ => None,
     };
     (message, hint)
+}
+
+/// 提示当前状态下可以做的步骤。
+fn allowed(steps: &[Step]) -> Option<String> {
+    if steps.is_empty() {
+        return Some("当前状态下不能再做任何处理".to_string());
+    }
+    let names: Vec<String> = steps
+        .iter()
+        .map(|s| format!("{}（taizhang {}）", step_name(*s), s.command()))
+        .collect();
+    Some(format!("当前可以：{}", names.join("、")))
+}
+
+pub fn phrase(phrase: Phrase) -> &'static str {
+    match phrase {
+        Phrase::IncomingSlip => "收文处理单",
+        Phrase::OutgoingSlip => "发文处理单",
+        Phrase::MeetingSheet => "会议",
+        Phrase::Timeline => "办理经过",
+        Phrase::HeldBy => "当前在",
+        Phrase::Nobody => "无",
+        Phrase::Next => "下一步",
+        Phrase::NothingNext => "无需再处理",
+        Phrase::FuClosed => "办结",
+        Phrase::FuOpen => "在办",
+        Phrase::FuOverdue => "逾期",
+        Phrase::FuCancelled => "撤项",
+        Phrase::FuNone => "未立项",
+        Phrase::FuMissing => "督办事项缺失",
+        Phrase::Out => "送出",
+        Phrase::Back => "收回",
+        Phrase::NotBack => "尚未收回",
+    }
+}
+
+pub fn action(action: &str, note: Option<&str>) -> String {
+    let note = note.unwrap_or_default();
+    let with_note = |words: &str| {
+        if note.is_empty() {
+            words.to_string()
+        } else {
+            format!("{words}：{note}")
+        }
+    };
+    match action {
+        "log" => "登记".to_string(),
+        "propose" => with_note("拟办"),
+        "instruct" => format!("领导批示（{note}）"),
+        "route" => format!("送{note}传阅"),
+        "back" => format!("{note}阅毕收回"),
+        "assign" => format!("交{note}承办"),
+        "followup" => format!("立督办事项 {note}"),
+        "done" => with_note("办结"),
+        "reply" => with_note("答复"),
+        "return" => with_note("退文"),
+        "issue" => with_note("印发"),
+        "revoke" => with_note("撤销"),
+        "held" => "会议召开".to_string(),
+        "cancel" => with_note("取消"),
+        "minutes" => with_note("纪要"),
+        "decide" => with_note("议定事项"),
+        other => with_note(other),
+    }
+}
+
+pub fn decision_tally(total: usize, closed: usize, overdue: usize) -> String {
+    let mut text = format!("议定事项{total}件，已办结{closed}件");
+    if overdue > 0 {
+        text.push_str(&format!("，逾期{overdue}件"));
+    }
+    text
 }

@@ -132,10 +132,189 @@ impl Incoming {
             )
     }
 
+    /// Who has a routed copy now (传阅 out, not yet back), in routing order.
+    pub fn routed_holders(&self) -> Vec<&str> {
+        self.circulation
+            .iter()
+            .filter(|c| c.back.is_none())
+            .map(|c| c.to.as_str())
+            .collect()
+    }
+
+    /// Who has the paper now: whoever holds a routed copy; else the lead
+    /// unit while it is being handled; else whoever signed for it while it
+    /// waits in the office. Nobody once it is answered, returned or filed.
+    pub fn holders(&self) -> Vec<&str> {
+        let routed = self.routed_holders();
+        if !routed.is_empty() {
+            return routed;
+        }
+        fn one(s: Option<&String>) -> Vec<&str> {
+            s.map(|s| vec![s.as_str()]).unwrap_or_default()
+        }
+        match self.status {
+            InStatus::Assigned | InStatus::InProgress | InStatus::Done => one(self.lead.as_ref()),
+            InStatus::Registered | InStatus::Circulating | InStatus::Read => {
+                one(self.received_by.as_ref())
+            }
+            InStatus::Replied | InStatus::Returned | InStatus::Archived => Vec::new(),
+        }
+    }
+
+    /// Whether `person` has the paper now (see [`Incoming::holders`]).
+    pub fn is_held_by(&self, person: &str) -> bool {
+        self.holders().contains(&person)
+    }
+
+    /// The steps the current status allows, in the order a clerk takes them.
+    pub fn next_steps(&self) -> Vec<Step> {
+        let action = self.handling == Handling::Action;
+        let out = !self.routed_holders().is_empty();
+        let mut steps = Vec::new();
+        let mut add = |when: bool, step: Step| {
+            if when {
+                steps.push(step);
+            }
+        };
+        match self.status {
+            InStatus::Registered | InStatus::Circulating => {
+                add(true, Step::DocPropose);
+                add(true, Step::DocInstruct);
+                add(true, Step::DocRoute);
+                add(out, Step::DocBack);
+                add(action, Step::DocAssign);
+                add(self.status == InStatus::Registered, Step::DocReturn);
+            }
+            InStatus::Read => {
+                add(true, Step::DocRoute);
+                add(out, Step::DocBack);
+            }
+            InStatus::Assigned | InStatus::InProgress => {
+                add(true, Step::DocInstruct);
+                add(true, Step::DocRoute);
+                add(out, Step::DocBack);
+                add(self.status == InStatus::Assigned, Step::DocAssign);
+                add(true, Step::DocDone);
+            }
+            InStatus::Done => {
+                add(out, Step::DocBack);
+                add(true, Step::DocReply);
+            }
+            InStatus::Replied | InStatus::Returned | InStatus::Archived => {
+                add(out, Step::DocBack);
+            }
+        }
+        steps
+    }
+
+    /// The refusal of `step` from the current status.
+    fn refuse(&self, step: Step) -> Refusal {
+        Refusal::new(self.status, step).allowing(self.next_steps())
+    }
+
+    /// Refuses `step` unless the current status allows it.
+    fn require(&self, step: Step) -> Result<(), Refusal> {
+        if self.next_steps().contains(&step) {
+            Ok(())
+        } else if self.handling == Handling::Info
+            && matches!(step, Step::DocAssign | Step::DocDone | Step::DocReply)
+        {
+            Err(self.refuse(step).because("info"))
+        } else {
+            Err(self.refuse(step))
+        }
+    }
+
+    /// `doc propose` (拟办): the office's proposal on how to handle the
+    /// paper, before it is assigned. A second proposal replaces the first.
+    pub fn propose(&mut self, proposal: Remark) -> Result<(), Refusal> {
+        self.require(Step::DocPropose)?;
+        self.proposal = Some(proposal);
+        Ok(())
+    }
+
+    /// `doc instruct` (批示): a leader's instruction; several are kept in order.
+    pub fn instruct(&mut self, instruction: Remark) -> Result<(), Refusal> {
+        self.require(Step::DocInstruct)?;
+        self.instructions.push(instruction);
+        Ok(())
+    }
+
+    /// `doc route` (传阅): the paper goes to `to`. A registered or read
+    /// paper starts circulating; one being handled keeps its status.
+    pub fn route(&mut self, to: &str, out: Moment) -> Result<(), Refusal> {
+        self.require(Step::DocRoute)?;
+        if self.routed_holders().contains(&to) {
+            return Err(self.refuse(Step::DocRoute).because("holding").about(to));
+        }
+        self.circulation.push(Circulation {
+            to: to.to_string(),
+            out,
+            back: None,
+        });
+        if matches!(self.status, InStatus::Registered | InStatus::Read) {
+            self.status = InStatus::Circulating;
+        }
+        Ok(())
+    }
+
+    /// `doc back` (传阅收回): `from` returns the copy. When the last copy of a
+    /// circulating paper is back, an info item is read (已阅) and an action
+    /// item waits in the office again for assignment.
+    pub fn bring_back(&mut self, from: &str, back: Moment) -> Result<(), Refusal> {
+        let Some(entry) = self
+            .circulation
+            .iter_mut()
+            .find(|c| c.to == from && c.back.is_none())
+        else {
+            return Err(self
+                .refuse(Step::DocBack)
+                .because("not-holding")
+                .about(from));
+        };
+        entry.back = Some(back);
+        if self.status == InStatus::Circulating && self.routed_holders().is_empty() {
+            self.status = match self.handling {
+                Handling::Info => InStatus::Read,
+                Handling::Action => InStatus::Registered,
+            };
+        }
+        Ok(())
+    }
+
+    /// `doc assign` (承办): an action item goes to a lead unit, with
+    /// supporting units and a deadline. Reassigning replaces them.
+    pub fn assign(
+        &mut self,
+        lead: String,
+        support: Vec<String>,
+        deadline: Option<Date>,
+    ) -> Result<(), Refusal> {
+        self.require(Step::DocAssign)?;
+        self.lead = Some(lead);
+        self.support = support;
+        if deadline.is_some() {
+            self.deadline = deadline;
+        }
+        self.status = InStatus::Assigned;
+        Ok(())
+    }
+
+    /// A follow-up was created to carry the paper out: it is linked, and an
+    /// assigned paper is now in progress (办理中).
+    pub fn spawned(&mut self, followup: Id) {
+        if !self.followups.contains(&followup) {
+            self.followups.push(followup);
+        }
+        if self.status == InStatus::Assigned {
+            self.status = InStatus::InProgress;
+        }
+    }
+
     /// `doc done`: an action item assigned to a unit is finished (办结).
     pub fn finish(&mut self, on: Date, result: Option<String>) -> Result<(), Refusal> {
         if self.handling == Handling::Info {
-            return Err(Refusal::new(self.status, Step::DocDone).because("info"));
+            return Err(self.refuse(Step::DocDone).because("info"));
         }
         match self.status {
             InStatus::Assigned | InStatus::InProgress => {
@@ -147,9 +326,181 @@ impl Incoming {
                 Ok(())
             }
             InStatus::Registered | InStatus::Circulating => {
-                Err(Refusal::new(self.status, Step::DocDone).because("unassigned"))
+                Err(self.refuse(Step::DocDone).because("unassigned"))
             }
-            _ => Err(Refusal::new(self.status, Step::DocDone)),
+            _ => Err(self.refuse(Step::DocDone)),
         }
+    }
+
+    /// `doc reply` (答复): a finished action item is answered.
+    pub fn answer(&mut self, reply: Reply) -> Result<(), Refusal> {
+        self.require(Step::DocReply)?;
+        self.reply = Some(reply);
+        self.status = InStatus::Replied;
+        Ok(())
+    }
+
+    /// `doc return` (退文): a registered paper goes back to its sender
+    /// after the first review (初审).
+    pub fn send_back(&mut self) -> Result<(), Refusal> {
+        self.require(Step::DocReturn)?;
+        self.status = InStatus::Returned;
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn paper(handling: &str) -> Incoming {
+        serde_yaml::from_str(&format!(
+            "id: IN-2026-0001\ntitle: 关于冬季安全生产的通知\nstatus: registered\n\
+             sender: 省交通运输厅\nreceived: 2026-11-20\nreceived_by: 王芳\n\
+             handling: {handling}\ncreated: 2026-11-20T09:00:00+08:00\n"
+        ))
+        .unwrap()
+    }
+
+    fn at(hour: i8) -> Moment {
+        Moment::parse_rfc3339(&format!("2026-11-20T{hour:02}:00:00+08:00")).unwrap()
+    }
+
+    fn remark(by: &str, text: &str) -> Remark {
+        Remark {
+            by: by.into(),
+            on: Date::constant(2026, 11, 20),
+            text: text.into(),
+        }
+    }
+
+    fn reply() -> Reply {
+        Reply {
+            on: Date::constant(2026, 11, 25),
+            via: "document".into(),
+            reference: Id::parse("OUT-2026-0001"),
+        }
+    }
+
+    #[test]
+    fn action_item_full_life() {
+        let mut doc = paper("action");
+        doc.propose(remark("王芳", "请张局长阅示")).unwrap();
+        doc.instruct(remark("张局长", "请办公室牵头落实")).unwrap();
+        doc.route("张局长", at(10)).unwrap();
+        assert_eq!(doc.status, InStatus::Circulating);
+        doc.route("李副局长", at(11)).unwrap();
+        assert_eq!(doc.holders(), ["张局长", "李副局长"]);
+        doc.bring_back("张局长", at(12)).unwrap();
+        assert_eq!(doc.status, InStatus::Circulating);
+        doc.bring_back("李副局长", at(13)).unwrap();
+        // Every copy back: the action item waits in the office again.
+        assert_eq!(doc.status, InStatus::Registered);
+        assert_eq!(doc.holders(), ["王芳"]);
+        doc.assign("办公室".into(), vec!["法规科".into()], None)
+            .unwrap();
+        assert_eq!(doc.status, InStatus::Assigned);
+        assert!(doc.is_held_by("办公室"));
+        doc.spawned(Id::parse("FU-2026-0001").unwrap());
+        assert_eq!(doc.status, InStatus::InProgress);
+        // Leaders may still see it while it is being handled.
+        doc.route("张局长", at(14)).unwrap();
+        assert_eq!(doc.status, InStatus::InProgress);
+        doc.bring_back("张局长", at(15)).unwrap();
+        doc.finish(Date::constant(2026, 11, 24), Some("已落实".into()))
+            .unwrap();
+        assert_eq!(doc.status, InStatus::Done);
+        assert_eq!(doc.next_steps(), [Step::DocReply]);
+        doc.answer(reply()).unwrap();
+        assert_eq!(doc.status, InStatus::Replied);
+        assert!(doc.holders().is_empty());
+        assert!(doc.next_steps().is_empty());
+    }
+
+    #[test]
+    fn info_item_is_read_when_every_copy_is_back() {
+        let mut doc = paper("info");
+        doc.route("张局长", at(10)).unwrap();
+        doc.route("李副局长", at(10)).unwrap();
+        doc.bring_back("李副局长", at(11)).unwrap();
+        assert_eq!(doc.status, InStatus::Circulating);
+        doc.bring_back("张局长", at(12)).unwrap();
+        assert_eq!(doc.status, InStatus::Read);
+        // Another leader may still read it.
+        doc.route("赵书记", at(13)).unwrap();
+        assert_eq!(doc.status, InStatus::Circulating);
+    }
+
+    #[test]
+    fn info_items_are_not_assigned_done_or_answered() {
+        let mut doc = paper("info");
+        let err = doc.assign("办公室".into(), vec![], None).unwrap_err();
+        assert_eq!((err.step, err.reason), (Step::DocAssign, Some("info")));
+        let err = doc.finish(Date::constant(2026, 11, 24), None).unwrap_err();
+        assert_eq!(err.reason, Some("info"));
+        let err = doc.answer(reply()).unwrap_err();
+        assert_eq!(err.reason, Some("info"));
+        assert_eq!(doc.status, InStatus::Registered);
+    }
+
+    #[test]
+    fn routing_to_a_holder_or_back_from_a_non_holder_is_refused() {
+        let mut doc = paper("action");
+        doc.route("张局长", at(10)).unwrap();
+        let err = doc.route("张局长", at(11)).unwrap_err();
+        assert_eq!(err.reason, Some("holding"));
+        assert_eq!(err.detail.as_deref(), Some("张局长"));
+        assert_eq!(doc.circulation.len(), 1);
+        let err = doc.bring_back("李副局长", at(11)).unwrap_err();
+        assert_eq!(err.reason, Some("not-holding"));
+        doc.bring_back("张局长", at(11)).unwrap();
+        let err = doc.bring_back("张局长", at(12)).unwrap_err();
+        assert_eq!(err.reason, Some("not-holding"));
+    }
+
+    #[test]
+    fn done_needs_assignment_and_reply_needs_done() {
+        let mut doc = paper("action");
+        let err = doc.finish(Date::constant(2026, 11, 24), None).unwrap_err();
+        assert_eq!(err.reason, Some("unassigned"));
+        let err = doc.answer(reply()).unwrap_err();
+        assert_eq!((err.status, err.step), ("registered", Step::DocReply));
+        assert!(err.allowed.contains(&Step::DocAssign));
+        doc.assign("办公室".into(), vec![], None).unwrap();
+        let err = doc.answer(reply()).unwrap_err();
+        assert_eq!(err.status, "assigned");
+        assert!(err.allowed.contains(&Step::DocDone));
+    }
+
+    #[test]
+    fn return_only_from_registered() {
+        let mut doc = paper("action");
+        doc.send_back().unwrap();
+        assert_eq!(doc.status, InStatus::Returned);
+        let err = doc.route("张局长", at(10)).unwrap_err();
+        assert_eq!(err.status, "returned");
+        assert!(err.allowed.is_empty());
+        assert!(doc.propose(remark("王芳", "x")).is_err());
+        assert!(doc.instruct(remark("张局长", "x")).is_err());
+        assert!(doc.send_back().is_err());
+
+        let mut doc = paper("action");
+        doc.assign("办公室".into(), vec![], None).unwrap();
+        assert_eq!(doc.send_back().unwrap_err().status, "assigned");
+        // 拟办 comes before 承办.
+        assert!(doc.propose(remark("王芳", "x")).is_err());
+    }
+
+    #[test]
+    fn nothing_is_routed_after_done() {
+        let mut doc = paper("action");
+        doc.assign("办公室".into(), vec![], Some(Date::constant(2026, 11, 30)))
+            .unwrap();
+        assert_eq!(doc.deadline, Some(Date::constant(2026, 11, 30)));
+        doc.finish(Date::constant(2026, 11, 24), None).unwrap();
+        let err = doc.route("张局长", at(10)).unwrap_err();
+        assert_eq!((err.status, &*err.allowed), ("done", &[Step::DocReply][..]));
+        assert!(doc.instruct(remark("张局长", "x")).is_err());
+        assert!(doc.assign("财务科".into(), vec![], None).is_err());
     }
 }

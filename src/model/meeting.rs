@@ -7,6 +7,7 @@ use crate::model::common::{Extra, HistoryEntry};
 use crate::model::date::{Moment, When};
 use crate::model::id::Id;
 use crate::model::keyword::{Secrecy, keywords};
+use crate::model::transition::{Refusal, Step};
 
 keywords!(
     /// Where a meeting stands.
@@ -91,5 +92,119 @@ impl Meeting {
 
     pub fn decision_mut(&mut self, n: u32) -> Option<&mut Decision> {
         self.decisions.iter_mut().find(|d| d.n == n)
+    }
+
+    /// The steps the current status allows.
+    pub fn next_steps(&self) -> Vec<Step> {
+        match self.status {
+            MtStatus::Planned => vec![Step::MeetingHeld, Step::MeetingCancel],
+            MtStatus::Held | MtStatus::Minuted => {
+                vec![Step::MeetingDecide, Step::MeetingMinutes]
+            }
+            MtStatus::Cancelled => Vec::new(),
+        }
+    }
+
+    fn require(&self, step: Step) -> Result<(), Refusal> {
+        if self.next_steps().contains(&step) {
+            Ok(())
+        } else {
+            Err(Refusal::new(self.status, step).allowing(self.next_steps()))
+        }
+    }
+
+    /// `meeting held`: the planned meeting took place.
+    pub fn hold(&mut self) -> Result<(), Refusal> {
+        self.require(Step::MeetingHeld)?;
+        self.status = MtStatus::Held;
+        Ok(())
+    }
+
+    /// `meeting cancel`: a planned meeting will not take place.
+    pub fn cancel(&mut self) -> Result<(), Refusal> {
+        self.require(Step::MeetingCancel)?;
+        self.status = MtStatus::Cancelled;
+        Ok(())
+    }
+
+    /// `meeting minutes` (会议纪要): the text, or the ID of the outgoing
+    /// 纪要; given again, it replaces the earlier one.
+    pub fn record_minutes(&mut self, minutes: String) -> Result<(), Refusal> {
+        self.require(Step::MeetingMinutes)?;
+        self.minutes = Some(minutes);
+        self.status = MtStatus::Minuted;
+        Ok(())
+    }
+
+    /// `meeting decide` (议定事项): records a decision of a meeting that
+    /// was held, numbered one past the highest so far. Returns its number.
+    pub fn decide(
+        &mut self,
+        text: String,
+        lead: Option<String>,
+        due: Option<Date>,
+    ) -> Result<u32, Refusal> {
+        self.require(Step::MeetingDecide)?;
+        let n = self.decisions.iter().map(|d| d.n).max().unwrap_or(0) + 1;
+        self.decisions.push(Decision {
+            n,
+            text,
+            lead,
+            due,
+            followup: None,
+        });
+        Ok(n)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn meeting() -> Meeting {
+        serde_yaml::from_str(
+            "id: MT-2026-0001\ntitle: 第八次局长办公会议\nstatus: planned\n\
+             start: 2026-11-23T09:00:00+08:00\ncreated: 2026-11-20T09:00:00+08:00\n",
+        )
+        .unwrap()
+    }
+
+    #[test]
+    fn held_decided_minuted() {
+        let mut mt = meeting();
+        let err = mt.decide("x".into(), None, None).unwrap_err();
+        assert_eq!((err.status, err.step), ("planned", Step::MeetingDecide));
+        assert_eq!(&*err.allowed, [Step::MeetingHeld, Step::MeetingCancel]);
+        assert!(mt.record_minutes("x".into()).is_err());
+        mt.hold().unwrap();
+        assert_eq!(mt.decide("修订值班制度".into(), None, None), Ok(1));
+        let due = Date::constant(2026, 12, 31);
+        assert_eq!(
+            mt.decide("整治占道".into(), Some("执法支队".into()), Some(due)),
+            Ok(2)
+        );
+        assert_eq!(mt.decision(2).unwrap().due, Some(due));
+        mt.record_minutes("OUT-2026-0003".into()).unwrap();
+        assert_eq!(mt.status, MtStatus::Minuted);
+        // Decisions may still be recorded from the minutes.
+        assert_eq!(mt.decide("补充".into(), None, None), Ok(3));
+        assert!(mt.hold().is_err());
+        assert!(mt.cancel().is_err());
+    }
+
+    #[test]
+    fn cancelled_meetings_take_nothing() {
+        let mut mt = meeting();
+        mt.cancel().unwrap();
+        assert_eq!(mt.status, MtStatus::Cancelled);
+        for err in [
+            mt.hold().unwrap_err(),
+            mt.cancel().unwrap_err(),
+            mt.record_minutes("x".into()).unwrap_err(),
+            mt.decide("x".into(), None, None).unwrap_err(),
+        ] {
+            assert_eq!(err.status, "cancelled");
+            assert!(err.allowed.is_empty());
+        }
     }
 }

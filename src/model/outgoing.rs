@@ -8,6 +8,7 @@ use crate::model::date::Moment;
 use crate::model::id::Id;
 use crate::model::incoming::Attachment;
 use crate::model::keyword::{Direction, Disclosure, DocType, Secrecy, Urgency, keywords};
+use crate::model::transition::{Refusal, Step};
 
 keywords!(
     /// Where an outgoing document stands.
@@ -75,6 +76,49 @@ pub struct Outgoing {
     pub extra: Extra,
 }
 
+impl Outgoing {
+    /// The steps the current status allows.
+    pub fn next_steps(&self) -> Vec<Step> {
+        match self.status {
+            OutStatus::Draft | OutStatus::Signed => vec![Step::DocIssue, Step::DocRevoke],
+            OutStatus::Issued => vec![Step::DocRevoke],
+            OutStatus::Archived | OutStatus::Revoked => Vec::new(),
+        }
+    }
+
+    fn refuse(&self, step: Step) -> Refusal {
+        Refusal::new(self.status, step).allowing(self.next_steps())
+    }
+
+    /// `doc issue` (核发/印发): a signed document is printed and sent out on
+    /// `on`. A draft needs its signing date (`signed`) given at the same time.
+    pub fn issue(&mut self, on: Date, signed: Option<Date>) -> Result<(), Refusal> {
+        match self.status {
+            OutStatus::Draft if signed.is_none() => {
+                Err(self.refuse(Step::DocIssue).because("unsigned"))
+            }
+            OutStatus::Draft | OutStatus::Signed => {
+                if signed.is_some() {
+                    self.signed = signed;
+                }
+                self.printed = Some(on);
+                self.status = OutStatus::Issued;
+                Ok(())
+            }
+            _ => Err(self.refuse(Step::DocIssue)),
+        }
+    }
+
+    /// `doc revoke` (撤销): the document is void. Its number stays taken.
+    pub fn revoke(&mut self) -> Result<(), Refusal> {
+        if !self.next_steps().contains(&Step::DocRevoke) {
+            return Err(self.refuse(Step::DocRevoke));
+        }
+        self.status = OutStatus::Revoked;
+        Ok(())
+    }
+}
+
 /// Renders a 发文字号: `市交发〔2026〕12号` (full year, 六角括号, no leading
 /// zeros, GB/T 9704-2012 §7.2.4).
 pub fn doc_number(issuer: &str, year: i16, seq: u32) -> String {
@@ -92,6 +136,46 @@ pub fn parse_doc_number(text: &str) -> Option<(&str, i16, u32)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn document(status: &str) -> Outgoing {
+        serde_yaml::from_str(&format!(
+            "id: OUT-2026-0001\ntitle: 关于冬季安全生产检查情况的报告\nstatus: {status}\n\
+             doc_number: 市交发〔2026〕1号\nto: [省交通运输厅]\n\
+             created: 2026-11-20T09:00:00+08:00\n"
+        ))
+        .unwrap()
+    }
+
+    #[test]
+    fn signed_documents_are_issued_then_revoked() {
+        let day = Date::constant(2026, 11, 23);
+        let mut doc = document("signed");
+        doc.issue(day, None).unwrap();
+        assert_eq!((doc.status, doc.printed), (OutStatus::Issued, Some(day)));
+        let err = doc.issue(day, None).unwrap_err();
+        assert_eq!(
+            (err.status, &*err.allowed),
+            ("issued", &[Step::DocRevoke][..])
+        );
+        doc.revoke().unwrap();
+        assert_eq!(doc.status, OutStatus::Revoked);
+        assert_eq!(doc.doc_number, "市交发〔2026〕1号");
+        assert!(doc.revoke().is_err());
+        assert!(doc.issue(day, None).is_err());
+    }
+
+    #[test]
+    fn a_draft_is_issued_only_with_its_signing_date() {
+        let day = Date::constant(2026, 11, 23);
+        let mut doc = document("draft");
+        assert_eq!(doc.issue(day, None).unwrap_err().reason, Some("unsigned"));
+        assert_eq!(doc.status, OutStatus::Draft);
+        doc.issue(day, Some(Date::constant(2026, 11, 22))).unwrap();
+        assert_eq!(doc.signed, Some(Date::constant(2026, 11, 22)));
+        let mut draft = document("draft");
+        draft.revoke().unwrap();
+        assert_eq!(draft.status, OutStatus::Revoked);
+    }
 
     #[test]
     fn numbers_render_and_parse() {

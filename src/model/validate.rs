@@ -5,10 +5,14 @@
 use std::collections::{HashMap, HashSet};
 
 use crate::model::config::Config;
+use crate::model::date::Moment;
 use crate::model::id::Id;
+use crate::model::incoming::{InStatus, Incoming};
 use crate::model::keyword::{Direction, Handling, Keyword, Urgency};
 use crate::model::kind::Kind;
 use crate::model::logbook::validate_entry;
+use crate::model::meeting::MtStatus;
+use crate::model::outgoing::OutStatus;
 use crate::model::record::Record;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -81,6 +85,13 @@ pub fn check_record(record: &Record, config: &Config) -> Vec<Finding> {
                     format!("completed {done} before it was received {received}"),
                 );
             }
+            check_circulation(r, &mut f);
+            if r.status == InStatus::Replied && r.reply.is_none() {
+                f.error("reply", "replied, but no reply (答复) is recorded");
+            }
+            if matches!(r.status, InStatus::Done | InStatus::Replied) && r.completed.is_none() {
+                f.warning("completed", "done, but no completion date (办结日期)");
+            }
         }
         Record::Outgoing(r) => {
             if r.direction == Some(Direction::Upward) && r.signer.is_none() {
@@ -88,6 +99,9 @@ pub fn check_record(record: &Record, config: &Config) -> Vec<Finding> {
             }
             if r.to.is_empty() {
                 f.warning("to", "no addressee (主送)");
+            }
+            if r.status == OutStatus::Issued && r.printed.is_none() {
+                f.warning("printed", "issued, but no print date (印发日期)");
             }
         }
         Record::Followup(r) => {
@@ -129,6 +143,9 @@ pub fn check_record(record: &Record, config: &Config) -> Vec<Finding> {
                     f.error("decisions", format!("decision #{} appears twice", d.n));
                 }
             }
+            if r.status == MtStatus::Minuted && r.minutes.is_none() {
+                f.warning("minutes", "minuted, but no minutes are recorded");
+            }
         }
         Record::Entry(entry, book) => match config.logbooks.get(book) {
             Some(def) => {
@@ -162,6 +179,57 @@ pub fn check_record(record: &Record, config: &Config) -> Vec<Finding> {
         }
     }
     f.out
+}
+
+/// 传阅 must read in order: each copy back after it went out, and nobody
+/// sent a second copy while still holding the first.
+fn check_circulation(doc: &Incoming, f: &mut Findings) {
+    let mut holding: HashMap<&str, usize> = HashMap::new();
+    let mut last_back: HashMap<&str, Moment> = HashMap::new();
+    for (i, c) in doc.circulation.iter().enumerate() {
+        let n = i + 1;
+        if let Some(back) = c.back
+            && instant(&back) < instant(&c.out)
+        {
+            f.error(
+                "circulation",
+                format!("routing #{n} to {}: back {back} before out {}", c.to, c.out),
+            );
+        }
+        if let Some(first) = holding.get(c.to.as_str()) {
+            f.error(
+                "circulation",
+                format!(
+                    "routing #{n} sends {} a second copy while routing #{first} is not back",
+                    c.to
+                ),
+            );
+        } else if let Some(back) = last_back.get(c.to.as_str())
+            && instant(&c.out) < instant(back)
+        {
+            f.error(
+                "circulation",
+                format!(
+                    "routing #{n} to {} goes out before the previous copy came back",
+                    c.to
+                ),
+            );
+        }
+        match c.back {
+            Some(back) => {
+                holding.remove(c.to.as_str());
+                last_back.insert(&c.to, back);
+            }
+            None => {
+                holding.insert(&c.to, n);
+            }
+        }
+    }
+}
+
+/// A moment as an instant, so that offsets compare correctly.
+fn instant(m: &Moment) -> Option<jiff::Timestamp> {
+    m.timestamp()
 }
 
 fn check_secrecy(record: &Record, f: &mut Findings) {
@@ -213,13 +281,24 @@ pub fn check_links(records: &[&Record]) -> Vec<Finding> {
                 for fu in r.followups.iter().filter(|id| !exists(id)) {
                     f.error("followups", format!("follow-up {fu} does not exist"));
                 }
-                if let Some(reference) = r.reply.as_ref().and_then(|r| r.reference.as_ref())
-                    && !exists(reference)
-                {
-                    f.error(
-                        "reply",
-                        format!("reply document {reference} does not exist"),
-                    );
+                if let Some(reference) = r.reply.as_ref().and_then(|r| r.reference.as_ref()) {
+                    match by_id.get(reference) {
+                        None => f.error(
+                            "reply",
+                            format!("reply document {reference} does not exist"),
+                        ),
+                        Some(Record::Outgoing(out)) => {
+                            if out.in_reply_to.as_ref() != Some(&r.id) {
+                                f.warning(
+                                    "reply",
+                                    format!("{reference} does not name {} as in_reply_to", r.id),
+                                );
+                            }
+                        }
+                        Some(_) => {
+                            f.error("reply", format!("{reference} is not an outgoing document"))
+                        }
+                    }
                 }
             }
             Record::Outgoing(r) => {
@@ -259,10 +338,38 @@ pub fn check_links(records: &[&Record]) -> Vec<Finding> {
                 }
             }
             Record::Meeting(r) => {
-                for fu in r.decisions.iter().filter_map(|d| d.followup.as_ref()) {
-                    if !exists(fu) {
-                        f.error("decisions", format!("follow-up {fu} does not exist"));
+                for d in &r.decisions {
+                    let Some(fu) = &d.followup else { continue };
+                    match by_id.get(fu) {
+                        None => f.error(
+                            "decisions",
+                            format!("decision #{}: follow-up {fu} does not exist", d.n),
+                        ),
+                        Some(Record::Followup(linked)) => {
+                            let back = linked.source_ref.as_ref();
+                            if back.is_none_or(|s| s.id != r.id || s.item != Some(d.n)) {
+                                f.warning(
+                                    "decisions",
+                                    format!(
+                                        "decision #{}: follow-up {fu} does not name {}#{} as its source",
+                                        d.n, r.id, d.n
+                                    ),
+                                );
+                            }
+                        }
+                        Some(_) => f.error(
+                            "decisions",
+                            format!("decision #{}: {fu} is not a follow-up", d.n),
+                        ),
                     }
+                }
+                if let Some(minutes) = r.minutes.as_deref().and_then(Id::parse)
+                    && !exists(&minutes)
+                {
+                    f.error(
+                        "minutes",
+                        format!("minutes document {minutes} does not exist"),
+                    );
                 }
             }
             Record::Entry(..) => {}
@@ -270,4 +377,81 @@ pub fn check_links(records: &[&Record]) -> Vec<Finding> {
         out.extend(f.out);
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn incoming(extra: &str) -> Record {
+        let status = if extra.contains("status:") {
+            ""
+        } else {
+            "status: circulating\n"
+        };
+        let text = format!(
+            "id: IN-2026-0001\ntitle: 通知\n{status}sender: 省厅\n\
+             received: 2026-11-20\ncreated: 2026-11-20T09:00:00+08:00\n{extra}"
+        );
+        Record::from_yaml(&text, Kind::Incoming, None).unwrap()
+    }
+
+    fn messages(findings: &[Finding]) -> Vec<&str> {
+        findings.iter().map(|f| f.message.as_str()).collect()
+    }
+
+    #[test]
+    fn circulation_out_of_order() {
+        let record = incoming(
+            "circulation:\n\
+             - {to: 张局长, out: '2026-11-20T10:00:00+08:00', back: '2026-11-20T09:00:00+08:00'}\n\
+             - {to: 李副局长, out: '2026-11-20T10:00:00+08:00'}\n\
+             - {to: 李副局长, out: '2026-11-20T11:00:00+08:00'}\n",
+        );
+        let findings = check_record(&record, &Config::new("某局"));
+        let found = messages(&findings);
+        assert!(
+            found
+                .iter()
+                .any(|m| m.contains("#1") && m.contains("before out")),
+            "{found:?}"
+        );
+        assert!(found.iter().any(|m| m.contains("second copy")), "{found:?}");
+        let clean = incoming(
+            "circulation:\n\
+             - {to: 张局长, out: '2026-11-20T10:00:00+08:00', back: '2026-11-20T11:00:00+08:00'}\n\
+             - {to: 张局长, out: '2026-11-20T12:00:00+08:00'}\n",
+        );
+        assert!(check_record(&clean, &Config::new("某局")).is_empty());
+    }
+
+    #[test]
+    fn dangling_reply_and_deleted_decision_follow_up() {
+        let doc = incoming(
+            "status: replied\nreply: {on: 2026-11-23, via: document, ref: OUT-2026-0009}\n\
+             completed: 2026-11-23\n",
+        );
+        let meeting = Record::from_yaml(
+            "id: MT-2026-0001\ntitle: 办公会\nstatus: held\nstart: 2026-11-23\n\
+             created: 2026-11-20T09:00:00+08:00\n\
+             decisions:\n- {n: 1, text: 修订值班制度, followup: FU-2026-0007}\n",
+            Kind::Meeting,
+            None,
+        )
+        .unwrap();
+        let findings = check_links(&[&doc, &meeting]);
+        let found = messages(&findings);
+        assert!(
+            found
+                .iter()
+                .any(|m| m.contains("OUT-2026-0009 does not exist")),
+            "{found:?}"
+        );
+        assert!(
+            found
+                .iter()
+                .any(|m| m.contains("FU-2026-0007 does not exist")),
+            "{found:?}"
+        );
+    }
 }

@@ -22,6 +22,9 @@ pub struct Filter {
     /// Lower-cased search text.
     pub search: Option<String>,
     pub year: Option<i16>,
+    /// Only incoming papers this person or unit has now (see
+    /// `Incoming::holders`).
+    pub holder: Option<String>,
 }
 
 impl Filter {
@@ -62,6 +65,11 @@ impl Filter {
         }
         if let Some(needle) = &self.search
             && !record.matches_search(needle)
+        {
+            return false;
+        }
+        if let Some(holder) = &self.holder
+            && !matches!(record, Record::Incoming(doc) if doc.is_held_by(holder))
         {
             return false;
         }

@@ -8,4 +8,5 @@ pub mod redact;
 pub mod remind;
 pub mod render;
 pub mod show;
+pub mod slip;
 pub mod summary;

@@ -15,6 +15,26 @@ use crate::model::record::Record;
 
 /// Renders `record` for people.
 pub fn render(record: &Record, today: Date, lang: Lang) -> String {
+    let mut out = header(record, today, lang);
+    let Ok(Value::Mapping(map)) = record.to_value() else {
+        return out;
+    };
+    let mut history = None;
+    for (key, value) in &map {
+        let Some(key) = key.as_str() else { continue };
+        match key {
+            "id" | "title" | "status" => {}
+            "history" => history = Some(value),
+            _ => write_field(&mut out, key, value, lang, 0),
+        }
+    }
+    write_history(&mut out, history, lang);
+    out
+}
+
+/// The first lines of every record: ID and title, then the status with
+/// the deadline in force and how far off it is.
+pub fn header(record: &Record, today: Date, lang: Lang) -> String {
     let mut out = format!("{}  {}\n", record.id(), record.title());
     let mut status = format!("{}: {}", lang.field("status"), record.status_label(lang));
     if let Some(due) = record.due_state(today) {
@@ -33,18 +53,10 @@ pub fn render(record: &Record, today: Date, lang: Lang) -> String {
     }
     out.push_str(&status);
     out.push('\n');
-    let Ok(Value::Mapping(map)) = record.to_value() else {
-        return out;
-    };
-    let mut history = None;
-    for (key, value) in &map {
-        let Some(key) = key.as_str() else { continue };
-        match key {
-            "id" | "title" | "status" => {}
-            "history" => history = Some(value),
-            _ => write_field(&mut out, key, value, lang, 0),
-        }
-    }
+    out
+}
+
+fn write_history(out: &mut String, history: Option<&Value>, lang: Lang) {
     if let Some(Value::Sequence(entries)) = history {
         out.push_str(&format!("{}:\n", lang.label(Label::History)));
         for entry in entries {
@@ -60,10 +72,9 @@ pub fn render(record: &Record, today: Date, lang: Lang) -> String {
             out.push_str(&format!("  {at}  {}  {}{note}\n", get("by"), get("action")));
         }
     }
-    out
 }
 
-fn write_field(out: &mut String, key: &str, value: &Value, lang: Lang, depth: usize) {
+pub(crate) fn write_field(out: &mut String, key: &str, value: &Value, lang: Lang, depth: usize) {
     let pad = "  ".repeat(depth);
     let label = lang.field(key);
     match value {

@@ -3,7 +3,9 @@
 
 mod calendar;
 mod desk;
+mod doc;
 mod env;
+mod meeting;
 mod remind;
 mod smoke;
 mod summary;

@@ -2,10 +2,10 @@
 
 use std::process::ExitCode;
 
-use crate::commands::shared::{optional_text, refused, update};
+use super::update_incoming;
+use crate::commands::shared::{optional_text, refused};
 use crate::context::Ctx;
-use crate::error::{Error, Result};
-use crate::model::record::Record;
+use crate::error::Result;
 
 /// Mark an incoming action item done (办结).
 #[derive(Debug, clap::Args)]
@@ -19,17 +19,9 @@ pub struct Args {
 
 pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
     let result = optional_text(args.result);
-    update(ctx, &args.id, "done", |record, actor, _| {
-        let id = record.id().to_string();
-        let Record::Incoming(doc) = record else {
-            return Err(Error::WrongKind {
-                flag: "doc done".into(),
-                target: id,
-                expected: "an incoming document (IN)".into(),
-            });
-        };
+    update_incoming(ctx, &args.id, "done", |doc, actor, _| {
         doc.finish(actor.today(), result.clone())
-            .map_err(refused(&id))?;
+            .map_err(refused(&doc.id))?;
         Ok(result)
     })
 }

@@ -1,22 +1,112 @@
-//! `taizhang doc …`: the handling steps of a document.
+//! `taizhang doc …`: the handling steps of a document, one file per step.
+//!
+//! Each step is a method of the record kind (`Incoming`, `Outgoing`) that
+//! refuses what the status does not allow; the files here only read flags,
+//! call it, and let `shared::update` record, save and commit.
 
+mod assign;
+mod back;
 mod done;
+mod instruct;
+mod issue;
+mod propose;
+mod reply;
+mod r#return;
+mod revoke;
+mod route;
 
 use std::process::ExitCode;
 
 use clap::Subcommand;
 
+use crate::commands::shared::update_as;
 use crate::context::Ctx;
-use crate::error::Result;
+use crate::error::{Error, Result};
+use crate::model::common::Actor;
+use crate::model::incoming::Incoming;
+use crate::model::outgoing::Outgoing;
+use crate::model::record::Record;
+use crate::store::Register;
 
 /// Handle a document: the steps from registration to reply
 #[derive(Debug, Subcommand)]
 pub enum DocCommand {
+    Propose(propose::Args),
+    Instruct(instruct::Args),
+    Route(route::Args),
+    Back(back::Args),
+    Assign(assign::Args),
     Done(done::Args),
+    Reply(reply::Args),
+    Return(r#return::Args),
+    Issue(issue::Args),
+    Revoke(revoke::Args),
 }
 
 pub fn run(ctx: &Ctx, command: DocCommand) -> Result<ExitCode> {
     match command {
+        DocCommand::Propose(args) => propose::run(ctx, args),
+        DocCommand::Instruct(args) => instruct::run(ctx, args),
+        DocCommand::Route(args) => route::run(ctx, args),
+        DocCommand::Back(args) => back::run(ctx, args),
+        DocCommand::Assign(args) => assign::run(ctx, args),
         DocCommand::Done(args) => done::run(ctx, args),
+        DocCommand::Reply(args) => reply::run(ctx, args),
+        DocCommand::Return(args) => r#return::run(ctx, args),
+        DocCommand::Issue(args) => issue::run(ctx, args),
+        DocCommand::Revoke(args) => revoke::run(ctx, args),
     }
+}
+
+/// The error for a step given a record of the wrong kind.
+pub(crate) fn wrong_kind(step: &str, id: String, expected: &str) -> Error {
+    Error::WrongKind {
+        flag: format!("doc {step}"),
+        target: id,
+        expected: expected.to_string(),
+    }
+}
+
+/// `update` for an incoming document: refuses any other kind of record.
+pub(crate) fn update_incoming(
+    ctx: &Ctx,
+    id_text: &str,
+    step: &str,
+    change: impl FnOnce(&mut Incoming, &Actor, &Register) -> Result<Option<String>>,
+) -> Result<ExitCode> {
+    let command = format!("doc {step}");
+    let kind = (command.as_str(), "an incoming document (IN)");
+    update_as(
+        ctx,
+        id_text,
+        step,
+        kind,
+        |r| match r {
+            Record::Incoming(doc) => Some(doc),
+            _ => None,
+        },
+        change,
+    )
+}
+
+/// `update` for an outgoing document: refuses any other kind of record.
+pub(crate) fn update_outgoing(
+    ctx: &Ctx,
+    id_text: &str,
+    step: &str,
+    change: impl FnOnce(&mut Outgoing, &Actor, &Register) -> Result<Option<String>>,
+) -> Result<ExitCode> {
+    let command = format!("doc {step}");
+    let kind = (command.as_str(), "an outgoing document (OUT)");
+    update_as(
+        ctx,
+        id_text,
+        step,
+        kind,
+        |r| match r {
+            Record::Outgoing(doc) => Some(doc),
+            _ => None,
+        },
+        change,
+    )
 }

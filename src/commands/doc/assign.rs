@@ -1,0 +1,48 @@
+//! `taizhang doc assign`: give an action item to a lead unit (承办).
+
+use std::process::ExitCode;
+
+use super::update_incoming;
+use crate::commands::shared::refused;
+use crate::context::Ctx;
+use crate::error::{Error, Result};
+use crate::model::keyword::{Handling, Urgency};
+
+/// Assign an incoming action item to a lead unit (主办) with supporting units
+/// (协办) and a deadline (办理时限)
+///
+/// Needed before `doc done`. Assigning again, before any follow-up, replaces
+/// the units.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// The incoming document (IN-…)
+    pub id: String,
+    /// Lead unit (主办单位)
+    #[arg(long, value_name = "UNIT")]
+    pub lead: String,
+    /// Supporting units (协办单位), comma-separated or repeated
+    #[arg(long, value_name = "UNIT")]
+    pub support: Vec<String>,
+    /// Handling deadline (办理时限) [default: the one given at registration]
+    #[arg(long, value_name = "DATE")]
+    pub deadline: Option<String>,
+}
+
+pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
+    let register = ctx.register()?;
+    let lead = ctx.unit(&register, "--lead", &args.lead)?;
+    let support = ctx.units(&register, "--support", &args.support)?;
+    let deadline = ctx.opt_date("--deadline", args.deadline.as_deref())?;
+    update_incoming(ctx, &args.id, "assign", |doc, _, _| {
+        if doc.handling == Handling::Action
+            && doc.urgency != Urgency::Normal
+            && deadline.is_none()
+            && doc.deadline.is_none()
+        {
+            return Err(Error::DeadlineRequired);
+        }
+        doc.assign(lead.clone(), support, deadline)
+            .map_err(refused(&doc.id))?;
+        Ok(Some(lead))
+    })
+}

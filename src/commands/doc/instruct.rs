@@ -1,0 +1,45 @@
+//! `taizhang doc instruct`: a leader's instruction on a paper (批示).
+
+use std::process::ExitCode;
+
+use super::update_incoming;
+use crate::commands::shared::{non_empty, refused};
+use crate::context::Ctx;
+use crate::error::Result;
+use crate::model::common::Remark;
+
+/// Record a leader's instruction on an incoming document (领导批示)
+///
+/// Several leaders may instruct; each is kept, in order. Allowed until it is
+/// done.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// The incoming document (IN-…)
+    pub id: String,
+    /// The instruction, as the leader wrote it
+    pub text: String,
+    /// The leader who gave it (批示领导)
+    #[arg(long, value_name = "NAME")]
+    pub leader: String,
+    /// The date it was given [default: today]
+    #[arg(long, value_name = "DATE")]
+    pub on: Option<String>,
+}
+
+pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
+    let text = non_empty("TEXT", &args.text)?;
+    let leader = non_empty("--leader", &args.leader)?;
+    let on = ctx
+        .opt_date("--on", args.on.as_deref())?
+        .unwrap_or(ctx.today);
+    update_incoming(ctx, &args.id, "instruct", |doc, _, _| {
+        let note = format!("{leader}: {text}");
+        let instruction = Remark {
+            by: leader,
+            on,
+            text,
+        };
+        doc.instruct(instruction).map_err(refused(&doc.id))?;
+        Ok(Some(note))
+    })
+}

@@ -1,0 +1,35 @@
+//! `taizhang doc issue`: an outgoing document is printed and sent (核发/印发).
+
+use std::process::ExitCode;
+
+use super::update_outgoing;
+use crate::commands::shared::refused;
+use crate::context::Ctx;
+use crate::error::Result;
+
+/// Issue a signed outgoing document (核发/印发)
+///
+/// It is printed (印发日期 today, or --on) and sent. A draft needs its
+/// signing date (--signed).
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// The outgoing document (OUT-…)
+    pub id: String,
+    /// Date printed (印发日期) [default: today]
+    #[arg(long, value_name = "DATE")]
+    pub on: Option<String>,
+    /// Date signed (成文日期), for a document registered as a draft
+    #[arg(long, value_name = "DATE")]
+    pub signed: Option<String>,
+}
+
+pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
+    let on = ctx
+        .opt_date("--on", args.on.as_deref())?
+        .unwrap_or(ctx.today);
+    let signed = ctx.opt_date("--signed", args.signed.as_deref())?;
+    update_outgoing(ctx, &args.id, "issue", |doc, _, _| {
+        doc.issue(on, signed).map_err(refused(&doc.id))?;
+        Ok(None)
+    })
+}

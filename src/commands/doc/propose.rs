@@ -1,0 +1,34 @@
+//! `taizhang doc propose`: the office's proposal on how to handle a paper (拟办).
+
+use std::process::ExitCode;
+
+use super::update_incoming;
+use crate::commands::shared::{non_empty, refused};
+use crate::context::Ctx;
+use crate::error::Result;
+use crate::model::common::Remark;
+
+/// Record the proposal on how to handle an incoming document (拟办意见), before it
+/// is assigned
+///
+/// A second proposal replaces the first; both stay in the history.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// The incoming document (IN-…)
+    pub id: String,
+    /// The proposal, e.g. 请张局长阅示，建议办公室牵头办理
+    pub text: String,
+}
+
+pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
+    let text = non_empty("TEXT", &args.text)?;
+    update_incoming(ctx, &args.id, "propose", |doc, actor, _| {
+        let proposal = Remark {
+            by: actor.by.clone(),
+            on: actor.today(),
+            text: text.clone(),
+        };
+        doc.propose(proposal).map_err(refused(&doc.id))?;
+        Ok(Some(text))
+    })
+}

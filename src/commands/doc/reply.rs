@@ -1,0 +1,100 @@
+//! `taizhang doc reply`: record how a finished paper was answered (答复).
+
+use std::process::ExitCode;
+
+use super::wrong_kind;
+use crate::commands::shared::{commit_message, non_empty, refused};
+use crate::context::Ctx;
+use crate::error::{Error, Result};
+use crate::model::id::Id;
+use crate::model::incoming::Reply;
+use crate::model::record::Record;
+use crate::store::{self, Change, Register};
+
+/// Record how a finished incoming action item was answered (答复)
+///
+/// --via says how (document, phone, letter, meeting …); for a formal reply,
+/// --ref names the outgoing document, which is then linked back.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// The incoming document (IN-…)
+    pub id: String,
+    /// How the sender was answered (答复方式): document, phone, letter …
+    #[arg(long, value_name = "WAY")]
+    pub via: String,
+    /// The outgoing reply (复文), which is linked back to this paper
+    #[arg(long = "ref", value_name = "OUT-ID")]
+    pub reference: Option<String>,
+}
+
+pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
+    let register = ctx.register()?;
+    let id = ctx.id(&args.id)?;
+    let via = non_empty("--via", &args.via)?;
+    let reference = args.reference.as_deref().map(|s| ctx.id(s)).transpose()?;
+    let actor = ctx.actor(&register);
+
+    let mut tx = Change::begin(&register, !ctx.args.no_commit)?;
+    let mut record = store::load_one(&register, &id)?;
+    let Record::Incoming(doc) = &mut record else {
+        return Err(wrong_kind(
+            "reply",
+            id.to_string(),
+            "an incoming document (IN)",
+        ));
+    };
+    let mut answer = match &reference {
+        Some(out) => Some(load_reply(&register, out, &doc.id)?),
+        None => None,
+    };
+    doc.answer(Reply {
+        on: actor.today(),
+        via: via.clone(),
+        reference: reference.clone(),
+    })
+    .map_err(refused(&doc.id))?;
+    let note = match &reference {
+        Some(out) => format!("{via}, {out}"),
+        None => via,
+    };
+    if let Some(Record::Outgoing(out)) = answer.as_mut()
+        && out.in_reply_to.as_ref() != Some(&id)
+    {
+        out.in_reply_to = Some(id.clone());
+        let entry = actor.entry("reply-to", Some(id.to_string()));
+        out.history.push(entry);
+    }
+    record.push_history(actor.entry("reply", Some(note)));
+    if let Some(answer) = &answer {
+        tx.save(answer)?;
+    }
+    tx.save(&record)?;
+    tx.finish(&commit_message("reply", &record))?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Loads the outgoing reply named by --ref; it must exist, be outgoing and
+/// not answer another paper.
+fn load_reply(register: &Register, out: &Id, incoming: &Id) -> Result<Record> {
+    let record = store::load_one(register, out).map_err(|e| match e {
+        Error::NotFound { .. } => Error::Dangling {
+            flag: "--ref".into(),
+            target: out.to_string(),
+        },
+        other => other,
+    })?;
+    match &record {
+        Record::Outgoing(doc) => match &doc.in_reply_to {
+            Some(existing) if existing != incoming => Err(Error::AlreadyAnswers {
+                out: out.to_string(),
+                existing: existing.to_string(),
+            }),
+            _ => Ok(record),
+        },
+        _ => Err(Error::WrongKind {
+            flag: "--ref".into(),
+            target: out.to_string(),
+            expected: "an outgoing document (OUT)".into(),
+        }),
+    }
+}

@@ -1,0 +1,29 @@
+//! `taizhang doc return`: send a paper back to its sender (退文).
+
+use std::process::ExitCode;
+
+use super::update_incoming;
+use crate::commands::shared::{non_empty, refused};
+use crate::context::Ctx;
+use crate::error::Result;
+
+/// Return an incoming document to its sender after the first review (退文)
+///
+/// For a paper that should not have come here. Only a registered paper can
+/// be returned.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// The incoming document (IN-…)
+    pub id: String,
+    /// Why (退文理由)
+    #[arg(long)]
+    pub reason: String,
+}
+
+pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
+    let reason = non_empty("--reason", &args.reason)?;
+    update_incoming(ctx, &args.id, "return", |doc, _, _| {
+        doc.send_back().map_err(refused(&doc.id))?;
+        Ok(Some(reason))
+    })
+}

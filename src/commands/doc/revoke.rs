@@ -1,0 +1,28 @@
+//! `taizhang doc revoke`: void an outgoing document (撤销).
+
+use std::process::ExitCode;
+
+use super::update_outgoing;
+use crate::commands::shared::{non_empty, refused};
+use crate::context::Ctx;
+use crate::error::Result;
+
+/// Revoke an outgoing document (撤销)
+///
+/// Its number (发文字号) stays recorded and is never given to another document.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// The outgoing document (OUT-…)
+    pub id: String,
+    /// Why (撤销理由)
+    #[arg(long)]
+    pub reason: String,
+}
+
+pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
+    let reason = non_empty("--reason", &args.reason)?;
+    update_outgoing(ctx, &args.id, "revoke", |doc, _, _| {
+        doc.revoke().map_err(refused(&doc.id))?;
+        Ok(Some(reason))
+    })
+}

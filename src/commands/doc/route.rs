@@ -1,0 +1,30 @@
+//! `taizhang doc route`: send the paper to someone to read (传阅).
+
+use std::process::ExitCode;
+
+use super::update_incoming;
+use crate::commands::shared::{non_empty, refused};
+use crate::context::Ctx;
+use crate::error::Result;
+
+/// Route an incoming document to someone (传阅), usually a leader for reading or
+/// instructions
+///
+/// Allowed at any step before it is done; refused while that person still holds
+/// a copy.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// The incoming document (IN-…)
+    pub id: String,
+    /// Who receives the paper
+    #[arg(long, value_name = "NAME")]
+    pub to: String,
+}
+
+pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
+    let to = non_empty("--to", &args.to)?;
+    update_incoming(ctx, &args.id, "route", |doc, actor, _| {
+        doc.route(&to, actor.at).map_err(refused(&doc.id))?;
+        Ok(Some(to))
+    })
+}

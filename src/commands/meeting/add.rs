@@ -1,0 +1,122 @@
+//! `taizhang meeting add`: register a meeting (会议).
+
+use std::process::ExitCode;
+
+use crate::commands::shared::{commit_message, non_empty, optional_text, print};
+use crate::context::{Ctx, split_list};
+use crate::error::Result;
+use crate::model::keyword::Secrecy;
+use crate::model::kind::Kind;
+use crate::model::meeting::{AgendaItem, Meeting, MtStatus};
+use crate::model::record::Record;
+use crate::store::Change;
+
+/// Register a planned meeting; prints the new ID alone.
+///
+/// Agenda items are given one per --agenda; `TITLE@PRESENTER` names who
+/// presents it (议题@汇报人).
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// Title (会议名称), e.g. 第八次局长办公会议
+    #[arg(long)]
+    pub title: String,
+    /// When it starts: a date, or YYYY-MM-DD HH:MM
+    #[arg(long, value_name = "DATE")]
+    pub start: String,
+    /// When it ends
+    #[arg(long, value_name = "DATE")]
+    pub end: Option<String>,
+    /// Where (地点)
+    #[arg(long)]
+    pub venue: Option<String>,
+    /// Who chairs it (主持人)
+    #[arg(long, value_name = "NAME")]
+    pub host: Option<String>,
+    /// Who takes the minutes (记录人)
+    #[arg(long, value_name = "NAME")]
+    pub recorder: Option<String>,
+    /// Who attends (出席), comma-separated or repeated
+    #[arg(long, value_name = "NAME")]
+    pub attendees: Vec<String>,
+    /// Who sits in (列席), comma-separated or repeated
+    #[arg(long, value_name = "NAME")]
+    pub observers: Vec<String>,
+    /// An agenda item (议题), repeated; TITLE@PRESENTER names the presenter
+    #[arg(long, value_name = "TITLE")]
+    pub agenda: Vec<String>,
+    /// The kind of meeting (党组会, 办公会, 常务会, 专题会 …)
+    #[arg(long = "type", value_name = "TYPE")]
+    pub meeting_type: Option<String>,
+    /// none, secret (秘密), highly-secret (机密), top-secret (绝密)
+    #[arg(long)]
+    pub secrecy: Option<String>,
+    /// Notes (备注)
+    #[arg(long)]
+    pub notes: Option<String>,
+}
+
+pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
+    let register = ctx.register()?;
+    let actor = ctx.actor(&register);
+    let title = non_empty("--title", &args.title)?;
+    let start = ctx.when("--start", &args.start)?;
+    let end = args
+        .end
+        .as_deref()
+        .map(|e| ctx.when("--end", e))
+        .transpose()?;
+    let secrecy: Secrecy = ctx
+        .opt_keyword("--secrecy", args.secrecy.as_deref())?
+        .unwrap_or_default();
+    let agenda = args
+        .agenda
+        .iter()
+        .map(|item| agenda_item(item))
+        .filter(|item| !item.title.is_empty())
+        .collect();
+
+    let mut tx = Change::begin(&register, !ctx.args.no_commit)?;
+    let id = tx.allocate(register.config.prefix(Kind::Meeting), ctx.today.year())?;
+    let meeting = Meeting {
+        id,
+        title,
+        status: MtStatus::Planned,
+        meeting_type: optional_text(args.meeting_type),
+        start,
+        end,
+        venue: optional_text(args.venue),
+        host: optional_text(args.host),
+        recorder: optional_text(args.recorder),
+        attendees: split_list(&args.attendees),
+        absent: Vec::new(),
+        observers: split_list(&args.observers),
+        agenda,
+        decisions: Vec::new(),
+        minutes: None,
+        secrecy,
+        notes: optional_text(args.notes),
+        created: actor.at,
+        history: vec![actor.entry("log", None)],
+        extra: Default::default(),
+    };
+    let record = Record::Meeting(meeting);
+    tx.save(&record)?;
+    let id = record.id().to_string();
+    tx.finish(&commit_message("log", &record))?;
+    print(&format!("{id}\n"))?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `议题@汇报人` → an agenda item with its presenter.
+fn agenda_item(text: &str) -> AgendaItem {
+    match text.rsplit_once('@') {
+        Some((title, presenter)) if !presenter.trim().is_empty() => AgendaItem {
+            title: title.trim().to_string(),
+            presenter: Some(presenter.trim().to_string()),
+        },
+        _ => AgendaItem {
+            title: text.trim().to_string(),
+            presenter: None,
+        },
+    }
+}

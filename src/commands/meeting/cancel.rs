@@ -1,0 +1,26 @@
+//! `taizhang meeting cancel`: a planned meeting will not take place.
+
+use std::process::ExitCode;
+
+use super::update_meeting;
+use crate::commands::shared::{non_empty, refused};
+use crate::context::Ctx;
+use crate::error::Result;
+
+/// Cancel a planned meeting (取消), with the reason.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// The meeting (MT-…)
+    pub id: String,
+    /// Why (取消原因)
+    #[arg(long)]
+    pub reason: String,
+}
+
+pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
+    let reason = non_empty("--reason", &args.reason)?;
+    update_meeting(ctx, &args.id, "cancel", |meeting, _, _| {
+        meeting.cancel().map_err(refused(&meeting.id))?;
+        Ok(Some(reason))
+    })
+}

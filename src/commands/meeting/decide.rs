@@ -1,0 +1,108 @@
+//! `taizhang meeting decide`: record a decision (议定事项), and with a lead
+//! unit and a due date, the follow-up that carries it out.
+
+use std::process::ExitCode;
+
+use super::not_a_meeting;
+use crate::commands::assign::{NewFollowup, create};
+use crate::commands::shared::{commit_message, non_empty, optional_text, print, refused};
+use crate::context::Ctx;
+use crate::error::{Error, Result};
+use crate::model::id::RecordRef;
+use crate::model::keyword::Source;
+use crate::model::record::Record;
+use crate::store::{self, Change};
+
+/// Record a decision (议定事项) of a meeting that was held
+///
+/// Decisions are numbered #1, #2 … With --lead and --due it also becomes a
+/// follow-up (督办事项, source: meeting, source_ref: MT-…#n), linked both ways in
+/// the same commit; its ID is printed. Without them the decision (MT-…#n) is
+/// printed.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// The meeting (MT-…)
+    pub id: String,
+    /// The decision, as minuted
+    pub text: String,
+    /// Lead unit (牵头单位); needs --due
+    #[arg(long, value_name = "UNIT", requires = "due")]
+    pub lead: Option<String>,
+    /// Deadline (办结时限); needs --lead
+    #[arg(long, value_name = "DATE", requires = "lead")]
+    pub due: Option<String>,
+    /// The person responsible (责任人); needs --lead
+    #[arg(long, value_name = "NAME", requires = "lead")]
+    pub owner: Option<String>,
+}
+
+pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
+    let register = ctx.register()?;
+    let actor = ctx.actor(&register);
+    let id = ctx.id(&args.id)?;
+    let text = non_empty("TEXT", &args.text)?;
+    let lead = args
+        .lead
+        .as_deref()
+        .map(|u| ctx.unit(&register, "--lead", u))
+        .transpose()?;
+    let due = ctx.opt_date("--due", args.due.as_deref())?;
+    if let Some(due) = due
+        && due < ctx.today
+    {
+        return Err(Error::DueBeforeAssigned {
+            due: due.to_string(),
+            assigned: ctx.today.to_string(),
+        });
+    }
+
+    let mut tx = Change::begin(&register, !ctx.args.no_commit)?;
+    let mut record = store::load_one(&register, &id)?;
+    let Record::Meeting(meeting) = &mut record else {
+        return Err(not_a_meeting("decide", id.to_string()));
+    };
+    let n = meeting
+        .decide(text.clone(), lead.clone(), due)
+        .map_err(refused(&meeting.id))?;
+    let reference = RecordRef {
+        id: id.clone(),
+        item: Some(n),
+    };
+    record.push_history(actor.entry("decide", Some(format!("#{n} {text}"))));
+    let followup = match (lead, due) {
+        (Some(lead), Some(due)) => {
+            let spec = NewFollowup {
+                title: text,
+                lead,
+                support: Vec::new(),
+                owner: optional_text(args.owner),
+                assigned: ctx.today,
+                due,
+                source: Some(Source::Meeting),
+                requirement: None,
+                assigned_by: None,
+                supervisor: None,
+                feedback: None,
+                secrecy: None,
+                notes: None,
+            };
+            Some(create(
+                &mut tx,
+                &register,
+                &actor,
+                spec,
+                Some((&mut record, &reference)),
+            )?)
+        }
+        _ => {
+            tx.save(&record)?;
+            None
+        }
+    };
+    tx.finish(&commit_message("decide", &record))?;
+    let printed = followup
+        .as_ref()
+        .map_or(reference.to_string(), |f| f.id().to_string());
+    print(&format!("{printed}\n"))?;
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,24 @@
+//! `taizhang meeting held`: a planned meeting took place.
+
+use std::process::ExitCode;
+
+use super::update_meeting;
+use crate::commands::shared::refused;
+use crate::context::Ctx;
+use crate::error::Result;
+
+/// Mark a planned meeting as held (已召开)
+///
+/// Its decisions may then be recorded.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// The meeting (MT-…)
+    pub id: String,
+}
+
+pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
+    update_meeting(ctx, &args.id, "held", |meeting, _, _| {
+        meeting.hold().map_err(refused(&meeting.id))?;
+        Ok(None)
+    })
+}

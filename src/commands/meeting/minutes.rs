@@ -1,0 +1,75 @@
+//! `taizhang meeting minutes`: record the minutes of a meeting held.
+
+use std::process::ExitCode;
+
+use super::update_meeting;
+use crate::commands::shared::{non_empty, refused};
+use crate::context::Ctx;
+use crate::error::{Error, Result};
+use crate::model::record::Record;
+use crate::store;
+
+/// Record the minutes of a meeting that was held (会议记录/纪要)
+///
+/// As text, from a text file, or as the outgoing document that is the
+/// formal 纪要. Given again, the new minutes replace the old.
+#[derive(Debug, clap::Args)]
+#[command(group(clap::ArgGroup::new("minutes").required(true).args(["text", "file", "doc"])))]
+pub struct Args {
+    /// The meeting (MT-…)
+    pub id: String,
+    /// The minutes as text
+    #[arg(long)]
+    pub text: Option<String>,
+    /// A UTF-8 text file holding the minutes
+    #[arg(long, value_name = "FILE")]
+    pub file: Option<std::path::PathBuf>,
+    /// The outgoing document of the formal minutes (纪要), OUT-…
+    #[arg(long, value_name = "OUT-ID")]
+    pub doc: Option<String>,
+}
+
+pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
+    let (minutes, note) = if let Some(text) = &args.text {
+        (non_empty("--text", text)?, None)
+    } else if let Some(file) = &args.file {
+        let path = ctx.cwd.join(file);
+        let text = std::fs::read_to_string(&path).map_err(|e| Error::io(&path, e))?;
+        (
+            non_empty("--file", &text)?,
+            Some(file.display().to_string()),
+        )
+    } else {
+        let id = ctx.id(args.doc.as_deref().unwrap_or_default())?;
+        (id.to_string(), Some(id.to_string()))
+    };
+    let doc = args.doc.is_some().then(|| minutes.clone());
+    update_meeting(ctx, &args.id, "minutes", |meeting, _, register| {
+        if let Some(doc) = &doc {
+            check_minutes_doc(register, doc)?;
+        }
+        meeting
+            .record_minutes(minutes)
+            .map_err(refused(&meeting.id))?;
+        Ok(note)
+    })
+}
+
+/// The formal minutes must be an outgoing document of this register.
+fn check_minutes_doc(register: &store::Register, text: &str) -> Result<()> {
+    let dangling = || Error::Dangling {
+        flag: "--doc".into(),
+        target: text.to_string(),
+    };
+    let id = crate::model::id::Id::parse(text).ok_or_else(dangling)?;
+    match store::load_one(register, &id) {
+        Ok(Record::Outgoing(_)) => Ok(()),
+        Ok(_) => Err(Error::WrongKind {
+            flag: "--doc".into(),
+            target: text.to_string(),
+            expected: "an outgoing document (OUT)".into(),
+        }),
+        Err(Error::NotFound { .. }) => Err(dangling()),
+        Err(other) => Err(other),
+    }
+}

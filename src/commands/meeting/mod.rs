@@ -1,0 +1,71 @@
+//! `taizhang meeting …`: meetings and their decisions (会议, 议定事项), one
+//! file per command.
+
+mod add;
+mod cancel;
+mod decide;
+mod held;
+mod minutes;
+
+use std::process::ExitCode;
+
+use clap::Subcommand;
+
+use crate::commands::shared::update_as;
+use crate::context::Ctx;
+use crate::error::{Error, Result};
+use crate::model::common::Actor;
+use crate::model::meeting::Meeting;
+use crate::model::record::Record;
+use crate::store::Register;
+
+/// Meetings: plan, hold, minute, and record decisions that become follow-ups
+#[derive(Debug, Subcommand)]
+pub enum MeetingCommand {
+    Add(add::Args),
+    Held(held::Args),
+    Cancel(cancel::Args),
+    Minutes(minutes::Args),
+    Decide(decide::Args),
+}
+
+pub fn run(ctx: &Ctx, command: MeetingCommand) -> Result<ExitCode> {
+    match command {
+        MeetingCommand::Add(args) => add::run(ctx, args),
+        MeetingCommand::Held(args) => held::run(ctx, args),
+        MeetingCommand::Cancel(args) => cancel::run(ctx, args),
+        MeetingCommand::Minutes(args) => minutes::run(ctx, args),
+        MeetingCommand::Decide(args) => decide::run(ctx, args),
+    }
+}
+
+/// The error for a meeting command given another kind of record.
+fn not_a_meeting(command: &str, id: String) -> Error {
+    Error::WrongKind {
+        flag: format!("meeting {command}"),
+        target: id,
+        expected: "a meeting (MT)".into(),
+    }
+}
+
+/// `update` for a meeting: refuses any other kind of record.
+fn update_meeting(
+    ctx: &Ctx,
+    id_text: &str,
+    action: &str,
+    change: impl FnOnce(&mut Meeting, &Actor, &Register) -> Result<Option<String>>,
+) -> Result<ExitCode> {
+    let command = format!("meeting {action}");
+    let kind = (command.as_str(), "a meeting (MT)");
+    update_as(
+        ctx,
+        id_text,
+        action,
+        kind,
+        |r| match r {
+            Record::Meeting(meeting) => Some(meeting),
+            _ => None,
+        },
+        change,
+    )
+}
