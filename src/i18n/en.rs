@@ -76,9 +76,6 @@ pub fn message(message: Message) -> &'static str {
         Message::Uncommitted => "not committed to git",
         Message::Yes => "yes",
         Message::No => "no",
-        Message::DaysOverdue => "days overdue",
-        Message::DaysLeft => "days left",
-        Message::DueToday => "due today",
         Message::DeskClear => "Nothing needs you today.",
     }
 }
@@ -285,4 +282,14 @@ pub fn decision_tally(total: usize, closed: usize, overdue: usize) -> String {
         text.push_str(&format!(", {overdue} overdue"));
     }
     text
+}
+
+pub fn days_left(days_left: i64) -> String {
+    let n = days_left.abs();
+    let s = if n == 1 { "" } else { "s" };
+    match days_left {
+        0 => "due today".to_string(),
+        d if d < 0 => format!("overdue {n} day{s}"),
+        _ => format!("due in {n} day{s}"),
+    }
 }

@@ -86,6 +86,15 @@ impl Lang {
         }
     }
 
+    /// How far a deadline is: "overdue 3 days", "due today", "due in 2
+    /// days" (逾期3天, 今日到期, 还有2天到期).
+    pub fn days_left(self, days_left: i64) -> String {
+        match self {
+            Lang::En => en::days_left(days_left),
+            Lang::Zh => zh::days_left(days_left),
+        }
+    }
+
     /// The prefix of an error line (`error`, `错误`).
     pub fn message(self, message: Message) -> &'static str {
         match self {
@@ -168,9 +177,6 @@ pub enum Message {
     Uncommitted,
     Yes,
     No,
-    DaysOverdue,
-    DaysLeft,
-    DueToday,
     DeskClear,
 }
 

@@ -76,9 +76,6 @@ pub fn message(message: Message) -> &'static str {
         Message::Uncommitted => "尚未提交到 git",
         Message::Yes => "是",
         Message::No => "否",
-        Message::DaysOverdue => "天逾期",
-        Message::DaysLeft => "天剩余",
-        Message::DueToday => "今日到期",
         Message::DeskClear => "今日没有待办事项。",
     }
 }
@@ -454,4 +451,12 @@ pub fn decision_tally(total: usize, closed: usize, overdue: usize) -> String {
         text.push_str(&format!("，逾期{overdue}件"));
     }
     text
+}
+
+pub fn days_left(days_left: i64) -> String {
+    match days_left {
+        0 => "今日到期".to_string(),
+        d if d < 0 => format!("逾期{}天", -d),
+        d => format!("还有{d}天到期"),
+    }
 }

@@ -177,18 +177,7 @@ pub fn groups(items: &[Reminder]) -> Vec<UnitGroup<'_>> {
 
 /// "overdue 3 days", "due today", "due in 2 days" for one reminder.
 fn when(item: &Reminder, lang: Lang) -> String {
-    let n = item.days_left.abs();
-    match (item.level, lang) {
-        (Level::Overdue, Lang::En) => format!("overdue {n} day{}", plural(n)),
-        (Level::Overdue, Lang::Zh) => format!("逾期{n}天"),
-        (Level::DueToday, _) => item.level.label(lang).to_string(),
-        (Level::DueSoon, Lang::En) => format!("due in {n} day{}", plural(n)),
-        (Level::DueSoon, Lang::Zh) => format!("还有{n}天到期"),
-    }
-}
-
-fn plural(n: i64) -> &'static str {
-    if n == 1 { "" } else { "s" }
+    lang.days_left(item.days_left)
 }
 
 /// The first line: how many of each level, as of today.

@@ -38,13 +38,7 @@ pub fn header(record: &Record, today: Date, lang: Lang) -> String {
     let mut out = format!("{}  {}\n", record.id(), record.title());
     let mut status = format!("{}: {}", lang.field("status"), record.status_label(lang));
     if let Some(due) = record.due_state(today) {
-        let state = if due.overdue() {
-            format!("{} {}", -due.days_left, lang.message(Message::DaysOverdue))
-        } else if due.days_left == 0 {
-            lang.message(Message::DueToday).to_string()
-        } else {
-            format!("{} {}", due.days_left, lang.message(Message::DaysLeft))
-        };
+        let state = lang.days_left(due.days_left);
         status.push_str(&format!(
             " · {} {} ({state})",
             lang.label(Label::Due),

@@ -292,7 +292,7 @@ fn slip_names_the_holder_and_the_next_steps() {
     env.run(&["doc", "route", "IN-1", "--to", "张局长"]);
     let en = env.run(&["show", "IN-1"]);
     assert!(
-        en.contains("\nstatus: circulating · Due 2026-11-30 (7 days left)\n"),
+        en.contains("\nstatus: circulating · Due 2026-11-30 (due in 7 days)\n"),
         "{en}"
     );
     assert!(en.contains("\nNow with: 张局长\n"), "{en}");
