@@ -86,6 +86,14 @@ impl Lang {
         }
     }
 
+    /// The colon between a label and its value (`: ` or `：`).
+    pub fn colon(self) -> &'static str {
+        match self {
+            Lang::En => ": ",
+            Lang::Zh => "：",
+        }
+    }
+
     /// How far a deadline is: "overdue 3 days", "due today", "due in 2
     /// days" (逾期3天, 今日到期, 还有2天到期).
     pub fn days_left(self, days_left: i64) -> String {

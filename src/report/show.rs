@@ -36,7 +36,12 @@ pub fn render(record: &Record, today: Date, lang: Lang) -> String {
 /// the deadline in force and how far off it is.
 pub fn header(record: &Record, today: Date, lang: Lang) -> String {
     let mut out = format!("{}  {}\n", record.id(), record.title());
-    let mut status = format!("{}: {}", lang.field("status"), record.status_label(lang));
+    let mut status = format!(
+        "{}{}{}",
+        lang.field("status"),
+        lang.colon(),
+        record.status_label(lang)
+    );
     if let Some(due) = record.due_state(today) {
         let state = lang.days_left(due.days_left);
         status.push_str(&format!(
@@ -74,17 +79,23 @@ pub(crate) fn write_field(out: &mut String, key: &str, value: &Value, lang: Lang
     match value {
         Value::Sequence(items) if items.iter().all(is_scalar) => {
             let joined: Vec<String> = items.iter().map(|v| scalar(key, v, lang)).collect();
-            out.push_str(&format!("{pad}{label}: {}\n", joined.join(separator(lang))));
+            out.push_str(&format!(
+                "{pad}{label}{}{}\n",
+                lang.colon(),
+                joined.join(separator(lang))
+            ));
         }
         Value::Sequence(items) => {
-            out.push_str(&format!("{pad}{label}:\n"));
+            out.push_str(&format!("{pad}{label}{}\n", lang.colon().trim_end()));
             for item in items {
                 match item {
                     Value::Mapping(map) => {
                         let parts: Vec<String> = map
                             .iter()
                             .filter_map(|(k, v)| Some((k.as_str()?, v)))
-                            .map(|(k, v)| format!("{}: {}", lang.field(k), scalar(k, v, lang)))
+                            .map(|(k, v)| {
+                                format!("{}{}{}", lang.field(k), lang.colon(), scalar(k, v, lang))
+                            })
                             .collect();
                         out.push_str(&format!("{pad}  - {}\n", parts.join("; ")));
                     }
@@ -93,7 +104,7 @@ pub(crate) fn write_field(out: &mut String, key: &str, value: &Value, lang: Lang
             }
         }
         Value::Mapping(map) => {
-            out.push_str(&format!("{pad}{label}:\n"));
+            out.push_str(&format!("{pad}{label}{}\n", lang.colon().trim_end()));
             for (k, v) in map {
                 if let Some(k) = k.as_str() {
                     write_field(out, k, v, lang, depth + 1);
@@ -103,12 +114,12 @@ pub(crate) fn write_field(out: &mut String, key: &str, value: &Value, lang: Lang
         other => {
             let text = scalar(key, other, lang);
             if text.contains('\n') {
-                out.push_str(&format!("{pad}{label}:\n"));
+                out.push_str(&format!("{pad}{label}{}\n", lang.colon().trim_end()));
                 for line in text.lines() {
                     out.push_str(&format!("{pad}  {line}\n"));
                 }
             } else {
-                out.push_str(&format!("{pad}{label}: {text}\n"));
+                out.push_str(&format!("{pad}{label}{}{text}\n", lang.colon()));
             }
         }
     }

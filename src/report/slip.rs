@@ -270,10 +270,7 @@ impl Slip {
     }
 
     fn colon(&self) -> &'static str {
-        match self.lang {
-            Lang::En => ": ",
-            Lang::Zh => "：",
-        }
+        self.lang.colon()
     }
 
     fn field(&mut self, key: &str, value: &str) {

@@ -91,7 +91,7 @@ fn decisions_become_follow_ups_linked_both_ways() {
 
     let zh = normalise(&env.run(&["--lang", "zh", "show", "MT-1"]));
     assert!(
-        zh.starts_with("会议\nMT-2026-0001  第八次局长办公会议\n状态: 已召开\n"),
+        zh.starts_with("会议\nMT-2026-0001  第八次局长办公会议\n状态：已召开\n"),
         "{zh}"
     );
     assert!(
