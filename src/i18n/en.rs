@@ -92,6 +92,8 @@ pub fn field(key: &str) -> &str {
         "in_reply_to" => "in reply to",
         "source_ref" => "source ref",
         "assigned_by" => "assigned by",
+        "approved_by" => "approved by",
+        "closed_by" => "closed by",
         other => other,
     }
 }
@@ -291,5 +293,42 @@ pub fn days_left(days_left: i64) -> String {
         0 => "due today".to_string(),
         d if d < 0 => format!("overdue {n} day{s}"),
         _ => format!("due in {n} day{s}"),
+    }
+}
+
+pub fn field_in(scope: &str, key: &str) -> Option<&'static str> {
+    Some(match (scope, key) {
+        ("extensions", "from") => "was due",
+        ("extensions", "to") => "extended to",
+        ("circulation", "to") => "routed to",
+        ("result", "closed") => "closed on",
+        ("result", "submitted") => "submitted on",
+        _ => return None,
+    })
+}
+
+pub fn followup_action(action: &str, note: Option<&str>) -> String {
+    let words = match action {
+        "assign" => "assigned",
+        "progress" => "progress",
+        "done" => "done",
+        "verify" => "verified and closed",
+        "extend" => "extended",
+        "chase" => "chased",
+        "cancel" => "cancelled",
+        "reopen" => "reopened",
+        other => other,
+    };
+    match note.filter(|n| !n.is_empty()) {
+        Some(note) => format!("{words}: {note}"),
+        None => words.to_string(),
+    }
+}
+
+pub fn closed_against_due(closed: jiff::civil::Date, days_late: i64) -> String {
+    match days_late {
+        d if d <= 0 => format!("closed {closed}, on time"),
+        1 => format!("closed {closed}, 1 day late"),
+        d => format!("closed {closed}, {d} days late"),
     }
 }

@@ -46,6 +46,19 @@ impl Lang {
         }
     }
 
+    /// The label of `key` where it appears inside `scope` (a record kind
+    /// such as `followup`, or the list it belongs to such as
+    /// `extensions`): the same key means different things in different
+    /// places (`lead` is 牵头单位 of a follow-up, 主办单位 of a paper; `to`
+    /// is 主送 of an outgoing document, 延期至 of an extension).
+    pub fn field_in<'a>(self, scope: &str, key: &'a str) -> &'a str {
+        let scoped = match self {
+            Lang::En => en::field_in(scope, key),
+            Lang::Zh => zh::field_in(scope, key),
+        };
+        scoped.unwrap_or_else(|| self.field(key))
+    }
+
     /// The sentence for an error, and an optional hint on what to do.
     pub fn error(self, error: &Error) -> (String, Option<String>) {
         match self {
@@ -75,6 +88,23 @@ impl Lang {
         match self {
             Lang::En => en::action(action, note),
             Lang::Zh => zh::action(action, note),
+        }
+    }
+
+    /// A follow-up's history entry for people (交办, 进展：…, 延期：…).
+    pub fn followup_action(self, action: &str, note: Option<&str>) -> String {
+        match self {
+            Lang::En => en::followup_action(action, note),
+            Lang::Zh => zh::followup_action(action, note),
+        }
+    }
+
+    /// How a follow-up was closed against its deadline: "closed 2026-11-12,
+    /// 12 days late" / 2026-11-12办结，超期12天.
+    pub fn closed_against_due(self, closed: jiff::civil::Date, days_late: i64) -> String {
+        match self {
+            Lang::En => en::closed_against_due(closed, days_late),
+            Lang::Zh => zh::closed_against_due(closed, days_late),
         }
     }
 

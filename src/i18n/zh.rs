@@ -130,6 +130,8 @@ pub fn field(key: &str) -> &str {
         "source" => "来源",
         "source_ref" => "来源编号",
         "assigned_by" => "交办领导",
+        "approved_by" => "批准人",
+        "closed_by" => "销号人",
         "supervisor" => "分管领导",
         "owner" => "责任人",
         "assigned" => "交办日期",
@@ -458,5 +460,76 @@ pub fn days_left(days_left: i64) -> String {
         0 => "今日到期".to_string(),
         d if d < 0 => format!("逾期{}天", -d),
         d => format!("还有{d}天到期"),
+    }
+}
+
+pub fn field_in(scope: &str, key: &str) -> Option<&'static str> {
+    Some(match (scope, key) {
+        ("followup", "lead") => "牵头单位",
+        ("followup", "result") => "办理结果",
+        ("followup", "notes") => "备注",
+        ("meeting", "status") => "会议状态",
+        ("extensions", "from") => "原期限",
+        ("extensions", "to") => "延期至",
+        ("extensions", "reason") => "延期理由",
+        ("extensions", "on") => "批准日期",
+        ("circulation", "to") => "传阅人",
+        ("circulation", "out") => "送出",
+        ("circulation", "back") => "收回",
+        ("chases", "via") => "催办方式",
+        ("chases", "level") => "级别",
+        ("chases", "on") => "催办日期",
+        ("chases", "by") => "催办人",
+        ("progress", "note") => "进展情况",
+        ("progress", "on") => "日期",
+        ("progress", "by") => "填报人",
+        ("result", "report") => "办理情况",
+        ("result", "submitted") => "报结日期",
+        ("result", "closed") => "销号日期",
+        ("result", "closed_by") => "销号人",
+        ("decisions", "n") => "序号",
+        ("decisions", "text") => "议定内容",
+        ("decisions", "lead") => "牵头单位",
+        ("decisions", "due") => "期限",
+        ("decisions", "followup") => "督办事项",
+        ("agenda", "title") => "议题",
+        ("agenda", "presenter") => "汇报人",
+        ("absent", "name") => "姓名",
+        ("absent", "reason") => "缺席原因",
+        ("instructions", "by") | ("proposal", "by") => "签批人",
+        ("instructions", "text") | ("proposal", "text") => "意见",
+        ("instructions", "on") | ("proposal", "on") => "日期",
+        ("reply", "on") => "答复日期",
+        ("reply", "via") => "答复方式",
+        ("reply", "ref") => "复文",
+        ("attachments", "name") => "文件名",
+        ("attachments", "path") => "位置",
+        _ => return None,
+    })
+}
+
+pub fn followup_action(action: &str, note: Option<&str>) -> String {
+    let words = match action {
+        "assign" => "交办",
+        "progress" => "进展",
+        "done" => "办结",
+        "verify" => "审核销号",
+        "extend" => "延期",
+        "chase" => "催办",
+        "cancel" => "撤项",
+        "reopen" => "退回重办",
+        other => other,
+    };
+    match note.filter(|n| !n.is_empty()) {
+        Some(note) => format!("{words}：{note}"),
+        None => words.to_string(),
+    }
+}
+
+pub fn closed_against_due(closed: jiff::civil::Date, days_late: i64) -> String {
+    if days_late <= 0 {
+        format!("{closed}按期办结")
+    } else {
+        format!("{closed}办结，超期{days_late}天")
     }
 }

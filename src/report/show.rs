@@ -7,6 +7,7 @@ use jiff::civil::Date;
 use serde_yaml::Value;
 
 use crate::i18n::{Label, Lang, Message};
+use crate::model::date::Moment;
 use crate::model::keyword::{
     Channel, ChaseLevel, Direction, Disclosure, DocType, Feedback, Handling, Keyword, Retention,
     Secrecy, Source, Urgency,
@@ -25,10 +26,10 @@ pub fn render(record: &Record, today: Date, lang: Lang) -> String {
         match key {
             "id" | "title" | "status" => {}
             "history" => history = Some(value),
-            _ => write_field(&mut out, key, value, lang, 0),
+            _ => write_field(&mut out, record.kind().keyword(), key, value, lang, 0),
         }
     }
-    write_history(&mut out, history, lang);
+    write_history(&mut out, record, history, lang);
     out
 }
 
@@ -50,39 +51,63 @@ pub fn header(record: &Record, today: Date, lang: Lang) -> String {
             due.due
         ));
     }
+    if let Record::Followup(fu) = record
+        && let Some(closed) = fu.closed_on()
+    {
+        let days_late = crate::model::date::days_between(fu.effective_due(), closed);
+        status.push_str(&format!(
+            " · {} {} · {}",
+            lang.label(Label::Due),
+            fu.effective_due(),
+            lang.closed_against_due(closed, days_late)
+        ));
+    }
     out.push_str(&status);
     out.push('\n');
     out
 }
 
-fn write_history(out: &mut String, history: Option<&Value>, lang: Lang) {
+fn write_history(out: &mut String, record: &Record, history: Option<&Value>, lang: Lang) {
     if let Some(Value::Sequence(entries)) = history {
-        out.push_str(&format!("{}:\n", lang.label(Label::History)));
+        out.push_str(&format!(
+            "{}{}\n",
+            lang.label(Label::History),
+            lang.colon().trim_end()
+        ));
         for entry in entries {
             let get = |k: &str| entry.get(k).map(|v| scalar(k, v, lang)).unwrap_or_default();
             let at = get("at").replace('T', " ");
             let at = at.get(..16).unwrap_or(&at).to_string();
             let note = get("note");
-            let note = if note.is_empty() {
-                String::new()
-            } else {
-                format!("  {note}")
+            let note = Some(note.as_str()).filter(|n| !n.is_empty());
+            let action = match record {
+                Record::Followup(_) => lang.followup_action(&get("action"), note),
+                _ => lang.action(&get("action"), note),
             };
-            out.push_str(&format!("  {at}  {}  {}{note}\n", get("by"), get("action")));
+            out.push_str(&format!("  {at}  {}  {action}\n", get("by")));
         }
     }
 }
 
-pub(crate) fn write_field(out: &mut String, key: &str, value: &Value, lang: Lang, depth: usize) {
+/// Writes one field; `scope` is the record kind or the enclosing field,
+/// which decides the label (see `Lang::field_in`).
+pub(crate) fn write_field(
+    out: &mut String,
+    scope: &str,
+    key: &str,
+    value: &Value,
+    lang: Lang,
+    depth: usize,
+) {
     let pad = "  ".repeat(depth);
-    let label = lang.field(key);
+    let label = lang.field_in(scope, key);
     match value {
         Value::Sequence(items) if items.iter().all(is_scalar) => {
             let joined: Vec<String> = items.iter().map(|v| scalar(key, v, lang)).collect();
             out.push_str(&format!(
                 "{pad}{label}{}{}\n",
                 lang.colon(),
-                joined.join(separator(lang))
+                joined.join(list_separator(lang))
             ));
         }
         Value::Sequence(items) => {
@@ -94,10 +119,11 @@ pub(crate) fn write_field(out: &mut String, key: &str, value: &Value, lang: Lang
                             .iter()
                             .filter_map(|(k, v)| Some((k.as_str()?, v)))
                             .map(|(k, v)| {
-                                format!("{}{}{}", lang.field(k), lang.colon(), scalar(k, v, lang))
+                                let label = lang.field_in(key, k);
+                                format!("{label}{}{}", lang.colon(), scalar(k, v, lang))
                             })
                             .collect();
-                        out.push_str(&format!("{pad}  - {}\n", parts.join("; ")));
+                        out.push_str(&format!("{pad}  - {}\n", parts.join(separator(lang))));
                     }
                     other => out.push_str(&format!("{pad}  - {}\n", scalar(key, other, lang))),
                 }
@@ -107,7 +133,7 @@ pub(crate) fn write_field(out: &mut String, key: &str, value: &Value, lang: Lang
             out.push_str(&format!("{pad}{label}{}\n", lang.colon().trim_end()));
             for (k, v) in map {
                 if let Some(k) = k.as_str() {
-                    write_field(out, k, v, lang, depth + 1);
+                    write_field(out, key, k, v, lang, depth + 1);
                 }
             }
         }
@@ -125,10 +151,19 @@ pub(crate) fn write_field(out: &mut String, key: &str, value: &Value, lang: Lang
     }
 }
 
-fn separator(lang: Lang) -> &'static str {
+/// Between the items of a list of names: 财务科、法规科.
+fn list_separator(lang: Lang) -> &'static str {
     match lang {
         Lang::En => ", ",
         Lang::Zh => "、",
+    }
+}
+
+/// Between the fields of one list entry: 原期限：…；延期至：….
+fn separator(lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => "; ",
+        Lang::Zh => "；",
     }
 }
 
@@ -139,7 +174,11 @@ fn is_scalar(value: &Value) -> bool {
 /// A scalar for people: enumerated keywords in the reader's language.
 fn scalar(key: &str, value: &Value, lang: Lang) -> String {
     match value {
-        Value::String(s) => enum_label(key, s, lang).unwrap_or_else(|| s.clone()),
+        Value::String(s) => enum_label(key, s, lang)
+            .or_else(|| {
+                Moment::parse_rfc3339(s).map(|m| m.datetime.strftime("%Y-%m-%d %H:%M").to_string())
+            })
+            .unwrap_or_else(|| s.clone()),
         Value::Bool(b) => lang
             .message(if *b { Message::Yes } else { Message::No })
             .to_string(),
@@ -172,5 +211,44 @@ fn enum_label(key: &str, text: &str, lang: Lang) -> Option<String> {
         "level" => label::<ChaseLevel>(text, lang),
         "retention" => label::<Retention>(text, lang),
         _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::kind::Kind;
+
+    fn late_followup() -> Record {
+        let yaml = "id: FU-2026-0003\ntitle: 问题整改\nstatus: closed\nlead: 安全监督科\n\
+            assigned: 2026-05-22\ndue: 2026-08-31\nextensions:\n- from: 2026-08-31\n  to: 2026-10-31\n  \
+            reason: 停业整顿\n  approved_by: 刘志刚\n  on: 2026-08-28\nresult:\n  closed: 2026-11-12\n\
+            created: 2026-05-22T10:00:00+08:00\nhistory:\n- at: 2026-05-22T10:00:00+08:00\n  by: 王丽\n  action: assign\n";
+        Record::from_yaml(yaml, Kind::Followup, None).unwrap()
+    }
+
+    #[test]
+    fn follow_up_labels_are_its_own_in_chinese() {
+        let text = render(&late_followup(), Date::constant(2026, 11, 23), Lang::Zh);
+        assert!(text.contains("\n牵头单位：安全监督科\n"), "{text}");
+        assert!(
+            text.contains("原期限：2026-08-31；延期至：2026-10-31"),
+            "{text}"
+        );
+        assert!(text.contains("批准人：刘志刚"), "{text}");
+        assert!(text.contains("2026-11-12办结，超期12天"), "{text}");
+        assert!(text.contains("登记时间：2026-05-22 10:00\n"), "{text}");
+        assert!(text.contains("王丽  交办\n"), "{text}");
+    }
+
+    #[test]
+    fn follow_up_in_english() {
+        let text = render(&late_followup(), Date::constant(2026, 11, 23), Lang::En);
+        assert!(text.contains("closed 2026-11-12, 12 days late"), "{text}");
+        assert!(
+            text.contains("was due: 2026-08-31; extended to: 2026-10-31"),
+            "{text}"
+        );
+        assert!(text.contains("王丽  assigned\n"), "{text}");
     }
 }

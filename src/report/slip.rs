@@ -289,7 +289,7 @@ impl Slip {
     fn extra(&mut self, extra: &Extra) {
         for (key, value) in extra {
             if let Some(key) = key.as_str() {
-                write_field(&mut self.out, key, value, self.lang, 0);
+                write_field(&mut self.out, "", key, value, self.lang, 0);
             }
         }
     }
