@@ -69,6 +69,11 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
     if args.overdue || args.open || args.due_within.is_some() {
         selected.sort_by_key(|r| (r.pending_due(), r.id().clone()));
     }
+    let kind = match &filter.kind {
+        Some(KindFilter::Kind(kind)) => Some(*kind),
+        _ => None,
+    };
+    let table = || rows::table(&selected, kind, ctx.today, ctx.lang());
     let text = match ctx.format() {
         Format::Json => {
             let values: Vec<_> = selected.iter().map(|r| rows::json(r, ctx.today)).collect();
@@ -77,15 +82,13 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
             text.push('\n');
             text
         }
-        Format::Csv => rows::table(&selected, ctx.today, ctx.lang())
-            .to_csv()
-            .map_err(|e| Error::Other(e.to_string()))?,
-        Format::Markdown => rows::table(&selected, ctx.today, ctx.lang()).to_markdown(),
+        Format::Csv => table().to_csv().map_err(|e| Error::Other(e.to_string()))?,
+        Format::Markdown => table().to_markdown(),
         Format::Table if selected.is_empty() => {
             ctx.note(ctx.lang().message(Message::NothingFound));
             String::new()
         }
-        Format::Table => rows::table(&selected, ctx.today, ctx.lang()).to_terminal(ctx.color()),
+        Format::Table => table().to_terminal(ctx.color()),
     };
     print(&text)?;
     Ok(ExitCode::SUCCESS)

@@ -172,7 +172,7 @@ impl Record {
             Record::Incoming(r) => r.lead.as_deref(),
             Record::Outgoing(r) => r.drafting_unit.as_deref(),
             Record::Followup(r) => Some(&r.lead),
-            Record::Meeting(r) => r.host.as_deref(),
+            Record::Meeting(_) => None,
             Record::Entry(r, _) => r.fields.get("unit").and_then(|v| v.as_str()),
         }
     }
@@ -220,6 +220,26 @@ impl Record {
         match self {
             Record::Followup(r) if r.is_open() => Some(r.effective_due()),
             Record::Incoming(r) if r.is_pending() => r.deadline,
+            _ => None,
+        }
+    }
+
+    /// The deadline of a record that has one, whatever its status: a
+    /// follow-up's effective due date, a paper's handling deadline.
+    pub fn deadline(&self) -> Option<Date> {
+        match self {
+            Record::Followup(r) => Some(r.effective_due()),
+            Record::Incoming(r) => r.deadline,
+            _ => None,
+        }
+    }
+
+    /// The reference a clerk quotes: the sender's 来文字号 of an incoming
+    /// paper, the 发文字号 of an outgoing one.
+    pub fn reference(&self) -> Option<&str> {
+        match self {
+            Record::Incoming(r) => r.sender_ref.as_deref(),
+            Record::Outgoing(r) => Some(&r.doc_number),
             _ => None,
         }
     }

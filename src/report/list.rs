@@ -3,7 +3,7 @@
 use jiff::civil::Date;
 
 use crate::i18n::{Label, Lang};
-use crate::model::kind::KindFilter;
+use crate::model::kind::{Kind, KindFilter};
 use crate::model::record::Record;
 use crate::report::render::{Table, Tone};
 
@@ -82,47 +82,157 @@ fn status_matches(record: &Record, wanted: &str) -> bool {
     record.status().eq_ignore_ascii_case(wanted) || record.status_label(Lang::Zh) == wanted
 }
 
-/// The table of `list`.
-pub fn table(records: &[&Record], today: Date, lang: Lang) -> Table {
-    let headers = [
-        Label::Id,
-        Label::Title,
-        Label::Status,
-        Label::Unit,
-        Label::Party,
-        Label::Date,
-        Label::Due,
-        Label::DaysLeft,
-    ];
-    let mut table = Table::new(headers.iter().map(|l| lang.label(*l).to_string()).collect());
-    for record in records {
-        let due = record.due_state(today);
-        let tone = match due {
-            Some(d) if d.overdue() => Tone::Danger,
-            Some(d) if d.days_left == 0 => Tone::Warn,
+/// One column of `list`: the field key that names it, and its cell.
+struct Column {
+    key: &'static str,
+    cell: fn(&Record, Date, Lang) -> (String, Tone),
+}
+
+fn plain(text: impl Into<String>) -> (String, Tone) {
+    (text.into(), Tone::Plain)
+}
+
+fn tone(record: &Record, today: Date) -> Tone {
+    match record.due_state(today) {
+        Some(d) if d.overdue() => Tone::Danger,
+        Some(d) if d.days_left == 0 => Tone::Warn,
+        _ => Tone::Plain,
+    }
+}
+
+const ID: Column = Column {
+    key: "id",
+    cell: |r, _, _| plain(r.id().to_string()),
+};
+const TITLE: Column = Column {
+    key: "title",
+    cell: |r, _, _| plain(r.title()),
+};
+const STATUS: Column = Column {
+    key: "status",
+    cell: |r, today, lang| {
+        let tone = match tone(r, today) {
+            Tone::Danger => Tone::Danger,
             _ => Tone::Plain,
         };
-        let plain = |s: String| (s, Tone::Plain);
-        table.push(vec![
-            plain(record.id().to_string()),
-            plain(record.title().to_string()),
-            (
-                record.status_label(lang).to_string(),
-                if tone == Tone::Danger {
-                    Tone::Danger
-                } else {
-                    Tone::Plain
-                },
-            ),
-            plain(record.unit().unwrap_or_default().to_string()),
-            plain(record.party().unwrap_or_default()),
-            plain(record.date().to_string()),
-            plain(due.map(|d| d.due.to_string()).unwrap_or_default()),
-            (
-                due.map(|d| d.days_left.to_string()).unwrap_or_default(),
-                tone,
-            ),
-        ]);
+        (r.status_label(lang).to_string(), tone)
+    },
+};
+const UNIT: Column = Column {
+    key: "lead",
+    cell: |r, _, _| plain(r.unit().unwrap_or_default()),
+};
+const HOST: Column = Column {
+    key: "host",
+    cell: |r, _, _| match r {
+        Record::Meeting(m) => plain(m.host.clone().unwrap_or_default()),
+        _ => plain(""),
+    },
+};
+const OWNER: Column = Column {
+    key: "owner",
+    cell: |r, _, _| plain(r.owner().unwrap_or_default()),
+};
+const PARTY: Column = Column {
+    key: "party",
+    cell: |r, _, _| plain(r.party().unwrap_or_default()),
+};
+const REFERENCE: Column = Column {
+    key: "reference",
+    cell: |r, _, _| plain(r.reference().unwrap_or_default()),
+};
+const DATE: Column = Column {
+    key: "date",
+    cell: |r, _, _| plain(r.date().to_string()),
+};
+/// The deadline in force, also for what is finished (a closed follow-up's
+/// effective due date), so a table shows whether it was met.
+const DUE: Column = Column {
+    key: "due",
+    cell: |r, _, _| plain(r.deadline().map(|d| d.to_string()).unwrap_or_default()),
+};
+const DAYS_LEFT: Column = Column {
+    key: "days_left",
+    cell: |r, today, _| {
+        let days = r.due_state(today).map(|d| d.days_left.to_string());
+        (days.unwrap_or_default(), tone(r, today))
+    },
+};
+
+/// The columns for a kind of record: each kind shows what a clerk looks
+/// for in its paper register (来文机关 and 来文字号 for incoming papers,
+/// 发文字号 and 主送 for outgoing ones, 牵头单位 and 责任人 for follow-ups).
+fn columns(kind: Option<Kind>) -> (&'static str, Vec<Column>) {
+    match kind {
+        Some(Kind::Followup) => (
+            "followup",
+            vec![ID, TITLE, STATUS, UNIT, OWNER, DATE, DUE, DAYS_LEFT],
+        ),
+        Some(Kind::Incoming) => (
+            "incoming",
+            vec![
+                ID, TITLE, STATUS, PARTY, REFERENCE, UNIT, DATE, DUE, DAYS_LEFT,
+            ],
+        ),
+        Some(Kind::Outgoing) => (
+            "outgoing",
+            vec![ID, TITLE, STATUS, REFERENCE, PARTY, UNIT, DATE],
+        ),
+        Some(Kind::Meeting) => ("meeting", vec![ID, TITLE, STATUS, DATE, PARTY, HOST]),
+        _ => (
+            "",
+            vec![ID, TITLE, STATUS, UNIT, PARTY, DATE, DUE, DAYS_LEFT],
+        ),
+    }
+}
+
+/// The header of a column, in the words of the kind it lists.
+fn header(scope: &str, key: &str, lang: Lang) -> String {
+    let text = header_words(scope, key, lang);
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => text,
+    }
+}
+
+fn header_words(scope: &str, key: &str, lang: Lang) -> String {
+    let label = |l| lang.label(l).to_string();
+    match (scope, key) {
+        (_, "id") => label(Label::Id),
+        (_, "title") => label(Label::Title),
+        (_, "status") => label(Label::Status),
+        (_, "days_left") => label(Label::DaysLeft),
+        ("", "lead") => label(Label::Unit),
+        ("", "party") => label(Label::Party),
+        ("", "date") => label(Label::Date),
+        ("", "due") => label(Label::Due),
+        ("followup", "date") => lang.field_in(scope, "assigned").to_string(),
+        ("incoming", "party") => lang.field("sender").to_string(),
+        ("incoming", "reference") => lang.field("sender_ref").to_string(),
+        ("incoming", "date") => lang.field("received").to_string(),
+        ("incoming", "due") => lang.field("deadline").to_string(),
+        ("outgoing", "reference") => lang.field("doc_number").to_string(),
+        ("outgoing", "party") => lang.field("to").to_string(),
+        ("outgoing", "lead") => lang.field("drafting_unit").to_string(),
+        ("outgoing", "date") => lang.field("signed").to_string(),
+        ("meeting", "date") => lang.field("start").to_string(),
+        ("meeting", "party") => lang.field("venue").to_string(),
+        _ => lang.field_in(scope, key).to_string(),
+    }
+}
+
+/// The table of `list`. With one kind of record, its own columns.
+pub fn table(records: &[&Record], kind: Option<Kind>, today: Date, lang: Lang) -> Table {
+    let (scope, columns) = columns(kind);
+    let mut table = Table::new(columns.iter().map(|c| header(scope, c.key, lang)).collect());
+    for record in records {
+        table.push(
+            columns
+                .iter()
+                .map(|c| (c.cell)(record, today, lang))
+                .collect(),
+        );
     }
     table
 }

@@ -1,7 +1,14 @@
 //! Renderers: one computed table, printed as a terminal table, Markdown or
 //! CSV. Renderers take data and never recompute it.
 
-use comfy_table::{Attribute, Cell, Color, ContentArrangement, Table as Comfy, presets};
+use comfy_table::{
+    Attribute, Cell, Color, ContentArrangement, LineStyle, Table as Comfy, TableStyle,
+};
+
+/// A header, a rule under it, and the rows: nothing between rows, so a
+/// long register stays readable and `grep`-able.
+const STYLE: TableStyle =
+    TableStyle::new().header_separator(LineStyle::none().fill('─').junction('─'));
 
 /// How a cell should stand out on a terminal.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -37,7 +44,7 @@ impl Table {
     pub fn to_terminal(&self, color: bool) -> String {
         let mut table = Comfy::new();
         table
-            .load_style(presets::UTF8_HORIZONTAL_ONLY)
+            .load_style(STYLE)
             .set_content_arrangement(ContentArrangement::Dynamic);
         if color {
             table.enforce_styling();
