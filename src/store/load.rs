@@ -215,7 +215,18 @@ pub fn parse_text(
             "git conflict marker: resolve the merge conflict first".into(),
         ));
     }
+    if let Some((line, column)) = crate::store::yaml::too_deep(text) {
+        return Err((line, column, too_deep_message()));
+    }
     Record::from_yaml(text, kind, book).map_err(|e| describe_yaml_error(&e, text))
+}
+
+/// Why a too deeply nested file is refused unread.
+pub fn too_deep_message() -> String {
+    format!(
+        "nested more than {} levels deep; no record is, so the file is not read",
+        crate::store::yaml::MAX_FLOW_DEPTH
+    )
 }
 
 /// Splits a YAML error into position and message. Errors from inside a
