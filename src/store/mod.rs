@@ -11,7 +11,7 @@ pub mod register;
 pub mod save;
 pub mod yaml;
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use crate::error::{Error, Result};
 use crate::model::id::Id;
@@ -81,15 +81,38 @@ impl<'a> Change<'a> {
             })?;
         // Refuse a path through a symbolic link before writing anything.
         self.register.contained(&relative)?;
-        let value = record
+        let mut value = record
             .to_value()
             .map_err(|e| Error::Other(format!("{}: {e}", record.id())))?;
+        self.keep_hand_added(&relative, record, &mut value);
         let text = yaml::to_string(&value);
         save::write_atomic(&self.register.root, &relative, text.as_bytes())?;
         if !self.touched.contains(&relative) {
             self.touched.push(relative);
         }
         Ok(())
+    }
+
+    /// Keys a clerk added by hand inside entries the tool knows (a remark
+    /// on a history line, a reviewer on a progress note) have no field to
+    /// live in once the record is read, so they are taken from the file
+    /// being replaced (DESIGN §6.3: hand-added keys survive a rewrite).
+    /// Top-level unknown keys are kept by the record itself.
+    fn keep_hand_added(&self, relative: &Path, record: &Record, new: &mut serde_yaml::Value) {
+        let Ok(text) = std::fs::read_to_string(self.register.root.join(relative)) else {
+            return;
+        };
+        if text.len() as u64 > load::MAX_FILE_BYTES || yaml::too_deep(&text).is_some() {
+            return;
+        }
+        let Ok(raw) = serde_yaml::from_str::<serde_yaml::Value>(&text) else {
+            return;
+        };
+        let known =
+            Record::from_yaml(&text, record.kind(), record.book()).and_then(|old| old.to_value());
+        if let Ok(known) = known {
+            graft_unknown(&raw, &known, new);
+        }
     }
 
     /// Copies `sources` into the record's attachments folder. Every file
@@ -141,5 +164,31 @@ impl<'a> Change<'a> {
                 message,
             }
         })
+    }
+}
+
+/// Copies into `new` what the file had (`raw`) but the tool's reading of it
+/// (`known`) lacks: keys the tool does not know. Sequence items pair up by
+/// position, as entries are only ever appended.
+fn graft_unknown(raw: &serde_yaml::Value, known: &serde_yaml::Value, new: &mut serde_yaml::Value) {
+    use serde_yaml::Value;
+    match (raw, known, new) {
+        (Value::Mapping(raw), Value::Mapping(known), Value::Mapping(new)) => {
+            for (key, value) in raw {
+                match (known.get(key), new.get_mut(key)) {
+                    (Some(known), Some(new)) => graft_unknown(value, known, new),
+                    (None, None) => {
+                        new.insert(key.clone(), value.clone());
+                    }
+                    _ => {}
+                }
+            }
+        }
+        (Value::Sequence(raw), Value::Sequence(known), Value::Sequence(new)) => {
+            for ((raw, known), new) in raw.iter().zip(known).zip(new.iter_mut()) {
+                graft_unknown(raw, known, new);
+            }
+        }
+        _ => {}
     }
 }
