@@ -99,6 +99,11 @@ fn kill_nine_mid_write_leaves_no_torn_or_stray_file() {
         });
     eprintln!("kill test seed: TZ_KILL_SEED={seed}");
     let mut rng = Lcg(seed);
+    // Kill anywhere within a command's run: measure how long one takes.
+    let start = std::time::Instant::now();
+    env.log_in("计时用的来文");
+    let span = start.elapsed().as_micros() as u64 + 1;
+    let mut outcomes = [0usize; 3];
     for round in 0..30 {
         let note = format!("第{round}次进展");
         let title = format!("第{round}份来文");
@@ -107,13 +112,22 @@ fn kill_nine_mid_write_leaves_no_torn_or_stray_file() {
         } else {
             vec!["progress", "FU-1", &note]
         };
+        let commits = env.commits();
+        let status = env.status();
         let mut child = spawn(&env, &args);
-        std::thread::sleep(Duration::from_millis(rng.next(40)));
+        std::thread::sleep(Duration::from_micros(rng.next(span)));
         let _ = child.kill();
         let _ = child.wait();
         // Let any git the killed command started finish (it is not killed
         // with its parent), as it would on a clerk's machine.
         wait_for_git(&env);
+        // Killed before writing, after writing, or after committing.
+        let outcome = if env.commits() > commits {
+            2
+        } else {
+            usize::from(env.status() != status)
+        };
+        outcomes[outcome] += 1;
 
         // Every record file is whole: check reports no error (uncommitted
         // records are warnings).
@@ -136,6 +150,7 @@ fn kill_nine_mid_write_leaves_no_torn_or_stray_file() {
             }
         }
     }
+    eprintln!("killed before writing / written / committed: {outcomes:?}");
     // The next commands work.
     let id = env.log_in("最后一份");
     assert!(id.starts_with("IN-2026-"), "{id}");

@@ -34,6 +34,36 @@ fn unknown_keys_survive_a_rewrite() {
 }
 
 #[test]
+fn hand_added_keys_inside_history_and_progress_entries_were_dropped() {
+    let env = Env::new();
+    env.assign("手工批注的事项");
+    env.run(&["progress", "FU-1", "第一次"]);
+    let original = env.read(FU1);
+    let edited = original
+        .replacen("  note: 第一次\n", "  note: 第一次\n  reviewer: 张三\n", 1)
+        .replacen(
+            "  action: assign\n",
+            "  action: assign\n  ip: 10.0.0.1\n",
+            1,
+        );
+    assert_ne!(edited, original);
+    env.write(FU1, &edited);
+    env.git(&["commit", "-qam", "hand edit"]);
+    env.run(&["progress", "FU-1", "第二次"]);
+    env.run(&["done", "FU-1", "--report", "完成"]);
+    let fu = env.yaml(FU1);
+    assert_eq!(text(&fu["progress"][0], "reviewer"), "张三", "{fu:?}");
+    assert!(fu["progress"][1].get("reviewer").is_none(), "{fu:?}");
+    assert_eq!(text(&fu["history"][0], "ip"), "10.0.0.1", "{fu:?}");
+    assert_eq!(text(&fu["progress"][1], "note"), "第二次");
+    // Fields the tool removes on purpose stay removed.
+    env.run(&["reopen", "FU-1", "--reason", "不合格"]);
+    let fu = env.yaml(FU1);
+    assert!(fu["result"].get("closed").is_none(), "{fu:?}");
+    assert_eq!(text(&fu["result"], "report"), "完成");
+}
+
+#[test]
 fn ids_that_are_paths_are_refused() {
     let env = Env::new();
     env.log_in("来文");
