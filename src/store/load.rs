@@ -208,6 +208,9 @@ pub fn parse_text(
     kind: Kind,
     book: Option<&str>,
 ) -> Result<Record, (usize, usize, String)> {
+    // Editors on Windows save UTF-8 with a byte order mark; the YAML
+    // reader then misreads the first key and reports a missing field.
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     if let Some(line) = conflict_marker(text) {
         return Err((
             line,
