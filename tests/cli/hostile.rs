@@ -64,6 +64,20 @@ fn hand_added_keys_inside_history_and_progress_entries_were_dropped() {
 }
 
 #[test]
+fn a_record_saved_with_a_byte_order_mark_was_unreadable() {
+    let env = Env::new();
+    env.assign("记事本编辑过的事项");
+    let crlf = env.read(FU1).replace('\n', "\r\n");
+    env.write(FU1, &format!("\u{feff}{crlf}"));
+    env.git(&["commit", "-qam", "saved by Notepad"]);
+    let show = env.run(&["show", "FU-1"]);
+    assert!(show.contains("记事本编辑过的事项"), "{show}");
+    env.run(&["check"]);
+    env.run(&["progress", "FU-1", "照常办理"]);
+    assert_eq!(text(&env.yaml(FU1), "title"), "记事本编辑过的事项");
+}
+
+#[test]
 fn ids_that_are_paths_are_refused() {
     let env = Env::new();
     env.log_in("来文");
