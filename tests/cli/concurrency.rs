@@ -182,3 +182,64 @@ fn wait_for_git(env: &Env) {
     }
     panic!("a process kept working in the register for 5 s");
 }
+
+#[test]
+fn concurrent_outgoing_documents_get_distinct_numbers() {
+    let env = Env::new();
+    let mut children = Vec::new();
+    for w in 0..4 {
+        for n in 0..3 {
+            let title = format!("并发发文 {w}-{n}");
+            children.push(spawn(
+                &env,
+                &["log", "out", "--title", &title, "--to", "各区局"],
+            ));
+        }
+    }
+    for child in children {
+        let output = child.wait_with_output().unwrap();
+        assert!(
+            output.status.success(),
+            "{}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+    }
+    let numbers: BTreeSet<String> = (1..=12)
+        .map(|n| {
+            let doc = env.yaml(&format!("documents/2026/OUT-2026-{n:04}.yaml"));
+            crate::env::text(&doc, "doc_number")
+        })
+        .collect();
+    let expected: BTreeSet<String> = (1..=12).map(|n| format!("市交发〔2026〕{n}号")).collect();
+    assert_eq!(numbers, expected);
+    assert_eq!(env.status(), "");
+}
+
+#[test]
+fn a_writer_waits_for_the_lock_then_gives_up_clearly() {
+    let env = Env::new();
+    env.log_in("先登记一份");
+    // Another writer holds the lock (an flock, as taizhang's own is).
+    let holder = std::fs::OpenOptions::new()
+        .write(true)
+        .open(env.root.join(".taizhang/lock"))
+        .unwrap();
+    holder.lock().unwrap();
+    let before = env.state();
+    let output = env
+        .cmd()
+        .env("TAIZHANG_LOCK_TIMEOUT", "1")
+        .args(["log", "in", "--title", "等不到锁", "--from", "某单位"])
+        .output()
+        .unwrap();
+    drop(holder);
+    assert_eq!(output.status.code(), Some(1), "{output:?}");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("another taizhang command is writing"),
+        "{stderr}"
+    );
+    assert_eq!(before, env.state());
+    // Once it is free, writing works again.
+    assert_eq!(env.log_in("锁已释放"), "IN-2026-0002");
+}

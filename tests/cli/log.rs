@@ -299,3 +299,63 @@ fn log_out_reply_to_a_missing_document_is_refused() {
     ]);
     assert!(stderr.contains("IN-2026-0009"), "{stderr}");
 }
+
+#[test]
+fn log_in_with_a_missing_attachment_is_refused_whole() {
+    let env = Env::new();
+    let stderr = env.fail(&[
+        "log",
+        "in",
+        "--title",
+        "缺附件",
+        "--from",
+        "某部",
+        "--attach",
+        "/nonexistent/scan.pdf",
+    ]);
+    assert!(stderr.contains("/nonexistent/scan.pdf"), "{stderr}");
+    let a = env.tmp.path().join("a");
+    let b = env.tmp.path().join("b");
+    std::fs::create_dir_all(&a).unwrap();
+    std::fs::create_dir_all(&b).unwrap();
+    std::fs::write(a.join("scan.pdf"), b"one").unwrap();
+    std::fs::write(b.join("scan.pdf"), b"two").unwrap();
+    env.fail(&[
+        "log",
+        "in",
+        "--title",
+        "同名附件",
+        "--from",
+        "某部",
+        "--attach",
+        a.join("scan.pdf").to_str().unwrap(),
+        "--attach",
+        b.join("scan.pdf").to_str().unwrap(),
+    ]);
+}
+
+#[test]
+fn log_in_refuses_an_attachment_folder_that_leads_outside() {
+    let env = Env::new();
+    let outside = env.tmp.path().join("outside");
+    std::fs::create_dir_all(&outside).unwrap();
+    std::fs::create_dir_all(env.root.join("attachments")).unwrap();
+    std::os::unix::fs::symlink(&outside, env.root.join("attachments/IN-2026-0001")).unwrap();
+    let scan = env.tmp.path().join("scan.pdf");
+    std::fs::write(&scan, b"x").unwrap();
+    env.fail(&[
+        "log",
+        "in",
+        "--title",
+        "附件",
+        "--from",
+        "某部",
+        "--attach",
+        scan.to_str().unwrap(),
+    ]);
+    assert_eq!(
+        std::fs::read_dir(&outside).unwrap().count(),
+        0,
+        "wrote outside"
+    );
+}
