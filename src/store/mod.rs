@@ -26,6 +26,10 @@ pub struct Change<'a> {
     register: &'a Register,
     _lock: lock::WriteLock,
     touched: Vec<PathBuf>,
+    /// Attachments written but not yet in place: they are renamed in just
+    /// before the record that lists them, so a process killed meanwhile
+    /// leaves no attachment without its record.
+    staged: Vec<save::Staged>,
     commit: bool,
 }
 
@@ -37,6 +41,7 @@ impl<'a> Change<'a> {
             register,
             _lock: lock,
             touched: Vec::new(),
+            staged: Vec::new(),
             commit,
         })
     }
@@ -86,7 +91,17 @@ impl<'a> Change<'a> {
             .map_err(|e| Error::Other(format!("{}: {e}", record.id())))?;
         self.keep_hand_added(&relative, record, &mut value);
         let text = yaml::to_string(&value);
-        save::write_atomic(&self.register.root, &relative, text.as_bytes())?;
+        let staged = save::stage(&self.register.root, &relative, text.as_bytes())?;
+        // Attachments first, the record last, nothing slow in between.
+        let mut dirs = Vec::new();
+        for attachment in std::mem::take(&mut self.staged) {
+            dirs.push(attachment.rename(&self.register.root)?);
+        }
+        dirs.push(staged.rename(&self.register.root)?);
+        dirs.dedup();
+        for dir in dirs {
+            save::sync_dir(&dir);
+        }
         if !self.touched.contains(&relative) {
             self.touched.push(relative);
         }
@@ -116,7 +131,8 @@ impl<'a> Change<'a> {
     }
 
     /// Copies `sources` into the record's attachments folder. Every file
-    /// is read and checked before any is written.
+    /// is read and checked before any is written; the copies are put in
+    /// place just before the next record is saved.
     pub fn attach_all(
         &mut self,
         id: &Id,
@@ -136,16 +152,26 @@ impl<'a> Change<'a> {
         }
         let mut attachments = Vec::new();
         for (relative, bytes, attachment) in prepared {
-            save::write_atomic(&self.register.root, &relative, &bytes)?;
+            let staged = save::stage(&self.register.root, &relative, &bytes)?;
+            self.staged.push(staged);
             self.touched.push(relative);
             attachments.push(attachment);
         }
         Ok(attachments)
     }
 
+    /// Renames staged attachments into place.
+    fn place_staged(&mut self) -> Result<()> {
+        for staged in std::mem::take(&mut self.staged) {
+            staged.persist(&self.register.root)?;
+        }
+        Ok(())
+    }
+
     /// Commits what was written, if the register commits. `what` names the
     /// change for the error message should the commit fail.
-    pub fn finish(self, message: &str) -> Result<()> {
+    pub fn finish(mut self, message: &str) -> Result<()> {
+        self.place_staged()?;
         let settings = &self.register.config.git;
         if !self.commit || !settings.autocommit || self.touched.is_empty() {
             return Ok(());
