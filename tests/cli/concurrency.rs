@@ -85,7 +85,7 @@ impl Lcg {
 }
 
 #[test]
-fn kill_nine_mid_write_leaves_no_torn_or_stray_file() {
+fn kill_nine_mid_write_leaves_no_torn_record_or_orphan_attachment() {
     let env = Env::new();
     env.assign("被反复更新的事项");
     let seed = std::env::var("TZ_KILL_SEED")
@@ -99,6 +99,9 @@ fn kill_nine_mid_write_leaves_no_torn_or_stray_file() {
         });
     eprintln!("kill test seed: TZ_KILL_SEED={seed}");
     let mut rng = Lcg(seed);
+    let scan = env.tmp.path().join("scan.pdf");
+    std::fs::write(&scan, vec![b'x'; 256 << 10]).unwrap();
+    let scan = scan.to_str().unwrap().to_string();
     // Kill anywhere within a command's run: measure how long one takes.
     let start = std::time::Instant::now();
     env.log_in("计时用的来文");
@@ -107,10 +110,19 @@ fn kill_nine_mid_write_leaves_no_torn_or_stray_file() {
     for round in 0..30 {
         let note = format!("第{round}次进展");
         let title = format!("第{round}份来文");
-        let args: Vec<&str> = if rng.next(2) == 0 {
-            vec!["log", "in", "--title", &title, "--from", "某单位"]
-        } else {
-            vec!["progress", "FU-1", &note]
+        let args: Vec<&str> = match rng.next(3) {
+            0 => vec!["log", "in", "--title", &title, "--from", "某单位"],
+            1 => vec![
+                "log",
+                "in",
+                "--title",
+                &title,
+                "--from",
+                "某单位",
+                "--attach",
+                &scan,
+            ],
+            _ => vec!["progress", "FU-1", &note],
         };
         let commits = env.commits();
         let status = env.status();
@@ -138,13 +150,22 @@ fn kill_nine_mid_write_leaves_no_torn_or_stray_file() {
             "round {round} (seed {seed}): {report}\n{}",
             String::from_utf8_lossy(&check.stderr)
         );
-        // Nothing untracked but whole record files.
+        // Nothing untracked but whole record files, and attachments of
+        // records that exist.
         for line in env.status().lines() {
             let path = &line[3..];
             let is_record = (path.starts_with("documents/2026/IN-2026-")
                 || path.starts_with("followups/2026/FU-2026-"))
                 && path.ends_with(".yaml");
-            assert!(is_record, "round {round} (seed {seed}): stray {line:?}");
+            let attachment_of = path
+                .strip_prefix("attachments/")
+                .and_then(|rest| rest.split_once('/'))
+                .map(|(id, _)| format!("documents/2026/{id}.yaml"));
+            let is_attachment = attachment_of.is_some_and(|record| env.root.join(record).is_file());
+            assert!(
+                is_record || is_attachment,
+                "round {round} (seed {seed}): stray {line:?}"
+            );
             if line.starts_with("??") {
                 env.yaml(path);
             }
