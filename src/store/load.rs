@@ -92,8 +92,11 @@ pub fn load_all(register: &Register) -> Snapshot {
         if !root.is_dir() {
             continue;
         }
+        // A record folder that is itself a link (documents -> /elsewhere)
+        // is not followed either: records are read only inside the register.
         let walker = walkdir::WalkDir::new(&root)
             .follow_links(false)
+            .follow_root_links(false)
             .max_depth(3);
         for entry in walker.into_iter() {
             match entry {
@@ -138,6 +141,12 @@ enum FileResult {
 }
 
 fn read_entry(register: &Register, relative: PathBuf, is_link: bool) -> FileResult {
+    if is_link {
+        return FileResult::Problem(Problem::whole_file(
+            relative,
+            "a symbolic link; records must be plain files inside the register",
+        ));
+    }
     let Some(id) = relative
         .file_name()
         .and_then(|n| n.to_str())
@@ -146,12 +155,6 @@ fn read_entry(register: &Register, relative: PathBuf, is_link: bool) -> FileResu
     else {
         return FileResult::Stray(relative);
     };
-    if is_link {
-        return FileResult::Problem(Problem::whole_file(
-            relative,
-            "a symbolic link; records must be plain files inside the register",
-        ));
-    }
     if register.relative_path(&id).as_deref() != Some(relative.as_path()) {
         return FileResult::Problem(Problem::whole_file(
             relative,
