@@ -146,6 +146,47 @@ fn a_symlinked_folder_is_not_followed() {
     );
 }
 
+#[test]
+fn a_symlinked_record_folder_was_read_by_list() {
+    let env = Env::new();
+    env.log_in("登记在台账里的来文");
+    let outside = env.tmp.path().join("outside");
+    std::fs::create_dir_all(outside.join("2026")).unwrap();
+    let record = env
+        .read("documents/2026/IN-2026-0001.yaml")
+        .replace("IN-2026-0001", "IN-2026-0002")
+        .replace("登记在台账里的来文", "台账外的文件");
+    std::fs::write(outside.join("2026/IN-2026-0002.yaml"), record).unwrap();
+    std::fs::create_dir_all(env.root.join("followups")).unwrap();
+    // The whole followups folder, and one year of documents, lead outside.
+    std::os::unix::fs::symlink(&outside, env.root.join("followups/2027")).unwrap();
+    std::fs::rename(
+        env.root.join("documents"),
+        env.tmp.path().join("documents.real"),
+    )
+    .unwrap();
+    std::os::unix::fs::symlink(&outside, env.root.join("documents")).unwrap();
+    let list = env.output(&["list"]);
+    assert!(list.status.success());
+    let stdout = String::from_utf8_lossy(&list.stdout);
+    assert!(
+        !stdout.contains("台账外的文件"),
+        "read through a link: {stdout}"
+    );
+    let check = env.output(&["check"]);
+    assert_eq!(check.status.code(), Some(1), "{check:?}");
+    let report = String::from_utf8_lossy(&check.stdout);
+    assert!(
+        !report.contains("IN-2026-0002"),
+        "read through a link: {report}"
+    );
+    assert!(
+        report.contains("documents") && report.contains("symbolic link"),
+        "{report}"
+    );
+    assert!(report.contains("followups/2027"), "{report}");
+}
+
 /// Puts `content` where FU-2026-0002 lives, next to a good FU-1, and checks
 /// that `check` fails fast naming it while `list` warns and goes on.
 fn assert_contained(name: &str, content: &[u8]) {
