@@ -92,6 +92,7 @@ pub fn field(key: &str) -> &str {
         "in_reply_to" => "in reply to",
         "source_ref" => "source ref",
         "assigned_by" => "assigned by",
+        "lead" => "lead unit",
         "approved_by" => "approved by",
         "closed_by" => "closed by",
         other => other,

@@ -92,8 +92,11 @@ pub fn load_all(register: &Register) -> Snapshot {
         if !root.is_dir() {
             continue;
         }
+        // A record folder that is itself a link (documents -> /elsewhere)
+        // is not followed either: records are read only inside the register.
         let walker = walkdir::WalkDir::new(&root)
             .follow_links(false)
+            .follow_root_links(false)
             .max_depth(3);
         for entry in walker.into_iter() {
             match entry {
@@ -138,6 +141,12 @@ enum FileResult {
 }
 
 fn read_entry(register: &Register, relative: PathBuf, is_link: bool) -> FileResult {
+    if is_link {
+        return FileResult::Problem(Problem::whole_file(
+            relative,
+            "a symbolic link; records must be plain files inside the register",
+        ));
+    }
     let Some(id) = relative
         .file_name()
         .and_then(|n| n.to_str())
@@ -146,12 +155,6 @@ fn read_entry(register: &Register, relative: PathBuf, is_link: bool) -> FileResu
     else {
         return FileResult::Stray(relative);
     };
-    if is_link {
-        return FileResult::Problem(Problem::whole_file(
-            relative,
-            "a symbolic link; records must be plain files inside the register",
-        ));
-    }
     if register.relative_path(&id).as_deref() != Some(relative.as_path()) {
         return FileResult::Problem(Problem::whole_file(
             relative,
@@ -208,6 +211,9 @@ pub fn parse_text(
     kind: Kind,
     book: Option<&str>,
 ) -> Result<Record, (usize, usize, String)> {
+    // Editors on Windows save UTF-8 with a byte order mark; the YAML
+    // reader then misreads the first key and reports a missing field.
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     if let Some(line) = conflict_marker(text) {
         return Err((
             line,
@@ -215,7 +221,18 @@ pub fn parse_text(
             "git conflict marker: resolve the merge conflict first".into(),
         ));
     }
+    if let Some((line, column)) = crate::store::yaml::too_deep(text) {
+        return Err((line, column, too_deep_message()));
+    }
     Record::from_yaml(text, kind, book).map_err(|e| describe_yaml_error(&e, text))
+}
+
+/// Why a too deeply nested file is refused unread.
+pub fn too_deep_message() -> String {
+    format!(
+        "nested more than {} levels deep; no record is, so the file is not read",
+        crate::store::yaml::MAX_FLOW_DEPTH
+    )
 }
 
 /// Splits a YAML error into position and message. Errors from inside a

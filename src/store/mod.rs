@@ -12,7 +12,7 @@ pub mod register;
 pub mod save;
 pub mod yaml;
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use crate::error::{Error, Result};
 use crate::model::id::Id;
@@ -27,6 +27,10 @@ pub struct Change<'a> {
     register: &'a Register,
     _lock: lock::WriteLock,
     touched: Vec<PathBuf>,
+    /// Attachments written but not yet in place: they are renamed in just
+    /// before the record that lists them, so a process killed meanwhile
+    /// leaves no attachment without its record.
+    staged: Vec<save::Staged>,
     commit: bool,
 }
 
@@ -38,6 +42,7 @@ impl<'a> Change<'a> {
             register,
             _lock: lock,
             touched: Vec::new(),
+            staged: Vec::new(),
             commit,
         })
     }
@@ -82,19 +87,53 @@ impl<'a> Change<'a> {
             })?;
         // Refuse a path through a symbolic link before writing anything.
         self.register.contained(&relative)?;
-        let value = record
+        let mut value = record
             .to_value()
             .map_err(|e| Error::Other(format!("{}: {e}", record.id())))?;
+        self.keep_hand_added(&relative, record, &mut value);
         let text = yaml::to_string(&value);
-        save::write_atomic(&self.register.root, &relative, text.as_bytes())?;
+        let staged = save::stage(&self.register.root, &relative, text.as_bytes())?;
+        // Attachments first, the record last, nothing slow in between.
+        let mut dirs = Vec::new();
+        for attachment in std::mem::take(&mut self.staged) {
+            dirs.push(attachment.rename(&self.register.root)?);
+        }
+        dirs.push(staged.rename(&self.register.root)?);
+        dirs.dedup();
+        for dir in dirs {
+            save::sync_dir(&dir);
+        }
         if !self.touched.contains(&relative) {
             self.touched.push(relative);
         }
         Ok(())
     }
 
+    /// Keys a clerk added by hand inside entries the tool knows (a remark
+    /// on a history line, a reviewer on a progress note) have no field to
+    /// live in once the record is read, so they are taken from the file
+    /// being replaced (DESIGN §6.3: hand-added keys survive a rewrite).
+    /// Top-level unknown keys are kept by the record itself.
+    fn keep_hand_added(&self, relative: &Path, record: &Record, new: &mut serde_yaml::Value) {
+        let Ok(text) = std::fs::read_to_string(self.register.root.join(relative)) else {
+            return;
+        };
+        if text.len() as u64 > load::MAX_FILE_BYTES || yaml::too_deep(&text).is_some() {
+            return;
+        }
+        let Ok(raw) = serde_yaml::from_str::<serde_yaml::Value>(&text) else {
+            return;
+        };
+        let known =
+            Record::from_yaml(&text, record.kind(), record.book()).and_then(|old| old.to_value());
+        if let Ok(known) = known {
+            graft_unknown(&raw, &known, new);
+        }
+    }
+
     /// Copies `sources` into the record's attachments folder. Every file
-    /// is read and checked before any is written.
+    /// is read and checked before any is written; the copies are put in
+    /// place just before the next record is saved.
     pub fn attach_all(
         &mut self,
         id: &Id,
@@ -114,16 +153,26 @@ impl<'a> Change<'a> {
         }
         let mut attachments = Vec::new();
         for (relative, bytes, attachment) in prepared {
-            save::write_atomic(&self.register.root, &relative, &bytes)?;
+            let staged = save::stage(&self.register.root, &relative, &bytes)?;
+            self.staged.push(staged);
             self.touched.push(relative);
             attachments.push(attachment);
         }
         Ok(attachments)
     }
 
+    /// Renames staged attachments into place.
+    fn place_staged(&mut self) -> Result<()> {
+        for staged in std::mem::take(&mut self.staged) {
+            staged.persist(&self.register.root)?;
+        }
+        Ok(())
+    }
+
     /// Commits what was written, if the register commits. `what` names the
     /// change for the error message should the commit fail.
-    pub fn finish(self, message: &str) -> Result<()> {
+    pub fn finish(mut self, message: &str) -> Result<()> {
+        self.place_staged()?;
         let settings = &self.register.config.git;
         if !self.commit || !settings.autocommit || self.touched.is_empty() {
             return Ok(());
@@ -142,5 +191,31 @@ impl<'a> Change<'a> {
                 message,
             }
         })
+    }
+}
+
+/// Copies into `new` what the file had (`raw`) but the tool's reading of it
+/// (`known`) lacks: keys the tool does not know. Sequence items pair up by
+/// position, as entries are only ever appended.
+fn graft_unknown(raw: &serde_yaml::Value, known: &serde_yaml::Value, new: &mut serde_yaml::Value) {
+    use serde_yaml::Value;
+    match (raw, known, new) {
+        (Value::Mapping(raw), Value::Mapping(known), Value::Mapping(new)) => {
+            for (key, value) in raw {
+                match (known.get(key), new.get_mut(key)) {
+                    (Some(known), Some(new)) => graft_unknown(value, known, new),
+                    (None, None) => {
+                        new.insert(key.clone(), value.clone());
+                    }
+                    _ => {}
+                }
+            }
+        }
+        (Value::Sequence(raw), Value::Sequence(known), Value::Sequence(new)) => {
+            for ((raw, known), new) in raw.iter().zip(known).zip(new.iter_mut()) {
+                graft_unknown(raw, known, new);
+            }
+        }
+        _ => {}
     }
 }

@@ -6,13 +6,27 @@
 //! one, never a torn one, and no stray file in the register's folders.
 
 use std::io::Write;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use crate::error::{Error, Result};
 use crate::store::register::STATE_DIR;
 
 /// Writes `content` to `root/relative` atomically.
 pub fn write_atomic(root: &Path, relative: &Path, content: &[u8]) -> Result<()> {
+    stage(root, relative, content)?.persist(root)
+}
+
+/// Content flushed to a temporary file, waiting to be renamed into place.
+/// Dropped without `persist`, the temporary file is removed.
+#[derive(Debug)]
+pub struct Staged {
+    tmp: tempfile::NamedTempFile,
+    relative: PathBuf,
+}
+
+/// Writes `content` to a temporary file for `root/relative` and flushes it
+/// to disk: the slow part of a write, with nothing visible yet.
+pub fn stage(root: &Path, relative: &Path, content: &[u8]) -> Result<Staged> {
     let target = root.join(relative);
     let dir = target.parent().unwrap_or(root);
     std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
@@ -27,14 +41,37 @@ pub fn write_atomic(root: &Path, relative: &Path, content: &[u8]) -> Result<()> 
     tmp.as_file()
         .sync_all()
         .map_err(|e| Error::io(tmp.path(), e))?;
-    tmp.persist(&target)
-        .map_err(|e| Error::io(&target, e.error))?;
-    // Make the rename itself durable; failure here loses nothing already
-    // visible, so it is not worth failing the command for.
+    Ok(Staged {
+        tmp,
+        relative: relative.to_path_buf(),
+    })
+}
+
+impl Staged {
+    /// Renames the staged content over its target and makes that durable.
+    pub fn persist(self, root: &Path) -> Result<()> {
+        let dir = self.rename(root)?;
+        sync_dir(&dir);
+        Ok(())
+    }
+
+    /// Renames the staged content over its target; returns the folder to
+    /// sync once every rename of the change is done.
+    pub fn rename(self, root: &Path) -> Result<PathBuf> {
+        let target = root.join(&self.relative);
+        self.tmp
+            .persist(&target)
+            .map_err(|e| Error::io(&target, e.error))?;
+        Ok(target.parent().unwrap_or(root).to_path_buf())
+    }
+}
+
+/// Makes renames into `dir` durable; failure here loses nothing already
+/// visible, so it is not worth failing the command for.
+pub fn sync_dir(dir: &Path) {
     if let Ok(handle) = std::fs::File::open(dir) {
         let _ = handle.sync_all();
     }
-    Ok(())
 }
 
 /// Creates `.taizhang/` with a `.gitignore` of its own, so local state

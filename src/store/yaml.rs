@@ -264,6 +264,34 @@ fn looks_numeric_or_temporal(s: &str) -> bool {
     bytes.len() >= 8 && bytes[..4].iter().all(u8::is_ascii_digit) && bytes[4] == b'-'
 }
 
+/// Deepest flow nesting (`[`, `{`) a record may have; the YAML crate's
+/// own limit for reading into a record is about as deep.
+pub const MAX_FLOW_DEPTH: usize = 128;
+
+/// Where `text` nests flow collections deeper than [`MAX_FLOW_DEPTH`], as
+/// a 1-based (line, column). The YAML scanner spends time proportional to
+/// the nesting depth on every token, so `[[[[…]]]]` 50,000 deep takes
+/// minutes to reject; this look at the raw characters takes microseconds.
+/// Brackets inside quoted text count too: that can only overestimate.
+pub fn too_deep(text: &str) -> Option<(usize, usize)> {
+    let (mut depth, mut line, mut column) = (0usize, 1, 0);
+    for c in text.chars() {
+        column += 1;
+        match c {
+            '\n' => (line, column) = (line + 1, 0),
+            '[' | '{' => {
+                depth += 1;
+                if depth > MAX_FLOW_DEPTH {
+                    return Some((line, column));
+                }
+            }
+            ']' | '}' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    None
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -275,6 +303,18 @@ mod tests {
         let text = to_string(&Value::Mapping(map));
         let back: Value = serde_yaml::from_str(&text).unwrap_or_else(|e| panic!("{text}: {e}"));
         back.get("title").cloned().unwrap()
+    }
+
+    #[test]
+    fn deep_flow_nesting_is_found_without_parsing() {
+        let deep = format!("title: {}{}\n", "[".repeat(200), "]".repeat(200));
+        assert_eq!(too_deep(&deep), Some((1, 7 + MAX_FLOW_DEPTH + 1)));
+        let fine = format!(
+            "a: {}{}\nb: [x, {{y: [z]}}]\n",
+            "[".repeat(100),
+            "]".repeat(100)
+        );
+        assert_eq!(too_deep(&fine), None);
     }
 
     #[test]

@@ -208,7 +208,7 @@ deadline: 2026-11-30
 proposal: 请张局长阅示，建议办公室牵头、执法支队配合落实 (王芳 2026-11-23)
 instructions:
   张局长 2026-11-23: 请办公室牵头，执法支队配合，11月底前报结果
-lead: 办公室
+lead unit: 办公室
 support: 执法支队
 circulation:
   张局长: out 2026-11-23 hh:mm, back 2026-11-23 hh:mm

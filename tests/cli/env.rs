@@ -76,7 +76,12 @@ impl Env {
 
     /// `taizhang` in the register, in the pinned environment.
     pub fn cmd(&self) -> Command {
-        let mut cmd = Command::cargo_bin("taizhang").unwrap();
+        Command::from_std(self.std_cmd())
+    }
+
+    /// The same as a plain `std::process::Command`, for spawning.
+    pub fn std_cmd(&self) -> std::process::Command {
+        let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_taizhang"));
         cmd.env_clear()
             .env("PATH", std::env::var_os("PATH").unwrap_or_default())
             .env("HOME", self.tmp.path())
@@ -204,4 +209,73 @@ fn collect(root: &Path, dir: &Path, out: &mut Vec<(PathBuf, Vec<u8>)>) {
             out.push((path.strip_prefix(root).unwrap().to_path_buf(), content));
         }
     }
+}
+
+impl Env {
+    /// Replaces `from` by `to` in taizhang.toml and commits the change.
+    pub fn configure(&self, from: &str, to: &str) {
+        let text = self.read("taizhang.toml");
+        assert!(text.contains(from), "taizhang.toml has no {from:?}");
+        self.write("taizhang.toml", &text.replacen(from, to, 1));
+        self.git(&["commit", "-qam", "settings"]);
+    }
+
+    /// Registers an incoming document; returns its ID.
+    pub fn log_in(&self, title: &str) -> String {
+        self.run(&["log", "in", "--title", title, "--from", "省交通运输厅"])
+            .trim()
+            .to_string()
+    }
+
+    /// Creates a follow-up led by 办公室 due in two weeks; returns its ID.
+    pub fn assign(&self, title: &str) -> String {
+        self.run(&["assign", "--lead", "BGS", "--due", "+2w", "--", title])
+            .trim()
+            .to_string()
+    }
+
+    /// Files changed by the last commit.
+    pub fn last_commit_files(&self) -> Vec<String> {
+        let mut files: Vec<String> = self
+            .git(&[
+                "-c",
+                "core.quotePath=false",
+                "show",
+                "--name-only",
+                "--format=",
+                "HEAD",
+            ])
+            .lines()
+            .filter(|l| !l.is_empty())
+            .map(str::to_string)
+            .collect();
+        files.sort();
+        files
+    }
+
+    /// `git status --porcelain --untracked-files=all`.
+    pub fn status(&self) -> String {
+        self.git(&[
+            "-c",
+            "core.quotePath=false",
+            "status",
+            "--porcelain",
+            "--untracked-files=all",
+        ])
+    }
+
+    /// A record file parsed as YAML.
+    pub fn yaml(&self, relative: &str) -> serde_yaml::Value {
+        let text = self.read(relative);
+        serde_yaml::from_str(&text).unwrap_or_else(|e| panic!("{relative}: {e}\n{text}"))
+    }
+}
+
+/// A YAML value's string at `key`, or "" when absent.
+pub fn text(value: &serde_yaml::Value, key: &str) -> String {
+    value
+        .get(key)
+        .and_then(|v| v.as_str())
+        .unwrap_or_default()
+        .to_string()
 }

@@ -2,10 +2,21 @@
 //! real git, in a pinned environment. One test binary keeps link time low.
 
 mod calendar;
+mod check;
+mod concurrency;
 mod desk;
 mod doc;
 mod env;
+mod errors;
+mod followup;
+mod git;
+mod hostile;
+mod i18n;
+mod init;
+mod list_show;
+mod log;
 mod meeting;
 mod remind;
 mod smoke;
 mod summary;
+mod yaml_compat;

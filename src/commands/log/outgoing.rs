@@ -243,6 +243,14 @@ fn next_number(register: &Register, issuer: &str, year: i16) -> Result<u32> {
             }
             let path = entry.path();
             let text = std::fs::read_to_string(&path).map_err(|e| Error::io(&path, e))?;
+            if let Some((line, column)) = store::yaml::too_deep(&text) {
+                return Err(Error::Unreadable {
+                    path,
+                    line,
+                    column,
+                    message: store::load::too_deep_message(),
+                });
+            }
             let parsed: NumberOnly = serde_yaml::from_str(&text).map_err(|e| {
                 let (line, column, message) = store::load::describe_yaml_error(&e, &text);
                 Error::Unreadable {

@@ -1,0 +1,162 @@
+//! Git: one commit per changing command with only its files; the user's
+//! own staged and unstaged changes left alone; --no-commit; a failed
+//! commit keeps the record and `check` lists it.
+
+use std::os::unix::fs::PermissionsExt;
+
+use crate::env::{Env, text};
+
+#[test]
+fn each_command_makes_one_commit_with_only_its_files() {
+    let env = Env::new();
+    let fu = "followups/2026/FU-2026-0001.yaml";
+    let steps: &[(&[&str], &[&str])] = &[
+        (
+            &[
+                "log", "in", "--title", "来文", "--from", "省厅", "--lead", "BGS",
+            ],
+            &["documents/2026/IN-2026-0001.yaml"],
+        ),
+        (
+            &["log", "out", "--title", "发文", "--to", "省厅"],
+            &["documents/2026/OUT-2026-0001.yaml"],
+        ),
+        (&["assign", "事项", "--lead", "BGS", "--due", "+1w"], &[fu]),
+        (&["progress", "FU-1", "进展"], &[fu]),
+        (&["chase", "FU-1"], &[fu]),
+        (&["extend", "FU-1", "--to", "+2w", "--reason", "r"], &[fu]),
+        (&["done", "FU-1"], &[fu]),
+        (&["reopen", "FU-1", "--reason", "r"], &[fu]),
+        (&["cancel", "FU-1", "--reason", "r"], &[fu]),
+        (
+            &["doc", "done", "IN-1"],
+            &["documents/2026/IN-2026-0001.yaml"],
+        ),
+    ];
+    for (args, files) in steps {
+        let before = env.commits();
+        env.run(args);
+        assert_eq!(env.commits(), before + 1, "{args:?}");
+        assert_eq!(env.last_commit_files(), *files, "{args:?}");
+        assert_eq!(env.status(), "", "{args:?} left the work tree dirty");
+        let subject = env.git(&["log", "-1", "--format=%s"]);
+        assert!(subject.starts_with("taizhang: "), "{subject}");
+    }
+    // Read commands commit nothing.
+    let before = env.commits();
+    for args in [&["list"][..], &["show", "FU-1"], &["check"]] {
+        env.run(args);
+    }
+    assert_eq!(env.commits(), before);
+}
+
+#[test]
+fn the_users_staged_and_unstaged_changes_stay_as_they_were() {
+    let env = Env::new();
+    env.write("notes/staged.txt", "staged by the clerk\n");
+    env.git(&["add", "notes/staged.txt"]);
+    env.write("notes/tracked.txt", "v1\n");
+    env.git(&["add", "notes/tracked.txt"]);
+    env.git(&["commit", "-qm", "notes"]);
+    env.write("notes/tracked.txt", "v2, not staged\n");
+    env.write("notes/staged.txt", "staged by the clerk\n");
+    env.git(&["add", "notes/staged.txt"]);
+    env.write("notes/new-staged.txt", "new and staged\n");
+    env.git(&["add", "notes/new-staged.txt"]);
+    // A staged change to the settings, too.
+    let settings = env.read("taizhang.toml") + "\n# 用户的注释\n";
+    env.write("taizhang.toml", &settings);
+    env.git(&["add", "taizhang.toml"]);
+    let status_before = env.status();
+
+    env.log_in("来文");
+    env.assign("事项");
+    assert_eq!(
+        env.last_commit_files(),
+        ["followups/2026/FU-2026-0001.yaml"]
+    );
+    let committed = env.git(&["show", "--name-only", "--format=", "HEAD~1"]);
+    assert_eq!(committed.trim(), "documents/2026/IN-2026-0001.yaml");
+    assert_eq!(
+        env.status(),
+        status_before,
+        "staged stays staged, unstaged stays unstaged"
+    );
+    let staged = env.git(&["diff", "--cached", "--name-only"]);
+    assert!(
+        staged.contains("notes/new-staged.txt") && staged.contains("taizhang.toml"),
+        "{staged}"
+    );
+    let unstaged = env.git(&["diff", "--name-only"]);
+    assert_eq!(unstaged.trim(), "notes/tracked.txt");
+    assert_eq!(env.read("notes/tracked.txt"), "v2, not staged\n");
+}
+
+#[test]
+fn no_commit_writes_without_committing() {
+    let env = Env::new();
+    let before = env.commits();
+    let id = env.run(&[
+        "--no-commit",
+        "log",
+        "in",
+        "--title",
+        "暂不提交",
+        "--from",
+        "省厅",
+    ]);
+    assert_eq!(id, "IN-2026-0001\n");
+    assert_eq!(env.commits(), before);
+    assert_eq!(env.status(), "?? documents/2026/IN-2026-0001.yaml\n");
+    assert_eq!(
+        text(&env.yaml("documents/2026/IN-2026-0001.yaml"), "title"),
+        "暂不提交"
+    );
+    // `check` lists it as uncommitted, as a warning.
+    let check = env.run(&["check"]);
+    assert!(
+        check.contains("IN-2026-0001.yaml") && check.contains("not committed"),
+        "{check}"
+    );
+}
+
+#[test]
+fn a_failed_commit_keeps_the_record_and_check_lists_it() {
+    let env = Env::new();
+    let hook = env.root.join(".git/hooks/pre-commit");
+    std::fs::create_dir_all(hook.parent().unwrap()).unwrap();
+    std::fs::write(&hook, "#!/bin/sh\necho 'hook says no' >&2\nexit 1\n").unwrap();
+    std::fs::set_permissions(&hook, std::fs::Permissions::from_mode(0o755)).unwrap();
+    let before = env.commits();
+    let output = env.output(&["log", "in", "--title", "提交失败的来文", "--from", "省厅"]);
+    assert_eq!(output.status.code(), Some(1), "{output:?}");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("commit failed") && stderr.contains("hook says no"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("IN-2026-0001"),
+        "the message names the record: {stderr}"
+    );
+    assert_eq!(env.commits(), before);
+    let doc = env.yaml("documents/2026/IN-2026-0001.yaml");
+    assert_eq!(text(&doc, "title"), "提交失败的来文");
+    let check = env.output(&["check"]);
+    assert!(
+        check.status.success(),
+        "uncommitted is a warning: {check:?}"
+    );
+    let report = String::from_utf8_lossy(&check.stdout);
+    assert!(
+        report.contains("IN-2026-0001.yaml") && report.contains("not committed"),
+        "{report}"
+    );
+    // With the hook gone, the next command works and takes the next ID.
+    std::fs::remove_file(&hook).unwrap();
+    assert_eq!(env.log_in("下一份"), "IN-2026-0002");
+    assert_eq!(
+        env.last_commit_files(),
+        ["documents/2026/IN-2026-0002.yaml"]
+    );
+}

@@ -1,0 +1,129 @@
+//! Output in both languages: labels, status words and messages change;
+//! stored values never do.
+
+use crate::env::{Env, text};
+
+#[test]
+fn list_in_chinese_and_english() {
+    let env = Env::new();
+    env.assign("修订值班制度");
+    env.run(&[
+        "log", "in", "--title", "来文", "--from", "省厅", "--lead", "BGS",
+    ]);
+    env.run(&["assign", "已办结事项", "--lead", "CWK", "--due", "+1w"]);
+    env.run(&["done", "FU-2"]);
+    let zh = env.run(&["--lang", "zh", "list"]);
+    for word in [
+        "编号",
+        "标题",
+        "状态",
+        "单位",
+        "期限",
+        "待办",
+        "已办结",
+        "已交办",
+    ] {
+        assert!(zh.contains(word), "{word} missing: {zh}");
+    }
+    assert!(!zh.contains("Title") && !zh.contains(" open "), "{zh}");
+    let en = env.run(&["--lang", "en", "list"]);
+    for word in [
+        "ID", "Title", "Status", "Unit", "Due", "open", "closed", "assigned",
+    ] {
+        assert!(en.contains(word), "{word} missing: {en}");
+    }
+    assert!(!en.contains("待办") && !en.contains("标题"), "{en}");
+    // TAIZHANG_LANG and LANG choose too.
+    let by_env = env
+        .cmd()
+        .env("TAIZHANG_LANG", "zh")
+        .args(["list"])
+        .output()
+        .unwrap();
+    assert!(String::from_utf8_lossy(&by_env.stdout).contains("编号"));
+    let by_locale = env
+        .cmd()
+        .env("LANG", "zh_CN.UTF-8")
+        .args(["list"])
+        .output()
+        .unwrap();
+    assert!(String::from_utf8_lossy(&by_locale.stdout).contains("编号"));
+    // JSON keeps the stored keywords whatever the language.
+    let json = env.run(&["--lang", "zh", "list", "--format", "json"]);
+    assert!(
+        json.contains("\"status\": \"open\"") && !json.contains("待办"),
+        "{json}"
+    );
+    // The files never change with the language.
+    assert_eq!(
+        text(&env.yaml("followups/2026/FU-2026-0002.yaml"), "status"),
+        "closed"
+    );
+}
+
+#[test]
+fn errors_in_chinese_and_english() {
+    let env = Env::new();
+    let zh = env.fail(&["--lang", "zh", "show", "FU-2026-0099"]);
+    assert!(
+        zh.contains("错误") && zh.contains("台账中没有") && zh.contains("FU-2026-0099"),
+        "{zh}"
+    );
+    let en = env.fail(&["--lang", "en", "show", "FU-2026-0099"]);
+    assert!(
+        en.starts_with("error: ") && en.contains("no record FU-2026-0099"),
+        "{en}"
+    );
+    let zh = env.fail(&[
+        "--lang",
+        "zh",
+        "assign",
+        "x",
+        "--lead",
+        "宣传科",
+        "--due",
+        "+1d",
+    ]);
+    assert!(zh.contains("不是本台账登记的单位"), "{zh}");
+    let zh = env.fail(&[
+        "--lang",
+        "zh",
+        "log",
+        "in",
+        "--title",
+        "x",
+        "--from",
+        "y",
+        "--urgency",
+        "asap",
+    ]);
+    assert!(zh.contains("紧急程度") && zh.contains("可用值"), "{zh}");
+}
+
+#[test]
+fn show_and_check_in_chinese() {
+    let env = Env::new();
+    env.run(&[
+        "log",
+        "in",
+        "--title",
+        "急件",
+        "--from",
+        "省厅",
+        "--urgency",
+        "特急",
+        "--deadline",
+        "+2d",
+    ]);
+    let zh = env.run(&["--lang", "zh", "show", "IN-1"]);
+    for word in ["紧急程度", "特急", "已登记", "来文机关", "办理时限"] {
+        assert!(zh.contains(word), "{word} missing: {zh}");
+    }
+    let en = env.run(&["--lang", "en", "show", "IN-1"]);
+    assert!(
+        en.contains("very-urgent") && en.contains("registered"),
+        "{en}"
+    );
+    let check = env.run(&["--lang", "zh", "check"]);
+    assert!(check.contains("未发现问题"), "{check}");
+}
