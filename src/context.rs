@@ -177,9 +177,22 @@ impl Ctx {
         }
     }
 
-    /// The working-day calendar for `+Nwd`.
+    /// The working-day calendar for `+Nwd`: the register's
+    /// `calendar.toml` when it has one, else weekends off. A calendar that
+    /// cannot be read is warned about (`check` reports it in full) and
+    /// weekends alone are used.
     pub fn calendar(&self) -> Box<dyn WorkingDays> {
-        Box::new(PlainWeek)
+        let Ok(register) = Register::discover(self.args.register.as_deref(), &self.cwd) else {
+            return Box::new(PlainWeek);
+        };
+        match crate::store::calendar::load(&register) {
+            Ok(Some(calendar)) => Box::new(calendar),
+            Ok(None) => Box::new(PlainWeek),
+            Err(e) => {
+                self.warn(&self.lang().error(&e).0);
+                Box::new(PlainWeek)
+            }
+        }
     }
 
     /// Reads a date given to `flag`.

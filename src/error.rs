@@ -119,6 +119,12 @@ pub enum Error {
 
     #[error("{0}")]
     Other(String),
+
+    #[error("{flag}: {source}")]
+    BadPeriod {
+        flag: String,
+        source: crate::model::period::BadPeriod,
+    },
 }
 
 impl Error {

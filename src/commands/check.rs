@@ -36,6 +36,7 @@ pub fn run(ctx: &Ctx, _args: Args) -> Result<ExitCode> {
     let register = ctx.register()?;
     let snapshot = store::load_all(&register);
     let mut issues = collect(&register, &snapshot);
+    issues.extend(calendar_issues(&register, &snapshot, ctx.today.year()));
     issues.sort_by(|a, b| (&a.file, a.line, a.severity).cmp(&(&b.file, b.line, b.severity)));
     let errors = issues.iter().filter(|i| i.severity == "error").count();
     let warnings = issues.len() - errors;
@@ -224,4 +225,70 @@ fn render(ctx: &Ctx, issues: &[Issue], records: usize) -> Result<String> {
             out
         }
     })
+}
+
+/// The calendar's own problems, and deadlines still to be met (a
+/// follow-up's effective due date, an action paper's deadline) that fall
+/// on a day off — weekends, and the holidays of `calendar.toml`.
+fn calendar_issues(register: &Register, snapshot: &Snapshot, year: i16) -> Vec<Issue> {
+    use crate::model::date::{PlainWeek, WorkingDays};
+    let mut issues = Vec::new();
+    let calendar: Box<dyn WorkingDays> = match store::calendar::load(register) {
+        Ok(Some(calendar)) => {
+            // Holidays are announced a year at a time: say when this
+            // year's are missing rather than count weekends alone.
+            if !calendar.years().contains(&year) {
+                issues.push(Issue {
+                    severity: "warning",
+                    file: store::calendar::CALENDAR_FILE.to_string(),
+                    line: 0,
+                    column: 0,
+                    field: None,
+                    message: format!(
+                        "no holidays for {year}; add them from the State Council's notice"
+                    ),
+                });
+            }
+            Box::new(calendar)
+        }
+        Ok(None) => Box::new(PlainWeek),
+        Err(e) => {
+            let message = match e {
+                Error::BadConfig { message, .. } => message,
+                other => other.to_string(),
+            };
+            return vec![Issue {
+                severity: "error",
+                file: store::calendar::CALENDAR_FILE.to_string(),
+                line: 0,
+                column: 0,
+                field: None,
+                message,
+            }];
+        }
+    };
+    for loaded in &snapshot.records {
+        let Some(due) = loaded.record.pending_due() else {
+            continue;
+        };
+        if calendar.is_working_day(due) {
+            continue;
+        }
+        let field = match loaded.record {
+            crate::model::record::Record::Incoming(_) => "deadline",
+            _ => "due",
+        };
+        issues.push(Issue {
+            severity: "warning",
+            file: loaded.path.display().to_string(),
+            line: line_of(register, &loaded.path, field),
+            column: 0,
+            field: Some(field.to_string()),
+            message: format!(
+                "the deadline {due} ({}) is not a working day",
+                due.strftime("%a")
+            ),
+        });
+    }
+    issues
 }

@@ -5,8 +5,10 @@ use std::process::ExitCode;
 
 use crate::context::Ctx;
 use crate::error::{Error, Result};
+use crate::model::calendar::preset;
 use crate::model::config::{Config, Series};
 use crate::model::kind::Kind;
+use crate::store::calendar::CALENDAR_FILE;
 use crate::store::register::{SETTINGS_FILE, render_config};
 use crate::store::{git, save};
 
@@ -56,6 +58,12 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
             b"# taizhang's local state: lock, cache\n.taizhang/\n",
         )?;
     }
+    // The working-day calendar for this year and next (+5wd, check).
+    let calendar = PathBuf::from(CALENDAR_FILE);
+    let year = ctx.today.year();
+    if !root.join(&calendar).exists() {
+        save::write_atomic(&root, &calendar, preset(&[year, year + 1]).as_bytes())?;
+    }
     for kind in [Kind::Incoming, Kind::Followup, Kind::Meeting, Kind::Logbook] {
         let dir = root.join(kind.folder());
         std::fs::create_dir_all(&dir).map_err(|e| Error::io(&dir, e))?;
@@ -67,12 +75,15 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
             git::init(&root)?;
         }
         if config.git.autocommit && !ctx.args.no_commit {
-            git::commit(&root, &[settings, ignore], "taizhang: init register").map_err(
-                |message| Error::CommitFailed {
-                    what: SETTINGS_FILE.to_string(),
-                    message,
-                },
-            )?;
+            git::commit(
+                &root,
+                &[settings, ignore, calendar],
+                "taizhang: init register",
+            )
+            .map_err(|message| Error::CommitFailed {
+                what: SETTINGS_FILE.to_string(),
+                message,
+            })?;
         }
     }
     ctx.note(&match ctx.lang() {

@@ -51,17 +51,6 @@ pub struct Args {
     pub year: Option<i16>,
 }
 
-impl Args {
-    /// The desk view of `taizhang` with no command: what is still to be
-    /// done, soonest deadline first.
-    pub fn desk() -> Args {
-        Args {
-            open: true,
-            ..Args::default()
-        }
-    }
-}
-
 pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
     let register = ctx.register()?;
     let filter = build_filter(ctx, &register, &args)?;

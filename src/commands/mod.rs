@@ -5,6 +5,7 @@ mod assign;
 mod cancel;
 mod chase;
 mod check;
+mod desk;
 mod doc;
 mod done;
 mod extend;
@@ -12,9 +13,11 @@ mod init;
 mod list;
 mod log;
 mod progress;
+mod remind;
 mod reopen;
 mod shared;
 mod show;
+mod summary;
 mod verify;
 
 use std::process::ExitCode;
@@ -54,12 +57,14 @@ pub enum Command {
     List(list::Args),
     Show(show::Args),
     Check(check::Args),
+    Remind(remind::Args),
+    Summary(summary::Args),
 }
 
-/// Runs `command`; with none, lists what is still to be done.
+/// Runs `command`; with none, shows today's desk.
 pub fn run(ctx: &Ctx, command: Option<Command>) -> Result<ExitCode> {
     let Some(command) = command else {
-        return list::run(ctx, list::Args::desk());
+        return desk::run(ctx);
     };
     match command {
         Command::Init(args) => init::run(ctx, args),
@@ -76,5 +81,7 @@ pub fn run(ctx: &Ctx, command: Option<Command>) -> Result<ExitCode> {
         Command::List(args) => list::run(ctx, args),
         Command::Show(args) => show::run(ctx, args),
         Command::Check(args) => check::run(ctx, args),
+        Command::Remind(args) => remind::run(ctx, args),
+        Command::Summary(args) => summary::run(ctx, args),
     }
 }

@@ -21,6 +21,46 @@ pub fn label(label: Label) -> &'static str {
         Label::Severity => "级别",
         Label::File => "文件",
         Label::Problem => "问题",
+        Label::Level => "状态",
+        Label::LevelOverdue => "逾期",
+        Label::LevelDueToday => "今日到期",
+        Label::LevelDueSoon => "即将到期",
+        Label::NoUnit => "（未交办）",
+        Label::NoOwner => "（未指定责任人）",
+        Label::Figure => "项目",
+        Label::Value => "数值",
+        Label::Period => "统计期间",
+        Label::Documents => "公文办理",
+        Label::Incoming => "收文",
+        Label::Outgoing => "发文",
+        Label::ByUrgency => "收文（按紧急程度）",
+        Label::ByHandling => "收文（按办件类型）",
+        Label::IncomingDone => "办件办结",
+        Label::IncomingPending => "办件在办",
+        Label::IncomingOverdue => "办件逾期",
+        Label::Followups => "督办事项",
+        Label::Assigned => "交办",
+        Label::Closed => "办结",
+        Label::ClosedOnTime => "按期办结",
+        Label::OnTimeRate => "按期办结率",
+        Label::DueInPeriod => "到期",
+        Label::DueClosed => "到期已办结",
+        Label::CompletionRate => "完成率",
+        Label::Open => "在办",
+        Label::DaysOverdue => "逾期天数",
+        Label::ByUnit => "分单位情况",
+        Label::OverdueList => "逾期事项",
+        Label::LeadUnit => "牵头单位",
+        Label::Meetings => "会议",
+        Label::MeetingsHeld => "召开会议",
+        Label::Decisions => "议定事项",
+        Label::Logbooks => "登记簿",
+        Label::AwaitingHandling => "待办文件",
+        Label::NextDeadlines => "未来7天到期",
+        Label::WeekMeetings => "未来7天会议",
+        Label::OverdueAndSoon => "逾期及即将到期",
+        Label::Received => "签收",
+        Label::Start => "时间",
     }
 }
 
@@ -39,6 +79,7 @@ pub fn message(message: Message) -> &'static str {
         Message::DaysOverdue => "天逾期",
         Message::DaysLeft => "天剩余",
         Message::DueToday => "今日到期",
+        Message::DeskClear => "今日没有待办事项。",
     }
 }
 
@@ -240,6 +281,13 @@ pub fn error(error: &Error) -> (String, Option<String>) {
             (format!("台账有 {errors} 个错误、{warnings} 个警告"), None)
         }
         Error::Other(message) => (message.clone(), None),
+        Error::BadPeriod { flag, source } => (
+            format!("{flag}：无法识别统计期间“{}”", source.input),
+            Some(format!(
+                "可用格式：{}（本周、上周、本月、上月、本季度、本年亦可）",
+                crate::model::period::PERIOD_FORMS
+            )),
+        ),
     }
 }
 

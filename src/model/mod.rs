@@ -1,6 +1,7 @@
 //! The register's records and rules: kinds, IDs, statuses and their
 //! transitions, dates. Pure: no file system, no clock.
 
+pub mod calendar;
 pub mod common;
 pub mod config;
 pub mod date;
@@ -12,6 +13,7 @@ pub mod kind;
 pub mod logbook;
 pub mod meeting;
 pub mod outgoing;
+pub mod period;
 pub mod record;
 pub mod transition;
 pub mod validate;

@@ -2,6 +2,10 @@
 //! one computed table into a terminal table, Markdown, CSV or JSON.
 //! Pure: no file system, no clock.
 
+pub mod desk;
 pub mod list;
+pub mod redact;
+pub mod remind;
 pub mod render;
 pub mod show;
+pub mod summary;

@@ -5,6 +5,7 @@
 
 pub mod attach;
 pub mod cache;
+pub mod calendar;
 pub mod git;
 pub mod load;
 pub mod lock;

@@ -1,0 +1,29 @@
+//! `taizhang` with no command: today's desk — what needs the clerk today.
+
+use std::process::ExitCode;
+
+use crate::commands::list::load_reporting;
+use crate::commands::remind::soon_until;
+use crate::commands::shared::print;
+use crate::context::{Ctx, Format};
+use crate::error::{Error, Result};
+use crate::model::record::Record;
+use crate::report::desk;
+
+pub fn run(ctx: &Ctx) -> Result<ExitCode> {
+    let register = ctx.register()?;
+    let soon_until = soon_until(ctx, &register, None)?;
+    let snapshot = load_reporting(ctx, &register);
+    let records: Vec<&Record> = snapshot.records.iter().map(|l| &l.record).collect();
+    let lang = ctx.lang();
+    let view = desk::compute(&records, ctx.today, soon_until, lang);
+    let text = match ctx.format() {
+        Format::Json => {
+            serde_json::to_string_pretty(&view).map_err(|e| Error::Other(e.to_string()))? + "\n"
+        }
+        Format::Markdown | Format::Csv => desk::markdown(&view, lang),
+        Format::Table => desk::terminal(&view, ctx.today, lang, ctx.color()),
+    };
+    print(&text)?;
+    Ok(ExitCode::SUCCESS)
+}

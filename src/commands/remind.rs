@@ -1,0 +1,134 @@
+//! `taizhang remind`: what is overdue, due today and due soon (DESIGN §3),
+//! made for cron: with nothing to say it prints nothing at all.
+
+use std::process::ExitCode;
+
+use jiff::civil::Date;
+
+use crate::commands::list::load_reporting;
+use crate::commands::shared::print;
+use crate::context::{Ctx, Format};
+use crate::error::{Error, Result};
+use crate::model::followup::Chase;
+use crate::model::keyword::Keyword;
+use crate::model::record::Record;
+use crate::report::redact::Secrets;
+use crate::report::remind::{self, Reminder, Scope};
+use crate::store::{self, Change};
+
+/// Remind of open follow-ups and incoming action documents that are
+/// overdue, due today, or due within --within (default: remind.within in
+/// taizhang.toml, 3d).
+///
+/// With nothing due it prints nothing and exits 0 (JSON: []), so a cron
+/// job mails only when something is due. Titles of classified records
+/// print as "[秘密] FU-2026-0003" unless --show-classified.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// How far ahead counts as "soon": 3d, 1w, 5wd [default: remind.within]
+    #[arg(long, value_name = "SPAN")]
+    pub within: Option<String>,
+    /// Only this lead unit
+    #[arg(long, value_name = "UNIT")]
+    pub unit: Option<String>,
+    /// Only this person responsible
+    #[arg(long, value_name = "NAME")]
+    pub owner: Option<String>,
+    /// Record a chase (催办, via: reminder) on every follow-up reminded
+    /// about, coloured blue/yellow/red by level; one commit for all
+    #[arg(long)]
+    pub record: bool,
+    /// Print the titles of classified records
+    #[arg(long)]
+    pub show_classified: bool,
+}
+
+pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
+    let register = ctx.register()?;
+    let soon_until = soon_until(ctx, &register, args.within.as_deref())?;
+    let scope = Scope {
+        today: ctx.today,
+        soon_until,
+        unit: args
+            .unit
+            .as_deref()
+            .map(|u| ctx.unit(&register, "--unit", u))
+            .transpose()?,
+        owner: args.owner.clone(),
+    };
+    let snapshot = load_reporting(ctx, &register);
+    let records: Vec<&Record> = snapshot.records.iter().map(|l| &l.record).collect();
+    let secrets = Secrets::new(&records, args.show_classified);
+    let items = remind::select(&records, &scope, &secrets, ctx.lang());
+
+    if args.record && !items.is_empty() {
+        record_chases(ctx, &register, &items)?;
+    }
+    let text = match ctx.format() {
+        Format::Json => remind::json(&items),
+        _ if items.is_empty() => String::new(),
+        Format::Markdown => remind::markdown(&items, ctx.today, ctx.lang()),
+        Format::Csv => remind::table(&items, ctx.lang())
+            .to_csv()
+            .map_err(|e| Error::Other(e.to_string()))?,
+        Format::Table => remind::text(&items, ctx.today, ctx.lang()),
+    };
+    print(&text)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The last day that counts as "soon": today + `--within`, else + the
+/// register's `remind.within`, in the register's calendar (for `wd`).
+pub fn soon_until(ctx: &Ctx, register: &store::Register, within: Option<&str>) -> Result<Date> {
+    let (flag, within) = match within {
+        Some(w) => ("--within", w.to_string()),
+        None => ("remind.within", register.config.remind.within.clone()),
+    };
+    let span = ctx.span(flag, &within)?;
+    let calendar = ctx.calendar();
+    span.end(ctx.today, Some(calendar.as_ref()))
+        .map_err(|_| Error::BadSpan {
+            flag: flag.to_string(),
+            input: within,
+        })
+}
+
+/// Appends a chase to every reminded follow-up that can still be chased
+/// (a submitted one awaits verification, not the unit), in one commit.
+fn record_chases(ctx: &Ctx, register: &store::Register, items: &[Reminder]) -> Result<()> {
+    let actor = ctx.actor(register);
+    let mut tx = Change::begin(register, !ctx.args.no_commit)?;
+    let mut chased = Vec::new();
+    for item in items {
+        // Re-read under the lock: the snapshot may be stale.
+        let Record::Followup(mut fu) = store::load_one(register, &item.id)? else {
+            continue;
+        };
+        let level = item.level.chase_level();
+        let chase = Chase {
+            on: actor.today(),
+            by: actor.by.clone(),
+            via: "reminder".to_string(),
+            level,
+        };
+        if fu.chase(chase).is_err() {
+            continue;
+        }
+        fu.history
+            .push(actor.entry("chase", Some(format!("reminder ({})", level.keyword()))));
+        tx.save(&Record::Followup(fu))?;
+        chased.push(item.id.to_string());
+    }
+    if chased.is_empty() {
+        return Ok(());
+    }
+    // Name the follow-ups, but keep the subject line readable.
+    const NAMED: usize = 10;
+    let more = if chased.len() > NAMED { " …" } else { "" };
+    let message = format!(
+        "taizhang: remind, chase {} follow-up(s): {}{more}",
+        chased.len(),
+        chased[..chased.len().min(NAMED)].join(" ")
+    );
+    tx.finish(&message)
+}

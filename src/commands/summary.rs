@@ -1,0 +1,80 @@
+//! `taizhang summary`: the figures of DESIGN §4 for a period.
+
+use std::process::ExitCode;
+
+use crate::commands::list::load_reporting;
+use crate::commands::shared::print;
+use crate::context::{Ctx, Format};
+use crate::error::{Error, Result};
+use crate::model::period::Period;
+use crate::model::record::Record;
+use crate::report::redact::Secrets;
+use crate::report::summary;
+
+/// Figures for a period: documents received, sent and handled; follow-ups
+/// assigned, closed (on time), due, open and overdue, per lead unit; the
+/// overdue list; meetings held and decisions; logbook entries.
+///
+/// Periods: 2026, 2026-Q4, 2026-11, 2026-W47 (ISO week),
+/// 2026-11-01..2026-11-30, this-week, last-week, this-month, last-month,
+/// this-quarter, this-year. Figures are counted as of the end of the
+/// period, or today if it is not over. --format markdown prints a brief
+/// for a 工作简报; csv the by-unit table; json every figure.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// The period [default: this-month]
+    #[arg(long, value_name = "PERIOD", default_value = "this-month")]
+    pub period: String,
+    /// Only this unit (lead unit; drafting unit for outgoing documents)
+    #[arg(long, value_name = "UNIT")]
+    pub unit: Option<String>,
+    /// Print the titles of classified records
+    #[arg(long)]
+    pub show_classified: bool,
+    /// Start CSV output with a UTF-8 byte order mark, so Excel and WPS
+    /// read Chinese correctly
+    #[arg(long)]
+    pub bom: bool,
+}
+
+pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
+    // The register first: its `language` setting applies to the error.
+    let register = ctx.register()?;
+    let period = Period::parse(&args.period, ctx.today).map_err(|source| Error::BadPeriod {
+        flag: "--period".into(),
+        source,
+    })?;
+    let unit = args
+        .unit
+        .as_deref()
+        .map(|u| ctx.unit(&register, "--unit", u))
+        .transpose()?;
+    let snapshot = load_reporting(ctx, &register);
+    let all: Vec<&Record> = snapshot.records.iter().map(|l| &l.record).collect();
+    let secrets = Secrets::new(&all, args.show_classified);
+    let selected: Vec<&Record> = all
+        .iter()
+        .copied()
+        .filter(|r| unit.as_deref().is_none_or(|u| r.unit() == Some(u)))
+        .collect();
+    let books: Vec<String> = register.config.logbooks.keys().cloned().collect();
+    let lang = ctx.lang();
+    let figures = summary::compute(&selected, &period, ctx.today, &books, &secrets, lang);
+    let text = match ctx.format() {
+        Format::Json => summary::json(&figures),
+        Format::Markdown => summary::markdown(&figures, &period, lang),
+        Format::Csv => {
+            let csv = summary::unit_table(&figures, lang)
+                .to_csv()
+                .map_err(|e| Error::Other(e.to_string()))?;
+            if args.bom {
+                format!("\u{feff}{csv}")
+            } else {
+                csv
+            }
+        }
+        Format::Table => summary::terminal(&figures, &period, ctx.today, lang, ctx.color()),
+    };
+    print(&text)?;
+    Ok(ExitCode::SUCCESS)
+}

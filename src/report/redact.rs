@@ -1,0 +1,87 @@
+//! Keeping secrets out of reports (DESIGN §6.6): the title of a record
+//! whose secrecy is not `none` prints as `[秘密] FU-2026-0003`.
+//!
+//! A follow-up counts as classified when its own level says so or when the
+//! document or meeting it comes from is classified, so a follow-up written
+//! by hand without `secrecy` cannot leak its source's matter.
+
+use std::collections::HashMap;
+
+use crate::i18n::Lang;
+use crate::model::id::Id;
+use crate::model::keyword::{Keyword, Secrecy};
+use crate::model::record::Record;
+
+/// The secrecy of every record, with follow-ups raised to their source's.
+pub struct Secrets<'a> {
+    levels: HashMap<&'a Id, Secrecy>,
+    show_classified: bool,
+}
+
+impl<'a> Secrets<'a> {
+    pub fn new(records: &[&'a Record], show_classified: bool) -> Secrets<'a> {
+        let levels = records.iter().map(|r| (r.id(), r.secrecy())).collect();
+        Secrets {
+            levels,
+            show_classified,
+        }
+    }
+
+    /// The level that applies to `record`.
+    pub fn level(&self, record: &Record) -> Secrecy {
+        let own = record.secrecy();
+        match record {
+            Record::Followup(fu) => fu
+                .source_ref
+                .as_ref()
+                .and_then(|source| self.levels.get(&source.id))
+                .map_or(own, |inherited| own.max(*inherited)),
+            _ => own,
+        }
+    }
+
+    /// Whether the title of `record` must be withheld.
+    pub fn hides(&self, record: &Record) -> bool {
+        !self.show_classified && self.level(record) != Secrecy::None
+    }
+
+    /// The title as a report may print it.
+    pub fn title(&self, record: &Record, lang: Lang) -> String {
+        if self.hides(record) {
+            format!("[{}] {}", self.level(record).label(lang), record.id())
+        } else {
+            record.title().to_string()
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn record(yaml: &str, kind: crate::model::kind::Kind) -> Record {
+        Record::from_yaml(yaml, kind, None).unwrap()
+    }
+
+    #[test]
+    fn classified_titles_are_replaced_and_inherited() {
+        use crate::model::kind::Kind;
+        let doc = record(
+            "id: IN-2026-0001\ntitle: 绝密来文\nstatus: registered\nsender: 省厅\n\
+             received: 2026-11-01\nsecrecy: secret\ncreated: 2026-11-01T09:00:00+08:00\n",
+            Kind::Incoming,
+        );
+        let fu = record(
+            "id: FU-2026-0001\ntitle: 落实来文\nstatus: open\nlead: 办公室\nsource_ref: IN-2026-0001\n\
+             assigned: 2026-11-01\ndue: 2026-11-20\ncreated: 2026-11-01T09:00:00+08:00\n",
+            Kind::Followup,
+        );
+        let all = [&doc, &fu];
+        let secrets = Secrets::new(&all, false);
+        assert_eq!(secrets.title(&doc, Lang::Zh), "[秘密] IN-2026-0001");
+        assert_eq!(secrets.title(&fu, Lang::Zh), "[秘密] FU-2026-0001");
+        assert_eq!(secrets.title(&fu, Lang::En), "[secret] FU-2026-0001");
+        let shown = Secrets::new(&all, true);
+        assert_eq!(shown.title(&fu, Lang::Zh), "落实来文");
+    }
+}
