@@ -144,8 +144,9 @@ fn load(
             .into_par_iter()
             .map(|(file, raw)| resolve(register, file, raw, now))
             .collect();
-        for (result, origin) in results {
-            if origin == Origin::Parsed {
+        for ((result, origin), file) in results.into_iter().zip(chunk) {
+            // Files too fresh to cache do not call for a rewrite.
+            if origin == Origin::Parsed && !file.fingerprint.is_racy(now) {
                 stale += 1;
             }
             outcomes.push(keep(&mut snapshot, result, origin));
@@ -154,7 +155,11 @@ fn load(
     let damaged = reader.as_ref().is_none_or(|r| r.damaged);
     // Only a full load may write the cache: a partial one would drop the
     // entries of the kinds it did not read.
-    if full && (damaged || stale >= REWRITE_AFTER) {
+    // Rewriting costs about as much as parsing REWRITE_AFTER files, so a
+    // few stale entries are parsed again instead; in a small register any
+    // stale entry is worth a rewrite.
+    let threshold = REWRITE_AFTER.min(files.len() / 8 + 1);
+    if full && (damaged || stale >= threshold) {
         rewrite(register, key, now, &files, &outcomes, &snapshot);
     }
     snapshot
