@@ -121,7 +121,7 @@ pub fn now_seconds() -> i64 {
 /// The outcome of parsing one file, as the cache keeps it.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Parsed {
-    Record(Record),
+    Record(Box<Record>),
     Problem {
         line: usize,
         column: usize,
@@ -147,7 +147,7 @@ impl RawEntry {
                 let (kind, book) = register.kind_of(id)?;
                 decode_record(&self.payload, kind, book)
                     .ok()
-                    .map(Parsed::Record)
+                    .map(|r| Parsed::Record(Box::new(r)))
             }
             TAG_PROBLEM => {
                 let mut cursor = Cursor(&self.payload);

@@ -352,7 +352,10 @@ fn resolve(
 
 fn outcome(path: PathBuf, parsed: cache::Parsed) -> FileResult {
     match parsed {
-        cache::Parsed::Record(record) => FileResult::Record(Box::new(Loaded { path, record })),
+        cache::Parsed::Record(record) => FileResult::Record(Box::new(Loaded {
+            path,
+            record: *record,
+        })),
         cache::Parsed::Problem {
             line,
             column,
