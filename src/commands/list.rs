@@ -58,7 +58,10 @@ pub struct Args {
 pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
     let register = ctx.register()?;
     let filter = build_filter(ctx, &register, &args)?;
-    let snapshot = load_reporting(ctx, &register);
+    let snapshot = match &filter.kind {
+        Some(kind) => load_reporting_kind(ctx, &register, kind),
+        None => load_reporting(ctx, &register),
+    };
     let mut selected: Vec<&Record> = snapshot
         .records
         .iter()
@@ -154,7 +157,17 @@ pub fn parse_kind(register: &Register, text: &str) -> Result<KindFilter> {
 /// Loads the whole register for a read command: a file that cannot be
 /// read is skipped with one warning naming it, never fatal (DESIGN §6.7).
 pub fn load_reporting(ctx: &Ctx, register: &Register) -> Snapshot {
-    let snapshot = store::load_all(register);
+    warn_problems(ctx, store::load_all(register))
+}
+
+/// `load_reporting` for one kind of record only: a command that needs one
+/// kind reads only those files (DESIGN §8).
+pub fn load_reporting_kind(ctx: &Ctx, register: &Register, kind: &KindFilter) -> Snapshot {
+    let snapshot = store::load_matching(register, &|k, book| kind.matches(k, book));
+    warn_problems(ctx, snapshot)
+}
+
+fn warn_problems(ctx: &Ctx, snapshot: Snapshot) -> Snapshot {
     let skipped = ctx.lang().message(Message::Skipped);
     for problem in &snapshot.problems {
         ctx.warn(&format!(

@@ -11,6 +11,7 @@ use crate::error::{Error, Result};
 use crate::model::id::Id;
 use crate::model::kind::Kind;
 use crate::model::record::Record;
+use crate::store::cache;
 use crate::store::register::Register;
 
 /// Files larger than this are refused unread: no real record comes close,
@@ -85,47 +86,81 @@ pub fn load_one(register: &Register, id: &Id) -> Result<Record> {
 }
 
 /// Reads every record of the register, in parallel, sorted by ID.
+///
+/// Files whose fingerprint matches the derived cache (see `cache`) are
+/// taken from it; every other file is parsed. The answer is the same
+/// either way.
 pub fn load_all(register: &Register) -> Snapshot {
+    load(register, &|_, _| true, true)
+}
+
+/// Reads the records of the kinds `want` accepts (given a kind and, for
+/// logbook entries, the book's name), as `load_all` would but without
+/// looking at other files. Files that are not records at all are still
+/// reported. Reading less is what makes `list fu` fast on a big register.
+pub fn load_matching(
+    register: &Register,
+    want: &(dyn Fn(Kind, Option<&str>) -> bool + Sync),
+) -> Snapshot {
+    if !cache_usable(register) {
+        // No usable cache: a full load builds it, then keep what was asked.
+        let mut all = load_all(register);
+        all.records
+            .retain(|l| want(l.record.kind(), l.record.book()));
+        return all;
+    }
+    load(register, want, false)
+}
+
+fn cache_usable(register: &Register) -> bool {
+    cache::Reader::open(register, cache::key(register)).is_some()
+}
+
+fn load(
+    register: &Register,
+    want: &(dyn Fn(Kind, Option<&str>) -> bool + Sync),
+    full: bool,
+) -> Snapshot {
+    let now = cache::now_seconds();
     let mut snapshot = Snapshot::default();
-    let mut files = Vec::new();
-    for root in register.record_roots() {
-        if !root.is_dir() {
-            continue;
-        }
-        // A record folder that is itself a link (documents -> /elsewhere)
-        // is not followed either: records are read only inside the register.
-        let walker = walkdir::WalkDir::new(&root)
-            .follow_links(false)
-            .follow_root_links(false)
-            .max_depth(3);
-        for entry in walker.into_iter() {
-            match entry {
-                Ok(entry) if entry.file_type().is_file() || entry.file_type().is_symlink() => {
-                    let relative = entry
-                        .path()
-                        .strip_prefix(&register.root)
-                        .unwrap_or(entry.path())
-                        .to_path_buf();
-                    files.push((relative, entry.file_type().is_symlink()));
-                }
-                Ok(_) => {}
-                Err(e) => snapshot.problems.push(Problem::whole_file(
-                    e.path().map(Path::to_path_buf).unwrap_or_default(),
-                    e.to_string(),
-                )),
+    let files = list_files(register, want, &mut snapshot.problems);
+    let key = cache::key(register);
+    let mut reader = cache::Reader::open(register, key);
+    let mut outcomes = Vec::with_capacity(files.len());
+    let mut stale = 0usize;
+    snapshot.records.reserve(files.len());
+    for chunk in files.chunks(CHUNK) {
+        let jobs: Vec<_> = chunk
+            .iter()
+            .map(|file| {
+                let raw = match (&mut reader, cache::path_key(&file.relative)) {
+                    (Some(reader), Some(key)) if !file.is_link => reader.take(key),
+                    _ => None,
+                };
+                (file, raw)
+            })
+            .collect();
+        let results: Vec<(FileResult, Origin)> = jobs
+            .into_par_iter()
+            .map(|(file, raw)| resolve(register, file, raw, now))
+            .collect();
+        for ((result, origin), file) in results.into_iter().zip(chunk) {
+            // Files too fresh to cache do not call for a rewrite.
+            if origin == Origin::Parsed && !file.fingerprint.is_racy(now) {
+                stale += 1;
             }
+            outcomes.push(keep(&mut snapshot, result, origin));
         }
     }
-    let results: Vec<FileResult> = files
-        .into_par_iter()
-        .map(|(relative, is_link)| read_entry(register, relative, is_link))
-        .collect();
-    for result in results {
-        match result {
-            FileResult::Record(loaded) => snapshot.records.push(*loaded),
-            FileResult::Problem(problem) => snapshot.problems.push(problem),
-            FileResult::Stray(path) => snapshot.strays.push(path),
-        }
+    let damaged = reader.as_ref().is_none_or(|r| r.damaged);
+    // Only a full load may write the cache: a partial one would drop the
+    // entries of the kinds it did not read.
+    // Rewriting costs about as much as parsing REWRITE_AFTER files, so a
+    // few stale entries are parsed again instead; in a small register any
+    // stale entry is worth a rewrite.
+    let threshold = REWRITE_AFTER.min(files.len() / 8 + 1);
+    if full && (damaged || stale >= threshold) {
+        rewrite(register, key, now, &files, &outcomes, &snapshot);
     }
     snapshot
         .records
@@ -134,45 +169,312 @@ pub fn load_all(register: &Register) -> Snapshot {
     snapshot
 }
 
+/// Files are resolved this many at a time, so that memory holds one
+/// chunk of undecoded cache entries, not the whole cache.
+const CHUNK: usize = 4096;
+
+/// The cache is rewritten once this many files had to be parsed; fewer are
+/// cheaper to parse again than the whole cache is to write.
+const REWRITE_AFTER: usize = 32;
+
+/// A file found under the record folders, with its fingerprint.
+struct FileInfo {
+    relative: PathBuf,
+    is_link: bool,
+    fingerprint: cache::Fingerprint,
+}
+
+/// Every file under the record folders, sorted by path (the cache's
+/// order), stat-ed folder by folder in parallel.
+fn list_files(
+    register: &Register,
+    want: &(dyn Fn(Kind, Option<&str>) -> bool + Sync),
+    problems: &mut Vec<Problem>,
+) -> Vec<FileInfo> {
+    let mut folders = Vec::new();
+    for root in register.record_roots() {
+        collect_folders(register, &root, 0, &mut folders, problems);
+    }
+    let listed: Vec<(Vec<FileInfo>, Vec<Problem>)> = folders
+        .par_iter()
+        .map(|dir| list_folder(register, dir, want))
+        .collect();
+    let mut files = Vec::new();
+    for (found, trouble) in listed {
+        files.extend(found);
+        problems.extend(trouble);
+    }
+    files.sort_by(|a, b| {
+        a.relative
+            .as_os_str()
+            .as_encoded_bytes()
+            .cmp(b.relative.as_os_str().as_encoded_bytes())
+    });
+    files
+}
+
+/// The folders to list: a kind's root and the folders below it, to the
+/// depth where records live (and one more, to report strays there).
+fn collect_folders(
+    register: &Register,
+    dir: &Path,
+    depth: usize,
+    out: &mut Vec<PathBuf>,
+    problems: &mut Vec<Problem>,
+) {
+    // A record folder that is itself a link (documents -> /elsewhere) is
+    // not followed: records are read only inside the register.
+    if std::fs::symlink_metadata(dir).is_ok_and(|m| m.file_type().is_symlink()) {
+        problems.push(Problem::whole_file(
+            relative_to(register, dir),
+            "a symbolic link; records must be plain files inside the register",
+        ));
+        return;
+    }
+    let entries = match std::fs::read_dir(dir) {
+        Ok(entries) => entries,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound && depth == 0 => return,
+        Err(e) => {
+            problems.push(Problem::whole_file(
+                relative_to(register, dir),
+                e.to_string(),
+            ));
+            return;
+        }
+    };
+    out.push(dir.to_path_buf());
+    if depth >= 2 {
+        return;
+    }
+    for entry in entries.flatten() {
+        if entry.file_type().is_ok_and(|t| t.is_dir()) {
+            collect_folders(register, &entry.path(), depth + 1, out, problems);
+        }
+    }
+}
+
+fn relative_to(register: &Register, path: &Path) -> PathBuf {
+    path.strip_prefix(&register.root)
+        .unwrap_or(path)
+        .to_path_buf()
+}
+
+/// The files (not folders) of one folder, with their fingerprints.
+fn list_folder(
+    register: &Register,
+    dir: &Path,
+    want: &(dyn Fn(Kind, Option<&str>) -> bool + Sync),
+) -> (Vec<FileInfo>, Vec<Problem>) {
+    let mut files = Vec::new();
+    let mut problems = Vec::new();
+    let entries = match std::fs::read_dir(dir) {
+        Ok(entries) => entries,
+        Err(e) => {
+            problems.push(Problem::whole_file(
+                relative_to(register, dir),
+                e.to_string(),
+            ));
+            return (files, problems);
+        }
+    };
+    for entry in entries {
+        let entry = match entry {
+            Ok(entry) => entry,
+            Err(e) => {
+                problems.push(Problem::whole_file(
+                    relative_to(register, dir),
+                    e.to_string(),
+                ));
+                continue;
+            }
+        };
+        if !wanted(register, &entry.file_name(), want) {
+            continue;
+        }
+        let relative = relative_to(register, &entry.path());
+        // DirEntry::metadata does not follow links: a link is seen as one.
+        match entry.metadata() {
+            Ok(meta) if meta.is_dir() => {}
+            Ok(meta) => files.push(FileInfo {
+                relative,
+                is_link: meta.file_type().is_symlink(),
+                fingerprint: cache::Fingerprint::of(&meta),
+            }),
+            Err(e) => problems.push(Problem::whole_file(relative, e.to_string())),
+        }
+    }
+    (files, problems)
+}
+
+/// Whether a file name is of a wanted kind; names that are not record
+/// IDs are kept, to be reported.
+fn wanted(
+    register: &Register,
+    name: &std::ffi::OsStr,
+    want: &(dyn Fn(Kind, Option<&str>) -> bool + Sync),
+) -> bool {
+    let kind = name
+        .to_str()
+        .and_then(|n| n.strip_suffix(".yaml"))
+        .and_then(Id::parse)
+        .and_then(|id| register.kind_of(&id).map(|(kind, book)| want(kind, book)));
+    kind.unwrap_or(true)
+}
+
+/// Where a file's outcome came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Origin {
+    /// Decided from the path alone (stray, link, wrong folder).
+    Path,
+    /// Decoded from a trusted cache entry.
+    Cache,
+    /// Parsed from the file.
+    Parsed,
+}
+
+/// The outcome for one file: from the cache when its entry is trusted,
+/// else by reading the file.
+fn resolve(
+    register: &Register,
+    file: &FileInfo,
+    raw: Option<cache::RawEntry>,
+    now: i64,
+) -> (FileResult, Origin) {
+    let id = match classify(register, &file.relative, file.is_link) {
+        Ok(id) => id,
+        Err(result) => return (result, Origin::Path),
+    };
+    let trusted =
+        raw.filter(|raw| raw.fingerprint == file.fingerprint && !raw.fingerprint.is_racy(now));
+    if let Some(parsed) = trusted.and_then(|raw| raw.decode(register, &id)) {
+        return (outcome(file.relative.clone(), parsed), Origin::Cache);
+    }
+    let result = match parse_file(register, &file.relative, &id) {
+        Ok(record) => FileResult::Record(Box::new(Loaded {
+            path: file.relative.clone(),
+            record,
+        })),
+        Err(problem) => FileResult::Problem(problem),
+    };
+    (result, Origin::Parsed)
+}
+
+fn outcome(path: PathBuf, parsed: cache::Parsed) -> FileResult {
+    match parsed {
+        cache::Parsed::Record(record) => FileResult::Record(Box::new(Loaded {
+            path,
+            record: *record,
+        })),
+        cache::Parsed::Problem {
+            line,
+            column,
+            message,
+        } => FileResult::Problem(Problem {
+            path,
+            line,
+            column,
+            message,
+        }),
+    }
+}
+
+/// Where a file's outcome went in the snapshot, for writing the cache.
+enum Slot {
+    Record(usize, Origin),
+    Problem(usize),
+    None,
+}
+
+fn keep(snapshot: &mut Snapshot, result: FileResult, origin: Origin) -> Slot {
+    match result {
+        FileResult::Record(loaded) => {
+            snapshot.records.push(*loaded);
+            Slot::Record(snapshot.records.len() - 1, origin)
+        }
+        FileResult::Problem(problem) => {
+            snapshot.problems.push(problem);
+            if origin == Origin::Path {
+                Slot::None
+            } else {
+                Slot::Problem(snapshot.problems.len() - 1)
+            }
+        }
+        FileResult::Stray(path) => {
+            snapshot.strays.push(path);
+            Slot::None
+        }
+    }
+}
+
+/// Writes a fresh cache from what was just loaded. Records parsed this
+/// time are cached only if their JSON gives them back exactly; files
+/// changed too recently to trust their fingerprint are left out.
+fn rewrite(
+    register: &Register,
+    key: u64,
+    now: i64,
+    files: &[FileInfo],
+    outcomes: &[Slot],
+    snapshot: &Snapshot,
+) {
+    let entries: Vec<cache::NewEntry> = files
+        .par_iter()
+        .zip(outcomes.par_iter())
+        .filter(|(file, _)| !file.fingerprint.is_racy(now))
+        .filter_map(|(file, slot)| {
+            let parsed = match slot {
+                Slot::Record(i, origin) => cache::EntryBody::Record(cache::encode_record(
+                    &snapshot.records[*i].record,
+                    *origin != Origin::Cache,
+                )?),
+                Slot::Problem(i) => cache::EntryBody::Problem(&snapshot.problems[*i]),
+                Slot::None => return None,
+            };
+            Some(cache::NewEntry {
+                path: &file.relative,
+                fingerprint: file.fingerprint,
+                parsed,
+            })
+        })
+        .collect();
+    cache::write(register, key, &entries);
+}
+
 enum FileResult {
     Record(Box<Loaded>),
     Problem(Problem),
     Stray(PathBuf),
 }
 
-fn read_entry(register: &Register, relative: PathBuf, is_link: bool) -> FileResult {
-    if is_link {
-        return FileResult::Problem(Problem::whole_file(
-            relative,
-            "a symbolic link; records must be plain files inside the register",
-        ));
-    }
+/// What a file is from its path alone: a record file with this ID, or (as
+/// the error) a stray or a problem that needs no reading.
+fn classify(register: &Register, relative: &Path, is_link: bool) -> Result<Id, FileResult> {
     let Some(id) = relative
         .file_name()
         .and_then(|n| n.to_str())
         .and_then(|n| n.strip_suffix(".yaml"))
         .and_then(Id::parse)
     else {
-        return FileResult::Stray(relative);
+        return Err(FileResult::Stray(relative.to_path_buf()));
     };
-    if register.relative_path(&id).as_deref() != Some(relative.as_path()) {
-        return FileResult::Problem(Problem::whole_file(
-            relative,
+    if is_link {
+        return Err(FileResult::Problem(Problem::whole_file(
+            relative.to_path_buf(),
+            "a symbolic link; records must be plain files inside the register",
+        )));
+    }
+    if register.relative_path(&id).as_deref() != Some(relative) {
+        return Err(FileResult::Problem(Problem::whole_file(
+            relative.to_path_buf(),
             format!(
                 "{id} does not belong in this folder (expected {})",
                 register
                     .relative_path(&id)
                     .map_or_else(|| "a known prefix".to_string(), |p| p.display().to_string())
             ),
-        ));
+        )));
     }
-    match parse_file(register, &relative, &id) {
-        Ok(record) => FileResult::Record(Box::new(Loaded {
-            path: relative,
-            record,
-        })),
-        Err(problem) => FileResult::Problem(problem),
-    }
+    Ok(id)
 }
 
 /// Reads and parses one record file, bounded in size.

@@ -4,6 +4,7 @@
 //! Nothing outside this module touches the register's files.
 
 pub mod attach;
+pub mod cache;
 pub mod calendar;
 pub mod git;
 pub mod load;
@@ -17,7 +18,7 @@ use std::path::{Path, PathBuf};
 use crate::error::{Error, Result};
 use crate::model::id::Id;
 use crate::model::record::Record;
-pub use load::{Loaded, Problem, Snapshot, load_all, load_one};
+pub use load::{Loaded, Problem, Snapshot, load_all, load_matching, load_one};
 pub use register::Register;
 
 /// A change in progress: holds the write lock, remembers the files it
