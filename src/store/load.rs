@@ -546,11 +546,48 @@ pub fn describe_yaml_error(error: &serde_yaml::Error, text: &str) -> (usize, usi
         Some(i) => message[..i].to_string(),
         None => message,
     };
+    // A value the record types refuse (an unknown urgency, a malformed
+    // date) is reported by the YAML crate at the start of the record,
+    // because unknown keys are collected first; point at the value itself.
+    let location = error.location().map(|l| (l.line(), l.column()));
+    if let Some(position) = location.filter(|p| *p != (1, 1)) {
+        return (position.0, position.1, message);
+    }
+    if let Some(position) = value_position(&message, text) {
+        return (position.0, position.1, message);
+    }
     if let Some(location) = error.location() {
         return (location.line(), location.column(), message);
     }
     let (line, column) = field_position(&message, text).unwrap_or((0, 0));
     (line, column, message)
+}
+
+/// Finds the line and column of the value quoted in `message` (between
+/// backticks or single quotes), where it stands as a value in `text`.
+fn value_position(message: &str, text: &str) -> Option<(usize, usize)> {
+    let quoted = |open: char, close: char| {
+        let start = message.find(open)? + open.len_utf8();
+        let end = start + message[start..].find(close)?;
+        Some(&message[start..end])
+    };
+    let value = quoted('`', '`')
+        .filter(|v| !message.starts_with("missing field") && !v.is_empty())
+        .or_else(|| quoted('\'', '\'').filter(|v| !v.is_empty()))?;
+    text.lines().enumerate().find_map(|(i, line)| {
+        let at = line
+            .find(&format!(": {value}"))
+            .map(|p| p + 2)
+            .or_else(|| {
+                line.trim_start()
+                    .strip_prefix("- ")
+                    .filter(|rest| rest.trim_end() == value)
+                    .map(|_| line.len() - line.trim_start().len() + 2)
+            })?;
+        let rest = line[at + value.len()..].trim_end();
+        rest.is_empty()
+            .then(|| (i + 1, line[..at].chars().count() + 1))
+    })
 }
 
 /// Finds the line of a top-level key named in backticks in `message`
@@ -575,4 +612,25 @@ pub fn conflict_marker(text: &str) -> Option<usize> {
             line.starts_with("<<<<<<< ") || line == "=======" || line.starts_with(">>>>>>> ")
         })
         .map(|i| i + 1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_refused_value_is_located_on_its_line() {
+        let text = "id: IN-2026-0001\ntitle: 通知\nstatus: registered\nsender: 省厅\n\
+            received: 2026-11-20\nurgency: hot\ncreated: 2026-11-20T09:00:00+08:00\n";
+        let (line, column, message) = parse_text(text, Kind::Incoming, None).unwrap_err();
+        assert_eq!((line, column), (6, 10), "{message}");
+        assert!(message.contains("hot"), "{message}");
+    }
+
+    #[test]
+    fn a_syntax_error_keeps_the_parser_position() {
+        let text = "id: IN-2026-0001\ntitle: [unclosed\n";
+        let (line, _, _) = parse_text(text, Kind::Incoming, None).unwrap_err();
+        assert!(line >= 2, "{line}");
+    }
 }
