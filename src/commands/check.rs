@@ -9,7 +9,7 @@ use crate::commands::shared::print;
 use crate::context::{Ctx, Format};
 use crate::error::{Error, Result};
 use crate::i18n::{Label, Message};
-use crate::model::validate::{self, Severity};
+use crate::model::validate::{self, Note, Severity};
 use crate::report::render::{Table, Tone};
 use crate::store::{self, Register, Snapshot, git};
 
@@ -29,7 +29,10 @@ struct Issue {
     column: usize,
     #[serde(skip_serializing_if = "Option::is_none")]
     field: Option<String>,
-    message: String,
+    /// Worded in the reader's language on a terminal; JSON keeps English
+    /// so that scripts see stable text.
+    #[serde(serialize_with = "in_english")]
+    message: Note,
 }
 
 pub fn run(ctx: &Ctx, _args: Args) -> Result<ExitCode> {
@@ -49,7 +52,7 @@ pub fn run(ctx: &Ctx, _args: Args) -> Result<ExitCode> {
 
 fn collect(register: &Register, snapshot: &Snapshot) -> Vec<Issue> {
     let mut issues = Vec::new();
-    let issue = |severity, path: &Path, line, field: Option<String>, message: String| Issue {
+    let issue = |severity, path: &Path, line, field: Option<String>, message: Note| Issue {
         severity,
         file: path.display().to_string(),
         line,
@@ -64,17 +67,11 @@ fn collect(register: &Register, snapshot: &Snapshot) -> Vec<Issue> {
             line: problem.line,
             column: problem.column,
             field: None,
-            message: problem.message.clone(),
+            message: Note::Text(problem.message.clone()),
         });
     }
     for stray in &snapshot.strays {
-        issues.push(issue(
-            "warning",
-            stray,
-            0,
-            None,
-            "not a record file (records are named like IN-2026-0042.yaml)".into(),
-        ));
+        issues.push(issue("warning", stray, 0, None, Note::Stray));
     }
     let path_of = |id: &crate::model::id::Id| -> PathBuf {
         snapshot
@@ -96,10 +93,10 @@ fn collect(register: &Register, snapshot: &Snapshot) -> Vec<Issue> {
                 &loaded.path,
                 line_of(register, &loaded.path, "id"),
                 Some("id".into()),
-                format!(
-                    "the id {} does not match the file name {stem}",
-                    loaded.record.id()
-                ),
+                Note::IdMismatch {
+                    id: loaded.record.id().to_string(),
+                    stem: stem.to_string(),
+                },
             ));
         }
         for finding in validate::check_record(&loaded.record, &register.config) {
@@ -120,13 +117,7 @@ fn collect(register: &Register, snapshot: &Snapshot) -> Vec<Issue> {
             "attachments",
         ];
         for path in git::uncommitted(&register.root, &folders) {
-            issues.push(issue(
-                "warning",
-                &path,
-                0,
-                None,
-                "not committed to git (commit it, or restore it with git)".into(),
-            ));
+            issues.push(issue("warning", &path, 0, None, Note::Uncommitted));
         }
     }
     issues
@@ -192,7 +183,7 @@ fn render(ctx: &Ctx, issues: &[Issue], records: usize) -> Result<String> {
                 table.push(vec![
                     (word(i.severity).to_string(), Tone::Plain),
                     (location(i), Tone::Plain),
-                    (i.message.clone(), Tone::Plain),
+                    (lang.note(&i.message), Tone::Plain),
                 ]);
             }
             match ctx.format() {
@@ -204,10 +195,11 @@ fn render(ctx: &Ctx, issues: &[Issue], records: usize) -> Result<String> {
             let mut out = String::new();
             for i in issues {
                 out.push_str(&format!(
-                    "{}: {}: {}\n",
+                    "{}: {}{}{}\n",
                     word(i.severity),
                     location(i),
-                    i.message
+                    lang.colon(),
+                    lang.note(&i.message)
                 ));
             }
             if issues.is_empty() {
@@ -244,9 +236,7 @@ fn calendar_issues(register: &Register, snapshot: &Snapshot, year: i16) -> Vec<I
                     line: 0,
                     column: 0,
                     field: None,
-                    message: format!(
-                        "no holidays for {year}; add them from the State Council's notice"
-                    ),
+                    message: Note::NoHolidays { year },
                 });
             }
             Box::new(calendar)
@@ -263,7 +253,7 @@ fn calendar_issues(register: &Register, snapshot: &Snapshot, year: i16) -> Vec<I
                 line: 0,
                 column: 0,
                 field: None,
-                message,
+                message: Note::Text(message),
             }];
         }
     };
@@ -284,11 +274,12 @@ fn calendar_issues(register: &Register, snapshot: &Snapshot, year: i16) -> Vec<I
             line: line_of(register, &loaded.path, field),
             column: 0,
             field: Some(field.to_string()),
-            message: format!(
-                "the deadline {due} ({}) is not a working day",
-                due.strftime("%a")
-            ),
+            message: Note::DayOff { due },
         });
     }
     issues
+}
+
+fn in_english<S: serde::Serializer>(note: &Note, s: S) -> std::result::Result<S::Ok, S::Error> {
+    s.serialize_str(&crate::i18n::Lang::En.note(note))
 }

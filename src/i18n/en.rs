@@ -3,6 +3,7 @@
 use super::{Label, Message, Phrase};
 use crate::error::Error;
 use crate::model::transition::{Refusal, Step};
+use crate::model::validate::Note;
 
 pub fn label(label: Label) -> &'static str {
     match label {
@@ -331,5 +332,91 @@ pub fn closed_against_due(closed: jiff::civil::Date, days_late: i64) -> String {
         d if d <= 0 => format!("closed {closed}, on time"),
         1 => format!("closed {closed}, 1 day late"),
         d => format!("closed {closed}, {d} days late"),
+    }
+}
+
+pub fn note(note: &Note) -> String {
+    match note {
+        Note::EmptyTitle => "the title is empty".into(),
+        Note::EmptySender => "the sender (来文机关) is empty".into(),
+        Note::DeadlineNeeded { urgency } => format!("an {urgency} action item needs a deadline"),
+        Note::CompletedBeforeReceived { done, received } => {
+            format!("completed {done} before it was received {received}")
+        }
+        Note::RoutingBackBeforeOut { n, to, back, out } => {
+            format!("routing #{n} to {to}: back {back} before out {out}")
+        }
+        Note::RoutingSecondCopy { n, to, first } => {
+            format!("routing #{n} sends {to} a second copy while routing #{first} is not back")
+        }
+        Note::RoutingOutBeforeBack { n, to } => {
+            format!("routing #{n} to {to} goes out before the previous copy came back")
+        }
+        Note::RepliedWithoutReply => "replied, but no reply (答复) is recorded".into(),
+        Note::DoneWithoutDate => "done, but no completion date (办结日期)".into(),
+        Note::UpwardWithoutSigner => "an upward document (上行文) needs a signer".into(),
+        Note::NoAddressee => "no addressee (主送)".into(),
+        Note::IssuedWithoutPrintDate => "issued, but no print date (印发日期)".into(),
+        Note::EmptyLead => "the lead unit is empty".into(),
+        Note::DueBeforeAssigned { due, assigned } => {
+            format!("due {due} before it was assigned {assigned}")
+        }
+        Note::ClosedBeforeAssigned { closed, assigned } => {
+            format!("closed {closed} before it was assigned {assigned}")
+        }
+        Note::ClosedWithoutDate => "closed, but result.closed gives no date".into(),
+        Note::ExtensionNotLater { to, previous } => {
+            format!("extension to {to} is not later than {previous}")
+        }
+        Note::DecisionTwice { n } => format!("decision #{n} appears twice"),
+        Note::MinutedWithoutMinutes => "minuted, but no minutes are recorded".into(),
+        Note::UnknownBookField { key, book } => {
+            format!("unknown field `{key}` (not declared for logbook {book})")
+        }
+        Note::UndeclaredBook { book } => format!("logbook {book} is not declared in taizhang.toml"),
+        Note::UnknownField { name } => {
+            format!("unknown field `{name}` (a typo? it is kept as it is)")
+        }
+        Note::ClassifiedWithoutTerm { level } => {
+            format!("classified ({level}) without a secrecy term (保密期限)")
+        }
+        Note::DuplicateId { id } => format!("{id} is used by more than one file"),
+        Note::MissingRecord { id } => format!("{id} does not exist"),
+        Note::MissingFollowup { id } => format!("follow-up {id} does not exist"),
+        Note::MissingReplyDocument { id } => format!("reply document {id} does not exist"),
+        Note::ReplyNotLinkedBack { reference, id } => {
+            format!("{reference} does not name {id} as in_reply_to")
+        }
+        Note::NotOutgoing { id } => format!("{id} is not an outgoing document"),
+        Note::NotIncoming { id } => format!("{id} is not an incoming document"),
+        Note::DuplicateNumber { number, first } => {
+            format!("{number} is also the number of {first}")
+        }
+        Note::NoDecision { id, n } => format!("{id} has no decision #{n}"),
+        Note::DecisionFollowupMissing { n, followup } => {
+            format!("decision #{n}: follow-up {followup} does not exist")
+        }
+        Note::DecisionNotLinkedBack {
+            n,
+            followup,
+            meeting,
+        } => {
+            format!("decision #{n}: follow-up {followup} does not name {meeting}#{n} as its source")
+        }
+        Note::DecisionNotFollowup { n, followup } => {
+            format!("decision #{n}: {followup} is not a follow-up")
+        }
+        Note::MinutesMissing { id } => format!("minutes document {id} does not exist"),
+        Note::IdMismatch { id, stem } => format!("the id {id} does not match the file name {stem}"),
+        Note::Stray => "not a record file (records are named like IN-2026-0042.yaml)".into(),
+        Note::Uncommitted => "not committed to git (commit it, or restore it with git)".into(),
+        Note::NoHolidays { year } => {
+            format!("no holidays for {year}; add them from the State Council's notice")
+        }
+        Note::DayOff { due } => format!(
+            "the deadline {due} ({}) is not a working day",
+            due.strftime("%a")
+        ),
+        Note::Text(text) => text.clone(),
     }
 }

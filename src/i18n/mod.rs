@@ -59,6 +59,14 @@ impl Lang {
         scoped.unwrap_or_else(|| self.field(key))
     }
 
+    /// A problem `check` found, in words.
+    pub fn note(self, note: &crate::model::validate::Note) -> String {
+        match self {
+            Lang::En => en::note(note),
+            Lang::Zh => zh::note(note),
+        }
+    }
+
     /// The sentence for an error, and an optional hint on what to do.
     pub fn error(self, error: &Error) -> (String, Option<String>) {
         match self {

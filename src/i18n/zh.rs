@@ -3,6 +3,7 @@
 use super::{Label, Message, Phrase};
 use crate::error::Error;
 use crate::model::transition::{Refusal, Step};
+use crate::model::validate::Note;
 
 pub fn label(label: Label) -> &'static str {
     match label {
@@ -531,5 +532,95 @@ pub fn closed_against_due(closed: jiff::civil::Date, days_late: i64) -> String {
         format!("{closed}按期办结")
     } else {
         format!("{closed}办结，超期{days_late}天")
+    }
+}
+
+pub fn note(note: &Note) -> String {
+    match note {
+        Note::EmptyTitle => "标题为空".into(),
+        Note::EmptySender => "来文机关为空".into(),
+        Note::DeadlineNeeded { urgency } => {
+            let word = match *urgency {
+                "very-urgent" => "特急",
+                _ => "加急",
+            };
+            format!("{word}办件必须有办理时限")
+        }
+        Note::CompletedBeforeReceived { done, received } => {
+            format!("办结日期 {done} 早于签收日期 {received}")
+        }
+        Note::RoutingBackBeforeOut { n, to, back, out } => {
+            format!("第{n}次传阅（{to}）：收回 {back} 早于送出 {out}")
+        }
+        Note::RoutingSecondCopy { n, to, first } => {
+            format!("第{n}次传阅又送{to}，而第{first}次送出的尚未收回")
+        }
+        Note::RoutingOutBeforeBack { n, to } => format!("第{n}次传阅送{to}时，上一份尚未收回"),
+        Note::RepliedWithoutReply => "状态为已答复，但没有答复记录".into(),
+        Note::DoneWithoutDate => "状态为已办结，但没有办结日期".into(),
+        Note::UpwardWithoutSigner => "上行文必须有签发人".into(),
+        Note::NoAddressee => "没有主送机关".into(),
+        Note::IssuedWithoutPrintDate => "状态为已印发，但没有印发日期".into(),
+        Note::EmptyLead => "牵头单位为空".into(),
+        Note::DueBeforeAssigned { due, assigned } => {
+            format!("办结时限 {due} 早于交办日期 {assigned}")
+        }
+        Note::ClosedBeforeAssigned { closed, assigned } => {
+            format!("销号日期 {closed} 早于交办日期 {assigned}")
+        }
+        Note::ClosedWithoutDate => "状态为已办结，但 result.closed 没有日期".into(),
+        Note::ExtensionNotLater { to, previous } => {
+            format!("延期至 {to} 并不晚于原期限 {previous}")
+        }
+        Note::DecisionTwice { n } => format!("第{n}项议定事项出现两次"),
+        Note::MinutedWithoutMinutes => "状态为已印发纪要，但没有会议纪要".into(),
+        Note::UnknownBookField { key, book } => format!("未知字段 `{key}`（登记簿 {book} 未声明）"),
+        Note::UndeclaredBook { book } => format!("登记簿 {book} 未在 taizhang.toml 中声明"),
+        Note::UnknownField { name } => format!("未知字段 `{name}`（是否写错？已原样保留）"),
+        Note::ClassifiedWithoutTerm { level } => {
+            let word = match *level {
+                "top-secret" => "绝密",
+                "highly-secret" => "机密",
+                _ => "秘密",
+            };
+            format!("{word}文件未标注保密期限")
+        }
+        Note::DuplicateId { id } => format!("编号 {id} 被多个文件使用"),
+        Note::MissingRecord { id } => format!("{id} 不存在"),
+        Note::MissingFollowup { id } => format!("督办事项 {id} 不存在"),
+        Note::MissingReplyDocument { id } => format!("复文 {id} 不存在"),
+        Note::ReplyNotLinkedBack { reference, id } => {
+            format!("{reference} 的 in_reply_to 没有指向 {id}")
+        }
+        Note::NotOutgoing { id } => format!("{id} 不是发文"),
+        Note::NotIncoming { id } => format!("{id} 不是收文"),
+        Note::DuplicateNumber { number, first } => format!("发文字号 {number} 与 {first} 重复"),
+        Note::NoDecision { id, n } => format!("{id} 没有第{n}项议定事项"),
+        Note::DecisionFollowupMissing { n, followup } => {
+            format!("第{n}项议定事项：督办事项 {followup} 不存在")
+        }
+        Note::DecisionNotLinkedBack {
+            n,
+            followup,
+            meeting,
+        } => {
+            format!("第{n}项议定事项：督办事项 {followup} 的来源不是 {meeting}#{n}")
+        }
+        Note::DecisionNotFollowup { n, followup } => {
+            format!("第{n}项议定事项：{followup} 不是督办事项")
+        }
+        Note::MinutesMissing { id } => format!("会议纪要 {id} 不存在"),
+        Note::IdMismatch { id, stem } => format!("编号 {id} 与文件名 {stem} 不一致"),
+        Note::Stray => "不是记录文件（记录文件名形如 IN-2026-0042.yaml）".into(),
+        Note::Uncommitted => "尚未提交到 git（请提交，或用 git 恢复）".into(),
+        Note::NoHolidays { year } => {
+            format!("工作日历没有 {year} 年的节假日；请按国务院办公厅通知补充")
+        }
+        Note::DayOff { due } => {
+            const DAYS: [&str; 7] = ["周一", "周二", "周三", "周四", "周五", "周六", "周日"];
+            let day = DAYS[usize::from(due.weekday().to_monday_zero_offset().unsigned_abs())];
+            format!("期限 {due}（{day}）不是工作日")
+        }
+        Note::Text(text) => text.clone(),
     }
 }

@@ -4,6 +4,8 @@
 
 use std::collections::{HashMap, HashSet};
 
+use jiff::civil::Date;
+
 use crate::model::config::Config;
 use crate::model::date::Moment;
 use crate::model::id::Id;
@@ -28,7 +30,134 @@ pub struct Finding {
     pub severity: Severity,
     /// The field concerned, when there is one.
     pub field: Option<String>,
-    pub message: String,
+    pub message: Note,
+}
+
+/// What is wrong, with the values needed to say it; `i18n` words it in
+/// the reader's language.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Note {
+    EmptyTitle,
+    EmptySender,
+    DeadlineNeeded {
+        urgency: &'static str,
+    },
+    CompletedBeforeReceived {
+        done: Date,
+        received: Date,
+    },
+    RoutingBackBeforeOut {
+        n: usize,
+        to: String,
+        back: String,
+        out: String,
+    },
+    RoutingSecondCopy {
+        n: usize,
+        to: String,
+        first: usize,
+    },
+    RoutingOutBeforeBack {
+        n: usize,
+        to: String,
+    },
+    RepliedWithoutReply,
+    DoneWithoutDate,
+    UpwardWithoutSigner,
+    NoAddressee,
+    IssuedWithoutPrintDate,
+    EmptyLead,
+    DueBeforeAssigned {
+        due: Date,
+        assigned: Date,
+    },
+    ClosedBeforeAssigned {
+        closed: Date,
+        assigned: Date,
+    },
+    ClosedWithoutDate,
+    ExtensionNotLater {
+        to: Date,
+        previous: Date,
+    },
+    DecisionTwice {
+        n: u32,
+    },
+    MinutedWithoutMinutes,
+    UnknownBookField {
+        key: String,
+        book: String,
+    },
+    UndeclaredBook {
+        book: String,
+    },
+    UnknownField {
+        name: String,
+    },
+    ClassifiedWithoutTerm {
+        level: &'static str,
+    },
+    DuplicateId {
+        id: String,
+    },
+    MissingRecord {
+        id: String,
+    },
+    MissingFollowup {
+        id: String,
+    },
+    MissingReplyDocument {
+        id: String,
+    },
+    ReplyNotLinkedBack {
+        reference: String,
+        id: String,
+    },
+    NotOutgoing {
+        id: String,
+    },
+    NotIncoming {
+        id: String,
+    },
+    DuplicateNumber {
+        number: String,
+        first: String,
+    },
+    NoDecision {
+        id: String,
+        n: u32,
+    },
+    DecisionFollowupMissing {
+        n: u32,
+        followup: String,
+    },
+    DecisionNotLinkedBack {
+        n: u32,
+        followup: String,
+        meeting: String,
+    },
+    DecisionNotFollowup {
+        n: u32,
+        followup: String,
+    },
+    MinutesMissing {
+        id: String,
+    },
+    IdMismatch {
+        id: String,
+        stem: String,
+    },
+    Stray,
+    Uncommitted,
+    NoHolidays {
+        year: i16,
+    },
+    DayOff {
+        due: Date,
+    },
+    /// Text from elsewhere (the YAML reader, a logbook declaration, a
+    /// secrecy term), shown as it is.
+    Text(String),
 }
 
 struct Findings<'a> {
@@ -37,18 +166,18 @@ struct Findings<'a> {
 }
 
 impl Findings<'_> {
-    fn add(&mut self, severity: Severity, field: &str, message: impl Into<String>) {
+    fn add(&mut self, severity: Severity, field: &str, message: Note) {
         self.out.push(Finding {
             id: self.id.clone(),
             severity,
             field: (!field.is_empty()).then(|| field.to_string()),
-            message: message.into(),
+            message,
         });
     }
-    fn error(&mut self, field: &str, message: impl Into<String>) {
+    fn error(&mut self, field: &str, message: Note) {
         self.add(Severity::Error, field, message);
     }
-    fn warning(&mut self, field: &str, message: impl Into<String>) {
+    fn warning(&mut self, field: &str, message: Note) {
         self.add(Severity::Warning, field, message);
     }
 }
@@ -60,13 +189,13 @@ pub fn check_record(record: &Record, config: &Config) -> Vec<Finding> {
         out: Vec::new(),
     };
     if record.title().trim().is_empty() && record.kind() != Kind::Logbook {
-        f.error("title", "the title is empty");
+        f.error("title", Note::EmptyTitle);
     }
     check_secrecy(record, &mut f);
     match record {
         Record::Incoming(r) => {
             if r.sender.trim().is_empty() {
-                f.error("sender", "the sender (来文机关) is empty");
+                f.error("sender", Note::EmptySender);
             }
             if r.handling == Handling::Action
                 && r.urgency != Urgency::Normal
@@ -74,7 +203,9 @@ pub fn check_record(record: &Record, config: &Config) -> Vec<Finding> {
             {
                 f.error(
                     "deadline",
-                    format!("an {} action item needs a deadline", r.urgency.keyword()),
+                    Note::DeadlineNeeded {
+                        urgency: r.urgency.keyword(),
+                    },
                 );
             }
             if let (Some(done), received) = (r.completed, r.received.date())
@@ -82,36 +213,39 @@ pub fn check_record(record: &Record, config: &Config) -> Vec<Finding> {
             {
                 f.error(
                     "completed",
-                    format!("completed {done} before it was received {received}"),
+                    Note::CompletedBeforeReceived { done, received },
                 );
             }
             check_circulation(r, &mut f);
             if r.status == InStatus::Replied && r.reply.is_none() {
-                f.error("reply", "replied, but no reply (答复) is recorded");
+                f.error("reply", Note::RepliedWithoutReply);
             }
             if matches!(r.status, InStatus::Done | InStatus::Replied) && r.completed.is_none() {
-                f.warning("completed", "done, but no completion date (办结日期)");
+                f.warning("completed", Note::DoneWithoutDate);
             }
         }
         Record::Outgoing(r) => {
             if r.direction == Some(Direction::Upward) && r.signer.is_none() {
-                f.error("signer", "an upward document (上行文) needs a signer");
+                f.error("signer", Note::UpwardWithoutSigner);
             }
             if r.to.is_empty() {
-                f.warning("to", "no addressee (主送)");
+                f.warning("to", Note::NoAddressee);
             }
             if r.status == OutStatus::Issued && r.printed.is_none() {
-                f.warning("printed", "issued, but no print date (印发日期)");
+                f.warning("printed", Note::IssuedWithoutPrintDate);
             }
         }
         Record::Followup(r) => {
             if r.lead.trim().is_empty() {
-                f.error("lead", "the lead unit is empty");
+                f.error("lead", Note::EmptyLead);
             }
             if r.due < r.assigned {
                 f.error(
                     "due",
-                    format!("due {} before it was assigned {}", r.due, r.assigned),
+                    Note::DueBeforeAssigned {
+                        due: r.due,
+                        assigned: r.assigned,
+                    },
                 );
             }
             if let Some(closed) = r.result.as_ref().and_then(|o| o.closed)
@@ -119,18 +253,24 @@ pub fn check_record(record: &Record, config: &Config) -> Vec<Finding> {
             {
                 f.error(
                     "result",
-                    format!("closed {closed} before it was assigned {}", r.assigned),
+                    Note::ClosedBeforeAssigned {
+                        closed,
+                        assigned: r.assigned,
+                    },
                 );
             }
             if r.closed_on().is_none() && r.status.keyword() == "closed" {
-                f.warning("result", "closed, but result.closed gives no date");
+                f.warning("result", Note::ClosedWithoutDate);
             }
             let mut previous = r.due;
             for ext in &r.extensions {
                 if ext.to <= previous {
                     f.error(
                         "extensions",
-                        format!("extension to {} is not later than {previous}", ext.to),
+                        Note::ExtensionNotLater {
+                            to: ext.to,
+                            previous,
+                        },
                     );
                 }
                 previous = ext.to;
@@ -140,31 +280,31 @@ pub fn check_record(record: &Record, config: &Config) -> Vec<Finding> {
             let mut seen = HashSet::new();
             for d in &r.decisions {
                 if !seen.insert(d.n) {
-                    f.error("decisions", format!("decision #{} appears twice", d.n));
+                    f.error("decisions", Note::DecisionTwice { n: d.n });
                 }
             }
             if r.status == MtStatus::Minuted && r.minutes.is_none() {
-                f.warning("minutes", "minuted, but no minutes are recorded");
+                f.warning("minutes", Note::MinutedWithoutMinutes);
             }
         }
         Record::Entry(entry, book) => match config.logbooks.get(book) {
             Some(def) => {
                 for problem in validate_entry(entry, def) {
-                    f.error("", problem);
+                    f.error("", Note::Text(problem));
                 }
                 for key in entry.fields.keys().filter_map(|k| k.as_str()) {
                     if !def.fields.iter().any(|d| d.name == key) {
                         f.warning(
                             key,
-                            format!("unknown field `{key}` (not declared for logbook {book})"),
+                            Note::UnknownBookField {
+                                key: key.to_string(),
+                                book: book.clone(),
+                            },
                         );
                     }
                 }
             }
-            None => f.error(
-                "",
-                format!("logbook {book} is not declared in taizhang.toml"),
-            ),
+            None => f.error("", Note::UndeclaredBook { book: book.clone() }),
         },
     }
     if record.kind() != Kind::Logbook {
@@ -172,10 +312,7 @@ pub fn check_record(record: &Record, config: &Config) -> Vec<Finding> {
             let name = key
                 .as_str()
                 .map_or_else(|| format!("{key:?}"), str::to_string);
-            f.warning(
-                &name,
-                format!("unknown field `{name}` (a typo? it is kept as it is)"),
-            );
+            f.warning(&name, Note::UnknownField { name: name.clone() });
         }
     }
     f.out
@@ -193,26 +330,32 @@ fn check_circulation(doc: &Incoming, f: &mut Findings) {
         {
             f.error(
                 "circulation",
-                format!("routing #{n} to {}: back {back} before out {}", c.to, c.out),
+                Note::RoutingBackBeforeOut {
+                    n,
+                    to: c.to.clone(),
+                    back: back.to_string(),
+                    out: c.out.to_string(),
+                },
             );
         }
         if let Some(first) = holding.get(c.to.as_str()) {
             f.error(
                 "circulation",
-                format!(
-                    "routing #{n} sends {} a second copy while routing #{first} is not back",
-                    c.to
-                ),
+                Note::RoutingSecondCopy {
+                    n,
+                    to: c.to.clone(),
+                    first: *first,
+                },
             );
         } else if let Some(back) = last_back.get(c.to.as_str())
             && instant(&c.out) < instant(back)
         {
             f.error(
                 "circulation",
-                format!(
-                    "routing #{n} to {} goes out before the previous copy came back",
-                    c.to
-                ),
+                Note::RoutingOutBeforeBack {
+                    n,
+                    to: c.to.clone(),
+                },
             );
         }
         match c.back {
@@ -241,16 +384,15 @@ fn check_secrecy(record: &Record, f: &mut Findings) {
     match term {
         None if level.is_classified() => f.warning(
             "secrecy_term",
-            format!(
-                "classified ({}) without a secrecy term (保密期限)",
-                level.keyword()
-            ),
+            Note::ClassifiedWithoutTerm {
+                level: level.keyword(),
+            },
         ),
         Some(term) => {
             if let Some(problem) =
                 crate::model::common::check_secrecy_term(term, level.max_term_years())
             {
-                f.error("secrecy_term", problem);
+                f.error("secrecy_term", Note::Text(problem));
             }
         }
         None => {}
@@ -272,42 +414,59 @@ pub fn check_links(records: &[&Record]) -> Vec<Finding> {
         if !seen_ids.insert(record.id()) {
             f.error(
                 "id",
-                format!("{} is used by more than one file", record.id()),
+                Note::DuplicateId {
+                    id: record.id().to_string(),
+                },
             );
         }
         let exists = |id: &Id| by_id.contains_key(id);
         match record {
             Record::Incoming(r) => {
                 for fu in r.followups.iter().filter(|id| !exists(id)) {
-                    f.error("followups", format!("follow-up {fu} does not exist"));
+                    f.error("followups", Note::MissingFollowup { id: fu.to_string() });
                 }
                 if let Some(reference) = r.reply.as_ref().and_then(|r| r.reference.as_ref()) {
                     match by_id.get(reference) {
                         None => f.error(
                             "reply",
-                            format!("reply document {reference} does not exist"),
+                            Note::MissingReplyDocument {
+                                id: reference.to_string(),
+                            },
                         ),
                         Some(Record::Outgoing(out)) => {
                             if out.in_reply_to.as_ref() != Some(&r.id) {
                                 f.warning(
                                     "reply",
-                                    format!("{reference} does not name {} as in_reply_to", r.id),
+                                    Note::ReplyNotLinkedBack {
+                                        reference: reference.to_string(),
+                                        id: r.id.to_string(),
+                                    },
                                 );
                             }
                         }
-                        Some(_) => {
-                            f.error("reply", format!("{reference} is not an outgoing document"))
-                        }
+                        Some(_) => f.error(
+                            "reply",
+                            Note::NotOutgoing {
+                                id: reference.to_string(),
+                            },
+                        ),
                     }
                 }
             }
             Record::Outgoing(r) => {
                 if let Some(target) = &r.in_reply_to {
                     match by_id.get(target) {
-                        None => f.error("in_reply_to", format!("{target} does not exist")),
+                        None => f.error(
+                            "in_reply_to",
+                            Note::MissingRecord {
+                                id: target.to_string(),
+                            },
+                        ),
                         Some(t) if t.kind() != Kind::Incoming => f.error(
                             "in_reply_to",
-                            format!("{target} is not an incoming document"),
+                            Note::NotIncoming {
+                                id: target.to_string(),
+                            },
                         ),
                         _ => {}
                     }
@@ -315,21 +474,32 @@ pub fn check_links(records: &[&Record]) -> Vec<Finding> {
                 if let Some(first) = numbers.insert(&r.doc_number, &r.id) {
                     f.error(
                         "doc_number",
-                        format!("{} is also the number of {first}", r.doc_number),
+                        Note::DuplicateNumber {
+                            number: r.doc_number.clone(),
+                            first: first.to_string(),
+                        },
                     );
                 }
             }
             Record::Followup(r) => {
                 if let Some(source) = &r.source_ref {
                     match by_id.get(&source.id) {
-                        None => f.error("source_ref", format!("{} does not exist", source.id)),
+                        None => f.error(
+                            "source_ref",
+                            Note::MissingRecord {
+                                id: source.id.to_string(),
+                            },
+                        ),
                         Some(Record::Meeting(m)) => {
                             if let Some(n) = source.item
                                 && m.decision(n).is_none()
                             {
                                 f.error(
                                     "source_ref",
-                                    format!("{} has no decision #{n}", source.id),
+                                    Note::NoDecision {
+                                        id: source.id.to_string(),
+                                        n,
+                                    },
                                 );
                             }
                         }
@@ -343,23 +513,30 @@ pub fn check_links(records: &[&Record]) -> Vec<Finding> {
                     match by_id.get(fu) {
                         None => f.error(
                             "decisions",
-                            format!("decision #{}: follow-up {fu} does not exist", d.n),
+                            Note::DecisionFollowupMissing {
+                                n: d.n,
+                                followup: fu.to_string(),
+                            },
                         ),
                         Some(Record::Followup(linked)) => {
                             let back = linked.source_ref.as_ref();
                             if back.is_none_or(|s| s.id != r.id || s.item != Some(d.n)) {
                                 f.warning(
                                     "decisions",
-                                    format!(
-                                        "decision #{}: follow-up {fu} does not name {}#{} as its source",
-                                        d.n, r.id, d.n
-                                    ),
+                                    Note::DecisionNotLinkedBack {
+                                        n: d.n,
+                                        followup: fu.to_string(),
+                                        meeting: r.id.to_string(),
+                                    },
                                 );
                             }
                         }
                         Some(_) => f.error(
                             "decisions",
-                            format!("decision #{}: {fu} is not a follow-up", d.n),
+                            Note::DecisionNotFollowup {
+                                n: d.n,
+                                followup: fu.to_string(),
+                            },
                         ),
                     }
                 }
@@ -368,7 +545,9 @@ pub fn check_links(records: &[&Record]) -> Vec<Finding> {
                 {
                     f.error(
                         "minutes",
-                        format!("minutes document {minutes} does not exist"),
+                        Note::MinutesMissing {
+                            id: minutes.to_string(),
+                        },
                     );
                 }
             }
@@ -396,8 +575,11 @@ mod tests {
         Record::from_yaml(&text, Kind::Incoming, None).unwrap()
     }
 
-    fn messages(findings: &[Finding]) -> Vec<&str> {
-        findings.iter().map(|f| f.message.as_str()).collect()
+    fn messages(findings: &[Finding]) -> Vec<String> {
+        findings
+            .iter()
+            .map(|f| crate::i18n::Lang::En.note(&f.message))
+            .collect()
     }
 
     #[test]

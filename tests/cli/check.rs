@@ -151,3 +151,27 @@ fn list_warns_about_a_broken_file_in_chinese() {
     );
     assert!(String::from_utf8_lossy(&output.stdout).contains("好的事项"));
 }
+
+#[test]
+fn findings_are_worded_in_chinese_and_json_stays_english() {
+    let env = Env::new();
+    env.assign("事项");
+    let path = "followups/2026/FU-2026-0001.yaml";
+    let text = env.read(path).replace("due: 2026-12-07", "due: 2026-10-09") + "titel: 拼错\n";
+    env.write(path, &text);
+    env.git(&["commit", "-qam", "hand edit"]);
+    let output = env.output(&["--lang", "zh", "check"]);
+    assert_eq!(output.status.code(), Some(1));
+    let report = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        report.contains("错误: followups/2026/FU-2026-0001.yaml"),
+        "{report}"
+    );
+    assert!(report.contains("早于交办日期"), "{report}");
+    assert!(report.contains("未知字段 `titel`"), "{report}");
+    assert!(String::from_utf8_lossy(&output.stderr).contains("台账有 1 个错误、1 个警告"));
+    let json =
+        String::from_utf8_lossy(&env.output(&["--lang", "zh", "check", "-o", "json"]).stdout)
+            .into_owned();
+    assert!(json.contains("before it was assigned"), "{json}");
+}
