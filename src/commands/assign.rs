@@ -4,7 +4,7 @@ use std::process::ExitCode;
 
 use jiff::civil::Date;
 
-use crate::commands::shared::{commit_message, non_empty, optional_text, print};
+use crate::commands::shared::{commit_message, finish_new, non_empty, optional_text};
 use crate::context::Ctx;
 use crate::error::{Error, Result};
 use crate::model::common::Actor;
@@ -118,9 +118,11 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
     };
     let source = source_record.as_mut().zip(source_ref.as_ref());
     let record = create(&mut tx, &register, &actor, spec, source)?;
-    tx.finish(&commit_message("assign", &record))?;
-    print(&format!("{}\n", record.id()))?;
-    Ok(ExitCode::SUCCESS)
+    finish_new(
+        tx,
+        &commit_message("assign", &record),
+        &record.id().to_string(),
+    )
 }
 
 /// What a new follow-up says: the flags of `assign`, also given by

@@ -118,3 +118,12 @@ pub fn update_as<T>(
         }
     })
 }
+
+/// Commits the change that created a record and prints its ID alone on
+/// stdout. The ID is printed even when the commit fails: the record is
+/// saved, and the script that asked must learn which one it is.
+pub fn finish_new(tx: Change, message: &str, id: &str) -> Result<ExitCode> {
+    let committed = tx.finish(message);
+    print(&format!("{id}\n"))?;
+    committed.map(|()| ExitCode::SUCCESS)
+}

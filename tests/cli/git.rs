@@ -130,6 +130,8 @@ fn a_failed_commit_keeps_the_record_and_check_lists_it() {
     let before = env.commits();
     let output = env.output(&["log", "in", "--title", "提交失败的来文", "--from", "省厅"]);
     assert_eq!(output.status.code(), Some(1), "{output:?}");
+    // The record is saved, so a script still learns its ID on stdout.
+    assert_eq!(String::from_utf8_lossy(&output.stdout), "IN-2026-0001\n");
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(
         stderr.contains("commit failed") && stderr.contains("hook says no"),

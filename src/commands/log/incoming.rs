@@ -3,7 +3,7 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use crate::commands::shared::{commit_message, non_empty, optional_text, print};
+use crate::commands::shared::{commit_message, finish_new, non_empty, optional_text};
 use crate::context::Ctx;
 use crate::error::{Error, Result};
 use crate::model::common::check_secrecy_term;
@@ -166,7 +166,5 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
     let record = Record::Incoming(incoming);
     tx.save(&record)?;
     let id = record.id().to_string();
-    tx.finish(&commit_message("log", &record))?;
-    print(&format!("{id}\n"))?;
-    Ok(ExitCode::SUCCESS)
+    finish_new(tx, &commit_message("log", &record), &id)
 }

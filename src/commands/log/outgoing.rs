@@ -5,7 +5,7 @@ use std::process::ExitCode;
 
 use serde::Deserialize;
 
-use crate::commands::shared::{commit_message, non_empty, optional_text, print};
+use crate::commands::shared::{commit_message, finish_new, non_empty, optional_text};
 use crate::context::{Ctx, split_list};
 use crate::error::{Error, Result};
 use crate::model::common::check_secrecy_term;
@@ -184,9 +184,7 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
     }
     tx.save(&record)?;
     let id = record.id().to_string();
-    tx.finish(&commit_message("log", &record))?;
-    print(&format!("{id}\n"))?;
-    Ok(ExitCode::SUCCESS)
+    finish_new(tx, &commit_message("log", &record), &id)
 }
 
 fn load_incoming(register: &Register, id: &Id) -> Result<Record> {

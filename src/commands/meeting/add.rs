@@ -2,7 +2,7 @@
 
 use std::process::ExitCode;
 
-use crate::commands::shared::{commit_message, non_empty, optional_text, print};
+use crate::commands::shared::{commit_message, finish_new, non_empty, optional_text};
 use crate::context::{Ctx, split_list};
 use crate::error::Result;
 use crate::model::keyword::Secrecy;
@@ -102,9 +102,7 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
     let record = Record::Meeting(meeting);
     tx.save(&record)?;
     let id = record.id().to_string();
-    tx.finish(&commit_message("log", &record))?;
-    print(&format!("{id}\n"))?;
-    Ok(ExitCode::SUCCESS)
+    finish_new(tx, &commit_message("log", &record), &id)
 }
 
 /// `议题@汇报人` → an agenda item with its presenter.

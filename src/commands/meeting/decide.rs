@@ -5,7 +5,7 @@ use std::process::ExitCode;
 
 use super::not_a_meeting;
 use crate::commands::assign::{NewFollowup, create};
-use crate::commands::shared::{commit_message, non_empty, optional_text, print, refused};
+use crate::commands::shared::{commit_message, finish_new, non_empty, optional_text, refused};
 use crate::context::Ctx;
 use crate::error::{Error, Result};
 use crate::model::id::RecordRef;
@@ -99,10 +99,8 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
             None
         }
     };
-    tx.finish(&commit_message("decide", &record))?;
     let printed = followup
         .as_ref()
         .map_or(reference.to_string(), |f| f.id().to_string());
-    print(&format!("{printed}\n"))?;
-    Ok(ExitCode::SUCCESS)
+    finish_new(tx, &commit_message("decide", &record), &printed)
 }
