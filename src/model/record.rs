@@ -155,6 +155,20 @@ impl Record {
         }
     }
 
+    /// Whether a status typed by the user names this record's status: the
+    /// stored keyword (any case) or any of its Chinese words (已办结 and
+    /// 已销号 both name `closed`).
+    pub fn status_is(&self, wanted: &str) -> bool {
+        let chinese = match self {
+            Record::Incoming(r) => r.status.chinese(),
+            Record::Outgoing(r) => r.status.chinese(),
+            Record::Followup(r) => r.status.chinese(),
+            Record::Meeting(r) => r.status.chinese(),
+            Record::Entry(r, _) => &r.status,
+        };
+        self.status().eq_ignore_ascii_case(wanted) || chinese.split('|').any(|w| w == wanted)
+    }
+
     pub fn secrecy(&self) -> Secrecy {
         match self {
             Record::Incoming(r) => r.secrecy,

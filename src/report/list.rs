@@ -79,7 +79,7 @@ impl Filter {
 
 /// A status typed by the user matches the stored keyword or its label.
 fn status_matches(record: &Record, wanted: &str) -> bool {
-    record.status().eq_ignore_ascii_case(wanted) || record.status_label(Lang::Zh) == wanted
+    record.status_is(wanted)
 }
 
 /// One column of `list`: the field key that names it, and its cell.

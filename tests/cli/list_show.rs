@@ -207,3 +207,12 @@ fn show_json_gives_the_record() {
     assert_eq!(json["days_left"], -3);
     assert_eq!(json["history"][0]["action"], "log");
 }
+
+#[test]
+fn status_accepts_every_chinese_word_for_it() {
+    let env = sample();
+    let closed = ids(&env, &["fu", "--status", "closed"]);
+    assert!(!closed.is_empty());
+    assert_eq!(ids(&env, &["fu", "--status", "已办结"]), closed);
+    assert_eq!(ids(&env, &["fu", "--status", "已销号"]), closed);
+}
