@@ -62,7 +62,7 @@ impl Table {
         }));
         for row in &self.rows {
             table.add_row(row.iter().map(|(text, tone)| {
-                let cell = Cell::new(text);
+                let cell = Cell::new(printable(text));
                 match (color, tone) {
                     (true, Tone::Danger) => cell.fg(Color::Red),
                     (true, Tone::Warn) => cell.fg(Color::Yellow),
@@ -116,4 +116,35 @@ impl Table {
 /// `COLUMNS` if set (tests pin it), else the terminal's width.
 fn terminal_width() -> Option<u16> {
     std::env::var("COLUMNS").ok().and_then(|c| c.parse().ok())
+}
+
+/// Text from a record made safe for a terminal: control characters (an
+/// escape sequence hidden in a hand-edited title could rewrite the screen)
+/// are shown as U+FFFD; line breaks and tabs are kept.
+pub fn printable(text: &str) -> std::borrow::Cow<'_, str> {
+    if text.chars().any(is_unsafe) {
+        text.chars()
+            .map(|c| if is_unsafe(c) { '\u{fffd}' } else { c })
+            .collect()
+    } else {
+        std::borrow::Cow::Borrowed(text)
+    }
+}
+
+fn is_unsafe(c: char) -> bool {
+    c.is_control() && c != '\n' && c != '\t'
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escape_sequences_in_titles_do_not_reach_the_terminal() {
+        assert_eq!(printable("通知\u{1b}[2J"), "通知\u{fffd}[2J");
+        assert_eq!(printable("两行\n文字"), "两行\n文字");
+        let mut table = Table::new(vec!["标题".into()]);
+        table.push(vec![("\u{1b}]0;pwned\u{7}".into(), Tone::Plain)]);
+        assert!(!table.to_terminal(false).contains('\u{1b}'));
+    }
 }
