@@ -39,6 +39,7 @@ impl<'a> Change<'a> {
     /// Takes the write lock. `commit` is false for `--no-commit`.
     pub fn begin(register: &'a Register, commit: bool) -> Result<Change<'a>> {
         let lock = lock::WriteLock::acquire(&register.root)?;
+        save::clear_leftovers(&register.root);
         Ok(Change {
             register,
             _lock: lock,

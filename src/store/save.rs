@@ -86,3 +86,18 @@ pub fn ensure_state_dir(root: &Path) -> Result<std::path::PathBuf> {
     }
     Ok(dir)
 }
+
+/// Removes temporary files a killed writer left in `.taizhang/tmp/`. Only
+/// writers use that folder and they hold the write lock, so whoever holds
+/// it now knows every file there is abandoned. Failure is harmless.
+pub fn clear_leftovers(root: &Path) {
+    let dir = root.join(STATE_DIR).join("tmp");
+    let Ok(entries) = std::fs::read_dir(&dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        if entry.file_type().is_ok_and(|t| t.is_file()) {
+            let _ = std::fs::remove_file(entry.path());
+        }
+    }
+}

@@ -264,3 +264,14 @@ fn a_writer_waits_for_the_lock_then_gives_up_clearly() {
     // Once it is free, writing works again.
     assert_eq!(env.log_in("锁已释放"), "IN-2026-0002");
 }
+
+#[test]
+fn a_killed_writers_temporary_files_are_cleared_by_the_next_writer() {
+    let env = Env::new();
+    env.log_in("第一份");
+    let tmp = env.root.join(".taizhang/tmp");
+    std::fs::create_dir_all(&tmp).unwrap();
+    std::fs::write(tmp.join(".write-abandoned"), "half a record").unwrap();
+    env.log_in("第二份");
+    assert_eq!(std::fs::read_dir(&tmp).unwrap().count(), 0);
+}
