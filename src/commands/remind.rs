@@ -1,6 +1,7 @@
 //! `taizhang remind`: what is overdue, due today and due soon (DESIGN §3),
 //! made for cron: with nothing to say it prints nothing at all.
 
+use crate::report::render::printable;
 use std::process::ExitCode;
 
 use jiff::civil::Date;
@@ -67,11 +68,14 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
     let text = match ctx.format() {
         Format::Json => remind::json(&items),
         _ if items.is_empty() => String::new(),
-        Format::Markdown => remind::markdown(&items, ctx.today, ctx.lang()),
+        // Mailed or shown as it is: no control characters from records.
+        Format::Markdown => {
+            printable(&remind::markdown(&items, ctx.today, ctx.lang())).into_owned()
+        }
         Format::Csv => remind::table(&items, ctx.lang())
             .to_csv()
             .map_err(|e| Error::Other(e.to_string()))?,
-        Format::Table => remind::text(&items, ctx.today, ctx.lang()),
+        Format::Table => printable(&remind::text(&items, ctx.today, ctx.lang())).into_owned(),
     };
     print(&text)?;
     Ok(ExitCode::SUCCESS)
