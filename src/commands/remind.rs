@@ -1,7 +1,6 @@
 //! `taizhang remind`: what is overdue, due today and due soon (DESIGN §3),
 //! made for cron: with nothing to say it prints nothing at all.
 
-use crate::report::render::printable;
 use std::process::ExitCode;
 
 use jiff::civil::Date;
@@ -15,6 +14,7 @@ use crate::model::keyword::Keyword;
 use crate::model::record::Record;
 use crate::report::redact::Secrets;
 use crate::report::remind::{self, Reminder, Scope};
+use crate::report::render::printable;
 use crate::store::{self, Change};
 
 /// Remind of open follow-ups and incoming action documents that are
