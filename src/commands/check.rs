@@ -203,16 +203,8 @@ fn render(ctx: &Ctx, issues: &[Issue], records: usize) -> Result<String> {
                 ));
             }
             if issues.is_empty() {
-                out.push_str(&match lang {
-                    crate::i18n::Lang::En => format!(
-                        "{}: {records} records, no problems\n",
-                        lang.message(Message::CheckClean)
-                    ),
-                    crate::i18n::Lang::Zh => format!(
-                        "{}：共 {records} 条记录，未发现问题\n",
-                        lang.message(Message::CheckClean)
-                    ),
-                });
+                out.push_str(&lang.check_clean(records));
+                out.push('\n');
             }
             out
         }

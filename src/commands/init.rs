@@ -86,9 +86,6 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
             })?;
         }
     }
-    ctx.note(&match ctx.lang() {
-        crate::i18n::Lang::En => format!("Created a register in {}", root.display()),
-        crate::i18n::Lang::Zh => format!("已在 {} 新建台账", root.display()),
-    });
+    ctx.note(&ctx.lang().created_register(&root));
     Ok(ExitCode::SUCCESS)
 }

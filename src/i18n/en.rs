@@ -34,8 +34,6 @@ pub fn label(label: Label) -> &'static str {
         Label::Documents => "Documents",
         Label::Incoming => "Incoming documents",
         Label::Outgoing => "Outgoing documents",
-        Label::ByUrgency => "Incoming by urgency",
-        Label::ByHandling => "Incoming by handling",
         Label::IncomingDone => "Action documents completed",
         Label::IncomingPending => "Action documents pending",
         Label::IncomingOverdue => "Action documents overdue",
@@ -72,9 +70,6 @@ pub fn message(message: Message) -> &'static str {
         Message::Hint => "hint",
         Message::Skipped => "skipped",
         Message::NothingFound => "no records match",
-        Message::CheckClean => "register is valid",
-        Message::CheckSummary => "problems",
-        Message::Uncommitted => "not committed to git",
         Message::Yes => "yes",
         Message::No => "no",
         Message::DeskClear => "Nothing needs you today.",
@@ -419,4 +414,12 @@ pub fn note(note: &Note) -> String {
         ),
         Note::Text(text) => text.clone(),
     }
+}
+
+pub fn created_register(path: &std::path::Path) -> String {
+    format!("Created a register in {}", path.display())
+}
+
+pub fn check_clean(records: usize) -> String {
+    format!("register is valid: {records} records, no problems")
 }

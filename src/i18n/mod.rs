@@ -132,6 +132,30 @@ impl Lang {
         }
     }
 
+    /// Between the names of a list: `财务科、法规科`, `a, b`.
+    pub fn list_separator(self) -> &'static str {
+        match self {
+            Lang::En => ", ",
+            Lang::Zh => "、",
+        }
+    }
+
+    /// What `init` says when it created a register in `path`.
+    pub fn created_register(self, path: &std::path::Path) -> String {
+        match self {
+            Lang::En => en::created_register(path),
+            Lang::Zh => zh::created_register(path),
+        }
+    }
+
+    /// What `check` says when it found nothing wrong.
+    pub fn check_clean(self, records: usize) -> String {
+        match self {
+            Lang::En => en::check_clean(records),
+            Lang::Zh => zh::check_clean(records),
+        }
+    }
+
     /// How far a deadline is: "overdue 3 days", "due today", "due in 2
     /// days" (逾期3天, 今日到期, 还有2天到期).
     pub fn days_left(self, days_left: i64) -> String {
@@ -180,8 +204,6 @@ pub enum Label {
     Documents,
     Incoming,
     Outgoing,
-    ByUrgency,
-    ByHandling,
     IncomingDone,
     IncomingPending,
     IncomingOverdue,
@@ -218,9 +240,6 @@ pub enum Message {
     Hint,
     Skipped,
     NothingFound,
-    CheckClean,
-    CheckSummary,
-    Uncommitted,
     Yes,
     No,
     DeskClear,

@@ -34,8 +34,6 @@ pub fn label(label: Label) -> &'static str {
         Label::Documents => "公文办理",
         Label::Incoming => "收文",
         Label::Outgoing => "发文",
-        Label::ByUrgency => "收文（按紧急程度）",
-        Label::ByHandling => "收文（按办件类型）",
         Label::IncomingDone => "办件办结",
         Label::IncomingPending => "办件在办",
         Label::IncomingOverdue => "办件逾期",
@@ -72,9 +70,6 @@ pub fn message(message: Message) -> &'static str {
         Message::Hint => "提示",
         Message::Skipped => "已跳过",
         Message::NothingFound => "没有符合条件的记录",
-        Message::CheckClean => "台账检查通过",
-        Message::CheckSummary => "个问题",
-        Message::Uncommitted => "尚未提交到 git",
         Message::Yes => "是",
         Message::No => "否",
         Message::DeskClear => "今日没有待办事项。",
@@ -623,4 +618,12 @@ pub fn note(note: &Note) -> String {
         }
         Note::Text(text) => text.clone(),
     }
+}
+
+pub fn created_register(path: &std::path::Path) -> String {
+    format!("已在 {} 新建台账", path.display())
+}
+
+pub fn check_clean(records: usize) -> String {
+    format!("台账检查通过：共 {records} 条记录，未发现问题")
 }

@@ -34,7 +34,7 @@ impl Filter {
         {
             return false;
         }
-        if !self.status.is_empty() && !self.status.iter().any(|s| status_matches(record, s)) {
+        if !self.status.is_empty() && !self.status.iter().any(|s| record.status_is(s)) {
             return false;
         }
         if let Some(unit) = &self.unit
@@ -75,11 +75,6 @@ impl Filter {
         }
         true
     }
-}
-
-/// A status typed by the user matches the stored keyword or its label.
-fn status_matches(record: &Record, wanted: &str) -> bool {
-    record.status_is(wanted)
 }
 
 /// One column of `list`: the field key that names it, and its cell.

@@ -107,7 +107,7 @@ pub(crate) fn write_field(
             out.push_str(&format!(
                 "{pad}{label}{}{}\n",
                 lang.colon(),
-                joined.join(list_separator(lang))
+                joined.join(lang.list_separator())
             ));
         }
         Value::Sequence(items) => {
@@ -148,14 +148,6 @@ pub(crate) fn write_field(
                 out.push_str(&format!("{pad}{label}{}{text}\n", lang.colon()));
             }
         }
-    }
-}
-
-/// Between the items of a list of names: 财务科、法规科.
-fn list_separator(lang: Lang) -> &'static str {
-    match lang {
-        Lang::En => ", ",
-        Lang::Zh => "、",
     }
 }
 

@@ -122,7 +122,7 @@ pub fn incoming(
     let holders = if holders.is_empty() {
         lang.phrase(Phrase::Nobody).to_string()
     } else {
-        holders.join(lang_sep(lang))
+        holders.join(lang.list_separator())
     };
     s.closing(Phrase::HeldBy, &holders);
     s.next(&doc.next_steps());
@@ -297,7 +297,7 @@ impl Slip {
     /// Names joined as the reader's language joins them; nothing when none.
     fn names(&mut self, key: &str, names: &[String]) {
         if !names.is_empty() {
-            let joined = names.join(lang_sep(self.lang));
+            let joined = names.join(self.lang.list_separator());
             self.field(key, &joined);
         }
     }
@@ -374,7 +374,7 @@ impl Slip {
             lang.phrase(Phrase::NothingNext).to_string()
         } else {
             let names: Vec<&str> = steps.iter().map(|s| lang.step(*s)).collect();
-            names.join(lang_sep(lang))
+            names.join(lang.list_separator())
         };
         self.closing(Phrase::Next, &text);
     }
@@ -384,13 +384,6 @@ fn comma(lang: Lang) -> &'static str {
     match lang {
         Lang::En => ", ",
         Lang::Zh => "，",
-    }
-}
-
-fn lang_sep(lang: Lang) -> &'static str {
-    match lang {
-        Lang::En => ", ",
-        Lang::Zh => "、",
     }
 }
 
