@@ -73,12 +73,13 @@ fn collect(register: &Register, snapshot: &Snapshot) -> Vec<Issue> {
     for stray in &snapshot.strays {
         issues.push(issue("warning", stray, 0, None, Note::Stray));
     }
+    // Records come sorted by ID, so a finding's file is a binary search
+    // away, not a scan of the whole register.
     let path_of = |id: &crate::model::id::Id| -> PathBuf {
         snapshot
             .records
-            .iter()
-            .find(|l| l.record.id() == id)
-            .map(|l| l.path.clone())
+            .binary_search_by(|l| l.record.id().cmp(id))
+            .map(|i| snapshot.records[i].path.clone())
             .unwrap_or_default()
     };
     for loaded in &snapshot.records {
