@@ -128,6 +128,30 @@ impl Followup {
         }
     }
 
+    /// The date it was cancelled (撤项): the last `cancel` in its history.
+    /// A cancelled one without that entry (hand-written) is taken as
+    /// cancelled on the day it was assigned, i.e. never counted open.
+    pub fn cancelled_on(&self) -> Option<Date> {
+        if self.status != FuStatus::Cancelled {
+            return None;
+        }
+        Some(
+            self.history
+                .iter()
+                .rev()
+                .find(|h| h.action == "cancel")
+                .map_or(self.assigned, |h| h.at.date()),
+        )
+    }
+
+    /// Whether it was open on `asof` (as `summary` counts): assigned by
+    /// then, and neither closed nor cancelled by then.
+    pub fn open_on(&self, asof: Date) -> bool {
+        self.assigned <= asof
+            && !self.closed_on().is_some_and(|c| c <= asof)
+            && !self.cancelled_on().is_some_and(|c| c <= asof)
+    }
+
     /// The 三色督办 colour for a chase made `today`.
     pub fn chase_level(&self, today: Date) -> ChaseLevel {
         let due = self.effective_due();

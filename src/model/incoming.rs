@@ -132,6 +132,24 @@ impl Incoming {
             )
     }
 
+    /// Whether an action paper was still in hand on `asof` (as `summary`
+    /// counts): received by then, not completed by then, and not sent
+    /// back (退文). One marked done without a completion date is taken
+    /// as done.
+    pub fn pending_on(&self, asof: Date) -> bool {
+        if self.handling != Handling::Action || self.received.date() > asof {
+            return false;
+        }
+        match (self.completed, self.status) {
+            (Some(completed), _) => completed > asof,
+            (
+                None,
+                InStatus::Returned | InStatus::Done | InStatus::Replied | InStatus::Archived,
+            ) => false,
+            (None, _) => true,
+        }
+    }
+
     /// Who has a routed copy now (传阅 out, not yet back), in routing order.
     pub fn routed_holders(&self) -> Vec<&str> {
         self.circulation

@@ -5,6 +5,7 @@ pub mod calendar;
 pub mod common;
 pub mod config;
 pub mod date;
+pub mod facts;
 pub mod followup;
 pub mod id;
 pub mod incoming;

@@ -13,9 +13,9 @@ use serde::Serialize;
 
 use crate::i18n::{Label, Lang};
 use crate::model::date::days_between;
+use crate::model::facts::Facts;
 use crate::model::followup::{Followup, FuStatus};
 use crate::model::id::Id;
-use crate::model::incoming::{InStatus, Incoming};
 use crate::model::keyword::{Handling, Keyword, Urgency};
 use crate::model::meeting::MtStatus;
 use crate::model::period::{Period, PeriodName};
@@ -117,29 +117,12 @@ struct FuFacts {
     overdue: bool,
 }
 
-/// The date a follow-up was cancelled (撤项): the last `cancel` in its
-/// history. A cancelled one without that entry (hand-written) is taken as
-/// cancelled on the day it was assigned, i.e. never counted open.
-fn cancelled_on(fu: &Followup) -> Option<Date> {
-    if fu.status != FuStatus::Cancelled {
-        return None;
-    }
-    Some(
-        fu.history
-            .iter()
-            .rev()
-            .find(|h| h.action == "cancel")
-            .map_or(fu.assigned, |h| h.at.date()),
-    )
-}
-
 fn followup_facts(fu: &Followup, period: &Period, asof: Date) -> FuFacts {
     let due = fu.effective_due();
     let closed_on = fu.closed_on();
     let closed_by_asof = closed_on.is_some_and(|c| c <= asof);
-    let cancelled_by_asof = cancelled_on(fu).is_some_and(|c| c <= asof);
     let closed = closed_on.is_some_and(|c| period.contains(c));
-    let open = fu.assigned <= asof && !closed_by_asof && !cancelled_by_asof;
+    let open = fu.open_on(asof);
     let due_in_period = period.contains(due) && fu.status != FuStatus::Cancelled;
     FuFacts {
         assigned: period.contains(fu.assigned),
@@ -152,20 +135,15 @@ fn followup_facts(fu: &Followup, period: &Period, asof: Date) -> FuFacts {
     }
 }
 
-/// Whether an action paper was still in hand on `asof`: received by then,
-/// not completed by then, and not sent back (退文). One marked done
-/// without a completion date is taken as done.
-fn pending_on(doc: &Incoming, asof: Date) -> bool {
-    if doc.handling != Handling::Action || doc.received.date() > asof {
-        return false;
-    }
-    match (doc.completed, doc.status) {
-        (Some(completed), _) => completed > asof,
-        (None, InStatus::Returned | InStatus::Done | InStatus::Replied | InStatus::Archived) => {
-            false
-        }
-        (None, _) => true,
-    }
+/// Whether a record with these `facts` can count in the summary of
+/// `period` seen on `today`: it may still be open or pending on `asof`, or
+/// one of its dates may fall in the period (or on `asof`). Every figure of
+/// `compute` depends on nothing else, so records failing this are not
+/// even decoded (`tests::only_relevant_records_count` holds us to it).
+pub fn relevant(facts: &Facts, period: &Period, today: Date) -> bool {
+    let asof = period.asof(today);
+    facts.settled.is_none_or(|settled| settled > asof)
+        || facts.touches(period.from.min(asof), period.to.max(asof))
 }
 
 fn rate(part: usize, whole: usize) -> Option<f64> {
@@ -213,7 +191,7 @@ pub fn compute(
                 {
                     documents.incoming_done += 1;
                 }
-                if pending_on(doc, asof) {
+                if doc.pending_on(asof) {
                     documents.incoming_pending += 1;
                     if doc.deadline.is_some_and(|d| d < asof) {
                         documents.incoming_overdue += 1;

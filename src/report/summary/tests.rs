@@ -461,3 +461,63 @@ fn json_has_exactly_the_documented_keys() {
     );
     assert_eq!(keys(&value["meetings"]), ["decisions", "held"]);
 }
+
+/// The records `relevant` passes over never change a figure: each record
+/// that alters the summary on its own, for any period and any today, is
+/// one `relevant` keeps.
+#[test]
+fn only_relevant_records_count() {
+    let mut records = register();
+    records.extend(example_register());
+    let periods = [
+        "2025",
+        "2026",
+        "2027",
+        "2026-Q3",
+        "2026-Q4",
+        "2026-10",
+        "2026-11",
+        "2026-12",
+        "2026-W47",
+        "2026-11-10..2026-11-20",
+        "this-week",
+        "last-month",
+    ];
+    let todays = ["2026-10-15", "2026-11-23", "2026-12-31", "2027-03-01"];
+    let books = ["seal".to_string(), "visit".to_string()];
+    let mut counted = 0;
+    for today in todays {
+        let today: Date = today.parse().unwrap();
+        for period in periods {
+            let period = Period::parse(period, today).unwrap();
+            let none = Secrets::new(&[], false);
+            let empty = compute(&[], &period, today, &books, &none, Lang::En);
+            for record in &records {
+                let one = [record];
+                let secrets = Secrets::new(&one, false);
+                if compute(&one, &period, today, &books, &secrets, Lang::En) != empty {
+                    counted += 1;
+                    let facts = crate::model::facts::Facts::of(record);
+                    assert!(
+                        relevant(&facts, &period, today),
+                        "{} counts in {period:?} on {today} but is passed over ({facts:?})",
+                        record.id()
+                    );
+                }
+            }
+        }
+    }
+    assert!(
+        counted > 500,
+        "too few records counted to prove anything: {counted}"
+    );
+}
+
+/// The bundled example register's records.
+fn example_register() -> Vec<Record> {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/office");
+    let register = crate::store::Register::open(&root).unwrap();
+    let snapshot = crate::store::load::load_all(&register);
+    assert!(snapshot.problems.is_empty());
+    snapshot.records.into_iter().map(|l| l.record).collect()
+}

@@ -1,0 +1,140 @@
+//! `Facts`: what can be known about a record without decoding it again.
+//!
+//! The derived cache keeps a record's facts beside the record, so a
+//! command can pass over records that cannot change its answer without
+//! decoding them (DESIGN §8). Every fact here is a property of the record
+//! alone — never of today or of a period — so it stays true for as long
+//! as the file is unchanged. Commands turn their question into a test on
+//! facts (`report::summary::relevant`, `Filter::may_match`); such a test
+//! must keep every record that could count, and may keep more.
+
+use jiff::ToSpan;
+use jiff::civil::Date;
+
+use crate::model::date::parse_iso_date;
+use crate::model::keyword::Secrecy;
+use crate::model::record::Record;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Facts {
+    /// It has a pending due date (`Record::pending_due`): an open
+    /// follow-up or a paper still to be handled.
+    pub pending: bool,
+    /// Its own secrecy level, which follow-ups made from it inherit.
+    pub secrecy: Secrecy,
+    /// `Record::settled_on`.
+    pub settled: Option<Date>,
+    /// The earliest and latest dates written anywhere in the record, one
+    /// day wider each way (a moment's date depends on its offset).
+    pub first: Date,
+    pub last: Date,
+}
+
+impl Facts {
+    pub fn of(record: &Record) -> Facts {
+        let (first, last) = date_span(record);
+        Facts {
+            pending: record.pending_due().is_some(),
+            secrecy: record.secrecy(),
+            settled: record.settled_on(),
+            first,
+            last,
+        }
+    }
+
+    /// Whether some date in the record may fall within `from..=to`.
+    pub fn touches(&self, from: Date, to: Date) -> bool {
+        self.first <= to && self.last >= from
+    }
+}
+
+/// The earliest and latest date of the record, found by looking at every
+/// string of its JSON form (dates and moments serialize as ISO text), so
+/// no date field can be forgotten, hand-added ones included. A record
+/// without any date spans everything.
+fn date_span(record: &Record) -> (Date, Date) {
+    let mut span: Option<(Date, Date)> = None;
+    visit_strings(&record.to_json(), &mut |text| {
+        // A whole string (`2026-1-5` in a logbook field counts as a date,
+        // see `Record::date`) or the start of a longer one (a moment).
+        let date = parse_iso_date(text).or_else(|| text.get(..10).and_then(parse_iso_date));
+        let Some(date) = date else {
+            return;
+        };
+        span = Some(span.map_or((date, date), |(a, b)| (a.min(date), b.max(date))));
+    });
+    match span {
+        Some((first, last)) => (
+            first.checked_sub(1.day()).unwrap_or(Date::MIN),
+            last.checked_add(1.day()).unwrap_or(Date::MAX),
+        ),
+        None => (Date::MIN, Date::MAX),
+    }
+}
+
+fn visit_strings(value: &serde_json::Value, visit: &mut impl FnMut(&str)) {
+    match value {
+        serde_json::Value::String(s) => visit(s),
+        serde_json::Value::Array(items) => items.iter().for_each(|v| visit_strings(v, visit)),
+        serde_json::Value::Object(map) => map.values().for_each(|v| visit_strings(v, visit)),
+        _ => {}
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::kind::Kind;
+
+    fn fu(extra: &str) -> Record {
+        let yaml = format!(
+            "id: FU-2026-0001\ntitle: 落实\nstatus: open\nlead: 办公室\n\
+             assigned: 2026-03-01\ndue: 2026-04-20\ncreated: 2026-03-01T09:00:00+08:00\n{extra}"
+        );
+        Record::from_yaml(&yaml, Kind::Followup, None).unwrap()
+    }
+
+    fn day(text: &str) -> Date {
+        text.parse().unwrap()
+    }
+
+    #[test]
+    fn the_span_covers_every_date_with_a_day_to_spare() {
+        let facts = Facts::of(&fu(
+            "extensions:\n- {from: 2026-04-20, to: 2026-06-30, reason: 等待, on: 2026-04-18}\n",
+        ));
+        assert_eq!(
+            (facts.first, facts.last),
+            (day("2026-02-28"), day("2026-07-01"))
+        );
+        assert!(facts.pending);
+        assert_eq!(facts.settled, None);
+    }
+
+    #[test]
+    fn hand_added_dates_count_too() {
+        let facts = Facts::of(&fu("inspected: 2029-01-05\n"));
+        assert_eq!(facts.last, day("2029-01-06"));
+    }
+
+    #[test]
+    fn a_closed_follow_up_is_settled_on_its_closing_day() {
+        let record = fu("result: {closed: 2026-05-02}\n");
+        let Record::Followup(mut closed) = record else {
+            unreachable!()
+        };
+        closed.status = crate::model::followup::FuStatus::Closed;
+        let facts = Facts::of(&Record::Followup(closed));
+        assert!(!facts.pending);
+        assert_eq!(facts.settled, Some(day("2026-05-02")));
+    }
+
+    #[test]
+    fn closed_without_a_date_is_never_settled() {
+        let Record::Followup(mut closed) = fu("") else {
+            unreachable!()
+        };
+        closed.status = crate::model::followup::FuStatus::Closed;
+        assert_eq!(Facts::of(&Record::Followup(closed)).settled, None);
+    }
+}
