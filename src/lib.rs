@@ -12,6 +12,8 @@ pub mod i18n;
 pub mod model;
 pub mod report;
 pub mod store;
+#[cfg(test)]
+mod testing;
 
 use std::process::ExitCode;
 

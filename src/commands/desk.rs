@@ -7,13 +7,17 @@ use crate::commands::remind::soon_until;
 use crate::commands::shared::print;
 use crate::context::{Ctx, Format};
 use crate::error::{Error, Result};
+use crate::model::facts::Facts;
 use crate::model::record::Record;
 use crate::report::desk;
+use crate::store::Need;
 
 pub fn run(ctx: &Ctx) -> Result<ExitCode> {
     let register = ctx.register()?;
     let soon_until = soon_until(ctx, &register, None)?;
-    let snapshot = load_reporting(ctx, &register);
+    let today = ctx.today;
+    let relevant = move |facts: &Facts| desk::relevant(facts, today);
+    let snapshot = load_reporting(ctx, &register, Need::everything().facts(&relevant));
     let records: Vec<&Record> = snapshot.records.iter().map(|l| &l.record).collect();
     let lang = ctx.lang();
     let view = desk::compute(&records, ctx.today, soon_until, lang);

@@ -6,10 +6,11 @@ use crate::commands::shared::print;
 use crate::context::{Ctx, Format, split_list};
 use crate::error::{Error, Result};
 use crate::i18n::Message;
-use crate::model::kind::KindFilter;
+use crate::model::facts::Facts;
+use crate::model::kind::{Kind, KindFilter};
 use crate::model::record::Record;
 use crate::report::list::{self as rows, Filter};
-use crate::store::{self, Register, Snapshot};
+use crate::store::{self, Need, Register, Snapshot};
 
 /// List records. Without a kind, all of them; filters combine.
 ///
@@ -58,16 +59,19 @@ pub struct Args {
 pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
     let register = ctx.register()?;
     let filter = build_filter(ctx, &register, &args)?;
-    let snapshot = match &filter.kind {
-        Some(kind) => load_reporting_kind(ctx, &register, kind),
-        None => load_reporting(ctx, &register),
-    };
+    let kinds =
+        |kind: Kind, book: Option<&str>| filter.kind.as_ref().is_none_or(|k| k.matches(kind, book));
+    let facts = |facts: &Facts| filter.may_match(facts);
+    let mut need = Need::everything().facts(&facts);
+    if filter.kind.is_some() {
+        need = need.kinds(&kinds);
+    }
+    let snapshot = load_reporting(ctx, &register, need);
     let mut selected: Vec<&Record> = snapshot
         .records
         .iter()
         .map(|l| &l.record)
         .filter(|r| filter.matches(r, ctx.today))
-        .filter(|r| !args.open || r.pending_due().is_some() || is_open_without_due(r))
         .collect();
     if args.overdue || args.open || args.due_within.is_some() {
         selected.sort_by_key(|r| (r.pending_due(), r.id().clone()));
@@ -95,11 +99,6 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
     };
     print(&text)?;
     Ok(ExitCode::SUCCESS)
-}
-
-/// Incoming papers still in hand that have no deadline also count as open.
-fn is_open_without_due(record: &Record) -> bool {
-    matches!(record, Record::Incoming(r) if r.is_pending())
 }
 
 fn build_filter(ctx: &Ctx, register: &Register, args: &Args) -> Result<Filter> {
@@ -132,6 +131,7 @@ fn build_filter(ctx: &Ctx, register: &Register, args: &Args) -> Result<Filter> {
         owner: args.owner.clone(),
         since: ctx.opt_date("--since", args.since.as_deref())?,
         until: ctx.opt_date("--until", args.until.as_deref())?,
+        open: args.open,
         overdue: args.overdue,
         due_by,
         search: args.search.as_ref().map(|s| s.to_lowercase()),
@@ -154,20 +154,10 @@ pub fn parse_kind(register: &Register, text: &str) -> Result<KindFilter> {
     }
 }
 
-/// Loads the whole register for a read command: a file that cannot be
+/// Loads what a read command needs (DESIGN §8): a file that cannot be
 /// read is skipped with one warning naming it, never fatal (DESIGN §6.7).
-pub fn load_reporting(ctx: &Ctx, register: &Register) -> Snapshot {
-    warn_problems(ctx, store::load_all(register))
-}
-
-/// `load_reporting` for one kind of record only: a command that needs one
-/// kind reads only those files (DESIGN §8).
-pub fn load_reporting_kind(ctx: &Ctx, register: &Register, kind: &KindFilter) -> Snapshot {
-    let snapshot = store::load_matching(register, &|k, book| kind.matches(k, book));
-    warn_problems(ctx, snapshot)
-}
-
-fn warn_problems(ctx: &Ctx, snapshot: Snapshot) -> Snapshot {
+pub fn load_reporting(ctx: &Ctx, register: &Register, need: Need) -> Snapshot {
+    let snapshot = store::load_where(register, need);
     let skipped = ctx.lang().message(Message::Skipped);
     for problem in &snapshot.problems {
         ctx.warn(&format!(

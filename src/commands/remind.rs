@@ -15,7 +15,7 @@ use crate::model::record::Record;
 use crate::report::redact::Secrets;
 use crate::report::remind::{self, Reminder, Scope};
 use crate::report::render::printable;
-use crate::store::{self, Change};
+use crate::store::{self, Change, Need};
 
 /// Remind of open follow-ups and incoming action documents that are
 /// overdue, due today, or due within --within (default: remind.within in
@@ -57,9 +57,12 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
             .transpose()?,
         owner: args.owner.clone(),
     };
-    let snapshot = load_reporting(ctx, &register);
+    // Every kind is listed, so that a follow-up made from a classified
+    // paper or meeting inherits its secrecy; only open records are decoded.
+    let need = Need::everything().facts(&remind::relevant);
+    let snapshot = load_reporting(ctx, &register, need);
     let records: Vec<&Record> = snapshot.records.iter().map(|l| &l.record).collect();
-    let secrets = Secrets::new(&records, args.show_classified);
+    let secrets = Secrets::from_levels(&snapshot.classified, args.show_classified);
     let items = remind::select(&records, &scope, &secrets, ctx.lang());
 
     if args.record && !items.is_empty() {

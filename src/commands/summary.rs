@@ -6,10 +6,12 @@ use crate::commands::list::load_reporting;
 use crate::commands::shared::print;
 use crate::context::{Ctx, Format};
 use crate::error::{Error, Result};
+use crate::model::facts::Facts;
 use crate::model::period::Period;
 use crate::model::record::Record;
 use crate::report::redact::Secrets;
 use crate::report::summary;
+use crate::store::Need;
 
 /// Figures for a period: documents received, sent and handled; follow-ups
 /// assigned, closed (on time), due, open and overdue, per lead unit; the
@@ -49,9 +51,11 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
         .as_deref()
         .map(|u| ctx.unit(&register, "--unit", u))
         .transpose()?;
-    let snapshot = load_reporting(ctx, &register);
+    let today = ctx.today;
+    let relevant = |facts: &Facts| summary::relevant(facts, &period, today);
+    let snapshot = load_reporting(ctx, &register, Need::everything().facts(&relevant));
     let all: Vec<&Record> = snapshot.records.iter().map(|l| &l.record).collect();
-    let secrets = Secrets::new(&all, args.show_classified);
+    let secrets = Secrets::from_levels(&snapshot.classified, args.show_classified);
     let selected: Vec<&Record> = all
         .iter()
         .copied()

@@ -17,9 +17,9 @@ use crate::model::record::Record;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Facts {
-    /// It has a pending due date (`Record::pending_due`): an open
-    /// follow-up or a paper still to be handled.
-    pub pending: bool,
+    /// Still to be done (`Record::is_open`); everything with a pending
+    /// due date is.
+    pub open: bool,
     /// Its own secrecy level, which follow-ups made from it inherit.
     pub secrecy: Secrecy,
     /// `Record::settled_on`.
@@ -34,7 +34,7 @@ impl Facts {
     pub fn of(record: &Record) -> Facts {
         let (first, last) = date_span(record);
         Facts {
-            pending: record.pending_due().is_some(),
+            open: record.is_open(),
             secrecy: record.secrecy(),
             settled: record.settled_on(),
             first,
@@ -107,7 +107,7 @@ mod tests {
             (facts.first, facts.last),
             (day("2026-02-28"), day("2026-07-01"))
         );
-        assert!(facts.pending);
+        assert!(facts.open);
         assert_eq!(facts.settled, None);
     }
 
@@ -125,7 +125,7 @@ mod tests {
         };
         closed.status = crate::model::followup::FuStatus::Closed;
         let facts = Facts::of(&Record::Followup(closed));
-        assert!(!facts.pending);
+        assert!(!facts.open);
         assert_eq!(facts.settled, Some(day("2026-05-02")));
     }
 

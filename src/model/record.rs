@@ -228,6 +228,16 @@ impl Record {
         }
     }
 
+    /// Still to be done: an open follow-up, an action paper still in hand
+    /// (with or without a deadline).
+    pub fn is_open(&self) -> bool {
+        match self {
+            Record::Followup(r) => r.is_open(),
+            Record::Incoming(r) => r.is_pending(),
+            _ => false,
+        }
+    }
+
     /// The deadline of something still to be done: an open follow-up's
     /// effective due date, a pending action paper's deadline.
     pub fn pending_due(&self) -> Option<Date> {

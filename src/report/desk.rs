@@ -11,6 +11,7 @@ use serde::Serialize;
 
 use crate::i18n::{Label, Lang, Message};
 use crate::model::date::days_between;
+use crate::model::facts::Facts;
 use crate::model::id::Id;
 use crate::model::kind::Kind;
 use crate::model::meeting::MtStatus;
@@ -60,6 +61,14 @@ impl Desk {
             && self.upcoming.is_empty()
             && self.meetings.is_empty()
     }
+}
+
+/// Whether a record with these facts can show on the desk of `today`:
+/// what is still open, and planned meetings (dated within the week).
+/// Records failing this are not decoded.
+pub fn relevant(facts: &Facts, today: Date) -> bool {
+    let week_end = today.checked_add(DAYS_AHEAD.days()).unwrap_or(Date::MAX);
+    facts.open || facts.touches(today, week_end)
 }
 
 pub fn compute(records: &[&Record], today: Date, soon_until: Date, lang: Lang) -> Desk {
@@ -256,4 +265,27 @@ pub fn markdown(desk: &Desk, lang: Lang) -> String {
         out = format!("{}\n", lang.message(Message::DeskClear));
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `relevant` never passes over a record the desk would show.
+    #[test]
+    fn records_passed_over_never_show() {
+        let mut shown = 0;
+        for record in crate::testing::example_records() {
+            let facts = Facts::of(&record);
+            for today in ["2026-11-16", "2026-11-23", "2026-11-26", "2027-01-04"] {
+                let today: Date = today.parse().unwrap();
+                let soon = today.checked_add(3.days()).unwrap();
+                if !compute(&[&record], today, soon, Lang::Zh).is_empty() {
+                    shown += 1;
+                    assert!(relevant(&facts, today), "{} on {today}", record.id());
+                }
+            }
+        }
+        assert!(shown > 10, "{shown}");
+    }
 }

@@ -27,6 +27,16 @@ impl<'a> Secrets<'a> {
         }
     }
 
+    /// Secrets from the levels of every classified record (read or passed
+    /// over, `store::Snapshot::classified`), so a follow-up inherits its
+    /// source's level even when the source itself was not decoded.
+    pub fn from_levels(levels: &'a [(Id, Secrecy)], show_classified: bool) -> Secrets<'a> {
+        Secrets {
+            levels: levels.iter().map(|(id, level)| (id, *level)).collect(),
+            show_classified,
+        }
+    }
+
     /// The level that applies to `record`.
     pub fn level(&self, record: &Record) -> Secrecy {
         let own = record.secrecy();

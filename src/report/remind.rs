@@ -9,6 +9,7 @@ use jiff::civil::Date;
 use serde::Serialize;
 
 use crate::i18n::{Label, Lang};
+use crate::model::facts::Facts;
 use crate::model::id::Id;
 use crate::model::keyword::{ChaseLevel, Keyword};
 use crate::model::kind::Kind;
@@ -86,6 +87,12 @@ pub struct Scope {
 }
 
 /// The reminders, sorted by level, then due date, then ID.
+/// Whether a record with these facts can be reminded about: only what is
+/// still open has a pending due date. Records failing this are not decoded.
+pub fn relevant(facts: &Facts) -> bool {
+    facts.open
+}
+
 pub fn select(records: &[&Record], scope: &Scope, secrets: &Secrets, lang: Lang) -> Vec<Reminder> {
     let mut out: Vec<Reminder> = records
         .iter()
@@ -300,6 +307,30 @@ pub fn markdown(items: &[Reminder], today: Date, lang: Lang) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `relevant` never passes over a record `select` would remind of.
+    #[test]
+    fn records_passed_over_are_never_due() {
+        let mut reminded = 0;
+        for record in crate::testing::example_records() {
+            let facts = Facts::of(&record);
+            let one = [&record];
+            let secrets = Secrets::new(&one, false);
+            for today in ["2026-10-01", "2026-11-23", "2027-06-01"] {
+                let scope = Scope {
+                    today: today.parse().unwrap(),
+                    soon_until: "2027-12-31".parse().unwrap(),
+                    unit: None,
+                    owner: None,
+                };
+                if !select(&one, &scope, &secrets, Lang::En).is_empty() {
+                    reminded += 1;
+                    assert!(relevant(&facts), "{}", record.id());
+                }
+            }
+        }
+        assert!(reminded > 10, "{reminded}");
+    }
     use crate::model::kind::Kind;
 
     fn fu(id: &str, lead: &str, owner: Option<&str>, due: &str, status: &str) -> Record {

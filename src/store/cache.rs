@@ -1,27 +1,38 @@
 //! A derived cache of parsed records: `.taizhang/cache.bin` (DESIGN §8).
 //!
 //! What it is for: parsing 100,000 YAML files takes seconds; decoding their
-//! already-parsed form takes a fraction of that. Each entry holds a record
-//! file's path, the file's fingerprint when it was parsed (size, mtime and
-//! ctime to the nanosecond, inode), and the outcome of parsing it: the
-//! record as JSON, or the problem that made it unreadable.
+//! already-parsed form takes a fraction of that, and deciding from a few
+//! bytes of `Facts` that a record cannot matter to a command takes almost
+//! nothing. For each record file the cache keeps the file's path, its
+//! fingerprint when it was parsed (size, mtime and ctime to the
+//! nanosecond, inode), and the outcome of parsing it: the record as JSON
+//! with its facts, or the problem that made it unreadable.
+//!
+//! Layout: a header; the payloads, each followed by its checksum; then the
+//! index (path, fingerprint, facts, where the payload is), sorted by path,
+//! with one checksum for the whole index. A command reads the header and
+//! the index, then only the payloads it needs.
 //!
 //! What it must never do: change an answer. An entry is used only when the
-//! file's fingerprint is exactly the one recorded, the entry's checksum
-//! holds, and the file was not changed within `RACY_SECONDS` before it was
-//! stat-ed (a second edit in the same timestamp tick could keep the
-//! fingerprint). A record is cached only if its JSON decodes back to an
-//! equal record. A cache written by another build or for other settings is
-//! ignored whole; a corrupt or truncated one is read up to the damage and
-//! rebuilt. Anything not trusted is parsed from its file, as without cache.
-//! The cache is never a source of truth: deleting it is always safe, and
-//! failing to write it is silent.
+//! file's fingerprint is exactly the one recorded, the checksums hold, and
+//! the file was not changed within `RACY_SECONDS` before it was stat-ed (a
+//! second edit in the same timestamp tick could keep the fingerprint). A
+//! record is cached only if its JSON decodes back to an equal record. A
+//! cache written by another build or for other settings is ignored whole;
+//! a damaged one is ignored where damaged and rebuilt. Anything not trusted
+//! is parsed from its file, as without cache. The cache is never a source
+//! of truth: deleting it is always safe, and failing to write it is silent.
 
-use std::io::{BufReader, BufWriter, Read, Write};
+use std::fs::File;
+use std::io::{BufWriter, Read, Seek, SeekFrom, Write};
 use std::path::{Path, PathBuf};
 use std::time::SystemTime;
 
+use jiff::civil::Date;
+
+use crate::model::facts::Facts;
 use crate::model::id::Id;
+use crate::model::keyword::{Keyword, Secrecy};
 use crate::model::kind::Kind;
 use crate::model::record::Record;
 use crate::store::load::Problem;
@@ -29,14 +40,16 @@ use crate::store::register::{Register, SETTINGS_FILE};
 
 /// The cache file, under the register's state folder.
 pub const CACHE_FILE: &str = "cache.bin";
-const MAGIC: &[u8; 8] = b"TZCACHE1";
+const MAGIC: &[u8; 8] = b"TZCACHE2";
 /// Bump when the layout or the meaning of an entry changes.
-const LAYOUT_VERSION: u64 = 1;
+const LAYOUT_VERSION: u64 = 2;
+/// Magic, key, index offset, index length, index checksum.
+const HEADER_LEN: usize = 40;
 /// Changes within this many seconds before the files were stat-ed are not
 /// cached: coarse file-system clocks could hide a second same-size edit.
 const RACY_SECONDS: i64 = 3;
-/// No entry is this large (records are limited to 1 MiB).
-const MAX_ENTRY: u32 = 8 << 20;
+/// No payload is this large (records are limited to 1 MiB).
+const MAX_PAYLOAD: u32 = 8 << 20;
 const TAG_RECORD: u8 = 0;
 const TAG_PROBLEM: u8 = 1;
 
@@ -129,45 +142,128 @@ pub enum Parsed {
     },
 }
 
-/// One cache entry as read, not yet decoded.
-#[derive(Debug)]
-pub struct RawEntry {
-    pub path: String,
-    pub fingerprint: Fingerprint,
-    tag: u8,
-    payload: Vec<u8>,
+/// What an index entry says the file holds.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Holds {
+    Record(Facts),
+    Problem,
 }
 
-impl RawEntry {
-    /// Decodes the entry for the file `id` names; `None` if it does not
-    /// decode (then the file is parsed instead).
-    pub fn decode(&self, register: &Register, id: &Id) -> Option<Parsed> {
-        match self.tag {
-            TAG_RECORD => {
-                let (kind, book) = register.kind_of(id)?;
-                decode_record(&self.payload, kind, book)
-                    .ok()
-                    .map(|r| Parsed::Record(Box::new(r)))
-            }
-            TAG_PROBLEM => {
-                let mut cursor = Cursor(&self.payload);
-                let line = cursor.u32()? as usize;
-                let column = cursor.u32()? as usize;
-                let message = std::str::from_utf8(cursor.0).ok()?.to_string();
-                Some(Parsed::Problem {
-                    line,
-                    column,
-                    message,
-                })
-            }
-            _ => None,
+/// One entry of the index: a file as it was when parsed, and where its
+/// payload is.
+#[derive(Debug)]
+pub struct Entry {
+    pub path: Box<str>,
+    pub fingerprint: Fingerprint,
+    pub holds: Holds,
+    offset: u64,
+    len: u32,
+}
+
+impl Entry {
+    /// How far this payload starts after the end of `earlier`'s.
+    pub fn offset_after(&self, earlier: &Entry) -> u64 {
+        self.offset.saturating_sub(earlier.end())
+    }
+
+    /// Where the payload and its checksum end.
+    fn end(&self) -> u64 {
+        self.offset + u64::from(self.len) + 8
+    }
+}
+
+/// An open cache: its index in memory, its payloads read on demand.
+pub struct Cache {
+    file: File,
+    pub entries: Vec<Entry>,
+}
+
+impl Cache {
+    /// Opens the cache if it exists, belongs to this build and settings,
+    /// and its index is intact.
+    pub fn open(register: &Register, key: u64) -> Option<Cache> {
+        let mut file = File::open(path(register)).ok()?;
+        let mut header = [0u8; HEADER_LEN];
+        file.read_exact(&mut header).ok()?;
+        let mut cursor = Cursor(&header);
+        if cursor.take(8)? != MAGIC || cursor.u64()? != key {
+            return None;
+        }
+        let (index_at, index_len, sum) = (cursor.u64()?, cursor.u64()?, cursor.u64()?);
+        let file_len = file.metadata().ok()?.len();
+        if index_at.checked_add(index_len)? != file_len {
+            return None;
+        }
+        let mut index = vec![0u8; usize::try_from(index_len).ok()?];
+        file.seek(SeekFrom::Start(index_at)).ok()?;
+        file.read_exact(&mut index).ok()?;
+        if checksum(&index) != sum {
+            return None;
+        }
+        let entries = parse_index(&index, index_at)?;
+        Some(Cache { file, entries })
+    }
+
+    /// The bytes from the payload of `first` to the end of that of
+    /// `last`, in one read.
+    pub fn read_span(&self, first: &Entry, last: &Entry) -> Option<Span> {
+        let len = usize::try_from(last.end().checked_sub(first.offset)?).ok()?;
+        let mut bytes = vec![0u8; len];
+        let mut file = &self.file;
+        file.seek(SeekFrom::Start(first.offset)).ok()?;
+        file.read_exact(&mut bytes).ok()?;
+        Some(Span {
+            start: first.offset,
+            bytes,
+        })
+    }
+}
+
+/// Payload bytes read from the cache, starting at offset `start`.
+pub struct Span {
+    start: u64,
+    bytes: Vec<u8>,
+}
+
+impl Span {
+    /// The payload of `entry`, if it lies in this span and its checksum
+    /// holds.
+    pub fn payload(&self, entry: &Entry) -> Option<&[u8]> {
+        let from = usize::try_from(entry.offset.checked_sub(self.start)?).ok()?;
+        let to = from + entry.len as usize;
+        let payload = self.bytes.get(from..to)?;
+        let sum = self.bytes.get(to..to + 8)?;
+        (sum == checksum(payload).to_le_bytes()).then_some(payload)
+    }
+}
+
+/// Decodes a payload for the file `id` names; `None` if it does not
+/// decode (then the file is parsed instead).
+pub fn decode(entry: &Entry, payload: &[u8], register: &Register, id: &Id) -> Option<Parsed> {
+    match entry.holds {
+        Holds::Record(_) => {
+            let (kind, book) = register.kind_of(id)?;
+            decode_record(payload, kind, book)
+                .ok()
+                .map(|r| Parsed::Record(Box::new(r)))
+        }
+        Holds::Problem => {
+            let mut cursor = Cursor(payload);
+            let line = cursor.u32()? as usize;
+            let column = cursor.u32()? as usize;
+            let message = std::str::from_utf8(cursor.0).ok()?.to_string();
+            Some(Parsed::Problem {
+                line,
+                column,
+                message,
+            })
         }
     }
 }
 
 /// The record's JSON, if it decodes back to an equal record; records that
 /// JSON cannot carry exactly (odd hand-added YAML) are simply not cached.
-pub fn encode_record(record: &Record, verify: bool) -> Option<Vec<u8>> {
+pub fn encode_record(record: &Record) -> Option<Vec<u8>> {
     let bytes = match record {
         Record::Incoming(r) => serde_json::to_vec(r),
         Record::Outgoing(r) => serde_json::to_vec(r),
@@ -176,13 +272,18 @@ pub fn encode_record(record: &Record, verify: bool) -> Option<Vec<u8>> {
         Record::Entry(r, _) => serde_json::to_vec(r),
     }
     .ok()?;
-    if verify {
-        let back = decode_record(&bytes, record.kind(), record.book()).ok()?;
-        if back != *record {
-            return None;
-        }
-    }
-    Some(bytes)
+    let back = decode_record(&bytes, record.kind(), record.book()).ok()?;
+    (back == *record).then_some(bytes)
+}
+
+/// A problem's payload.
+pub fn encode_problem(problem: &Problem) -> Vec<u8> {
+    let n = |v: usize| u32::try_from(v).unwrap_or(u32::MAX).to_le_bytes();
+    let mut bytes = Vec::with_capacity(8 + problem.message.len());
+    bytes.extend_from_slice(&n(problem.line));
+    bytes.extend_from_slice(&n(problem.column));
+    bytes.extend_from_slice(problem.message.as_bytes());
+    bytes
 }
 
 fn decode_record(bytes: &[u8], kind: Kind, book: Option<&str>) -> serde_json::Result<Record> {
@@ -241,6 +342,9 @@ impl<'a> Cursor<'a> {
         self.0 = rest;
         Some(head)
     }
+    fn u8(&mut self) -> Option<u8> {
+        Some(self.take(1)?[0])
+    }
     fn u16(&mut self) -> Option<u16> {
         Some(u16::from_le_bytes(self.take(2)?.try_into().ok()?))
     }
@@ -250,189 +354,209 @@ impl<'a> Cursor<'a> {
     fn u64(&mut self) -> Option<u64> {
         Some(u64::from_le_bytes(self.take(8)?.try_into().ok()?))
     }
+    fn date(&mut self) -> Option<Date> {
+        let year = self.u16()? as i16;
+        let (month, day) = (self.u8()? as i8, self.u8()? as i8);
+        Date::new(year, month, day).ok()
+    }
 }
 
-/// Reads entries in path order, stopping quietly at the first damage.
-pub struct Reader {
-    input: BufReader<std::fs::File>,
-    next: Option<RawEntry>,
-    /// The file was damaged or not fully readable.
-    pub damaged: bool,
-}
-
-impl Reader {
-    /// Opens the cache if it exists and belongs to this build and settings.
-    pub fn open(register: &Register, key: u64) -> Option<Reader> {
-        let path = register.state_dir().join(CACHE_FILE);
-        let file = std::fs::File::open(path).ok()?;
-        let mut input = BufReader::with_capacity(1 << 16, file);
-        let mut header = [0u8; 16];
-        input.read_exact(&mut header).ok()?;
-        if &header[..8] != MAGIC || header[8..] != key.to_le_bytes() {
+/// The index: entries strictly ascending by path, payloads inside the
+/// payload area and in the same order. Anything else is damage.
+fn parse_index(bytes: &[u8], payload_end: u64) -> Option<Vec<Entry>> {
+    let mut cursor = Cursor(bytes);
+    let mut entries: Vec<Entry> = Vec::new();
+    let mut next_offset = HEADER_LEN as u64;
+    while !cursor.0.is_empty() {
+        let entry = parse_entry(&mut cursor)?;
+        let ordered = entries.last().is_none_or(|prev| prev.path < entry.path);
+        if !ordered || entry.offset < next_offset || entry.end() > payload_end {
             return None;
         }
-        let mut reader = Reader {
-            input,
-            next: None,
-            damaged: false,
-        };
-        reader.advance();
-        Some(reader)
+        next_offset = entry.end();
+        entries.push(entry);
     }
-
-    fn advance(&mut self) {
-        self.next = match self.read_entry() {
-            Ok(entry) => entry,
-            Err(()) => {
-                self.damaged = true;
-                None
-            }
-        };
-    }
-
-    /// The next entry, `Ok(None)` at a clean end, `Err` on damage.
-    fn read_entry(&mut self) -> Result<Option<RawEntry>, ()> {
-        let mut len = [0u8; 4];
-        match self.input.read_exact(&mut len) {
-            Ok(()) => {}
-            Err(e) if e.kind() == std::io::ErrorKind::UnexpectedEof => return Ok(None),
-            Err(_) => return Err(()),
-        }
-        let len = u32::from_le_bytes(len);
-        if len > MAX_ENTRY {
-            return Err(());
-        }
-        let mut body = vec![0u8; len as usize + 8];
-        self.input.read_exact(&mut body).map_err(|_| ())?;
-        let (body, sum) = body.split_at(len as usize);
-        if sum != checksum(body).to_le_bytes() {
-            return Err(());
-        }
-        parse_entry(body).ok_or(()).map(Some)
-    }
-
-    /// The entry for `path`, if the cache has one; entries for paths
-    /// before it (files since deleted) are skipped. Paths must be asked
-    /// for in ascending order.
-    pub fn take(&mut self, path: &str) -> Option<RawEntry> {
-        loop {
-            let next_path = self.next.as_ref()?.path.as_str();
-            match next_path.cmp(path) {
-                std::cmp::Ordering::Less => self.advance(),
-                std::cmp::Ordering::Equal => {
-                    let entry = self.next.take();
-                    self.advance();
-                    return entry;
-                }
-                std::cmp::Ordering::Greater => return None,
-            }
-        }
-    }
+    Some(entries)
 }
 
-fn parse_entry(body: &[u8]) -> Option<RawEntry> {
-    let mut cursor = Cursor(body);
+fn parse_entry(cursor: &mut Cursor) -> Option<Entry> {
     let path_len = cursor.u16()? as usize;
-    let path = std::str::from_utf8(cursor.take(path_len)?)
-        .ok()?
-        .to_string();
-    let fingerprint = Fingerprint::read(&mut cursor)?;
-    let tag = cursor.take(1)?[0];
-    Some(RawEntry {
+    let path = std::str::from_utf8(cursor.take(path_len)?).ok()?.into();
+    let fingerprint = Fingerprint::read(cursor)?;
+    let holds = match cursor.u8()? {
+        TAG_RECORD => Holds::Record(read_facts(cursor)?),
+        TAG_PROBLEM => Holds::Problem,
+        _ => return None,
+    };
+    let offset = cursor.u64()?;
+    let len = cursor.u32()?;
+    (len <= MAX_PAYLOAD).then_some(Entry {
         path,
         fingerprint,
-        tag,
-        payload: cursor.0.to_vec(),
+        holds,
+        offset,
+        len,
     })
 }
 
-/// One entry to write: a file and what parsing it gave.
-pub struct NewEntry<'a> {
-    pub path: &'a Path,
-    pub fingerprint: Fingerprint,
-    pub parsed: EntryBody<'a>,
+fn write_date(out: &mut Vec<u8>, date: Date) {
+    out.extend_from_slice(&date.year().to_le_bytes());
+    out.push(date.month() as u8);
+    out.push(date.day() as u8);
 }
 
-pub enum EntryBody<'a> {
-    /// Pre-encoded record JSON.
-    Record(Vec<u8>),
-    Problem(&'a Problem),
+fn write_facts(out: &mut Vec<u8>, facts: &Facts) {
+    out.push(u8::from(facts.open));
+    let level = Secrecy::ALL.iter().position(|s| *s == facts.secrecy);
+    out.push(level.map_or(u8::MAX, |l| l as u8));
+    out.push(u8::from(facts.settled.is_some()));
+    write_date(out, facts.settled.unwrap_or(Date::MIN));
+    write_date(out, facts.first);
+    write_date(out, facts.last);
 }
 
-/// Writes a new cache atomically (temporary file, then rename). Entries
-/// must come sorted by path. Failure is not an error: the cache is only
-/// an optimisation, and the next command tries again.
-pub fn write(register: &Register, key: u64, entries: &[NewEntry]) {
-    let _ = try_write(register, key, entries);
+fn read_facts(cursor: &mut Cursor) -> Option<Facts> {
+    let open = cursor.u8()? != 0;
+    let secrecy = Secrecy::ALL.get(usize::from(cursor.u8()?)).copied()?;
+    let has_settled = cursor.u8()? != 0;
+    let settled = cursor.date()?;
+    Some(Facts {
+        open,
+        secrecy,
+        settled: has_settled.then_some(settled),
+        first: cursor.date()?,
+        last: cursor.date()?,
+    })
 }
 
-fn try_write(register: &Register, key: u64, entries: &[NewEntry]) -> std::io::Result<()> {
-    // The state folder ignores itself in git, so creating it here never
-    // shows in `git status`.
-    let dir = crate::store::save::ensure_state_dir(&register.root)
-        .map_err(|e| std::io::Error::other(e.to_string()))?;
-    let tmp = tempfile::Builder::new()
-        .prefix(".cache-")
-        .tempfile_in(&dir)?;
-    let mut out = BufWriter::with_capacity(1 << 16, tmp);
-    out.write_all(MAGIC)?;
-    out.write_all(&key.to_le_bytes())?;
-    let mut body = Vec::with_capacity(4096);
-    for entry in entries {
-        body.clear();
-        if !encode_entry(entry, &mut body) {
-            continue;
-        }
-        let len = u32::try_from(body.len()).unwrap_or(u32::MAX);
-        if len > MAX_ENTRY {
-            continue;
-        }
-        out.write_all(&len.to_le_bytes())?;
-        out.write_all(&body)?;
-        out.write_all(&checksum(&body).to_le_bytes())?;
+/// Writes a new cache: payloads as they come, in path order, then the
+/// index; renamed into place only when complete. Any failure drops the
+/// new cache silently: it is only an optimisation, and the next command
+/// tries again.
+pub struct Writer {
+    out: BufWriter<tempfile::NamedTempFile>,
+    key: u64,
+    dir: PathBuf,
+    index: Vec<u8>,
+    offset: u64,
+    last_path: Option<String>,
+    failed: bool,
+}
+
+impl Writer {
+    pub fn create(register: &Register, key: u64) -> Option<Writer> {
+        // The state folder ignores itself in git, so creating it here never
+        // shows in `git status`.
+        let dir = crate::store::save::ensure_state_dir(&register.root).ok()?;
+        let tmp = tempfile::Builder::new()
+            .prefix(".cache-")
+            .tempfile_in(&dir)
+            .ok()?;
+        let mut out = BufWriter::with_capacity(1 << 16, tmp);
+        out.write_all(&[0u8; HEADER_LEN]).ok()?;
+        Some(Writer {
+            out,
+            key,
+            dir,
+            index: Vec::with_capacity(1 << 20),
+            offset: HEADER_LEN as u64,
+            last_path: None,
+            failed: false,
+        })
     }
-    let tmp = out.into_inner().map_err(|e| e.into_error())?;
-    tmp.persist(dir.join(CACHE_FILE)).map_err(|e| e.error)?;
-    Ok(())
-}
 
-fn encode_entry(entry: &NewEntry, body: &mut Vec<u8>) -> bool {
-    let Some(path) = entry.path.to_str() else {
-        return false;
-    };
-    let Ok(path_len) = u16::try_from(path.len()) else {
-        return false;
-    };
-    body.extend_from_slice(&path_len.to_le_bytes());
-    body.extend_from_slice(path.as_bytes());
-    entry.fingerprint.write(body);
-    match &entry.parsed {
-        EntryBody::Record(json) => {
-            body.push(TAG_RECORD);
-            body.extend_from_slice(json);
+    /// Adds the entry for the file at `path` (paths must ascend).
+    pub fn add(&mut self, path: &Path, fingerprint: Fingerprint, holds: Holds, payload: &[u8]) {
+        let Some(path) = path.to_str() else { return };
+        let (Ok(path_len), Ok(len)) = (u16::try_from(path.len()), u32::try_from(payload.len()))
+        else {
+            return;
+        };
+        if len > MAX_PAYLOAD || self.last_path.as_deref().is_some_and(|last| last >= path) {
+            return;
         }
-        EntryBody::Problem(problem) => {
-            body.push(TAG_PROBLEM);
-            let n = |v: usize| u32::try_from(v).unwrap_or(u32::MAX).to_le_bytes();
-            body.extend_from_slice(&n(problem.line));
-            body.extend_from_slice(&n(problem.column));
-            body.extend_from_slice(problem.message.as_bytes());
+        let written = self
+            .out
+            .write_all(payload)
+            .and_then(|()| self.out.write_all(&checksum(payload).to_le_bytes()));
+        if written.is_err() {
+            self.failed = true;
+            return;
         }
+        let index = &mut self.index;
+        index.extend_from_slice(&path_len.to_le_bytes());
+        index.extend_from_slice(path.as_bytes());
+        fingerprint.write(index);
+        match &holds {
+            Holds::Record(facts) => {
+                index.push(TAG_RECORD);
+                write_facts(index, facts);
+            }
+            Holds::Problem => index.push(TAG_PROBLEM),
+        }
+        index.extend_from_slice(&self.offset.to_le_bytes());
+        index.extend_from_slice(&len.to_le_bytes());
+        self.offset += u64::from(len) + 8;
+        self.last_path = Some(path.to_string());
     }
-    true
+
+    /// Writes the index and the header, and puts the cache in place.
+    pub fn finish(self) {
+        let _ = self.try_finish();
+    }
+
+    fn try_finish(mut self) -> std::io::Result<()> {
+        if self.failed {
+            return Err(std::io::Error::other("a payload could not be written"));
+        }
+        self.out.write_all(&self.index)?;
+        let mut header = Vec::with_capacity(HEADER_LEN);
+        header.extend_from_slice(MAGIC);
+        header.extend_from_slice(&self.key.to_le_bytes());
+        header.extend_from_slice(&self.offset.to_le_bytes());
+        header.extend_from_slice(&(self.index.len() as u64).to_le_bytes());
+        header.extend_from_slice(&checksum(&self.index).to_le_bytes());
+        self.out.seek(SeekFrom::Start(0))?;
+        self.out.write_all(&header)?;
+        let tmp = self.out.into_inner().map_err(|e| e.into_error())?;
+        tmp.persist(self.dir.join(CACHE_FILE))
+            .map_err(|e| e.error)?;
+        Ok(())
+    }
 }
 
-/// The path string a file is cached under (`None` if not UTF-8).
-pub fn path_key(path: &Path) -> Option<&str> {
-    path.to_str()
-}
-
-/// Removes the cache, for tests and for `check --no-cache`-like recovery.
+/// Removes the cache, for tests and recovery.
 pub fn remove(register: &Register) {
-    let _ = std::fs::remove_file(register.state_dir().join(CACHE_FILE));
+    let _ = std::fs::remove_file(path(register));
 }
 
 /// Where the cache lives.
 pub fn path(register: &Register) -> PathBuf {
     register.state_dir().join(CACHE_FILE)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn facts_survive_the_index() {
+        let facts = Facts {
+            open: true,
+            secrecy: Secrecy::HighlySecret,
+            settled: Some(Date::constant(2026, 11, 23)),
+            first: Date::MIN,
+            last: Date::MAX,
+        };
+        let mut bytes = Vec::new();
+        write_facts(&mut bytes, &facts);
+        assert_eq!(read_facts(&mut Cursor(&bytes)), Some(facts));
+        let open = Facts {
+            settled: None,
+            ..facts
+        };
+        bytes.clear();
+        write_facts(&mut bytes, &open);
+        assert_eq!(read_facts(&mut Cursor(&bytes)), Some(open));
+    }
 }

@@ -3,12 +3,15 @@
 //! A file that cannot be read is never fatal here: it becomes a `Problem`
 //! the caller reports (a warning for `list`, an error for `check`).
 
+use std::borrow::Cow;
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 
 use crate::error::{Error, Result};
+use crate::model::facts::Facts;
 use crate::model::id::Id;
+use crate::model::keyword::Secrecy;
 use crate::model::kind::Kind;
 use crate::model::record::Record;
 use crate::store::cache;
@@ -62,9 +65,22 @@ pub struct Snapshot {
     pub problems: Vec<Problem>,
     /// Files under the record folders that are not records at all.
     pub strays: Vec<PathBuf>,
+    /// Every classified record of the kinds read, passed over or not:
+    /// follow-ups inherit their source's secrecy (`report::redact`).
+    pub classified: Vec<(Id, Secrecy)>,
 }
 
 impl Snapshot {
+    fn keep(&mut self, done: Resolved) {
+        self.classified.extend(done.classified);
+        match done.result {
+            Some(FileResult::Record(loaded)) => self.records.push(*loaded),
+            Some(FileResult::Problem(problem)) => self.problems.push(problem),
+            Some(FileResult::Stray(path)) => self.strays.push(path),
+            None => {}
+        }
+    }
+
     pub fn find(&self, id: &Id) -> Option<&Record> {
         self.records
             .iter()
@@ -85,82 +101,155 @@ pub fn load_one(register: &Register, id: &Id) -> Result<Record> {
     parse_file(register, &relative, id).map_err(|p| p.into_error(&register.root))
 }
 
+/// Which records a command needs: the kinds it reads (decided by file
+/// name, so files of other kinds are not even stat-ed) and a test on a
+/// record's `Facts` that passes over records that cannot change its
+/// answer. Both may keep more than needed, never less.
+#[derive(Clone, Copy)]
+pub struct Need<'a> {
+    kinds: Option<&'a (dyn Fn(Kind, Option<&str>) -> bool + Sync)>,
+    facts: Option<&'a (dyn Fn(&Facts) -> bool + Sync)>,
+}
+
+impl<'a> Need<'a> {
+    pub fn everything() -> Need<'a> {
+        Need {
+            kinds: None,
+            facts: None,
+        }
+    }
+
+    /// Only records of the kinds `kinds` accepts (given a kind and, for
+    /// logbook entries, the book's name).
+    pub fn kinds(self, kinds: &'a (dyn Fn(Kind, Option<&str>) -> bool + Sync)) -> Need<'a> {
+        Need {
+            kinds: Some(kinds),
+            ..self
+        }
+    }
+
+    /// Only records whose facts pass `facts`.
+    pub fn facts(self, facts: &'a (dyn Fn(&Facts) -> bool + Sync)) -> Need<'a> {
+        Need {
+            facts: Some(facts),
+            ..self
+        }
+    }
+
+    fn wants_kind(&self, kind: Kind, book: Option<&str>) -> bool {
+        self.kinds.is_none_or(|want| want(kind, book))
+    }
+
+    fn wants(&self, facts: &Facts) -> bool {
+        self.facts.is_none_or(|want| want(facts))
+    }
+}
+
 /// Reads every record of the register, in parallel, sorted by ID.
 ///
 /// Files whose fingerprint matches the derived cache (see `cache`) are
 /// taken from it; every other file is parsed. The answer is the same
 /// either way.
 pub fn load_all(register: &Register) -> Snapshot {
-    load(register, &|_, _| true, true)
+    load_where(register, Need::everything())
 }
 
-/// Reads the records of the kinds `want` accepts (given a kind and, for
-/// logbook entries, the book's name), as `load_all` would but without
-/// looking at other files. Files that are not records at all are still
-/// reported. Reading less is what makes `list fu` fast on a big register.
-pub fn load_matching(
-    register: &Register,
-    want: &(dyn Fn(Kind, Option<&str>) -> bool + Sync),
-) -> Snapshot {
-    if !cache_usable(register) {
-        // No usable cache: a full load builds it, then keep what was asked.
-        let mut all = load_all(register);
+/// Reads the records `need` asks for, as `load_all` would but without
+/// decoding — or, for other kinds, even looking at — the rest. Files that
+/// are not records at all, and unreadable files of the kinds asked for,
+/// are still reported. Reading less is what makes `remind` fast on a big
+/// register.
+pub fn load_where(register: &Register, need: Need) -> Snapshot {
+    let now = cache::now_seconds();
+    let key = cache::key(register);
+    let cache = cache::Cache::open(register, key);
+    if need.kinds.is_some() && cache.is_none() {
+        // No usable cache: a load of every kind builds it (a load of some
+        // kinds cannot), then keep the kinds asked for.
+        let every_kind = Need {
+            kinds: None,
+            ..need
+        };
+        let mut all = load(register, every_kind, None, key, now);
         all.records
-            .retain(|l| want(l.record.kind(), l.record.book()));
+            .retain(|l| need.wants_kind(l.record.kind(), l.record.book()));
+        all.problems.retain(|p| {
+            p.path
+                .file_name()
+                .is_none_or(|name| wanted(register, name, &need))
+        });
         return all;
     }
-    load(register, want, false)
+    load(register, need, cache, key, now)
 }
 
-fn cache_usable(register: &Register) -> bool {
-    cache::Reader::open(register, cache::key(register)).is_some()
-}
+/// Files are resolved this many at a time, so that memory holds one
+/// chunk of cache payloads, not the whole cache.
+const CHUNK: usize = 4096;
+
+/// The cache is rewritten once this many files had to be parsed; fewer are
+/// cheaper to parse again than the whole cache is to write.
+const REWRITE_AFTER: usize = 32;
+
+/// Payloads closer than this are read together, in one read.
+const READ_GAP: u64 = 32 << 10;
 
 fn load(
     register: &Register,
-    want: &(dyn Fn(Kind, Option<&str>) -> bool + Sync),
-    full: bool,
+    need: Need,
+    cache: Option<cache::Cache>,
+    key: u64,
+    now: i64,
 ) -> Snapshot {
-    let now = cache::now_seconds();
     let mut snapshot = Snapshot::default();
-    let files = list_files(register, want, &mut snapshot.problems);
-    let key = cache::key(register);
-    let mut reader = cache::Reader::open(register, key);
-    let mut outcomes = Vec::with_capacity(files.len());
-    let mut stale = 0usize;
-    snapshot.records.reserve(files.len());
-    for chunk in files.chunks(CHUNK) {
-        let jobs: Vec<_> = chunk
-            .iter()
-            .map(|file| {
-                let raw = match (&mut reader, cache::path_key(&file.relative)) {
-                    (Some(reader), Some(key)) if !file.is_link => reader.take(key),
-                    _ => None,
-                };
-                (file, raw)
-            })
+    let files = list_files(register, &need, &mut snapshot.problems);
+    let entries = cache.as_ref().map_or(&[][..], |c| c.entries.as_slice());
+    let plans = plan(register, &files, entries, now);
+    let stale = plans
+        .iter()
+        .zip(&files)
+        .filter(|(plan, file)| {
+            matches!(plan, Plan::Read { entry: None, .. }) && !file.fingerprint.is_racy(now)
+        })
+        .count();
+    // Only a load of every kind may write the cache: one of some kinds
+    // would drop the entries of the others. Rewriting costs about as much
+    // as parsing REWRITE_AFTER files, so a few stale entries are parsed
+    // again instead; in a small register any stale entry is worth it.
+    let threshold = REWRITE_AFTER.min(files.len() / 8 + 1);
+    let rewrite = need.kinds.is_none() && (cache.is_none() || stale >= threshold);
+    let mut writer = rewrite
+        .then(|| cache::Writer::create(register, key))
+        .flatten();
+    let mut damaged = false;
+    for (plans, files) in plans.chunks(CHUNK).zip(files.chunks(CHUNK)) {
+        let spans = read_spans(cache.as_ref(), plans, &need, writer.is_some());
+        let job = Job {
+            register,
+            need: &need,
+            entries,
+            spans: &spans,
+            writing: writer.is_some(),
+            now,
+        };
+        let resolved: Vec<Resolved> = plans
+            .par_iter()
+            .zip(files)
+            .map(|(plan, file)| job.resolve(plan, file))
             .collect();
-        let results: Vec<(FileResult, Origin)> = jobs
-            .into_par_iter()
-            .map(|(file, raw)| resolve(register, file, raw, now))
-            .collect();
-        for ((result, origin), file) in results.into_iter().zip(chunk) {
-            // Files too fresh to cache do not call for a rewrite.
-            if origin == Origin::Parsed && !file.fingerprint.is_racy(now) {
-                stale += 1;
+        for (done, file) in resolved.into_iter().zip(files) {
+            damaged |= done.damaged;
+            if let (Some(writer), Some((holds, payload))) = (&mut writer, &done.cached) {
+                writer.add(&file.relative, file.fingerprint, *holds, payload);
             }
-            outcomes.push(keep(&mut snapshot, result, origin));
+            snapshot.keep(done);
         }
     }
-    let damaged = reader.as_ref().is_none_or(|r| r.damaged);
-    // Only a full load may write the cache: a partial one would drop the
-    // entries of the kinds it did not read.
-    // Rewriting costs about as much as parsing REWRITE_AFTER files, so a
-    // few stale entries are parsed again instead; in a small register any
-    // stale entry is worth a rewrite.
-    let threshold = REWRITE_AFTER.min(files.len() / 8 + 1);
-    if full && (damaged || stale >= threshold) {
-        rewrite(register, key, now, &files, &outcomes, &snapshot);
+    match writer {
+        Some(writer) => writer.finish(),
+        // A damaged payload is not worth keeping: the next load rebuilds.
+        None if damaged => cache::remove(register),
+        None => {}
     }
     snapshot
         .records
@@ -169,13 +258,220 @@ fn load(
     snapshot
 }
 
-/// Files are resolved this many at a time, so that memory holds one
-/// chunk of undecoded cache entries, not the whole cache.
-const CHUNK: usize = 4096;
+/// What to do with one file, decided before any is read.
+enum Plan {
+    /// Its outcome follows from its path (a stray, a link, a wrong folder).
+    Known(FileResult),
+    /// A record file: from the cache entry, if trusted, else parsed.
+    Read { id: Id, entry: Option<usize> },
+}
 
-/// The cache is rewritten once this many files had to be parsed; fewer are
-/// cheaper to parse again than the whole cache is to write.
-const REWRITE_AFTER: usize = 32;
+/// Pairs each file with the cache entry it can be taken from: same path,
+/// same fingerprint, and not changed too recently to trust.
+fn plan(register: &Register, files: &[FileInfo], entries: &[cache::Entry], now: i64) -> Vec<Plan> {
+    let mut next = 0;
+    let trusted: Vec<Option<usize>> = files
+        .iter()
+        .map(|file| {
+            let key = file.relative.to_str().filter(|_| !file.is_link)?;
+            while entries.get(next).is_some_and(|e| &*e.path < key) {
+                next += 1;
+            }
+            let entry = entries.get(next).filter(|e| &*e.path == key)?;
+            let trusted = entry.fingerprint == file.fingerprint && !entry.fingerprint.is_racy(now);
+            trusted.then_some(next)
+        })
+        .collect();
+    files
+        .par_iter()
+        .zip(trusted)
+        .map(
+            |(file, entry)| match classify(register, &file.relative, file.is_link) {
+                Ok(id) => Plan::Read { id, entry },
+                Err(result) => Plan::Known(result),
+            },
+        )
+        .collect()
+}
+
+/// Reads the payloads a chunk will use — those of records the command
+/// needs, and all of them when a new cache is being written — in as few
+/// reads as lie close together.
+fn read_spans(
+    cache: Option<&cache::Cache>,
+    plans: &[Plan],
+    need: &Need,
+    writing: bool,
+) -> Vec<cache::Span> {
+    let Some(cache) = cache else {
+        return Vec::new();
+    };
+    let used = plans.iter().filter_map(|plan| match plan {
+        Plan::Read { entry: Some(i), .. } => Some(&cache.entries[*i]),
+        _ => None,
+    });
+    let used = used.filter(|entry| writing || entry_wanted(entry, need));
+    let mut runs: Vec<(&cache::Entry, &cache::Entry)> = Vec::new();
+    for entry in used {
+        match runs.last_mut() {
+            Some((_, last)) if entry.offset_after(last) < READ_GAP => *last = entry,
+            _ => runs.push((entry, entry)),
+        }
+    }
+    runs.into_iter()
+        .filter_map(|(first, last)| cache.read_span(first, last))
+        .collect()
+}
+
+fn entry_wanted(entry: &cache::Entry, need: &Need) -> bool {
+    match &entry.holds {
+        cache::Holds::Record(facts) => need.wants(facts),
+        cache::Holds::Problem => true,
+    }
+}
+
+/// What resolving one file needs to know.
+struct Job<'a> {
+    register: &'a Register,
+    need: &'a Need<'a>,
+    entries: &'a [cache::Entry],
+    spans: &'a [cache::Span],
+    writing: bool,
+    now: i64,
+}
+
+/// One file resolved: what goes into the snapshot, and into a new cache.
+#[derive(Default)]
+struct Resolved<'s> {
+    /// `None` when the record was passed over.
+    result: Option<FileResult>,
+    /// The record's ID and secrecy, when it is classified.
+    classified: Option<(Id, Secrecy)>,
+    /// The entry for a new cache, when one is written and the file can
+    /// be cached.
+    cached: Option<(cache::Holds, Cow<'s, [u8]>)>,
+    /// A trusted cache entry turned out damaged.
+    damaged: bool,
+}
+
+impl Job<'_> {
+    /// The outcome for one file: from the cache when its entry is
+    /// trusted, else by reading the file.
+    fn resolve<'s>(&'s self, plan: &Plan, file: &FileInfo) -> Resolved<'s> {
+        let (id, entry) = match plan {
+            Plan::Known(result) => {
+                return Resolved {
+                    result: Some(result.clone()),
+                    ..Resolved::default()
+                };
+            }
+            Plan::Read { id, entry } => (id, entry.map(|i| &self.entries[i])),
+        };
+        if let Some(entry) = entry {
+            if let Some(done) = self.from_cache(id, entry, file) {
+                return done;
+            }
+        }
+        let mut done = self.parse(id, file);
+        done.damaged = entry.is_some();
+        done
+    }
+
+    /// The outcome from a trusted entry; `None` if its payload is damaged.
+    fn from_cache<'s>(
+        &'s self,
+        id: &Id,
+        entry: &cache::Entry,
+        file: &FileInfo,
+    ) -> Option<Resolved<'s>> {
+        let payload = self.spans.iter().find_map(|span| span.payload(entry));
+        let cached = |payload: &'s [u8]| (entry.holds, Cow::Borrowed(payload));
+        if let cache::Holds::Record(facts) = &entry.holds
+            && !self.need.wants(facts)
+        {
+            return Some(Resolved {
+                result: None,
+                classified: classified(id, facts.secrecy),
+                cached: payload.filter(|_| self.writing).map(cached),
+                damaged: false,
+            });
+        }
+        let parsed = cache::decode(entry, payload?, self.register, id)?;
+        let classified = match &entry.holds {
+            cache::Holds::Record(facts) => classified(id, facts.secrecy),
+            cache::Holds::Problem => None,
+        };
+        Some(Resolved {
+            result: Some(outcome(file.relative.clone(), parsed)),
+            classified,
+            cached: payload.filter(|_| self.writing).map(cached),
+            damaged: false,
+        })
+    }
+
+    /// The outcome from the file itself.
+    fn parse<'s>(&self, id: &Id, file: &FileInfo) -> Resolved<'s> {
+        let cacheable = self.writing && !file.fingerprint.is_racy(self.now);
+        match parse_file(self.register, &file.relative, id) {
+            Ok(record) => {
+                let facts = (self.need.facts.is_some() || cacheable).then(|| Facts::of(&record));
+                let cached = facts
+                    .filter(|_| cacheable)
+                    .and_then(|facts| {
+                        Some((cache::Holds::Record(facts), cache::encode_record(&record)?))
+                    })
+                    .map(|(holds, json)| (holds, Cow::Owned(json)));
+                let classified = classified(id, record.secrecy());
+                let wanted = facts.is_none_or(|facts| self.need.wants(&facts));
+                Resolved {
+                    result: wanted.then(|| {
+                        FileResult::Record(Box::new(Loaded {
+                            path: file.relative.clone(),
+                            record,
+                        }))
+                    }),
+                    classified,
+                    cached,
+                    damaged: false,
+                }
+            }
+            Err(problem) => Resolved {
+                cached: cacheable.then(|| {
+                    (
+                        cache::Holds::Problem,
+                        Cow::Owned(cache::encode_problem(&problem)),
+                    )
+                }),
+                result: Some(FileResult::Problem(problem)),
+                classified: None,
+                damaged: false,
+            },
+        }
+    }
+}
+
+fn classified(id: &Id, secrecy: Secrecy) -> Option<(Id, Secrecy)> {
+    (secrecy != Secrecy::None).then(|| (id.clone(), secrecy))
+}
+
+fn outcome(path: PathBuf, parsed: cache::Parsed) -> FileResult {
+    match parsed {
+        cache::Parsed::Record(record) => FileResult::Record(Box::new(Loaded {
+            path,
+            record: *record,
+        })),
+        cache::Parsed::Problem {
+            line,
+            column,
+            message,
+        } => FileResult::Problem(Problem {
+            path,
+            line,
+            column,
+            message,
+        }),
+    }
+}
 
 /// A file found under the record folders, with its fingerprint.
 struct FileInfo {
@@ -186,18 +482,14 @@ struct FileInfo {
 
 /// Every file under the record folders, sorted by path (the cache's
 /// order), stat-ed folder by folder in parallel.
-fn list_files(
-    register: &Register,
-    want: &(dyn Fn(Kind, Option<&str>) -> bool + Sync),
-    problems: &mut Vec<Problem>,
-) -> Vec<FileInfo> {
+fn list_files(register: &Register, need: &Need, problems: &mut Vec<Problem>) -> Vec<FileInfo> {
     let mut folders = Vec::new();
     for root in register.record_roots() {
         collect_folders(register, &root, 0, &mut folders, problems);
     }
     let listed: Vec<(Vec<FileInfo>, Vec<Problem>)> = folders
         .par_iter()
-        .map(|dir| list_folder(register, dir, want))
+        .map(|dir| list_folder(register, dir, need))
         .collect();
     let mut files = Vec::new();
     for (found, trouble) in listed {
@@ -260,11 +552,7 @@ fn relative_to(register: &Register, path: &Path) -> PathBuf {
 }
 
 /// The files (not folders) of one folder, with their fingerprints.
-fn list_folder(
-    register: &Register,
-    dir: &Path,
-    want: &(dyn Fn(Kind, Option<&str>) -> bool + Sync),
-) -> (Vec<FileInfo>, Vec<Problem>) {
+fn list_folder(register: &Register, dir: &Path, need: &Need) -> (Vec<FileInfo>, Vec<Problem>) {
     let mut files = Vec::new();
     let mut problems = Vec::new();
     let entries = match std::fs::read_dir(dir) {
@@ -288,7 +576,7 @@ fn list_folder(
                 continue;
             }
         };
-        if !wanted(register, &entry.file_name(), want) {
+        if !wanted(register, &entry.file_name(), need) {
             continue;
         }
         let relative = relative_to(register, &entry.path());
@@ -308,138 +596,20 @@ fn list_folder(
 
 /// Whether a file name is of a wanted kind; names that are not record
 /// IDs are kept, to be reported.
-fn wanted(
-    register: &Register,
-    name: &std::ffi::OsStr,
-    want: &(dyn Fn(Kind, Option<&str>) -> bool + Sync),
-) -> bool {
+fn wanted(register: &Register, name: &std::ffi::OsStr, need: &Need) -> bool {
     let kind = name
         .to_str()
         .and_then(|n| n.strip_suffix(".yaml"))
         .and_then(Id::parse)
-        .and_then(|id| register.kind_of(&id).map(|(kind, book)| want(kind, book)));
+        .and_then(|id| {
+            register
+                .kind_of(&id)
+                .map(|(kind, book)| need.wants_kind(kind, book))
+        });
     kind.unwrap_or(true)
 }
 
-/// Where a file's outcome came from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Origin {
-    /// Decided from the path alone (stray, link, wrong folder).
-    Path,
-    /// Decoded from a trusted cache entry.
-    Cache,
-    /// Parsed from the file.
-    Parsed,
-}
-
-/// The outcome for one file: from the cache when its entry is trusted,
-/// else by reading the file.
-fn resolve(
-    register: &Register,
-    file: &FileInfo,
-    raw: Option<cache::RawEntry>,
-    now: i64,
-) -> (FileResult, Origin) {
-    let id = match classify(register, &file.relative, file.is_link) {
-        Ok(id) => id,
-        Err(result) => return (result, Origin::Path),
-    };
-    let trusted =
-        raw.filter(|raw| raw.fingerprint == file.fingerprint && !raw.fingerprint.is_racy(now));
-    if let Some(parsed) = trusted.and_then(|raw| raw.decode(register, &id)) {
-        return (outcome(file.relative.clone(), parsed), Origin::Cache);
-    }
-    let result = match parse_file(register, &file.relative, &id) {
-        Ok(record) => FileResult::Record(Box::new(Loaded {
-            path: file.relative.clone(),
-            record,
-        })),
-        Err(problem) => FileResult::Problem(problem),
-    };
-    (result, Origin::Parsed)
-}
-
-fn outcome(path: PathBuf, parsed: cache::Parsed) -> FileResult {
-    match parsed {
-        cache::Parsed::Record(record) => FileResult::Record(Box::new(Loaded {
-            path,
-            record: *record,
-        })),
-        cache::Parsed::Problem {
-            line,
-            column,
-            message,
-        } => FileResult::Problem(Problem {
-            path,
-            line,
-            column,
-            message,
-        }),
-    }
-}
-
-/// Where a file's outcome went in the snapshot, for writing the cache.
-enum Slot {
-    Record(usize, Origin),
-    Problem(usize),
-    None,
-}
-
-fn keep(snapshot: &mut Snapshot, result: FileResult, origin: Origin) -> Slot {
-    match result {
-        FileResult::Record(loaded) => {
-            snapshot.records.push(*loaded);
-            Slot::Record(snapshot.records.len() - 1, origin)
-        }
-        FileResult::Problem(problem) => {
-            snapshot.problems.push(problem);
-            if origin == Origin::Path {
-                Slot::None
-            } else {
-                Slot::Problem(snapshot.problems.len() - 1)
-            }
-        }
-        FileResult::Stray(path) => {
-            snapshot.strays.push(path);
-            Slot::None
-        }
-    }
-}
-
-/// Writes a fresh cache from what was just loaded. Records parsed this
-/// time are cached only if their JSON gives them back exactly; files
-/// changed too recently to trust their fingerprint are left out.
-fn rewrite(
-    register: &Register,
-    key: u64,
-    now: i64,
-    files: &[FileInfo],
-    outcomes: &[Slot],
-    snapshot: &Snapshot,
-) {
-    let entries: Vec<cache::NewEntry> = files
-        .par_iter()
-        .zip(outcomes.par_iter())
-        .filter(|(file, _)| !file.fingerprint.is_racy(now))
-        .filter_map(|(file, slot)| {
-            let parsed = match slot {
-                Slot::Record(i, origin) => cache::EntryBody::Record(cache::encode_record(
-                    &snapshot.records[*i].record,
-                    *origin != Origin::Cache,
-                )?),
-                Slot::Problem(i) => cache::EntryBody::Problem(&snapshot.problems[*i]),
-                Slot::None => return None,
-            };
-            Some(cache::NewEntry {
-                path: &file.relative,
-                fingerprint: file.fingerprint,
-                parsed,
-            })
-        })
-        .collect();
-    cache::write(register, key, &entries);
-}
-
+#[derive(Clone)]
 enum FileResult {
     Record(Box<Loaded>),
     Problem(Problem),

@@ -18,7 +18,7 @@ use std::path::{Path, PathBuf};
 use crate::error::{Error, Result};
 use crate::model::id::Id;
 use crate::model::record::Record;
-pub use load::{Loaded, Problem, Snapshot, load_all, load_matching, load_one};
+pub use load::{Loaded, Need, Problem, Snapshot, load_all, load_one, load_where};
 pub use register::Register;
 
 /// A change in progress: holds the write lock, remembers the files it

@@ -468,7 +468,7 @@ fn json_has_exactly_the_documented_keys() {
 #[test]
 fn only_relevant_records_count() {
     let mut records = register();
-    records.extend(example_register());
+    records.extend(crate::testing::example_records());
     let periods = [
         "2025",
         "2026",
@@ -511,13 +511,4 @@ fn only_relevant_records_count() {
         counted > 500,
         "too few records counted to prove anything: {counted}"
     );
-}
-
-/// The bundled example register's records.
-fn example_register() -> Vec<Record> {
-    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/office");
-    let register = crate::store::Register::open(&root).unwrap();
-    let snapshot = crate::store::load::load_all(&register);
-    assert!(snapshot.problems.is_empty());
-    snapshot.records.into_iter().map(|l| l.record).collect()
 }

@@ -1,0 +1,37 @@
+//! Test helpers shared by the unit tests of several modules.
+
+use crate::model::record::Record;
+
+/// The records of the bundled example register, parsed from their files
+/// (not through the cache, which would be written into the source tree).
+pub fn example_records() -> Vec<Record> {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/office");
+    let register = crate::store::Register::open(&root).unwrap();
+    let mut records = Vec::new();
+    for folder in register.record_roots() {
+        for file in walk(&folder) {
+            let relative = file.strip_prefix(&root).unwrap();
+            let name = file.file_stem().unwrap().to_str().unwrap();
+            let id = crate::model::id::Id::parse(name).unwrap();
+            records.push(
+                crate::store::load::load_one(&register, &id)
+                    .unwrap_or_else(|e| panic!("{}: {e}", relative.display())),
+            );
+        }
+    }
+    assert!(records.len() > 40, "the example register has records");
+    records
+}
+
+fn walk(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
+    let mut files = Vec::new();
+    for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            files.extend(walk(&path));
+        } else if path.extension().is_some_and(|e| e == "yaml") {
+            files.push(path);
+        }
+    }
+    files
+}
