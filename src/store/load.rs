@@ -61,7 +61,9 @@ pub struct Loaded {
 /// Everything read from a register.
 #[derive(Debug, Default)]
 pub struct Snapshot {
-    pub records: Vec<Loaded>,
+    /// Boxed: a record is several hundred bytes, and a vector of them
+    /// would hold up to twice that again while it grows.
+    pub records: Vec<Box<Loaded>>,
     pub problems: Vec<Problem>,
     /// Files under the record folders that are not records at all.
     pub strays: Vec<PathBuf>,
@@ -74,7 +76,7 @@ impl Snapshot {
     fn keep(&mut self, done: Resolved) {
         self.classified.extend(done.classified);
         match done.result {
-            Some(FileResult::Record(loaded)) => self.records.push(*loaded),
+            Some(FileResult::Record(loaded)) => self.records.push(loaded),
             Some(FileResult::Problem(problem)) => self.problems.push(problem),
             Some(FileResult::Stray(path)) => self.strays.push(path),
             None => {}
@@ -481,20 +483,38 @@ struct FileInfo {
 }
 
 /// Every file under the record folders, sorted by path (the cache's
-/// order), stat-ed folder by folder in parallel.
+/// order), stat-ed in parallel. Folders are read level by level, each
+/// once: a kind's root, its year folders, and one level more (to report
+/// strays there).
 fn list_files(register: &Register, need: &Need, problems: &mut Vec<Problem>) -> Vec<FileInfo> {
-    let mut folders = Vec::new();
+    let mut level = Vec::new();
     for root in register.record_roots() {
-        collect_folders(register, &root, 0, &mut folders, problems);
+        // A record folder that is itself a link (documents -> /elsewhere)
+        // is not followed: records are read only inside the register.
+        match std::fs::symlink_metadata(&root) {
+            Ok(meta) if meta.file_type().is_symlink() => {
+                problems.push(link_problem(relative_to(register, &root)));
+            }
+            Ok(_) => level.push(root),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+            Err(e) => problems.push(Problem::whole_file(
+                relative_to(register, &root),
+                e.to_string(),
+            )),
+        }
     }
-    let listed: Vec<(Vec<FileInfo>, Vec<Problem>)> = folders
-        .par_iter()
-        .map(|dir| list_folder(register, dir, need))
-        .collect();
     let mut files = Vec::new();
-    for (found, trouble) in listed {
-        files.extend(found);
-        problems.extend(trouble);
+    for depth in 0..=MAX_DEPTH {
+        let listed: Vec<Listing> = level
+            .par_iter()
+            .map(|dir| list_folder(register, dir, depth < MAX_DEPTH, need))
+            .collect();
+        level = Vec::new();
+        for listing in listed {
+            files.extend(listing.files);
+            level.extend(listing.folders);
+            problems.extend(listing.problems);
+        }
     }
     files.sort_by(|a, b| {
         a.relative
@@ -505,44 +525,15 @@ fn list_files(register: &Register, need: &Need, problems: &mut Vec<Problem>) -> 
     files
 }
 
-/// The folders to list: a kind's root and the folders below it, to the
-/// depth where records live (and one more, to report strays there).
-fn collect_folders(
-    register: &Register,
-    dir: &Path,
-    depth: usize,
-    out: &mut Vec<PathBuf>,
-    problems: &mut Vec<Problem>,
-) {
-    // A record folder that is itself a link (documents -> /elsewhere) is
-    // not followed: records are read only inside the register.
-    if std::fs::symlink_metadata(dir).is_ok_and(|m| m.file_type().is_symlink()) {
-        problems.push(Problem::whole_file(
-            relative_to(register, dir),
-            "a symbolic link; records must be plain files inside the register",
-        ));
-        return;
-    }
-    let entries = match std::fs::read_dir(dir) {
-        Ok(entries) => entries,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound && depth == 0 => return,
-        Err(e) => {
-            problems.push(Problem::whole_file(
-                relative_to(register, dir),
-                e.to_string(),
-            ));
-            return;
-        }
-    };
-    out.push(dir.to_path_buf());
-    if depth >= 2 {
-        return;
-    }
-    for entry in entries.flatten() {
-        if entry.file_type().is_ok_and(|t| t.is_dir()) {
-            collect_folders(register, &entry.path(), depth + 1, out, problems);
-        }
-    }
+/// Records live two folders below a kind's root (`followups/2026/`);
+/// files one level deeper are read only to be reported.
+const MAX_DEPTH: usize = 2;
+
+fn link_problem(relative: PathBuf) -> Problem {
+    Problem::whole_file(
+        relative,
+        "a symbolic link; records must be plain files inside the register",
+    )
 }
 
 fn relative_to(register: &Register, path: &Path) -> PathBuf {
@@ -551,47 +542,67 @@ fn relative_to(register: &Register, path: &Path) -> PathBuf {
         .to_path_buf()
 }
 
-/// The files (not folders) of one folder, with their fingerprints.
-fn list_folder(register: &Register, dir: &Path, need: &Need) -> (Vec<FileInfo>, Vec<Problem>) {
-    let mut files = Vec::new();
-    let mut problems = Vec::new();
+/// What one folder holds: files with their fingerprints, and sub-folders.
+#[derive(Default)]
+struct Listing {
+    files: Vec<FileInfo>,
+    folders: Vec<PathBuf>,
+    problems: Vec<Problem>,
+}
+
+/// Lists one folder. Only files are stat-ed; folders are told apart by
+/// the entry's type, which the folder listing already gives.
+fn list_folder(register: &Register, dir: &Path, descend: bool, need: &Need) -> Listing {
+    let mut listing = Listing::default();
+    let trouble =
+        |e: std::io::Error| Problem::whole_file(relative_to(register, dir), e.to_string());
     let entries = match std::fs::read_dir(dir) {
         Ok(entries) => entries,
         Err(e) => {
-            problems.push(Problem::whole_file(
-                relative_to(register, dir),
-                e.to_string(),
-            ));
-            return (files, problems);
+            listing.problems.push(trouble(e));
+            return listing;
         }
     };
     for entry in entries {
         let entry = match entry {
             Ok(entry) => entry,
             Err(e) => {
-                problems.push(Problem::whole_file(
-                    relative_to(register, dir),
-                    e.to_string(),
-                ));
+                listing.problems.push(trouble(e));
                 continue;
             }
         };
+        let Ok(file_type) = entry.file_type() else {
+            continue;
+        };
+        if file_type.is_dir() {
+            if descend {
+                listing.folders.push(entry.path());
+            }
+            continue;
+        }
+        if file_type.is_symlink() && entry.path().is_dir() {
+            listing
+                .problems
+                .push(link_problem(relative_to(register, &entry.path())));
+            continue;
+        }
         if !wanted(register, &entry.file_name(), need) {
             continue;
         }
         let relative = relative_to(register, &entry.path());
         // DirEntry::metadata does not follow links: a link is seen as one.
         match entry.metadata() {
-            Ok(meta) if meta.is_dir() => {}
-            Ok(meta) => files.push(FileInfo {
+            Ok(meta) => listing.files.push(FileInfo {
                 relative,
                 is_link: meta.file_type().is_symlink(),
                 fingerprint: cache::Fingerprint::of(&meta),
             }),
-            Err(e) => problems.push(Problem::whole_file(relative, e.to_string())),
+            Err(e) => listing
+                .problems
+                .push(Problem::whole_file(relative, e.to_string())),
         }
     }
-    (files, problems)
+    listing
 }
 
 /// Whether a file name is of a wanted kind; names that are not record
@@ -628,10 +639,7 @@ fn classify(register: &Register, relative: &Path, is_link: bool) -> Result<Id, F
         return Err(FileResult::Stray(relative.to_path_buf()));
     };
     if is_link {
-        return Err(FileResult::Problem(Problem::whole_file(
-            relative.to_path_buf(),
-            "a symbolic link; records must be plain files inside the register",
-        )));
+        return Err(FileResult::Problem(link_problem(relative.to_path_buf())));
     }
     if register.relative_path(&id).as_deref() != Some(relative) {
         return Err(FileResult::Problem(Problem::whole_file(
