@@ -148,8 +148,8 @@ impl Followup {
     /// then, and neither closed nor cancelled by then.
     pub fn open_on(&self, asof: Date) -> bool {
         self.assigned <= asof
-            && !self.closed_on().is_some_and(|c| c <= asof)
-            && !self.cancelled_on().is_some_and(|c| c <= asof)
+            && self.closed_on().is_none_or(|c| c > asof)
+            && self.cancelled_on().is_none_or(|c| c > asof)
     }
 
     /// The 三色督办 colour for a chase made `today`.

@@ -109,9 +109,14 @@ pub fn load_one(register: &Register, id: &Id) -> Result<Record> {
 /// answer. Both may keep more than needed, never less.
 #[derive(Clone, Copy)]
 pub struct Need<'a> {
-    kinds: Option<&'a (dyn Fn(Kind, Option<&str>) -> bool + Sync)>,
-    facts: Option<&'a (dyn Fn(&Facts) -> bool + Sync)>,
+    kinds: Option<&'a KindTest<'a>>,
+    facts: Option<&'a FactsTest<'a>>,
 }
+
+/// Accepts a kind and, for logbook entries, the book's name.
+pub type KindTest<'a> = dyn Fn(Kind, Option<&str>) -> bool + Sync + 'a;
+/// Accepts a record's facts.
+pub type FactsTest<'a> = dyn Fn(&Facts) -> bool + Sync + 'a;
 
 impl<'a> Need<'a> {
     pub fn everything() -> Need<'a> {
@@ -123,7 +128,7 @@ impl<'a> Need<'a> {
 
     /// Only records of the kinds `kinds` accepts (given a kind and, for
     /// logbook entries, the book's name).
-    pub fn kinds(self, kinds: &'a (dyn Fn(Kind, Option<&str>) -> bool + Sync)) -> Need<'a> {
+    pub fn kinds(self, kinds: &'a KindTest<'a>) -> Need<'a> {
         Need {
             kinds: Some(kinds),
             ..self
@@ -131,7 +136,7 @@ impl<'a> Need<'a> {
     }
 
     /// Only records whose facts pass `facts`.
-    pub fn facts(self, facts: &'a (dyn Fn(&Facts) -> bool + Sync)) -> Need<'a> {
+    pub fn facts(self, facts: &'a FactsTest<'a>) -> Need<'a> {
         Need {
             facts: Some(facts),
             ..self
@@ -369,10 +374,8 @@ impl Job<'_> {
             }
             Plan::Read { id, entry } => (id, entry.map(|i| &self.entries[i])),
         };
-        if let Some(entry) = entry {
-            if let Some(done) = self.from_cache(id, entry, file) {
-                return done;
-            }
+        if let Some(done) = entry.and_then(|entry| self.resolve_cached(id, entry, file)) {
+            return done;
         }
         let mut done = self.parse(id, file);
         done.damaged = entry.is_some();
@@ -380,7 +383,7 @@ impl Job<'_> {
     }
 
     /// The outcome from a trusted entry; `None` if its payload is damaged.
-    fn from_cache<'s>(
+    fn resolve_cached<'s>(
         &'s self,
         id: &Id,
         entry: &cache::Entry,
