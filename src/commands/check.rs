@@ -37,8 +37,15 @@ struct Issue {
 
 pub fn run(ctx: &Ctx, _args: Args) -> Result<ExitCode> {
     let register = ctx.register()?;
-    let snapshot = store::load_all(&register);
+    // `git status` takes as long as reading a large register: run both at
+    // once.
+    let (snapshot, uncommitted) = std::thread::scope(|scope| {
+        let uncommitted = scope.spawn(|| uncommitted(&register));
+        let snapshot = store::load_all(&register);
+        (snapshot, uncommitted.join().unwrap_or_default())
+    });
     let mut issues = collect(&register, &snapshot);
+    issues.extend(uncommitted);
     issues.extend(calendar_issues(&register, &snapshot, ctx.today.year()));
     issues.sort_by(|a, b| (&a.file, a.line, a.severity).cmp(&(&b.file, b.line, b.severity)));
     let errors = issues.iter().filter(|i| i.severity == "error").count();
@@ -48,6 +55,22 @@ pub fn run(ctx: &Ctx, _args: Args) -> Result<ExitCode> {
         return Err(Error::CheckFailed { errors, warnings });
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// Every finding `check` reports for the records (not git state), one
+/// line each in English, `file:line: severity: message`: for tools and
+/// tests built on the library, such as the register generator's.
+pub fn findings(register: &Register, year: i16) -> Vec<String> {
+    let snapshot = store::load_all(register);
+    let mut issues = collect(register, &snapshot);
+    issues.extend(calendar_issues(register, &snapshot, year));
+    issues
+        .iter()
+        .map(|i| {
+            let message = crate::i18n::Lang::En.note(&i.message);
+            format!("{}:{}: {}: {message}", i.file, i.line, i.severity)
+        })
+        .collect()
 }
 
 fn collect(register: &Register, snapshot: &Snapshot) -> Vec<Issue> {
@@ -109,19 +132,32 @@ fn collect(register: &Register, snapshot: &Snapshot) -> Vec<Issue> {
         let path = path_of(&finding.id);
         issues.push(located(register, &path, finding));
     }
-    if register.config.git.autocommit && git::is_work_tree(&register.root) {
-        let folders = [
-            "documents",
-            "followups",
-            "meetings",
-            "logbooks",
-            "attachments",
-        ];
-        for path in git::uncommitted(&register.root, &folders) {
-            issues.push(issue("warning", &path, 0, None, Note::Uncommitted));
-        }
-    }
     issues
+}
+
+/// Record files changed but not committed, where commits are expected.
+fn uncommitted(register: &Register) -> Vec<Issue> {
+    if !register.config.git.autocommit || !git::is_work_tree(&register.root) {
+        return Vec::new();
+    }
+    let folders = [
+        "documents",
+        "followups",
+        "meetings",
+        "logbooks",
+        "attachments",
+    ];
+    git::uncommitted(&register.root, &folders)
+        .into_iter()
+        .map(|path| Issue {
+            severity: "warning",
+            file: path.display().to_string(),
+            line: 0,
+            column: 0,
+            field: None,
+            message: Note::Uncommitted,
+        })
+        .collect()
 }
 
 fn located(register: &Register, path: &Path, finding: validate::Finding) -> Issue {

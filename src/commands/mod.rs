@@ -4,7 +4,7 @@
 mod assign;
 mod cancel;
 mod chase;
-mod check;
+pub mod check;
 mod desk;
 mod doc;
 mod done;
