@@ -142,3 +142,152 @@ fn deleted_and_added_files_are_seen() {
     assert!(list.contains("FU-2026-0002") && list.contains("FU-2026-0003"));
     assert!(!env.run(&["list"]).contains("FU-2026-0001"));
 }
+
+/// Writes `edited` over `relative` keeping size and modification time, so
+/// only the inode's change time tells the cache it changed.
+fn edit_in_place(env: &Env, relative: &str, from: &str, to: &str) {
+    let path = env.root.join(relative);
+    let before = std::fs::metadata(&path).unwrap();
+    let text = env.read(relative);
+    let edited = text.replace(from, to);
+    assert_ne!(edited, text, "{from} not in {relative}");
+    assert_eq!(edited.len(), text.len(), "the edit must keep the size");
+    std::fs::write(&path, &edited).unwrap();
+    let file = std::fs::File::options().write(true).open(&path).unwrap();
+    file.set_modified(before.modified().unwrap()).unwrap();
+}
+
+/// remind and summary decide from cached facts which records to decode:
+/// a same-size hand edit that makes a record overdue, or reopens a closed
+/// one, must change those facts too.
+#[test]
+fn facts_follow_hand_edits() {
+    let env = cached_env();
+    env.run(&[
+        "assign",
+        "报送防汛防台工作进展",
+        "--lead",
+        "CWK",
+        "--due",
+        "2026-11-20",
+        "--assigned",
+        "2026-11-02",
+    ]);
+    env.run(&["--today", "2026-11-19", "done", "FU-2026-0002"]);
+    settle_and_cache(&env);
+    assert_eq!(env.run(&["remind"]), "", "nothing due yet");
+    let summary = env.run(&["summary", "--period", "2026-11", "-o", "json"]);
+    assert!(summary.contains("\"overdue\": 0"), "{summary}");
+
+    // FU-1's due date moves into the past: now overdue.
+    let due = env
+        .read(FU)
+        .lines()
+        .find_map(|l| l.strip_prefix("due: ").map(str::to_string))
+        .unwrap();
+    edit_in_place(&env, FU, &format!("due: {due}"), "due: 2026-11-16");
+    let remind = env.run(&["remind"]);
+    assert!(remind.contains("FU-2026-0001"), "{remind}");
+    let summary = env.run(&["summary", "--period", "2026-11", "-o", "json"]);
+    assert!(summary.contains("\"overdue\": 1"), "{summary}");
+    assert!(env.run(&["list", "--overdue"]).contains("FU-2026-0001"));
+
+    // FU-2 was closed; reopened by hand (closed → open + two spaces keeps
+    // the size): it is overdue again.
+    edit_in_place(
+        &env,
+        "followups/2026/FU-2026-0002.yaml",
+        "status: closed",
+        "status: open  ",
+    );
+    let remind = env.run(&["remind"]);
+    assert!(remind.contains("FU-2026-0002"), "{remind}");
+    assert!(env.run(&["list", "fu", "--open"]).contains("FU-2026-0002"));
+    assert!(env.run(&["list", "--overdue"]).contains("FU-2026-0002"));
+}
+
+/// remind decodes only open records, yet a follow-up made from a
+/// classified paper that is itself done keeps the paper's level.
+#[test]
+fn secrecy_is_inherited_from_records_passed_over() {
+    let env = Env::new();
+    env.run(&[
+        "log",
+        "in",
+        "--title",
+        "关于专项行动的秘密通知",
+        "--from",
+        "省厅",
+        "--secrecy",
+        "秘密",
+        "--secrecy-term",
+        "10y",
+        "--lead",
+        "BGS",
+    ]);
+    env.run(&[
+        "assign",
+        "落实专项行动部署",
+        "--lead",
+        "BGS",
+        "--due",
+        "2026-11-23",
+        "--from",
+        "IN-1",
+    ]);
+    env.run(&["doc", "done", "IN-1", "--result", "已部署"]);
+    // The follow-up's own level removed by hand: only the paper's is left.
+    let fu = "followups/2026/FU-2026-0001.yaml";
+    let text = env.read(fu);
+    let own: String = text
+        .lines()
+        .filter(|l| !l.starts_with("secrecy"))
+        .map(|l| format!("{l}\n"))
+        .collect();
+    assert_ne!(own, text, "the follow-up had its own level");
+    env.write(fu, &own);
+    for round in ["without cache", "with cache"] {
+        if round == "with cache" {
+            settle_and_cache(&env);
+        }
+        let remind = env.run(&["remind"]);
+        assert!(!remind.contains("专项行动"), "{round}: {remind}");
+        assert!(
+            remind.contains("[secret] FU-2026-0001"),
+            "{round}: {remind}"
+        );
+        let summary = env.run(&["summary", "--period", "2026-11"]);
+        assert!(!summary.contains("落实专项行动"), "{round}: {summary}");
+    }
+}
+
+/// A read of some kinds or some records leaves the cache as a full read
+/// wrote it: nothing passed over is dropped from it.
+#[test]
+fn partial_reads_keep_the_whole_cache() {
+    let env = cached_env();
+    env.log_in("关于做好冬季安全生产工作的通知");
+    settle_and_cache(&env);
+    let whole = std::fs::read(env.root.join(CACHE)).unwrap();
+    for args in [
+        &["remind"][..],
+        &["list", "fu", "--overdue"],
+        &["summary", "--period", "2026-11"],
+    ] {
+        env.run(args);
+        assert_eq!(
+            std::fs::read(env.root.join(CACHE)).unwrap(),
+            whole,
+            "{args:?}"
+        );
+    }
+    // After a new record, a full-kind partial read rewrites it with every
+    // entry kept (passed-over payloads are copied through).
+    env.assign("清理过期文件");
+    std::thread::sleep(Duration::from_millis(4100));
+    env.run(&["remind"]);
+    env.run(&["summary", "--period", "2020"]);
+    let expected = env.run(&["list", "--format", "json"]);
+    std::fs::remove_file(env.root.join(CACHE)).unwrap();
+    assert_eq!(env.run(&["list", "--format", "json"]), expected);
+}
