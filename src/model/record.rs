@@ -116,6 +116,46 @@ impl Record {
         each!(self, r => &r.history)
     }
 
+    /// Gives back the spare room of the record's lists. A list read from
+    /// JSON or YAML grows by doubling, from four: a history of one entry
+    /// holds room for four, which over a whole register is a quarter of
+    /// the memory its records take.
+    pub fn shrink_to_fit(&mut self) {
+        match self {
+            Record::Incoming(r) => {
+                r.history.shrink_to_fit();
+                r.instructions.shrink_to_fit();
+                r.support.shrink_to_fit();
+                r.circulation.shrink_to_fit();
+                r.followups.shrink_to_fit();
+                r.attachments.shrink_to_fit();
+            }
+            Record::Outgoing(r) => {
+                r.history.shrink_to_fit();
+                r.to.shrink_to_fit();
+                r.cc.shrink_to_fit();
+                r.followups.shrink_to_fit();
+                r.attachments.shrink_to_fit();
+            }
+            Record::Followup(r) => {
+                r.history.shrink_to_fit();
+                r.support.shrink_to_fit();
+                r.extensions.shrink_to_fit();
+                r.progress.shrink_to_fit();
+                r.chases.shrink_to_fit();
+            }
+            Record::Meeting(r) => {
+                r.history.shrink_to_fit();
+                r.attendees.shrink_to_fit();
+                r.absent.shrink_to_fit();
+                r.observers.shrink_to_fit();
+                r.agenda.shrink_to_fit();
+                r.decisions.shrink_to_fit();
+            }
+            Record::Entry(r, _) => r.history.shrink_to_fit(),
+        }
+    }
+
     pub fn push_history(&mut self, entry: HistoryEntry) {
         each!(self, r => r.history.push(entry))
     }

@@ -43,8 +43,8 @@ pub const CACHE_FILE: &str = "cache.bin";
 const MAGIC: &[u8; 8] = b"TZCACHE2";
 /// Bump when the layout or the meaning of an entry changes.
 const LAYOUT_VERSION: u64 = 2;
-/// Magic, key, index offset, index length, index checksum.
-const HEADER_LEN: usize = 40;
+/// Magic, key, index offset, index length, index checksum, entry count.
+const HEADER_LEN: usize = 48;
 /// Changes within this many seconds before the files were stat-ed are not
 /// cached: coarse file-system clocks could hide a second same-size edit.
 const RACY_SECONDS: i64 = 3;
@@ -190,6 +190,7 @@ impl Cache {
             return None;
         }
         let (index_at, index_len, sum) = (cursor.u64()?, cursor.u64()?, cursor.u64()?);
+        let count = usize::try_from(cursor.u64()?).ok()?;
         let file_len = file.metadata().ok()?.len();
         if index_at.checked_add(index_len)? != file_len {
             return None;
@@ -200,7 +201,7 @@ impl Cache {
         if checksum(&index) != sum {
             return None;
         }
-        let entries = parse_index(&index, index_at)?;
+        let entries = parse_index(&index, index_at, count)?;
         Some(Cache { file, entries })
     }
 
@@ -363,9 +364,11 @@ impl<'a> Cursor<'a> {
 
 /// The index: entries strictly ascending by path, payloads inside the
 /// payload area and in the same order. Anything else is damage.
-fn parse_index(bytes: &[u8], payload_end: u64) -> Option<Vec<Entry>> {
+fn parse_index(bytes: &[u8], payload_end: u64, count: usize) -> Option<Vec<Entry>> {
     let mut cursor = Cursor(bytes);
-    let mut entries: Vec<Entry> = Vec::new();
+    // No entry is shorter than this: the count cannot ask for more.
+    const MIN_ENTRY: usize = 2 + 40 + 1 + 12;
+    let mut entries: Vec<Entry> = Vec::with_capacity(count.min(bytes.len() / MIN_ENTRY));
     let mut next_offset = HEADER_LEN as u64;
     while !cursor.0.is_empty() {
         let entry = parse_entry(&mut cursor)?;
@@ -376,7 +379,7 @@ fn parse_index(bytes: &[u8], payload_end: u64) -> Option<Vec<Entry>> {
         next_offset = entry.end();
         entries.push(entry);
     }
-    Some(entries)
+    (entries.len() == count).then_some(entries)
 }
 
 fn parse_entry(cursor: &mut Cursor) -> Option<Entry> {
@@ -440,6 +443,7 @@ pub struct Writer {
     index: Vec<u8>,
     offset: u64,
     last_path: Option<String>,
+    count: u64,
     failed: bool,
 }
 
@@ -461,6 +465,7 @@ impl Writer {
             index: Vec::with_capacity(1 << 20),
             offset: HEADER_LEN as u64,
             last_path: None,
+            count: 0,
             failed: false,
         })
     }
@@ -498,6 +503,7 @@ impl Writer {
         index.extend_from_slice(&len.to_le_bytes());
         self.offset += u64::from(len) + 8;
         self.last_path = Some(path.to_string());
+        self.count += 1;
     }
 
     /// Writes the index and the header, and puts the cache in place.
@@ -516,6 +522,7 @@ impl Writer {
         header.extend_from_slice(&self.offset.to_le_bytes());
         header.extend_from_slice(&(self.index.len() as u64).to_le_bytes());
         header.extend_from_slice(&checksum(&self.index).to_le_bytes());
+        header.extend_from_slice(&self.count.to_le_bytes());
         self.out.seek(SeekFrom::Start(0))?;
         self.out.write_all(&header)?;
         let tmp = self.out.into_inner().map_err(|e| e.into_error())?;

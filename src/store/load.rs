@@ -268,7 +268,8 @@ fn load(
 /// What to do with one file, decided before any is read.
 enum Plan {
     /// Its outcome follows from its path (a stray, a link, a wrong folder).
-    Known(FileResult),
+    /// Boxed: rare, and it would make every plan as large as a problem.
+    Known(Box<FileResult>),
     /// A record file: from the cache entry, if trusted, else parsed.
     Read { id: Id, entry: Option<usize> },
 }
@@ -295,7 +296,7 @@ fn plan(register: &Register, files: &[FileInfo], entries: &[cache::Entry], now: 
         .map(
             |(file, entry)| match classify(register, &file.relative, file.is_link) {
                 Ok(id) => Plan::Read { id, entry },
-                Err(result) => Plan::Known(result),
+                Err(result) => Plan::Known(Box::new(result)),
             },
         )
         .collect()
@@ -365,10 +366,18 @@ impl Job<'_> {
     /// The outcome for one file: from the cache when its entry is
     /// trusted, else by reading the file.
     fn resolve<'s>(&'s self, plan: &Plan, file: &FileInfo) -> Resolved<'s> {
+        let mut done = self.resolve_any(plan, file);
+        if let Some(FileResult::Record(loaded)) = &mut done.result {
+            loaded.record.shrink_to_fit();
+        }
+        done
+    }
+
+    fn resolve_any<'s>(&'s self, plan: &Plan, file: &FileInfo) -> Resolved<'s> {
         let (id, entry) = match plan {
             Plan::Known(result) => {
                 return Resolved {
-                    result: Some(result.clone()),
+                    result: Some(FileResult::clone(result)),
                     ..Resolved::default()
                 };
             }
@@ -513,6 +522,7 @@ fn list_files(register: &Register, need: &Need, problems: &mut Vec<Problem>) -> 
             .map(|dir| list_folder(register, dir, depth < MAX_DEPTH, need))
             .collect();
         level = Vec::new();
+        files.reserve_exact(listed.iter().map(|l| l.files.len()).sum());
         for listing in listed {
             files.extend(listing.files);
             level.extend(listing.folders);
