@@ -349,10 +349,10 @@ fn year_records(rng: &mut Rng, year: i16, count: u64) -> Vec<Record> {
         seqs[kind as usize] += 1;
         let seq = seqs[kind as usize];
         let record = match kind {
-            0 => Record::Incoming(incoming(rng, year, seq, on)),
-            1 => Record::Outgoing(outgoing(rng, year, seq, on)),
-            2 => Record::Followup(followup(rng, year, seq, on, seqs[0])),
-            _ => Record::Meeting(meeting(rng, year, seq, on)),
+            0 => Record::Incoming(Box::new(incoming(rng, year, seq, on))),
+            1 => Record::Outgoing(Box::new(outgoing(rng, year, seq, on))),
+            2 => Record::Followup(Box::new(followup(rng, year, seq, on, seqs[0]))),
+            _ => Record::Meeting(Box::new(meeting(rng, year, seq, on))),
         };
         records.push(record);
     }

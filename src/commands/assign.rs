@@ -196,7 +196,7 @@ pub fn create(
         source.push_history(actor.entry("followup", Some(id.to_string())));
         tx.save(source)?;
     }
-    let record = Record::Followup(followup);
+    let record = Record::Followup(Box::new(followup));
     tx.save(&record)?;
     Ok(record)
 }

@@ -16,14 +16,16 @@ use crate::model::logbook::Entry;
 use crate::model::meeting::Meeting;
 use crate::model::outgoing::Outgoing;
 
+/// Variants are boxed: kinds differ in size by hundreds of bytes, and a
+/// register holds a hundred thousand records.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Record {
-    Incoming(Incoming),
-    Outgoing(Outgoing),
-    Followup(Followup),
-    Meeting(Meeting),
+    Incoming(Box<Incoming>),
+    Outgoing(Box<Outgoing>),
+    Followup(Box<Followup>),
+    Meeting(Box<Meeting>),
     /// A logbook entry, with the book's name.
-    Entry(Entry, String),
+    Entry(Box<Entry>, String),
 }
 
 /// Runs the same expression on whichever kind `$record` holds.

@@ -61,9 +61,7 @@ pub struct Loaded {
 /// Everything read from a register.
 #[derive(Debug, Default)]
 pub struct Snapshot {
-    /// Boxed: a record is several hundred bytes, and a vector of them
-    /// would hold up to twice that again while it grows.
-    pub records: Vec<Box<Loaded>>,
+    pub records: Vec<Loaded>,
     pub problems: Vec<Problem>,
     /// Files under the record folders that are not records at all.
     pub strays: Vec<PathBuf>,
@@ -76,7 +74,7 @@ impl Snapshot {
     fn keep(&mut self, done: Resolved) {
         self.classified.extend(done.classified);
         match done.result {
-            Some(FileResult::Record(loaded)) => self.records.push(loaded),
+            Some(FileResult::Record(loaded)) => self.records.push(*loaded),
             Some(FileResult::Problem(problem)) => self.problems.push(problem),
             Some(FileResult::Stray(path)) => self.strays.push(path),
             None => {}
@@ -210,6 +208,9 @@ fn load(
 ) -> Snapshot {
     let mut snapshot = Snapshot::default();
     let files = list_files(register, &need, &mut snapshot.problems);
+    if need.facts.is_none() {
+        snapshot.records.reserve_exact(files.len());
+    }
     let entries = cache.as_ref().map_or(&[][..], |c| c.entries.as_slice());
     let plans = plan(register, &files, entries, now);
     let stale = plans

@@ -163,7 +163,7 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
         history: vec![actor.entry("log", None)],
         extra: Default::default(),
     };
-    let record = Record::Incoming(incoming);
+    let record = Record::Incoming(Box::new(incoming));
     tx.save(&record)?;
     let id = record.id().to_string();
     finish_new(tx, &commit_message("log", &record), &id)

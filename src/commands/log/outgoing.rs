@@ -170,7 +170,7 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
         history: vec![actor.entry("log", None)],
         extra: Default::default(),
     };
-    let record = Record::Outgoing(outgoing);
+    let record = Record::Outgoing(Box::new(outgoing));
     if let Some(Record::Incoming(incoming)) = answered.as_mut() {
         incoming.reply = Some(Reply {
             on: signed.unwrap_or(ctx.today),

@@ -99,7 +99,7 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
         history: vec![actor.entry("log", None)],
         extra: Default::default(),
     };
-    let record = Record::Meeting(meeting);
+    let record = Record::Meeting(Box::new(meeting));
     tx.save(&record)?;
     let id = record.id().to_string();
     finish_new(tx, &commit_message("log", &record), &id)
