@@ -530,13 +530,21 @@ fn list_files(register: &Register, need: &Need, problems: &mut Vec<Problem>) -> 
             problems.extend(listing.problems);
         }
     }
-    files.sort_by(|a, b| {
-        a.relative
-            .as_os_str()
-            .as_encoded_bytes()
-            .cmp(b.relative.as_os_str().as_encoded_bytes())
-    });
+    // Each folder's files and sub-folders come sorted, folders in order:
+    // the whole is then sorted but for odd names (`2026-x` sorts before
+    // `2026/` by bytes), which a full sort puts right.
+    if !files.is_sorted_by(|a, b| path_order(a, b).is_le()) {
+        files.sort_by(path_order);
+    }
     files
+}
+
+/// The cache's order: paths compared byte by byte.
+fn path_order(a: &FileInfo, b: &FileInfo) -> std::cmp::Ordering {
+    a.relative
+        .as_os_str()
+        .as_encoded_bytes()
+        .cmp(b.relative.as_os_str().as_encoded_bytes())
 }
 
 /// Records live two folders below a kind's root (`followups/2026/`);
@@ -616,6 +624,8 @@ fn list_folder(register: &Register, dir: &Path, descend: bool, need: &Need) -> L
                 .push(Problem::whole_file(relative, e.to_string())),
         }
     }
+    listing.files.sort_by(path_order);
+    listing.folders.sort();
     listing
 }
 
@@ -655,7 +665,7 @@ fn classify(register: &Register, relative: &Path, is_link: bool) -> Result<Id, F
     if is_link {
         return Err(FileResult::Problem(link_problem(relative.to_path_buf())));
     }
-    if register.relative_path(&id).as_deref() != Some(relative) {
+    if !register.is_place_of(&id, relative) {
         return Err(FileResult::Problem(Problem::whole_file(
             relative.to_path_buf(),
             format!(

@@ -91,6 +91,22 @@ impl Register {
         Some(self.relative_dir(id)?.join(id.file_name()))
     }
 
+    /// Whether `relative` is where `id` belongs: the same answer as
+    /// comparing with `relative_path`, without building that path (it is
+    /// asked for every file of the register on every read).
+    pub fn is_place_of(&self, id: &Id, relative: &Path) -> bool {
+        let Some((kind, book)) = self.kind_of(id) else {
+            return false;
+        };
+        let mut parts = relative.iter();
+        let year = format!("{:04}", id.year());
+        parts.next() == Some(kind.folder().as_ref())
+            && book.is_none_or(|book| parts.next() == Some(book.as_ref()))
+            && parts.next() == Some(year.as_ref())
+            && parts.next() == Some(id.file_name().as_ref())
+            && parts.next().is_none()
+    }
+
     /// The file of `id`, refused if any part of the way is a symbolic link.
     pub fn record_path(&self, id: &Id) -> Result<PathBuf> {
         let relative = self
@@ -178,4 +194,49 @@ pub fn render_config(config: &Config) -> String {
          # units: departments (name, optional code); series: outgoing document numbers\n\
          # (issuer code such as 市交发 gives 市交发〔2026〕1号); logbooks: typed registers.\n\n{body}"
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn is_place_of_agrees_with_relative_path() {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/office");
+        let register = Register::open(&root).unwrap();
+        let ids = [
+            "IN-2026-0001",
+            "OUT-2025-0012",
+            "FU-2026-0003",
+            "MT-2026-0001",
+            "SEAL-2026-0002",
+        ];
+        let places = [
+            "documents/2026/IN-2026-0001.yaml",
+            "documents/2025/OUT-2025-0012.yaml",
+            "followups/2026/FU-2026-0003.yaml",
+            "meetings/2026/MT-2026-0001.yaml",
+            "logbooks/seal/2026/SEAL-2026-0002.yaml",
+            "documents/2025/IN-2026-0001.yaml",
+            "followups/2026/in-2026-0001.yaml",
+            "documents/2026/IN-2026-1.yaml",
+            "documents/2026/x/IN-2026-0001.yaml",
+            "logbooks/2026/SEAL-2026-0002.yaml",
+            "followups/02026/FU-2026-0003.yaml",
+        ];
+        let mut matched = 0;
+        for id in ids {
+            let id = Id::parse(id).unwrap();
+            for place in places {
+                let expected = register.relative_path(&id).as_deref() == Some(Path::new(place));
+                matched += usize::from(expected);
+                assert_eq!(
+                    register.is_place_of(&id, Path::new(place)),
+                    expected,
+                    "{id} {place}"
+                );
+            }
+        }
+        assert_eq!(matched, 5);
+    }
 }
