@@ -41,9 +41,17 @@ fn main() {
     let bin = PathBuf::from(env!("CARGO_BIN_EXE_taizhang"));
     println!("taizhang command benchmarks: {runs} runs each, medians (min–max), peak RSS");
     println!("binary: {}", bin.display());
-    for size in sizes {
-        let root = dir.join(format!("r{size}"));
-        ensure_register(&root, size);
+    // Every register first, then the disk settled: generating 100k files
+    // leaves hundreds of MB being written back, which would slow the
+    // first timings by half.
+    let roots: Vec<(u64, PathBuf)> = sizes
+        .iter()
+        .map(|&size| (size, dir.join(format!("r{size}"))))
+        .collect();
+    if roots.iter().any(|(size, root)| ensure_register(root, *size)) {
+        let _ = Command::new("sync").status();
+    }
+    for (size, root) in roots {
         bench_size(&bin, &root, size, runs);
     }
 }
@@ -56,9 +64,10 @@ fn env_list(name: &str, default: &[u64]) -> Vec<u64> {
         .unwrap_or_else(|| default.to_vec())
 }
 
-fn ensure_register(root: &Path, size: u64) {
+/// Generates the register unless it exists; whether it did.
+fn ensure_register(root: &Path, size: u64) -> bool {
     if root.join("taizhang.toml").is_file() {
-        return;
+        return false;
     }
     eprintln!("generating {size} records in {} …", root.display());
     let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
@@ -76,6 +85,7 @@ fn ensure_register(root: &Path, size: u64) {
         .status()
         .expect("run gen_register");
     assert!(status.success(), "gen_register failed");
+    true
 }
 
 fn taizhang(bin: &Path, root: &Path, args: &[&str]) -> Command {
