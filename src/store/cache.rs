@@ -238,6 +238,13 @@ impl Span {
     }
 }
 
+/// The payload of `entry` among `spans` (in file order), if read and
+/// intact.
+pub fn payload_in<'s>(spans: &'s [Span], entry: &Entry) -> Option<&'s [u8]> {
+    let after = spans.partition_point(|span| span.start <= entry.offset);
+    spans.get(after.checked_sub(1)?)?.payload(entry)
+}
+
 /// Decodes a payload for the file `id` names; `None` if it does not
 /// decode (then the file is parsed instead).
 pub fn decode(entry: &Entry, payload: &[u8], register: &Register, id: &Id) -> Option<Parsed> {

@@ -399,7 +399,7 @@ impl Job<'_> {
         entry: &cache::Entry,
         file: &FileInfo,
     ) -> Option<Resolved<'s>> {
-        let payload = self.spans.iter().find_map(|span| span.payload(entry));
+        let payload = cache::payload_in(self.spans, entry);
         let cached = |payload: &'s [u8]| (entry.holds, Cow::Borrowed(payload));
         if let cache::Holds::Record(facts) = &entry.holds
             && !self.need.wants(facts)
