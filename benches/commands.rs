@@ -48,7 +48,10 @@ fn main() {
         .iter()
         .map(|&size| (size, dir.join(format!("r{size}"))))
         .collect();
-    if roots.iter().any(|(size, root)| ensure_register(root, *size)) {
+    if roots
+        .iter()
+        .any(|(size, root)| ensure_register(root, *size))
+    {
         let _ = Command::new("sync").status();
     }
     for (size, root) in roots {

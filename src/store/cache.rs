@@ -459,8 +459,9 @@ impl Writer {
         // The state folder ignores itself in git, so creating it here never
         // shows in `git status`.
         let dir = crate::store::save::ensure_state_dir(&register.root).ok()?;
+        remove_abandoned(&dir);
         let tmp = tempfile::Builder::new()
-            .prefix(".cache-")
+            .prefix(TEMP_PREFIX)
             .tempfile_in(&dir)
             .ok()?;
         let mut out = BufWriter::with_capacity(1 << 16, tmp);
@@ -536,6 +537,33 @@ impl Writer {
         tmp.persist(self.dir.join(CACHE_FILE))
             .map_err(|e| e.error)?;
         Ok(())
+    }
+}
+
+/// Temporary files of caches being written start with this.
+const TEMP_PREFIX: &str = ".cache-";
+
+/// A cache write left unfinished this long ago was killed: no write takes
+/// more than seconds.
+const ABANDONED_AFTER: std::time::Duration = std::time::Duration::from_secs(3600);
+
+/// Removes temporary cache files that killed commands left behind. Files
+/// of writes still running are young and left alone.
+fn remove_abandoned(dir: &Path) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let old = entry
+            .metadata()
+            .and_then(|m| m.modified())
+            .ok()
+            .and_then(|t| t.elapsed().ok())
+            .is_some_and(|age| age > ABANDONED_AFTER);
+        if old && name.to_str().is_some_and(|n| n.starts_with(TEMP_PREFIX)) {
+            let _ = std::fs::remove_file(entry.path());
+        }
     }
 }
 

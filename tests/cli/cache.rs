@@ -291,3 +291,28 @@ fn partial_reads_keep_the_whole_cache() {
     std::fs::remove_file(env.root.join(CACHE)).unwrap();
     assert_eq!(env.run(&["list", "--format", "json"]), expected);
 }
+
+/// A cache write killed half way leaves a temporary file; the next cache
+/// write removes it once it is clearly abandoned, and leaves young ones.
+#[test]
+fn abandoned_cache_writes_are_cleared() {
+    let env = Env::new();
+    env.assign("落实冬季安全生产检查");
+    let state = env.root.join(".taizhang");
+    std::fs::create_dir_all(&state).unwrap();
+    let old = state.join(".cache-killed");
+    let young = state.join(".cache-running");
+    std::fs::write(&old, b"half a cache").unwrap();
+    std::fs::write(&young, b"being written").unwrap();
+    let two_hours_ago = std::time::SystemTime::now() - Duration::from_secs(7200);
+    let file = std::fs::File::options().write(true).open(&old).unwrap();
+    file.set_modified(two_hours_ago).unwrap();
+    drop(file);
+    std::fs::remove_file(state.join("cache.bin")).ok();
+    env.run(&["list"]);
+    assert!(
+        !old.exists(),
+        "an abandoned temporary cache file is removed"
+    );
+    assert!(young.exists(), "a young one may belong to a running write");
+}
