@@ -211,30 +211,7 @@ fn facts_follow_hand_edits() {
 #[test]
 fn secrecy_is_inherited_from_records_passed_over() {
     let env = Env::new();
-    env.run(&[
-        "log",
-        "in",
-        "--title",
-        "关于专项行动的秘密通知",
-        "--from",
-        "省厅",
-        "--secrecy",
-        "秘密",
-        "--secrecy-term",
-        "10y",
-        "--lead",
-        "BGS",
-    ]);
-    env.run(&[
-        "assign",
-        "落实专项行动部署",
-        "--lead",
-        "BGS",
-        "--due",
-        "2026-11-23",
-        "--from",
-        "IN-1",
-    ]);
+    env.secret_paper_and_follow_up();
     env.run(&["doc", "done", "IN-1", "--result", "已部署"]);
     // The follow-up's own level removed by hand: only the paper's is left.
     let fu = "followups/2026/FU-2026-0001.yaml";

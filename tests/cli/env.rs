@@ -227,6 +227,38 @@ impl Env {
             .to_string()
     }
 
+    /// IN-2026-0001, a secret action paper (关于专项行动的秘密通知) led by
+    /// 办公室 with deadline 11-24, and FU-2026-0001 made from it
+    /// (落实专项行动部署), due today.
+    pub fn secret_paper_and_follow_up(&self) {
+        self.run(&[
+            "log",
+            "in",
+            "--title",
+            "关于专项行动的秘密通知",
+            "--from",
+            "省厅",
+            "--secrecy",
+            "秘密",
+            "--secrecy-term",
+            "10y",
+            "--deadline",
+            "2026-11-24",
+            "--lead",
+            "BGS",
+        ]);
+        self.run(&[
+            "assign",
+            "落实专项行动部署",
+            "--lead",
+            "BGS",
+            "--due",
+            "2026-11-23",
+            "--from",
+            "IN-1",
+        ]);
+    }
+
     /// Creates a follow-up led by 办公室 due in two weeks; returns its ID.
     pub fn assign(&self, title: &str) -> String {
         self.run(&["assign", "--lead", "BGS", "--due", "+2w", "--", title])

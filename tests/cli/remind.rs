@@ -259,33 +259,8 @@ fn record_chases_every_reminded_followup_in_one_commit() {
 #[test]
 fn classified_titles_are_redacted_in_every_format() {
     let env = Env::new();
-    env.run(&[
-        "log",
-        "in",
-        "--title",
-        "关于专项行动的秘密通知",
-        "--from",
-        "省厅",
-        "--secrecy",
-        "秘密",
-        "--secrecy-term",
-        "10y",
-        "--deadline",
-        "2026-11-24",
-        "--lead",
-        "BGS",
-    ]);
     // The follow-up inherits the paper's level.
-    env.run(&[
-        "assign",
-        "落实专项行动部署",
-        "--lead",
-        "BGS",
-        "--due",
-        "2026-11-23",
-        "--from",
-        "IN-1",
-    ]);
+    env.secret_paper_and_follow_up();
     for (lang, marker) in [("zh", "[秘密]"), ("en", "[secret]")] {
         for format in ["table", "markdown", "json"] {
             let out = env.run(&["--lang", lang, "remind", "-o", format]);
