@@ -7,6 +7,7 @@ use crate::context::{Ctx, Format, split_list};
 use crate::error::{Error, Result};
 use crate::i18n::Message;
 use crate::model::facts::Facts;
+use crate::model::id::Id;
 use crate::model::kind::{Kind, KindFilter};
 use crate::model::record::Record;
 use crate::report::list::{self as rows, Filter};
@@ -59,12 +60,11 @@ pub struct Args {
 pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
     let register = ctx.register()?;
     let filter = build_filter(ctx, &register, &args)?;
-    let kinds =
-        |kind: Kind, book: Option<&str>| filter.kind.as_ref().is_none_or(|k| k.matches(kind, book));
+    let files = |id: &Id, kind: Kind, book: Option<&str>| filter.may_hold(id, kind, book);
     let facts = |facts: &Facts| filter.may_match(facts);
     let mut need = Need::everything().facts(&facts);
-    if filter.kind.is_some() {
-        need = need.kinds(&kinds);
+    if filter.kind.is_some() || filter.year.is_some() {
+        need = need.files(&files);
     }
     let snapshot = load_reporting(ctx, &register, need);
     let mut selected: Vec<&Record> = snapshot

@@ -4,6 +4,7 @@ use jiff::civil::Date;
 
 use crate::i18n::{Label, Lang};
 use crate::model::facts::Facts;
+use crate::model::id::Id;
 use crate::model::kind::{Kind, KindFilter};
 use crate::model::record::Record;
 use crate::report::render::{Table, Tone};
@@ -84,6 +85,14 @@ impl Filter {
 }
 
 impl Filter {
+    /// Whether the file of record `id` (of `kind`, in logbook `book`) can
+    /// hold a match: the kind and the year are in its name. Other files
+    /// are not even read.
+    pub fn may_hold(&self, id: &Id, kind: Kind, book: Option<&str>) -> bool {
+        self.kind.as_ref().is_none_or(|k| k.matches(kind, book))
+            && self.year.is_none_or(|year| id.year() == year)
+    }
+
     /// Whether a record with these facts can match: what is not open has
     /// no due date to be overdue or due soon, and a record's date is one
     /// of the dates it spans. Records failing this are not decoded.
@@ -274,7 +283,8 @@ pub fn json(record: &Record, today: Date) -> serde_json::Value {
 mod tests {
     use super::*;
 
-    /// `may_match` never passes over a record `matches` would list.
+    /// `may_hold` and `may_match` never pass over a record `matches`
+    /// would list.
     #[test]
     fn records_passed_over_never_match() {
         let day = |s: &str| s.parse::<Date>().unwrap();
@@ -301,6 +311,15 @@ mod tests {
                 ..Filter::default()
             },
             Filter {
+                year: Some(2026),
+                ..Filter::default()
+            },
+            Filter {
+                kind: Some(KindFilter::Kind(Kind::Followup)),
+                year: Some(2025),
+                ..Filter::default()
+            },
+            Filter {
                 since: Some(day("2026-11-10")),
                 until: Some(day("2026-11-20")),
                 open: true,
@@ -315,6 +334,8 @@ mod tests {
                     if filter.matches(&record, day(today)) {
                         listed += 1;
                         assert!(filter.may_match(&facts), "{} {filter:?}", record.id());
+                        let (id, kind, book) = (record.id(), record.kind(), record.book());
+                        assert!(filter.may_hold(id, kind, book), "{id} {filter:?}");
                     }
                 }
             }

@@ -102,33 +102,34 @@ pub fn load_one(register: &Register, id: &Id) -> Result<Record> {
 }
 
 /// Which records a command needs: the kinds it reads (decided by file
-/// name, so files of other kinds are not even stat-ed) and a test on a
+/// name, so other files are not even stat-ed) and a test on a
 /// record's `Facts` that passes over records that cannot change its
 /// answer. Both may keep more than needed, never less.
 #[derive(Clone, Copy)]
 pub struct Need<'a> {
-    kinds: Option<&'a KindTest<'a>>,
+    files: Option<&'a FileTest<'a>>,
     facts: Option<&'a FactsTest<'a>>,
 }
 
-/// Accepts a kind and, for logbook entries, the book's name.
-pub type KindTest<'a> = dyn Fn(Kind, Option<&str>) -> bool + Sync + 'a;
+/// Accepts a record file by the ID its name gives, its kind and, for
+/// logbook entries, the book's name.
+pub type FileTest<'a> = dyn Fn(&Id, Kind, Option<&str>) -> bool + Sync + 'a;
 /// Accepts a record's facts.
 pub type FactsTest<'a> = dyn Fn(&Facts) -> bool + Sync + 'a;
 
 impl<'a> Need<'a> {
     pub fn everything() -> Need<'a> {
         Need {
-            kinds: None,
+            files: None,
             facts: None,
         }
     }
 
-    /// Only records of the kinds `kinds` accepts (given a kind and, for
-    /// logbook entries, the book's name).
-    pub fn kinds(self, kinds: &'a KindTest<'a>) -> Need<'a> {
+    /// Only record files that `files` accepts: of some kinds, of some
+    /// years.
+    pub fn files(self, files: &'a FileTest<'a>) -> Need<'a> {
         Need {
-            kinds: Some(kinds),
+            files: Some(files),
             ..self
         }
     }
@@ -139,10 +140,6 @@ impl<'a> Need<'a> {
             facts: Some(facts),
             ..self
         }
-    }
-
-    fn wants_kind(&self, kind: Kind, book: Option<&str>) -> bool {
-        self.kinds.is_none_or(|want| want(kind, book))
     }
 
     fn wants(&self, facts: &Facts) -> bool {
@@ -160,29 +157,28 @@ pub fn load_all(register: &Register) -> Snapshot {
 }
 
 /// Reads the records `need` asks for, as `load_all` would but without
-/// decoding — or, for other kinds, even looking at — the rest. Files that
-/// are not records at all, and unreadable files of the kinds asked for,
+/// decoding — or, for files not asked for, even looking at — the rest.
+/// Files that are not records at all, and unreadable files asked for,
 /// are still reported. Reading less is what makes `remind` fast on a big
 /// register.
 pub fn load_where(register: &Register, need: Need) -> Snapshot {
     let now = cache::now_seconds();
     let key = cache::key(register);
     let cache = cache::Cache::open(register, key);
-    if need.kinds.is_some() && cache.is_none() {
-        // No usable cache: a load of every kind builds it (a load of some
-        // kinds cannot), then keep the kinds asked for.
-        let every_kind = Need {
-            kinds: None,
+    if need.files.is_some() && cache.is_none() {
+        // No usable cache: a load of every file builds it (a load of some
+        // cannot), then keep the files asked for.
+        let every_file = Need {
+            files: None,
             ..need
         };
-        let mut all = load(register, every_kind, None, key, now);
-        all.records
-            .retain(|l| need.wants_kind(l.record.kind(), l.record.book()));
-        all.problems.retain(|p| {
-            p.path
-                .file_name()
+        let mut all = load(register, every_file, None, key, now);
+        let asked = |path: &Path| {
+            path.file_name()
                 .is_none_or(|name| wanted(register, name, &need))
-        });
+        };
+        all.records.retain(|l| asked(&l.path));
+        all.problems.retain(|p| asked(&p.path));
         return all;
     }
     load(register, need, cache, key, now)
@@ -225,7 +221,7 @@ fn load(
     // as parsing REWRITE_AFTER files, so a few stale entries are parsed
     // again instead; in a small register any stale entry is worth it.
     let threshold = REWRITE_AFTER.min(files.len() / 8 + 1);
-    let rewrite = need.kinds.is_none() && (cache.is_none() || stale >= threshold);
+    let rewrite = need.files.is_none() && (cache.is_none() || stale >= threshold);
     let mut writer = rewrite
         .then(|| cache::Writer::create(register, key))
         .flatten();
@@ -639,7 +635,7 @@ fn wanted(register: &Register, name: &std::ffi::OsStr, need: &Need) -> bool {
         .and_then(|id| {
             register
                 .kind_of(&id)
-                .map(|(kind, book)| need.wants_kind(kind, book))
+                .map(|(kind, book)| need.files.is_none_or(|want| want(&id, kind, book)))
         });
     kind.unwrap_or(true)
 }
