@@ -2,7 +2,7 @@
 
 use std::process::ExitCode;
 
-use crate::commands::shared::print;
+use crate::commands::shared::{print, print_json_array};
 use crate::context::{Ctx, Format, split_list};
 use crate::error::{Error, Result};
 use crate::i18n::Message;
@@ -83,11 +83,8 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
     let table = || rows::table(&selected, kind, ctx.today, ctx.lang());
     let text = match ctx.format() {
         Format::Json => {
-            let values: Vec<_> = selected.iter().map(|r| rows::json(r, ctx.today)).collect();
-            let mut text =
-                serde_json::to_string_pretty(&values).map_err(|e| Error::Other(e.to_string()))?;
-            text.push('\n');
-            text
+            return print_json_array(selected.iter().map(|r| rows::json(r, ctx.today)))
+                .map(|()| ExitCode::SUCCESS);
         }
         Format::Csv => table().to_csv().map_err(|e| Error::Other(e.to_string()))?,
         Format::Markdown => table().to_markdown(),

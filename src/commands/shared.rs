@@ -21,6 +21,41 @@ pub fn print(text: &str) -> Result<()> {
         .map_err(|e| Error::io("<stdout>", e))
 }
 
+/// Prints a JSON array exactly as `serde_json::to_string_pretty` of the
+/// whole would, plus a newline, but one element at a time: the listing of
+/// a whole register as JSON values would take gigabytes.
+pub fn print_json_array(items: impl IntoIterator<Item = serde_json::Value>) -> Result<()> {
+    let stdout = std::io::stdout().lock();
+    let mut out = std::io::BufWriter::with_capacity(1 << 16, stdout);
+    write_json_array(&mut out, items)
+}
+
+fn write_json_array(
+    out: &mut impl Write,
+    items: impl IntoIterator<Item = serde_json::Value>,
+) -> Result<()> {
+    let fail = |e| Error::io("<stdout>", e);
+    let mut first = true;
+    for item in items {
+        let text = serde_json::to_string_pretty(&item).map_err(|e| Error::Other(e.to_string()))?;
+        out.write_all(if first { b"[\n" } else { b",\n" })
+            .map_err(fail)?;
+        first = false;
+        // Strings in JSON hold no raw line breaks: indenting by line is
+        // indenting by level.
+        for (i, line) in text.split('\n').enumerate() {
+            if i > 0 {
+                out.write_all(b"\n").map_err(fail)?;
+            }
+            out.write_all(b"  ").map_err(fail)?;
+            out.write_all(line.as_bytes()).map_err(fail)?;
+        }
+    }
+    out.write_all(if first { b"[]\n" } else { b"\n]\n" })
+        .map_err(fail)?;
+    out.flush().map_err(fail)
+}
+
 /// The commit message of a change: `taizhang: log IN-2026-0042 关于…`.
 pub fn commit_message(action: &str, record: &Record) -> String {
     const MAX_TITLE_CHARS: usize = 60;
@@ -126,4 +161,26 @@ pub fn finish_new(tx: Change, message: &str, id: &str) -> Result<ExitCode> {
     let committed = tx.finish(message);
     print(&format!("{id}\n"))?;
     committed.map(|()| ExitCode::SUCCESS)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn json_arrays_print_as_pretty_printing_the_whole_would() {
+        let cases = [
+            serde_json::json!([]),
+            serde_json::json!([1]),
+            serde_json::json!([{"id": "FU-1", "title": "多行\n标题", "to": ["a", "b"], "x": {}},
+                {"nested": {"deep": [[], [1, {"k": null}]]}}]),
+        ];
+        for case in cases {
+            let items = case.as_array().unwrap().clone();
+            let mut out = Vec::new();
+            write_json_array(&mut out, items).unwrap();
+            let expected = serde_json::to_string_pretty(&case).unwrap() + "\n";
+            assert_eq!(String::from_utf8(out).unwrap(), expected);
+        }
+    }
 }
