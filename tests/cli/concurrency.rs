@@ -275,3 +275,74 @@ fn a_killed_writers_temporary_files_are_cleared_by_the_next_writer() {
     env.log_in("第二份");
     assert_eq!(std::fs::read_dir(&tmp).unwrap().count(), 0);
 }
+
+/// Readers rebuild and use the cache while a writer changes records under
+/// them: every answer they give is whole, and once the dust settles the
+/// cached answer is the one read from the files themselves.
+#[test]
+fn readers_beside_a_writer_never_keep_a_stale_answer() {
+    const N: usize = 24;
+    let env = Env::new();
+    for n in 1..=N {
+        env.run(&[
+            "assign",
+            &format!("并发督办 {n}"),
+            "--lead",
+            "BGS",
+            "--due",
+            "+2w",
+        ]);
+    }
+    // Old enough to be cached, then cached.
+    std::thread::sleep(Duration::from_millis(4100));
+    env.run(&["list"]);
+    let done = std::sync::atomic::AtomicBool::new(false);
+    std::thread::scope(|scope| {
+        let readers: Vec<_> = (0..3)
+            .map(|r| {
+                let (env, done) = (&env, &done);
+                scope.spawn(move || {
+                    let mut rounds = 0;
+                    while !done.load(std::sync::atomic::Ordering::Relaxed) || rounds == 0 {
+                        let args: &[&str] = match r {
+                            0 => &["list", "fu", "-o", "json"],
+                            1 => &["list", "-o", "json"],
+                            _ => &["summary", "--period", "2026", "-o", "json"],
+                        };
+                        let output = spawn(env, args).wait_with_output().unwrap();
+                        assert!(output.status.success(), "{args:?}: {output:?}");
+                        let value: serde_json::Value =
+                            serde_json::from_slice(&output.stdout).expect("whole JSON");
+                        if let Some(list) = value.as_array() {
+                            assert_eq!(list.len(), N, "{args:?}");
+                        }
+                        rounds += 1;
+                    }
+                    rounds
+                })
+            })
+            .collect();
+        for n in 1..=N {
+            let id = format!("FU-2026-{n:04}");
+            env.run(&["progress", &id, &format!("第{n}次进展")]);
+        }
+        done.store(true, std::sync::atomic::Ordering::Relaxed);
+        for reader in readers {
+            assert!(reader.join().unwrap() > 0);
+        }
+    });
+    std::thread::sleep(Duration::from_millis(4100));
+    let cached = [
+        env.run(&["list", "fu", "-o", "json"]),
+        env.run(&["list", "fu", "-o", "json"]),
+    ];
+    std::fs::remove_file(env.root.join(".taizhang/cache.bin")).ok();
+    let from_files = env.run(&["list", "fu", "-o", "json"]);
+    assert_eq!(cached[0], from_files);
+    assert_eq!(cached[1], from_files);
+    assert_eq!(
+        from_files.matches("\"in-progress\"").count(),
+        N,
+        "{from_files}"
+    );
+}
