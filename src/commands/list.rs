@@ -162,7 +162,7 @@ pub fn load_reporting(ctx: &Ctx, register: &Register, need: Need) -> Snapshot {
             problem.path.display(),
             problem.line,
             problem.column,
-            problem.message
+            ctx.lang().reader(&problem.message)
         ));
     }
     snapshot

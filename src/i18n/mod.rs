@@ -6,6 +6,7 @@
 
 mod en;
 mod zh;
+mod zh_reader;
 
 use crate::error::Error;
 
@@ -64,6 +65,15 @@ impl Lang {
         match self {
             Lang::En => en::note(note),
             Lang::Zh => zh::note(note),
+        }
+    }
+
+    /// What the record reader said about a file (written in English where
+    /// it arose), in this language.
+    pub fn reader(self, text: &str) -> String {
+        match self {
+            Lang::En => text.to_string(),
+            Lang::Zh => zh_reader::translate(text),
         }
     }
 

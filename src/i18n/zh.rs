@@ -259,7 +259,11 @@ pub fn error(error: &Error) -> (String, Option<String>) {
             column,
             message,
         } => (
-            format!("{}:{line}:{column}：无法读取：{message}", path.display()),
+            format!(
+                "{}:{line}:{column}：无法读取：{}",
+                path.display(),
+                super::zh_reader::translate(message)
+            ),
             hint("请手工修正该文件或用 git 恢复；`taizhang check` 会列出全部问题"),
         ),
         Error::OutsideRegister { path } => (format!("{} 超出了台账目录", path.display()), None),
@@ -289,7 +293,7 @@ pub fn error(error: &Error) -> (String, Option<String>) {
     }
 }
 
-fn keyword_name(what: &str) -> &str {
+pub(super) fn keyword_name(what: &str) -> &str {
     match what {
         "urgency" => "紧急程度",
         "secrecy level" => "密级",
@@ -303,6 +307,10 @@ fn keyword_name(what: &str) -> &str {
         "feedback interval" => "反馈频次",
         "chase level" => "催办级别",
         "record kind" => "记录类别",
+        "follow-up status" => "督办状态",
+        "incoming status" => "收文状态",
+        "outgoing status" => "发文状态",
+        "meeting status" => "会议状态",
         other => other,
     }
 }
@@ -616,7 +624,7 @@ pub fn note(note: &Note) -> String {
             let day = DAYS[usize::from(due.weekday().to_monday_zero_offset().unsigned_abs())];
             format!("期限 {due}（{day}）不是工作日")
         }
-        Note::Text(text) => text.clone(),
+        Note::Text(text) => super::zh_reader::translate(text),
     }
 }
 

@@ -127,3 +127,39 @@ fn show_and_check_in_chinese() {
     let check = env.run(&["--lang", "zh", "check"]);
     assert!(check.contains("未发现问题"), "{check}");
 }
+
+/// What the record reader says about a broken file reads in Chinese in
+/// `check`, in read commands' warnings and in `show`; JSON keeps English.
+#[test]
+fn reader_messages_in_chinese() {
+    let env = Env::new();
+    env.log_in("急件");
+    let path = "documents/2026/IN-2026-0001.yaml";
+    env.write(
+        path,
+        &env.read(path).replace("urgency: normal", "urgency: hot"),
+    );
+    env.write(
+        "followups/2026/FU-2026-0001.yaml",
+        "id: FU-2026-0001\ntitle: 缺字段\n",
+    );
+    let zh = env.output(&["--lang", "zh", "check"]);
+    let report = String::from_utf8_lossy(&zh.stdout);
+    assert!(
+        report.contains("紧急程度“hot”无法识别，可用值："),
+        "{report}"
+    );
+    assert!(report.contains("缺少字段"), "{report}");
+    let warned = env.output(&["--lang", "zh", "list"]);
+    let warning = String::from_utf8_lossy(&warned.stderr);
+    assert!(
+        warning.contains("已跳过") && warning.contains("紧急程度“hot”无法识别"),
+        "{warning}"
+    );
+    let show = env.output(&["--lang", "zh", "show", "IN-1"]);
+    assert!(String::from_utf8_lossy(&show.stderr).contains("无法读取：紧急程度“hot”"));
+    let en = env.output(&["--lang", "en", "check"]);
+    assert!(String::from_utf8_lossy(&en.stdout).contains("unknown urgency `hot`"));
+    let json = env.output(&["--lang", "zh", "check", "--format", "json"]);
+    assert!(String::from_utf8_lossy(&json.stdout).contains("unknown urgency `hot`"));
+}
