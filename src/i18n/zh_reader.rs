@@ -71,7 +71,22 @@ const SYNTAX: &[&str] = &[
 ];
 
 /// The Chinese for `text`, or `text` itself when its shape is unknown.
+/// The YAML reader puts the field's path first (`title: invalid type…`,
+/// `history[0].at: …`); the path is kept and the rest worded.
 pub fn translate(text: &str) -> String {
+    if let Some((path, rest)) = text.split_once(": ")
+        && !path.is_empty()
+        && !path.contains(char::is_whitespace)
+    {
+        let worded = translate_whole(rest);
+        if worded != rest {
+            return format!("{path}：{worded}");
+        }
+    }
+    translate_whole(text)
+}
+
+fn translate_whole(text: &str) -> String {
     if let Some(holes) = fill("unknown {} `{}`, expected one of: {}", text) {
         return format!(
             "{}“{}”无法识别，可用值：{}",
@@ -143,6 +158,16 @@ mod tests {
             "有 git 冲突标记：请先解决合并冲突"
         );
         assert!(translate("did not find expected key").starts_with("YAML 语法错误："));
+        assert_eq!(
+            translate("title: invalid type: sequence, expected a string"),
+            "title：类型不对：sequence，应为 a string"
+        );
+        assert_eq!(
+            translate(
+                "history[0].at: '昨天' is not a moment; write it as 2026-11-20T09:30:00+08:00"
+            ),
+            "history[0].at：“昨天”不是时刻，应写作 2026-11-20T09:30:00+08:00"
+        );
     }
 
     #[test]
