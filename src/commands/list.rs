@@ -63,7 +63,7 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
     let files = |id: &Id, kind: Kind, book: Option<&str>| filter.may_hold(id, kind, book);
     let facts = |facts: &Facts| filter.may_match(facts);
     let mut need = Need::everything().facts(&facts);
-    if filter.kind.is_some() || filter.year.is_some() {
+    if filter.kind.is_some() || filter.year.is_some() || filter.holder.is_some() {
         need = need.files(&files);
     }
     let snapshot = load_reporting(ctx, &register, need);

@@ -86,11 +86,12 @@ impl Filter {
 
 impl Filter {
     /// Whether the file of record `id` (of `kind`, in logbook `book`) can
-    /// hold a match: the kind and the year are in its name. Other files
-    /// are not even read.
+    /// hold a match: the kind and the year are in its name, and only
+    /// incoming papers have holders. Other files are not even read.
     pub fn may_hold(&self, id: &Id, kind: Kind, book: Option<&str>) -> bool {
         self.kind.as_ref().is_none_or(|k| k.matches(kind, book))
             && self.year.is_none_or(|year| id.year() == year)
+            && (self.holder.is_none() || kind == Kind::Incoming)
     }
 
     /// Whether a record with these facts can match: what is not open has
@@ -312,6 +313,10 @@ mod tests {
             },
             Filter {
                 year: Some(2026),
+                ..Filter::default()
+            },
+            Filter {
+                holder: Some("王丽".into()),
                 ..Filter::default()
             },
             Filter {
