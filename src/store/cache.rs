@@ -307,18 +307,16 @@ fn decode_record(bytes: &[u8], kind: Kind, book: Option<&str>) -> serde_json::Re
     })
 }
 
-/// What makes a cache belong to this build and these settings: a cache
-/// written by another binary or under other settings is never read.
+/// What makes a cache belong to this code and these settings: a cache
+/// written by a build whose record types or cache layout differ in any
+/// byte of their source (`build.rs`), or under other settings, is never
+/// read. Builds of the same source share it, so two installed copies of
+/// one release do not rebuild it in turn.
 pub fn key(register: &Register) -> u64 {
     let mut text = Vec::new();
     text.extend_from_slice(&LAYOUT_VERSION.to_le_bytes());
     text.extend_from_slice(env!("CARGO_PKG_VERSION").as_bytes());
-    if let Some(meta) = std::env::current_exe()
-        .ok()
-        .and_then(|p| std::fs::metadata(p).ok())
-    {
-        Fingerprint::of(&meta).write(&mut text);
-    }
+    text.extend_from_slice(env!("TAIZHANG_SCHEMA").as_bytes());
     text.extend_from_slice(&std::fs::read(register.root.join(SETTINGS_FILE)).unwrap_or_default());
     checksum(&text)
 }

@@ -293,3 +293,18 @@ fn abandoned_cache_writes_are_cleared() {
     );
     assert!(young.exists(), "a young one may belong to a running write");
 }
+
+/// Two installed copies of one build (cron's and the clerk's) share the
+/// cache instead of rebuilding it in turn.
+#[test]
+fn copies_of_one_build_share_the_cache() {
+    let env = cached_env();
+    let before = std::fs::read(env.root.join(CACHE)).unwrap();
+    let copy = env.tmp.path().join("taizhang-copy");
+    std::fs::copy(env!("CARGO_BIN_EXE_taizhang"), &copy).unwrap();
+    let output = env.std_cmd_of(&copy).arg("list").output().unwrap();
+    assert!(output.status.success(), "{output:?}");
+    assert!(String::from_utf8_lossy(&output.stdout).contains("FU-2026-0001"));
+    let after = std::fs::read(env.root.join(CACHE)).unwrap();
+    assert_eq!(before, after, "the copy rebuilt the cache");
+}

@@ -81,7 +81,12 @@ impl Env {
 
     /// The same as a plain `std::process::Command`, for spawning.
     pub fn std_cmd(&self) -> std::process::Command {
-        let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_taizhang"));
+        self.std_cmd_of(Path::new(env!("CARGO_BIN_EXE_taizhang")))
+    }
+
+    /// `std_cmd` running the taizhang binary at `binary`.
+    pub fn std_cmd_of(&self, binary: &Path) -> std::process::Command {
+        let mut cmd = std::process::Command::new(binary);
         cmd.env_clear()
             .env("PATH", std::env::var_os("PATH").unwrap_or_default())
             .env("HOME", self.tmp.path())
