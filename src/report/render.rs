@@ -2,8 +2,12 @@
 //! CSV. Renderers take data and never recompute it.
 
 use comfy_table::{
-    Attribute, Cell, Color, ContentArrangement, LineStyle, Table as Comfy, TableStyle,
+    Attribute, Cell, Color, ColumnConstraint, ContentArrangement, LineStyle, Table as Comfy,
+    TableStyle, Width,
 };
+
+/// Rows per piece when a long table is rendered piece by piece.
+const PIECE: usize = 1000;
 
 /// A header, a rule under it, and the rows: nothing between rows, so a
 /// long register stays readable and `grep`-able.
@@ -41,7 +45,63 @@ impl Table {
 
     /// A terminal table. Widths come from comfy-table, which measures CJK
     /// characters as two columns, so Chinese text lines up.
+    ///
+    /// A long table is rendered a thousand rows at a time with the widths
+    /// of the whole, which prints the same text: comfy-table holds several
+    /// structures per cell, half a gigabyte for a register of 100,000
+    /// records at once. A table too wide for the terminal is rendered
+    /// whole, so that its cells wrap as one.
     pub fn to_terminal(&self, color: bool) -> String {
+        self.to_screen(color, terminal_width())
+    }
+
+    /// `to_terminal` for a screen `screen` columns wide, if known.
+    fn to_screen(&self, color: bool, screen: Option<u16>) -> String {
+        if self.rows.len() <= PIECE {
+            return self.render(&self.rows, true, color, screen, None);
+        }
+        let mut widths = vec![1u16; self.headers.len()];
+        for (i, piece) in self.rows.chunks(PIECE).enumerate() {
+            let table = self.comfy(piece, i == 0, color, screen, None);
+            for (width, max) in widths.iter_mut().zip(table.column_max_content_widths()) {
+                *width = (*width).max(max);
+            }
+        }
+        // Each column is padded by one space on either side.
+        let total: u32 = widths.iter().map(|w| u32::from(*w) + 2).sum();
+        if screen.is_some_and(|screen| total > u32::from(screen)) {
+            return self.render(&self.rows, true, color, screen, None);
+        }
+        self.rows
+            .chunks(PIECE)
+            .enumerate()
+            .map(|(i, piece)| self.render(piece, i == 0, color, screen, Some(&widths)))
+            .collect()
+    }
+
+    /// `rows` as a terminal table, with the header if `header`, and
+    /// columns of the given content widths if `widths`.
+    fn render(
+        &self,
+        rows: &[Vec<(String, Tone)>],
+        header: bool,
+        color: bool,
+        screen: Option<u16>,
+        widths: Option<&[u16]>,
+    ) -> String {
+        let mut out = self.comfy(rows, header, color, screen, widths).to_string();
+        out.push('\n');
+        out
+    }
+
+    fn comfy(
+        &self,
+        rows: &[Vec<(String, Tone)>],
+        header: bool,
+        color: bool,
+        screen: Option<u16>,
+        widths: Option<&[u16]>,
+    ) -> Comfy {
         let mut table = Comfy::new();
         table
             .load_style(STYLE)
@@ -49,18 +109,20 @@ impl Table {
         if color {
             table.enforce_styling();
         }
-        if let Some(width) = terminal_width() {
-            table.set_width(width);
+        if let Some(screen) = screen {
+            table.set_width(screen);
         }
-        table.set_header(self.headers.iter().map(|h| {
-            let cell = Cell::new(h);
-            if color {
-                cell.add_attribute(Attribute::Bold)
-            } else {
-                cell
-            }
-        }));
-        for row in &self.rows {
+        if header {
+            table.set_header(self.headers.iter().map(|h| {
+                let cell = Cell::new(h);
+                if color {
+                    cell.add_attribute(Attribute::Bold)
+                } else {
+                    cell
+                }
+            }));
+        }
+        for row in rows {
             table.add_row(row.iter().map(|(text, tone)| {
                 let cell = Cell::new(printable(text));
                 match (color, tone) {
@@ -71,9 +133,15 @@ impl Table {
                 }
             }));
         }
-        let mut out = table.to_string();
-        out.push('\n');
-        out
+        if let Some(widths) = widths {
+            // A fixed width counts the padding too.
+            table.set_constraints(
+                widths
+                    .iter()
+                    .map(|w| ColumnConstraint::Absolute(Width::Fixed(w + 2))),
+            );
+        }
+        table
     }
 
     /// A GitHub-flavoured Markdown table.
@@ -138,6 +206,53 @@ fn is_unsafe(c: char) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A long table rendered in pieces prints exactly what rendering it
+    /// whole prints.
+    #[test]
+    fn long_tables_render_in_pieces_as_a_whole() {
+        let mut table = Table::new(vec![
+            "编号".into(),
+            "标题".into(),
+            "期限".into(),
+            "x".into(),
+        ]);
+        for n in 0..2 * PIECE + 17 {
+            let title = match n % 5 {
+                0 => "关于做好冬季安全生产工作的通知".to_string(),
+                1 => String::new(),
+                2 => format!("a{}", "长".repeat(n % 23)),
+                3 => "two\nlines".to_string(),
+                _ => "short".to_string(),
+            };
+            // The widest cell of a column lies in the last piece only.
+            let last = if n == 2 * PIECE + 3 {
+                "the widest cell of all"
+            } else {
+                ""
+            };
+            table.push(vec![
+                (format!("FU-2026-{n:04}"), Tone::Plain),
+                (title, Tone::Danger),
+                ("2026-11-23".into(), Tone::Plain),
+                (last.into(), Tone::Plain),
+            ]);
+        }
+        for (color, screen) in [
+            (false, None),
+            (true, None),
+            (false, Some(200)),
+            (true, Some(40)),
+        ] {
+            let whole = table.render(&table.rows, true, color, screen, None);
+            let pieces = table.to_screen(color, screen);
+            assert_eq!(pieces.lines().count(), whole.lines().count());
+            assert!(
+                pieces == whole,
+                "pieces differ from the whole ({color}, {screen:?})"
+            );
+        }
+    }
 
     #[test]
     fn escape_sequences_in_titles_do_not_reach_the_terminal() {
