@@ -72,6 +72,13 @@ pub enum Error {
     #[error("attachments are not allowed at secrecy level {level}")]
     AttachmentRefused { level: String },
 
+    #[error("{flag} {date} is after today ({today}): a paper cannot be received in the future")]
+    ReceivedInFuture {
+        flag: String,
+        date: String,
+        today: String,
+    },
+
     #[error("the due date {due} is before the assignment date {assigned}")]
     DueBeforeAssigned { due: String, assigned: String },
 

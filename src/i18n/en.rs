@@ -107,6 +107,10 @@ pub fn error(error: &Error) -> (String, Option<String>) {
             Some(format!("accepted: {}", source.accepted)),
         ),
         Error::BadSpan { .. } => (error.to_string(), hint("write a span like 3d, 2w or 1m")),
+        Error::ReceivedInFuture { .. } => (
+            error.to_string(),
+            hint("check the year; --today sets another day as today"),
+        ),
         Error::BadId { .. } => (
             error.to_string(),
             hint("IDs look like IN-2026-0042; the short form IN-42 means this year's"),

@@ -242,6 +242,10 @@ pub fn error(error: &Error) -> (String, Option<String>) {
         Error::DueBeforeAssigned { due, assigned } => {
             (format!("办结时限 {due} 早于交办日期 {assigned}"), None)
         }
+        Error::ReceivedInFuture { flag, date, today } => (
+            format!("{flag} {date} 晚于今天（{today}）：签收时间不能在将来"),
+            hint("请核对年份；--today 可指定另一天为今天"),
+        ),
         Error::Refused { id, refusal } => refused(id, refusal),
         Error::Dangling { flag, target } => (format!("{flag} {target}：没有这条记录"), None),
         Error::WrongKind {

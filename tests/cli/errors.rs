@@ -227,3 +227,38 @@ fn outside_a_register_names_the_way_out() {
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(stderr.contains("taizhang init"), "{stderr}");
 }
+
+#[test]
+fn a_paper_received_in_the_future_is_refused() {
+    let env = Env::new();
+    let args = [
+        "log",
+        "in",
+        "--title",
+        "年份写错的来文",
+        "--from",
+        "省厅",
+        "--received",
+        "2027-11-20",
+    ];
+    let en = env.fail(&args);
+    assert!(
+        en.contains("--received 2027-11-20 is after today (2026-11-23)")
+            && en.contains("check the year"),
+        "{en}"
+    );
+    let zh = env.fail(&[&["--lang", "zh"][..], &args[..]].concat());
+    assert!(zh.contains("签收时间不能在将来"), "{zh}");
+    assert!(!env.root.join("documents/2026").exists() && !env.root.join("documents/2027").exists());
+    // Today itself, and earlier, are fine.
+    env.run(&[
+        "log",
+        "in",
+        "--title",
+        "今天签收",
+        "--from",
+        "省厅",
+        "--received",
+        "2026-11-23",
+    ]);
+}

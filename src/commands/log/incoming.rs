@@ -88,6 +88,15 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
         Some(text) => ctx.when("--received", text)?,
         None => When::Moment(actor.at),
     };
+    // Nothing is received in the future: a later date is a typo (2027 for
+    // 2026) that would hide the paper from this year's figures.
+    if received.date() > ctx.today {
+        return Err(Error::ReceivedInFuture {
+            flag: "--received".into(),
+            date: received.date().to_string(),
+            today: ctx.today.to_string(),
+        });
+    }
     let urgency: Urgency = ctx
         .opt_keyword("--urgency", args.urgency.as_deref())?
         .unwrap_or_default();
