@@ -71,7 +71,10 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
     save::ensure_state_dir(&root)?;
 
     if !args.no_git {
-        if !root.join(".git").exists() {
+        // Inside a repository already (the office keeps one for all its
+        // files), the register joins it, as `cargo new` does: a nested
+        // repository would show as one opaque entry in the outer one.
+        if !git::is_work_tree(&root) {
             git::init(&root)?;
         }
         if config.git.autocommit && !ctx.args.no_commit {

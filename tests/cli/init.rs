@@ -58,3 +58,32 @@ fn init_no_git_makes_no_repository() {
     assert!(output.status.success(), "{output:?}");
     assert!(env.root.join("documents/2026/IN-2026-0001.yaml").is_file());
 }
+
+#[test]
+fn init_inside_a_repository_joins_it() {
+    let env = Env::bare();
+    // The office's own repository, one level above the register.
+    let outer = std::process::Command::new("git")
+        .args(["init", "-q"])
+        .current_dir(env.tmp.path())
+        .status()
+        .unwrap();
+    assert!(outer.success());
+    env.cmd()
+        .current_dir(env.tmp.path())
+        .args(["init", "reg", "--unit", "某市交通运输局"])
+        .assert()
+        .success();
+    assert!(
+        !env.root.join(".git").exists(),
+        "a nested repository was made"
+    );
+    assert_eq!(
+        env.git(&["log", "--format=%s"]).trim(),
+        "taizhang: init register"
+    );
+    assert_eq!(env.log_in("第一份来文"), "IN-2026-0001");
+    let files = env.git(&["show", "--name-only", "--format=", "HEAD"]);
+    assert_eq!(files.trim(), "reg/documents/2026/IN-2026-0001.yaml");
+    env.run(&["check"]);
+}
