@@ -399,19 +399,40 @@ fn check_secrecy(record: &Record, f: &mut Findings) {
     }
 }
 
+/// The records sorted by ID, found by binary search: for a register of
+/// 100,000 records, cheaper than hashing every ID. Of records sharing an
+/// ID (an error of its own), the last one stands for it.
+struct ById<'a> {
+    sorted: Vec<&'a Record>,
+}
+
+impl<'a> ById<'a> {
+    fn new(records: &[&'a Record]) -> ById<'a> {
+        let mut sorted = records.to_vec();
+        // Stable, and nearly free on records that come sorted already.
+        sorted.sort_by(|a, b| a.id().cmp(b.id()));
+        ById { sorted }
+    }
+
+    fn get(&self, id: &Id) -> Option<&'a Record> {
+        let after = self.sorted.partition_point(|r| r.id() <= id);
+        let last = self.sorted.get(after.checked_sub(1)?)?;
+        (last.id() == id).then_some(*last)
+    }
+}
+
 /// Checks what records say about each other: links that lead nowhere,
 /// duplicated IDs and document numbers.
 pub fn check_links(records: &[&Record]) -> Vec<Finding> {
-    let by_id: HashMap<&Id, &Record> = records.iter().map(|r| (r.id(), *r)).collect();
+    let by_id = ById::new(records);
     let mut out = Vec::new();
-    let mut seen_ids = HashSet::new();
     let mut numbers: HashMap<&str, &Id> = HashMap::new();
-    for record in records {
+    for (i, record) in by_id.sorted.iter().enumerate() {
         let mut f = Findings {
             id: record.id(),
             out: Vec::new(),
         };
-        if !seen_ids.insert(record.id()) {
+        if i > 0 && by_id.sorted[i - 1].id() == record.id() {
             f.error(
                 "id",
                 Note::DuplicateId {
@@ -419,7 +440,7 @@ pub fn check_links(records: &[&Record]) -> Vec<Finding> {
                 },
             );
         }
-        let exists = |id: &Id| by_id.contains_key(id);
+        let exists = |id: &Id| by_id.get(id).is_some();
         match record {
             Record::Incoming(r) => {
                 for fu in r.followups.iter().filter(|id| !exists(id)) {

@@ -80,7 +80,10 @@ pub fn commit(root: &Path, paths: &[PathBuf], message: &str) -> std::result::Res
 /// untracked), relative to `root`. Empty outside a work tree.
 pub fn uncommitted(root: &Path, folders: &[&str]) -> Vec<PathBuf> {
     let mut cmd = git(root);
+    // A read: git must not take the index lock to refresh it, which
+    // would make a writer's commit fail meanwhile.
     cmd.args([
+        "--no-optional-locks",
         "status",
         "--porcelain=v1",
         "-z",
