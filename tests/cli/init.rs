@@ -82,8 +82,13 @@ fn init_inside_a_repository_joins_it() {
         env.git(&["log", "--format=%s"]).trim(),
         "taizhang: init register"
     );
+    // The office's own work, staged outside the register, stays staged.
+    std::fs::write(env.tmp.path().join("notes.txt"), "会议记录草稿\n").unwrap();
+    env.git(&["add", "../notes.txt"]);
     assert_eq!(env.log_in("第一份来文"), "IN-2026-0001");
     let files = env.git(&["show", "--name-only", "--format=", "HEAD"]);
     assert_eq!(files.trim(), "reg/documents/2026/IN-2026-0001.yaml");
+    let staged = env.git(&["diff", "--cached", "--name-only"]);
+    assert_eq!(staged.trim(), "notes.txt");
     env.run(&["check"]);
 }
