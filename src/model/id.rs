@@ -57,6 +57,19 @@ impl Id {
         Id::parse(&format!("{prefix}-{current_year:04}-{seq}"))
     }
 
+    /// Whether `text` is this ID exactly as `Display` writes it, without
+    /// writing it: asked for every file of the register on every read.
+    pub fn is_written_as(&self, text: &str) -> bool {
+        let Some((year, seq)) = text
+            .strip_prefix(self.prefix.as_str())
+            .and_then(|rest| rest.strip_prefix('-'))
+            .and_then(|rest| rest.split_once('-'))
+        else {
+            return false;
+        };
+        is_padded(year, i64::from(self.year)) && is_padded(seq, i64::from(self.seq))
+    }
+
     pub fn prefix(&self) -> &str {
         &self.prefix
     }
@@ -73,6 +86,16 @@ impl Id {
     pub fn file_name(&self) -> String {
         format!("{self}.yaml")
     }
+}
+
+/// Whether `text` is `value` as `{:04}` writes it: zero-padded to four
+/// digits, longer only without leading zeros.
+pub fn is_padded(text: &str, value: i64) -> bool {
+    value >= 0
+        && text.len() >= 4
+        && text.bytes().all(|b| b.is_ascii_digit())
+        && (text.len() == 4 || !text.starts_with('0'))
+        && text.parse::<i64>() == Ok(value)
 }
 
 impl fmt::Display for Id {
@@ -165,6 +188,39 @@ impl<'de> Deserialize<'de> for RecordRef {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn is_written_as_agrees_with_display() {
+        let ids = [
+            super::Id::new("IN", 2026, 42),
+            super::Id::new("SEAL", 2025, 12345),
+            super::Id::new("FU", 999, 1),
+        ];
+        let texts = [
+            "IN-2026-0042",
+            "in-2026-0042",
+            "IN-2026-042",
+            "IN-2026-00042",
+            "IN-02026-0042",
+            "SEAL-2025-12345",
+            "SEAL-2025-012345",
+            "FU-0999-0001",
+            "FU-999-0001",
+            "IN-2026-0042x",
+            "IN-2026",
+            "IN--2026-0042",
+            "FU-0999-+001",
+        ];
+        for id in &ids {
+            for text in texts {
+                assert_eq!(
+                    id.is_written_as(text),
+                    id.to_string() == text,
+                    "{id} {text}"
+                );
+            }
+        }
+    }
+
     use super::*;
 
     #[test]

@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 
 use crate::error::{Error, Result};
 use crate::model::config::{Config, FORMAT_VERSION};
-use crate::model::id::Id;
+use crate::model::id::{Id, is_padded};
 use crate::model::kind::Kind;
 
 pub const SETTINGS_FILE: &str = "taizhang.toml";
@@ -98,12 +98,18 @@ impl Register {
         let Some((kind, book)) = self.kind_of(id) else {
             return false;
         };
-        let mut parts = relative.iter();
-        let year = format!("{:04}", id.year());
-        parts.next() == Some(kind.folder().as_ref())
-            && book.is_none_or(|book| parts.next() == Some(book.as_ref()))
-            && parts.next() == Some(year.as_ref())
-            && parts.next() == Some(id.file_name().as_ref())
+        let mut parts = relative.iter().map(|part| part.to_str());
+        parts.next() == Some(Some(kind.folder()))
+            && book.is_none_or(|book| parts.next() == Some(Some(book)))
+            && parts
+                .next()
+                .flatten()
+                .is_some_and(|year| is_padded(year, i64::from(id.year())))
+            && parts
+                .next()
+                .flatten()
+                .and_then(|name| name.strip_suffix(".yaml"))
+                .is_some_and(|stem| id.is_written_as(stem))
             && parts.next().is_none()
     }
 
