@@ -209,19 +209,7 @@ fn load(
     }
     let entries = cache.as_ref().map_or(&[][..], |c| c.entries.as_slice());
     let plans = plan(register, &files, entries, now);
-    let stale = plans
-        .iter()
-        .zip(&files)
-        .filter(|(plan, file)| {
-            matches!(plan, Plan::Read { entry: None, .. }) && !file.fingerprint.is_racy(now)
-        })
-        .count();
-    // Only a load of every kind may write the cache: one of some kinds
-    // would drop the entries of the others. Rewriting costs about as much
-    // as parsing REWRITE_AFTER files, so a few stale entries are parsed
-    // again instead; in a small register any stale entry is worth it.
-    let threshold = REWRITE_AFTER.min(files.len() / 8 + 1);
-    let rewrite = need.files.is_none() && (cache.is_none() || stale >= threshold);
+    let rewrite = need.files.is_none() && (cache.is_none() || many_stale(&plans, &files, now));
     let mut writer = rewrite
         .then(|| cache::Writer::create(register, key))
         .flatten();
@@ -260,6 +248,23 @@ fn load(
         .sort_by(|a, b| a.record.id().cmp(b.record.id()));
     snapshot.problems.sort_by(|a, b| a.path.cmp(&b.path));
     snapshot
+}
+
+/// Whether enough files lack a trusted cache entry to write a new cache.
+/// (Only a load of every file may write one: a load of some would drop
+/// the entries of the others.) Rewriting costs about as much as parsing
+/// REWRITE_AFTER files, so a few stale entries are parsed again instead;
+/// in a small register any stale entry is worth it. Files too fresh to
+/// cache do not count.
+fn many_stale(plans: &[Plan], files: &[FileInfo], now: i64) -> bool {
+    let stale = plans
+        .iter()
+        .zip(files)
+        .filter(|(plan, file)| {
+            matches!(plan, Plan::Read { entry: None, .. }) && !file.fingerprint.is_racy(now)
+        })
+        .count();
+    stale >= REWRITE_AFTER.min(files.len() / 8 + 1)
 }
 
 /// What to do with one file, decided before any is read.
