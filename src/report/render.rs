@@ -6,6 +6,16 @@ use comfy_table::{
     TableStyle, Width,
 };
 
+/// How a terminal table is drawn.
+#[derive(Clone, Copy)]
+struct How<'a> {
+    color: bool,
+    /// The screen's width, if known.
+    screen: Option<u16>,
+    /// Fixed content widths of the columns, when drawn piece by piece.
+    widths: Option<&'a [u16]>,
+}
+
 /// Rows per piece when a long table is rendered piece by piece.
 const PIECE: usize = 1000;
 
@@ -57,12 +67,17 @@ impl Table {
 
     /// `to_terminal` for a screen `screen` columns wide, if known.
     fn to_screen(&self, color: bool, screen: Option<u16>) -> String {
+        let whole = How {
+            color,
+            screen,
+            widths: None,
+        };
         if self.rows.len() <= PIECE {
-            return self.render(&self.rows, true, color, screen, None);
+            return self.render(&self.rows, true, &whole);
         }
         let mut widths = vec![1u16; self.headers.len()];
         for (i, piece) in self.rows.chunks(PIECE).enumerate() {
-            let table = self.comfy(piece, i == 0, color, screen, None);
+            let table = self.comfy(piece, i == 0, &whole);
             for (width, max) in widths.iter_mut().zip(table.column_max_content_widths()) {
                 *width = (*width).max(max);
             }
@@ -70,38 +85,32 @@ impl Table {
         // Each column is padded by one space on either side.
         let total: u32 = widths.iter().map(|w| u32::from(*w) + 2).sum();
         if screen.is_some_and(|screen| total > u32::from(screen)) {
-            return self.render(&self.rows, true, color, screen, None);
+            return self.render(&self.rows, true, &whole);
         }
+        let fixed = How {
+            widths: Some(&widths),
+            ..whole
+        };
         self.rows
             .chunks(PIECE)
             .enumerate()
-            .map(|(i, piece)| self.render(piece, i == 0, color, screen, Some(&widths)))
+            .map(|(i, piece)| self.render(piece, i == 0, &fixed))
             .collect()
     }
 
-    /// `rows` as a terminal table, with the header if `header`, and
-    /// columns of the given content widths if `widths`.
-    fn render(
-        &self,
-        rows: &[Vec<(String, Tone)>],
-        header: bool,
-        color: bool,
-        screen: Option<u16>,
-        widths: Option<&[u16]>,
-    ) -> String {
-        let mut out = self.comfy(rows, header, color, screen, widths).to_string();
+    /// `rows` as a terminal table, with the header if `header`.
+    fn render(&self, rows: &[Vec<(String, Tone)>], header: bool, how: &How) -> String {
+        let mut out = self.comfy(rows, header, how).to_string();
         out.push('\n');
         out
     }
 
-    fn comfy(
-        &self,
-        rows: &[Vec<(String, Tone)>],
-        header: bool,
-        color: bool,
-        screen: Option<u16>,
-        widths: Option<&[u16]>,
-    ) -> Comfy {
+    fn comfy(&self, rows: &[Vec<(String, Tone)>], header: bool, how: &How) -> Comfy {
+        let How {
+            color,
+            screen,
+            widths,
+        } = *how;
         let mut table = Comfy::new();
         table
             .load_style(STYLE)
@@ -244,7 +253,12 @@ mod tests {
             (false, Some(200)),
             (true, Some(40)),
         ] {
-            let whole = table.render(&table.rows, true, color, screen, None);
+            let how = How {
+                color,
+                screen,
+                widths: None,
+            };
+            let whole = table.render(&table.rows, true, &how);
             let pieces = table.to_screen(color, screen);
             assert_eq!(pieces.lines().count(), whole.lines().count());
             assert!(
