@@ -15,11 +15,9 @@ use crate::model::keyword::Secrecy;
 use crate::model::kind::Kind;
 use crate::model::record::Record;
 use crate::store::cache;
+use crate::store::parse::parse_file;
 use crate::store::register::Register;
-
-/// Files larger than this are refused unread: no real record comes close,
-/// and parsing a huge hostile file would cost time and memory.
-pub const MAX_FILE_BYTES: u64 = 1 << 20;
+use crate::store::walk::{FileInfo, link_problem, list_files, wanted};
 
 /// A record file that could not be read, with where and why.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -32,7 +30,7 @@ pub struct Problem {
 }
 
 impl Problem {
-    fn whole_file(path: PathBuf, message: impl Into<String>) -> Problem {
+    pub(super) fn whole_file(path: PathBuf, message: impl Into<String>) -> Problem {
         Problem {
             path,
             line: 0,
@@ -140,6 +138,10 @@ impl<'a> Need<'a> {
             facts: Some(facts),
             ..self
         }
+    }
+
+    pub(super) fn wants_file(&self, id: &Id, kind: Kind, book: Option<&str>) -> bool {
+        self.files.is_none_or(|want| want(id, kind, book))
     }
 
     fn wants(&self, facts: &Facts) -> bool {
@@ -489,162 +491,6 @@ fn outcome(path: PathBuf, parsed: cache::Parsed) -> FileResult {
     }
 }
 
-/// A file found under the record folders, with its fingerprint.
-struct FileInfo {
-    relative: PathBuf,
-    is_link: bool,
-    fingerprint: cache::Fingerprint,
-}
-
-/// Every file under the record folders, sorted by path (the cache's
-/// order), stat-ed in parallel. Folders are read level by level, each
-/// once: a kind's root, its year folders, and one level more (to report
-/// strays there).
-fn list_files(register: &Register, need: &Need, problems: &mut Vec<Problem>) -> Vec<FileInfo> {
-    let mut level = Vec::new();
-    for root in register.record_roots() {
-        // A record folder that is itself a link (documents -> /elsewhere)
-        // is not followed: records are read only inside the register.
-        match std::fs::symlink_metadata(&root) {
-            Ok(meta) if meta.file_type().is_symlink() => {
-                problems.push(link_problem(relative_to(register, &root)));
-            }
-            Ok(_) => level.push(root),
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
-            Err(e) => problems.push(Problem::whole_file(
-                relative_to(register, &root),
-                e.to_string(),
-            )),
-        }
-    }
-    let mut files = Vec::new();
-    for depth in 0..=MAX_DEPTH {
-        let listed: Vec<Listing> = level
-            .par_iter()
-            .map(|dir| list_folder(register, dir, depth < MAX_DEPTH, need))
-            .collect();
-        level = Vec::new();
-        files.reserve_exact(listed.iter().map(|l| l.files.len()).sum());
-        for listing in listed {
-            files.extend(listing.files);
-            level.extend(listing.folders);
-            problems.extend(listing.problems);
-        }
-    }
-    // Each folder's files and sub-folders come sorted, folders in order:
-    // the whole is then sorted but for odd names (`2026-x` sorts before
-    // `2026/` by bytes), which a full sort puts right.
-    if !files.is_sorted_by(|a, b| path_order(a, b).is_le()) {
-        files.sort_by(path_order);
-    }
-    files
-}
-
-/// The cache's order: paths compared byte by byte.
-fn path_order(a: &FileInfo, b: &FileInfo) -> std::cmp::Ordering {
-    a.relative
-        .as_os_str()
-        .as_encoded_bytes()
-        .cmp(b.relative.as_os_str().as_encoded_bytes())
-}
-
-/// Records live two folders below a kind's root (`followups/2026/`);
-/// files one level deeper are read only to be reported.
-const MAX_DEPTH: usize = 2;
-
-fn link_problem(relative: PathBuf) -> Problem {
-    Problem::whole_file(
-        relative,
-        "a symbolic link; records must be plain files inside the register",
-    )
-}
-
-fn relative_to(register: &Register, path: &Path) -> PathBuf {
-    path.strip_prefix(&register.root)
-        .unwrap_or(path)
-        .to_path_buf()
-}
-
-/// What one folder holds: files with their fingerprints, and sub-folders.
-#[derive(Default)]
-struct Listing {
-    files: Vec<FileInfo>,
-    folders: Vec<PathBuf>,
-    problems: Vec<Problem>,
-}
-
-/// Lists one folder. Only files are stat-ed; folders are told apart by
-/// the entry's type, which the folder listing already gives.
-fn list_folder(register: &Register, dir: &Path, descend: bool, need: &Need) -> Listing {
-    let mut listing = Listing::default();
-    let trouble =
-        |e: std::io::Error| Problem::whole_file(relative_to(register, dir), e.to_string());
-    let entries = match std::fs::read_dir(dir) {
-        Ok(entries) => entries,
-        Err(e) => {
-            listing.problems.push(trouble(e));
-            return listing;
-        }
-    };
-    for entry in entries {
-        let entry = match entry {
-            Ok(entry) => entry,
-            Err(e) => {
-                listing.problems.push(trouble(e));
-                continue;
-            }
-        };
-        let Ok(file_type) = entry.file_type() else {
-            continue;
-        };
-        if file_type.is_dir() {
-            if descend {
-                listing.folders.push(entry.path());
-            }
-            continue;
-        }
-        if file_type.is_symlink() && entry.path().is_dir() {
-            listing
-                .problems
-                .push(link_problem(relative_to(register, &entry.path())));
-            continue;
-        }
-        if !wanted(register, &entry.file_name(), need) {
-            continue;
-        }
-        let relative = relative_to(register, &entry.path());
-        // DirEntry::metadata does not follow links: a link is seen as one.
-        match entry.metadata() {
-            Ok(meta) => listing.files.push(FileInfo {
-                relative,
-                is_link: meta.file_type().is_symlink(),
-                fingerprint: cache::Fingerprint::of(&meta),
-            }),
-            Err(e) => listing
-                .problems
-                .push(Problem::whole_file(relative, e.to_string())),
-        }
-    }
-    listing.files.sort_by(path_order);
-    listing.folders.sort();
-    listing
-}
-
-/// Whether a file name is of a wanted kind; names that are not record
-/// IDs are kept, to be reported.
-fn wanted(register: &Register, name: &std::ffi::OsStr, need: &Need) -> bool {
-    let kind = name
-        .to_str()
-        .and_then(|n| n.strip_suffix(".yaml"))
-        .and_then(Id::parse)
-        .and_then(|id| {
-            register
-                .kind_of(&id)
-                .map(|(kind, book)| need.files.is_none_or(|want| want(&id, kind, book)))
-        });
-    kind.unwrap_or(true)
-}
-
 #[derive(Clone)]
 enum FileResult {
     Record(Box<Loaded>),
@@ -678,162 +524,4 @@ fn classify(register: &Register, relative: &Path, is_link: bool) -> Result<Id, F
         )));
     }
     Ok(id)
-}
-
-/// Reads and parses one record file, bounded in size.
-fn parse_file(register: &Register, relative: &Path, id: &Id) -> Result<Record, Problem> {
-    let path = register.root.join(relative);
-    let problem = |message: String| Problem::whole_file(relative.to_path_buf(), message);
-    let meta = std::fs::metadata(&path).map_err(|e| problem(e.to_string()))?;
-    if meta.len() > MAX_FILE_BYTES {
-        return Err(problem(format!(
-            "file is {} bytes; records are limited to {MAX_FILE_BYTES}",
-            meta.len()
-        )));
-    }
-    let bytes = std::fs::read(&path).map_err(|e| problem(e.to_string()))?;
-    let text = String::from_utf8(bytes).map_err(|e| {
-        problem(format!(
-            "not UTF-8 text (bad byte at offset {})",
-            e.utf8_error().valid_up_to()
-        ))
-    })?;
-    let (kind, book) = register
-        .kind_of(id)
-        .ok_or_else(|| problem(format!("no record kind has the prefix {}", id.prefix())))?;
-    parse_text(&text, kind, book).map_err(|(line, column, message)| Problem {
-        path: relative.to_path_buf(),
-        line,
-        column,
-        message,
-    })
-}
-
-/// Parses record text; on failure gives line, column and a message
-/// (line 0 when the error has no position).
-pub fn parse_text(
-    text: &str,
-    kind: Kind,
-    book: Option<&str>,
-) -> Result<Record, (usize, usize, String)> {
-    // Editors on Windows save UTF-8 with a byte order mark; the YAML
-    // reader then misreads the first key and reports a missing field.
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    if let Some(line) = conflict_marker(text) {
-        return Err((
-            line,
-            1,
-            "git conflict marker: resolve the merge conflict first".into(),
-        ));
-    }
-    if let Some((line, column)) = crate::store::yaml::too_deep(text) {
-        return Err((line, column, too_deep_message()));
-    }
-    Record::from_yaml(text, kind, book).map_err(|e| describe_yaml_error(&e, text))
-}
-
-/// Why a too deeply nested file is refused unread.
-pub fn too_deep_message() -> String {
-    format!(
-        "nested more than {} levels deep; no record is, so the file is not read",
-        crate::store::yaml::MAX_FLOW_DEPTH
-    )
-}
-
-/// Splits a YAML error into position and message. Errors from inside a
-/// record's fields carry no position; the field named in the message is
-/// then looked up in the text.
-pub fn describe_yaml_error(error: &serde_yaml::Error, text: &str) -> (usize, usize, String) {
-    let message = error.to_string();
-    let message = match message.find(" at line ") {
-        Some(i) => message[..i].to_string(),
-        None => message,
-    };
-    // A value the record types refuse (an unknown urgency, a malformed
-    // date) is reported by the YAML crate at the start of the record,
-    // because unknown keys are collected first; point at the value itself.
-    let location = error.location().map(|l| (l.line(), l.column()));
-    if let Some(position) = location.filter(|p| *p != (1, 1)) {
-        return (position.0, position.1, message);
-    }
-    if let Some(position) = value_position(&message, text) {
-        return (position.0, position.1, message);
-    }
-    if let Some(location) = error.location() {
-        return (location.line(), location.column(), message);
-    }
-    let (line, column) = field_position(&message, text).unwrap_or((0, 0));
-    (line, column, message)
-}
-
-/// Finds the line and column of the value quoted in `message` (between
-/// backticks or single quotes), where it stands as a value in `text`.
-fn value_position(message: &str, text: &str) -> Option<(usize, usize)> {
-    let quoted = |open: char, close: char| {
-        let start = message.find(open)? + open.len_utf8();
-        let end = start + message[start..].find(close)?;
-        Some(&message[start..end])
-    };
-    let value = quoted('`', '`')
-        .filter(|v| !message.starts_with("missing field") && !v.is_empty())
-        .or_else(|| quoted('\'', '\'').filter(|v| !v.is_empty()))?;
-    text.lines().enumerate().find_map(|(i, line)| {
-        let at = line
-            .find(&format!(": {value}"))
-            .map(|p| p + 2)
-            .or_else(|| {
-                line.trim_start()
-                    .strip_prefix("- ")
-                    .filter(|rest| rest.trim_end() == value)
-                    .map(|_| line.len() - line.trim_start().len() + 2)
-            })?;
-        let rest = line[at + value.len()..].trim_end();
-        rest.is_empty()
-            .then(|| (i + 1, line[..at].chars().count() + 1))
-    })
-}
-
-/// Finds the line of a top-level key named in backticks in `message`
-/// (`missing field `sender``, `status: unknown …`).
-fn field_position(message: &str, text: &str) -> Option<(usize, usize)> {
-    let key = message
-        .split_once(':')
-        .map(|(k, _)| k.trim())
-        .filter(|k| !k.contains(' ') && !k.is_empty())?;
-    text.lines()
-        .position(|line| {
-            line.strip_prefix(key)
-                .is_some_and(|rest| rest.starts_with(':'))
-        })
-        .map(|i| (i + 1, 1))
-}
-
-/// The 1-based line of the first git conflict marker, if any.
-pub fn conflict_marker(text: &str) -> Option<usize> {
-    text.lines()
-        .position(|line| {
-            line.starts_with("<<<<<<< ") || line == "=======" || line.starts_with(">>>>>>> ")
-        })
-        .map(|i| i + 1)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn a_refused_value_is_located_on_its_line() {
-        let text = "id: IN-2026-0001\ntitle: 通知\nstatus: registered\nsender: 省厅\n\
-            received: 2026-11-20\nurgency: hot\ncreated: 2026-11-20T09:00:00+08:00\n";
-        let (line, column, message) = parse_text(text, Kind::Incoming, None).unwrap_err();
-        assert_eq!((line, column), (6, 10), "{message}");
-        assert!(message.contains("hot"), "{message}");
-    }
-
-    #[test]
-    fn a_syntax_error_keeps_the_parser_position() {
-        let text = "id: IN-2026-0001\ntitle: [unclosed\n";
-        let (line, _, _) = parse_text(text, Kind::Incoming, None).unwrap_err();
-        assert!(line >= 2, "{line}");
-    }
 }

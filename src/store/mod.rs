@@ -9,8 +9,10 @@ pub mod calendar;
 pub mod git;
 pub mod load;
 pub mod lock;
+pub mod parse;
 pub mod register;
 pub mod save;
+mod walk;
 pub mod yaml;
 
 use std::path::{Path, PathBuf};
@@ -95,12 +97,27 @@ impl<'a> Change<'a> {
         self.keep_hand_added(&relative, record, &mut value);
         let text = yaml::to_string(&value);
         let staged = save::stage(&self.register.root, &relative, text.as_bytes())?;
-        // Attachments first, the record last, nothing slow in between.
+        // Attachments first, the record last, nothing slow in between; new
+        // attachments are noted first, so a writer killed in between leaves
+        // nothing the next one cannot undo.
+        let root = &self.register.root;
+        let new: Vec<&Path> = (self.staged.iter())
+            .map(save::Staged::relative)
+            .filter(|relative| !root.join(relative).exists())
+            .collect();
+        let intent = if new.is_empty() {
+            None
+        } else {
+            Some(save::Intent::note(root, &relative, &new)?)
+        };
         let mut dirs = Vec::new();
         for attachment in std::mem::take(&mut self.staged) {
-            dirs.push(attachment.rename(&self.register.root)?);
+            dirs.push(attachment.rename(root)?);
         }
-        dirs.push(staged.rename(&self.register.root)?);
+        dirs.push(staged.rename(root)?);
+        if let Some(intent) = intent {
+            intent.done();
+        }
         dirs.dedup();
         for dir in dirs {
             save::sync_dir(&dir);
@@ -120,7 +137,7 @@ impl<'a> Change<'a> {
         let Ok(text) = std::fs::read_to_string(self.register.root.join(relative)) else {
             return;
         };
-        if text.len() as u64 > load::MAX_FILE_BYTES || yaml::too_deep(&text).is_some() {
+        if text.len() as u64 > parse::MAX_FILE_BYTES || yaml::too_deep(&text).is_some() {
             return;
         }
         let Ok(raw) = serde_yaml::from_str::<serde_yaml::Value>(&text) else {

@@ -48,6 +48,11 @@ pub fn stage(root: &Path, relative: &Path, content: &[u8]) -> Result<Staged> {
 }
 
 impl Staged {
+    /// Where the content goes, relative to the root.
+    pub fn relative(&self) -> &Path {
+        &self.relative
+    }
+
     /// Renames the staged content over its target and makes that durable.
     pub fn persist(self, root: &Path) -> Result<()> {
         let dir = self.rename(root)?;
@@ -87,11 +92,92 @@ pub fn ensure_state_dir(root: &Path) -> Result<std::path::PathBuf> {
     Ok(dir)
 }
 
-/// Removes temporary files a killed writer left in `.taizhang/tmp/`. Only
-/// writers use that folder and they hold the write lock, so whoever holds
-/// it now knows every file there is abandoned. Failure is harmless.
+/// The note a writer leaves while it puts new attachments in place before
+/// their record: a writer killed between the two leaves attachments no
+/// record names, which the next writer removes (`clear_leftovers`).
+const INTENT: &str = "attachments.intent";
+
+/// New attachments being put in place for the record at `record`.
+pub struct Intent(PathBuf);
+
+impl Intent {
+    /// Notes, durably, that `attachments` (which do not exist yet) are
+    /// about to be put in place for `record`.
+    pub fn note(root: &Path, record: &Path, attachments: &[&Path]) -> Result<Intent> {
+        let paths: Vec<&str> = std::iter::once(record)
+            .chain(attachments.iter().copied())
+            .filter_map(Path::to_str)
+            .collect();
+        let text = serde_json::to_vec(&paths).map_err(|e| Error::Other(e.to_string()))?;
+        let path = ensure_state_dir(root)?.join("tmp").join(INTENT);
+        let mut file = std::fs::File::create(&path).map_err(|e| Error::io(&path, e))?;
+        file.write_all(&text)
+            .and_then(|()| file.sync_all())
+            .map_err(|e| Error::io(&path, e))?;
+        Ok(Intent(path))
+    }
+
+    /// The record is in place: the note is no longer needed.
+    pub fn done(self) {
+        let _ = std::fs::remove_file(&self.0);
+    }
+}
+
+/// Removes the attachments a killed writer put in place for a record it
+/// never wrote: those its note names that the record on disk does not.
+/// A record that cannot be read keeps them (better a stray than a loss).
+fn undo_intent(root: &Path, note: &Path) {
+    let Some(paths) = std::fs::read(note)
+        .ok()
+        .and_then(|bytes| serde_json::from_slice::<Vec<String>>(&bytes).ok())
+    else {
+        return;
+    };
+    let Some((record, attachments)) = paths.split_first() else {
+        return;
+    };
+    let named = match std::fs::read_to_string(root.join(record)) {
+        Ok(text) => match serde_yaml::from_str::<serde_yaml::Value>(&text) {
+            Ok(value) => strings(&value),
+            Err(_) => return,
+        },
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Vec::new(),
+        Err(_) => return,
+    };
+    for attachment in attachments {
+        let contained = !attachment.contains("..") && !Path::new(attachment).is_absolute();
+        if contained && !named.contains(attachment) {
+            let path = root.join(attachment);
+            let _ = std::fs::remove_file(&path);
+            if let Some(dir) = path.parent() {
+                // Only an empty folder goes.
+                let _ = std::fs::remove_dir(dir);
+            }
+        }
+    }
+}
+
+/// Every string in a YAML value.
+fn strings(value: &serde_yaml::Value) -> Vec<String> {
+    match value {
+        serde_yaml::Value::String(s) => vec![s.clone()],
+        serde_yaml::Value::Sequence(items) => items.iter().flat_map(strings).collect(),
+        serde_yaml::Value::Mapping(map) => map.values().flat_map(strings).collect(),
+        serde_yaml::Value::Tagged(tagged) => strings(&tagged.value),
+        _ => Vec::new(),
+    }
+}
+
+/// Removes temporary files a killed writer left in `.taizhang/tmp/`, and
+/// undoes its half-placed attachments. Only writers use that folder and
+/// they hold the write lock, so whoever holds it now knows every file there
+/// is abandoned. Failure is harmless.
 pub fn clear_leftovers(root: &Path) {
     let dir = root.join(STATE_DIR).join("tmp");
+    let note = dir.join(INTENT);
+    if note.is_file() {
+        undo_intent(root, &note);
+    }
     let Ok(entries) = std::fs::read_dir(&dir) else {
         return;
     };

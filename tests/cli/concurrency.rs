@@ -150,8 +150,12 @@ fn kill_nine_mid_write_leaves_no_torn_record_or_orphan_attachment() {
             "round {round} (seed {seed}): {report}\n{}",
             String::from_utf8_lossy(&check.stderr)
         );
-        // Nothing untracked but whole record files, and attachments of
-        // records that exist.
+        // Nothing untracked but whole record files, attachments of records
+        // that exist, and — killed in the microseconds between putting an
+        // attachment in place and its record — attachments the writer's
+        // note names, which the next writer removes (checked below).
+        let note = std::fs::read_to_string(env.root.join(".taizhang/tmp/attachments.intent"))
+            .unwrap_or_default();
         for line in env.status().lines() {
             let path = &line[3..];
             let is_record = (path.starts_with("documents/2026/IN-2026-")
@@ -162,8 +166,9 @@ fn kill_nine_mid_write_leaves_no_torn_record_or_orphan_attachment() {
                 .and_then(|rest| rest.split_once('/'))
                 .map(|(id, _)| format!("documents/2026/{id}.yaml"));
             let is_attachment = attachment_of.is_some_and(|record| env.root.join(record).is_file());
+            let is_noted = path.starts_with("attachments/") && note.contains(path);
             assert!(
-                is_record || is_attachment,
+                is_record || is_attachment || is_noted,
                 "round {round} (seed {seed}): stray {line:?}"
             );
             if line.starts_with("??") {
@@ -176,6 +181,16 @@ fn kill_nine_mid_write_leaves_no_torn_record_or_orphan_attachment() {
     let id = env.log_in("最后一份");
     assert!(id.starts_with("IN-2026-"), "{id}");
     env.run(&["progress", "FU-1", "最后的进展"]);
+    for line in env.status().lines() {
+        let record = line[3..]
+            .strip_prefix("attachments/")
+            .and_then(|rest| rest.split_once('/'))
+            .map(|(id, _)| format!("documents/2026/{id}.yaml"));
+        assert!(
+            record.is_none_or(|record| env.root.join(record).is_file()),
+            "an orphan attachment outlived the next writer: {line}"
+        );
+    }
     assert!(
         env.last_commit_files()
             .contains(&"followups/2026/FU-2026-0001.yaml".to_string())
@@ -274,6 +289,51 @@ fn a_killed_writers_temporary_files_are_cleared_by_the_next_writer() {
     std::fs::write(tmp.join(".write-abandoned"), "half a record").unwrap();
     env.log_in("第二份");
     assert_eq!(std::fs::read_dir(&tmp).unwrap().count(), 0);
+}
+
+/// A writer killed after putting a new attachment in place but before its
+/// record leaves a note; the next writer removes what no record names and
+/// keeps every attachment a record does name.
+#[test]
+fn a_killed_writers_half_placed_attachments_are_undone() {
+    let env = Env::new();
+    let scan = env.tmp.path().join("scan.pdf");
+    std::fs::write(&scan, b"scanned pages").unwrap();
+    let kept = env.run(&[
+        "log",
+        "in",
+        "--title",
+        "有附件的来文",
+        "--from",
+        "某单位",
+        "--attach",
+        scan.to_str().unwrap(),
+    ]);
+    assert_eq!(kept.trim(), "IN-2026-0001");
+    // A writer killed while adding extra.pdf to IN-1: the record on disk
+    // names scan.pdf only.
+    env.write("attachments/IN-2026-0001/extra.pdf", "half-added");
+    let note = r#"["documents/2026/IN-2026-0001.yaml","attachments/IN-2026-0001/extra.pdf","attachments/IN-2026-0001/scan.pdf"]"#;
+    env.write(".taizhang/tmp/attachments.intent", note);
+    assert_eq!(env.log_in("下一份来文"), "IN-2026-0002");
+    assert!(
+        !env.root.join("attachments/IN-2026-0001/extra.pdf").exists(),
+        "the stray stays"
+    );
+    assert!(
+        env.root.join("attachments/IN-2026-0001/scan.pdf").is_file(),
+        "a named attachment went"
+    );
+    // A writer killed before its new record IN-9 was written at all.
+    env.write("attachments/IN-2026-0009/scan.pdf", "orphan");
+    let note = r#"["documents/2026/IN-2026-0009.yaml","attachments/IN-2026-0009/scan.pdf"]"#;
+    env.write(".taizhang/tmp/attachments.intent", note);
+    env.log_in("再下一份来文");
+    assert!(
+        !env.root.join("attachments/IN-2026-0009").exists(),
+        "the orphan stays"
+    );
+    assert_eq!(env.status(), "");
 }
 
 /// Readers rebuild and use the cache while a writer changes records under

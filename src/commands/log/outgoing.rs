@@ -246,11 +246,11 @@ fn next_number(register: &Register, issuer: &str, year: i16) -> Result<u32> {
                     path,
                     line,
                     column,
-                    message: store::load::too_deep_message(),
+                    message: store::parse::too_deep_message(),
                 });
             }
             let parsed: NumberOnly = serde_yaml::from_str(&text).map_err(|e| {
-                let (line, column, message) = store::load::describe_yaml_error(&e, &text);
+                let (line, column, message) = store::parse::describe_yaml_error(&e, &text);
                 Error::Unreadable {
                     path: path.clone(),
                     line,

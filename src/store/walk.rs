@@ -1,0 +1,171 @@
+//! Finding the record files: the kinds' folders, read level by level in
+//! parallel, each file stat-ed once for the cache's fingerprint.
+
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+
+use crate::model::id::Id;
+use crate::store::cache;
+use crate::store::load::{Need, Problem};
+use crate::store::register::Register;
+
+/// A file found under the record folders, with its fingerprint.
+pub(super) struct FileInfo {
+    pub(super) relative: PathBuf,
+    pub(super) is_link: bool,
+    pub(super) fingerprint: cache::Fingerprint,
+}
+
+/// Every file under the record folders, sorted by path (the cache's
+/// order), stat-ed in parallel. Folders are read level by level, each
+/// once: a kind's root, its year folders, and one level more (to report
+/// strays there).
+pub(super) fn list_files(
+    register: &Register,
+    need: &Need,
+    problems: &mut Vec<Problem>,
+) -> Vec<FileInfo> {
+    let mut level = Vec::new();
+    for root in register.record_roots() {
+        // A record folder that is itself a link (documents -> /elsewhere)
+        // is not followed: records are read only inside the register.
+        match std::fs::symlink_metadata(&root) {
+            Ok(meta) if meta.file_type().is_symlink() => {
+                problems.push(link_problem(relative_to(register, &root)));
+            }
+            Ok(_) => level.push(root),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+            Err(e) => problems.push(Problem::whole_file(
+                relative_to(register, &root),
+                e.to_string(),
+            )),
+        }
+    }
+    let mut files = Vec::new();
+    for depth in 0..=MAX_DEPTH {
+        let listed: Vec<Listing> = level
+            .par_iter()
+            .map(|dir| list_folder(register, dir, depth < MAX_DEPTH, need))
+            .collect();
+        level = Vec::new();
+        files.reserve_exact(listed.iter().map(|l| l.files.len()).sum());
+        for listing in listed {
+            files.extend(listing.files);
+            level.extend(listing.folders);
+            problems.extend(listing.problems);
+        }
+    }
+    // Each folder's files and sub-folders come sorted, folders in order:
+    // the whole is then sorted but for odd names (`2026-x` sorts before
+    // `2026/` by bytes), which a full sort puts right.
+    if !files.is_sorted_by(|a, b| path_order(a, b).is_le()) {
+        files.sort_by(path_order);
+    }
+    files
+}
+
+/// The cache's order: paths compared byte by byte.
+fn path_order(a: &FileInfo, b: &FileInfo) -> std::cmp::Ordering {
+    a.relative
+        .as_os_str()
+        .as_encoded_bytes()
+        .cmp(b.relative.as_os_str().as_encoded_bytes())
+}
+
+/// Records live two folders below a kind's root (`followups/2026/`);
+/// files one level deeper are read only to be reported.
+const MAX_DEPTH: usize = 2;
+
+pub(super) fn link_problem(relative: PathBuf) -> Problem {
+    Problem::whole_file(
+        relative,
+        "a symbolic link; records must be plain files inside the register",
+    )
+}
+
+fn relative_to(register: &Register, path: &Path) -> PathBuf {
+    path.strip_prefix(&register.root)
+        .unwrap_or(path)
+        .to_path_buf()
+}
+
+/// What one folder holds: files with their fingerprints, and sub-folders.
+#[derive(Default)]
+struct Listing {
+    files: Vec<FileInfo>,
+    folders: Vec<PathBuf>,
+    problems: Vec<Problem>,
+}
+
+/// Lists one folder. Only files are stat-ed; folders are told apart by
+/// the entry's type, which the folder listing already gives.
+fn list_folder(register: &Register, dir: &Path, descend: bool, need: &Need) -> Listing {
+    let mut listing = Listing::default();
+    let trouble =
+        |e: std::io::Error| Problem::whole_file(relative_to(register, dir), e.to_string());
+    let entries = match std::fs::read_dir(dir) {
+        Ok(entries) => entries,
+        Err(e) => {
+            listing.problems.push(trouble(e));
+            return listing;
+        }
+    };
+    for entry in entries {
+        let entry = match entry {
+            Ok(entry) => entry,
+            Err(e) => {
+                listing.problems.push(trouble(e));
+                continue;
+            }
+        };
+        let Ok(file_type) = entry.file_type() else {
+            continue;
+        };
+        if file_type.is_dir() {
+            if descend {
+                listing.folders.push(entry.path());
+            }
+            continue;
+        }
+        if file_type.is_symlink() && entry.path().is_dir() {
+            listing
+                .problems
+                .push(link_problem(relative_to(register, &entry.path())));
+            continue;
+        }
+        if !wanted(register, &entry.file_name(), need) {
+            continue;
+        }
+        let relative = relative_to(register, &entry.path());
+        // DirEntry::metadata does not follow links: a link is seen as one.
+        match entry.metadata() {
+            Ok(meta) => listing.files.push(FileInfo {
+                relative,
+                is_link: meta.file_type().is_symlink(),
+                fingerprint: cache::Fingerprint::of(&meta),
+            }),
+            Err(e) => listing
+                .problems
+                .push(Problem::whole_file(relative, e.to_string())),
+        }
+    }
+    listing.files.sort_by(path_order);
+    listing.folders.sort();
+    listing
+}
+
+/// Whether a file name is of a wanted kind; names that are not record
+/// IDs are kept, to be reported.
+pub(super) fn wanted(register: &Register, name: &std::ffi::OsStr, need: &Need) -> bool {
+    let kind = name
+        .to_str()
+        .and_then(|n| n.strip_suffix(".yaml"))
+        .and_then(Id::parse)
+        .and_then(|id| {
+            register
+                .kind_of(&id)
+                .map(|(kind, book)| need.wants_file(&id, kind, book))
+        });
+    kind.unwrap_or(true)
+}
