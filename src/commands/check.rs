@@ -44,9 +44,8 @@ pub fn run(ctx: &Ctx, _args: Args) -> Result<ExitCode> {
         let snapshot = store::load_all(&register);
         (snapshot, uncommitted.join().unwrap_or_default())
     });
-    let mut issues = collect(&register, &snapshot);
+    let mut issues = record_issues(&register, &snapshot, ctx.today.year());
     issues.extend(uncommitted);
-    issues.extend(calendar_issues(&register, &snapshot, ctx.today.year()));
     issues.sort_by(|a, b| (&a.file, a.line, a.severity).cmp(&(&b.file, b.line, b.severity)));
     let errors = issues.iter().filter(|i| i.severity == "error").count();
     let warnings = issues.len() - errors;
@@ -65,15 +64,21 @@ pub fn run(ctx: &Ctx, _args: Args) -> Result<ExitCode> {
 /// tests built on the library, such as the register generator's.
 pub fn findings(register: &Register, year: i16) -> Vec<String> {
     let snapshot = store::load_all(register);
-    let mut issues = collect(register, &snapshot);
-    issues.extend(calendar_issues(register, &snapshot, year));
-    issues
+    record_issues(register, &snapshot, year)
         .iter()
         .map(|i| {
             let message = crate::i18n::Lang::En.note(&i.message);
             format!("{}:{}: {}: {message}", i.file, i.line, i.severity)
         })
         .collect()
+}
+
+/// What the records themselves, and the calendar for `year`, give to
+/// report.
+fn record_issues(register: &Register, snapshot: &Snapshot, year: i16) -> Vec<Issue> {
+    let mut issues = collect(register, snapshot);
+    issues.extend(calendar_issues(register, snapshot, year));
+    issues
 }
 
 fn collect(register: &Register, snapshot: &Snapshot) -> Vec<Issue> {

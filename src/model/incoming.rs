@@ -137,16 +137,24 @@ impl Incoming {
     /// back (退文). One marked done without a completion date is taken
     /// as done.
     pub fn pending_on(&self, asof: Date) -> bool {
-        if self.handling != Handling::Action || self.received.date() > asof {
-            return false;
+        self.received.date() <= asof && self.settled_on().is_none_or(|settled| settled > asof)
+    }
+
+    /// The day from which the paper is in hand on no `asof` (see
+    /// `pending_on`): its completion; the beginning of time for a paper
+    /// for information, or one settled without a date. `None` while it
+    /// may still be in hand.
+    pub fn settled_on(&self) -> Option<Date> {
+        if self.handling != Handling::Action {
+            return Some(Date::MIN);
         }
         match (self.completed, self.status) {
-            (Some(completed), _) => completed > asof,
+            (Some(completed), _) => Some(completed),
             (
                 None,
                 InStatus::Returned | InStatus::Done | InStatus::Replied | InStatus::Archived,
-            ) => false,
-            (None, _) => true,
+            ) => Some(Date::MIN),
+            (None, _) => None,
         }
     }
 

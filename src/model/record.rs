@@ -9,8 +9,8 @@ use crate::model::common::{Extra, HistoryEntry};
 use crate::model::date::{Moment, days_between};
 use crate::model::followup::Followup;
 use crate::model::id::Id;
-use crate::model::incoming::{InStatus, Incoming};
-use crate::model::keyword::{Handling, Keyword, Secrecy};
+use crate::model::incoming::Incoming;
+use crate::model::keyword::{Keyword, Secrecy};
 use crate::model::kind::Kind;
 use crate::model::logbook::Entry;
 use crate::model::meeting::Meeting;
@@ -301,15 +301,7 @@ impl Record {
             Record::Followup(r) if r.is_open() => None,
             Record::Followup(r) => r.closed_on().or_else(|| r.cancelled_on()),
             Record::Incoming(r) if r.is_pending() => None,
-            Record::Incoming(r) if r.handling != Handling::Action => Some(Date::MIN),
-            Record::Incoming(r) => match (r.completed, r.status) {
-                (Some(completed), _) => Some(completed),
-                (
-                    None,
-                    InStatus::Returned | InStatus::Done | InStatus::Replied | InStatus::Archived,
-                ) => Some(Date::MIN),
-                (None, _) => None,
-            },
+            Record::Incoming(r) => r.settled_on(),
             Record::Outgoing(_) | Record::Meeting(_) | Record::Entry(..) => Some(Date::MIN),
         }
     }

@@ -17,7 +17,7 @@ use crate::model::record::Record;
 use crate::store::cache;
 use crate::store::parse::parse_file;
 use crate::store::register::Register;
-use crate::store::walk::{FileInfo, link_problem, list_files, wanted};
+use crate::store::walk::{FileInfo, id_of, link_problem, list_files, wanted};
 
 /// A record file that could not be read, with where and why.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -175,10 +175,8 @@ pub fn load_where(register: &Register, need: Need) -> Snapshot {
             ..need
         };
         let mut all = load(register, every_file, None, key, now);
-        let asked = |path: &Path| {
-            path.file_name()
-                .is_none_or(|name| wanted(register, name, &need))
-        };
+        let asked =
+            |path: &Path| wanted(register, path.file_name().and_then(id_of).as_ref(), &need);
         all.records.retain(|l| asked(&l.path));
         all.problems.retain(|p| asked(&p.path));
         return all;
@@ -270,17 +268,22 @@ fn many_stale(plans: &[Plan], files: &[FileInfo], now: i64) -> bool {
 }
 
 /// What to do with one file, decided before any is read.
-enum Plan {
+enum Plan<'f> {
     /// Its outcome follows from its path (a stray, a link, a wrong folder).
     /// Boxed: rare, and it would make every plan as large as a problem.
     Known(Box<FileResult>),
     /// A record file: from the cache entry, if trusted, else parsed.
-    Read { id: Id, entry: Option<usize> },
+    Read { id: &'f Id, entry: Option<usize> },
 }
 
 /// Pairs each file with the cache entry it can be taken from: same path,
 /// same fingerprint, and not changed too recently to trust.
-fn plan(register: &Register, files: &[FileInfo], entries: &[cache::Entry], now: i64) -> Vec<Plan> {
+fn plan<'f>(
+    register: &Register,
+    files: &'f [FileInfo],
+    entries: &[cache::Entry],
+    now: i64,
+) -> Vec<Plan<'f>> {
     let mut next = 0;
     let trusted: Vec<Option<usize>> = files
         .iter()
@@ -297,12 +300,10 @@ fn plan(register: &Register, files: &[FileInfo], entries: &[cache::Entry], now: 
     files
         .par_iter()
         .zip(trusted)
-        .map(
-            |(file, entry)| match classify(register, &file.relative, file.is_link) {
-                Ok(id) => Plan::Read { id, entry },
-                Err(result) => Plan::Known(Box::new(result)),
-            },
-        )
+        .map(|(file, entry)| match classify(register, file) {
+            Ok(id) => Plan::Read { id, entry },
+            Err(result) => Plan::Known(Box::new(result)),
+        })
         .collect()
 }
 
@@ -500,25 +501,21 @@ enum FileResult {
 
 /// What a file is from its path alone: a record file with this ID, or (as
 /// the error) a stray or a problem that needs no reading.
-fn classify(register: &Register, relative: &Path, is_link: bool) -> Result<Id, FileResult> {
-    let Some(id) = relative
-        .file_name()
-        .and_then(|n| n.to_str())
-        .and_then(|n| n.strip_suffix(".yaml"))
-        .and_then(Id::parse)
-    else {
-        return Err(FileResult::Stray(relative.to_path_buf()));
+fn classify<'f>(register: &Register, file: &'f FileInfo) -> Result<&'f Id, FileResult> {
+    let relative = &file.relative;
+    let Some(id) = &file.id else {
+        return Err(FileResult::Stray(relative.clone()));
     };
-    if is_link {
-        return Err(FileResult::Problem(link_problem(relative.to_path_buf())));
+    if file.is_link {
+        return Err(FileResult::Problem(link_problem(relative.clone())));
     }
-    if !register.is_place_of(&id, relative) {
+    if !register.is_place_of(id, relative) {
         return Err(FileResult::Problem(Problem::whole_file(
             relative.to_path_buf(),
             format!(
                 "{id} does not belong in this folder (expected {})",
                 register
-                    .relative_path(&id)
+                    .relative_path(id)
                     .map_or_else(|| "a known prefix".to_string(), |p| p.display().to_string())
             ),
         )));

@@ -13,6 +13,8 @@ use crate::store::register::Register;
 /// A file found under the record folders, with its fingerprint.
 pub(super) struct FileInfo {
     pub(super) relative: PathBuf,
+    /// The record ID its name gives, read once here.
+    pub(super) id: Option<Id>,
     pub(super) is_link: bool,
     pub(super) fingerprint: cache::Fingerprint,
 }
@@ -134,7 +136,8 @@ fn list_folder(register: &Register, dir: &Path, descend: bool, need: &Need) -> L
                 .push(link_problem(relative_to(register, &entry.path())));
             continue;
         }
-        if !wanted(register, &entry.file_name(), need) {
+        let id = id_of(&entry.file_name());
+        if !wanted(register, id.as_ref(), need) {
             continue;
         }
         let relative = relative_to(register, &entry.path());
@@ -142,6 +145,7 @@ fn list_folder(register: &Register, dir: &Path, descend: bool, need: &Need) -> L
         match entry.metadata() {
             Ok(meta) => listing.files.push(FileInfo {
                 relative,
+                id,
                 is_link: meta.file_type().is_symlink(),
                 fingerprint: cache::Fingerprint::of(&meta),
             }),
@@ -155,17 +159,20 @@ fn list_folder(register: &Register, dir: &Path, descend: bool, need: &Need) -> L
     listing
 }
 
-/// Whether a file name is of a wanted kind; names that are not record
-/// IDs are kept, to be reported.
-pub(super) fn wanted(register: &Register, name: &std::ffi::OsStr, need: &Need) -> bool {
-    let kind = name
-        .to_str()
+/// The record ID a file name gives (`IN-2026-0001.yaml`), if any.
+pub(super) fn id_of(name: &std::ffi::OsStr) -> Option<Id> {
+    name.to_str()
         .and_then(|n| n.strip_suffix(".yaml"))
         .and_then(Id::parse)
-        .and_then(|id| {
-            register
-                .kind_of(&id)
-                .map(|(kind, book)| need.wants_file(&id, kind, book))
-        });
+}
+
+/// Whether the file of `id` is wanted; files whose names are not record
+/// IDs are kept, to be reported.
+pub(super) fn wanted(register: &Register, id: Option<&Id>, need: &Need) -> bool {
+    let kind = id.and_then(|id| {
+        register
+            .kind_of(id)
+            .map(|(kind, book)| need.wants_file(id, kind, book))
+    });
     kind.unwrap_or(true)
 }
