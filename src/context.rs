@@ -4,10 +4,12 @@
 //! This is the only place that reads the clock, the environment and the
 //! current folder; everything below gets them as values.
 
-use std::cell::Cell;
+use std::cell::{Cell, OnceCell};
 use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::str::FromStr;
+use std::sync::Arc;
+use std::time::Duration;
 
 use clap::{Args, ValueEnum};
 use jiff::Timestamp;
@@ -20,7 +22,8 @@ use crate::model::common::Actor;
 use crate::model::date::{self, Moment, PlainWeek, Span, When, WorkingDays};
 use crate::model::id::Id;
 use crate::model::keyword::{self, Keyword};
-use crate::store::Register;
+use crate::store::register::DEFAULT_LOCK_WAIT;
+use crate::store::{Register, Runtime};
 
 /// Output formats of commands that print records or figures.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -88,12 +91,19 @@ pub struct Ctx {
     pub now: Timestamp,
     pub tz: TimeZone,
     pub cwd: PathBuf,
+    /// What the store needs from the clock and environment.
+    runtime: Runtime,
+    /// The register, opened once on first use; shared, not re-read, by
+    /// every later call.
+    register: OnceCell<Arc<Register>>,
+    /// The working-day calendar, read once on first use.
+    calendar: OnceCell<Box<dyn WorkingDays>>,
 }
 
 impl Ctx {
     pub fn new(args: GlobalArgs) -> Result<Ctx> {
         let tz = TimeZone::system();
-        let now = Timestamp::now();
+        let now = clock()?;
         let real_today = now.to_zoned(tz.clone()).date();
         let explicit_lang = args.lang.clone().or_else(|| {
             std::env::var("TAIZHANG_LANG")
@@ -108,6 +118,16 @@ impl Ctx {
             None => locale_lang(),
         };
         let cwd = std::env::current_dir().map_err(|e| Error::io(".", e))?;
+        let runtime = Runtime {
+            now: now.as_second(),
+            lock_wait: std::env::var("TAIZHANG_LOCK_TIMEOUT")
+                .ok()
+                .and_then(|s| s.parse::<u64>().ok())
+                .map_or(DEFAULT_LOCK_WAIT, Duration::from_secs),
+        };
+        crate::report::render::set_screen_width(
+            std::env::var("COLUMNS").ok().and_then(|c| c.parse().ok()),
+        );
         let mut ctx = Ctx {
             args,
             lang: Cell::new(lang),
@@ -116,6 +136,9 @@ impl Ctx {
             now,
             tz,
             cwd,
+            runtime,
+            register: OnceCell::new(),
+            calendar: OnceCell::new(),
         };
         if let Some(text) = ctx.args.today.clone() {
             ctx.today =
@@ -133,16 +156,20 @@ impl Ctx {
         self.lang.get()
     }
 
-    /// Opens the register; its `language` setting applies unless the
-    /// language was chosen by flag or `TAIZHANG_LANG`.
-    pub fn register(&self) -> Result<Register> {
-        let register = Register::discover(self.args.register.as_deref(), &self.cwd)?;
+    /// The register, found and read on first use; its `language` setting
+    /// applies unless the language was chosen by flag or `TAIZHANG_LANG`.
+    pub fn register(&self) -> Result<Arc<Register>> {
+        if let Some(register) = self.register.get() {
+            return Ok(Arc::clone(register));
+        }
+        let mut register = Register::discover(self.args.register.as_deref(), &self.cwd)?;
+        register.runtime = self.runtime;
         if !self.lang_fixed
             && let Some(lang) = register.config.language.as_deref().and_then(Lang::parse)
         {
             self.lang.set(lang);
         }
-        Ok(register)
+        Ok(Arc::clone(self.register.get_or_init(|| Arc::new(register))))
     }
 
     pub fn format(&self) -> Format {
@@ -181,24 +208,28 @@ impl Ctx {
     /// `calendar.toml` when it has one, else weekends off. A calendar that
     /// cannot be read is warned about (`check` reports it in full) and
     /// weekends alone are used.
-    pub fn calendar(&self) -> Box<dyn WorkingDays> {
-        let Ok(register) = Register::discover(self.args.register.as_deref(), &self.cwd) else {
-            return Box::new(PlainWeek);
-        };
-        match crate::store::calendar::load(&register) {
-            Ok(Some(calendar)) => Box::new(calendar),
-            Ok(None) => Box::new(PlainWeek),
-            Err(e) => {
-                self.warn(&self.lang().error(&e).0);
-                Box::new(PlainWeek)
-            }
-        }
+    /// Read once, on first use.
+    pub fn calendar(&self) -> &dyn WorkingDays {
+        self.calendar
+            .get_or_init(|| {
+                let Ok(register) = self.register() else {
+                    return Box::new(PlainWeek);
+                };
+                match crate::store::calendar::load(&register) {
+                    Ok(Some(calendar)) => Box::new(calendar),
+                    Ok(None) => Box::new(PlainWeek),
+                    Err(e) => {
+                        self.warn(&self.lang().error(&e).0);
+                        Box::new(PlainWeek)
+                    }
+                }
+            })
+            .as_ref()
     }
 
     /// Reads a date given to `flag`.
     pub fn date(&self, flag: &str, input: &str) -> Result<Date> {
-        let calendar = self.calendar();
-        date::parse_date(input, self.today, Some(calendar.as_ref())).map_err(|source| {
+        date::parse_date(input, self.today, Some(self.calendar())).map_err(|source| {
             Error::BadDate {
                 flag: flag.to_string(),
                 source,
@@ -208,8 +239,7 @@ impl Ctx {
 
     /// Reads a date or a moment (`YYYY-MM-DD HH:MM`) given to `flag`.
     pub fn when(&self, flag: &str, input: &str) -> Result<When> {
-        let calendar = self.calendar();
-        When::parse(input, self.today, &self.tz, Some(calendar.as_ref())).map_err(|source| {
+        When::parse(input, self.today, &self.tz, Some(self.calendar())).map_err(|source| {
             Error::BadDate {
                 flag: flag.to_string(),
                 source,
@@ -300,6 +330,22 @@ pub fn split_list(inputs: &[String]) -> Vec<String> {
         .map(|s| s.trim().to_string())
         .filter(|s| !s.is_empty())
         .collect()
+}
+
+/// Now: the system clock, or `TAIZHANG_NOW` (RFC 3339, for tests: a
+/// moment far enough after a file was written lets the cache trust it
+/// without waiting, and pins the times written into history entries).
+fn clock() -> Result<Timestamp> {
+    match std::env::var("TAIZHANG_NOW").ok().filter(|s| !s.is_empty()) {
+        None => Ok(Timestamp::now()),
+        Some(text) => text.parse().map_err(|_| Error::BadDate {
+            flag: "TAIZHANG_NOW".into(),
+            source: date::BadDate {
+                input: text,
+                reason: None,
+            },
+        }),
+    }
 }
 
 fn locale_lang() -> Lang {

@@ -110,7 +110,7 @@ fn build_filter(ctx: &Ctx, register: &Register, args: &Args) -> Result<Filter> {
         .map(|s| {
             let span = ctx.span("--due-within", s)?;
             let calendar = ctx.calendar();
-            span.end(ctx.today, Some(calendar.as_ref()))
+            span.end(ctx.today, Some(calendar))
                 .map_err(|_| Error::BadSpan {
                     flag: "--due-within".into(),
                     input: s.to_string(),

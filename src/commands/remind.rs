@@ -93,7 +93,7 @@ pub fn soon_until(ctx: &Ctx, register: &store::Register, within: Option<&str>) -
     };
     let span = ctx.span(flag, &within)?;
     let calendar = ctx.calendar();
-    span.end(ctx.today, Some(calendar.as_ref()))
+    span.end(ctx.today, Some(calendar))
         .map_err(|_| Error::BadSpan {
             flag: flag.to_string(),
             input: within,

@@ -26,7 +26,6 @@
 use std::fs::File;
 use std::io::{BufWriter, Read, Seek, SeekFrom, Write};
 use std::path::{Path, PathBuf};
-use std::time::SystemTime;
 
 use jiff::civil::Date;
 
@@ -80,6 +79,7 @@ impl Fingerprint {
 
     #[cfg(not(unix))]
     pub fn of(meta: &std::fs::Metadata) -> Fingerprint {
+        use std::time::SystemTime;
         let since = |t: std::io::Result<SystemTime>| {
             t.ok()
                 .and_then(|t| t.duration_since(SystemTime::UNIX_EPOCH).ok())
@@ -122,13 +122,6 @@ impl Fingerprint {
             ino: cursor.u64()?,
         })
     }
-}
-
-/// Seconds since the epoch now, taken before files are stat-ed.
-pub fn now_seconds() -> i64 {
-    SystemTime::now()
-        .duration_since(SystemTime::UNIX_EPOCH)
-        .map_or(0, |d| i64::try_from(d.as_secs()).unwrap_or(i64::MAX))
 }
 
 /// The outcome of parsing one file, as the cache keeps it.
@@ -457,7 +450,7 @@ impl Writer {
         // The state folder ignores itself in git, so creating it here never
         // shows in `git status`.
         let dir = crate::store::save::ensure_state_dir(&register.root).ok()?;
-        remove_abandoned(&dir);
+        remove_abandoned(&dir, register.runtime.now);
         let tmp = tempfile::Builder::new()
             .prefix(TEMP_PREFIX)
             .tempfile_in(&dir)
@@ -547,7 +540,8 @@ const ABANDONED_AFTER: std::time::Duration = std::time::Duration::from_secs(3600
 
 /// Removes temporary cache files that killed commands left behind. Files
 /// of writes still running are young and left alone.
-fn remove_abandoned(dir: &Path) {
+/// `now` is seconds since the epoch, as the context read it.
+fn remove_abandoned(dir: &Path, now: i64) {
     let Ok(entries) = std::fs::read_dir(dir) else {
         return;
     };
@@ -555,10 +549,10 @@ fn remove_abandoned(dir: &Path) {
         let name = entry.file_name();
         let old = entry
             .metadata()
-            .and_then(|m| m.modified())
             .ok()
-            .and_then(|t| t.elapsed().ok())
-            .is_some_and(|age| age > ABANDONED_AFTER);
+            .map(|meta| Fingerprint::of(&meta).mtime)
+            .and_then(|mtime| u64::try_from(now.saturating_sub(mtime)).ok())
+            .is_some_and(|age| age > ABANDONED_AFTER.as_secs());
         if old && name.to_str().is_some_and(|n| n.starts_with(TEMP_PREFIX)) {
             let _ = std::fs::remove_file(entry.path());
         }

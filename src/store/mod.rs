@@ -21,7 +21,7 @@ use crate::error::{Error, Result};
 use crate::model::id::Id;
 use crate::model::record::Record;
 pub use load::{Loaded, Need, Problem, Snapshot, load_all, load_one, load_where};
-pub use register::Register;
+pub use register::{Register, Runtime};
 
 /// A change in progress: holds the write lock, remembers the files it
 /// wrote, and commits them together at the end.
@@ -40,7 +40,7 @@ pub struct Change<'a> {
 impl<'a> Change<'a> {
     /// Takes the write lock. `commit` is false for `--no-commit`.
     pub fn begin(register: &'a Register, commit: bool) -> Result<Change<'a>> {
-        let lock = lock::WriteLock::acquire(&register.root)?;
+        let lock = lock::WriteLock::acquire(&register.root, register.runtime.lock_wait)?;
         save::clear_leftovers(&register.root);
         Ok(Change {
             register,
