@@ -125,6 +125,12 @@ impl Env {
         *self.now.lock().unwrap() = None;
     }
 
+    /// Every later command sees the clock at `moment` (RFC 3339), so that
+    /// the times written into history entries are the same on every run.
+    pub fn pin_clock(&self, moment: &str) {
+        *self.now.lock().unwrap() = Some(moment.to_string());
+    }
+
     /// Runs `taizhang ARGS`, expecting success; returns stdout.
     pub fn run(&self, args: &[&str]) -> String {
         let output = self.cmd().args(args).output().unwrap();

@@ -19,5 +19,6 @@ mod log;
 mod meeting;
 mod remind;
 mod smoke;
+mod snapshots;
 mod summary;
 mod yaml_compat;
