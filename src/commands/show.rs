@@ -5,7 +5,6 @@ use std::process::ExitCode;
 use crate::commands::shared::print;
 use crate::context::{Ctx, Format};
 use crate::error::{Error, Result};
-use crate::model::id::Id;
 use crate::model::record::Record;
 use crate::report::render::printable;
 use crate::report::slip::{self, Linked};
@@ -51,32 +50,14 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// The records a slip mentions: follow-ups, the reply or the answered
-/// paper, the formal minutes. One that cannot be read is left out and
-/// shown as missing.
+/// The records a slip mentions (`Record::links`): follow-ups, the reply
+/// or the answered paper, the formal minutes. A follow-up's page mentions
+/// none. One that cannot be read is left out and shown as missing.
 fn load_linked(register: &Register, record: &Record) -> Vec<Record> {
-    let ids: Vec<Id> = match record {
-        Record::Incoming(doc) => doc
-            .followups
-            .iter()
-            .cloned()
-            .chain(doc.reply.as_ref().and_then(|r| r.reference.clone()))
-            .collect(),
-        Record::Outgoing(doc) => doc
-            .followups
-            .iter()
-            .cloned()
-            .chain(doc.in_reply_to.clone())
-            .collect(),
-        Record::Meeting(mt) => mt
-            .decisions
-            .iter()
-            .filter_map(|d| d.followup.clone())
-            .chain(mt.minutes.as_deref().and_then(Id::parse))
-            .collect(),
-        _ => Vec::new(),
-    };
-    ids.iter()
-        .filter_map(|id| store::load_one(register, id).ok())
+    if matches!(record, Record::Followup(_) | Record::Entry(..)) {
+        return Vec::new();
+    }
+    (record.links().iter())
+        .filter_map(|link| store::load_one(register, &link.target).ok())
         .collect()
 }

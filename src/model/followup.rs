@@ -7,10 +7,12 @@
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 
-use crate::model::common::{Extra, HistoryEntry};
+use crate::model::common::{Actor, Extra, HistoryEntry};
 use crate::model::date::Moment;
 use crate::model::id::{Id, RecordRef};
 use crate::model::keyword::{ChaseLevel, Feedback, Secrecy, Source, keywords};
+use crate::model::kind::Kind;
+use crate::model::record::Record;
 use crate::model::transition::{Refusal, Step};
 
 keywords!(
@@ -109,7 +111,72 @@ pub struct Followup {
     pub extra: Extra,
 }
 
+/// What a new follow-up says: the flags of `assign`, also given by
+/// `meeting decide`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NewFollowup {
+    pub title: String,
+    pub lead: String,
+    pub support: Vec<String>,
+    pub owner: Option<String>,
+    pub assigned: Date,
+    pub due: Date,
+    /// The source kind; without it, taken from the source record.
+    pub source: Option<Source>,
+    pub requirement: Option<String>,
+    pub assigned_by: Option<String>,
+    pub supervisor: Option<String>,
+    pub feedback: Option<Feedback>,
+    /// A secrecy level higher than the source's, if any.
+    pub secrecy: Option<Secrecy>,
+    pub notes: Option<String>,
+}
+
 impl Followup {
+    /// A new open follow-up `id` as `actor` assigns it. Made from a
+    /// source record (a document, or the meeting whose decision
+    /// `reference` names), it is at least as secret as the source and
+    /// takes its source kind from it unless one is given.
+    pub fn new(
+        id: Id,
+        spec: NewFollowup,
+        source: Option<(&Record, &RecordRef)>,
+        actor: &Actor,
+    ) -> Followup {
+        let inherited = source.map_or(Secrecy::None, |(record, _)| record.secrecy());
+        let kind = spec.source.or_else(|| {
+            source.map(|(record, _)| match record.kind() {
+                Kind::Meeting => Source::Meeting,
+                _ => Source::Document,
+            })
+        });
+        Followup {
+            id,
+            title: spec.title,
+            status: FuStatus::Open,
+            requirement: spec.requirement,
+            source: kind,
+            source_ref: source.map(|(_, reference)| reference.clone()),
+            assigned_by: spec.assigned_by,
+            supervisor: spec.supervisor,
+            lead: spec.lead,
+            support: spec.support,
+            owner: spec.owner,
+            assigned: spec.assigned,
+            due: spec.due,
+            secrecy: spec.secrecy.map_or(inherited, |s| s.max(inherited)),
+            feedback: spec.feedback,
+            extensions: Vec::new(),
+            progress: Vec::new(),
+            chases: Vec::new(),
+            result: None,
+            notes: spec.notes,
+            created: actor.at,
+            history: vec![actor.entry("assign", None)],
+            extra: Default::default(),
+        }
+    }
+
     /// The due date in force: the last extension's `to`, else `due`.
     pub fn effective_due(&self) -> Date {
         self.extensions.last().map_or(self.due, |e| e.to)
