@@ -107,7 +107,6 @@ impl Record {
 
 #[cfg(test)]
 mod tests {
-    use super::*;
 
     fn links_of(id: &str) -> Vec<(&'static str, String)> {
         let records = crate::testing::example_records();
