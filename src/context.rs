@@ -23,7 +23,7 @@ use crate::model::date::{self, Moment, PlainWeek, Span, When, WorkingDays};
 use crate::model::id::Id;
 use crate::model::keyword::{self, Keyword};
 use crate::store::register::DEFAULT_LOCK_WAIT;
-use crate::store::{Register, Runtime};
+use crate::store::{Problem, Register, Runtime};
 
 /// Output formats of commands that print records or figures.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -247,6 +247,22 @@ impl Ctx {
         })
     }
 
+    /// The last day that counts as "soon" for reminders: today +
+    /// `--within`, else + the register's `remind.within`, in the
+    /// register's calendar (for `wd`).
+    pub fn soon_until(&self, register: &Register, within: Option<&str>) -> Result<Date> {
+        let (flag, within) = match within {
+            Some(w) => ("--within", w.to_string()),
+            None => ("remind.within", register.config.remind.within.clone()),
+        };
+        let span = self.span(flag, &within)?;
+        span.end(self.today, Some(self.calendar()))
+            .map_err(|_| Error::BadSpan {
+                flag: flag.to_string(),
+                input: within,
+            })
+    }
+
     /// Reads an optional date flag.
     pub fn opt_date(&self, flag: &str, input: Option<&str>) -> Result<Option<Date>> {
         input.map(|s| self.date(flag, s)).transpose()
@@ -313,6 +329,19 @@ impl Ctx {
         if !self.args.quiet {
             eprintln!("{text}");
         }
+    }
+
+    /// Warns that a record file was skipped, naming it and why.
+    pub fn warn_skipped(&self, problem: &Problem) {
+        let lang = self.lang();
+        self.warn(&format!(
+            "{} {}:{}:{}: {}",
+            lang.message(crate::i18n::Message::Skipped),
+            problem.path.display(),
+            problem.line,
+            problem.column,
+            lang.reader(&problem.message)
+        ));
     }
 
     /// Warns on stderr (always: warnings are never silenced by --quiet).

@@ -11,6 +11,7 @@ pub mod load;
 pub mod lock;
 pub mod parse;
 pub mod register;
+pub mod report;
 pub mod save;
 mod walk;
 pub mod yaml;
