@@ -7,6 +7,7 @@ pub mod attach;
 pub mod cache;
 pub mod calendar;
 pub mod git;
+pub mod init;
 pub mod load;
 pub mod lock;
 pub mod parse;
