@@ -11,6 +11,7 @@ use crate::error::{Error, Result};
 use crate::i18n::{Label, Message};
 use crate::model::validate::{self, Note, Severity};
 use crate::report::render::{Table, Tone};
+use crate::store::parse::key_line_in;
 use crate::store::{self, Register, Snapshot, git};
 
 /// Check the whole register: unreadable YAML (file:line:col), missing or
@@ -123,7 +124,7 @@ fn collect(register: &Register, snapshot: &Snapshot) -> Vec<Issue> {
             issues.push(issue(
                 "error",
                 &loaded.path,
-                line_of(register, &loaded.path, "id"),
+                key_line_in(register, &loaded.path, "id"),
                 Some("id".into()),
                 Note::IdMismatch {
                     id: loaded.record.id().to_string(),
@@ -172,7 +173,7 @@ fn located(register: &Register, path: &Path, finding: validate::Finding) -> Issu
     let line = finding
         .field
         .as_deref()
-        .map_or(0, |field| line_of(register, path, field));
+        .map_or(0, |field| key_line_in(register, path, field));
     Issue {
         severity: match finding.severity {
             Severity::Error => "error",
@@ -184,19 +185,6 @@ fn located(register: &Register, path: &Path, finding: validate::Finding) -> Issu
         field: finding.field,
         message: finding.message,
     }
-}
-
-/// The line of a top-level key in a record file, for pointing at it.
-fn line_of(register: &Register, path: &Path, key: &str) -> usize {
-    std::fs::read_to_string(register.root.join(path))
-        .ok()
-        .and_then(|text| {
-            text.lines().position(|l| {
-                l.strip_prefix(key)
-                    .is_some_and(|rest| rest.starts_with(':'))
-            })
-        })
-        .map_or(0, |i| i + 1)
 }
 
 fn render(ctx: &Ctx, issues: &[Issue], records: usize) -> Result<String> {
@@ -308,7 +296,7 @@ fn calendar_issues(register: &Register, snapshot: &Snapshot, year: i16) -> Vec<I
         issues.push(Issue {
             severity: "warning",
             file: loaded.path.display().to_string(),
-            line: line_of(register, &loaded.path, field),
+            line: key_line_in(register, &loaded.path, field),
             column: 0,
             field: Some(field.to_string()),
             message: Note::DayOff { due },
