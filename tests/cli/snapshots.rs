@@ -44,30 +44,32 @@ fn copy_dir(from: &Path, to: &Path) {
     }
 }
 
-/// Runs `taizhang --lang LANG ARGS` and writes down all it did: the
-/// command line, exit code, stdout, stderr, and the files it changed (the
-/// example register does not commit by itself; each change is committed
-/// here so that the next command's list is its own). A command that fails
-/// must leave the register untouched.
-fn transcript(env: &Env, lang: &str, args: &[&str]) -> String {
+/// Runs `taizhang ARGS` and writes down all it did: the command line,
+/// exit code, stdout, stderr, and the files it changed but did not commit
+/// (which are then committed here, so that the next command's list is its
+/// own: the example register does not commit by itself; what was left
+/// uncommitted before the command is not its change). A command that
+/// fails must leave the register untouched.
+fn transcript(env: &Env, args: &[&str]) -> String {
     let before = env.state();
-    let mut full = vec!["--lang", lang];
-    full.extend_from_slice(args);
-    let output = env.output(&full);
+    let uncommitted = env.status();
+    let output = env.output(args);
     let code = output.status.code();
     if code != Some(0) {
         assert_eq!(
             before,
             env.state(),
-            "taizhang {full:?} changed the register"
+            "taizhang {args:?} changed the register"
         );
     }
-    let changed = env.status();
-    if !changed.is_empty() {
+    let mut changed = env.status();
+    if changed == uncommitted {
+        changed.clear();
+    } else {
         env.git(&["add", "-A"]);
-        env.git(&["commit", "-qm", &full.join(" ")]);
+        env.git(&["commit", "-qm", &args.join(" ")]);
     }
-    let mut text = format!("$ taizhang {}\nexit: {}\n", full.join(" "), exit(code));
+    let mut text = format!("$ taizhang {}\nexit: {}\n", args.join(" "), exit(code));
     section(&mut text, "stdout", &output.stdout);
     section(&mut text, "stderr", &output.stderr);
     section(&mut text, "changed", changed.as_bytes());
@@ -89,12 +91,13 @@ fn section(text: &mut String, name: &str, bytes: &[u8]) {
     }
 }
 
-/// Snapshot settings: snapshots named `NAME@LANG`, beside this file, with
-/// the temporary folder (which differs on every run) replaced by `[TMP]`.
-fn settings(env: &Env, lang: &str) -> insta::Settings {
+/// Snapshot settings: snapshots in `tests/cli/snapshots/` named by the
+/// test (`NAME@LANG` here), with the temporary folder (which differs on
+/// every run) replaced by `[TMP]`.
+fn settings(env: &Env) -> insta::Settings {
     let mut settings = insta::Settings::clone_current();
+    settings.set_snapshot_path("snapshots");
     settings.set_prepend_module_to_snapshot(false);
-    settings.set_snapshot_suffix(lang);
     settings.set_omit_expression(true);
     for path in [env.root.as_path(), env.tmp.path()] {
         settings.add_filter(&escape(&path.display().to_string()), "[TMP]");
@@ -117,10 +120,22 @@ fn escape(text: &str) -> String {
     out
 }
 
-/// Snapshots `taizhang ARGS` in `env` as `NAME@LANG`.
+/// Snapshots `taizhang --lang LANG ARGS` in `env` as `NAME@LANG`.
 fn snap(env: &Env, lang: &str, name: &str, args: &[&str]) {
-    let text = transcript(env, lang, args);
-    settings(env, lang).bind(|| insta::assert_snapshot!(name.to_string(), text));
+    let mut full = vec!["--lang", lang];
+    full.extend_from_slice(args);
+    let text = transcript(env, &full);
+    let mut settings = settings(env);
+    settings.set_snapshot_suffix(lang);
+    settings.bind(|| insta::assert_snapshot!(name.to_string(), text));
+}
+
+/// Snapshots the whole of `taizhang ARGS` in `env` as `NAME`, for tests
+/// elsewhere whose output can be pinned whole. A failing command must
+/// leave the register untouched.
+pub fn whole(env: &Env, name: &str, args: &[&str]) {
+    let text = transcript(env, args);
+    settings(env).bind(|| insta::assert_snapshot!(name.to_string(), text));
 }
 
 /// Snapshots read-only commands in both languages on one copy of the
