@@ -3,6 +3,7 @@
 use serde_json::Value;
 
 use crate::env::Env;
+use crate::snapshots::whole;
 
 /// A register with a spread of records:
 /// IN-1 (assigned to 财务科, deadline 2026-11-20: overdue),
@@ -154,22 +155,8 @@ fn list_csv_markdown_and_table() {
         Some("FU-2026-0001,清理积压文件,open,办公室,李明,2026-11-01,2026-11-16,-7")
     );
     assert_eq!(csv.lines().count(), 4, "{csv}");
-    let markdown = env.run(&["list", "fu", "-o", "markdown"]);
-    assert!(
-        markdown.starts_with("| ID | Title | Status |"),
-        "{markdown}"
-    );
-    assert!(markdown.contains("| --- |"), "{markdown}");
-    assert!(
-        markdown.contains("| FU-2026-0002 | 修订执法规范 | open | 法规科 |"),
-        "{markdown}"
-    );
-    let table = env.run(&["list", "fu"]);
-    assert!(
-        table.contains("ID") && table.contains("Days left"),
-        "{table}"
-    );
-    assert!(table.contains("清理积压文件"), "{table}");
+    whole(&env, "list__fu_markdown", &["list", "fu", "-o", "markdown"]);
+    whole(&env, "list__fu_table", &["list", "fu"]);
 }
 
 #[test]
