@@ -14,7 +14,7 @@ use std::path::Path;
 use crate::env::Env;
 
 /// The moment every command here takes as now: history entries carry it.
-const NOW: &str = "2026-11-23T09:30:00+08:00";
+pub const NOW: &str = "2026-11-23T09:30:00+08:00";
 
 const LANGS: [&str; 2] = ["en", "zh"];
 
