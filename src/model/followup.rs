@@ -10,9 +10,9 @@ use serde::{Deserialize, Serialize};
 use crate::model::common::{Actor, Extra, HistoryEntry};
 use crate::model::date::Moment;
 use crate::model::id::{Id, RecordRef};
-use crate::model::keyword::{ChaseLevel, Feedback, Secrecy, Source, keywords};
+use crate::model::keyword::{ChaseLevel, Feedback, Keyword, Secrecy, Source, keywords};
 use crate::model::kind::Kind;
-use crate::model::record::Record;
+use crate::model::record::{KindRules, Record};
 use crate::model::transition::{Refusal, Step};
 
 keywords!(
@@ -336,6 +336,66 @@ impl Followup {
         self.require_active(Step::Chase)?;
         self.chases.push(chase);
         Ok(())
+    }
+}
+
+impl KindRules for Followup {
+    fn status(&self) -> &str {
+        Keyword::keyword(self.status)
+    }
+
+    fn extra(&self) -> &Extra {
+        &self.extra
+    }
+
+    fn shrink_lists(&mut self) {
+        self.history.shrink_to_fit();
+        self.support.shrink_to_fit();
+        self.extensions.shrink_to_fit();
+        self.progress.shrink_to_fit();
+        self.chases.shrink_to_fit();
+    }
+
+    fn secrecy(&self) -> Secrecy {
+        self.secrecy
+    }
+
+    fn unit(&self) -> Option<&str> {
+        Some(&self.lead)
+    }
+
+    fn owner(&self) -> Option<&str> {
+        self.owner.as_deref()
+    }
+
+    fn filed_on(&self) -> Date {
+        self.assigned
+    }
+
+    fn is_open(&self) -> bool {
+        Followup::is_open(self)
+    }
+
+    fn pending_due(&self) -> Option<Date> {
+        Followup::is_open(self).then(|| self.effective_due())
+    }
+
+    fn settled_on(&self) -> Option<Date> {
+        if Followup::is_open(self) {
+            None
+        } else {
+            self.closed_on().or_else(|| self.cancelled_on())
+        }
+    }
+
+    fn deadline(&self) -> Option<Date> {
+        Some(self.effective_due())
+    }
+
+    fn mentions(&self, hit: &dyn Fn(&str) -> bool) -> bool {
+        self.requirement.as_deref().is_some_and(hit)
+            || self.owner.as_deref().is_some_and(hit)
+            || self.notes.as_deref().is_some_and(hit)
     }
 }
 

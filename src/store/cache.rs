@@ -265,14 +265,7 @@ pub fn decode(entry: &Entry, payload: &[u8], register: &Register, id: &Id) -> Op
 /// The record's JSON, if it decodes back to an equal record; records that
 /// JSON cannot carry exactly (odd hand-added YAML) are simply not cached.
 pub fn encode_record(record: &Record) -> Option<Vec<u8>> {
-    let bytes = match record {
-        Record::Incoming(r) => serde_json::to_vec(r),
-        Record::Outgoing(r) => serde_json::to_vec(r),
-        Record::Followup(r) => serde_json::to_vec(r),
-        Record::Meeting(r) => serde_json::to_vec(r),
-        Record::Entry(r, _) => serde_json::to_vec(r),
-    }
-    .ok()?;
+    let bytes = record.to_json_vec().ok()?;
     let back = decode_record(&bytes, record.kind(), record.book()).ok()?;
     (back == *record).then_some(bytes)
 }
@@ -288,16 +281,10 @@ pub fn encode_problem(problem: &Problem) -> Vec<u8> {
 }
 
 fn decode_record(bytes: &[u8], kind: Kind, book: Option<&str>) -> serde_json::Result<Record> {
-    Ok(match kind {
-        Kind::Incoming => Record::Incoming(serde_json::from_slice(bytes)?),
-        Kind::Outgoing => Record::Outgoing(serde_json::from_slice(bytes)?),
-        Kind::Followup => Record::Followup(serde_json::from_slice(bytes)?),
-        Kind::Meeting => Record::Meeting(serde_json::from_slice(bytes)?),
-        Kind::Logbook => Record::Entry(
-            serde_json::from_slice(bytes)?,
-            book.unwrap_or_default().to_string(),
-        ),
-    })
+    let mut de = serde_json::Deserializer::from_slice(bytes);
+    let record = Record::deserialize_as(&mut de, kind, book)?;
+    de.end()?;
+    Ok(record)
 }
 
 /// What makes a cache belong to this code and these settings: a cache
