@@ -162,3 +162,117 @@ fn a_failed_commit_keeps_the_record_and_check_lists_it() {
         ["documents/2026/IN-2026-0002.yaml"]
     );
 }
+
+/// Subjects of every commit on HEAD, newest first.
+fn subjects(env: &Env) -> Vec<String> {
+    env.git(&["log", "--format=%s"])
+        .lines()
+        .map(str::to_string)
+        .collect()
+}
+
+#[test]
+fn classified_titles_never_reach_commit_messages() {
+    let env = Env::new();
+    let title = "关于某绝密工程的通知";
+    env.run(&[
+        "log",
+        "in",
+        "--title",
+        title,
+        "--from",
+        "省厅",
+        "--secrecy",
+        "绝密",
+        "--secrecy-term",
+        "30y",
+        "--lead",
+        "BGS",
+    ]);
+    assert_eq!(subjects(&env)[0], "taizhang: log IN-2026-0001 [绝密]");
+    // A follow-up inherits its source's level, and so does its message.
+    env.run(&[
+        "assign",
+        "落实绝密工程",
+        "--lead",
+        "BGS",
+        "--due",
+        "+1w",
+        "--from",
+        "IN-1",
+    ]);
+    assert_eq!(subjects(&env)[0], "taizhang: assign FU-2026-0001 [绝密]");
+    env.run(&["progress", "FU-1", "已部署"]);
+    assert_eq!(subjects(&env)[0], "taizhang: progress FU-2026-0001 [绝密]");
+    env.run(&["doc", "route", "IN-1", "--to", "张局长"]);
+    assert_eq!(subjects(&env)[0], "taizhang: route IN-2026-0001 [绝密]");
+    // A meeting, and a decision of it that makes a follow-up.
+    env.run(&[
+        "meeting",
+        "add",
+        "--title",
+        "秘密专题会",
+        "--start",
+        "today",
+        "--secrecy",
+        "秘密",
+    ]);
+    assert_eq!(subjects(&env)[0], "taizhang: log MT-2026-0001 [秘密]");
+    env.run(&["meeting", "held", "MT-1"]);
+    env.run(&[
+        "meeting",
+        "decide",
+        "MT-1",
+        "落实会议决定",
+        "--lead",
+        "BGS",
+        "--due",
+        "+1w",
+    ]);
+    assert_eq!(subjects(&env)[0], "taizhang: decide MT-2026-0001 [秘密]");
+    // An outgoing document.
+    env.run(&[
+        "log",
+        "out",
+        "--title",
+        "机密的复函",
+        "--to",
+        "省厅",
+        "--secrecy",
+        "机密",
+    ]);
+    assert_eq!(subjects(&env)[0], "taizhang: log OUT-2026-0001 [机密]");
+    // Nothing classified anywhere in the history's messages.
+    let messages = env.git(&["log", "--format=%B"]);
+    for secret in [
+        title,
+        "落实绝密工程",
+        "秘密专题会",
+        "落实会议决定",
+        "机密的复函",
+    ] {
+        assert!(!messages.contains(secret), "{secret} in {messages}");
+    }
+    // An unclassified record keeps its title in the message.
+    env.log_in("公开的来文");
+    assert_eq!(subjects(&env)[0], "taizhang: log IN-2026-0002 公开的来文");
+}
+
+#[test]
+fn a_register_in_english_labels_classified_commits_in_english() {
+    let env = Env::new();
+    let text = env.read("taizhang.toml");
+    env.write("taizhang.toml", &format!("language = \"en\"\n{text}"));
+    env.git(&["commit", "-qam", "english"]);
+    env.run(&[
+        "log",
+        "in",
+        "--title",
+        "秘密来文",
+        "--from",
+        "省厅",
+        "--secrecy",
+        "secret",
+    ]);
+    assert_eq!(subjects(&env)[0], "taizhang: log IN-2026-0001 [secret]");
+}
