@@ -38,9 +38,13 @@ pub struct Change<'a> {
 }
 
 impl<'a> Change<'a> {
-    /// Takes the write lock. `commit` is false for `--no-commit`.
+    /// Takes the write lock. `commit` is false for `--no-commit`. A change
+    /// that will commit first makes sure it can (`git::preflight`).
     pub fn begin(register: &'a Register, commit: bool) -> Result<Change<'a>> {
         let lock = lock::WriteLock::acquire(&register.root)?;
+        if commit && register.config.git.autocommit {
+            git::preflight(&register.root)?;
+        }
         save::clear_leftovers(&register.root);
         Ok(Change {
             register,
