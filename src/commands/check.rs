@@ -108,6 +108,9 @@ fn collect(register: &Register, snapshot: &Snapshot) -> Vec<Issue> {
     for stray in &snapshot.strays {
         issues.push(issue("warning", stray, 0, None, Note::Stray));
     }
+    for commented in &snapshot.commented {
+        issues.push(issue("warning", commented, 0, None, Note::Comments));
+    }
     // Records come sorted by ID, so a finding's file is a binary search
     // away, not a scan of the whole register.
     let path_of = |id: &crate::model::id::Id| -> PathBuf {
