@@ -120,7 +120,7 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
     let record = create(&mut tx, &register, &actor, spec, source)?;
     finish_new(
         tx,
-        &commit_message("assign", &record),
+        &commit_message(&register, "assign", &record),
         &record.id().to_string(),
     )
 }

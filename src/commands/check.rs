@@ -40,7 +40,11 @@ pub fn run(ctx: &Ctx, _args: Args) -> Result<ExitCode> {
     // `git status` takes as long as reading a large register: run both at
     // once.
     let (snapshot, uncommitted) = std::thread::scope(|scope| {
-        let uncommitted = scope.spawn(|| uncommitted(&register));
+        let uncommitted = scope.spawn(|| {
+            let mut issues = git_issues(&register);
+            issues.extend(uncommitted(&register));
+            issues
+        });
         let snapshot = store::load_all(&register);
         (snapshot, uncommitted.join().unwrap_or_default())
     });
@@ -104,6 +108,9 @@ fn collect(register: &Register, snapshot: &Snapshot) -> Vec<Issue> {
     for stray in &snapshot.strays {
         issues.push(issue("warning", stray, 0, None, Note::Stray));
     }
+    for commented in &snapshot.commented {
+        issues.push(issue("warning", commented, 0, None, Note::Comments));
+    }
     // Records come sorted by ID, so a finding's file is a binary search
     // away, not a scan of the whole register.
     let path_of = |id: &crate::model::id::Id| -> PathBuf {
@@ -141,6 +148,42 @@ fn collect(register: &Register, snapshot: &Snapshot) -> Vec<Issue> {
         issues.push(located(register, &path, finding));
     }
     issues
+}
+
+/// What stops the register's commits, where commits are expected: git
+/// missing from PATH, a stale lock file of git's (DESIGN §7).
+fn git_issues(register: &Register) -> Vec<Issue> {
+    if !register.config.git.autocommit {
+        return Vec::new();
+    }
+    let error = |file: String, message| Issue {
+        severity: "error",
+        file,
+        line: 0,
+        column: 0,
+        field: None,
+        message,
+    };
+    match git::locate(&register.root) {
+        git::Place::Outside => Vec::new(),
+        git::Place::NoGit => vec![error(".git".into(), Note::GitMissing)],
+        git::Place::Repo {
+            git_dir,
+            common_dir,
+        } => git::locks(&git_dir, &common_dir)
+            .into_iter()
+            .filter(|(_, age)| *age >= git::STALE_AFTER)
+            .map(|(path, age)| {
+                let shown = path.strip_prefix(&register.root).unwrap_or(&path);
+                error(
+                    shown.display().to_string(),
+                    Note::StaleGitLock {
+                        minutes: age.as_secs() / 60,
+                    },
+                )
+            })
+            .collect(),
+    }
 }
 
 /// Record files changed but not committed, where commits are expected.

@@ -159,6 +159,44 @@ pub fn error(error: &Error) -> (String, Option<String>) {
                 "the record is saved; commit it with git once the problem is fixed (`taizhang check` lists uncommitted records)",
             ),
         ),
+        Error::GitMissing => (
+            format!("{error}; nothing was written"),
+            hint(
+                "install git or put it on PATH; or write without committing with --no-commit (or git.autocommit = false in taizhang.toml)",
+            ),
+        ),
+        Error::GitInProgress { operation } => {
+            let command = operation.command();
+            (
+                format!("{error}; nothing was written, so that this record is not mixed into it"),
+                Some(format!(
+                    "finish it (resolve, then `git {command} --continue`, or `git commit` for a merge) or abort it (`git {command} --abort`), then run the command again; --no-commit writes without committing"
+                )),
+            )
+        }
+        Error::DetachedHead => (
+            format!("{error}; nothing was written"),
+            hint(
+                "switch to the register's branch (`git switch main`), or write without committing with --no-commit",
+            ),
+        ),
+        Error::GitLockStale { path, .. } => (
+            format!("{error}; nothing was written"),
+            Some(format!(
+                "another git process seems to be running in this repository, e.g. an editor opened by 'git commit'; make sure all git processes have ended, then remove the file to continue: rm '{}'",
+                path.display()
+            )),
+        ),
+        Error::GitLockHeld { .. } => (
+            format!("{error}; nothing was written"),
+            hint(
+                "try again when the other git command has finished; if none is running, the lock is a leftover: remove it",
+            ),
+        ),
+        Error::TooLarge { .. } => (
+            format!("{error}; nothing was written"),
+            hint("a record this large would no longer be read; move long text into an attachment"),
+        ),
         Error::CheckFailed { errors, warnings } => (
             format!("the register has {errors} error(s) and {warnings} warning(s)"),
             None,
@@ -409,6 +447,13 @@ pub fn note(note: &Note) -> String {
         Note::IdMismatch { id, stem } => format!("the id {id} does not match the file name {stem}"),
         Note::Stray => "not a record file (records are named like IN-2026-0042.yaml)".into(),
         Note::Uncommitted => "not committed to git (commit it, or restore it with git)".into(),
+        Note::GitMissing => "the register is a git repository that commits every change, but git cannot be run; changing commands refuse until git is on PATH".into(),
+        Note::StaleGitLock { minutes } => format!(
+            "git's lock file is {minutes} minutes old and blocks every commit; if no git process is running, remove it"
+        ),
+        Note::Comments => {
+            "holds # comments, which are lost when taizhang rewrites the record; keep remarks in notes instead".into()
+        }
         Note::NoHolidays { year } => {
             format!("no holidays for {year}; add them from the State Council's notice")
         }

@@ -54,6 +54,10 @@ const SHAPES: &[(&str, &str)] = &[
         "有 git 冲突标记：请先解决合并冲突",
     ),
     (
+        "unknown tag {}: taizhang reads plain values only; remove the tag",
+        "未知的标签 {}：taizhang 只读取普通的值，请删除该标签",
+    ),
+    (
         "nested more than {} levels deep; no record is, so the file is not read",
         "嵌套超过 {} 层，不是记录，未读取",
     ),

@@ -149,6 +149,14 @@ pub enum Note {
     },
     Stray,
     Uncommitted,
+    /// The register is a git repository that commits, but git cannot run.
+    GitMissing,
+    /// A lock file of git's this many minutes old blocks every commit.
+    StaleGitLock {
+        minutes: u64,
+    },
+    /// The file holds `#` comments, which a rewrite drops.
+    Comments,
     NoHolidays {
         year: i16,
     },

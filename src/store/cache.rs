@@ -42,7 +42,7 @@ use crate::store::register::{Register, SETTINGS_FILE};
 pub const CACHE_FILE: &str = "cache.bin";
 const MAGIC: &[u8; 8] = b"TZCACHE2";
 /// Bump when the layout or the meaning of an entry changes.
-const LAYOUT_VERSION: u64 = 2;
+const LAYOUT_VERSION: u64 = 3;
 /// Magic, key, index offset, index length, index checksum, entry count.
 const HEADER_LEN: usize = 48;
 /// Changes within this many seconds before the files were stat-ed are not
@@ -52,6 +52,8 @@ const RACY_SECONDS: i64 = 3;
 const MAX_PAYLOAD: u32 = 8 << 20;
 const TAG_RECORD: u8 = 0;
 const TAG_PROBLEM: u8 = 1;
+/// A record whose file holds `#` comments (`check` warns of them).
+const TAG_RECORD_WITH_COMMENTS: u8 = 2;
 
 /// What identifies one version of a file without reading it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -156,6 +158,8 @@ pub struct Entry {
     pub path: Box<str>,
     pub fingerprint: Fingerprint,
     pub holds: Holds,
+    /// The file holds `#` comments.
+    pub comments: bool,
     offset: u64,
     len: u32,
 }
@@ -391,8 +395,9 @@ fn parse_entry(cursor: &mut Cursor) -> Option<Entry> {
     let path_len = cursor.u16()? as usize;
     let path = std::str::from_utf8(cursor.take(path_len)?).ok()?.into();
     let fingerprint = Fingerprint::read(cursor)?;
-    let holds = match cursor.u8()? {
-        TAG_RECORD => Holds::Record(read_facts(cursor)?),
+    let tag = cursor.u8()?;
+    let holds = match tag {
+        TAG_RECORD | TAG_RECORD_WITH_COMMENTS => Holds::Record(read_facts(cursor)?),
         TAG_PROBLEM => Holds::Problem,
         _ => return None,
     };
@@ -402,6 +407,7 @@ fn parse_entry(cursor: &mut Cursor) -> Option<Entry> {
         path,
         fingerprint,
         holds,
+        comments: tag == TAG_RECORD_WITH_COMMENTS,
         offset,
         len,
     })
@@ -476,8 +482,15 @@ impl Writer {
         })
     }
 
-    /// Adds the entry for the file at `path` (paths must ascend).
-    pub fn add(&mut self, path: &Path, fingerprint: Fingerprint, holds: Holds, payload: &[u8]) {
+    /// Adds the entry for the file at `path` (paths must ascend);
+    /// `comments` tells that the file holds `#` comments.
+    pub fn add(
+        &mut self,
+        path: &Path,
+        fingerprint: Fingerprint,
+        (holds, comments): (Holds, bool),
+        payload: &[u8],
+    ) {
         let Some(path) = path.to_str() else { return };
         let (Ok(path_len), Ok(len)) = (u16::try_from(path.len()), u32::try_from(payload.len()))
         else {
@@ -500,7 +513,11 @@ impl Writer {
         fingerprint.write(index);
         match &holds {
             Holds::Record(facts) => {
-                index.push(TAG_RECORD);
+                index.push(if comments {
+                    TAG_RECORD_WITH_COMMENTS
+                } else {
+                    TAG_RECORD
+                });
                 write_facts(index, facts);
             }
             Holds::Problem => index.push(TAG_PROBLEM),

@@ -6,6 +6,7 @@
 pub mod attach;
 pub mod cache;
 pub mod calendar;
+pub mod fidelity;
 pub mod git;
 pub mod load;
 pub mod lock;
@@ -38,9 +39,13 @@ pub struct Change<'a> {
 }
 
 impl<'a> Change<'a> {
-    /// Takes the write lock. `commit` is false for `--no-commit`.
+    /// Takes the write lock. `commit` is false for `--no-commit`. A change
+    /// that will commit first makes sure it can (`git::preflight`).
     pub fn begin(register: &'a Register, commit: bool) -> Result<Change<'a>> {
         let lock = lock::WriteLock::acquire(&register.root)?;
+        if commit && register.config.git.autocommit {
+            git::preflight(&register.root)?;
+        }
         save::clear_leftovers(&register.root);
         Ok(Change {
             register,
@@ -94,8 +99,9 @@ impl<'a> Change<'a> {
         let mut value = record
             .to_value()
             .map_err(|e| Error::Other(format!("{}: {e}", record.id())))?;
-        self.keep_hand_added(&relative, record, &mut value);
-        let text = yaml::to_string(&value);
+        let keep = self.keep_hand_added(&relative, record, &mut value);
+        let text = yaml::to_string_keeping(&value, &keep);
+        fidelity::fits(&relative, &text)?;
         let staged = save::stage(&self.register.root, &relative, text.as_bytes())?;
         // Attachments first, the record last, nothing slow in between; new
         // attachments are noted first, so a writer killed in between leaves
@@ -132,22 +138,32 @@ impl<'a> Change<'a> {
     /// on a history line, a reviewer on a progress note) have no field to
     /// live in once the record is read, so they are taken from the file
     /// being replaced (DESIGN §6.3: hand-added keys survive a rewrite).
-    /// Top-level unknown keys are kept by the record itself.
-    fn keep_hand_added(&self, relative: &Path, record: &Record, new: &mut serde_yaml::Value) {
+    /// Top-level unknown keys are kept by the record itself. Returns the
+    /// typed text of the values under unknown keys, to be written again
+    /// as it was (`fidelity::source_texts`).
+    fn keep_hand_added(
+        &self,
+        relative: &Path,
+        record: &Record,
+        new: &mut serde_yaml::Value,
+    ) -> yaml::Keep {
         let Ok(text) = std::fs::read_to_string(self.register.root.join(relative)) else {
-            return;
+            return yaml::Keep::default();
         };
         if text.len() as u64 > parse::MAX_FILE_BYTES || yaml::too_deep(&text).is_some() {
-            return;
+            return yaml::Keep::default();
         }
         let Ok(raw) = serde_yaml::from_str::<serde_yaml::Value>(&text) else {
-            return;
+            return yaml::Keep::default();
         };
-        let known =
-            Record::from_yaml(&text, record.kind(), record.book()).and_then(|old| old.to_value());
-        if let Ok(known) = known {
-            graft_unknown(&raw, &known, new);
-        }
+        let Ok(old) = Record::from_yaml(&text, record.kind(), record.book()) else {
+            return yaml::Keep::default();
+        };
+        let Ok(known) = old.to_value() else {
+            return yaml::Keep::default();
+        };
+        graft_unknown(&raw, &known, new);
+        fidelity::source_texts(&text, &raw, &known, old.extra())
     }
 
     /// Copies `sources` into the record's attachments folder. Every file

@@ -13,8 +13,13 @@ use crate::store::register::Register;
 /// and parsing a huge hostile file would cost time and memory.
 pub const MAX_FILE_BYTES: u64 = 1 << 20;
 
-/// Reads and parses one record file, bounded in size.
-pub(super) fn parse_file(register: &Register, relative: &Path, id: &Id) -> Result<Record, Problem> {
+/// Reads and parses one record file, bounded in size. Also tells whether
+/// the file holds `#` comments, which a rewrite would drop.
+pub(super) fn parse_file(
+    register: &Register,
+    relative: &Path,
+    id: &Id,
+) -> Result<(Record, bool), Problem> {
     let path = register.root.join(relative);
     let problem = |message: String| Problem::whole_file(relative.to_path_buf(), message);
     let meta = std::fs::metadata(&path).map_err(|e| problem(e.to_string()))?;
@@ -34,12 +39,13 @@ pub(super) fn parse_file(register: &Register, relative: &Path, id: &Id) -> Resul
     let (kind, book) = register
         .kind_of(id)
         .ok_or_else(|| problem(format!("no record kind has the prefix {}", id.prefix())))?;
-    parse_text(&text, kind, book).map_err(|(line, column, message)| Problem {
+    let record = parse_text(&text, kind, book).map_err(|(line, column, message)| Problem {
         path: relative.to_path_buf(),
         line,
         column,
         message,
-    })
+    })?;
+    Ok((record, crate::store::fidelity::has_comments(&text)))
 }
 
 /// Parses record text; on failure gives line, column and a message
@@ -62,7 +68,16 @@ pub fn parse_text(
     if let Some((line, column)) = crate::store::yaml::too_deep(text) {
         return Err((line, column, too_deep_message()));
     }
+    if let Some((tag, line, column)) = crate::store::fidelity::custom_tag(text) {
+        return Err((line, column, unknown_tag_message(&tag)));
+    }
     Record::from_yaml(text, kind, book).map_err(|e| describe_yaml_error(&e, text))
+}
+
+/// Why a file with a tag of its own is refused: a rewrite could not keep
+/// the tag.
+pub fn unknown_tag_message(tag: &str) -> String {
+    format!("unknown tag {tag}: taizhang reads plain values only; remove the tag")
 }
 
 /// Why a too deeply nested file is refused unread.

@@ -36,6 +36,7 @@ pub fn stage(root: &Path, relative: &Path, content: &[u8]) -> Result<Staged> {
         .prefix(".write-")
         .tempfile_in(&tmp_dir)
         .map_err(|e| Error::io(&tmp_dir, e))?;
+    set_mode(tmp.as_file(), &target, &tmp_dir)?;
     tmp.write_all(content)
         .map_err(|e| Error::io(tmp.path(), e))?;
     tmp.as_file()
@@ -45,6 +46,60 @@ pub fn stage(root: &Path, relative: &Path, content: &[u8]) -> Result<Staged> {
         tmp,
         relative: relative.to_path_buf(),
     })
+}
+
+/// Gives the temporary file the mode the target should have: the one it
+/// has when it exists (a clerk's `chmod` survives a rewrite), else what
+/// any program creating it would give, 0666 less the umask. The temporary
+/// file is created 0600, which would lock every other account — the cron
+/// user, a colleague on a shared server — out of the register.
+#[cfg(unix)]
+fn set_mode(tmp: &std::fs::File, target: &Path, tmp_dir: &Path) -> Result<()> {
+    use std::os::unix::fs::PermissionsExt;
+    let mode = match std::fs::metadata(target) {
+        Ok(meta) => meta.permissions().mode() & 0o7777,
+        Err(_) => 0o666 & !umask(tmp_dir),
+    };
+    tmp.set_permissions(std::fs::Permissions::from_mode(mode))
+        .map_err(|e| Error::io(target, e))
+}
+
+#[cfg(not(unix))]
+fn set_mode(_tmp: &std::fs::File, _target: &Path, _tmp_dir: &Path) -> Result<()> {
+    Ok(())
+}
+
+/// The process's umask, read once. Setting it to read it (the only
+/// portable way) would race other threads creating files, so it is read
+/// from `/proc/self/status` where Linux offers it, else from the mode a
+/// probe file in `dir` gets when created 0666. When neither works, 022,
+/// the usual default.
+#[cfg(unix)]
+fn umask(dir: &Path) -> u32 {
+    static UMASK: std::sync::OnceLock<u32> = std::sync::OnceLock::new();
+    *UMASK.get_or_init(|| proc_umask().or_else(|| probe_umask(dir)).unwrap_or(0o022))
+}
+
+#[cfg(unix)]
+fn proc_umask() -> Option<u32> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find_map(|l| l.strip_prefix("Umask:"))?;
+    u32::from_str_radix(line.trim(), 8).ok()
+}
+
+#[cfg(unix)]
+fn probe_umask(dir: &Path) -> Option<u32> {
+    use std::os::unix::fs::{OpenOptionsExt, PermissionsExt};
+    let path = dir.join(format!(".umask-{}", std::process::id()));
+    let file = std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .mode(0o666)
+        .open(&path)
+        .ok()?;
+    let mode = file.metadata().map(|m| m.permissions().mode());
+    let _ = std::fs::remove_file(&path);
+    Some(0o666 & !mode.ok()?)
 }
 
 impl Staged {
@@ -184,6 +239,19 @@ pub fn clear_leftovers(root: &Path) {
     for entry in entries.flatten() {
         if entry.file_type().is_ok_and(|t| t.is_file()) {
             let _ = std::fs::remove_file(entry.path());
+        }
+    }
+}
+
+#[cfg(all(test, unix))]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_umask_probe_agrees_with_proc() {
+        let dir = tempfile::tempdir().unwrap();
+        if let Some(from_proc) = proc_umask() {
+            assert_eq!(probe_umask(dir.path()), Some(from_proc & 0o666));
         }
     }
 }

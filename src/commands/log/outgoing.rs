@@ -184,7 +184,7 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
     }
     tx.save(&record)?;
     let id = record.id().to_string();
-    finish_new(tx, &commit_message("log", &record), &id)
+    finish_new(tx, &commit_message(&register, "log", &record), &id)
 }
 
 fn load_incoming(register: &Register, id: &Id) -> Result<Record> {
