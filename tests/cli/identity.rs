@@ -131,6 +131,22 @@ fn the_id_mismatch_reads_in_chinese() {
     assert!(report.contains("按文件名应为 FU-2026-0002"), "{report}");
 }
 
+/// A slip that mentions the record names its file as well.
+#[test]
+fn show_of_a_paper_warns_about_its_follow_ups_file() {
+    let env = Env::new();
+    env.log_in("来文1");
+    env.run(&["assign", "落实", "--lead", "BGS", "--due", "+1w", "--from", "IN-1"]);
+    let path = "followups/2026/FU-2026-0001.yaml";
+    let text = env.read(path);
+    env.write(path, &text.replacen("id: FU-2026-0001", "id: FU-2026-0005", 1));
+    let output = env.output(&["show", "IN-1"]);
+    assert!(output.status.success(), "{output:?}");
+    let warning = stderr(&output);
+    assert!(warning.contains(path), "{warning}");
+    assert!(warning.contains("says id FU-2026-0005"), "{warning}");
+}
+
 /// The cache held FU-2 as a good record; the hand edit must not let it
 /// come back from there, under either ID.
 #[test]
