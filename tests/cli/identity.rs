@@ -136,10 +136,15 @@ fn the_id_mismatch_reads_in_chinese() {
 fn show_of_a_paper_warns_about_its_follow_ups_file() {
     let env = Env::new();
     env.log_in("来文1");
-    env.run(&["assign", "落实", "--lead", "BGS", "--due", "+1w", "--from", "IN-1"]);
+    env.run(&[
+        "assign", "落实", "--lead", "BGS", "--due", "+1w", "--from", "IN-1",
+    ]);
     let path = "followups/2026/FU-2026-0001.yaml";
     let text = env.read(path);
-    env.write(path, &text.replacen("id: FU-2026-0001", "id: FU-2026-0005", 1));
+    env.write(
+        path,
+        &text.replacen("id: FU-2026-0001", "id: FU-2026-0005", 1),
+    );
     let output = env.output(&["show", "IN-1"]);
     assert!(output.status.success(), "{output:?}");
     let warning = stderr(&output);
