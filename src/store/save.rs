@@ -150,7 +150,9 @@ fn note(root: &Path, entries: &[Entry]) -> Result<()> {
     let dir = ensure_state_dir(root)?;
     let text = serde_json::to_vec(entries).map_err(|e| Error::Other(e.to_string()))?;
     let path = dir.join(JOURNAL);
-    let partial = dir.join("journal.partial");
+    // Beside the staged files: a writer killed before the rename below
+    // leaves it with them, to be cleared as a leftover.
+    let partial = dir.join("tmp").join("journal.partial");
     let mut file = std::fs::File::create(&partial).map_err(|e| Error::io(&partial, e))?;
     file.write_all(&text)
         .and_then(|()| file.sync_all())
@@ -208,9 +210,23 @@ fn read_note(root: &Path) -> Option<Vec<Entry>> {
             .target
             .components()
             .all(|c| matches!(c, std::path::Component::Normal(_)));
-        plain_name && inside && e.target.components().next().is_some()
+        plain_name
+            && inside
+            && e.target.components().next().is_some()
+            && !through_link(root, &e.target)
     });
     safe.then_some(entries)
+}
+
+/// Whether any existing part of the way to `root/relative` is a symbolic
+/// link (which could lead outside the register, DESIGN §6.5): the folders
+/// may have changed since the note was written.
+fn through_link(root: &Path, relative: &Path) -> bool {
+    let mut path = root.to_path_buf();
+    relative.components().any(|part| {
+        path.push(part);
+        std::fs::symlink_metadata(&path).is_ok_and(|m| m.file_type().is_symlink())
+    })
 }
 
 /// Carries forward a change a killed writer noted but did not finish, so

@@ -406,3 +406,22 @@ fn assign_from_a_paper_never_takes_the_id_the_paper_already_names() {
     let id = env.run(ASSIGN.args);
     assert_eq!(id.trim(), "FU-2026-0002");
 }
+
+/// A note whose way leads through a symbolic link (the folders changed
+/// after the kill) is not followed: nothing is written outside the
+/// register.
+#[test]
+fn a_noted_change_is_never_carried_through_a_symbolic_link() {
+    let env = Env::new();
+    paper(&env);
+    let killed = killed_at(&env, 2, ASSIGN.args);
+    assert!(!killed.status.success());
+    let outside = tempfile::tempdir().unwrap();
+    let year = env.root.join("followups/2026");
+    std::fs::remove_dir(&year).unwrap();
+    std::os::unix::fs::symlink(outside.path(), &year).unwrap();
+    let output = env.output(&["log", "in", "--title", "x", "--from", "y"]);
+    assert!(output.status.success(), "{output:?}");
+    assert_eq!(std::fs::read_dir(outside.path()).unwrap().count(), 0);
+    assert!(!env.root.join(".taizhang/journal").exists());
+}
