@@ -47,6 +47,7 @@ pub fn run(ctx: &Ctx, _args: Args) -> Result<ExitCode> {
         let snapshot = store::load_all(&register);
         (snapshot, uncommitted.join().unwrap_or_default())
     });
+    store::note_dangling(&register, &dangling(&snapshot));
     let mut issues = record_issues(&register, &snapshot, ctx.today.year());
     issues.extend(uncommitted);
     issues.extend(pending);
@@ -128,6 +129,23 @@ fn collect(register: &Register, snapshot: &Snapshot) -> Vec<Issue> {
         issues.push(located(register, &path, finding));
     }
     issues
+}
+
+/// The IDs records link to that no record has: `allocate` skips them, so
+/// a dangling link never comes to name an unrelated new record.
+fn dangling(snapshot: &Snapshot) -> Vec<crate::model::id::Id> {
+    let exists = |id: &crate::model::id::Id| {
+        (snapshot.records)
+            .binary_search_by(|l| l.record.id().cmp(id))
+            .is_ok()
+    };
+    let mut ids: Vec<_> = (snapshot.records.iter())
+        .flat_map(|l| l.record.links())
+        .filter(|id| !exists(id))
+        .collect();
+    ids.sort();
+    ids.dedup();
+    ids
 }
 
 /// A change a killed writer left half in place: finished now if no other

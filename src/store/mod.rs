@@ -78,13 +78,15 @@ impl<'a> Change<'a> {
     /// (or of the change finished in `begin`) refers to. Reads file names
     /// only, never records.
     ///
-    /// Why not skip every ID any record refers to: that means reading
-    /// every record, which at 100,000 records costs what `remind` does
-    /// (~200 ms, from the cache) on every write — beyond the +150 ms a
-    /// write may take (DESIGN §8). The links the tool itself writes can no
-    /// longer dangle (a change is all or nothing), so what is left is a
-    /// link a clerk typed or a record deleted by hand, which `check`
-    /// reports as a dangling link.
+    /// IDs that records refer to elsewhere in the register are skipped as
+    /// far as the last `check` saw them: it notes every dangling link in
+    /// `.taizhang/dangling`, a file of a few bytes read here. Reading
+    /// every record instead would cost, at 100,000 records, what `remind`
+    /// does (~200 ms, from the cache) on every write — beyond the +150 ms
+    /// a write may take (DESIGN §8). The links the tool itself writes can
+    /// no longer dangle (a change is all or nothing); what is left is a
+    /// link a clerk typed, or a record deleted by hand, since the last
+    /// `check` — which `check` then reports.
     pub fn allocate(&self, prefix: &str, year: i16) -> Result<Id> {
         let probe = Id::new(prefix, year, 1);
         let dir = self
@@ -106,8 +108,9 @@ impl<'a> Change<'a> {
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
             Err(e) => return Err(Error::io(&dir, e)),
         }
+        let dangling = read_dangling(&self.register.root);
         let mut id = Id::new(prefix, year, highest + 1);
-        while self.referenced.contains(&id) {
+        while self.referenced.contains(&id) || dangling.contains(&id) {
             id = Id::new(prefix, year, id.seq() + 1);
         }
         Ok(id)
@@ -216,6 +219,49 @@ impl<'a> Change<'a> {
             }
         })
     }
+}
+
+/// Where `check` notes the IDs that records refer to but no file holds.
+const DANGLING: &str = "dangling";
+
+/// Notes `ids` (links that lead nowhere) for `allocate` to skip. Local
+/// state, not a source of truth: failing to write it is silent.
+pub fn note_dangling(register: &Register, ids: &[Id]) {
+    let Ok(dir) = save::ensure_state_dir(&register.root) else {
+        return;
+    };
+    let path = dir.join(DANGLING);
+    if ids.is_empty() {
+        let _ = std::fs::remove_file(path);
+        return;
+    }
+    let text: Vec<String> = ids.iter().map(Id::to_string).collect();
+    let Ok(bytes) = serde_json::to_vec(&text) else {
+        return;
+    };
+    // Written beside the cache, not in `tmp/`: `check` does not hold the
+    // write lock, and writers clear `tmp/` under it.
+    let Ok(mut tmp) = tempfile::Builder::new()
+        .prefix(".dangling-")
+        .tempfile_in(&dir)
+    else {
+        return;
+    };
+    if std::io::Write::write_all(&mut tmp, &bytes).is_ok() {
+        let _ = tmp.persist(path);
+    }
+}
+
+/// The IDs the last `check` found linked to but missing.
+fn read_dangling(root: &Path) -> Vec<Id> {
+    let path = root.join(register::STATE_DIR).join(DANGLING);
+    std::fs::read(path)
+        .ok()
+        .and_then(|bytes| serde_json::from_slice::<Vec<String>>(&bytes).ok())
+        .unwrap_or_default()
+        .iter()
+        .filter_map(|s| Id::parse(s))
+        .collect()
 }
 
 /// A change a killed writer left half in place, as `check` finds it.

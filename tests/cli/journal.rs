@@ -425,3 +425,22 @@ fn a_noted_change_is_never_carried_through_a_symbolic_link() {
     assert_eq!(std::fs::read_dir(outside.path()).unwrap().count(), 0);
     assert!(!env.root.join(".taizhang/journal").exists());
 }
+
+/// A record deleted by hand that another still names: once `check` has
+/// seen the dangling link, no new record takes that ID.
+#[test]
+fn an_id_a_dangling_link_names_is_not_handed_out_after_check() {
+    let env = Env::new();
+    paper(&env);
+    env.run(ASSIGN.args);
+    env.git(&["rm", "-q", "followups/2026/FU-2026-0001.yaml"]);
+    env.git(&["commit", "-qm", "deleted by hand"]);
+    let check = env.output(&["check"]);
+    assert_eq!(check.status.code(), Some(1), "{check:?}");
+    assert_eq!(env.assign("无关事项"), "FU-2026-0002");
+    assert!(
+        env.run(&["show", "IN-1"]).contains("FU-2026-0001"),
+        "the paper still names the missing one"
+    );
+    assert!(!env.run(&["show", "IN-1"]).contains("无关事项"));
+}
