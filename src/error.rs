@@ -109,6 +109,13 @@ pub enum Error {
         message: String,
     },
 
+    #[error("{path} says id {says} but its name makes it {name}")]
+    IdMismatch {
+        path: PathBuf,
+        name: String,
+        says: String,
+    },
+
     #[error("{path} escapes the register")]
     OutsideRegister { path: PathBuf },
 

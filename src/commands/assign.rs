@@ -165,6 +165,10 @@ pub fn create(
             _ => Source::Document,
         })
     });
+    // The source's links, dangling or not, are never handed out again.
+    if let Some((record, _)) = &source {
+        tx.refers(record);
+    }
     let id = tx.allocate(register.config.prefix(Kind::Followup), actor.today().year())?;
     let followup = Followup {
         id: id.clone(),

@@ -177,9 +177,15 @@ pub fn update_as<T>(
 
 /// Commits the change that created a record and prints its ID alone on
 /// stdout. The ID is printed even when the commit fails: the record is
-/// saved, and the script that asked must learn which one it is.
+/// saved, and the script that asked must learn which one it is. When the
+/// files could not be put in place, nothing is printed.
 pub fn finish_new(tx: Change, message: &str, id: &str) -> Result<ExitCode> {
     let committed = tx.finish(message);
+    if let Err(e) = &committed
+        && !matches!(e, Error::CommitFailed { .. })
+    {
+        return committed.map(|()| ExitCode::SUCCESS);
+    }
     print(&format!("{id}\n"))?;
     committed.map(|()| ExitCode::SUCCESS)
 }

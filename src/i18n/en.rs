@@ -149,6 +149,12 @@ pub fn error(error: &Error) -> (String, Option<String>) {
                 "fix the file by hand, or restore it with git; `taizhang check` lists every problem",
             ),
         ),
+        Error::IdMismatch { .. } => (
+            error.to_string(),
+            hint(
+                "a record is the file it is in: correct the `id:` line, or restore the file with git; nothing was written",
+            ),
+        ),
         Error::Locked { .. } => (
             error.to_string(),
             hint("if no other command is running, try again"),
@@ -444,7 +450,12 @@ pub fn note(note: &Note) -> String {
             format!("decision #{n}: {followup} is not a follow-up")
         }
         Note::MinutesMissing { id } => format!("minutes document {id} does not exist"),
-        Note::IdMismatch { id, stem } => format!("the id {id} does not match the file name {stem}"),
+        Note::ChangeFinished { files } => format!(
+            "a command killed while writing left its change half done; it is now finished ({files}); commit these files"
+        ),
+        Note::ChangePending { files } => format!(
+            "a change is half done ({files}); another command is writing, or the last one could not finish it: run any taizhang command that writes (or check again) to finish it"
+        ),
         Note::Stray => "not a record file (records are named like IN-2026-0042.yaml)".into(),
         Note::Uncommitted => "not committed to git (commit it, or restore it with git)".into(),
         Note::GitMissing => "the register is a git repository that commits every change, but git cannot be run; changing commands refuse until git is on PATH".into(),

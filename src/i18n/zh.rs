@@ -270,6 +270,13 @@ pub fn error(error: &Error) -> (String, Option<String>) {
             ),
             hint("请手工修正该文件或用 git 恢复；`taizhang check` 会列出全部问题"),
         ),
+        Error::IdMismatch { path, name, says } => (
+            format!(
+                "{} 中写的编号是 {says}，但按文件名应为 {name}",
+                path.display()
+            ),
+            hint("记录以所在文件为准：请改正 `id:` 一行，或用 git 恢复该文件；未写入任何内容"),
+        ),
         Error::OutsideRegister { path } => (format!("{} 超出了台账目录", path.display()), None),
         Error::Locked { seconds } => (
             format!("另一个 taizhang 命令正在写入台账，已等待 {seconds} 秒"),
@@ -662,7 +669,12 @@ pub fn note(note: &Note) -> String {
             format!("第{n}项议定事项：{followup} 不是督办事项")
         }
         Note::MinutesMissing { id } => format!("会议纪要 {id} 不存在"),
-        Note::IdMismatch { id, stem } => format!("编号 {id} 与文件名 {stem} 不一致"),
+        Note::ChangeFinished { files } => {
+            format!("有命令在写入时被终止，其修改只完成了一半，现已补完（{files}）；请提交这些文件")
+        }
+        Note::ChangePending { files } => format!(
+            "有一项修改只完成了一半（{files}）；另一命令正在写入，或上次未能补完：运行任一写入命令（或再次 check）即可补完"
+        ),
         Note::Stray => "不是记录文件（记录文件名形如 IN-2026-0042.yaml）".into(),
         Note::Uncommitted => "尚未提交到 git（请提交，或用 git 恢复）".into(),
         Note::GitMissing => {

@@ -42,6 +42,9 @@ use crate::store::register::{Register, SETTINGS_FILE};
 pub const CACHE_FILE: &str = "cache.bin";
 const MAGIC: &[u8; 8] = b"TZCACHE2";
 /// Bump when the layout or the meaning of an entry changes.
+/// 3: each entry tells whether its file holds comments, and a record
+/// whose `id` disagrees with its file is a problem, never a record
+/// (caches of version 2 may hold such records).
 const LAYOUT_VERSION: u64 = 3;
 /// Magic, key, index offset, index length, index checksum, entry count.
 const HEADER_LEN: usize = 48;
@@ -250,13 +253,16 @@ pub fn payload_in<'s>(spans: &'s [Span], entry: &Entry) -> Option<&'s [u8]> {
 }
 
 /// Decodes a payload for the file `id` names; `None` if it does not
-/// decode (then the file is parsed instead).
+/// decode, or holds a record that is not `id` (then the file is parsed
+/// instead, and a file whose `id` disagrees with its name is reported, not
+/// brought back from the cache as a record).
 pub fn decode(entry: &Entry, payload: &[u8], register: &Register, id: &Id) -> Option<Parsed> {
     match entry.holds {
         Holds::Record(_) => {
             let (kind, book) = register.kind_of(id)?;
             decode_record(payload, kind, book)
                 .ok()
+                .filter(|r| r.id() == id)
                 .map(|r| Parsed::Record(Box::new(r)))
         }
         Holds::Problem => {
@@ -595,6 +601,32 @@ pub fn path(register: &Register) -> PathBuf {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_cached_record_is_never_taken_for_another_id() {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/office");
+        let register = Register::open(&root).unwrap();
+        let record = crate::testing::example_records()
+            .into_iter()
+            .find(|r| r.kind() == Kind::Followup)
+            .unwrap();
+        let payload = encode_record(&record).unwrap();
+        let entry = Entry {
+            path: "followups/x.yaml".into(),
+            fingerprint: Fingerprint::default(),
+            holds: Holds::Record(Facts::of(&record)),
+            offset: 0,
+            len: u32::try_from(payload.len()).unwrap(),
+        };
+        let own = decode(&entry, &payload, &register, record.id());
+        assert_eq!(own, Some(Parsed::Record(Box::new(record.clone()))));
+        let other = Id::new(
+            record.id().prefix(),
+            record.id().year(),
+            record.id().seq() + 1,
+        );
+        assert_eq!(decode(&entry, &payload, &register, &other), None);
+    }
 
     #[test]
     fn facts_survive_the_index() {

@@ -15,7 +15,7 @@ use crate::model::keyword::Secrecy;
 use crate::model::kind::Kind;
 use crate::model::record::Record;
 use crate::store::cache;
-use crate::store::parse::parse_file;
+use crate::store::parse::{parse_file, parse_unchecked};
 use crate::store::register::Register;
 use crate::store::walk::{FileInfo, id_of, link_problem, list_files, wanted};
 
@@ -92,7 +92,9 @@ impl Snapshot {
     }
 }
 
-/// Reads one record by ID.
+/// Reads one record by ID. A file whose `id` says another record is an
+/// error naming the file and both IDs: the record is never taken for the
+/// one asked for, so a write can never put it in another's place.
 pub fn load_one(register: &Register, id: &Id) -> Result<Record> {
     let relative = register
         .relative_path(id)
@@ -101,9 +103,16 @@ pub fn load_one(register: &Register, id: &Id) -> Result<Record> {
     if !path.is_file() {
         return Err(Error::NotFound { id: id.to_string() });
     }
-    parse_file(register, &relative, id)
-        .map(|(record, _)| record)
-        .map_err(|p| p.into_error(&register.root))
+    let (record, _) =
+        parse_unchecked(register, &relative, id).map_err(|p| p.into_error(&register.root))?;
+    if record.id() != id {
+        return Err(Error::IdMismatch {
+            path,
+            name: id.to_string(),
+            says: record.id().to_string(),
+        });
+    }
+    Ok(record)
 }
 
 /// Which records a command needs: the kinds it reads (decided by file
