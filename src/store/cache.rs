@@ -617,6 +617,7 @@ mod tests {
             holds: Holds::Record(Facts::of(&record)),
             offset: 0,
             len: u32::try_from(payload.len()).unwrap(),
+            comments: false,
         };
         let own = decode(&entry, &payload, &register, record.id());
         assert_eq!(own, Some(Parsed::Record(Box::new(record.clone()))));
