@@ -109,6 +109,13 @@ pub enum Error {
         message: String,
     },
 
+    #[error("{path} says id {says} but its name makes it {name}")]
+    IdMismatch {
+        path: PathBuf,
+        name: String,
+        says: String,
+    },
+
     #[error("{path} escapes the register")]
     OutsideRegister { path: PathBuf },
 
@@ -120,6 +127,28 @@ pub enum Error {
 
     #[error("git failed: {message}")]
     Git { message: String },
+
+    #[error("this register is a git repository that commits every change, but git cannot be run")]
+    GitMissing,
+
+    #[error("a git {} is in progress", operation.command())]
+    GitInProgress {
+        operation: crate::store::git::Operation,
+    },
+
+    #[error("HEAD is detached: a commit made now would belong to no branch")]
+    DetachedHead,
+
+    #[error(
+        "git's lock file {path} is {minutes} minutes old: a git process was probably killed while holding it"
+    )]
+    GitLockStale { path: PathBuf, minutes: u64 },
+
+    #[error("another git process holds {path}; gave up after {seconds} s")]
+    GitLockHeld { path: PathBuf, seconds: u64 },
+
+    #[error("{what} would be {size} bytes; records are limited to {limit}")]
+    TooLarge { what: String, size: u64, limit: u64 },
 
     #[error("the register has problems")]
     CheckFailed { errors: usize, warnings: usize },

@@ -116,7 +116,7 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
     let record = create::followup(&mut tx, &register, &actor, spec, source)?;
     finish_new(
         tx,
-        &commit_message("assign", &record),
+        &commit_message(&register, "assign", &record),
         &record.id().to_string(),
     )
 }

@@ -24,6 +24,10 @@ pub fn followup(
     spec: NewFollowup,
     source: Option<(&mut Record, &RecordRef)>,
 ) -> Result<Record> {
+    // The source's links, dangling or not, are never handed out again.
+    if let Some((record, _)) = &source {
+        tx.refers(record);
+    }
     let id = tx.allocate(register.config.prefix(Kind::Followup), actor.today().year())?;
     let followup = Followup::new(
         id.clone(),

@@ -33,7 +33,7 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
             serde_json::to_string_pretty(&value).map_err(|e| Error::Other(e.to_string()))? + "\n"
         }
         Format::Table | Format::Markdown | Format::Csv => {
-            let records = load_linked(&register, &record);
+            let records = load_linked(ctx, &register, &record);
             let linked = Linked { records: &records };
             let (today, lang) = (ctx.today, ctx.lang());
             let text = match &record {
@@ -52,12 +52,20 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
 
 /// The records a slip mentions (`Record::links`): follow-ups, the reply
 /// or the answered paper, the formal minutes. A follow-up's page mentions
-/// none. One that cannot be read is left out and shown as missing.
-fn load_linked(register: &Register, record: &Record) -> Vec<Record> {
+/// none. One that cannot be read (or whose file says another ID) is left
+/// out, shown as missing, with a warning naming it.
+fn load_linked(ctx: &Ctx, register: &Register, record: &Record) -> Vec<Record> {
     if matches!(record, Record::Followup(_) | Record::Entry(..)) {
         return Vec::new();
     }
     (record.links().iter())
-        .filter_map(|link| store::load_one(register, &link.target).ok())
+        .filter_map(|link| match store::load_one(register, &link.target) {
+            Ok(record) => Some(record),
+            Err(Error::NotFound { .. }) => None,
+            Err(e) => {
+                ctx.warn(&ctx.lang().error(&e).0);
+                None
+            }
+        })
         .collect()
 }

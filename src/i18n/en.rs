@@ -149,6 +149,12 @@ pub fn error(error: &Error) -> (String, Option<String>) {
                 "fix the file by hand, or restore it with git; `taizhang check` lists every problem",
             ),
         ),
+        Error::IdMismatch { .. } => (
+            error.to_string(),
+            hint(
+                "a record is the file it is in: correct the `id:` line, or restore the file with git; nothing was written",
+            ),
+        ),
         Error::Locked { .. } => (
             error.to_string(),
             hint("if no other command is running, try again"),
@@ -158,6 +164,44 @@ pub fn error(error: &Error) -> (String, Option<String>) {
             hint(
                 "the record is saved; commit it with git once the problem is fixed (`taizhang check` lists uncommitted records)",
             ),
+        ),
+        Error::GitMissing => (
+            format!("{error}; nothing was written"),
+            hint(
+                "install git or put it on PATH; or write without committing with --no-commit (or git.autocommit = false in taizhang.toml)",
+            ),
+        ),
+        Error::GitInProgress { operation } => {
+            let command = operation.command();
+            (
+                format!("{error}; nothing was written, so that this record is not mixed into it"),
+                Some(format!(
+                    "finish it (resolve, then `git {command} --continue`, or `git commit` for a merge) or abort it (`git {command} --abort`), then run the command again; --no-commit writes without committing"
+                )),
+            )
+        }
+        Error::DetachedHead => (
+            format!("{error}; nothing was written"),
+            hint(
+                "switch to the register's branch (`git switch main`), or write without committing with --no-commit",
+            ),
+        ),
+        Error::GitLockStale { path, .. } => (
+            format!("{error}; nothing was written"),
+            Some(format!(
+                "another git process seems to be running in this repository, e.g. an editor opened by 'git commit'; make sure all git processes have ended, then remove the file to continue: rm '{}'",
+                path.display()
+            )),
+        ),
+        Error::GitLockHeld { .. } => (
+            format!("{error}; nothing was written"),
+            hint(
+                "try again when the other git command has finished; if none is running, the lock is a leftover: remove it",
+            ),
+        ),
+        Error::TooLarge { .. } => (
+            format!("{error}; nothing was written"),
+            hint("a record this large would no longer be read; move long text into an attachment"),
         ),
         Error::CheckFailed { errors, warnings } => (
             format!("the register has {errors} error(s) and {warnings} warning(s)"),
@@ -406,9 +450,21 @@ pub fn note(note: &Note) -> String {
             format!("decision #{n}: {followup} is not a follow-up")
         }
         Note::MinutesMissing { id } => format!("minutes document {id} does not exist"),
-        Note::IdMismatch { id, stem } => format!("the id {id} does not match the file name {stem}"),
+        Note::ChangeFinished { files } => format!(
+            "a command killed while writing left its change half done; it is now finished ({files}); commit these files"
+        ),
+        Note::ChangePending { files } => format!(
+            "a change is half done ({files}); another command is writing, or the last one could not finish it: run any taizhang command that writes (or check again) to finish it"
+        ),
         Note::Stray => "not a record file (records are named like IN-2026-0042.yaml)".into(),
         Note::Uncommitted => "not committed to git (commit it, or restore it with git)".into(),
+        Note::GitMissing => "the register is a git repository that commits every change, but git cannot be run; changing commands refuse until git is on PATH".into(),
+        Note::StaleGitLock { minutes } => format!(
+            "git's lock file is {minutes} minutes old and blocks every commit; if no git process is running, remove it"
+        ),
+        Note::Comments => {
+            "holds # comments, which are lost when taizhang rewrites the record; keep remarks in notes instead".into()
+        }
         Note::NoHolidays { year } => {
             format!("no holidays for {year}; add them from the State Council's notice")
         }

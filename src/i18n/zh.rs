@@ -270,6 +270,13 @@ pub fn error(error: &Error) -> (String, Option<String>) {
             ),
             hint("请手工修正该文件或用 git 恢复；`taizhang check` 会列出全部问题"),
         ),
+        Error::IdMismatch { path, name, says } => (
+            format!(
+                "{} 中写的编号是 {says}，但按文件名应为 {name}",
+                path.display()
+            ),
+            hint("记录以所在文件为准：请改正 `id:` 一行，或用 git 恢复该文件；未写入任何内容"),
+        ),
         Error::OutsideRegister { path } => (format!("{} 超出了台账目录", path.display()), None),
         Error::Locked { seconds } => (
             format!("另一个 taizhang 命令正在写入台账，已等待 {seconds} 秒"),
@@ -280,6 +287,51 @@ pub fn error(error: &Error) -> (String, Option<String>) {
             hint("记录已保存；问题解决后请用 git 提交（`taizhang check` 会列出未提交的记录）"),
         ),
         Error::Git { message } => (format!("git 出错：{message}"), None),
+        Error::GitMissing => (
+            "这个台账是每次修改都提交的 git 仓库，但无法运行 git；未写入任何内容".into(),
+            hint(
+                "请安装 git 或把它加入 PATH；也可以用 --no-commit 只写入不提交（或在 taizhang.toml 中设 git.autocommit = false）",
+            ),
+        ),
+        Error::GitInProgress { operation } => {
+            let command = operation.command();
+            (
+                format!(
+                    "git {}尚未完成；为免把本条记录混入其中，未写入任何内容",
+                    git_operation(*operation)
+                ),
+                Some(format!(
+                    "请先完成（解决冲突后 `git {command} --continue`，合并则用 `git commit`）或放弃（`git {command} --abort`），再运行本命令；--no-commit 可只写入不提交"
+                )),
+            )
+        }
+        Error::DetachedHead => (
+            "HEAD 处于分离状态：此时提交不属于任何分支；未写入任何内容".into(),
+            hint("请切换到台账的分支（`git switch main`），或用 --no-commit 只写入不提交"),
+        ),
+        Error::GitLockStale { path, minutes } => (
+            format!(
+                "git 的锁文件 {} 已存在 {minutes} 分钟，可能是某个 git 进程被中断后遗留的；未写入任何内容",
+                path.display()
+            ),
+            Some(format!(
+                "可能另有 git 进程在运行（例如 `git commit` 打开的编辑器）；确认所有 git 进程都已结束后，删除该文件即可继续：rm '{}'",
+                path.display()
+            )),
+        ),
+        Error::GitLockHeld { path, seconds } => (
+            format!(
+                "另一个 git 进程占用着 {}，已等待 {seconds} 秒；未写入任何内容",
+                path.display()
+            ),
+            hint(
+                "请等那个 git 命令结束后重试；如果没有 git 命令在运行，这是遗留的锁文件，删除即可",
+            ),
+        ),
+        Error::TooLarge { what, size, limit } => (
+            format!("{what} 将有 {size} 字节，记录最多 {limit} 字节；未写入任何内容"),
+            hint("这么大的记录将无法读取；请把长文本放进附件"),
+        ),
         Error::CheckFailed { errors, warnings } => {
             (format!("台账有 {errors} 个错误、{warnings} 个警告"), None)
         }
@@ -617,9 +669,21 @@ pub fn note(note: &Note) -> String {
             format!("第{n}项议定事项：{followup} 不是督办事项")
         }
         Note::MinutesMissing { id } => format!("会议纪要 {id} 不存在"),
-        Note::IdMismatch { id, stem } => format!("编号 {id} 与文件名 {stem} 不一致"),
+        Note::ChangeFinished { files } => {
+            format!("有命令在写入时被终止，其修改只完成了一半，现已补完（{files}）；请提交这些文件")
+        }
+        Note::ChangePending { files } => format!(
+            "有一项修改只完成了一半（{files}）；另一命令正在写入，或上次未能补完：运行任一写入命令（或再次 check）即可补完"
+        ),
         Note::Stray => "不是记录文件（记录文件名形如 IN-2026-0042.yaml）".into(),
         Note::Uncommitted => "尚未提交到 git（请提交，或用 git 恢复）".into(),
+        Note::GitMissing => {
+            "台账是每次修改都提交的 git 仓库，但无法运行 git；在 git 加入 PATH 之前，修改类命令都会拒绝执行".into()
+        }
+        Note::StaleGitLock { minutes } => format!(
+            "git 的锁文件已存在 {minutes} 分钟，所有提交都会失败；如果没有 git 进程在运行，请删除它"
+        ),
+        Note::Comments => "含有 # 注释，taizhang 改写该记录时注释会丢失；备注请写在 notes 中".into(),
         Note::NoHolidays { year } => {
             format!("工作日历没有 {year} 年的节假日；请按国务院办公厅通知补充")
         }
@@ -638,4 +702,15 @@ pub fn created_register(path: &std::path::Path) -> String {
 
 pub fn check_clean(records: usize) -> String {
     format!("台账检查通过：共 {records} 条记录，未发现问题")
+}
+
+/// A git operation as Chinese users of git call it.
+fn git_operation(operation: crate::store::git::Operation) -> &'static str {
+    use crate::store::git::Operation;
+    match operation {
+        Operation::Merge => "合并（merge）",
+        Operation::Rebase => "变基（rebase）",
+        Operation::CherryPick => "拣选（cherry-pick）",
+        Operation::Revert => "还原（revert）",
+    }
 }

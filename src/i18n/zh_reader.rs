@@ -38,6 +38,10 @@ const SHAPES: &[(&str, &str)] = &[
         "{} 不应放在这个文件夹（应为 {}）",
     ),
     (
+        "the file says id {}, but its name makes it {}; it is not used as either until they agree",
+        "文件中写的编号是 {}，但按文件名应为 {}；两者一致之前不作为任何一条记录使用",
+    ),
+    (
         "file is {} bytes; records are limited to {}",
         "文件有 {} 字节，记录最多 {} 字节",
     ),
@@ -52,6 +56,10 @@ const SHAPES: &[(&str, &str)] = &[
     (
         "git conflict marker: resolve the merge conflict first",
         "有 git 冲突标记：请先解决合并冲突",
+    ),
+    (
+        "unknown tag {}: taizhang reads plain values only; remove the tag",
+        "未知的标签 {}：taizhang 只读取普通的值，请删除该标签",
     ),
     (
         "nested more than {} levels deep; no record is, so the file is not read",

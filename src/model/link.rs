@@ -86,6 +86,11 @@ impl Record {
         }
     }
 
+    /// The IDs this record links to (`links` without their fields).
+    pub fn linked_ids(&self) -> impl Iterator<Item = Id> {
+        self.links().into_iter().map(|link| link.target)
+    }
+
     /// Records on this record (a document, or the meeting whose decision
     /// `reference` names) that follow-up `followup` was made from it, with
     /// a history entry by `actor`. A paper assigned to a unit is then in

@@ -13,8 +13,60 @@ use crate::store::register::Register;
 /// and parsing a huge hostile file would cost time and memory.
 pub const MAX_FILE_BYTES: u64 = 1 << 20;
 
-/// Reads and parses one record file, bounded in size.
-pub(super) fn parse_file(register: &Register, relative: &Path, id: &Id) -> Result<Record, Problem> {
+/// Reads one record file, bounded in size, and checks that it is the
+/// record its path names: a file whose `id` disagrees with its name is a
+/// problem, never the record of either ID (DESIGN §6.3). Also tells
+/// whether the file holds `#` comments, which a rewrite would drop.
+pub(super) fn parse_file(
+    register: &Register,
+    relative: &Path,
+    id: &Id,
+) -> Result<(Record, bool), Problem> {
+    let (record, text) = parse_unchecked(register, relative, id)?;
+    match mismatch(&record, id) {
+        None => Ok((record, crate::store::fidelity::has_comments(&text))),
+        Some(message) => {
+            let (line, column) = id_position(&text);
+            Err(Problem {
+                path: relative.to_path_buf(),
+                line,
+                column,
+                message,
+            })
+        }
+    }
+}
+
+/// What is wrong when `record`, read from the file of `id`, says it is
+/// another record.
+pub(super) fn mismatch(record: &Record, id: &Id) -> Option<String> {
+    (record.id() != id).then(|| {
+        format!(
+            "the file says id {}, but its name makes it {id}; it is not used as either until they agree",
+            record.id()
+        )
+    })
+}
+
+/// Line and column of the value of the top-level `id:` key.
+fn id_position(text: &str) -> (usize, usize) {
+    text.lines()
+        .enumerate()
+        .find_map(|(i, line)| {
+            let rest = line.strip_prefix("id:")?;
+            let column = 4 + rest.len() - rest.trim_start().len();
+            Some((i + 1, column))
+        })
+        .unwrap_or((0, 0))
+}
+
+/// Reads and parses one record file, bounded in size; gives the record
+/// and its text, whatever `id` it says.
+pub(super) fn parse_unchecked(
+    register: &Register,
+    relative: &Path,
+    id: &Id,
+) -> Result<(Record, String), Problem> {
     let path = register.root.join(relative);
     let problem = |message: String| Problem::whole_file(relative.to_path_buf(), message);
     let meta = std::fs::metadata(&path).map_err(|e| problem(e.to_string()))?;
@@ -34,12 +86,15 @@ pub(super) fn parse_file(register: &Register, relative: &Path, id: &Id) -> Resul
     let (kind, book) = register
         .kind_of(id)
         .ok_or_else(|| problem(format!("no record kind has the prefix {}", id.prefix())))?;
-    parse_text(&text, kind, book).map_err(|(line, column, message)| Problem {
-        path: relative.to_path_buf(),
-        line,
-        column,
-        message,
-    })
+    match parse_text(&text, kind, book) {
+        Ok(record) => Ok((record, text)),
+        Err((line, column, message)) => Err(Problem {
+            path: relative.to_path_buf(),
+            line,
+            column,
+            message,
+        }),
+    }
 }
 
 /// Parses record text; on failure gives line, column and a message
@@ -62,7 +117,16 @@ pub fn parse_text(
     if let Some((line, column)) = crate::store::yaml::too_deep(text) {
         return Err((line, column, too_deep_message()));
     }
+    if let Some((tag, line, column)) = crate::store::fidelity::custom_tag(text) {
+        return Err((line, column, unknown_tag_message(&tag)));
+    }
     Record::from_yaml(text, kind, book).map_err(|e| describe_yaml_error(&e, text))
+}
+
+/// Why a file with a tag of its own is refused: a rewrite could not keep
+/// the tag.
+pub fn unknown_tag_message(tag: &str) -> String {
+    format!("unknown tag {tag}: taizhang reads plain values only; remove the tag")
 }
 
 /// Why a too deeply nested file is refused unread.
