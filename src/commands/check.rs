@@ -159,7 +159,7 @@ fn git_issues(register: &Register) -> Vec<Issue> {
         git::Place::Repo {
             git_dir,
             common_dir,
-        } => git::locks(&git_dir, &common_dir)
+        } => git::locks(&git_dir, &common_dir, register.runtime.now)
             .into_iter()
             .filter(|(_, age)| *age >= git::STALE_AFTER)
             .map(|(path, age)| {

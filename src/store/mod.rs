@@ -52,7 +52,7 @@ impl<'a> Change<'a> {
     pub fn begin(register: &'a Register, commit: bool) -> Result<Change<'a>> {
         let lock = lock::WriteLock::acquire(&register.root, register.runtime.lock_wait)?;
         if commit && register.config.git.autocommit {
-            git::preflight(&register.root)?;
+            git::preflight(&register.root, register.runtime.now)?;
         }
         let finished = save::recover(&register.root)?;
         save::clear_leftovers(&register.root);
