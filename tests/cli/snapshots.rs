@@ -313,6 +313,48 @@ fn write_commands_and_their_refusals() {
             ],
         ),
         ("write_10_show_mt", &["show", "MT-3"]),
+        (
+            "write_11_log_out",
+            &[
+                "log",
+                "out",
+                "--title",
+                "关于报送冬季安全检查情况的报告",
+                "--to",
+                "省交通运输厅",
+                "--direction",
+                "上行",
+                "--signer",
+                "张局长",
+                "--signed",
+                "today",
+            ],
+        ),
+        ("write_12_show_out", &["show", "OUT-9"]),
+        ("write_13_chase", &["chase", "FU-5", "--via", "phone"]),
+        (
+            "write_14_extend",
+            &[
+                "extend",
+                "FU-2",
+                "--to",
+                "2026-12-15",
+                "--reason",
+                "等待省厅统一部署",
+                "--approved-by",
+                "张局长",
+            ],
+        ),
+        ("write_15_verify", &["verify", "FU-11"]),
+        (
+            "write_16_cancel",
+            &["cancel", "FU-9", "--reason", "群众已撤回诉求"],
+        ),
+        (
+            "write_17_reopen",
+            &["reopen", "FU-9", "--reason", "群众再次反映"],
+        ),
+        ("write_18_show_fu", &["show", "FU-9"]),
         // Refusals: nothing changes.
         (
             "refused_bad_date",
