@@ -9,6 +9,7 @@ pub mod calendar;
 pub mod git;
 pub mod load;
 pub mod lock;
+pub mod numbering;
 pub mod parse;
 pub mod register;
 pub mod save;
