@@ -13,6 +13,7 @@ pub mod numbering;
 pub mod parse;
 pub mod register;
 pub mod save;
+pub mod sync;
 mod walk;
 pub mod yaml;
 
@@ -217,7 +218,7 @@ impl<'a> Change<'a> {
 /// Copies into `new` what the file had (`raw`) but the tool's reading of it
 /// (`known`) lacks: keys the tool does not know. Sequence items pair up by
 /// position, as entries are only ever appended.
-fn graft_unknown(raw: &serde_yaml::Value, known: &serde_yaml::Value, new: &mut serde_yaml::Value) {
+pub(crate) fn graft_unknown(raw: &serde_yaml::Value, known: &serde_yaml::Value, new: &mut serde_yaml::Value) {
     use serde_yaml::Value;
     match (raw, known, new) {
         (Value::Mapping(raw), Value::Mapping(known), Value::Mapping(new)) => {

@@ -20,4 +20,5 @@ mod meeting;
 mod remind;
 mod smoke;
 mod summary;
+mod sync;
 mod yaml_compat;
