@@ -141,7 +141,7 @@ pub enum Error {
     #[error("record files have uncommitted changes: {}", paths.iter().map(|p| p.display().to_string()).collect::<Vec<_>>().join(", "))]
     SyncUncommitted { paths: Vec<PathBuf> },
 
-    #[error("{local} and {remote} were both issued as {number}; sync stopped before pushing")]
+    #[error("{local} here and {remote} on the remote were both issued as {number}; sync stopped before pushing")]
     SyncIssuedNumber {
         number: String,
         local: String,

@@ -158,9 +158,15 @@ pub fn update_as<T>(
 /// stdout. The ID is printed even when the commit fails: the record is
 /// saved, and the script that asked must learn which one it is.
 pub fn finish_new(tx: Change, message: &str, id: &str) -> Result<ExitCode> {
-    let committed = tx.finish(message);
-    print(&format!("{id}\n"))?;
-    committed.map(|()| ExitCode::SUCCESS)
+    let committed = tx.finish_shared(message);
+    // Sharing (`git.sync_on_write`) may have renumbered it: the remote
+    // had taken the number meanwhile.
+    let renumbered = committed.as_ref().ok().and_then(|map| {
+        let old = crate::model::id::Id::parse(id)?;
+        map.get(&old).map(ToString::to_string)
+    });
+    print(&format!("{}\n", renumbered.as_deref().unwrap_or(id)))?;
+    committed.map(|_| ExitCode::SUCCESS)
 }
 
 #[cfg(test)]

@@ -8,7 +8,7 @@ use crate::context::Ctx;
 use crate::error::Result;
 use crate::i18n::SyncNote;
 use crate::store::lock::WriteLock;
-use crate::store::sync::{self, Report};
+use crate::store::sync;
 
 /// Share the register: fetch the other clerks' changes, renumber the
 /// records and 发文字号 this clone created that they took first, replay
@@ -32,7 +32,11 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
     let _lock = WriteLock::acquire(&register.root)?;
     let report = sync::sync(&register, &actor, args.dry_run)?;
     let lang = ctx.lang();
-    let lines: Vec<String> = notes(&report, args.dry_run)
+    let mut notes = sync::notes(&report);
+    if args.dry_run {
+        notes.push(SyncNote::DryRun);
+    }
+    let lines: Vec<String> = notes
         .iter()
         .map(|note| lang.sync_note(note))
         .collect();
@@ -44,38 +48,4 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
     }
     print(&lines.iter().map(|l| format!("{l}\n")).collect::<String>())?;
     Ok(ExitCode::SUCCESS)
-}
-
-/// The lines of a report, renumberings first.
-pub fn notes(report: &Report, dry_run: bool) -> Vec<SyncNote> {
-    let mut notes = Vec::new();
-    for (old, new) in &report.renumbered {
-        notes.push(SyncNote::Renumbered {
-            old: old.to_string(),
-            new: new.to_string(),
-        });
-    }
-    for (id, old, new) in &report.numbers {
-        notes.push(SyncNote::Number {
-            id: id.to_string(),
-            old: old.clone(),
-            new: new.clone(),
-        });
-    }
-    for (path, key) in &report.contested {
-        notes.push(SyncNote::Contested {
-            path: path.display().to_string(),
-            key: key.clone(),
-        });
-    }
-    if report.pulled > 0 {
-        notes.push(SyncNote::Pulled(report.pulled));
-    }
-    if report.pushed > 0 {
-        notes.push(SyncNote::Pushed(report.pushed));
-    }
-    if dry_run {
-        notes.push(SyncNote::DryRun);
-    }
-    notes
 }

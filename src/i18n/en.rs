@@ -182,7 +182,7 @@ pub fn error(error: &Error) -> (String, Option<String>) {
         Error::SyncIssuedNumber { local, remote, .. } => (
             error.to_string(),
             Some(format!(
-                "an issued number is never changed: revoke one of them (taizhang doc revoke {local}, or taizhang doc revoke {remote} in the clone that has it), then sync again"
+                "an issued number is never changed: revoke one of them (taizhang doc revoke {local} --reason …, or taizhang doc revoke {remote} --reason … in the clone that has it), then sync again"
             )),
         ),
         Error::SyncUnmergeable { path, .. } => (

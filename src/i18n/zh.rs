@@ -300,9 +300,9 @@ pub fn error(error: &Error) -> (String, Option<String>) {
             hint("请先提交（git commit）或暂存（git stash），再运行 `taizhang sync`"),
         ),
         Error::SyncIssuedNumber { number, local, remote } => (
-            format!("{local} 与 {remote} 都以 {number} 印发；同步已在推送前停止"),
+            format!("本地的 {local} 与远程的 {remote} 都以 {number} 印发；同步已在推送前停止"),
             Some(format!(
-                "已印发的文号不能更改：请撤销其中一份（taizhang doc revoke {local}，或在持有 {remote} 的副本中运行 taizhang doc revoke {remote}），然后再同步"
+                "已印发的文号不能更改：请撤销其中一份（taizhang doc revoke {local} --reason …，或在持有 {remote} 的副本中运行 taizhang doc revoke {remote} --reason …），然后再同步"
             )),
         ),
         Error::SyncUnmergeable { path, reason } => (

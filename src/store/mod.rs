@@ -21,6 +21,7 @@ use std::path::{Path, PathBuf};
 
 use crate::error::{Error, Result};
 use crate::model::id::Id;
+use crate::model;
 use crate::model::record::Record;
 pub use load::{Loaded, Need, Problem, Snapshot, load_all, load_one, load_where};
 pub use register::Register;
@@ -37,6 +38,10 @@ pub struct Change<'a> {
     /// leaves no attachment without its record.
     staged: Vec<save::Staged>,
     commit: bool,
+    /// `git.sync_on_write`: pulled before allocating, pushes after the
+    /// commit. Holds why the pull failed, if it did (offline …), so the
+    /// change is kept locally with one warning.
+    shared: Option<Option<Error>>,
 }
 
 impl<'a> Change<'a> {
@@ -44,12 +49,14 @@ impl<'a> Change<'a> {
     pub fn begin(register: &'a Register, commit: bool) -> Result<Change<'a>> {
         let lock = lock::WriteLock::acquire(&register.root)?;
         save::clear_leftovers(&register.root);
+        let shared = (commit && sync::shares_on_write(register)).then(|| sync::pull_before_write(register));
         Ok(Change {
             register,
             _lock: lock,
             touched: Vec::new(),
             staged: Vec::new(),
             commit,
+            shared,
         })
     }
 
@@ -192,14 +199,20 @@ impl<'a> Change<'a> {
 
     /// Commits what was written, if the register commits. `what` names the
     /// change for the error message should the commit fail.
-    pub fn finish(mut self, message: &str) -> Result<()> {
+    pub fn finish(self, message: &str) -> Result<()> {
+        self.finish_shared(message).map(drop)
+    }
+
+    /// `finish`, then, with `git.sync_on_write`, shares the commit; returns
+    /// the IDs sharing renumbered (the remote had taken them meanwhile).
+    pub fn finish_shared(mut self, message: &str) -> Result<model::renumber::Renumbering> {
         self.place_staged()?;
         let settings = &self.register.config.git;
         if !self.commit || !settings.autocommit || self.touched.is_empty() {
-            return Ok(());
+            return Ok(Default::default());
         }
         if !git::is_work_tree(&self.register.root) {
-            return Ok(());
+            return Ok(Default::default());
         }
         git::commit(&self.register.root, &self.touched, message).map_err(|message| {
             Error::CommitFailed {
@@ -211,6 +224,10 @@ impl<'a> Change<'a> {
                     .join(", "),
                 message,
             }
+        })?;
+        Ok(match self.shared.take() {
+            Some(pulled) => sync::push_after_write(self.register, pulled),
+            None => Default::default(),
         })
     }
 }

@@ -16,6 +16,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 
 use crate::error::{Error, Result};
+use crate::i18n::SyncNote;
 use crate::model::common::Actor;
 use crate::model::id::Id;
 use crate::model::kind::Kind;
@@ -46,6 +47,21 @@ pub struct Report {
 }
 
 impl Report {
+    /// Where each renumbered ID ended up: a push that lost a race may
+    /// renumber the same record twice (14 → 15, then 15 → 17).
+    pub fn final_ids(&self) -> Renumbering {
+        let mut map = Renumbering::new();
+        for (old, new) in &self.renumbered {
+            for value in map.values_mut() {
+                if value == old {
+                    *value = new.clone();
+                }
+            }
+            map.entry(old.clone()).or_insert_with(|| new.clone());
+        }
+        map
+    }
+
     pub fn is_empty(&self) -> bool {
         self.renumbered.is_empty()
             && self.numbers.is_empty()
@@ -60,7 +76,10 @@ impl Report {
 /// `dry_run`, works it all out and changes nothing but the fetch.
 pub fn sync(register: &Register, actor: &Actor, dry_run: bool) -> Result<Report> {
     let mut total = Report::default();
-    for _ in 0..PUSH_TRIES {
+    for attempt in 0..PUSH_TRIES {
+        if attempt > 0 {
+            back_off(attempt);
+        }
         match once(register, actor, dry_run, true) {
             Ok(report) => {
                 total.absorb(report);
@@ -73,6 +92,19 @@ pub fn sync(register: &Register, actor: &Actor, dry_run: bool) -> Result<Report>
     Err(Error::SyncPushLost {
         tries: PUSH_TRIES as u32,
     })
+}
+
+/// Waits before pushing again after losing a race: doubling each time,
+/// with a random part, so two clerks' machines retrying together drift
+/// apart instead of colliding again (150 ms, 300 ms … about 2 s in all).
+fn back_off(attempt: usize) {
+    use std::hash::{BuildHasher, Hasher};
+    let random = std::collections::hash_map::RandomState::new()
+        .build_hasher()
+        .finish();
+    let base = 150u64 << (attempt - 1).min(6);
+    let wait = base / 2 + random % base;
+    std::thread::sleep(std::time::Duration::from_millis(wait));
 }
 
 /// Takes the remote's changes (renumbering and replaying as `sync`) without
@@ -395,7 +427,7 @@ impl<'a> Replay<'a> {
                 _ => {
                     return Err(Error::SyncIssuedNumber {
                         number: number.doc_number.clone(),
-                        local: final_id.to_string(),
+                        local: id.to_string(),
                         remote: other.to_string(),
                     });
                 }
@@ -827,4 +859,97 @@ impl Git {
         }
         Ok(String::from_utf8_lossy(&output.stdout).trim().to_string())
     }
+}
+
+/// Whether changes of this register are shared as they are made
+/// (`git.sync_on_write`, in a git work tree that commits).
+pub fn shares_on_write(register: &Register) -> bool {
+    let settings = &register.config.git;
+    settings.sync_on_write
+        && settings.autocommit
+        && register.writer.is_some()
+        && git::is_work_tree(&register.root)
+}
+
+/// Before a sharing change allocates anything: takes the remote's changes.
+/// A failure (offline, no upstream, a clash to settle by hand) does not
+/// stop the change; it is returned, to be warned about once the change is
+/// committed locally.
+pub fn pull_before_write(register: &Register) -> Option<Error> {
+    let (actor, lang) = register.writer.as_ref()?;
+    match pull(register, actor) {
+        Ok(report) => {
+            say(*lang, &report);
+            None
+        }
+        Err(e) => Some(e),
+    }
+}
+
+/// After a sharing change committed: syncs and pushes (retrying a lost
+/// race). Never fails the change: it is committed here whatever happens,
+/// and a warning says when it is not shared yet. Returns the IDs renumbered.
+pub fn push_after_write(register: &Register, pulled: Option<Error>) -> Renumbering {
+    let Some((actor, lang)) = register.writer.as_ref() else {
+        return Renumbering::new();
+    };
+    let result = match pulled {
+        Some(e) => Err(e),
+        None => sync(register, actor, false),
+    };
+    match result {
+        Ok(report) => {
+            say(*lang, &report);
+            report.final_ids()
+        }
+        Err(e) => {
+            let (why, _) = lang.error(&e);
+            let word = lang.message(crate::i18n::Message::Warning);
+            eprintln!("{word}: {}", lang.sync_note(&SyncNote::NotShared(why)));
+            Renumbering::new()
+        }
+    }
+}
+
+/// Tells on stderr what sharing changed here (renumberings, merges).
+fn say(lang: crate::i18n::Lang, report: &Report) {
+    for note in notes(report).iter().filter(|n| {
+        matches!(
+            n,
+            SyncNote::Renumbered { .. } | SyncNote::Number { .. } | SyncNote::Contested { .. }
+        )
+    }) {
+        eprintln!("{}", lang.sync_note(note));
+    }
+}
+
+/// The lines of a report, renumberings first.
+pub fn notes(report: &Report) -> Vec<SyncNote> {
+    let mut notes = Vec::new();
+    for (old, new) in &report.renumbered {
+        notes.push(SyncNote::Renumbered {
+            old: old.to_string(),
+            new: new.to_string(),
+        });
+    }
+    for (id, old, new) in &report.numbers {
+        notes.push(SyncNote::Number {
+            id: id.to_string(),
+            old: old.clone(),
+            new: new.clone(),
+        });
+    }
+    for (path, key) in &report.contested {
+        notes.push(SyncNote::Contested {
+            path: path.display().to_string(),
+            key: key.clone(),
+        });
+    }
+    if report.pulled > 0 {
+        notes.push(SyncNote::Pulled(report.pulled));
+    }
+    if report.pushed > 0 {
+        notes.push(SyncNote::Pushed(report.pushed));
+    }
+    notes
 }
