@@ -212,30 +212,34 @@ fn lost_race(message: &str) -> bool {
 }
 
 fn upstream(git: &Git) -> Result<Upstream> {
-    let branch = git.ok(&["symbolic-ref", "--quiet", "--short", "HEAD"]);
-    let remotes: Vec<String> = git
-        .ok(&["remote"])
-        .unwrap_or_default()
-        .lines()
-        .map(str::to_string)
-        .collect();
-    let no_upstream = |branch: &str| Error::SyncNoUpstream {
-        branch: branch.to_string(),
-        remotes: remotes.clone(),
-    };
-    let Ok(branch) = branch else {
-        return Err(no_upstream(""));
-    };
+    let branch = git
+        .ok(&["symbolic-ref", "--quiet", "HEAD"])
+        .unwrap_or_default();
     let branch = branch.trim();
-    let remote = git.ok(&["config", &format!("branch.{branch}.remote")]);
-    let merge = git.ok(&["config", &format!("branch.{branch}.merge")]);
-    match (remote, merge) {
-        (Ok(remote), Ok(merge)) if remote.trim() != "." => Ok(Upstream {
-            remote: remote.trim().to_string(),
-            merge: merge.trim().to_string(),
-        }),
-        _ => Err(no_upstream(branch)),
+    if !branch.is_empty() {
+        let found = git
+            .ok(&[
+                "for-each-ref",
+                "--format=%(upstream:remotename)%00%(upstream:remoteref)",
+                branch,
+            ])
+            .unwrap_or_default();
+        if let Some((remote, merge)) = found.trim_end().split_once('\0')
+            && !remote.is_empty()
+            && remote != "."
+            && !merge.is_empty()
+        {
+            return Ok(Upstream {
+                remote: remote.to_string(),
+                merge: merge.to_string(),
+            });
+        }
     }
+    let remotes = git.ok(&["remote"]).unwrap_or_default();
+    Err(Error::SyncNoUpstream {
+        branch: branch.strip_prefix("refs/heads/").unwrap_or(branch).to_string(),
+        remotes: remotes.lines().map(str::to_string).collect(),
+    })
 }
 
 /// The record folders and attachments must be as committed: the replay
@@ -273,6 +277,9 @@ struct Replay<'a> {
     ids: Renumbering,
     /// Outgoing document (by its final ID) → its new 发文字号.
     numbers: HashMap<Id, String>,
+    /// Record files added since the common commit: here, on the remote.
+    mine: Vec<(Id, String)>,
+    remote: Vec<(Id, String)>,
 }
 
 impl<'a> Replay<'a> {
@@ -289,7 +296,7 @@ impl<'a> Replay<'a> {
         std::fs::create_dir_all(&tmp).map_err(|e| Error::io(&tmp, e))?;
         let index = tmp.join("sync-index");
         let _ = std::fs::remove_file(&index);
-        Ok(Replay {
+        let mut replay = Replay {
             register,
             git: git.with_index(index),
             base: base.to_string(),
@@ -297,7 +304,13 @@ impl<'a> Replay<'a> {
             theirs: theirs.to_string(),
             ids: Renumbering::new(),
             numbers: HashMap::new(),
-        })
+            mine: Vec::new(),
+            remote: Vec::new(),
+        };
+        replay.mine = replay.added(head)?;
+        replay.mine.sort();
+        replay.remote = replay.added(theirs)?;
+        Ok(replay)
     }
 
     fn run(mut self, actor: &Actor, report: &mut Report) -> std::result::Result<String, Step> {
@@ -339,17 +352,11 @@ impl<'a> Replay<'a> {
     /// Every ID this clone created that the remote also has gets the next
     /// number free on both sides.
     fn plan_ids(&mut self, report: &mut Report) -> Result<()> {
-        let remote: HashSet<String> = self
-            .added(&self.theirs)?
-            .into_iter()
-            .map(|(_, p)| p)
-            .collect();
-        let mut clashes: Vec<(Id, String)> = self
-            .added(&self.head)?
-            .into_iter()
+        let remote: HashSet<&String> = self.remote.iter().map(|(_, p)| p).collect();
+        let clashes: Vec<(Id, String)> = (self.mine.iter())
             .filter(|(_, path)| remote.contains(path))
+            .cloned()
             .collect();
-        clashes.sort();
         let mut highest: BTreeMap<(String, i16), u32> = BTreeMap::new();
         for (id, path) in clashes {
             let key = (id.prefix().to_string(), id.year());
@@ -391,13 +398,13 @@ impl<'a> Replay<'a> {
         let outgoing = self.register.config.prefix(Kind::Outgoing).to_string();
         let theirs = self.theirs.clone();
         let mut remote: HashMap<(String, i16, u32), (Id, String)> = HashMap::new();
-        for (id, path) in self.added(&theirs)? {
+        for (id, path) in &self.remote {
             if id.prefix() != outgoing {
                 continue;
             }
-            let number = self.number_at(&theirs, &path)?;
+            let number = self.number_at(&theirs, path)?;
             if let Some((issuer, year, n)) = parse_doc_number(&number.doc_number) {
-                remote.insert((issuer.to_string(), year, n), (id, number.status));
+                remote.insert((issuer.to_string(), year, n), (id.clone(), number.status));
             }
         }
         if remote.is_empty() {
@@ -405,9 +412,7 @@ impl<'a> Replay<'a> {
         }
         let head = self.head.clone();
         let mut taken: HashMap<(String, i16), u32> = HashMap::new();
-        let mut mine = self.added(&head)?;
-        mine.sort();
-        for (id, path) in mine {
+        for (id, path) in self.mine.clone() {
             if id.prefix() != outgoing {
                 continue;
             }
