@@ -133,7 +133,10 @@ pub enum Error {
         source: crate::model::period::BadPeriod,
     },
     #[error("this branch ({branch}) has no upstream to sync with")]
-    SyncNoUpstream { branch: String, remotes: Vec<String> },
+    SyncNoUpstream {
+        branch: String,
+        remotes: Vec<String>,
+    },
 
     #[error("cannot reach the remote {remote}: {message}")]
     SyncOffline { remote: String, message: String },
@@ -141,7 +144,9 @@ pub enum Error {
     #[error("record files have uncommitted changes: {}", paths.iter().map(|p| p.display().to_string()).collect::<Vec<_>>().join(", "))]
     SyncUncommitted { paths: Vec<PathBuf> },
 
-    #[error("{local} here and {remote} on the remote were both issued as {number}; sync stopped before pushing")]
+    #[error(
+        "{local} here and {remote} on the remote were both issued as {number}; sync stopped before pushing"
+    )]
     SyncIssuedNumber {
         number: String,
         local: String,

@@ -36,10 +36,7 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
     if args.dry_run {
         notes.push(SyncNote::DryRun);
     }
-    let lines: Vec<String> = notes
-        .iter()
-        .map(|note| lang.sync_note(note))
-        .collect();
+    let lines: Vec<String> = notes.iter().map(|note| lang.sync_note(note)).collect();
     if report.is_empty() {
         if !ctx.args.quiet {
             print(&format!("{}\n", lang.sync_note(&SyncNote::Nothing)))?;

@@ -464,13 +464,21 @@ pub fn check_clean(records: usize) -> String {
 /// A line of what `sync` did.
 pub fn sync_note(note: &SyncNote) -> String {
     match note {
-        SyncNote::Renumbered { old, new } => format!("renumbered {old} → {new} (the remote already had {old})"),
-        SyncNote::Number { id, old, new } => format!("{id}: document number {old} → {new} (the remote already had {old})"),
-        SyncNote::Contested { path, key } => format!("{path}: `{key}` was changed on both sides; kept the later change"),
+        SyncNote::Renumbered { old, new } => {
+            format!("renumbered {old} → {new} (the remote already had {old})")
+        }
+        SyncNote::Number { id, old, new } => {
+            format!("{id}: document number {old} → {new} (the remote already had {old})")
+        }
+        SyncNote::Contested { path, key } => {
+            format!("{path}: `{key}` was changed on both sides; kept the later change")
+        }
         SyncNote::Pulled(n) => format!("took {n} commit(s) from the remote"),
         SyncNote::Pushed(n) => format!("sent {n} commit(s) to the remote"),
         SyncNote::Nothing => "already in sync with the remote; nothing to do".to_string(),
         SyncNote::DryRun => "dry run: nothing was changed".to_string(),
-        SyncNote::NotShared(why) => format!("the change is saved here but not shared yet ({why}); run `taizhang sync` later"),
+        SyncNote::NotShared(why) => format!(
+            "the change is saved here but not shared yet ({why}); run `taizhang sync` later"
+        ),
     }
 }

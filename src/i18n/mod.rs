@@ -195,9 +195,19 @@ impl Lang {
 /// What `sync` reports, one line each.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum SyncNote {
-    Renumbered { old: String, new: String },
-    Number { id: String, old: String, new: String },
-    Contested { path: String, key: String },
+    Renumbered {
+        old: String,
+        new: String,
+    },
+    Number {
+        id: String,
+        old: String,
+        new: String,
+    },
+    Contested {
+        path: String,
+        key: String,
+    },
     Pulled(usize),
     Pushed(usize),
     Nothing,

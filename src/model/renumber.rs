@@ -23,7 +23,8 @@ fn swap(id: &mut Id, map: &Renumbering) -> bool {
 }
 
 fn swap_all(ids: &mut [Id], map: &Renumbering) -> bool {
-    ids.iter_mut().fold(false, |changed, id| swap(id, map) | changed)
+    ids.iter_mut()
+        .fold(false, |changed, id| swap(id, map) | changed)
 }
 
 fn swap_ref(reference: &mut Option<RecordRef>, map: &Renumbering) -> bool {
@@ -162,7 +163,10 @@ mod tests {
             panic!()
         };
         assert_eq!(fu.id.to_string(), "FU-2026-0004");
-        assert_eq!(fu.source_ref.as_ref().unwrap().to_string(), "MT-2026-0007#2");
+        assert_eq!(
+            fu.source_ref.as_ref().unwrap().to_string(),
+            "MT-2026-0007#2"
+        );
         assert_eq!(fu.history[0].note.as_deref(), Some("MT-2026-0007"));
         // Only notes that are exactly an ID: prose is the clerk's.
         assert_eq!(fu.history[1].note.as_deref(), Some("见MT-2026-0001"));

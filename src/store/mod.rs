@@ -20,8 +20,8 @@ pub mod yaml;
 use std::path::{Path, PathBuf};
 
 use crate::error::{Error, Result};
-use crate::model::id::Id;
 use crate::model;
+use crate::model::id::Id;
 use crate::model::record::Record;
 pub use load::{Loaded, Need, Problem, Snapshot, load_all, load_one, load_where};
 pub use register::Register;
@@ -49,7 +49,8 @@ impl<'a> Change<'a> {
     pub fn begin(register: &'a Register, commit: bool) -> Result<Change<'a>> {
         let lock = lock::WriteLock::acquire(&register.root)?;
         save::clear_leftovers(&register.root);
-        let shared = (commit && sync::shares_on_write(register)).then(|| sync::pull_before_write(register));
+        let shared =
+            (commit && sync::shares_on_write(register)).then(|| sync::pull_before_write(register));
         Ok(Change {
             register,
             _lock: lock,
@@ -235,7 +236,11 @@ impl<'a> Change<'a> {
 /// Copies into `new` what the file had (`raw`) but the tool's reading of it
 /// (`known`) lacks: keys the tool does not know. Sequence items pair up by
 /// position, as entries are only ever appended.
-pub(crate) fn graft_unknown(raw: &serde_yaml::Value, known: &serde_yaml::Value, new: &mut serde_yaml::Value) {
+pub(crate) fn graft_unknown(
+    raw: &serde_yaml::Value,
+    known: &serde_yaml::Value,
+    new: &mut serde_yaml::Value,
+) {
     use serde_yaml::Value;
     match (raw, known, new) {
         (Value::Mapping(raw), Value::Mapping(known), Value::Mapping(new)) => {

@@ -237,7 +237,10 @@ fn upstream(git: &Git) -> Result<Upstream> {
     }
     let remotes = git.ok(&["remote"]).unwrap_or_default();
     Err(Error::SyncNoUpstream {
-        branch: branch.strip_prefix("refs/heads/").unwrap_or(branch).to_string(),
+        branch: branch
+            .strip_prefix("refs/heads/")
+            .unwrap_or(branch)
+            .to_string(),
         remotes: remotes.lines().map(str::to_string).collect(),
     })
 }
@@ -344,9 +347,14 @@ impl<'a> Replay<'a> {
 
     /// The record ID of a record file's path.
     fn record_id(&self, path: &str) -> Option<Id> {
-        let name = Path::new(path).file_name()?.to_str()?.strip_suffix(".yaml")?;
+        let name = Path::new(path)
+            .file_name()?
+            .to_str()?
+            .strip_suffix(".yaml")?;
         let id = Id::parse(name)?;
-        self.register.is_place_of(&id, Path::new(path)).then_some(id)
+        self.register
+            .is_place_of(&id, Path::new(path))
+            .then_some(id)
     }
 
     /// Every ID this clone created that the remote also has gets the next
@@ -835,7 +843,13 @@ impl Git {
     /// A commit of `tree` on `parent` with the message and author of
     /// `like`.
     fn commit_like(&self, like: &str, tree: &str, parent: &str) -> Result<String> {
-        let info = self.checked(&["log", "-1", "--date=raw", "--format=%an%x00%ae%x00%ad%x00%B", like])?;
+        let info = self.checked(&[
+            "log",
+            "-1",
+            "--date=raw",
+            "--format=%an%x00%ae%x00%ad%x00%B",
+            like,
+        ])?;
         let mut parts = info.splitn(4, '\0');
         let (name, email, date, message) = (
             parts.next().unwrap_or_default(),
@@ -851,7 +865,13 @@ impl Git {
         self.commit(tree, parent, message.trim_end(), &env)
     }
 
-    fn commit(&self, tree: &str, parent: &str, message: &str, env: &[(&str, &str)]) -> Result<String> {
+    fn commit(
+        &self,
+        tree: &str,
+        parent: &str,
+        message: &str,
+        env: &[(&str, &str)],
+    ) -> Result<String> {
         let mut cmd = self.command(&["commit-tree", tree, "-p", parent, "-F", "-"]);
         for (key, value) in env {
             cmd.env(key, value);

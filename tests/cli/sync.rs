@@ -25,7 +25,12 @@ impl Office {
         let mut paths = vec![env.root.clone()];
         for n in 1..clones {
             let path = env.tmp.path().join(format!("clone{n}"));
-            env.git(&["clone", "-q", remote.to_str().unwrap(), path.to_str().unwrap()]);
+            env.git(&[
+                "clone",
+                "-q",
+                remote.to_str().unwrap(),
+                path.to_str().unwrap(),
+            ]);
             paths.push(path);
         }
         Office { env, clones: paths }
@@ -106,7 +111,11 @@ fn records(root: &Path) -> BTreeMap<String, serde_yaml::Value> {
                 };
                 let text = std::fs::read_to_string(file.path()).unwrap();
                 let value: serde_yaml::Value = serde_yaml::from_str(&text).unwrap();
-                assert_eq!(value["id"].as_str(), Some(id), "{name}: id and file disagree");
+                assert_eq!(
+                    value["id"].as_str(),
+                    Some(id),
+                    "{name}: id and file disagree"
+                );
                 out.insert(id.to_string(), value);
             }
         }
@@ -182,7 +191,10 @@ fn two_clones_logging_the_same_day_get_distinct_ids_and_numbers_after_sync() {
     for clone in 0..2 {
         let tag = format!("c{clone}");
         let title = format!("IN:{tag}");
-        office.run(clone, &["log", "in", "--title", &title, "--from", "省交通运输厅"]);
+        office.run(
+            clone,
+            &["log", "in", "--title", &title, "--from", "省交通运输厅"],
+        );
         office.run(
             clone,
             &[
@@ -216,7 +228,10 @@ fn two_clones_logging_the_same_day_get_distinct_ids_and_numbers_after_sync() {
     office.run(0, &["sync"]);
     let said = office.run(1, &["sync"]);
     assert!(said.contains("IN-2026-0001 → IN-2026-0002"), "{said}");
-    assert!(said.contains("市交发〔2026〕1号 → 市交发〔2026〕2号"), "{said}");
+    assert!(
+        said.contains("市交发〔2026〕1号 → 市交发〔2026〕2号"),
+        "{said}"
+    );
     office.run(0, &["sync"]);
     let a = records(&office.clones[0]);
     let b = records(&office.clones[1]);
@@ -315,7 +330,10 @@ fn sync_offline_changes_nothing_and_says_so_in_both_languages() {
     let remote = office.env.tmp.path().join("remote.git");
     std::fs::rename(&remote, office.env.tmp.path().join("away.git")).unwrap();
     let stderr = refused(&office, 0, &["sync"]);
-    assert!(stderr.contains("cannot reach the remote origin"), "{stderr}");
+    assert!(
+        stderr.contains("cannot reach the remote origin"),
+        "{stderr}"
+    );
     let stderr = refused(&office, 0, &["--lang", "zh", "sync"]);
     assert!(stderr.contains("无法连接远程仓库 origin"), "{stderr}");
 }
@@ -393,7 +411,10 @@ fn sync_stops_before_pushing_when_an_issued_number_was_taken_on_both_sides() {
 #[test]
 fn sync_merges_a_follow_up_changed_in_both_clones_keeping_both_histories() {
     let office = Office::new(2);
-    let id = office.run(0, &["assign", "FU:共同事项", "--lead", "BGS", "--due", "+2w"]);
+    let id = office.run(
+        0,
+        &["assign", "FU:共同事项", "--lead", "BGS", "--due", "+2w"],
+    );
     let id = id.trim();
     office.run(0, &["sync"]);
     office.run(1, &["sync"]);
@@ -437,7 +458,17 @@ fn sync_stops_with_nothing_changed_on_a_file_it_cannot_merge() {
         let text = std::fs::read_to_string(&settings).unwrap();
         std::fs::write(&settings, text.replacen("某市交通运输局", unit, 1)).unwrap();
         office.git(clone, &["commit", "-qam", "unit"]);
-        office.run(clone, &["log", "in", "--title", &format!("IN:{unit}"), "--from", "省厅"]);
+        office.run(
+            clone,
+            &[
+                "log",
+                "in",
+                "--title",
+                &format!("IN:{unit}"),
+                "--from",
+                "省厅",
+            ],
+        );
     }
     office.run(0, &["sync"]);
     let stderr = refused(&office, 1, &["sync"]);
@@ -455,7 +486,10 @@ fn sync_refuses_while_a_record_has_uncommitted_changes_and_keeps_them() {
     let edited = std::fs::read_to_string(&file).unwrap() + "remark: 手工备注\n";
     std::fs::write(&file, &edited).unwrap();
     let stderr = refused(&office, 1, &["sync"]);
-    assert!(stderr.contains("documents/2026/IN-2026-0001.yaml"), "{stderr}");
+    assert!(
+        stderr.contains("documents/2026/IN-2026-0001.yaml"),
+        "{stderr}"
+    );
     assert_eq!(std::fs::read_to_string(&file).unwrap(), edited);
 }
 
@@ -472,7 +506,12 @@ fn sync_on_write_offline_keeps_the_change_with_a_warning() {
     assert!(stderr.contains("not shared yet"), "{stderr}");
     assert_eq!(stderr.matches("warning").count(), 1, "{stderr}");
     assert!(office.git(0, &["status", "--porcelain"]).is_empty());
-    let output = office.output(0, &["--lang", "zh", "assign", "FU:x", "--lead", "BGS", "--due", "+1w"]);
+    let output = office.output(
+        0,
+        &[
+            "--lang", "zh", "assign", "FU:x", "--lead", "BGS", "--due", "+1w",
+        ],
+    );
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(stderr.contains("尚未共享"), "{stderr}");
 }
@@ -504,7 +543,10 @@ fn sync_on_write_two_clones_writing_in_parallel_lose_nothing_and_share_no_id() {
         let stderr = String::from_utf8_lossy(&output.stderr);
         assert!(output.status.success(), "{title}: {stderr}");
         assert!(!stderr.contains("not shared"), "{title}: {stderr}");
-        printed.insert(title, String::from_utf8(output.stdout).unwrap().trim().to_string());
+        printed.insert(
+            title,
+            String::from_utf8(output.stdout).unwrap().trim().to_string(),
+        );
     }
     for clone in [0, 1, 0] {
         office.run(clone, &["sync"]);
@@ -558,9 +600,7 @@ fn interleave(seed: u64, rounds: usize) {
         let here = records(&office.clones[clone]);
         let ids_of = |prefix: &str, free: bool| -> Vec<String> {
             here.iter()
-                .filter(|(id, r)| {
-                    id.starts_with(prefix) && (!free || r.get("reply").is_none())
-                })
+                .filter(|(id, r)| id.starts_with(prefix) && (!free || r.get("reply").is_none()))
                 .map(|(id, _)| id.clone())
                 .collect()
         };
@@ -580,7 +620,9 @@ fn interleave(seed: u64, rounds: usize) {
                     title = format!("FU:{tag}:{}", text(&here[paper], "title"));
                     office.run(
                         clone,
-                        &["assign", &title, "--lead", "BGS", "--due", "+2w", "--from", paper],
+                        &[
+                            "assign", &title, "--lead", "BGS", "--due", "+2w", "--from", paper,
+                        ],
                     );
                 } else {
                     title = format!("FU:{tag}:");
@@ -626,5 +668,8 @@ fn interleave(seed: u64, rounds: usize) {
         assert_eq!(office.git(clone, &["rev-parse", "HEAD^{tree}"]), tree);
         office.run(clone, &["check"]);
     }
-    eprintln!("interleaving seed {seed}: {rounds} operations, {} records", found.len());
+    eprintln!(
+        "interleaving seed {seed}: {rounds} operations, {} records",
+        found.len()
+    );
 }
