@@ -495,7 +495,7 @@ impl<'a> Replay<'a> {
             if tree == git.rev(&format!("{parent}^{{tree}}"))? {
                 continue;
             }
-            parent = git.commit_like(commit, &tree, &parent)?;
+            parent = git.commit_like(commit, &tree, &parent, &self.ids)?;
         }
         if !self.ids.is_empty() || !self.numbers.is_empty() {
             parent = self.note_renumbering(actor, report, &parent)?;
@@ -694,6 +694,35 @@ fn rewrite(text: &str, old: &Record, new: &Record) -> Option<String> {
     Some(yaml::to_string(&value))
 }
 
+/// `text` with every word that is a renumbered ID replaced by its new one.
+fn renumber_words(text: &str, ids: &Renumbering) -> String {
+    if ids.is_empty() {
+        return text.to_string();
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut word = String::new();
+    let mut flush = |word: &mut String, out: &mut String| {
+        match Id::parse(word)
+            .filter(|id| id.is_written_as(word))
+            .and_then(|id| ids.get(&id))
+        {
+            Some(new) => out.push_str(&new.to_string()),
+            None => out.push_str(word),
+        }
+        word.clear();
+    };
+    for c in text.chars() {
+        if c.is_ascii_alphanumeric() || c == '-' {
+            word.push(c);
+        } else {
+            flush(&mut word, &mut out);
+            out.push(c);
+        }
+    }
+    flush(&mut word, &mut out);
+    out
+}
+
 fn unmergeable(path: &str, reason: Option<String>) -> Error {
     Error::SyncUnmergeable {
         path: PathBuf::from(path),
@@ -841,8 +870,14 @@ impl Git {
     }
 
     /// A commit of `tree` on `parent` with the message and author of
-    /// `like`.
-    fn commit_like(&self, like: &str, tree: &str, parent: &str) -> Result<String> {
+    /// `like`; IDs the message names are renumbered as the files were.
+    fn commit_like(
+        &self,
+        like: &str,
+        tree: &str,
+        parent: &str,
+        ids: &Renumbering,
+    ) -> Result<String> {
         let info = self.checked(&[
             "log",
             "-1",
@@ -862,7 +897,8 @@ impl Git {
             ("GIT_AUTHOR_EMAIL", email),
             ("GIT_AUTHOR_DATE", date),
         ];
-        self.commit(tree, parent, message.trim_end(), &env)
+        let message = renumber_words(message.trim_end(), ids);
+        self.commit(tree, parent, &message, &env)
     }
 
     fn commit(
@@ -977,4 +1013,36 @@ pub fn notes(report: &Report) -> Vec<SyncNote> {
         notes.push(SyncNote::Pushed(report.pushed));
     }
     notes
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn commit_messages_follow_the_renumbering_word_by_word() {
+        let ids: Renumbering = [(
+            Id::parse("IN-2026-0014").unwrap(),
+            Id::parse("IN-2026-0015").unwrap(),
+        )]
+        .into_iter()
+        .collect();
+        assert_eq!(
+            renumber_words("taizhang: reply IN-2026-0014 关于IN-2026-0014x", &ids),
+            "taizhang: reply IN-2026-0015 关于IN-2026-0014x"
+        );
+    }
+
+    #[test]
+    fn a_record_renumbered_twice_ends_at_the_last_number() {
+        let id = |s| Id::parse(s).unwrap();
+        let report = Report {
+            renumbered: vec![
+                (id("IN-2026-0002"), id("IN-2026-0005")),
+                (id("IN-2026-0005"), id("IN-2026-0007")),
+            ],
+            ..Report::default()
+        };
+        assert_eq!(report.final_ids()[&id("IN-2026-0002")], id("IN-2026-0007"));
+    }
 }
