@@ -701,7 +701,7 @@ fn renumber_words(text: &str, ids: &Renumbering) -> String {
     }
     let mut out = String::with_capacity(text.len());
     let mut word = String::new();
-    let mut flush = |word: &mut String, out: &mut String| {
+    let flush = |word: &mut String, out: &mut String| {
         match Id::parse(word)
             .filter(|id| id.is_written_as(word))
             .and_then(|id| ids.get(&id))
