@@ -177,7 +177,11 @@ fn once(
             theirs.clone()
         } else {
             let replay = Replay::new(register, &git, &base, &head, &theirs)?;
-            replay.run(actor, &mut report)?
+            match replay.run(actor, &mut report, push)? {
+                Some(tip) => tip,
+                // Left for the sync after the change: see `Replay::run`.
+                None => return Ok(Report::default()),
+            }
         }
     };
     report.pushed = if push { git.count(&theirs, &tip)? } else { 0 };
@@ -316,12 +320,25 @@ impl<'a> Replay<'a> {
         Ok(replay)
     }
 
-    fn run(mut self, actor: &Actor, report: &mut Report) -> std::result::Result<String, Step> {
+    /// Replays; the new tip. Without `renumber` (the pull before a
+    /// change), `None` when this clone's records would need renumbering:
+    /// the clerk typed the IDs of the change as they read before it, so
+    /// they must keep meaning the same records while it is made; the sync
+    /// after the change renumbers them all together.
+    fn run(
+        mut self,
+        actor: &Actor,
+        report: &mut Report,
+        renumber: bool,
+    ) -> std::result::Result<Option<String>, Step> {
         self.plan_ids(report)?;
         self.plan_numbers(report)?;
+        if !renumber && !(self.ids.is_empty() && self.numbers.is_empty()) {
+            return Ok(None);
+        }
         let result = self.replay(actor, report);
         let _ = std::fs::remove_file(self.git.index.as_deref().unwrap_or(Path::new("")));
-        result
+        result.map(Some)
     }
 
     /// Record files this side added since the common commit.

@@ -673,3 +673,41 @@ fn interleave(seed: u64, rounds: usize) {
         found.len()
     );
 }
+
+#[test]
+fn sync_on_write_keeps_typed_ids_meaning_the_records_read_before_the_change() {
+    let office = Office::new(2);
+    office.sync_on_write();
+    let remote = office.env.tmp.path().join("remote.git");
+    let away = office.env.tmp.path().join("away.git");
+    std::fs::rename(&remote, &away).unwrap();
+    let output = office.output(0, &["log", "in", "--title", "IN:mine", "--from", "省厅"]);
+    assert!(output.status.success());
+    std::fs::rename(&away, &remote).unwrap();
+    office.run(1, &["log", "in", "--title", "IN:theirs", "--from", "省厅"]);
+    // IN-1 here is still "IN:mine" when the clerk types it, though the
+    // remote has another IN-2026-0001 by now.
+    let output = office.output(
+        0,
+        &[
+            "assign",
+            "FU:x:IN:mine",
+            "--lead",
+            "BGS",
+            "--due",
+            "+1w",
+            "--from",
+            "IN-1",
+        ],
+    );
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(output.status.success(), "{stderr}");
+    assert!(stderr.contains("IN-2026-0001 → IN-2026-0002"), "{stderr}");
+    assert!(!stderr.contains("not shared"), "{stderr}");
+    office.run(1, &["sync"]);
+    let a = records(&office.clones[0]);
+    assert_eq!(a, records(&office.clones[1]));
+    let titles = check_clone(&a);
+    assert_eq!(titles["IN:mine"], "IN-2026-0002");
+    assert_eq!(titles["IN:theirs"], "IN-2026-0001");
+}
