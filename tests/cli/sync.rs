@@ -711,3 +711,36 @@ fn sync_on_write_keeps_typed_ids_meaning_the_records_read_before_the_change() {
     assert_eq!(titles["IN:mine"], "IN-2026-0002");
     assert_eq!(titles["IN:theirs"], "IN-2026-0001");
 }
+
+#[test]
+fn sync_moves_the_attachments_of_a_renumbered_record_with_it() {
+    let office = Office::new(2);
+    let scan = office.env.tmp.path().join("扫描件.pdf");
+    std::fs::write(&scan, b"%PDF-1.4 scan").unwrap();
+    office.run(0, &["log", "in", "--title", "IN:theirs", "--from", "省厅"]);
+    office.run(
+        1,
+        &[
+            "log",
+            "in",
+            "--title",
+            "IN:mine",
+            "--from",
+            "省厅",
+            "--attach",
+            scan.to_str().unwrap(),
+        ],
+    );
+    office.run(0, &["sync"]);
+    office.run(1, &["sync"]);
+    let root = &office.clones[1];
+    assert!(root.join("attachments/IN-2026-0002/扫描件.pdf").is_file());
+    assert!(!root.join("attachments/IN-2026-0001").exists());
+    let a = records(root);
+    assert_eq!(
+        text(&a["IN-2026-0002"]["attachments"][0], "path"),
+        "attachments/IN-2026-0002/扫描件.pdf"
+    );
+    office.run(1, &["check"]);
+    assert!(office.git(1, &["status", "--porcelain"]).is_empty());
+}
