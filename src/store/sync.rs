@@ -333,7 +333,8 @@ impl<'a> Replay<'a> {
     ) -> std::result::Result<Option<String>, Step> {
         self.plan_ids(report)?;
         self.plan_numbers(report)?;
-        if !renumber && !(self.ids.is_empty() && self.numbers.is_empty()) {
+        let nothing_to_renumber = self.ids.is_empty() && self.numbers.is_empty();
+        if !renumber && !nothing_to_renumber {
             return Ok(None);
         }
         let result = self.replay(actor, report);
