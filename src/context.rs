@@ -136,11 +136,14 @@ impl Ctx {
     /// Opens the register; its `language` setting applies unless the
     /// language was chosen by flag or `TAIZHANG_LANG`.
     pub fn register(&self) -> Result<Register> {
-        let register = Register::discover(self.args.register.as_deref(), &self.cwd)?;
+        let mut register = Register::discover(self.args.register.as_deref(), &self.cwd)?;
         if !self.lang_fixed
             && let Some(lang) = register.config.language.as_deref().and_then(Lang::parse)
         {
             self.lang.set(lang);
+        }
+        if register.config.git.sync_on_write {
+            register.writer = Some((self.actor(&register), self.lang()));
         }
         Ok(register)
     }
