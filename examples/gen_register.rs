@@ -257,6 +257,7 @@ fn generate(options: &Options) -> Result<(), String> {
         root: root.clone(),
         config,
         runtime: Default::default(),
+        writer: None,
     };
     let mut rng = Rng(options.seed);
     let years = (LAST_YEAR - FIRST_YEAR + 1) as u64;

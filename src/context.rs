@@ -169,6 +169,9 @@ impl Ctx {
         {
             self.lang.set(lang);
         }
+        if register.config.git.sync_on_write {
+            register.writer = Some((self.actor(&register), self.lang()));
+        }
         Ok(Arc::clone(self.register.get_or_init(|| Arc::new(register))))
     }
 

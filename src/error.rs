@@ -161,6 +161,36 @@ pub enum Error {
         flag: String,
         source: crate::model::period::BadPeriod,
     },
+    #[error("this branch ({branch}) has no upstream to sync with")]
+    SyncNoUpstream {
+        branch: String,
+        remotes: Vec<String>,
+    },
+
+    #[error("cannot reach the remote {remote}: {message}")]
+    SyncOffline { remote: String, message: String },
+
+    #[error("record files have uncommitted changes: {}", paths.iter().map(|p| p.display().to_string()).collect::<Vec<_>>().join(", "))]
+    SyncUncommitted { paths: Vec<PathBuf> },
+
+    #[error(
+        "{local} here and {remote} on the remote were both issued as {number}; sync stopped before pushing"
+    )]
+    SyncIssuedNumber {
+        number: String,
+        local: String,
+        remote: String,
+    },
+
+    #[error("{} was changed here and on the remote and cannot be merged{}; sync stopped and changed nothing", path.display(), reason.as_deref().map(|r| format!(" ({r})")).unwrap_or_default())]
+    SyncUnmergeable {
+        path: PathBuf,
+        reason: Option<String>,
+    },
+
+    #[error("the remote kept moving: the push lost to other clerks' {tries} times")]
+    SyncPushLost { tries: u32 },
+
     #[error("{out} already answers {existing}")]
     AlreadyAnswers { out: String, existing: String },
 }

@@ -2,6 +2,7 @@
 
 use super::{Label, Message, Phrase};
 use crate::error::Error;
+use crate::i18n::SyncNote;
 use crate::model::transition::{Refusal, Step};
 use crate::model::validate::Note;
 
@@ -206,6 +207,38 @@ pub fn error(error: &Error) -> (String, Option<String>) {
         Error::CheckFailed { errors, warnings } => (
             format!("the register has {errors} error(s) and {warnings} warning(s)"),
             None,
+        ),
+        Error::SyncNoUpstream { branch, remotes } => (
+            error.to_string(),
+            Some(match remotes.first() {
+                None => "add the shared repository first: git remote add origin URL, then git push -u origin HEAD".to_string(),
+                Some(remote) => format!("set it once: git push -u {remote} {}", if branch.is_empty() { "HEAD" } else { branch }),
+            }),
+        ),
+        Error::SyncOffline { .. } => (
+            error.to_string(),
+            hint("nothing was changed; run `taizhang sync` again when the remote can be reached"),
+        ),
+        Error::SyncUncommitted { .. } => (
+            error.to_string(),
+            hint("commit them (git commit) or put them aside (git stash), then run `taizhang sync` again"),
+        ),
+        Error::SyncIssuedNumber { local, remote, .. } => (
+            error.to_string(),
+            Some(format!(
+                "an issued number is never changed: revoke one of them (taizhang doc revoke {local} --reason …, or taizhang doc revoke {remote} --reason … in the clone that has it), then sync again"
+            )),
+        ),
+        Error::SyncUnmergeable { path, .. } => (
+            error.to_string(),
+            Some(format!(
+                "settle {} by hand (git pull --rebase, fix, git rebase --continue), then run `taizhang check`",
+                path.display()
+            )),
+        ),
+        Error::SyncPushLost { .. } => (
+            error.to_string(),
+            hint("your changes are kept here; run `taizhang sync` again"),
         ),
         other => (other.to_string(), None),
     }
@@ -482,4 +515,26 @@ pub fn created_register(path: &std::path::Path) -> String {
 
 pub fn check_clean(records: usize) -> String {
     format!("register is valid: {records} records, no problems")
+}
+
+/// A line of what `sync` did.
+pub fn sync_note(note: &SyncNote) -> String {
+    match note {
+        SyncNote::Renumbered { old, new } => {
+            format!("renumbered {old} → {new} (the remote already had {old})")
+        }
+        SyncNote::Number { id, old, new } => {
+            format!("{id}: document number {old} → {new} (the remote already had {old})")
+        }
+        SyncNote::Contested { path, key } => {
+            format!("{path}: `{key}` was changed on both sides; kept the later change")
+        }
+        SyncNote::Pulled(n) => format!("took {n} commit(s) from the remote"),
+        SyncNote::Pushed(n) => format!("sent {n} commit(s) to the remote"),
+        SyncNote::Nothing => "already in sync with the remote; nothing to do".to_string(),
+        SyncNote::DryRun => "dry run: nothing was changed".to_string(),
+        SyncNote::NotShared(why) => format!(
+            "the change is saved here but not shared yet ({why}); run `taizhang sync` later"
+        ),
+    }
 }

@@ -175,6 +175,14 @@ impl Lang {
         }
     }
 
+    /// A line of what `sync` did.
+    pub fn sync_note(self, note: &SyncNote) -> String {
+        match self {
+            Lang::En => en::sync_note(note),
+            Lang::Zh => zh::sync_note(note),
+        }
+    }
+
     /// The prefix of an error line (`error`, `错误`).
     pub fn message(self, message: Message) -> &'static str {
         match self {
@@ -182,6 +190,30 @@ impl Lang {
             Lang::Zh => zh::message(message),
         }
     }
+}
+
+/// What `sync` reports, one line each.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SyncNote {
+    Renumbered {
+        old: String,
+        new: String,
+    },
+    Number {
+        id: String,
+        old: String,
+        new: String,
+    },
+    Contested {
+        path: String,
+        key: String,
+    },
+    Pulled(usize),
+    Pushed(usize),
+    Nothing,
+    DryRun,
+    /// Why a change could not be shared (an error, already worded).
+    NotShared(String),
 }
 
 /// Labels of table columns and headings.

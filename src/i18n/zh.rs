@@ -2,6 +2,7 @@
 
 use super::{Label, Message, Phrase};
 use crate::error::Error;
+use crate::i18n::SyncNote;
 use crate::model::transition::{Refusal, Step};
 use crate::model::validate::Note;
 
@@ -331,6 +332,62 @@ pub fn error(error: &Error) -> (String, Option<String>) {
         Error::TooLarge { what, size, limit } => (
             format!("{what} 将有 {size} 字节，记录最多 {limit} 字节；未写入任何内容"),
             hint("这么大的记录将无法读取；请把长文本放进附件"),
+        ),
+        Error::SyncNoUpstream { branch, remotes } => (
+            format!("当前分支（{branch}）没有可同步的上游仓库"),
+            Some(match remotes.first() {
+                None => {
+                    "请先添加共享仓库：git remote add origin 地址，再执行 git push -u origin HEAD"
+                        .to_string()
+                }
+                Some(remote) => format!(
+                    "设置一次即可：git push -u {remote} {}",
+                    if branch.is_empty() { "HEAD" } else { branch }
+                ),
+            }),
+        ),
+        Error::SyncOffline { remote, message } => (
+            format!("无法连接远程仓库 {remote}：{message}"),
+            hint("未做任何改动；能连上远程仓库后请再次运行 `taizhang sync`"),
+        ),
+        Error::SyncUncommitted { paths } => (
+            format!(
+                "以下记录文件有未提交的修改：{}",
+                paths
+                    .iter()
+                    .map(|p| p.display().to_string())
+                    .collect::<Vec<_>>()
+                    .join("、")
+            ),
+            hint("请先提交（git commit）或暂存（git stash），再运行 `taizhang sync`"),
+        ),
+        Error::SyncIssuedNumber {
+            number,
+            local,
+            remote,
+        } => (
+            format!("本地的 {local} 与远程的 {remote} 都以 {number} 印发；同步已在推送前停止"),
+            Some(format!(
+                "已印发的文号不能更改：请撤销其中一份（taizhang doc revoke {local} --reason …，或在持有 {remote} 的副本中运行 taizhang doc revoke {remote} --reason …），然后再同步"
+            )),
+        ),
+        Error::SyncUnmergeable { path, reason } => (
+            format!(
+                "{} 在本地和远程都有修改，无法合并{}；同步已停止，未做任何改动",
+                path.display(),
+                reason
+                    .as_deref()
+                    .map(|r| format!("（{r}）"))
+                    .unwrap_or_default()
+            ),
+            Some(format!(
+                "请手工处理 {}（git pull --rebase，修改后 git rebase --continue），再运行 `taizhang check`",
+                path.display()
+            )),
+        ),
+        Error::SyncPushLost { tries } => (
+            format!("远程仓库一直在变化：推送 {tries} 次均被其他人抢先"),
+            hint("修改已保存在本地；请再次运行 `taizhang sync`"),
         ),
         Error::CheckFailed { errors, warnings } => {
             (format!("台账有 {errors} 个错误、{warnings} 个警告"), None)
@@ -712,5 +769,25 @@ fn git_operation(operation: crate::store::git::Operation) -> &'static str {
         Operation::Rebase => "变基（rebase）",
         Operation::CherryPick => "拣选（cherry-pick）",
         Operation::Revert => "还原（revert）",
+    }
+}
+
+/// `sync` 的一行报告。
+pub fn sync_note(note: &SyncNote) -> String {
+    match note {
+        SyncNote::Renumbered { old, new } => format!("已重新编号 {old} → {new}（远程已有 {old}）"),
+        SyncNote::Number { id, old, new } => {
+            format!("{id}：发文字号 {old} → {new}（远程已有 {old}）")
+        }
+        SyncNote::Contested { path, key } => {
+            format!("{path}：`{key}` 在两边都有修改，已保留较晚的修改")
+        }
+        SyncNote::Pulled(n) => format!("已从远程取得 {n} 个提交"),
+        SyncNote::Pushed(n) => format!("已向远程推送 {n} 个提交"),
+        SyncNote::Nothing => "已与远程同步，无需操作".to_string(),
+        SyncNote::DryRun => "演练：未做任何改动".to_string(),
+        SyncNote::NotShared(why) => {
+            format!("修改已保存在本地，但尚未共享（{why}）；请稍后运行 `taizhang sync`")
+        }
     }
 }

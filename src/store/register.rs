@@ -23,6 +23,11 @@ pub struct Register {
     pub root: PathBuf,
     pub config: Config,
     pub runtime: Runtime,
+    /// Who writes and in which language, for what the store itself adds
+    /// and says when `git.sync_on_write` shares each change (a renumbering
+    /// noted in history, a warning that a change is not shared yet). Set by
+    /// the context, only for registers that share on write.
+    pub writer: Option<(crate::model::common::Actor, crate::i18n::Lang)>,
 }
 
 /// The clock and environment as the store needs them, read once by the
@@ -86,6 +91,7 @@ impl Register {
             root: root.to_path_buf(),
             config,
             runtime: Runtime::default(),
+            writer: None,
         })
     }
 

@@ -25,4 +25,5 @@ mod remind;
 mod smoke;
 mod snapshots;
 mod summary;
+mod sync;
 mod yaml_compat;
