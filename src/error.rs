@@ -127,6 +127,9 @@ pub enum Error {
     #[error("{0}")]
     Other(String),
 
+    #[error("--lang: '{input}' is not a language; use en or zh")]
+    BadLang { input: String },
+
     #[error("{flag}: {source}")]
     BadPeriod {
         flag: String,

@@ -30,7 +30,7 @@ pub fn main() -> ExitCode {
     let cli = Cli::parse();
     let ctx = match Ctx::new(cli.global.clone()) {
         Ok(ctx) => ctx,
-        Err(e) => return report_error(&e, Lang::En),
+        Err(failed) => return report_error(&failed.error, failed.lang),
     };
     match commands::run(&ctx, cli.command) {
         Ok(code) => code,

@@ -284,6 +284,10 @@ pub fn error(error: &Error) -> (String, Option<String>) {
             (format!("台账有 {errors} 个错误、{warnings} 个警告"), None)
         }
         Error::Other(message) => (message.clone(), None),
+        Error::BadLang { input } => (
+            format!("--lang：“{input}”不是可用的语言"),
+            hint("可用 en 或 zh"),
+        ),
         Error::BadPeriod { flag, source } => (
             format!("{flag}：无法识别统计期间“{}”", source.input),
             Some(format!(

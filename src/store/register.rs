@@ -15,6 +15,42 @@ pub const SETTINGS_FILE: &str = "taizhang.toml";
 pub const CALENDAR_FILE: &str = "calendar.toml";
 pub const STATE_DIR: &str = ".taizhang";
 
+/// The register's folder: `explicit` (from `-C` or `TAIZHANG_REGISTER`),
+/// else the nearest folder upward from `cwd` holding `taizhang.toml`.
+pub fn find_root(explicit: Option<&Path>, cwd: &Path) -> Result<PathBuf> {
+    if let Some(dir) = explicit {
+        let dir = cwd.join(dir);
+        if !dir.join(SETTINGS_FILE).is_file() {
+            return Err(Error::NoRegister { start: dir });
+        }
+        return Ok(dir);
+    }
+    let mut dir = Some(cwd);
+    while let Some(d) = dir {
+        if d.join(SETTINGS_FILE).is_file() {
+            return Ok(d.to_path_buf());
+        }
+        dir = d.parent();
+    }
+    Err(Error::NoRegister {
+        start: cwd.to_path_buf(),
+    })
+}
+
+/// The register's `language` setting, read before anything else so that
+/// every message, even one about bad settings or a bad flag, is in the
+/// language the office chose. Only that key is read; a register that
+/// cannot be found or read has no say (the command reports why later).
+pub fn language_setting(explicit: Option<&Path>, cwd: &Path) -> Option<String> {
+    #[derive(serde::Deserialize)]
+    struct Language {
+        language: Option<String>,
+    }
+    let path = find_root(explicit, cwd).ok()?.join(SETTINGS_FILE);
+    let text = std::fs::read_to_string(path).ok()?;
+    toml::from_str::<Language>(&text).ok()?.language
+}
+
 /// An open register: its folder and settings.
 #[derive(Debug, Clone)]
 pub struct Register {
@@ -26,23 +62,7 @@ impl Register {
     /// Finds the register: `explicit` (from `-C` or `TAIZHANG_REGISTER`),
     /// else the nearest folder upward from `cwd` holding `taizhang.toml`.
     pub fn discover(explicit: Option<&Path>, cwd: &Path) -> Result<Register> {
-        if let Some(dir) = explicit {
-            let dir = cwd.join(dir);
-            if !dir.join(SETTINGS_FILE).is_file() {
-                return Err(Error::NoRegister { start: dir });
-            }
-            return Register::open(&dir);
-        }
-        let mut dir = Some(cwd);
-        while let Some(d) = dir {
-            if d.join(SETTINGS_FILE).is_file() {
-                return Register::open(d);
-            }
-            dir = d.parent();
-        }
-        Err(Error::NoRegister {
-            start: cwd.to_path_buf(),
-        })
+        Register::open(&find_root(explicit, cwd)?)
     }
 
     /// Opens the register in `root` and reads its settings.

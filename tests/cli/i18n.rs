@@ -163,3 +163,19 @@ fn reader_messages_in_chinese() {
     let json = env.output(&["--lang", "zh", "check", "--format", "json"]);
     assert!(String::from_utf8_lossy(&json.stdout).contains("unknown urgency `hot`"));
 }
+
+#[test]
+fn startup_errors_speak_the_chosen_language() {
+    let env = Env::new();
+    let zh = env.fail(&["--lang", "zh", "--today", "2026-13-01", "list"]);
+    assert!(zh.contains("--today：无法识别日期"), "{zh}");
+    // The register's own setting is read before `--today` too.
+    let settings = env.root.join("taizhang.toml");
+    let text = std::fs::read_to_string(&settings).unwrap();
+    std::fs::write(&settings, format!("language = \"zh\"\n{text}")).unwrap();
+    env.git(&["commit", "-qam", "language"]);
+    let zh = env.fail(&["--today", "2026-13-01", "list"]);
+    assert!(zh.contains("--today：无法识别日期"), "{zh}");
+    let en = env.fail(&["--lang", "en", "--today", "2026-13-01", "list"]);
+    assert!(en.starts_with("error: --today"), "{en}");
+}
