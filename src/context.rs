@@ -111,15 +111,17 @@ impl Ctx {
         let now = Timestamp::now();
         let real_today = now.to_zoned(tz.clone()).date();
         let today = match &args.today {
-            Some(text) => date::parse_date(text, real_today, Some(&PlainWeek)).map_err(|source| {
-                StartupError {
-                    error: Error::BadDate {
-                        flag: "--today".into(),
-                        source,
-                    },
-                    lang,
-                }
-            })?,
+            Some(text) => {
+                date::parse_date(text, real_today, Some(&PlainWeek)).map_err(|source| {
+                    StartupError {
+                        error: Error::BadDate {
+                            flag: "--today".into(),
+                            source,
+                        },
+                        lang,
+                    }
+                })?
+            }
             None => real_today,
         };
         Ok(Ctx {

@@ -1,142 +1,161 @@
 //! The library's error type. Each variant carries what the clerk needs to
-//! fix the problem; `i18n` turns it into a sentence in their language.
+//! fix the problem, as typed values; `i18n` turns it into a sentence in
+//! their language (its English sentence is also the `Display`).
 
+use std::fmt;
 use std::path::PathBuf;
 
+use crate::model::config::ConfigProblem;
 use crate::model::date::BadDate;
-use crate::model::keyword::BadKeyword;
+use crate::model::keyword::{BadKeyword, Secrecy};
+use crate::model::kind::Expected;
 use crate::model::transition::Refusal;
+use crate::store::parse::ReadProblem;
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 
-#[derive(Debug, thiserror::Error)]
+#[derive(Debug)]
 pub enum Error {
-    #[error("not inside a register: no taizhang.toml in {start} or any folder above it")]
-    NoRegister { start: PathBuf },
-
-    #[error("{path} already holds a register")]
-    RegisterExists { path: PathBuf },
-
-    #[error("{path}: {message}")]
-    BadConfig { path: PathBuf, message: String },
-
-    #[error("{path}: {source}")]
+    NoRegister {
+        start: PathBuf,
+    },
+    RegisterExists {
+        path: PathBuf,
+    },
+    BadConfig {
+        path: PathBuf,
+        problem: ConfigProblem,
+    },
     Io {
         path: PathBuf,
-        #[source]
         source: std::io::Error,
     },
-
-    #[error("{flag}: {source}")]
-    BadDate { flag: String, source: BadDate },
-
-    #[error("{flag}: {source}")]
-    BadKeyword { flag: String, source: BadKeyword },
-
-    #[error("{flag}: cannot read the span '{input}'")]
-    BadSpan { flag: String, input: String },
-
-    #[error("{flag}: '{input}' is not a number")]
-    BadNumber { flag: String, input: String },
-
-    #[error("'{input}' is not a record ID like IN-2026-0042")]
-    BadId { input: String },
-
-    #[error("no record {id} in this register")]
-    NotFound { id: String },
-
-    #[error("'{input}' is not a kind of record")]
-    UnknownKind { input: String, books: Vec<String> },
-
-    #[error("'{input}' is not a unit of this register")]
-    UnknownUnit { input: String, known: Vec<String> },
-
-    #[error("'{input}' is not an outgoing document series")]
-    UnknownSeries { input: String, known: Vec<String> },
-
-    #[error("the register declares no outgoing document series")]
+    BadDate {
+        flag: String,
+        source: BadDate,
+    },
+    BadKeyword {
+        flag: String,
+        source: BadKeyword,
+    },
+    BadSpan {
+        flag: String,
+        input: String,
+    },
+    BadNumber {
+        flag: String,
+        input: String,
+    },
+    BadId {
+        input: String,
+    },
+    NotFound {
+        id: String,
+    },
+    UnknownKind {
+        input: String,
+        books: Vec<String>,
+    },
+    UnknownUnit {
+        input: String,
+        known: Vec<String>,
+    },
+    UnknownSeries {
+        input: String,
+        known: Vec<String>,
+    },
     NoSeries,
-
-    #[error("{flag} must not be empty")]
-    Empty { flag: String },
-
-    #[error("an urgent action item needs --deadline")]
+    Empty {
+        flag: String,
+    },
     DeadlineRequired,
-
-    #[error("an upward document (上行文) needs --signer")]
     SignerRequired,
-
-    #[error("--secrecy-term: {0}")]
-    BadSecrecyTerm(String),
-
-    #[error("attachments are not allowed at secrecy level {level}")]
-    AttachmentRefused { level: String },
-
-    #[error("{flag} {date} is after today ({today}): a paper cannot be received in the future")]
+    BadSecrecyTerm(crate::model::common::TermProblem),
+    AttachmentRefused {
+        level: Secrecy,
+    },
+    AttachmentTooLarge {
+        path: PathBuf,
+        bytes: u64,
+        limit_mib: u64,
+    },
+    AttachmentTwice {
+        path: PathBuf,
+    },
     ReceivedInFuture {
         flag: String,
         date: String,
         today: String,
     },
-
-    #[error("the due date {due} is before the assignment date {assigned}")]
-    DueBeforeAssigned { due: String, assigned: String },
-
-    #[error("{id} is {}; cannot {}", refusal.status, refusal.step.command())]
-    Refused { id: String, refusal: Refusal },
-
-    #[error("{flag} {target}: no such record")]
-    Dangling { flag: String, target: String },
-
-    #[error("{flag} {target}: expected {expected}")]
+    DueBeforeAssigned {
+        due: String,
+        assigned: String,
+    },
+    Refused {
+        id: String,
+        refusal: Refusal,
+    },
+    Dangling {
+        flag: String,
+        target: String,
+    },
     WrongKind {
         flag: String,
         target: String,
-        expected: String,
+        expected: Expected,
     },
-
-    #[error("{target}: meeting has no decision #{n}")]
-    NoDecision { target: String, n: u32 },
-
-    #[error("{target} already has follow-up {existing}")]
-    AlreadyLinked { target: String, existing: String },
-
-    #[error("{path}:{line}:{column}: {message}")]
+    NoDecision {
+        target: String,
+        n: u32,
+    },
+    AlreadyLinked {
+        target: String,
+        existing: String,
+    },
+    AlreadyAnswers {
+        out: String,
+        existing: String,
+    },
     Unreadable {
         path: PathBuf,
         line: usize,
         column: usize,
+        problem: Box<ReadProblem>,
+    },
+    UnknownPrefix {
+        prefix: String,
+    },
+    OutsideRegister {
+        path: PathBuf,
+    },
+    Locked {
+        seconds: u64,
+    },
+    /// `message` is git's own output.
+    CommitFailed {
+        what: String,
         message: String,
     },
-
-    #[error("{path} escapes the register")]
-    OutsideRegister { path: PathBuf },
-
-    #[error("another taizhang command is writing to this register; gave up after {seconds} s")]
-    Locked { seconds: u64 },
-
-    #[error("{what} was written, but the git commit failed: {message}")]
-    CommitFailed { what: String, message: String },
-
-    #[error("git failed: {message}")]
-    Git { message: String },
-
-    #[error("the register has problems")]
-    CheckFailed { errors: usize, warnings: usize },
-
-    #[error("{0}")]
-    Other(String),
-
-    #[error("--lang: '{input}' is not a language; use en or zh")]
-    BadLang { input: String },
-
-    #[error("{flag}: {source}")]
+    /// `message` is git's own output.
+    Git {
+        message: String,
+    },
+    CheckFailed {
+        errors: usize,
+        warnings: usize,
+    },
     BadPeriod {
         flag: String,
         source: crate::model::period::BadPeriod,
     },
-    #[error("{out} already answers {existing}")]
-    AlreadyAnswers { out: String, existing: String },
+    BadLang {
+        input: String,
+    },
+    /// Output that could not be encoded (JSON, CSV); `message` is the
+    /// encoder's own text.
+    Encode {
+        message: String,
+    },
 }
 
 impl Error {
@@ -144,6 +163,28 @@ impl Error {
         Error::Io {
             path: path.into(),
             source,
+        }
+    }
+
+    /// An encoder's failure (JSON, CSV), as an error.
+    pub fn encode(error: impl fmt::Display) -> Error {
+        Error::Encode {
+            message: error.to_string(),
+        }
+    }
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&crate::i18n::Lang::En.error(self).0)
+    }
+}
+
+impl std::error::Error for Error {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            Error::Io { source, .. } => Some(source),
+            _ => None,
         }
     }
 }

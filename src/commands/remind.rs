@@ -9,6 +9,7 @@ use crate::commands::list::load_reporting;
 use crate::commands::shared::print;
 use crate::context::{Ctx, Format};
 use crate::error::{Error, Result};
+use crate::model::common::HistoryAction;
 use crate::model::followup::Chase;
 use crate::model::keyword::Keyword;
 use crate::model::record::Record;
@@ -63,7 +64,7 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
     let snapshot = load_reporting(ctx, &register, need);
     let records: Vec<&Record> = snapshot.records.iter().map(|l| &l.record).collect();
     let secrets = Secrets::from_levels(&snapshot.classified, args.show_classified);
-    let items = remind::select(&records, &scope, &secrets, ctx.lang());
+    let items = remind::select(&records, &scope, &secrets);
 
     if args.record && !items.is_empty() {
         record_chases(ctx, &register, &items)?;
@@ -77,7 +78,7 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
         }
         Format::Csv => remind::table(&items, ctx.lang())
             .to_csv()
-            .map_err(|e| Error::Other(e.to_string()))?,
+            .map_err(Error::encode)?,
         Format::Table => printable(&remind::text(&items, ctx.today, ctx.lang())).into_owned(),
     };
     print(&text)?;
@@ -122,7 +123,7 @@ fn record_chases(ctx: &Ctx, register: &store::Register, items: &[Reminder]) -> R
             continue;
         }
         fu.history
-            .push(actor.entry("chase", Some(format!("reminder ({})", level.keyword()))));
+            .push(actor.entry(HistoryAction::Remind, Some(level.keyword().to_string())));
         tx.save(&Record::Followup(fu))?;
         chased.push(item.id.to_string());
     }

@@ -6,8 +6,9 @@ use std::process::ExitCode;
 
 use crate::context::Ctx;
 use crate::error::{Error, Result};
-use crate::model::common::Actor;
+use crate::model::common::{Actor, HistoryAction};
 use crate::model::followup::Followup;
+use crate::model::kind::Expected;
 use crate::model::record::Record;
 use crate::model::transition::Refusal;
 use crate::store::{self, Change, Register};
@@ -37,7 +38,7 @@ fn write_json_array(
     let fail = |e| Error::io("<stdout>", e);
     let mut first = true;
     for item in items {
-        let text = serde_json::to_string_pretty(&item).map_err(|e| Error::Other(e.to_string()))?;
+        let text = serde_json::to_string_pretty(&item).map_err(Error::encode)?;
         out.write_all(if first { b"[\n" } else { b",\n" })
             .map_err(fail)?;
         first = false;
@@ -74,7 +75,7 @@ pub fn commit_message(action: &str, record: &Record) -> String {
 pub fn update(
     ctx: &Ctx,
     id_text: &str,
-    action: &str,
+    action: HistoryAction,
     change: impl FnOnce(&mut Record, &Actor, &Register) -> Result<Option<String>>,
 ) -> Result<ExitCode> {
     let register = ctx.register()?;
@@ -85,7 +86,7 @@ pub fn update(
     let note = change(&mut record, &actor, &register)?;
     record.push_history(actor.entry(action, note));
     tx.save(&record)?;
-    tx.finish(&commit_message(action, &record))?;
+    tx.finish(&commit_message(action.keyword(), &record))?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -93,7 +94,7 @@ pub fn update(
 pub fn update_followup(
     ctx: &Ctx,
     id_text: &str,
-    action: &str,
+    action: HistoryAction,
     change: impl FnOnce(&mut Followup, &Actor, &Register) -> Result<Option<String>>,
 ) -> Result<ExitCode> {
     update(ctx, id_text, action, |record, actor, register| {
@@ -101,9 +102,9 @@ pub fn update_followup(
         match record {
             Record::Followup(fu) => change(fu, actor, register),
             _ => Err(Error::WrongKind {
-                flag: action.to_string(),
+                flag: action.keyword().to_string(),
                 target: id,
-                expected: "a follow-up (FU)".to_string(),
+                expected: Expected::Followup,
             }),
         }
     })
@@ -136,8 +137,8 @@ pub fn optional_text(text: Option<String>) -> Option<String> {
 pub fn update_as<T>(
     ctx: &Ctx,
     id_text: &str,
-    action: &str,
-    (command, expected): (&str, &str),
+    action: HistoryAction,
+    (command, expected): (&str, Expected),
     project: fn(&mut Record) -> Option<&mut T>,
     change: impl FnOnce(&mut T, &Actor, &Register) -> Result<Option<String>>,
 ) -> Result<ExitCode> {
@@ -148,7 +149,7 @@ pub fn update_as<T>(
             None => Err(Error::WrongKind {
                 flag: command.to_string(),
                 target: id,
-                expected: expected.to_string(),
+                expected,
             }),
         }
     })

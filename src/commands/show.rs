@@ -31,7 +31,7 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
     let text = match ctx.format() {
         Format::Json => {
             let value = list::json(&record, ctx.today);
-            serde_json::to_string_pretty(&value).map_err(|e| Error::Other(e.to_string()))? + "\n"
+            serde_json::to_string_pretty(&value).map_err(Error::encode)? + "\n"
         }
         Format::Table | Format::Markdown | Format::Csv => {
             let records = load_linked(&register, &record);

@@ -1,13 +1,12 @@
 //! Enumerated values: stored as an English keyword, accepted on the command
-//! line in English or Chinese, shown in the reader's language.
+//! line in English or Chinese (so the Chinese words of input live here);
+//! `i18n` shows them in the reader's language.
 //!
 //! Every enumeration of DESIGN §1 is declared here once with the `keywords!`
 //! macro, so parsing, storing and labelling can never disagree.
 
 use std::fmt;
 use std::str::FromStr;
-
-use crate::i18n::Lang;
 
 /// A closed set of values stored as English keywords.
 pub trait Keyword: Sized + Copy + 'static {
@@ -17,16 +16,9 @@ pub trait Keyword: Sized + Copy + 'static {
     const ALL: &'static [Self];
     /// The stored English keyword.
     fn keyword(self) -> &'static str;
-    /// The Chinese word, shown in Chinese output and accepted on input.
+    /// The Chinese word(s) accepted on input, `|`-separated; the first is
+    /// the one `i18n` shows in Chinese output.
     fn chinese(self) -> &'static str;
-
-    /// The word for people in `lang`.
-    fn label(self, lang: Lang) -> &'static str {
-        match lang {
-            Lang::En => self.keyword(),
-            Lang::Zh => self.chinese().split('|').next().unwrap_or_default(),
-        }
-    }
 
     /// Reads a keyword, case-insensitively, or its Chinese word.
     fn parse_keyword(input: &str) -> Option<Self> {
@@ -311,12 +303,5 @@ mod tests {
         let back: Urgency = serde_yaml::from_str("urgent").unwrap();
         assert_eq!(back, Urgency::Urgent);
         assert!(serde_yaml::from_str::<Urgency>("特急").is_err());
-    }
-
-    #[test]
-    fn labels_follow_language() {
-        use super::Keyword;
-        assert_eq!(Urgency::Normal.label(Lang::Zh), "一般");
-        assert_eq!(Urgency::Normal.label(Lang::En), "normal");
     }
 }

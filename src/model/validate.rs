@@ -6,13 +6,15 @@ use std::collections::{HashMap, HashSet};
 
 use jiff::civil::Date;
 
+use crate::model::common::TermProblem;
 use crate::model::config::Config;
+use crate::model::config::ConfigProblem;
 use crate::model::date::Moment;
 use crate::model::id::Id;
 use crate::model::incoming::{InStatus, Incoming};
-use crate::model::keyword::{Direction, Handling, Keyword, Urgency};
+use crate::model::keyword::{Direction, Handling, Keyword, Secrecy, Urgency};
 use crate::model::kind::Kind;
-use crate::model::logbook::validate_entry;
+use crate::model::logbook::{EntryProblem, validate_entry};
 use crate::model::meeting::MtStatus;
 use crate::model::outgoing::OutStatus;
 use crate::model::record::Record;
@@ -40,7 +42,7 @@ pub enum Note {
     EmptyTitle,
     EmptySender,
     DeadlineNeeded {
-        urgency: &'static str,
+        urgency: Urgency,
     },
     CompletedBeforeReceived {
         done: Date,
@@ -95,7 +97,7 @@ pub enum Note {
         name: String,
     },
     ClassifiedWithoutTerm {
-        level: &'static str,
+        level: Secrecy,
     },
     DuplicateId {
         id: String,
@@ -155,9 +157,12 @@ pub enum Note {
     DayOff {
         due: Date,
     },
-    /// Text from elsewhere (the YAML reader, a logbook declaration, a
-    /// secrecy term), shown as it is.
-    Text(String),
+    /// A logbook entry against its book's declaration.
+    Entry(EntryProblem),
+    /// A 保密期限 that is malformed or too long.
+    Term(TermProblem),
+    /// `calendar.toml` could not be used.
+    Config(ConfigProblem),
 }
 
 struct Findings<'a> {
@@ -201,12 +206,7 @@ pub fn check_record(record: &Record, config: &Config) -> Vec<Finding> {
                 && r.urgency != Urgency::Normal
                 && r.deadline.is_none()
             {
-                f.error(
-                    "deadline",
-                    Note::DeadlineNeeded {
-                        urgency: r.urgency.keyword(),
-                    },
-                );
+                f.error("deadline", Note::DeadlineNeeded { urgency: r.urgency });
             }
             if let (Some(done), received) = (r.completed, r.received.date())
                 && done < received
@@ -290,7 +290,7 @@ pub fn check_record(record: &Record, config: &Config) -> Vec<Finding> {
         Record::Entry(entry, book) => match config.logbooks.get(book) {
             Some(def) => {
                 for problem in validate_entry(entry, def) {
-                    f.error("", Note::Text(problem));
+                    f.error("", Note::Entry(problem));
                 }
                 for key in entry.fields.keys().filter_map(|k| k.as_str()) {
                     if !def.fields.iter().any(|d| d.name == key) {
@@ -382,17 +382,14 @@ fn check_secrecy(record: &Record, f: &mut Findings) {
         _ => return,
     };
     match term {
-        None if level.is_classified() => f.warning(
-            "secrecy_term",
-            Note::ClassifiedWithoutTerm {
-                level: level.keyword(),
-            },
-        ),
+        None if level.is_classified() => {
+            f.warning("secrecy_term", Note::ClassifiedWithoutTerm { level })
+        }
         Some(term) => {
             if let Some(problem) =
                 crate::model::common::check_secrecy_term(term, level.max_term_years())
             {
-                f.error("secrecy_term", Note::Text(problem));
+                f.error("secrecy_term", Note::Term(problem));
             }
         }
         None => {}

@@ -41,7 +41,7 @@ pub fn header(record: &Record, today: Date, lang: Lang) -> String {
         "{}{}{}",
         lang.field("status"),
         lang.colon(),
-        record.status_label(lang)
+        lang.status(record)
     );
     if let Some(due) = record.due_state(today) {
         let state = lang.days_left(due.days_left);
@@ -188,7 +188,7 @@ fn enum_label(key: &str, text: &str, lang: Lang) -> Option<String> {
         K::ALL
             .iter()
             .find(|v| v.keyword() == text)
-            .map(|v| v.label(lang).to_string())
+            .map(|v| lang.keyword(*v).to_string())
     }
     match key {
         "urgency" => label::<Urgency>(text, lang),

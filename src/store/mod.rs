@@ -58,7 +58,9 @@ impl<'a> Change<'a> {
         let dir = self
             .register
             .relative_dir(&probe)
-            .ok_or_else(|| Error::Other(format!("no record kind has the prefix {prefix}")))?;
+            .ok_or_else(|| Error::UnknownPrefix {
+                prefix: prefix.to_string(),
+            })?;
         let dir = self.register.root.join(dir);
         let mut highest = 0;
         match std::fs::read_dir(&dir) {
@@ -93,7 +95,7 @@ impl<'a> Change<'a> {
         self.register.contained(&relative)?;
         let mut value = record
             .to_value()
-            .map_err(|e| Error::Other(format!("{}: {e}", record.id())))?;
+            .map_err(|e| Error::encode(format_args!("{}: {e}", record.id())))?;
         self.keep_hand_added(&relative, record, &mut value);
         let text = yaml::to_string(&value);
         let staged = save::stage(&self.register.root, &relative, text.as_bytes())?;
@@ -163,10 +165,9 @@ impl<'a> Change<'a> {
             let (relative, bytes, attachment) = attach::prepare(&self.register.root, id, source)?;
             self.register.contained(&relative)?;
             if prepared.iter().any(|(r, _, _)| *r == relative) {
-                return Err(Error::Other(format!(
-                    "{}: two attachments have the same name",
-                    source.display()
-                )));
+                return Err(Error::AttachmentTwice {
+                    path: source.clone(),
+                });
             }
             prepared.push((relative, bytes, attachment));
         }

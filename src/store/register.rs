@@ -7,7 +7,7 @@
 use std::path::{Path, PathBuf};
 
 use crate::error::{Error, Result};
-use crate::model::config::{Config, FORMAT_VERSION};
+use crate::model::config::{Config, ConfigProblem, FORMAT_VERSION};
 use crate::model::id::{Id, is_padded};
 use crate::model::kind::Kind;
 
@@ -69,9 +69,9 @@ impl Register {
     pub fn open(root: &Path) -> Result<Register> {
         let path = root.join(SETTINGS_FILE);
         let text = std::fs::read_to_string(&path).map_err(|e| Error::io(&path, e))?;
-        let config = parse_config(&text).map_err(|message| Error::BadConfig {
+        let config = parse_config(&text).map_err(|problem| Error::BadConfig {
             path: path.clone(),
-            message,
+            problem,
         })?;
         Ok(Register {
             root: root.to_path_buf(),
@@ -177,18 +177,20 @@ impl Register {
 }
 
 /// Reads and checks `taizhang.toml`.
-pub fn parse_config(text: &str) -> std::result::Result<Config, String> {
-    let config: Config = toml::from_str(text).map_err(|e| e.to_string())?;
+pub fn parse_config(text: &str) -> std::result::Result<Config, ConfigProblem> {
+    let config: Config = toml::from_str(text).map_err(|e| ConfigProblem::syntax(&e, text))?;
     if config.format_version > FORMAT_VERSION {
-        return Err(format!(
-            "format_version {} is newer than this taizhang understands ({FORMAT_VERSION}); upgrade taizhang",
-            config.format_version
-        ));
+        return Err(ConfigProblem::Newer {
+            found: config.format_version,
+            supported: FORMAT_VERSION,
+        });
     }
     let mut prefixes = config.all_prefixes();
     for prefix in &prefixes {
         if prefix.is_empty() || !prefix.bytes().all(|b| b.is_ascii_alphabetic()) {
-            return Err(format!("prefix '{prefix}' must be ASCII letters only"));
+            return Err(ConfigProblem::BadPrefix {
+                prefix: prefix.to_string(),
+            });
         }
     }
     prefixes.sort_by_key(|p| p.to_ascii_uppercase());
@@ -196,7 +198,9 @@ pub fn parse_config(text: &str) -> std::result::Result<Config, String> {
         .windows(2)
         .find(|w| w[0].eq_ignore_ascii_case(&w[1]))
     {
-        return Err(format!("prefix '{}' is used twice", pair[0]));
+        return Err(ConfigProblem::PrefixTwice {
+            prefix: pair[0].to_string(),
+        });
     }
     for name in config.logbooks.keys() {
         let safe = !name.is_empty()
@@ -204,9 +208,7 @@ pub fn parse_config(text: &str) -> std::result::Result<Config, String> {
                 .bytes()
                 .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_');
         if !safe {
-            return Err(format!(
-                "logbook name '{name}' must be ASCII letters, digits, '-' or '_'"
-            ));
+            return Err(ConfigProblem::BadBookName { name: name.clone() });
         }
     }
     Ok(config)

@@ -108,7 +108,7 @@ impl Intent {
             .chain(attachments.iter().copied())
             .filter_map(Path::to_str)
             .collect();
-        let text = serde_json::to_vec(&paths).map_err(|e| Error::Other(e.to_string()))?;
+        let text = serde_json::to_vec(&paths).map_err(Error::encode)?;
         let path = ensure_state_dir(root)?.join("tmp").join(INTENT);
         let mut file = std::fs::File::create(&path).map_err(|e| Error::io(&path, e))?;
         file.write_all(&text)

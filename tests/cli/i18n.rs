@@ -179,3 +179,39 @@ fn startup_errors_speak_the_chosen_language() {
     let en = env.fail(&["--lang", "en", "--today", "2026-13-01", "list"]);
     assert!(en.starts_with("error: --today"), "{en}");
 }
+
+#[test]
+fn reply_to_history_is_worded_in_both_languages() {
+    let env = Env::new();
+    env.run(&[
+        "log", "in", "--title", "来文", "--from", "省厅", "--lead", "BGS",
+    ]);
+    env.run(&["doc", "done", "IN-1"]);
+    env.run(&["log", "out", "--title", "复函", "--to", "省厅"]);
+    env.run(&["doc", "reply", "IN-1", "--via", "发文", "--ref", "OUT-1"]);
+    let zh = env.run(&["--lang", "zh", "show", "OUT-1"]);
+    assert!(zh.contains("答复来文 IN-2026-0001"), "{zh}");
+    assert!(!zh.contains("reply-to"), "{zh}");
+    let en = env.run(&["--lang", "en", "show", "OUT-1"]);
+    assert!(en.contains("in reply to IN-2026-0001"), "{en}");
+}
+
+#[test]
+fn remind_record_stores_no_english_note() {
+    let env = Env::new();
+    env.run(&[
+        "--today",
+        "2026-11-10",
+        "assign",
+        "逾期事项",
+        "--lead",
+        "CWK",
+        "--due",
+        "2026-11-20",
+    ]);
+    env.run(&["remind", "--record"]);
+    let yaml = env.read("followups/2026/FU-2026-0001.yaml");
+    assert!(yaml.contains("action: remind\n  note: red"), "{yaml}");
+    let zh = env.run(&["--lang", "zh", "show", "FU-1"]);
+    assert!(zh.contains("提醒催办（红色）"), "{zh}");
+}

@@ -8,6 +8,7 @@ use serde::Deserialize;
 use crate::commands::shared::{commit_message, finish_new, non_empty, optional_text};
 use crate::context::{Ctx, split_list};
 use crate::error::{Error, Result};
+use crate::model::common::HistoryAction;
 use crate::model::common::check_secrecy_term;
 use crate::model::id::Id;
 use crate::model::incoming::Reply;
@@ -167,7 +168,7 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
         attachments: Vec::new(),
         notes: optional_text(args.notes),
         created: actor.at,
-        history: vec![actor.entry("log", None)],
+        history: vec![actor.entry(HistoryAction::Log, None)],
         extra: Default::default(),
     };
     let record = Record::Outgoing(Box::new(outgoing));
@@ -179,7 +180,7 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
         });
     }
     if let Some(answered) = answered.as_mut() {
-        answered.push_history(actor.entry("reply", Some(record.id().to_string())));
+        answered.push_history(actor.entry(HistoryAction::Reply, Some(record.id().to_string())));
         tx.save(answered)?;
     }
     tx.save(&record)?;
@@ -200,7 +201,7 @@ fn load_incoming(register: &Register, id: &Id) -> Result<Record> {
         _ => Err(Error::WrongKind {
             flag: "--reply-to".into(),
             target: id.to_string(),
-            expected: "an incoming document (IN)".into(),
+            expected: crate::model::kind::Expected::Incoming,
         }),
     }
 }
@@ -246,16 +247,16 @@ fn next_number(register: &Register, issuer: &str, year: i16) -> Result<u32> {
                     path,
                     line,
                     column,
-                    message: store::parse::too_deep_message(),
+                    problem: Box::new(store::parse::too_deep()),
                 });
             }
             let parsed: NumberOnly = serde_yaml::from_str(&text).map_err(|e| {
-                let (line, column, message) = store::parse::describe_yaml_error(&e, &text);
+                let (line, column, problem) = store::parse::describe_yaml_error(&e, &text);
                 Error::Unreadable {
                     path: path.clone(),
                     line,
                     column,
-                    message,
+                    problem: Box::new(problem),
                 }
             })?;
             if let Some((i, y, n)) = parse_doc_number(&parsed.doc_number)
