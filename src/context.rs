@@ -19,6 +19,7 @@ use crate::model::common::Actor;
 use crate::model::date::{self, Moment, PlainWeek, Span, When, WorkingDays};
 use crate::model::id::Id;
 use crate::model::keyword::{self, Keyword};
+use crate::report::render::printable;
 use crate::store::Register;
 
 /// Output formats of commands that print records or figures.
@@ -280,14 +281,14 @@ impl Ctx {
     /// Writes a note to stderr unless `--quiet`.
     pub fn note(&self, text: &str) {
         if !self.args.quiet {
-            eprintln!("{text}");
+            eprintln!("{}", printable(text));
         }
     }
 
     /// Warns on stderr (always: warnings are never silenced by --quiet).
     pub fn warn(&self, text: &str) {
         let word = self.lang().message(crate::i18n::Message::Warning);
-        eprintln!("{word}: {text}");
+        eprintln!("{word}: {}", printable(text));
     }
 }
 

@@ -15,7 +15,6 @@ use crate::model::keyword::Keyword;
 use crate::model::record::Record;
 use crate::report::redact::Secrets;
 use crate::report::remind::{self, Reminder, Scope};
-use crate::report::render::printable;
 use crate::store::{self, Change, Need};
 
 /// Remind of open follow-ups and incoming action documents that are
@@ -72,14 +71,11 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
     let text = match ctx.format() {
         Format::Json => remind::json(&items),
         _ if items.is_empty() => String::new(),
-        // Mailed or shown as it is: no control characters from records.
-        Format::Markdown => {
-            printable(&remind::markdown(&items, ctx.today, ctx.lang())).into_owned()
-        }
+        Format::Markdown => remind::markdown(&items, ctx.today, ctx.lang()),
         Format::Csv => remind::table(&items, ctx.lang())
             .to_csv()
             .map_err(Error::encode)?,
-        Format::Table => printable(&remind::text(&items, ctx.today, ctx.lang())).into_owned(),
+        Format::Table => remind::text(&items, ctx.today, ctx.lang()),
     };
     print(&text)?;
     Ok(ExitCode::SUCCESS)

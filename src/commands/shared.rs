@@ -11,11 +11,19 @@ use crate::model::followup::Followup;
 use crate::model::kind::Expected;
 use crate::model::record::Record;
 use crate::model::transition::Refusal;
+use crate::report::render::printable;
 use crate::store::{self, Change, Register};
 
 /// Writes `text` to stdout. A closed pipe surfaces as an error the binary
 /// treats as success.
+///
+/// This is the one place where what people read (a table, Markdown, CSV
+/// for a spreadsheet or a mail) is made safe: control characters from
+/// records (an escape sequence in a hand-edited title) never reach the
+/// terminal. JSON passes through unchanged in substance: its encoder has
+/// already escaped every control character inside its strings.
 pub fn print(text: &str) -> Result<()> {
+    let text = printable(text);
     let mut out = std::io::stdout().lock();
     out.write_all(text.as_bytes())
         .and_then(|()| out.flush())

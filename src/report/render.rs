@@ -133,7 +133,7 @@ impl Table {
         }
         for row in rows {
             table.add_row(row.iter().map(|(text, tone)| {
-                let cell = Cell::new(printable(text));
+                let cell = Cell::new(text);
                 match (color, tone) {
                     (true, Tone::Danger) => cell.fg(Color::Red),
                     (true, Tone::Warn) => cell.fg(Color::Yellow),
@@ -195,9 +195,11 @@ fn terminal_width() -> Option<u16> {
     std::env::var("COLUMNS").ok().and_then(|c| c.parse().ok())
 }
 
-/// Text from a record made safe for a terminal: control characters (an
+/// Text made safe for a terminal or a mail: control characters (an
 /// escape sequence hidden in a hand-edited title could rewrite the screen)
-/// are shown as U+FFFD; line breaks and tabs are kept.
+/// are shown as U+FFFD; line breaks and tabs are kept. Applied once, where
+/// output leaves the program (`commands::shared::print`, warnings and
+/// errors on stderr), never to JSON values.
 pub fn printable(text: &str) -> std::borrow::Cow<'_, str> {
     if text.chars().any(is_unsafe) {
         text.chars()
