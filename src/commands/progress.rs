@@ -18,7 +18,7 @@ pub struct Args {
 }
 
 pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
-    let note = non_empty("NOTE", &args.note)?;
+    let note = non_empty("<NOTE>", &args.note)?;
     update_followup(ctx, &args.id, HistoryAction::Progress, |fu, actor, _| {
         let entry = Progress {
             on: actor.today(),

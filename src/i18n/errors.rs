@@ -23,7 +23,7 @@ pub(super) fn error(lang: Lang, error: &Error) -> (String, Option<String>) {
                 Some(say!(
                     l,
                     "run `taizhang init` to create one, or name it with -C DIR or TAIZHANG_REGISTER",
-                    "用 `taizhang init` 新建台账，或用 -C 目录 / TAIZHANG_REGISTER 指定台账"
+                    "用 `taizhang init` 新建台账，或用 -C 目录 / `TAIZHANG_REGISTER` 指定台账"
                 )),
             )
         }
@@ -74,7 +74,7 @@ pub(super) fn error(lang: Lang, error: &Error) -> (String, Option<String>) {
                     Some(say!(
                         l,
                         "accepted: YYYY-MM-DD, today, tomorrow, yesterday, +3d, -2d, +2w, +1m, +5wd, a weekday name (fri = the next Friday), or YYYY-MM-DD HH:MM where a time is wanted",
-                        "可用格式：YYYY-MM-DD、today/今天、tomorrow/明天、yesterday/昨天、+3d、-2d、+2w、+1m、+5wd、星期名（fri/周五 为下一个周五），需要时刻时用 YYYY-MM-DD HH:MM"
+                        "可用格式：`YYYY-MM-DD`、今天（`today`）、明天（`tomorrow`）、昨天（`yesterday`）、+3d、-2d、+2w、+1m、`+5wd`（工作日）、星期名（周五或 `fri` 为下一个周五），需要时刻时用 `YYYY-MM-DD HH:MM`"
                     )),
                 ),
             }
@@ -82,7 +82,12 @@ pub(super) fn error(lang: Lang, error: &Error) -> (String, Option<String>) {
         E::BadKeyword { flag, source } => {
             let input = &source.input;
             let what = l.keyword_set(source.what);
-            let accepted = &source.accepted;
+            let accepted: Vec<String> = source
+                .accepted
+                .iter()
+                .map(|(keyword, chinese)| say!(l, "{keyword}", "{chinese}（`{keyword}`）"))
+                .collect();
+            let accepted = accepted.join(l.list_separator());
             (
                 say!(
                     l,
@@ -136,7 +141,10 @@ pub(super) fn error(lang: Lang, error: &Error) -> (String, Option<String>) {
             let books = match (books.is_empty(), l) {
                 (true, _) => String::new(),
                 (false, Lang::En) => format!(", logbooks: {}", books.join(", ")),
-                (false, Lang::Zh) => format!("，登记簿：{}", books.join("、")),
+                (false, Lang::Zh) => {
+                    let books: Vec<String> = books.iter().map(|b| format!("`{b}`")).collect();
+                    format!("，登记簿：{}", books.join("、"))
+                }
             };
             (
                 say!(
@@ -147,7 +155,7 @@ pub(super) fn error(lang: Lang, error: &Error) -> (String, Option<String>) {
                 Some(say!(
                     l,
                     "kinds: incoming (in), outgoing (out), document, followup (fu), meeting (mt){books}; not '{input}'",
-                    "类别：incoming/in 收文、outgoing/out 发文、document 公文、followup/fu 督办、meeting/mt 会议{books}"
+                    "类别：收文（`incoming`/`in`）、发文（`outgoing`/`out`）、公文（`document`）、督办（`followup`/`fu`）、会议（`meeting`/`mt`）{books}"
                 )),
             )
         }
@@ -185,8 +193,8 @@ pub(super) fn error(lang: Lang, error: &Error) -> (String, Option<String>) {
             ),
             Some(say!(
                 l,
-                "add one to taizhang.toml: [[series]] name = \"发文\" issuer = \"市交发\"",
-                "在 taizhang.toml 中添加：[[series]] name = \"发文\" issuer = \"市交发\""
+                "add a [[series]] table with a name and an issuer code to taizhang.toml",
+                "在 taizhang.toml 中添加：`[[series]] name = \"发文\" issuer = \"市交发\"`"
             )),
         ),
         E::Empty { flag } => (say!(l, "{flag} must not be empty", "{flag} 不能为空"), None),
@@ -201,7 +209,7 @@ pub(super) fn error(lang: Lang, error: &Error) -> (String, Option<String>) {
         E::SignerRequired => (
             say!(
                 l,
-                "an upward document (上行文) needs --signer",
+                "an upward document needs --signer",
                 "上行文必须写明签发人（--signer）"
             ),
             None,
@@ -238,7 +246,7 @@ pub(super) fn error(lang: Lang, error: &Error) -> (String, Option<String>) {
                 say!(
                     l,
                     "{path}: {bytes} bytes is larger than the {limit_mib} MiB allowed for an attachment",
-                    "{path}：文件有 {bytes} 字节，附件最大 {limit_mib} MiB"
+                    "{path}：文件有 {bytes} 字节，附件最大 {limit_mib} 兆字节"
                 ),
                 None,
             )
@@ -406,7 +414,7 @@ pub(super) fn error(lang: Lang, error: &Error) -> (String, Option<String>) {
                 Some(say!(
                     l,
                     "accepted: {forms}",
-                    "可用格式：{forms}（本周、上周、本月、上月、本季度、本年亦可）"
+                    "可用格式：2026（年）、2026-Q4（季度）、2026-11（月）、2026-W47（周）、2026-11-01..2026-11-30（起止日期）、本周、上周、本月、上月、本季度、本年"
                 )),
             )
         }
@@ -416,7 +424,7 @@ pub(super) fn error(lang: Lang, error: &Error) -> (String, Option<String>) {
                 "--lang: '{input}' is not a language",
                 "--lang：“{input}”不是可用的语言"
             ),
-            Some(say!(l, "use en or zh", "可用 en 或 zh")),
+            Some(say!(l, "use en or zh", "可用 `en` 或 `zh`")),
         ),
         E::Encode { message } => (
             say!(
@@ -449,10 +457,10 @@ pub(super) fn io_problem(l: Lang, source: &std::io::Error) -> String {
 /// The kind of record that was wanted.
 fn expected(l: Lang, expected: Expected) -> String {
     match expected {
-        Expected::Incoming => say!(l, "an incoming document (IN)", "收文（IN）"),
-        Expected::Outgoing => say!(l, "an outgoing document (OUT)", "发文（OUT）"),
-        Expected::Followup => say!(l, "a follow-up (FU)", "督办事项（FU）"),
-        Expected::Meeting => say!(l, "a meeting (MT)", "会议（MT）"),
+        Expected::Incoming => say!(l, "an incoming document (IN)", "收文（IN-…）"),
+        Expected::Outgoing => say!(l, "an outgoing document (OUT)", "发文（OUT-…）"),
+        Expected::Followup => say!(l, "a follow-up (FU)", "督办事项（FU-…）"),
+        Expected::Meeting => say!(l, "a meeting (MT)", "会议（MT-…）"),
         Expected::Decision => say!(
             l,
             "a meeting decision such as MT-2026-0003#2",

@@ -15,7 +15,7 @@ pub(super) fn note(l: Lang, note: &Note) -> String {
     use Note as N;
     match note {
         N::EmptyTitle => say!(l, "the title is empty", "标题为空"),
-        N::EmptySender => say!(l, "the sender (来文机关) is empty", "来文机关为空"),
+        N::EmptySender => say!(l, "the sender is empty", "来文机关为空"),
         N::DeadlineNeeded { urgency } => match urgency {
             Urgency::VeryUrgent => say!(
                 l,
@@ -50,23 +50,21 @@ pub(super) fn note(l: Lang, note: &Note) -> String {
         ),
         N::RepliedWithoutReply => say!(
             l,
-            "replied, but no reply (答复) is recorded",
+            "replied, but no reply is recorded",
             "状态为已答复，但没有答复记录"
         ),
         N::DoneWithoutDate => say!(
             l,
-            "done, but no completion date (办结日期)",
+            "done, but no completion date",
             "状态为已办结，但没有办结日期"
         ),
-        N::UpwardWithoutSigner => say!(
-            l,
-            "an upward document (上行文) needs a signer",
-            "上行文必须有签发人"
-        ),
-        N::NoAddressee => say!(l, "no addressee (主送)", "没有主送机关"),
+        N::UpwardWithoutSigner => {
+            say!(l, "an upward document needs a signer", "上行文必须有签发人")
+        }
+        N::NoAddressee => say!(l, "no addressee", "没有主送机关"),
         N::IssuedWithoutPrintDate => say!(
             l,
-            "issued, but no print date (印发日期)",
+            "issued, but no print date",
             "状态为已印发，但没有印发日期"
         ),
         N::EmptyLead => say!(l, "the lead unit is empty", "牵头单位为空"),
@@ -83,7 +81,7 @@ pub(super) fn note(l: Lang, note: &Note) -> String {
         N::ClosedWithoutDate => say!(
             l,
             "closed, but result.closed gives no date",
-            "状态为已办结，但 result.closed 没有日期"
+            "状态为已办结，但 `result.closed` 没有日期"
         ),
         N::ExtensionNotLater { to, previous } => say!(
             l,
@@ -99,12 +97,12 @@ pub(super) fn note(l: Lang, note: &Note) -> String {
         N::UnknownBookField { key, book } => say!(
             l,
             "unknown field `{key}` (not declared for logbook {book})",
-            "未知字段 `{key}`（登记簿 {book} 未声明）"
+            "未知字段 `{key}`（登记簿 `{book}` 未声明）"
         ),
         N::UndeclaredBook { book } => say!(
             l,
             "logbook {book} is not declared in taizhang.toml",
-            "登记簿 {book} 未在 taizhang.toml 中声明"
+            "登记簿 `{book}` 未在 taizhang.toml 中声明"
         ),
         N::UnknownField { name } => say!(
             l,
@@ -117,7 +115,7 @@ pub(super) fn note(l: Lang, note: &Note) -> String {
                 Secrecy::None => String::new(),
                 _ => say!(
                     l,
-                    "classified ({word}) without a secrecy term (保密期限)",
+                    "classified ({word}) without a secrecy term",
                     "{word}文件未标注保密期限"
                 ),
             }
@@ -137,7 +135,7 @@ pub(super) fn note(l: Lang, note: &Note) -> String {
         N::ReplyNotLinkedBack { reference, id } => say!(
             l,
             "{reference} does not name {id} as in_reply_to",
-            "{reference} 的 in_reply_to 没有指向 {id}"
+            "{reference} 的 `in_reply_to` 没有指向 {id}"
         ),
         N::NotOutgoing { id } => say!(l, "{id} is not an outgoing document", "{id} 不是发文"),
         N::NotIncoming { id } => say!(l, "{id} is not an incoming document", "{id} 不是收文"),
@@ -239,6 +237,7 @@ fn entry_problem(l: Lang, problem: &EntryProblem) -> String {
             )
         }
         EntryProblem::NotOneOf { field, values } => {
+            let values: Vec<String> = values.iter().map(|v| say!(l, "{v}", "`{v}`")).collect();
             let values = values.join(l.list_separator());
             say!(
                 l,
@@ -304,12 +303,12 @@ pub(super) fn config_problem(l: Lang, problem: &ConfigProblem) -> String {
         C::Syntax {
             line: Some(line),
             detail,
-        } => say!(l, "line {line}: {detail}", "第 {line} 行格式有误（TOML）"),
-        C::Syntax { line: None, detail } => say!(l, "{detail}", "格式有误（TOML）"),
+        } => say!(l, "line {line}: {detail}", "第 {line} 行格式有误"),
+        C::Syntax { line: None, detail } => say!(l, "{detail}", "格式有误"),
         C::Newer { found, supported } => say!(
             l,
             "format_version {found} is newer than this taizhang understands ({supported}); upgrade taizhang",
-            "format_version {found} 比本版 taizhang 支持的（{supported}）新；请升级 taizhang"
+            "`format_version` {found} 比本版 taizhang 支持的（{supported}）新；请升级 taizhang"
         ),
         C::BadPrefix { prefix } => say!(
             l,
@@ -339,12 +338,12 @@ pub(super) fn config_problem(l: Lang, problem: &ConfigProblem) -> String {
         } => say!(
             l,
             "[{year}] {list}: '{entry}' is not a date (2026-10-01) or a range (2026-10-01..2026-10-07) of at most {max_days} days",
-            "[{year}] {list}：“{entry}”不是日期（2026-10-01）或不超过 {max_days} 天的日期范围（2026-10-01..2026-10-07）"
+            "[{year}] `{list}`：“{entry}”不是日期（2026-10-01）或不超过 {max_days} 天的日期范围（2026-10-01..2026-10-07）"
         ),
         C::CalendarWrongYear { year, list, date } => say!(
             l,
             "[{year}] {list}: {date} is not in {year}",
-            "[{year}] {list}：{date} 不在 {year} 年"
+            "[{year}] `{list}`：{date} 不在 {year} 年"
         ),
         C::CalendarBoth { date } => say!(
             l,
@@ -358,12 +357,10 @@ pub(super) fn config_problem(l: Lang, problem: &ConfigProblem) -> String {
 pub(super) fn read_problem(l: Lang, problem: &ReadProblem) -> String {
     use ReadProblem as P;
     // The field concerned, when the problem is inside the record.
-    let at = |at: &str, text: String| {
-        if at.is_empty() {
-            text
-        } else {
-            format!("{at}{}{text}", l.colon())
-        }
+    let at = |at: &str, text: String| match (at.is_empty(), l) {
+        (true, _) => text,
+        (false, Lang::En) => format!("{at}: {text}"),
+        (false, Lang::Zh) => format!("`{at}`：{text}"),
     };
     match problem {
         P::Io(IoTrouble::NotFound) => say!(l, "no such file", "文件不存在"),
@@ -377,7 +374,7 @@ pub(super) fn read_problem(l: Lang, problem: &ReadProblem) -> String {
         P::NotUtf8 { offset } => say!(
             l,
             "not UTF-8 text (bad byte at offset {offset})",
-            "不是 UTF-8 文本（第 {offset} 字节有误）"
+            "不是 `UTF-8` 文本（第 {offset} 字节有误）"
         ),
         P::UnknownPrefix { prefix } => say!(
             l,
@@ -411,7 +408,7 @@ pub(super) fn read_problem(l: Lang, problem: &ReadProblem) -> String {
                 "{id} 不应放在这个文件夹（前缀未知）"
             ),
         },
-        P::Syntax { detail } => say!(l, "{detail}", "YAML 语法错误"),
+        P::Syntax { detail } => say!(l, "{detail}", "`YAML` 语法错误"),
         P::MissingField { at: path, field } => at(
             path,
             say!(l, "missing field `{field}`", "缺少字段 `{field}`"),
@@ -427,6 +424,14 @@ pub(super) fn read_problem(l: Lang, problem: &ReadProblem) -> String {
             accepted,
         } => {
             let set = l.keyword_set(what);
+            let accepted = match l {
+                Lang::En => accepted.clone(),
+                Lang::Zh => accepted
+                    .split(", ")
+                    .map(|v| format!("`{v}`"))
+                    .collect::<Vec<_>>()
+                    .join("、"),
+            };
             at(
                 path,
                 say!(

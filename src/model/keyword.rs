@@ -29,13 +29,16 @@ pub trait Keyword: Sized + Copy + 'static {
         })
     }
 
-    /// The accepted values, for error messages: `normal (一般), urgent (加急)…`.
-    fn accepted() -> String {
+    /// The accepted values, for error messages: each keyword with the
+    /// Chinese word shown for it.
+    fn accepted() -> Vec<(&'static str, &'static str)> {
         Self::ALL
             .iter()
-            .map(|v| format!("{} ({})", v.keyword(), v.chinese()))
-            .collect::<Vec<_>>()
-            .join(", ")
+            .map(|v| {
+                let chinese = v.chinese().split('|').next().unwrap_or_default();
+                (v.keyword(), chinese)
+            })
+            .collect()
     }
 }
 
@@ -44,15 +47,19 @@ pub trait Keyword: Sized + Copy + 'static {
 pub struct BadKeyword {
     pub what: &'static str,
     pub input: String,
-    pub accepted: String,
+    /// Every keyword with its Chinese word.
+    pub accepted: Vec<(&'static str, &'static str)>,
 }
 
 impl fmt::Display for BadKeyword {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let keywords: Vec<&str> = self.accepted.iter().map(|(k, _)| *k).collect();
         write!(
             f,
             "'{}' is not a valid {}; accepted: {}",
-            self.input, self.what, self.accepted
+            self.input,
+            self.what,
+            keywords.join(", ")
         )
     }
 }
@@ -293,7 +300,8 @@ mod tests {
         let err = "hot".parse::<Urgency>().unwrap_err();
         let text = err.to_string();
         assert!(text.contains("'hot'"), "{text}");
-        assert!(text.contains("very-urgent (特急)"), "{text}");
+        assert!(text.contains("very-urgent"), "{text}");
+        assert!(err.accepted.contains(&("very-urgent", "特急")), "{text}");
     }
 
     #[test]

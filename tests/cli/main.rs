@@ -14,6 +14,7 @@ mod git;
 mod hostile;
 mod i18n;
 mod init;
+mod lang;
 mod list_show;
 mod log;
 mod meeting;

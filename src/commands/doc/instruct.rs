@@ -28,7 +28,7 @@ pub struct Args {
 }
 
 pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
-    let text = non_empty("TEXT", &args.text)?;
+    let text = non_empty("<TEXT>", &args.text)?;
     let leader = non_empty("--leader", &args.leader)?;
     let on = ctx
         .opt_date("--on", args.on.as_deref())?

@@ -22,7 +22,7 @@ pub struct Args {
 }
 
 pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
-    let text = non_empty("TEXT", &args.text)?;
+    let text = non_empty("<TEXT>", &args.text)?;
     update_incoming(ctx, &args.id, HistoryAction::Propose, |doc, actor, _| {
         let proposal = Remark {
             by: actor.by.clone(),

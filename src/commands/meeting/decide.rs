@@ -41,7 +41,7 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
     let register = ctx.register()?;
     let actor = ctx.actor(&register);
     let id = ctx.id(&args.id)?;
-    let text = non_empty("TEXT", &args.text)?;
+    let text = non_empty("<TEXT>", &args.text)?;
     let lead = args
         .lead
         .as_deref()
