@@ -92,10 +92,7 @@ fn bad_enum_value_names_the_accepted_values() {
         "--secrecy",
         "hush",
     ]);
-    assert!(
-        stderr.contains("highly-secret") && stderr.contains("机密"),
-        "{stderr}"
-    );
+    assert!(stderr.contains("highly-secret"), "{stderr}");
     let stderr = env.fail(&[
         "assign", "x", "--lead", "BGS", "--due", "+1d", "--source", "rumour",
     ]);
