@@ -183,6 +183,27 @@ impl Lang {
         }
     }
 
+    /// Between the parts of one phrase: `a, b` / `a，b`.
+    pub fn comma(self) -> &'static str {
+        match self {
+            Lang::En => ", ",
+            Lang::Zh => "，",
+        }
+    }
+
+    /// Between the fields of one list entry: 原期限：…；延期至：….
+    pub fn semicolon(self) -> &'static str {
+        match self {
+            Lang::En => "; ",
+            Lang::Zh => "；",
+        }
+    }
+
+    /// A heading with the day it is for: `Overdue and due soon (2026-11-23)`.
+    pub fn dated(self, heading: &str, day: jiff::civil::Date) -> String {
+        say!(self, "{heading} ({day})", "{heading}（{day}）")
+    }
+
     /// Between the names of a list: `财务科、法规科`, `a, b`.
     pub fn list_separator(self) -> &'static str {
         match self {

@@ -244,10 +244,8 @@ pub fn terminal(desk: &Desk, today: Date, lang: Lang, color: bool) -> String {
         if !out.is_empty() {
             out.push('\n');
         }
-        out.push_str(&match lang {
-            Lang::En => format!("{heading} ({today})\n"),
-            Lang::Zh => format!("{heading}（{today}）\n"),
-        });
+        out.push_str(&lang.dated(heading, today));
+        out.push('\n');
         out.push_str(&table.to_terminal(color));
     }
     if out.is_empty() {

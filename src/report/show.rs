@@ -123,7 +123,7 @@ pub(crate) fn write_field(
                                 format!("{label}{}{}", lang.colon(), scalar(k, v, lang))
                             })
                             .collect();
-                        out.push_str(&format!("{pad}  - {}\n", parts.join(separator(lang))));
+                        out.push_str(&format!("{pad}  - {}\n", parts.join(lang.semicolon())));
                     }
                     other => out.push_str(&format!("{pad}  - {}\n", scalar(key, other, lang))),
                 }
@@ -148,14 +148,6 @@ pub(crate) fn write_field(
                 out.push_str(&format!("{pad}{label}{}{text}\n", lang.colon()));
             }
         }
-    }
-}
-
-/// Between the fields of one list entry: 原期限：…；延期至：….
-fn separator(lang: Lang) -> &'static str {
-    match lang {
-        Lang::En => "; ",
-        Lang::Zh => "；",
     }
 }
 

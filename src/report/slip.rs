@@ -97,7 +97,7 @@ pub fn incoming(
                 colon,
                 lang.phrase(Phrase::Out),
                 moment(&c.out),
-                comma(lang)
+                lang.comma()
             )
         }),
     );
@@ -107,7 +107,7 @@ pub fn incoming(
     if let Some(reply) = &doc.reply {
         let mut text = format!("{} {}", reply.on, reply.via);
         if let Some(reference) = &reply.reference {
-            text.push_str(&format!("{}{}", comma(lang), linked.describe(reference)));
+            text.push_str(&format!("{}{}", lang.comma(), linked.describe(reference)));
         }
         s.field("reply", &text);
     }
@@ -377,13 +377,6 @@ impl Slip {
             names.join(lang.list_separator())
         };
         self.closing(Phrase::Next, &text);
-    }
-}
-
-fn comma(lang: Lang) -> &'static str {
-    match lang {
-        Lang::En => ", ",
-        Lang::Zh => "，",
     }
 }
 
