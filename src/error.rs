@@ -140,6 +140,31 @@ pub enum Error {
     Git {
         message: String,
     },
+    /// A record file whose `id` says another record than its name.
+    IdMismatch {
+        path: PathBuf,
+        name: String,
+        says: String,
+    },
+    GitMissing,
+    GitInProgress {
+        operation: crate::store::git::Operation,
+    },
+    DetachedHead,
+    GitLockStale {
+        path: PathBuf,
+        minutes: u64,
+    },
+    GitLockHeld {
+        path: PathBuf,
+        seconds: u64,
+    },
+    /// A record that would be written larger than can be read back.
+    TooLarge {
+        what: String,
+        size: u64,
+        limit: u64,
+    },
     CheckFailed {
         errors: usize,
         warnings: usize,

@@ -394,6 +394,103 @@ pub(super) fn error(lang: Lang, error: &Error) -> (String, Option<String>) {
             say!(l, "git failed: {message}", "git 出错：{message}"),
             None,
         ),
+        E::IdMismatch { path, name, says } => {
+            let path = path.display();
+            (
+                say!(
+                    l,
+                    "{path} says id {says} but its name makes it {name}",
+                    "{path} 中写的编号是 {says}，但按文件名应为 {name}"
+                ),
+                Some(say!(
+                    l,
+                    "a record is the file it is in: correct the `id:` line, or restore the file with git; nothing was written",
+                    "记录以所在文件为准：请改正 `id:` 一行，或用 git 恢复该文件；未写入任何内容"
+                )),
+            )
+        }
+        E::GitMissing => (
+            say!(
+                l,
+                "this register is a git repository that commits every change, but git cannot be run; nothing was written",
+                "这个台账是每次修改都提交的 git 仓库，但无法运行 git；未写入任何内容"
+            ),
+            Some(say!(
+                l,
+                "install git or put it on PATH; or write without committing with --no-commit (or git.autocommit = false in taizhang.toml)",
+                "请安装 git 或把它加入 `PATH`；也可以用 --no-commit 只写入不提交（或在 taizhang.toml 中设 `git.autocommit = false`）"
+            )),
+        ),
+        E::GitInProgress { operation } => {
+            let command = operation.command();
+            let what = git_operation(l, *operation);
+            (
+                say!(
+                    l,
+                    "a git {what} is in progress; nothing was written, so that this record is not mixed into it",
+                    "git {what}尚未完成；为免把本条记录混入其中，未写入任何内容"
+                ),
+                Some(say!(
+                    l,
+                    "finish it (resolve, then `git {command} --continue`, or `git commit` for a merge) or abort it (`git {command} --abort`), then run the command again; --no-commit writes without committing",
+                    "请先完成（解决冲突后 `git {command} --continue`，合并则用 `git commit`）或放弃（`git {command} --abort`），再运行本命令；--no-commit 可只写入不提交"
+                )),
+            )
+        }
+        E::DetachedHead => (
+            say!(
+                l,
+                "HEAD is detached: a commit made now would belong to no branch; nothing was written",
+                "`HEAD` 处于分离状态：此时提交不属于任何分支；未写入任何内容"
+            ),
+            Some(say!(
+                l,
+                "switch to the register's branch (`git switch main`), or write without committing with --no-commit",
+                "请切换到台账的分支（`git switch main`），或用 --no-commit 只写入不提交"
+            )),
+        ),
+        E::GitLockStale { path, minutes } => {
+            let path = path.display();
+            (
+                say!(
+                    l,
+                    "git's lock file {path} is {minutes} minutes old: a git process was probably killed while holding it; nothing was written",
+                    "git 的锁文件 {path} 已存在 {minutes} 分钟，可能是某个 git 进程被中断后遗留的；未写入任何内容"
+                ),
+                Some(say!(
+                    l,
+                    "another git process seems to be running in this repository, e.g. an editor opened by 'git commit'; make sure all git processes have ended, then remove the file to continue: rm '{path}'",
+                    "可能另有 git 进程在运行（例如 `git commit` 打开的编辑器）；确认所有 git 进程都已结束后，删除该文件即可继续：`rm '{path}'`"
+                )),
+            )
+        }
+        E::GitLockHeld { path, seconds } => {
+            let path = path.display();
+            (
+                say!(
+                    l,
+                    "another git process holds {path}; gave up after {seconds} s; nothing was written",
+                    "另一个 git 进程占用着 {path}，已等待 {seconds} 秒；未写入任何内容"
+                ),
+                Some(say!(
+                    l,
+                    "try again when the other git command has finished; if none is running, the lock is a leftover: remove it",
+                    "请等那个 git 命令结束后重试；如果没有 git 命令在运行，这是遗留的锁文件，删除即可"
+                )),
+            )
+        }
+        E::TooLarge { what, size, limit } => (
+            say!(
+                l,
+                "{what} would be {size} bytes; records are limited to {limit}; nothing was written",
+                "{what} 将有 {size} 字节，记录最多 {limit} 字节；未写入任何内容"
+            ),
+            Some(say!(
+                l,
+                "a record this large would no longer be read; move long text into an attachment",
+                "这么大的记录将无法读取；请把长文本放进附件"
+            )),
+        ),
         E::CheckFailed { errors, warnings } => (
             say!(
                 l,
@@ -451,6 +548,18 @@ pub(super) fn io_problem(l: Lang, source: &std::io::Error) -> String {
         K::ReadOnlyFilesystem => say!(l, "the file system is read-only", "文件系统只读"),
         K::InvalidData => say!(l, "not UTF-8 text", "不是 UTF-8 文本"),
         _ => say!(l, "{source}", "读写失败（{source}）"),
+    }
+}
+
+/// A git operation in progress, as users of git call it.
+fn git_operation(l: Lang, operation: crate::store::git::Operation) -> String {
+    use crate::store::git::Operation as O;
+    let command = operation.command();
+    match operation {
+        O::Merge => say!(l, "{command}", "合并（`{command}`）"),
+        O::Rebase => say!(l, "{command}", "变基（`{command}`）"),
+        O::CherryPick => say!(l, "{command}", "拣选（`{command}`）"),
+        O::Revert => say!(l, "{command}", "还原（`{command}`）"),
     }
 }
 

@@ -135,6 +135,10 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
         Some(target) => Some(load_incoming(&register, target)?),
         None => None,
     };
+    // The paper's links, dangling or not, are never handed out again.
+    if let Some(answered) = &answered {
+        tx.refers(answered);
+    }
     let id = tx.allocate(register.config.prefix(Kind::Outgoing), ctx.today.year())?;
     let number_year = signed.unwrap_or(ctx.today).year();
     let seq = next_number(&register, &series.issuer, number_year)?;
@@ -185,7 +189,7 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
     }
     tx.save(&record)?;
     let id = record.id().to_string();
-    finish_new(tx, &commit_message("log", &record), &id)
+    finish_new(tx, &commit_message(&register, "log", &record), &id)
 }
 
 fn load_incoming(register: &Register, id: &Id) -> Result<Record> {
