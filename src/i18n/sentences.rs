@@ -6,6 +6,7 @@ use jiff::civil::Date;
 
 use super::{Lang, say};
 use crate::model::common::HistoryAction;
+use crate::model::keyword::ChaseLevel;
 use crate::model::period::{Period, PeriodName};
 
 /// "overdue 3 days", "due today", "due in 2 days" / 逾期3天, 今日到期, 还有2天到期.
@@ -85,10 +86,26 @@ pub fn history_action(lang: Lang, action: &str, note: Option<&str>, followup: bo
         A::Progress => with_note(say!(lang, "progress", "进展")),
         A::Verify => with_note(say!(lang, "verified and closed", "审核销号")),
         A::Extend => with_note(say!(lang, "extended", "延期")),
-        A::Chase => with_note(say!(lang, "chased", "催办")),
+        A::Chase => {
+            // Stored as `via (level)`: the level is a keyword, worded here.
+            let level = note
+                .strip_suffix(')')
+                .and_then(|rest| rest.rsplit_once(" ("))
+                .and_then(|(via, level)| {
+                    let level = crate::model::keyword::parse::<ChaseLevel>(level).ok()?;
+                    Some((via, level))
+                });
+            match level {
+                Some((via, level)) => {
+                    let level = lang.keyword(level);
+                    say!(lang, "chased: {via} ({level})", "催办：{via}（{level}）")
+                }
+                None => with_note(say!(lang, "chased", "催办")),
+            }
+        }
         A::Reopen => with_note(say!(lang, "reopened", "退回重办")),
         A::Remind => {
-            let level = crate::model::keyword::parse::<crate::model::keyword::ChaseLevel>(note)
+            let level = crate::model::keyword::parse::<ChaseLevel>(note)
                 .map(|level| lang.keyword(level))
                 .unwrap_or(note);
             say!(lang, "chased by reminder ({level})", "提醒催办（{level}）")
