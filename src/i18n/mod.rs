@@ -11,6 +11,7 @@
 mod errors;
 mod labels;
 mod notes;
+mod refusals;
 mod sentences;
 
 pub use labels::{Label, Message, Phrase};
@@ -108,7 +109,7 @@ impl Lang {
     /// entry's status as its book has it.
     pub fn status(self, record: &crate::model::record::Record) -> &str {
         match record.typed_status() {
-            Some(status) => errors::status_word(self, status),
+            Some(status) => refusals::status_word(self, status),
             None => record.status(),
         }
     }
