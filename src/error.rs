@@ -181,6 +181,31 @@ pub enum Error {
     Encode {
         message: String,
     },
+    SyncNoUpstream {
+        branch: String,
+        remotes: Vec<String>,
+    },
+    /// `message` is git's own output.
+    SyncOffline {
+        remote: String,
+        message: String,
+    },
+    SyncUncommitted {
+        paths: Vec<PathBuf>,
+    },
+    SyncIssuedNumber {
+        number: String,
+        local: String,
+        remote: String,
+    },
+    /// `reason`: where and why one side's file could not be read.
+    SyncUnmergeable {
+        path: PathBuf,
+        reason: Option<(usize, usize, Box<ReadProblem>)>,
+    },
+    SyncPushLost {
+        tries: u32,
+    },
 }
 
 impl Error {

@@ -188,14 +188,20 @@ pub fn update_as<T>(
 /// saved, and the script that asked must learn which one it is. When the
 /// files could not be put in place, nothing is printed.
 pub fn finish_new(tx: Change, message: &str, id: &str) -> Result<ExitCode> {
-    let committed = tx.finish(message);
+    let committed = tx.finish_shared(message);
     if let Err(e) = &committed
         && !matches!(e, Error::CommitFailed { .. })
     {
-        return committed.map(|()| ExitCode::SUCCESS);
+        return committed.map(|_| ExitCode::SUCCESS);
     }
-    print(&format!("{id}\n"))?;
-    committed.map(|()| ExitCode::SUCCESS)
+    // Sharing (`git.sync_on_write`) may have renumbered it: the remote
+    // had taken the number meanwhile.
+    let renumbered = committed.as_ref().ok().and_then(|map| {
+        let old = crate::model::id::Id::parse(id)?;
+        map.get(&old).map(ToString::to_string)
+    });
+    print(&format!("{}\n", renumbered.as_deref().unwrap_or(id)))?;
+    committed.map(|_| ExitCode::SUCCESS)
 }
 
 #[cfg(test)]

@@ -488,6 +488,110 @@ pub(super) fn error(lang: Lang, error: &Error) -> (String, Option<String>) {
                 "这么大的记录将无法读取；请把长文本放进附件"
             )),
         ),
+        E::SyncNoUpstream { branch, remotes } => {
+            let branch_or_head = if branch.is_empty() { "HEAD" } else { branch };
+            (
+                say!(
+                    l,
+                    "this branch ({branch}) has no upstream to sync with",
+                    "当前分支（{branch}）没有可同步的上游仓库"
+                ),
+                Some(match remotes.first() {
+                    None => say!(
+                        l,
+                        "add the shared repository first: git remote add origin URL, then git push -u origin HEAD",
+                        "请先添加共享仓库：`git remote add origin 地址`，再执行 `git push -u origin HEAD`"
+                    ),
+                    Some(remote) => say!(
+                        l,
+                        "set it once: git push -u {remote} {branch_or_head}",
+                        "设置一次即可：`git push -u {remote} {branch_or_head}`"
+                    ),
+                }),
+            )
+        }
+        E::SyncOffline { remote, message } => (
+            say!(
+                l,
+                "cannot reach the remote {remote}: {message}",
+                "无法连接远程仓库 {remote}：{message}"
+            ),
+            Some(say!(
+                l,
+                "nothing was changed; run `taizhang sync` again when the remote can be reached",
+                "未做任何改动；能连上远程仓库后请再次运行 `taizhang sync`"
+            )),
+        ),
+        E::SyncUncommitted { paths } => {
+            let paths: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
+            let paths = paths.join(l.list_separator());
+            (
+                say!(
+                    l,
+                    "record files have uncommitted changes: {paths}",
+                    "以下记录文件有未提交的修改：{paths}"
+                ),
+                Some(say!(
+                    l,
+                    "commit them (git commit) or put them aside (git stash), then run `taizhang sync` again",
+                    "请先提交（`git commit`）或暂存（`git stash`），再运行 `taizhang sync`"
+                )),
+            )
+        }
+        E::SyncIssuedNumber {
+            number,
+            local,
+            remote,
+        } => (
+            say!(
+                l,
+                "{local} here and {remote} on the remote were both issued as {number}; sync stopped before pushing",
+                "本地的 {local} 与远程的 {remote} 都以 {number} 印发；同步已在推送前停止"
+            ),
+            Some(say!(
+                l,
+                "an issued number is never changed: revoke one of them (taizhang doc revoke {local} --reason …, or taizhang doc revoke {remote} --reason … in the clone that has it), then sync again",
+                "已印发的文号不能更改：请撤销其中一份（taizhang doc revoke {local} --reason …，或在持有 {remote} 的副本中运行 taizhang doc revoke {remote} --reason …），然后再同步"
+            )),
+        ),
+        E::SyncUnmergeable { path, reason } => {
+            let path = path.display();
+            let why = match reason {
+                Some((line, column, problem)) => {
+                    let problem = l.problem(problem);
+                    say!(
+                        l,
+                        " ({line}:{column}: {problem})",
+                        "（{line}:{column}：{problem}）"
+                    )
+                }
+                None => String::new(),
+            };
+            (
+                say!(
+                    l,
+                    "{path} was changed here and on the remote and cannot be merged{why}; sync stopped and changed nothing",
+                    "{path} 在本地和远程都有修改，无法合并{why}；同步已停止，未做任何改动"
+                ),
+                Some(say!(
+                    l,
+                    "settle {path} by hand (git pull --rebase, fix, git rebase --continue), then run `taizhang check`",
+                    "请手工处理 {path}（`git pull --rebase`，修改后 `git rebase --continue`），再运行 `taizhang check`"
+                )),
+            )
+        }
+        E::SyncPushLost { tries } => (
+            say!(
+                l,
+                "the remote kept moving: the push lost to other clerks' {tries} times",
+                "远程仓库一直在变化：推送 {tries} 次均被其他人抢先"
+            ),
+            Some(say!(
+                l,
+                "your changes are kept here; run `taizhang sync` again",
+                "修改已保存在本地；请再次运行 `taizhang sync`"
+            )),
+        ),
         E::CheckFailed { errors, warnings } => (
             say!(
                 l,

@@ -10,15 +10,18 @@ pub mod fidelity;
 pub mod git;
 pub mod load;
 pub mod lock;
+pub mod numbering;
 pub mod parse;
 pub mod register;
 pub mod save;
+pub mod sync;
 mod walk;
 pub mod yaml;
 
 use std::path::{Path, PathBuf};
 
 use crate::error::{Error, Result};
+use crate::model;
 use crate::model::id::Id;
 use crate::model::record::Record;
 pub use load::{Loaded, Need, Problem, Snapshot, load_all, load_one, load_where};
@@ -40,6 +43,10 @@ pub struct Change<'a> {
     /// finished in `begin`, refer to: never handed out by `allocate`.
     referenced: Vec<Id>,
     commit: bool,
+    /// `git.sync_on_write`: pulled before allocating, pushes after the
+    /// commit. Holds why the pull failed, if it did (offline …), so the
+    /// change is kept locally with one warning.
+    shared: Option<Option<Error>>,
 }
 
 impl<'a> Change<'a> {
@@ -54,6 +61,8 @@ impl<'a> Change<'a> {
         }
         let finished = save::recover(&register.root)?;
         save::clear_leftovers(&register.root);
+        let shared =
+            (commit && sync::shares_on_write(register)).then(|| sync::pull_before_write(register));
         let mut change = Change {
             register,
             _lock: lock,
@@ -61,6 +70,7 @@ impl<'a> Change<'a> {
             staged: Vec::new(),
             referenced: Vec::new(),
             commit,
+            shared,
         };
         for relative in finished {
             let id = relative.file_name().and_then(walk::id_of);
@@ -208,14 +218,20 @@ impl<'a> Change<'a> {
     /// kill, then commits them, if the register commits. A failure to put
     /// them in place is returned as it is; a failed commit as
     /// `Error::CommitFailed` (the files are saved).
-    pub fn finish(mut self, message: &str) -> Result<()> {
+    pub fn finish(self, message: &str) -> Result<()> {
+        self.finish_shared(message).map(drop)
+    }
+
+    /// `finish`, then, with `git.sync_on_write`, shares the commit; returns
+    /// the IDs sharing renumbered (the remote had taken them meanwhile).
+    pub fn finish_shared(mut self, message: &str) -> Result<model::renumber::Renumbering> {
         save::place_all(&self.register.root, std::mem::take(&mut self.staged))?;
         let settings = &self.register.config.git;
         if !self.commit || !settings.autocommit || self.touched.is_empty() {
-            return Ok(());
+            return Ok(Default::default());
         }
         if !git::is_work_tree(&self.register.root) {
-            return Ok(());
+            return Ok(Default::default());
         }
         git::commit(&self.register.root, &self.touched, message).map_err(|message| {
             Error::CommitFailed {
@@ -227,6 +243,10 @@ impl<'a> Change<'a> {
                     .join(", "),
                 message,
             }
+        })?;
+        Ok(match self.shared.take() {
+            Some(pulled) => sync::push_after_write(self.register, pulled),
+            None => Default::default(),
         })
     }
 }
@@ -335,7 +355,11 @@ fn keep_hand_added(
 /// Copies into `new` what the file had (`raw`) but the tool's reading of it
 /// (`known`) lacks: keys the tool does not know. Sequence items pair up by
 /// position, as entries are only ever appended.
-fn graft_unknown(raw: &serde_yaml::Value, known: &serde_yaml::Value, new: &mut serde_yaml::Value) {
+pub(crate) fn graft_unknown(
+    raw: &serde_yaml::Value,
+    known: &serde_yaml::Value,
+    new: &mut serde_yaml::Value,
+) {
     use serde_yaml::Value;
     match (raw, known, new) {
         (Value::Mapping(raw), Value::Mapping(known), Value::Mapping(new)) => {

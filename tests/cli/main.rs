@@ -25,4 +25,5 @@ mod perms;
 mod remind;
 mod smoke;
 mod summary;
+mod sync;
 mod yaml_compat;
