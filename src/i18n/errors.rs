@@ -494,7 +494,7 @@ pub(super) fn error(lang: Lang, error: &Error) -> (String, Option<String>) {
                 say!(
                     l,
                     "this branch ({branch}) has no upstream to sync with",
-                    "当前分支（{branch}）没有可同步的上游仓库"
+                    "当前分支（`{branch}`）没有可同步的上游仓库"
                 ),
                 Some(match remotes.first() {
                     None => say!(

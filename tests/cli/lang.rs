@@ -305,8 +305,9 @@ const CASES: &[&[&str]] = &[
     &["doc", "issue", "OUT-2"],
     &["doc", "reply", "IN-1", "--via", "电话"],
     &["meeting", "decide", "MT-1", "修订值班制度"],
-    // The register itself.
+    // The register itself, and sharing it.
     &["init", "."],
+    &["sync"],
 ];
 
 #[test]
