@@ -221,3 +221,13 @@ fn remind_record_stores_no_english_note() {
         "{zh}"
     );
 }
+
+#[test]
+fn summary_names_logbooks_by_title_in_chinese() {
+    let env = Env::new();
+    let zh = env.run(&["--lang", "zh", "summary"]);
+    assert!(zh.contains("登记簿 · 用印登记"), "{zh}");
+    assert!(!zh.contains("· seal"), "{zh}");
+    let en = env.run(&["--lang", "en", "summary"]);
+    assert!(en.contains("Logbook entries · seal"), "{en}");
+}
