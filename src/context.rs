@@ -4,7 +4,6 @@
 //! This is the only place that reads the clock, the environment and the
 //! current folder; everything below gets them as values.
 
-use std::cell::Cell;
 use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::str::FromStr;
@@ -20,6 +19,7 @@ use crate::model::common::Actor;
 use crate::model::date::{self, Moment, PlainWeek, Span, When, WorkingDays};
 use crate::model::id::Id;
 use crate::model::keyword::{self, Keyword};
+use crate::report::render::printable;
 use crate::store::Register;
 
 /// Output formats of commands that print records or figures.
@@ -82,66 +82,67 @@ pub struct GlobalArgs {
 
 pub struct Ctx {
     pub args: GlobalArgs,
-    lang: Cell<Lang>,
-    lang_fixed: bool,
+    lang: Lang,
     pub today: Date,
     pub now: Timestamp,
     pub tz: TimeZone,
     pub cwd: PathBuf,
 }
 
+/// Why the command could not start, in the language settled so far.
+pub struct StartupError {
+    pub error: Error,
+    pub lang: Lang,
+}
+
 impl Ctx {
-    pub fn new(args: GlobalArgs) -> Result<Ctx> {
+    /// Settles the language first (flag, `TAIZHANG_LANG`, the register's
+    /// `language`, the locale), so that whatever fails after it, even a
+    /// bad `--today`, is told in that language.
+    pub fn new(args: GlobalArgs) -> std::result::Result<Ctx, StartupError> {
+        let cwd = std::env::current_dir().map_err(|e| StartupError {
+            error: Error::io(".", e),
+            lang: locale_lang(),
+        })?;
+        let lang = settle_lang(&args, &cwd).map_err(|error| StartupError {
+            error,
+            lang: locale_lang(),
+        })?;
         let tz = TimeZone::system();
         let now = Timestamp::now();
         let real_today = now.to_zoned(tz.clone()).date();
-        let explicit_lang = args.lang.clone().or_else(|| {
-            std::env::var("TAIZHANG_LANG")
-                .ok()
-                .filter(|s| !s.is_empty())
-        });
-        let lang_fixed = explicit_lang.is_some();
-        let lang = match &explicit_lang {
-            Some(text) => Lang::parse(text).ok_or_else(|| {
-                Error::Other(format!("--lang: '{text}' is not a language; use en or zh"))
-            })?,
-            None => locale_lang(),
+        let today = match &args.today {
+            Some(text) => {
+                date::parse_date(text, real_today, Some(&PlainWeek)).map_err(|source| {
+                    StartupError {
+                        error: Error::BadDate {
+                            flag: "--today".into(),
+                            source,
+                        },
+                        lang,
+                    }
+                })?
+            }
+            None => real_today,
         };
-        let cwd = std::env::current_dir().map_err(|e| Error::io(".", e))?;
-        let mut ctx = Ctx {
+        Ok(Ctx {
             args,
-            lang: Cell::new(lang),
-            lang_fixed,
-            today: real_today,
+            lang,
+            today,
             now,
             tz,
             cwd,
-        };
-        if let Some(text) = ctx.args.today.clone() {
-            ctx.today =
-                date::parse_date(&text, real_today, Some(&PlainWeek)).map_err(|source| {
-                    Error::BadDate {
-                        flag: "--today".into(),
-                        source,
-                    }
-                })?;
-        }
-        Ok(ctx)
+        })
     }
 
+    /// The language of labels and messages, settled once at start.
     pub fn lang(&self) -> Lang {
-        self.lang.get()
+        self.lang
     }
 
-    /// Opens the register; its `language` setting applies unless the
-    /// language was chosen by flag or `TAIZHANG_LANG`.
+    /// Opens the register.
     pub fn register(&self) -> Result<Register> {
         let mut register = Register::discover(self.args.register.as_deref(), &self.cwd)?;
-        if !self.lang_fixed
-            && let Some(lang) = register.config.language.as_deref().and_then(Lang::parse)
-        {
-            self.lang.set(lang);
-        }
         if register.config.git.sync_on_write {
             register.writer = Some((self.actor(&register), self.lang()));
         }
@@ -284,14 +285,14 @@ impl Ctx {
     /// Writes a note to stderr unless `--quiet`.
     pub fn note(&self, text: &str) {
         if !self.args.quiet {
-            eprintln!("{text}");
+            eprintln!("{}", printable(text));
         }
     }
 
     /// Warns on stderr (always: warnings are never silenced by --quiet).
     pub fn warn(&self, text: &str) {
         let word = self.lang().message(crate::i18n::Message::Warning);
-        eprintln!("{word}: {text}");
+        eprintln!("{word}: {}", printable(text));
     }
 }
 
@@ -303,6 +304,24 @@ pub fn split_list(inputs: &[String]) -> Vec<String> {
         .map(|s| s.trim().to_string())
         .filter(|s| !s.is_empty())
         .collect()
+}
+
+/// The language: `--lang`, else `TAIZHANG_LANG`, else the register's
+/// `language` setting, else the locale.
+fn settle_lang(args: &GlobalArgs, cwd: &std::path::Path) -> Result<Lang> {
+    let explicit = args.lang.clone().or_else(|| {
+        std::env::var("TAIZHANG_LANG")
+            .ok()
+            .filter(|s| !s.is_empty())
+    });
+    if let Some(text) = explicit {
+        return Lang::parse(&text).ok_or(Error::BadLang { input: text });
+    }
+    let setting = crate::store::register::language_setting(args.register.as_deref(), cwd);
+    Ok(setting
+        .as_deref()
+        .and_then(Lang::parse)
+        .unwrap_or_else(locale_lang))
 }
 
 fn locale_lang() -> Lang {

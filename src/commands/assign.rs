@@ -8,9 +8,11 @@ use crate::commands::shared::{commit_message, finish_new, non_empty, optional_te
 use crate::context::Ctx;
 use crate::error::{Error, Result};
 use crate::model::common::Actor;
+use crate::model::common::HistoryAction;
 use crate::model::followup::{Followup, FuStatus};
 use crate::model::id::{Id, RecordRef};
 use crate::model::keyword::{Feedback, Secrecy, Source};
+use crate::model::kind::Expected;
 use crate::model::kind::Kind;
 use crate::model::record::Record;
 use crate::store::{self, Change, Register};
@@ -70,7 +72,7 @@ pub struct Args {
 pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
     let register = ctx.register()?;
     let actor = ctx.actor(&register);
-    let title = non_empty("TITLE", &args.title)?;
+    let title = non_empty("<TITLE>", &args.title)?;
     let lead = ctx.unit(&register, "--lead", &args.lead)?;
     let support = ctx.units(&register, "--support", &args.support)?;
     let assigned = ctx
@@ -192,12 +194,12 @@ pub fn create(
         result: None,
         notes: spec.notes,
         created: actor.at,
-        history: vec![actor.entry("assign", None)],
+        history: vec![actor.entry(HistoryAction::Assign, None)],
         extra: Default::default(),
     };
     if let Some((source, reference)) = source {
         link_back(source, reference, &id);
-        source.push_history(actor.entry("followup", Some(id.to_string())));
+        source.push_history(actor.entry(HistoryAction::Followup, Some(id.to_string())));
         tx.save(source)?;
     }
     let record = Record::Followup(Box::new(followup));
@@ -215,10 +217,10 @@ fn load_source(register: &Register, reference: &RecordRef) -> Result<Record> {
         Error::NotFound { .. } => dangling(),
         other => other,
     })?;
-    let wrong = |expected: &str| Error::WrongKind {
+    let wrong = |expected: Expected| Error::WrongKind {
         flag: "--from".into(),
         target: reference.to_string(),
-        expected: expected.to_string(),
+        expected,
     };
     match (&record, reference.item) {
         (Record::Incoming(_) | Record::Outgoing(_), None) => Ok(record),
@@ -235,10 +237,8 @@ fn load_source(register: &Register, reference: &RecordRef) -> Result<Record> {
                 None => Ok(record),
             },
         },
-        (Record::Meeting(_), None) => Err(wrong("a meeting decision such as MT-2026-0003#2")),
-        _ => Err(wrong(
-            "a document (IN-…, OUT-…) or a meeting decision (MT-…#n)",
-        )),
+        (Record::Meeting(_), None) => Err(wrong(Expected::Decision)),
+        _ => Err(wrong(Expected::Source)),
     }
 }
 

@@ -11,7 +11,7 @@ use crate::model::common::{Extra, HistoryEntry};
 use crate::model::date::Moment;
 use crate::model::id::{Id, RecordRef};
 use crate::model::keyword::{ChaseLevel, Feedback, Secrecy, Source, keywords};
-use crate::model::transition::{Refusal, Step};
+use crate::model::transition::{Refusal, RefusalReason, Step};
 
 keywords!(
     /// Where a follow-up stands.
@@ -139,7 +139,7 @@ impl Followup {
             self.history
                 .iter()
                 .rev()
-                .find(|h| h.action == "cancel")
+                .find(|h| h.action == crate::model::common::HistoryAction::Cancel.keyword())
                 .map_or(self.assigned, |h| h.at.date()),
         )
     }
@@ -258,7 +258,7 @@ impl Followup {
     pub fn extend(&mut self, extension: Extension) -> Result<(), Refusal> {
         self.require_active(Step::Extend)?;
         if extension.to <= self.effective_due() {
-            return Err(Refusal::new(self.status, Step::Extend).because("not-later"));
+            return Err(Refusal::new(self.status, Step::Extend).because(RefusalReason::NotLater));
         }
         self.extensions.push(extension);
         Ok(())
@@ -303,7 +303,7 @@ mod tests {
         assert_eq!(fu.effective_due(), day(25));
         // Not later than the date in force: refused.
         let err = fu.extend(ext(day(24))).unwrap_err();
-        assert_eq!(err.reason, Some("not-later"));
+        assert_eq!(err.reason, Some(RefusalReason::NotLater));
         assert_eq!(fu.effective_due(), day(25));
     }
 
@@ -327,7 +327,7 @@ mod tests {
             by: "x".into(),
             note: "x".into(),
         });
-        assert_eq!(err.unwrap_err().status, "closed");
+        assert_eq!(err.unwrap_err().status.keyword(), "closed");
         assert!(fu.cancel().is_err());
         fu.reopen().unwrap();
         assert_eq!(fu.status, FuStatus::Returned);
@@ -351,7 +351,7 @@ mod tests {
         let mut fu = sample();
         fu.cancel().unwrap();
         let err = fu.finish(day(10), "x", None, false).unwrap_err();
-        assert_eq!(err.status, "cancelled");
+        assert_eq!(err.status.keyword(), "cancelled");
         assert_eq!(err.step, Step::Done);
     }
 
