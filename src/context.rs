@@ -4,7 +4,7 @@
 //! This is the only place that reads the clock, the environment and the
 //! current folder; everything below gets them as values.
 
-use std::cell::{Cell, OnceCell};
+use std::cell::OnceCell;
 use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::str::FromStr;
@@ -22,6 +22,7 @@ use crate::model::common::Actor;
 use crate::model::date::{self, Moment, PlainWeek, Span, When, WorkingDays};
 use crate::model::id::Id;
 use crate::model::keyword::{self, Keyword};
+use crate::report::render::printable;
 use crate::store::register::DEFAULT_LOCK_WAIT;
 use crate::store::{Problem, Register, Runtime};
 
@@ -85,8 +86,7 @@ pub struct GlobalArgs {
 
 pub struct Ctx {
     pub args: GlobalArgs,
-    lang: Cell<Lang>,
-    lang_fixed: bool,
+    lang: Lang,
     pub today: Date,
     pub now: Timestamp,
     pub tz: TimeZone,
@@ -100,24 +100,42 @@ pub struct Ctx {
     calendar: OnceCell<Box<dyn WorkingDays>>,
 }
 
+/// Why the command could not start, in the language settled so far.
+pub struct StartupError {
+    pub error: Error,
+    pub lang: Lang,
+}
+
 impl Ctx {
-    pub fn new(args: GlobalArgs) -> Result<Ctx> {
+    /// Settles the language first (flag, `TAIZHANG_LANG`, the register's
+    /// `language`, the locale), so that whatever fails after it, even a
+    /// bad `--today`, is told in that language.
+    pub fn new(args: GlobalArgs) -> std::result::Result<Ctx, StartupError> {
+        let cwd = std::env::current_dir().map_err(|e| StartupError {
+            error: Error::io(".", e),
+            lang: locale_lang(),
+        })?;
+        let lang = settle_lang(&args, &cwd).map_err(|error| StartupError {
+            error,
+            lang: locale_lang(),
+        })?;
         let tz = TimeZone::system();
-        let now = clock()?;
+        let now = clock().map_err(|error| StartupError { error, lang })?;
         let real_today = now.to_zoned(tz.clone()).date();
-        let explicit_lang = args.lang.clone().or_else(|| {
-            std::env::var("TAIZHANG_LANG")
-                .ok()
-                .filter(|s| !s.is_empty())
-        });
-        let lang_fixed = explicit_lang.is_some();
-        let lang = match &explicit_lang {
-            Some(text) => Lang::parse(text).ok_or_else(|| {
-                Error::Other(format!("--lang: '{text}' is not a language; use en or zh"))
-            })?,
-            None => locale_lang(),
+        let today = match &args.today {
+            Some(text) => {
+                date::parse_date(text, real_today, Some(&PlainWeek)).map_err(|source| {
+                    StartupError {
+                        error: Error::BadDate {
+                            flag: "--today".into(),
+                            source,
+                        },
+                        lang,
+                    }
+                })?
+            }
+            None => real_today,
         };
-        let cwd = std::env::current_dir().map_err(|e| Error::io(".", e))?;
         let runtime = Runtime {
             now: now.as_second(),
             lock_wait: std::env::var("TAIZHANG_LOCK_TIMEOUT")
@@ -128,47 +146,31 @@ impl Ctx {
         crate::report::render::set_screen_width(
             std::env::var("COLUMNS").ok().and_then(|c| c.parse().ok()),
         );
-        let mut ctx = Ctx {
+        Ok(Ctx {
             args,
-            lang: Cell::new(lang),
-            lang_fixed,
-            today: real_today,
+            lang,
+            today,
             now,
             tz,
             cwd,
             runtime,
             register: OnceCell::new(),
             calendar: OnceCell::new(),
-        };
-        if let Some(text) = ctx.args.today.clone() {
-            ctx.today =
-                date::parse_date(&text, real_today, Some(&PlainWeek)).map_err(|source| {
-                    Error::BadDate {
-                        flag: "--today".into(),
-                        source,
-                    }
-                })?;
-        }
-        Ok(ctx)
+        })
     }
 
+    /// The language of labels and messages, settled once at start.
     pub fn lang(&self) -> Lang {
-        self.lang.get()
+        self.lang
     }
 
-    /// The register, found and read on first use; its `language` setting
-    /// applies unless the language was chosen by flag or `TAIZHANG_LANG`.
+    /// The register, found and read on first use, then shared.
     pub fn register(&self) -> Result<Arc<Register>> {
         if let Some(register) = self.register.get() {
             return Ok(Arc::clone(register));
         }
         let mut register = Register::discover(self.args.register.as_deref(), &self.cwd)?;
         register.runtime = self.runtime;
-        if !self.lang_fixed
-            && let Some(lang) = register.config.language.as_deref().and_then(Lang::parse)
-        {
-            self.lang.set(lang);
-        }
         if register.config.git.sync_on_write {
             register.writer = Some((self.actor(&register), self.lang()));
         }
@@ -210,8 +212,7 @@ impl Ctx {
     /// The working-day calendar for `+Nwd`: the register's
     /// `calendar.toml` when it has one, else weekends off. A calendar that
     /// cannot be read is warned about (`check` reports it in full) and
-    /// weekends alone are used.
-    /// Read once, on first use.
+    /// weekends alone are used. Read once, on first use.
     pub fn calendar(&self) -> &dyn WorkingDays {
         self.calendar
             .get_or_init(|| {
@@ -330,7 +331,7 @@ impl Ctx {
     /// Writes a note to stderr unless `--quiet`.
     pub fn note(&self, text: &str) {
         if !self.args.quiet {
-            eprintln!("{text}");
+            eprintln!("{}", printable(text));
         }
     }
 
@@ -343,14 +344,14 @@ impl Ctx {
             problem.path.display(),
             problem.line,
             problem.column,
-            lang.reader(&problem.message)
+            lang.problem(&problem.problem)
         ));
     }
 
     /// Warns on stderr (always: warnings are never silenced by --quiet).
     pub fn warn(&self, text: &str) {
         let word = self.lang().message(crate::i18n::Message::Warning);
-        eprintln!("{word}: {text}");
+        eprintln!("{word}: {}", printable(text));
     }
 }
 
@@ -362,6 +363,24 @@ pub fn split_list(inputs: &[String]) -> Vec<String> {
         .map(|s| s.trim().to_string())
         .filter(|s| !s.is_empty())
         .collect()
+}
+
+/// The language: `--lang`, else `TAIZHANG_LANG`, else the register's
+/// `language` setting, else the locale.
+fn settle_lang(args: &GlobalArgs, cwd: &std::path::Path) -> Result<Lang> {
+    let explicit = args.lang.clone().or_else(|| {
+        std::env::var("TAIZHANG_LANG")
+            .ok()
+            .filter(|s| !s.is_empty())
+    });
+    if let Some(text) = explicit {
+        return Lang::parse(&text).ok_or(Error::BadLang { input: text });
+    }
+    let setting = crate::store::register::language_setting(args.register.as_deref(), cwd);
+    Ok(setting
+        .as_deref()
+        .and_then(Lang::parse)
+        .unwrap_or_else(locale_lang))
 }
 
 /// Now: the system clock, or `TAIZHANG_NOW` (RFC 3339, for tests: a

@@ -1,198 +1,211 @@
 //! The library's error type. Each variant carries what the clerk needs to
-//! fix the problem; `i18n` turns it into a sentence in their language.
+//! fix the problem, as typed values; `i18n` turns it into a sentence in
+//! their language (its English sentence is also the `Display`).
 
+use std::fmt;
 use std::path::PathBuf;
 
+use crate::model::config::ConfigProblem;
 use crate::model::date::BadDate;
-use crate::model::keyword::BadKeyword;
+use crate::model::keyword::{BadKeyword, Secrecy};
+use crate::model::kind::Expected;
 use crate::model::transition::Refusal;
+use crate::store::parse::ReadProblem;
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 
-#[derive(Debug, thiserror::Error)]
+#[derive(Debug)]
 pub enum Error {
-    #[error("not inside a register: no taizhang.toml in {start} or any folder above it")]
-    NoRegister { start: PathBuf },
-
-    #[error("{path} already holds a register")]
-    RegisterExists { path: PathBuf },
-
-    #[error("{path}: {message}")]
-    BadConfig { path: PathBuf, message: String },
-
-    #[error("{path}: {source}")]
+    NoRegister {
+        start: PathBuf,
+    },
+    RegisterExists {
+        path: PathBuf,
+    },
+    BadConfig {
+        path: PathBuf,
+        problem: ConfigProblem,
+    },
     Io {
         path: PathBuf,
-        #[source]
         source: std::io::Error,
     },
-
-    #[error("{flag}: {source}")]
-    BadDate { flag: String, source: BadDate },
-
-    #[error("{flag}: {source}")]
-    BadKeyword { flag: String, source: BadKeyword },
-
-    #[error("{flag}: cannot read the span '{input}'")]
-    BadSpan { flag: String, input: String },
-
-    #[error("{flag}: '{input}' is not a number")]
-    BadNumber { flag: String, input: String },
-
-    #[error("'{input}' is not a record ID like IN-2026-0042")]
-    BadId { input: String },
-
-    #[error("no record {id} in this register")]
-    NotFound { id: String },
-
-    #[error("'{input}' is not a kind of record")]
-    UnknownKind { input: String, books: Vec<String> },
-
-    #[error("'{input}' is not a unit of this register")]
-    UnknownUnit { input: String, known: Vec<String> },
-
-    #[error("'{input}' is not an outgoing document series")]
-    UnknownSeries { input: String, known: Vec<String> },
-
-    #[error("the register declares no outgoing document series")]
+    BadDate {
+        flag: String,
+        source: BadDate,
+    },
+    BadKeyword {
+        flag: String,
+        source: BadKeyword,
+    },
+    BadSpan {
+        flag: String,
+        input: String,
+    },
+    BadNumber {
+        flag: String,
+        input: String,
+    },
+    BadId {
+        input: String,
+    },
+    NotFound {
+        id: String,
+    },
+    UnknownKind {
+        input: String,
+        books: Vec<String>,
+    },
+    UnknownUnit {
+        input: String,
+        known: Vec<String>,
+    },
+    UnknownSeries {
+        input: String,
+        known: Vec<String>,
+    },
     NoSeries,
-
-    #[error("{flag} must not be empty")]
-    Empty { flag: String },
-
-    #[error("an urgent action item needs --deadline")]
+    Empty {
+        flag: String,
+    },
     DeadlineRequired,
-
-    #[error("an upward document (上行文) needs --signer")]
     SignerRequired,
-
-    #[error("--secrecy-term: {0}")]
-    BadSecrecyTerm(String),
-
-    #[error("attachments are not allowed at secrecy level {level}")]
-    AttachmentRefused { level: String },
-
-    #[error("{flag} {date} is after today ({today}): a paper cannot be received in the future")]
+    BadSecrecyTerm(crate::model::common::TermProblem),
+    AttachmentRefused {
+        level: Secrecy,
+    },
+    AttachmentTooLarge {
+        path: PathBuf,
+        bytes: u64,
+        limit_mib: u64,
+    },
+    AttachmentTwice {
+        path: PathBuf,
+    },
     ReceivedInFuture {
         flag: String,
         date: String,
         today: String,
     },
-
-    #[error("the due date {due} is before the assignment date {assigned}")]
-    DueBeforeAssigned { due: String, assigned: String },
-
-    #[error("{id} is {}; cannot {}", refusal.status, refusal.step.command())]
-    Refused { id: String, refusal: Refusal },
-
-    #[error("{flag} {target}: no such record")]
-    Dangling { flag: String, target: String },
-
-    #[error("{flag} {target}: expected {expected}")]
+    DueBeforeAssigned {
+        due: String,
+        assigned: String,
+    },
+    Refused {
+        id: String,
+        refusal: Refusal,
+    },
+    Dangling {
+        flag: String,
+        target: String,
+    },
     WrongKind {
         flag: String,
         target: String,
-        expected: String,
+        expected: Expected,
     },
-
-    #[error("{target}: meeting has no decision #{n}")]
-    NoDecision { target: String, n: u32 },
-
-    #[error("{target} already has follow-up {existing}")]
-    AlreadyLinked { target: String, existing: String },
-
-    #[error("{path}:{line}:{column}: {message}")]
+    NoDecision {
+        target: String,
+        n: u32,
+    },
+    AlreadyLinked {
+        target: String,
+        existing: String,
+    },
+    AlreadyAnswers {
+        out: String,
+        existing: String,
+    },
     Unreadable {
         path: PathBuf,
         line: usize,
         column: usize,
+        problem: Box<ReadProblem>,
+    },
+    UnknownPrefix {
+        prefix: String,
+    },
+    OutsideRegister {
+        path: PathBuf,
+    },
+    Locked {
+        seconds: u64,
+    },
+    /// `message` is git's own output.
+    CommitFailed {
+        what: String,
         message: String,
     },
-
-    #[error("{path} says id {says} but its name makes it {name}")]
+    /// `message` is git's own output.
+    Git {
+        message: String,
+    },
+    /// A record file whose `id` says another record than its name.
     IdMismatch {
         path: PathBuf,
         name: String,
         says: String,
     },
-
-    #[error("{path} escapes the register")]
-    OutsideRegister { path: PathBuf },
-
-    #[error("another taizhang command is writing to this register; gave up after {seconds} s")]
-    Locked { seconds: u64 },
-
-    #[error("{what} was written, but the git commit failed: {message}")]
-    CommitFailed { what: String, message: String },
-
-    #[error("git failed: {message}")]
-    Git { message: String },
-
-    #[error("this register is a git repository that commits every change, but git cannot be run")]
     GitMissing,
-
-    #[error("a git {} is in progress", operation.command())]
     GitInProgress {
         operation: crate::store::git::Operation,
     },
-
-    #[error("HEAD is detached: a commit made now would belong to no branch")]
     DetachedHead,
-
-    #[error(
-        "git's lock file {path} is {minutes} minutes old: a git process was probably killed while holding it"
-    )]
-    GitLockStale { path: PathBuf, minutes: u64 },
-
-    #[error("another git process holds {path}; gave up after {seconds} s")]
-    GitLockHeld { path: PathBuf, seconds: u64 },
-
-    #[error("{what} would be {size} bytes; records are limited to {limit}")]
-    TooLarge { what: String, size: u64, limit: u64 },
-
-    #[error("the register has problems")]
-    CheckFailed { errors: usize, warnings: usize },
-
-    #[error("{0}")]
-    Other(String),
-
-    #[error("{flag}: {source}")]
+    GitLockStale {
+        path: PathBuf,
+        minutes: u64,
+    },
+    GitLockHeld {
+        path: PathBuf,
+        seconds: u64,
+    },
+    /// A record that would be written larger than can be read back.
+    TooLarge {
+        what: String,
+        size: u64,
+        limit: u64,
+    },
+    CheckFailed {
+        errors: usize,
+        warnings: usize,
+    },
     BadPeriod {
         flag: String,
         source: crate::model::period::BadPeriod,
     },
-    #[error("this branch ({branch}) has no upstream to sync with")]
+    BadLang {
+        input: String,
+    },
+    /// Output that could not be encoded (JSON, CSV); `message` is the
+    /// encoder's own text.
+    Encode {
+        message: String,
+    },
     SyncNoUpstream {
         branch: String,
         remotes: Vec<String>,
     },
-
-    #[error("cannot reach the remote {remote}: {message}")]
-    SyncOffline { remote: String, message: String },
-
-    #[error("record files have uncommitted changes: {}", paths.iter().map(|p| p.display().to_string()).collect::<Vec<_>>().join(", "))]
-    SyncUncommitted { paths: Vec<PathBuf> },
-
-    #[error(
-        "{local} here and {remote} on the remote were both issued as {number}; sync stopped before pushing"
-    )]
+    /// `message` is git's own output.
+    SyncOffline {
+        remote: String,
+        message: String,
+    },
+    SyncUncommitted {
+        paths: Vec<PathBuf>,
+    },
     SyncIssuedNumber {
         number: String,
         local: String,
         remote: String,
     },
-
-    #[error("{} was changed here and on the remote and cannot be merged{}; sync stopped and changed nothing", path.display(), reason.as_deref().map(|r| format!(" ({r})")).unwrap_or_default())]
+    /// `reason`: where and why one side's file could not be read.
     SyncUnmergeable {
         path: PathBuf,
-        reason: Option<String>,
+        reason: Option<(usize, usize, Box<ReadProblem>)>,
     },
-
-    #[error("the remote kept moving: the push lost to other clerks' {tries} times")]
-    SyncPushLost { tries: u32 },
-
-    #[error("{out} already answers {existing}")]
-    AlreadyAnswers { out: String, existing: String },
+    SyncPushLost {
+        tries: u32,
+    },
 }
 
 impl Error {
@@ -200,6 +213,28 @@ impl Error {
         Error::Io {
             path: path.into(),
             source,
+        }
+    }
+
+    /// An encoder's failure (JSON, CSV), as an error.
+    pub fn encode(error: impl fmt::Display) -> Error {
+        Error::Encode {
+            message: error.to_string(),
+        }
+    }
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&crate::i18n::Lang::En.error(self).0)
+    }
+}
+
+impl std::error::Error for Error {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            Error::Io { source, .. } => Some(source),
+            _ => None,
         }
     }
 }

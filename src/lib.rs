@@ -23,6 +23,7 @@ use crate::commands::Cli;
 use crate::context::Ctx;
 use crate::error::Error;
 use crate::i18n::{Lang, Message};
+use crate::report::render::printable;
 
 /// Runs the command line and maps the outcome to DESIGN §2's exit codes:
 /// 0 success, 1 failure (message on stderr), 2 usage (clap's own).
@@ -30,7 +31,7 @@ pub fn main() -> ExitCode {
     let cli = Cli::parse();
     let ctx = match Ctx::new(cli.global.clone()) {
         Ok(ctx) => ctx,
-        Err(e) => return report_error(&e, Lang::En),
+        Err(failed) => return report_error(&failed.error, failed.lang),
     };
     match commands::run(&ctx, cli.command) {
         Ok(code) => code,
@@ -43,13 +44,15 @@ fn report_error(error: &Error, lang: Lang) -> ExitCode {
     if let Error::CheckFailed { .. } = error {
         // `check` has printed every problem; the summary line is enough.
         let (message, _) = lang.error(error);
-        eprintln!("{message}");
+        eprintln!("{}", printable(&message));
         return ExitCode::FAILURE;
     }
+    // Errors quote what the user or a file gave: never pass a control
+    // character on to the terminal.
     let (message, hint) = lang.error(error);
-    eprintln!("{}: {message}", lang.message(Message::Error));
+    eprintln!("{}: {}", lang.message(Message::Error), printable(&message));
     if let Some(hint) = hint {
-        eprintln!("{}: {hint}", lang.message(Message::Hint));
+        eprintln!("{}: {}", lang.message(Message::Hint), printable(&hint));
     }
     ExitCode::FAILURE
 }

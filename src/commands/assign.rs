@@ -66,7 +66,7 @@ pub struct Args {
 pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
     let register = ctx.register()?;
     let actor = ctx.actor(&register);
-    let title = non_empty("TITLE", &args.title)?;
+    let title = non_empty("<TITLE>", &args.title)?;
     let lead = ctx.unit(&register, "--lead", &args.lead)?;
     let support = ctx.units(&register, "--support", &args.support)?;
     let assigned = ctx

@@ -5,6 +5,7 @@ use std::process::ExitCode;
 use crate::commands::shared::{non_empty, refused, update_followup};
 use crate::context::Ctx;
 use crate::error::Result;
+use crate::model::common::HistoryAction;
 
 /// Cancel a follow-up that is no longer needed (撤项). It then counts in no
 /// figure but `assigned`.
@@ -19,7 +20,7 @@ pub struct Args {
 
 pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
     let reason = non_empty("--reason", &args.reason)?;
-    update_followup(ctx, &args.id, "cancel", |fu, _, _| {
+    update_followup(ctx, &args.id, HistoryAction::Cancel, |fu, _, _| {
         fu.cancel().map_err(refused(&fu.id))?;
         Ok(Some(reason))
     })

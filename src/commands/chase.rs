@@ -5,6 +5,7 @@ use std::process::ExitCode;
 use crate::commands::shared::{refused, update_followup};
 use crate::context::Ctx;
 use crate::error::Result;
+use crate::model::common::HistoryAction;
 use crate::model::followup::Chase;
 use crate::model::keyword::Keyword;
 
@@ -22,7 +23,7 @@ pub struct Args {
 
 pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
     let via = args.via.trim().to_string();
-    update_followup(ctx, &args.id, "chase", |fu, actor, _| {
+    update_followup(ctx, &args.id, HistoryAction::Chase, |fu, actor, _| {
         let level = fu.chase_level(actor.today());
         let chase = Chase {
             on: actor.today(),

@@ -8,9 +8,10 @@ use serde::Serialize;
 use crate::commands::shared::print;
 use crate::context::{Ctx, Format};
 use crate::error::{Error, Result};
-use crate::i18n::{Label, Message};
+use crate::i18n::{Label, Lang, Message};
 use crate::model::validate::{self, Note, Severity};
 use crate::report::render::{Table, Tone};
+use crate::store::parse::ReadProblem;
 use crate::store::parse::key_line_in;
 use crate::store::{self, Register, Snapshot, git};
 
@@ -33,7 +34,26 @@ struct Issue {
     /// Worded in the reader's language on a terminal; JSON keeps English
     /// so that scripts see stable text.
     #[serde(serialize_with = "in_english")]
-    message: Note,
+    message: Said,
+}
+
+/// What an issue says: a finding of the rules, a file the reader could
+/// not read, or a setting that failed to load.
+#[derive(Debug, Clone)]
+enum Said {
+    Note(Note),
+    Unreadable(ReadProblem),
+    Failed(std::sync::Arc<Error>),
+}
+
+impl Said {
+    fn words(&self, lang: Lang) -> String {
+        match self {
+            Said::Note(note) => lang.note(note),
+            Said::Unreadable(problem) => lang.problem(problem),
+            Said::Failed(error) => lang.error(error).0,
+        }
+    }
 }
 
 pub fn run(ctx: &Ctx, _args: Args) -> Result<ExitCode> {
@@ -77,7 +97,7 @@ pub fn findings(register: &Register, year: i16) -> Vec<String> {
     record_issues(register, &snapshot, year)
         .iter()
         .map(|i| {
-            let message = crate::i18n::Lang::En.note(&i.message);
+            let message = i.message.words(Lang::En);
             format!("{}:{}: {}: {message}", i.file, i.line, i.severity)
         })
         .collect()
@@ -99,7 +119,7 @@ fn collect(register: &Register, snapshot: &Snapshot) -> Vec<Issue> {
         line,
         column: 0,
         field,
-        message,
+        message: Said::Note(message),
     };
     for problem in &snapshot.problems {
         issues.push(Issue {
@@ -108,7 +128,7 @@ fn collect(register: &Register, snapshot: &Snapshot) -> Vec<Issue> {
             line: problem.line,
             column: problem.column,
             field: None,
-            message: Note::Text(problem.message.clone()),
+            message: Said::Unreadable((*problem.problem).clone()),
         });
     }
     for stray in &snapshot.strays {
@@ -151,7 +171,7 @@ fn git_issues(register: &Register) -> Vec<Issue> {
         line: 0,
         column: 0,
         field: None,
-        message,
+        message: Said::Note(message),
     };
     match git::locate(&register.root) {
         git::Place::Outside => Vec::new(),
@@ -225,7 +245,7 @@ fn pending_change(register: &Register) -> Option<Issue> {
         line: 0,
         column: 0,
         field: None,
-        message,
+        message: Said::Note(message),
     })
 }
 
@@ -257,7 +277,7 @@ fn uncommitted(register: &Register) -> Vec<Issue> {
             line: 0,
             column: 0,
             field: None,
-            message: Note::Uncommitted,
+            message: Said::Note(Note::Uncommitted),
         })
         .collect()
 }
@@ -276,7 +296,7 @@ fn located(register: &Register, path: &Path, finding: validate::Finding) -> Issu
         line,
         column: 0,
         field: finding.field,
-        message: finding.message,
+        message: Said::Note(finding.message),
     }
 }
 
@@ -295,9 +315,7 @@ fn render(ctx: &Ctx, issues: &[Issue], records: usize) -> Result<String> {
         (line, column) => format!("{}:{line}:{column}", i.file),
     };
     Ok(match ctx.format() {
-        Format::Json => {
-            serde_json::to_string_pretty(issues).map_err(|e| Error::Other(e.to_string()))? + "\n"
-        }
+        Format::Json => serde_json::to_string_pretty(issues).map_err(Error::encode)? + "\n",
         Format::Csv | Format::Markdown => {
             let mut table = Table::new(
                 [Label::Severity, Label::File, Label::Problem]
@@ -309,11 +327,11 @@ fn render(ctx: &Ctx, issues: &[Issue], records: usize) -> Result<String> {
                 table.push(vec![
                     (word(i.severity).to_string(), Tone::Plain),
                     (location(i), Tone::Plain),
-                    (lang.note(&i.message), Tone::Plain),
+                    (i.message.words(lang), Tone::Plain),
                 ]);
             }
             match ctx.format() {
-                Format::Csv => table.to_csv().map_err(|e| Error::Other(e.to_string()))?,
+                Format::Csv => table.to_csv().map_err(Error::encode)?,
                 _ => table.to_markdown(),
             }
         }
@@ -325,7 +343,7 @@ fn render(ctx: &Ctx, issues: &[Issue], records: usize) -> Result<String> {
                     word(i.severity),
                     location(i),
                     lang.colon(),
-                    lang.note(&i.message)
+                    i.message.words(lang)
                 ));
             }
             if issues.is_empty() {
@@ -354,7 +372,7 @@ fn calendar_issues(register: &Register, snapshot: &Snapshot, year: i16) -> Vec<I
                     line: 0,
                     column: 0,
                     field: None,
-                    message: Note::NoHolidays { year },
+                    message: Said::Note(Note::NoHolidays { year }),
                 });
             }
             Box::new(calendar)
@@ -362,8 +380,8 @@ fn calendar_issues(register: &Register, snapshot: &Snapshot, year: i16) -> Vec<I
         Ok(None) => Box::new(PlainWeek),
         Err(e) => {
             let message = match e {
-                Error::BadConfig { message, .. } => message,
-                other => other.to_string(),
+                Error::BadConfig { problem, .. } => Said::Note(Note::Config(problem)),
+                other => Said::Failed(std::sync::Arc::new(other)),
             };
             return vec![Issue {
                 severity: "error",
@@ -371,7 +389,7 @@ fn calendar_issues(register: &Register, snapshot: &Snapshot, year: i16) -> Vec<I
                 line: 0,
                 column: 0,
                 field: None,
-                message: Note::Text(message),
+                message,
             }];
         }
     };
@@ -392,12 +410,12 @@ fn calendar_issues(register: &Register, snapshot: &Snapshot, year: i16) -> Vec<I
             line: key_line_in(register, &loaded.path, field),
             column: 0,
             field: Some(field.to_string()),
-            message: Note::DayOff { due },
+            message: Said::Note(Note::DayOff { due }),
         });
     }
     issues
 }
 
-fn in_english<S: serde::Serializer>(note: &Note, s: S) -> std::result::Result<S::Ok, S::Error> {
-    s.serialize_str(&crate::i18n::Lang::En.note(note))
+fn in_english<S: serde::Serializer>(said: &Said, s: S) -> std::result::Result<S::Ok, S::Error> {
+    s.serialize_str(&said.words(Lang::En))
 }

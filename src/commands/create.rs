@@ -9,7 +9,7 @@ use crate::error::{Error, Result};
 use crate::model::common::Actor;
 use crate::model::followup::{Followup, NewFollowup};
 use crate::model::id::RecordRef;
-use crate::model::kind::Kind;
+use crate::model::kind::{Expected, Kind};
 use crate::model::record::Record;
 use crate::store::{self, Change, Register};
 
@@ -57,10 +57,10 @@ pub fn load_source(register: &Register, reference: &RecordRef) -> Result<Record>
         Error::NotFound { .. } => dangling(),
         other => other,
     })?;
-    let wrong = |expected: &str| Error::WrongKind {
+    let wrong = |expected: Expected| Error::WrongKind {
         flag: "--from".into(),
         target: reference.to_string(),
-        expected: expected.to_string(),
+        expected,
     };
     match (&record, reference.item) {
         (Record::Incoming(_) | Record::Outgoing(_), None) => Ok(record),
@@ -77,9 +77,7 @@ pub fn load_source(register: &Register, reference: &RecordRef) -> Result<Record>
                 None => Ok(record),
             },
         },
-        (Record::Meeting(_), None) => Err(wrong("a meeting decision such as MT-2026-0003#2")),
-        _ => Err(wrong(
-            "a document (IN-…, OUT-…) or a meeting decision (MT-…#n)",
-        )),
+        (Record::Meeting(_), None) => Err(wrong(Expected::Decision)),
+        _ => Err(wrong(Expected::Source)),
     }
 }

@@ -20,11 +20,9 @@ pub fn run(ctx: &Ctx) -> Result<ExitCode> {
     });
     let records: Vec<&Record> = snapshot.records.iter().map(|l| &l.record).collect();
     let lang = ctx.lang();
-    let view = desk::compute(&records, ctx.today, soon_until, lang);
+    let view = desk::compute(&records, ctx.today, soon_until);
     let text = match ctx.format() {
-        Format::Json => {
-            serde_json::to_string_pretty(&view).map_err(|e| Error::Other(e.to_string()))? + "\n"
-        }
+        Format::Json => serde_json::to_string_pretty(&view).map_err(Error::encode)? + "\n",
         Format::Markdown | Format::Csv => desk::markdown(&view, lang),
         Format::Table => desk::terminal(&view, ctx.today, lang, ctx.color()),
     };

@@ -6,6 +6,7 @@ use std::process::ExitCode;
 use crate::commands::shared::{optional_text, refused, update_followup};
 use crate::context::Ctx;
 use crate::error::Result;
+use crate::model::common::HistoryAction;
 
 /// Mark a follow-up done. It is closed (销号) at once, unless the register
 /// sets followups.verify = true: then it is submitted (报结) and `verify`
@@ -21,7 +22,7 @@ pub struct Args {
 
 pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
     let report = optional_text(args.report);
-    update_followup(ctx, &args.id, "done", |fu, actor, register| {
+    update_followup(ctx, &args.id, HistoryAction::Done, |fu, actor, register| {
         let verify = register.config.followups.verify;
         fu.finish(actor.today(), &actor.by, report.clone(), verify)
             .map_err(refused(&fu.id))?;

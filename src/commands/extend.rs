@@ -5,6 +5,7 @@ use std::process::ExitCode;
 use crate::commands::shared::{non_empty, optional_text, refused, update_followup};
 use crate::context::Ctx;
 use crate::error::Result;
+use crate::model::common::HistoryAction;
 use crate::model::followup::Extension;
 
 /// Extend a follow-up's deadline. The new date must be later than the one
@@ -28,7 +29,7 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
     let to = ctx.date("--to", &args.to)?;
     let reason = non_empty("--reason", &args.reason)?;
     let approved_by = optional_text(args.approved_by);
-    update_followup(ctx, &args.id, "extend", |fu, actor, _| {
+    update_followup(ctx, &args.id, HistoryAction::Extend, |fu, actor, _| {
         let from = fu.effective_due();
         let extension = Extension {
             from,

@@ -86,7 +86,7 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
             return print_json_array(selected.iter().map(|r| rows::json(r, ctx.today)))
                 .map(|()| ExitCode::SUCCESS);
         }
-        Format::Csv => table().to_csv().map_err(|e| Error::Other(e.to_string()))?,
+        Format::Csv => table().to_csv().map_err(Error::encode)?,
         Format::Markdown => table().to_markdown(),
         Format::Table if selected.is_empty() => {
             ctx.note(ctx.lang().message(Message::NothingFound));

@@ -5,6 +5,7 @@ use std::process::ExitCode;
 use crate::commands::shared::{non_empty, refused, update_followup};
 use crate::context::Ctx;
 use crate::error::Result;
+use crate::model::common::HistoryAction;
 use crate::model::followup::Progress;
 
 /// Record progress on a follow-up; the first note moves it to in-progress.
@@ -17,8 +18,8 @@ pub struct Args {
 }
 
 pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
-    let note = non_empty("NOTE", &args.note)?;
-    update_followup(ctx, &args.id, "progress", |fu, actor, _| {
+    let note = non_empty("<NOTE>", &args.note)?;
+    update_followup(ctx, &args.id, HistoryAction::Progress, |fu, actor, _| {
         let entry = Progress {
             on: actor.today(),
             by: actor.by.clone(),

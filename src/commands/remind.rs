@@ -6,12 +6,12 @@ use std::process::ExitCode;
 use crate::commands::shared::print;
 use crate::context::{Ctx, Format};
 use crate::error::{Error, Result};
+use crate::model::common::HistoryAction;
 use crate::model::followup::Chase;
 use crate::model::keyword::Keyword;
 use crate::model::record::Record;
 use crate::report::redact::Secrets;
 use crate::report::remind::{self, Reminder, Scope};
-use crate::report::render::printable;
 use crate::store::{self, Change, Need};
 
 /// Remind of open follow-ups and incoming action documents that are
@@ -60,7 +60,7 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
     let snapshot = store::report::load(&register, need, |p| ctx.warn_skipped(p));
     let records: Vec<&Record> = snapshot.records.iter().map(|l| &l.record).collect();
     let secrets = Secrets::from_levels(&snapshot.classified, args.show_classified);
-    let items = remind::select(&records, &scope, &secrets, ctx.lang());
+    let items = remind::select(&records, &scope, &secrets);
 
     if args.record && !items.is_empty() {
         record_chases(ctx, &register, &items)?;
@@ -68,14 +68,11 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
     let text = match ctx.format() {
         Format::Json => remind::json(&items),
         _ if items.is_empty() => String::new(),
-        // Mailed or shown as it is: no control characters from records.
-        Format::Markdown => {
-            printable(&remind::markdown(&items, ctx.today, ctx.lang())).into_owned()
-        }
+        Format::Markdown => remind::markdown(&items, ctx.today, ctx.lang()),
         Format::Csv => remind::table(&items, ctx.lang())
             .to_csv()
-            .map_err(|e| Error::Other(e.to_string()))?,
-        Format::Table => printable(&remind::text(&items, ctx.today, ctx.lang())).into_owned(),
+            .map_err(Error::encode)?,
+        Format::Table => remind::text(&items, ctx.today, ctx.lang()),
     };
     print(&text)?;
     Ok(ExitCode::SUCCESS)
@@ -103,7 +100,7 @@ fn record_chases(ctx: &Ctx, register: &store::Register, items: &[Reminder]) -> R
             continue;
         }
         fu.history
-            .push(actor.entry("chase", Some(format!("reminder ({})", level.keyword()))));
+            .push(actor.entry(HistoryAction::Remind, Some(level.keyword().to_string())));
         tx.save(&Record::Followup(fu))?;
         chased.push(item.id.to_string());
     }

@@ -5,6 +5,7 @@ use std::process::ExitCode;
 use crate::commands::shared::{non_empty, refused, update_followup};
 use crate::context::Ctx;
 use crate::error::Result;
+use crate::model::common::HistoryAction;
 
 /// Reopen a follow-up: a submitted or closed one goes back for more work
 /// (退回); a cancelled one is restored as open.
@@ -19,7 +20,7 @@ pub struct Args {
 
 pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
     let reason = non_empty("--reason", &args.reason)?;
-    update_followup(ctx, &args.id, "reopen", |fu, _, _| {
+    update_followup(ctx, &args.id, HistoryAction::Reopen, |fu, _, _| {
         fu.reopen().map_err(refused(&fu.id))?;
         Ok(Some(reason))
     })

@@ -7,16 +7,24 @@ use std::process::ExitCode;
 use crate::context::Ctx;
 use crate::error::{Error, Result};
 use crate::i18n::Lang;
-use crate::model::common::Actor;
+use crate::model::common::{Actor, HistoryAction};
 use crate::model::followup::Followup;
-use crate::model::keyword::Keyword;
+use crate::model::kind::Expected;
 use crate::model::record::Record;
 use crate::model::transition::Refusal;
+use crate::report::render::printable;
 use crate::store::{self, Change, Register};
 
 /// Writes `text` to stdout. A closed pipe surfaces as an error the binary
 /// treats as success.
+///
+/// This is the one place where what people read (a table, Markdown, CSV
+/// for a spreadsheet or a mail) is made safe: control characters from
+/// records (an escape sequence in a hand-edited title) never reach the
+/// terminal. JSON passes through unchanged in substance: its encoder has
+/// already escaped every control character inside its strings.
 pub fn print(text: &str) -> Result<()> {
+    let text = printable(text);
     let mut out = std::io::stdout().lock();
     out.write_all(text.as_bytes())
         .and_then(|()| out.flush())
@@ -39,7 +47,7 @@ fn write_json_array(
     let fail = |e| Error::io("<stdout>", e);
     let mut first = true;
     for item in items {
-        let text = serde_json::to_string_pretty(&item).map_err(|e| Error::Other(e.to_string()))?;
+        let text = serde_json::to_string_pretty(&item).map_err(Error::encode)?;
         out.write_all(if first { b"[\n" } else { b",\n" })
             .map_err(fail)?;
         first = false;
@@ -77,7 +85,7 @@ pub fn commit_message(register: &Register, action: &str, record: &Record) -> Str
         return format!(
             "taizhang: {action} {} [{}]",
             record.id(),
-            secrecy.label(lang)
+            lang.keyword(secrecy)
         );
     }
     let title: String = record.title().chars().take(MAX_TITLE_CHARS).collect();
@@ -95,7 +103,7 @@ pub fn commit_message(register: &Register, action: &str, record: &Record) -> Str
 pub fn update(
     ctx: &Ctx,
     id_text: &str,
-    action: &str,
+    action: HistoryAction,
     change: impl FnOnce(&mut Record, &Actor, &Register) -> Result<Option<String>>,
 ) -> Result<ExitCode> {
     let register = ctx.register()?;
@@ -106,7 +114,7 @@ pub fn update(
     let note = change(&mut record, &actor, &register)?;
     record.push_history(actor.entry(action, note));
     tx.save(&record)?;
-    tx.finish(&commit_message(&register, action, &record))?;
+    tx.finish(&commit_message(&register, action.keyword(), &record))?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -114,7 +122,7 @@ pub fn update(
 pub fn update_followup(
     ctx: &Ctx,
     id_text: &str,
-    action: &str,
+    action: HistoryAction,
     change: impl FnOnce(&mut Followup, &Actor, &Register) -> Result<Option<String>>,
 ) -> Result<ExitCode> {
     update(ctx, id_text, action, |record, actor, register| {
@@ -122,9 +130,9 @@ pub fn update_followup(
         match record {
             Record::Followup(fu) => change(fu, actor, register),
             _ => Err(Error::WrongKind {
-                flag: action.to_string(),
+                flag: action.keyword().to_string(),
                 target: id,
-                expected: "a follow-up (FU)".to_string(),
+                expected: Expected::Followup,
             }),
         }
     })
@@ -157,8 +165,8 @@ pub fn optional_text(text: Option<String>) -> Option<String> {
 pub fn update_as<T>(
     ctx: &Ctx,
     id_text: &str,
-    action: &str,
-    (command, expected): (&str, &str),
+    action: HistoryAction,
+    (command, expected): (&str, Expected),
     project: fn(&mut Record) -> Option<&mut T>,
     change: impl FnOnce(&mut T, &Actor, &Register) -> Result<Option<String>>,
 ) -> Result<ExitCode> {
@@ -169,7 +177,7 @@ pub fn update_as<T>(
             None => Err(Error::WrongKind {
                 flag: command.to_string(),
                 target: id,
-                expected: expected.to_string(),
+                expected,
             }),
         }
     })

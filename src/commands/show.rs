@@ -6,7 +6,6 @@ use crate::commands::shared::print;
 use crate::context::{Ctx, Format};
 use crate::error::{Error, Result};
 use crate::model::record::Record;
-use crate::report::render::printable;
 use crate::report::slip::{self, Linked};
 use crate::report::{list, show};
 use crate::store::{self, Register};
@@ -30,20 +29,18 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
     let text = match ctx.format() {
         Format::Json => {
             let value = list::json(&record, ctx.today);
-            serde_json::to_string_pretty(&value).map_err(|e| Error::Other(e.to_string()))? + "\n"
+            serde_json::to_string_pretty(&value).map_err(Error::encode)? + "\n"
         }
         Format::Table | Format::Markdown | Format::Csv => {
             let records = load_linked(ctx, &register, &record);
             let linked = Linked { records: &records };
             let (today, lang) = (ctx.today, ctx.lang());
-            let text = match &record {
+            match &record {
                 Record::Incoming(doc) => slip::incoming(&record, doc, &linked, today, lang),
                 Record::Outgoing(doc) => slip::outgoing(&record, doc, &linked, today, lang),
                 Record::Meeting(mt) => slip::meeting(&record, mt, &linked, today, lang),
                 _ => show::render(&record, today, lang),
-            };
-            // Hand-edited text may hide escape sequences; never pass them on.
-            printable(&text).into_owned()
+            }
         }
     };
     print(&text)?;

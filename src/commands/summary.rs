@@ -64,21 +64,27 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
         .collect();
     let books: Vec<String> = register.config.logbooks.keys().cloned().collect();
     let lang = ctx.lang();
-    let figures = summary::compute(&selected, &period, ctx.today, &books, &secrets, lang);
+    let figures = summary::compute(&selected, &period, ctx.today, &books, &secrets);
     let text = match ctx.format() {
         Format::Json => summary::json(&figures),
         Format::Markdown => summary::markdown(&figures, &period, lang),
         Format::Csv => {
             let csv = summary::unit_table(&figures, lang)
                 .to_csv()
-                .map_err(|e| Error::Other(e.to_string()))?;
+                .map_err(Error::encode)?;
             if args.bom {
                 format!("\u{feff}{csv}")
             } else {
                 csv
             }
         }
-        Format::Table => summary::terminal(&figures, &period, ctx.today, lang, ctx.color()),
+        Format::Table => {
+            let titles = (register.config.logbooks.iter())
+                .map(|(name, book)| (name.clone(), book.title.clone()))
+                .collect();
+            let how = (lang, ctx.color());
+            summary::terminal(&figures, &period, ctx.today, how, &titles)
+        }
     };
     print(&text)?;
     Ok(ExitCode::SUCCESS)

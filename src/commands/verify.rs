@@ -5,6 +5,7 @@ use std::process::ExitCode;
 use crate::commands::shared::{refused, update_followup};
 use crate::context::Ctx;
 use crate::error::Result;
+use crate::model::common::HistoryAction;
 
 /// Verify a submitted follow-up and close it (销号).
 #[derive(Debug, clap::Args)]
@@ -14,7 +15,7 @@ pub struct Args {
 }
 
 pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
-    update_followup(ctx, &args.id, "verify", |fu, actor, _| {
+    update_followup(ctx, &args.id, HistoryAction::Verify, |fu, actor, _| {
         fu.verify(actor.today(), &actor.by)
             .map_err(refused(&fu.id))?;
         Ok(None)

@@ -1,14 +1,27 @@
-//! Words for people, in English and Chinese.
+//! Words for people, in English and Chinese: one catalogue.
 //!
-//! One catalogue per language (`en.rs`, `zh.rs`), each an exhaustive match,
-//! so a new message or label cannot be added to one language and forgotten
-//! in the other. Stored values never pass through here.
+//! Every label, phrase, message, history action, check finding and error
+//! sentence is declared once with both languages side by side: the
+//! `words!` macro for fixed words, the `say!` macro for sentences with
+//! typed arguments. Leaving out a language does not compile. The model
+//! hands over typed values (statuses, refusal reasons, expected kinds,
+//! findings, reader problems); only this layer turns them into words.
+//! Stored values and JSON never pass through here.
 
-mod en;
-mod zh;
-mod zh_reader;
+mod errors;
+mod labels;
+mod notes;
+mod refusals;
+mod sentences;
+
+pub use labels::{Label, Message, Phrase};
+pub use sentences::{
+    Headline, history_action, none, period_name, remind_due, remind_headline, summary_brief_title,
+    summary_headline, summary_period,
+};
 
 use crate::error::Error;
+use crate::model::keyword::Keyword;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Lang {
@@ -16,6 +29,44 @@ pub enum Lang {
     En,
     Zh,
 }
+
+/// Declares a closed set of words, each with its English and Chinese side
+/// by side (`Id => "ID" / "编号"`); a word without both does not compile.
+macro_rules! words {
+    ($(#[$meta:meta])* $name:ident {
+        $($(#[$vmeta:meta])* $variant:ident => $en:literal / $zh:literal),+ $(,)?
+    }) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+        pub enum $name { $($(#[$vmeta])* $variant),+ }
+
+        impl $name {
+            /// The word in `lang`.
+            pub fn word(self, lang: $crate::i18n::Lang) -> &'static str {
+                match (self, lang) {
+                    $(
+                        (Self::$variant, $crate::i18n::Lang::En) => $en,
+                        (Self::$variant, $crate::i18n::Lang::Zh) => $zh,
+                    )+
+                }
+            }
+        }
+    };
+}
+pub(crate) use words;
+
+/// One sentence in both languages, its arguments named inline from the
+/// surrounding scope: `say!(lang, "no record {id}", "台账中没有 {id}")`.
+/// A sentence given in one language only does not compile.
+macro_rules! say {
+    ($lang:expr, $en:literal, $zh:literal $(,)?) => {
+        match $lang {
+            $crate::i18n::Lang::En => format!($en),
+            $crate::i18n::Lang::Zh => format!($zh),
+        }
+    };
+}
+pub(crate) use say;
 
 impl Lang {
     /// Reads `en`/`zh` (and locale names such as `zh_CN.UTF-8`).
@@ -32,19 +83,46 @@ impl Lang {
 
     /// The label for `label`.
     pub fn label(self, label: Label) -> &'static str {
+        label.word(self)
+    }
+
+    /// A fixed word or short phrase (`error`, `错误`).
+    pub fn message(self, message: Message) -> &'static str {
+        message.word(self)
+    }
+
+    /// A phrase of the handling slip and the meeting sheet.
+    pub fn phrase(self, phrase: Phrase) -> &'static str {
+        phrase.word(self)
+    }
+
+    /// An enumerated value for people: the stored keyword in English, the
+    /// first Chinese word in Chinese (`very-urgent` / 特急).
+    pub fn keyword<K: Keyword>(self, value: K) -> &'static str {
         match self {
-            Lang::En => en::label(label),
-            Lang::Zh => zh::label(label),
+            Lang::En => value.keyword(),
+            Lang::Zh => value.chinese().split('|').next().unwrap_or_default(),
         }
+    }
+
+    /// A record's status for people (`closed` / 已办结); a logbook
+    /// entry's status as its book has it.
+    pub fn status(self, record: &crate::model::record::Record) -> &str {
+        match record.typed_status() {
+            Some(status) => refusals::status_word(self, status),
+            None => record.status(),
+        }
+    }
+
+    /// What a set of keywords is called (`urgency` / 紧急程度).
+    pub fn keyword_set(self, name: &str) -> &str {
+        labels::keyword_set(self, name)
     }
 
     /// The label of a record field, by its stored key (`sender` → 来文机关).
     /// Unknown keys are shown as they are.
     pub fn field(self, key: &str) -> &str {
-        match self {
-            Lang::En => en::field(key),
-            Lang::Zh => zh::field(key),
-        }
+        labels::field(self, key)
     }
 
     /// The label of `key` where it appears inside `scope` (a record kind
@@ -53,85 +131,49 @@ impl Lang {
     /// places (`lead` is 牵头单位 of a follow-up, 主办单位 of a paper; `to`
     /// is 主送 of an outgoing document, 延期至 of an extension).
     pub fn field_in<'a>(self, scope: &str, key: &'a str) -> &'a str {
-        let scoped = match self {
-            Lang::En => en::field_in(scope, key),
-            Lang::Zh => zh::field_in(scope, key),
-        };
-        scoped.unwrap_or_else(|| self.field(key))
-    }
-
-    /// A problem `check` found, in words.
-    pub fn note(self, note: &crate::model::validate::Note) -> String {
-        match self {
-            Lang::En => en::note(note),
-            Lang::Zh => zh::note(note),
-        }
-    }
-
-    /// What the record reader said about a file (written in English where
-    /// it arose), in this language.
-    pub fn reader(self, text: &str) -> String {
-        match self {
-            Lang::En => text.to_string(),
-            Lang::Zh => zh_reader::translate(text),
-        }
-    }
-
-    /// The sentence for an error, and an optional hint on what to do.
-    pub fn error(self, error: &Error) -> (String, Option<String>) {
-        match self {
-            Lang::En => en::error(error),
-            Lang::Zh => zh::error(error),
-        }
-    }
-
-    /// A phrase of the handling slip and the meeting sheet.
-    pub fn phrase(self, phrase: Phrase) -> &'static str {
-        match self {
-            Lang::En => en::phrase(phrase),
-            Lang::Zh => zh::phrase(phrase),
-        }
+        labels::field_in(self, scope, key).unwrap_or_else(|| self.field(key))
     }
 
     /// A step as people say it (`doc route` → `route` / 传阅).
     pub fn step(self, step: crate::model::transition::Step) -> &'static str {
-        match self {
-            Lang::En => step.command(),
-            Lang::Zh => zh::step_name(step),
-        }
+        labels::step(self, step)
     }
 
-    /// One history entry as a line of the timeline: `routed to 张局长`.
+    /// A problem `check` found, in words.
+    pub fn note(self, note: &crate::model::validate::Note) -> String {
+        notes::note(self, note)
+    }
+
+    /// Why a record file could not be read, in words.
+    pub fn problem(self, problem: &crate::store::parse::ReadProblem) -> String {
+        notes::read_problem(self, problem)
+    }
+
+    /// The sentence for an error, and an optional hint on what to do.
+    pub fn error(self, error: &Error) -> (String, Option<String>) {
+        errors::error(self, error)
+    }
+
+    /// One history entry of a document or meeting as a line of the
+    /// timeline: `routed to 张局长`.
     pub fn action(self, action: &str, note: Option<&str>) -> String {
-        match self {
-            Lang::En => en::action(action, note),
-            Lang::Zh => zh::action(action, note),
-        }
+        history_action(self, action, note, false)
     }
 
     /// A follow-up's history entry for people (交办, 进展：…, 延期：…).
     pub fn followup_action(self, action: &str, note: Option<&str>) -> String {
-        match self {
-            Lang::En => en::followup_action(action, note),
-            Lang::Zh => zh::followup_action(action, note),
-        }
+        history_action(self, action, note, true)
     }
 
     /// How a follow-up was closed against its deadline: "closed 2026-11-12,
     /// 12 days late" / 2026-11-12办结，超期12天.
     pub fn closed_against_due(self, closed: jiff::civil::Date, days_late: i64) -> String {
-        match self {
-            Lang::En => en::closed_against_due(closed, days_late),
-            Lang::Zh => zh::closed_against_due(closed, days_late),
-        }
+        sentences::closed_against_due(self, closed, days_late)
     }
 
     /// The tally of a meeting's decisions: 议定事项22件，已办结6件.
     pub fn decision_tally(self, total: usize, closed: usize, overdue: usize) -> String {
-        match self {
-            Lang::En => en::decision_tally(total, closed, overdue),
-            Lang::Zh => zh::decision_tally(total, closed, overdue),
-        }
+        sentences::decision_tally(self, total, closed, overdue)
     }
 
     /// The colon between a label and its value (`: ` or `：`).
@@ -140,6 +182,27 @@ impl Lang {
             Lang::En => ": ",
             Lang::Zh => "：",
         }
+    }
+
+    /// Between the parts of one phrase: `a, b` / `a，b`.
+    pub fn comma(self) -> &'static str {
+        match self {
+            Lang::En => ", ",
+            Lang::Zh => "，",
+        }
+    }
+
+    /// Between the fields of one list entry: 原期限：…；延期至：….
+    pub fn semicolon(self) -> &'static str {
+        match self {
+            Lang::En => "; ",
+            Lang::Zh => "；",
+        }
+    }
+
+    /// A heading with the day it is for: `Overdue and due soon (2026-11-23)`.
+    pub fn dated(self, heading: &str, day: jiff::civil::Date) -> String {
+        say!(self, "{heading} ({day})", "{heading}（{day}）")
     }
 
     /// Between the names of a list: `财务科、法规科`, `a, b`.
@@ -152,43 +215,38 @@ impl Lang {
 
     /// What `init` says when it created a register in `path`.
     pub fn created_register(self, path: &std::path::Path) -> String {
-        match self {
-            Lang::En => en::created_register(path),
-            Lang::Zh => zh::created_register(path),
-        }
+        let path = path.display();
+        say!(self, "Created a register in {path}", "已在 {path} 新建台账")
     }
 
     /// What `check` says when it found nothing wrong.
     pub fn check_clean(self, records: usize) -> String {
-        match self {
-            Lang::En => en::check_clean(records),
-            Lang::Zh => zh::check_clean(records),
-        }
+        say!(
+            self,
+            "register is valid: {records} records, no problems",
+            "台账检查通过：共 {records} 条记录，未发现问题"
+        )
     }
 
     /// How far a deadline is: "overdue 3 days", "due today", "due in 2
     /// days" (逾期3天, 今日到期, 还有2天到期).
     pub fn days_left(self, days_left: i64) -> String {
-        match self {
-            Lang::En => en::days_left(days_left),
-            Lang::Zh => zh::days_left(days_left),
+        sentences::days_left(self, days_left)
+    }
+
+    /// A title as a report for people shows it: the title, or the level
+    /// and the ID when it is withheld (`[秘密] IN-2026-0042`).
+    pub fn title(self, title: &crate::report::redact::Title) -> String {
+        use crate::report::redact::Title;
+        match title {
+            Title::Shown(text) => text.clone(),
+            Title::Withheld { level, id } => format!("[{}] {id}", self.keyword(*level)),
         }
     }
 
     /// A line of what `sync` did.
     pub fn sync_note(self, note: &SyncNote) -> String {
-        match self {
-            Lang::En => en::sync_note(note),
-            Lang::Zh => zh::sync_note(note),
-        }
-    }
-
-    /// The prefix of an error line (`error`, `错误`).
-    pub fn message(self, message: Message) -> &'static str {
-        match self {
-            Lang::En => en::message(message),
-            Lang::Zh => zh::message(message),
-        }
+        sentences::sync_note(self, note)
     }
 }
 
@@ -214,97 +272,4 @@ pub enum SyncNote {
     DryRun,
     /// Why a change could not be shared (an error, already worded).
     NotShared(String),
-}
-
-/// Labels of table columns and headings.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Label {
-    Id,
-    Kind,
-    Title,
-    Status,
-    Unit,
-    Owner,
-    Party,
-    Date,
-    Due,
-    DaysLeft,
-    Overdue,
-    History,
-    Severity,
-    File,
-    Problem,
-    Level,
-    LevelOverdue,
-    LevelDueToday,
-    LevelDueSoon,
-    NoUnit,
-    NoOwner,
-    Figure,
-    Value,
-    Period,
-    Documents,
-    Incoming,
-    Outgoing,
-    IncomingDone,
-    IncomingPending,
-    IncomingOverdue,
-    Followups,
-    Assigned,
-    Closed,
-    ClosedOnTime,
-    OnTimeRate,
-    DueInPeriod,
-    DueClosed,
-    CompletionRate,
-    Open,
-    DaysOverdue,
-    ByUnit,
-    OverdueList,
-    LeadUnit,
-    Meetings,
-    MeetingsHeld,
-    Decisions,
-    Logbooks,
-    AwaitingHandling,
-    NextDeadlines,
-    WeekMeetings,
-    OverdueAndSoon,
-    Received,
-    Start,
-}
-
-/// Fixed words and short phrases.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Message {
-    Error,
-    Warning,
-    Hint,
-    Skipped,
-    NothingFound,
-    Yes,
-    No,
-    DeskClear,
-}
-
-/// Words of the handling slip (处理单) and the meeting sheet.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Phrase {
-    IncomingSlip,
-    OutgoingSlip,
-    MeetingSheet,
-    Timeline,
-    HeldBy,
-    Nobody,
-    Next,
-    NothingNext,
-    FuClosed,
-    FuOpen,
-    FuOverdue,
-    FuCancelled,
-    FuNone,
-    FuMissing,
-    Out,
-    Back,
-    NotBack,
 }

@@ -14,6 +14,7 @@
 //! working day is worked even on a weekend; other days follow the week
 //! (Monday to Friday worked).
 
+use crate::model::config::ConfigProblem;
 use std::collections::{BTreeMap, BTreeSet};
 
 use jiff::civil::Date;
@@ -44,16 +45,16 @@ const MAX_RANGE_DAYS: usize = 31;
 impl Calendar {
     /// Reads the text of `calendar.toml`. The error is a sentence naming
     /// the bad entry.
-    pub fn parse(text: &str) -> Result<Calendar, String> {
+    pub fn parse(text: &str) -> Result<Calendar, ConfigProblem> {
         let years: BTreeMap<String, YearTable> =
-            toml::from_str(text).map_err(|e| e.to_string().trim().to_string())?;
+            toml::from_str(text).map_err(|e| ConfigProblem::syntax(&e, text))?;
         let mut calendar = Calendar::default();
         for (year, table) in years {
             let y: i16 = year
                 .parse()
                 .ok()
                 .filter(|y| (1900..=9999).contains(y))
-                .ok_or_else(|| format!("[{year}]: tables are named by year, like [2026]"))?;
+                .ok_or_else(|| ConfigProblem::CalendarYear { year: year.clone() })?;
             add(
                 &year,
                 y,
@@ -70,9 +71,7 @@ impl Calendar {
             )?;
         }
         if let Some(both) = calendar.holidays.intersection(&calendar.workdays).next() {
-            return Err(format!(
-                "{both} is listed both as a holiday and as a working day"
-            ));
+            return Err(ConfigProblem::CalendarBoth { date: *both });
         }
         Ok(calendar)
     }
@@ -94,17 +93,21 @@ fn add(
     name: &str,
     entries: &[String],
     set: &mut BTreeSet<Date>,
-) -> Result<(), String> {
+) -> Result<(), ConfigProblem> {
     for entry in entries {
-        let dates = expand(entry).ok_or_else(|| {
-            format!(
-                "[{year}] {name}: '{entry}' is not a date (2026-10-01) or a range \
-                 (2026-10-01..2026-10-07) of at most {MAX_RANGE_DAYS} days"
-            )
+        let dates = expand(entry).ok_or_else(|| ConfigProblem::CalendarEntry {
+            year: year.to_string(),
+            list: name.to_string(),
+            entry: entry.clone(),
+            max_days: MAX_RANGE_DAYS,
         })?;
         for date in dates {
             if date.year() != y {
-                return Err(format!("[{year}] {name}: {date} is not in {year}"));
+                return Err(ConfigProblem::CalendarWrongYear {
+                    year: year.to_string(),
+                    list: name.to_string(),
+                    date,
+                });
             }
             set.insert(date);
         }
@@ -253,16 +256,19 @@ mod tests {
     fn bad_calendars_say_what_is_wrong() {
         for (text, expect) in [
             ("[2026]\nholidays = [\"2026-13-01\"]\n", "2026-13-01"),
-            ("[2026]\nholidays = [\"2027-01-01\"]\n", "not in 2026"),
-            ("[twenty]\nholidays = []\n", "[twenty]"),
+            ("[2026]\nholidays = [\"2027-01-01\"]\n", "CalendarWrongYear"),
+            ("[twenty]\nholidays = []\n", "twenty"),
             ("[2026]\nholiday = []\n", "holiday"),
-            ("[2026]\nholidays = [\"2026-01-01..2026-12-31\"]\n", "range"),
+            (
+                "[2026]\nholidays = [\"2026-01-01..2026-12-31\"]\n",
+                "CalendarEntry",
+            ),
             (
                 "[2026]\nholidays = [\"2026-01-01\"]\nworkdays = [\"2026-01-01\"]\n",
-                "both",
+                "CalendarBoth",
             ),
         ] {
-            let err = Calendar::parse(text).unwrap_err();
+            let err = format!("{:?}", Calendar::parse(text).unwrap_err());
             assert!(err.contains(expect), "{text}: {err}");
         }
     }

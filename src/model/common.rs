@@ -39,13 +39,112 @@ impl Actor {
         self.at.date()
     }
 
-    pub fn entry(&self, action: &str, note: Option<String>) -> HistoryEntry {
+    pub fn entry(&self, action: HistoryAction, note: Option<String>) -> HistoryEntry {
         HistoryEntry {
             at: self.at,
             by: self.by.clone(),
-            action: action.to_string(),
+            action: action.keyword().to_string(),
             note,
         }
+    }
+}
+
+/// What a history entry records, stored as its keyword. The entry keeps
+/// the text it was read with (a hand edit or a newer version may write an
+/// action this one does not know); `parse` tells the known ones.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum HistoryAction {
+    Log,
+    Propose,
+    Instruct,
+    Route,
+    Back,
+    Assign,
+    Followup,
+    Done,
+    Reply,
+    /// On an outgoing document: it answers the incoming one in the note.
+    ReplyTo,
+    Return,
+    Issue,
+    Revoke,
+    Held,
+    Cancel,
+    Minutes,
+    Decide,
+    Progress,
+    Verify,
+    Extend,
+    Chase,
+    /// A chase made by `remind --record`; the note is the chase level.
+    Remind,
+    Reopen,
+    /// `sync` gave the record (or its 发文字号) a new number; the note is
+    /// `old → new`.
+    Renumber,
+}
+
+impl HistoryAction {
+    const ALL: [HistoryAction; 24] = [
+        HistoryAction::Log,
+        HistoryAction::Propose,
+        HistoryAction::Instruct,
+        HistoryAction::Route,
+        HistoryAction::Back,
+        HistoryAction::Assign,
+        HistoryAction::Followup,
+        HistoryAction::Done,
+        HistoryAction::Reply,
+        HistoryAction::ReplyTo,
+        HistoryAction::Return,
+        HistoryAction::Issue,
+        HistoryAction::Revoke,
+        HistoryAction::Held,
+        HistoryAction::Cancel,
+        HistoryAction::Minutes,
+        HistoryAction::Decide,
+        HistoryAction::Progress,
+        HistoryAction::Verify,
+        HistoryAction::Extend,
+        HistoryAction::Chase,
+        HistoryAction::Remind,
+        HistoryAction::Reopen,
+        HistoryAction::Renumber,
+    ];
+
+    /// The stored keyword (also the word of the commit message).
+    pub fn keyword(self) -> &'static str {
+        match self {
+            HistoryAction::Log => "log",
+            HistoryAction::Propose => "propose",
+            HistoryAction::Instruct => "instruct",
+            HistoryAction::Route => "route",
+            HistoryAction::Back => "back",
+            HistoryAction::Assign => "assign",
+            HistoryAction::Followup => "followup",
+            HistoryAction::Done => "done",
+            HistoryAction::Reply => "reply",
+            HistoryAction::ReplyTo => "reply-to",
+            HistoryAction::Return => "return",
+            HistoryAction::Issue => "issue",
+            HistoryAction::Revoke => "revoke",
+            HistoryAction::Held => "held",
+            HistoryAction::Cancel => "cancel",
+            HistoryAction::Minutes => "minutes",
+            HistoryAction::Decide => "decide",
+            HistoryAction::Progress => "progress",
+            HistoryAction::Verify => "verify",
+            HistoryAction::Extend => "extend",
+            HistoryAction::Chase => "chase",
+            HistoryAction::Remind => "remind",
+            HistoryAction::Reopen => "reopen",
+            HistoryAction::Renumber => "renumber",
+        }
+    }
+
+    /// The action stored as `text`, if this version knows it.
+    pub fn parse(text: &str) -> Option<HistoryAction> {
+        HistoryAction::ALL.into_iter().find(|a| a.keyword() == text)
     }
 }
 
@@ -54,24 +153,57 @@ pub fn is_false(b: &bool) -> bool {
     !*b
 }
 
+/// What is wrong with a 保密期限.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum TermProblem {
+    /// Not a term like `10y` or `6m`.
+    Malformed { term: String },
+    /// Longer than the level allows.
+    TooLong { term: String, max_years: u32 },
+}
+
 /// Checks a 保密期限 such as `10y` or `6m` against the level's maximum.
-/// Returns a description of the problem, if any.
-pub fn check_secrecy_term(term: &str, max_years: Option<u32>) -> Option<String> {
+pub fn check_secrecy_term(term: &str, max_years: Option<u32>) -> Option<TermProblem> {
     let term = term.trim();
-    let (digits, unit) = term.split_at(term.len().saturating_sub(1));
+    let malformed = || TermProblem::Malformed {
+        term: term.to_string(),
+    };
+    // The unit is the last character, which may be 年 or 月 (several bytes).
+    let split = term.char_indices().last().map_or(0, |(i, _)| i);
+    let (digits, unit) = term.split_at(split);
     let n: u32 = match digits.parse() {
         Ok(n) if n > 0 => n,
-        _ => return Some(format!("'{term}' is not a term like 10y or 6m")),
+        _ => return Some(malformed()),
     };
     let months = match unit {
         "y" | "Y" | "年" => n * 12,
         "m" | "M" | "月" => n,
-        _ => return Some(format!("'{term}' is not a term like 10y or 6m")),
+        _ => return Some(malformed()),
     };
     match max_years {
-        Some(max) if months > max * 12 => Some(format!(
-            "'{term}' is longer than the {max} years allowed for this level"
-        )),
+        Some(max) if months > max * 12 => Some(TermProblem::TooLong {
+            term: term.to_string(),
+            max_years: max,
+        }),
         _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_secrecy_term_in_chinese_units_does_not_panic() {
+        assert_eq!(check_secrecy_term("10年", Some(10)), None);
+        assert_eq!(check_secrecy_term("6月", Some(10)), None);
+        assert!(matches!(
+            check_secrecy_term("20年", Some(10)),
+            Some(TermProblem::TooLong { max_years: 10, .. })
+        ));
+        assert!(matches!(
+            check_secrecy_term("年", Some(10)),
+            Some(TermProblem::Malformed { .. })
+        ));
     }
 }

@@ -259,3 +259,49 @@ impl Config {
         }
     }
 }
+
+/// What is wrong with `taizhang.toml` or `calendar.toml`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ConfigProblem {
+    /// Not valid TOML, or a value of the wrong shape; the TOML reader's
+    /// own text, and the line when it gives one.
+    Syntax { line: Option<usize>, detail: String },
+    /// Written by a newer taizhang.
+    Newer { found: u32, supported: u32 },
+    /// A prefix that is not ASCII letters.
+    BadPrefix { prefix: String },
+    /// Two kinds or books with the same prefix.
+    PrefixTwice { prefix: String },
+    /// A logbook name unfit for a folder name.
+    BadBookName { name: String },
+    /// A calendar table not named by a year.
+    CalendarYear { year: String },
+    /// A calendar entry that is neither a date nor a short range.
+    CalendarEntry {
+        year: String,
+        list: String,
+        entry: String,
+        max_days: usize,
+    },
+    /// A calendar date filed under another year.
+    CalendarWrongYear {
+        year: String,
+        list: String,
+        date: jiff::civil::Date,
+    },
+    /// A date both a holiday and a working day.
+    CalendarBoth { date: jiff::civil::Date },
+}
+
+impl ConfigProblem {
+    /// A TOML reader's error, with the line it points at in `text`.
+    pub fn syntax(error: &toml::de::Error, text: &str) -> ConfigProblem {
+        let line = error
+            .span()
+            .map(|span| text[..span.start.min(text.len())].matches('\n').count() + 1);
+        ConfigProblem::Syntax {
+            line,
+            detail: error.message().trim().to_string(),
+        }
+    }
+}

@@ -7,13 +7,13 @@
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 
-use crate::model::common::{Actor, Extra, HistoryEntry};
+use crate::model::common::{Actor, Extra, HistoryAction, HistoryEntry};
 use crate::model::date::Moment;
 use crate::model::id::{Id, RecordRef};
 use crate::model::keyword::{ChaseLevel, Feedback, Keyword, Secrecy, Source, keywords};
 use crate::model::kind::Kind;
 use crate::model::record::{KindRules, Record};
-use crate::model::transition::{Refusal, Step};
+use crate::model::transition::{Refusal, RefusalReason, Step};
 
 keywords!(
     /// Where a follow-up stands.
@@ -172,7 +172,7 @@ impl Followup {
             result: None,
             notes: spec.notes,
             created: actor.at,
-            history: vec![actor.entry("assign", None)],
+            history: vec![actor.entry(HistoryAction::Assign, None)],
             extra: Default::default(),
         }
     }
@@ -206,7 +206,7 @@ impl Followup {
             self.history
                 .iter()
                 .rev()
-                .find(|h| h.action == "cancel")
+                .find(|h| h.action == crate::model::common::HistoryAction::Cancel.keyword())
                 .map_or(self.assigned, |h| h.at.date()),
         )
     }
@@ -325,7 +325,7 @@ impl Followup {
     pub fn extend(&mut self, extension: Extension) -> Result<(), Refusal> {
         self.require_active(Step::Extend)?;
         if extension.to <= self.effective_due() {
-            return Err(Refusal::new(self.status, Step::Extend).because("not-later"));
+            return Err(Refusal::new(self.status, Step::Extend).because(RefusalReason::NotLater));
         }
         self.extensions.push(extension);
         Ok(())
@@ -430,7 +430,7 @@ mod tests {
         assert_eq!(fu.effective_due(), day(25));
         // Not later than the date in force: refused.
         let err = fu.extend(ext(day(24))).unwrap_err();
-        assert_eq!(err.reason, Some("not-later"));
+        assert_eq!(err.reason, Some(RefusalReason::NotLater));
         assert_eq!(fu.effective_due(), day(25));
     }
 
@@ -454,7 +454,7 @@ mod tests {
             by: "x".into(),
             note: "x".into(),
         });
-        assert_eq!(err.unwrap_err().status, "closed");
+        assert_eq!(err.unwrap_err().status.keyword(), "closed");
         assert!(fu.cancel().is_err());
         fu.reopen().unwrap();
         assert_eq!(fu.status, FuStatus::Returned);
@@ -478,7 +478,7 @@ mod tests {
         let mut fu = sample();
         fu.cancel().unwrap();
         let err = fu.finish(day(10), "x", None, false).unwrap_err();
-        assert_eq!(err.status, "cancelled");
+        assert_eq!(err.status.keyword(), "cancelled");
         assert_eq!(err.step, Step::Done);
     }
 

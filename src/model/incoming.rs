@@ -8,7 +8,7 @@ use crate::model::date::{Moment, When};
 use crate::model::id::Id;
 use crate::model::keyword::{Channel, DocType, Handling, Keyword, Secrecy, Urgency, keywords};
 use crate::model::record::KindRules;
-use crate::model::transition::{Refusal, Step};
+use crate::model::transition::{Refusal, RefusalReason, Step};
 
 keywords!(
     /// Where an incoming paper stands.
@@ -246,7 +246,7 @@ impl Incoming {
         } else if self.handling == Handling::Info
             && matches!(step, Step::DocAssign | Step::DocDone | Step::DocReply)
         {
-            Err(self.refuse(step).because("info"))
+            Err(self.refuse(step).because(RefusalReason::Info))
         } else {
             Err(self.refuse(step))
         }
@@ -272,7 +272,9 @@ impl Incoming {
     pub fn route(&mut self, to: &str, out: Moment) -> Result<(), Refusal> {
         self.require(Step::DocRoute)?;
         if self.routed_holders().contains(&to) {
-            return Err(self.refuse(Step::DocRoute).because("holding").about(to));
+            return Err(self
+                .refuse(Step::DocRoute)
+                .because(RefusalReason::Holding(to.into())));
         }
         self.circulation.push(Circulation {
             to: to.to_string(),
@@ -296,8 +298,7 @@ impl Incoming {
         else {
             return Err(self
                 .refuse(Step::DocBack)
-                .because("not-holding")
-                .about(from));
+                .because(RefusalReason::NotHolding(from.into())));
         };
         entry.back = Some(back);
         if self.status == InStatus::Circulating && self.routed_holders().is_empty() {
@@ -341,7 +342,7 @@ impl Incoming {
     /// `doc done`: an action item assigned to a unit is finished (办结).
     pub fn finish(&mut self, on: Date, result: Option<String>) -> Result<(), Refusal> {
         if self.handling == Handling::Info {
-            return Err(self.refuse(Step::DocDone).because("info"));
+            return Err(self.refuse(Step::DocDone).because(RefusalReason::Info));
         }
         match self.status {
             InStatus::Assigned | InStatus::InProgress => {
@@ -352,9 +353,9 @@ impl Incoming {
                 }
                 Ok(())
             }
-            InStatus::Registered | InStatus::Circulating => {
-                Err(self.refuse(Step::DocDone).because("unassigned"))
-            }
+            InStatus::Registered | InStatus::Circulating => Err(self
+                .refuse(Step::DocDone)
+                .because(RefusalReason::Unassigned)),
             _ => Err(self.refuse(Step::DocDone)),
         }
     }
@@ -531,11 +532,14 @@ mod tests {
     fn info_items_are_not_assigned_done_or_answered() {
         let mut doc = paper("info");
         let err = doc.assign("办公室".into(), vec![], None).unwrap_err();
-        assert_eq!((err.step, err.reason), (Step::DocAssign, Some("info")));
+        assert_eq!(
+            (err.step, err.reason),
+            (Step::DocAssign, Some(RefusalReason::Info))
+        );
         let err = doc.finish(Date::constant(2026, 11, 24), None).unwrap_err();
-        assert_eq!(err.reason, Some("info"));
+        assert_eq!(err.reason, Some(RefusalReason::Info));
         let err = doc.answer(reply()).unwrap_err();
-        assert_eq!(err.reason, Some("info"));
+        assert_eq!(err.reason, Some(RefusalReason::Info));
         assert_eq!(doc.status, InStatus::Registered);
     }
 
@@ -544,27 +548,32 @@ mod tests {
         let mut doc = paper("action");
         doc.route("张局长", at(10)).unwrap();
         let err = doc.route("张局长", at(11)).unwrap_err();
-        assert_eq!(err.reason, Some("holding"));
-        assert_eq!(err.detail.as_deref(), Some("张局长"));
+        assert_eq!(err.reason, Some(RefusalReason::Holding("张局长".into())));
         assert_eq!(doc.circulation.len(), 1);
         let err = doc.bring_back("李副局长", at(11)).unwrap_err();
-        assert_eq!(err.reason, Some("not-holding"));
+        assert_eq!(
+            err.reason,
+            Some(RefusalReason::NotHolding("李副局长".into()))
+        );
         doc.bring_back("张局长", at(11)).unwrap();
         let err = doc.bring_back("张局长", at(12)).unwrap_err();
-        assert_eq!(err.reason, Some("not-holding"));
+        assert_eq!(err.reason, Some(RefusalReason::NotHolding("张局长".into())));
     }
 
     #[test]
     fn done_needs_assignment_and_reply_needs_done() {
         let mut doc = paper("action");
         let err = doc.finish(Date::constant(2026, 11, 24), None).unwrap_err();
-        assert_eq!(err.reason, Some("unassigned"));
+        assert_eq!(err.reason, Some(RefusalReason::Unassigned));
         let err = doc.answer(reply()).unwrap_err();
-        assert_eq!((err.status, err.step), ("registered", Step::DocReply));
+        assert_eq!(
+            (err.status.keyword(), err.step),
+            ("registered", Step::DocReply)
+        );
         assert!(err.allowed.contains(&Step::DocAssign));
         doc.assign("办公室".into(), vec![], None).unwrap();
         let err = doc.answer(reply()).unwrap_err();
-        assert_eq!(err.status, "assigned");
+        assert_eq!(err.status.keyword(), "assigned");
         assert!(err.allowed.contains(&Step::DocDone));
     }
 
@@ -574,7 +583,7 @@ mod tests {
         doc.send_back().unwrap();
         assert_eq!(doc.status, InStatus::Returned);
         let err = doc.route("张局长", at(10)).unwrap_err();
-        assert_eq!(err.status, "returned");
+        assert_eq!(err.status.keyword(), "returned");
         assert!(err.allowed.is_empty());
         assert!(doc.propose(remark("王芳", "x")).is_err());
         assert!(doc.instruct(remark("张局长", "x")).is_err());
@@ -582,7 +591,7 @@ mod tests {
 
         let mut doc = paper("action");
         doc.assign("办公室".into(), vec![], None).unwrap();
-        assert_eq!(doc.send_back().unwrap_err().status, "assigned");
+        assert_eq!(doc.send_back().unwrap_err().status.keyword(), "assigned");
         // 拟办 comes before 承办.
         assert!(doc.propose(remark("王芳", "x")).is_err());
     }
@@ -595,7 +604,10 @@ mod tests {
         assert_eq!(doc.deadline, Some(Date::constant(2026, 11, 30)));
         doc.finish(Date::constant(2026, 11, 24), None).unwrap();
         let err = doc.route("张局长", at(10)).unwrap_err();
-        assert_eq!((err.status, &*err.allowed), ("done", &[Step::DocReply][..]));
+        assert_eq!(
+            (err.status.keyword(), &*err.allowed),
+            ("done", &[Step::DocReply][..])
+        );
         assert!(doc.instruct(remark("张局长", "x")).is_err());
         assert!(doc.assign("财务科".into(), vec![], None).is_err());
     }

@@ -1,13 +1,12 @@
 //! Enumerated values: stored as an English keyword, accepted on the command
-//! line in English or Chinese, shown in the reader's language.
+//! line in English or Chinese (so the Chinese words of input live here);
+//! `i18n` shows them in the reader's language.
 //!
 //! Every enumeration of DESIGN §1 is declared here once with the `keywords!`
 //! macro, so parsing, storing and labelling can never disagree.
 
 use std::fmt;
 use std::str::FromStr;
-
-use crate::i18n::Lang;
 
 /// A closed set of values stored as English keywords.
 pub trait Keyword: Sized + Copy + 'static {
@@ -17,16 +16,9 @@ pub trait Keyword: Sized + Copy + 'static {
     const ALL: &'static [Self];
     /// The stored English keyword.
     fn keyword(self) -> &'static str;
-    /// The Chinese word, shown in Chinese output and accepted on input.
+    /// The Chinese word(s) accepted on input, `|`-separated; the first is
+    /// the one `i18n` shows in Chinese output.
     fn chinese(self) -> &'static str;
-
-    /// The word for people in `lang`.
-    fn label(self, lang: Lang) -> &'static str {
-        match lang {
-            Lang::En => self.keyword(),
-            Lang::Zh => self.chinese().split('|').next().unwrap_or_default(),
-        }
-    }
 
     /// Reads a keyword, case-insensitively, or its Chinese word.
     fn parse_keyword(input: &str) -> Option<Self> {
@@ -37,13 +29,16 @@ pub trait Keyword: Sized + Copy + 'static {
         })
     }
 
-    /// The accepted values, for error messages: `normal (一般), urgent (加急)…`.
-    fn accepted() -> String {
+    /// The accepted values, for error messages: each keyword with the
+    /// Chinese word shown for it.
+    fn accepted() -> Vec<(&'static str, &'static str)> {
         Self::ALL
             .iter()
-            .map(|v| format!("{} ({})", v.keyword(), v.chinese()))
-            .collect::<Vec<_>>()
-            .join(", ")
+            .map(|v| {
+                let chinese = v.chinese().split('|').next().unwrap_or_default();
+                (v.keyword(), chinese)
+            })
+            .collect()
     }
 }
 
@@ -52,15 +47,19 @@ pub trait Keyword: Sized + Copy + 'static {
 pub struct BadKeyword {
     pub what: &'static str,
     pub input: String,
-    pub accepted: String,
+    /// Every keyword with its Chinese word.
+    pub accepted: Vec<(&'static str, &'static str)>,
 }
 
 impl fmt::Display for BadKeyword {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let keywords: Vec<&str> = self.accepted.iter().map(|(k, _)| *k).collect();
         write!(
             f,
             "'{}' is not a valid {}; accepted: {}",
-            self.input, self.what, self.accepted
+            self.input,
+            self.what,
+            keywords.join(", ")
         )
     }
 }
@@ -301,7 +300,8 @@ mod tests {
         let err = "hot".parse::<Urgency>().unwrap_err();
         let text = err.to_string();
         assert!(text.contains("'hot'"), "{text}");
-        assert!(text.contains("very-urgent (特急)"), "{text}");
+        assert!(text.contains("very-urgent"), "{text}");
+        assert!(err.accepted.contains(&("very-urgent", "特急")), "{text}");
     }
 
     #[test]
@@ -311,12 +311,5 @@ mod tests {
         let back: Urgency = serde_yaml::from_str("urgent").unwrap();
         assert_eq!(back, Urgency::Urgent);
         assert!(serde_yaml::from_str::<Urgency>("特急").is_err());
-    }
-
-    #[test]
-    fn labels_follow_language() {
-        use super::Keyword;
-        assert_eq!(Urgency::Normal.label(Lang::Zh), "一般");
-        assert_eq!(Urgency::Normal.label(Lang::En), "normal");
     }
 }

@@ -61,3 +61,16 @@ impl KindFilter {
         }
     }
 }
+
+/// The kind of record a command or flag wanted, for "expected …" errors.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Expected {
+    Incoming,
+    Outgoing,
+    Followup,
+    Meeting,
+    /// A meeting decision (`MT-2026-0003#2`).
+    Decision,
+    /// A follow-up's source: a document or a meeting decision.
+    Source,
+}

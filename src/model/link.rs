@@ -4,7 +4,7 @@
 //! The one place that knows which fields are links: `show` follows them,
 //! `check` verifies them. Pure: no file system.
 
-use crate::model::common::Actor;
+use crate::model::common::{Actor, HistoryAction};
 use crate::model::id::{Id, RecordRef};
 use crate::model::record::Record;
 
@@ -106,7 +106,7 @@ impl Record {
             }
             Record::Followup(_) | Record::Entry(..) => {}
         }
-        self.push_history(actor.entry("followup", Some(followup.to_string())));
+        self.push_history(actor.entry(HistoryAction::Followup, Some(followup.to_string())));
     }
 }
 

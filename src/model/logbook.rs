@@ -38,19 +38,32 @@ pub const FIELD_TYPES: &[&str] = &[
     "text", "date", "datetime", "number", "person", "unit", "enum", "ref", "bool", "money",
 ];
 
-/// Checks an entry against its book's declaration. Returns one message per
-/// problem: missing required fields, values of the wrong type.
-pub fn validate_entry(entry: &Entry, book: &LogbookDef) -> Vec<String> {
+/// What is wrong with one field of a logbook entry.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum EntryProblem {
+    /// A required field is missing or empty.
+    Missing { field: String },
+    /// The value is not of the declared type (`date`, `number` …).
+    NotA { field: String, kind: String },
+    /// An `enum` field's value is not one of the declared values.
+    NotOneOf { field: String, values: Vec<String> },
+}
+
+/// Checks an entry against its book's declaration: missing required
+/// fields, values of the wrong type.
+pub fn validate_entry(entry: &Entry, book: &LogbookDef) -> Vec<EntryProblem> {
     let mut problems = Vec::new();
     for field in &book.fields {
         match entry.fields.get(field.name.as_str()) {
             None | Some(serde_yaml::Value::Null) if field.required => {
-                problems.push(format!("missing required field `{}`", field.name));
+                problems.push(EntryProblem::Missing {
+                    field: field.name.clone(),
+                });
             }
             None | Some(serde_yaml::Value::Null) => {}
             Some(value) => {
                 if let Some(problem) = check_value(field, value) {
-                    problems.push(format!("field `{}`: {problem}", field.name));
+                    problems.push(problem);
                 }
             }
         }
@@ -58,7 +71,7 @@ pub fn validate_entry(entry: &Entry, book: &LogbookDef) -> Vec<String> {
     problems
 }
 
-fn check_value(field: &FieldDef, value: &serde_yaml::Value) -> Option<String> {
+fn check_value(field: &FieldDef, value: &serde_yaml::Value) -> Option<EntryProblem> {
     use serde_yaml::Value;
     let text = value.as_str();
     let ok = match field.kind.as_str() {
@@ -73,8 +86,14 @@ fn check_value(field: &FieldDef, value: &serde_yaml::Value) -> Option<String> {
         _ => matches!(value, Value::String(_) | Value::Sequence(_)),
     };
     (!ok).then(|| match field.kind.as_str() {
-        "enum" => format!("expected one of: {}", field.values.join(", ")),
-        kind => format!("expected a {kind}"),
+        "enum" => EntryProblem::NotOneOf {
+            field: field.name.clone(),
+            values: field.values.clone(),
+        },
+        kind => EntryProblem::NotA {
+            field: field.name.clone(),
+            kind: kind.to_string(),
+        },
     })
 }
 

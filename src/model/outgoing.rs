@@ -9,7 +9,7 @@ use crate::model::id::Id;
 use crate::model::incoming::Attachment;
 use crate::model::keyword::{Direction, Disclosure, DocType, Keyword, Secrecy, Urgency, keywords};
 use crate::model::record::KindRules;
-use crate::model::transition::{Refusal, Step};
+use crate::model::transition::{Refusal, RefusalReason, Step};
 
 keywords!(
     /// Where an outgoing document stands.
@@ -96,7 +96,7 @@ impl Outgoing {
     pub fn issue(&mut self, on: Date, signed: Option<Date>) -> Result<(), Refusal> {
         match self.status {
             OutStatus::Draft if signed.is_none() => {
-                Err(self.refuse(Step::DocIssue).because("unsigned"))
+                Err(self.refuse(Step::DocIssue).because(RefusalReason::Unsigned))
             }
             OutStatus::Draft | OutStatus::Signed => {
                 if signed.is_some() {
@@ -203,7 +203,7 @@ mod tests {
         assert_eq!((doc.status, doc.printed), (OutStatus::Issued, Some(day)));
         let err = doc.issue(day, None).unwrap_err();
         assert_eq!(
-            (err.status, &*err.allowed),
+            (err.status.keyword(), &*err.allowed),
             ("issued", &[Step::DocRevoke][..])
         );
         doc.revoke().unwrap();
@@ -217,7 +217,10 @@ mod tests {
     fn a_draft_is_issued_only_with_its_signing_date() {
         let day = Date::constant(2026, 11, 23);
         let mut doc = document("draft");
-        assert_eq!(doc.issue(day, None).unwrap_err().reason, Some("unsigned"));
+        assert_eq!(
+            doc.issue(day, None).unwrap_err().reason,
+            Some(RefusalReason::Unsigned)
+        );
         assert_eq!(doc.status, OutStatus::Draft);
         doc.issue(day, Some(Date::constant(2026, 11, 22))).unwrap();
         assert_eq!(doc.signed, Some(Date::constant(2026, 11, 22)));

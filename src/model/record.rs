@@ -4,7 +4,6 @@
 use jiff::civil::Date;
 use serde::Serialize;
 
-use crate::i18n::Lang;
 use crate::model::common::{Extra, HistoryEntry};
 use crate::model::date::{Moment, days_between};
 use crate::model::followup::Followup;
@@ -215,14 +214,15 @@ impl Record {
         each!(self, r => KindRules::status(r.as_ref()))
     }
 
-    /// The status for people.
-    pub fn status_label(&self, lang: Lang) -> &str {
+    /// The status as a typed value; `None` for a logbook entry, whose
+    /// status is whatever its book says.
+    pub fn typed_status(&self) -> Option<crate::model::transition::Status> {
         match self {
-            Record::Incoming(r) => r.status.label(lang),
-            Record::Outgoing(r) => r.status.label(lang),
-            Record::Followup(r) => r.status.label(lang),
-            Record::Meeting(r) => r.status.label(lang),
-            Record::Entry(r, _) => &r.status,
+            Record::Incoming(r) => Some(r.status.into()),
+            Record::Outgoing(r) => Some(r.status.into()),
+            Record::Followup(r) => Some(r.status.into()),
+            Record::Meeting(r) => Some(r.status.into()),
+            Record::Entry(..) => None,
         }
     }
 

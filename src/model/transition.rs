@@ -3,7 +3,11 @@
 //! The record kinds decide; `i18n` turns a refusal into a sentence that
 //! names the status and the way out.
 
+use crate::model::followup::FuStatus;
+use crate::model::incoming::InStatus;
 use crate::model::keyword::Keyword;
+use crate::model::meeting::MtStatus;
+use crate::model::outgoing::OutStatus;
 
 /// A step a command asks of a record.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -75,36 +79,82 @@ impl Step {
     }
 }
 
+/// The status a record was in when a step was refused.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Status {
+    Incoming(InStatus),
+    Outgoing(OutStatus),
+    Followup(FuStatus),
+    Meeting(MtStatus),
+}
+
+impl Status {
+    /// The stored keyword (`closed`).
+    pub fn keyword(self) -> &'static str {
+        match self {
+            Status::Incoming(s) => s.keyword(),
+            Status::Outgoing(s) => s.keyword(),
+            Status::Followup(s) => s.keyword(),
+            Status::Meeting(s) => s.keyword(),
+        }
+    }
+}
+
+macro_rules! status_from {
+    ($($variant:ident($ty:ty)),+) => {
+        $(impl From<$ty> for Status {
+            fn from(status: $ty) -> Status {
+                Status::$variant(status)
+            }
+        })+
+    };
+}
+status_from!(
+    Incoming(InStatus),
+    Outgoing(OutStatus),
+    Followup(FuStatus),
+    Meeting(MtStatus)
+);
+
+/// Why a step is refused when the status alone does not say it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RefusalReason {
+    /// An info item (阅件): the step is for action items.
+    Info,
+    /// Not yet assigned to a unit.
+    Unassigned,
+    /// A new due date not later than the one in force.
+    NotLater,
+    /// The paper is already with this person.
+    Holding(Box<str>),
+    /// The paper is not with this person.
+    NotHolding(Box<str>),
+    /// A draft not yet signed.
+    Unsigned,
+}
+
 /// A step that the record's status does not allow.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Refusal {
     pub step: Step,
-    /// The current status, as stored and in Chinese.
-    pub status: &'static str,
-    pub status_zh: &'static str,
-    /// A short reason code when the status alone does not explain it
-    /// (`info`, `unassigned`, `not-later`, `holding`,
-    /// `not-holding`, `unsigned`).
-    pub reason: Option<&'static str>,
+    /// The current status.
+    pub status: Status,
+    pub reason: Option<RefusalReason>,
     /// The steps the current status does allow, for the way out.
     pub allowed: Box<[Step]>,
-    /// Who or what the reason is about (the person routed to …).
-    pub detail: Option<Box<str>>,
 }
 
 impl Refusal {
-    pub fn new<K: Keyword>(status: K, step: Step) -> Refusal {
+    pub fn new(status: impl Into<Status>, step: Step) -> Refusal {
         Refusal {
             step,
-            status: status.keyword(),
-            status_zh: status.chinese().split('|').next().unwrap_or_default(),
+            status: status.into(),
             reason: None,
             allowed: Box::new([]),
-            detail: None,
         }
     }
 
-    pub fn because(mut self, reason: &'static str) -> Refusal {
+    pub fn because(mut self, reason: RefusalReason) -> Refusal {
         self.reason = Some(reason);
         self
     }
@@ -112,12 +162,6 @@ impl Refusal {
     /// Names the steps that are allowed instead.
     pub fn allowing(mut self, allowed: Vec<Step>) -> Refusal {
         self.allowed = allowed.into_boxed_slice();
-        self
-    }
-
-    /// Names who or what the reason is about.
-    pub fn about(mut self, detail: &str) -> Refusal {
-        self.detail = Some(detail.into());
         self
     }
 }

@@ -13,6 +13,7 @@ use crate::i18n::{Label, Lang, Message};
 use crate::model::date::days_between;
 use crate::model::facts::Facts;
 use crate::model::id::Id;
+use crate::model::incoming::InStatus;
 use crate::model::kind::Kind;
 use crate::model::meeting::MtStatus;
 use crate::model::record::Record;
@@ -39,7 +40,7 @@ pub struct Desk {
 pub struct Awaiting {
     pub id: Id,
     pub title: String,
-    pub status: String,
+    pub status: InStatus,
     pub sender: String,
     pub received: Date,
     pub deadline: Option<Date>,
@@ -71,7 +72,7 @@ pub fn relevant(facts: &Facts, today: Date) -> bool {
     facts.open || facts.touches(today, week_end)
 }
 
-pub fn compute(records: &[&Record], today: Date, soon_until: Date, lang: Lang) -> Desk {
+pub fn compute(records: &[&Record], today: Date, soon_until: Date) -> Desk {
     // The desk is the clerk's own screen, like `list`: titles are shown.
     let secrets = Secrets::new(records, true);
     let week_end = today.checked_add(DAYS_AHEAD.days()).unwrap_or(today);
@@ -81,11 +82,11 @@ pub fn compute(records: &[&Record], today: Date, soon_until: Date, lang: Lang) -
         unit: None,
         owner: None,
     };
-    let followups = remind::select(records, &scope(soon_until), &secrets, lang)
+    let followups = remind::select(records, &scope(soon_until), &secrets)
         .into_iter()
         .filter(|r| r.kind == Kind::Followup)
         .collect();
-    let upcoming = remind::select(records, &scope(week_end), &secrets, lang)
+    let upcoming = remind::select(records, &scope(week_end), &secrets)
         .into_iter()
         .filter(|r| r.level != Level::Overdue)
         .collect();
@@ -95,7 +96,7 @@ pub fn compute(records: &[&Record], today: Date, soon_until: Date, lang: Lang) -
             Record::Incoming(doc) if doc.is_pending() => Some(Awaiting {
                 id: doc.id.clone(),
                 title: doc.title.clone(),
-                status: r.status_label(lang).to_string(),
+                status: doc.status,
                 sender: doc.sender.clone(),
                 received: doc.received.date(),
                 deadline: doc.deadline,
@@ -164,7 +165,7 @@ fn reminder_table(items: &[Reminder], lang: Lang) -> Table {
         table.push(vec![
             (r.level.label(lang).to_string(), t),
             (r.id.to_string(), Tone::Plain),
-            (r.title.clone(), Tone::Plain),
+            (lang.title(&r.title), Tone::Plain),
             (r.unit.clone().unwrap_or_default(), Tone::Plain),
             (r.owner.clone().unwrap_or_default(), Tone::Plain),
             (r.due.to_string(), Tone::Plain),
@@ -202,7 +203,7 @@ pub fn sections(desk: &Desk, lang: Lang) -> Vec<(&'static str, Table)> {
             table.push(vec![
                 (a.id.to_string(), Tone::Plain),
                 (a.title.clone(), Tone::Plain),
-                (a.status.clone(), Tone::Plain),
+                (lang.keyword(a.status).to_string(), Tone::Plain),
                 (a.sender.clone(), Tone::Plain),
                 (a.received.to_string(), Tone::Plain),
                 (
@@ -243,10 +244,8 @@ pub fn terminal(desk: &Desk, today: Date, lang: Lang, color: bool) -> String {
         if !out.is_empty() {
             out.push('\n');
         }
-        out.push_str(&match lang {
-            Lang::En => format!("{heading} ({today})\n"),
-            Lang::Zh => format!("{heading}（{today}）\n"),
-        });
+        out.push_str(&lang.dated(heading, today));
+        out.push('\n');
         out.push_str(&table.to_terminal(color));
     }
     if out.is_empty() {
@@ -280,7 +279,7 @@ mod tests {
             for today in ["2026-11-16", "2026-11-23", "2026-11-26", "2027-01-04"] {
                 let today: Date = today.parse().unwrap();
                 let soon = today.checked_add(3.days()).unwrap();
-                if !compute(&[&record], today, soon, Lang::Zh).is_empty() {
+                if !compute(&[&record], today, soon).is_empty() {
                     shown += 1;
                     assert!(relevant(&facts, today), "{} on {today}", record.id());
                 }

@@ -145,7 +145,7 @@ const STATUS: Column = Column {
             Tone::Danger => Tone::Danger,
             _ => Tone::Plain,
         };
-        (r.status_label(lang).to_string(), tone)
+        (lang.status(r).to_string(), tone)
     },
 };
 const UNIT: Column = Column {

@@ -1,16 +1,49 @@
 //! Keeping secrets out of reports (DESIGN §6.6): the title of a record
 //! whose secrecy is not `none` prints as `[秘密] FU-2026-0003`.
 //!
+//! A withheld title is data (`Title::Withheld`): JSON writes it with the
+//! stored keyword (`[secret] FU-2026-0003`) whatever the language, and
+//! only renderers for people word the level (`Lang::title`).
+//!
 //! A follow-up counts as classified when its own level says so or when the
 //! document or meeting it comes from is classified, so a follow-up written
 //! by hand without `secrecy` cannot leak its source's matter.
 
 use std::collections::HashMap;
 
-use crate::i18n::Lang;
+use serde::{Serialize, Serializer};
+
 use crate::model::id::Id;
 use crate::model::keyword::{Keyword, Secrecy};
 use crate::model::record::Record;
+
+/// A title as a report may print it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Title {
+    Shown(String),
+    /// Withheld: only the level and the ID may be printed.
+    Withheld {
+        level: Secrecy,
+        id: Id,
+    },
+}
+
+impl Title {
+    pub fn is_withheld(&self) -> bool {
+        matches!(self, Title::Withheld { .. })
+    }
+}
+
+impl Serialize for Title {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Title::Shown(text) => s.serialize_str(text),
+            Title::Withheld { level, id } => {
+                s.collect_str(&format_args!("[{}] {id}", level.keyword()))
+            }
+        }
+    }
+}
 
 /// The secrecy of every record, with follow-ups raised to their source's.
 pub struct Secrets<'a> {
@@ -56,11 +89,14 @@ impl<'a> Secrets<'a> {
     }
 
     /// The title as a report may print it.
-    pub fn title(&self, record: &Record, lang: Lang) -> String {
+    pub fn title(&self, record: &Record) -> Title {
         if self.hides(record) {
-            format!("[{}] {}", self.level(record).label(lang), record.id())
+            Title::Withheld {
+                level: self.level(record),
+                id: record.id().clone(),
+            }
         } else {
-            record.title().to_string()
+            Title::Shown(record.title().to_string())
         }
     }
 }
@@ -88,10 +124,10 @@ mod tests {
         );
         let all = [&doc, &fu];
         let secrets = Secrets::new(&all, false);
-        assert_eq!(secrets.title(&doc, Lang::Zh), "[秘密] IN-2026-0001");
-        assert_eq!(secrets.title(&fu, Lang::Zh), "[秘密] FU-2026-0001");
-        assert_eq!(secrets.title(&fu, Lang::En), "[secret] FU-2026-0001");
+        let json = |title: Title| serde_json::to_string(&title).unwrap();
+        assert_eq!(json(secrets.title(&doc)), "\"[secret] IN-2026-0001\"");
+        assert_eq!(json(secrets.title(&fu)), "\"[secret] FU-2026-0001\"");
         let shown = Secrets::new(&all, true);
-        assert_eq!(shown.title(&fu, Lang::Zh), "落实来文");
+        assert_eq!(shown.title(&fu), Title::Shown("落实来文".into()));
     }
 }

@@ -8,13 +8,13 @@
 use jiff::civil::Date;
 use serde::Serialize;
 
-use crate::i18n::{Label, Lang};
+use crate::i18n::{self, Label, Lang};
 use crate::model::facts::Facts;
 use crate::model::id::Id;
-use crate::model::keyword::{ChaseLevel, Keyword};
+use crate::model::keyword::ChaseLevel;
 use crate::model::kind::Kind;
 use crate::model::record::Record;
-use crate::report::redact::Secrets;
+use crate::report::redact::{Secrets, Title};
 use crate::report::render::{Table, Tone};
 
 /// How pressing a reminder is. The order is the order of output.
@@ -64,16 +64,13 @@ impl Serialize for Level {
 pub struct Reminder {
     pub id: Id,
     pub kind: Kind,
-    /// Already redacted when the record is classified.
-    pub title: String,
+    /// Withheld when the record is classified.
+    pub title: Title,
     pub unit: Option<String>,
     pub owner: Option<String>,
     pub due: Date,
     pub days_left: i64,
     pub level: Level,
-    /// Whether `title` is the redaction marker rather than the title.
-    #[serde(skip)]
-    pub classified: bool,
 }
 
 /// What to look at.
@@ -93,7 +90,7 @@ pub fn relevant(facts: &Facts) -> bool {
     facts.open
 }
 
-pub fn select(records: &[&Record], scope: &Scope, secrets: &Secrets, lang: Lang) -> Vec<Reminder> {
+pub fn select(records: &[&Record], scope: &Scope, secrets: &Secrets) -> Vec<Reminder> {
     let mut out: Vec<Reminder> = records
         .iter()
         .filter(|r| matches!(r.kind(), Kind::Followup | Kind::Incoming))
@@ -110,12 +107,10 @@ pub fn select(records: &[&Record], scope: &Scope, secrets: &Secrets, lang: Lang)
             } else {
                 return None;
             };
-            let title = secrets.title(r, lang);
             Some(Reminder {
                 id: r.id().clone(),
                 kind: r.kind(),
-                classified: secrets.hides(r),
-                title,
+                title: secrets.title(r),
                 unit: r.unit().map(str::to_string),
                 owner: owner(r).map(str::to_string),
                 due: state.due,
@@ -195,10 +190,7 @@ pub fn headline(items: &[Reminder], today: Date, lang: Lang) -> String {
         count(Level::DueToday),
         count(Level::DueSoon),
     );
-    match lang {
-        Lang::En => format!("Reminders for {today}: {o} overdue, {t} due today, {s} due soon"),
-        Lang::Zh => format!("督办提醒（{today}）：逾期{o}项，今日到期{t}项，即将到期{s}项"),
-    }
+    i18n::remind_headline(lang, today, o, t, s)
 }
 
 fn unit_name(unit: Option<&str>, lang: Lang) -> &str {
@@ -220,15 +212,12 @@ pub fn text(items: &[Reminder], today: Date, lang: Lang) -> String {
         for (owner, list) in owners {
             out.push_str(&format!("  {}\n", owner_name(owner, lang)));
             for item in list {
-                let due = match lang {
-                    Lang::En => format!("(due {})", item.due),
-                    Lang::Zh => format!("（期限 {}）", item.due),
-                };
-                // A classified title is already "[秘密] ID": no ID twice.
-                let what = if item.classified {
-                    item.title.clone()
+                let due = i18n::remind_due(lang, item.due);
+                // A withheld title is already "[秘密] ID": no ID twice.
+                let what = if item.title.is_withheld() {
+                    lang.title(&item.title)
                 } else {
-                    format!("{}  {}", item.id, item.title)
+                    format!("{}  {}", item.id, lang.title(&item.title))
                 };
                 out.push_str(&format!("    {}  {what}  {due}\n", when(item, lang)));
             }
@@ -257,8 +246,8 @@ pub fn table(items: &[Reminder], lang: Lang) -> Table {
     for item in items {
         table.push(vec![
             (item.id.to_string(), Tone::Plain),
-            (item.kind.label(lang).to_string(), Tone::Plain),
-            (item.title.clone(), Tone::Plain),
+            (lang.keyword(item.kind).to_string(), Tone::Plain),
+            (lang.title(&item.title), Tone::Plain),
             (item.unit.clone().unwrap_or_default(), Tone::Plain),
             (item.owner.clone().unwrap_or_default(), Tone::Plain),
             (item.due.to_string(), Tone::Plain),
@@ -293,7 +282,7 @@ pub fn markdown(items: &[Reminder], today: Date, lang: Lang) -> String {
                 table.push(vec![
                     (when(item, lang), Tone::Plain),
                     (item.id.to_string(), Tone::Plain),
-                    (item.title.clone(), Tone::Plain),
+                    (lang.title(&item.title), Tone::Plain),
                     (item.due.to_string(), Tone::Plain),
                     (item.days_left.to_string(), Tone::Plain),
                 ]);
@@ -323,7 +312,7 @@ mod tests {
                     unit: None,
                     owner: None,
                 };
-                if !select(&one, &scope, &secrets, Lang::En).is_empty() {
+                if !select(&one, &scope, &secrets).is_empty() {
                     reminded += 1;
                     assert!(relevant(&facts), "{}", record.id());
                 }
@@ -374,7 +363,7 @@ mod tests {
         ];
         let refs: Vec<&Record> = records.iter().collect();
         let secrets = Secrets::new(&refs, false);
-        let items = select(&refs, &scope(), &secrets, Lang::En);
+        let items = select(&refs, &scope(), &secrets);
         let got: Vec<(String, Level, i64)> = items
             .iter()
             .map(|r| (r.id.to_string(), r.level, r.days_left))
@@ -418,7 +407,7 @@ mod tests {
         let mut s = scope();
         s.unit = Some("财务科".into());
         s.owner = Some("李明".into());
-        let items = select(&refs, &s, &secrets, Lang::En);
+        let items = select(&refs, &s, &secrets);
         assert_eq!(items.len(), 1);
         assert_eq!(items[0].id.to_string(), "FU-2026-0002");
     }

@@ -41,7 +41,7 @@ pub fn header(record: &Record, today: Date, lang: Lang) -> String {
         "{}{}{}",
         lang.field("status"),
         lang.colon(),
-        record.status_label(lang)
+        lang.status(record)
     );
     if let Some(due) = record.due_state(today) {
         let state = lang.days_left(due.days_left);
@@ -123,7 +123,7 @@ pub(crate) fn write_field(
                                 format!("{label}{}{}", lang.colon(), scalar(k, v, lang))
                             })
                             .collect();
-                        out.push_str(&format!("{pad}  - {}\n", parts.join(separator(lang))));
+                        out.push_str(&format!("{pad}  - {}\n", parts.join(lang.semicolon())));
                     }
                     other => out.push_str(&format!("{pad}  - {}\n", scalar(key, other, lang))),
                 }
@@ -148,14 +148,6 @@ pub(crate) fn write_field(
                 out.push_str(&format!("{pad}{label}{}{text}\n", lang.colon()));
             }
         }
-    }
-}
-
-/// Between the fields of one list entry: 原期限：…；延期至：….
-fn separator(lang: Lang) -> &'static str {
-    match lang {
-        Lang::En => "; ",
-        Lang::Zh => "；",
     }
 }
 
@@ -188,7 +180,7 @@ fn enum_label(key: &str, text: &str, lang: Lang) -> Option<String> {
         K::ALL
             .iter()
             .find(|v| v.keyword() == text)
-            .map(|v| v.label(lang).to_string())
+            .map(|v| lang.keyword(*v).to_string())
     }
     match key {
         "urgency" => label::<Urgency>(text, lang),

@@ -13,7 +13,7 @@ use crate::model::date::{Moment, When};
 use crate::model::followup::{Followup, FuStatus};
 use crate::model::id::Id;
 use crate::model::incoming::Incoming;
-use crate::model::keyword::{Keyword, Secrecy};
+use crate::model::keyword::Secrecy;
 use crate::model::meeting::Meeting;
 use crate::model::outgoing::Outgoing;
 use crate::model::record::Record;
@@ -60,18 +60,18 @@ pub fn incoming(
     let colon = s.colon();
     s.field("sender", &doc.sender);
     s.opt("sender_ref", doc.sender_ref.as_deref());
-    s.opt("doc_type", doc.doc_type.map(|t| t.label(lang)));
+    s.opt("doc_type", doc.doc_type.map(|t| lang.keyword(t)));
     s.field("received", &when(&doc.received));
     s.opt("received_by", doc.received_by.as_deref());
-    s.opt("channel", doc.channel.map(|c| c.label(lang)));
-    s.field("urgency", doc.urgency.label(lang));
+    s.opt("channel", doc.channel.map(|c| lang.keyword(c)));
+    s.field("urgency", lang.keyword(doc.urgency));
     s.secrecy(doc.secrecy, doc.secrecy_term.as_deref());
     if doc.internal {
         s.field("internal", lang.message(Message::Yes));
     }
     s.field("copies", &doc.copies.to_string());
     s.opt("pages", doc.pages.map(|p| p.to_string()).as_deref());
-    s.field("handling", doc.handling.label(lang));
+    s.field("handling", lang.keyword(doc.handling));
     s.opt("deadline", doc.deadline.map(|d| d.to_string()).as_deref());
     if let Some(p) = &doc.proposal {
         s.field("proposal", &format!("{} ({} {})", p.text, p.by, p.on));
@@ -97,7 +97,7 @@ pub fn incoming(
                 colon,
                 lang.phrase(Phrase::Out),
                 moment(&c.out),
-                comma(lang)
+                lang.comma()
             )
         }),
     );
@@ -107,7 +107,7 @@ pub fn incoming(
     if let Some(reply) = &doc.reply {
         let mut text = format!("{} {}", reply.on, reply.via);
         if let Some(reference) = &reply.reference {
-            text.push_str(&format!("{}{}", comma(lang), linked.describe(reference)));
+            text.push_str(&format!("{}{}", lang.comma(), linked.describe(reference)));
         }
         s.field("reply", &text);
     }
@@ -139,8 +139,8 @@ pub fn outgoing(
 ) -> String {
     let mut s = Slip::new(record, Phrase::OutgoingSlip, today, lang);
     s.field("doc_number", &doc.doc_number);
-    s.opt("doc_type", doc.doc_type.map(|t| t.label(lang)));
-    s.opt("direction", doc.direction.map(|d| d.label(lang)));
+    s.opt("doc_type", doc.doc_type.map(|t| lang.keyword(t)));
+    s.opt("direction", doc.direction.map(|d| lang.keyword(d)));
     s.names("to", &doc.to);
     s.names("cc", &doc.cc);
     s.opt("drafter", doc.drafter.as_deref());
@@ -152,9 +152,9 @@ pub fn outgoing(
         "print_copies",
         doc.print_copies.map(|n| n.to_string()).as_deref(),
     );
-    s.field("urgency", doc.urgency.label(lang));
+    s.field("urgency", lang.keyword(doc.urgency));
     s.secrecy(doc.secrecy, doc.secrecy_term.as_deref());
-    s.opt("disclosure", doc.disclosure.map(|d| d.label(lang)));
+    s.opt("disclosure", doc.disclosure.map(|d| lang.keyword(d)));
     if let Some(target) = &doc.in_reply_to {
         s.field("in_reply_to", &linked.describe(target));
     }
@@ -305,8 +305,8 @@ impl Slip {
     fn secrecy(&mut self, level: Secrecy, term: Option<&str>) {
         if level.is_classified() {
             let text = match term {
-                Some(term) => format!("{} ({term})", level.label(self.lang)),
-                None => level.label(self.lang).to_string(),
+                Some(term) => format!("{} ({term})", self.lang.keyword(level)),
+                None => self.lang.keyword(level).to_string(),
             };
             self.field("secrecy", &text);
         }
@@ -377,13 +377,6 @@ impl Slip {
             names.join(lang.list_separator())
         };
         self.closing(Phrase::Next, &text);
-    }
-}
-
-fn comma(lang: Lang) -> &'static str {
-    match lang {
-        Lang::En => ", ",
-        Lang::Zh => "，",
     }
 }
 

@@ -38,12 +38,11 @@ pub fn prepare(root: &Path, id: &Id, source: &Path) -> Result<(PathBuf, Vec<u8>,
         ));
     }
     if meta.len() > MAX_ATTACHMENT_BYTES {
-        return Err(Error::Other(format!(
-            "{}: {} bytes is larger than the {} MiB allowed for an attachment",
-            source.display(),
-            meta.len(),
-            MAX_ATTACHMENT_BYTES >> 20
-        )));
+        return Err(Error::AttachmentTooLarge {
+            path: source.to_path_buf(),
+            bytes: meta.len(),
+            limit_mib: MAX_ATTACHMENT_BYTES >> 20,
+        });
     }
     let bytes = std::fs::read(source).map_err(|e| Error::io(source, e))?;
     let name = safe_name(source)?;

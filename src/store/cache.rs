@@ -35,6 +35,7 @@ use crate::model::keyword::{Keyword, Secrecy};
 use crate::model::kind::Kind;
 use crate::model::record::Record;
 use crate::store::load::Problem;
+use crate::store::parse::ReadProblem;
 use crate::store::register::{Register, SETTINGS_FILE};
 
 /// The cache file, under the register's state folder.
@@ -136,7 +137,7 @@ pub enum Parsed {
     Problem {
         line: usize,
         column: usize,
-        message: String,
+        problem: Box<ReadProblem>,
     },
 }
 
@@ -262,11 +263,11 @@ pub fn decode(entry: &Entry, payload: &[u8], register: &Register, id: &Id) -> Op
             let mut cursor = Cursor(payload);
             let line = cursor.u32()? as usize;
             let column = cursor.u32()? as usize;
-            let message = std::str::from_utf8(cursor.0).ok()?.to_string();
+            let problem = serde_json::from_slice(cursor.0).ok()?;
             Some(Parsed::Problem {
                 line,
                 column,
-                message,
+                problem,
             })
         }
     }
@@ -283,10 +284,12 @@ pub fn encode_record(record: &Record) -> Option<Vec<u8>> {
 /// A problem's payload.
 pub fn encode_problem(problem: &Problem) -> Vec<u8> {
     let n = |v: usize| u32::try_from(v).unwrap_or(u32::MAX).to_le_bytes();
-    let mut bytes = Vec::with_capacity(8 + problem.message.len());
+    let mut bytes = Vec::with_capacity(64);
     bytes.extend_from_slice(&n(problem.line));
     bytes.extend_from_slice(&n(problem.column));
-    bytes.extend_from_slice(problem.message.as_bytes());
+    // The problem is a plain enum of strings and numbers: JSON of it
+    // cannot fail, and an empty payload would only be a cache miss.
+    bytes.extend_from_slice(&serde_json::to_vec(&problem.problem).unwrap_or_default());
     bytes
 }
 
@@ -596,9 +599,9 @@ mod tests {
             path: "followups/x.yaml".into(),
             fingerprint: Fingerprint::default(),
             holds: Holds::Record(Facts::of(&record)),
+            comments: false,
             offset: 0,
             len: u32::try_from(payload.len()).unwrap(),
-            comments: false,
         };
         let own = decode(&entry, &payload, &register, record.id());
         assert_eq!(own, Some(Parsed::Record(Box::new(record.clone()))));

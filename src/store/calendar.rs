@@ -20,8 +20,8 @@ pub fn load(register: &Register) -> Result<Option<Calendar>> {
     };
     Calendar::parse(&text)
         .map(Some)
-        .map_err(|message| Error::BadConfig {
+        .map_err(|problem| Error::BadConfig {
             path: PathBuf::from(CALENDAR_FILE),
-            message,
+            problem,
         })
 }

@@ -15,7 +15,7 @@ use crate::model::keyword::Secrecy;
 use crate::model::kind::Kind;
 use crate::model::record::Record;
 use crate::store::cache;
-use crate::store::parse::{parse_file, parse_unchecked};
+use crate::store::parse::{ReadProblem, parse_file, parse_unchecked};
 use crate::store::register::Register;
 use crate::store::walk::{FileInfo, id_of, link_problem, list_files, wanted};
 
@@ -26,16 +26,16 @@ pub struct Problem {
     pub path: PathBuf,
     pub line: usize,
     pub column: usize,
-    pub message: String,
+    pub problem: Box<ReadProblem>,
 }
 
 impl Problem {
-    pub(super) fn whole_file(path: PathBuf, message: impl Into<String>) -> Problem {
+    pub(super) fn whole_file(path: PathBuf, problem: ReadProblem) -> Problem {
         Problem {
             path,
             line: 0,
             column: 0,
-            message: message.into(),
+            problem: Box::new(problem),
         }
     }
 
@@ -44,7 +44,7 @@ impl Problem {
             path: root.join(&self.path),
             line: self.line,
             column: self.column,
-            message: self.message,
+            problem: self.problem,
         }
     }
 }
@@ -509,12 +509,12 @@ fn outcome(path: PathBuf, parsed: cache::Parsed) -> FileResult {
         cache::Parsed::Problem {
             line,
             column,
-            message,
+            problem,
         } => FileResult::Problem(Problem {
             path,
             line,
             column,
-            message,
+            problem,
         }),
     }
 }
@@ -539,12 +539,10 @@ fn classify<'f>(register: &Register, file: &'f FileInfo) -> Result<&'f Id, FileR
     if !register.is_place_of(id, relative) {
         return Err(FileResult::Problem(Problem::whole_file(
             relative.to_path_buf(),
-            format!(
-                "{id} does not belong in this folder (expected {})",
-                register
-                    .relative_path(id)
-                    .map_or_else(|| "a known prefix".to_string(), |p| p.display().to_string())
-            ),
+            ReadProblem::WrongFolder {
+                id: id.to_string(),
+                expected: register.relative_path(id).map(|p| p.display().to_string()),
+            },
         )));
     }
     Ok(id)

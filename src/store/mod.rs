@@ -109,7 +109,9 @@ impl<'a> Change<'a> {
         let dir = self
             .register
             .relative_dir(&probe)
-            .ok_or_else(|| Error::Other(format!("no record kind has the prefix {prefix}")))?;
+            .ok_or_else(|| Error::UnknownPrefix {
+                prefix: prefix.to_string(),
+            })?;
         let dir = self.register.root.join(dir);
         let mut highest = 0;
         match std::fs::read_dir(&dir) {
@@ -147,7 +149,7 @@ impl<'a> Change<'a> {
         self.register.contained(&relative)?;
         let mut value = record
             .to_value()
-            .map_err(|e| Error::Other(format!("{}: {e}", record.id())))?;
+            .map_err(|e| Error::encode(format_args!("{}: {e}", record.id())))?;
         let keep = match self.read_old(&relative) {
             Some((text, old)) => {
                 let says = old.get("id").and_then(|v| v.as_str()).and_then(Id::parse);
@@ -198,10 +200,9 @@ impl<'a> Change<'a> {
             let (relative, bytes, attachment) = attach::prepare(&self.register.root, id, source)?;
             self.register.contained(&relative)?;
             if prepared.iter().any(|(r, _, _)| *r == relative) {
-                return Err(Error::Other(format!(
-                    "{}: two attachments have the same name",
-                    source.display()
-                )));
+                return Err(Error::AttachmentTwice {
+                    path: source.clone(),
+                });
             }
             prepared.push((relative, bytes, attachment));
         }

@@ -29,16 +29,16 @@ pub fn read_number(text: &str, path: &std::path::Path) -> Result<NumberOnly> {
             path: path.to_path_buf(),
             line,
             column,
-            message: parse::too_deep_message(),
+            problem: Box::new(parse::too_deep()),
         });
     }
     serde_yaml::from_str(text).map_err(|e| {
-        let (line, column, message) = parse::describe_yaml_error(&e, text);
+        let (line, column, problem) = parse::describe_yaml_error(&e, text);
         Error::Unreadable {
             path: path.to_path_buf(),
             line,
             column,
-            message,
+            problem: Box::new(problem),
         }
     })
 }

@@ -8,13 +8,49 @@ use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use crate::error::{Error, Result};
-use crate::model::config::{Config, FORMAT_VERSION};
+use crate::model::config::{Config, ConfigProblem, FORMAT_VERSION};
 use crate::model::id::{Id, is_padded};
 use crate::model::kind::Kind;
 
 pub const SETTINGS_FILE: &str = "taizhang.toml";
 pub const CALENDAR_FILE: &str = "calendar.toml";
 pub const STATE_DIR: &str = ".taizhang";
+
+/// The register's folder: `explicit` (from `-C` or `TAIZHANG_REGISTER`),
+/// else the nearest folder upward from `cwd` holding `taizhang.toml`.
+pub fn find_root(explicit: Option<&Path>, cwd: &Path) -> Result<PathBuf> {
+    if let Some(dir) = explicit {
+        let dir = cwd.join(dir);
+        if !dir.join(SETTINGS_FILE).is_file() {
+            return Err(Error::NoRegister { start: dir });
+        }
+        return Ok(dir);
+    }
+    let mut dir = Some(cwd);
+    while let Some(d) = dir {
+        if d.join(SETTINGS_FILE).is_file() {
+            return Ok(d.to_path_buf());
+        }
+        dir = d.parent();
+    }
+    Err(Error::NoRegister {
+        start: cwd.to_path_buf(),
+    })
+}
+
+/// The register's `language` setting, read before anything else so that
+/// every message, even one about bad settings or a bad flag, is in the
+/// language the office chose. Only that key is read; a register that
+/// cannot be found or read has no say (the command reports why later).
+pub fn language_setting(explicit: Option<&Path>, cwd: &Path) -> Option<String> {
+    #[derive(serde::Deserialize)]
+    struct Language {
+        language: Option<String>,
+    }
+    let path = find_root(explicit, cwd).ok()?.join(SETTINGS_FILE);
+    let text = std::fs::read_to_string(path).ok()?;
+    toml::from_str::<Language>(&text).ok()?.language
+}
 
 /// An open register: its folder and settings, and what the command's
 /// context read from the clock and the environment for the store.
@@ -60,32 +96,16 @@ impl Register {
     /// Finds the register: `explicit` (from `-C` or `TAIZHANG_REGISTER`),
     /// else the nearest folder upward from `cwd` holding `taizhang.toml`.
     pub fn discover(explicit: Option<&Path>, cwd: &Path) -> Result<Register> {
-        if let Some(dir) = explicit {
-            let dir = cwd.join(dir);
-            if !dir.join(SETTINGS_FILE).is_file() {
-                return Err(Error::NoRegister { start: dir });
-            }
-            return Register::open(&dir);
-        }
-        let mut dir = Some(cwd);
-        while let Some(d) = dir {
-            if d.join(SETTINGS_FILE).is_file() {
-                return Register::open(d);
-            }
-            dir = d.parent();
-        }
-        Err(Error::NoRegister {
-            start: cwd.to_path_buf(),
-        })
+        Register::open(&find_root(explicit, cwd)?)
     }
 
     /// Opens the register in `root` and reads its settings.
     pub fn open(root: &Path) -> Result<Register> {
         let path = root.join(SETTINGS_FILE);
         let text = std::fs::read_to_string(&path).map_err(|e| Error::io(&path, e))?;
-        let config = parse_config(&text).map_err(|message| Error::BadConfig {
+        let config = parse_config(&text).map_err(|problem| Error::BadConfig {
             path: path.clone(),
-            message,
+            problem,
         })?;
         Ok(Register {
             root: root.to_path_buf(),
@@ -193,18 +213,20 @@ impl Register {
 }
 
 /// Reads and checks `taizhang.toml`.
-pub fn parse_config(text: &str) -> std::result::Result<Config, String> {
-    let config: Config = toml::from_str(text).map_err(|e| e.to_string())?;
+pub fn parse_config(text: &str) -> std::result::Result<Config, ConfigProblem> {
+    let config: Config = toml::from_str(text).map_err(|e| ConfigProblem::syntax(&e, text))?;
     if config.format_version > FORMAT_VERSION {
-        return Err(format!(
-            "format_version {} is newer than this taizhang understands ({FORMAT_VERSION}); upgrade taizhang",
-            config.format_version
-        ));
+        return Err(ConfigProblem::Newer {
+            found: config.format_version,
+            supported: FORMAT_VERSION,
+        });
     }
     let mut prefixes = config.all_prefixes();
     for prefix in &prefixes {
         if prefix.is_empty() || !prefix.bytes().all(|b| b.is_ascii_alphabetic()) {
-            return Err(format!("prefix '{prefix}' must be ASCII letters only"));
+            return Err(ConfigProblem::BadPrefix {
+                prefix: prefix.to_string(),
+            });
         }
     }
     prefixes.sort_by_key(|p| p.to_ascii_uppercase());
@@ -212,7 +234,9 @@ pub fn parse_config(text: &str) -> std::result::Result<Config, String> {
         .windows(2)
         .find(|w| w[0].eq_ignore_ascii_case(&w[1]))
     {
-        return Err(format!("prefix '{}' is used twice", pair[0]));
+        return Err(ConfigProblem::PrefixTwice {
+            prefix: pair[0].to_string(),
+        });
     }
     for name in config.logbooks.keys() {
         let safe = !name.is_empty()
@@ -220,9 +244,7 @@ pub fn parse_config(text: &str) -> std::result::Result<Config, String> {
                 .bytes()
                 .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_');
         if !safe {
-            return Err(format!(
-                "logbook name '{name}' must be ASCII letters, digits, '-' or '_'"
-            ));
+            return Err(ConfigProblem::BadBookName { name: name.clone() });
         }
     }
     Ok(config)

@@ -179,7 +179,7 @@ pub fn place_all(root: &Path, staged: Vec<Staged>) -> Result<()> {
             .file_name()
             .and_then(|n| n.to_str())
             .map(str::to_string)
-            .ok_or_else(|| Error::Other(format!("{}: odd temporary name", tmp.display())))?;
+            .ok_or_else(|| Error::encode(format_args!("{}: odd temporary name", tmp.display())))?;
         entries.push(Entry {
             tmp: tmp_name,
             target: s.relative,
@@ -203,7 +203,7 @@ pub fn place_all(root: &Path, staged: Vec<Staged>) -> Result<()> {
 /// Writes the note atomically and durably.
 fn note(root: &Path, entries: &[Entry]) -> Result<()> {
     let dir = ensure_state_dir(root)?;
-    let text = serde_json::to_vec(entries).map_err(|e| Error::Other(e.to_string()))?;
+    let text = serde_json::to_vec(entries).map_err(Error::encode)?;
     let path = dir.join(JOURNAL);
     // Beside the staged files: a writer killed before the rename below
     // leaves it with them, to be cleared as a leftover.

@@ -18,6 +18,7 @@ use std::process::{Command, Output, Stdio};
 use crate::error::{Error, Result};
 use crate::i18n::SyncNote;
 use crate::model::common::Actor;
+use crate::model::common::HistoryAction;
 use crate::model::id::Id;
 use crate::model::kind::Kind;
 use crate::model::merge::merge_record;
@@ -591,19 +592,16 @@ impl<'a> Replay<'a> {
         if !changed {
             return Ok(blob.to_string());
         }
-        let text = rewrite(&text, &record, &renamed).ok_or_else(|| unmergeable(path, None))?;
+        let text = rewrite(&text, &record, &renamed).ok_or_else(|| unmergeable(path))?;
         self.git.write_blob(&text)
     }
 
     fn read(&self, path: &str, id: &Id, text: &str) -> Result<Record> {
-        let (kind, book) = self
-            .register
-            .kind_of(id)
-            .ok_or_else(|| unmergeable(path, None))?;
-        parse::parse_text(text, kind, book).map_err(|(line, column, message)| {
+        let (kind, book) = self.register.kind_of(id).ok_or_else(|| unmergeable(path))?;
+        parse::parse_text(text, kind, book).map_err(|(line, column, problem)| {
             Error::SyncUnmergeable {
                 path: PathBuf::from(path),
-                reason: Some(format!("{line}:{column}: {message}")),
+                reason: Some((line, column, Box::new(problem))),
             }
         })
     }
@@ -632,23 +630,26 @@ impl<'a> Replay<'a> {
         }
         // Both sides changed the file.
         let (Some(current), Some(old), Some((mode, new))) = (current, old, new) else {
-            return Err(unmergeable(&path, None));
+            return Err(unmergeable(&path));
         };
         if self.record_id(&path).is_none() {
-            return Err(unmergeable(&path, None));
+            return Err(unmergeable(&path));
         }
         let value = |blob: &str| -> Result<serde_yaml::Value> {
             let text = self.git.blob(blob)?;
             if let Some(id) = self.record_id(&path) {
                 self.read(&path, &id, &text)?;
             }
-            serde_yaml::from_str(&text).map_err(|e| Error::SyncUnmergeable {
-                path: PathBuf::from(&path),
-                reason: Some(e.to_string()),
+            serde_yaml::from_str(&text).map_err(|e| {
+                let (line, column, problem) = parse::describe_yaml_error(&e, &text);
+                Error::SyncUnmergeable {
+                    path: PathBuf::from(&path),
+                    reason: Some((line, column, Box::new(problem))),
+                }
             })
         };
         let merged = merge_record(&value(&old)?, &value(&current)?, &value(&new)?)
-            .ok_or_else(|| unmergeable(&path, None))?;
+            .ok_or_else(|| unmergeable(&path))?;
         let text = yaml::to_string(&merged.value);
         if let Some(id) = self.record_id(&path) {
             self.read(&path, &id, &text)?;
@@ -688,10 +689,10 @@ impl<'a> Replay<'a> {
             let record = self.read(&path, id, &text)?;
             let mut noted = record.clone();
             for line in lines {
-                noted.push_history(actor.entry("renumber", Some(line.clone())));
+                noted.push_history(actor.entry(HistoryAction::Renumber, Some(line.clone())));
                 summary.push(line.clone());
             }
-            let text = rewrite(&text, &record, &noted).ok_or_else(|| unmergeable(&path, None))?;
+            let text = rewrite(&text, &record, &noted).ok_or_else(|| unmergeable(&path))?;
             let blob = self.git.write_blob(&text)?;
             let mode = "100644";
             self.git.stage(&path, mode, &blob)?;
@@ -741,10 +742,10 @@ fn renumber_words(text: &str, ids: &Renumbering) -> String {
     out
 }
 
-fn unmergeable(path: &str, reason: Option<String>) -> Error {
+fn unmergeable(path: &str) -> Error {
     Error::SyncUnmergeable {
         path: PathBuf::from(path),
-        reason,
+        reason: None,
     }
 }
 

@@ -8,6 +8,7 @@ use rayon::prelude::*;
 use crate::model::id::Id;
 use crate::store::cache;
 use crate::store::load::{Need, Problem};
+use crate::store::parse::ReadProblem;
 use crate::store::register::Register;
 
 /// A file found under the record folders, with its fingerprint.
@@ -40,7 +41,7 @@ pub(super) fn list_files(
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
             Err(e) => problems.push(Problem::whole_file(
                 relative_to(register, &root),
-                e.to_string(),
+                (&e).into(),
             )),
         }
     }
@@ -80,10 +81,7 @@ fn path_order(a: &FileInfo, b: &FileInfo) -> std::cmp::Ordering {
 const MAX_DEPTH: usize = 2;
 
 pub(super) fn link_problem(relative: PathBuf) -> Problem {
-    Problem::whole_file(
-        relative,
-        "a symbolic link; records must be plain files inside the register",
-    )
+    Problem::whole_file(relative, ReadProblem::Symlink)
 }
 
 fn relative_to(register: &Register, path: &Path) -> PathBuf {
@@ -104,8 +102,7 @@ struct Listing {
 /// the entry's type, which the folder listing already gives.
 fn list_folder(register: &Register, dir: &Path, descend: bool, need: &Need) -> Listing {
     let mut listing = Listing::default();
-    let trouble =
-        |e: std::io::Error| Problem::whole_file(relative_to(register, dir), e.to_string());
+    let trouble = |e: std::io::Error| Problem::whole_file(relative_to(register, dir), (&e).into());
     let entries = match std::fs::read_dir(dir) {
         Ok(entries) => entries,
         Err(e) => {
@@ -151,7 +148,7 @@ fn list_folder(register: &Register, dir: &Path, descend: bool, need: &Need) -> L
             }),
             Err(e) => listing
                 .problems
-                .push(Problem::whole_file(relative, e.to_string())),
+                .push(Problem::whole_file(relative, (&e).into())),
         }
     }
     listing.files.sort_by(path_order);

@@ -293,3 +293,46 @@ fn a_torn_or_invalid_record_is_named_with_line_and_column() {
         "{report}"
     );
 }
+
+#[test]
+fn markdown_and_csv_never_print_an_escape_from_a_title() {
+    let env = Env::new();
+    env.run(&[
+        "--today",
+        "2026-11-10",
+        "assign",
+        "逾期事项",
+        "--lead",
+        "CWK",
+        "--due",
+        "2026-11-20",
+    ]);
+    let path = "followups/2026/FU-2026-0001.yaml";
+    let text = env
+        .read(path)
+        .replace("title: 逾期事项", "title: \"逾期\\e[2J事项\"");
+    env.write(path, &text);
+    for args in [
+        &["list", "-o", "markdown"][..],
+        &["list", "-o", "csv"],
+        &["list"],
+        &["summary", "-o", "markdown"],
+        &["summary"],
+        &["remind", "-o", "markdown"],
+        &["remind", "-o", "csv"],
+        &["show", "FU-1"],
+        &[],
+    ] {
+        for lang in ["en", "zh"] {
+            let mut argv = vec!["--lang", lang];
+            argv.extend_from_slice(args);
+            let out = env.output(&argv);
+            let stdout = String::from_utf8_lossy(&out.stdout);
+            assert!(!stdout.contains('\u{1b}'), "{argv:?}: {stdout:?}");
+            assert!(stdout.contains("逾期\u{fffd}[2J事项"), "{argv:?}: {stdout}");
+        }
+    }
+    // JSON keeps the value, escaped by the encoder.
+    let json = env.run(&["list", "-o", "json"]);
+    assert!(json.contains("逾期\\u001b[2J事项"), "{json}");
+}

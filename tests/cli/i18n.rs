@@ -163,3 +163,71 @@ fn reader_messages_in_chinese() {
     let json = env.output(&["--lang", "zh", "check", "--format", "json"]);
     assert!(String::from_utf8_lossy(&json.stdout).contains("unknown urgency `hot`"));
 }
+
+#[test]
+fn startup_errors_speak_the_chosen_language() {
+    let env = Env::new();
+    let zh = env.fail(&["--lang", "zh", "--today", "2026-13-01", "list"]);
+    assert!(zh.contains("--today：无法识别日期"), "{zh}");
+    // The register's own setting is read before `--today` too.
+    let settings = env.root.join("taizhang.toml");
+    let text = std::fs::read_to_string(&settings).unwrap();
+    std::fs::write(&settings, format!("language = \"zh\"\n{text}")).unwrap();
+    env.git(&["commit", "-qam", "language"]);
+    let zh = env.fail(&["--today", "2026-13-01", "list"]);
+    assert!(zh.contains("--today：无法识别日期"), "{zh}");
+    let en = env.fail(&["--lang", "en", "--today", "2026-13-01", "list"]);
+    assert!(en.starts_with("error: --today"), "{en}");
+}
+
+#[test]
+fn reply_to_history_is_worded_in_both_languages() {
+    let env = Env::new();
+    env.run(&[
+        "log", "in", "--title", "来文", "--from", "省厅", "--lead", "BGS",
+    ]);
+    env.run(&["doc", "done", "IN-1"]);
+    env.run(&["log", "out", "--title", "复函", "--to", "省厅"]);
+    env.run(&["doc", "reply", "IN-1", "--via", "发文", "--ref", "OUT-1"]);
+    let zh = env.run(&["--lang", "zh", "show", "OUT-1"]);
+    assert!(zh.contains("答复来文 IN-2026-0001"), "{zh}");
+    assert!(!zh.contains("reply-to"), "{zh}");
+    let en = env.run(&["--lang", "en", "show", "OUT-1"]);
+    assert!(en.contains("in reply to IN-2026-0001"), "{en}");
+}
+
+#[test]
+fn remind_record_stores_no_english_note() {
+    let env = Env::new();
+    env.run(&[
+        "--today",
+        "2026-11-10",
+        "assign",
+        "逾期事项",
+        "--lead",
+        "CWK",
+        "--due",
+        "2026-11-20",
+    ]);
+    env.run(&["remind", "--record"]);
+    let yaml = env.read("followups/2026/FU-2026-0001.yaml");
+    assert!(yaml.contains("action: remind\n  note: red"), "{yaml}");
+    env.run(&["chase", "FU-1", "--via", "电话"]);
+    let zh = env.run(&["--lang", "zh", "show", "FU-1"]);
+    assert!(zh.contains("提醒催办（红色）"), "{zh}");
+    // A chase's level is a stored keyword, worded like any other.
+    assert!(
+        zh.contains("催办：电话（红色）") && !zh.contains("red"),
+        "{zh}"
+    );
+}
+
+#[test]
+fn summary_names_logbooks_by_title_in_chinese() {
+    let env = Env::new();
+    let zh = env.run(&["--lang", "zh", "summary"]);
+    assert!(zh.contains("登记簿 · 用印登记"), "{zh}");
+    assert!(!zh.contains("· seal"), "{zh}");
+    let en = env.run(&["--lang", "en", "summary"]);
+    assert!(en.contains("Logbook entries · seal"), "{en}");
+}

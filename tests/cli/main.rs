@@ -17,6 +17,7 @@ mod i18n;
 mod identity;
 mod init;
 mod journal;
+mod lang;
 mod list_show;
 mod log;
 mod meeting;

@@ -6,6 +6,7 @@ use super::update_incoming;
 use crate::commands::shared::refused;
 use crate::context::Ctx;
 use crate::error::{Error, Result};
+use crate::model::common::HistoryAction;
 use crate::model::keyword::{Handling, Urgency};
 
 /// Assign an incoming action item to a lead unit (主办) with supporting units
@@ -33,7 +34,7 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
     let lead = ctx.unit(&register, "--lead", &args.lead)?;
     let support = ctx.units(&register, "--support", &args.support)?;
     let deadline = ctx.opt_date("--deadline", args.deadline.as_deref())?;
-    update_incoming(ctx, &args.id, "assign", |doc, _, _| {
+    update_incoming(ctx, &args.id, HistoryAction::Assign, |doc, _, _| {
         if doc.handling == Handling::Action
             && doc.urgency != Urgency::Normal
             && deadline.is_none()

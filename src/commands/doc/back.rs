@@ -6,6 +6,7 @@ use super::update_incoming;
 use crate::commands::shared::{non_empty, refused};
 use crate::context::Ctx;
 use crate::error::Result;
+use crate::model::common::HistoryAction;
 
 /// Record that a routed copy came back from someone (传阅收回)
 ///
@@ -22,7 +23,7 @@ pub struct Args {
 
 pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
     let from = non_empty("--from", &args.from)?;
-    update_incoming(ctx, &args.id, "back", |doc, actor, _| {
+    update_incoming(ctx, &args.id, HistoryAction::Back, |doc, actor, _| {
         doc.bring_back(&from, actor.at).map_err(refused(&doc.id))?;
         Ok(Some(from))
     })

@@ -6,6 +6,7 @@ use super::update_incoming;
 use crate::commands::shared::{optional_text, refused};
 use crate::context::Ctx;
 use crate::error::Result;
+use crate::model::common::HistoryAction;
 
 /// Mark an incoming action item done (办结).
 #[derive(Debug, clap::Args)]
@@ -19,7 +20,7 @@ pub struct Args {
 
 pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
     let result = optional_text(args.result);
-    update_incoming(ctx, &args.id, "done", |doc, actor, _| {
+    update_incoming(ctx, &args.id, HistoryAction::Done, |doc, actor, _| {
         doc.finish(actor.today(), result.clone())
             .map_err(refused(&doc.id))?;
         Ok(result)

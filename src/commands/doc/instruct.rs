@@ -6,6 +6,7 @@ use super::update_incoming;
 use crate::commands::shared::{non_empty, refused};
 use crate::context::Ctx;
 use crate::error::Result;
+use crate::model::common::HistoryAction;
 use crate::model::common::Remark;
 
 /// Record a leader's instruction on an incoming document (领导批示)
@@ -27,12 +28,12 @@ pub struct Args {
 }
 
 pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
-    let text = non_empty("TEXT", &args.text)?;
+    let text = non_empty("<TEXT>", &args.text)?;
     let leader = non_empty("--leader", &args.leader)?;
     let on = ctx
         .opt_date("--on", args.on.as_deref())?
         .unwrap_or(ctx.today);
-    update_incoming(ctx, &args.id, "instruct", |doc, _, _| {
+    update_incoming(ctx, &args.id, HistoryAction::Instruct, |doc, _, _| {
         let note = format!("{leader}: {text}");
         let instruction = Remark {
             by: leader,

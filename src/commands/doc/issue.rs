@@ -6,6 +6,7 @@ use super::update_outgoing;
 use crate::commands::shared::refused;
 use crate::context::Ctx;
 use crate::error::Result;
+use crate::model::common::HistoryAction;
 
 /// Issue a signed outgoing document (核发/印发)
 ///
@@ -28,7 +29,7 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
         .opt_date("--on", args.on.as_deref())?
         .unwrap_or(ctx.today);
     let signed = ctx.opt_date("--signed", args.signed.as_deref())?;
-    update_outgoing(ctx, &args.id, "issue", |doc, _, _| {
+    update_outgoing(ctx, &args.id, HistoryAction::Issue, |doc, _, _| {
         doc.issue(on, signed).map_err(refused(&doc.id))?;
         Ok(None)
     })

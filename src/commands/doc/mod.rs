@@ -23,7 +23,9 @@ use crate::commands::shared::update_as;
 use crate::context::Ctx;
 use crate::error::{Error, Result};
 use crate::model::common::Actor;
+use crate::model::common::HistoryAction;
 use crate::model::incoming::Incoming;
+use crate::model::kind::Expected;
 use crate::model::outgoing::Outgoing;
 use crate::model::record::Record;
 use crate::store::Register;
@@ -59,11 +61,11 @@ pub fn run(ctx: &Ctx, command: DocCommand) -> Result<ExitCode> {
 }
 
 /// The error for a step given a record of the wrong kind.
-pub(crate) fn wrong_kind(step: &str, id: String, expected: &str) -> Error {
+pub(crate) fn wrong_kind(step: &str, id: String, expected: Expected) -> Error {
     Error::WrongKind {
         flag: format!("doc {step}"),
         target: id,
-        expected: expected.to_string(),
+        expected,
     }
 }
 
@@ -71,11 +73,11 @@ pub(crate) fn wrong_kind(step: &str, id: String, expected: &str) -> Error {
 pub(crate) fn update_incoming(
     ctx: &Ctx,
     id_text: &str,
-    step: &str,
+    step: HistoryAction,
     change: impl FnOnce(&mut Incoming, &Actor, &Register) -> Result<Option<String>>,
 ) -> Result<ExitCode> {
-    let command = format!("doc {step}");
-    let kind = (command.as_str(), "an incoming document (IN)");
+    let command = format!("doc {}", step.keyword());
+    let kind = (command.as_str(), Expected::Incoming);
     update_as(
         ctx,
         id_text,
@@ -93,11 +95,11 @@ pub(crate) fn update_incoming(
 pub(crate) fn update_outgoing(
     ctx: &Ctx,
     id_text: &str,
-    step: &str,
+    step: HistoryAction,
     change: impl FnOnce(&mut Outgoing, &Actor, &Register) -> Result<Option<String>>,
 ) -> Result<ExitCode> {
-    let command = format!("doc {step}");
-    let kind = (command.as_str(), "an outgoing document (OUT)");
+    let command = format!("doc {}", step.keyword());
+    let kind = (command.as_str(), Expected::Outgoing);
     update_as(
         ctx,
         id_text,

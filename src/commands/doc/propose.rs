@@ -6,6 +6,7 @@ use super::update_incoming;
 use crate::commands::shared::{non_empty, refused};
 use crate::context::Ctx;
 use crate::error::Result;
+use crate::model::common::HistoryAction;
 use crate::model::common::Remark;
 
 /// Record the proposal on how to handle an incoming document (拟办意见), before it
@@ -21,8 +22,8 @@ pub struct Args {
 }
 
 pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
-    let text = non_empty("TEXT", &args.text)?;
-    update_incoming(ctx, &args.id, "propose", |doc, actor, _| {
+    let text = non_empty("<TEXT>", &args.text)?;
+    update_incoming(ctx, &args.id, HistoryAction::Propose, |doc, actor, _| {
         let proposal = Remark {
             by: actor.by.clone(),
             on: actor.today(),

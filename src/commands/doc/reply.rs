@@ -6,6 +6,7 @@ use super::wrong_kind;
 use crate::commands::shared::{commit_message, non_empty, refused};
 use crate::context::Ctx;
 use crate::error::{Error, Result};
+use crate::model::common::HistoryAction;
 use crate::model::id::Id;
 use crate::model::incoming::Reply;
 use crate::model::record::Record;
@@ -40,7 +41,7 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
         return Err(wrong_kind(
             "reply",
             id.to_string(),
-            "an incoming document (IN)",
+            crate::model::kind::Expected::Incoming,
         ));
     };
     let mut answer = match &reference {
@@ -61,10 +62,10 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
         && out.in_reply_to.as_ref() != Some(&id)
     {
         out.in_reply_to = Some(id.clone());
-        let entry = actor.entry("reply-to", Some(id.to_string()));
+        let entry = actor.entry(HistoryAction::ReplyTo, Some(id.to_string()));
         out.history.push(entry);
     }
-    record.push_history(actor.entry("reply", Some(note)));
+    record.push_history(actor.entry(HistoryAction::Reply, Some(note)));
     if let Some(answer) = &answer {
         tx.save(answer)?;
     }
@@ -94,7 +95,7 @@ fn load_reply(register: &Register, out: &Id, incoming: &Id) -> Result<Record> {
         _ => Err(Error::WrongKind {
             flag: "--ref".into(),
             target: out.to_string(),
-            expected: "an outgoing document (OUT)".into(),
+            expected: crate::model::kind::Expected::Outgoing,
         }),
     }
 }

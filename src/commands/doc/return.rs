@@ -6,6 +6,7 @@ use super::update_incoming;
 use crate::commands::shared::{non_empty, refused};
 use crate::context::Ctx;
 use crate::error::Result;
+use crate::model::common::HistoryAction;
 
 /// Return an incoming document to its sender after the first review (退文)
 ///
@@ -22,7 +23,7 @@ pub struct Args {
 
 pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
     let reason = non_empty("--reason", &args.reason)?;
-    update_incoming(ctx, &args.id, "return", |doc, _, _| {
+    update_incoming(ctx, &args.id, HistoryAction::Return, |doc, _, _| {
         doc.send_back().map_err(refused(&doc.id))?;
         Ok(Some(reason))
     })

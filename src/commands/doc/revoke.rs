@@ -6,6 +6,7 @@ use super::update_outgoing;
 use crate::commands::shared::{non_empty, refused};
 use crate::context::Ctx;
 use crate::error::Result;
+use crate::model::common::HistoryAction;
 
 /// Revoke an outgoing document (撤销)
 ///
@@ -21,7 +22,7 @@ pub struct Args {
 
 pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
     let reason = non_empty("--reason", &args.reason)?;
-    update_outgoing(ctx, &args.id, "revoke", |doc, _, _| {
+    update_outgoing(ctx, &args.id, HistoryAction::Revoke, |doc, _, _| {
         doc.revoke().map_err(refused(&doc.id))?;
         Ok(Some(reason))
     })

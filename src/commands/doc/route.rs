@@ -6,6 +6,7 @@ use super::update_incoming;
 use crate::commands::shared::{non_empty, refused};
 use crate::context::Ctx;
 use crate::error::Result;
+use crate::model::common::HistoryAction;
 
 /// Route an incoming document to someone (传阅), usually a leader for reading or
 /// instructions
@@ -23,7 +24,7 @@ pub struct Args {
 
 pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
     let to = non_empty("--to", &args.to)?;
-    update_incoming(ctx, &args.id, "route", |doc, actor, _| {
+    update_incoming(ctx, &args.id, HistoryAction::Route, |doc, actor, _| {
         doc.route(&to, actor.at).map_err(refused(&doc.id))?;
         Ok(Some(to))
     })

@@ -6,10 +6,11 @@ use std::process::ExitCode;
 use crate::commands::shared::{commit_message, finish_new, non_empty, optional_text};
 use crate::context::Ctx;
 use crate::error::{Error, Result};
+use crate::model::common::HistoryAction;
 use crate::model::common::check_secrecy_term;
 use crate::model::date::When;
 use crate::model::incoming::{InStatus, Incoming};
-use crate::model::keyword::{Channel, DocType, Handling, Keyword, Secrecy, Urgency};
+use crate::model::keyword::{Channel, DocType, Handling, Secrecy, Urgency};
 use crate::model::kind::Kind;
 use crate::model::record::Record;
 use crate::store::Change;
@@ -116,9 +117,7 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
         return Err(Error::BadSecrecyTerm(problem));
     }
     if !args.attach.is_empty() && secrecy >= Secrecy::HighlySecret {
-        return Err(Error::AttachmentRefused {
-            level: secrecy.label(ctx.lang()).to_string(),
-        });
+        return Err(Error::AttachmentRefused { level: secrecy });
     }
     let lead = args
         .lead
@@ -169,7 +168,7 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
         attachments,
         notes: optional_text(args.notes),
         created: actor.at,
-        history: vec![actor.entry("log", None)],
+        history: vec![actor.entry(HistoryAction::Log, None)],
         extra: Default::default(),
     };
     let record = Record::Incoming(Box::new(incoming));

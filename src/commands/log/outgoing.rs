@@ -6,6 +6,7 @@ use std::process::ExitCode;
 use crate::commands::shared::{commit_message, finish_new, non_empty, optional_text};
 use crate::context::{Ctx, split_list};
 use crate::error::{Error, Result};
+use crate::model::common::HistoryAction;
 use crate::model::common::check_secrecy_term;
 use crate::model::id::Id;
 use crate::model::incoming::Reply;
@@ -169,7 +170,7 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
         attachments: Vec::new(),
         notes: optional_text(args.notes),
         created: actor.at,
-        history: vec![actor.entry("log", None)],
+        history: vec![actor.entry(HistoryAction::Log, None)],
         extra: Default::default(),
     };
     let record = Record::Outgoing(Box::new(outgoing));
@@ -181,7 +182,7 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
         });
     }
     if let Some(answered) = answered.as_mut() {
-        answered.push_history(actor.entry("reply", Some(record.id().to_string())));
+        answered.push_history(actor.entry(HistoryAction::Reply, Some(record.id().to_string())));
         tx.save(answered)?;
     }
     tx.save(&record)?;
@@ -202,7 +203,7 @@ fn load_incoming(register: &Register, id: &Id) -> Result<Record> {
         _ => Err(Error::WrongKind {
             flag: "--reply-to".into(),
             target: id.to_string(),
-            expected: "an incoming document (IN)".into(),
+            expected: crate::model::kind::Expected::Incoming,
         }),
     }
 }

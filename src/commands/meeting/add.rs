@@ -5,6 +5,7 @@ use std::process::ExitCode;
 use crate::commands::shared::{commit_message, finish_new, non_empty, optional_text};
 use crate::context::{Ctx, split_list};
 use crate::error::Result;
+use crate::model::common::HistoryAction;
 use crate::model::keyword::Secrecy;
 use crate::model::kind::Kind;
 use crate::model::meeting::{AgendaItem, Meeting, MtStatus};
@@ -96,7 +97,7 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
         secrecy,
         notes: optional_text(args.notes),
         created: actor.at,
-        history: vec![actor.entry("log", None)],
+        history: vec![actor.entry(HistoryAction::Log, None)],
         extra: Default::default(),
     };
     let record = Record::Meeting(Box::new(meeting));

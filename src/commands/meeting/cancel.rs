@@ -6,6 +6,7 @@ use super::update_meeting;
 use crate::commands::shared::{non_empty, refused};
 use crate::context::Ctx;
 use crate::error::Result;
+use crate::model::common::HistoryAction;
 
 /// Cancel a planned meeting (取消), with the reason.
 #[derive(Debug, clap::Args)]
@@ -19,7 +20,7 @@ pub struct Args {
 
 pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
     let reason = non_empty("--reason", &args.reason)?;
-    update_meeting(ctx, &args.id, "cancel", |meeting, _, _| {
+    update_meeting(ctx, &args.id, HistoryAction::Cancel, |meeting, _, _| {
         meeting.cancel().map_err(refused(&meeting.id))?;
         Ok(Some(reason))
     })

@@ -8,6 +8,7 @@ use crate::commands::create;
 use crate::commands::shared::{commit_message, finish_new, non_empty, optional_text, refused};
 use crate::context::Ctx;
 use crate::error::{Error, Result};
+use crate::model::common::HistoryAction;
 use crate::model::followup::NewFollowup;
 use crate::model::id::RecordRef;
 use crate::model::keyword::Source;
@@ -41,7 +42,7 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
     let register = ctx.register()?;
     let actor = ctx.actor(&register);
     let id = ctx.id(&args.id)?;
-    let text = non_empty("TEXT", &args.text)?;
+    let text = non_empty("<TEXT>", &args.text)?;
     let lead = args
         .lead
         .as_deref()
@@ -69,7 +70,7 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
         id: id.clone(),
         item: Some(n),
     };
-    record.push_history(actor.entry("decide", Some(format!("#{n} {text}"))));
+    record.push_history(actor.entry(HistoryAction::Decide, Some(format!("#{n} {text}"))));
     let followup = match (lead, due) {
         (Some(lead), Some(due)) => {
             let spec = NewFollowup {

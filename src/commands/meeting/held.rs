@@ -6,6 +6,7 @@ use super::update_meeting;
 use crate::commands::shared::refused;
 use crate::context::Ctx;
 use crate::error::Result;
+use crate::model::common::HistoryAction;
 
 /// Mark a planned meeting as held (已召开)
 ///
@@ -17,7 +18,7 @@ pub struct Args {
 }
 
 pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
-    update_meeting(ctx, &args.id, "held", |meeting, _, _| {
+    update_meeting(ctx, &args.id, HistoryAction::Held, |meeting, _, _| {
         meeting.hold().map_err(refused(&meeting.id))?;
         Ok(None)
     })

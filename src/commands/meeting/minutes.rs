@@ -6,6 +6,7 @@ use super::update_meeting;
 use crate::commands::shared::{non_empty, refused};
 use crate::context::Ctx;
 use crate::error::{Error, Result};
+use crate::model::common::HistoryAction;
 use crate::model::record::Record;
 use crate::store;
 
@@ -44,15 +45,20 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
         (id.to_string(), Some(id.to_string()))
     };
     let doc = args.doc.is_some().then(|| minutes.clone());
-    update_meeting(ctx, &args.id, "minutes", |meeting, _, register| {
-        if let Some(doc) = &doc {
-            check_minutes_doc(register, doc)?;
-        }
-        meeting
-            .record_minutes(minutes)
-            .map_err(refused(&meeting.id))?;
-        Ok(note)
-    })
+    update_meeting(
+        ctx,
+        &args.id,
+        HistoryAction::Minutes,
+        |meeting, _, register| {
+            if let Some(doc) = &doc {
+                check_minutes_doc(register, doc)?;
+            }
+            meeting
+                .record_minutes(minutes)
+                .map_err(refused(&meeting.id))?;
+            Ok(note)
+        },
+    )
 }
 
 /// The formal minutes must be an outgoing document of this register.
@@ -67,7 +73,7 @@ fn check_minutes_doc(register: &store::Register, text: &str) -> Result<()> {
         Ok(_) => Err(Error::WrongKind {
             flag: "--doc".into(),
             target: text.to_string(),
-            expected: "an outgoing document (OUT)".into(),
+            expected: crate::model::kind::Expected::Outgoing,
         }),
         Err(Error::NotFound { .. }) => Err(dangling()),
         Err(other) => Err(other),

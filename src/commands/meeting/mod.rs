@@ -15,6 +15,8 @@ use crate::commands::shared::update_as;
 use crate::context::Ctx;
 use crate::error::{Error, Result};
 use crate::model::common::Actor;
+use crate::model::common::HistoryAction;
+use crate::model::kind::Expected;
 use crate::model::meeting::Meeting;
 use crate::model::record::Record;
 use crate::store::Register;
@@ -44,7 +46,7 @@ fn not_a_meeting(command: &str, id: String) -> Error {
     Error::WrongKind {
         flag: format!("meeting {command}"),
         target: id,
-        expected: "a meeting (MT)".into(),
+        expected: Expected::Meeting,
     }
 }
 
@@ -52,11 +54,11 @@ fn not_a_meeting(command: &str, id: String) -> Error {
 fn update_meeting(
     ctx: &Ctx,
     id_text: &str,
-    action: &str,
+    action: HistoryAction,
     change: impl FnOnce(&mut Meeting, &Actor, &Register) -> Result<Option<String>>,
 ) -> Result<ExitCode> {
-    let command = format!("meeting {action}");
-    let kind = (command.as_str(), "a meeting (MT)");
+    let command = format!("meeting {}", action.keyword());
+    let kind = (command.as_str(), Expected::Meeting);
     update_as(
         ctx,
         id_text,

@@ -14,7 +14,9 @@ use jiff::tz::{Offset, TimeZone};
 use jiff::{Timestamp, ToSpan};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-pub use parse::{BadDate, DATE_FORMS, Shift, Span, SpanUnit, parse_date, parse_iso_date};
+pub use parse::{
+    BadDate, DATE_FORMS, DateTrouble, Shift, Span, SpanUnit, parse_date, parse_iso_date,
+};
 
 /// Working days: which dates count as working days. The calendar of
 /// `calendar.toml` implements this; without one, weekends are off.

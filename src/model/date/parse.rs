@@ -15,13 +15,24 @@ use super::{Moment, When, WorkingDays, add_working_days};
 pub struct BadDate {
     pub input: String,
     /// `None` for an unreadable form; `Some` for a readable but unsupported one.
-    pub reason: Option<String>,
+    pub reason: Option<DateTrouble>,
+}
+
+/// Why a readable date expression cannot be used.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DateTrouble {
+    /// The result falls outside the calendar's range.
+    OutOfRange,
+    /// Working days (`+5wd`) where no calendar is available.
+    NoCalendar,
+    /// A wall-clock time skipped in this time zone.
+    NoSuchTime,
 }
 
 impl fmt::Display for BadDate {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match &self.reason {
-            Some(reason) => write!(f, "cannot use the date '{}': {reason}", self.input),
+            Some(reason) => write!(f, "cannot use the date '{}': {reason:?}", self.input),
             None => write!(
                 f,
                 "cannot read the date '{}'; accepted: {}",
@@ -150,19 +161,19 @@ fn parse_offset(lower: &str) -> Option<Shift> {
 
 impl Shift {
     /// Moves `from` by this offset.
-    pub fn apply(self, from: Date, calendar: Option<&dyn WorkingDays>) -> Result<Date, String> {
-        let out_of_range = |_: jiff::Error| "the result is out of range".to_string();
+    pub fn apply(
+        self,
+        from: Date,
+        calendar: Option<&dyn WorkingDays>,
+    ) -> Result<Date, DateTrouble> {
+        let out_of_range = |_: jiff::Error| DateTrouble::OutOfRange;
         match self.unit {
             SpanUnit::Days => from.checked_add(self.amount.days()).map_err(out_of_range),
             SpanUnit::Weeks => from.checked_add(self.amount.weeks()).map_err(out_of_range),
             SpanUnit::Months => from.checked_add(self.amount.months()).map_err(out_of_range),
             SpanUnit::WorkingDays => {
-                let calendar = calendar.ok_or_else(|| {
-                    "working days (wd) need the register's calendar, which is not available here"
-                        .to_string()
-                })?;
-                add_working_days(from, self.amount, calendar)
-                    .ok_or_else(|| "the result is out of range".to_string())
+                let calendar = calendar.ok_or(DateTrouble::NoCalendar)?;
+                add_working_days(from, self.amount, calendar).ok_or(DateTrouble::OutOfRange)
             }
         }
     }
@@ -191,7 +202,7 @@ impl Span {
     }
 
     /// The last date inside the span counted from `today`.
-    pub fn end(self, today: Date, calendar: Option<&dyn WorkingDays>) -> Result<Date, String> {
+    pub fn end(self, today: Date, calendar: Option<&dyn WorkingDays>) -> Result<Date, DateTrouble> {
         self.0.apply(today, calendar)
     }
 }
@@ -230,7 +241,7 @@ impl When {
                     .compatible()
                     .map_err(|_| BadDate {
                         input: input.to_string(),
-                        reason: Some("that time does not exist in this time zone".into()),
+                        reason: Some(DateTrouble::NoSuchTime),
                     })?;
                 return Ok(When::Moment(Moment {
                     datetime,

@@ -28,7 +28,12 @@
 //! Logbooks: seal entries dated 11-03, 11-30 and 10-31; visit: none.
 
 use super::*;
+use crate::i18n::Lang;
 use crate::model::kind::Kind;
+use crate::model::period::Period;
+use crate::model::record::Record;
+use crate::report::redact::Secrets;
+use jiff::civil::Date;
 
 fn fu(n: u32, lead: &str, assigned: &str, due: &str, extra: &str) -> Record {
     Record::from_yaml(
@@ -195,7 +200,6 @@ fn summary_of(records: &[Record], period: &str) -> Summary {
         today(),
         &["seal".to_string(), "visit".to_string()],
         &secrets,
-        Lang::Zh,
     )
 }
 
@@ -491,11 +495,11 @@ fn only_relevant_records_count() {
         for period in periods {
             let period = Period::parse(period, today).unwrap();
             let none = Secrets::new(&[], false);
-            let empty = compute(&[], &period, today, &books, &none, Lang::En);
+            let empty = compute(&[], &period, today, &books, &none);
             for record in &records {
                 let one = [record];
                 let secrets = Secrets::new(&one, false);
-                if compute(&one, &period, today, &books, &secrets, Lang::En) != empty {
+                if compute(&one, &period, today, &books, &secrets) != empty {
                     counted += 1;
                     let facts = crate::model::facts::Facts::of(record);
                     assert!(

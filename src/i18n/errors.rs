@@ -1,0 +1,665 @@
+//! Error sentences and their hints, both languages side by side. The
+//! hint for a refused step is chosen once, from the typed refusal.
+
+use super::{Lang, say};
+use crate::error::Error;
+
+/// The sentence for `error` and an optional hint on what to do.
+pub(super) fn error(lang: Lang, error: &Error) -> (String, Option<String>) {
+    use Error as E;
+    let l = lang;
+    match error {
+        E::NoRegister { start } => {
+            let start = start.display();
+            (
+                say!(
+                    l,
+                    "not inside a register: no taizhang.toml in {start} or any folder above it",
+                    "不在台账目录中：{start} 及其上级目录都没有 taizhang.toml"
+                ),
+                Some(say!(
+                    l,
+                    "run `taizhang init` to create one, or name it with -C DIR or TAIZHANG_REGISTER",
+                    "用 `taizhang init` 新建台账，或用 -C 目录 / `TAIZHANG_REGISTER` 指定台账"
+                )),
+            )
+        }
+        E::RegisterExists { path } => {
+            let path = path.display();
+            (
+                say!(
+                    l,
+                    "{path} already holds a register",
+                    "{path} 已经是一个台账，不会覆盖"
+                ),
+                None,
+            )
+        }
+        E::BadConfig { path, problem } => {
+            let path = path.display();
+            let problem = super::notes::config_problem(l, problem);
+            (
+                say!(l, "{path}: {problem}", "{path}：设置有误：{problem}"),
+                None,
+            )
+        }
+        E::Io { path, source } => {
+            let path = path.display();
+            let why = io_problem(l, source);
+            (say!(l, "{path}: {why}", "{path}：{why}"), None)
+        }
+        E::BadDate { flag, source } => {
+            let input = &source.input;
+            match &source.reason {
+                Some(reason) => {
+                    let reason = super::notes::date_trouble(l, *reason);
+                    (
+                        say!(
+                            l,
+                            "{flag}: cannot use the date '{input}': {reason}",
+                            "{flag}：无法使用日期“{input}”：{reason}"
+                        ),
+                        None,
+                    )
+                }
+                None => (
+                    say!(
+                        l,
+                        "{flag}: cannot read the date '{input}'",
+                        "{flag}：无法识别日期“{input}”"
+                    ),
+                    Some(say!(
+                        l,
+                        "accepted: YYYY-MM-DD, today, tomorrow, yesterday, +3d, -2d, +2w, +1m, +5wd, a weekday name (fri = the next Friday), or YYYY-MM-DD HH:MM where a time is wanted",
+                        "可用格式：`YYYY-MM-DD`、今天（`today`）、明天（`tomorrow`）、昨天（`yesterday`）、+3d、-2d、+2w、+1m、`+5wd`（工作日）、星期名（周五或 `fri` 为下一个周五），需要时刻时用 `YYYY-MM-DD HH:MM`"
+                    )),
+                ),
+            }
+        }
+        E::BadKeyword { flag, source } => {
+            let input = &source.input;
+            let what = l.keyword_set(source.what);
+            let accepted: Vec<String> = source
+                .accepted
+                .iter()
+                .map(|(keyword, chinese)| say!(l, "{keyword}", "{chinese}（`{keyword}`）"))
+                .collect();
+            let accepted = accepted.join(l.list_separator());
+            (
+                say!(
+                    l,
+                    "{flag}: '{input}' is not a valid {what}",
+                    "{flag}：“{input}”不是有效的{what}"
+                ),
+                Some(say!(l, "accepted: {accepted}", "可用值：{accepted}")),
+            )
+        }
+        E::BadSpan { flag, input } => (
+            say!(
+                l,
+                "{flag}: cannot read the span '{input}'",
+                "{flag}：无法识别时长“{input}”"
+            ),
+            Some(say!(
+                l,
+                "write a span like 3d, 2w or 1m",
+                "时长写作 3d、2w 或 1m"
+            )),
+        ),
+        E::BadNumber { flag, input } => (
+            say!(
+                l,
+                "{flag}: '{input}' is not a number",
+                "{flag}：“{input}”不是数字"
+            ),
+            None,
+        ),
+        E::BadId { input } => (
+            say!(
+                l,
+                "'{input}' is not a record ID like IN-2026-0042",
+                "“{input}”不是有效的编号"
+            ),
+            Some(say!(
+                l,
+                "IDs look like IN-2026-0042; the short form IN-42 means this year's",
+                "编号形如 IN-2026-0042；简写 IN-42 指本年度的"
+            )),
+        ),
+        E::NotFound { id } => (
+            say!(l, "no record {id} in this register", "台账中没有 {id}"),
+            Some(say!(
+                l,
+                "`taizhang list` shows what there is",
+                "用 `taizhang list` 查看现有记录"
+            )),
+        ),
+        E::UnknownKind { input, books } => {
+            let books = match (books.is_empty(), l) {
+                (true, _) => String::new(),
+                (false, Lang::En) => format!(", logbooks: {}", books.join(", ")),
+                (false, Lang::Zh) => {
+                    let books: Vec<String> = books.iter().map(|b| format!("`{b}`")).collect();
+                    format!("，登记簿：{}", books.join("、"))
+                }
+            };
+            (
+                say!(
+                    l,
+                    "'{input}' is not a kind of record",
+                    "“{input}”不是记录类别"
+                ),
+                Some(say!(
+                    l,
+                    "kinds: incoming (in), outgoing (out), document, followup (fu), meeting (mt){books}; not '{input}'",
+                    "类别：收文（`incoming`/`in`）、发文（`outgoing`/`out`）、公文（`document`）、督办（`followup`/`fu`）、会议（`meeting`/`mt`）{books}"
+                )),
+            )
+        }
+        E::UnknownUnit { input, known } => {
+            let known = known.join(l.list_separator());
+            (
+                say!(
+                    l,
+                    "'{input}' is not a unit of this register",
+                    "“{input}”不是本台账登记的单位"
+                ),
+                Some(say!(
+                    l,
+                    "units: {known} (add new ones to taizhang.toml)",
+                    "现有单位：{known}（新单位请加到 taizhang.toml）"
+                )),
+            )
+        }
+        E::UnknownSeries { input, known } => {
+            let known = known.join(l.list_separator());
+            (
+                say!(
+                    l,
+                    "'{input}' is not an outgoing document series",
+                    "“{input}”不是发文系列"
+                ),
+                Some(say!(l, "series: {known}", "现有系列：{known}")),
+            )
+        }
+        E::NoSeries => (
+            say!(
+                l,
+                "the register declares no outgoing document series",
+                "台账没有设置发文字号系列"
+            ),
+            Some(say!(
+                l,
+                "add a [[series]] table with a name and an issuer code to taizhang.toml",
+                "在 taizhang.toml 中添加：`[[series]] name = \"发文\" issuer = \"市交发\"`"
+            )),
+        ),
+        E::Empty { flag } => (say!(l, "{flag} must not be empty", "{flag} 不能为空"), None),
+        E::DeadlineRequired => (
+            say!(
+                l,
+                "an urgent action item needs --deadline",
+                "加急、特急的办件必须给出办理时限（--deadline）"
+            ),
+            None,
+        ),
+        E::SignerRequired => (
+            say!(
+                l,
+                "an upward document needs --signer",
+                "上行文必须写明签发人（--signer）"
+            ),
+            None,
+        ),
+        E::BadSecrecyTerm(problem) => {
+            let problem = super::notes::term_problem(l, problem);
+            (
+                say!(
+                    l,
+                    "--secrecy-term: {problem}",
+                    "--secrecy-term：保密期限有误：{problem}"
+                ),
+                None,
+            )
+        }
+        E::AttachmentRefused { level } => {
+            let level = l.keyword(*level);
+            (
+                say!(
+                    l,
+                    "attachments are not allowed at secrecy level {level}",
+                    "{level}级文件不得添加电子附件"
+                ),
+                None,
+            )
+        }
+        E::AttachmentTooLarge {
+            path,
+            bytes,
+            limit_mib,
+        } => {
+            let path = path.display();
+            (
+                say!(
+                    l,
+                    "{path}: {bytes} bytes is larger than the {limit_mib} MiB allowed for an attachment",
+                    "{path}：文件有 {bytes} 字节，附件最大 {limit_mib} 兆字节"
+                ),
+                None,
+            )
+        }
+        E::AttachmentTwice { path } => {
+            let path = path.display();
+            (
+                say!(
+                    l,
+                    "{path}: two attachments have the same name",
+                    "{path}：两个附件同名"
+                ),
+                None,
+            )
+        }
+        E::ReceivedInFuture { flag, date, today } => (
+            say!(
+                l,
+                "{flag} {date} is after today ({today}): a paper cannot be received in the future",
+                "{flag} {date} 晚于今天（{today}）：签收时间不能在将来"
+            ),
+            Some(say!(
+                l,
+                "check the year; --today sets another day as today",
+                "请核对年份；--today 可指定另一天为今天"
+            )),
+        ),
+        E::DueBeforeAssigned { due, assigned } => (
+            say!(
+                l,
+                "the due date {due} is before the assignment date {assigned}",
+                "办结时限 {due} 早于交办日期 {assigned}"
+            ),
+            None,
+        ),
+        E::Refused { id, refusal } => super::refusals::refused(l, id, refusal),
+        E::Dangling { flag, target } => (
+            say!(
+                l,
+                "{flag} {target}: no such record",
+                "{flag} {target}：没有这条记录"
+            ),
+            None,
+        ),
+        E::WrongKind {
+            flag,
+            target,
+            expected,
+        } => {
+            let expected = super::refusals::expected(l, *expected);
+            (
+                say!(
+                    l,
+                    "{flag} {target}: expected {expected}",
+                    "{flag} {target}：应为{expected}"
+                ),
+                None,
+            )
+        }
+        E::NoDecision { target, n } => (
+            say!(
+                l,
+                "{target}: meeting has no decision #{n}",
+                "{target}：会议没有第 {n} 项议定事项"
+            ),
+            None,
+        ),
+        E::AlreadyLinked { target, existing } => (
+            say!(
+                l,
+                "{target} already has follow-up {existing}",
+                "{target} 已有督办事项 {existing}"
+            ),
+            None,
+        ),
+        E::AlreadyAnswers { out, existing } => (
+            say!(
+                l,
+                "{out} already answers {existing}",
+                "{out} 已是对 {existing} 的答复"
+            ),
+            None,
+        ),
+        E::Unreadable {
+            path,
+            line,
+            column,
+            problem,
+        } => {
+            let path = path.display();
+            let problem = l.problem(problem);
+            (
+                say!(
+                    l,
+                    "{path}:{line}:{column}: {problem}",
+                    "{path}:{line}:{column}：无法读取：{problem}"
+                ),
+                Some(say!(
+                    l,
+                    "fix the file by hand, or restore it with git; `taizhang check` lists every problem",
+                    "请手工修正该文件或用 git 恢复；`taizhang check` 会列出全部问题"
+                )),
+            )
+        }
+        E::UnknownPrefix { prefix } => (
+            say!(
+                l,
+                "no record kind has the prefix {prefix}",
+                "没有哪类记录使用前缀 {prefix}"
+            ),
+            None,
+        ),
+        E::OutsideRegister { path } => {
+            let path = path.display();
+            (
+                say!(l, "{path} escapes the register", "{path} 超出了台账目录"),
+                None,
+            )
+        }
+        E::Locked { seconds } => (
+            say!(
+                l,
+                "another taizhang command is writing to this register; gave up after {seconds} s",
+                "另一个 taizhang 命令正在写入台账，已等待 {seconds} 秒"
+            ),
+            Some(say!(
+                l,
+                "if no other command is running, try again",
+                "如果没有其他命令在运行，请重试"
+            )),
+        ),
+        E::CommitFailed { what, message } => (
+            say!(
+                l,
+                "{what} was written, but the git commit failed: {message}",
+                "{what} 已写入，但 git 提交失败：{message}"
+            ),
+            Some(say!(
+                l,
+                "the record is saved; commit it with git once the problem is fixed (`taizhang check` lists uncommitted records)",
+                "记录已保存；问题解决后请用 git 提交（`taizhang check` 会列出未提交的记录）"
+            )),
+        ),
+        E::Git { message } => (
+            say!(l, "git failed: {message}", "git 出错：{message}"),
+            None,
+        ),
+        E::IdMismatch { path, name, says } => {
+            let path = path.display();
+            (
+                say!(
+                    l,
+                    "{path} says id {says} but its name makes it {name}",
+                    "{path} 中写的编号是 {says}，但按文件名应为 {name}"
+                ),
+                Some(say!(
+                    l,
+                    "a record is the file it is in: correct the `id:` line, or restore the file with git; nothing was written",
+                    "记录以所在文件为准：请改正 `id:` 一行，或用 git 恢复该文件；未写入任何内容"
+                )),
+            )
+        }
+        E::GitMissing => (
+            say!(
+                l,
+                "this register is a git repository that commits every change, but git cannot be run; nothing was written",
+                "这个台账是每次修改都提交的 git 仓库，但无法运行 git；未写入任何内容"
+            ),
+            Some(say!(
+                l,
+                "install git or put it on PATH; or write without committing with --no-commit (or git.autocommit = false in taizhang.toml)",
+                "请安装 git 或把它加入 `PATH`；也可以用 --no-commit 只写入不提交（或在 taizhang.toml 中设 `git.autocommit = false`）"
+            )),
+        ),
+        E::GitInProgress { operation } => {
+            let command = operation.command();
+            let what = git_operation(l, *operation);
+            (
+                say!(
+                    l,
+                    "a git {what} is in progress; nothing was written, so that this record is not mixed into it",
+                    "git {what}尚未完成；为免把本条记录混入其中，未写入任何内容"
+                ),
+                Some(say!(
+                    l,
+                    "finish it (resolve, then `git {command} --continue`, or `git commit` for a merge) or abort it (`git {command} --abort`), then run the command again; --no-commit writes without committing",
+                    "请先完成（解决冲突后 `git {command} --continue`，合并则用 `git commit`）或放弃（`git {command} --abort`），再运行本命令；--no-commit 可只写入不提交"
+                )),
+            )
+        }
+        E::DetachedHead => (
+            say!(
+                l,
+                "HEAD is detached: a commit made now would belong to no branch; nothing was written",
+                "`HEAD` 处于分离状态：此时提交不属于任何分支；未写入任何内容"
+            ),
+            Some(say!(
+                l,
+                "switch to the register's branch (`git switch main`), or write without committing with --no-commit",
+                "请切换到台账的分支（`git switch main`），或用 --no-commit 只写入不提交"
+            )),
+        ),
+        E::GitLockStale { path, minutes } => {
+            let path = path.display();
+            (
+                say!(
+                    l,
+                    "git's lock file {path} is {minutes} minutes old: a git process was probably killed while holding it; nothing was written",
+                    "git 的锁文件 {path} 已存在 {minutes} 分钟，可能是某个 git 进程被中断后遗留的；未写入任何内容"
+                ),
+                Some(say!(
+                    l,
+                    "another git process seems to be running in this repository, e.g. an editor opened by 'git commit'; make sure all git processes have ended, then remove the file to continue: rm '{path}'",
+                    "可能另有 git 进程在运行（例如 `git commit` 打开的编辑器）；确认所有 git 进程都已结束后，删除该文件即可继续：`rm '{path}'`"
+                )),
+            )
+        }
+        E::GitLockHeld { path, seconds } => {
+            let path = path.display();
+            (
+                say!(
+                    l,
+                    "another git process holds {path}; gave up after {seconds} s; nothing was written",
+                    "另一个 git 进程占用着 {path}，已等待 {seconds} 秒；未写入任何内容"
+                ),
+                Some(say!(
+                    l,
+                    "try again when the other git command has finished; if none is running, the lock is a leftover: remove it",
+                    "请等那个 git 命令结束后重试；如果没有 git 命令在运行，这是遗留的锁文件，删除即可"
+                )),
+            )
+        }
+        E::TooLarge { what, size, limit } => (
+            say!(
+                l,
+                "{what} would be {size} bytes; records are limited to {limit}; nothing was written",
+                "{what} 将有 {size} 字节，记录最多 {limit} 字节；未写入任何内容"
+            ),
+            Some(say!(
+                l,
+                "a record this large would no longer be read; move long text into an attachment",
+                "这么大的记录将无法读取；请把长文本放进附件"
+            )),
+        ),
+        E::SyncNoUpstream { branch, remotes } => {
+            let branch_or_head = if branch.is_empty() { "HEAD" } else { branch };
+            (
+                say!(
+                    l,
+                    "this branch ({branch}) has no upstream to sync with",
+                    "当前分支（`{branch}`）没有可同步的上游仓库"
+                ),
+                Some(match remotes.first() {
+                    None => say!(
+                        l,
+                        "add the shared repository first: git remote add origin URL, then git push -u origin HEAD",
+                        "请先添加共享仓库：`git remote add origin 地址`，再执行 `git push -u origin HEAD`"
+                    ),
+                    Some(remote) => say!(
+                        l,
+                        "set it once: git push -u {remote} {branch_or_head}",
+                        "设置一次即可：`git push -u {remote} {branch_or_head}`"
+                    ),
+                }),
+            )
+        }
+        E::SyncOffline { remote, message } => (
+            say!(
+                l,
+                "cannot reach the remote {remote}: {message}",
+                "无法连接远程仓库 {remote}：{message}"
+            ),
+            Some(say!(
+                l,
+                "nothing was changed; run `taizhang sync` again when the remote can be reached",
+                "未做任何改动；能连上远程仓库后请再次运行 `taizhang sync`"
+            )),
+        ),
+        E::SyncUncommitted { paths } => {
+            let paths: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
+            let paths = paths.join(l.list_separator());
+            (
+                say!(
+                    l,
+                    "record files have uncommitted changes: {paths}",
+                    "以下记录文件有未提交的修改：{paths}"
+                ),
+                Some(say!(
+                    l,
+                    "commit them (git commit) or put them aside (git stash), then run `taizhang sync` again",
+                    "请先提交（`git commit`）或暂存（`git stash`），再运行 `taizhang sync`"
+                )),
+            )
+        }
+        E::SyncIssuedNumber {
+            number,
+            local,
+            remote,
+        } => (
+            say!(
+                l,
+                "{local} here and {remote} on the remote were both issued as {number}; sync stopped before pushing",
+                "本地的 {local} 与远程的 {remote} 都以 {number} 印发；同步已在推送前停止"
+            ),
+            Some(say!(
+                l,
+                "an issued number is never changed: revoke one of them (taizhang doc revoke {local} --reason …, or taizhang doc revoke {remote} --reason … in the clone that has it), then sync again",
+                "已印发的文号不能更改：请撤销其中一份（taizhang doc revoke {local} --reason …，或在持有 {remote} 的副本中运行 taizhang doc revoke {remote} --reason …），然后再同步"
+            )),
+        ),
+        E::SyncUnmergeable { path, reason } => {
+            let path = path.display();
+            let why = match reason {
+                Some((line, column, problem)) => {
+                    let problem = l.problem(problem);
+                    say!(
+                        l,
+                        " ({line}:{column}: {problem})",
+                        "（{line}:{column}：{problem}）"
+                    )
+                }
+                None => String::new(),
+            };
+            (
+                say!(
+                    l,
+                    "{path} was changed here and on the remote and cannot be merged{why}; sync stopped and changed nothing",
+                    "{path} 在本地和远程都有修改，无法合并{why}；同步已停止，未做任何改动"
+                ),
+                Some(say!(
+                    l,
+                    "settle {path} by hand (git pull --rebase, fix, git rebase --continue), then run `taizhang check`",
+                    "请手工处理 {path}（`git pull --rebase`，修改后 `git rebase --continue`），再运行 `taizhang check`"
+                )),
+            )
+        }
+        E::SyncPushLost { tries } => (
+            say!(
+                l,
+                "the remote kept moving: the push lost to other clerks' {tries} times",
+                "远程仓库一直在变化：推送 {tries} 次均被其他人抢先"
+            ),
+            Some(say!(
+                l,
+                "your changes are kept here; run `taizhang sync` again",
+                "修改已保存在本地；请再次运行 `taizhang sync`"
+            )),
+        ),
+        E::CheckFailed { errors, warnings } => (
+            say!(
+                l,
+                "the register has {errors} error(s) and {warnings} warning(s)",
+                "台账有 {errors} 个错误、{warnings} 个警告"
+            ),
+            None,
+        ),
+        E::BadPeriod { flag, source } => {
+            let input = &source.input;
+            let forms = crate::model::period::PERIOD_FORMS;
+            (
+                say!(
+                    l,
+                    "{flag}: cannot read the period '{input}'",
+                    "{flag}：无法识别统计期间“{input}”"
+                ),
+                Some(say!(
+                    l,
+                    "accepted: {forms}",
+                    "可用格式：2026（年）、2026-Q4（季度）、2026-11（月）、2026-W47（周）、2026-11-01..2026-11-30（起止日期）、本周、上周、本月、上月、本季度、本年"
+                )),
+            )
+        }
+        E::BadLang { input } => (
+            say!(
+                l,
+                "--lang: '{input}' is not a language",
+                "--lang：“{input}”不是可用的语言"
+            ),
+            Some(say!(l, "use en or zh", "可用 `en` 或 `zh`")),
+        ),
+        E::Encode { message } => (
+            say!(
+                l,
+                "cannot write the output: {message}",
+                "无法生成输出：{message}"
+            ),
+            None,
+        ),
+    }
+}
+
+/// What an I/O error means, in words; the system's own text only for
+/// the rare kinds worded nowhere else.
+pub(super) fn io_problem(l: Lang, source: &std::io::Error) -> String {
+    use std::io::ErrorKind as K;
+    match source.kind() {
+        K::NotFound => say!(l, "no such file or folder", "没有这个文件或文件夹"),
+        K::PermissionDenied => say!(l, "permission denied", "没有权限"),
+        K::AlreadyExists => say!(l, "already exists", "已经存在"),
+        K::InvalidInput => say!(l, "not a file", "不是文件"),
+        K::IsADirectory => say!(l, "is a folder, not a file", "是文件夹，不是文件"),
+        K::StorageFull => say!(l, "the disk is full", "磁盘已满"),
+        K::ReadOnlyFilesystem => say!(l, "the file system is read-only", "文件系统只读"),
+        K::InvalidData => say!(l, "not UTF-8 text", "不是 UTF-8 文本"),
+        _ => say!(l, "{source}", "读写失败（{source}）"),
+    }
+}
+
+/// A git operation in progress, as users of git call it.
+fn git_operation(l: Lang, operation: crate::store::git::Operation) -> String {
+    use crate::store::git::Operation as O;
+    let command = operation.command();
+    match operation {
+        O::Merge => say!(l, "{command}", "合并（`{command}`）"),
+        O::Rebase => say!(l, "{command}", "变基（`{command}`）"),
+        O::CherryPick => say!(l, "{command}", "拣选（`{command}`）"),
+        O::Revert => say!(l, "{command}", "还原（`{command}`）"),
+    }
+}

@@ -1,0 +1,199 @@
+//! What `check` finds: a typed note on one record, with its severity and
+//! field; `i18n` words it in the reader's language.
+
+use jiff::civil::Date;
+
+use crate::model::common::TermProblem;
+use crate::model::config::ConfigProblem;
+use crate::model::id::Id;
+use crate::model::keyword::{Secrecy, Urgency};
+use crate::model::logbook::EntryProblem;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Severity {
+    Error,
+    Warning,
+}
+
+/// One thing wrong with one record.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Finding {
+    pub id: Id,
+    pub severity: Severity,
+    /// The field concerned, when there is one.
+    pub field: Option<String>,
+    pub message: Note,
+}
+
+/// What is wrong, with the values needed to say it; `i18n` words it in
+/// the reader's language.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Note {
+    EmptyTitle,
+    EmptySender,
+    DeadlineNeeded {
+        urgency: Urgency,
+    },
+    CompletedBeforeReceived {
+        done: Date,
+        received: Date,
+    },
+    RoutingBackBeforeOut {
+        n: usize,
+        to: String,
+        back: String,
+        out: String,
+    },
+    RoutingSecondCopy {
+        n: usize,
+        to: String,
+        first: usize,
+    },
+    RoutingOutBeforeBack {
+        n: usize,
+        to: String,
+    },
+    RepliedWithoutReply,
+    DoneWithoutDate,
+    UpwardWithoutSigner,
+    NoAddressee,
+    IssuedWithoutPrintDate,
+    EmptyLead,
+    DueBeforeAssigned {
+        due: Date,
+        assigned: Date,
+    },
+    ClosedBeforeAssigned {
+        closed: Date,
+        assigned: Date,
+    },
+    ClosedWithoutDate,
+    ExtensionNotLater {
+        to: Date,
+        previous: Date,
+    },
+    DecisionTwice {
+        n: u32,
+    },
+    MinutedWithoutMinutes,
+    UnknownBookField {
+        key: String,
+        book: String,
+    },
+    UndeclaredBook {
+        book: String,
+    },
+    UnknownField {
+        name: String,
+    },
+    ClassifiedWithoutTerm {
+        level: Secrecy,
+    },
+    DuplicateId {
+        id: String,
+    },
+    MissingRecord {
+        id: String,
+    },
+    MissingFollowup {
+        id: String,
+    },
+    MissingReplyDocument {
+        id: String,
+    },
+    ReplyNotLinkedBack {
+        reference: String,
+        id: String,
+    },
+    NotOutgoing {
+        id: String,
+    },
+    NotIncoming {
+        id: String,
+    },
+    DuplicateNumber {
+        number: String,
+        first: String,
+    },
+    NoDecision {
+        id: String,
+        n: u32,
+    },
+    DecisionFollowupMissing {
+        n: u32,
+        followup: String,
+    },
+    DecisionNotLinkedBack {
+        n: u32,
+        followup: String,
+        meeting: String,
+    },
+    DecisionNotFollowup {
+        n: u32,
+        followup: String,
+    },
+    MinutesMissing {
+        id: String,
+    },
+    Stray,
+    /// A change a killed command left half in place was finished now;
+    /// `files` lists what it put in place.
+    ChangeFinished {
+        files: String,
+    },
+    /// A change is half in place and could not be finished now.
+    ChangePending {
+        files: String,
+    },
+    Uncommitted,
+    /// The register is a git repository that commits, but git cannot run.
+    GitMissing,
+    /// A lock file of git's this many minutes old blocks every commit.
+    StaleGitLock {
+        minutes: u64,
+    },
+    /// The file holds `#` comments, which a rewrite drops.
+    Comments,
+    NoHolidays {
+        year: i16,
+    },
+    DayOff {
+        due: Date,
+    },
+    /// A logbook entry against its book's declaration.
+    Entry(EntryProblem),
+    /// A 保密期限 that is malformed or too long.
+    Term(TermProblem),
+    /// `calendar.toml` could not be used.
+    Config(ConfigProblem),
+}
+
+/// The findings on one record, being collected.
+pub(super) struct Findings<'a> {
+    pub(super) id: &'a Id,
+    pub(super) out: Vec<Finding>,
+}
+
+impl Findings<'_> {
+    pub(super) fn new(id: &Id) -> Findings<'_> {
+        Findings {
+            id,
+            out: Vec::new(),
+        }
+    }
+
+    fn add(&mut self, severity: Severity, field: &str, message: Note) {
+        self.out.push(Finding {
+            id: self.id.clone(),
+            severity,
+            field: (!field.is_empty()).then(|| field.to_string()),
+            message,
+        });
+    }
+    pub(super) fn error(&mut self, field: &str, message: Note) {
+        self.add(Severity::Error, field, message);
+    }
+    pub(super) fn warning(&mut self, field: &str, message: Note) {
+        self.add(Severity::Warning, field, message);
+    }
+}

@@ -1,0 +1,77 @@
+//! The rules of dates, extensions and sources of follow-ups.
+
+use super::finding::{Findings, Note};
+use super::links::ById;
+use crate::model::followup::{Followup, FuStatus};
+use crate::model::record::Record;
+
+/// Checks one follow-up on its own.
+pub(super) fn check(r: &Followup, f: &mut Findings) {
+    if r.lead.trim().is_empty() {
+        f.error("lead", Note::EmptyLead);
+    }
+    if r.due < r.assigned {
+        f.error(
+            "due",
+            Note::DueBeforeAssigned {
+                due: r.due,
+                assigned: r.assigned,
+            },
+        );
+    }
+    if let Some(closed) = r.result.as_ref().and_then(|o| o.closed)
+        && closed < r.assigned
+    {
+        f.error(
+            "result",
+            Note::ClosedBeforeAssigned {
+                closed,
+                assigned: r.assigned,
+            },
+        );
+    }
+    if r.closed_on().is_none() && r.status == FuStatus::Closed {
+        f.warning("result", Note::ClosedWithoutDate);
+    }
+    let mut previous = r.due;
+    for ext in &r.extensions {
+        if ext.to <= previous {
+            f.error(
+                "extensions",
+                Note::ExtensionNotLater {
+                    to: ext.to,
+                    previous,
+                },
+            );
+        }
+        previous = ext.to;
+    }
+}
+
+/// Checks what one follow-up says about other records.
+pub(super) fn links(r: &Followup, by_id: &ById, f: &mut Findings) {
+    if let Some(source) = &r.source_ref {
+        match by_id.get(&source.id) {
+            None => f.error(
+                "source_ref",
+                Note::MissingRecord {
+                    id: source.id.to_string(),
+                },
+            ),
+            Some(Record::Meeting(m)) => {
+                if let Some(n) = source.item
+                    && m.decision(n).is_none()
+                {
+                    f.error(
+                        "source_ref",
+                        Note::NoDecision {
+                            id: source.id.to_string(),
+                            n,
+                        },
+                    );
+                }
+            }
+            _ => {}
+        }
+    }
+}

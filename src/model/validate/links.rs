@@ -1,0 +1,58 @@
+//! What records say about each other: links that lead nowhere, duplicated
+//! IDs and document numbers. Each kind's own link rules are in its file.
+
+use std::collections::HashMap;
+
+use super::finding::{Finding, Findings, Note};
+use crate::model::id::Id;
+use crate::model::record::Record;
+
+/// The records sorted by ID, found by binary search: for a register of
+/// 100,000 records, cheaper than hashing every ID. Of records sharing an
+/// ID (an error of its own), the last one stands for it.
+pub(super) struct ById<'a> {
+    pub(super) sorted: Vec<&'a Record>,
+}
+
+impl<'a> ById<'a> {
+    pub(super) fn new(records: &[&'a Record]) -> ById<'a> {
+        let mut sorted = records.to_vec();
+        // Stable, and nearly free on records that come sorted already.
+        sorted.sort_by(|a, b| a.id().cmp(b.id()));
+        ById { sorted }
+    }
+
+    pub(super) fn get(&self, id: &Id) -> Option<&'a Record> {
+        let after = self.sorted.partition_point(|r| r.id() <= id);
+        let last = self.sorted.get(after.checked_sub(1)?)?;
+        (last.id() == id).then_some(*last)
+    }
+}
+
+/// Checks what records say about each other: links that lead nowhere,
+/// duplicated IDs and document numbers.
+pub fn check_links(records: &[&Record]) -> Vec<Finding> {
+    let by_id = ById::new(records);
+    let mut out = Vec::new();
+    let mut numbers: HashMap<&str, &Id> = HashMap::new();
+    for (i, record) in by_id.sorted.iter().enumerate() {
+        let mut f = Findings::new(record.id());
+        if i > 0 && by_id.sorted[i - 1].id() == record.id() {
+            f.error(
+                "id",
+                Note::DuplicateId {
+                    id: record.id().to_string(),
+                },
+            );
+        }
+        match record {
+            Record::Incoming(r) => super::incoming::links(r, &by_id, &mut f),
+            Record::Outgoing(r) => super::outgoing::links(r, &by_id, &mut f, &mut numbers),
+            Record::Followup(r) => super::followup::links(r, &by_id, &mut f),
+            Record::Meeting(r) => super::meeting::links(r, &by_id, &mut f),
+            Record::Entry(..) => {}
+        }
+        out.extend(f.out);
+    }
+    out
+}

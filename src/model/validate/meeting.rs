@@ -1,0 +1,69 @@
+//! The rules of decisions and minutes of meetings.
+
+use std::collections::HashSet;
+
+use super::finding::{Findings, Note};
+use super::links::ById;
+use crate::model::id::Id;
+use crate::model::meeting::{Meeting, MtStatus};
+use crate::model::record::Record;
+
+/// Checks one meeting on its own.
+pub(super) fn check(r: &Meeting, f: &mut Findings) {
+    let mut seen = HashSet::new();
+    for d in &r.decisions {
+        if !seen.insert(d.n) {
+            f.error("decisions", Note::DecisionTwice { n: d.n });
+        }
+    }
+    if r.status == MtStatus::Minuted && r.minutes.is_none() {
+        f.warning("minutes", Note::MinutedWithoutMinutes);
+    }
+}
+
+/// Checks what one meeting says about other records.
+pub(super) fn links(r: &Meeting, by_id: &ById, f: &mut Findings) {
+    let exists = |id: &Id| by_id.get(id).is_some();
+    for d in &r.decisions {
+        let Some(fu) = &d.followup else { continue };
+        match by_id.get(fu) {
+            None => f.error(
+                "decisions",
+                Note::DecisionFollowupMissing {
+                    n: d.n,
+                    followup: fu.to_string(),
+                },
+            ),
+            Some(Record::Followup(linked)) => {
+                let back = linked.source_ref.as_ref();
+                if back.is_none_or(|s| s.id != r.id || s.item != Some(d.n)) {
+                    f.warning(
+                        "decisions",
+                        Note::DecisionNotLinkedBack {
+                            n: d.n,
+                            followup: fu.to_string(),
+                            meeting: r.id.to_string(),
+                        },
+                    );
+                }
+            }
+            Some(_) => f.error(
+                "decisions",
+                Note::DecisionNotFollowup {
+                    n: d.n,
+                    followup: fu.to_string(),
+                },
+            ),
+        }
+    }
+    if let Some(minutes) = r.minutes.as_deref().and_then(Id::parse)
+        && !exists(&minutes)
+    {
+        f.error(
+            "minutes",
+            Note::MinutesMissing {
+                id: minutes.to_string(),
+            },
+        );
+    }
+}

@@ -1,0 +1,153 @@
+//! The rules `check` applies beyond "the file parses": required-when
+//! fields, impossible dates, secrecy terms, links between records,
+//! duplicates. Pure: records in, findings out.
+//!
+//! `finding` is what a rule reports; each kind's rules (on its own, and
+//! about the records it links to) are in the kind's file; `links` walks
+//! the register for the links and duplicates.
+
+mod finding;
+mod followup;
+mod incoming;
+mod links;
+mod logbook;
+mod meeting;
+mod outgoing;
+
+pub use finding::{Finding, Note, Severity};
+pub use links::check_links;
+
+use crate::model::config::Config;
+use crate::model::kind::Kind;
+use crate::model::record::Record;
+use finding::Findings;
+
+/// Checks one record on its own.
+pub fn check_record(record: &Record, config: &Config) -> Vec<Finding> {
+    let mut f = Findings::new(record.id());
+    if record.title().trim().is_empty() && record.kind() != Kind::Logbook {
+        f.error("title", Note::EmptyTitle);
+    }
+    check_secrecy(record, &mut f);
+    match record {
+        Record::Incoming(r) => incoming::check(r, &mut f),
+        Record::Outgoing(r) => outgoing::check(r, &mut f),
+        Record::Followup(r) => followup::check(r, &mut f),
+        Record::Meeting(r) => meeting::check(r, &mut f),
+        Record::Entry(entry, book) => logbook::check(entry, book, config, &mut f),
+    }
+    if record.kind() != Kind::Logbook {
+        for key in record.extra().keys() {
+            let name = key
+                .as_str()
+                .map_or_else(|| format!("{key:?}"), str::to_string);
+            f.warning(&name, Note::UnknownField { name: name.clone() });
+        }
+    }
+    f.out
+}
+
+/// 密级 and 保密期限, shared by both kinds of document.
+fn check_secrecy(record: &Record, f: &mut Findings) {
+    let (level, term) = match record {
+        Record::Incoming(r) => (r.secrecy, r.secrecy_term.as_deref()),
+        Record::Outgoing(r) => (r.secrecy, r.secrecy_term.as_deref()),
+        _ => return,
+    };
+    match term {
+        None if level.is_classified() => {
+            f.warning("secrecy_term", Note::ClassifiedWithoutTerm { level })
+        }
+        Some(term) => {
+            if let Some(problem) =
+                crate::model::common::check_secrecy_term(term, level.max_term_years())
+            {
+                f.error("secrecy_term", Note::Term(problem));
+            }
+        }
+        None => {}
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn incoming(extra: &str) -> Record {
+        let status = if extra.contains("status:") {
+            ""
+        } else {
+            "status: circulating\n"
+        };
+        let text = format!(
+            "id: IN-2026-0001\ntitle: 通知\n{status}sender: 省厅\n\
+             received: 2026-11-20\ncreated: 2026-11-20T09:00:00+08:00\n{extra}"
+        );
+        Record::from_yaml(&text, Kind::Incoming, None).unwrap()
+    }
+
+    fn notes(findings: &[Finding]) -> Vec<&Note> {
+        findings.iter().map(|f| &f.message).collect()
+    }
+
+    #[test]
+    fn circulation_out_of_order() {
+        let record = incoming(
+            "circulation:\n\
+             - {to: 张局长, out: '2026-11-20T10:00:00+08:00', back: '2026-11-20T09:00:00+08:00'}\n\
+             - {to: 李副局长, out: '2026-11-20T10:00:00+08:00'}\n\
+             - {to: 李副局长, out: '2026-11-20T11:00:00+08:00'}\n",
+        );
+        let findings = check_record(&record, &Config::new("某局"));
+        let found = notes(&findings);
+        assert!(
+            found
+                .iter()
+                .any(|n| matches!(n, Note::RoutingBackBeforeOut { n: 1, .. })),
+            "{found:?}"
+        );
+        assert!(
+            found
+                .iter()
+                .any(|n| matches!(n, Note::RoutingSecondCopy { n: 3, first: 2, .. })),
+            "{found:?}"
+        );
+        let clean = incoming(
+            "circulation:\n\
+             - {to: 张局长, out: '2026-11-20T10:00:00+08:00', back: '2026-11-20T11:00:00+08:00'}\n\
+             - {to: 张局长, out: '2026-11-20T12:00:00+08:00'}\n",
+        );
+        assert!(check_record(&clean, &Config::new("某局")).is_empty());
+    }
+
+    #[test]
+    fn dangling_reply_and_deleted_decision_follow_up() {
+        let doc = incoming(
+            "status: replied\nreply: {on: 2026-11-23, via: document, ref: OUT-2026-0009}\n\
+             completed: 2026-11-23\n",
+        );
+        let meeting = Record::from_yaml(
+            "id: MT-2026-0001\ntitle: 办公会\nstatus: held\nstart: 2026-11-23\n\
+             created: 2026-11-20T09:00:00+08:00\n\
+             decisions:\n- {n: 1, text: 修订值班制度, followup: FU-2026-0007}\n",
+            Kind::Meeting,
+            None,
+        )
+        .unwrap();
+        let findings = check_links(&[&doc, &meeting]);
+        let found = notes(&findings);
+        assert!(
+            found.contains(&&Note::MissingReplyDocument {
+                id: "OUT-2026-0009".into()
+            }),
+            "{found:?}"
+        );
+        assert!(
+            found.contains(&&Note::DecisionFollowupMissing {
+                n: 1,
+                followup: "FU-2026-0007".into()
+            }),
+            "{found:?}"
+        );
+    }
+}

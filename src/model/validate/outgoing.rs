@@ -1,0 +1,63 @@
+//! The rules of outgoing documents: signers, addressees, print dates,
+//! the paper they answer and their numbers.
+
+use std::collections::HashMap;
+
+use super::finding::{Findings, Note};
+use super::links::ById;
+use crate::model::id::Id;
+use crate::model::keyword::Direction;
+use crate::model::kind::Kind;
+use crate::model::outgoing::{OutStatus, Outgoing};
+
+/// Checks one outgoing document on its own.
+pub(super) fn check(r: &Outgoing, f: &mut Findings) {
+    if r.direction == Some(Direction::Upward) && r.signer.is_none() {
+        f.error("signer", Note::UpwardWithoutSigner);
+    }
+    if r.to.is_empty() {
+        f.warning("to", Note::NoAddressee);
+    }
+    if r.status == OutStatus::Issued && r.printed.is_none() {
+        f.warning("printed", Note::IssuedWithoutPrintDate);
+    }
+}
+
+/// Checks what one outgoing document says about other records.
+pub(super) fn links<'a>(
+    r: &'a Outgoing,
+    by_id: &ById,
+    f: &mut Findings,
+    numbers: &mut HashMap<&'a str, &'a Id>,
+) {
+    if let Some(target) = &r.in_reply_to {
+        match by_id.get(target) {
+            None => f.error(
+                "in_reply_to",
+                Note::MissingRecord {
+                    id: target.to_string(),
+                },
+            ),
+            Some(t) if t.kind() != Kind::Incoming => f.error(
+                "in_reply_to",
+                Note::NotIncoming {
+                    id: target.to_string(),
+                },
+            ),
+            _ => {}
+        }
+    }
+    // A revoked document keeps its void number on record: the way to
+    // settle a number issued twice (`sync`) is to revoke one.
+    if r.status != OutStatus::Revoked
+        && let Some(first) = numbers.insert(&r.doc_number, &r.id)
+    {
+        f.error(
+            "doc_number",
+            Note::DuplicateNumber {
+                number: r.doc_number.clone(),
+                first: first.to_string(),
+            },
+        );
+    }
+}

@@ -1,0 +1,263 @@
+//! The figures of `summary` (DESIGN §4), each computed here with exactly
+//! its documented definition. Pure: the records, the period and "today"
+//! are passed in; no language: a withheld title is data (`Title`).
+
+use std::collections::BTreeMap;
+
+use jiff::civil::Date;
+use serde::Serialize;
+
+use crate::model::date::days_between;
+use crate::model::facts::Facts;
+use crate::model::followup::{Followup, FuStatus};
+use crate::model::id::Id;
+use crate::model::keyword::{Handling, Urgency};
+use crate::model::meeting::MtStatus;
+use crate::model::period::Period;
+use crate::model::record::Record;
+use crate::report::redact::{Secrets, Title};
+
+/// Everything `summary` reports; its JSON is the contract of DESIGN §4.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Summary {
+    pub period: Span,
+    pub documents: Documents,
+    pub followups: Followups,
+    pub by_unit: Vec<UnitRow>,
+    pub overdue: Vec<OverdueRow>,
+    pub meetings: Meetings,
+    pub logbooks: BTreeMap<String, usize>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Span {
+    pub from: Date,
+    pub to: Date,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
+pub struct Documents {
+    pub incoming: usize,
+    pub incoming_by_urgency: ByUrgency,
+    pub incoming_by_handling: ByHandling,
+    pub outgoing: usize,
+    pub incoming_done: usize,
+    pub incoming_pending: usize,
+    pub incoming_overdue: usize,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
+pub struct ByUrgency {
+    pub normal: usize,
+    pub urgent: usize,
+    #[serde(rename = "very-urgent")]
+    pub very_urgent: usize,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
+pub struct ByHandling {
+    pub action: usize,
+    pub info: usize,
+}
+
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
+pub struct Followups {
+    pub assigned: usize,
+    pub closed: usize,
+    pub closed_on_time: usize,
+    pub on_time_rate: Option<f64>,
+    pub due: usize,
+    pub due_closed: usize,
+    pub completion_rate: Option<f64>,
+    pub open: usize,
+    pub overdue: usize,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
+pub struct UnitRow {
+    pub unit: String,
+    pub assigned: usize,
+    pub closed: usize,
+    pub closed_on_time: usize,
+    pub open: usize,
+    pub overdue: usize,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct OverdueRow {
+    pub id: Id,
+    /// Withheld when the record is classified.
+    pub title: Title,
+    pub unit: String,
+    pub owner: Option<String>,
+    pub due: Date,
+    pub days_overdue: i64,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
+pub struct Meetings {
+    pub held: usize,
+    pub decisions: usize,
+}
+
+/// What one follow-up contributes, as of `asof`.
+struct FuFacts {
+    assigned: bool,
+    closed: bool,
+    closed_on_time: bool,
+    due: bool,
+    due_closed: bool,
+    open: bool,
+    overdue: bool,
+}
+
+fn followup_facts(fu: &Followup, period: &Period, asof: Date) -> FuFacts {
+    let due = fu.effective_due();
+    let closed_on = fu.closed_on();
+    let closed_by_asof = closed_on.is_some_and(|c| c <= asof);
+    let closed = closed_on.is_some_and(|c| period.contains(c));
+    let open = fu.open_on(asof);
+    let due_in_period = period.contains(due) && fu.status != FuStatus::Cancelled;
+    FuFacts {
+        assigned: period.contains(fu.assigned),
+        closed,
+        closed_on_time: closed && closed_on.is_some_and(|c| c <= due),
+        due: due_in_period,
+        due_closed: due_in_period && closed_by_asof,
+        open,
+        overdue: open && due < asof,
+    }
+}
+
+/// Whether a record with these `facts` can count in the summary of
+/// `period` seen on `today`: it may still be open or pending on `asof`, or
+/// one of its dates may fall in the period (or on `asof`). Every figure of
+/// `compute` depends on nothing else, so records failing this are not
+/// even decoded (`tests::only_relevant_records_count` holds us to it).
+pub fn relevant(facts: &Facts, period: &Period, today: Date) -> bool {
+    let asof = period.asof(today);
+    facts.settled.is_none_or(|settled| settled > asof)
+        || facts.touches(period.from.min(asof), period.to.max(asof))
+}
+
+fn rate(part: usize, whole: usize) -> Option<f64> {
+    (whole > 0).then(|| part as f64 / whole as f64)
+}
+
+/// Computes every figure of DESIGN §4 for `records` (already narrowed to
+/// one unit, if asked). `books` are the declared logbooks, each reported
+/// even when empty.
+pub fn compute(
+    records: &[&Record],
+    period: &Period,
+    today: Date,
+    books: &[String],
+    secrets: &Secrets,
+) -> Summary {
+    let asof = period.asof(today);
+    let mut documents = Documents::default();
+    let mut followups = Followups::default();
+    let mut units: BTreeMap<String, UnitRow> = BTreeMap::new();
+    let mut overdue = Vec::new();
+    let mut meetings = Meetings::default();
+    let mut logbooks: BTreeMap<String, usize> = books.iter().map(|b| (b.clone(), 0)).collect();
+
+    for record in records {
+        match record {
+            Record::Incoming(doc) => {
+                if period.contains(doc.received.date()) {
+                    documents.incoming += 1;
+                    let u = &mut documents.incoming_by_urgency;
+                    *match doc.urgency {
+                        Urgency::Normal => &mut u.normal,
+                        Urgency::Urgent => &mut u.urgent,
+                        Urgency::VeryUrgent => &mut u.very_urgent,
+                    } += 1;
+                    let h = &mut documents.incoming_by_handling;
+                    *match doc.handling {
+                        Handling::Action => &mut h.action,
+                        Handling::Info => &mut h.info,
+                    } += 1;
+                }
+                if doc.handling == Handling::Action
+                    && doc.completed.is_some_and(|c| period.contains(c))
+                {
+                    documents.incoming_done += 1;
+                }
+                if doc.pending_on(asof) {
+                    documents.incoming_pending += 1;
+                    if doc.deadline.is_some_and(|d| d < asof) {
+                        documents.incoming_overdue += 1;
+                    }
+                }
+            }
+            Record::Outgoing(_) => {
+                // Record::date is `signed`, else the day it was created.
+                if period.contains(record.date()) {
+                    documents.outgoing += 1;
+                }
+            }
+            Record::Followup(fu) => {
+                let f = followup_facts(fu, period, asof);
+                let count = |flag: bool, n: &mut usize| *n += usize::from(flag);
+                count(f.assigned, &mut followups.assigned);
+                count(f.closed, &mut followups.closed);
+                count(f.closed_on_time, &mut followups.closed_on_time);
+                count(f.due, &mut followups.due);
+                count(f.due_closed, &mut followups.due_closed);
+                count(f.open, &mut followups.open);
+                count(f.overdue, &mut followups.overdue);
+                if f.assigned || f.closed || f.open {
+                    let row = units.entry(fu.lead.clone()).or_insert_with(|| UnitRow {
+                        unit: fu.lead.clone(),
+                        ..UnitRow::default()
+                    });
+                    count(f.assigned, &mut row.assigned);
+                    count(f.closed, &mut row.closed);
+                    count(f.closed_on_time, &mut row.closed_on_time);
+                    count(f.open, &mut row.open);
+                    count(f.overdue, &mut row.overdue);
+                }
+                if f.overdue {
+                    let due = fu.effective_due();
+                    overdue.push(OverdueRow {
+                        id: fu.id.clone(),
+                        title: secrets.title(record),
+                        unit: fu.lead.clone(),
+                        owner: fu.owner.clone(),
+                        due,
+                        days_overdue: days_between(due, asof),
+                    });
+                }
+            }
+            Record::Meeting(mt) => {
+                if matches!(mt.status, MtStatus::Held | MtStatus::Minuted)
+                    && period.contains(mt.start.date())
+                {
+                    meetings.held += 1;
+                    meetings.decisions += mt.decisions.len();
+                }
+            }
+            Record::Entry(_, book) => {
+                if period.contains(record.date()) {
+                    *logbooks.entry(book.clone()).or_insert(0) += 1;
+                }
+            }
+        }
+    }
+    followups.on_time_rate = rate(followups.closed_on_time, followups.closed);
+    followups.completion_rate = rate(followups.due_closed, followups.due);
+    overdue.sort_by(|a, b| (a.due, &a.id).cmp(&(b.due, &b.id)));
+    Summary {
+        period: Span {
+            from: period.from,
+            to: period.to,
+        },
+        documents,
+        followups,
+        by_unit: units.into_values().collect(),
+        overdue,
+        meetings,
+        logbooks,
+    }
+}

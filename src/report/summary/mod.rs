@@ -1,0 +1,11 @@
+//! `summary` (DESIGN §4): the figures, computed once (`compute`) and
+//! rendered for people or scripts (`render`).
+
+mod compute;
+mod render;
+
+pub use compute::*;
+pub use render::*;
+
+#[cfg(test)]
+mod tests;

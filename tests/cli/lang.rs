@@ -1,0 +1,623 @@
+//! One voice in two languages: every error and refusal path the suite
+//! knows, run in Chinese and in English.
+//!
+//! The rule, with no list of exceptions beyond it: Chinese output holds no
+//! English word except IDs, file paths, what is in code marks (field keys,
+//! stored keywords), command names and flags, and the user's own data (the
+//! arguments given, the register's units and titles). English output holds
+//! no Chinese except the user's own data.
+
+use std::collections::BTreeSet;
+
+use crate::env::Env;
+
+/// A register holding a record in each state the refusals need.
+///
+/// IN-1 registered action paper, not assigned; IN-2 info paper; IN-3
+/// assigned paper now with 张局长; OUT-1 draft; OUT-2 issued; FU-1 open;
+/// FU-2 closed; FU-3 cancelled; MT-1 planned meeting.
+fn office() -> Env {
+    let env = Env::new();
+    for args in [
+        &["log", "in", "--title", "待交办来文", "--from", "省厅"][..],
+        &[
+            "log",
+            "in",
+            "--title",
+            "阅件",
+            "--from",
+            "省厅",
+            "--handling",
+            "info",
+        ],
+        &[
+            "log",
+            "in",
+            "--title",
+            "已交办来文",
+            "--from",
+            "省厅",
+            "--lead",
+            "BGS",
+        ],
+        &["doc", "route", "IN-3", "--to", "张局长"],
+        &["log", "out", "--title", "草稿", "--to", "省厅"],
+        &[
+            "log",
+            "out",
+            "--title",
+            "已签发",
+            "--to",
+            "省厅",
+            "--signed",
+            "2026-11-20",
+        ],
+        &["doc", "issue", "OUT-2"],
+        &["assign", "在办事项", "--lead", "BGS", "--due", "2026-11-30"],
+        &[
+            "assign",
+            "已办结事项",
+            "--lead",
+            "CWK",
+            "--due",
+            "2026-11-30",
+        ],
+        &["done", "FU-2"],
+        &[
+            "assign",
+            "已撤项事项",
+            "--lead",
+            "CWK",
+            "--due",
+            "2026-11-30",
+        ],
+        &["cancel", "FU-3", "--reason", "重复立项"],
+        &[
+            "meeting",
+            "add",
+            "--title",
+            "办公会",
+            "--start",
+            "2026-11-25",
+        ],
+    ] {
+        env.run(args);
+    }
+    env
+}
+
+/// What the register itself holds that may appear in messages: units,
+/// titles, people, the issuer code.
+const REGISTER_DATA: &[&str] = &[
+    "某市交通运输局",
+    "办公室",
+    "财务科",
+    "法规科",
+    "执法支队",
+    "BGS",
+    "CWK",
+    "FGK",
+    "ZFZD",
+    "市交发",
+    "待交办来文",
+    "阅件",
+    "已交办来文",
+    "张局长",
+    "草稿",
+    "已签发",
+    "在办事项",
+    "已办结事项",
+    "已撤项事项",
+    "重复立项",
+    "办公会",
+    "省厅",
+    "王芳",
+    "发文",
+];
+
+/// Every failing command line the suite knows, run in `office()`.
+const CASES: &[&[&str]] = &[
+    // Dates and spans.
+    &["assign", "事项", "--lead", "BGS", "--due", "someday"],
+    &["--today", "2026-13-01", "list"],
+    &[
+        "log",
+        "in",
+        "--title",
+        "x",
+        "--from",
+        "y",
+        "--received",
+        "2026-13-45",
+    ],
+    &[
+        "log",
+        "in",
+        "--title",
+        "x",
+        "--from",
+        "y",
+        "--received",
+        "2027-01-05",
+    ],
+    &["assign", "事项", "--lead", "BGS", "--due", "2026-11-01"],
+    &["meeting", "add", "--title", "会", "--start", "someday"],
+    &["remind", "--within", "soon"],
+    &["list", "--due-within", "later"],
+    &["summary", "--period", "2026-13"],
+    // Enumerated values and required fields.
+    &[
+        "log",
+        "in",
+        "--title",
+        "x",
+        "--from",
+        "y",
+        "--urgency",
+        "hot",
+    ],
+    &[
+        "log",
+        "in",
+        "--title",
+        "x",
+        "--from",
+        "y",
+        "--urgency",
+        "urgent",
+    ],
+    &[
+        "log",
+        "out",
+        "--title",
+        "x",
+        "--to",
+        "y",
+        "--direction",
+        "upward",
+    ],
+    &[
+        "log",
+        "in",
+        "--title",
+        "x",
+        "--from",
+        "y",
+        "--secrecy",
+        "secret",
+        "--secrecy-term",
+        "99y",
+    ],
+    &[
+        "log",
+        "in",
+        "--title",
+        "x",
+        "--from",
+        "y",
+        "--secrecy",
+        "secret",
+        "--secrecy-term",
+        "forever",
+    ],
+    &[
+        "log",
+        "in",
+        "--title",
+        "x",
+        "--from",
+        "y",
+        "--secrecy",
+        "机密",
+        "--attach",
+        "taizhang.toml",
+    ],
+    &[
+        "log",
+        "in",
+        "--title",
+        "x",
+        "--from",
+        "y",
+        "--attach",
+        "nothing.pdf",
+    ],
+    &["log", "in", "--title", " ", "--from", "y"],
+    &["progress", "FU-1", " "],
+    // IDs, kinds, units, series.
+    &["show", "not-an-id"],
+    &["show", "FU-2026-0099"],
+    &["progress", "FU-9", "进展"],
+    &["list", "things"],
+    &["assign", "事项", "--lead", "宣传科", "--due", "2026-11-30"],
+    &["log", "in", "--title", "x", "--from", "y", "--lead", "XCK"],
+    &[
+        "log", "out", "--title", "x", "--to", "y", "--series", "nope",
+    ],
+    // Wrong kinds and dangling references.
+    &["progress", "IN-1", "x"],
+    &["doc", "propose", "FU-1", "请阅"],
+    &["doc", "issue", "IN-1"],
+    &["meeting", "held", "IN-1"],
+    &["meeting", "minutes", "MT-1", "--doc", "IN-1"],
+    &[
+        "log",
+        "out",
+        "--title",
+        "x",
+        "--to",
+        "y",
+        "--reply-to",
+        "FU-1",
+    ],
+    &["doc", "reply", "IN-3", "--via", "发文", "--ref", "OUT-9"],
+    &[
+        "assign",
+        "事项",
+        "--lead",
+        "BGS",
+        "--due",
+        "2026-11-30",
+        "--from",
+        "IN-9",
+    ],
+    &[
+        "assign",
+        "事项",
+        "--lead",
+        "BGS",
+        "--due",
+        "2026-11-30",
+        "--from",
+        "FU-1",
+    ],
+    &[
+        "assign",
+        "事项",
+        "--lead",
+        "BGS",
+        "--due",
+        "2026-11-30",
+        "--from",
+        "MT-1",
+    ],
+    &[
+        "assign",
+        "事项",
+        "--lead",
+        "BGS",
+        "--due",
+        "2026-11-30",
+        "--from",
+        "MT-1#5",
+    ],
+    // Refused transitions.
+    &["done", "FU-2"],
+    &["progress", "FU-3", "x"],
+    &["verify", "FU-1"],
+    &["reopen", "FU-1", "--reason", "r"],
+    &["extend", "FU-1", "--to", "2026-11-24", "--reason", "再等等"],
+    &["doc", "done", "IN-1"],
+    &["doc", "assign", "IN-2", "--lead", "BGS"],
+    &["doc", "route", "IN-3", "--to", "张局长"],
+    &["doc", "back", "IN-3", "--from", "李副局长"],
+    &["doc", "issue", "OUT-1"],
+    &["doc", "issue", "OUT-2"],
+    &["doc", "reply", "IN-1", "--via", "电话"],
+    &["meeting", "decide", "MT-1", "修订值班制度"],
+    // The register itself, and sharing it.
+    &["init", "."],
+    &["sync"],
+];
+
+#[test]
+fn every_error_speaks_one_language() {
+    let env = office();
+    let commands = command_words(&env);
+    let mut wrong = Vec::new();
+    for args in CASES {
+        for lang in ["zh", "en"] {
+            let argv: Vec<&str> = [&["--lang", lang][..], args].concat();
+            let stderr = env.fail(&argv);
+            judge(lang, &argv, &stderr, &commands, &mut wrong);
+        }
+    }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n\n"));
+}
+
+#[test]
+fn special_failures_speak_one_language() {
+    let env = office();
+    let commands = command_words(&env);
+    let mut wrong = Vec::new();
+    for lang in ["zh", "en"] {
+        // Not inside a register.
+        let outside = env
+            .cmd()
+            .current_dir(env.tmp.path())
+            .args(["--lang", lang, "list"])
+            .output()
+            .unwrap();
+        assert_eq!(outside.status.code(), Some(1));
+        let stderr = String::from_utf8_lossy(&outside.stderr);
+        judge(lang, &["list"], &stderr, &commands, &mut wrong);
+
+        // A bad language: told in the locale's language.
+        let locale = if lang == "zh" { "zh_CN.UTF-8" } else { "C" };
+        let bad = env
+            .cmd()
+            .env("LANG", locale)
+            .env("TAIZHANG_LANG", "klingon")
+            .args(["list"])
+            .output()
+            .unwrap();
+        assert_eq!(bad.status.code(), Some(1));
+        let stderr = String::from_utf8_lossy(&bad.stderr);
+        judge(lang, &["klingon"], &stderr, &commands, &mut wrong);
+
+        // Another writer holds the lock.
+        let holder = std::fs::OpenOptions::new()
+            .write(true)
+            .open(env.root.join(".taizhang/lock"))
+            .unwrap();
+        holder.lock().unwrap();
+        let locked = env
+            .cmd()
+            .env("TAIZHANG_LOCK_TIMEOUT", "1")
+            .args(["--lang", lang, "progress", "FU-1", "进展"])
+            .output()
+            .unwrap();
+        drop(holder);
+        assert_eq!(locked.status.code(), Some(1));
+        let stderr = String::from_utf8_lossy(&locked.stderr);
+        judge(lang, &["进展"], &stderr, &commands, &mut wrong);
+    }
+    // Git in the middle of something: writes are refused before writing.
+    let head = env.git(&["rev-parse", "HEAD"]);
+    std::fs::write(env.root.join(".git/MERGE_HEAD"), &head).unwrap();
+    for lang in ["zh", "en"] {
+        let stderr = env.fail(&["--lang", lang, "progress", "FU-1", "进展"]);
+        judge(lang, &["进展"], &stderr, &commands, &mut wrong);
+    }
+    std::fs::remove_file(env.root.join(".git/MERGE_HEAD")).unwrap();
+    env.git(&["checkout", "-q", "--detach"]);
+    for lang in ["zh", "en"] {
+        let stderr = env.fail(&["--lang", lang, "progress", "FU-1", "进展"]);
+        judge(lang, &["进展"], &stderr, &commands, &mut wrong);
+    }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n\n"));
+}
+
+/// Broken files, a broken calendar and hand-edited mistakes: `check`
+/// reports each (stdout) and exits 1; reading a broken record fails.
+#[test]
+fn every_finding_of_check_speaks_one_language() {
+    let env = office();
+    let broken: &[(&str, &str)] = &[
+        ("followups/2026/FU-2026-0011.yaml", "id: [unclosed\n"),
+        (
+            "followups/2026/FU-2026-0012.yaml",
+            "id: FU-2026-0012\ntitle: 坏期限\nstatus: open\nlead: 办公室\nassigned: 2026-11-20\n\
+             due: 2026-11-30\ncreated: 昨天\n",
+        ),
+        (
+            "documents/2026/IN-2026-0011.yaml",
+            "id: IN-2026-0011\ntitle: 坏紧急程度\nstatus: registered\nsender: 省厅\n\
+             received: 2026-11-20\nurgency: hot\ncreated: 2026-11-20T09:00:00+08:00\n",
+        ),
+        (
+            "documents/2026/IN-2026-0012.yaml",
+            "id: IN-2026-0012\ntitle: 缺来文机关\nstatus: registered\n\
+             received: 2026-11-20\ncreated: 2026-11-20T09:00:00+08:00\n",
+        ),
+        (
+            "documents/2026/IN-2026-0013.yaml",
+            "id: IN-2026-0013\ntitle: 秘密来文\nstatus: replied\nsender: 省厅\n\
+             received: 2026-11-20\nsecrecy: secret\nurgency: urgent\n\
+             created: 2026-11-20T09:00:00+08:00\nmy_field: x\n",
+        ),
+        (
+            "documents/2026/IN-2026-0014.yaml",
+            "id: IN-2026-0014\ntitle: 冲突\n<<<<<<< HEAD\nstatus: registered\n",
+        ),
+        (
+            "documents/2025/IN-2026-0015.yaml",
+            "id: IN-2026-0015\ntitle: 放错年份\nstatus: registered\nsender: 省厅\n\
+             received: 2026-11-20\ncreated: 2026-11-20T09:00:00+08:00\n",
+        ),
+        (
+            "followups/2026/FU-2026-0013.yaml",
+            "id: FU-2026-0013\ntitle: 过期销号\nstatus: closed\nlead: 办公室\n\
+             assigned: 2026-11-20\ndue: 2026-11-10\nsource_ref: IN-2026-0099\n\
+             created: 2026-11-20T09:00:00+08:00\n",
+        ),
+        ("documents/2026/notes.txt", "随手记\n"),
+        (
+            "documents/2026/IN-2026-0016.yaml",
+            "id: IN-2026-0017\ntitle: 编号不符\nstatus: registered\nsender: 省厅\n\
+             received: 2026-11-20\ncreated: 2026-11-20T09:00:00+08:00\n",
+        ),
+        (
+            "documents/2026/IN-2026-0018.yaml",
+            "id: IN-2026-0018\ntitle: !important 标签\nstatus: registered\nsender: 省厅\n\
+             received: 2026-11-20\ncreated: 2026-11-20T09:00:00+08:00\n",
+        ),
+        (
+            "documents/2026/IN-2026-0019.yaml",
+            "# 手写的注释\nid: IN-2026-0019\ntitle: 有注释\nstatus: registered\nsender: 省厅\n\
+             received: 2026-11-20\ncreated: 2026-11-20T09:00:00+08:00\n",
+        ),
+        ("calendar.toml", "[2026]\nholidays = [\"2027-01-01\"]\n"),
+    ];
+    for (path, text) in broken {
+        env.write(path, text);
+    }
+    let commands = command_words(&env);
+    let mut data: Vec<&str> = broken.iter().map(|(path, _)| *path).collect();
+    data.extend([
+        "坏期限",
+        "坏紧急程度",
+        "缺来文机关",
+        "秘密来文",
+        "冲突",
+        "放错年份",
+        "过期销号",
+        "昨天",
+        "hot",
+        "my_field",
+        "随手记",
+        "编号不符",
+        "!important",
+        "标签",
+        "手写的注释",
+        "有注释",
+    ]);
+    let mut wrong = Vec::new();
+    for lang in ["zh", "en"] {
+        let out = env.output(&["--lang", lang, "check"]);
+        assert_eq!(out.status.code(), Some(1));
+        let text = format!(
+            "{}{}",
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        );
+        judge(lang, &data, &text, &commands, &mut wrong);
+        for id in [
+            "FU-2026-0011",
+            "FU-2026-0012",
+            "IN-2026-0011",
+            "IN-2026-0014",
+        ] {
+            let stderr = env.fail(&["--lang", lang, "show", id]);
+            judge(lang, &data, &stderr, &commands, &mut wrong);
+        }
+        // Read commands skip a broken file with a warning.
+        let out = env.output(&["--lang", lang, "list"]);
+        judge(
+            lang,
+            &data,
+            &String::from_utf8_lossy(&out.stderr),
+            &commands,
+            &mut wrong,
+        );
+    }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n\n"));
+}
+
+#[test]
+fn a_bad_settings_file_speaks_one_language() {
+    let env = office();
+    let commands = command_words(&env);
+    let mut wrong = Vec::new();
+    for (from, to) in [
+        ("format_version = 1", "format_version = 99"),
+        ("format_version = 99", "format_version = [1"),
+    ] {
+        env.configure(from, to);
+        for lang in ["zh", "en"] {
+            let stderr = env.fail(&["--lang", lang, "list"]);
+            judge(lang, &[], &stderr, &commands, &mut wrong);
+        }
+    }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n\n"));
+}
+
+/// Adds to `wrong` what in `text` breaks the rule for `lang`.
+fn judge(
+    lang: &str,
+    argv: &[&str],
+    text: &str,
+    commands: &BTreeSet<String>,
+    wrong: &mut Vec<String>,
+) {
+    assert!(!text.trim().is_empty(), "{argv:?}: nothing said");
+    // What the user typed, but not the flags and the language chosen; a
+    // single letter is no word and would only cut words apart.
+    let mut data: Vec<&str> = argv.iter().chain(REGISTER_DATA).copied().collect();
+    data.retain(|d| d.trim().chars().count() > 1 && !d.starts_with('-'));
+    data.retain(|d| !["zh", "en"].contains(d));
+    data.sort_by_key(|d| std::cmp::Reverse(d.len()));
+    let mut rest = text.to_string();
+    for d in data {
+        rest = rest.replace(d, " ");
+    }
+    let found: Vec<String> = match lang {
+        "zh" => english_words(&rest, commands),
+        _ => rest
+            .chars()
+            .filter(|c| is_cjk(*c))
+            .map(String::from)
+            .collect(),
+    };
+    if !found.is_empty() {
+        wrong.push(format!("--lang {lang} {argv:?}: {found:?} in\n{text}"));
+    }
+}
+
+/// The English words left once code marks, paths, IDs, flags and command
+/// names are set aside.
+fn english_words(text: &str, commands: &BTreeSet<String>) -> Vec<String> {
+    // Code marks: `…`.
+    let mut unmarked = String::new();
+    for (i, part) in text.split('`').enumerate() {
+        if i % 2 == 0 {
+            unmarked.push_str(part);
+        }
+        unmarked.push(' ');
+    }
+    let keep = |c: char| c.is_ascii_alphanumeric() || "._/#+-<>".contains(c);
+    unmarked
+        .split(|c: char| !keep(c))
+        .filter(|token| !token.is_empty())
+        // Flags, and arguments as the usage names them (`<NOTE>`).
+        .filter(|token| !token.starts_with('-') && !token.starts_with('<'))
+        .filter(|token| !token.contains('/') && !token.contains('.'))
+        .filter(|token| !is_id(token))
+        .filter(|token| !commands.contains(*token))
+        .filter(|token| {
+            token
+                .split(|c: char| !c.is_ascii_alphabetic())
+                .any(|run| run.len() >= 2)
+        })
+        .map(str::to_string)
+        .collect()
+}
+
+/// `IN-2026-0042`, `IN-42`, `MT-2026-0003#2`, and the stem `IN-…`.
+fn is_id(token: &str) -> bool {
+    let (token, _) = token.split_once('#').unwrap_or((token, ""));
+    if let Some(prefix) = token.strip_suffix('-') {
+        return !prefix.is_empty() && prefix.chars().all(|c| c.is_ascii_uppercase());
+    }
+    let mut parts = token.split('-');
+    let prefix = parts.next().unwrap_or_default();
+    let numbers: Vec<&str> = parts.collect();
+    !prefix.is_empty()
+        && prefix.chars().all(|c| c.is_ascii_uppercase())
+        && (1..=2).contains(&numbers.len())
+        && numbers
+            .iter()
+            .all(|n| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()))
+}
+
+fn is_cjk(c: char) -> bool {
+    matches!(c as u32, 0x3000..=0x303f | 0x3400..=0x9fff | 0xff00..=0xffef)
+}
+
+/// The program names and every command and sub-command, from `--help`.
+fn command_words(env: &Env) -> BTreeSet<String> {
+    let mut words: BTreeSet<String> = ["taizhang", "git"].map(String::from).into();
+    for group in [&[][..], &["doc"], &["meeting"], &["log"]] {
+        let help = env.run(&[group, &["--help"][..]].concat());
+        let commands = help.split("Commands:").nth(1).unwrap_or_default();
+        for line in commands.lines().skip(1) {
+            if !line.starts_with("  ") {
+                break;
+            }
+            if let Some(word) = line.split_whitespace().next() {
+                words.insert(word.to_string());
+            }
+        }
+    }
+    words
+}
