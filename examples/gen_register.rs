@@ -256,6 +256,7 @@ fn generate(options: &Options) -> Result<(), String> {
     let register = Register {
         root: root.clone(),
         config,
+        runtime: Default::default(),
         writer: None,
     };
     let mut rng = Rng(options.seed);

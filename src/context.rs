@@ -4,9 +4,12 @@
 //! This is the only place that reads the clock, the environment and the
 //! current folder; everything below gets them as values.
 
+use std::cell::OnceCell;
 use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::str::FromStr;
+use std::sync::Arc;
+use std::time::Duration;
 
 use clap::{Args, ValueEnum};
 use jiff::Timestamp;
@@ -20,7 +23,8 @@ use crate::model::date::{self, Moment, PlainWeek, Span, When, WorkingDays};
 use crate::model::id::Id;
 use crate::model::keyword::{self, Keyword};
 use crate::report::render::printable;
-use crate::store::Register;
+use crate::store::register::DEFAULT_LOCK_WAIT;
+use crate::store::{Problem, Register, Runtime};
 
 /// Output formats of commands that print records or figures.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -87,6 +91,13 @@ pub struct Ctx {
     pub now: Timestamp,
     pub tz: TimeZone,
     pub cwd: PathBuf,
+    /// What the store needs from the clock and environment.
+    runtime: Runtime,
+    /// The register, opened once on first use; shared, not re-read, by
+    /// every later call.
+    register: OnceCell<Arc<Register>>,
+    /// The working-day calendar, read once on first use.
+    calendar: OnceCell<Box<dyn WorkingDays>>,
 }
 
 /// Why the command could not start, in the language settled so far.
@@ -109,7 +120,7 @@ impl Ctx {
             lang: locale_lang(),
         })?;
         let tz = TimeZone::system();
-        let now = Timestamp::now();
+        let now = clock().map_err(|error| StartupError { error, lang })?;
         let real_today = now.to_zoned(tz.clone()).date();
         let today = match &args.today {
             Some(text) => {
@@ -125,6 +136,16 @@ impl Ctx {
             }
             None => real_today,
         };
+        let runtime = Runtime {
+            now: now.as_second(),
+            lock_wait: std::env::var("TAIZHANG_LOCK_TIMEOUT")
+                .ok()
+                .and_then(|s| s.parse::<u64>().ok())
+                .map_or(DEFAULT_LOCK_WAIT, Duration::from_secs),
+        };
+        crate::report::render::set_screen_width(
+            std::env::var("COLUMNS").ok().and_then(|c| c.parse().ok()),
+        );
         Ok(Ctx {
             args,
             lang,
@@ -132,6 +153,9 @@ impl Ctx {
             now,
             tz,
             cwd,
+            runtime,
+            register: OnceCell::new(),
+            calendar: OnceCell::new(),
         })
     }
 
@@ -140,13 +164,17 @@ impl Ctx {
         self.lang
     }
 
-    /// Opens the register.
-    pub fn register(&self) -> Result<Register> {
+    /// The register, found and read on first use, then shared.
+    pub fn register(&self) -> Result<Arc<Register>> {
+        if let Some(register) = self.register.get() {
+            return Ok(Arc::clone(register));
+        }
         let mut register = Register::discover(self.args.register.as_deref(), &self.cwd)?;
+        register.runtime = self.runtime;
         if register.config.git.sync_on_write {
             register.writer = Some((self.actor(&register), self.lang()));
         }
-        Ok(register)
+        Ok(Arc::clone(self.register.get_or_init(|| Arc::new(register))))
     }
 
     pub fn format(&self) -> Format {
@@ -184,25 +212,28 @@ impl Ctx {
     /// The working-day calendar for `+Nwd`: the register's
     /// `calendar.toml` when it has one, else weekends off. A calendar that
     /// cannot be read is warned about (`check` reports it in full) and
-    /// weekends alone are used.
-    pub fn calendar(&self) -> Box<dyn WorkingDays> {
-        let Ok(register) = Register::discover(self.args.register.as_deref(), &self.cwd) else {
-            return Box::new(PlainWeek);
-        };
-        match crate::store::calendar::load(&register) {
-            Ok(Some(calendar)) => Box::new(calendar),
-            Ok(None) => Box::new(PlainWeek),
-            Err(e) => {
-                self.warn(&self.lang().error(&e).0);
-                Box::new(PlainWeek)
-            }
-        }
+    /// weekends alone are used. Read once, on first use.
+    pub fn calendar(&self) -> &dyn WorkingDays {
+        self.calendar
+            .get_or_init(|| {
+                let Ok(register) = self.register() else {
+                    return Box::new(PlainWeek);
+                };
+                match crate::store::calendar::load(&register) {
+                    Ok(Some(calendar)) => Box::new(calendar),
+                    Ok(None) => Box::new(PlainWeek),
+                    Err(e) => {
+                        self.warn(&self.lang().error(&e).0);
+                        Box::new(PlainWeek)
+                    }
+                }
+            })
+            .as_ref()
     }
 
     /// Reads a date given to `flag`.
     pub fn date(&self, flag: &str, input: &str) -> Result<Date> {
-        let calendar = self.calendar();
-        date::parse_date(input, self.today, Some(calendar.as_ref())).map_err(|source| {
+        date::parse_date(input, self.today, Some(self.calendar())).map_err(|source| {
             Error::BadDate {
                 flag: flag.to_string(),
                 source,
@@ -212,13 +243,28 @@ impl Ctx {
 
     /// Reads a date or a moment (`YYYY-MM-DD HH:MM`) given to `flag`.
     pub fn when(&self, flag: &str, input: &str) -> Result<When> {
-        let calendar = self.calendar();
-        When::parse(input, self.today, &self.tz, Some(calendar.as_ref())).map_err(|source| {
+        When::parse(input, self.today, &self.tz, Some(self.calendar())).map_err(|source| {
             Error::BadDate {
                 flag: flag.to_string(),
                 source,
             }
         })
+    }
+
+    /// The last day that counts as "soon" for reminders: today +
+    /// `--within`, else + the register's `remind.within`, in the
+    /// register's calendar (for `wd`).
+    pub fn soon_until(&self, register: &Register, within: Option<&str>) -> Result<Date> {
+        let (flag, within) = match within {
+            Some(w) => ("--within", w.to_string()),
+            None => ("remind.within", register.config.remind.within.clone()),
+        };
+        let span = self.span(flag, &within)?;
+        span.end(self.today, Some(self.calendar()))
+            .map_err(|_| Error::BadSpan {
+                flag: flag.to_string(),
+                input: within,
+            })
     }
 
     /// Reads an optional date flag.
@@ -289,6 +335,19 @@ impl Ctx {
         }
     }
 
+    /// Warns that a record file was skipped, naming it and why.
+    pub fn warn_skipped(&self, problem: &Problem) {
+        let lang = self.lang();
+        self.warn(&format!(
+            "{} {}:{}:{}: {}",
+            lang.message(crate::i18n::Message::Skipped),
+            problem.path.display(),
+            problem.line,
+            problem.column,
+            lang.problem(&problem.problem)
+        ));
+    }
+
     /// Warns on stderr (always: warnings are never silenced by --quiet).
     pub fn warn(&self, text: &str) {
         let word = self.lang().message(crate::i18n::Message::Warning);
@@ -322,6 +381,22 @@ fn settle_lang(args: &GlobalArgs, cwd: &std::path::Path) -> Result<Lang> {
         .as_deref()
         .and_then(Lang::parse)
         .unwrap_or_else(locale_lang))
+}
+
+/// Now: the system clock, or `TAIZHANG_NOW` (RFC 3339, for tests: a
+/// moment far enough after a file was written lets the cache trust it
+/// without waiting, and pins the times written into history entries).
+fn clock() -> Result<Timestamp> {
+    match std::env::var("TAIZHANG_NOW").ok().filter(|s| !s.is_empty()) {
+        None => Ok(Timestamp::now()),
+        Some(text) => text.parse().map_err(|_| Error::BadDate {
+            flag: "TAIZHANG_NOW".into(),
+            source: date::BadDate {
+                input: text,
+                reason: None,
+            },
+        }),
+    }
 }
 
 fn locale_lang() -> Lang {

@@ -12,6 +12,7 @@ use crate::i18n::{Label, Lang, Message};
 use crate::model::validate::{self, Note, Severity};
 use crate::report::render::{Table, Tone};
 use crate::store::parse::ReadProblem;
+use crate::store::parse::key_line_in;
 use crate::store::{self, Register, Snapshot, git};
 
 /// Check the whole register: unreadable YAML (file:line:col), missing or
@@ -178,7 +179,7 @@ fn git_issues(register: &Register) -> Vec<Issue> {
         git::Place::Repo {
             git_dir,
             common_dir,
-        } => git::locks(&git_dir, &common_dir)
+        } => git::locks(&git_dir, &common_dir, register.runtime.now)
             .into_iter()
             .filter(|(_, age)| *age >= git::STALE_AFTER)
             .map(|(path, age)| {
@@ -203,7 +204,7 @@ fn dangling(snapshot: &Snapshot) -> Vec<crate::model::id::Id> {
             .is_ok()
     };
     let mut ids: Vec<_> = (snapshot.records.iter())
-        .flat_map(|l| l.record.links())
+        .flat_map(|l| l.record.linked_ids())
         .filter(|id| !exists(id))
         .collect();
     ids.sort();
@@ -285,7 +286,7 @@ fn located(register: &Register, path: &Path, finding: validate::Finding) -> Issu
     let line = finding
         .field
         .as_deref()
-        .map_or(0, |field| line_of(register, path, field));
+        .map_or(0, |field| key_line_in(register, path, field));
     Issue {
         severity: match finding.severity {
             Severity::Error => "error",
@@ -297,19 +298,6 @@ fn located(register: &Register, path: &Path, finding: validate::Finding) -> Issu
         field: finding.field,
         message: Said::Note(finding.message),
     }
-}
-
-/// The line of a top-level key in a record file, for pointing at it.
-fn line_of(register: &Register, path: &Path, key: &str) -> usize {
-    std::fs::read_to_string(register.root.join(path))
-        .ok()
-        .and_then(|text| {
-            text.lines().position(|l| {
-                l.strip_prefix(key)
-                    .is_some_and(|rest| rest.starts_with(':'))
-            })
-        })
-        .map_or(0, |i| i + 1)
 }
 
 fn render(ctx: &Ctx, issues: &[Issue], records: usize) -> Result<String> {
@@ -419,7 +407,7 @@ fn calendar_issues(register: &Register, snapshot: &Snapshot, year: i16) -> Vec<I
         issues.push(Issue {
             severity: "warning",
             file: loaded.path.display().to_string(),
-            line: line_of(register, &loaded.path, field),
+            line: key_line_in(register, &loaded.path, field),
             column: 0,
             field: Some(field.to_string()),
             message: Said::Note(Note::DayOff { due }),

@@ -2,22 +2,22 @@
 
 use std::process::ExitCode;
 
-use crate::commands::list::load_reporting;
-use crate::commands::remind::soon_until;
 use crate::commands::shared::print;
 use crate::context::{Ctx, Format};
 use crate::error::{Error, Result};
 use crate::model::facts::Facts;
 use crate::model::record::Record;
 use crate::report::desk;
-use crate::store::Need;
+use crate::store::{self, Need};
 
 pub fn run(ctx: &Ctx) -> Result<ExitCode> {
     let register = ctx.register()?;
-    let soon_until = soon_until(ctx, &register, None)?;
+    let soon_until = ctx.soon_until(&register, None)?;
     let today = ctx.today;
     let relevant = move |facts: &Facts| desk::relevant(facts, today);
-    let snapshot = load_reporting(ctx, &register, Need::everything().facts(&relevant));
+    let snapshot = store::report::load(&register, Need::everything().facts(&relevant), |p| {
+        ctx.warn_skipped(p)
+    });
     let records: Vec<&Record> = snapshot.records.iter().map(|l| &l.record).collect();
     let lang = ctx.lang();
     let view = desk::compute(&records, ctx.today, soon_until);

@@ -11,7 +11,7 @@ use crate::model::id::Id;
 use crate::model::kind::{Kind, KindFilter};
 use crate::model::record::Record;
 use crate::report::list::{self as rows, Filter};
-use crate::store::{self, Need, Register, Snapshot};
+use crate::store::{self, Need, Register};
 
 /// List records. Without a kind, all of them; filters combine.
 ///
@@ -66,7 +66,7 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
     if filter.kind.is_some() || filter.year.is_some() || filter.holder.is_some() {
         need = need.files(&files);
     }
-    let snapshot = load_reporting(ctx, &register, need);
+    let snapshot = store::report::load(&register, need, |p| ctx.warn_skipped(p));
     let mut selected: Vec<&Record> = snapshot
         .records
         .iter()
@@ -110,7 +110,7 @@ fn build_filter(ctx: &Ctx, register: &Register, args: &Args) -> Result<Filter> {
         .map(|s| {
             let span = ctx.span("--due-within", s)?;
             let calendar = ctx.calendar();
-            span.end(ctx.today, Some(calendar.as_ref()))
+            span.end(ctx.today, Some(calendar))
                 .map_err(|_| Error::BadSpan {
                     flag: "--due-within".into(),
                     input: s.to_string(),
@@ -149,21 +149,4 @@ pub fn parse_kind(register: &Register, text: &str) -> Result<KindFilter> {
         }
         _ => Ok(filter),
     }
-}
-
-/// Loads what a read command needs (DESIGN §8): a file that cannot be
-/// read is skipped with one warning naming it, never fatal (DESIGN §6.7).
-pub fn load_reporting(ctx: &Ctx, register: &Register, need: Need) -> Snapshot {
-    let snapshot = store::load_where(register, need);
-    let skipped = ctx.lang().message(Message::Skipped);
-    for problem in &snapshot.problems {
-        ctx.warn(&format!(
-            "{skipped} {}:{}:{}: {}",
-            problem.path.display(),
-            problem.line,
-            problem.column,
-            ctx.lang().problem(&problem.problem)
-        ));
-    }
-    snapshot
 }

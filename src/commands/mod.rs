@@ -5,6 +5,7 @@ mod assign;
 mod cancel;
 mod chase;
 pub mod check;
+mod create;
 mod desk;
 mod doc;
 mod done;

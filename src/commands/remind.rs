@@ -3,9 +3,6 @@
 
 use std::process::ExitCode;
 
-use jiff::civil::Date;
-
-use crate::commands::list::load_reporting;
 use crate::commands::shared::print;
 use crate::context::{Ctx, Format};
 use crate::error::{Error, Result};
@@ -46,7 +43,7 @@ pub struct Args {
 
 pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
     let register = ctx.register()?;
-    let soon_until = soon_until(ctx, &register, args.within.as_deref())?;
+    let soon_until = ctx.soon_until(&register, args.within.as_deref())?;
     let scope = Scope {
         today: ctx.today,
         soon_until,
@@ -60,7 +57,7 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
     // Every kind is listed, so that a follow-up made from a classified
     // paper or meeting inherits its secrecy; only open records are decoded.
     let need = Need::everything().facts(&remind::relevant);
-    let snapshot = load_reporting(ctx, &register, need);
+    let snapshot = store::report::load(&register, need, |p| ctx.warn_skipped(p));
     let records: Vec<&Record> = snapshot.records.iter().map(|l| &l.record).collect();
     let secrets = Secrets::from_levels(&snapshot.classified, args.show_classified);
     let items = remind::select(&records, &scope, &secrets);
@@ -79,22 +76,6 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
     };
     print(&text)?;
     Ok(ExitCode::SUCCESS)
-}
-
-/// The last day that counts as "soon": today + `--within`, else + the
-/// register's `remind.within`, in the register's calendar (for `wd`).
-pub fn soon_until(ctx: &Ctx, register: &store::Register, within: Option<&str>) -> Result<Date> {
-    let (flag, within) = match within {
-        Some(w) => ("--within", w.to_string()),
-        None => ("remind.within", register.config.remind.within.clone()),
-    };
-    let span = ctx.span(flag, &within)?;
-    let calendar = ctx.calendar();
-    span.end(ctx.today, Some(calendar.as_ref()))
-        .map_err(|_| Error::BadSpan {
-            flag: flag.to_string(),
-            input: within,
-        })
 }
 
 /// Appends a chase to every reminded follow-up that can still be chased

@@ -5,7 +5,6 @@ use std::process::ExitCode;
 use crate::commands::shared::print;
 use crate::context::{Ctx, Format};
 use crate::error::{Error, Result};
-use crate::model::id::Id;
 use crate::model::record::Record;
 use crate::report::slip::{self, Linked};
 use crate::report::{list, show};
@@ -48,33 +47,16 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// The records a slip mentions: follow-ups, the reply or the answered
-/// paper, the formal minutes. One that cannot be read (or whose file says
-/// another ID) is left out, shown as missing, with a warning naming it.
+/// The records a slip mentions (`Record::links`): follow-ups, the reply
+/// or the answered paper, the formal minutes. A follow-up's page mentions
+/// none. One that cannot be read (or whose file says another ID) is left
+/// out, shown as missing, with a warning naming it.
 fn load_linked(ctx: &Ctx, register: &Register, record: &Record) -> Vec<Record> {
-    let ids: Vec<Id> = match record {
-        Record::Incoming(doc) => doc
-            .followups
-            .iter()
-            .cloned()
-            .chain(doc.reply.as_ref().and_then(|r| r.reference.clone()))
-            .collect(),
-        Record::Outgoing(doc) => doc
-            .followups
-            .iter()
-            .cloned()
-            .chain(doc.in_reply_to.clone())
-            .collect(),
-        Record::Meeting(mt) => mt
-            .decisions
-            .iter()
-            .filter_map(|d| d.followup.clone())
-            .chain(mt.minutes.as_deref().and_then(Id::parse))
-            .collect(),
-        _ => Vec::new(),
-    };
-    ids.iter()
-        .filter_map(|id| match store::load_one(register, id) {
+    if matches!(record, Record::Followup(_) | Record::Entry(..)) {
+        return Vec::new();
+    }
+    (record.links().iter())
+        .filter_map(|link| match store::load_one(register, &link.target) {
             Ok(record) => Some(record),
             Err(Error::NotFound { .. }) => None,
             Err(e) => {

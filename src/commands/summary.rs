@@ -2,7 +2,6 @@
 
 use std::process::ExitCode;
 
-use crate::commands::list::load_reporting;
 use crate::commands::shared::print;
 use crate::context::{Ctx, Format};
 use crate::error::{Error, Result};
@@ -11,7 +10,7 @@ use crate::model::period::Period;
 use crate::model::record::Record;
 use crate::report::redact::Secrets;
 use crate::report::summary;
-use crate::store::Need;
+use crate::store::{self, Need};
 
 /// Figures for a period: documents received, sent and handled; follow-ups
 /// assigned, closed (on time), due, open and overdue, per lead unit; the
@@ -53,7 +52,9 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
         .transpose()?;
     let today = ctx.today;
     let relevant = |facts: &Facts| summary::relevant(facts, &period, today);
-    let snapshot = load_reporting(ctx, &register, Need::everything().facts(&relevant));
+    let snapshot = store::report::load(&register, Need::everything().facts(&relevant), |p| {
+        ctx.warn_skipped(p)
+    });
     let all: Vec<&Record> = snapshot.records.iter().map(|l| &l.record).collect();
     let secrets = Secrets::from_levels(&snapshot.classified, args.show_classified);
     let selected: Vec<&Record> = all

@@ -29,7 +29,7 @@ pub struct Args {
 pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
     let register = ctx.register()?;
     let actor = ctx.actor(&register);
-    let _lock = WriteLock::acquire(&register.root)?;
+    let _lock = WriteLock::acquire(&register.root, register.runtime.lock_wait)?;
     let report = sync::sync(&register, &actor, args.dry_run)?;
     let lang = ctx.lang();
     let mut notes = sync::notes(&report);

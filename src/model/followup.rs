@@ -7,10 +7,12 @@
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 
-use crate::model::common::{Extra, HistoryEntry};
+use crate::model::common::{Actor, Extra, HistoryAction, HistoryEntry};
 use crate::model::date::Moment;
 use crate::model::id::{Id, RecordRef};
-use crate::model::keyword::{ChaseLevel, Feedback, Secrecy, Source, keywords};
+use crate::model::keyword::{ChaseLevel, Feedback, Keyword, Secrecy, Source, keywords};
+use crate::model::kind::Kind;
+use crate::model::record::{KindRules, Record};
 use crate::model::transition::{Refusal, RefusalReason, Step};
 
 keywords!(
@@ -109,7 +111,72 @@ pub struct Followup {
     pub extra: Extra,
 }
 
+/// What a new follow-up says: the flags of `assign`, also given by
+/// `meeting decide`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NewFollowup {
+    pub title: String,
+    pub lead: String,
+    pub support: Vec<String>,
+    pub owner: Option<String>,
+    pub assigned: Date,
+    pub due: Date,
+    /// The source kind; without it, taken from the source record.
+    pub source: Option<Source>,
+    pub requirement: Option<String>,
+    pub assigned_by: Option<String>,
+    pub supervisor: Option<String>,
+    pub feedback: Option<Feedback>,
+    /// A secrecy level higher than the source's, if any.
+    pub secrecy: Option<Secrecy>,
+    pub notes: Option<String>,
+}
+
 impl Followup {
+    /// A new open follow-up `id` as `actor` assigns it. Made from a
+    /// source record (a document, or the meeting whose decision
+    /// `reference` names), it is at least as secret as the source and
+    /// takes its source kind from it unless one is given.
+    pub fn new(
+        id: Id,
+        spec: NewFollowup,
+        source: Option<(&Record, &RecordRef)>,
+        actor: &Actor,
+    ) -> Followup {
+        let inherited = source.map_or(Secrecy::None, |(record, _)| record.secrecy());
+        let kind = spec.source.or_else(|| {
+            source.map(|(record, _)| match record.kind() {
+                Kind::Meeting => Source::Meeting,
+                _ => Source::Document,
+            })
+        });
+        Followup {
+            id,
+            title: spec.title,
+            status: FuStatus::Open,
+            requirement: spec.requirement,
+            source: kind,
+            source_ref: source.map(|(_, reference)| reference.clone()),
+            assigned_by: spec.assigned_by,
+            supervisor: spec.supervisor,
+            lead: spec.lead,
+            support: spec.support,
+            owner: spec.owner,
+            assigned: spec.assigned,
+            due: spec.due,
+            secrecy: spec.secrecy.map_or(inherited, |s| s.max(inherited)),
+            feedback: spec.feedback,
+            extensions: Vec::new(),
+            progress: Vec::new(),
+            chases: Vec::new(),
+            result: None,
+            notes: spec.notes,
+            created: actor.at,
+            history: vec![actor.entry(HistoryAction::Assign, None)],
+            extra: Default::default(),
+        }
+    }
+
     /// The due date in force: the last extension's `to`, else `due`.
     pub fn effective_due(&self) -> Date {
         self.extensions.last().map_or(self.due, |e| e.to)
@@ -269,6 +336,66 @@ impl Followup {
         self.require_active(Step::Chase)?;
         self.chases.push(chase);
         Ok(())
+    }
+}
+
+impl KindRules for Followup {
+    fn status(&self) -> &str {
+        Keyword::keyword(self.status)
+    }
+
+    fn extra(&self) -> &Extra {
+        &self.extra
+    }
+
+    fn shrink_lists(&mut self) {
+        self.history.shrink_to_fit();
+        self.support.shrink_to_fit();
+        self.extensions.shrink_to_fit();
+        self.progress.shrink_to_fit();
+        self.chases.shrink_to_fit();
+    }
+
+    fn secrecy(&self) -> Secrecy {
+        self.secrecy
+    }
+
+    fn unit(&self) -> Option<&str> {
+        Some(&self.lead)
+    }
+
+    fn owner(&self) -> Option<&str> {
+        self.owner.as_deref()
+    }
+
+    fn filed_on(&self) -> Date {
+        self.assigned
+    }
+
+    fn is_open(&self) -> bool {
+        Followup::is_open(self)
+    }
+
+    fn pending_due(&self) -> Option<Date> {
+        Followup::is_open(self).then(|| self.effective_due())
+    }
+
+    fn settled_on(&self) -> Option<Date> {
+        if Followup::is_open(self) {
+            None
+        } else {
+            self.closed_on().or_else(|| self.cancelled_on())
+        }
+    }
+
+    fn deadline(&self) -> Option<Date> {
+        Some(self.effective_due())
+    }
+
+    fn mentions(&self, hit: &dyn Fn(&str) -> bool) -> bool {
+        self.requirement.as_deref().is_some_and(hit)
+            || self.owner.as_deref().is_some_and(hit)
+            || self.notes.as_deref().is_some_and(hit)
     }
 }
 

@@ -6,7 +6,8 @@ use serde::{Deserialize, Serialize};
 use crate::model::common::{Extra, HistoryEntry, Remark, is_false};
 use crate::model::date::{Moment, When};
 use crate::model::id::Id;
-use crate::model::keyword::{Channel, DocType, Handling, Secrecy, Urgency, keywords};
+use crate::model::keyword::{Channel, DocType, Handling, Keyword, Secrecy, Urgency, keywords};
+use crate::model::record::KindRules;
 use crate::model::transition::{Refusal, RefusalReason, Step};
 
 keywords!(
@@ -373,6 +374,75 @@ impl Incoming {
         self.require(Step::DocReturn)?;
         self.status = InStatus::Returned;
         Ok(())
+    }
+}
+
+impl KindRules for Incoming {
+    fn status(&self) -> &str {
+        Keyword::keyword(self.status)
+    }
+
+    fn extra(&self) -> &Extra {
+        &self.extra
+    }
+
+    fn shrink_lists(&mut self) {
+        self.history.shrink_to_fit();
+        self.instructions.shrink_to_fit();
+        self.support.shrink_to_fit();
+        self.circulation.shrink_to_fit();
+        self.followups.shrink_to_fit();
+        self.attachments.shrink_to_fit();
+    }
+
+    fn secrecy(&self) -> Secrecy {
+        self.secrecy
+    }
+
+    fn unit(&self) -> Option<&str> {
+        self.lead.as_deref()
+    }
+
+    fn owner(&self) -> Option<&str> {
+        self.received_by.as_deref()
+    }
+
+    fn party(&self) -> Option<String> {
+        Some(self.sender.clone())
+    }
+
+    fn filed_on(&self) -> Date {
+        self.received.date()
+    }
+
+    fn is_open(&self) -> bool {
+        self.is_pending()
+    }
+
+    fn pending_due(&self) -> Option<Date> {
+        self.deadline.filter(|_| self.is_pending())
+    }
+
+    fn settled_on(&self) -> Option<Date> {
+        if self.is_pending() {
+            None
+        } else {
+            Incoming::settled_on(self)
+        }
+    }
+
+    fn deadline(&self) -> Option<Date> {
+        self.deadline
+    }
+
+    fn reference(&self) -> Option<&str> {
+        self.sender_ref.as_deref()
+    }
+
+    fn mentions(&self, hit: &dyn Fn(&str) -> bool) -> bool {
+        hit(&self.sender)
+            || self.sender_ref.as_deref().is_some_and(hit)
+            || self.notes.as_deref().is_some_and(hit)
     }
 }
 

@@ -4,12 +4,14 @@
 
 use std::collections::BTreeMap;
 
+use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 
 use crate::model::common::{Extra, HistoryEntry};
 use crate::model::config::{FieldDef, LogbookDef};
 use crate::model::date::{Moment, parse_iso_date};
 use crate::model::id::Id;
+use crate::model::record::KindRules;
 
 /// A logbook entry. Its declared fields live beside the common ones.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -186,4 +188,41 @@ pub fn presets() -> BTreeMap<String, LogbookDef> {
         ),
     );
     books
+}
+
+/// An entry's particulars are its book's declared fields: `unit`,
+/// `handler` and `date` where the book declares them.
+impl KindRules for Entry {
+    fn status(&self) -> &str {
+        &self.status
+    }
+
+    /// An entry's declared fields live in the same map; the caller
+    /// separates them with the book's declaration.
+    fn extra(&self) -> &Extra {
+        &self.fields
+    }
+
+    fn shrink_lists(&mut self) {
+        self.history.shrink_to_fit();
+    }
+
+    fn unit(&self) -> Option<&str> {
+        self.fields.get("unit").and_then(|v| v.as_str())
+    }
+
+    fn owner(&self) -> Option<&str> {
+        self.fields.get("handler").and_then(|v| v.as_str())
+    }
+
+    fn filed_on(&self) -> Date {
+        (self.fields.get("date"))
+            .and_then(|v| v.as_str())
+            .and_then(crate::model::date::parse_iso_date)
+            .unwrap_or_else(|| self.created.date())
+    }
+
+    fn mentions(&self, hit: &dyn Fn(&str) -> bool) -> bool {
+        self.fields.values().any(|v| v.as_str().is_some_and(hit))
+    }
 }

@@ -6,7 +6,8 @@ use serde::{Deserialize, Serialize};
 use crate::model::common::{Extra, HistoryEntry};
 use crate::model::date::{Moment, When};
 use crate::model::id::Id;
-use crate::model::keyword::{Secrecy, keywords};
+use crate::model::keyword::{Keyword, Secrecy, keywords};
+use crate::model::record::KindRules;
 use crate::model::transition::{Refusal, Step};
 
 keywords!(
@@ -154,6 +155,45 @@ impl Meeting {
             followup: None,
         });
         Ok(n)
+    }
+}
+
+impl KindRules for Meeting {
+    fn status(&self) -> &str {
+        Keyword::keyword(self.status)
+    }
+
+    fn extra(&self) -> &Extra {
+        &self.extra
+    }
+
+    fn shrink_lists(&mut self) {
+        self.history.shrink_to_fit();
+        self.attendees.shrink_to_fit();
+        self.absent.shrink_to_fit();
+        self.observers.shrink_to_fit();
+        self.agenda.shrink_to_fit();
+        self.decisions.shrink_to_fit();
+    }
+
+    fn secrecy(&self) -> Secrecy {
+        self.secrecy
+    }
+
+    fn owner(&self) -> Option<&str> {
+        self.recorder.as_deref()
+    }
+
+    fn party(&self) -> Option<String> {
+        self.venue.clone()
+    }
+
+    fn filed_on(&self) -> Date {
+        self.start.date()
+    }
+
+    fn mentions(&self, hit: &dyn Fn(&str) -> bool) -> bool {
+        self.decisions.iter().any(|d| hit(&d.text))
     }
 }
 

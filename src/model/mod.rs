@@ -11,6 +11,7 @@ pub mod id;
 pub mod incoming;
 pub mod keyword;
 pub mod kind;
+pub mod link;
 pub mod logbook;
 pub mod meeting;
 pub mod merge;

@@ -7,7 +7,8 @@ use crate::model::common::{Extra, HistoryEntry};
 use crate::model::date::Moment;
 use crate::model::id::Id;
 use crate::model::incoming::Attachment;
-use crate::model::keyword::{Direction, Disclosure, DocType, Secrecy, Urgency, keywords};
+use crate::model::keyword::{Direction, Disclosure, DocType, Keyword, Secrecy, Urgency, keywords};
+use crate::model::record::KindRules;
 use crate::model::transition::{Refusal, RefusalReason, Step};
 
 keywords!(
@@ -131,6 +132,54 @@ pub fn parse_doc_number(text: &str) -> Option<(&str, i16, u32)> {
     let (year, rest) = rest.split_once('〕')?;
     let seq = rest.strip_suffix('号')?;
     Some((issuer, year.parse().ok()?, seq.parse().ok()?))
+}
+
+impl KindRules for Outgoing {
+    fn status(&self) -> &str {
+        Keyword::keyword(self.status)
+    }
+
+    fn extra(&self) -> &Extra {
+        &self.extra
+    }
+
+    fn shrink_lists(&mut self) {
+        self.history.shrink_to_fit();
+        self.to.shrink_to_fit();
+        self.cc.shrink_to_fit();
+        self.followups.shrink_to_fit();
+        self.attachments.shrink_to_fit();
+    }
+
+    fn secrecy(&self) -> Secrecy {
+        self.secrecy
+    }
+
+    fn unit(&self) -> Option<&str> {
+        self.drafting_unit.as_deref()
+    }
+
+    fn owner(&self) -> Option<&str> {
+        self.drafter.as_deref()
+    }
+
+    fn party(&self) -> Option<String> {
+        Some(self.to.join("、"))
+    }
+
+    fn filed_on(&self) -> Date {
+        self.signed.unwrap_or_else(|| self.created.date())
+    }
+
+    fn reference(&self) -> Option<&str> {
+        Some(&self.doc_number)
+    }
+
+    fn mentions(&self, hit: &dyn Fn(&str) -> bool) -> bool {
+        hit(&self.doc_number)
+            || self.to.iter().any(|t| hit(t))
+            || self.notes.as_deref().is_some_and(hit)
+    }
 }
 
 #[cfg(test)]

@@ -40,6 +40,64 @@ macro_rules! each {
     };
 }
 
+/// What each kind of record answers for itself, next to the kind: the
+/// `Record` accessors of the same names ask whichever kind they hold, so a
+/// new kind answers here rather than in a `match` per accessor. The
+/// defaults suit a kind that is never open and has no deadline.
+pub trait KindRules {
+    /// The status as stored.
+    fn status(&self) -> &str;
+
+    /// Keys the tool does not know, kept on rewrite.
+    fn extra(&self) -> &Extra;
+
+    /// Gives back the spare room of the kind's lists.
+    fn shrink_lists(&mut self);
+
+    fn secrecy(&self) -> Secrecy {
+        Secrecy::None
+    }
+
+    fn unit(&self) -> Option<&str> {
+        None
+    }
+
+    fn owner(&self) -> Option<&str> {
+        None
+    }
+
+    fn party(&self) -> Option<String> {
+        None
+    }
+
+    /// The date the record is filed under (`Record::date`).
+    fn filed_on(&self) -> Date;
+
+    fn is_open(&self) -> bool {
+        false
+    }
+
+    fn pending_due(&self) -> Option<Date> {
+        None
+    }
+
+    fn settled_on(&self) -> Option<Date> {
+        Some(Date::MIN)
+    }
+
+    fn deadline(&self) -> Option<Date> {
+        None
+    }
+
+    fn reference(&self) -> Option<&str> {
+        None
+    }
+
+    /// Whether `hit` finds the search text in the kind's own fields
+    /// (beyond the title and ID, which every kind has).
+    fn mentions(&self, hit: &dyn Fn(&str) -> bool) -> bool;
+}
+
 /// Whether a dated item is late, due today, or neither.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct DueState {
@@ -61,16 +119,33 @@ impl Record {
         kind: Kind,
         book: Option<&str>,
     ) -> Result<Record, serde_yaml::Error> {
+        Record::deserialize_as(serde_yaml::Deserializer::from_str(text), kind, book)
+    }
+
+    /// Reads a record of `kind` from any serde format: the YAML of its
+    /// file, the JSON of the derived cache. `book` names the logbook for
+    /// entries.
+    pub fn deserialize_as<'de, D: serde::Deserializer<'de>>(
+        de: D,
+        kind: Kind,
+        book: Option<&str>,
+    ) -> Result<Record, D::Error> {
+        use serde::Deserialize;
         Ok(match kind {
-            Kind::Incoming => Record::Incoming(serde_yaml::from_str(text)?),
-            Kind::Outgoing => Record::Outgoing(serde_yaml::from_str(text)?),
-            Kind::Followup => Record::Followup(serde_yaml::from_str(text)?),
-            Kind::Meeting => Record::Meeting(serde_yaml::from_str(text)?),
+            Kind::Incoming => Record::Incoming(Deserialize::deserialize(de)?),
+            Kind::Outgoing => Record::Outgoing(Deserialize::deserialize(de)?),
+            Kind::Followup => Record::Followup(Deserialize::deserialize(de)?),
+            Kind::Meeting => Record::Meeting(Deserialize::deserialize(de)?),
             Kind::Logbook => Record::Entry(
-                serde_yaml::from_str(text)?,
+                Deserialize::deserialize(de)?,
                 book.unwrap_or_default().to_string(),
             ),
         })
+    }
+
+    /// The record as compact JSON bytes (the derived cache's payload).
+    pub fn to_json_vec(&self) -> serde_json::Result<Vec<u8>> {
+        each!(self, r => serde_json::to_vec(r))
     }
 
     /// The record as a YAML value tree, keys in their documented order.
@@ -105,25 +180,6 @@ impl Record {
         each!(self, r => &r.id)
     }
 
-    /// The IDs this record links to: follow-ups it spawned, the reply or
-    /// the answered paper, its source, the formal minutes.
-    pub fn links(&self) -> Vec<Id> {
-        match self {
-            Record::Incoming(r) => (r.followups.iter().cloned())
-                .chain(r.reply.as_ref().and_then(|reply| reply.reference.clone()))
-                .collect(),
-            Record::Outgoing(r) => (r.followups.iter().cloned())
-                .chain(r.in_reply_to.clone())
-                .collect(),
-            Record::Followup(r) => r.source_ref.iter().map(|s| s.id.clone()).collect(),
-            Record::Meeting(r) => (r.decisions.iter())
-                .filter_map(|d| d.followup.clone())
-                .chain(r.minutes.as_deref().and_then(Id::parse))
-                .collect(),
-            Record::Entry(..) => Vec::new(),
-        }
-    }
-
     pub fn title(&self) -> &str {
         each!(self, r => &r.title)
     }
@@ -141,39 +197,7 @@ impl Record {
     /// holds room for four, which over a whole register is a quarter of
     /// the memory its records take.
     pub fn shrink_to_fit(&mut self) {
-        match self {
-            Record::Incoming(r) => {
-                r.history.shrink_to_fit();
-                r.instructions.shrink_to_fit();
-                r.support.shrink_to_fit();
-                r.circulation.shrink_to_fit();
-                r.followups.shrink_to_fit();
-                r.attachments.shrink_to_fit();
-            }
-            Record::Outgoing(r) => {
-                r.history.shrink_to_fit();
-                r.to.shrink_to_fit();
-                r.cc.shrink_to_fit();
-                r.followups.shrink_to_fit();
-                r.attachments.shrink_to_fit();
-            }
-            Record::Followup(r) => {
-                r.history.shrink_to_fit();
-                r.support.shrink_to_fit();
-                r.extensions.shrink_to_fit();
-                r.progress.shrink_to_fit();
-                r.chases.shrink_to_fit();
-            }
-            Record::Meeting(r) => {
-                r.history.shrink_to_fit();
-                r.attendees.shrink_to_fit();
-                r.absent.shrink_to_fit();
-                r.observers.shrink_to_fit();
-                r.agenda.shrink_to_fit();
-                r.decisions.shrink_to_fit();
-            }
-            Record::Entry(r, _) => r.history.shrink_to_fit(),
-        }
+        each!(self, r => KindRules::shrink_lists(r.as_mut()))
     }
 
     pub fn push_history(&mut self, entry: HistoryEntry) {
@@ -182,26 +206,12 @@ impl Record {
 
     /// Keys the tool does not know: kept on rewrite, warned about by `check`.
     pub fn extra(&self) -> &Extra {
-        match self {
-            Record::Incoming(r) => &r.extra,
-            Record::Outgoing(r) => &r.extra,
-            Record::Followup(r) => &r.extra,
-            Record::Meeting(r) => &r.extra,
-            // An entry's declared fields live in the same map; the caller
-            // separates them with the book's declaration.
-            Record::Entry(r, _) => &r.fields,
-        }
+        each!(self, r => KindRules::extra(r.as_ref()))
     }
 
     /// The status as stored.
     pub fn status(&self) -> &str {
-        match self {
-            Record::Incoming(r) => r.status.keyword(),
-            Record::Outgoing(r) => r.status.keyword(),
-            Record::Followup(r) => r.status.keyword(),
-            Record::Meeting(r) => r.status.keyword(),
-            Record::Entry(r, _) => &r.status,
-        }
+        each!(self, r => KindRules::status(r.as_ref()))
     }
 
     /// The status as a typed value; `None` for a logbook entry, whose
@@ -231,82 +241,40 @@ impl Record {
     }
 
     pub fn secrecy(&self) -> Secrecy {
-        match self {
-            Record::Incoming(r) => r.secrecy,
-            Record::Outgoing(r) => r.secrecy,
-            Record::Followup(r) => r.secrecy,
-            Record::Meeting(r) => r.secrecy,
-            Record::Entry(..) => Secrecy::None,
-        }
+        each!(self, r => KindRules::secrecy(r.as_ref()))
     }
 
     /// The unit responsible inside the office: the lead unit of a
     /// follow-up or an assigned paper, the drafting unit of an outgoing one.
     pub fn unit(&self) -> Option<&str> {
-        match self {
-            Record::Incoming(r) => r.lead.as_deref(),
-            Record::Outgoing(r) => r.drafting_unit.as_deref(),
-            Record::Followup(r) => Some(&r.lead),
-            Record::Meeting(_) => None,
-            Record::Entry(r, _) => r.fields.get("unit").and_then(|v| v.as_str()),
-        }
+        each!(self, r => KindRules::unit(r.as_ref()))
     }
 
     /// The person responsible.
     pub fn owner(&self) -> Option<&str> {
-        match self {
-            Record::Followup(r) => r.owner.as_deref(),
-            Record::Outgoing(r) => r.drafter.as_deref(),
-            Record::Incoming(r) => r.received_by.as_deref(),
-            Record::Meeting(r) => r.recorder.as_deref(),
-            Record::Entry(r, _) => r.fields.get("handler").and_then(|v| v.as_str()),
-        }
+        each!(self, r => KindRules::owner(r.as_ref()))
     }
 
     /// The other party: who sent a paper in, who an outgoing one goes to.
     pub fn party(&self) -> Option<String> {
-        match self {
-            Record::Incoming(r) => Some(r.sender.clone()),
-            Record::Outgoing(r) => Some(r.to.join("、")),
-            Record::Meeting(r) => r.venue.clone(),
-            _ => None,
-        }
+        each!(self, r => KindRules::party(r.as_ref()))
     }
 
     /// The date a record is filed under: received, signed, assigned, held.
     pub fn date(&self) -> Date {
-        match self {
-            Record::Incoming(r) => r.received.date(),
-            Record::Outgoing(r) => r.signed.unwrap_or_else(|| r.created.date()),
-            Record::Followup(r) => r.assigned,
-            Record::Meeting(r) => r.start.date(),
-            Record::Entry(r, _) => r
-                .fields
-                .get("date")
-                .and_then(|v| v.as_str())
-                .and_then(crate::model::date::parse_iso_date)
-                .unwrap_or_else(|| r.created.date()),
-        }
+        each!(self, r => KindRules::filed_on(r.as_ref()))
     }
 
     /// Still to be done: an open follow-up, an action paper still in hand
     /// (with or without a deadline).
     pub fn is_open(&self) -> bool {
-        match self {
-            Record::Followup(r) => r.is_open(),
-            Record::Incoming(r) => r.is_pending(),
-            _ => false,
-        }
+        each!(self, r => KindRules::is_open(r.as_ref()))
     }
 
     /// The deadline of something still to be done: an open follow-up's
     /// effective due date, a pending action paper's deadline.
     pub fn pending_due(&self) -> Option<Date> {
-        match self {
-            Record::Followup(r) if r.is_open() => Some(r.effective_due()),
-            Record::Incoming(r) if r.is_pending() => r.deadline,
-            _ => None,
-        }
+        each!(self, r => KindRules::pending_due(r.as_ref()))
     }
 
     /// The day from which the record is settled for good: from then on it
@@ -316,33 +284,19 @@ impl Record {
     /// whose status says closed but that carry no date to tell since when.
     /// Kinds that are never open are settled from the start.
     pub fn settled_on(&self) -> Option<Date> {
-        match self {
-            Record::Followup(r) if r.is_open() => None,
-            Record::Followup(r) => r.closed_on().or_else(|| r.cancelled_on()),
-            Record::Incoming(r) if r.is_pending() => None,
-            Record::Incoming(r) => r.settled_on(),
-            Record::Outgoing(_) | Record::Meeting(_) | Record::Entry(..) => Some(Date::MIN),
-        }
+        each!(self, r => KindRules::settled_on(r.as_ref()))
     }
 
     /// The deadline of a record that has one, whatever its status: a
     /// follow-up's effective due date, a paper's handling deadline.
     pub fn deadline(&self) -> Option<Date> {
-        match self {
-            Record::Followup(r) => Some(r.effective_due()),
-            Record::Incoming(r) => r.deadline,
-            _ => None,
-        }
+        each!(self, r => KindRules::deadline(r.as_ref()))
     }
 
     /// The reference a clerk quotes: the sender's 来文字号 of an incoming
     /// paper, the 发文字号 of an outgoing one.
     pub fn reference(&self) -> Option<&str> {
-        match self {
-            Record::Incoming(r) => r.sender_ref.as_deref(),
-            Record::Outgoing(r) => Some(&r.doc_number),
-            _ => None,
-        }
+        each!(self, r => KindRules::reference(r.as_ref()))
     }
 
     /// The one definition of overdue: still to be done, and its deadline
@@ -361,25 +315,7 @@ impl Record {
         if hit(self.title()) || hit(&self.id().to_string()) {
             return true;
         }
-        match self {
-            Record::Incoming(r) => {
-                hit(&r.sender)
-                    || r.sender_ref.as_deref().is_some_and(hit)
-                    || r.notes.as_deref().is_some_and(hit)
-            }
-            Record::Outgoing(r) => {
-                hit(&r.doc_number)
-                    || r.to.iter().any(|t| hit(t))
-                    || r.notes.as_deref().is_some_and(hit)
-            }
-            Record::Followup(r) => {
-                r.requirement.as_deref().is_some_and(hit)
-                    || r.owner.as_deref().is_some_and(hit)
-                    || r.notes.as_deref().is_some_and(hit)
-            }
-            Record::Meeting(r) => r.decisions.iter().any(|d| hit(&d.text)),
-            Record::Entry(r, _) => r.fields.values().any(|v| v.as_str().is_some_and(hit)),
-        }
+        each!(self, r => KindRules::mentions(r.as_ref(), &hit))
     }
 }
 

@@ -190,9 +190,21 @@ impl Table {
     }
 }
 
-/// `COLUMNS` if set (tests pin it), else the terminal's width.
+/// The screen's width as the context read it at startup (`COLUMNS`, which
+/// tests pin); set once, before anything is rendered.
+static SCREEN_WIDTH: std::sync::OnceLock<Option<u16>> = std::sync::OnceLock::new();
+
+/// Called once by the context, the only reader of the environment. Kept
+/// beside the renderer rather than passed to every `to_terminal` until the
+/// summary's renderer takes a screen of its own.
+pub fn set_screen_width(width: Option<u16>) {
+    let _ = SCREEN_WIDTH.set(width);
+}
+
+/// The width `set_screen_width` was given, else comfy-table's own guess
+/// from the terminal.
 fn terminal_width() -> Option<u16> {
-    std::env::var("COLUMNS").ok().and_then(|c| c.parse().ok())
+    SCREEN_WIDTH.get().copied().flatten()
 }
 
 /// Text made safe for a terminal or a mail: control characters (an

@@ -26,7 +26,6 @@
 use std::fs::File;
 use std::io::{BufWriter, Read, Seek, SeekFrom, Write};
 use std::path::{Path, PathBuf};
-use std::time::SystemTime;
 
 use jiff::civil::Date;
 
@@ -86,6 +85,7 @@ impl Fingerprint {
 
     #[cfg(not(unix))]
     pub fn of(meta: &std::fs::Metadata) -> Fingerprint {
+        use std::time::SystemTime;
         let since = |t: std::io::Result<SystemTime>| {
             t.ok()
                 .and_then(|t| t.duration_since(SystemTime::UNIX_EPOCH).ok())
@@ -128,13 +128,6 @@ impl Fingerprint {
             ino: cursor.u64()?,
         })
     }
-}
-
-/// Seconds since the epoch now, taken before files are stat-ed.
-pub fn now_seconds() -> i64 {
-    SystemTime::now()
-        .duration_since(SystemTime::UNIX_EPOCH)
-        .map_or(0, |d| i64::try_from(d.as_secs()).unwrap_or(i64::MAX))
 }
 
 /// The outcome of parsing one file, as the cache keeps it.
@@ -283,14 +276,7 @@ pub fn decode(entry: &Entry, payload: &[u8], register: &Register, id: &Id) -> Op
 /// The record's JSON, if it decodes back to an equal record; records that
 /// JSON cannot carry exactly (odd hand-added YAML) are simply not cached.
 pub fn encode_record(record: &Record) -> Option<Vec<u8>> {
-    let bytes = match record {
-        Record::Incoming(r) => serde_json::to_vec(r),
-        Record::Outgoing(r) => serde_json::to_vec(r),
-        Record::Followup(r) => serde_json::to_vec(r),
-        Record::Meeting(r) => serde_json::to_vec(r),
-        Record::Entry(r, _) => serde_json::to_vec(r),
-    }
-    .ok()?;
+    let bytes = record.to_json_vec().ok()?;
     let back = decode_record(&bytes, record.kind(), record.book()).ok()?;
     (back == *record).then_some(bytes)
 }
@@ -308,16 +294,10 @@ pub fn encode_problem(problem: &Problem) -> Vec<u8> {
 }
 
 fn decode_record(bytes: &[u8], kind: Kind, book: Option<&str>) -> serde_json::Result<Record> {
-    Ok(match kind {
-        Kind::Incoming => Record::Incoming(serde_json::from_slice(bytes)?),
-        Kind::Outgoing => Record::Outgoing(serde_json::from_slice(bytes)?),
-        Kind::Followup => Record::Followup(serde_json::from_slice(bytes)?),
-        Kind::Meeting => Record::Meeting(serde_json::from_slice(bytes)?),
-        Kind::Logbook => Record::Entry(
-            serde_json::from_slice(bytes)?,
-            book.unwrap_or_default().to_string(),
-        ),
-    })
+    let mut de = serde_json::Deserializer::from_slice(bytes);
+    let record = Record::deserialize_as(&mut de, kind, book)?;
+    de.end()?;
+    Ok(record)
 }
 
 /// What makes a cache belong to this code and these settings: a cache
@@ -472,7 +452,7 @@ impl Writer {
         // The state folder ignores itself in git, so creating it here never
         // shows in `git status`.
         let dir = crate::store::save::ensure_state_dir(&register.root).ok()?;
-        remove_abandoned(&dir);
+        remove_abandoned(&dir, register.runtime.now);
         let tmp = tempfile::Builder::new()
             .prefix(TEMP_PREFIX)
             .tempfile_in(&dir)
@@ -573,7 +553,8 @@ const ABANDONED_AFTER: std::time::Duration = std::time::Duration::from_secs(3600
 
 /// Removes temporary cache files that killed commands left behind. Files
 /// of writes still running are young and left alone.
-fn remove_abandoned(dir: &Path) {
+/// `now` is seconds since the epoch, as the context read it.
+fn remove_abandoned(dir: &Path, now: i64) {
     let Ok(entries) = std::fs::read_dir(dir) else {
         return;
     };
@@ -581,10 +562,10 @@ fn remove_abandoned(dir: &Path) {
         let name = entry.file_name();
         let old = entry
             .metadata()
-            .and_then(|m| m.modified())
             .ok()
-            .and_then(|t| t.elapsed().ok())
-            .is_some_and(|age| age > ABANDONED_AFTER);
+            .map(|meta| Fingerprint::of(&meta).mtime)
+            .and_then(|mtime| u64::try_from(now.saturating_sub(mtime)).ok())
+            .is_some_and(|age| age > ABANDONED_AFTER.as_secs());
         if old && name.to_str().is_some_and(|n| n.starts_with(TEMP_PREFIX)) {
             let _ = std::fs::remove_file(entry.path());
         }

@@ -139,7 +139,10 @@ pub fn locate(root: &Path) -> Place {
 /// merge, rebase, cherry-pick or revert is half done (our record would
 /// be staged into it), HEAD is on a branch, and no other git process
 /// holds git's locks — a fresh lock is waited for, a stale one reported.
-pub fn preflight(root: &Path) -> Result<()> {
+///
+/// `now` is seconds since the epoch as the context read it; the age of a
+/// lock is counted from it.
+pub fn preflight(root: &Path, now: i64) -> Result<()> {
     let (git_dir, common_dir) = match locate(root) {
         Place::Outside => return Ok(()),
         Place::NoGit => return Err(Error::GitMissing),
@@ -157,7 +160,10 @@ pub fn preflight(root: &Path) -> Result<()> {
     let start = Instant::now();
     let mut pause = Duration::from_millis(20);
     loop {
-        let held = locks(&git_dir, &common_dir).into_iter().next();
+        let waited = i64::try_from(start.elapsed().as_secs()).unwrap_or(i64::MAX);
+        let held = locks(&git_dir, &common_dir, now.saturating_add(waited))
+            .into_iter()
+            .next();
         let Some((path, age)) = held else {
             return Ok(());
         };
@@ -204,8 +210,9 @@ fn branch(git_dir: &Path) -> Option<String> {
 }
 
 /// git's lock files that exist now — the index, HEAD and the current
-/// branch's — with how long ago each was last changed.
-pub fn locks(git_dir: &Path, common_dir: &Path) -> Vec<(PathBuf, Duration)> {
+/// branch's — with how long before `now` (seconds since the epoch) each
+/// was last changed.
+pub fn locks(git_dir: &Path, common_dir: &Path, now: i64) -> Vec<(PathBuf, Duration)> {
     let mut paths = vec![git_dir.join("index.lock"), git_dir.join("HEAD.lock")];
     if let Some(branch) = branch(git_dir).filter(|b| !b.contains("..")) {
         paths.push(common_dir.join(format!("{branch}.lock")));
@@ -214,10 +221,10 @@ pub fn locks(git_dir: &Path, common_dir: &Path) -> Vec<(PathBuf, Duration)> {
         .into_iter()
         .filter_map(|path| {
             let modified = std::fs::symlink_metadata(&path).ok()?.modified().ok()?;
-            let age = SystemTime::now()
-                .duration_since(modified)
-                .unwrap_or_default();
-            Some((path, age))
+            let modified = modified.duration_since(SystemTime::UNIX_EPOCH).ok()?;
+            let modified = i64::try_from(modified.as_secs()).ok()?;
+            let age = u64::try_from(now.saturating_sub(modified)).unwrap_or(0);
+            Some((path, Duration::from_secs(age)))
         })
         .collect()
 }

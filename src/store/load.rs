@@ -180,7 +180,7 @@ pub fn load_all(register: &Register) -> Snapshot {
 /// are still reported. Reading less is what makes `remind` fast on a big
 /// register.
 pub fn load_where(register: &Register, need: Need) -> Snapshot {
-    let now = cache::now_seconds();
+    let now = register.runtime.now;
     let key = cache::key(register);
     let cache = cache::Cache::open(register, key);
     if need.files.is_some() && cache.is_none() {

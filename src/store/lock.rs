@@ -11,10 +11,6 @@ use std::time::{Duration, Instant};
 use crate::error::{Error, Result};
 use crate::store::save::ensure_state_dir;
 
-/// How long a writer waits for another by default. `TAIZHANG_LOCK_TIMEOUT`
-/// (seconds) changes it, for slow shared file servers and for tests.
-const DEFAULT_WAIT: Duration = Duration::from_secs(30);
-
 /// Held while the register is being changed; dropping it unlocks.
 #[derive(Debug)]
 pub struct WriteLock {
@@ -43,12 +39,9 @@ impl WriteLock {
         }
     }
 
-    pub fn acquire(root: &Path) -> Result<WriteLock> {
+    /// Waits up to `wait` for another writer to finish.
+    pub fn acquire(root: &Path, wait: Duration) -> Result<WriteLock> {
         let (file, path) = open(root)?;
-        let wait = std::env::var("TAIZHANG_LOCK_TIMEOUT")
-            .ok()
-            .and_then(|s| s.parse::<u64>().ok())
-            .map_or(DEFAULT_WAIT, Duration::from_secs);
         let start = Instant::now();
         loop {
             match file.try_lock() {

@@ -8,11 +8,13 @@ pub mod cache;
 pub mod calendar;
 pub mod fidelity;
 pub mod git;
+pub mod init;
 pub mod load;
 pub mod lock;
 pub mod numbering;
 pub mod parse;
 pub mod register;
+pub mod report;
 pub mod save;
 pub mod sync;
 mod walk;
@@ -25,7 +27,7 @@ use crate::model;
 use crate::model::id::Id;
 use crate::model::record::Record;
 pub use load::{Loaded, Need, Problem, Snapshot, load_all, load_one, load_where};
-pub use register::Register;
+pub use register::{Register, Runtime};
 
 /// A change in progress: holds the write lock, stages every file it
 /// writes, and at the end puts them all in place at once (all or nothing
@@ -55,9 +57,9 @@ impl<'a> Change<'a> {
     /// `--no-commit`. A change that will commit first makes sure it can
     /// (`git::preflight`).
     pub fn begin(register: &'a Register, commit: bool) -> Result<Change<'a>> {
-        let lock = lock::WriteLock::acquire(&register.root)?;
+        let lock = lock::WriteLock::acquire(&register.root, register.runtime.lock_wait)?;
         if commit && register.config.git.autocommit {
-            git::preflight(&register.root)?;
+            git::preflight(&register.root, register.runtime.now)?;
         }
         let finished = save::recover(&register.root)?;
         save::clear_leftovers(&register.root);
@@ -85,7 +87,7 @@ impl<'a> Change<'a> {
     /// one out: a command calls this for a record it links to a new one
     /// before allocating the new one's ID.
     pub fn refers(&mut self, record: &Record) {
-        self.referenced.extend(record.links());
+        self.referenced.extend(record.linked_ids());
     }
 
     /// The next free ID for `prefix` in `year`: one past the highest

@@ -394,12 +394,26 @@ fn field_position(message: &str, text: &str) -> Option<(usize, usize)> {
         .split_once(':')
         .map(|(k, _)| k.trim())
         .filter(|k| !k.contains(' ') && !k.is_empty())?;
+    key_line(text, key).map(|line| (line, 1))
+}
+
+/// The 1-based line where top-level key `key` stands in record text.
+pub fn key_line(text: &str, key: &str) -> Option<usize> {
     text.lines()
         .position(|line| {
             line.strip_prefix(key)
                 .is_some_and(|rest| rest.starts_with(':'))
         })
-        .map(|i| (i + 1, 1))
+        .map(|i| i + 1)
+}
+
+/// `key_line` in the record file `relative` of `register`; 0 when the
+/// file cannot be read or has no such key.
+pub fn key_line_in(register: &Register, relative: &Path, key: &str) -> usize {
+    std::fs::read_to_string(register.root.join(relative))
+        .ok()
+        .and_then(|text| key_line(&text, key))
+        .unwrap_or(0)
 }
 
 /// The 1-based line of the first git conflict marker, if any.

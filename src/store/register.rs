@@ -5,6 +5,7 @@
 //! symbolic link are refused (DESIGN §6.5).
 
 use std::path::{Path, PathBuf};
+use std::time::Duration;
 
 use crate::error::{Error, Result};
 use crate::model::config::{Config, ConfigProblem, FORMAT_VERSION};
@@ -51,17 +52,45 @@ pub fn language_setting(explicit: Option<&Path>, cwd: &Path) -> Option<String> {
     toml::from_str::<Language>(&text).ok()?.language
 }
 
-/// An open register: its folder and settings.
+/// An open register: its folder and settings, and what the command's
+/// context read from the clock and the environment for the store.
 #[derive(Debug, Clone)]
 pub struct Register {
     pub root: PathBuf,
     pub config: Config,
+    pub runtime: Runtime,
     /// Who writes and in which language, for what the store itself adds
     /// and says when `git.sync_on_write` shares each change (a renumbering
     /// noted in history, a warning that a change is not shared yet). Set by
     /// the context, only for registers that share on write.
     pub writer: Option<(crate::model::common::Actor, crate::i18n::Lang)>,
 }
+
+/// The clock and environment as the store needs them, read once by the
+/// command's context (the only reader of either) and passed down here.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Runtime {
+    /// Seconds since the epoch when the command started: files changed
+    /// within the cache's racy window of it are not cached.
+    pub now: i64,
+    /// How long a writer waits for another's lock.
+    pub lock_wait: Duration,
+}
+
+impl Default for Runtime {
+    /// Without a context: a clock at the epoch, so that no fingerprint is
+    /// trusted enough to be cached, and the usual wait for the lock.
+    fn default() -> Runtime {
+        Runtime {
+            now: 0,
+            lock_wait: DEFAULT_LOCK_WAIT,
+        }
+    }
+}
+
+/// How long a writer waits for another by default. `TAIZHANG_LOCK_TIMEOUT`
+/// (seconds) changes it, for slow shared file servers and for tests.
+pub const DEFAULT_LOCK_WAIT: Duration = Duration::from_secs(30);
 
 impl Register {
     /// Finds the register: `explicit` (from `-C` or `TAIZHANG_REGISTER`),
@@ -81,6 +110,7 @@ impl Register {
         Ok(Register {
             root: root.to_path_buf(),
             config,
+            runtime: Runtime::default(),
             writer: None,
         })
     }

@@ -2,11 +2,10 @@
 //! the same size with the same mtime, `git checkout` of an older commit,
 //! deleted and added files, and a damaged cache are all seen.
 //!
-//! Each test waits a few seconds after writing records: the cache leaves
-//! out files changed within 3 s (their timestamps cannot be trusted yet),
-//! and these tests are about entries that are in the cache.
-
-use std::time::Duration;
+//! Each test moves the clock ahead after writing records (`skip_ahead`,
+//! never a sleep): the cache leaves out files changed within 3 s of now
+//! (their timestamps cannot be trusted yet), and these tests are about
+//! entries that are in the cache.
 
 use crate::env::Env;
 
@@ -29,7 +28,7 @@ fn cached_env() -> Env {
 }
 
 fn settle_and_cache(env: &Env) {
-    std::thread::sleep(Duration::from_millis(4100));
+    env.skip_ahead();
     env.run(&["list"]);
     assert!(
         env.root.join(CACHE).is_file(),
@@ -261,7 +260,7 @@ fn partial_reads_keep_the_whole_cache() {
     // After a new record, a full-kind partial read rewrites it with every
     // entry kept (passed-over payloads are copied through).
     env.assign("清理过期文件");
-    std::thread::sleep(Duration::from_millis(4100));
+    env.skip_ahead();
     env.run(&["remind"]);
     env.run(&["summary", "--period", "2020"]);
     let expected = env.run(&["list", "--format", "json"]);
@@ -281,7 +280,7 @@ fn abandoned_cache_writes_are_cleared() {
     let young = state.join(".cache-running");
     std::fs::write(&old, b"half a cache").unwrap();
     std::fs::write(&young, b"being written").unwrap();
-    let two_hours_ago = std::time::SystemTime::now() - Duration::from_secs(7200);
+    let two_hours_ago = std::time::SystemTime::now() - std::time::Duration::from_secs(7200);
     let file = std::fs::File::options().write(true).open(&old).unwrap();
     file.set_modified(two_hours_ago).unwrap();
     drop(file);

@@ -2,6 +2,7 @@
 //! warns about deadlines on days off.
 
 use crate::env::Env;
+use crate::snapshots::whole;
 
 fn due_of(env: &Env, id: &str) -> String {
     let show: serde_json::Value =
@@ -75,31 +76,14 @@ fn check_warns_about_deadlines_on_days_off() {
         "2026-10-05",
     ]);
     env.run(&["assign", "周一到期", "--lead", "BGS", "--due", "2026-11-30"]);
-    let out = env.output(&["check"]);
-    assert!(out.status.success());
-    let text = String::from_utf8(out.stdout).unwrap();
-    assert!(
-        text.contains("FU-2026-0001.yaml") && text.contains("2026-11-28"),
-        "{text}"
-    );
-    assert!(
-        text.contains("FU-2026-0002.yaml") && text.contains("2026-10-05"),
-        "{text}"
-    );
-    assert!(!text.contains("FU-2026-0003"), "{text}");
+    whole(&env, "calendar__deadlines_on_days_off", &["check"]);
 }
 
 #[test]
 fn a_bad_calendar_is_an_error_for_check() {
     let env = Env::new();
     env.write("calendar.toml", "[2026]\nholidays = [\"2026-02-30\"]\n");
-    let out = env.output(&["check"]);
-    assert_eq!(out.status.code(), Some(1));
-    let text = String::from_utf8(out.stdout).unwrap();
-    assert!(
-        text.contains("calendar.toml") && text.contains("2026-02-30"),
-        "{text}"
-    );
+    whole(&env, "calendar__bad_calendar", &["check"]);
 }
 
 #[test]
@@ -109,9 +93,5 @@ fn check_says_when_this_years_holidays_are_missing() {
         "calendar.toml",
         "[2025]\nholidays = [\"2025-10-01..2025-10-08\"]\n",
     );
-    let text = env.run(&["check"]);
-    assert!(
-        text.contains("calendar.toml") && text.contains("no holidays for 2026"),
-        "{text}"
-    );
+    whole(&env, "calendar__holidays_missing", &["check"]);
 }

@@ -2,6 +2,7 @@
 //! and the whole story of an urgent notice from registration to reply.
 
 use crate::env::Env;
+use crate::snapshots::{NOW, whole};
 
 /// Replaces every `HH:MM` with `hh:mm`: moments vary with the time of day.
 pub fn normalise(text: &str) -> String {
@@ -288,36 +289,23 @@ IN-2026-0001  关于做好寒潮天气道路运输安全工作的紧急通知
 #[test]
 fn slip_names_the_holder_and_the_next_steps() {
     let env = Env::new();
+    env.pin_clock(NOW);
     urgent_notice(&env);
     env.run(&["doc", "route", "IN-1", "--to", "张局长"]);
-    let en = env.run(&["show", "IN-1"]);
-    assert!(
-        en.contains("\nstatus: circulating · Due 2026-11-30 (due in 7 days)\n"),
-        "{en}"
+    whole(&env, "doc__slip_circulating_en", &["show", "IN-1"]);
+    whole(
+        &env,
+        "doc__slip_circulating_zh",
+        &["--lang", "zh", "show", "IN-1"],
     );
-    assert!(en.contains("\nNow with: 张局长\n"), "{en}");
-    assert!(
-        en.contains("\nNext: doc propose, doc instruct, doc route, doc back, doc assign\n"),
-        "{en}"
-    );
-    assert!(en.contains("  张局长: out 2026-11-23 "), "{en}");
-    assert!(
-        en.ends_with("not back yet\n") || en.contains(", not back yet\n"),
-        "{en}"
-    );
-    let zh = env.run(&["--lang", "zh", "show", "IN-1"]);
-    assert!(zh.contains("\n当前在：张局长\n"), "{zh}");
-    assert!(
-        zh.contains("\n下一步：拟办、批示、传阅、收回、交办\n"),
-        "{zh}"
-    );
-    assert!(zh.contains("尚未收回"), "{zh}");
     env.run(&["doc", "back", "IN-1", "--from", "张局长"]);
     env.run(&["doc", "assign", "IN-1", "--lead", "法规科"]);
-    let en = env.run(&["show", "IN-1"]);
-    assert!(en.contains("\nNow with: 法规科\n"), "{en}");
-    let held = env.run(&["list", "in", "--holder", "法规科"]);
-    assert!(held.contains("IN-2026-0001"), "{held}");
+    whole(&env, "doc__slip_assigned_en", &["show", "IN-1"]);
+    whole(
+        &env,
+        "doc__held_by_unit",
+        &["list", "in", "--holder", "法规科"],
+    );
 }
 
 #[test]
@@ -337,12 +325,17 @@ fn info_item_is_read_when_every_copy_is_back() {
     let yaml = env.read("documents/2026/IN-2026-0001.yaml");
     assert!(yaml.contains("status: read"), "{yaml}");
     // An info item is not assigned, done or answered.
-    let err = env.fail(&["doc", "assign", &id, "--lead", "BGS"]);
-    assert!(err.contains("info item"), "{err}");
-    let err = env.fail(&["doc", "done", &id]);
-    assert!(err.contains("info item"), "{err}");
-    let err = env.fail(&["--lang", "zh", "doc", "reply", &id, "--via", "电话"]);
-    assert!(err.contains("阅件"), "{err}");
+    whole(
+        &env,
+        "doc__info_item_not_assigned",
+        &["doc", "assign", &id, "--lead", "BGS"],
+    );
+    whole(&env, "doc__info_item_not_done", &["doc", "done", &id]);
+    whole(
+        &env,
+        "doc__info_item_not_answered_zh",
+        &["--lang", "zh", "doc", "reply", &id, "--via", "电话"],
+    );
 }
 
 #[test]
@@ -350,19 +343,26 @@ fn routing_to_a_holder_or_back_from_a_non_holder_is_refused() {
     let env = Env::new();
     urgent_notice(&env);
     env.run(&["doc", "route", "IN-1", "--to", "张局长"]);
-    let err = env.fail(&["doc", "route", "IN-1", "--to", "张局长"]);
-    assert!(err.contains("IN-2026-0001 is already with 张局长"), "{err}");
-    assert!(
-        err.contains("taizhang doc back IN-2026-0001 --from 张局长"),
-        "{err}"
+    whole(
+        &env,
+        "doc__route_refused_holder",
+        &["doc", "route", "IN-1", "--to", "张局长"],
     );
-    let err = env.fail(&["--lang", "zh", "doc", "route", "IN-1", "--to", "张局长"]);
-    assert!(err.contains("已在 张局长 处"), "{err}");
-    let err = env.fail(&["doc", "back", "IN-1", "--from", "李副局长"]);
-    assert!(err.contains("IN-2026-0001 is not with 李副局长"), "{err}");
-    assert!(err.contains("allowed now:"), "{err}");
-    let err = env.fail(&["--lang", "zh", "doc", "back", "IN-1", "--from", "李副局长"]);
-    assert!(err.contains("不在 李副局长 处"), "{err}");
+    whole(
+        &env,
+        "doc__route_refused_holder_zh",
+        &["--lang", "zh", "doc", "route", "IN-1", "--to", "张局长"],
+    );
+    whole(
+        &env,
+        "doc__back_refused_not_holder",
+        &["doc", "back", "IN-1", "--from", "李副局长"],
+    );
+    whole(
+        &env,
+        "doc__back_refused_not_holder_zh",
+        &["--lang", "zh", "doc", "back", "IN-1", "--from", "李副局长"],
+    );
     env.run(&["doc", "back", "IN-1", "--from", "张局长"]);
     env.fail(&["doc", "back", "IN-1", "--from", "张局长"]);
 }
@@ -372,55 +372,66 @@ fn illegal_steps_name_the_status_and_the_allowed_ones() {
     let env = Env::new();
     urgent_notice(&env);
     // Done before assignment.
-    let err = env.fail(&["doc", "done", "IN-1"]);
-    assert!(err.contains("not yet assigned"), "{err}");
-    assert!(err.contains("taizhang doc assign IN-2026-0001"), "{err}");
+    whole(
+        &env,
+        "doc__done_refused_registered",
+        &["doc", "done", "IN-1"],
+    );
     // Reply before done.
-    let err = env.fail(&["doc", "reply", "IN-1", "--via", "电话"]);
-    assert!(
-        err.contains("IN-2026-0001 is registered; cannot `doc reply`"),
-        "{err}"
+    whole(
+        &env,
+        "doc__reply_refused_registered",
+        &["doc", "reply", "IN-1", "--via", "电话"],
     );
-    assert!(
-        err.contains(
-            "allowed now: `taizhang doc propose`, `taizhang doc instruct`, `taizhang doc route`, `taizhang doc assign`, `taizhang doc return`"
-        ),
-        "{err}"
-    );
-    let err = env.fail(&["--lang", "zh", "doc", "reply", "IN-1", "--via", "电话"]);
-    assert!(err.contains("IN-2026-0001 已登记，不能答复"), "{err}");
-    assert!(
-        err.contains("当前可以：拟办（taizhang doc propose）"),
-        "{err}"
+    whole(
+        &env,
+        "doc__reply_refused_registered_zh",
+        &["--lang", "zh", "doc", "reply", "IN-1", "--via", "电话"],
     );
     env.run(&["doc", "assign", "IN-1", "--lead", "BGS"]);
     // 拟办 and 退文 come before 承办.
-    let err = env.fail(&["doc", "propose", "IN-1", "请阅"]);
-    assert!(
-        err.contains("IN-2026-0001 is assigned; cannot `doc propose`"),
-        "{err}"
+    whole(
+        &env,
+        "doc__propose_refused_assigned",
+        &["doc", "propose", "IN-1", "请阅"],
     );
-    let err = env.fail(&["doc", "return", "IN-1", "--reason", "非本单位职责"]);
-    assert!(err.contains("is assigned"), "{err}");
+    whole(
+        &env,
+        "doc__return_refused_assigned",
+        &["doc", "return", "IN-1", "--reason", "非本单位职责"],
+    );
     env.run(&["doc", "done", "IN-1"]);
     // Nothing is routed, instructed or reassigned once done.
-    for args in [
-        &["doc", "route", "IN-1", "--to", "张局长"][..],
-        &["doc", "instruct", "IN-1", "阅", "--leader", "张局长"],
-        &["doc", "assign", "IN-1", "--lead", "FGK"],
-        &["doc", "done", "IN-1"],
+    for (name, args) in [
+        (
+            "doc__route_refused_done",
+            &["doc", "route", "IN-1", "--to", "张局长"][..],
+        ),
+        (
+            "doc__instruct_refused_done",
+            &["doc", "instruct", "IN-1", "阅", "--leader", "张局长"],
+        ),
+        (
+            "doc__assign_refused_done",
+            &["doc", "assign", "IN-1", "--lead", "FGK"],
+        ),
+        ("doc__done_refused_done", &["doc", "done", "IN-1"]),
     ] {
-        let err = env.fail(args);
-        assert!(err.contains("IN-2026-0001 is done"), "{args:?}: {err}");
-        assert!(err.contains("allowed now: `taizhang doc reply`"), "{err}");
+        whole(&env, name, args);
     }
     env.run(&["doc", "reply", "IN-1", "--via", "电话"]);
-    let err = env.fail(&["doc", "reply", "IN-1", "--via", "电话"]);
-    assert!(err.contains("no further step is allowed"), "{err}");
+    whole(
+        &env,
+        "doc__reply_refused_replied",
+        &["doc", "reply", "IN-1", "--via", "电话"],
+    );
     // Steps of incoming papers refuse other kinds of record.
     env.run(&["assign", "事项", "--lead", "BGS", "--due", "+1w"]);
-    let err = env.fail(&["doc", "propose", "FU-1", "请阅"]);
-    assert!(err.contains("expected an incoming document"), "{err}");
+    whole(
+        &env,
+        "doc__propose_refused_wrong_kind",
+        &["doc", "propose", "FU-1", "请阅"],
+    );
     env.fail(&["doc", "propose", "IN-9", "请阅"]);
     env.fail(&["doc", "propose", "IN-1", "  "]);
 }

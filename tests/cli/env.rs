@@ -4,6 +4,7 @@
 
 use std::path::{Path, PathBuf};
 use std::process::Output;
+use std::sync::Mutex;
 
 use assert_cmd::Command;
 use tempfile::TempDir;
@@ -35,6 +36,8 @@ pub struct Env {
     pub tmp: TempDir,
     /// The register's root.
     pub root: PathBuf,
+    /// `TAIZHANG_NOW` for every command run from now on, if set.
+    now: Mutex<Option<String>>,
 }
 
 impl Env {
@@ -71,7 +74,11 @@ impl Env {
         )
         .unwrap();
         let root = tmp.path().join("reg");
-        Env { tmp, root }
+        Env {
+            tmp,
+            root,
+            now: Mutex::new(None),
+        }
     }
 
     /// `taizhang` in the register, in the pinned environment.
@@ -99,7 +106,29 @@ impl Env {
             .env("GIT_CONFIG_GLOBAL", self.tmp.path().join("gitconfig"))
             .env("GIT_CONFIG_NOSYSTEM", "1")
             .current_dir(&self.root);
+        if let Some(now) = self.now.lock().unwrap().as_deref() {
+            cmd.env("TAIZHANG_NOW", now);
+        }
         cmd
+    }
+
+    /// Every later command sees a clock ten minutes ahead of the real one:
+    /// the files written so far are then old enough for the cache to trust
+    /// (they are out of its racy window) without the test waiting.
+    pub fn skip_ahead(&self) {
+        let later = jiff::Timestamp::now() + jiff::SignedDuration::from_mins(10);
+        *self.now.lock().unwrap() = Some(later.to_string());
+    }
+
+    /// Every later command sees the real clock again.
+    pub fn real_time(&self) {
+        *self.now.lock().unwrap() = None;
+    }
+
+    /// Every later command sees the clock at `moment` (RFC 3339), so that
+    /// the times written into history entries are the same on every run.
+    pub fn pin_clock(&self, moment: &str) {
+        *self.now.lock().unwrap() = Some(moment.to_string());
     }
 
     /// Runs `taizhang ARGS`, expecting success; returns stdout.

@@ -2,6 +2,7 @@
 //! cancel, reopen; and `doc done` for an incoming action item.
 
 use crate::env::{Env, text};
+use crate::snapshots::whole;
 
 const FU1: &str = "followups/2026/FU-2026-0001.yaml";
 
@@ -144,19 +145,14 @@ fn done_submits_and_verify_closes_when_the_register_verifies() {
     let fu = env.yaml(FU1);
     assert_eq!(text(&fu, "status"), "closed");
     assert_eq!(text(&fu["result"], "closed"), "2026-11-23");
-    let stderr = env.fail(&["verify", "FU-1"]);
-    assert!(stderr.contains("closed"), "{stderr}");
+    whole(&env, "followup__verify_refused_closed", &["verify", "FU-1"]);
 }
 
 #[test]
 fn verify_refuses_an_item_not_submitted() {
     let env = Env::new();
     env.assign("整改问题清单");
-    let stderr = env.fail(&["verify", "FU-1"]);
-    assert!(
-        stderr.contains("open") && stderr.contains("done"),
-        "{stderr}"
-    );
+    whole(&env, "followup__verify_refused_open", &["verify", "FU-1"]);
 }
 
 #[test]
@@ -188,8 +184,11 @@ fn extend_moves_the_effective_due_date() {
         serde_json::from_str(&env.run(&["show", "FU-1", "--format", "json"])).unwrap();
     assert_eq!(json["days_left"], 22, "days left count from the extension");
     // Not later than the date in force: refused.
-    let stderr = env.fail(&["extend", "FU-1", "--to", "2026-12-10", "--reason", "再等等"]);
-    assert!(stderr.contains("later"), "{stderr}");
+    whole(
+        &env,
+        "followup__extend_refused_not_later",
+        &["extend", "FU-1", "--to", "2026-12-10", "--reason", "再等等"],
+    );
 }
 
 #[test]
@@ -270,9 +269,9 @@ fn doc_done_finishes_an_assigned_paper() {
 fn lifecycle_commands_refuse_a_document() {
     let env = Env::new();
     env.log_in("来文");
-    let stderr = env.fail(&["progress", "IN-1", "不该成功"]);
-    assert!(
-        stderr.contains("IN-2026-0001") && stderr.contains("follow-up"),
-        "{stderr}"
+    whole(
+        &env,
+        "followup__progress_refused_document",
+        &["progress", "IN-1", "不该成功"],
     );
 }

@@ -1,6 +1,7 @@
 //! `init`: a new register with git, without git, and never over an old one.
 
 use crate::env::Env;
+use crate::snapshots::whole;
 
 #[test]
 fn init_creates_a_committed_register() {
@@ -33,10 +34,12 @@ fn init_creates_a_committed_register() {
 fn init_refuses_to_overwrite_a_register() {
     let env = Env::new();
     env.log_in("已有的来文");
-    let stderr = env.fail(&["init", "."]);
-    assert!(stderr.contains("already holds a register"), "{stderr}");
-    let stderr = env.fail(&["--lang", "zh", "init", "."]);
-    assert!(stderr.contains("不会覆盖"), "{stderr}");
+    whole(&env, "init__refused_existing", &["init", "."]);
+    whole(
+        &env,
+        "init__refused_existing_zh",
+        &["--lang", "zh", "init", "."],
+    );
 }
 
 #[test]

@@ -3,6 +3,7 @@
 use serde_json::Value;
 
 use crate::env::Env;
+use crate::snapshots::{NOW, whole};
 
 /// A register with a spread of records:
 /// IN-1 (assigned to 财务科, deadline 2026-11-20: overdue),
@@ -11,6 +12,7 @@ use crate::env::Env;
 /// FU-3 (办公室, closed).
 fn sample() -> Env {
     let env = Env::new();
+    env.pin_clock(NOW);
     env.run(&[
         "log",
         "in",
@@ -154,22 +156,8 @@ fn list_csv_markdown_and_table() {
         Some("FU-2026-0001,清理积压文件,open,办公室,李明,2026-11-01,2026-11-16,-7")
     );
     assert_eq!(csv.lines().count(), 4, "{csv}");
-    let markdown = env.run(&["list", "fu", "-o", "markdown"]);
-    assert!(
-        markdown.starts_with("| ID | Title | Status |"),
-        "{markdown}"
-    );
-    assert!(markdown.contains("| --- |"), "{markdown}");
-    assert!(
-        markdown.contains("| FU-2026-0002 | 修订执法规范 | open | 法规科 |"),
-        "{markdown}"
-    );
-    let table = env.run(&["list", "fu"]);
-    assert!(
-        table.contains("ID") && table.contains("Days left"),
-        "{table}"
-    );
-    assert!(table.contains("清理积压文件"), "{table}");
+    whole(&env, "list__fu_markdown", &["list", "fu", "-o", "markdown"]);
+    whole(&env, "list__fu_table", &["list", "fu"]);
 }
 
 #[test]
@@ -183,15 +171,8 @@ fn list_of_nothing_exits_zero() {
 #[test]
 fn show_readably_in_both_languages() {
     let env = sample();
-    let en = env.run(&["--lang", "en", "show", "FU-1"]);
-    assert!(en.starts_with("FU-2026-0001  清理积压文件"), "{en}");
-    assert!(en.contains("open") && en.contains("李明"), "{en}");
-    assert!(en.contains("History"), "{en}");
-    let zh = env.run(&["--lang", "zh", "show", "FU-1"]);
-    assert!(zh.contains("待办"), "{zh}");
-    assert!(zh.contains("责任人") && zh.contains("李明"), "{zh}");
-    assert!(zh.contains("处理记录"), "{zh}");
-    assert!(!zh.contains("History"), "{zh}");
+    whole(&env, "show__followup_en", &["--lang", "en", "show", "FU-1"]);
+    whole(&env, "show__followup_zh", &["--lang", "zh", "show", "FU-1"]);
 }
 
 #[test]

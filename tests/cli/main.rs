@@ -24,6 +24,7 @@ mod meeting;
 mod perms;
 mod remind;
 mod smoke;
+mod snapshots;
 mod summary;
 mod sync;
 mod yaml_compat;

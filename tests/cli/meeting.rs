@@ -1,8 +1,8 @@
 //! Meetings: plan, hold, minute, cancel, and decisions that become
 //! follow-ups, shown with their live state.
 
-use crate::doc::normalise;
 use crate::env::Env;
+use crate::snapshots::whole;
 
 fn planned(env: &Env) {
     let id = env.run(&[
@@ -35,6 +35,7 @@ fn planned(env: &Env) {
 #[test]
 fn decisions_become_follow_ups_linked_both_ways() {
     let env = Env::new();
+    env.pin_clock(crate::snapshots::NOW);
     planned(&env);
     let yaml = env.read("meetings/2026/MT-2026-0001.yaml");
     assert!(yaml.contains("status: planned"), "{yaml}");
@@ -89,33 +90,23 @@ fn decisions_become_follow_ups_linked_both_ways() {
         "2026-11-25",
     ]);
 
-    let zh = normalise(&env.run(&["--lang", "zh", "show", "MT-1"]));
-    assert!(
-        zh.starts_with("会议\nMT-2026-0001  第八次局长办公会议\n状态：已召开\n"),
-        "{zh}"
+    whole(
+        &env,
+        "meeting__show_decisions_zh",
+        &["--lang", "zh", "show", "MT-1"],
     );
-    assert!(
-        zh.contains("\n议程：\n  1. 冬季安全生产 (李副局长)\n  2. 其他事项\n"),
-        "{zh}"
-    );
-    assert!(zh.contains("\n议定事项：\n  #1 修订值班制度 → 未立项\n  #2 整治城区占道经营 | 执法支队 2026-12-15 → FU-2026-0001 在办\n  #3 发布寒潮出行提示 | 办公室 2026-11-25 → FU-2026-0002 在办\n议定事项3件，已办结0件\n"), "{zh}");
-    assert!(
-        zh.contains("  2026-11-23 hh:mm  王芳  议定事项：#2 整治城区占道经营\n"),
-        "{zh}"
-    );
-    assert!(zh.ends_with("下一步：登记议定事项、登记纪要\n"), "{zh}");
 
     // Live states: one closed, one overdue a month later.
     env.run(&["done", "FU-2"]);
-    let zh = env.run(&["--lang", "zh", "--today", "2026-12-20", "show", "MT-1"]);
-    assert!(zh.contains("FU-2026-0001 逾期\n"), "{zh}");
-    assert!(zh.contains("FU-2026-0002 办结\n"), "{zh}");
-    assert!(zh.contains("\n议定事项3件，已办结1件，逾期1件\n"), "{zh}");
-    let en = env.run(&["--today", "2026-12-20", "show", "MT-1"]);
-    assert!(en.contains("→ FU-2026-0001 overdue\n"), "{en}");
-    assert!(
-        en.contains("\n3 decision(s), 1 closed, 1 overdue\n"),
-        "{en}"
+    whole(
+        &env,
+        "meeting__show_live_states_zh",
+        &["--lang", "zh", "--today", "2026-12-20", "show", "MT-1"],
+    );
+    whole(
+        &env,
+        "meeting__show_live_states_en",
+        &["--today", "2026-12-20", "show", "MT-1"],
     );
     env.run(&["check"]);
 }
@@ -124,24 +115,23 @@ fn decisions_become_follow_ups_linked_both_ways() {
 fn meeting_steps_refused_by_status() {
     let env = Env::new();
     planned(&env);
-    let err = env.fail(&["meeting", "decide", "MT-1", "修订值班制度"]);
-    assert!(
-        err.contains("MT-2026-0001 is planned; cannot `meeting decide`"),
-        "{err}"
+    whole(
+        &env,
+        "meeting__decide_refused_planned",
+        &["meeting", "decide", "MT-1", "修订值班制度"],
     );
-    assert!(
-        err.contains("allowed now: `taizhang meeting held`, `taizhang meeting cancel`"),
-        "{err}"
+    whole(
+        &env,
+        "meeting__minutes_refused_planned_zh",
+        &[
+            "--lang", "zh", "meeting", "minutes", "MT-1", "--text", "纪要",
+        ],
     );
-    let err = env.fail(&[
-        "--lang", "zh", "meeting", "minutes", "MT-1", "--text", "纪要",
-    ]);
-    assert!(err.contains("MT-2026-0001 已安排，不能登记纪要"), "{err}");
     env.run(&["meeting", "held", "MT-1"]);
-    let err = env.fail(&["meeting", "held", "MT-1"]);
-    assert!(
-        err.contains("MT-2026-0001 is held; cannot `meeting held`"),
-        "{err}"
+    whole(
+        &env,
+        "meeting__held_refused_held",
+        &["meeting", "held", "MT-1"],
     );
     env.fail(&["meeting", "cancel", "MT-1", "--reason", "改期"]);
     // --lead and --due go together: a usage error, nothing written.
@@ -171,8 +161,11 @@ fn meeting_steps_refused_by_status() {
     ]);
     env.fail(&["meeting", "held", "IN-1"]);
     env.run(&["log", "in", "--title", "通知", "--from", "省厅"]);
-    let err = env.fail(&["meeting", "held", "IN-1"]);
-    assert!(err.contains("expected a meeting"), "{err}");
+    whole(
+        &env,
+        "meeting__held_refused_wrong_kind",
+        &["meeting", "held", "IN-1"],
+    );
 }
 
 #[test]

@@ -4,6 +4,7 @@
 use serde_json::Value;
 
 use crate::env::Env;
+use crate::snapshots::whole;
 
 /// A small office, today being Monday 2026-11-23:
 /// - FU-1 办公室/李明, due 11-20: overdue 3 days
@@ -158,35 +159,16 @@ fn text_groups_by_unit_then_owner_overdue_first() {
         \x20   due today  FU-2026-0002  年终总结材料  (due 2026-11-23)\n\
         \x20   due in 1 day  IN-2026-0001  关于报送年度预算的通知  (due 2026-11-24)\n"
     );
-    let zh = env.run(&["--lang", "zh", "remind"]);
-    assert!(
-        zh.starts_with("督办提醒（2026-11-23）：逾期1项，今日到期1项，即将到期2项\n"),
-        "{zh}"
+    whole(&env, "remind__text_zh", &["--lang", "zh", "remind"]);
+    whole(
+        &env,
+        "remind__csv_en",
+        &["--lang", "en", "remind", "-o", "csv"],
     );
-    assert!(
-        zh.contains("    逾期3天  FU-2026-0001  修订值班制度  （期限 2026-11-20）\n"),
-        "{zh}"
-    );
-    assert!(
-        zh.contains("  （未指定责任人）\n    今日到期  FU-2026-0002"),
-        "{zh}"
-    );
-    let csv = env.run(&["--lang", "en", "remind", "-o", "csv"]);
-    assert_eq!(
-        csv.lines().take(2).collect::<Vec<_>>(),
-        [
-            "ID,Kind,Title,Unit,Owner,Due,Days left,Level",
-            "FU-2026-0001,followup,修订值班制度,办公室,李明,2026-11-20,-3,overdue"
-        ]
-    );
-    let md = env.run(&["--lang", "zh", "remind", "-o", "markdown"]);
-    assert!(
-        md.contains("### 办公室\n\n**李明**\n\n| 状态 | 编号 | 标题 | 期限 | 剩余天数 |"),
-        "{md}"
-    );
-    assert!(
-        md.contains("| 逾期3天 | FU-2026-0001 | 修订值班制度 | 2026-11-20 | -3 |"),
-        "{md}"
+    whole(
+        &env,
+        "remind__markdown_zh",
+        &["--lang", "zh", "remind", "-o", "markdown"],
     );
 }
 
@@ -285,13 +267,11 @@ fn classified_titles_are_redacted_in_every_format() {
 fn a_broken_file_is_skipped_with_one_warning() {
     let env = office();
     env.write("followups/2026/FU-2026-0099.yaml", "id: [unclosed\n");
-    let out = env.output(&["remind", "-o", "json"]);
-    assert!(out.status.success());
-    let stderr = String::from_utf8(out.stderr).unwrap();
-    assert_eq!(stderr.lines().count(), 1, "{stderr}");
-    assert!(stderr.contains("FU-2026-0099.yaml"), "{stderr}");
-    let items: Value = serde_json::from_slice(&out.stdout).unwrap();
-    assert_eq!(items.as_array().unwrap().len(), 4);
+    whole(
+        &env,
+        "remind__broken_file_skipped",
+        &["remind", "-o", "json"],
+    );
 }
 
 #[test]

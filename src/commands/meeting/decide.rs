@@ -4,11 +4,12 @@
 use std::process::ExitCode;
 
 use super::not_a_meeting;
-use crate::commands::assign::{NewFollowup, create};
+use crate::commands::create;
 use crate::commands::shared::{commit_message, finish_new, non_empty, optional_text, refused};
 use crate::context::Ctx;
 use crate::error::{Error, Result};
 use crate::model::common::HistoryAction;
+use crate::model::followup::NewFollowup;
 use crate::model::id::RecordRef;
 use crate::model::keyword::Source;
 use crate::model::record::Record;
@@ -87,7 +88,7 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
                 secrecy: None,
                 notes: None,
             };
-            Some(create(
+            Some(create::followup(
                 &mut tx,
                 &register,
                 &actor,

@@ -1,0 +1,141 @@
+//! How records point at each other: the links a record holds, named by
+//! the field that holds them, and a follow-up linked onto its source.
+//!
+//! The one place that knows which fields are links: `show` follows them,
+//! `check` verifies them. Pure: no file system.
+
+use crate::model::common::{Actor, HistoryAction};
+use crate::model::id::{Id, RecordRef};
+use crate::model::record::Record;
+
+/// What a link stands for, and so which field holds it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Role {
+    /// A follow-up carrying out a document (`followups`).
+    Followup,
+    /// The outgoing document that answered an incoming one (`reply`).
+    Reply,
+    /// The incoming document an outgoing one answers (`in_reply_to`).
+    InReplyTo,
+    /// What a follow-up carries out: a document, or a meeting decision
+    /// when `item` is set (`source_ref`).
+    Source { item: Option<u32> },
+    /// The follow-up of meeting decision `n` (`decisions`).
+    Decision { n: u32 },
+    /// The formal minutes of a meeting, an outgoing document (`minutes`).
+    Minutes,
+}
+
+impl Role {
+    /// The record field that holds the link.
+    pub fn field(self) -> &'static str {
+        match self {
+            Role::Followup => "followups",
+            Role::Reply => "reply",
+            Role::InReplyTo => "in_reply_to",
+            Role::Source { .. } => "source_ref",
+            Role::Decision { .. } => "decisions",
+            Role::Minutes => "minutes",
+        }
+    }
+}
+
+/// One link from a record to another.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Link {
+    pub role: Role,
+    pub target: Id,
+}
+
+impl Record {
+    /// Every link this record holds, in the order of its fields. Minutes
+    /// given as text rather than an ID are not a link.
+    pub fn links(&self) -> Vec<Link> {
+        let link = |role, target: &Id| Link {
+            role,
+            target: target.clone(),
+        };
+        match self {
+            Record::Incoming(doc) => (doc.followups.iter())
+                .map(|id| link(Role::Followup, id))
+                .chain(
+                    (doc.reply.as_ref())
+                        .and_then(|reply| reply.reference.as_ref())
+                        .map(|id| link(Role::Reply, id)),
+                )
+                .collect(),
+            Record::Outgoing(doc) => (doc.followups.iter())
+                .map(|id| link(Role::Followup, id))
+                .chain(doc.in_reply_to.iter().map(|id| link(Role::InReplyTo, id)))
+                .collect(),
+            Record::Followup(fu) => (fu.source_ref.iter())
+                .map(|source| {
+                    let role = Role::Source { item: source.item };
+                    link(role, &source.id)
+                })
+                .collect(),
+            Record::Meeting(mt) => (mt.decisions.iter())
+                .filter_map(|d| Some(link(Role::Decision { n: d.n }, d.followup.as_ref()?)))
+                .chain(
+                    (mt.minutes.as_deref())
+                        .and_then(Id::parse)
+                        .map(|id| link(Role::Minutes, &id)),
+                )
+                .collect(),
+            Record::Entry(..) => Vec::new(),
+        }
+    }
+
+    /// The IDs this record links to (`links` without their fields).
+    pub fn linked_ids(&self) -> impl Iterator<Item = Id> {
+        self.links().into_iter().map(|link| link.target)
+    }
+
+    /// Records on this record (a document, or the meeting whose decision
+    /// `reference` names) that follow-up `followup` was made from it, with
+    /// a history entry by `actor`. A paper assigned to a unit is then in
+    /// progress.
+    pub fn link_followup(&mut self, reference: &RecordRef, followup: &Id, actor: &Actor) {
+        match self {
+            Record::Incoming(doc) => doc.spawned(followup.clone()),
+            Record::Outgoing(doc) => doc.followups.push(followup.clone()),
+            Record::Meeting(mt) => {
+                if let Some(decision) = reference.item.and_then(|n| mt.decision_mut(n)) {
+                    decision.followup = Some(followup.clone());
+                }
+            }
+            Record::Followup(_) | Record::Entry(..) => {}
+        }
+        self.push_history(actor.entry(HistoryAction::Followup, Some(followup.to_string())));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+
+    fn links_of(id: &str) -> Vec<(&'static str, String)> {
+        let records = crate::testing::example_records();
+        let record = records.iter().find(|r| r.id().to_string() == id).unwrap();
+        (record.links().into_iter())
+            .map(|l| (l.role.field(), l.target.to_string()))
+            .collect()
+    }
+
+    #[test]
+    fn links_of_each_kind_name_their_field() {
+        let incoming = links_of("IN-2026-0004");
+        assert!(
+            incoming.iter().any(|(field, _)| *field == "reply"),
+            "{incoming:?}"
+        );
+        let meeting = links_of("MT-2026-0001");
+        assert!(
+            meeting.iter().any(|(field, _)| *field == "decisions"),
+            "{meeting:?}"
+        );
+        for (field, target) in links_of("FU-2026-0001") {
+            assert_eq!(field, "source_ref");
+            assert!(target.starts_with("IN-") || target.starts_with("MT-"));
+        }
+    }
+}
