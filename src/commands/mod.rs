@@ -8,6 +8,7 @@ pub mod check;
 mod desk;
 mod doc;
 mod done;
+mod export;
 mod extend;
 mod init;
 mod list;
@@ -60,6 +61,7 @@ pub enum Command {
     Check(check::Args),
     Remind(remind::Args),
     Summary(summary::Args),
+    Export(export::Args),
     #[command(subcommand)]
     Meeting(meeting::MeetingCommand),
 }
@@ -86,6 +88,7 @@ pub fn run(ctx: &Ctx, command: Option<Command>) -> Result<ExitCode> {
         Command::Check(args) => check::run(ctx, args),
         Command::Remind(args) => remind::run(ctx, args),
         Command::Summary(args) => summary::run(ctx, args),
+        Command::Export(args) => export::run(ctx, args),
         Command::Meeting(cmd) => meeting::run(ctx, cmd),
     }
 }

@@ -426,6 +426,37 @@ pub(super) fn error(lang: Lang, error: &Error) -> (String, Option<String>) {
             ),
             Some(say!(l, "use en or zh", "可用 `en` 或 `zh`")),
         ),
+        E::NeedsOut { format } => (
+            say!(
+                l,
+                "export {format} writes a binary file: name it with --out FILE",
+                "export {format} 生成的是二进制文件，不能输出到终端：请用 --out 文件名 指定"
+            ),
+            Some(say!(
+                l,
+                "taizhang export {format} --out register.{format}",
+                "taizhang export {format} --out 台账.{format}"
+            )),
+        ),
+        E::NoSuchFolder { flag, path } => {
+            let path = path.display();
+            (
+                say!(
+                    l,
+                    "{flag}: there is no folder {path} to write into",
+                    "{flag}：目录 {path} 不存在，无法写入"
+                ),
+                None,
+            )
+        }
+        E::OnlyFor { flag, format } => (
+            say!(
+                l,
+                "{flag} applies to export {format} only",
+                "{flag} 只用于 export {format}"
+            ),
+            None,
+        ),
         E::Encode { message } => (
             say!(
                 l,

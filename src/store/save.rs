@@ -16,6 +16,29 @@ pub fn write_atomic(root: &Path, relative: &Path, content: &[u8]) -> Result<()> 
     stage(root, relative, content)?.persist(root)
 }
 
+/// Writes an export to `path`, anywhere (not only inside the register):
+/// through a temporary file in the same folder, flushed and renamed, so a
+/// reader never sees half a file and an old file stays whole until the
+/// new one replaces it. The file gets the user's umask (0666 masked, as
+/// any file a program creates), not a temporary file's 0600.
+pub fn write_file(path: &Path, content: &[u8]) -> Result<()> {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = match path.parent() {
+        Some(dir) if !dir.as_os_str().is_empty() => dir,
+        _ => Path::new("."),
+    };
+    let mut tmp = tempfile::Builder::new()
+        .prefix(".taizhang-export-")
+        .permissions(std::fs::Permissions::from_mode(0o666))
+        .tempfile_in(dir)
+        .map_err(|e| Error::io(dir, e))?;
+    tmp.write_all(content).map_err(|e| Error::io(path, e))?;
+    tmp.as_file().sync_all().map_err(|e| Error::io(path, e))?;
+    tmp.persist(path).map_err(|e| Error::io(path, e.error))?;
+    sync_dir(dir);
+    Ok(())
+}
+
 /// Content flushed to a temporary file, waiting to be renamed into place.
 /// Dropped without `persist`, the temporary file is removed.
 #[derive(Debug)]

@@ -101,7 +101,7 @@ pub fn overdue_table(s: &Summary, lang: Lang) -> Table {
 }
 
 /// The figures as label/value rows, section by section.
-fn figure_tables(s: &Summary, lang: Lang) -> Vec<(Label, Table)> {
+pub fn figure_tables(s: &Summary, lang: Lang) -> Vec<(Label, Table)> {
     let head = || Table::new(labels(lang, &[Label::Figure, Label::Value]));
     let row = |t: &mut Table, label: Label, value: String| {
         t.push(vec![plain(lang.label(label)), plain(value)]);
