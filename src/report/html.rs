@@ -103,6 +103,7 @@ p.meta { color: #5b6573; margin: 0; }
 table { border-collapse: collapse; width: 100%; margin: 4px 0 12px; }
 th, td { border: 1px solid var(--line); padding: 4px 8px; text-align: left; vertical-align: top; }
 th { background: #e8eef6; }
+th, td.nw, td.n, td.lvl { white-space: nowrap; }
 td.n { text-align: right; font-variant-numeric: tabular-nums; }
 .figures { display: flex; gap: 16px; flex-wrap: wrap; }
 .figures > div { flex: 1 1 280px; }
@@ -204,6 +205,9 @@ pub fn page(p: &Page, lang: Lang) -> String {
     out
 }
 
+/// Cells up to this many characters (IDs, dates, names) never wrap.
+const SHORT: usize = 12;
+
 /// A table; the columns in `numeric` are right-aligned.
 fn table_html(table: &Table, numeric: &[usize]) -> String {
     let mut out = String::from("<table>\n<thead><tr>");
@@ -217,6 +221,8 @@ fn table_html(table: &Table, numeric: &[usize]) -> String {
             let mut class = Vec::new();
             if numeric.contains(&i) {
                 class.push("n");
+            } else if text.chars().count() <= SHORT {
+                class.push("nw");
             }
             if *tone == Tone::Danger {
                 class.push("danger");
@@ -278,8 +284,8 @@ fn reminders(items: &[Reminder], lang: Lang) -> String {
         };
         let _ = writeln!(
             out,
-            "<tr class=\"{}\"><td class=\"lvl\">{}</td><td>{}</td><td>{} <span class=\"legend\">{}</span></td>\
-             <td>{}</td><td>{}</td><td>{}</td><td class=\"n\">{}</td></tr>",
+            "<tr class=\"{}\"><td class=\"lvl\">{}</td><td class=\"nw\">{}</td><td>{} <span class=\"legend\">{}</span></td>\
+             <td class=\"nw\">{}</td><td class=\"nw\">{}</td><td class=\"nw\">{}</td><td class=\"n\">{}</td></tr>",
             level_class(item.level),
             escape(lang.label(level_label(item.level))),
             escape(&item.id.to_string()),
@@ -314,7 +320,7 @@ fn meetings(rows: &[MeetingRow], lang: Lang) -> String {
         };
         let _ = writeln!(
             out,
-            "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+            "<tr><td class=\"nw\">{}</td><td>{}</td><td class=\"nw\">{}</td><td>{}</td></tr>",
             escape(&row.id.to_string()),
             escape(&lang.title(&row.title)),
             start,
