@@ -161,6 +161,11 @@ pub enum Error {
         flag: String,
         path: PathBuf,
     },
+    /// The file to write is a folder.
+    OutIsFolder {
+        flag: String,
+        path: PathBuf,
+    },
     /// A flag that applies to one format only.
     OnlyFor {
         flag: String,

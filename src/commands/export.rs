@@ -106,12 +106,9 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
         year: args.year,
         ..Filter::default()
     };
-    let files = |id: &Id, kind: Kind, book: Option<&str>| filter.may_hold(id, kind, book);
-    let mut need = Need::everything();
-    if filter.kind.is_some() || filter.year.is_some() {
-        need = need.files(&files);
-    }
-    let snapshot = load_reporting(ctx, &register, need);
+    // Every kind is read, even for one KIND: a follow-up made from a
+    // classified paper or meeting inherits its secrecy (as in `remind`).
+    let snapshot = load_reporting(ctx, &register, Need::everything());
     let mut records: Vec<&Record> = snapshot
         .records
         .iter()
@@ -177,7 +174,7 @@ fn check_out(args: &Args) -> Result<Option<PathBuf>> {
         return Ok(None);
     };
     if out.is_dir() {
-        return Err(Error::NoSuchFolder {
+        return Err(Error::OutIsFolder {
             flag: "--out".into(),
             path: out.clone(),
         });

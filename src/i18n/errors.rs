@@ -449,6 +449,17 @@ pub(super) fn error(lang: Lang, error: &Error) -> (String, Option<String>) {
                 None,
             )
         }
+        E::OutIsFolder { flag, path } => {
+            let path = path.display();
+            (
+                say!(
+                    l,
+                    "{flag}: {path} is a folder; name the file to write",
+                    "{flag}：{path} 是一个目录，请指定要写入的文件名"
+                ),
+                None,
+            )
+        }
         E::OnlyFor { flag, format } => (
             say!(
                 l,

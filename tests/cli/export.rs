@@ -509,6 +509,25 @@ fn classified_titles_are_withheld_in_every_export_format() {
     }
 }
 
+/// Regression: exporting one kind must still read the source papers, or
+/// a follow-up written by hand without `secrecy` would leak the matter of
+/// the secret paper it comes from.
+#[test]
+fn a_follow_up_of_a_secret_paper_is_withheld_when_only_follow_ups_are_exported() {
+    let env = office();
+    env.write(
+        "followups/2026/FU-2026-0009.yaml",
+        "id: FU-2026-0009\ntitle: 手写的秘密事项\nstatus: open\nlead: 办公室\n\
+         source_ref: IN-2026-0001\nassigned: 2026-11-20\ndue: 2026-11-30\n\
+         created: 2026-11-20T09:00:00+08:00\n",
+    );
+    for format in ["csv", "json", "ics"] {
+        let text = env.run(&["export", format, "fu"]);
+        assert!(text.contains("FU-2026-0009"), "{format}");
+        assert!(!text.contains("手写的秘密事项"), "{format}: {text}");
+    }
+}
+
 fn starts_with_bom(env: &Env, args: &[&str]) {
     let out = env.output(args);
     assert!(out.status.success(), "{args:?}");
