@@ -463,8 +463,8 @@ pub(super) fn error(lang: Lang, error: &Error) -> (String, Option<String>) {
         E::OnlyFor { flag, format } => (
             say!(
                 l,
-                "{flag} applies to export {format} only",
-                "{flag} 只用于 export {format}"
+                "{flag} applies to `taizhang export {format}` only",
+                "{flag} 只用于 `taizhang export {format}`"
             ),
             None,
         ),
