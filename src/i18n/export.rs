@@ -14,7 +14,6 @@ words! {
         Upcoming => "The next 14 days" / "未来14天",
         Deadlines => "Deadlines" / "到期事项",
         UpcomingMeetings => "Meetings" / "会议安排",
-        Kind => "Kind" / "类别",
         Venue => "Venue" / "地点",
         When => "When" / "时间",
         Legend => "Red: overdue · Yellow: due today · Blue: due soon"
