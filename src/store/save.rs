@@ -21,8 +21,25 @@ pub fn write_atomic(root: &Path, relative: &Path, content: &[u8]) -> Result<()> 
 /// reader never sees half a file and an old file stays whole until the
 /// new one replaces it. The file gets the user's umask (0666 masked, as
 /// any file a program creates), not a temporary file's 0600.
+///
+/// What is not a regular file (`/dev/stdout`, a pipe, a device) is written
+/// in place: renaming over it would replace it with a file. A symbolic
+/// link is followed: the file it names is replaced, the link stays.
 pub fn write_file(path: &Path, content: &[u8]) -> Result<()> {
     use std::os::unix::fs::PermissionsExt;
+    if std::fs::metadata(path).is_ok_and(|m| !m.is_file()) {
+        let mut file = std::fs::OpenOptions::new()
+            .write(true)
+            .truncate(true)
+            .open(path)
+            .map_err(|e| Error::io(path, e))?;
+        return file
+            .write_all(content)
+            .and_then(|()| file.flush())
+            .map_err(|e| Error::io(path, e));
+    }
+    let resolved = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
+    let path = resolved.as_path();
     let dir = match path.parent() {
         Some(dir) if !dir.as_os_str().is_empty() => dir,
         _ => Path::new("."),

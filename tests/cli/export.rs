@@ -400,6 +400,29 @@ fn an_export_file_is_written_with_the_users_umask() {
     assert_eq!(env.status(), "", "an export leaves the register clean");
 }
 
+/// `--out` naming a pipe or a device (`/dev/stdout`) writes through it,
+/// and naming a symbolic link replaces the file it names: renaming a
+/// temporary file over them would replace the device or the link itself.
+#[test]
+fn out_writes_through_a_pipe_or_a_symlink_instead_of_replacing_it() {
+    let env = office();
+    let through = env.run(&["export", "csv", "fu", "--out", "/dev/stdout"]);
+    assert!(through.starts_with("ID,Title"), "{through}");
+    let dir = env.tmp.path();
+    std::fs::write(dir.join("real.csv"), "old").unwrap();
+    std::os::unix::fs::symlink("real.csv", dir.join("link.csv")).unwrap();
+    let link = dir.join("link.csv");
+    env.run(&["export", "csv", "fu", "--out", link.to_str().unwrap()]);
+    assert!(
+        std::fs::symlink_metadata(&link)
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    );
+    let real = std::fs::read_to_string(dir.join("real.csv")).unwrap();
+    assert!(real.starts_with("ID,Title"), "{real}");
+}
+
 fn collect_numbers(value: &Value, path: &str, out: &mut Vec<(String, Value)>) {
     match value {
         Value::Object(map) => {
