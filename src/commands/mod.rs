@@ -20,6 +20,7 @@ mod reopen;
 mod shared;
 mod show;
 mod summary;
+mod sync;
 mod verify;
 
 use std::process::ExitCode;
@@ -62,6 +63,7 @@ pub enum Command {
     Remind(remind::Args),
     Summary(summary::Args),
     Export(export::Args),
+    Sync(sync::Args),
     #[command(subcommand)]
     Meeting(meeting::MeetingCommand),
 }
@@ -89,6 +91,7 @@ pub fn run(ctx: &Ctx, command: Option<Command>) -> Result<ExitCode> {
         Command::Remind(args) => remind::run(ctx, args),
         Command::Summary(args) => summary::run(ctx, args),
         Command::Export(args) => export::run(ctx, args),
+        Command::Sync(args) => sync::run(ctx, args),
         Command::Meeting(cmd) => meeting::run(ctx, cmd),
     }
 }

@@ -79,10 +79,13 @@ pub enum HistoryAction {
     /// A chase made by `remind --record`; the note is the chase level.
     Remind,
     Reopen,
+    /// `sync` gave the record (or its 发文字号) a new number; the note is
+    /// `old → new`.
+    Renumber,
 }
 
 impl HistoryAction {
-    const ALL: [HistoryAction; 23] = [
+    const ALL: [HistoryAction; 24] = [
         HistoryAction::Log,
         HistoryAction::Propose,
         HistoryAction::Instruct,
@@ -106,6 +109,7 @@ impl HistoryAction {
         HistoryAction::Chase,
         HistoryAction::Remind,
         HistoryAction::Reopen,
+        HistoryAction::Renumber,
     ];
 
     /// The stored keyword (also the word of the commit message).
@@ -134,6 +138,7 @@ impl HistoryAction {
             HistoryAction::Chase => "chase",
             HistoryAction::Remind => "remind",
             HistoryAction::Reopen => "reopen",
+            HistoryAction::Renumber => "renumber",
         }
     }
 

@@ -45,6 +45,8 @@ pub struct Page<'a> {
     /// Deadlines from today to `DAYS_AHEAD` days on.
     pub deadlines: &'a [Reminder],
     pub meetings: &'a [MeetingRow],
+    /// The logbooks' titles by name (用印登记 for `seal`).
+    pub book_titles: &'a std::collections::BTreeMap<String, String>,
 }
 
 /// The meetings planned from `today` to `DAYS_AHEAD` days on, by start.
@@ -156,7 +158,7 @@ pub fn page(p: &Page, lang: Lang) -> String {
         "<h2>{}</h2>\n<div class=\"figures\">",
         escape(Brief::Figures.word(lang))
     );
-    for (label, table) in summary::figure_tables(s, lang) {
+    for (label, table) in summary::figure_tables(s, lang, p.book_titles) {
         let _ = writeln!(out, "<div><h3>{}</h3>", escape(lang.label(label)));
         out.push_str(&table_html(&table, &[1]));
         out.push_str("</div>\n");

@@ -310,8 +310,9 @@ const CASES: &[&[&str]] = &[
     &["export", "xlsx", "--out", "/no/such/folder/a.xlsx"],
     &["export", "ics", "--out", "documents"],
     &["export", "csv", "--period", "2026-11"],
-    // The register itself.
+    // The register itself, and sharing it.
     &["init", "."],
+    &["sync"],
 ];
 
 #[test]
@@ -376,6 +377,19 @@ fn special_failures_speak_one_language() {
         let stderr = String::from_utf8_lossy(&locked.stderr);
         judge(lang, &["进展"], &stderr, &commands, &mut wrong);
     }
+    // Git in the middle of something: writes are refused before writing.
+    let head = env.git(&["rev-parse", "HEAD"]);
+    std::fs::write(env.root.join(".git/MERGE_HEAD"), &head).unwrap();
+    for lang in ["zh", "en"] {
+        let stderr = env.fail(&["--lang", lang, "progress", "FU-1", "进展"]);
+        judge(lang, &["进展"], &stderr, &commands, &mut wrong);
+    }
+    std::fs::remove_file(env.root.join(".git/MERGE_HEAD")).unwrap();
+    env.git(&["checkout", "-q", "--detach"]);
+    for lang in ["zh", "en"] {
+        let stderr = env.fail(&["--lang", lang, "progress", "FU-1", "进展"]);
+        judge(lang, &["进展"], &stderr, &commands, &mut wrong);
+    }
     assert!(wrong.is_empty(), "{}", wrong.join("\n\n"));
 }
 
@@ -423,6 +437,21 @@ fn every_finding_of_check_speaks_one_language() {
              created: 2026-11-20T09:00:00+08:00\n",
         ),
         ("documents/2026/notes.txt", "随手记\n"),
+        (
+            "documents/2026/IN-2026-0016.yaml",
+            "id: IN-2026-0017\ntitle: 编号不符\nstatus: registered\nsender: 省厅\n\
+             received: 2026-11-20\ncreated: 2026-11-20T09:00:00+08:00\n",
+        ),
+        (
+            "documents/2026/IN-2026-0018.yaml",
+            "id: IN-2026-0018\ntitle: !important 标签\nstatus: registered\nsender: 省厅\n\
+             received: 2026-11-20\ncreated: 2026-11-20T09:00:00+08:00\n",
+        ),
+        (
+            "documents/2026/IN-2026-0019.yaml",
+            "# 手写的注释\nid: IN-2026-0019\ntitle: 有注释\nstatus: registered\nsender: 省厅\n\
+             received: 2026-11-20\ncreated: 2026-11-20T09:00:00+08:00\n",
+        ),
         ("calendar.toml", "[2026]\nholidays = [\"2027-01-01\"]\n"),
     ];
     for (path, text) in broken {
@@ -442,6 +471,11 @@ fn every_finding_of_check_speaks_one_language() {
         "hot",
         "my_field",
         "随手记",
+        "编号不符",
+        "!important",
+        "标签",
+        "手写的注释",
+        "有注释",
     ]);
     let mut wrong = Vec::new();
     for lang in ["zh", "en"] {
