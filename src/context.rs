@@ -22,6 +22,7 @@ use crate::model::common::Actor;
 use crate::model::date::{self, Moment, PlainWeek, Span, When, WorkingDays};
 use crate::model::id::Id;
 use crate::model::keyword::{self, Keyword};
+use crate::model::kind::KindFilter;
 use crate::report::render::printable;
 use crate::store::register::DEFAULT_LOCK_WAIT;
 use crate::store::{Problem, Register, Runtime};
@@ -251,6 +252,20 @@ impl Ctx {
         })
     }
 
+    /// Reads `KIND`: a kind word or a declared logbook.
+    pub fn kind_filter(&self, register: &Register, text: &str) -> Result<KindFilter> {
+        let filter = KindFilter::parse(text);
+        match &filter {
+            KindFilter::Book(name) if !register.config.logbooks.contains_key(name) => {
+                Err(Error::UnknownKind {
+                    input: text.to_string(),
+                    books: register.config.logbooks.keys().cloned().collect(),
+                })
+            }
+            _ => Ok(filter),
+        }
+    }
+
     /// The last day that counts as "soon" for reminders: today +
     /// `--within`, else + the register's `remind.within`, in the
     /// register's calendar (for `wd`).
@@ -349,6 +364,17 @@ impl Ctx {
     }
 
     /// Warns on stderr (always: warnings are never silenced by --quiet).
+    /// A progress bar on stderr for `len` steps: drawn only on a terminal,
+    /// never in a pipe or with -q, and only when there is enough to wait
+    /// for; otherwise a hidden bar that draws nothing.
+    pub fn progress(&self, len: u64) -> indicatif::ProgressBar {
+        const WORTH_A_BAR: u64 = 5_000;
+        if self.args.quiet || len < WORTH_A_BAR || !std::io::stderr().is_terminal() {
+            return indicatif::ProgressBar::hidden();
+        }
+        indicatif::ProgressBar::new(len)
+    }
+
     pub fn warn(&self, text: &str) {
         let word = self.lang().message(crate::i18n::Message::Warning);
         eprintln!("{word}: {}", printable(text));

@@ -176,6 +176,26 @@ pub enum Error {
     BadLang {
         input: String,
     },
+    /// A format that cannot go to stdout (xlsx) was asked without --out.
+    NeedsOut {
+        format: String,
+    },
+    /// The folder an output file should go in does not exist (or the
+    /// file named is a folder).
+    NoSuchFolder {
+        flag: String,
+        path: PathBuf,
+    },
+    /// The file to write is a folder.
+    OutIsFolder {
+        flag: String,
+        path: PathBuf,
+    },
+    /// A flag that applies to one format only.
+    OnlyFor {
+        flag: String,
+        format: String,
+    },
     /// Output that could not be encoded (JSON, CSV); `message` is the
     /// encoder's own text.
     Encode {

@@ -2,7 +2,7 @@
 
 use std::process::ExitCode;
 
-use crate::commands::shared::{print, print_json_array};
+use crate::commands::shared::{print, print_json_array, with_bom};
 use crate::context::{Ctx, Format, split_list};
 use crate::error::{Error, Result};
 use crate::i18n::Message;
@@ -55,6 +55,10 @@ pub struct Args {
     /// 张局长 have?"
     #[arg(long, value_name = "NAME")]
     pub holder: Option<String>,
+    /// Start CSV output with a UTF-8 byte order mark, so Excel and WPS
+    /// read Chinese correctly
+    #[arg(long)]
+    pub bom: bool,
 }
 
 pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
@@ -86,7 +90,7 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
             return print_json_array(selected.iter().map(|r| rows::json(r, ctx.today)))
                 .map(|()| ExitCode::SUCCESS);
         }
-        Format::Csv => table().to_csv().map_err(Error::encode)?,
+        Format::Csv => with_bom(table().to_csv().map_err(Error::encode)?, args.bom),
         Format::Markdown => table().to_markdown(),
         Format::Table if selected.is_empty() => {
             ctx.note(ctx.lang().message(Message::NothingFound));
@@ -102,7 +106,7 @@ fn build_filter(ctx: &Ctx, register: &Register, args: &Args) -> Result<Filter> {
     let kind = args
         .kind
         .as_deref()
-        .map(|k| parse_kind(register, k))
+        .map(|k| ctx.kind_filter(register, k))
         .transpose()?;
     let due_by = args
         .due_within
@@ -137,16 +141,3 @@ fn build_filter(ctx: &Ctx, register: &Register, args: &Args) -> Result<Filter> {
     })
 }
 
-/// Reads `KIND`: a kind word or a declared logbook.
-pub fn parse_kind(register: &Register, text: &str) -> Result<KindFilter> {
-    let filter = KindFilter::parse(text);
-    match &filter {
-        KindFilter::Book(name) if !register.config.logbooks.contains_key(name) => {
-            Err(Error::UnknownKind {
-                input: text.to_string(),
-                books: register.config.logbooks.keys().cloned().collect(),
-            })
-        }
-        _ => Ok(filter),
-    }
-}

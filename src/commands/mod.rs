@@ -9,6 +9,7 @@ mod create;
 mod desk;
 mod doc;
 mod done;
+mod export;
 mod extend;
 mod init;
 mod list;
@@ -62,6 +63,7 @@ pub enum Command {
     Check(check::Args),
     Remind(remind::Args),
     Summary(summary::Args),
+    Export(export::Args),
     Sync(sync::Args),
     #[command(subcommand)]
     Meeting(meeting::MeetingCommand),
@@ -89,6 +91,7 @@ pub fn run(ctx: &Ctx, command: Option<Command>) -> Result<ExitCode> {
         Command::Check(args) => check::run(ctx, args),
         Command::Remind(args) => remind::run(ctx, args),
         Command::Summary(args) => summary::run(ctx, args),
+        Command::Export(args) => export::run(ctx, args),
         Command::Sync(args) => sync::run(ctx, args),
         Command::Meeting(cmd) => meeting::run(ctx, cmd),
     }

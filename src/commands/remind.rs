@@ -3,7 +3,7 @@
 
 use std::process::ExitCode;
 
-use crate::commands::shared::print;
+use crate::commands::shared::{print, with_bom};
 use crate::context::{Ctx, Format};
 use crate::error::{Error, Result};
 use crate::model::common::HistoryAction;
@@ -39,6 +39,10 @@ pub struct Args {
     /// Print the titles of classified records
     #[arg(long)]
     pub show_classified: bool,
+    /// Start CSV output with a UTF-8 byte order mark, so Excel and WPS
+    /// read Chinese correctly
+    #[arg(long)]
+    pub bom: bool,
 }
 
 pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
@@ -69,9 +73,12 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
         Format::Json => remind::json(&items),
         _ if items.is_empty() => String::new(),
         Format::Markdown => remind::markdown(&items, ctx.today, ctx.lang()),
-        Format::Csv => remind::table(&items, ctx.lang())
-            .to_csv()
-            .map_err(Error::encode)?,
+        Format::Csv => with_bom(
+            remind::table(&items, ctx.lang())
+                .to_csv()
+                .map_err(Error::encode)?,
+            args.bom,
+        ),
         Format::Table => remind::text(&items, ctx.today, ctx.lang()),
     };
     print(&text)?;

@@ -40,7 +40,8 @@ pub fn print_json_array(items: impl IntoIterator<Item = serde_json::Value>) -> R
     write_json_array(&mut out, items)
 }
 
-fn write_json_array(
+/// Writes a JSON array as `print_json_array` prints it.
+pub fn write_json_array(
     out: &mut impl Write,
     items: impl IntoIterator<Item = serde_json::Value>,
 ) -> Result<()> {
@@ -64,6 +65,12 @@ fn write_json_array(
     out.write_all(if first { b"[]\n" } else { b"\n]\n" })
         .map_err(fail)?;
     out.flush().map_err(fail)
+}
+
+/// CSV text, with a UTF-8 byte order mark first when `bom` (`--bom`), so
+/// Excel and WPS read Chinese correctly.
+pub fn with_bom(csv: String, bom: bool) -> String {
+    if bom { format!("\u{feff}{csv}") } else { csv }
 }
 
 /// The commit message of a change: `taizhang: log IN-2026-0042 关于…`.

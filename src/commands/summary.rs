@@ -2,7 +2,7 @@
 
 use std::process::ExitCode;
 
-use crate::commands::shared::print;
+use crate::commands::shared::{print, with_bom};
 use crate::context::{Ctx, Format};
 use crate::error::{Error, Result};
 use crate::model::facts::Facts;
@@ -72,11 +72,7 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
             let csv = summary::unit_table(&figures, lang)
                 .to_csv()
                 .map_err(Error::encode)?;
-            if args.bom {
-                format!("\u{feff}{csv}")
-            } else {
-                csv
-            }
+            with_bom(csv, args.bom)
         }
         Format::Table => {
             let titles = (register.config.logbooks.iter())

@@ -624,6 +624,48 @@ pub(super) fn error(lang: Lang, error: &Error) -> (String, Option<String>) {
             ),
             Some(say!(l, "use en or zh", "可用 `en` 或 `zh`")),
         ),
+        E::NeedsOut { format } => (
+            say!(
+                l,
+                "export {format} writes a binary file: name it with --out FILE",
+                "export {format} 生成的是二进制文件，不能输出到终端：请用 --out 文件名 指定"
+            ),
+            Some(say!(
+                l,
+                "taizhang export {format} --out register.{format}",
+                "taizhang export {format} --out 台账.{format}"
+            )),
+        ),
+        E::NoSuchFolder { flag, path } => {
+            let path = path.display();
+            (
+                say!(
+                    l,
+                    "{flag}: there is no folder {path} to write into",
+                    "{flag}：目录 {path} 不存在，无法写入"
+                ),
+                None,
+            )
+        }
+        E::OutIsFolder { flag, path } => {
+            let path = path.display();
+            (
+                say!(
+                    l,
+                    "{flag}: {path} is a folder; name the file to write",
+                    "{flag}：{path} 是一个目录，请指定要写入的文件名"
+                ),
+                None,
+            )
+        }
+        E::OnlyFor { flag, format } => (
+            say!(
+                l,
+                "{flag} applies to `taizhang export {format}` only",
+                "{flag} 只用于 `taizhang export {format}`"
+            ),
+            None,
+        ),
         E::Encode { message } => (
             say!(
                 l,

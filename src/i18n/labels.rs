@@ -61,6 +61,7 @@ words! {
         OverdueAndSoon => "Overdue and due soon" / "逾期及即将到期",
         Received => "Received" / "签收",
         Start => "Start" / "时间",
+        SheetFollowups => "Follow-ups" / "督办",
     }
 }
 
@@ -173,6 +174,8 @@ const FIELDS: &[(&str, &str, &str)] = &[
     ("agenda", "agenda", "议程"),
     ("decisions", "decisions", "议定事项"),
     ("minutes", "minutes", "会议纪要"),
+    ("kind", "kind", "类别"),
+    ("latest_progress", "latest progress", "最新进展"),
 ];
 
 /// Fields whose label depends on where they appear:
@@ -181,6 +184,10 @@ const FIELDS_IN: &[(&str, &str, &str, &str)] = &[
     ("followup", "lead", "lead unit", "牵头单位"),
     ("followup", "result", "result", "办理结果"),
     ("followup", "notes", "notes", "备注"),
+    ("followup", "effective_due", "due (extended)", "延期后时限"),
+    ("followup", "closed", "closed on", "办结日期"),
+    ("followup", "report", "report", "办理情况"),
+    ("meeting", "decisions", "decisions", "议定事项数"),
     ("meeting", "status", "status", "会议状态"),
     ("extensions", "from", "was due", "原期限"),
     ("extensions", "to", "extended to", "延期至"),

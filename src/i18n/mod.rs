@@ -9,11 +9,13 @@
 //! Stored values and JSON never pass through here.
 
 mod errors;
+mod export;
 mod labels;
 mod notes;
 mod refusals;
 mod sentences;
 
+pub use export::{Brief, brief_title, deadline_event, followup_due_event};
 pub use labels::{Label, Message, Phrase};
 pub use sentences::{
     Headline, history_action, none, period_name, remind_due, remind_headline, summary_brief_title,

@@ -217,7 +217,7 @@ fn columns(kind: Option<Kind>) -> (&'static str, Vec<Column>) {
 }
 
 /// The header of a column, in the words of the kind it lists.
-fn header(scope: &str, key: &str, lang: Lang) -> String {
+pub fn header(scope: &str, key: &str, lang: Lang) -> String {
     let text = header_words(scope, key, lang);
     let mut chars = text.chars();
     match chars.next() {

@@ -3,6 +3,9 @@
 //! Pure: no file system, no clock.
 
 pub mod desk;
+pub mod export;
+pub mod html;
+pub mod ics;
 pub mod list;
 pub mod redact;
 pub mod remind;
@@ -10,3 +13,4 @@ pub mod render;
 pub mod show;
 pub mod slip;
 pub mod summary;
+pub mod xlsx;

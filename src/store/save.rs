@@ -16,6 +16,46 @@ pub fn write_atomic(root: &Path, relative: &Path, content: &[u8]) -> Result<()> 
     stage(root, relative, content)?.persist(root)
 }
 
+/// Writes an export to `path`, anywhere (not only inside the register):
+/// through a temporary file in the same folder, flushed and renamed, so a
+/// reader never sees half a file and an old file stays whole until the
+/// new one replaces it. The file gets the user's umask (0666 masked, as
+/// any file a program creates), not a temporary file's 0600.
+///
+/// What is not a regular file (`/dev/stdout`, a pipe, a device) is written
+/// in place: renaming over it would replace it with a file. A symbolic
+/// link is followed: the file it names is replaced, the link stays.
+pub fn write_file(path: &Path, content: &[u8]) -> Result<()> {
+    use std::os::unix::fs::PermissionsExt;
+    if std::fs::metadata(path).is_ok_and(|m| !m.is_file()) {
+        let mut file = std::fs::OpenOptions::new()
+            .write(true)
+            .truncate(true)
+            .open(path)
+            .map_err(|e| Error::io(path, e))?;
+        return file
+            .write_all(content)
+            .and_then(|()| file.flush())
+            .map_err(|e| Error::io(path, e));
+    }
+    let resolved = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
+    let path = resolved.as_path();
+    let dir = match path.parent() {
+        Some(dir) if !dir.as_os_str().is_empty() => dir,
+        _ => Path::new("."),
+    };
+    let mut tmp = tempfile::Builder::new()
+        .prefix(".taizhang-export-")
+        .permissions(std::fs::Permissions::from_mode(0o666))
+        .tempfile_in(dir)
+        .map_err(|e| Error::io(dir, e))?;
+    tmp.write_all(content).map_err(|e| Error::io(path, e))?;
+    tmp.as_file().sync_all().map_err(|e| Error::io(path, e))?;
+    tmp.persist(path).map_err(|e| Error::io(path, e.error))?;
+    sync_dir(dir);
+    Ok(())
+}
+
 /// Content flushed to a temporary file, waiting to be renamed into place.
 /// Dropped without `persist`, the temporary file is removed.
 #[derive(Debug)]

@@ -305,6 +305,11 @@ const CASES: &[&[&str]] = &[
     &["doc", "issue", "OUT-2"],
     &["doc", "reply", "IN-1", "--via", "电话"],
     &["meeting", "decide", "MT-1", "修订值班制度"],
+    // Exports that cannot be written.
+    &["export", "xlsx"],
+    &["export", "xlsx", "--out", "/no/such/folder/a.xlsx"],
+    &["export", "ics", "--out", "documents"],
+    &["export", "csv", "--period", "2026-11"],
     // The register itself, and sharing it.
     &["init", "."],
     &["sync"],

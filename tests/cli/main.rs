@@ -9,6 +9,7 @@ mod desk;
 mod doc;
 mod env;
 mod errors;
+mod export;
 mod fidelity;
 mod followup;
 mod git;

@@ -104,7 +104,7 @@ pub fn overdue_table(s: &Summary, lang: Lang) -> Table {
 
 /// The figures as label/value rows, section by section. A logbook is
 /// called by its title in Chinese (用印登记), by its name in English.
-fn figure_tables(
+pub fn figure_tables(
     s: &Summary,
     lang: Lang,
     titles: &BTreeMap<String, String>,

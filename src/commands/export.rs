@@ -1,0 +1,346 @@
+//! `taizhang export`: the register for spreadsheets (CSV, xlsx), scripts
+//! (JSON), calendars (ics) and print (a self-contained HTML brief).
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use clap::ValueEnum;
+
+use crate::commands::shared::{print, with_bom, write_json_array};
+use crate::context::Ctx;
+use crate::error::{Error, Result};
+use crate::i18n::Label;
+use crate::model::id::Id;
+use crate::model::kind::{Kind, KindFilter};
+use crate::model::period::Period;
+use crate::model::record::Record;
+use crate::report::export;
+use crate::report::list::Filter;
+use crate::report::redact::Secrets;
+use crate::report::remind::{self, Scope};
+use crate::report::{html, ics, summary, xlsx};
+use crate::store::{self, Need, Register};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormat {
+    /// One table; headers in your language, values as stored
+    Csv,
+    /// An array of records, as `list -o json`
+    Json,
+    /// A workbook with one sheet per kind (needs --out)
+    Xlsx,
+    /// A calendar: meetings, follow-up due dates, handling deadlines
+    Ics,
+    /// A printable brief of a period (--period)
+    Html,
+}
+
+/// Export the register for Excel/WPS, scripts, calendars and print.
+///
+/// csv and json list records (all kinds, or KIND: in, out, document, fu,
+/// mt, or a logbook's name); xlsx puts each kind on its own sheet with
+/// real dates, a frozen header and filters; ics gives meetings and
+/// deadlines for a calendar, each with a stable UID (ID@unit) so that
+/// importing it again updates instead of duplicating; html is one
+/// self-contained page with the figures of --period, a chart per lead
+/// unit, what is overdue and the next 14 days, printable on A4.
+///
+/// Titles of classified records print as "[秘密] IN-2026-0003" (their
+/// notes and results are left out) unless --show-classified. Without
+/// --out the export goes to stdout (not xlsx).
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// csv, json, xlsx, ics or html
+    #[arg(value_enum, id = "export_format", value_name = "FORMAT")]
+    pub format: ExportFormat,
+    /// Which kind of record [default: all]
+    pub kind: Option<String>,
+    /// Write to FILE (replaced atomically) instead of stdout
+    #[arg(long, value_name = "FILE")]
+    pub out: Option<PathBuf>,
+    /// Only records of this year (by ID)
+    #[arg(long, value_name = "YEAR")]
+    pub year: Option<i16>,
+    /// Only these statuses (stored keyword or Chinese), comma-separated or repeated
+    #[arg(long, value_name = "STATUS")]
+    pub status: Vec<String>,
+    /// The period of the html brief [default: this-month]
+    #[arg(long, value_name = "PERIOD")]
+    pub period: Option<String>,
+    /// Print the titles (and notes) of classified records
+    #[arg(long)]
+    pub show_classified: bool,
+    /// Start CSV with a UTF-8 byte order mark, so Excel and WPS read
+    /// Chinese correctly
+    #[arg(long)]
+    pub bom: bool,
+}
+
+pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
+    let register = ctx.register()?;
+    // Refuse before reading or writing anything.
+    let out = check_out(&args)?;
+    if args.period.is_some() && args.format != ExportFormat::Html {
+        return Err(Error::OnlyFor {
+            flag: "--period".into(),
+            format: "html".into(),
+        });
+    }
+    let listing = match args.format {
+        ExportFormat::Html => return html_brief(ctx, &register, &args, out),
+        ExportFormat::Csv => Listing::Csv,
+        ExportFormat::Json => Listing::Json,
+        ExportFormat::Xlsx => Listing::Xlsx,
+        ExportFormat::Ics => Listing::Ics,
+    };
+    let kind = args
+        .kind
+        .as_deref()
+        .map(|k| ctx.kind_filter(&register, k))
+        .transpose()?;
+    let filter = Filter {
+        kind,
+        status: crate::context::split_list(&args.status),
+        year: args.year,
+        ..Filter::default()
+    };
+    // Every kind is read, even for one KIND: a follow-up made from a
+    // classified paper or meeting inherits its secrecy (as in `remind`).
+    let snapshot = store::report::load(&register, Need::everything(), |p| ctx.warn_skipped(p));
+    let mut records: Vec<&Record> = snapshot
+        .records
+        .iter()
+        .map(|l| &l.record)
+        .filter(|r| filter.matches(r, ctx.today))
+        .collect();
+    records.sort_by(|a, b| order(a).cmp(&order(b)));
+    let secrets = Secrets::from_levels(&snapshot.classified, args.show_classified);
+    let lang = ctx.lang();
+
+    let bytes = match listing {
+        Listing::Json => {
+            let mut buffer = Vec::new();
+            let items = records.iter().map(|r| export::json(r, ctx.today, &secrets));
+            write_json_array(&mut buffer, items)?;
+            buffer
+        }
+        Listing::Csv => {
+            let (one, book) = single_kind(&register, filter.kind.as_ref());
+            let layout = export::layout(one, book);
+            let csv = export::csv(&layout, &records, &secrets, lang).map_err(Error::encode)?;
+            with_bom(csv, args.bom).into_bytes()
+        }
+        Listing::Ics => ics::calendar(
+            &records,
+            &register.config.unit,
+            ics::Zone::china(),
+            &secrets,
+            lang,
+        )
+        .into_bytes(),
+        Listing::Xlsx => {
+            let sheets = sheets(&register, filter.kind.as_ref(), &records, ctx);
+            let bar = ctx.progress(records.len() as u64);
+            let mut tick = || bar.inc(1);
+            let bytes =
+                xlsx::workbook(&sheets, &secrets, lang, &mut tick).map_err(Error::encode)?;
+            bar.finish_and_clear();
+            bytes
+        }
+    };
+    emit(out.as_deref(), &bytes, args.format)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The formats that list records (`html` is a brief of a period).
+enum Listing {
+    Csv,
+    Json,
+    Xlsx,
+    Ics,
+}
+
+/// `--out` checked before anything is read or written: xlsx needs it, and
+/// its folder must exist.
+fn check_out(args: &Args) -> Result<Option<PathBuf>> {
+    let Some(out) = &args.out else {
+        if args.format == ExportFormat::Xlsx {
+            return Err(Error::NeedsOut {
+                format: "xlsx".into(),
+            });
+        }
+        return Ok(None);
+    };
+    if out.is_dir() {
+        return Err(Error::OutIsFolder {
+            flag: "--out".into(),
+            path: out.clone(),
+        });
+    }
+    let folder = match out.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    if !folder.is_dir() {
+        return Err(Error::NoSuchFolder {
+            flag: "--out".into(),
+            path: folder.to_path_buf(),
+        });
+    }
+    Ok(Some(out.clone()))
+}
+
+/// Writes the export: to `out` atomically (with the user's umask), else
+/// to stdout. CSV and HTML on stdout pass the same control-character
+/// screen as every other output; a calendar needs its CRLFs kept, and its
+/// writer has already dropped every other control character.
+fn emit(out: Option<&Path>, bytes: &[u8], format: ExportFormat) -> Result<()> {
+    if let Some(path) = out {
+        return store::save::write_file(path, bytes);
+    }
+    match format {
+        ExportFormat::Ics | ExportFormat::Json => {
+            let mut stdout = std::io::stdout().lock();
+            stdout
+                .write_all(bytes)
+                .and_then(|()| stdout.flush())
+                .map_err(|e| Error::io("<stdout>", e))
+        }
+        _ => print(&String::from_utf8_lossy(bytes)),
+    }
+}
+
+/// Records in the order of the registers: kind, then ID.
+fn order(record: &Record) -> (u8, Option<&str>, &Id) {
+    let rank = match record.kind() {
+        Kind::Incoming => 0,
+        Kind::Outgoing => 1,
+        Kind::Followup => 2,
+        Kind::Meeting => 3,
+        Kind::Logbook => 4,
+    };
+    (rank, record.book(), record.id())
+}
+
+/// The kind a CSV is about, when KIND names exactly one.
+fn single_kind<'r>(
+    register: &'r Register,
+    kind: Option<&KindFilter>,
+) -> (Option<Kind>, Option<&'r crate::model::config::LogbookDef>) {
+    match kind {
+        Some(KindFilter::Kind(kind)) => (Some(*kind), None),
+        Some(KindFilter::Book(name)) => (Some(Kind::Logbook), register.config.logbooks.get(name)),
+        _ => (None, None),
+    }
+}
+
+/// One sheet per kind, in the order of the registers: the four main
+/// kinds always (unless KIND names another), each logbook that has
+/// entries (or that KIND names), named by its title.
+fn sheets<'a>(
+    register: &Register,
+    kind: Option<&KindFilter>,
+    records: &[&'a Record],
+    ctx: &Ctx,
+) -> Vec<xlsx::Sheet<'a>> {
+    let lang = ctx.lang();
+    let wanted = |k: Kind, book: Option<&str>| kind.is_none_or(|f| f.matches(k, book));
+    let mut sheets = Vec::new();
+    let main = [
+        (Kind::Incoming, Label::Incoming),
+        (Kind::Outgoing, Label::Outgoing),
+        (Kind::Followup, Label::SheetFollowups),
+        (Kind::Meeting, Label::Meetings),
+    ];
+    for (k, label) in main {
+        if wanted(k, None) {
+            sheets.push(xlsx::Sheet {
+                name: xlsx::sheet_name(lang.label(label)),
+                layout: export::layout(Some(k), None),
+                records: records.iter().copied().filter(|r| r.kind() == k).collect(),
+            });
+        }
+    }
+    for (name, book) in &register.config.logbooks {
+        let entries: Vec<&Record> = records
+            .iter()
+            .copied()
+            .filter(|r| r.book() == Some(name.as_str()))
+            .collect();
+        let named = matches!(kind, Some(KindFilter::Book(b)) if b == name);
+        if entries.is_empty() && !named {
+            continue;
+        }
+        sheets.push(xlsx::Sheet {
+            name: xlsx::sheet_name(&book.title),
+            layout: export::layout(Some(Kind::Logbook), Some(book)),
+            records: entries,
+        });
+    }
+    // Sheet names must differ: a logbook titled like a main sheet gets a
+    // number.
+    let mut seen = std::collections::HashSet::new();
+    for sheet in &mut sheets {
+        let mut name = sheet.name.clone();
+        let mut n = 2;
+        while !seen.insert(name.to_lowercase()) {
+            name = xlsx::sheet_name(&format!("{} ({n})", sheet.name));
+            n += 1;
+        }
+        sheet.name = name;
+    }
+    sheets
+}
+
+/// `export html`: the brief of a period.
+fn html_brief(
+    ctx: &Ctx,
+    register: &Register,
+    args: &Args,
+    out: Option<PathBuf>,
+) -> Result<ExitCode> {
+    let text = args.period.as_deref().unwrap_or("this-month");
+    let period = Period::parse(text, ctx.today).map_err(|source| Error::BadPeriod {
+        flag: "--period".into(),
+        source,
+    })?;
+    let soon_until = ctx.soon_until(register, None)?;
+    let snapshot = store::report::load(register, Need::everything(), |p| ctx.warn_skipped(p));
+    let records: Vec<&Record> = snapshot.records.iter().map(|l| &l.record).collect();
+    let secrets = Secrets::from_levels(&snapshot.classified, args.show_classified);
+    let books: Vec<String> = register.config.logbooks.keys().cloned().collect();
+    let figures = summary::compute(&records, &period, ctx.today, &books, &secrets);
+    let scope = |soon_until| Scope {
+        today: ctx.today,
+        soon_until,
+        unit: None,
+        owner: None,
+    };
+    let attention = remind::select(&records, &scope(soon_until), &secrets);
+    let horizon = ctx
+        .today
+        .checked_add(jiff::Span::new().days(html::DAYS_AHEAD))
+        .unwrap_or(ctx.today);
+    let deadlines: Vec<_> = remind::select(&records, &scope(horizon), &secrets)
+        .into_iter()
+        .filter(|r| r.days_left >= 0)
+        .collect();
+    let meetings = html::upcoming_meetings(&records, ctx.today, &secrets);
+    let book_titles = (register.config.logbooks.iter())
+        .map(|(name, book)| (name.clone(), book.title.clone()))
+        .collect();
+    let page = html::Page {
+        book_titles: &book_titles,
+        unit: &register.config.unit,
+        summary: &figures,
+        period: &period,
+        today: ctx.today,
+        attention: &attention,
+        deadlines: &deadlines,
+        meetings: &meetings,
+    };
+    let text = html::page(&page, ctx.lang());
+    emit(out.as_deref(), text.as_bytes(), ExportFormat::Html)?;
+    Ok(ExitCode::SUCCESS)
+}

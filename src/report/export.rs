@@ -1,0 +1,545 @@
+//! The sheets of `export csv` and `export xlsx`: for each kind of record
+//! the columns of its paper register (收文登记簿, 发文登记簿, 督办台账 …),
+//! and each record's cells, typed (a date is a date, not text).
+//!
+//! Pure: the renderers (`csv` here, `report::xlsx`) take these cells and
+//! never look at records themselves. A classified record's title prints as
+//! `[秘密] IN-2026-0042` unless shown, and every other column that may
+//! carry its matter in free text (notes, results, progress) is left empty.
+
+use jiff::civil::{Date, DateTime};
+
+use crate::i18n::Lang;
+use crate::model::config::LogbookDef;
+use crate::model::keyword::Keyword;
+use crate::model::kind::Kind;
+use crate::model::record::Record;
+use crate::report::redact::{Secrets, Title};
+
+/// One cell, typed.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Cell {
+    Empty,
+    Text(String),
+    Number(f64),
+    Date(Date),
+    /// A moment as the clerk saw it (local time, offset dropped).
+    DateTime(DateTime),
+}
+
+impl Cell {
+    /// The cell as CSV holds it: dates `YYYY-MM-DD`, moments
+    /// `YYYY-MM-DD HH:MM`.
+    pub fn text(&self) -> String {
+        match self {
+            Cell::Empty => String::new(),
+            Cell::Text(t) => t.clone(),
+            Cell::Number(n) => n.to_string(),
+            Cell::Date(d) => d.to_string(),
+            Cell::DateTime(dt) => dt.strftime("%Y-%m-%d %H:%M").to_string(),
+        }
+    }
+}
+
+/// How enumerated values and withheld titles are written: as the stored
+/// keyword (CSV, for scripts and re-import; never depends on the
+/// language) or in the reader's words (xlsx, for people).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Words {
+    Keywords,
+    People(Lang),
+}
+
+impl Words {
+    fn keyword<K: Keyword>(self, value: K) -> Cell {
+        Cell::Text(match self {
+            Words::Keywords => value.keyword().to_string(),
+            Words::People(lang) => lang.keyword(value).to_string(),
+        })
+    }
+
+    fn title(self, title: &Title) -> String {
+        match (self, title) {
+            (Words::People(lang), _) => lang.title(title),
+            (Words::Keywords, Title::Shown(text)) => text.clone(),
+            (Words::Keywords, Title::Withheld { level, id }) => {
+                format!("[{}] {id}", level.keyword())
+            }
+        }
+    }
+}
+
+/// Where a column's value comes from.
+#[derive(Clone)]
+enum Get {
+    Title,
+    Status,
+    Fixed(fn(&Record, Words) -> Cell),
+    /// A logbook entry's declared field, by name and declared type.
+    Field(String, String),
+}
+
+/// One column: the key its header is worded from, a width in characters
+/// for spreadsheets, and whether it may carry a classified matter.
+#[derive(Clone)]
+pub struct Column {
+    key: String,
+    width: f64,
+    matter: bool,
+    get: Get,
+}
+
+/// The columns of one kind's sheet.
+#[derive(Clone)]
+pub struct Layout {
+    /// The kind whose field labels the headers use (`incoming` …).
+    scope: &'static str,
+    columns: Vec<Column>,
+    /// A logbook's field labels, by field name.
+    labels: Vec<(String, String)>,
+}
+
+fn col(key: &str, width: f64, get: fn(&Record, Words) -> Cell) -> Column {
+    Column {
+        key: key.to_string(),
+        width,
+        matter: false,
+        get: Get::Fixed(get),
+    }
+}
+
+fn matter(key: &str, width: f64, get: fn(&Record, Words) -> Cell) -> Column {
+    Column {
+        matter: true,
+        ..col(key, width, get)
+    }
+}
+
+fn text(value: Option<&str>) -> Cell {
+    match value {
+        Some(t) if !t.is_empty() => Cell::Text(t.to_string()),
+        _ => Cell::Empty,
+    }
+}
+
+fn joined(values: &[String]) -> Cell {
+    if values.is_empty() {
+        Cell::Empty
+    } else {
+        Cell::Text(values.join("、"))
+    }
+}
+
+fn date(value: Option<Date>) -> Cell {
+    value.map_or(Cell::Empty, Cell::Date)
+}
+
+fn number(value: Option<u32>) -> Cell {
+    value.map_or(Cell::Empty, |n| Cell::Number(f64::from(n)))
+}
+
+fn when(value: &crate::model::date::When) -> Cell {
+    use crate::model::date::When;
+    match value {
+        When::Date(d) => Cell::Date(*d),
+        When::Moment(m) => Cell::DateTime(m.datetime),
+    }
+}
+
+fn id() -> Column {
+    col("id", 14.0, |r, _| Cell::Text(r.id().to_string()))
+}
+
+fn title() -> Column {
+    Column {
+        key: "title".into(),
+        width: 40.0,
+        matter: false,
+        get: Get::Title,
+    }
+}
+
+fn status() -> Column {
+    Column {
+        key: "status".into(),
+        width: 10.0,
+        matter: false,
+        get: Get::Status,
+    }
+}
+
+/// The layout of a sheet: the kind's own columns, or for all kinds at
+/// once (CSV without KIND) the columns every record has.
+pub fn layout(kind: Option<Kind>, book: Option<&LogbookDef>) -> Layout {
+    let columns = match kind {
+        Some(Kind::Incoming) => incoming(),
+        Some(Kind::Outgoing) => outgoing(),
+        Some(Kind::Followup) => followup(),
+        Some(Kind::Meeting) => meeting(),
+        Some(Kind::Logbook) => return logbook(book),
+        None => vec![
+            col("kind", 10.0, |r, _| {
+                Cell::Text(match r.book() {
+                    Some(book) => book.to_string(),
+                    None => r.kind().keyword().to_string(),
+                })
+            }),
+            id(),
+            title(),
+            status(),
+            col("lead", 14.0, |r, _| text(r.unit())),
+            col("party", 20.0, |r, _| text(r.party().as_deref())),
+            col("date", 12.0, |r, _| Cell::Date(r.date())),
+            col("due", 12.0, |r, _| date(r.deadline())),
+        ],
+    };
+    Layout {
+        scope: kind.map_or("", scope_of),
+        columns,
+        labels: Vec::new(),
+    }
+}
+
+fn scope_of(kind: Kind) -> &'static str {
+    match kind {
+        Kind::Incoming => "incoming",
+        Kind::Outgoing => "outgoing",
+        Kind::Followup => "followup",
+        Kind::Meeting => "meeting",
+        Kind::Logbook => "logbook",
+    }
+}
+
+fn incoming() -> Vec<Column> {
+    use Record::Incoming as In;
+    vec![
+        id(),
+        col("received", 12.0, |r, _| match r {
+            In(d) => when(&d.received),
+            _ => Cell::Empty,
+        }),
+        col("sender", 20.0, |r, _| text(r.party().as_deref())),
+        col("sender_ref", 18.0, |r, _| text(r.reference())),
+        title(),
+        col("doc_type", 8.0, |r, w| match r {
+            In(d) => d.doc_type.map_or(Cell::Empty, |t| w.keyword(t)),
+            _ => Cell::Empty,
+        }),
+        col("urgency", 8.0, |r, w| match r {
+            In(d) => w.keyword(d.urgency),
+            _ => Cell::Empty,
+        }),
+        col("secrecy", 8.0, |r, w| match r {
+            In(d) => w.keyword(d.secrecy),
+            _ => Cell::Empty,
+        }),
+        col("handling", 8.0, |r, w| match r {
+            In(d) => w.keyword(d.handling),
+            _ => Cell::Empty,
+        }),
+        col("copies", 6.0, |r, _| match r {
+            In(d) => number(Some(d.copies)),
+            _ => Cell::Empty,
+        }),
+        col("pages", 6.0, |r, _| match r {
+            In(d) => number(d.pages),
+            _ => Cell::Empty,
+        }),
+        col("lead", 14.0, |r, _| text(r.unit())),
+        col("deadline", 12.0, |r, _| date(r.deadline())),
+        status(),
+        col("completed", 12.0, |r, _| match r {
+            In(d) => date(d.completed),
+            _ => Cell::Empty,
+        }),
+        matter("result", 24.0, |r, _| match r {
+            In(d) => text(d.result.as_deref()),
+            _ => Cell::Empty,
+        }),
+        matter("notes", 20.0, |r, _| match r {
+            In(d) => text(d.notes.as_deref()),
+            _ => Cell::Empty,
+        }),
+    ]
+}
+
+fn outgoing() -> Vec<Column> {
+    use Record::Outgoing as Out;
+    vec![
+        id(),
+        col("doc_number", 18.0, |r, _| text(r.reference())),
+        title(),
+        col("doc_type", 8.0, |r, w| match r {
+            Out(d) => d.doc_type.map_or(Cell::Empty, |t| w.keyword(t)),
+            _ => Cell::Empty,
+        }),
+        col("direction", 8.0, |r, w| match r {
+            Out(d) => d.direction.map_or(Cell::Empty, |t| w.keyword(t)),
+            _ => Cell::Empty,
+        }),
+        col("to", 20.0, |r, _| match r {
+            Out(d) => joined(&d.to),
+            _ => Cell::Empty,
+        }),
+        col("cc", 16.0, |r, _| match r {
+            Out(d) => joined(&d.cc),
+            _ => Cell::Empty,
+        }),
+        col("drafting_unit", 14.0, |r, _| text(r.unit())),
+        col("drafter", 10.0, |r, _| text(r.owner())),
+        col("signer", 10.0, |r, _| match r {
+            Out(d) => text(d.signer.as_deref()),
+            _ => Cell::Empty,
+        }),
+        col("signed", 12.0, |r, _| match r {
+            Out(d) => date(d.signed),
+            _ => Cell::Empty,
+        }),
+        col("printed", 12.0, |r, _| match r {
+            Out(d) => date(d.printed),
+            _ => Cell::Empty,
+        }),
+        col("urgency", 8.0, |r, w| match r {
+            Out(d) => w.keyword(d.urgency),
+            _ => Cell::Empty,
+        }),
+        col("secrecy", 8.0, |r, w| match r {
+            Out(d) => w.keyword(d.secrecy),
+            _ => Cell::Empty,
+        }),
+        status(),
+        matter("notes", 20.0, |r, _| match r {
+            Out(d) => text(d.notes.as_deref()),
+            _ => Cell::Empty,
+        }),
+    ]
+}
+
+fn followup() -> Vec<Column> {
+    use Record::Followup as Fu;
+    vec![
+        id(),
+        title(),
+        col("source", 10.0, |r, w| match r {
+            Fu(f) => f.source.map_or(Cell::Empty, |s| w.keyword(s)),
+            _ => Cell::Empty,
+        }),
+        col("source_ref", 16.0, |r, _| match r {
+            Fu(f) => text(f.source_ref.as_ref().map(|s| s.to_string()).as_deref()),
+            _ => Cell::Empty,
+        }),
+        col("assigned_by", 10.0, |r, _| match r {
+            Fu(f) => text(f.assigned_by.as_deref()),
+            _ => Cell::Empty,
+        }),
+        col("lead", 14.0, |r, _| text(r.unit())),
+        col("support", 14.0, |r, _| match r {
+            Fu(f) => joined(&f.support),
+            _ => Cell::Empty,
+        }),
+        col("owner", 10.0, |r, _| text(r.owner())),
+        col("assigned", 12.0, |r, _| Cell::Date(r.date())),
+        col("due", 12.0, |r, _| match r {
+            Fu(f) => Cell::Date(f.due),
+            _ => Cell::Empty,
+        }),
+        col("effective_due", 12.0, |r, _| date(r.deadline())),
+        status(),
+        col("closed", 12.0, |r, _| match r {
+            Fu(f) => date(f.closed_on()),
+            _ => Cell::Empty,
+        }),
+        matter("latest_progress", 30.0, |r, _| match r {
+            Fu(f) => text(f.progress.last().map(|p| p.note.as_str())),
+            _ => Cell::Empty,
+        }),
+        matter("report", 30.0, |r, _| match r {
+            Fu(f) => text(f.result.as_ref().and_then(|o| o.report.as_deref())),
+            _ => Cell::Empty,
+        }),
+        matter("notes", 20.0, |r, _| match r {
+            Fu(f) => text(f.notes.as_deref()),
+            _ => Cell::Empty,
+        }),
+    ]
+}
+
+fn meeting() -> Vec<Column> {
+    use Record::Meeting as Mt;
+    vec![
+        id(),
+        title(),
+        col("type", 10.0, |r, _| match r {
+            Mt(m) => text(m.meeting_type.as_deref()),
+            _ => Cell::Empty,
+        }),
+        col("start", 17.0, |r, _| match r {
+            Mt(m) => when(&m.start),
+            _ => Cell::Empty,
+        }),
+        col("end", 17.0, |r, _| match r {
+            Mt(m) => m.end.as_ref().map_or(Cell::Empty, when),
+            _ => Cell::Empty,
+        }),
+        col("venue", 16.0, |r, _| text(r.party().as_deref())),
+        col("host", 10.0, |r, _| match r {
+            Mt(m) => text(m.host.as_deref()),
+            _ => Cell::Empty,
+        }),
+        col("recorder", 10.0, |r, _| text(r.owner())),
+        col("secrecy", 8.0, |r, w| match r {
+            Mt(m) => w.keyword(m.secrecy),
+            _ => Cell::Empty,
+        }),
+        status(),
+        col("decisions", 8.0, |r, _| match r {
+            Mt(m) => Cell::Number(m.decisions.len() as f64),
+            _ => Cell::Empty,
+        }),
+    ]
+}
+
+fn logbook(book: Option<&LogbookDef>) -> Layout {
+    let mut columns = vec![id(), status()];
+    let mut labels = Vec::new();
+    for field in book.map(|b| b.fields.as_slice()).unwrap_or_default() {
+        let width = match field.kind.as_str() {
+            "date" => 12.0,
+            "datetime" => 17.0,
+            "number" | "money" | "bool" => 8.0,
+            _ => 16.0,
+        };
+        columns.push(Column {
+            key: field.name.clone(),
+            width,
+            // Free text in an entry may say anything; entries have no
+            // secrecy of their own, so nothing is withheld.
+            matter: false,
+            get: Get::Field(field.name.clone(), field.kind.clone()),
+        });
+        if let Some(label) = &field.label {
+            labels.push((field.name.clone(), label.clone()));
+        }
+    }
+    Layout {
+        scope: "logbook",
+        columns,
+        labels,
+    }
+}
+
+fn entry_field(record: &Record, name: &str, kind: &str) -> Cell {
+    let Record::Entry(entry, _) = record else {
+        return Cell::Empty;
+    };
+    use serde_yaml::Value;
+    match entry.fields.get(name) {
+        None | Some(Value::Null) => Cell::Empty,
+        Some(Value::Number(n)) => n.as_f64().map_or(Cell::Empty, Cell::Number),
+        Some(Value::Bool(b)) => Cell::Text(b.to_string()),
+        Some(Value::String(s)) => match kind {
+            "date" => {
+                crate::model::date::parse_iso_date(s).map_or(Cell::Text(s.clone()), Cell::Date)
+            }
+            "datetime" => crate::model::date::Moment::parse_rfc3339(s)
+                .map(|m| Cell::DateTime(m.datetime))
+                .or_else(|| crate::model::date::parse_iso_date(s).map(Cell::Date))
+                .unwrap_or_else(|| Cell::Text(s.clone())),
+            _ => Cell::Text(s.clone()),
+        },
+        Some(other) => serde_yaml::to_string(other)
+            .map(|s| Cell::Text(s.trim().to_string()))
+            .unwrap_or(Cell::Empty),
+    }
+}
+
+impl Layout {
+    /// The headers, in the reader's language.
+    pub fn headers(&self, lang: Lang) -> Vec<String> {
+        self.columns
+            .iter()
+            .map(
+                |c| match self.labels.iter().find(|(name, _)| *name == c.key) {
+                    Some((_, label)) => label.clone(),
+                    None => crate::report::list::header(self.scope, &c.key, lang),
+                },
+            )
+            .collect()
+    }
+
+    /// Column widths in characters, for spreadsheets.
+    pub fn widths(&self) -> Vec<f64> {
+        self.columns.iter().map(|c| c.width).collect()
+    }
+
+    /// The cells of `record`.
+    pub fn cells(&self, record: &Record, words: Words, secrets: &Secrets) -> Vec<Cell> {
+        let withheld = secrets.hides(record);
+        self.columns
+            .iter()
+            .map(|c| match &c.get {
+                _ if withheld && c.matter => Cell::Empty,
+                Get::Title => Cell::Text(words.title(&secrets.title(record))),
+                Get::Status => Cell::Text(match words {
+                    Words::Keywords => record.status().to_string(),
+                    Words::People(lang) => lang.status(record).to_string(),
+                }),
+                Get::Fixed(get) => get(record, words),
+                Get::Field(name, kind) => entry_field(record, name, kind),
+            })
+            .collect()
+    }
+}
+
+/// CSV of `records` under `layout`: headers in the reader's language,
+/// values as stored (keywords, `YYYY-MM-DD`), so scripts and `import`
+/// read it whatever the language.
+pub fn csv(
+    layout: &Layout,
+    records: &[&Record],
+    secrets: &Secrets,
+    lang: Lang,
+) -> Result<String, csv::Error> {
+    let mut writer = csv::Writer::from_writer(Vec::new());
+    writer.write_record(layout.headers(lang))?;
+    for record in records {
+        let cells = layout.cells(record, Words::Keywords, secrets);
+        writer.write_record(cells.iter().map(Cell::text))?;
+    }
+    let bytes = writer.into_inner().map_err(|e| e.into_error())?;
+    Ok(String::from_utf8_lossy(&bytes).into_owned())
+}
+
+/// `list -o json`'s value of a record, with a withheld record's title
+/// replaced (`[secret] IN-2026-0042`) and every key that may carry its
+/// matter in free text left out.
+pub fn json(record: &Record, today: Date, secrets: &Secrets) -> serde_json::Value {
+    let mut value = crate::report::list::json(record, today);
+    if secrets.hides(record)
+        && let Some(map) = value.as_object_mut()
+    {
+        if let Ok(title) = serde_json::to_value(secrets.title(record)) {
+            map.insert("title".into(), title);
+        }
+        for key in MATTER_KEYS {
+            map.remove(*key);
+        }
+    }
+    value
+}
+
+/// Keys of a record that hold free text about its matter.
+const MATTER_KEYS: &[&str] = &[
+    "requirement",
+    "proposal",
+    "instructions",
+    "result",
+    "progress",
+    "extensions",
+    "notes",
+    "history",
+    "agenda",
+    "decisions",
+    "minutes",
+    "attachments",
+];
