@@ -140,4 +140,3 @@ fn build_filter(ctx: &Ctx, register: &Register, args: &Args) -> Result<Filter> {
         holder: args.holder.as_deref().map(|h| h.trim().to_string()),
     })
 }
-
