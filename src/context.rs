@@ -173,7 +173,22 @@ impl Ctx {
         let mut register = Register::discover(self.args.register.as_deref(), &self.cwd)?;
         register.runtime = self.runtime;
         if register.config.git.sync_on_write {
-            register.writer = Some((self.actor(&register), self.lang()));
+            let lang = self.lang();
+            let quiet = self.args.quiet;
+            let tell = move |note: &crate::store::sync::SyncNote| {
+                let worded = lang.sync_note(note);
+                let text = printable(&worded);
+                if let crate::store::sync::SyncNote::NotShared(_) = note {
+                    let warning = lang.message(crate::i18n::Message::Warning);
+                    eprintln!("{warning}: {text}");
+                } else if !quiet {
+                    eprintln!("{text}");
+                }
+            };
+            register.writer = Some(crate::store::register::Writer {
+                actor: self.actor(&register),
+                tell: Arc::new(tell),
+            });
         }
         Ok(Arc::clone(self.register.get_or_init(|| Arc::new(register))))
     }

@@ -247,31 +247,7 @@ impl Lang {
     }
 
     /// A line of what `sync` did.
-    pub fn sync_note(self, note: &SyncNote) -> String {
+    pub fn sync_note(self, note: &crate::store::sync::SyncNote) -> String {
         sentences::sync_note(self, note)
     }
-}
-
-/// What `sync` reports, one line each.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum SyncNote {
-    Renumbered {
-        old: String,
-        new: String,
-    },
-    Number {
-        id: String,
-        old: String,
-        new: String,
-    },
-    Contested {
-        path: String,
-        key: String,
-    },
-    Pulled(usize),
-    Pushed(usize),
-    Nothing,
-    DryRun,
-    /// Why a change could not be shared (an error, already worded).
-    NotShared(String),
 }

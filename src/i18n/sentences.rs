@@ -243,8 +243,8 @@ pub fn none(lang: Lang) -> String {
 }
 
 /// A line of what `sync` did.
-pub(super) fn sync_note(l: Lang, note: &super::SyncNote) -> String {
-    use super::SyncNote as S;
+pub(super) fn sync_note(l: Lang, note: &crate::store::sync::SyncNote) -> String {
+    use crate::store::sync::SyncNote as S;
     match note {
         S::Renumbered { old, new } => say!(
             l,
@@ -277,10 +277,13 @@ pub(super) fn sync_note(l: Lang, note: &super::SyncNote) -> String {
             "已与远程同步，无需操作"
         ),
         S::DryRun => say!(l, "dry run: nothing was changed", "演练：未做任何改动"),
-        S::NotShared(why) => say!(
-            l,
-            "the change is saved here but not shared yet ({why}); run `taizhang sync` later",
-            "修改已保存在本地，但尚未共享（{why}）；请稍后运行 `taizhang sync`"
-        ),
+        S::NotShared(error) => {
+            let (why, _) = l.error(error);
+            say!(
+                l,
+                "the change is saved here but not shared yet ({why}); run `taizhang sync` later",
+                "修改已保存在本地，但尚未共享（{why}）；请稍后运行 `taizhang sync`"
+            )
+        }
     }
 }

@@ -59,11 +59,27 @@ pub struct Register {
     pub root: PathBuf,
     pub config: Config,
     pub runtime: Runtime,
-    /// Who writes and in which language, for what the store itself adds
-    /// and says when `git.sync_on_write` shares each change (a renumbering
-    /// noted in history, a warning that a change is not shared yet). Set by
-    /// the context, only for registers that share on write.
-    pub writer: Option<(crate::model::common::Actor, crate::i18n::Lang)>,
+    /// Who writes, and where the store's own news goes, when
+    /// `git.sync_on_write` shares each change (a renumbering noted in
+    /// history, a warning that a change is not shared yet). Set by the
+    /// context, only for registers that share on write.
+    pub writer: Option<Writer>,
+}
+
+/// Who writes a sharing change, and how the clerk is told what sharing did
+/// (the context words it in the reader's language: the store never does).
+#[derive(Clone)]
+pub struct Writer {
+    pub actor: crate::model::common::Actor,
+    pub tell: std::sync::Arc<dyn Fn(&crate::store::sync::SyncNote) + Send + Sync>,
+}
+
+impl std::fmt::Debug for Writer {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Writer")
+            .field("actor", &self.actor)
+            .finish_non_exhaustive()
+    }
 }
 
 /// The clock and environment as the store needs them, read once by the

@@ -16,7 +16,6 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 
 use crate::error::{Error, Result};
-use crate::i18n::SyncNote;
 use crate::model::common::Actor;
 use crate::model::common::HistoryAction;
 use crate::model::id::Id;
@@ -25,12 +24,36 @@ use crate::model::merge::merge_record;
 use crate::model::outgoing::{doc_number, parse_doc_number};
 use crate::model::record::Record;
 use crate::model::renumber::Renumbering;
-use crate::store::register::Register;
+use crate::store::register::{Register, Writer};
 use crate::store::{git, numbering, parse, save, yaml};
 
 /// How many times a push lost to another clerk's is retried (each time
 /// after syncing again) before giving up.
 pub const PUSH_TRIES: usize = 5;
+
+/// What `sync` reports, one line each.
+#[derive(Debug)]
+pub enum SyncNote {
+    Renumbered {
+        old: String,
+        new: String,
+    },
+    Number {
+        id: String,
+        old: String,
+        new: String,
+    },
+    Contested {
+        path: String,
+        key: String,
+    },
+    Pulled(usize),
+    Pushed(usize),
+    Nothing,
+    DryRun,
+    /// Why a change could not be shared.
+    NotShared(Error),
+}
 
 /// What a sync did, or would do with `--dry-run`.
 #[derive(Debug, Default, Clone, PartialEq)]
@@ -956,10 +979,10 @@ pub fn shares_on_write(register: &Register) -> bool {
 /// stop the change; it is returned, to be warned about once the change is
 /// committed locally.
 pub fn pull_before_write(register: &Register) -> Option<Error> {
-    let (actor, lang) = register.writer.as_ref()?;
-    match pull(register, actor) {
+    let writer = register.writer.as_ref()?;
+    match pull(register, &writer.actor) {
         Ok(report) => {
-            say(*lang, &report);
+            say(writer, &report);
             None
         }
         Err(e) => Some(e),
@@ -970,36 +993,34 @@ pub fn pull_before_write(register: &Register) -> Option<Error> {
 /// race). Never fails the change: it is committed here whatever happens,
 /// and a warning says when it is not shared yet. Returns the IDs renumbered.
 pub fn push_after_write(register: &Register, pulled: Option<Error>) -> Renumbering {
-    let Some((actor, lang)) = register.writer.as_ref() else {
+    let Some(writer) = register.writer.as_ref() else {
         return Renumbering::new();
     };
     let result = match pulled {
         Some(e) => Err(e),
-        None => sync(register, actor, false),
+        None => sync(register, &writer.actor, false),
     };
     match result {
         Ok(report) => {
-            say(*lang, &report);
+            say(writer, &report);
             report.final_ids()
         }
         Err(e) => {
-            let (why, _) = lang.error(&e);
-            let word = lang.message(crate::i18n::Message::Warning);
-            eprintln!("{word}: {}", lang.sync_note(&SyncNote::NotShared(why)));
+            (writer.tell)(&SyncNote::NotShared(e));
             Renumbering::new()
         }
     }
 }
 
-/// Tells on stderr what sharing changed here (renumberings, merges).
-fn say(lang: crate::i18n::Lang, report: &Report) {
+/// Tells the clerk what sharing changed here (renumberings, merges).
+fn say(writer: &Writer, report: &Report) {
     for note in notes(report).iter().filter(|n| {
         matches!(
             n,
             SyncNote::Renumbered { .. } | SyncNote::Number { .. } | SyncNote::Contested { .. }
         )
     }) {
-        eprintln!("{}", lang.sync_note(note));
+        (writer.tell)(note);
     }
 }
 
