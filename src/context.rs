@@ -285,6 +285,15 @@ impl Ctx {
         }
     }
 
+    /// A progress bar of `len` steps on stderr: drawn on a terminal only,
+    /// never in a pipe or with `--quiet`.
+    pub fn progress(&self, len: u64) -> indicatif::ProgressBar {
+        if self.args.quiet || !std::io::stderr().is_terminal() {
+            return indicatif::ProgressBar::hidden();
+        }
+        indicatif::ProgressBar::new(len)
+    }
+
     /// Warns on stderr (always: warnings are never silenced by --quiet).
     pub fn warn(&self, text: &str) {
         let word = self.lang().message(crate::i18n::Message::Warning);

@@ -9,6 +9,7 @@ mod desk;
 mod doc;
 mod done;
 mod extend;
+mod import;
 mod init;
 mod list;
 mod log;
@@ -62,6 +63,7 @@ pub enum Command {
     Summary(summary::Args),
     #[command(subcommand)]
     Meeting(meeting::MeetingCommand),
+    Import(import::Args),
 }
 
 /// Runs `command`; with none, shows today's desk.
@@ -87,5 +89,6 @@ pub fn run(ctx: &Ctx, command: Option<Command>) -> Result<ExitCode> {
         Command::Remind(args) => remind::run(ctx, args),
         Command::Summary(args) => summary::run(ctx, args),
         Command::Meeting(cmd) => meeting::run(ctx, cmd),
+        Command::Import(args) => import::run(ctx, args),
     }
 }

@@ -9,6 +9,7 @@
 //! Stored values and JSON never pass through here.
 
 mod errors;
+pub mod import;
 mod labels;
 mod notes;
 mod sentences;

@@ -87,6 +87,7 @@ pub fn history_action(lang: Lang, action: &str, note: Option<&str>, followup: bo
         A::Extend => with_note(say!(lang, "extended", "延期")),
         A::Chase => with_note(say!(lang, "chased", "催办")),
         A::Reopen => with_note(say!(lang, "reopened", "退回重办")),
+        A::Import => with_note(say!(lang, "imported from a spreadsheet", "从表格导入")),
         A::Remind => {
             let level = crate::model::keyword::parse::<crate::model::keyword::ChaseLevel>(note)
                 .map(|level| lang.keyword(level))

@@ -79,10 +79,12 @@ pub enum HistoryAction {
     /// A chase made by `remind --record`; the note is the chase level.
     Remind,
     Reopen,
+    /// Brought in from a spreadsheet; the note is `FILE:ROW`.
+    Import,
 }
 
 impl HistoryAction {
-    const ALL: [HistoryAction; 23] = [
+    const ALL: [HistoryAction; 24] = [
         HistoryAction::Log,
         HistoryAction::Propose,
         HistoryAction::Instruct,
@@ -106,6 +108,7 @@ impl HistoryAction {
         HistoryAction::Chase,
         HistoryAction::Remind,
         HistoryAction::Reopen,
+        HistoryAction::Import,
     ];
 
     /// The stored keyword (also the word of the commit message).
@@ -134,6 +137,7 @@ impl HistoryAction {
             HistoryAction::Chase => "chase",
             HistoryAction::Remind => "remind",
             HistoryAction::Reopen => "reopen",
+            HistoryAction::Import => "import",
         }
     }
 

@@ -12,6 +12,7 @@ pub mod lock;
 pub mod parse;
 pub mod register;
 pub mod save;
+pub mod sheet;
 mod walk;
 pub mod yaml;
 
