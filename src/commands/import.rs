@@ -143,12 +143,13 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
             None => drafts.extend(rows::read(row, &header, &setting, &mut problems)),
         }
     }
-    // Blank rows after the last row with data are the sheet's end, not
-    // worth a word.
-    let last = drafts
-        .last()
-        .map_or(0, |d: &Draft| d.row)
-        .max(problems.last().map_or(0, |p: &RowProblem| p.row));
+    // Blank rows below the last filled one are the sheet's end, not worth
+    // a word.
+    let last = sheet
+        .iter()
+        .rev()
+        .find(|r| !r.is_blank())
+        .map_or(0, |r| r.number);
     blank.retain(|row| *row < last);
     if let Some(note) = words::skipped_rows(lang, &blank, &totals) {
         ctx.note(&note);

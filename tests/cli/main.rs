@@ -13,6 +13,7 @@ mod followup;
 mod git;
 mod hostile;
 mod i18n;
+mod import;
 mod init;
 mod lang;
 mod list_show;

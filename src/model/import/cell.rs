@@ -226,7 +226,14 @@ mod tests {
             Ok(Some(d(2026, 2, 3)))
         );
         assert_eq!(date(&Cell::Empty, None), Ok(None));
-        for bad in ["下月", "2026-13-01", "2026-02-30", "1.5", "11月", "26/11/1"] {
+        for bad in [
+            "下月",
+            "2026-13-01",
+            "2026-02-30",
+            "1.5.6",
+            "11月",
+            "26/11/1",
+        ] {
             assert_eq!(text(bad), Err(DateIssue::Unreadable), "{bad}");
         }
     }

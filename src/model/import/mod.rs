@@ -33,57 +33,26 @@ impl Target {
     }
 
     /// The fields a column may fill, with the headers the usual paper
-    /// registers give them (compared without spaces), English keys too.
+    /// registers give them (compared without spaces; English ones also
+    /// without case, `_` or `-`). The field's own key always matches.
+    #[rustfmt::skip]
     pub fn fields(self) -> &'static [(Field, &'static [&'static str])] {
         use Field as F;
         match self {
             Target::Incoming => &[
-                (
-                    F::LegacyId,
-                    &["序号", "编号", "收文编号", "收文号", "原编号", "no", "no."],
-                ),
-                (
-                    F::Received,
-                    &[
-                        "收文日期",
-                        "收文时间",
-                        "签收日期",
-                        "签收时间",
-                        "来文日期",
-                        "日期",
-                        "date",
-                    ],
-                ),
-                (
-                    F::Sender,
-                    &[
-                        "来文单位",
-                        "来文机关",
-                        "来文机关单位",
-                        "来文部门",
-                        "发文单位",
-                        "from",
-                    ],
-                ),
-                (
-                    F::SenderRef,
-                    &["来文字号", "文号", "来文文号", "来文编号", "ref"],
-                ),
-                (
-                    F::Title,
-                    &["标题", "文件标题", "文件名称", "文件名", "事由"],
-                ),
+                (F::LegacyId, &["序号", "编号", "收文编号", "收文号", "原编号", "no", "no.", "id"]),
+                (F::Received, &["收文日期", "收文时间", "签收日期", "签收时间", "来文日期", "日期", "date"]),
+                (F::Sender, &["来文单位", "来文机关", "来文机关单位", "来文部门", "发文单位", "from", "from/to"]),
+                (F::SenderRef, &["来文字号", "文号", "来文文号", "来文编号", "ref", "sender's ref"]),
+                (F::Title, &["标题", "文件标题", "文件名称", "文件名", "事由"]),
                 (F::DocType, &["文种", "type"]),
                 (F::Secrecy, &["密级"]),
                 (F::SecrecyTerm, &["保密期限"]),
                 (F::Urgency, &["紧急程度", "缓急", "缓急程度"]),
                 (F::Copies, &["份数"]),
                 (F::Pages, &["页数"]),
-                (
-                    F::Deadline,
-                    &["办理期限", "办理时限", "办结时限", "完成时限"],
-                ),
-                (F::Lead, &["承办单位", "主办单位", "承办科室", "承办部门"]),
+                (F::Deadline, &["办理期限", "办理时限", "办结时限", "完成时限"]),
+                (F::Lead, &["承办单位", "主办单位", "承办科室", "承办部门", "lead unit", "unit"]),
                 (F::Support, &["协办单位", "协办科室"]),
                 (F::ReceivedBy, &["签收人"]),
                 (F::Channel, &["来文方式"]),
@@ -94,17 +63,11 @@ impl Target {
                 (F::Notes, &["备注"]),
             ],
             Target::Outgoing => &[
-                (F::LegacyId, &["序号", "编号", "原编号", "no", "no."]),
-                (F::DocNumber, &["发文字号", "文号", "发文文号", "发文号"]),
-                (
-                    F::Signed,
-                    &["成文日期", "发文日期", "签发日期", "日期", "date"],
-                ),
-                (
-                    F::Title,
-                    &["标题", "文件标题", "文件名称", "文件名", "事由"],
-                ),
-                (F::To, &["主送", "主送单位", "主送机关"]),
+                (F::LegacyId, &["序号", "编号", "原编号", "no", "no.", "id"]),
+                (F::DocNumber, &["发文字号", "文号", "发文文号", "发文号", "number", "doc number"]),
+                (F::Signed, &["成文日期", "发文日期", "签发日期", "日期", "date"]),
+                (F::Title, &["标题", "文件标题", "文件名称", "文件名", "事由"]),
+                (F::To, &["主送", "主送单位", "主送机关", "from/to"]),
                 (F::Cc, &["抄送", "抄送单位", "抄送机关"]),
                 (F::Signer, &["签发人", "签发领导"]),
                 (F::Drafter, &["拟稿人"]),
@@ -120,26 +83,17 @@ impl Target {
                 (F::Notes, &["备注"]),
             ],
             Target::Followup => &[
-                (
-                    F::LegacyId,
-                    &["序号", "编号", "督办编号", "原编号", "no", "no."],
-                ),
-                (
-                    F::Title,
-                    &["督办事项", "事项名称", "督办内容", "事项", "标题"],
-                ),
+                (F::LegacyId, &["序号", "编号", "督办编号", "原编号", "no", "no.", "id"]),
+                (F::Title, &["督办事项", "事项名称", "督办内容", "事项", "标题"]),
                 (F::Requirement, &["办理要求", "工作要求", "督办要求"]),
                 (F::Source, &["来源", "督办来源", "事项来源"]),
                 (F::AssignedBy, &["交办领导", "批示领导"]),
                 (F::Supervisor, &["分管领导"]),
-                (F::Lead, &["牵头单位", "责任单位", "承办单位", "主办单位"]),
+                (F::Lead, &["牵头单位", "责任单位", "承办单位", "主办单位", "lead unit", "unit"]),
                 (F::Support, &["协办单位", "配合单位"]),
                 (F::Owner, &["责任人", "联系人"]),
                 (F::Assigned, &["交办日期", "交办时间", "立项日期"]),
-                (
-                    F::Due,
-                    &["完成时限", "办结时限", "完成期限", "办理时限", "办理期限"],
-                ),
+                (F::Due, &["完成时限", "办结时限", "完成期限", "办理时限", "办理期限"]),
                 (F::Progress, &["进展情况", "办理进展", "进展"]),
                 (F::Closed, &["办结日期", "完成日期", "销号日期"]),
                 (F::Secrecy, &["密级"]),
@@ -156,11 +110,19 @@ impl Target {
         if name == "-" {
             return Some(Mapping::Ignore);
         }
+        // English headers match whatever their case, spaces, `_` or `-`:
+        // `Lead unit`, `lead_unit`, `DOC-NUMBER`.
+        let loose = |text: &str| -> String {
+            text.chars()
+                .filter(|c| !matches!(c, '_' | '-' | ' '))
+                .flat_map(char::to_lowercase)
+                .collect()
+        };
+        let name = loose(&name);
         self.fields()
             .iter()
             .find(|(field, headers)| {
-                field.key() == name.to_ascii_lowercase()
-                    || headers.iter().any(|h| h.eq_ignore_ascii_case(&name))
+                loose(field.key()) == name || headers.iter().any(|h| loose(h) == name)
             })
             .map(|(field, _)| Mapping::Field(*field))
     }
