@@ -211,10 +211,8 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
     }
 
     let bar = ctx.progress(drafts.len() as u64);
-    for draft in &drafts {
-        tx.save(&draft.record)?;
-        bar.inc(1);
-    }
+    let records: Vec<Record> = drafts.iter().map(|d| d.record.clone()).collect();
+    tx.save_new(&records, &|| bar.inc(1))?;
     bar.finish_and_clear();
     let message = format!(
         "taizhang: import {} {} from {file_name}",

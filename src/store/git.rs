@@ -63,15 +63,24 @@ pub fn init(root: &Path) -> Result<()> {
 /// leaves the rest of the index; it builds a second index to do so, which
 /// in a repository of 100,000 files costs more than the commit itself.
 pub fn commit(root: &Path, paths: &[PathBuf], message: &str) -> std::result::Result<(), String> {
-    let mut add = git(root);
-    add.args(["add", "--"]).args(paths);
-    let output = run(add).map_err(|e| e.to_string())?;
-    if !output.status.success() {
-        return Err(failure(&output));
+    if paths.len() > MANY_PATHS {
+        add_many(root, paths)?;
+    } else {
+        let mut add = git(root);
+        add.args(["add", "--"]).args(paths);
+        let output = run(add).map_err(|e| e.to_string())?;
+        if !output.status.success() {
+            return Err(failure(&output));
+        }
     }
     let mut commit = git(root);
     commit.args(["commit", "-q", "--no-edit", "-m", message]);
-    if !only_staged(root, paths) {
+    let alone = if paths.len() > MANY_PATHS {
+        only_staged_many(root, paths)
+    } else {
+        only_staged(root, paths)
+    };
+    if !alone {
         commit.arg("--").args(paths);
     }
     let output = run(commit).map_err(|e| e.to_string())?;
@@ -79,6 +88,73 @@ pub fn commit(root: &Path, paths: &[PathBuf], message: &str) -> std::result::Res
         return Err(failure(&output));
     }
     Ok(())
+}
+
+/// Past this many paths (an import), pathspecs cost more than the work:
+/// git matches every file against every pathspec.
+const MANY_PATHS: usize = 64;
+
+/// Stages `paths` exactly, read from stdin: no pathspec matching, so
+/// 10,000 files take seconds, not tens of seconds.
+fn add_many(root: &Path, paths: &[PathBuf]) -> std::result::Result<(), String> {
+    use std::io::Write;
+    let mut cmd = git(root);
+    cmd.args(["update-index", "--add", "--remove", "-z", "--stdin"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped());
+    let mut child = cmd.spawn().map_err(|e| format!("cannot run git: {e}"))?;
+    let mut input = Vec::new();
+    for path in paths {
+        let Some(path) = path.to_str() else {
+            return Err(format!("{}: not UTF-8", path.display()));
+        };
+        input.extend_from_slice(path.as_bytes());
+        input.push(0);
+    }
+    if let Some(mut stdin) = child.stdin.take() {
+        stdin
+            .write_all(&input)
+            .map_err(|e| format!("cannot run git: {e}"))?;
+    }
+    let output = child
+        .wait_with_output()
+        .map_err(|e| format!("cannot run git: {e}"))?;
+    if !output.status.success() {
+        return Err(failure(&output));
+    }
+    Ok(())
+}
+
+/// `only_staged` for many paths: the staged names listed once and looked
+/// up, instead of one exclude pathspec per path.
+fn only_staged_many(root: &Path, paths: &[PathBuf]) -> bool {
+    let mut cmd = git(root);
+    cmd.args([
+        "diff",
+        "--cached",
+        "--name-only",
+        "-z",
+        "--no-ext-diff",
+        "--no-renames",
+    ]);
+    let Ok(output) = run(cmd) else {
+        return false;
+    };
+    if !output.status.success() {
+        return false;
+    }
+    let prefix = show_prefix(root);
+    let ours: std::collections::HashSet<String> = paths
+        .iter()
+        .filter_map(|p| p.to_str())
+        .map(|p| format!("{prefix}{p}"))
+        .collect();
+    output
+        .stdout
+        .split(|b| *b == 0)
+        .filter(|name| !name.is_empty())
+        .all(|name| std::str::from_utf8(name).is_ok_and(|name| ours.contains(name)))
 }
 
 /// Whether the index differs from HEAD in `paths` alone. Any doubt (an

@@ -131,6 +131,74 @@ impl<'a> Change<'a> {
         Ok(())
     }
 
+    /// Writes many new records at once (an import): each is written to a
+    /// temporary file, all are flushed together, then renamed into place
+    /// under a note that lets the next writer remove them should this one
+    /// be killed meanwhile. A record whose file exists is refused before
+    /// anything is written. `placed` is called once per record in place.
+    pub fn save_new(&mut self, records: &[Record], placed: &dyn Fn()) -> Result<()> {
+        let root = &self.register.root;
+        let mut texts = Vec::with_capacity(records.len());
+        for record in records {
+            let relative =
+                self.register
+                    .relative_path(record.id())
+                    .ok_or_else(|| Error::UnknownPrefix {
+                        prefix: record.id().prefix().to_string(),
+                    })?;
+            let path = self.register.contained(&relative)?;
+            if path.exists() {
+                return Err(Error::io(
+                    path,
+                    std::io::Error::from(std::io::ErrorKind::AlreadyExists),
+                ));
+            }
+            let value = record
+                .to_value()
+                .map_err(|e| Error::encode(format_args!("{}: {e}", record.id())))?;
+            texts.push((relative, yaml::to_string(&value)));
+        }
+        save::ensure_state_dir(root)?;
+        std::fs::create_dir_all(root.join(register::STATE_DIR).join("tmp"))
+            .map_err(|e| Error::io(root.join(register::STATE_DIR), e))?;
+        let staged = texts
+            .iter()
+            .map(|(relative, text)| save::stage_closed(root, relative, text.as_bytes()))
+            .collect::<Result<Vec<_>>>()?;
+        let files: Vec<&Path> = staged.iter().map(save::StagedClosed::path).collect();
+        save::sync_files(&files)?;
+        let relatives: Vec<PathBuf> = staged.iter().map(|s| s.relative().to_path_buf()).collect();
+        let refs: Vec<&Path> = relatives.iter().map(PathBuf::as_path).collect();
+        let note = save::NewRecords::note(root, &refs)?;
+        let mut dirs = Vec::new();
+        for (i, file) in staged.into_iter().enumerate() {
+            match file.rename(root) {
+                Ok(dir) => {
+                    if dirs.last() != Some(&dir) {
+                        dirs.push(dir);
+                    }
+                    placed();
+                }
+                Err(e) => {
+                    let done: Vec<String> = relatives[..i]
+                        .iter()
+                        .filter_map(|p| p.to_str().map(str::to_string))
+                        .collect();
+                    save::undo_new_records(root, &done);
+                    note.done();
+                    return Err(e);
+                }
+            }
+        }
+        dirs.dedup();
+        for dir in dirs {
+            save::sync_dir(&dir);
+        }
+        note.done();
+        self.touched.extend(relatives);
+        Ok(())
+    }
+
     /// Keys a clerk added by hand inside entries the tool knows (a remark
     /// on a history line, a reviewer on a progress note) have no field to
     /// live in once the record is read, so they are taken from the file

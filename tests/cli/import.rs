@@ -530,3 +530,43 @@ fn list_csv_of_imported_records_imports_to_the_same_values() {
         }
     }
 }
+
+#[test]
+fn a_large_import_commits_only_its_files_and_leaves_the_users_staged_ones() {
+    let env = Env::new();
+    env.write("notes.txt", "mine\n");
+    env.git(&["add", "notes.txt"]);
+    let mut rows = String::from("督办事项,牵头单位,交办日期,办结时限\n");
+    for i in 1..=100 {
+        rows.push_str(&format!("事项{i},办公室,2026-11-01,2026-11-30\n"));
+    }
+    let file = csv(&env, "many.csv", &rows);
+    let ids = env.run(&["import", "csv", "fu", file.to_str().unwrap()]);
+    assert_eq!(ids.lines().count(), 100);
+    let committed = env.git(&["show", "--name-only", "--format=", "HEAD"]);
+    assert_eq!(committed.lines().count(), 100, "{committed}");
+    assert!(!committed.contains("notes.txt"));
+    assert_eq!(env.git(&["status", "--porcelain"]), "A  notes.txt\n");
+}
+
+#[test]
+fn records_of_an_import_killed_while_placing_them_are_removed_by_the_next_writer() {
+    let env = Env::new();
+    // What a writer killed halfway through placing its batch leaves: the
+    // note naming the batch and some of its records.
+    env.write("followups/2026/FU-2026-0001.yaml", "id: FU-2026-0001\n");
+    env.write(
+        ".taizhang/tmp/records.intent",
+        r#"["followups/2026/FU-2026-0001.yaml","followups/2026/FU-2026-0002.yaml"]"#,
+    );
+    let id = env.run(&["assign", "新的事项", "--lead", "BGS", "--due", "2026-12-01"]);
+    assert_eq!(
+        id, "FU-2026-0001\n",
+        "the half-placed batch is gone, its IDs free"
+    );
+    assert!(!env.root.join(".taizhang/tmp/records.intent").exists());
+    assert_eq!(
+        text(&env.yaml("followups/2026/FU-2026-0001.yaml"), "title"),
+        "新的事项"
+    );
+}
