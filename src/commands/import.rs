@@ -268,18 +268,15 @@ fn check_numbers(
         let Some(number) = rows::sheet_number(draft) else {
             continue;
         };
-        let trouble = if let Some(id) = taken.get(number) {
-            Some(Trouble::NumberTaken {
+        let trouble = match taken.get(number) {
+            Some(id) => Some(Trouble::NumberTaken {
                 number: number.to_string(),
                 id: id.to_string(),
-            })
-        } else if let Some(row) = seen.get(number) {
-            Some(Trouble::NumberTwice {
+            }),
+            None => seen.get(number).map(|row| Trouble::NumberTwice {
                 number: number.to_string(),
                 row: *row,
-            })
-        } else {
-            None
+            }),
         };
         seen.entry(number).or_insert(draft.row);
         if let Some(trouble) = trouble {

@@ -278,13 +278,12 @@ fn every_date_form_is_read() {
         "--year",
         "2026",
     ]);
-    for i in 0..forms.len() {
+    for (i, form) in forms.iter().enumerate() {
         let doc = env.yaml(&format!("documents/2026/IN-2026-{:04}.yaml", i + 1));
         assert_eq!(
             text(&doc, "received"),
             format!("2026-11-{:02}", i + 1),
-            "{}",
-            forms[i]
+            "{form}"
         );
     }
 }

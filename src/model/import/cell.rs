@@ -155,14 +155,18 @@ fn text_date(text: &str, year: Option<i16>) -> Result<Date, DateIssue> {
     Date::new(y as i16, m as i8, d as i8).map_err(|_| DateIssue::Unreadable)
 }
 
+/// A cell that is not a count.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct NotACount;
+
 /// Reads a count (份数, 页数): `3`, `3份`, `12页`.
-pub fn count(cell: &Cell) -> Result<Option<u32>, ()> {
+pub fn count(cell: &Cell) -> Result<Option<u32>, NotACount> {
     match cell {
         Cell::Empty => Ok(None),
         Cell::Number(n) if *n >= 0.0 && n.fract() == 0.0 && *n <= f64::from(u32::MAX) => {
             Ok(Some(*n as u32))
         }
-        Cell::Number(_) | Cell::Date(_) => Err(()),
+        Cell::Number(_) | Cell::Date(_) => Err(NotACount),
         Cell::Text(t) => {
             let t = t
                 .trim()
@@ -171,7 +175,7 @@ pub fn count(cell: &Cell) -> Result<Option<u32>, ()> {
             if t.is_empty() {
                 return Ok(None);
             }
-            t.parse().map(Some).map_err(|_| ())
+            t.parse().map(Some).map_err(|_| NotACount)
         }
     }
 }
@@ -242,7 +246,7 @@ mod tests {
     fn counts_and_years() {
         assert_eq!(count(&Cell::text("3份")), Ok(Some(3)));
         assert_eq!(count(&Cell::Number(12.0)), Ok(Some(12)));
-        assert_eq!(count(&Cell::text("三")), Err(()));
+        assert_eq!(count(&Cell::text("三")), Err(NotACount));
         assert_eq!(year_in("2025年收文登记簿"), Some(2025));
         assert_eq!(year_in("收文登记簿（12345）"), None);
         assert_eq!(year_in("督办台账-2026.csv"), Some(2026));

@@ -246,7 +246,7 @@ impl Reader<'_, '_> {
 
     fn count(&mut self, field: Field) -> Option<u32> {
         let cell = self.cell(field).clone();
-        cell::count(&cell).unwrap_or_else(|()| {
+        cell::count(&cell).unwrap_or_else(|_| {
             let input = cell.as_text().unwrap_or_default();
             self.problem(field, Trouble::BadCount { input });
             None
