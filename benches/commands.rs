@@ -248,6 +248,20 @@ fn bench_writes(bin: &Path, root: &Path, size: u64, runs: usize) {
                 "+2w",
             ],
         ),
+        (
+            // Two files, put in place through the journal.
+            "assign --from",
+            &[
+                "assign",
+                "落实来文要求",
+                "--lead",
+                "办公室",
+                "--due",
+                "+2w",
+                "--from",
+                "IN-2026-0001",
+            ],
+        ),
     ];
     // `progress` needs a follow-up still open: the generator closes many.
     let open_fu = first_open_followup(bin, root);

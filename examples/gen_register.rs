@@ -256,6 +256,7 @@ fn generate(options: &Options) -> Result<(), String> {
     let register = Register {
         root: root.clone(),
         config,
+        writer: None,
     };
     let mut rng = Rng(options.seed);
     let years = (LAST_YEAR - FIRST_YEAR + 1) as u64;

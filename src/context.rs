@@ -142,7 +142,11 @@ impl Ctx {
 
     /// Opens the register.
     pub fn register(&self) -> Result<Register> {
-        Register::discover(self.args.register.as_deref(), &self.cwd)
+        let mut register = Register::discover(self.args.register.as_deref(), &self.cwd)?;
+        if register.config.git.sync_on_write {
+            register.writer = Some((self.actor(&register), self.lang()));
+        }
+        Ok(register)
     }
 
     pub fn format(&self) -> Format {

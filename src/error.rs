@@ -140,6 +140,31 @@ pub enum Error {
     Git {
         message: String,
     },
+    /// A record file whose `id` says another record than its name.
+    IdMismatch {
+        path: PathBuf,
+        name: String,
+        says: String,
+    },
+    GitMissing,
+    GitInProgress {
+        operation: crate::store::git::Operation,
+    },
+    DetachedHead,
+    GitLockStale {
+        path: PathBuf,
+        minutes: u64,
+    },
+    GitLockHeld {
+        path: PathBuf,
+        seconds: u64,
+    },
+    /// A record that would be written larger than can be read back.
+    TooLarge {
+        what: String,
+        size: u64,
+        limit: u64,
+    },
     CheckFailed {
         errors: usize,
         warnings: usize,
@@ -194,6 +219,31 @@ pub enum Error {
     /// encoder's own text.
     Encode {
         message: String,
+    },
+    SyncNoUpstream {
+        branch: String,
+        remotes: Vec<String>,
+    },
+    /// `message` is git's own output.
+    SyncOffline {
+        remote: String,
+        message: String,
+    },
+    SyncUncommitted {
+        paths: Vec<PathBuf>,
+    },
+    SyncIssuedNumber {
+        number: String,
+        local: String,
+        remote: String,
+    },
+    /// `reason`: where and why one side's file could not be read.
+    SyncUnmergeable {
+        path: PathBuf,
+        reason: Option<(usize, usize, Box<ReadProblem>)>,
+    },
+    SyncPushLost {
+        tries: u32,
     },
 }
 

@@ -122,7 +122,7 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
     let record = create(&mut tx, &register, &actor, spec, source)?;
     finish_new(
         tx,
-        &commit_message("assign", &record),
+        &commit_message(&register, "assign", &record),
         &record.id().to_string(),
     )
 }
@@ -167,6 +167,10 @@ pub fn create(
             _ => Source::Document,
         })
     });
+    // The source's links, dangling or not, are never handed out again.
+    if let Some((record, _)) = &source {
+        tx.refers(record);
+    }
     let id = tx.allocate(register.config.prefix(Kind::Followup), actor.today().year())?;
     let followup = Followup {
         id: id.clone(),

@@ -57,15 +57,24 @@ impl Said {
 
 pub fn run(ctx: &Ctx, _args: Args) -> Result<ExitCode> {
     let register = ctx.register()?;
+    // A change a killed writer left half done is finished first, so that
+    // the links below are read whole.
+    let pending = pending_change(&register);
     // `git status` takes as long as reading a large register: run both at
     // once.
     let (snapshot, uncommitted) = std::thread::scope(|scope| {
-        let uncommitted = scope.spawn(|| uncommitted(&register));
+        let uncommitted = scope.spawn(|| {
+            let mut issues = git_issues(&register);
+            issues.extend(uncommitted(&register));
+            issues
+        });
         let snapshot = store::load_all(&register);
         (snapshot, uncommitted.join().unwrap_or_default())
     });
+    store::note_dangling(&register, &dangling(&snapshot));
     let mut issues = record_issues(&register, &snapshot, ctx.today.year());
     issues.extend(uncommitted);
+    issues.extend(pending);
     issues.sort_by(|a, b| (&a.file, a.line, a.severity).cmp(&(&b.file, b.line, b.severity)));
     let errors = issues.iter().filter(|i| i.severity == "error").count();
     let warnings = issues.len() - errors;
@@ -124,6 +133,9 @@ fn collect(register: &Register, snapshot: &Snapshot) -> Vec<Issue> {
     for stray in &snapshot.strays {
         issues.push(issue("warning", stray, 0, None, Note::Stray));
     }
+    for commented in &snapshot.commented {
+        issues.push(issue("warning", commented, 0, None, Note::Comments));
+    }
     // Records come sorted by ID, so a finding's file is a binary search
     // away, not a scan of the whole register.
     let path_of = |id: &crate::model::id::Id| -> PathBuf {
@@ -134,23 +146,6 @@ fn collect(register: &Register, snapshot: &Snapshot) -> Vec<Issue> {
             .unwrap_or_default()
     };
     for loaded in &snapshot.records {
-        let stem = loaded
-            .path
-            .file_stem()
-            .and_then(|s| s.to_str())
-            .unwrap_or_default();
-        if stem != loaded.record.id().to_string() {
-            issues.push(issue(
-                "error",
-                &loaded.path,
-                line_of(register, &loaded.path, "id"),
-                Some("id".into()),
-                Note::IdMismatch {
-                    id: loaded.record.id().to_string(),
-                    stem: stem.to_string(),
-                },
-            ));
-        }
         for finding in validate::check_record(&loaded.record, &register.config) {
             issues.push(located(register, &loaded.path, finding));
         }
@@ -161,6 +156,104 @@ fn collect(register: &Register, snapshot: &Snapshot) -> Vec<Issue> {
         issues.push(located(register, &path, finding));
     }
     issues
+}
+
+/// What stops the register's commits, where commits are expected: git
+/// missing from PATH, a stale lock file of git's (DESIGN §7).
+fn git_issues(register: &Register) -> Vec<Issue> {
+    if !register.config.git.autocommit {
+        return Vec::new();
+    }
+    let error = |file: String, message| Issue {
+        severity: "error",
+        file,
+        line: 0,
+        column: 0,
+        field: None,
+        message: Said::Note(message),
+    };
+    match git::locate(&register.root) {
+        git::Place::Outside => Vec::new(),
+        git::Place::NoGit => vec![error(".git".into(), Note::GitMissing)],
+        git::Place::Repo {
+            git_dir,
+            common_dir,
+        } => git::locks(&git_dir, &common_dir)
+            .into_iter()
+            .filter(|(_, age)| *age >= git::STALE_AFTER)
+            .map(|(path, age)| {
+                let shown = path.strip_prefix(&register.root).unwrap_or(&path);
+                error(
+                    shown.display().to_string(),
+                    Note::StaleGitLock {
+                        minutes: age.as_secs() / 60,
+                    },
+                )
+            })
+            .collect(),
+    }
+}
+
+/// The IDs records link to that no record has: `allocate` skips them, so
+/// a dangling link never comes to name an unrelated new record.
+fn dangling(snapshot: &Snapshot) -> Vec<crate::model::id::Id> {
+    let exists = |id: &crate::model::id::Id| {
+        (snapshot.records)
+            .binary_search_by(|l| l.record.id().cmp(id))
+            .is_ok()
+    };
+    let mut ids: Vec<_> = (snapshot.records.iter())
+        .flat_map(|l| l.record.links())
+        .filter(|id| !exists(id))
+        .collect();
+    ids.sort();
+    ids.dedup();
+    ids
+}
+
+/// A change a killed writer left half in place: finished now if no other
+/// command holds the write lock (a warning: its files are to be
+/// committed); else reported, as a warning while another command holds
+/// the lock (it finishes the change first), as an error when it could not
+/// be finished.
+fn pending_change(register: &Register) -> Option<Issue> {
+    let (severity, message) = match store::finish_pending(register) {
+        store::Pending::None => return None,
+        store::Pending::Finished(files) => (
+            "warning",
+            Note::ChangeFinished {
+                files: joined(&files),
+            },
+        ),
+        store::Pending::Busy(files) => (
+            "warning",
+            Note::ChangePending {
+                files: joined(&files),
+            },
+        ),
+        store::Pending::Left(files) => (
+            "error",
+            Note::ChangePending {
+                files: joined(&files),
+            },
+        ),
+    };
+    Some(Issue {
+        severity,
+        file: format!("{}/{}", store::register::STATE_DIR, store::save::JOURNAL),
+        line: 0,
+        column: 0,
+        field: None,
+        message: Said::Note(message),
+    })
+}
+
+fn joined(files: &[PathBuf]) -> String {
+    files
+        .iter()
+        .map(|f| f.display().to_string())
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// Record files changed but not committed, where commits are expected.

@@ -19,7 +19,7 @@ use crate::model::kind::Kind;
 use crate::model::outgoing::{doc_number, parse_doc_number};
 use crate::model::record::Record;
 use crate::report::redact::Title;
-use crate::store::{self, Change, Need, Register};
+use crate::store::{self, Change, Need, Register, numbering};
 
 /// The file formats `import` reads.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -156,8 +156,9 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
     }
 
     // From here the register is read to compare: hold the lock so that
-    // what is compared is what the IDs are allocated against.
-    let mut tx = Change::begin(&register, !ctx.args.no_commit)?;
+    // what is compared is what the IDs are allocated against. A dry run
+    // commits nothing, so it neither checks git nor pulls.
+    let mut tx = Change::begin(&register, !ctx.args.no_commit && !args.dry_run)?;
     let existing = existing(&register, kind)?;
     if target == Target::Outgoing {
         check_numbers(&drafts, &existing, &header, &mut problems);
@@ -181,7 +182,7 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
 
     give_ids(&mut tx, &register, kind, &mut drafts)?;
     if target == Target::Outgoing {
-        give_numbers(&register, &existing, ctx.today, &mut drafts)?;
+        give_numbers(&register, ctx.today, &mut drafts)?;
     }
 
     if args.dry_run {
@@ -341,32 +342,26 @@ fn give_ids(tx: &mut Change, register: &Register, kind: Kind, drafts: &mut [Draf
 }
 
 /// Numbers the outgoing documents the sheet gave no 发文字号, in the
-/// default series, after the highest number of their year used by the
-/// register or the sheet.
-fn give_numbers(
-    register: &Register,
-    existing: &[Record],
-    today: jiff::civil::Date,
-    drafts: &mut [Draft],
-) -> Result<()> {
+/// default series, after the highest number of their year the register
+/// has used (`store::numbering`, as `log out` counts) or the sheet uses.
+fn give_numbers(register: &Register, today: jiff::civil::Date, drafts: &mut [Draft]) -> Result<()> {
     if drafts.iter().all(|d| d.numbered) {
         return Ok(());
     }
     let series = register.config.series(None).ok_or(Error::NoSeries)?;
     let issuer = series.issuer.as_str();
     let mut highest: HashMap<i16, u32> = HashMap::new();
-    let numbers = existing
-        .iter()
-        .filter_map(|r| match r {
-            Record::Outgoing(o) => Some(o.doc_number.as_str()),
-            _ => None,
-        })
-        .chain(drafts.iter().filter_map(rows::sheet_number));
-    for number in numbers {
+    for draft in drafts.iter().filter(|d| !d.numbered) {
+        let year = rows::number_year(draft, today);
+        if let std::collections::hash_map::Entry::Vacant(slot) = highest.entry(year) {
+            slot.insert(numbering::highest_number(register, issuer, year)?);
+        }
+    }
+    for number in drafts.iter().filter_map(rows::sheet_number) {
         if let Some((i, year, n)) = parse_doc_number(number)
             && i == issuer
+            && let Some(top) = highest.get_mut(&year)
         {
-            let top = highest.entry(year).or_default();
             *top = (*top).max(n);
         }
     }

@@ -20,6 +20,7 @@ mod reopen;
 mod shared;
 mod show;
 mod summary;
+mod sync;
 mod verify;
 
 use std::process::ExitCode;
@@ -61,6 +62,7 @@ pub enum Command {
     Check(check::Args),
     Remind(remind::Args),
     Summary(summary::Args),
+    Sync(sync::Args),
     #[command(subcommand)]
     Meeting(meeting::MeetingCommand),
     Import(import::Args),
@@ -88,6 +90,7 @@ pub fn run(ctx: &Ctx, command: Option<Command>) -> Result<ExitCode> {
         Command::Check(args) => check::run(ctx, args),
         Command::Remind(args) => remind::run(ctx, args),
         Command::Summary(args) => summary::run(ctx, args),
+        Command::Sync(args) => sync::run(ctx, args),
         Command::Meeting(cmd) => meeting::run(ctx, cmd),
         Command::Import(args) => import::run(ctx, args),
     }

@@ -6,6 +6,7 @@ use std::process::ExitCode;
 
 use crate::context::Ctx;
 use crate::error::{Error, Result};
+use crate::i18n::Lang;
 use crate::model::common::{Actor, HistoryAction};
 use crate::model::followup::Followup;
 use crate::model::kind::Expected;
@@ -66,8 +67,27 @@ fn write_json_array(
 }
 
 /// The commit message of a change: `taizhang: log IN-2026-0042 关于…`.
-pub fn commit_message(action: &str, record: &Record) -> String {
+///
+/// Commit messages travel to every clone and remote, where no
+/// `--show-classified` guards them: a classified record (a follow-up
+/// inherits its source's level when created) is named by its ID and its
+/// secrecy label alone, `taizhang: log IN-2026-0001 [绝密]` (DESIGN §6.6).
+/// The label is in the register's language (`language` in
+/// taizhang.toml; Chinese unless it says `en`), not the clerk's: history
+/// is shared, and its messages should read alike for everyone.
+pub fn commit_message(register: &Register, action: &str, record: &Record) -> String {
     const MAX_TITLE_CHARS: usize = 60;
+    let secrecy = record.secrecy();
+    if secrecy.is_classified() {
+        let lang = (register.config.language.as_deref())
+            .and_then(Lang::parse)
+            .unwrap_or(Lang::Zh);
+        return format!(
+            "taizhang: {action} {} [{}]",
+            record.id(),
+            lang.keyword(secrecy)
+        );
+    }
     let title: String = record.title().chars().take(MAX_TITLE_CHARS).collect();
     let ellipsis = if record.title().chars().count() > MAX_TITLE_CHARS {
         "…"
@@ -94,7 +114,7 @@ pub fn update(
     let note = change(&mut record, &actor, &register)?;
     record.push_history(actor.entry(action, note));
     tx.save(&record)?;
-    tx.finish(&commit_message(action.keyword(), &record))?;
+    tx.finish(&commit_message(&register, action.keyword(), &record))?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -165,11 +185,23 @@ pub fn update_as<T>(
 
 /// Commits the change that created a record and prints its ID alone on
 /// stdout. The ID is printed even when the commit fails: the record is
-/// saved, and the script that asked must learn which one it is.
+/// saved, and the script that asked must learn which one it is. When the
+/// files could not be put in place, nothing is printed.
 pub fn finish_new(tx: Change, message: &str, id: &str) -> Result<ExitCode> {
-    let committed = tx.finish(message);
-    print(&format!("{id}\n"))?;
-    committed.map(|()| ExitCode::SUCCESS)
+    let committed = tx.finish_shared(message);
+    if let Err(e) = &committed
+        && !matches!(e, Error::CommitFailed { .. })
+    {
+        return committed.map(|_| ExitCode::SUCCESS);
+    }
+    // Sharing (`git.sync_on_write`) may have renumbered it: the remote
+    // had taken the number meanwhile.
+    let renumbered = committed.as_ref().ok().and_then(|map| {
+        let old = crate::model::id::Id::parse(id)?;
+        map.get(&old).map(ToString::to_string)
+    });
+    print(&format!("{}\n", renumbered.as_deref().unwrap_or(id)))?;
+    committed.map(|_| ExitCode::SUCCESS)
 }
 
 #[cfg(test)]

@@ -33,7 +33,7 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
             serde_json::to_string_pretty(&value).map_err(Error::encode)? + "\n"
         }
         Format::Table | Format::Markdown | Format::Csv => {
-            let records = load_linked(&register, &record);
+            let records = load_linked(ctx, &register, &record);
             let linked = Linked { records: &records };
             let (today, lang) = (ctx.today, ctx.lang());
             match &record {
@@ -49,9 +49,9 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
 }
 
 /// The records a slip mentions: follow-ups, the reply or the answered
-/// paper, the formal minutes. One that cannot be read is left out and
-/// shown as missing.
-fn load_linked(register: &Register, record: &Record) -> Vec<Record> {
+/// paper, the formal minutes. One that cannot be read (or whose file says
+/// another ID) is left out, shown as missing, with a warning naming it.
+fn load_linked(ctx: &Ctx, register: &Register, record: &Record) -> Vec<Record> {
     let ids: Vec<Id> = match record {
         Record::Incoming(doc) => doc
             .followups
@@ -74,6 +74,13 @@ fn load_linked(register: &Register, record: &Record) -> Vec<Record> {
         _ => Vec::new(),
     };
     ids.iter()
-        .filter_map(|id| store::load_one(register, id).ok())
+        .filter_map(|id| match store::load_one(register, id) {
+            Ok(record) => Some(record),
+            Err(Error::NotFound { .. }) => None,
+            Err(e) => {
+                ctx.warn(&ctx.lang().error(&e).0);
+                None
+            }
+        })
         .collect()
 }

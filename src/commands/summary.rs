@@ -77,7 +77,13 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
                 csv
             }
         }
-        Format::Table => summary::terminal(&figures, &period, ctx.today, lang, ctx.color()),
+        Format::Table => {
+            let titles = (register.config.logbooks.iter())
+                .map(|(name, book)| (name.clone(), book.title.clone()))
+                .collect();
+            let how = (lang, ctx.color());
+            summary::terminal(&figures, &period, ctx.today, how, &titles)
+        }
     };
     print(&text)?;
     Ok(ExitCode::SUCCESS)

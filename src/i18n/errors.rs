@@ -3,9 +3,6 @@
 
 use super::{Lang, say};
 use crate::error::Error;
-use crate::model::followup::FuStatus;
-use crate::model::kind::Expected;
-use crate::model::transition::{Refusal, RefusalReason, Status, Step};
 
 /// The sentence for `error` and an optional hint on what to do.
 pub(super) fn error(lang: Lang, error: &Error) -> (String, Option<String>) {
@@ -282,7 +279,7 @@ pub(super) fn error(lang: Lang, error: &Error) -> (String, Option<String>) {
             ),
             None,
         ),
-        E::Refused { id, refusal } => refused(l, id, refusal),
+        E::Refused { id, refusal } => super::refusals::refused(l, id, refusal),
         E::Dangling { flag, target } => (
             say!(
                 l,
@@ -296,7 +293,7 @@ pub(super) fn error(lang: Lang, error: &Error) -> (String, Option<String>) {
             target,
             expected,
         } => {
-            let expected = self::expected(l, *expected);
+            let expected = super::refusals::expected(l, *expected);
             (
                 say!(
                     l,
@@ -394,6 +391,207 @@ pub(super) fn error(lang: Lang, error: &Error) -> (String, Option<String>) {
             say!(l, "git failed: {message}", "git 出错：{message}"),
             None,
         ),
+        E::IdMismatch { path, name, says } => {
+            let path = path.display();
+            (
+                say!(
+                    l,
+                    "{path} says id {says} but its name makes it {name}",
+                    "{path} 中写的编号是 {says}，但按文件名应为 {name}"
+                ),
+                Some(say!(
+                    l,
+                    "a record is the file it is in: correct the `id:` line, or restore the file with git; nothing was written",
+                    "记录以所在文件为准：请改正 `id:` 一行，或用 git 恢复该文件；未写入任何内容"
+                )),
+            )
+        }
+        E::GitMissing => (
+            say!(
+                l,
+                "this register is a git repository that commits every change, but git cannot be run; nothing was written",
+                "这个台账是每次修改都提交的 git 仓库，但无法运行 git；未写入任何内容"
+            ),
+            Some(say!(
+                l,
+                "install git or put it on PATH; or write without committing with --no-commit (or git.autocommit = false in taizhang.toml)",
+                "请安装 git 或把它加入 `PATH`；也可以用 --no-commit 只写入不提交（或在 taizhang.toml 中设 `git.autocommit = false`）"
+            )),
+        ),
+        E::GitInProgress { operation } => {
+            let command = operation.command();
+            let what = git_operation(l, *operation);
+            (
+                say!(
+                    l,
+                    "a git {what} is in progress; nothing was written, so that this record is not mixed into it",
+                    "git {what}尚未完成；为免把本条记录混入其中，未写入任何内容"
+                ),
+                Some(say!(
+                    l,
+                    "finish it (resolve, then `git {command} --continue`, or `git commit` for a merge) or abort it (`git {command} --abort`), then run the command again; --no-commit writes without committing",
+                    "请先完成（解决冲突后 `git {command} --continue`，合并则用 `git commit`）或放弃（`git {command} --abort`），再运行本命令；--no-commit 可只写入不提交"
+                )),
+            )
+        }
+        E::DetachedHead => (
+            say!(
+                l,
+                "HEAD is detached: a commit made now would belong to no branch; nothing was written",
+                "`HEAD` 处于分离状态：此时提交不属于任何分支；未写入任何内容"
+            ),
+            Some(say!(
+                l,
+                "switch to the register's branch (`git switch main`), or write without committing with --no-commit",
+                "请切换到台账的分支（`git switch main`），或用 --no-commit 只写入不提交"
+            )),
+        ),
+        E::GitLockStale { path, minutes } => {
+            let path = path.display();
+            (
+                say!(
+                    l,
+                    "git's lock file {path} is {minutes} minutes old: a git process was probably killed while holding it; nothing was written",
+                    "git 的锁文件 {path} 已存在 {minutes} 分钟，可能是某个 git 进程被中断后遗留的；未写入任何内容"
+                ),
+                Some(say!(
+                    l,
+                    "another git process seems to be running in this repository, e.g. an editor opened by 'git commit'; make sure all git processes have ended, then remove the file to continue: rm '{path}'",
+                    "可能另有 git 进程在运行（例如 `git commit` 打开的编辑器）；确认所有 git 进程都已结束后，删除该文件即可继续：`rm '{path}'`"
+                )),
+            )
+        }
+        E::GitLockHeld { path, seconds } => {
+            let path = path.display();
+            (
+                say!(
+                    l,
+                    "another git process holds {path}; gave up after {seconds} s; nothing was written",
+                    "另一个 git 进程占用着 {path}，已等待 {seconds} 秒；未写入任何内容"
+                ),
+                Some(say!(
+                    l,
+                    "try again when the other git command has finished; if none is running, the lock is a leftover: remove it",
+                    "请等那个 git 命令结束后重试；如果没有 git 命令在运行，这是遗留的锁文件，删除即可"
+                )),
+            )
+        }
+        E::TooLarge { what, size, limit } => (
+            say!(
+                l,
+                "{what} would be {size} bytes; records are limited to {limit}; nothing was written",
+                "{what} 将有 {size} 字节，记录最多 {limit} 字节；未写入任何内容"
+            ),
+            Some(say!(
+                l,
+                "a record this large would no longer be read; move long text into an attachment",
+                "这么大的记录将无法读取；请把长文本放进附件"
+            )),
+        ),
+        E::SyncNoUpstream { branch, remotes } => {
+            let branch_or_head = if branch.is_empty() { "HEAD" } else { branch };
+            (
+                say!(
+                    l,
+                    "this branch ({branch}) has no upstream to sync with",
+                    "当前分支（`{branch}`）没有可同步的上游仓库"
+                ),
+                Some(match remotes.first() {
+                    None => say!(
+                        l,
+                        "add the shared repository first: git remote add origin URL, then git push -u origin HEAD",
+                        "请先添加共享仓库：`git remote add origin 地址`，再执行 `git push -u origin HEAD`"
+                    ),
+                    Some(remote) => say!(
+                        l,
+                        "set it once: git push -u {remote} {branch_or_head}",
+                        "设置一次即可：`git push -u {remote} {branch_or_head}`"
+                    ),
+                }),
+            )
+        }
+        E::SyncOffline { remote, message } => (
+            say!(
+                l,
+                "cannot reach the remote {remote}: {message}",
+                "无法连接远程仓库 {remote}：{message}"
+            ),
+            Some(say!(
+                l,
+                "nothing was changed; run `taizhang sync` again when the remote can be reached",
+                "未做任何改动；能连上远程仓库后请再次运行 `taizhang sync`"
+            )),
+        ),
+        E::SyncUncommitted { paths } => {
+            let paths: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
+            let paths = paths.join(l.list_separator());
+            (
+                say!(
+                    l,
+                    "record files have uncommitted changes: {paths}",
+                    "以下记录文件有未提交的修改：{paths}"
+                ),
+                Some(say!(
+                    l,
+                    "commit them (git commit) or put them aside (git stash), then run `taizhang sync` again",
+                    "请先提交（`git commit`）或暂存（`git stash`），再运行 `taizhang sync`"
+                )),
+            )
+        }
+        E::SyncIssuedNumber {
+            number,
+            local,
+            remote,
+        } => (
+            say!(
+                l,
+                "{local} here and {remote} on the remote were both issued as {number}; sync stopped before pushing",
+                "本地的 {local} 与远程的 {remote} 都以 {number} 印发；同步已在推送前停止"
+            ),
+            Some(say!(
+                l,
+                "an issued number is never changed: revoke one of them (taizhang doc revoke {local} --reason …, or taizhang doc revoke {remote} --reason … in the clone that has it), then sync again",
+                "已印发的文号不能更改：请撤销其中一份（taizhang doc revoke {local} --reason …，或在持有 {remote} 的副本中运行 taizhang doc revoke {remote} --reason …），然后再同步"
+            )),
+        ),
+        E::SyncUnmergeable { path, reason } => {
+            let path = path.display();
+            let why = match reason {
+                Some((line, column, problem)) => {
+                    let problem = l.problem(problem);
+                    say!(
+                        l,
+                        " ({line}:{column}: {problem})",
+                        "（{line}:{column}：{problem}）"
+                    )
+                }
+                None => String::new(),
+            };
+            (
+                say!(
+                    l,
+                    "{path} was changed here and on the remote and cannot be merged{why}; sync stopped and changed nothing",
+                    "{path} 在本地和远程都有修改，无法合并{why}；同步已停止，未做任何改动"
+                ),
+                Some(say!(
+                    l,
+                    "settle {path} by hand (git pull --rebase, fix, git rebase --continue), then run `taizhang check`",
+                    "请手工处理 {path}（`git pull --rebase`，修改后 `git rebase --continue`），再运行 `taizhang check`"
+                )),
+            )
+        }
+        E::SyncPushLost { tries } => (
+            say!(
+                l,
+                "the remote kept moving: the push lost to other clerks' {tries} times",
+                "远程仓库一直在变化：推送 {tries} 次均被其他人抢先"
+            ),
+            Some(say!(
+                l,
+                "your changes are kept here; run `taizhang sync` again",
+                "修改已保存在本地；请再次运行 `taizhang sync`"
+            )),
+        ),
         E::CheckFailed { errors, warnings } => (
             say!(
                 l,
@@ -432,7 +630,7 @@ pub(super) fn error(lang: Lang, error: &Error) -> (String, Option<String>) {
                 say!(
                     l,
                     "{path}: cannot read the spreadsheet: {message}",
-                    "{path}：无法读取表格：{message}"
+                    "{path}：无法读取表格：不是有效的表格文件，或文件已损坏（`{message}`）"
                 ),
                 None,
             )
@@ -500,7 +698,7 @@ pub(super) fn error(lang: Lang, error: &Error) -> (String, Option<String>) {
             say!(
                 l,
                 "cannot import '{input}': import makes in (incoming), out (outgoing) or fu (follow-ups)",
-                "无法导入“{input}”：可导入 in（收文）、out（发文）或 fu（督办事项）"
+                "无法导入“{input}”：可导入 `in`（收文）、`out`（发文）或 `fu`（督办事项）"
             ),
             None,
         ),
@@ -583,139 +781,14 @@ pub(super) fn io_problem(l: Lang, source: &std::io::Error) -> String {
     }
 }
 
-/// The kind of record that was wanted.
-fn expected(l: Lang, expected: Expected) -> String {
-    match expected {
-        Expected::Incoming => say!(l, "an incoming document (IN)", "收文（IN-…）"),
-        Expected::Outgoing => say!(l, "an outgoing document (OUT)", "发文（OUT-…）"),
-        Expected::Followup => say!(l, "a follow-up (FU)", "督办事项（FU-…）"),
-        Expected::Meeting => say!(l, "a meeting (MT)", "会议（MT-…）"),
-        Expected::Decision => say!(
-            l,
-            "a meeting decision such as MT-2026-0003#2",
-            "会议议定事项，如 MT-2026-0003#2"
-        ),
-        Expected::Source => say!(
-            l,
-            "a document (IN-…, OUT-…) or a meeting decision (MT-…#n)",
-            "公文（IN-…、OUT-…）或会议议定事项（MT-…#n）"
-        ),
-    }
-}
-
-/// A refused step: what was asked and why not, and the way out.
-fn refused(l: Lang, id: &str, refusal: &Refusal) -> (String, Option<String>) {
-    let step = l.step(refusal.step);
-    let status = status_word(l, refusal.status);
-    use RefusalReason as R;
-    let message = match &refusal.reason {
-        Some(R::Info) => say!(
-            l,
-            "{id} is an info item (for reading); `{step}` is for action items",
-            "{id} 是阅件，不能{step}（{step}只用于办件）"
-        ),
-        Some(R::Unassigned) => say!(
-            l,
-            "{id} is {status} and not yet assigned; cannot `{step}`",
-            "{id} {status}，尚未交办，不能{step}"
-        ),
-        Some(R::NotLater) => say!(
-            l,
-            "the new due date of {id} must be later than the one in force",
-            "{id} 的新期限必须晚于现行期限"
-        ),
-        Some(R::Holding(who)) => say!(
-            l,
-            "{id} is already with {who}; cannot `{step}` to them again",
-            "{id} 已在 {who} 处传阅，未收回前不能再次送其{step}"
-        ),
-        Some(R::NotHolding(who)) => say!(
-            l,
-            "{id} is not with {who}; nothing to bring back",
-            "{id} 不在 {who} 处，无需收回"
-        ),
-        Some(R::Unsigned) => say!(
-            l,
-            "{id} is a draft, not yet signed; cannot `{step}`",
-            "{id} 是未签发的文稿，不能{step}"
-        ),
-        None => say!(
-            l,
-            "{id} is {status}; cannot `{step}`",
-            "{id} {status}，不能{step}"
-        ),
-    };
-    (message, refusal_hint(l, id, refusal))
-}
-
-/// The way out of a refusal, chosen once for both languages.
-fn refusal_hint(l: Lang, id: &str, refusal: &Refusal) -> Option<String> {
-    use RefusalReason as R;
-    let on_followup = refusal.step.is_followup();
-    match (&refusal.reason, refusal.status, refusal.step) {
-        (Some(R::Unassigned), _, _) => Some(say!(
-            l,
-            "assign it first: taizhang doc assign {id} --lead UNIT",
-            "请先交办：taizhang doc assign {id} --lead 单位"
-        )),
-        (Some(R::Holding(who)), _, _) if !on_followup => Some(say!(
-            l,
-            "bring it back first: taizhang doc back {id} --from {who}",
-            "请先收回：taizhang doc back {id} --from {who}"
-        )),
-        (Some(R::Unsigned), _, _) if !on_followup => Some(say!(
-            l,
-            "give its signing date: taizhang doc issue {id} --signed DATE",
-            "请给出成文日期：taizhang doc issue {id} --signed 日期"
-        )),
-        _ if !on_followup => allowed(l, &refusal.allowed),
-        (_, Status::Followup(FuStatus::Closed | FuStatus::Cancelled), Step::Reopen) => None,
-        (_, Status::Followup(FuStatus::Closed | FuStatus::Cancelled), _) => Some(say!(
-            l,
-            "reopen it first: taizhang reopen {id} --reason …",
-            "请先重新打开：taizhang reopen {id} --reason …"
-        )),
-        (_, Status::Followup(FuStatus::Submitted), _) => Some(say!(
-            l,
-            "it awaits verification: taizhang verify {id}, or send it back: taizhang reopen {id} --reason …",
-            "已报结待审核：taizhang verify {id}，或退回：taizhang reopen {id} --reason …"
-        )),
-        (_, _, Step::Verify) => Some(say!(
-            l,
-            "only a submitted follow-up is verified; run `taizhang done {id}` first",
-            "只有已报结的事项才能审核；请先运行 `taizhang done {id}`"
-        )),
-        (_, _, Step::Reopen) => Some(say!(l, "it is still open", "该事项仍在办理中")),
-        _ => None,
-    }
-}
-
-/// The hint naming what the status allows instead.
-fn allowed(l: Lang, steps: &[Step]) -> Option<String> {
-    if steps.is_empty() {
-        return Some(say!(
-            l,
-            "no further step is allowed",
-            "当前状态下不能再做任何处理"
-        ));
-    }
-    let names: Vec<String> = steps
-        .iter()
-        .map(|s| {
-            let (word, command) = (l.step(*s), s.command());
-            say!(l, "`taizhang {command}`", "{word}（taizhang {command}）")
-        })
-        .collect();
-    let names = names.join(l.list_separator());
-    Some(say!(l, "allowed now: {names}", "当前可以：{names}"))
-}
-
-/// A status as people say it.
-pub(super) fn status_word(l: Lang, status: Status) -> &'static str {
-    match status {
-        Status::Incoming(s) => l.keyword(s),
-        Status::Outgoing(s) => l.keyword(s),
-        Status::Followup(s) => l.keyword(s),
-        Status::Meeting(s) => l.keyword(s),
+/// A git operation in progress, as users of git call it.
+fn git_operation(l: Lang, operation: crate::store::git::Operation) -> String {
+    use crate::store::git::Operation as O;
+    let command = operation.command();
+    match operation {
+        O::Merge => say!(l, "{command}", "合并（`{command}`）"),
+        O::Rebase => say!(l, "{command}", "变基（`{command}`）"),
+        O::CherryPick => say!(l, "{command}", "拣选（`{command}`）"),
+        O::Revert => say!(l, "{command}", "还原（`{command}`）"),
     }
 }

@@ -12,6 +12,7 @@ mod errors;
 pub mod import;
 mod labels;
 mod notes;
+mod refusals;
 mod sentences;
 
 pub use labels::{Label, Message, Phrase};
@@ -109,7 +110,7 @@ impl Lang {
     /// entry's status as its book has it.
     pub fn status(self, record: &crate::model::record::Record) -> &str {
         match record.typed_status() {
-            Some(status) => errors::status_word(self, status),
+            Some(status) => refusals::status_word(self, status),
             None => record.status(),
         }
     }
@@ -243,4 +244,33 @@ impl Lang {
             Title::Withheld { level, id } => format!("[{}] {id}", self.keyword(*level)),
         }
     }
+
+    /// A line of what `sync` did.
+    pub fn sync_note(self, note: &SyncNote) -> String {
+        sentences::sync_note(self, note)
+    }
+}
+
+/// What `sync` reports, one line each.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SyncNote {
+    Renumbered {
+        old: String,
+        new: String,
+    },
+    Number {
+        id: String,
+        old: String,
+        new: String,
+    },
+    Contested {
+        path: String,
+        key: String,
+    },
+    Pulled(usize),
+    Pushed(usize),
+    Nothing,
+    DryRun,
+    /// Why a change could not be shared (an error, already worded).
+    NotShared(String),
 }

@@ -169,15 +169,35 @@ pub(super) fn note(l: Lang, note: &Note) -> String {
             "minutes document {id} does not exist",
             "会议纪要 {id} 不存在"
         ),
-        N::IdMismatch { id, stem } => say!(
-            l,
-            "the id {id} does not match the file name {stem}",
-            "编号 {id} 与文件名 {stem} 不一致"
-        ),
         N::Stray => say!(
             l,
             "not a record file (records are named like IN-2026-0042.yaml)",
             "不是记录文件（记录文件名形如 IN-2026-0042.yaml）"
+        ),
+        N::ChangeFinished { files } => say!(
+            l,
+            "a command killed while writing left its change half done; it is now finished ({files}); commit these files",
+            "有命令在写入时被终止，其修改只完成了一半，现已补完（{files}）；请提交这些文件"
+        ),
+        N::ChangePending { files } => say!(
+            l,
+            "a change is half done ({files}); another command is writing, or the last one could not finish it: run any taizhang command that writes (or check again) to finish it",
+            "有一项修改只完成了一半（{files}）；另一命令正在写入，或上次未能补完：运行任一写入命令（或再次 `check`）即可补完"
+        ),
+        N::GitMissing => say!(
+            l,
+            "the register is a git repository that commits every change, but git cannot be run; changing commands refuse until git is on PATH",
+            "台账是每次修改都提交的 git 仓库，但无法运行 git；在 git 加入 `PATH` 之前，修改类命令都会拒绝执行"
+        ),
+        N::StaleGitLock { minutes } => say!(
+            l,
+            "git's lock file is {minutes} minutes old and blocks every commit; if no git process is running, remove it",
+            "git 的锁文件已存在 {minutes} 分钟，所有提交都会失败；如果没有 git 进程在运行，请删除它"
+        ),
+        N::Comments => say!(
+            l,
+            "holds # comments, which are lost when taizhang rewrites the record; keep remarks in notes instead",
+            "含有 # 注释，taizhang 改写该记录时注释会丢失；备注请写在 `notes` 中"
         ),
         N::Uncommitted => say!(
             l,
@@ -408,6 +428,16 @@ pub(super) fn read_problem(l: Lang, problem: &ReadProblem) -> String {
                 "{id} 不应放在这个文件夹（前缀未知）"
             ),
         },
+        P::IdMismatch { says, name } => say!(
+            l,
+            "the file says id {says}, but its name makes it {name}; it is not used as either until they agree",
+            "文件中写的编号是 {says}，但按文件名应为 {name}；两者一致之前不作为任何一条记录使用"
+        ),
+        P::UnknownTag { tag } => say!(
+            l,
+            "unknown tag {tag}: taizhang reads plain values only; remove the tag",
+            "未知的标签 {tag}：taizhang 只读取普通的值，请删除该标签"
+        ),
         P::Syntax { detail } => say!(l, "{detail}", "`YAML` 语法错误"),
         P::MissingField { at: path, field } => at(
             path,

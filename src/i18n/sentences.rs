@@ -6,6 +6,7 @@ use jiff::civil::Date;
 
 use super::{Lang, say};
 use crate::model::common::HistoryAction;
+use crate::model::keyword::ChaseLevel;
 use crate::model::period::{Period, PeriodName};
 
 /// "overdue 3 days", "due today", "due in 2 days" / 逾期3天, 今日到期, 还有2天到期.
@@ -85,11 +86,28 @@ pub fn history_action(lang: Lang, action: &str, note: Option<&str>, followup: bo
         A::Progress => with_note(say!(lang, "progress", "进展")),
         A::Verify => with_note(say!(lang, "verified and closed", "审核销号")),
         A::Extend => with_note(say!(lang, "extended", "延期")),
-        A::Chase => with_note(say!(lang, "chased", "催办")),
+        A::Chase => {
+            // Stored as `via (level)`: the level is a keyword, worded here.
+            let level = note
+                .strip_suffix(')')
+                .and_then(|rest| rest.rsplit_once(" ("))
+                .and_then(|(via, level)| {
+                    let level = crate::model::keyword::parse::<ChaseLevel>(level).ok()?;
+                    Some((via, level))
+                });
+            match level {
+                Some((via, level)) => {
+                    let level = lang.keyword(level);
+                    say!(lang, "chased: {via} ({level})", "催办：{via}（{level}）")
+                }
+                None => with_note(say!(lang, "chased", "催办")),
+            }
+        }
         A::Reopen => with_note(say!(lang, "reopened", "退回重办")),
         A::Import => with_note(say!(lang, "imported from a spreadsheet", "从表格导入")),
+        A::Renumber => with_note(say!(lang, "renumbered", "重新编号")),
         A::Remind => {
-            let level = crate::model::keyword::parse::<crate::model::keyword::ChaseLevel>(note)
+            let level = crate::model::keyword::parse::<ChaseLevel>(note)
                 .map(|level| lang.keyword(level))
                 .unwrap_or(note);
             say!(lang, "chased by reminder ({level})", "提醒催办（{level}）")
@@ -223,4 +241,47 @@ pub fn summary_brief_title(lang: Lang, period: &Period) -> String {
 /// An empty section.
 pub fn none(lang: Lang) -> String {
     say!(lang, "(none)", "（无）")
+}
+
+/// A line of what `sync` did.
+pub(super) fn sync_note(l: Lang, note: &super::SyncNote) -> String {
+    use super::SyncNote as S;
+    match note {
+        S::Renumbered { old, new } => say!(
+            l,
+            "renumbered {old} → {new} (the remote already had {old})",
+            "已重新编号 {old} → {new}（远程已有 {old}）"
+        ),
+        S::Number { id, old, new } => say!(
+            l,
+            "{id}: document number {old} → {new} (the remote already had {old})",
+            "{id}：发文字号 {old} → {new}（远程已有 {old}）"
+        ),
+        S::Contested { path, key } => say!(
+            l,
+            "{path}: `{key}` was changed on both sides; kept the later change",
+            "{path}：`{key}` 在两边都有修改，已保留较晚的修改"
+        ),
+        S::Pulled(n) => say!(
+            l,
+            "took {n} commit(s) from the remote",
+            "已从远程取得 {n} 个提交"
+        ),
+        S::Pushed(n) => say!(
+            l,
+            "sent {n} commit(s) to the remote",
+            "已向远程推送 {n} 个提交"
+        ),
+        S::Nothing => say!(
+            l,
+            "already in sync with the remote; nothing to do",
+            "已与远程同步，无需操作"
+        ),
+        S::DryRun => say!(l, "dry run: nothing was changed", "演练：未做任何改动"),
+        S::NotShared(why) => say!(
+            l,
+            "the change is saved here but not shared yet ({why}); run `taizhang sync` later",
+            "修改已保存在本地，但尚未共享（{why}）；请稍后运行 `taizhang sync`"
+        ),
+    }
 }

@@ -81,10 +81,13 @@ pub enum HistoryAction {
     Reopen,
     /// Brought in from a spreadsheet; the note is `FILE:ROW`.
     Import,
+    /// `sync` gave the record (or its 发文字号) a new number; the note is
+    /// `old → new`.
+    Renumber,
 }
 
 impl HistoryAction {
-    const ALL: [HistoryAction; 24] = [
+    const ALL: [HistoryAction; 25] = [
         HistoryAction::Log,
         HistoryAction::Propose,
         HistoryAction::Instruct,
@@ -109,6 +112,7 @@ impl HistoryAction {
         HistoryAction::Remind,
         HistoryAction::Reopen,
         HistoryAction::Import,
+        HistoryAction::Renumber,
     ];
 
     /// The stored keyword (also the word of the commit message).
@@ -138,6 +142,7 @@ impl HistoryAction {
             HistoryAction::Remind => "remind",
             HistoryAction::Reopen => "reopen",
             HistoryAction::Import => "import",
+            HistoryAction::Renumber => "renumber",
         }
     }
 

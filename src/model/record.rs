@@ -105,6 +105,25 @@ impl Record {
         each!(self, r => &r.id)
     }
 
+    /// The IDs this record links to: follow-ups it spawned, the reply or
+    /// the answered paper, its source, the formal minutes.
+    pub fn links(&self) -> Vec<Id> {
+        match self {
+            Record::Incoming(r) => (r.followups.iter().cloned())
+                .chain(r.reply.as_ref().and_then(|reply| reply.reference.clone()))
+                .collect(),
+            Record::Outgoing(r) => (r.followups.iter().cloned())
+                .chain(r.in_reply_to.clone())
+                .collect(),
+            Record::Followup(r) => r.source_ref.iter().map(|s| s.id.clone()).collect(),
+            Record::Meeting(r) => (r.decisions.iter())
+                .filter_map(|d| d.followup.clone())
+                .chain(r.minutes.as_deref().and_then(Id::parse))
+                .collect(),
+            Record::Entry(..) => Vec::new(),
+        }
+    }
+
     pub fn title(&self) -> &str {
         each!(self, r => &r.title)
     }

@@ -43,6 +43,9 @@ use crate::store::register::{Register, SETTINGS_FILE};
 pub const CACHE_FILE: &str = "cache.bin";
 const MAGIC: &[u8; 8] = b"TZCACHE2";
 /// Bump when the layout or the meaning of an entry changes.
+/// 3: each entry tells whether its file holds comments, and a record
+/// whose `id` disagrees with its file is a problem, never a record
+/// (caches of version 2 may hold such records).
 const LAYOUT_VERSION: u64 = 3;
 /// Magic, key, index offset, index length, index checksum, entry count.
 const HEADER_LEN: usize = 48;
@@ -53,6 +56,8 @@ const RACY_SECONDS: i64 = 3;
 const MAX_PAYLOAD: u32 = 8 << 20;
 const TAG_RECORD: u8 = 0;
 const TAG_PROBLEM: u8 = 1;
+/// A record whose file holds `#` comments (`check` warns of them).
+const TAG_RECORD_WITH_COMMENTS: u8 = 2;
 
 /// What identifies one version of a file without reading it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -157,6 +162,8 @@ pub struct Entry {
     pub path: Box<str>,
     pub fingerprint: Fingerprint,
     pub holds: Holds,
+    /// The file holds `#` comments.
+    pub comments: bool,
     offset: u64,
     len: u32,
 }
@@ -247,13 +254,16 @@ pub fn payload_in<'s>(spans: &'s [Span], entry: &Entry) -> Option<&'s [u8]> {
 }
 
 /// Decodes a payload for the file `id` names; `None` if it does not
-/// decode (then the file is parsed instead).
+/// decode, or holds a record that is not `id` (then the file is parsed
+/// instead, and a file whose `id` disagrees with its name is reported, not
+/// brought back from the cache as a record).
 pub fn decode(entry: &Entry, payload: &[u8], register: &Register, id: &Id) -> Option<Parsed> {
     match entry.holds {
         Holds::Record(_) => {
             let (kind, book) = register.kind_of(id)?;
             decode_record(payload, kind, book)
                 .ok()
+                .filter(|r| r.id() == id)
                 .map(|r| Parsed::Record(Box::new(r)))
         }
         Holds::Problem => {
@@ -394,8 +404,9 @@ fn parse_entry(cursor: &mut Cursor) -> Option<Entry> {
     let path_len = cursor.u16()? as usize;
     let path = std::str::from_utf8(cursor.take(path_len)?).ok()?.into();
     let fingerprint = Fingerprint::read(cursor)?;
-    let holds = match cursor.u8()? {
-        TAG_RECORD => Holds::Record(read_facts(cursor)?),
+    let tag = cursor.u8()?;
+    let holds = match tag {
+        TAG_RECORD | TAG_RECORD_WITH_COMMENTS => Holds::Record(read_facts(cursor)?),
         TAG_PROBLEM => Holds::Problem,
         _ => return None,
     };
@@ -405,6 +416,7 @@ fn parse_entry(cursor: &mut Cursor) -> Option<Entry> {
         path,
         fingerprint,
         holds,
+        comments: tag == TAG_RECORD_WITH_COMMENTS,
         offset,
         len,
     })
@@ -479,8 +491,15 @@ impl Writer {
         })
     }
 
-    /// Adds the entry for the file at `path` (paths must ascend).
-    pub fn add(&mut self, path: &Path, fingerprint: Fingerprint, holds: Holds, payload: &[u8]) {
+    /// Adds the entry for the file at `path` (paths must ascend);
+    /// `comments` tells that the file holds `#` comments.
+    pub fn add(
+        &mut self,
+        path: &Path,
+        fingerprint: Fingerprint,
+        (holds, comments): (Holds, bool),
+        payload: &[u8],
+    ) {
         let Some(path) = path.to_str() else { return };
         let (Ok(path_len), Ok(len)) = (u16::try_from(path.len()), u32::try_from(payload.len()))
         else {
@@ -503,7 +522,11 @@ impl Writer {
         fingerprint.write(index);
         match &holds {
             Holds::Record(facts) => {
-                index.push(TAG_RECORD);
+                index.push(if comments {
+                    TAG_RECORD_WITH_COMMENTS
+                } else {
+                    TAG_RECORD
+                });
                 write_facts(index, facts);
             }
             Holds::Problem => index.push(TAG_PROBLEM),
@@ -581,6 +604,33 @@ pub fn path(register: &Register) -> PathBuf {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_cached_record_is_never_taken_for_another_id() {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/office");
+        let register = Register::open(&root).unwrap();
+        let record = crate::testing::example_records()
+            .into_iter()
+            .find(|r| r.kind() == Kind::Followup)
+            .unwrap();
+        let payload = encode_record(&record).unwrap();
+        let entry = Entry {
+            path: "followups/x.yaml".into(),
+            fingerprint: Fingerprint::default(),
+            holds: Holds::Record(Facts::of(&record)),
+            comments: false,
+            offset: 0,
+            len: u32::try_from(payload.len()).unwrap(),
+        };
+        let own = decode(&entry, &payload, &register, record.id());
+        assert_eq!(own, Some(Parsed::Record(Box::new(record.clone()))));
+        let other = Id::new(
+            record.id().prefix(),
+            record.id().year(),
+            record.id().seq() + 1,
+        );
+        assert_eq!(decode(&entry, &payload, &register, &other), None);
+    }
 
     #[test]
     fn facts_survive_the_index() {

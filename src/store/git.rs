@@ -6,6 +6,7 @@
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
+use std::time::{Duration, Instant, SystemTime};
 
 use crate::error::{Error, Result};
 
@@ -25,6 +26,8 @@ fn run(mut cmd: Command) -> Result<Output> {
     Ok(output)
 }
 
+/// What git said when it failed, whole: its advice (how to remove a
+/// stale lock, how to set an identity) comes after the first line.
 fn failure(output: &Output) -> String {
     let text = String::from_utf8_lossy(&output.stderr);
     let text = if text.trim().is_empty() {
@@ -32,7 +35,197 @@ fn failure(output: &Output) -> String {
     } else {
         text
     };
-    text.trim().lines().take(4).collect::<Vec<_>>().join("; ")
+    text.trim().to_string()
+}
+
+/// How long a write waits for another git process (an editor's `git
+/// status`, a prompt) to release one of git's lock files.
+const LOCK_WAIT: Duration = Duration::from_secs(10);
+
+/// A lock file of git's older than this is taken for the leftover of a
+/// git process that was killed: no git command holds one that long,
+/// except `git commit` waiting on its editor, which git's own advice
+/// mentions too.
+pub const STALE_AFTER: Duration = Duration::from_secs(5 * 60);
+
+/// Runs the command `make` builds, waiting out another git process's
+/// lock file (`retry_locked`).
+fn run_waiting(make: impl Fn() -> Command) -> Result<Output> {
+    retry_locked(|| run(make()))
+}
+
+/// Runs `attempt`; while it fails because another git process holds a
+/// lock file, waits with backoff and runs it again, for at most
+/// `LOCK_WAIT`.
+fn retry_locked(attempt: impl Fn() -> Result<Output>) -> Result<Output> {
+    let start = Instant::now();
+    let mut pause = Duration::from_millis(20);
+    loop {
+        let output = attempt()?;
+        let locked = !output.status.success()
+            && String::from_utf8_lossy(&output.stderr).contains(".lock': File exists");
+        if !locked || start.elapsed() + pause > LOCK_WAIT {
+            return Ok(output);
+        }
+        std::thread::sleep(pause);
+        pause = (pause * 2).min(Duration::from_millis(500));
+    }
+}
+
+/// A git operation left half done in the work tree.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Operation {
+    Merge,
+    Rebase,
+    CherryPick,
+    Revert,
+}
+
+impl Operation {
+    /// The git command that started it, and that finishes or aborts it.
+    pub fn command(self) -> &'static str {
+        match self {
+            Operation::Merge => "merge",
+            Operation::Rebase => "rebase",
+            Operation::CherryPick => "cherry-pick",
+            Operation::Revert => "revert",
+        }
+    }
+}
+
+/// Where the register stands with git.
+#[derive(Debug)]
+pub enum Place {
+    /// Not inside a git work tree: nothing to commit to.
+    Outside,
+    /// Inside one, but the `git` program cannot be run.
+    NoGit,
+    /// Inside the work tree whose git folder (per work tree) is `git_dir`;
+    /// refs live in `common_dir`.
+    Repo {
+        git_dir: PathBuf,
+        common_dir: PathBuf,
+    },
+}
+
+/// Finds the git repository the register is in. Without a `git` program
+/// a `.git` in the register's folder or above still tells that it is in
+/// one, whose commits would silently stop.
+pub fn locate(root: &Path) -> Place {
+    let mut cmd = git(root);
+    cmd.args([
+        "rev-parse",
+        "--is-inside-work-tree",
+        "--git-dir",
+        "--git-common-dir",
+    ]);
+    let output = match cmd.output() {
+        Ok(output) => output,
+        Err(_) if root.ancestors().any(|dir| dir.join(".git").exists()) => return Place::NoGit,
+        Err(_) => return Place::Outside,
+    };
+    let text = String::from_utf8_lossy(&output.stdout);
+    let mut lines = text.lines();
+    match (
+        output.status.success(),
+        lines.next(),
+        lines.next(),
+        lines.next(),
+    ) {
+        (true, Some("true"), Some(git_dir), Some(common_dir)) => Place::Repo {
+            git_dir: root.join(git_dir),
+            common_dir: root.join(common_dir),
+        },
+        _ => Place::Outside,
+    }
+}
+
+/// Checks, before a change writes anything, that its commit can be made
+/// and belongs where the clerk expects (DESIGN §7): git is there, no
+/// merge, rebase, cherry-pick or revert is half done (our record would
+/// be staged into it), HEAD is on a branch, and no other git process
+/// holds git's locks — a fresh lock is waited for, a stale one reported.
+pub fn preflight(root: &Path) -> Result<()> {
+    let (git_dir, common_dir) = match locate(root) {
+        Place::Outside => return Ok(()),
+        Place::NoGit => return Err(Error::GitMissing),
+        Place::Repo {
+            git_dir,
+            common_dir,
+        } => (git_dir, common_dir),
+    };
+    if let Some(operation) = in_progress(&git_dir) {
+        return Err(Error::GitInProgress { operation });
+    }
+    if branch(&git_dir).is_none() {
+        return Err(Error::DetachedHead);
+    }
+    let start = Instant::now();
+    let mut pause = Duration::from_millis(20);
+    loop {
+        let held = locks(&git_dir, &common_dir).into_iter().next();
+        let Some((path, age)) = held else {
+            return Ok(());
+        };
+        if age >= STALE_AFTER {
+            return Err(Error::GitLockStale {
+                path,
+                minutes: age.as_secs() / 60,
+            });
+        }
+        if start.elapsed() + pause > LOCK_WAIT {
+            return Err(Error::GitLockHeld {
+                path,
+                seconds: LOCK_WAIT.as_secs(),
+            });
+        }
+        std::thread::sleep(pause);
+        pause = (pause * 2).min(Duration::from_millis(500));
+    }
+}
+
+/// The git operation half done in the work tree of `git_dir`, if any.
+fn in_progress(git_dir: &Path) -> Option<Operation> {
+    let exists = |name: &str| git_dir.join(name).exists();
+    if exists("MERGE_HEAD") {
+        Some(Operation::Merge)
+    } else if exists("rebase-merge") || exists("rebase-apply") {
+        Some(Operation::Rebase)
+    } else if exists("CHERRY_PICK_HEAD") {
+        Some(Operation::CherryPick)
+    } else if exists("REVERT_HEAD") {
+        Some(Operation::Revert)
+    } else {
+        None
+    }
+}
+
+/// The branch HEAD is on (`refs/heads/main`); `None` when detached or
+/// unreadable.
+fn branch(git_dir: &Path) -> Option<String> {
+    let head = std::fs::read_to_string(git_dir.join("HEAD")).ok()?;
+    head.trim()
+        .strip_prefix("ref:")
+        .map(|r| r.trim().to_string())
+}
+
+/// git's lock files that exist now — the index, HEAD and the current
+/// branch's — with how long ago each was last changed.
+pub fn locks(git_dir: &Path, common_dir: &Path) -> Vec<(PathBuf, Duration)> {
+    let mut paths = vec![git_dir.join("index.lock"), git_dir.join("HEAD.lock")];
+    if let Some(branch) = branch(git_dir).filter(|b| !b.contains("..")) {
+        paths.push(common_dir.join(format!("{branch}.lock")));
+    }
+    paths
+        .into_iter()
+        .filter_map(|path| {
+            let modified = std::fs::symlink_metadata(&path).ok()?.modified().ok()?;
+            let age = SystemTime::now()
+                .duration_since(modified)
+                .unwrap_or_default();
+            Some((path, age))
+        })
+        .collect()
 }
 
 /// Whether `root` is inside a git work tree.
@@ -62,28 +255,36 @@ pub fn init(root: &Path) -> Result<()> {
 /// as it is. Otherwise `git commit -- paths` commits only those paths and
 /// leaves the rest of the index; it builds a second index to do so, which
 /// in a repository of 100,000 files costs more than the commit itself.
+/// A lock held by another git process is waited for (`LOCK_WAIT`).
 pub fn commit(root: &Path, paths: &[PathBuf], message: &str) -> std::result::Result<(), String> {
-    if paths.len() > MANY_PATHS {
+    let many = paths.len() > MANY_PATHS;
+    if many {
         add_many(root, paths)?;
     } else {
-        let mut add = git(root);
-        add.args(["add", "--"]).args(paths);
-        let output = run(add).map_err(|e| e.to_string())?;
+        let add = || {
+            let mut add = git(root);
+            add.args(["add", "--"]).args(paths);
+            add
+        };
+        let output = run_waiting(add).map_err(|e| e.to_string())?;
         if !output.status.success() {
             return Err(failure(&output));
         }
     }
-    let mut commit = git(root);
-    commit.args(["commit", "-q", "--no-edit", "-m", message]);
-    let alone = if paths.len() > MANY_PATHS {
-        only_staged_many(root, paths)
+    let partial = if many {
+        !only_staged_many(root, paths)
     } else {
-        only_staged(root, paths)
+        !only_staged(root, paths)
     };
-    if !alone {
-        commit.arg("--").args(paths);
-    }
-    let output = run(commit).map_err(|e| e.to_string())?;
+    let commit = || {
+        let mut commit = git(root);
+        commit.args(["commit", "-q", "--no-edit", "-m", message]);
+        if partial {
+            commit.arg("--").args(paths);
+        }
+        commit
+    };
+    let output = run_waiting(commit).map_err(|e| e.to_string())?;
     if !output.status.success() {
         return Err(failure(&output));
     }
@@ -95,15 +296,9 @@ pub fn commit(root: &Path, paths: &[PathBuf], message: &str) -> std::result::Res
 const MANY_PATHS: usize = 64;
 
 /// Stages `paths` exactly, read from stdin: no pathspec matching, so
-/// 10,000 files take seconds, not tens of seconds.
+/// 10,000 files take seconds, not tens of seconds. A lock held by another
+/// git process is waited for, as `git add` is.
 fn add_many(root: &Path, paths: &[PathBuf]) -> std::result::Result<(), String> {
-    use std::io::Write;
-    let mut cmd = git(root);
-    cmd.args(["update-index", "--add", "--remove", "-z", "--stdin"])
-        .stdin(std::process::Stdio::piped())
-        .stdout(std::process::Stdio::piped())
-        .stderr(std::process::Stdio::piped());
-    let mut child = cmd.spawn().map_err(|e| format!("cannot run git: {e}"))?;
     let mut input = Vec::new();
     for path in paths {
         let Some(path) = path.to_str() else {
@@ -112,18 +307,33 @@ fn add_many(root: &Path, paths: &[PathBuf]) -> std::result::Result<(), String> {
         input.extend_from_slice(path.as_bytes());
         input.push(0);
     }
-    if let Some(mut stdin) = child.stdin.take() {
-        stdin
-            .write_all(&input)
-            .map_err(|e| format!("cannot run git: {e}"))?;
-    }
-    let output = child
-        .wait_with_output()
-        .map_err(|e| format!("cannot run git: {e}"))?;
+    let output = retry_locked(|| {
+        let mut cmd = git(root);
+        cmd.args(["update-index", "--add", "--remove", "-z", "--stdin"]);
+        run_with_input(cmd, &input)
+    })
+    .map_err(|e| e.to_string())?;
     if !output.status.success() {
         return Err(failure(&output));
     }
     Ok(())
+}
+
+/// Runs `cmd` with `input` on its standard input.
+fn run_with_input(mut cmd: Command, input: &[u8]) -> Result<Output> {
+    use std::io::Write;
+    let cannot = |e: std::io::Error| Error::Git {
+        message: format!("cannot run git: {e}"),
+    };
+    cmd.stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped());
+    let mut child = cmd.spawn().map_err(cannot)?;
+    if let Some(mut stdin) = child.stdin.take() {
+        // git reads all of it before it answers; dropping stdin ends it.
+        stdin.write_all(input).map_err(cannot)?;
+    }
+    child.wait_with_output().map_err(cannot)
 }
 
 /// `only_staged` for many paths: the staged names listed once and looked

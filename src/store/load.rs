@@ -15,7 +15,7 @@ use crate::model::keyword::Secrecy;
 use crate::model::kind::Kind;
 use crate::model::record::Record;
 use crate::store::cache;
-use crate::store::parse::{ReadProblem, parse_file};
+use crate::store::parse::{ReadProblem, parse_file, parse_unchecked};
 use crate::store::register::Register;
 use crate::store::walk::{FileInfo, id_of, link_problem, list_files, wanted};
 
@@ -66,11 +66,16 @@ pub struct Snapshot {
     /// Every classified record of the kinds read, passed over or not:
     /// follow-ups inherit their source's secrecy (`report::redact`).
     pub classified: Vec<(Id, Secrecy)>,
+    /// Record files read that hold `#` comments, which a rewrite drops.
+    pub commented: Vec<PathBuf>,
 }
 
 impl Snapshot {
     fn keep(&mut self, done: Resolved) {
         self.classified.extend(done.classified);
+        if let (true, Some(FileResult::Record(loaded))) = (done.comments, &done.result) {
+            self.commented.push(loaded.path.clone());
+        }
         match done.result {
             Some(FileResult::Record(loaded)) => self.records.push(*loaded),
             Some(FileResult::Problem(problem)) => self.problems.push(problem),
@@ -87,7 +92,9 @@ impl Snapshot {
     }
 }
 
-/// Reads one record by ID.
+/// Reads one record by ID. A file whose `id` says another record is an
+/// error naming the file and both IDs: the record is never taken for the
+/// one asked for, so a write can never put it in another's place.
 pub fn load_one(register: &Register, id: &Id) -> Result<Record> {
     let relative = register
         .relative_path(id)
@@ -96,7 +103,16 @@ pub fn load_one(register: &Register, id: &Id) -> Result<Record> {
     if !path.is_file() {
         return Err(Error::NotFound { id: id.to_string() });
     }
-    parse_file(register, &relative, id).map_err(|p| p.into_error(&register.root))
+    let (record, _) =
+        parse_unchecked(register, &relative, id).map_err(|p| p.into_error(&register.root))?;
+    if record.id() != id {
+        return Err(Error::IdMismatch {
+            path,
+            name: id.to_string(),
+            says: record.id().to_string(),
+        });
+    }
+    Ok(record)
 }
 
 /// Which records a command needs: the kinds it reads (decided by file
@@ -232,7 +248,12 @@ fn load(
         for (done, file) in resolved.into_iter().zip(files) {
             damaged |= done.damaged;
             if let (Some(writer), Some((holds, payload))) = (&mut writer, &done.cached) {
-                writer.add(&file.relative, file.fingerprint, *holds, payload);
+                writer.add(
+                    &file.relative,
+                    file.fingerprint,
+                    (*holds, done.comments),
+                    payload,
+                );
             }
             snapshot.keep(done);
         }
@@ -365,6 +386,8 @@ struct Resolved<'s> {
     cached: Option<(cache::Holds, Cow<'s, [u8]>)>,
     /// A trusted cache entry turned out damaged.
     damaged: bool,
+    /// The file holds `#` comments.
+    comments: bool,
 }
 
 impl Job<'_> {
@@ -413,6 +436,7 @@ impl Job<'_> {
                 classified: classified(id, facts.secrecy),
                 cached: payload.filter(|_| self.writing).map(cached),
                 damaged: false,
+                comments: entry.comments,
             });
         }
         let parsed = cache::decode(entry, payload?, self.register, id)?;
@@ -425,6 +449,7 @@ impl Job<'_> {
             classified,
             cached: payload.filter(|_| self.writing).map(cached),
             damaged: false,
+            comments: entry.comments,
         })
     }
 
@@ -432,7 +457,7 @@ impl Job<'_> {
     fn parse<'s>(&self, id: &Id, file: &FileInfo) -> Resolved<'s> {
         let cacheable = self.writing && !file.fingerprint.is_racy(self.now);
         match parse_file(self.register, &file.relative, id) {
-            Ok(record) => {
+            Ok((record, comments)) => {
                 let facts = (self.need.facts.is_some() || cacheable).then(|| Facts::of(&record));
                 let cached = facts
                     .filter(|_| cacheable)
@@ -452,6 +477,7 @@ impl Job<'_> {
                     classified,
                     cached,
                     damaged: false,
+                    comments,
                 }
             }
             Err(problem) => Resolved {
@@ -464,6 +490,7 @@ impl Job<'_> {
                 result: Some(FileResult::Problem(problem)),
                 classified: None,
                 damaged: false,
+                comments: false,
             },
         }
     }

@@ -21,15 +21,30 @@ pub struct WriteLock {
     _file: File,
 }
 
+fn open(root: &Path) -> Result<(File, std::path::PathBuf)> {
+    let path = ensure_state_dir(root)?.join("lock");
+    let file = OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(&path)
+        .map_err(|e| Error::io(&path, e))?;
+    Ok((file, path))
+}
+
 impl WriteLock {
+    /// The lock if no one holds it now; `None` if someone does.
+    pub fn try_acquire(root: &Path) -> Result<Option<WriteLock>> {
+        let (file, path) = open(root)?;
+        match file.try_lock() {
+            Ok(()) => Ok(Some(WriteLock { _file: file })),
+            Err(TryLockError::WouldBlock) => Ok(None),
+            Err(TryLockError::Error(e)) => Err(Error::io(&path, e)),
+        }
+    }
+
     pub fn acquire(root: &Path) -> Result<WriteLock> {
-        let path = ensure_state_dir(root)?.join("lock");
-        let file = OpenOptions::new()
-            .create(true)
-            .truncate(false)
-            .write(true)
-            .open(&path)
-            .map_err(|e| Error::io(&path, e))?;
+        let (file, path) = open(root)?;
         let wait = std::env::var("TAIZHANG_LOCK_TIMEOUT")
             .ok()
             .and_then(|s| s.parse::<u64>().ok())

@@ -6,54 +6,103 @@
 pub mod attach;
 pub mod cache;
 pub mod calendar;
+pub mod fidelity;
 pub mod git;
 pub mod load;
 pub mod lock;
+pub mod numbering;
 pub mod parse;
 pub mod register;
 pub mod save;
 pub mod sheet;
+pub mod sync;
 mod walk;
 pub mod yaml;
 
 use std::path::{Path, PathBuf};
 
 use crate::error::{Error, Result};
+use crate::model;
 use crate::model::id::Id;
 use crate::model::record::Record;
 pub use load::{Loaded, Need, Problem, Snapshot, load_all, load_one, load_where};
 pub use register::Register;
 
-/// A change in progress: holds the write lock, remembers the files it
-/// wrote, and commits them together at the end.
+/// A change in progress: holds the write lock, stages every file it
+/// writes, and at the end puts them all in place at once (all or nothing
+/// across a kill, `save::place_all`) and commits them together.
 #[derive(Debug)]
 pub struct Change<'a> {
     register: &'a Register,
     _lock: lock::WriteLock,
     touched: Vec<PathBuf>,
-    /// Attachments written but not yet in place: they are renamed in just
-    /// before the record that lists them, so a process killed meanwhile
-    /// leaves no attachment without its record.
+    /// Records and attachments written, flushed, not yet in place: nothing
+    /// of the change is visible before `finish`, so a refusal at any step
+    /// leaves the register untouched.
     staged: Vec<save::Staged>,
+    /// IDs that records of this change, or of a killed writer's change
+    /// finished in `begin`, refer to: never handed out by `allocate`.
+    referenced: Vec<Id>,
     commit: bool,
+    /// `git.sync_on_write`: pulled before allocating, pushes after the
+    /// commit. Holds why the pull failed, if it did (offline …), so the
+    /// change is kept locally with one warning.
+    shared: Option<Option<Error>>,
 }
 
 impl<'a> Change<'a> {
-    /// Takes the write lock. `commit` is false for `--no-commit`.
+    /// Takes the write lock, and first finishes a change a killed writer
+    /// left half in place (`save::recover`). `commit` is false for
+    /// `--no-commit`. A change that will commit first makes sure it can
+    /// (`git::preflight`).
     pub fn begin(register: &'a Register, commit: bool) -> Result<Change<'a>> {
         let lock = lock::WriteLock::acquire(&register.root)?;
+        if commit && register.config.git.autocommit {
+            git::preflight(&register.root)?;
+        }
+        let finished = save::recover(&register.root)?;
         save::clear_leftovers(&register.root);
-        Ok(Change {
+        let shared =
+            (commit && sync::shares_on_write(register)).then(|| sync::pull_before_write(register));
+        let mut change = Change {
             register,
             _lock: lock,
             touched: Vec::new(),
             staged: Vec::new(),
+            referenced: Vec::new(),
             commit,
-        })
+            shared,
+        };
+        for relative in finished {
+            let id = relative.file_name().and_then(walk::id_of);
+            if let Some(record) = id.and_then(|id| load_one(register, &id).ok()) {
+                change.refers(&record);
+            }
+        }
+        Ok(change)
+    }
+
+    /// Notes the IDs `record` refers to, so that `allocate` never hands
+    /// one out: a command calls this for a record it links to a new one
+    /// before allocating the new one's ID.
+    pub fn refers(&mut self, record: &Record) {
+        self.referenced.extend(record.links());
     }
 
     /// The next free ID for `prefix` in `year`: one past the highest
-    /// sequence number on disk. Reads file names only, never records.
+    /// sequence number on disk, skipping any ID a record of this change
+    /// (or of the change finished in `begin`) refers to. Reads file names
+    /// only, never records.
+    ///
+    /// IDs that records refer to elsewhere in the register are skipped as
+    /// far as the last `check` saw them: it notes every dangling link in
+    /// `.taizhang/dangling`, a file of a few bytes read here. Reading
+    /// every record instead would cost, at 100,000 records, what `remind`
+    /// does (~200 ms, from the cache) on every write — beyond the +150 ms
+    /// a write may take (DESIGN §8). The links the tool itself writes can
+    /// no longer dangle (a change is all or nothing); what is left is a
+    /// link a clerk typed, or a record deleted by hand, since the last
+    /// `check` — which `check` then reports.
     pub fn allocate(&self, prefix: &str, year: i16) -> Result<Id> {
         let probe = Id::new(prefix, year, 1);
         let dir = self
@@ -67,11 +116,7 @@ impl<'a> Change<'a> {
         match std::fs::read_dir(&dir) {
             Ok(entries) => {
                 for entry in entries.flatten() {
-                    let name = entry.file_name();
-                    let id = name
-                        .to_str()
-                        .and_then(|n| n.strip_suffix(".yaml"))
-                        .and_then(Id::parse)
+                    let id = walk::id_of(&entry.file_name())
                         .filter(|id| id.prefix() == probe.prefix() && id.year() == year);
                     if let Some(id) = id {
                         highest = highest.max(id.seq());
@@ -81,10 +126,17 @@ impl<'a> Change<'a> {
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
             Err(e) => return Err(Error::io(&dir, e)),
         }
-        Ok(Id::new(prefix, year, highest + 1))
+        let dangling = read_dangling(&self.register.root);
+        let mut id = Id::new(prefix, year, highest + 1);
+        while self.referenced.contains(&id) || dangling.contains(&id) {
+            id = Id::new(prefix, year, id.seq() + 1);
+        }
+        Ok(id)
     }
 
-    /// Writes a record to its file.
+    /// Writes a record to its file — staged, put in place by `finish`.
+    /// Refuses to replace a file that holds another record (its `id`
+    /// disagrees with its name): the identity of a record is its file.
     pub fn save(&mut self, record: &Record) -> Result<()> {
         let relative = self
             .register
@@ -97,48 +149,42 @@ impl<'a> Change<'a> {
         let mut value = record
             .to_value()
             .map_err(|e| Error::encode(format_args!("{}: {e}", record.id())))?;
-        self.keep_hand_added(&relative, record, &mut value);
-        let text = yaml::to_string(&value);
-        let staged = save::stage(&self.register.root, &relative, text.as_bytes())?;
-        // Attachments first, the record last, nothing slow in between; new
-        // attachments are noted first, so a writer killed in between leaves
-        // nothing the next one cannot undo.
-        let root = &self.register.root;
-        let new: Vec<&Path> = (self.staged.iter())
-            .map(save::Staged::relative)
-            .filter(|relative| !root.join(relative).exists())
-            .collect();
-        let intent = if new.is_empty() {
-            None
-        } else {
-            Some(save::Intent::note(root, &relative, &new)?)
+        let keep = match self.read_old(&relative) {
+            Some((text, old)) => {
+                let says = old.get("id").and_then(|v| v.as_str()).and_then(Id::parse);
+                if let Some(says) = says.filter(|says| says != record.id()) {
+                    return Err(Error::IdMismatch {
+                        path: self.register.root.join(&relative),
+                        name: record.id().to_string(),
+                        says: says.to_string(),
+                    });
+                }
+                keep_hand_added(&text, &old, record, &mut value)
+            }
+            None => yaml::Keep::default(),
         };
-        let mut dirs = Vec::new();
-        for attachment in std::mem::take(&mut self.staged) {
-            dirs.push(attachment.rename(root)?);
-        }
-        dirs.push(staged.rename(root)?);
-        if let Some(intent) = intent {
-            intent.done();
-        }
-        dirs.dedup();
-        for dir in dirs {
-            save::sync_dir(&dir);
-        }
+        let text = yaml::to_string_keeping(&value, &keep);
+        fidelity::fits(&relative, &text)?;
+        let staged = save::stage(&self.register.root, &relative, text.as_bytes())?;
+        // Saved twice in one change: the later content wins.
+        self.staged.retain(|s| s.relative() != relative);
+        self.staged.push(staged);
+        self.refers(record);
         if !self.touched.contains(&relative) {
             self.touched.push(relative);
         }
         Ok(())
     }
 
-    /// Writes many new records at once (an import): each is written to a
-    /// temporary file, all are flushed together, then renamed into place
-    /// under a note that lets the next writer remove them should this one
-    /// be killed meanwhile. A record whose file exists is refused before
-    /// anything is written. `placed` is called once per record in place.
-    pub fn save_new(&mut self, records: &[Record], placed: &dyn Fn()) -> Result<()> {
-        let root = &self.register.root;
-        let mut texts = Vec::with_capacity(records.len());
+    /// Writes many new records at once (an import), staged with the rest
+    /// of the change and put in place by `finish` under its journal: a
+    /// writer killed meanwhile leaves them to the next one, which puts the
+    /// rest in place. Every file is checked and encoded before any is
+    /// written; a record whose file exists is refused. The files are
+    /// flushed together (`save::stage_many`); `staged` is called once per
+    /// record flushed.
+    pub fn save_new(&mut self, records: &[Record], staged: &(dyn Fn() + Sync)) -> Result<()> {
+        let mut files = Vec::with_capacity(records.len());
         for record in records {
             let relative =
                 self.register
@@ -147,7 +193,7 @@ impl<'a> Change<'a> {
                         prefix: record.id().prefix().to_string(),
                     })?;
             let path = self.register.contained(&relative)?;
-            if path.exists() {
+            if path.exists() || self.touched.contains(&relative) {
                 return Err(Error::io(
                     path,
                     std::io::Error::from(std::io::ErrorKind::AlreadyExists),
@@ -156,74 +202,33 @@ impl<'a> Change<'a> {
             let value = record
                 .to_value()
                 .map_err(|e| Error::encode(format_args!("{}: {e}", record.id())))?;
-            texts.push((relative, yaml::to_string(&value)));
+            let text = yaml::to_string(&value);
+            fidelity::fits(&relative, &text)?;
+            files.push((relative, text.into_bytes()));
         }
-        save::ensure_state_dir(root)?;
-        std::fs::create_dir_all(root.join(register::STATE_DIR).join("tmp"))
-            .map_err(|e| Error::io(root.join(register::STATE_DIR), e))?;
-        let staged = texts
-            .iter()
-            .map(|(relative, text)| save::stage_closed(root, relative, text.as_bytes()))
-            .collect::<Result<Vec<_>>>()?;
-        let files: Vec<&Path> = staged.iter().map(save::StagedClosed::path).collect();
-        save::sync_files(&files)?;
-        let relatives: Vec<PathBuf> = staged.iter().map(|s| s.relative().to_path_buf()).collect();
-        let refs: Vec<&Path> = relatives.iter().map(PathBuf::as_path).collect();
-        let note = save::NewRecords::note(root, &refs)?;
-        let mut dirs = Vec::new();
-        for (i, file) in staged.into_iter().enumerate() {
-            match file.rename(root) {
-                Ok(dir) => {
-                    if dirs.last() != Some(&dir) {
-                        dirs.push(dir);
-                    }
-                    placed();
-                }
-                Err(e) => {
-                    let done: Vec<String> = relatives[..i]
-                        .iter()
-                        .filter_map(|p| p.to_str().map(str::to_string))
-                        .collect();
-                    save::undo_new_records(root, &done);
-                    note.done();
-                    return Err(e);
-                }
-            }
+        let written = save::stage_many(&self.register.root, &files, staged)?;
+        self.staged.extend(written);
+        for record in records {
+            self.refers(record);
         }
-        dirs.dedup();
-        for dir in dirs {
-            save::sync_dir(&dir);
-        }
-        note.done();
-        self.touched.extend(relatives);
+        self.touched
+            .extend(files.into_iter().map(|(relative, _)| relative));
         Ok(())
     }
 
-    /// Keys a clerk added by hand inside entries the tool knows (a remark
-    /// on a history line, a reviewer on a progress note) have no field to
-    /// live in once the record is read, so they are taken from the file
-    /// being replaced (DESIGN §6.3: hand-added keys survive a rewrite).
-    /// Top-level unknown keys are kept by the record itself.
-    fn keep_hand_added(&self, relative: &Path, record: &Record, new: &mut serde_yaml::Value) {
-        let Ok(text) = std::fs::read_to_string(self.register.root.join(relative)) else {
-            return;
-        };
+    /// The file being replaced, as text and plain YAML, if it can be read.
+    fn read_old(&self, relative: &Path) -> Option<(String, serde_yaml::Value)> {
+        let text = std::fs::read_to_string(self.register.root.join(relative)).ok()?;
         if text.len() as u64 > parse::MAX_FILE_BYTES || yaml::too_deep(&text).is_some() {
-            return;
+            return None;
         }
-        let Ok(raw) = serde_yaml::from_str::<serde_yaml::Value>(&text) else {
-            return;
-        };
-        let known =
-            Record::from_yaml(&text, record.kind(), record.book()).and_then(|old| old.to_value());
-        if let Ok(known) = known {
-            graft_unknown(&raw, &known, new);
-        }
+        let raw = serde_yaml::from_str::<serde_yaml::Value>(&text).ok()?;
+        Some((text, raw))
     }
 
     /// Copies `sources` into the record's attachments folder. Every file
     /// is read and checked before any is written; the copies are put in
-    /// place just before the next record is saved.
+    /// place with the records, by `finish`.
     pub fn attach_all(
         &mut self,
         id: &Id,
@@ -250,24 +255,24 @@ impl<'a> Change<'a> {
         Ok(attachments)
     }
 
-    /// Renames staged attachments into place.
-    fn place_staged(&mut self) -> Result<()> {
-        for staged in std::mem::take(&mut self.staged) {
-            staged.persist(&self.register.root)?;
-        }
-        Ok(())
+    /// Puts every file of the change in place, all or nothing across a
+    /// kill, then commits them, if the register commits. A failure to put
+    /// them in place is returned as it is; a failed commit as
+    /// `Error::CommitFailed` (the files are saved).
+    pub fn finish(self, message: &str) -> Result<()> {
+        self.finish_shared(message).map(drop)
     }
 
-    /// Commits what was written, if the register commits. `what` names the
-    /// change for the error message should the commit fail.
-    pub fn finish(mut self, message: &str) -> Result<()> {
-        self.place_staged()?;
+    /// `finish`, then, with `git.sync_on_write`, shares the commit; returns
+    /// the IDs sharing renumbered (the remote had taken them meanwhile).
+    pub fn finish_shared(mut self, message: &str) -> Result<model::renumber::Renumbering> {
+        save::place_all(&self.register.root, std::mem::take(&mut self.staged))?;
         let settings = &self.register.config.git;
         if !self.commit || !settings.autocommit || self.touched.is_empty() {
-            return Ok(());
+            return Ok(Default::default());
         }
         if !git::is_work_tree(&self.register.root) {
-            return Ok(());
+            return Ok(Default::default());
         }
         git::commit(&self.register.root, &self.touched, message).map_err(|message| {
             Error::CommitFailed {
@@ -279,14 +284,123 @@ impl<'a> Change<'a> {
                     .join(", "),
                 message,
             }
+        })?;
+        Ok(match self.shared.take() {
+            Some(pulled) => sync::push_after_write(self.register, pulled),
+            None => Default::default(),
         })
     }
+}
+
+/// Where `check` notes the IDs that records refer to but no file holds.
+const DANGLING: &str = "dangling";
+
+/// Notes `ids` (links that lead nowhere) for `allocate` to skip. Local
+/// state, not a source of truth: failing to write it is silent.
+pub fn note_dangling(register: &Register, ids: &[Id]) {
+    let Ok(dir) = save::ensure_state_dir(&register.root) else {
+        return;
+    };
+    let path = dir.join(DANGLING);
+    if ids.is_empty() {
+        let _ = std::fs::remove_file(path);
+        return;
+    }
+    let text: Vec<String> = ids.iter().map(Id::to_string).collect();
+    let Ok(bytes) = serde_json::to_vec(&text) else {
+        return;
+    };
+    // Written beside the cache, not in `tmp/`: `check` does not hold the
+    // write lock, and writers clear `tmp/` under it.
+    let Ok(mut tmp) = tempfile::Builder::new()
+        .prefix(".dangling-")
+        .tempfile_in(&dir)
+    else {
+        return;
+    };
+    if std::io::Write::write_all(&mut tmp, &bytes).is_ok() {
+        let _ = tmp.persist(path);
+    }
+}
+
+/// The IDs the last `check` found linked to but missing.
+fn read_dangling(root: &Path) -> Vec<Id> {
+    let path = root.join(register::STATE_DIR).join(DANGLING);
+    std::fs::read(path)
+        .ok()
+        .and_then(|bytes| serde_json::from_slice::<Vec<String>>(&bytes).ok())
+        .unwrap_or_default()
+        .iter()
+        .filter_map(|s| Id::parse(s))
+        .collect()
+}
+
+/// A change a killed writer left half in place, as `check` finds it.
+#[derive(Debug)]
+pub enum Pending {
+    /// None was pending.
+    None,
+    /// One was, and is now finished: these files were put in place.
+    Finished(Vec<PathBuf>),
+    /// One is pending, and another command holds the write lock (it
+    /// finishes the change before its own): these files are in question.
+    Busy(Vec<PathBuf>),
+    /// One is pending and could not be finished (a rename failed): these
+    /// files are in question.
+    Left(Vec<PathBuf>),
+}
+
+/// Finishes a pending change if the write lock can be had without
+/// waiting; for `check`, which must not wait behind a writer.
+pub fn finish_pending(register: &Register) -> Pending {
+    let Some(targets) = save::pending(&register.root) else {
+        return Pending::None;
+    };
+    let _lock = match lock::WriteLock::try_acquire(&register.root) {
+        Ok(Some(lock)) => lock,
+        Ok(None) => return Pending::Busy(targets),
+        Err(_) => return Pending::Left(targets),
+    };
+    match save::recover(&register.root) {
+        Ok(done) => {
+            save::clear_leftovers(&register.root);
+            Pending::Finished(done)
+        }
+        Err(_) => Pending::Left(targets),
+    }
+}
+
+/// Keys a clerk added by hand inside entries the tool knows (a remark on a
+/// history line, a reviewer on a progress note) have no field to live in
+/// once the record is read, so they are taken from the file being replaced
+/// (`text`, `raw`) (DESIGN §6.3: hand-added keys survive a rewrite).
+/// Top-level unknown keys are kept by the record itself. Returns the
+/// typed text of the values under unknown keys, to be written again as it
+/// was (`fidelity::source_texts`).
+fn keep_hand_added(
+    text: &str,
+    raw: &serde_yaml::Value,
+    record: &Record,
+    new: &mut serde_yaml::Value,
+) -> yaml::Keep {
+    let Ok(old) = Record::from_yaml(text, record.kind(), record.book()) else {
+        return yaml::Keep::default();
+    };
+    let Ok(known) = old.to_value() else {
+        return yaml::Keep::default();
+    };
+    graft_unknown(raw, &known, new);
+    fidelity::source_texts(text, raw, &known, old.extra())
 }
 
 /// Copies into `new` what the file had (`raw`) but the tool's reading of it
 /// (`known`) lacks: keys the tool does not know. Sequence items pair up by
 /// position, as entries are only ever appended.
-fn graft_unknown(raw: &serde_yaml::Value, known: &serde_yaml::Value, new: &mut serde_yaml::Value) {
+pub(crate) fn graft_unknown(
+    raw: &serde_yaml::Value,
+    known: &serde_yaml::Value,
+    new: &mut serde_yaml::Value,
+) {
     use serde_yaml::Value;
     match (raw, known, new) {
         (Value::Mapping(raw), Value::Mapping(known), Value::Mapping(new)) => {

@@ -42,6 +42,15 @@ pub enum ReadProblem {
         id: String,
         expected: Option<String>,
     },
+    /// The file's `id` is another record's than its name says.
+    IdMismatch {
+        says: String,
+        name: String,
+    },
+    /// A YAML tag of the file's own, which a rewrite could not keep.
+    UnknownTag {
+        tag: String,
+    },
     Syntax {
         detail: String,
     },
@@ -208,8 +217,58 @@ fn fill<'t>(pattern: &str, text: &'t str) -> Option<Vec<&'t str>> {
     rest.is_empty().then_some(holes)
 }
 
-/// Reads and parses one record file, bounded in size.
-pub(super) fn parse_file(register: &Register, relative: &Path, id: &Id) -> Result<Record, Problem> {
+/// Reads one record file, bounded in size, and checks that it is the
+/// record its path names: a file whose `id` disagrees with its name is a
+/// problem, never the record of either ID (DESIGN §6.3). Also tells
+/// whether the file holds `#` comments, which a rewrite would drop.
+pub(super) fn parse_file(
+    register: &Register,
+    relative: &Path,
+    id: &Id,
+) -> Result<(Record, bool), Problem> {
+    let (record, text) = parse_unchecked(register, relative, id)?;
+    match mismatch(&record, id) {
+        None => Ok((record, crate::store::fidelity::has_comments(&text))),
+        Some(problem) => {
+            let (line, column) = id_position(&text);
+            Err(Problem {
+                path: relative.to_path_buf(),
+                line,
+                column,
+                problem: Box::new(problem),
+            })
+        }
+    }
+}
+
+/// What is wrong when `record`, read from the file of `id`, says it is
+/// another record.
+pub(super) fn mismatch(record: &Record, id: &Id) -> Option<ReadProblem> {
+    (record.id() != id).then(|| ReadProblem::IdMismatch {
+        says: record.id().to_string(),
+        name: id.to_string(),
+    })
+}
+
+/// Line and column of the value of the top-level `id:` key.
+fn id_position(text: &str) -> (usize, usize) {
+    text.lines()
+        .enumerate()
+        .find_map(|(i, line)| {
+            let rest = line.strip_prefix("id:")?;
+            let column = 4 + rest.len() - rest.trim_start().len();
+            Some((i + 1, column))
+        })
+        .unwrap_or((0, 0))
+}
+
+/// Reads and parses one record file, bounded in size; gives the record
+/// and its text, whatever `id` it says.
+pub(super) fn parse_unchecked(
+    register: &Register,
+    relative: &Path,
+    id: &Id,
+) -> Result<(Record, String), Problem> {
     let path = register.root.join(relative);
     let problem = |problem: ReadProblem| Problem::whole_file(relative.to_path_buf(), problem);
     let meta = std::fs::metadata(&path).map_err(|e| problem((&e).into()))?;
@@ -230,12 +289,15 @@ pub(super) fn parse_file(register: &Register, relative: &Path, id: &Id) -> Resul
             prefix: id.prefix().to_string(),
         })
     })?;
-    parse_text(&text, kind, book).map_err(|(line, column, problem)| Problem {
-        path: relative.to_path_buf(),
-        line,
-        column,
-        problem: Box::new(problem),
-    })
+    match parse_text(&text, kind, book) {
+        Ok(record) => Ok((record, text)),
+        Err((line, column, problem)) => Err(Problem {
+            path: relative.to_path_buf(),
+            line,
+            column,
+            problem: Box::new(problem),
+        }),
+    }
 }
 
 /// Parses record text; on failure gives line, column and the problem
@@ -253,6 +315,9 @@ pub fn parse_text(
     }
     if let Some((line, column)) = crate::store::yaml::too_deep(text) {
         return Err((line, column, too_deep()));
+    }
+    if let Some((tag, line, column)) = crate::store::fidelity::custom_tag(text) {
+        return Err((line, column, ReadProblem::UnknownTag { tag }));
     }
     Record::from_yaml(text, kind, book).map_err(|e| describe_yaml_error(&e, text))
 }

@@ -56,6 +56,11 @@ pub fn language_setting(explicit: Option<&Path>, cwd: &Path) -> Option<String> {
 pub struct Register {
     pub root: PathBuf,
     pub config: Config,
+    /// Who writes and in which language, for what the store itself adds
+    /// and says when `git.sync_on_write` shares each change (a renumbering
+    /// noted in history, a warning that a change is not shared yet). Set by
+    /// the context, only for registers that share on write.
+    pub writer: Option<(crate::model::common::Actor, crate::i18n::Lang)>,
 }
 
 impl Register {
@@ -76,6 +81,7 @@ impl Register {
         Ok(Register {
             root: root.to_path_buf(),
             config,
+            writer: None,
         })
     }
 

@@ -44,12 +44,97 @@ const TEMPORAL_KEYS: &[&str] = &[
 
 /// Renders a value tree as a YAML document (no `---`, ends with a newline).
 pub fn to_string(value: &Value) -> String {
+    to_string_keeping(value, &Keep::default())
+}
+
+/// Source text to write again as it was: for a scalar at some place in
+/// the tree, the text a clerk typed and the value it reads as. A clerk's
+/// `1.10`, `0o17` or `yes` under a key of their own means what their
+/// other tools (PyYAML) read in it; writing our rendering of the value
+/// instead (`1.1`, `15`, `'yes'`) would change that meaning.
+#[derive(Debug, Default, Clone, PartialEq)]
+pub struct Keep {
+    text: Option<(Value, String)>,
+    keys: Vec<(Value, Keep)>,
+    items: Vec<Keep>,
+}
+
+impl Keep {
+    /// The text `text`, typed for a scalar that reads as `value`.
+    pub fn text(value: Value, text: String) -> Keep {
+        Keep {
+            text: Some((value, text)),
+            ..Keep::default()
+        }
+    }
+
+    /// Keeps, under `key`, what `child` keeps.
+    pub fn insert(&mut self, key: Value, child: Keep) {
+        if !child.is_empty() {
+            self.keys.push((key, child));
+        }
+    }
+
+    /// Keeps, for the next item of a sequence, what `child` keeps.
+    pub fn push(&mut self, child: Keep) {
+        self.items.push(child);
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.text.is_none() && self.keys.is_empty() && self.items.iter().all(Keep::is_empty)
+    }
+
+    /// What is kept under `key`.
+    pub fn key(&self, key: &Value) -> Option<&Keep> {
+        self.keys
+            .iter()
+            .find(|(k, _)| k == key)
+            .map(|(_, keep)| keep)
+    }
+
+    /// Keeps only what lies under keys unknown to `known` — the value the
+    /// tool reads in the same text: nothing is kept where the tool knows
+    /// the field and writes it its own way.
+    pub fn retain_unknown(&mut self, known: &Value) {
+        self.text = None;
+        match known {
+            Value::Mapping(known) => {
+                self.items.clear();
+                for (key, child) in &mut self.keys {
+                    if let Some(known) = known.get(&*key) {
+                        child.retain_unknown(known);
+                    }
+                }
+                self.keys.retain(|(_, child)| !child.is_empty());
+            }
+            Value::Sequence(known) => {
+                self.keys.clear();
+                for (child, known) in self.items.iter_mut().zip(known) {
+                    child.retain_unknown(known);
+                }
+            }
+            _ => *self = Keep::default(),
+        }
+    }
+
+    /// The text to write for `value` here, if it is still the value the
+    /// text was typed for.
+    fn text_for(&self, value: &Value) -> Option<&str> {
+        let (kept, text) = self.text.as_ref()?;
+        (kept == value).then_some(text.as_str())
+    }
+}
+
+/// Renders a value tree as `to_string` does, but writes the scalars `keep`
+/// holds as they were typed while their values are unchanged.
+pub fn to_string_keeping(value: &Value, keep: &Keep) -> String {
     let mut out = String::with_capacity(1024);
+    let keep = (!keep.is_empty()).then_some(keep);
     match value {
-        Value::Mapping(map) if !map.is_empty() => write_mapping(&mut out, map, 0),
-        Value::Sequence(seq) if !seq.is_empty() => write_sequence(&mut out, seq, 0),
+        Value::Mapping(map) if !map.is_empty() => write_mapping(&mut out, map, 0, keep),
+        Value::Sequence(seq) if !seq.is_empty() => write_sequence(&mut out, seq, 0, keep),
         other => {
-            write_inline(&mut out, other, None, 0);
+            write_inline(&mut out, other, None, 0, keep);
             out.push('\n');
         }
     }
@@ -60,7 +145,7 @@ fn indent(out: &mut String, n: usize) {
     out.extend(std::iter::repeat_n(' ', n));
 }
 
-fn write_mapping(out: &mut String, map: &Mapping, level: usize) {
+fn write_mapping(out: &mut String, map: &Mapping, level: usize, keep: Option<&Keep>) {
     for (i, (key, value)) in map.iter().enumerate() {
         // The first key of a mapping inside a sequence item follows "- ".
         if i > 0 || !out.ends_with("- ") {
@@ -70,43 +155,51 @@ fn write_mapping(out: &mut String, map: &Mapping, level: usize) {
         match key_text {
             // A key must fit on its line: no literal blocks.
             Some(text) if text.contains('\n') => write_double_quoted(out, text),
-            _ => write_inline(out, key, None, level),
+            _ => write_inline(out, key, None, level, None),
         }
         out.push(':');
-        write_value_after_key(out, value, key_text, level);
+        let keep = keep.and_then(|k| k.key(key));
+        write_value_after_key(out, value, key_text, level, keep);
     }
 }
 
-fn write_value_after_key(out: &mut String, value: &Value, key: Option<&str>, level: usize) {
+fn write_value_after_key(
+    out: &mut String,
+    value: &Value,
+    key: Option<&str>,
+    level: usize,
+    keep: Option<&Keep>,
+) {
     match value {
         Value::Mapping(map) if !map.is_empty() => {
             out.push('\n');
-            write_mapping(out, map, level + 2);
+            write_mapping(out, map, level + 2, keep);
         }
         Value::Sequence(seq) if !seq.is_empty() => {
             out.push('\n');
-            write_sequence(out, seq, level);
+            write_sequence(out, seq, level, keep);
         }
         other => {
             out.push(' ');
-            write_inline(out, other, key, level + 2);
+            write_inline(out, other, key, level + 2, keep);
             out.push('\n');
         }
     }
 }
 
-fn write_sequence(out: &mut String, seq: &[Value], level: usize) {
-    for item in seq {
+fn write_sequence(out: &mut String, seq: &[Value], level: usize, keep: Option<&Keep>) {
+    for (i, item) in seq.iter().enumerate() {
+        let keep = keep.and_then(|k| k.items.get(i));
         indent(out, level);
         out.push_str("- ");
         match item {
-            Value::Mapping(map) if !map.is_empty() => write_mapping(out, map, level + 2),
+            Value::Mapping(map) if !map.is_empty() => write_mapping(out, map, level + 2, keep),
             Value::Sequence(inner) if !inner.is_empty() => {
                 out.push('\n');
-                write_sequence(out, inner, level + 2);
+                write_sequence(out, inner, level + 2, keep);
             }
             other => {
-                write_inline(out, other, None, level + 2);
+                write_inline(out, other, None, level + 2, keep);
                 out.push('\n');
             }
         }
@@ -115,7 +208,17 @@ fn write_sequence(out: &mut String, seq: &[Value], level: usize) {
 
 /// Writes a scalar (or an empty collection) on the current line. A
 /// multi-line string becomes a literal block indented to `level`.
-fn write_inline(out: &mut String, value: &Value, key: Option<&str>, level: usize) {
+fn write_inline(
+    out: &mut String,
+    value: &Value,
+    key: Option<&str>,
+    level: usize,
+    keep: Option<&Keep>,
+) {
+    if let Some(text) = keep.and_then(|k| k.text_for(value)) {
+        out.push_str(text);
+        return;
+    }
     match value {
         Value::Null => out.push_str("null"),
         Value::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
@@ -126,7 +229,7 @@ fn write_inline(out: &mut String, value: &Value, key: Option<&str>, level: usize
         Value::Tagged(tagged) => {
             out.push_str(&tagged.tag.to_string());
             out.push(' ');
-            write_inline(out, &tagged.value, key, level);
+            write_inline(out, &tagged.value, key, level, None);
         }
     }
 }

@@ -80,7 +80,8 @@ fn every_kind_of_error_is_reported() {
     let (code, report) = check(&env);
     assert_eq!(code, Some(1), "{report}");
     assert!(
-        report.contains("FU-2026-0002.yaml") && report.contains("does not match"),
+        report.contains("FU-2026-0002.yaml:1:5")
+            && report.contains("says id FU-2026-0001, but its name makes it FU-2026-0002"),
         "{report}"
     );
     assert!(

@@ -153,9 +153,9 @@ fn kill_nine_mid_write_leaves_no_torn_record_or_orphan_attachment() {
         // Nothing untracked but whole record files, attachments of records
         // that exist, and — killed in the microseconds between putting an
         // attachment in place and its record — attachments the writer's
-        // note names, which the next writer removes (checked below).
-        let note = std::fs::read_to_string(env.root.join(".taizhang/tmp/attachments.intent"))
-            .unwrap_or_default();
+        // journal names, whose record the next writer puts in place
+        // (checked below).
+        let note = std::fs::read_to_string(env.root.join(".taizhang/journal")).unwrap_or_default();
         for line in env.status().lines() {
             let path = &line[3..];
             let is_record = (path.starts_with("documents/2026/IN-2026-")
@@ -289,51 +289,6 @@ fn a_killed_writers_temporary_files_are_cleared_by_the_next_writer() {
     std::fs::write(tmp.join(".write-abandoned"), "half a record").unwrap();
     env.log_in("第二份");
     assert_eq!(std::fs::read_dir(&tmp).unwrap().count(), 0);
-}
-
-/// A writer killed after putting a new attachment in place but before its
-/// record leaves a note; the next writer removes what no record names and
-/// keeps every attachment a record does name.
-#[test]
-fn a_killed_writers_half_placed_attachments_are_undone() {
-    let env = Env::new();
-    let scan = env.tmp.path().join("scan.pdf");
-    std::fs::write(&scan, b"scanned pages").unwrap();
-    let kept = env.run(&[
-        "log",
-        "in",
-        "--title",
-        "有附件的来文",
-        "--from",
-        "某单位",
-        "--attach",
-        scan.to_str().unwrap(),
-    ]);
-    assert_eq!(kept.trim(), "IN-2026-0001");
-    // A writer killed while adding extra.pdf to IN-1: the record on disk
-    // names scan.pdf only.
-    env.write("attachments/IN-2026-0001/extra.pdf", "half-added");
-    let note = r#"["documents/2026/IN-2026-0001.yaml","attachments/IN-2026-0001/extra.pdf","attachments/IN-2026-0001/scan.pdf"]"#;
-    env.write(".taizhang/tmp/attachments.intent", note);
-    assert_eq!(env.log_in("下一份来文"), "IN-2026-0002");
-    assert!(
-        !env.root.join("attachments/IN-2026-0001/extra.pdf").exists(),
-        "the stray stays"
-    );
-    assert!(
-        env.root.join("attachments/IN-2026-0001/scan.pdf").is_file(),
-        "a named attachment went"
-    );
-    // A writer killed before its new record IN-9 was written at all.
-    env.write("attachments/IN-2026-0009/scan.pdf", "orphan");
-    let note = r#"["documents/2026/IN-2026-0009.yaml","attachments/IN-2026-0009/scan.pdf"]"#;
-    env.write(".taizhang/tmp/attachments.intent", note);
-    env.log_in("再下一份来文");
-    assert!(
-        !env.root.join("attachments/IN-2026-0009").exists(),
-        "the orphan stays"
-    );
-    assert_eq!(env.status(), "");
 }
 
 /// Readers rebuild and use the cache while a writer changes records under

@@ -162,3 +162,338 @@ fn a_failed_commit_keeps_the_record_and_check_lists_it() {
         ["documents/2026/IN-2026-0002.yaml"]
     );
 }
+
+/// Subjects of every commit on HEAD, newest first.
+fn subjects(env: &Env) -> Vec<String> {
+    env.git(&["log", "--format=%s"])
+        .lines()
+        .map(str::to_string)
+        .collect()
+}
+
+#[test]
+fn classified_titles_never_reach_commit_messages() {
+    let env = Env::new();
+    let title = "关于某绝密工程的通知";
+    env.run(&[
+        "log",
+        "in",
+        "--title",
+        title,
+        "--from",
+        "省厅",
+        "--secrecy",
+        "绝密",
+        "--secrecy-term",
+        "30y",
+        "--lead",
+        "BGS",
+    ]);
+    assert_eq!(subjects(&env)[0], "taizhang: log IN-2026-0001 [绝密]");
+    // A follow-up inherits its source's level, and so does its message.
+    env.run(&[
+        "assign",
+        "落实绝密工程",
+        "--lead",
+        "BGS",
+        "--due",
+        "+1w",
+        "--from",
+        "IN-1",
+    ]);
+    assert_eq!(subjects(&env)[0], "taizhang: assign FU-2026-0001 [绝密]");
+    env.run(&["progress", "FU-1", "已部署"]);
+    assert_eq!(subjects(&env)[0], "taizhang: progress FU-2026-0001 [绝密]");
+    env.run(&["doc", "route", "IN-1", "--to", "张局长"]);
+    assert_eq!(subjects(&env)[0], "taizhang: route IN-2026-0001 [绝密]");
+    // A meeting, and a decision of it that makes a follow-up.
+    env.run(&[
+        "meeting",
+        "add",
+        "--title",
+        "秘密专题会",
+        "--start",
+        "today",
+        "--secrecy",
+        "秘密",
+    ]);
+    assert_eq!(subjects(&env)[0], "taizhang: log MT-2026-0001 [秘密]");
+    env.run(&["meeting", "held", "MT-1"]);
+    env.run(&[
+        "meeting",
+        "decide",
+        "MT-1",
+        "落实会议决定",
+        "--lead",
+        "BGS",
+        "--due",
+        "+1w",
+    ]);
+    assert_eq!(subjects(&env)[0], "taizhang: decide MT-2026-0001 [秘密]");
+    // An outgoing document.
+    env.run(&[
+        "log",
+        "out",
+        "--title",
+        "机密的复函",
+        "--to",
+        "省厅",
+        "--secrecy",
+        "机密",
+    ]);
+    assert_eq!(subjects(&env)[0], "taizhang: log OUT-2026-0001 [机密]");
+    // Nothing classified anywhere in the history's messages.
+    let messages = env.git(&["log", "--format=%B"]);
+    for secret in [
+        title,
+        "落实绝密工程",
+        "秘密专题会",
+        "落实会议决定",
+        "机密的复函",
+    ] {
+        assert!(!messages.contains(secret), "{secret} in {messages}");
+    }
+    // An unclassified record keeps its title in the message.
+    env.log_in("公开的来文");
+    assert_eq!(subjects(&env)[0], "taizhang: log IN-2026-0002 公开的来文");
+}
+
+#[test]
+fn a_register_in_english_labels_classified_commits_in_english() {
+    let env = Env::new();
+    let text = env.read("taizhang.toml");
+    env.write("taizhang.toml", &format!("language = \"en\"\n{text}"));
+    env.git(&["commit", "-qam", "english"]);
+    env.run(&[
+        "log",
+        "in",
+        "--title",
+        "秘密来文",
+        "--from",
+        "省厅",
+        "--secrecy",
+        "secret",
+    ]);
+    assert_eq!(subjects(&env)[0], "taizhang: log IN-2026-0001 [secret]");
+}
+
+/// Makes `notes.txt` conflict between `main` and a branch `other`.
+fn conflicting_branch(env: &Env) {
+    env.write("notes.txt", "base\n");
+    env.git(&["add", "notes.txt"]);
+    env.git(&["commit", "-qm", "base"]);
+    env.git(&["checkout", "-qb", "other"]);
+    env.write("notes.txt", "theirs\n");
+    env.git(&["commit", "-qam", "theirs"]);
+    env.git(&["checkout", "-q", "main"]);
+    env.write("notes.txt", "ours\n");
+    env.git(&["commit", "-qam", "ours"]);
+}
+
+/// Runs `git ARGS`, expecting it to fail (a conflict).
+fn git_failing(env: &Env, args: &[&str]) {
+    let output = std::process::Command::new("git")
+        .args(args)
+        .current_dir(&env.root)
+        .env("GIT_CONFIG_GLOBAL", env.tmp.path().join("gitconfig"))
+        .env("GIT_CONFIG_NOSYSTEM", "1")
+        .env("GIT_EDITOR", "true")
+        .output()
+        .unwrap();
+    assert!(
+        !output.status.success(),
+        "git {args:?} should stop on a conflict"
+    );
+}
+
+const LOG_IN: &[&str] = &["log", "in", "--title", "来文", "--from", "省厅"];
+
+#[test]
+fn a_write_during_a_merge_is_refused_before_anything_is_written() {
+    let env = Env::new();
+    conflicting_branch(&env);
+    git_failing(&env, &["merge", "other"]);
+    assert!(env.root.join(".git/MERGE_HEAD").exists());
+    let err = env.fail(LOG_IN);
+    assert!(
+        err.contains("merge is in progress") && err.contains("git merge --abort"),
+        "{err}"
+    );
+    let mut zh = env.cmd();
+    let output = zh.args(["--lang", "zh"]).args(LOG_IN).output().unwrap();
+    let err = String::from_utf8_lossy(&output.stderr);
+    assert!(err.contains("合并") && err.contains("未写入"), "{err}");
+    // Once the merge is settled, writing works again.
+    env.git(&["merge", "--abort"]);
+    assert_eq!(env.log_in("来文"), "IN-2026-0001");
+}
+
+#[test]
+fn a_write_during_a_rebase_is_refused() {
+    let env = Env::new();
+    conflicting_branch(&env);
+    git_failing(&env, &["rebase", "other"]);
+    let err = env.fail(LOG_IN);
+    assert!(
+        err.contains("rebase is in progress") && err.contains("git rebase --abort"),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_write_on_a_detached_head_is_refused_unless_no_commit() {
+    let env = Env::new();
+    env.git(&["checkout", "-q", "--detach"]);
+    let err = env.fail(LOG_IN);
+    assert!(
+        err.contains("HEAD is detached") && err.contains("--no-commit"),
+        "{err}"
+    );
+    let mut args = vec!["--no-commit"];
+    args.extend_from_slice(LOG_IN);
+    assert_eq!(env.run(&args), "IN-2026-0001\n");
+}
+
+/// An empty folder to stand for a PATH on which git cannot be found.
+fn path_without_git(env: &Env) -> std::path::PathBuf {
+    let dir = env.tmp.path().join("no-git-here");
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+#[test]
+fn a_write_without_git_on_path_is_refused_and_check_says_so() {
+    let env = Env::new();
+    let before = env.state();
+    let output = env
+        .cmd()
+        .env("PATH", path_without_git(&env))
+        .args(LOG_IN)
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1), "{output:?}");
+    let err = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        err.contains("git cannot be run") && err.contains("PATH"),
+        "{err}"
+    );
+    assert_eq!(env.state(), before, "nothing written");
+    let check = env
+        .cmd()
+        .env("PATH", path_without_git(&env))
+        .arg("check")
+        .output()
+        .unwrap();
+    assert_eq!(check.status.code(), Some(1), "{check:?}");
+    let report = String::from_utf8_lossy(&check.stdout);
+    assert!(report.contains("git cannot be run"), "{report}");
+    // --no-commit needs no git.
+    let output = env
+        .cmd()
+        .env("PATH", path_without_git(&env))
+        .arg("--no-commit")
+        .args(LOG_IN)
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{output:?}");
+}
+
+#[test]
+fn a_write_waits_for_another_gits_index_lock() {
+    let env = Env::new();
+    let lock = env.root.join(".git/index.lock");
+    std::fs::write(&lock, "").unwrap();
+    let before = env.commits();
+    let release = {
+        let lock = lock.clone();
+        std::thread::spawn(move || {
+            std::thread::sleep(std::time::Duration::from_secs(1));
+            std::fs::remove_file(lock).unwrap();
+        })
+    };
+    let started = std::time::Instant::now();
+    assert_eq!(env.log_in("来文"), "IN-2026-0001");
+    assert!(started.elapsed() >= std::time::Duration::from_millis(900));
+    release.join().unwrap();
+    assert_eq!(env.commits(), before + 1);
+    assert_eq!(env.status(), "");
+}
+
+#[test]
+fn writes_succeed_while_another_program_runs_git_status() {
+    let env = Env::new();
+    let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let poller = {
+        let stop = stop.clone();
+        let root = env.root.clone();
+        let config = env.tmp.path().join("gitconfig");
+        std::thread::spawn(move || {
+            // As an editor or a shell prompt does: a plain `git status`
+            // refreshes the index, taking its lock.
+            while !stop.load(std::sync::atomic::Ordering::Relaxed) {
+                let _ = std::process::Command::new("git")
+                    .arg("status")
+                    .current_dir(&root)
+                    .env("GIT_CONFIG_GLOBAL", &config)
+                    .output();
+            }
+        })
+    };
+    for i in 1..=10 {
+        assert_eq!(env.log_in(&format!("来文{i}")), format!("IN-2026-{i:04}"));
+    }
+    stop.store(true, std::sync::atomic::Ordering::Relaxed);
+    poller.join().unwrap();
+    assert_eq!(env.status(), "");
+}
+
+#[test]
+fn a_stale_index_lock_is_reported_with_how_to_remove_it() {
+    let env = Env::new();
+    let lock = env.root.join(".git/index.lock");
+    std::fs::write(&lock, "").unwrap();
+    let touched = std::process::Command::new("touch")
+        .args(["-d", "10 minutes ago"])
+        .arg(&lock)
+        .status()
+        .unwrap();
+    assert!(touched.success());
+    let started = std::time::Instant::now();
+    let err = env.fail(LOG_IN);
+    assert!(
+        started.elapsed() < std::time::Duration::from_secs(5),
+        "not waited for"
+    );
+    assert!(
+        err.contains("index.lock") && err.contains("10 minutes old") && err.contains("rm '"),
+        "{err}"
+    );
+    let check = env.output(&["check"]);
+    assert_eq!(check.status.code(), Some(1), "{check:?}");
+    let report = String::from_utf8_lossy(&check.stdout);
+    assert!(
+        report.contains(".git/index.lock") && report.contains("10 minutes old"),
+        "{report}"
+    );
+    std::fs::remove_file(&lock).unwrap();
+    assert_eq!(env.log_in("来文"), "IN-2026-0001");
+}
+
+#[test]
+fn a_failed_git_command_is_reported_whole() {
+    let env = Env::new();
+    let hook = env.root.join(".git/hooks/pre-commit");
+    std::fs::create_dir_all(hook.parent().unwrap()).unwrap();
+    std::fs::write(
+        &hook,
+        "#!/bin/sh\nfor i in 1 2 3 4 5 6; do echo \"hook line $i\" >&2; done\nexit 1\n",
+    )
+    .unwrap();
+    std::fs::set_permissions(&hook, std::fs::Permissions::from_mode(0o755)).unwrap();
+    let output = env.output(LOG_IN);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("hook line 1") && stderr.contains("hook line 6"),
+        "{stderr}"
+    );
+}

@@ -212,6 +212,22 @@ fn remind_record_stores_no_english_note() {
     env.run(&["remind", "--record"]);
     let yaml = env.read("followups/2026/FU-2026-0001.yaml");
     assert!(yaml.contains("action: remind\n  note: red"), "{yaml}");
+    env.run(&["chase", "FU-1", "--via", "电话"]);
     let zh = env.run(&["--lang", "zh", "show", "FU-1"]);
     assert!(zh.contains("提醒催办（红色）"), "{zh}");
+    // A chase's level is a stored keyword, worded like any other.
+    assert!(
+        zh.contains("催办：电话（红色）") && !zh.contains("red"),
+        "{zh}"
+    );
+}
+
+#[test]
+fn summary_names_logbooks_by_title_in_chinese() {
+    let env = Env::new();
+    let zh = env.run(&["--lang", "zh", "summary"]);
+    assert!(zh.contains("登记簿 · 用印登记"), "{zh}");
+    assert!(!zh.contains("· seal"), "{zh}");
+    let en = env.run(&["--lang", "en", "summary"]);
+    assert!(en.contains("Logbook entries · seal"), "{en}");
 }

@@ -548,24 +548,59 @@ fn a_large_import_commits_only_its_files_and_leaves_the_users_staged_ones() {
     assert_eq!(env.git(&["status", "--porcelain"]), "A  notes.txt\n");
 }
 
+/// An import is one change like any other: killed while putting its
+/// records in place (strace's fault injection, as in `journal`), it is
+/// carried FORWARD by the next writer under the journal — every record
+/// of the sheet present, none torn, the next ID after them — and `check`
+/// then lists the records as not committed, for the clerk to commit.
 #[test]
-fn records_of_an_import_killed_while_placing_them_are_removed_by_the_next_writer() {
-    let env = Env::new();
-    // What a writer killed halfway through placing its batch leaves: the
-    // note naming the batch and some of its records.
-    env.write("followups/2026/FU-2026-0001.yaml", "id: FU-2026-0001\n");
-    env.write(
-        ".taizhang/tmp/records.intent",
-        r#"["followups/2026/FU-2026-0001.yaml","followups/2026/FU-2026-0002.yaml"]"#,
-    );
-    let id = env.run(&["assign", "新的事项", "--lead", "BGS", "--due", "2026-12-01"]);
-    assert_eq!(
-        id, "FU-2026-0001\n",
-        "the half-placed batch is gone, its IDs free"
-    );
-    assert!(!env.root.join(".taizhang/tmp/records.intent").exists());
-    assert_eq!(
-        text(&env.yaml("followups/2026/FU-2026-0001.yaml"), "title"),
-        "新的事项"
-    );
+fn an_import_killed_while_placing_its_records_is_finished_by_the_next_writer() {
+    let mut rows = String::from("督办事项,牵头单位,交办日期,办结时限\n");
+    for i in 1..=20 {
+        rows.push_str(&format!("事项{i},办公室,2026-11-01,2026-11-30\n"));
+    }
+    // The first rename puts the journal in place; then one per record.
+    for n in [2, 11, 21] {
+        let env = Env::new();
+        let file = csv(&env, "many.csv", &rows);
+        let killed =
+            crate::journal::killed_at(&env, n, &["import", "csv", "fu", file.to_str().unwrap()]);
+        assert!(
+            !killed.status.success() && killed.status.code() != Some(1),
+            "killed at rename {n}: {killed:?}"
+        );
+        assert!(
+            env.root.join(".taizhang/journal").is_file(),
+            "killed at rename {n}"
+        );
+        let id = env.run(&["assign", "新的事项", "--lead", "BGS", "--due", "2026-12-01"]);
+        assert_eq!(
+            id, "FU-2026-0021\n",
+            "killed at rename {n}: the import is finished first"
+        );
+        assert!(!env.root.join(".taizhang/journal").exists());
+        for i in 1..=20 {
+            let record = env.yaml(&format!("followups/2026/FU-2026-{i:04}.yaml"));
+            assert_eq!(
+                text(&record, "title"),
+                format!("事项{i}"),
+                "killed at rename {n}"
+            );
+        }
+        assert_eq!(
+            std::fs::read_dir(env.root.join(".taizhang/tmp"))
+                .unwrap()
+                .count(),
+            0,
+            "killed at rename {n}: a staged file left behind"
+        );
+        let check = env.output(&["check"]);
+        let report = String::from_utf8_lossy(&check.stdout);
+        assert!(check.status.success(), "killed at rename {n}: {report}");
+        assert!(
+            report.contains("followups/2026/FU-2026-0020.yaml")
+                && report.contains("not committed to git"),
+            "killed at rename {n}: {report}"
+        );
+    }
 }

@@ -298,7 +298,15 @@ fn a_broken_file_is_skipped_with_one_warning() {
 fn json_does_not_depend_on_the_language() {
     let env = Env::new();
     env.secret_paper_and_follow_up();
-    for command in [&["remind"][..], &["summary"][..], &[][..]] {
+    env.run(&["doc", "route", "IN-1", "--to", "张局长"]);
+    for command in [
+        &["remind"][..],
+        &["summary"],
+        &[],
+        &["list"],
+        &["show", "IN-1"],
+        &["check"],
+    ] {
         let run = |lang: &str| {
             let mut args = vec!["--lang", lang, "-o", "json"];
             args.extend_from_slice(command);

@@ -70,7 +70,7 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
         tx.save(answer)?;
     }
     tx.save(&record)?;
-    tx.finish(&commit_message("reply", &record))?;
+    tx.finish(&commit_message(&register, "reply", &record))?;
     Ok(ExitCode::SUCCESS)
 }
 

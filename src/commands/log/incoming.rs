@@ -174,5 +174,5 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
     let record = Record::Incoming(Box::new(incoming));
     tx.save(&record)?;
     let id = record.id().to_string();
-    finish_new(tx, &commit_message("log", &record), &id)
+    finish_new(tx, &commit_message(&register, "log", &record), &id)
 }

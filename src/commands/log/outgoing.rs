@@ -3,8 +3,6 @@
 
 use std::process::ExitCode;
 
-use serde::Deserialize;
-
 use crate::commands::shared::{commit_message, finish_new, non_empty, optional_text};
 use crate::context::{Ctx, split_list};
 use crate::error::{Error, Result};
@@ -14,7 +12,7 @@ use crate::model::id::Id;
 use crate::model::incoming::Reply;
 use crate::model::keyword::{Direction, Disclosure, DocType, Secrecy, Urgency};
 use crate::model::kind::Kind;
-use crate::model::outgoing::{OutStatus, Outgoing, doc_number, parse_doc_number};
+use crate::model::outgoing::{OutStatus, Outgoing, doc_number};
 use crate::model::record::Record;
 use crate::store::{self, Change, Register};
 
@@ -135,9 +133,13 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
         Some(target) => Some(load_incoming(&register, target)?),
         None => None,
     };
+    // The paper's links, dangling or not, are never handed out again.
+    if let Some(answered) = &answered {
+        tx.refers(answered);
+    }
     let id = tx.allocate(register.config.prefix(Kind::Outgoing), ctx.today.year())?;
     let number_year = signed.unwrap_or(ctx.today).year();
-    let seq = next_number(&register, &series.issuer, number_year)?;
+    let seq = store::numbering::next_number(&register, &series.issuer, number_year)?;
     let outgoing = Outgoing {
         id,
         title,
@@ -185,7 +187,7 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
     }
     tx.save(&record)?;
     let id = record.id().to_string();
-    finish_new(tx, &commit_message("log", &record), &id)
+    finish_new(tx, &commit_message(&register, "log", &record), &id)
 }
 
 fn load_incoming(register: &Register, id: &Id) -> Result<Record> {
@@ -204,68 +206,4 @@ fn load_incoming(register: &Register, id: &Id) -> Result<Record> {
             expected: crate::model::kind::Expected::Incoming,
         }),
     }
-}
-
-/// Only the number of an outgoing document, for finding the next one
-/// without reading whole records.
-#[derive(Deserialize)]
-struct NumberOnly {
-    #[serde(default)]
-    doc_number: String,
-}
-
-/// The next number of `issuer` in `year`: one past the highest used by any
-/// outgoing document, revoked ones included, so no number is ever reused.
-/// Documents numbered in `year` are filed under that year or the next, so
-/// only those two folders are read.
-fn next_number(register: &Register, issuer: &str, year: i16) -> Result<u32> {
-    let prefix = register.config.prefix(Kind::Outgoing);
-    let mut highest = 0;
-    for folder_year in [year, year + 1] {
-        let probe = Id::new(prefix, folder_year, 1);
-        let Some(dir) = register.relative_dir(&probe) else {
-            continue;
-        };
-        let dir = register.root.join(dir);
-        let Ok(entries) = std::fs::read_dir(&dir) else {
-            continue;
-        };
-        for entry in entries.flatten() {
-            let name = entry.file_name();
-            let is_outgoing = name
-                .to_str()
-                .and_then(|n| n.strip_suffix(".yaml"))
-                .and_then(Id::parse)
-                .is_some_and(|id| id.prefix() == probe.prefix());
-            if !is_outgoing {
-                continue;
-            }
-            let path = entry.path();
-            let text = std::fs::read_to_string(&path).map_err(|e| Error::io(&path, e))?;
-            if let Some((line, column)) = store::yaml::too_deep(&text) {
-                return Err(Error::Unreadable {
-                    path,
-                    line,
-                    column,
-                    problem: Box::new(store::parse::too_deep()),
-                });
-            }
-            let parsed: NumberOnly = serde_yaml::from_str(&text).map_err(|e| {
-                let (line, column, problem) = store::parse::describe_yaml_error(&e, &text);
-                Error::Unreadable {
-                    path: path.clone(),
-                    line,
-                    column,
-                    problem: Box::new(problem),
-                }
-            })?;
-            if let Some((i, y, n)) = parse_doc_number(&parsed.doc_number)
-                && i == issuer
-                && y == year
-            {
-                highest = highest.max(n);
-            }
-        }
-    }
-    Ok(highest + 1)
 }

@@ -103,7 +103,7 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
     let record = Record::Meeting(Box::new(meeting));
     tx.save(&record)?;
     let id = record.id().to_string();
-    finish_new(tx, &commit_message("log", &record), &id)
+    finish_new(tx, &commit_message(&register, "log", &record), &id)
 }
 
 /// `议题@汇报人` → an agenda item with its presenter.

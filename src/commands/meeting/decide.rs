@@ -103,5 +103,5 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
     let printed = followup
         .as_ref()
         .map_or(reference.to_string(), |f| f.id().to_string());
-    finish_new(tx, &commit_message("decide", &record), &printed)
+    finish_new(tx, &commit_message(&register, "decide", &record), &printed)
 }

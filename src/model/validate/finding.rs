@@ -135,12 +135,25 @@ pub enum Note {
     MinutesMissing {
         id: String,
     },
-    IdMismatch {
-        id: String,
-        stem: String,
-    },
     Stray,
+    /// A change a killed command left half in place was finished now;
+    /// `files` lists what it put in place.
+    ChangeFinished {
+        files: String,
+    },
+    /// A change is half in place and could not be finished now.
+    ChangePending {
+        files: String,
+    },
     Uncommitted,
+    /// The register is a git repository that commits, but git cannot run.
+    GitMissing,
+    /// A lock file of git's this many minutes old blocks every commit.
+    StaleGitLock {
+        minutes: u64,
+    },
+    /// The file holds `#` comments, which a rewrite drops.
+    Comments,
     NoHolidays {
         year: i16,
     },

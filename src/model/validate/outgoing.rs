@@ -47,7 +47,11 @@ pub(super) fn links<'a>(
             _ => {}
         }
     }
-    if let Some(first) = numbers.insert(&r.doc_number, &r.id) {
+    // A revoked document keeps its void number on record: the way to
+    // settle a number issued twice (`sync`) is to revoke one.
+    if r.status != OutStatus::Revoked
+        && let Some(first) = numbers.insert(&r.doc_number, &r.id)
+    {
         f.error(
             "doc_number",
             Note::DuplicateNumber {

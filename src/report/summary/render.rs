@@ -2,6 +2,8 @@
 //! Markdown brief (工作简报), CSV and JSON. The words come from the
 //! catalogue; nothing is computed here.
 
+use std::collections::BTreeMap;
+
 use jiff::civil::Date;
 
 use super::compute::Summary;
@@ -100,8 +102,13 @@ pub fn overdue_table(s: &Summary, lang: Lang) -> Table {
     table
 }
 
-/// The figures as label/value rows, section by section.
-fn figure_tables(s: &Summary, lang: Lang) -> Vec<(Label, Table)> {
+/// The figures as label/value rows, section by section. A logbook is
+/// called by its title in Chinese (用印登记), by its name in English.
+fn figure_tables(
+    s: &Summary,
+    lang: Lang,
+    titles: &BTreeMap<String, String>,
+) -> Vec<(Label, Table)> {
     let head = || Table::new(labels(lang, &[Label::Figure, Label::Value]));
     let row = |t: &mut Table, label: Label, value: String| {
         t.push(vec![plain(lang.label(label)), plain(value)]);
@@ -157,8 +164,12 @@ fn figure_tables(s: &Summary, lang: Lang) -> Vec<(Label, Table)> {
         s.meetings.decisions.to_string(),
     );
     for (book, n) in &s.logbooks {
+        let name = match (lang, titles.get(book)) {
+            (Lang::Zh, Some(title)) if !title.is_empty() => title,
+            _ => book,
+        };
         other.push(vec![
-            plain(format!("{} · {book}", lang.label(Label::Logbooks))),
+            plain(format!("{} · {name}", lang.label(Label::Logbooks))),
             plain(n),
         ]);
     }
@@ -173,13 +184,20 @@ fn period_line(s: &Summary, period: &Period, today: Date, lang: Lang) -> String 
     i18n::summary_period(lang, s.period.from, s.period.to, period.asof(today))
 }
 
-/// Everything, as terminal tables.
-pub fn terminal(s: &Summary, period: &Period, today: Date, lang: Lang, color: bool) -> String {
+/// Everything, as terminal tables; `titles` are the logbooks' titles by
+/// name.
+pub fn terminal(
+    s: &Summary,
+    period: &Period,
+    today: Date,
+    (lang, color): (Lang, bool),
+    titles: &BTreeMap<String, String>,
+) -> String {
     let mut out = period_line(s, period, today, lang);
     out.push('\n');
     out.push_str(&headline(s, period, lang));
     out.push('\n');
-    let mut sections = figure_tables(s, lang);
+    let mut sections = figure_tables(s, lang, titles);
     sections.insert(2, (Label::ByUnit, unit_table(s, lang)));
     sections.insert(3, (Label::OverdueList, overdue_table(s, lang)));
     for (label, table) in sections {

@@ -1,0 +1,1067 @@
+//! Sharing the register through git (DESIGN §7): fetch, settle the IDs and
+//! 发文字号 another clerk took first, replay this clone's commits on top of
+//! the shared ones, push.
+//!
+//! The replay is done in a private index under `.taizhang/` and only the
+//! finished result is put in place (`git reset --keep`), so a sync that
+//! stops — an issued number taken twice, a file that cannot be merged,
+//! a push that fails — leaves the branch, the index and the work tree
+//! exactly as they were. Only the remote-tracking ref moves (the fetch).
+//!
+//! Callers hold the write lock for the whole sync.
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+use crate::error::{Error, Result};
+use crate::i18n::SyncNote;
+use crate::model::common::Actor;
+use crate::model::common::HistoryAction;
+use crate::model::id::Id;
+use crate::model::kind::Kind;
+use crate::model::merge::merge_record;
+use crate::model::outgoing::{doc_number, parse_doc_number};
+use crate::model::record::Record;
+use crate::model::renumber::Renumbering;
+use crate::store::register::Register;
+use crate::store::{git, numbering, parse, save, yaml};
+
+/// How many times a push lost to another clerk's is retried (each time
+/// after syncing again) before giving up.
+pub const PUSH_TRIES: usize = 5;
+
+/// What a sync did, or would do with `--dry-run`.
+#[derive(Debug, Default, Clone, PartialEq)]
+pub struct Report {
+    /// Local records that took a new ID: old → new.
+    pub renumbered: Vec<(Id, Id)>,
+    /// Local outgoing documents that took a new 发文字号: document, old, new.
+    pub numbers: Vec<(Id, String, String)>,
+    /// Keys of a record changed differently on both sides (the later won).
+    pub contested: Vec<(PathBuf, String)>,
+    /// Commits taken from the remote.
+    pub pulled: usize,
+    /// Commits of this clone sent to the remote.
+    pub pushed: usize,
+}
+
+impl Report {
+    /// Where each renumbered ID ended up: a push that lost a race may
+    /// renumber the same record twice (14 → 15, then 15 → 17).
+    pub fn final_ids(&self) -> Renumbering {
+        let mut map = Renumbering::new();
+        for (old, new) in &self.renumbered {
+            for value in map.values_mut() {
+                if value == old {
+                    *value = new.clone();
+                }
+            }
+            map.entry(old.clone()).or_insert_with(|| new.clone());
+        }
+        map
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.renumbered.is_empty()
+            && self.numbers.is_empty()
+            && self.contested.is_empty()
+            && self.pulled == 0
+            && self.pushed == 0
+    }
+}
+
+/// Syncs the register with its upstream: fetch, renumber, replay, push;
+/// a push that loses a race is retried after syncing again. With
+/// `dry_run`, works it all out and changes nothing but the fetch.
+pub fn sync(register: &Register, actor: &Actor, dry_run: bool) -> Result<Report> {
+    let mut total = Report::default();
+    for attempt in 0..PUSH_TRIES {
+        if attempt > 0 {
+            back_off(attempt);
+        }
+        match once(register, actor, dry_run, true) {
+            Ok(report) => {
+                total.absorb(report);
+                return Ok(total);
+            }
+            Err(Step::Lost(report)) => total.absorb(report),
+            Err(Step::Failed(e)) => return Err(e),
+        }
+    }
+    Err(Error::SyncPushLost {
+        tries: PUSH_TRIES as u32,
+    })
+}
+
+/// Waits before pushing again after losing a race: doubling each time,
+/// with a random part, so two clerks' machines retrying together drift
+/// apart instead of colliding again (150 ms, 300 ms … about 2 s in all).
+fn back_off(attempt: usize) {
+    use std::hash::{BuildHasher, Hasher};
+    let random = std::collections::hash_map::RandomState::new()
+        .build_hasher()
+        .finish();
+    let base = 150u64 << (attempt - 1).min(6);
+    let wait = base / 2 + random % base;
+    std::thread::sleep(std::time::Duration::from_millis(wait));
+}
+
+/// Takes the remote's changes (renumbering and replaying as `sync`) without
+/// pushing: what a changing command does before it allocates an ID.
+pub fn pull(register: &Register, actor: &Actor) -> Result<Report> {
+    once(register, actor, false, false).map_err(|step| match step {
+        Step::Failed(e) => e,
+        Step::Lost(_) => Error::SyncPushLost { tries: 1 },
+    })
+}
+
+impl Report {
+    fn absorb(&mut self, other: Report) {
+        self.renumbered.extend(other.renumbered);
+        self.numbers.extend(other.numbers);
+        self.contested.extend(other.contested);
+        self.pulled += other.pulled;
+        self.pushed = other.pushed;
+    }
+}
+
+enum Step {
+    /// The push lost a race: what was done locally so far.
+    Lost(Report),
+    Failed(Error),
+}
+
+impl From<Error> for Step {
+    fn from(e: Error) -> Step {
+        Step::Failed(e)
+    }
+}
+
+/// Where this branch is shared.
+struct Upstream {
+    remote: String,
+    /// The branch on the remote (`refs/heads/main`).
+    merge: String,
+}
+
+fn once(
+    register: &Register,
+    actor: &Actor,
+    dry_run: bool,
+    push: bool,
+) -> std::result::Result<Report, Step> {
+    let git = Git::new(&register.root);
+    let upstream = upstream(&git)?;
+    git.ok(&["fetch", "--quiet", &upstream.remote])
+        .map_err(|message| Error::SyncOffline {
+            remote: upstream.remote.clone(),
+            message,
+        })?;
+    let head = git.rev("HEAD")?;
+    let theirs = git.rev("@{upstream}")?;
+    let mut report = Report::default();
+    if head == theirs {
+        return Ok(report);
+    }
+    let base = git
+        .ok(&["merge-base", &head, &theirs])
+        .map_err(|message| Error::Git { message })?;
+    let base = base.trim().to_string();
+    report.pulled = git.count(&base, &theirs)?;
+    let tip = if base == theirs {
+        head.clone()
+    } else {
+        refuse_uncommitted(register)?;
+        if base == head {
+            theirs.clone()
+        } else {
+            let replay = Replay::new(register, &git, &base, &head, &theirs)?;
+            match replay.run(actor, &mut report, push)? {
+                Some(tip) => tip,
+                // Left for the sync after the change: see `Replay::run`.
+                None => return Ok(Report::default()),
+            }
+        }
+    };
+    report.pushed = if push { git.count(&theirs, &tip)? } else { 0 };
+    if dry_run {
+        return Ok(report);
+    }
+    if tip != head {
+        git.ok(&["reset", "--quiet", "--keep", &tip])
+            .map_err(|message| Error::Git { message })?;
+    }
+    if push && report.pushed > 0 {
+        let refspec = format!("HEAD:{}", upstream.merge);
+        if let Err(message) = git.ok(&["push", "--quiet", &upstream.remote, &refspec]) {
+            return Err(if lost_race(&message) {
+                Step::Lost(report)
+            } else {
+                Step::Failed(Error::SyncOffline {
+                    remote: upstream.remote,
+                    message,
+                })
+            });
+        }
+    }
+    Ok(report)
+}
+
+/// Whether git refused a push because the remote moved on meanwhile.
+fn lost_race(message: &str) -> bool {
+    ["rejected", "non-fast-forward", "fetch first", "stale info"]
+        .iter()
+        .any(|word| message.contains(word))
+}
+
+fn upstream(git: &Git) -> Result<Upstream> {
+    let branch = git
+        .ok(&["symbolic-ref", "--quiet", "HEAD"])
+        .unwrap_or_default();
+    let branch = branch.trim();
+    if !branch.is_empty() {
+        let found = git
+            .ok(&[
+                "for-each-ref",
+                "--format=%(upstream:remotename)%00%(upstream:remoteref)",
+                branch,
+            ])
+            .unwrap_or_default();
+        if let Some((remote, merge)) = found.trim_end().split_once('\0')
+            && !remote.is_empty()
+            && remote != "."
+            && !merge.is_empty()
+        {
+            return Ok(Upstream {
+                remote: remote.to_string(),
+                merge: merge.to_string(),
+            });
+        }
+    }
+    let remotes = git.ok(&["remote"]).unwrap_or_default();
+    Err(Error::SyncNoUpstream {
+        branch: branch
+            .strip_prefix("refs/heads/")
+            .unwrap_or(branch)
+            .to_string(),
+        remotes: remotes.lines().map(str::to_string).collect(),
+    })
+}
+
+/// The record folders and attachments must be as committed: the replay
+/// rewrites them, and the clerk's unsaved edits must never be lost.
+fn refuse_uncommitted(register: &Register) -> Result<()> {
+    let folders = [
+        Kind::Incoming.folder(),
+        Kind::Followup.folder(),
+        Kind::Meeting.folder(),
+        Kind::Logbook.folder(),
+        "attachments",
+    ];
+    let paths = git::uncommitted(&register.root, &folders);
+    if paths.is_empty() {
+        Ok(())
+    } else {
+        Err(Error::SyncUncommitted { paths })
+    }
+}
+
+/// A change of one file in one commit, as `git diff-tree` reports it.
+struct FileChange {
+    path: String,
+    old: Option<String>,
+    new: Option<(String, String)>,
+}
+
+/// This clone's commits replayed on top of the remote's, in a private index.
+struct Replay<'a> {
+    register: &'a Register,
+    git: Git,
+    base: String,
+    head: String,
+    theirs: String,
+    ids: Renumbering,
+    /// Outgoing document (by its final ID) → its new 发文字号.
+    numbers: HashMap<Id, String>,
+    /// Record files added since the common commit: here, on the remote.
+    mine: Vec<(Id, String)>,
+    remote: Vec<(Id, String)>,
+}
+
+impl<'a> Replay<'a> {
+    fn new(
+        register: &'a Register,
+        git: &Git,
+        base: &str,
+        head: &str,
+        theirs: &str,
+    ) -> std::result::Result<Replay<'a>, Step> {
+        let tmp = save::ensure_state_dir(&register.root)
+            .map_err(Step::Failed)?
+            .join("tmp");
+        std::fs::create_dir_all(&tmp).map_err(|e| Error::io(&tmp, e))?;
+        let index = tmp.join("sync-index");
+        let _ = std::fs::remove_file(&index);
+        let mut replay = Replay {
+            register,
+            git: git.with_index(index),
+            base: base.to_string(),
+            head: head.to_string(),
+            theirs: theirs.to_string(),
+            ids: Renumbering::new(),
+            numbers: HashMap::new(),
+            mine: Vec::new(),
+            remote: Vec::new(),
+        };
+        replay.mine = replay.added(head)?;
+        replay.mine.sort();
+        replay.remote = replay.added(theirs)?;
+        Ok(replay)
+    }
+
+    /// Replays; the new tip. Without `renumber` (the pull before a
+    /// change), `None` when this clone's records would need renumbering:
+    /// the clerk typed the IDs of the change as they read before it, so
+    /// they must keep meaning the same records while it is made; the sync
+    /// after the change renumbers them all together.
+    fn run(
+        mut self,
+        actor: &Actor,
+        report: &mut Report,
+        renumber: bool,
+    ) -> std::result::Result<Option<String>, Step> {
+        self.plan_ids(report)?;
+        self.plan_numbers(report)?;
+        let nothing_to_renumber = self.ids.is_empty() && self.numbers.is_empty();
+        if !renumber && !nothing_to_renumber {
+            return Ok(None);
+        }
+        let result = self.replay(actor, report);
+        let _ = std::fs::remove_file(self.git.index.as_deref().unwrap_or(Path::new("")));
+        result.map(Some)
+    }
+
+    /// Record files this side added since the common commit.
+    fn added(&self, to: &str) -> Result<Vec<(Id, String)>> {
+        let out = self
+            .git
+            .ok(&[
+                "diff",
+                "--name-only",
+                "--no-renames",
+                "-z",
+                "--diff-filter=A",
+                &self.base,
+                to,
+                "--",
+            ])
+            .map_err(|message| Error::Git { message })?;
+        Ok(out
+            .split('\0')
+            .filter_map(|path| Some((self.record_id(path)?, path.to_string())))
+            .collect())
+    }
+
+    /// The record ID of a record file's path.
+    fn record_id(&self, path: &str) -> Option<Id> {
+        let name = Path::new(path)
+            .file_name()?
+            .to_str()?
+            .strip_suffix(".yaml")?;
+        let id = Id::parse(name)?;
+        self.register
+            .is_place_of(&id, Path::new(path))
+            .then_some(id)
+    }
+
+    /// Every ID this clone created that the remote also has gets the next
+    /// number free on both sides.
+    fn plan_ids(&mut self, report: &mut Report) -> Result<()> {
+        let remote: HashSet<&String> = self.remote.iter().map(|(_, p)| p).collect();
+        let clashes: Vec<(Id, String)> = (self.mine.iter())
+            .filter(|(_, path)| remote.contains(path))
+            .cloned()
+            .collect();
+        let mut highest: BTreeMap<(String, i16), u32> = BTreeMap::new();
+        for (id, path) in clashes {
+            let key = (id.prefix().to_string(), id.year());
+            let top = match highest.get(&key) {
+                Some(n) => *n,
+                None => {
+                    let dir = Path::new(&path).parent().unwrap_or(Path::new(""));
+                    let mine = self.highest_in(&self.head, dir)?;
+                    mine.max(self.highest_in(&self.theirs, dir)?)
+                }
+            };
+            let new = Id::new(id.prefix(), id.year(), top + 1);
+            highest.insert(key, top + 1);
+            report.renumbered.push((id.clone(), new.clone()));
+            self.ids.insert(id, new);
+        }
+        Ok(())
+    }
+
+    /// The highest sequence among the record files of `dir` in `commit`.
+    fn highest_in(&self, commit: &str, dir: &Path) -> Result<u32> {
+        let spec = format!("{commit}:{}", dir.display());
+        let out = self
+            .git
+            .ok(&["ls-tree", "--name-only", "-z", &spec])
+            .unwrap_or_default();
+        Ok(out
+            .split('\0')
+            .filter_map(|name| name.strip_suffix(".yaml").and_then(Id::parse))
+            .map(|id| id.seq())
+            .max()
+            .unwrap_or(0))
+    }
+
+    /// A local outgoing document whose 文号 the remote also issued takes
+    /// the next free number while still a draft or signed; an issued one
+    /// stops the sync.
+    fn plan_numbers(&mut self, report: &mut Report) -> Result<()> {
+        let outgoing = self.register.config.prefix(Kind::Outgoing).to_string();
+        let theirs = self.theirs.clone();
+        let mut remote: HashMap<(String, i16, u32), (Id, String)> = HashMap::new();
+        for (id, path) in &self.remote {
+            if id.prefix() != outgoing {
+                continue;
+            }
+            let number = self.number_at(&theirs, path)?;
+            if let Some((issuer, year, n)) = parse_doc_number(&number.doc_number) {
+                remote.insert((issuer.to_string(), year, n), (id.clone(), number.status));
+            }
+        }
+        if remote.is_empty() {
+            return Ok(());
+        }
+        let head = self.head.clone();
+        let mut taken: HashMap<(String, i16), u32> = HashMap::new();
+        for (id, path) in self.mine.clone() {
+            if id.prefix() != outgoing {
+                continue;
+            }
+            let number = self.number_at(&head, &path)?;
+            let Some((issuer, year, n)) = parse_doc_number(&number.doc_number) else {
+                continue;
+            };
+            let Some((other, other_status)) = remote.get(&(issuer.to_string(), year, n)) else {
+                continue;
+            };
+            let final_id = self.ids.get(&id).unwrap_or(&id).clone();
+            match number.status.as_str() {
+                "draft" | "signed" => {}
+                // A void number is settled: the documents say which stands.
+                "revoked" => continue,
+                _ if other_status == "revoked" => continue,
+                _ => {
+                    return Err(Error::SyncIssuedNumber {
+                        number: number.doc_number.clone(),
+                        local: id.to_string(),
+                        remote: other.to_string(),
+                    });
+                }
+            }
+            let key = (issuer.to_string(), year);
+            let top = match taken.get(&key) {
+                Some(n) => *n,
+                None => {
+                    let local = numbering::highest_number(self.register, issuer, year)?;
+                    let remote_top = remote
+                        .keys()
+                        .filter(|(i, y, _)| *i == issuer && *y == year)
+                        .map(|(_, _, n)| *n)
+                        .max()
+                        .unwrap_or(0);
+                    local.max(remote_top)
+                }
+            };
+            taken.insert(key, top + 1);
+            let new = doc_number(issuer, year, top + 1);
+            report
+                .numbers
+                .push((final_id.clone(), number.doc_number.clone(), new.clone()));
+            self.numbers.insert(final_id, new);
+        }
+        Ok(())
+    }
+
+    fn number_at(&self, commit: &str, path: &str) -> Result<numbering::NumberOnly> {
+        let text = self.git.show(commit, path)?;
+        numbering::read_number(&text, Path::new(path))
+    }
+
+    fn replay(&self, actor: &Actor, report: &mut Report) -> std::result::Result<String, Step> {
+        let git = &self.git;
+        git.ok(&["read-tree", &self.theirs])
+            .map_err(|message| Error::Git { message })?;
+        let commits = git
+            .ok(&[
+                "rev-list",
+                "--reverse",
+                "--no-merges",
+                &format!("{}..{}", self.base, self.head),
+            ])
+            .map_err(|message| Error::Git { message })?;
+        let mut parent = self.theirs.clone();
+        for commit in commits.lines() {
+            for change in self.changes(commit)? {
+                self.apply(&change, report)?;
+            }
+            let tree = git.tree()?;
+            if tree == git.rev(&format!("{parent}^{{tree}}"))? {
+                continue;
+            }
+            parent = git.commit_like(commit, &tree, &parent, &self.ids)?;
+        }
+        if !self.ids.is_empty() || !self.numbers.is_empty() {
+            parent = self.note_renumbering(actor, report, &parent)?;
+        }
+        Ok(parent)
+    }
+
+    fn changes(&self, commit: &str) -> Result<Vec<FileChange>> {
+        let out = self
+            .git
+            .ok(&[
+                "diff-tree",
+                "-r",
+                "-z",
+                "--no-renames",
+                "--no-commit-id",
+                &format!("{commit}^"),
+                commit,
+            ])
+            .map_err(|message| Error::Git { message })?;
+        let mut fields = out.split('\0');
+        let mut changes = Vec::new();
+        while let (Some(meta), Some(path)) = (fields.next(), fields.next()) {
+            let parts: Vec<&str> = meta.trim_start_matches(':').split(' ').collect();
+            let [_, new_mode, old, new, _status] = parts[..] else {
+                continue;
+            };
+            let zero = |sha: &str| sha.bytes().all(|b| b == b'0');
+            changes.push(FileChange {
+                path: path.to_string(),
+                old: (!zero(old)).then(|| old.to_string()),
+                new: (!zero(new)).then(|| (new_mode.to_string(), new.to_string())),
+            });
+        }
+        Ok(changes)
+    }
+
+    /// Where a path of this clone goes once renumbered.
+    fn map_path(&self, path: &str) -> String {
+        if let Some(id) = self.record_id(path)
+            && let Some(new) = self.ids.get(&id)
+            && let Some(relative) = self.register.relative_path(new)
+        {
+            return relative.to_string_lossy().into_owned();
+        }
+        if let Some((id, rest)) = path
+            .strip_prefix("attachments/")
+            .and_then(|p| p.split_once('/'))
+            && let Some(new) = Id::parse(id).and_then(|id| self.ids.get(&id))
+        {
+            return format!("attachments/{new}/{rest}");
+        }
+        path.to_string()
+    }
+
+    /// A blob of this clone as it reads once renumbered.
+    fn transform(&self, path: &str, blob: &str) -> Result<String> {
+        if self.ids.is_empty() && self.numbers.is_empty() {
+            return Ok(blob.to_string());
+        }
+        let Some(id) = self.record_id(path) else {
+            return Ok(blob.to_string());
+        };
+        let text = self.git.blob(blob)?;
+        let record = self.read(path, &id, &text)?;
+        let mut renamed = record.clone();
+        let mut changed = renamed.renumber(&self.ids);
+        if let Record::Outgoing(out) = &mut renamed
+            && let Some(number) = self.numbers.get(&out.id)
+            && out.doc_number != *number
+        {
+            out.doc_number = number.clone();
+            changed = true;
+        }
+        if !changed {
+            return Ok(blob.to_string());
+        }
+        let text = rewrite(&text, &record, &renamed).ok_or_else(|| unmergeable(path))?;
+        self.git.write_blob(&text)
+    }
+
+    fn read(&self, path: &str, id: &Id, text: &str) -> Result<Record> {
+        let (kind, book) = self.register.kind_of(id).ok_or_else(|| unmergeable(path))?;
+        parse::parse_text(text, kind, book).map_err(|(line, column, problem)| {
+            Error::SyncUnmergeable {
+                path: PathBuf::from(path),
+                reason: Some((line, column, Box::new(problem))),
+            }
+        })
+    }
+
+    /// Applies one file change of this clone to the private index.
+    fn apply(&self, change: &FileChange, report: &mut Report) -> Result<()> {
+        let path = self.map_path(&change.path);
+        let current = self.git.staged(&path)?;
+        let old = match &change.old {
+            Some(blob) => Some(self.transform(&change.path, blob)?),
+            None => None,
+        };
+        let new = match &change.new {
+            Some((mode, blob)) => Some((mode.clone(), self.transform(&change.path, blob)?)),
+            None => None,
+        };
+        let new_blob = new.as_ref().map(|(_, b)| b.clone());
+        if current == new_blob {
+            return Ok(());
+        }
+        if current == old {
+            return match new {
+                Some((mode, blob)) => self.git.stage(&path, &mode, &blob),
+                None => self.git.unstage(&path),
+            };
+        }
+        // Both sides changed the file.
+        let (Some(current), Some(old), Some((mode, new))) = (current, old, new) else {
+            return Err(unmergeable(&path));
+        };
+        if self.record_id(&path).is_none() {
+            return Err(unmergeable(&path));
+        }
+        let value = |blob: &str| -> Result<serde_yaml::Value> {
+            let text = self.git.blob(blob)?;
+            if let Some(id) = self.record_id(&path) {
+                self.read(&path, &id, &text)?;
+            }
+            serde_yaml::from_str(&text).map_err(|e| {
+                let (line, column, problem) = parse::describe_yaml_error(&e, &text);
+                Error::SyncUnmergeable {
+                    path: PathBuf::from(&path),
+                    reason: Some((line, column, Box::new(problem))),
+                }
+            })
+        };
+        let merged = merge_record(&value(&old)?, &value(&current)?, &value(&new)?)
+            .ok_or_else(|| unmergeable(&path))?;
+        let text = yaml::to_string(&merged.value);
+        if let Some(id) = self.record_id(&path) {
+            self.read(&path, &id, &text)?;
+        }
+        for key in merged.contested {
+            report.contested.push((PathBuf::from(&path), key));
+        }
+        let blob = self.git.write_blob(&text)?;
+        self.git.stage(&path, &mode, &blob)
+    }
+
+    /// Appends a history entry to every record renumbered, in one commit.
+    fn note_renumbering(&self, actor: &Actor, report: &Report, parent: &str) -> Result<String> {
+        let mut notes: BTreeMap<Id, Vec<String>> = BTreeMap::new();
+        for (old, new) in &report.renumbered {
+            notes
+                .entry(new.clone())
+                .or_default()
+                .push(format!("{old} → {new}"));
+        }
+        for (id, old, new) in &report.numbers {
+            notes
+                .entry(id.clone())
+                .or_default()
+                .push(format!("{old} → {new}"));
+        }
+        let mut summary = Vec::new();
+        for (id, lines) in &notes {
+            let Some(relative) = self.register.relative_path(id) else {
+                continue;
+            };
+            let path = relative.to_string_lossy().into_owned();
+            let Some(blob) = self.git.staged(&path)? else {
+                continue;
+            };
+            let text = self.git.blob(&blob)?;
+            let record = self.read(&path, id, &text)?;
+            let mut noted = record.clone();
+            for line in lines {
+                noted.push_history(actor.entry(HistoryAction::Renumber, Some(line.clone())));
+                summary.push(line.clone());
+            }
+            let text = rewrite(&text, &record, &noted).ok_or_else(|| unmergeable(&path))?;
+            let blob = self.git.write_blob(&text)?;
+            let mode = "100644";
+            self.git.stage(&path, mode, &blob)?;
+        }
+        let tree = self.git.tree()?;
+        let message = format!("taizhang: sync renumber {}", summary.join(", "));
+        self.git.commit(&tree, parent, &message, &[])
+    }
+}
+
+/// The text of `old` rewritten as `new`, keeping what the file had that
+/// the tool does not know (hand-added keys).
+fn rewrite(text: &str, old: &Record, new: &Record) -> Option<String> {
+    let raw: serde_yaml::Value = serde_yaml::from_str(text).ok()?;
+    let known = old.to_value().ok()?;
+    let mut value = new.to_value().ok()?;
+    crate::store::graft_unknown(&raw, &known, &mut value);
+    Some(yaml::to_string(&value))
+}
+
+/// `text` with every word that is a renumbered ID replaced by its new one.
+fn renumber_words(text: &str, ids: &Renumbering) -> String {
+    if ids.is_empty() {
+        return text.to_string();
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut word = String::new();
+    let flush = |word: &mut String, out: &mut String| {
+        match Id::parse(word)
+            .filter(|id| id.is_written_as(word))
+            .and_then(|id| ids.get(&id))
+        {
+            Some(new) => out.push_str(&new.to_string()),
+            None => out.push_str(word),
+        }
+        word.clear();
+    };
+    for c in text.chars() {
+        if c.is_ascii_alphanumeric() || c == '-' {
+            word.push(c);
+        } else {
+            flush(&mut word, &mut out);
+            out.push(c);
+        }
+    }
+    flush(&mut word, &mut out);
+    out
+}
+
+fn unmergeable(path: &str) -> Error {
+    Error::SyncUnmergeable {
+        path: PathBuf::from(path),
+        reason: None,
+    }
+}
+
+/// `git` in the register, optionally on a private index.
+struct Git {
+    root: PathBuf,
+    index: Option<PathBuf>,
+}
+
+impl Git {
+    fn new(root: &Path) -> Git {
+        Git {
+            root: root.to_path_buf(),
+            index: None,
+        }
+    }
+
+    fn with_index(&self, index: PathBuf) -> Git {
+        Git {
+            root: self.root.clone(),
+            index: Some(index),
+        }
+    }
+
+    fn command(&self, args: &[&str]) -> Command {
+        let mut cmd = Command::new("git");
+        cmd.current_dir(&self.root)
+            .env("GIT_TERMINAL_PROMPT", "0")
+            .env_remove("GIT_DIR")
+            .env_remove("GIT_WORK_TREE")
+            .args(args);
+        if let Some(index) = &self.index {
+            cmd.env("GIT_INDEX_FILE", index);
+        }
+        cmd
+    }
+
+    fn output(&self, mut cmd: Command, input: Option<&[u8]>) -> Result<Output> {
+        let fail = |e: std::io::Error| Error::Git {
+            message: format!("cannot run git: {e}"),
+        };
+        cmd.stdin(if input.is_some() {
+            Stdio::piped()
+        } else {
+            Stdio::null()
+        })
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped());
+        let mut child = cmd.spawn().map_err(fail)?;
+        if let (Some(input), Some(mut stdin)) = (input, child.stdin.take()) {
+            stdin.write_all(input).map_err(fail)?;
+        }
+        child.wait_with_output().map_err(fail)
+    }
+
+    /// Runs git; its stdout on success, its whole error text otherwise.
+    fn ok(&self, args: &[&str]) -> std::result::Result<String, String> {
+        let output = self
+            .output(self.command(args), None)
+            .map_err(|e| e.to_string())?;
+        if output.status.success() {
+            Ok(String::from_utf8_lossy(&output.stdout).into_owned())
+        } else {
+            let text = String::from_utf8_lossy(&output.stderr).trim().to_string();
+            Err(if text.is_empty() {
+                format!("git {} failed", args.first().unwrap_or(&""))
+            } else {
+                text
+            })
+        }
+    }
+
+    fn checked(&self, args: &[&str]) -> Result<String> {
+        self.ok(args).map_err(|message| Error::Git { message })
+    }
+
+    fn rev(&self, name: &str) -> Result<String> {
+        Ok(self
+            .checked(&["rev-parse", "--verify", "--quiet", name])?
+            .trim()
+            .to_string())
+    }
+
+    fn count(&self, from: &str, to: &str) -> Result<usize> {
+        let range = format!("{from}..{to}");
+        Ok(self
+            .checked(&["rev-list", "--count", &range])?
+            .trim()
+            .parse()
+            .unwrap_or(0))
+    }
+
+    fn show(&self, commit: &str, path: &str) -> Result<String> {
+        self.checked(&["cat-file", "blob", &format!("{commit}:{path}")])
+    }
+
+    fn blob(&self, blob: &str) -> Result<String> {
+        self.checked(&["cat-file", "blob", blob])
+    }
+
+    fn write_blob(&self, text: &str) -> Result<String> {
+        let output = self.output(
+            self.command(&["hash-object", "-w", "--stdin"]),
+            Some(text.as_bytes()),
+        )?;
+        if !output.status.success() {
+            return Err(Error::Git {
+                message: String::from_utf8_lossy(&output.stderr).trim().to_string(),
+            });
+        }
+        Ok(String::from_utf8_lossy(&output.stdout).trim().to_string())
+    }
+
+    /// The blob staged at `path` in the private index.
+    fn staged(&self, path: &str) -> Result<Option<String>> {
+        let out = self.checked(&["ls-files", "-s", "-z", "--", &format!(":(literal){path}")])?;
+        Ok(out
+            .split('\0')
+            .next()
+            .and_then(|line| line.split(' ').nth(1))
+            .map(str::to_string))
+    }
+
+    fn stage(&self, path: &str, mode: &str, blob: &str) -> Result<()> {
+        self.checked(&[
+            "update-index",
+            "--add",
+            "--cacheinfo",
+            &format!("{mode},{blob},{path}"),
+        ])
+        .map(drop)
+    }
+
+    fn unstage(&self, path: &str) -> Result<()> {
+        self.checked(&["update-index", "--force-remove", "--", path])
+            .map(drop)
+    }
+
+    fn tree(&self) -> Result<String> {
+        Ok(self.checked(&["write-tree"])?.trim().to_string())
+    }
+
+    /// A commit of `tree` on `parent` with the message and author of
+    /// `like`; IDs the message names are renumbered as the files were.
+    fn commit_like(
+        &self,
+        like: &str,
+        tree: &str,
+        parent: &str,
+        ids: &Renumbering,
+    ) -> Result<String> {
+        let info = self.checked(&[
+            "log",
+            "-1",
+            "--date=raw",
+            "--format=%an%x00%ae%x00%ad%x00%B",
+            like,
+        ])?;
+        let mut parts = info.splitn(4, '\0');
+        let (name, email, date, message) = (
+            parts.next().unwrap_or_default(),
+            parts.next().unwrap_or_default(),
+            parts.next().unwrap_or_default(),
+            parts.next().unwrap_or_default(),
+        );
+        let env = [
+            ("GIT_AUTHOR_NAME", name),
+            ("GIT_AUTHOR_EMAIL", email),
+            ("GIT_AUTHOR_DATE", date),
+        ];
+        let message = renumber_words(message.trim_end(), ids);
+        self.commit(tree, parent, &message, &env)
+    }
+
+    fn commit(
+        &self,
+        tree: &str,
+        parent: &str,
+        message: &str,
+        env: &[(&str, &str)],
+    ) -> Result<String> {
+        let mut cmd = self.command(&["commit-tree", tree, "-p", parent, "-F", "-"]);
+        for (key, value) in env {
+            cmd.env(key, value);
+        }
+        let output = self.output(cmd, Some(message.as_bytes()))?;
+        if !output.status.success() {
+            return Err(Error::Git {
+                message: String::from_utf8_lossy(&output.stderr).trim().to_string(),
+            });
+        }
+        Ok(String::from_utf8_lossy(&output.stdout).trim().to_string())
+    }
+}
+
+/// Whether changes of this register are shared as they are made
+/// (`git.sync_on_write`, in a git work tree that commits).
+pub fn shares_on_write(register: &Register) -> bool {
+    let settings = &register.config.git;
+    settings.sync_on_write
+        && settings.autocommit
+        && register.writer.is_some()
+        && git::is_work_tree(&register.root)
+}
+
+/// Before a sharing change allocates anything: takes the remote's changes.
+/// A failure (offline, no upstream, a clash to settle by hand) does not
+/// stop the change; it is returned, to be warned about once the change is
+/// committed locally.
+pub fn pull_before_write(register: &Register) -> Option<Error> {
+    let (actor, lang) = register.writer.as_ref()?;
+    match pull(register, actor) {
+        Ok(report) => {
+            say(*lang, &report);
+            None
+        }
+        Err(e) => Some(e),
+    }
+}
+
+/// After a sharing change committed: syncs and pushes (retrying a lost
+/// race). Never fails the change: it is committed here whatever happens,
+/// and a warning says when it is not shared yet. Returns the IDs renumbered.
+pub fn push_after_write(register: &Register, pulled: Option<Error>) -> Renumbering {
+    let Some((actor, lang)) = register.writer.as_ref() else {
+        return Renumbering::new();
+    };
+    let result = match pulled {
+        Some(e) => Err(e),
+        None => sync(register, actor, false),
+    };
+    match result {
+        Ok(report) => {
+            say(*lang, &report);
+            report.final_ids()
+        }
+        Err(e) => {
+            let (why, _) = lang.error(&e);
+            let word = lang.message(crate::i18n::Message::Warning);
+            eprintln!("{word}: {}", lang.sync_note(&SyncNote::NotShared(why)));
+            Renumbering::new()
+        }
+    }
+}
+
+/// Tells on stderr what sharing changed here (renumberings, merges).
+fn say(lang: crate::i18n::Lang, report: &Report) {
+    for note in notes(report).iter().filter(|n| {
+        matches!(
+            n,
+            SyncNote::Renumbered { .. } | SyncNote::Number { .. } | SyncNote::Contested { .. }
+        )
+    }) {
+        eprintln!("{}", lang.sync_note(note));
+    }
+}
+
+/// The lines of a report, renumberings first.
+pub fn notes(report: &Report) -> Vec<SyncNote> {
+    let mut notes = Vec::new();
+    for (old, new) in &report.renumbered {
+        notes.push(SyncNote::Renumbered {
+            old: old.to_string(),
+            new: new.to_string(),
+        });
+    }
+    for (id, old, new) in &report.numbers {
+        notes.push(SyncNote::Number {
+            id: id.to_string(),
+            old: old.clone(),
+            new: new.clone(),
+        });
+    }
+    for (path, key) in &report.contested {
+        notes.push(SyncNote::Contested {
+            path: path.display().to_string(),
+            key: key.clone(),
+        });
+    }
+    if report.pulled > 0 {
+        notes.push(SyncNote::Pulled(report.pulled));
+    }
+    if report.pushed > 0 {
+        notes.push(SyncNote::Pushed(report.pushed));
+    }
+    notes
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn commit_messages_follow_the_renumbering_word_by_word() {
+        let ids: Renumbering = [(
+            Id::parse("IN-2026-0014").unwrap(),
+            Id::parse("IN-2026-0015").unwrap(),
+        )]
+        .into_iter()
+        .collect();
+        assert_eq!(
+            renumber_words("taizhang: reply IN-2026-0014 关于IN-2026-0014x", &ids),
+            "taizhang: reply IN-2026-0015 关于IN-2026-0014x"
+        );
+    }
+
+    #[test]
+    fn a_record_renumbered_twice_ends_at_the_last_number() {
+        let id = |s| Id::parse(s).unwrap();
+        let report = Report {
+            renumbered: vec![
+                (id("IN-2026-0002"), id("IN-2026-0005")),
+                (id("IN-2026-0005"), id("IN-2026-0007")),
+            ],
+            ..Report::default()
+        };
+        assert_eq!(report.final_ids()[&id("IN-2026-0002")], id("IN-2026-0007"));
+    }
+}
