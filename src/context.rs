@@ -378,18 +378,18 @@ impl Ctx {
         ));
     }
 
-    /// Warns on stderr (always: warnings are never silenced by --quiet).
     /// A progress bar on stderr for `len` steps: drawn only on a terminal,
     /// never in a pipe or with -q, and only when there is enough to wait
     /// for; otherwise a hidden bar that draws nothing.
     pub fn progress(&self, len: u64) -> indicatif::ProgressBar {
-        const WORTH_A_BAR: u64 = 5_000;
+        const WORTH_A_BAR: u64 = 1_000;
         if self.args.quiet || len < WORTH_A_BAR || !std::io::stderr().is_terminal() {
             return indicatif::ProgressBar::hidden();
         }
         indicatif::ProgressBar::new(len)
     }
 
+    /// Warns on stderr (always: warnings are never silenced by --quiet).
     pub fn warn(&self, text: &str) {
         let word = self.lang().message(crate::i18n::Message::Warning);
         eprintln!("{word}: {}", printable(text));

@@ -196,6 +196,45 @@ pub enum Error {
         flag: String,
         format: String,
     },
+    /// A spreadsheet to import that cannot be read; `message` is the
+    /// reader's own text.
+    Sheet {
+        path: PathBuf,
+        message: String,
+    },
+    SheetTooLarge {
+        path: PathBuf,
+        limit_mib: u64,
+    },
+    NoSuchSheet {
+        path: PathBuf,
+        name: String,
+        known: Vec<String>,
+    },
+    /// No row of the sheet's top names the title column.
+    NoHeader {
+        path: PathBuf,
+        kind: crate::model::kind::Kind,
+    },
+    /// `--map` not `COLUMN=FIELD`, or a field the kind does not have.
+    BadMap {
+        input: String,
+        kind: crate::model::kind::Kind,
+    },
+    /// `import` of a kind it cannot make.
+    ImportKind {
+        input: String,
+    },
+    /// Rows that cannot be imported: nothing was written.
+    ImportRefused {
+        path: PathBuf,
+        kind: crate::model::kind::Kind,
+        problems: Vec<crate::model::import::rows::RowProblem>,
+    },
+    /// Rows already in the register: (row, the record it repeats).
+    ImportDuplicates {
+        rows: Vec<(usize, String)>,
+    },
     /// Output that could not be encoded (JSON, CSV); `message` is the
     /// encoder's own text.
     Encode {

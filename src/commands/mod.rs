@@ -11,6 +11,7 @@ mod doc;
 mod done;
 mod export;
 mod extend;
+mod import;
 mod init;
 mod list;
 mod log;
@@ -67,6 +68,7 @@ pub enum Command {
     Sync(sync::Args),
     #[command(subcommand)]
     Meeting(meeting::MeetingCommand),
+    Import(import::Args),
 }
 
 /// Runs `command`; with none, shows today's desk.
@@ -94,5 +96,6 @@ pub fn run(ctx: &Ctx, command: Option<Command>) -> Result<ExitCode> {
         Command::Export(args) => export::run(ctx, args),
         Command::Sync(args) => sync::run(ctx, args),
         Command::Meeting(cmd) => meeting::run(ctx, cmd),
+        Command::Import(args) => import::run(ctx, args),
     }
 }

@@ -666,6 +666,135 @@ pub(super) fn error(lang: Lang, error: &Error) -> (String, Option<String>) {
             ),
             None,
         ),
+        E::Sheet { path, message } => {
+            let path = path.display();
+            (
+                say!(
+                    l,
+                    "{path}: cannot read the spreadsheet: {message}",
+                    "{path}：无法读取表格：不是有效的表格文件，或文件已损坏（`{message}`）"
+                ),
+                None,
+            )
+        }
+        E::SheetTooLarge { path, limit_mib } => {
+            let path = path.display();
+            (
+                say!(
+                    l,
+                    "{path}: not a spreadsheet file of at most {limit_mib} MiB",
+                    "{path}：不是不超过 {limit_mib} 兆字节的表格文件"
+                ),
+                None,
+            )
+        }
+        E::NoSuchSheet { path, name, known } => {
+            let path = path.display();
+            let known = known.join(l.list_separator());
+            (
+                if name.is_empty() {
+                    say!(
+                        l,
+                        "{path}: the workbook has no sheet",
+                        "{path}：工作簿中没有工作表"
+                    )
+                } else {
+                    say!(
+                        l,
+                        "{path}: no sheet named '{name}'",
+                        "{path}：没有名为“{name}”的工作表"
+                    )
+                },
+                Some(say!(l, "sheets: {known}", "现有工作表：{known}")),
+            )
+        }
+        E::NoHeader { path, kind } => {
+            let path = path.display();
+            let kind = l.keyword(*kind);
+            let title = l.field("title");
+            (
+                say!(
+                    l,
+                    "{path}: no header row found for {kind}: none of the top 20 rows names a title column and another known column",
+                    "{path}：找不到{kind}的表头行：前20行中没有一行同时含有标题列和其他可识别的列"
+                ),
+                Some(say!(
+                    l,
+                    "name the columns with --map, e.g. --map 'COLUMN={title}'",
+                    "用 --map 指明各列，如 --map '列名={title}'"
+                )),
+            )
+        }
+        E::BadMap { input, kind } => {
+            let kind = l.keyword(*kind);
+            (
+                say!(
+                    l,
+                    "--map '{input}': write COLUMN=FIELD with a field of {kind} (its key or its usual header), or COLUMN=- to leave the column out",
+                    "--map “{input}”：应写作 列名=字段，字段为{kind}的字段名或常用表头，或写 列名=- 表示不导入该列"
+                ),
+                None,
+            )
+        }
+        E::ImportKind { input } => (
+            say!(
+                l,
+                "cannot import '{input}': import makes in (incoming), out (outgoing) or fu (follow-ups)",
+                "无法导入“{input}”：可导入 `in`（收文）、`out`（发文）或 `fu`（督办事项）"
+            ),
+            None,
+        ),
+        E::ImportRefused {
+            path,
+            kind,
+            problems,
+        } => {
+            let path = path.display();
+            let rows = {
+                let mut rows: Vec<usize> = problems.iter().map(|p| p.row).collect();
+                rows.dedup();
+                rows.len()
+            };
+            let mut text = say!(
+                l,
+                "{path}: {rows} rows cannot be imported; nothing was written",
+                "{path}：有 {rows} 行无法导入，未写入任何记录"
+            );
+            for problem in problems {
+                text.push('\n');
+                text.push_str("  ");
+                text.push_str(&super::import::row_problem(l, *kind, problem));
+            }
+            (
+                text,
+                Some(say!(
+                    l,
+                    "correct the rows (or --map the columns) and import again; --dry-run checks without writing",
+                    "改正这些行（或用 --map 指明列）后重新导入；--dry-run 只检查不写入"
+                )),
+            )
+        }
+        E::ImportDuplicates { rows } => {
+            let count = rows.len();
+            let mut text = say!(
+                l,
+                "{count} rows are already in the register (same title and date); nothing was written",
+                "有 {count} 行已在台账中（标题和日期相同），未写入任何记录"
+            );
+            for (row, id) in rows {
+                text.push('\n');
+                text.push_str("  ");
+                text.push_str(&say!(l, "row {row}: already {id}", "第{row}行：已有 {id}"));
+            }
+            (
+                text,
+                Some(say!(
+                    l,
+                    "--skip-existing imports only the new rows; --allow-duplicates imports them all",
+                    "--skip-existing 只导入新的行；--allow-duplicates 全部导入"
+                )),
+            )
+        }
         E::Encode { message } => (
             say!(
                 l,

@@ -106,6 +106,7 @@ words! {
 const FIELDS: &[(&str, &str, &str)] = &[
     ("id", "id", "编号"),
     ("title", "title", "标题"),
+    ("legacy_id", "former number", "原编号"),
     ("status", "status", "状态"),
     ("sender", "sender", "来文机关"),
     ("sender_ref", "sender's ref", "来文字号"),

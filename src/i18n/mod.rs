@@ -10,6 +10,7 @@
 
 mod errors;
 mod export;
+pub mod import;
 mod labels;
 mod notes;
 mod refusals;

@@ -79,13 +79,15 @@ pub enum HistoryAction {
     /// A chase made by `remind --record`; the note is the chase level.
     Remind,
     Reopen,
+    /// Brought in from a spreadsheet; the note is `FILE:ROW`.
+    Import,
     /// `sync` gave the record (or its 发文字号) a new number; the note is
     /// `old → new`.
     Renumber,
 }
 
 impl HistoryAction {
-    const ALL: [HistoryAction; 24] = [
+    const ALL: [HistoryAction; 25] = [
         HistoryAction::Log,
         HistoryAction::Propose,
         HistoryAction::Instruct,
@@ -109,6 +111,7 @@ impl HistoryAction {
         HistoryAction::Chase,
         HistoryAction::Remind,
         HistoryAction::Reopen,
+        HistoryAction::Import,
         HistoryAction::Renumber,
     ];
 
@@ -138,6 +141,7 @@ impl HistoryAction {
             HistoryAction::Chase => "chase",
             HistoryAction::Remind => "remind",
             HistoryAction::Reopen => "reopen",
+            HistoryAction::Import => "import",
             HistoryAction::Renumber => "renumber",
         }
     }

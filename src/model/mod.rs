@@ -8,6 +8,7 @@ pub mod date;
 pub mod facts;
 pub mod followup;
 pub mod id;
+pub mod import;
 pub mod incoming;
 pub mod keyword;
 pub mod kind;

@@ -48,14 +48,20 @@ const LOCK_WAIT: Duration = Duration::from_secs(10);
 /// mentions too.
 pub const STALE_AFTER: Duration = Duration::from_secs(5 * 60);
 
-/// Runs the command `make` builds; while it fails because another git
-/// process holds a lock file, waits with backoff and runs it again, for
-/// at most `LOCK_WAIT`.
+/// Runs the command `make` builds, waiting out another git process's
+/// lock file (`retry_locked`).
 fn run_waiting(make: impl Fn() -> Command) -> Result<Output> {
+    retry_locked(|| run(make()))
+}
+
+/// Runs `attempt`; while it fails because another git process holds a
+/// lock file, waits with backoff and runs it again, for at most
+/// `LOCK_WAIT`.
+fn retry_locked(attempt: impl Fn() -> Result<Output>) -> Result<Output> {
     let start = Instant::now();
     let mut pause = Duration::from_millis(20);
     loop {
-        let output = run(make())?;
+        let output = attempt()?;
         let locked = !output.status.success()
             && String::from_utf8_lossy(&output.stderr).contains(".lock': File exists");
         if !locked || start.elapsed() + pause > LOCK_WAIT {
@@ -258,16 +264,25 @@ pub fn init(root: &Path) -> Result<()> {
 /// in a repository of 100,000 files costs more than the commit itself.
 /// A lock held by another git process is waited for (`LOCK_WAIT`).
 pub fn commit(root: &Path, paths: &[PathBuf], message: &str) -> std::result::Result<(), String> {
-    let add = || {
-        let mut add = git(root);
-        add.args(["add", "--"]).args(paths);
-        add
-    };
-    let output = run_waiting(add).map_err(|e| e.to_string())?;
-    if !output.status.success() {
-        return Err(failure(&output));
+    let many = paths.len() > MANY_PATHS;
+    if many {
+        add_many(root, paths)?;
+    } else {
+        let add = || {
+            let mut add = git(root);
+            add.args(["add", "--"]).args(paths);
+            add
+        };
+        let output = run_waiting(add).map_err(|e| e.to_string())?;
+        if !output.status.success() {
+            return Err(failure(&output));
+        }
     }
-    let partial = !only_staged(root, paths);
+    let partial = if many {
+        !only_staged_many(root, paths)
+    } else {
+        !only_staged(root, paths)
+    };
     let commit = || {
         let mut commit = git(root);
         commit.args(["commit", "-q", "--no-edit", "-m", message]);
@@ -281,6 +296,82 @@ pub fn commit(root: &Path, paths: &[PathBuf], message: &str) -> std::result::Res
         return Err(failure(&output));
     }
     Ok(())
+}
+
+/// Past this many paths (an import), pathspecs cost more than the work:
+/// git matches every file against every pathspec.
+const MANY_PATHS: usize = 64;
+
+/// Stages `paths` exactly, read from stdin: no pathspec matching, so
+/// 10,000 files take seconds, not tens of seconds. A lock held by another
+/// git process is waited for, as `git add` is.
+fn add_many(root: &Path, paths: &[PathBuf]) -> std::result::Result<(), String> {
+    let mut input = Vec::new();
+    for path in paths {
+        let Some(path) = path.to_str() else {
+            return Err(format!("{}: not UTF-8", path.display()));
+        };
+        input.extend_from_slice(path.as_bytes());
+        input.push(0);
+    }
+    let output = retry_locked(|| {
+        let mut cmd = git(root);
+        cmd.args(["update-index", "--add", "--remove", "-z", "--stdin"]);
+        run_with_input(cmd, &input)
+    })
+    .map_err(|e| e.to_string())?;
+    if !output.status.success() {
+        return Err(failure(&output));
+    }
+    Ok(())
+}
+
+/// Runs `cmd` with `input` on its standard input.
+fn run_with_input(mut cmd: Command, input: &[u8]) -> Result<Output> {
+    use std::io::Write;
+    let cannot = |e: std::io::Error| Error::Git {
+        message: format!("cannot run git: {e}"),
+    };
+    cmd.stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped());
+    let mut child = cmd.spawn().map_err(cannot)?;
+    if let Some(mut stdin) = child.stdin.take() {
+        // git reads all of it before it answers; dropping stdin ends it.
+        stdin.write_all(input).map_err(cannot)?;
+    }
+    child.wait_with_output().map_err(cannot)
+}
+
+/// `only_staged` for many paths: the staged names listed once and looked
+/// up, instead of one exclude pathspec per path.
+fn only_staged_many(root: &Path, paths: &[PathBuf]) -> bool {
+    let mut cmd = git(root);
+    cmd.args([
+        "diff",
+        "--cached",
+        "--name-only",
+        "-z",
+        "--no-ext-diff",
+        "--no-renames",
+    ]);
+    let Ok(output) = run(cmd) else {
+        return false;
+    };
+    if !output.status.success() {
+        return false;
+    }
+    let prefix = show_prefix(root);
+    let ours: std::collections::HashSet<String> = paths
+        .iter()
+        .filter_map(|p| p.to_str())
+        .map(|p| format!("{prefix}{p}"))
+        .collect();
+    output
+        .stdout
+        .split(|b| *b == 0)
+        .filter(|name| !name.is_empty())
+        .all(|name| std::str::from_utf8(name).is_ok_and(|name| ours.contains(name)))
 }
 
 /// Whether the index differs from HEAD in `paths` alone. Any doubt (an

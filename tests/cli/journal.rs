@@ -26,7 +26,7 @@ fn strace() -> &'static str {
 /// Runs `taizhang ARGS` killed with SIGKILL at its `n`th rename (of any of
 /// the rename system calls). Only taizhang itself is traced, not the git
 /// it runs.
-fn killed_at(env: &Env, n: usize, args: &[&str]) -> Output {
+pub(crate) fn killed_at(env: &Env, n: usize, args: &[&str]) -> Output {
     let calls = "rename,renameat,renameat2";
     env.std_cmd_of(Path::new(strace()))
         .args(["-qq", "-o", "/dev/null", "-e"])

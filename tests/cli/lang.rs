@@ -9,7 +9,7 @@
 
 use std::collections::BTreeSet;
 
-use crate::env::Env;
+use crate::env::{Env, text};
 
 /// A register holding a record in each state the refusals need.
 ///
@@ -524,6 +524,114 @@ fn a_bad_settings_file_speaks_one_language() {
             judge(lang, &[], &stderr, &commands, &mut wrong);
         }
     }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n\n"));
+}
+
+/// `import`'s refusals: a kind it cannot make, a bad --map, a file that
+/// is no spreadsheet, a missing sheet, no header row, bad rows (with the
+/// notes about skipped rows and unused columns before them), 发文字号
+/// taken or repeated, rows already in the register.
+#[test]
+fn import_errors_speak_one_language() {
+    let env = office();
+    let commands = command_words(&env);
+    let mut wrong = Vec::new();
+    let file = |name: &str, text: &str| {
+        let path = env.tmp.path().join(name);
+        std::fs::write(&path, text).unwrap();
+        path.to_str().unwrap().to_string()
+    };
+    let workbook = env.tmp.path().join("book.xlsx");
+    let mut book = rust_xlsxwriter::Workbook::new();
+    book.add_worksheet().set_name("2026").unwrap();
+    book.save(&workbook).unwrap();
+    let workbook = workbook.to_str().unwrap();
+    let no_header = file("no-header.csv", "a,b,c\n1,2,3\n");
+    // The sheet's own words, which messages quote.
+    let sheet_words = [
+        "序号",
+        "督办事项",
+        "牵头单位",
+        "交办日期",
+        "办结时限",
+        "办理状态",
+        "密级",
+        "备忘",
+        "财务处",
+        "下月",
+        "搁置",
+        "绝对保密",
+        "落实部署",
+        "编制预算",
+        "整改问题",
+        "清理欠款",
+        "合计",
+        "发文字号",
+        "成文日期",
+        "标题",
+        "另一份通知",
+        "第三份",
+        "第四份",
+        "市交发〔2026〕9号",
+    ];
+    let bad_rows = file(
+        "bad.csv",
+        "序号,督办事项,牵头单位,交办日期,办结时限,办理状态,密级,备忘\n\
+         1,落实部署,办公室,2026-11-01,2026-11-30,在办,,x\n\
+         2,,财务科,2026-11-01,2026-11-30,,,\n\
+         ,,,,,,,\n\
+         3,编制预算,财务处,2026-11-01,下月,,,\n\
+         4,整改问题,法规科,2026-11-10,2026-11-01,搁置,绝对保密,\n\
+         5,清理欠款,办公室,,2026-12-01,,,\n\
+         合计,5项,,,,,,\n",
+    );
+    let taken = text(&env.yaml("documents/2026/OUT-2026-0002.yaml"), "doc_number");
+    let numbers = file(
+        "numbers.csv",
+        &format!(
+            "发文字号,成文日期,标题\n{taken},2026-11-05,另一份通知\n\
+             市交发〔2026〕9号,2026-11-05,第三份\n市交发〔2026〕9号,2026-11-06,第四份\n"
+        ),
+    );
+    let dir = env.tmp.path().to_str().unwrap();
+    let cases: &[&[&str]] = &[
+        &["import", "csv", "gw", &no_header],
+        &["import", "csv", "fu", &no_header, "--map", "备注"],
+        &["import", "csv", "fu", &no_header],
+        &["import", "xlsx", "fu", &no_header],
+        &["import", "xlsx", "fu", workbook, "--sheet", "2025"],
+        &["import", "csv", "fu", dir],
+        &["import", "csv", "fu", &bad_rows],
+        &["import", "csv", "out", &numbers],
+    ];
+    let judged = |args: &[&str], wrong: &mut Vec<String>| {
+        for lang in ["zh", "en"] {
+            let argv: Vec<&str> = [&["--lang", lang][..], args].concat();
+            let stderr = env.fail(&argv);
+            let data: Vec<&str> = argv
+                .iter()
+                .copied()
+                .chain([taken.as_str()])
+                .chain(sheet_words)
+                .collect();
+            judge(lang, &data, &stderr, &commands, wrong);
+        }
+    };
+    for args in cases {
+        judged(args, &mut wrong);
+    }
+    let again = file(
+        "again.csv",
+        "督办事项,牵头单位,交办日期,办结时限\n落实部署,办公室,2026-11-01,2026-11-30\n",
+    );
+    env.run(&["import", "csv", "fu", &again]);
+    judged(&["import", "csv", "fu", &again], &mut wrong);
+    let en = env.fail(&["--lang", "en", "import", "csv", "out", &numbers]);
+    assert!(
+        en.contains("is already the number of OUT-2026-0002"),
+        "{en}"
+    );
+    assert!(en.contains("is already the number of row 3"), "{en}");
     assert!(wrong.is_empty(), "{}", wrong.join("\n\n"));
 }
 

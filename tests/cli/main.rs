@@ -16,6 +16,7 @@ mod git;
 mod hostile;
 mod i18n;
 mod identity;
+mod import;
 mod init;
 mod journal;
 mod lang;

@@ -60,10 +60,25 @@ fn files_follow(umask: &str, expected: u32) {
         umask,
         &["assign", "事项", "--lead", "办公室", "--due", "+1w"],
     );
+    // An import stages its records in a batch: the same modes.
+    let sheet = env.tmp.path().join("督办台账.csv");
+    std::fs::write(
+        &sheet,
+        "督办事项,牵头单位,交办日期,办结时限\n甲,办公室,2026-11-01,2026-11-30\n乙,办公室,2026-11-01,2026-11-30\n",
+    )
+    .unwrap();
+    run_with_umask(
+        &env,
+        &env.root,
+        umask,
+        &["import", "csv", "fu", sheet.to_str().unwrap()],
+    );
     for file in [
         "documents/2026/IN-2026-0001.yaml",
         "attachments/IN-2026-0001/扫描件.pdf",
         "followups/2026/FU-2026-0001.yaml",
+        "followups/2026/FU-2026-0002.yaml",
+        "followups/2026/FU-2026-0003.yaml",
     ] {
         assert_eq!(mode(&env, file), expected, "{file} under umask {umask}");
     }

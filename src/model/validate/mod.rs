@@ -37,7 +37,10 @@ pub fn check_record(record: &Record, config: &Config) -> Vec<Finding> {
         Record::Entry(entry, book) => logbook::check(entry, book, config, &mut f),
     }
     if record.kind() != Kind::Logbook {
-        for key in record.extra().keys() {
+        // `legacy_id` is the number a record had in the spreadsheet it
+        // was imported from: known, though no command sets it.
+        let known = |key: &serde_yaml::Value| key.as_str() == Some(crate::model::import::LEGACY_ID);
+        for key in record.extra().keys().filter(|k| !known(k)) {
             let name = key
                 .as_str()
                 .map_or_else(|| format!("{key:?}"), str::to_string);

@@ -1,0 +1,375 @@
+//! `taizhang import`: bring an existing spreadsheet register (收文登记簿,
+//! 发文登记簿, 督办台账) in: every row checked first, then all rows or
+//! none, in one commit.
+
+use std::collections::HashMap;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use crate::commands::shared::print;
+use crate::context::Ctx;
+use crate::error::{Error, Result};
+use crate::i18n::import as words;
+use crate::model::id::Id;
+use crate::model::import::cell::year_in;
+use crate::model::import::rows::{self, Draft, RowProblem, Setting, Trouble};
+use crate::model::import::{self, Field, LEGACY_ID, Mapping, Skip, Target};
+use crate::model::keyword::Keyword;
+use crate::model::kind::Kind;
+use crate::model::outgoing::{doc_number, parse_doc_number};
+use crate::model::record::Record;
+use crate::report::redact::Title;
+use crate::store::{self, Change, Need, Register, numbering};
+
+/// The file formats `import` reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum SheetFormat {
+    Csv,
+    Xlsx,
+}
+
+/// Import an existing spreadsheet register (收文登记簿, 发文登记簿, 督办台账);
+/// prints the new IDs, one a line.
+///
+/// The header row is found below any title rows and its columns are
+/// recognised by their usual names (收文日期, 来文单位, 文件标题, 发文字号,
+/// 督办事项, 牵头单位, 完成时限 …); --map names the others. Blank rows and
+/// 合计 rows are skipped. Every row is checked first: if any is wrong,
+/// nothing is written and every problem is listed with its row number.
+/// All records are made in one commit, each with an ID of its own year;
+/// the sheet's own number (序号) is kept as legacy_id. Rows already in the
+/// register (same title and date) are refused unless --skip-existing or
+/// --allow-duplicates.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// The file's format: csv or xlsx
+    // Not `format`: that is the global --format's name.
+    #[arg(value_enum, id = "sheet_format", value_name = "FORMAT")]
+    pub sheet_format: SheetFormat,
+    /// What the rows are: in (收文), out (发文) or fu (督办事项)
+    pub kind: String,
+    /// The spreadsheet file
+    pub file: PathBuf,
+    /// The sheet of an xlsx workbook [default: the first]
+    #[arg(long, value_name = "NAME")]
+    pub sheet: Option<String>,
+    /// A column and the field it fills (its key or usual header), or
+    /// COLUMN=- to leave it out; repeated
+    #[arg(long = "map", value_name = "COLUMN=FIELD")]
+    pub map: Vec<String>,
+    /// The year of dates written without one (11月1日) [default: a year in
+    /// the sheet's title rows or the file name]
+    #[arg(long, value_name = "YEAR")]
+    pub year: Option<i16>,
+    /// Check every row and print what would be created; write nothing
+    #[arg(long)]
+    pub dry_run: bool,
+    /// Import only the rows not already in the register
+    #[arg(long, conflicts_with = "allow_duplicates")]
+    pub skip_existing: bool,
+    /// Import rows even when the register already has them
+    #[arg(long)]
+    pub allow_duplicates: bool,
+}
+
+pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
+    let register = ctx.register()?;
+    let target = match args.kind.trim().to_ascii_lowercase().as_str() {
+        "in" | "incoming" | "收文" => Target::Incoming,
+        "out" | "outgoing" | "发文" => Target::Outgoing,
+        "fu" | "followup" | "followups" | "督办" | "督办事项" => Target::Followup,
+        _ => {
+            return Err(Error::ImportKind {
+                input: args.kind.clone(),
+            });
+        }
+    };
+    let kind = target.kind();
+    let overrides = args
+        .map
+        .iter()
+        .map(|text| {
+            let bad = || Error::BadMap {
+                input: text.clone(),
+                kind,
+            };
+            let (column, field) = text.split_once('=').ok_or_else(bad)?;
+            let mapping = target.field_named(field).ok_or_else(bad)?;
+            Ok((column.trim().to_string(), mapping))
+        })
+        .collect::<Result<Vec<(String, Mapping)>>>()?;
+    let path = ctx.cwd.join(&args.file);
+    let sheet = match args.sheet_format {
+        SheetFormat::Csv => store::sheet::read_csv(&path)?,
+        SheetFormat::Xlsx => store::sheet::read_xlsx(&path, args.sheet.as_deref())?,
+    };
+    let header =
+        import::find_header(&sheet, target, &overrides).ok_or_else(|| Error::NoHeader {
+            path: args.file.clone(),
+            kind,
+        })?;
+    let lang = ctx.lang();
+    if !header.unmapped.is_empty() {
+        ctx.note(&words::unused_columns(lang, &header.unmapped));
+    }
+    let file_name = args.file.file_name().map_or_else(
+        || args.file.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    );
+    let year = args.year.or_else(|| {
+        sheet[..header.index]
+            .iter()
+            .flat_map(|row| row.cells.iter().filter_map(|c| c.as_text()))
+            .find_map(|text| year_in(&text))
+            .or_else(|| year_in(&file_name))
+    });
+
+    let actor = ctx.actor(&register);
+    let setting = Setting {
+        target,
+        config: &register.config,
+        actor: &actor,
+        today: ctx.today,
+        year,
+        source: &file_name,
+    };
+    let (mut blank, mut totals) = (Vec::new(), Vec::new());
+    let mut problems = Vec::new();
+    let mut drafts = Vec::new();
+    for row in &sheet[header.index + 1..] {
+        match import::skip(row) {
+            Some(Skip::Blank) => blank.push(row.number),
+            Some(Skip::Total) => totals.push(row.number),
+            None => drafts.extend(rows::read(row, &header, &setting, &mut problems)),
+        }
+    }
+    // Blank rows below the last filled one are the sheet's end, not worth
+    // a word.
+    let last = sheet
+        .iter()
+        .rev()
+        .find(|r| !r.is_blank())
+        .map_or(0, |r| r.number);
+    blank.retain(|row| *row < last);
+    if let Some(note) = words::skipped_rows(lang, &blank, &totals) {
+        ctx.note(&note);
+    }
+
+    // From here the register is read to compare: hold the lock so that
+    // what is compared is what the IDs are allocated against. A dry run
+    // commits nothing, so it neither checks git nor pulls.
+    let mut tx = Change::begin(&register, !ctx.args.no_commit && !args.dry_run)?;
+    let existing = existing(&register, kind)?;
+    if target == Target::Outgoing {
+        check_numbers(&drafts, &existing, &header, &mut problems);
+    }
+    if !problems.is_empty() {
+        problems.sort_by_key(|p| p.row);
+        return Err(Error::ImportRefused {
+            path: args.file.clone(),
+            kind,
+            problems,
+        });
+    }
+    let repeated = repeated(&drafts, &existing);
+    if !repeated.is_empty() && !args.allow_duplicates {
+        if !args.skip_existing {
+            return Err(Error::ImportDuplicates { rows: repeated });
+        }
+        ctx.note(&words::skipped_existing(lang, &repeated));
+        drafts.retain(|d| !repeated.iter().any(|(row, _)| *row == d.row));
+    }
+
+    give_ids(&mut tx, &register, kind, &mut drafts)?;
+    if target == Target::Outgoing {
+        give_numbers(&register, ctx.today, &mut drafts)?;
+    }
+
+    if args.dry_run {
+        let mut out = String::new();
+        for draft in &drafts {
+            let record = &draft.record;
+            let title = if record.secrecy().is_classified() {
+                lang.title(&Title::Withheld {
+                    level: record.secrecy(),
+                    id: record.id().clone(),
+                })
+            } else {
+                record.title().to_string()
+            };
+            let date = record.date().to_string();
+            let id = record.id().to_string();
+            out.push_str(&words::dry_run_line(lang, draft.row, &id, &date, &title));
+            out.push('\n');
+        }
+        out.push_str(&words::dry_run_total(lang, drafts.len()));
+        out.push('\n');
+        return print(&out).map(|()| ExitCode::SUCCESS);
+    }
+    if drafts.is_empty() {
+        ctx.note(&words::imported(lang, 0, &file_name));
+        return Ok(ExitCode::SUCCESS);
+    }
+
+    let bar = ctx.progress(drafts.len() as u64);
+    let records: Vec<Record> = drafts.iter().map(|d| d.record.clone()).collect();
+    tx.save_new(&records, &|| bar.inc(1))?;
+    bar.finish_and_clear();
+    let message = format!(
+        "taizhang: import {} {} from {file_name}",
+        drafts.len(),
+        kind.keyword()
+    );
+    let committed = tx.finish(&message);
+    let mut out = String::with_capacity(drafts.len() * 14);
+    for draft in &drafts {
+        out.push_str(&draft.record.id().to_string());
+        out.push('\n');
+    }
+    // The IDs are printed even when the commit fails: the records are
+    // saved, and the script that asked must learn which they are.
+    print(&out)?;
+    committed?;
+    ctx.note(&words::imported(lang, drafts.len(), &file_name));
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The records of `kind` already in the register. A file that cannot be
+/// read could hide a duplicate ID or number: refused, as every writer does.
+fn existing(register: &Register, kind: Kind) -> Result<Vec<Record>> {
+    let want = move |_: &Id, k: Kind, _: Option<&str>| k == kind;
+    let snapshot = store::load_where(register, Need::everything().files(&want));
+    if let Some(problem) = snapshot.problems.into_iter().next() {
+        return Err(problem.into_error(&register.root));
+    }
+    Ok(snapshot.records.into_iter().map(|l| l.record).collect())
+}
+
+/// 发文字号 taken from the sheet must be new: not on another row, not on
+/// a document of the register.
+fn check_numbers(
+    drafts: &[Draft],
+    existing: &[Record],
+    header: &import::Header,
+    problems: &mut Vec<RowProblem>,
+) {
+    let taken: HashMap<&str, &Id> = existing
+        .iter()
+        .filter_map(|r| match r {
+            Record::Outgoing(o) => Some((o.doc_number.as_str(), &o.id)),
+            _ => None,
+        })
+        .collect();
+    let column = match header.label(Field::DocNumber) {
+        Some(label) => rows::Column::Header(label.to_string()),
+        None => rows::Column::Field(Field::DocNumber),
+    };
+    let mut seen: HashMap<&str, usize> = HashMap::new();
+    for draft in drafts {
+        let Some(number) = rows::sheet_number(draft) else {
+            continue;
+        };
+        let trouble = match taken.get(number) {
+            Some(id) => Some(Trouble::NumberTaken {
+                number: number.to_string(),
+                id: id.to_string(),
+            }),
+            None => seen.get(number).map(|row| Trouble::NumberTwice {
+                number: number.to_string(),
+                row: *row,
+            }),
+        };
+        seen.entry(number).or_insert(draft.row);
+        if let Some(trouble) = trouble {
+            problems.push(RowProblem {
+                row: draft.row,
+                column: column.clone(),
+                trouble,
+            });
+        }
+    }
+}
+
+/// Rows the register already has: the same title and date (received,
+/// signed, assigned), and the same legacy_id when both have one.
+fn repeated(drafts: &[Draft], existing: &[Record]) -> Vec<(usize, String)> {
+    let mut by_key: HashMap<(&str, jiff::civil::Date), Vec<&Record>> = HashMap::new();
+    for record in existing {
+        by_key
+            .entry((record.title(), record.date()))
+            .or_default()
+            .push(record);
+    }
+    drafts
+        .iter()
+        .filter_map(|draft| {
+            let key = (draft.record.title(), draft.record.date());
+            let found = by_key.get(&key)?.iter().find(|record| {
+                let theirs = record.extra().get(LEGACY_ID).and_then(legacy_text);
+                match (&draft.legacy_id, theirs) {
+                    (Some(ours), Some(theirs)) => *ours == theirs,
+                    _ => true,
+                }
+            })?;
+            Some((draft.row, found.id().to_string()))
+        })
+        .collect()
+}
+
+/// A legacy_id as text, whether the YAML holds it as a string or a number.
+fn legacy_text(value: &serde_yaml::Value) -> Option<String> {
+    match value {
+        serde_yaml::Value::String(s) => Some(s.clone()),
+        serde_yaml::Value::Number(n) => Some(n.to_string()),
+        _ => None,
+    }
+}
+
+/// Gives each draft the next ID of its own year, in the file's order:
+/// the folder is read once per year, then numbers count up.
+fn give_ids(tx: &mut Change, register: &Register, kind: Kind, drafts: &mut [Draft]) -> Result<()> {
+    let prefix = register.config.prefix(kind).to_string();
+    let mut next: HashMap<i16, u32> = HashMap::new();
+    for draft in drafts {
+        let seq = match next.get(&draft.year) {
+            Some(seq) => *seq,
+            None => tx.allocate(&prefix, draft.year)?.seq(),
+        };
+        next.insert(draft.year, seq + 1);
+        rows::set_id(&mut draft.record, Id::new(&prefix, draft.year, seq));
+    }
+    Ok(())
+}
+
+/// Numbers the outgoing documents the sheet gave no 发文字号, in the
+/// default series, after the highest number of their year the register
+/// has used (`store::numbering`, as `log out` counts) or the sheet uses.
+fn give_numbers(register: &Register, today: jiff::civil::Date, drafts: &mut [Draft]) -> Result<()> {
+    if drafts.iter().all(|d| d.numbered) {
+        return Ok(());
+    }
+    let series = register.config.series(None).ok_or(Error::NoSeries)?;
+    let issuer = series.issuer.as_str();
+    let mut highest: HashMap<i16, u32> = HashMap::new();
+    for draft in drafts.iter().filter(|d| !d.numbered) {
+        let year = rows::number_year(draft, today);
+        if let std::collections::hash_map::Entry::Vacant(slot) = highest.entry(year) {
+            slot.insert(numbering::highest_number(register, issuer, year)?);
+        }
+    }
+    for number in drafts.iter().filter_map(rows::sheet_number) {
+        if let Some((i, year, n)) = parse_doc_number(number)
+            && i == issuer
+            && let Some(top) = highest.get_mut(&year)
+        {
+            *top = (*top).max(n);
+        }
+    }
+    for draft in drafts.iter_mut().filter(|d| !d.numbered) {
+        let year = rows::number_year(draft, today);
+        let top = highest.entry(year).or_default();
+        *top += 1;
+        rows::set_number(&mut draft.record, doc_number(issuer, year, *top));
+    }
+    Ok(())
+}

@@ -1,0 +1,369 @@
+//! Importing an existing spreadsheet register (收文登记簿, 发文登记簿,
+//! 督办台账): which column holds which field, where the header row is,
+//! and each row read into a record or a list of what is wrong with it.
+//!
+//! Pure: the cells come in as values (`store::sheet` reads the file), the
+//! records go out with placeholder IDs (the command allocates them).
+
+pub mod cell;
+pub mod rows;
+
+use crate::model::kind::Kind;
+pub use cell::{Cell, SheetRow};
+
+/// The key under which a record keeps the number it had in the
+/// spreadsheet it came from (序号, 编号). `check` knows it.
+pub const LEGACY_ID: &str = "legacy_id";
+
+/// What an import makes: one of the record kinds a paper register holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Target {
+    Incoming,
+    Outgoing,
+    Followup,
+}
+
+impl Target {
+    pub fn kind(self) -> Kind {
+        match self {
+            Target::Incoming => Kind::Incoming,
+            Target::Outgoing => Kind::Outgoing,
+            Target::Followup => Kind::Followup,
+        }
+    }
+
+    /// The fields a column may fill, with the headers the usual paper
+    /// registers give them (compared without spaces; English ones also
+    /// without case, `_` or `-`). The field's own key always matches.
+    #[rustfmt::skip]
+    pub fn fields(self) -> &'static [(Field, &'static [&'static str])] {
+        use Field as F;
+        match self {
+            Target::Incoming => &[
+                (F::LegacyId, &["序号", "编号", "收文编号", "收文号", "原编号", "no", "no.", "id"]),
+                (F::Received, &["收文日期", "收文时间", "签收日期", "签收时间", "来文日期", "日期", "date"]),
+                (F::Sender, &["来文单位", "来文机关", "来文机关单位", "来文部门", "发文单位", "from", "from/to"]),
+                (F::SenderRef, &["来文字号", "文号", "来文文号", "来文编号", "ref", "sender's ref"]),
+                (F::Title, &["标题", "文件标题", "文件名称", "文件名", "事由"]),
+                (F::DocType, &["文种", "type"]),
+                (F::Secrecy, &["密级"]),
+                (F::SecrecyTerm, &["保密期限"]),
+                (F::Urgency, &["紧急程度", "缓急", "缓急程度"]),
+                (F::Copies, &["份数"]),
+                (F::Pages, &["页数"]),
+                (F::Deadline, &["办理期限", "办理时限", "办结时限", "完成时限"]),
+                (F::Lead, &["承办单位", "主办单位", "承办科室", "承办部门", "lead unit", "unit"]),
+                (F::Support, &["协办单位", "协办科室"]),
+                (F::ReceivedBy, &["签收人"]),
+                (F::Channel, &["来文方式"]),
+                (F::Handling, &["办件类型", "办阅类型"]),
+                (F::Result, &["办理结果", "办理情况"]),
+                (F::Completed, &["办结日期", "完成日期"]),
+                (F::Status, &["办理状态", "状态"]),
+                (F::Notes, &["备注"]),
+            ],
+            Target::Outgoing => &[
+                (F::LegacyId, &["序号", "编号", "原编号", "no", "no.", "id"]),
+                (F::DocNumber, &["发文字号", "文号", "发文文号", "发文号", "number", "doc number"]),
+                (F::Signed, &["成文日期", "发文日期", "签发日期", "日期", "date"]),
+                (F::Title, &["标题", "文件标题", "文件名称", "文件名", "事由"]),
+                (F::To, &["主送", "主送单位", "主送机关", "from/to"]),
+                (F::Cc, &["抄送", "抄送单位", "抄送机关"]),
+                (F::Signer, &["签发人", "签发领导"]),
+                (F::Drafter, &["拟稿人"]),
+                (F::DraftingUnit, &["拟稿单位", "拟稿部门", "拟稿科室"]),
+                (F::DocType, &["文种", "type"]),
+                (F::Direction, &["行文方向"]),
+                (F::Secrecy, &["密级"]),
+                (F::SecrecyTerm, &["保密期限"]),
+                (F::Urgency, &["紧急程度", "缓急", "缓急程度"]),
+                (F::Printed, &["印发日期"]),
+                (F::PrintCopies, &["印数", "份数"]),
+                (F::Status, &["办理状态", "状态"]),
+                (F::Notes, &["备注"]),
+            ],
+            Target::Followup => &[
+                (F::LegacyId, &["序号", "编号", "督办编号", "原编号", "no", "no.", "id"]),
+                (F::Title, &["督办事项", "事项名称", "督办内容", "事项", "标题"]),
+                (F::Requirement, &["办理要求", "工作要求", "督办要求"]),
+                (F::Source, &["来源", "督办来源", "事项来源"]),
+                (F::AssignedBy, &["交办领导", "批示领导"]),
+                (F::Supervisor, &["分管领导"]),
+                (F::Lead, &["牵头单位", "责任单位", "承办单位", "主办单位", "lead unit", "unit"]),
+                (F::Support, &["协办单位", "配合单位"]),
+                (F::Owner, &["责任人", "联系人"]),
+                (F::Assigned, &["交办日期", "交办时间", "立项日期"]),
+                (F::Due, &["完成时限", "办结时限", "完成期限", "办理时限", "办理期限"]),
+                (F::Progress, &["进展情况", "办理进展", "进展"]),
+                (F::Closed, &["办结日期", "完成日期", "销号日期"]),
+                (F::Secrecy, &["密级"]),
+                (F::Status, &["办理状态", "状态"]),
+                (F::Notes, &["备注"]),
+            ],
+        }
+    }
+
+    /// The field `name` names for this kind: its key (`sender`), one of
+    /// its headers (`来文单位`), or `-` to leave a column out.
+    pub fn field_named(self, name: &str) -> Option<Mapping> {
+        let name = normal_header(name);
+        if name == "-" {
+            return Some(Mapping::Ignore);
+        }
+        // English headers match whatever their case, spaces, `_` or `-`:
+        // `Lead unit`, `lead_unit`, `DOC-NUMBER`.
+        let loose = |text: &str| -> String {
+            text.chars()
+                .filter(|c| !matches!(c, '_' | '-' | ' '))
+                .flat_map(char::to_lowercase)
+                .collect()
+        };
+        let name = loose(&name);
+        self.fields()
+            .iter()
+            .find(|(field, headers)| {
+                loose(field.key()) == name || headers.iter().any(|h| loose(h) == name)
+            })
+            .map(|(field, _)| Mapping::Field(*field))
+    }
+}
+
+/// What a column is used for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mapping {
+    Field(Field),
+    /// Left out on purpose (`--map 备注=-`).
+    Ignore,
+}
+
+macro_rules! fields {
+    ($($variant:ident = $key:literal),+ $(,)?) => {
+        /// A record field a column may fill.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+        pub enum Field { $($variant),+ }
+
+        impl Field {
+            /// The record's key for the field (DESIGN §1).
+            pub fn key(self) -> &'static str {
+                match self { $(Field::$variant => $key),+ }
+            }
+        }
+    };
+}
+
+fields!(
+    LegacyId = "legacy_id",
+    Title = "title",
+    Sender = "sender",
+    SenderRef = "sender_ref",
+    Received = "received",
+    ReceivedBy = "received_by",
+    DocType = "doc_type",
+    Channel = "channel",
+    Urgency = "urgency",
+    Secrecy = "secrecy",
+    SecrecyTerm = "secrecy_term",
+    Copies = "copies",
+    Pages = "pages",
+    Handling = "handling",
+    Deadline = "deadline",
+    Lead = "lead",
+    Support = "support",
+    Result = "result",
+    Completed = "completed",
+    Notes = "notes",
+    Status = "status",
+    DocNumber = "doc_number",
+    Signed = "signed",
+    To = "to",
+    Cc = "cc",
+    Signer = "signer",
+    Drafter = "drafter",
+    DraftingUnit = "drafting_unit",
+    Direction = "direction",
+    Printed = "printed",
+    PrintCopies = "print_copies",
+    Requirement = "requirement",
+    Source = "source",
+    AssignedBy = "assigned_by",
+    Supervisor = "supervisor",
+    Owner = "owner",
+    Assigned = "assigned",
+    Due = "due",
+    Progress = "progress",
+    Closed = "closed",
+);
+
+/// A header as compared: spaces (also full-width), line breaks and the
+/// `*` of required columns taken out.
+pub fn normal_header(text: &str) -> String {
+    text.chars()
+        .filter(|c| !c.is_whitespace() && *c != '*' && *c != '＊')
+        .collect()
+}
+
+/// The header row found and what each of its columns holds.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Header {
+    /// Index of the header row among the rows read.
+    pub index: usize,
+    /// For each column: its header text and the field it fills.
+    pub columns: Vec<(String, Option<Field>)>,
+    /// Headers no field was found for, and not left out on purpose.
+    pub unmapped: Vec<String>,
+}
+
+impl Header {
+    /// The column holding `field`.
+    pub fn column(&self, field: Field) -> Option<usize> {
+        self.columns.iter().position(|(_, f)| *f == Some(field))
+    }
+
+    /// The header text of the column holding `field`.
+    pub fn label(&self, field: Field) -> Option<&str> {
+        self.column(field).map(|i| self.columns[i].0.as_str())
+    }
+}
+
+/// How many rows from the top may stand above the header (titles, the
+/// unit's name, a date line).
+const HEADER_SEARCH_ROWS: usize = 20;
+
+/// Finds the header row: the first of the top rows in which a column
+/// names the title field and at least one other column names a field.
+/// `overrides` (from `--map`) come first, by header text.
+pub fn find_header(
+    rows: &[SheetRow],
+    target: Target,
+    overrides: &[(String, Mapping)],
+) -> Option<Header> {
+    rows.iter()
+        .take(HEADER_SEARCH_ROWS)
+        .enumerate()
+        .find_map(|(index, row)| {
+            let header = read_header(index, row, target, overrides);
+            let mapped = header.columns.iter().filter(|(_, f)| f.is_some()).count();
+            (header.column(Field::Title).is_some() && mapped >= 2).then_some(header)
+        })
+}
+
+fn read_header(
+    index: usize,
+    row: &SheetRow,
+    target: Target,
+    overrides: &[(String, Mapping)],
+) -> Header {
+    let mut columns: Vec<(String, Option<Field>)> = Vec::new();
+    let mut unmapped = Vec::new();
+    for cell in &row.cells {
+        let text = cell.as_text().unwrap_or_default();
+        let normal = normal_header(&text);
+        let mapping = overrides
+            .iter()
+            .find(|(column, _)| normal_header(column) == normal)
+            .map(|(_, m)| *m)
+            .or_else(|| {
+                if normal.is_empty() {
+                    None
+                } else {
+                    target.field_named(&normal)
+                }
+            });
+        let field = match mapping {
+            Some(Mapping::Field(field)) if !columns.iter().any(|(_, f)| *f == Some(field)) => {
+                Some(field)
+            }
+            Some(Mapping::Ignore) => None,
+            _ => {
+                if !normal.is_empty() {
+                    unmapped.push(text.trim().to_string());
+                }
+                None
+            }
+        };
+        columns.push((text.trim().to_string(), field));
+    }
+    Header {
+        index,
+        columns,
+        unmapped,
+    }
+}
+
+/// Why a row is left out without being an error.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Skip {
+    Blank,
+    /// 合计, 总计, 小计: a totals row.
+    Total,
+}
+
+/// Whether a row below the header is skipped, and why.
+pub fn skip(row: &SheetRow) -> Option<Skip> {
+    if row.is_blank() {
+        return Some(Skip::Blank);
+    }
+    let first = row.cells.iter().find_map(Cell::as_text)?;
+    let first = normal_header(&first);
+    ["合计", "总计", "小计", "共计", "total"]
+        .iter()
+        .any(|word| first.to_lowercase().starts_with(word))
+        .then_some(Skip::Total)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn row(number: usize, cells: &[&str]) -> SheetRow {
+        SheetRow {
+            number,
+            cells: cells.iter().map(|c| Cell::text(c)).collect(),
+        }
+    }
+
+    #[test]
+    fn header_found_below_a_title_row() {
+        let rows = vec![
+            row(1, &["2025年收文登记簿", "", ""]),
+            row(
+                2,
+                &["序号", "收文 日期", "来文单位", "文件标题", "批办意见"],
+            ),
+        ];
+        let header = find_header(&rows, Target::Incoming, &[]).unwrap();
+        assert_eq!(header.index, 1);
+        assert_eq!(header.column(Field::Title), Some(3));
+        assert_eq!(header.column(Field::Received), Some(1));
+        assert_eq!(header.unmapped, vec!["批办意见".to_string()]);
+    }
+
+    #[test]
+    fn map_overrides_and_adds() {
+        let rows = vec![row(1, &["事由", "收到", "批办意见"])];
+        let overrides = vec![
+            ("收到".to_string(), Mapping::Field(Field::Received)),
+            ("批办意见".to_string(), Mapping::Ignore),
+        ];
+        let header = find_header(&rows, Target::Incoming, &overrides).unwrap();
+        assert_eq!(header.column(Field::Received), Some(1));
+        assert!(header.unmapped.is_empty());
+        assert_eq!(
+            Target::Followup.field_named("due"),
+            Some(Mapping::Field(Field::Due))
+        );
+        assert_eq!(
+            Target::Followup.field_named("办结时限"),
+            Some(Mapping::Field(Field::Due))
+        );
+        assert_eq!(Target::Followup.field_named("sender"), None);
+    }
+
+    #[test]
+    fn blank_and_total_rows_are_skipped() {
+        assert_eq!(skip(&row(9, &["", " "])), Some(Skip::Blank));
+        assert_eq!(skip(&row(9, &["合 计", "", "12"])), Some(Skip::Total));
+        assert_eq!(skip(&row(9, &["", "总计：12件"])), Some(Skip::Total));
+        assert_eq!(skip(&row(9, &["1", "合计"])), None);
+    }
+}

@@ -1,0 +1,707 @@
+//! Each row below the header read into a record, or into the list of
+//! what is wrong with it: every cell is checked, so one pass names every
+//! problem of the file.
+
+use jiff::civil::Date;
+
+use super::cell::{self, Cell, DateIssue, SheetRow};
+use super::{Field, Header, LEGACY_ID, Target};
+use crate::model::common::{Actor, HistoryAction, TermProblem, check_secrecy_term};
+use crate::model::config::Config;
+use crate::model::date::When;
+use crate::model::followup::{Followup, FuStatus, Outcome, Progress};
+use crate::model::id::Id;
+use crate::model::incoming::{InStatus, Incoming};
+use crate::model::keyword::{
+    self, Channel, Direction, DocType, Handling, Keyword, Secrecy, Source, Urgency,
+};
+use crate::model::outgoing::{OutStatus, Outgoing, doc_number, parse_doc_number};
+use crate::model::record::Record;
+
+/// What every row is read with.
+pub struct Setting<'a> {
+    pub target: Target,
+    pub config: &'a Config,
+    pub actor: &'a Actor,
+    pub today: Date,
+    /// The year of dates written without one (`--year`, else the file's).
+    pub year: Option<i16>,
+    /// Where the rows come from, for the history entry (`收文登记簿.xlsx`).
+    pub source: &'a str,
+}
+
+/// A row read into a record whose ID is still to be given.
+#[derive(Debug, Clone)]
+pub struct Draft {
+    pub row: usize,
+    pub record: Record,
+    /// The year the record's ID is in: the year it was received, signed
+    /// or assigned.
+    pub year: i16,
+    /// The spreadsheet's own number (序号), kept as `legacy_id`.
+    pub legacy_id: Option<String>,
+    /// An outgoing document whose 发文字号 the sheet gave.
+    pub numbered: bool,
+}
+
+/// A column of the sheet, or a field the sheet has no column for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Column {
+    Header(String),
+    Field(Field),
+}
+
+/// What is wrong with one cell (or one row).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Trouble {
+    /// A required field left empty.
+    Missing,
+    BadDate {
+        input: String,
+    },
+    /// `11月1日` and no year known.
+    NoYear {
+        input: String,
+    },
+    BadKeyword {
+        input: String,
+        what: &'static str,
+        accepted: Vec<(&'static str, &'static str)>,
+    },
+    BadCount {
+        input: String,
+    },
+    UnknownUnit {
+        input: String,
+        known: Vec<String>,
+    },
+    /// Urgent action paper without 办理时限.
+    DeadlineNeeded,
+    /// Upward document without 签发人.
+    SignerNeeded,
+    DueBeforeAssigned {
+        due: Date,
+        assigned: Date,
+    },
+    ReceivedAfterToday {
+        date: Date,
+        today: Date,
+    },
+    BadTerm(TermProblem),
+    /// The same 发文字号 on an earlier row of the sheet.
+    NumberTwice {
+        number: String,
+        row: usize,
+    },
+    /// A 发文字号 an outgoing document of the register already has.
+    NumberTaken {
+        number: String,
+        id: String,
+    },
+}
+
+/// One problem of one row, with the row number as the spreadsheet shows it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RowProblem {
+    pub row: usize,
+    pub column: Column,
+    pub trouble: Trouble,
+}
+
+/// Reads one row. Every problem is collected into `problems`; the draft is
+/// returned only when the row has none.
+pub fn read(
+    row: &SheetRow,
+    header: &Header,
+    setting: &Setting,
+    problems: &mut Vec<RowProblem>,
+) -> Option<Draft> {
+    let before = problems.len();
+    let mut r = Reader {
+        row,
+        header,
+        setting,
+        problems,
+    };
+    let legacy_id = r.text(Field::LegacyId);
+    let record = match setting.target {
+        Target::Incoming => r.incoming(),
+        Target::Outgoing => r.outgoing(),
+        Target::Followup => r.followup(),
+    };
+    if problems.len() > before {
+        return None;
+    }
+    let (mut record, year, numbered) = record?;
+    if let Some(legacy) = &legacy_id {
+        let extra = match &mut record {
+            Record::Incoming(r) => &mut r.extra,
+            Record::Outgoing(r) => &mut r.extra,
+            Record::Followup(r) => &mut r.extra,
+            _ => return None,
+        };
+        extra.insert(LEGACY_ID.into(), legacy.as_str().into());
+    }
+    Some(Draft {
+        row: row.number,
+        record,
+        year,
+        legacy_id,
+        numbered,
+    })
+}
+
+/// Gives a drafted record its ID.
+pub fn set_id(record: &mut Record, id: Id) {
+    match record {
+        Record::Incoming(r) => r.id = id,
+        Record::Outgoing(r) => r.id = id,
+        Record::Followup(r) => r.id = id,
+        Record::Meeting(r) => r.id = id,
+        Record::Entry(r, _) => r.id = id,
+    }
+}
+
+/// Gives a drafted outgoing document its 发文字号.
+pub fn set_number(record: &mut Record, number: String) {
+    if let Record::Outgoing(r) = record {
+        r.doc_number = number;
+    }
+}
+
+struct Reader<'a, 'p> {
+    row: &'a SheetRow,
+    header: &'a Header,
+    setting: &'a Setting<'a>,
+    problems: &'p mut Vec<RowProblem>,
+}
+
+type Built = Option<(Record, i16, bool)>;
+
+impl Reader<'_, '_> {
+    fn cell(&self, field: Field) -> &Cell {
+        match self.header.column(field) {
+            Some(i) => self.row.cell(i),
+            None => &Cell::Empty,
+        }
+    }
+
+    fn column(&self, field: Field) -> Column {
+        match self.header.label(field) {
+            Some(label) => Column::Header(label.to_string()),
+            None => Column::Field(field),
+        }
+    }
+
+    fn problem(&mut self, field: Field, trouble: Trouble) {
+        let column = self.column(field);
+        self.problems.push(RowProblem {
+            row: self.row.number,
+            column,
+            trouble,
+        });
+    }
+
+    fn text(&self, field: Field) -> Option<String> {
+        self.cell(field).as_text()
+    }
+
+    fn required_text(&mut self, field: Field) -> Option<String> {
+        let text = self.text(field);
+        if text.is_none() {
+            self.problem(field, Trouble::Missing);
+        }
+        text
+    }
+
+    fn list(&self, field: Field) -> Vec<String> {
+        self.text(field)
+            .map(|t| split(&t).map(str::to_string).collect())
+            .unwrap_or_default()
+    }
+
+    fn date(&mut self, field: Field) -> Option<Date> {
+        let cell = self.cell(field).clone();
+        match cell::date(&cell, self.setting.year) {
+            Ok(date) => date,
+            Err(issue) => {
+                let input = cell.as_text().unwrap_or_default();
+                let trouble = match issue {
+                    DateIssue::Unreadable => Trouble::BadDate { input },
+                    DateIssue::NoYear => Trouble::NoYear { input },
+                };
+                self.problem(field, trouble);
+                None
+            }
+        }
+    }
+
+    fn required_date(&mut self, field: Field) -> Option<Date> {
+        if self.cell(field).is_empty() {
+            self.problem(field, Trouble::Missing);
+            return None;
+        }
+        self.date(field)
+    }
+
+    fn count(&mut self, field: Field) -> Option<u32> {
+        let cell = self.cell(field).clone();
+        cell::count(&cell).unwrap_or_else(|_| {
+            let input = cell.as_text().unwrap_or_default();
+            self.problem(field, Trouble::BadCount { input });
+            None
+        })
+    }
+
+    /// An enumerated value: its keyword, its Chinese word, or one of the
+    /// other words spreadsheets use (`more`: word → value).
+    fn keyword<K: Keyword>(&mut self, field: Field, more: &[(&str, K)]) -> Option<K> {
+        let text = self.text(field)?;
+        let normal = super::normal_header(&text);
+        if let Some((_, value)) = more.iter().find(|(word, _)| *word == normal) {
+            return Some(*value);
+        }
+        match keyword::parse::<K>(&normal) {
+            Ok(value) => Some(value),
+            Err(bad) => {
+                self.problem(
+                    field,
+                    Trouble::BadKeyword {
+                        input: text,
+                        what: bad.what,
+                        accepted: bad.accepted,
+                    },
+                );
+                None
+            }
+        }
+    }
+
+    fn unit(&mut self, field: Field, input: &str) -> Option<String> {
+        match self.setting.config.resolve_unit(input) {
+            Ok(unit) => Some(unit),
+            Err(known) => {
+                self.problem(
+                    field,
+                    Trouble::UnknownUnit {
+                        input: input.to_string(),
+                        known,
+                    },
+                );
+                None
+            }
+        }
+    }
+
+    fn opt_unit(&mut self, field: Field) -> Option<String> {
+        let text = self.text(field)?;
+        self.unit(field, &text)
+    }
+
+    fn units(&mut self, field: Field) -> Vec<String> {
+        self.list(field)
+            .iter()
+            .filter_map(|u| self.unit(field, u))
+            .collect()
+    }
+
+    /// 密级, with 内部 read as restricted distribution, not a level.
+    fn secrecy(&mut self) -> (Secrecy, bool) {
+        if self.text(Field::Secrecy).as_deref() == Some("内部") {
+            return (Secrecy::None, true);
+        }
+        let more = [
+            ("无", Secrecy::None),
+            ("普通", Secrecy::None),
+            ("-", Secrecy::None),
+        ];
+        (
+            self.keyword(Field::Secrecy, &more).unwrap_or_default(),
+            false,
+        )
+    }
+
+    fn term(&mut self, secrecy: Secrecy) -> Option<String> {
+        let term = self.text(Field::SecrecyTerm)?;
+        if let Some(problem) = check_secrecy_term(&term, secrecy.max_term_years()) {
+            self.problem(Field::SecrecyTerm, Trouble::BadTerm(problem));
+        }
+        Some(term)
+    }
+
+    fn urgency(&mut self) -> Urgency {
+        let more = [
+            ("急", Urgency::Urgent),
+            ("急件", Urgency::Urgent),
+            ("平急", Urgency::Urgent),
+            ("特急件", Urgency::VeryUrgent),
+            ("无", Urgency::Normal),
+            ("-", Urgency::Normal),
+        ];
+        self.keyword(Field::Urgency, &more).unwrap_or_default()
+    }
+
+    fn history(&self) -> Vec<crate::model::common::HistoryEntry> {
+        let note = format!("{}:{}", self.setting.source, self.row.number);
+        vec![self.setting.actor.entry(HistoryAction::Import, Some(note))]
+    }
+
+    fn placeholder(&self, year: i16) -> Id {
+        let prefix = self.setting.config.prefix(self.setting.target.kind());
+        Id::new(prefix, year, 0)
+    }
+
+    fn incoming(&mut self) -> Built {
+        let title = self.required_text(Field::Title);
+        let sender = self.required_text(Field::Sender);
+        let received = self.required_date(Field::Received);
+        if let Some(date) = received
+            && date > self.setting.today
+        {
+            let today = self.setting.today;
+            self.problem(Field::Received, Trouble::ReceivedAfterToday { date, today });
+        }
+        let urgency = self.urgency();
+        let (secrecy, internal) = self.secrecy();
+        let secrecy_term = self.term(secrecy);
+        let handling = self
+            .keyword(
+                Field::Handling,
+                &[("办", Handling::Action), ("阅", Handling::Info)],
+            )
+            .unwrap_or(Handling::Action);
+        let deadline = self.date(Field::Deadline);
+        if handling == Handling::Action && urgency != Urgency::Normal && deadline.is_none() {
+            self.problem(Field::Deadline, Trouble::DeadlineNeeded);
+        }
+        let doc_type = self.keyword::<DocType>(Field::DocType, &[]);
+        let channel = self.keyword::<Channel>(Field::Channel, &[]);
+        let copies = self.count(Field::Copies);
+        let pages = self.count(Field::Pages);
+        let lead = self.opt_unit(Field::Lead);
+        let support = self.units(Field::Support);
+        let completed = self.date(Field::Completed);
+        let result = self.text(Field::Result);
+        use InStatus as S;
+        let more = [
+            ("在办", S::InProgress),
+            ("正在办理", S::InProgress),
+            ("办理中", S::InProgress),
+            ("办结", S::Done),
+            ("已办", S::Done),
+            ("已完成", S::Done),
+            ("完成", S::Done),
+            ("交办", S::Assigned),
+            ("阅毕", S::Read),
+            ("登记", S::Registered),
+            ("待办", S::Registered),
+            ("未办", S::Registered),
+            ("答复", S::Replied),
+            ("归档", S::Archived),
+            ("退文", S::Returned),
+        ];
+        let status = self.keyword(Field::Status, &more).unwrap_or({
+            if completed.is_some() {
+                S::Done
+            } else if lead.is_some() && handling == Handling::Action {
+                S::Assigned
+            } else {
+                S::Registered
+            }
+        });
+        let (title, sender, received) = (title?, sender?, received?);
+        let actor = self.setting.actor;
+        let record = Incoming {
+            id: self.placeholder(received.year()),
+            title,
+            status,
+            sender,
+            sender_ref: self.text(Field::SenderRef),
+            doc_type,
+            received: When::Date(received),
+            received_by: self.text(Field::ReceivedBy),
+            channel,
+            urgency,
+            secrecy,
+            secrecy_term,
+            internal,
+            copies: copies.unwrap_or(1),
+            pages,
+            handling,
+            proposal: None,
+            instructions: Vec::new(),
+            lead,
+            support,
+            deadline,
+            circulation: Vec::new(),
+            result,
+            completed,
+            reply: None,
+            followups: Vec::new(),
+            archive: None,
+            attachments: Vec::new(),
+            notes: self.text(Field::Notes),
+            created: actor.at,
+            history: self.history(),
+            extra: Default::default(),
+        };
+        Some((Record::Incoming(Box::new(record)), received.year(), false))
+    }
+
+    fn outgoing(&mut self) -> Built {
+        let title = self.required_text(Field::Title);
+        let signed = self.date(Field::Signed);
+        let number = self.text(Field::DocNumber).map(|n| normal_number(&n));
+        let signer = self.text(Field::Signer);
+        let more = [
+            ("上行", Direction::Upward),
+            ("平行", Direction::Parallel),
+            ("下行", Direction::Downward),
+        ];
+        let direction = self.keyword(Field::Direction, &more);
+        if direction == Some(Direction::Upward) && signer.is_none() {
+            self.problem(Field::Signer, Trouble::SignerNeeded);
+        }
+        let urgency = self.urgency();
+        let (secrecy, _) = self.secrecy();
+        let secrecy_term = self.term(secrecy);
+        let doc_type = self.keyword::<DocType>(Field::DocType, &[]);
+        let drafting_unit = self.opt_unit(Field::DraftingUnit);
+        let printed = self.date(Field::Printed);
+        let print_copies = self.count(Field::PrintCopies);
+        use OutStatus as S;
+        let more = [
+            ("印发", S::Issued),
+            ("已发", S::Issued),
+            ("已发文", S::Issued),
+            ("签发", S::Signed),
+            ("草稿", S::Draft),
+            ("撤销", S::Revoked),
+            ("作废", S::Revoked),
+            ("归档", S::Archived),
+        ];
+        let status = self.keyword(Field::Status, &more).unwrap_or({
+            if printed.is_some() {
+                S::Issued
+            } else if signed.is_some() {
+                S::Signed
+            } else {
+                S::Draft
+            }
+        });
+        let title = title?;
+        let number_year = number
+            .as_deref()
+            .and_then(parse_doc_number)
+            .map(|(_, year, _)| year);
+        let year = signed
+            .map(|d| d.year())
+            .or(number_year)
+            .unwrap_or(self.setting.today.year());
+        let actor = self.setting.actor;
+        // The series a number belongs to: the one of its issuer code; a
+        // document still to be numbered takes the default series.
+        let issuer = number
+            .as_deref()
+            .and_then(parse_doc_number)
+            .map(|(i, _, _)| i);
+        let series = match (&number, issuer) {
+            (Some(_), Some(issuer)) => self.setting.config.series(Some(issuer)),
+            (Some(_), None) => None,
+            (None, _) => self.setting.config.series(None),
+        }
+        .map(|s| s.name.clone());
+        let record = Outgoing {
+            id: self.placeholder(year),
+            title,
+            status,
+            doc_number: number.clone().unwrap_or_else(|| doc_number("", year, 0)),
+            series,
+            doc_type,
+            direction,
+            to: self.list(Field::To),
+            cc: self.list(Field::Cc),
+            drafter: self.text(Field::Drafter),
+            drafting_unit,
+            signer,
+            signed,
+            printed,
+            print_copies,
+            urgency,
+            secrecy,
+            secrecy_term,
+            disclosure: None,
+            in_reply_to: None,
+            followups: Vec::new(),
+            archive: None,
+            attachments: Vec::new(),
+            notes: self.text(Field::Notes),
+            created: actor.at,
+            history: self.history(),
+            extra: Default::default(),
+        };
+        Some((Record::Outgoing(Box::new(record)), year, number.is_some()))
+    }
+
+    fn followup(&mut self) -> Built {
+        let title = self.required_text(Field::Title);
+        let lead_text = self.required_text(Field::Lead);
+        let lead = lead_text.and_then(|t| self.unit(Field::Lead, &t));
+        let support = self.units(Field::Support);
+        let assigned = self.required_date(Field::Assigned);
+        let due = self.required_date(Field::Due);
+        if let (Some(assigned), Some(due)) = (assigned, due)
+            && due < assigned
+        {
+            self.problem(Field::Due, Trouble::DueBeforeAssigned { due, assigned });
+        }
+        let (secrecy, _) = self.secrecy();
+        let source = self.keyword::<Source>(
+            Field::Source,
+            &[
+                ("领导交办", Source::Instruction),
+                ("批示", Source::Instruction),
+                ("会议", Source::Meeting),
+                ("上级", Source::Superior),
+                ("文件", Source::Document),
+            ],
+        );
+        let closed = self.date(Field::Closed);
+        let progress_text = self.text(Field::Progress);
+        use FuStatus as S;
+        let more = [
+            ("在办", S::InProgress),
+            ("办理中", S::InProgress),
+            ("正在办理", S::InProgress),
+            ("推进中", S::InProgress),
+            ("进行中", S::InProgress),
+            ("办结", S::Closed),
+            ("已完成", S::Closed),
+            ("完成", S::Closed),
+            ("销号", S::Closed),
+            ("未办", S::Open),
+            ("未开始", S::Open),
+            ("未启动", S::Open),
+            ("报结", S::Submitted),
+            ("撤项", S::Cancelled),
+            ("已撤销", S::Cancelled),
+            ("退回", S::Returned),
+        ];
+        let status = self.keyword(Field::Status, &more).unwrap_or({
+            if closed.is_some() {
+                S::Closed
+            } else if progress_text.is_some() {
+                S::InProgress
+            } else {
+                S::Open
+            }
+        });
+        let (title, lead, assigned, due) = (title?, lead?, assigned?, due?);
+        let actor = self.setting.actor;
+        let progress = progress_text
+            .iter()
+            .map(|note| Progress {
+                on: actor.today(),
+                by: actor.by.clone(),
+                note: note.clone(),
+            })
+            .collect();
+        let result = match status {
+            S::Closed | S::Submitted => Some(Outcome {
+                report: None,
+                submitted: None,
+                closed: closed.filter(|_| status == S::Closed),
+                closed_by: None,
+            }),
+            _ => None,
+        };
+        let record = Followup {
+            id: self.placeholder(assigned.year()),
+            title,
+            status,
+            requirement: self.text(Field::Requirement),
+            source,
+            source_ref: None,
+            assigned_by: self.text(Field::AssignedBy),
+            supervisor: self.text(Field::Supervisor),
+            lead,
+            support,
+            owner: self.text(Field::Owner),
+            assigned,
+            due,
+            secrecy,
+            feedback: None,
+            extensions: Vec::new(),
+            progress,
+            chases: Vec::new(),
+            result,
+            notes: self.text(Field::Notes),
+            created: actor.at,
+            history: self.history(),
+            extra: Default::default(),
+        };
+        Some((Record::Followup(Box::new(record)), assigned.year(), false))
+    }
+}
+
+/// Splits a list cell: `财务科、法规科`, `a,b`, `a；b`.
+fn split(text: &str) -> impl Iterator<Item = &str> {
+    text.split([',', '，', '、', ';', '；', '\n'])
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+}
+
+/// A 发文字号 as spreadsheets type it, with the year in 〔〕 as the
+/// register writes it: `市交发[2026]12号`, `市交发（2026）12号`.
+pub fn normal_number(text: &str) -> String {
+    let text = text.trim();
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = String::with_capacity(text.len());
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        let opens = matches!(c, '[' | '［' | '(' | '（' | '【' | '〔');
+        let year_follows = chars.len() > i + 5
+            && chars[i + 1..i + 5].iter().all(char::is_ascii_digit)
+            && matches!(chars[i + 5], ']' | '］' | ')' | '）' | '】' | '〕');
+        if opens && year_follows {
+            out.push('〔');
+            out.extend(&chars[i + 1..i + 5]);
+            out.push('〕');
+            i += 6;
+        } else {
+            out.push(c);
+            i += 1;
+        }
+    }
+    out
+}
+
+/// The 发文字号 of `record` if it was taken from the sheet.
+pub fn sheet_number(draft: &Draft) -> Option<&str> {
+    match &draft.record {
+        Record::Outgoing(r) if draft.numbered => Some(&r.doc_number),
+        _ => None,
+    }
+}
+
+/// The issuer and year an outgoing draft without a number gets one in.
+pub fn number_year(draft: &Draft, today: Date) -> i16 {
+    match &draft.record {
+        Record::Outgoing(r) => r.signed.map_or(today.year(), |d| d.year()),
+        _ => today.year(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_take_the_registers_brackets() {
+        assert_eq!(normal_number("市交发[2026]12号"), "市交发〔2026〕12号");
+        assert_eq!(normal_number("市交发（2026）12号"), "市交发〔2026〕12号");
+        assert_eq!(normal_number("市交发〔2026〕12号"), "市交发〔2026〕12号");
+        assert_eq!(normal_number("函(12)"), "函(12)");
+    }
+}
