@@ -10,7 +10,8 @@ use std::time::{Duration, Instant, SystemTime};
 
 use crate::error::{Error, Result};
 
-fn git(root: &Path) -> Command {
+/// `git` run in `root`, never prompting, blind to a caller's `GIT_DIR`.
+pub(crate) fn git(root: &Path) -> Command {
     let mut cmd = Command::new("git");
     cmd.current_dir(root)
         .env("GIT_TERMINAL_PROMPT", "0")
@@ -19,7 +20,7 @@ fn git(root: &Path) -> Command {
     cmd
 }
 
-fn run(mut cmd: Command) -> Result<Output> {
+pub(crate) fn run(mut cmd: Command) -> Result<Output> {
     let output = cmd.output().map_err(|e| Error::Git {
         message: format!("cannot run git: {e}"),
     })?;
@@ -327,7 +328,7 @@ fn add_many(root: &Path, paths: &[PathBuf]) -> std::result::Result<(), String> {
 }
 
 /// Runs `cmd` with `input` on its standard input.
-fn run_with_input(mut cmd: Command, input: &[u8]) -> Result<Output> {
+pub(crate) fn run_with_input(mut cmd: Command, input: &[u8]) -> Result<Output> {
     use std::io::Write;
     let cannot = |e: std::io::Error| Error::Git {
         message: format!("cannot run git: {e}"),

@@ -11,9 +11,8 @@
 //! Callers hold the write lock for the whole sync.
 
 use std::collections::{BTreeMap, HashMap, HashSet};
-use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+use std::process::{Command, Output};
 
 use crate::error::{Error, Result};
 use crate::model::common::Actor;
@@ -794,34 +793,19 @@ impl Git {
     }
 
     fn command(&self, args: &[&str]) -> Command {
-        let mut cmd = Command::new("git");
-        cmd.current_dir(&self.root)
-            .env("GIT_TERMINAL_PROMPT", "0")
-            .env_remove("GIT_DIR")
-            .env_remove("GIT_WORK_TREE")
-            .args(args);
+        let mut cmd = git::git(&self.root);
+        cmd.args(args);
         if let Some(index) = &self.index {
             cmd.env("GIT_INDEX_FILE", index);
         }
         cmd
     }
 
-    fn output(&self, mut cmd: Command, input: Option<&[u8]>) -> Result<Output> {
-        let fail = |e: std::io::Error| Error::Git {
-            message: format!("cannot run git: {e}"),
-        };
-        cmd.stdin(if input.is_some() {
-            Stdio::piped()
-        } else {
-            Stdio::null()
-        })
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped());
-        let mut child = cmd.spawn().map_err(fail)?;
-        if let (Some(input), Some(mut stdin)) = (input, child.stdin.take()) {
-            stdin.write_all(input).map_err(fail)?;
+    fn output(&self, cmd: Command, input: Option<&[u8]>) -> Result<Output> {
+        match input {
+            Some(input) => git::run_with_input(cmd, input),
+            None => git::run(cmd),
         }
-        child.wait_with_output().map_err(fail)
     }
 
     /// Runs git; its stdout on success, its whole error text otherwise.
