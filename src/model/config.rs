@@ -137,9 +137,31 @@ impl Default for GitSettings {
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct LogbookDef {
     pub prefix: String,
+    /// The book's name for people, in the office's language (用印登记).
     pub title: String,
+    /// The title for English readers; without it they see `title`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title_en: Option<String>,
     #[serde(default)]
     pub fields: Vec<FieldDef>,
+    /// Something taken out and due back (a seal, a car, an archive file);
+    /// see [`LoopDef`].
+    #[serde(default, rename = "loop", skip_serializing_if = "Option::is_none")]
+    pub open_loop: Option<LoopDef>,
+}
+
+/// An open loop of a logbook: an entry whose `start` field is set and whose
+/// `end` field is empty is *out* (a seal taken out, not yet returned), and
+/// is due back by its `due` field; `owner` names the field holding the
+/// person who has it, whom `remind` addresses.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LoopDef {
+    pub start: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub due: Option<String>,
+    pub end: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub owner: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -155,6 +177,9 @@ pub struct FieldDef {
     /// Label for people, e.g. `印章名称`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub label: Option<String>,
+    /// Label for English readers (`Seal`); without it they see `name`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub label_en: Option<String>,
 }
 
 impl Config {

@@ -2,16 +2,18 @@
 //! fields; each entry is a record whose fields are checked against the
 //! declaration.
 
-use std::collections::BTreeMap;
-
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 
 use crate::model::common::{Extra, HistoryEntry};
 use crate::model::config::{FieldDef, LogbookDef};
+
+mod presets;
+
 use crate::model::date::{Moment, parse_iso_date};
 use crate::model::id::Id;
 use crate::model::record::KindRules;
+pub use presets::{PRESET_NAMES, preset, presets};
 
 /// A logbook entry. Its declared fields live beside the common ones.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -95,99 +97,6 @@ fn check_value(field: &FieldDef, value: &serde_yaml::Value) -> Option<EntryProbl
             kind: kind.to_string(),
         },
     })
-}
-
-fn field(name: &str, kind: &str, required: bool, label: &str) -> FieldDef {
-    FieldDef {
-        name: name.into(),
-        kind: kind.into(),
-        required,
-        values: Vec::new(),
-        label: Some(label.into()),
-    }
-}
-
-fn book(prefix: &str, title: &str, fields: Vec<FieldDef>) -> LogbookDef {
-    LogbookDef {
-        prefix: prefix.into(),
-        title: title.into(),
-        fields,
-    }
-}
-
-/// The logbooks `init` declares: 用印, 来访, 公务接待, 值班.
-pub fn presets() -> BTreeMap<String, LogbookDef> {
-    let mut books = BTreeMap::new();
-    books.insert(
-        "seal".to_string(),
-        book(
-            "SEAL",
-            "用印登记",
-            vec![
-                field("date", "date", true, "日期"),
-                field("seal", "text", true, "印章名称"),
-                field("unit", "unit", true, "用印单位"),
-                field("handler", "person", true, "经办人"),
-                field("purpose", "text", true, "用印事由"),
-                field("document", "text", false, "文件名称"),
-                field("copies", "number", false, "份数"),
-                field("approver", "person", true, "批准人"),
-                field("witness", "person", false, "监印人"),
-                field("taken_out", "datetime", false, "外借时间"),
-                field("returned", "datetime", false, "归还时间"),
-            ],
-        ),
-    );
-    books.insert(
-        "visit".to_string(),
-        book(
-            "VISIT",
-            "来访登记",
-            vec![
-                field("arrived", "datetime", true, "来访时间"),
-                field("left", "datetime", false, "离开时间"),
-                field("visitor", "text", true, "来访人"),
-                field("organisation", "text", false, "单位"),
-                field("headcount", "number", false, "人数"),
-                field("purpose", "text", true, "事由"),
-                field("host", "person", false, "接待人"),
-                field("received_by", "person", false, "登记人"),
-            ],
-        ),
-    );
-    books.insert(
-        "reception".to_string(),
-        book(
-            "RCP",
-            "公务接待登记",
-            vec![
-                field("letter_ref", "text", true, "公函"),
-                field("guests", "text", true, "来宾"),
-                field("activities", "text", false, "活动内容"),
-                field("venue", "text", false, "地点"),
-                field("companions", "number", false, "陪同人数"),
-                field("cost", "money", false, "费用"),
-                field("approved_by", "person", true, "审批人"),
-            ],
-        ),
-    );
-    books.insert(
-        "duty".to_string(),
-        book(
-            "DUTY",
-            "值班登记",
-            vec![
-                field("date", "date", true, "日期"),
-                field("shift", "text", true, "班次"),
-                field("leader", "person", true, "带班领导"),
-                field("officers", "text", true, "值班人员"),
-                field("calls", "text", false, "来电记录"),
-                field("incidents", "text", false, "事件处置"),
-                field("handover", "text", false, "交接班"),
-            ],
-        ),
-    );
-    books
 }
 
 /// An entry's particulars are its book's declared fields: `unit`,
