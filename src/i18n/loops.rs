@@ -179,8 +179,8 @@ pub fn roster_problem(lang: Lang, problem: &RosterProblem) -> (String, Option<St
                 ),
                 Some(say!(
                     l,
-                    "--days all rosters every day; calendar.toml lists the holidays",
-                    "--days all 为每天排班；节假日见 calendar.toml"
+                    "`--days all` rosters every day; calendar.toml lists the holidays",
+                    "`--days all` 为每天排班；节假日见 calendar.toml"
                 )),
             )
         }
