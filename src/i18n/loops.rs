@@ -238,9 +238,12 @@ pub fn roster_problem(lang: Lang, problem: &RosterProblem) -> (String, Option<St
         P::Taken { book, slots } => {
             let list: Vec<String> = slots
                 .iter()
-                .map(|(date, shift, id)| match shift {
-                    Some(shift) => format!("{date} {shift} ({id})"),
-                    None => format!("{date} ({id})"),
+                .map(|(date, shift, id)| {
+                    let shift = shift.as_ref().map(|s| format!(" {s}")).unwrap_or_default();
+                    match l {
+                        Lang::En => format!("{date}{shift} ({id})"),
+                        Lang::Zh => format!("{date}{shift}（{id}）"),
+                    }
                 })
                 .collect();
             let count = slots.len();

@@ -598,6 +598,53 @@ mod tests {
         );
     }
 
+    /// An entry out on its book's loop is read (its facts say open) and
+    /// reminded with the book's name; one returned is not; a follow-up
+    /// owing a report comes last, once.
+    #[test]
+    fn entries_out_and_owed_reports_are_gathered() {
+        let entry = |id: &str, extra: &str| {
+            Record::from_yaml(
+                &format!(
+                    "id: {id}\ncreated: 2026-11-20T09:00:00+08:00\ndate: 2026-11-20\n\
+                     seal: 局公章\nunit: 办公室\nhandler: 李明\npurpose: 签合同\n\
+                     approver: 张局长\ntaken_out: 2026-11-20\nreturn_due: 2026-11-22\n{extra}"
+                ),
+                Kind::Logbook,
+                Some("seal"),
+            )
+            .unwrap()
+        };
+        let out = entry("SEAL-2026-0001", "");
+        let back = entry("SEAL-2026-0002", "returned: 2026-11-21\n");
+        assert!(relevant(&Facts::of(&out)));
+        let mut owing = fu("FU-2026-0001", "办公室", Some("李明"), "2026-12-31", "open");
+        if let Record::Followup(f) = &mut owing {
+            f.feedback = Some(crate::model::keyword::Feedback::Weekly);
+        }
+        let records = [&out, &back, &owing];
+        let secrets = Secrets::new(&records, false);
+        let books = crate::model::logbook::presets();
+        let items = gather(&records, &scope(), &secrets, &books);
+        let got: Vec<(String, &str, Level)> = items
+            .iter()
+            .map(|r| (r.id.to_string(), r.kind_keyword(), r.level))
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                ("SEAL-2026-0001".into(), "seal", Level::Overdue),
+                ("FU-2026-0001".into(), "followup", Level::FeedbackDue),
+            ]
+        );
+        assert_eq!(items[0].owner.as_deref(), Some("李明"));
+        assert_eq!(items[0].kind_word(Lang::Zh), "用印登记");
+        assert_eq!(items[1].due, Date::constant(2026, 11, 8));
+        let json = json(&items);
+        assert!(json.contains("\"kind\": \"seal\""), "{json}");
+        assert!(json.contains("\"level\": \"feedback-due\""), "{json}");
+    }
+
     #[test]
     fn unit_and_owner_filters() {
         let records = [

@@ -99,7 +99,7 @@ const OFFICERS: &str = "officers";
 struct Row {
     id: Id,
     date: Date,
-    weekday: String,
+    weekday: &'static str,
     #[serde(skip_serializing_if = "Option::is_none")]
     shift: Option<String>,
     leader: Option<String>,
@@ -250,7 +250,7 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
         rows.push(Row {
             id,
             date: slot.date,
-            weekday: format!("{:?}", slot.date.weekday()).to_lowercase(),
+            weekday: roster::weekday_keyword(slot.date),
             shift: (!slot.shift.is_empty()).then(|| slot.shift.clone()),
             leader: slot.leader.clone(),
             officers: slot.officers.join("、"),

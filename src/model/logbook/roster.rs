@@ -36,6 +36,20 @@ impl Days {
     }
 }
 
+/// The day of the week as scripts read it: `monday` … `sunday`.
+pub fn weekday_keyword(day: Date) -> &'static str {
+    use jiff::civil::Weekday as W;
+    match day.weekday() {
+        W::Monday => "monday",
+        W::Tuesday => "tuesday",
+        W::Wednesday => "wednesday",
+        W::Thursday => "thursday",
+        W::Friday => "friday",
+        W::Saturday => "saturday",
+        W::Sunday => "sunday",
+    }
+}
+
 /// Why a roster cannot be made.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum RosterProblem {
