@@ -135,7 +135,7 @@ pub fn loop_field_undeclared(lang: Lang, book: &str, role: &str, field: &str) ->
     say!(
         lang,
         "[logbooks.{book}.loop] {role} = \"{field}\": the logbook declares no field {field}",
-        "[logbooks.{book}.loop] {role} = \"{field}\"：登记簿未声明字段 `{field}`"
+        "`[logbooks.{book}.loop]` 中 `{role} = \"{field}\"`：登记簿未声明字段 `{field}`"
     )
 }
 

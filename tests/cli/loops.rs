@@ -86,6 +86,10 @@ fn a_seal_taken_out_is_reminded_until_it_is_returned() {
     let mine = json(&env, &["remind", "--owner", "赵磊", "-o", "json"]);
     assert_eq!(ids(&mine), ["SEAL-2026-0002"]);
 
+    // --record chases follow-ups only: the seals are left as they are.
+    let commits = env.commits();
+    env.run(&["remind", "--record"]);
+    assert_eq!(env.commits(), commits);
     // Returned (as `book set … -s returned=…` would write it): no longer
     // reminded.
     let path = "logbooks/seal/2026/SEAL-2026-0001.yaml";
@@ -210,6 +214,12 @@ fn owed_progress_reports_come_after_the_three_levels() {
         "loops__feedback_markdown",
         &["--lang", "zh", "remind", "-o", "markdown"],
     );
+    // --record chases an owed report at level blue, in the one commit.
+    let commits = env.commits();
+    env.run(&["remind", "--record"]);
+    assert_eq!(env.commits(), commits + 1);
+    let fu1 = env.read("followups/2026/FU-2026-0001.yaml");
+    assert!(fu1.contains("via: reminder\n  level: blue"), "{fu1}");
     // A progress note settles what was owed.
     env.run(&["progress", "FU-1", "已完成清查"]);
     let items = json(&env, &["remind", "-o", "json"]);
