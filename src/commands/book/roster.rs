@@ -21,7 +21,7 @@ use crate::model::id::Id;
 use crate::model::kind::Kind;
 use crate::model::logbook::Entry;
 use crate::model::logbook::roster::{self, Days, RosterProblem, Slot};
-use crate::model::record::Record;
+use crate::model::record::{KindRules, Record};
 use crate::report::render::{Table, Tone};
 use crate::store::{self, Change, Need, Register};
 
@@ -194,7 +194,7 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
     };
     let mut taken: HashMap<(Date, String), &Entry> = HashMap::new();
     for entry in &existing {
-        let date = Record::Entry(Box::new(entry.clone()), name.clone()).date();
+        let date = KindRules::filed_on(entry);
         let shift = entry
             .fields
             .get(SHIFT)
