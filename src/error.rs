@@ -116,6 +116,8 @@ pub enum Error {
         out: String,
         existing: String,
     },
+    /// A duty roster that cannot be made (`book roster`).
+    Roster(crate::model::logbook::roster::RosterProblem),
     Unreadable {
         path: PathBuf,
         line: usize,

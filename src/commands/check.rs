@@ -151,6 +151,10 @@ fn collect(register: &Register, snapshot: &Snapshot) -> Vec<Issue> {
             issues.push(located(register, &loaded.path, finding));
         }
     }
+    for note in validate::check_settings(&register.config) {
+        let settings = Path::new(store::register::SETTINGS_FILE);
+        issues.push(issue("error", settings, 0, None, note));
+    }
     let records: Vec<_> = snapshot.records.iter().map(|l| &l.record).collect();
     for finding in validate::check_links(&records) {
         let path = path_of(&finding.id);

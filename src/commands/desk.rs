@@ -1,4 +1,5 @@
-//! `taizhang` with no command: today's desk — what needs the clerk today.
+//! `taizhang desk` (and `taizhang` with no command): today's desk — what
+//! needs the clerk today.
 
 use std::process::ExitCode;
 
@@ -8,9 +9,25 @@ use crate::error::{Error, Result};
 use crate::model::facts::Facts;
 use crate::model::record::Record;
 use crate::report::desk;
+use crate::report::redact::Secrets;
 use crate::store::{self, Need};
 
-pub fn run(ctx: &Ctx) -> Result<ExitCode> {
+/// Today's desk, also what `taizhang` alone prints: today's and
+/// tomorrow's duty, overdue and due-soon follow-ups and those whose
+/// progress report is owed, logbook entries out past their due date (a
+/// seal not returned), papers awaiting handling, the next seven days of
+/// deadlines and meetings.
+///
+/// Titles of classified records print as "[秘密] FU-2026-0003", as in
+/// `remind`, unless --show-classified.
+#[derive(Debug, Default, clap::Args)]
+pub struct Args {
+    /// Print the titles of classified records
+    #[arg(long)]
+    pub show_classified: bool,
+}
+
+pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
     let register = ctx.register()?;
     let soon_until = ctx.soon_until(&register, None)?;
     let today = ctx.today;
@@ -19,8 +36,15 @@ pub fn run(ctx: &Ctx) -> Result<ExitCode> {
         ctx.warn_skipped(p)
     });
     let records: Vec<&Record> = snapshot.records.iter().map(|l| &l.record).collect();
+    let secrets = Secrets::from_levels(&snapshot.classified, args.show_classified);
     let lang = ctx.lang();
-    let view = desk::compute(&records, ctx.today, soon_until);
+    let view = desk::compute(
+        &records,
+        ctx.today,
+        soon_until,
+        &secrets,
+        &register.config.logbooks,
+    );
     let text = match ctx.format() {
         Format::Json => serde_json::to_string_pretty(&view).map_err(Error::encode)? + "\n",
         Format::Markdown | Format::Csv => desk::markdown(&view, lang),

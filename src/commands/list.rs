@@ -9,6 +9,7 @@ use crate::i18n::Message;
 use crate::model::facts::Facts;
 use crate::model::id::Id;
 use crate::model::kind::{Kind, KindFilter};
+use crate::model::logbook::open_loop;
 use crate::model::record::Record;
 use crate::report::list::{self as rows, Filter};
 use crate::store::{self, Need, Register};
@@ -39,7 +40,8 @@ pub struct Args {
     /// Only what is overdue (still to be done, deadline before today)
     #[arg(long)]
     pub overdue: bool,
-    /// Only what is still to be done
+    /// Only what is still to be done; for a logbook with an open loop,
+    /// only entries that are out (a seal taken out and not returned)
     #[arg(long)]
     pub open: bool,
     /// Only what is still to be done and due within SPAN (3d, 2w, 1m)
@@ -76,6 +78,7 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
         .iter()
         .map(|l| &l.record)
         .filter(|r| filter.matches(r, ctx.today))
+        .filter(|r| !args.open || still_out(&register, r))
         .collect();
     if args.overdue || args.open || args.due_within.is_some() {
         selected.sort_by_key(|r| (r.pending_due(), r.id().clone()));
@@ -100,6 +103,20 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
     };
     print(&text)?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// Whether a record listed by `--open` is still to be done: every record
+/// the filter kept, except logbook entries, which are open only while out
+/// on their book's loop.
+fn still_out(register: &Register, record: &Record) -> bool {
+    match record {
+        Record::Entry(entry, book) => register
+            .config
+            .logbooks
+            .get(book)
+            .is_some_and(|def| open_loop::is_out(entry, def)),
+        _ => true,
+    }
 }
 
 fn build_filter(ctx: &Ctx, register: &Register, args: &Args) -> Result<Filter> {

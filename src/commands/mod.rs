@@ -2,6 +2,7 @@
 //! (whose doc comment is the `--help` text) and one `run` function.
 
 mod assign;
+mod book;
 mod cancel;
 mod chase;
 pub mod check;
@@ -69,12 +70,15 @@ pub enum Command {
     #[command(subcommand)]
     Meeting(meeting::MeetingCommand),
     Import(import::Args),
+    Desk(desk::Args),
+    #[command(subcommand)]
+    Book(book::BookCommand),
 }
 
 /// Runs `command`; with none, shows today's desk.
 pub fn run(ctx: &Ctx, command: Option<Command>) -> Result<ExitCode> {
     let Some(command) = command else {
-        return desk::run(ctx);
+        return desk::run(ctx, desk::Args::default());
     };
     match command {
         Command::Init(args) => init::run(ctx, args),
@@ -97,5 +101,7 @@ pub fn run(ctx: &Ctx, command: Option<Command>) -> Result<ExitCode> {
         Command::Sync(args) => sync::run(ctx, args),
         Command::Meeting(cmd) => meeting::run(ctx, cmd),
         Command::Import(args) => import::run(ctx, args),
+        Command::Desk(args) => desk::run(ctx, args),
+        Command::Book(cmd) => book::run(ctx, cmd),
     }
 }

@@ -16,7 +16,10 @@ use crate::store::{self, Change, Need};
 
 /// Remind of open follow-ups and incoming action documents that are
 /// overdue, due today, or due within --within (default: remind.within in
-/// taizhang.toml, 3d).
+/// taizhang.toml, 3d); of logbook entries out on their book's loop (a
+/// seal taken out and not returned) by their due date; and of follow-ups
+/// whose progress report is owed by their feedback cadence (weekly,
+/// monthly, quarterly), after the rest.
 ///
 /// With nothing due it prints nothing and exits 0 (JSON: []), so a cron
 /// job mails only when something is due. Titles of classified records
@@ -64,7 +67,7 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
     let snapshot = store::report::load(&register, need, |p| ctx.warn_skipped(p));
     let records: Vec<&Record> = snapshot.records.iter().map(|l| &l.record).collect();
     let secrets = Secrets::from_levels(&snapshot.classified, args.show_classified);
-    let items = remind::select(&records, &scope, &secrets);
+    let items = remind::gather(&records, &scope, &secrets, &register.config.logbooks);
 
     if args.record && !items.is_empty() {
         record_chases(ctx, &register, &items)?;

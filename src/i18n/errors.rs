@@ -327,6 +327,7 @@ pub(super) fn error(lang: Lang, error: &Error) -> (String, Option<String>) {
             ),
             None,
         ),
+        E::Roster(problem) => super::loops::roster_problem(l, problem),
         E::Unreadable {
             path,
             line,

@@ -12,6 +12,7 @@ mod errors;
 mod export;
 pub mod import;
 mod labels;
+pub mod loops;
 mod notes;
 mod refusals;
 mod sentences;

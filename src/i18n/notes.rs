@@ -99,6 +99,15 @@ pub(super) fn note(l: Lang, note: &Note) -> String {
             "unknown field `{key}` (not declared for logbook {book})",
             "未知字段 `{key}`（登记簿 `{book}` 未声明）"
         ),
+        N::LoopEndBeforeStart {
+            end_key,
+            end,
+            start_key,
+            start,
+        } => super::loops::end_before_start(l, end_key, end, start_key, start),
+        N::LoopFieldUndeclared { book, role, field } => {
+            super::loops::loop_field_undeclared(l, book, role, field)
+        }
         N::UndeclaredBook { book } => say!(
             l,
             "logbook {book} is not declared in taizhang.toml",

@@ -84,10 +84,13 @@ pub enum HistoryAction {
     /// `sync` gave the record (or its 发文字号) a new number; the note is
     /// `old → new`.
     Renumber,
+    /// Made by `book roster`; with a note (`leader: A → B`), rewritten by
+    /// `book roster --replace`.
+    Roster,
 }
 
 impl HistoryAction {
-    const ALL: [HistoryAction; 25] = [
+    const ALL: [HistoryAction; 26] = [
         HistoryAction::Log,
         HistoryAction::Propose,
         HistoryAction::Instruct,
@@ -113,6 +116,7 @@ impl HistoryAction {
         HistoryAction::Reopen,
         HistoryAction::Import,
         HistoryAction::Renumber,
+        HistoryAction::Roster,
     ];
 
     /// The stored keyword (also the word of the commit message).
@@ -143,6 +147,7 @@ impl HistoryAction {
             HistoryAction::Reopen => "reopen",
             HistoryAction::Import => "import",
             HistoryAction::Renumber => "renumber",
+            HistoryAction::Roster => "roster",
         }
     }
 

@@ -219,6 +219,37 @@ impl Followup {
             && self.cancelled_on().is_none_or(|c| c > asof)
     }
 
+    /// The day a progress report (反馈) was owed by, when one is owed on
+    /// `today`: the follow-up is being worked on (open, in progress or
+    /// returned — a submitted one awaits verification, not a report),
+    /// its `feedback` cadence is periodic, and no progress was recorded
+    /// within one period of the last report (or of the assignment, when
+    /// there is none). `once` (一次性反馈) owes one report, at the end,
+    /// which the deadline itself reminds of: never owed in between.
+    pub fn feedback_owed(&self, today: Date) -> Option<Date> {
+        use jiff::ToSpan;
+        if !matches!(
+            self.status,
+            FuStatus::Open | FuStatus::InProgress | FuStatus::Returned
+        ) {
+            return None;
+        }
+        let period = match self.feedback? {
+            Feedback::Once => return None,
+            Feedback::Weekly => 7.days(),
+            Feedback::Monthly => 1.month(),
+            Feedback::Quarterly => 3.months(),
+        };
+        let last = self
+            .progress
+            .iter()
+            .map(|p| p.on)
+            .max()
+            .map_or(self.assigned, |on| on.max(self.assigned));
+        let owed = last.checked_add(period).ok()?;
+        (owed <= today).then_some(owed)
+    }
+
     /// The 三色督办 colour for a chase made `today`.
     pub fn chase_level(&self, today: Date) -> ChaseLevel {
         let due = self.effective_due();
@@ -488,5 +519,38 @@ mod tests {
         assert_eq!(fu.chase_level(day(19)), ChaseLevel::Blue);
         assert_eq!(fu.chase_level(day(20)), ChaseLevel::Yellow);
         assert_eq!(fu.chase_level(day(21)), ChaseLevel::Red);
+    }
+
+    #[test]
+    fn feedback_is_owed_one_period_after_the_last_report() {
+        let mut fu = sample(); // assigned 11-01
+        assert_eq!(fu.feedback_owed(day(30)), None, "no cadence");
+        fu.feedback = Some(Feedback::Weekly);
+        assert_eq!(fu.feedback_owed(day(7)), None);
+        assert_eq!(fu.feedback_owed(day(8)), Some(day(8)));
+        fu.record_progress(Progress {
+            on: day(6),
+            by: "李明".into(),
+            note: "已起草".into(),
+        })
+        .unwrap();
+        assert_eq!(fu.feedback_owed(day(12)), None);
+        assert_eq!(fu.feedback_owed(day(13)), Some(day(13)));
+        fu.feedback = Some(Feedback::Monthly);
+        assert_eq!(fu.feedback_owed(day(30)), None);
+        assert_eq!(
+            fu.feedback_owed(Date::constant(2026, 12, 6)),
+            Some(Date::constant(2026, 12, 6))
+        );
+        fu.feedback = Some(Feedback::Quarterly);
+        assert_eq!(fu.feedback_owed(Date::constant(2027, 2, 5)), None);
+        assert!(fu.feedback_owed(Date::constant(2027, 2, 6)).is_some());
+        // Once: the one report is the result, reminded of by the deadline.
+        fu.feedback = Some(Feedback::Once);
+        assert_eq!(fu.feedback_owed(Date::constant(2027, 6, 1)), None);
+        // Submitted: awaiting verification, no report owed.
+        fu.feedback = Some(Feedback::Weekly);
+        fu.finish(day(20), "李明", None, true).unwrap();
+        assert_eq!(fu.feedback_owed(day(30)), None);
     }
 }

@@ -1,33 +1,50 @@
 //! Today's desk (`taizhang` with no command): what needs the clerk today —
-//! overdue and due-soon follow-ups, papers awaiting handling, the next
-//! seven days of deadlines and meetings.
+//! today's and tomorrow's duty, overdue and due-soon follow-ups (and those
+//! whose progress report is owed), logbook entries out past their due
+//! date, papers awaiting handling, the next seven days of deadlines and
+//! meetings.
 //!
 //! Pure: "today" and the look-ahead are passed in; levels come from
-//! `report::remind`, overdue from `Record::due_state`.
+//! `report::remind`, overdue from `Record::due_state`. Titles are
+//! redacted as `remind` redacts them (`Secrets`, chosen by the caller);
+//! JSON carries stored keywords and RFC 3339 moments, people read
+//! `2026-12-02 09:00`.
+
+use std::collections::BTreeMap;
 
 use jiff::ToSpan;
 use jiff::civil::Date;
 use serde::Serialize;
 
+use crate::i18n::loops::{self as words, LoopWord};
 use crate::i18n::{Label, Lang, Message};
-use crate::model::date::days_between;
+use crate::model::config::LogbookDef;
+use crate::model::date::{When, days_between};
 use crate::model::facts::Facts;
 use crate::model::id::Id;
 use crate::model::incoming::InStatus;
 use crate::model::kind::Kind;
 use crate::model::meeting::MtStatus;
 use crate::model::record::Record;
-use crate::report::redact::Secrets;
+use crate::report::redact::{Secrets, Title};
 use crate::report::remind::{self, Level, Reminder, Scope};
 use crate::report::render::{Table, Tone};
 
 /// How far ahead the desk looks for deadlines and meetings.
 pub const DAYS_AHEAD: i64 = 7;
 
+/// The logbook the desk reads today's and tomorrow's duty from.
+pub const DUTY_BOOK: &str = "duty";
+
 #[derive(Debug, Clone, Serialize)]
 pub struct Desk {
-    /// Follow-ups overdue or due within `remind.within`.
+    /// Today's and tomorrow's duty, when the duty book has either.
+    pub duty: Option<Duty>,
+    /// Follow-ups overdue or due within `remind.within`, then those whose
+    /// progress report is owed.
     pub followups: Vec<Reminder>,
+    /// Logbook entries out past their due date (a seal not returned).
+    pub out: Vec<Reminder>,
     /// Incoming action papers still in hand, oldest first.
     pub awaiting: Vec<Awaiting>,
     /// Deadlines (follow-ups and papers) from today to a week ahead.
@@ -36,10 +53,28 @@ pub struct Desk {
     pub meetings: Vec<Upcoming>,
 }
 
+/// Who is on duty on two days.
+#[derive(Debug, Clone, Serialize)]
+pub struct Duty {
+    pub today: Vec<Turn>,
+    pub tomorrow: Vec<Turn>,
+}
+
+/// One turn of duty, from an entry of the duty book.
+#[derive(Debug, Clone, Serialize)]
+pub struct Turn {
+    pub id: Id,
+    pub date: Date,
+    pub shift: Option<String>,
+    pub leader: Option<String>,
+    pub officers: String,
+}
+
 #[derive(Debug, Clone, Serialize)]
 pub struct Awaiting {
     pub id: Id,
-    pub title: String,
+    /// Withheld when the paper is classified.
+    pub title: Title,
     pub status: InStatus,
     pub sender: String,
     pub received: Date,
@@ -50,14 +85,27 @@ pub struct Awaiting {
 #[derive(Debug, Clone, Serialize)]
 pub struct Upcoming {
     pub id: Id,
-    pub title: String,
-    pub start: String,
+    /// Withheld when the meeting is classified.
+    pub title: Title,
+    /// A date or RFC 3339 in JSON; people read `2026-12-02 09:00` (`when`).
+    pub start: When,
     pub venue: Option<String>,
+}
+
+/// A meeting's start as people read it on the desk: `2026-12-02 09:00`,
+/// or the date alone when no time was given.
+pub fn when(start: &When) -> String {
+    match start {
+        When::Date(date) => date.to_string(),
+        When::Moment(moment) => moment.datetime.strftime("%Y-%m-%d %H:%M").to_string(),
+    }
 }
 
 impl Desk {
     pub fn is_empty(&self) -> bool {
-        self.followups.is_empty()
+        self.duty.is_none()
+            && self.out.is_empty()
+            && self.followups.is_empty()
             && self.awaiting.is_empty()
             && self.upcoming.is_empty()
             && self.meetings.is_empty()
@@ -72,9 +120,16 @@ pub fn relevant(facts: &Facts, today: Date) -> bool {
     facts.open || facts.touches(today, week_end)
 }
 
-pub fn compute(records: &[&Record], today: Date, soon_until: Date) -> Desk {
-    // The desk is the clerk's own screen, like `list`: titles are shown.
-    let secrets = Secrets::new(records, true);
+/// The desk of `today`. `books` are the declared logbooks (their loops,
+/// and the duty book); `secrets` withholds classified titles unless the
+/// clerk asked to see them.
+pub fn compute(
+    records: &[&Record],
+    today: Date,
+    soon_until: Date,
+    secrets: &Secrets,
+    books: &BTreeMap<String, LogbookDef>,
+) -> Desk {
     let week_end = today.checked_add(DAYS_AHEAD.days()).unwrap_or(today);
     let scope = |until| Scope {
         today,
@@ -82,11 +137,12 @@ pub fn compute(records: &[&Record], today: Date, soon_until: Date) -> Desk {
         unit: None,
         owner: None,
     };
-    let followups = remind::select(records, &scope(soon_until), &secrets)
-        .into_iter()
-        .filter(|r| r.kind == Kind::Followup)
-        .collect();
-    let upcoming = remind::select(records, &scope(week_end), &secrets)
+    let (out, followups): (Vec<Reminder>, Vec<Reminder>) =
+        remind::gather(records, &scope(soon_until), secrets, books)
+            .into_iter()
+            .filter(|r| r.kind == Kind::Followup || (r.book.is_some() && r.level == Level::Overdue))
+            .partition(|r| r.book.is_some());
+    let upcoming = remind::select(records, &scope(week_end), secrets)
         .into_iter()
         .filter(|r| r.level != Level::Overdue)
         .collect();
@@ -95,7 +151,7 @@ pub fn compute(records: &[&Record], today: Date, soon_until: Date) -> Desk {
         .filter_map(|r| match r {
             Record::Incoming(doc) if doc.is_pending() => Some(Awaiting {
                 id: doc.id.clone(),
-                title: doc.title.clone(),
+                title: secrets.title(r),
                 status: doc.status,
                 sender: doc.sender.clone(),
                 received: doc.received.date(),
@@ -117,8 +173,8 @@ pub fn compute(records: &[&Record], today: Date, soon_until: Date) -> Desk {
                     mt.start.date(),
                     Upcoming {
                         id: mt.id.clone(),
-                        title: mt.title.clone(),
-                        start: mt.start.to_string(),
+                        title: secrets.title(r),
+                        start: mt.start,
                         venue: mt.venue.clone(),
                     },
                 ))
@@ -128,11 +184,73 @@ pub fn compute(records: &[&Record], today: Date, soon_until: Date) -> Desk {
         .collect();
     meetings.sort_by(|a, b| (a.0, &a.1.id).cmp(&(b.0, &b.1.id)));
     Desk {
+        duty: duty(records, today, books),
         followups,
+        out,
         awaiting,
         upcoming,
         meetings: meetings.into_iter().map(|(_, m)| m).collect(),
     }
+}
+
+/// Today's and tomorrow's turns of the duty book, `None` when it has
+/// neither (or the register keeps no duty book).
+fn duty(records: &[&Record], today: Date, books: &BTreeMap<String, LogbookDef>) -> Option<Duty> {
+    if !books.contains_key(DUTY_BOOK) {
+        return None;
+    }
+    let tomorrow = today.checked_add(1.day()).ok()?;
+    let text = |value: Option<&serde_yaml::Value>| -> Option<String> {
+        match value? {
+            serde_yaml::Value::String(s) if !s.trim().is_empty() => Some(s.trim().to_string()),
+            serde_yaml::Value::Sequence(items) => {
+                let names: Vec<&str> = items.iter().filter_map(|v| v.as_str()).collect();
+                (!names.is_empty()).then(|| names.join("、"))
+            }
+            _ => None,
+        }
+    };
+    let mut turns: Vec<Turn> = records
+        .iter()
+        .filter_map(|r| match r {
+            Record::Entry(entry, book) if book == DUTY_BOOK => {
+                let date = r.date();
+                (date == today || date == tomorrow).then(|| Turn {
+                    id: entry.id.clone(),
+                    date,
+                    shift: text(entry.fields.get("shift")),
+                    leader: text(entry.fields.get("leader")),
+                    officers: text(entry.fields.get("officers")).unwrap_or_default(),
+                })
+            }
+            _ => None,
+        })
+        .collect();
+    if turns.is_empty() {
+        return None;
+    }
+    turns.sort_by(|a, b| (a.date, &a.id).cmp(&(b.date, &b.id)));
+    let (today, tomorrow) = turns.into_iter().partition(|t| t.date == today);
+    Some(Duty { today, tomorrow })
+}
+
+/// The duty line: `值班：今日 张三（带班 陈局长）；明日 李四（带班 王局长）`.
+pub fn duty_line(duty: &Duty, lang: Lang) -> String {
+    let day = |turns: &[Turn]| -> String {
+        if turns.is_empty() {
+            return LoopWord::NotRostered.word(lang).to_string();
+        }
+        let several = turns.len() > 1;
+        let slots: Vec<String> = turns
+            .iter()
+            .map(|t| {
+                let shift = t.shift.as_deref().filter(|_| several);
+                words::duty_slot(lang, shift, &t.officers, t.leader.as_deref())
+            })
+            .collect();
+        slots.join(lang.list_separator())
+    };
+    words::duty_line(lang, &day(&duty.today), &day(&duty.tomorrow))
 }
 
 fn head(lang: Lang, labels: &[Label]) -> Table {
@@ -184,6 +302,34 @@ pub fn sections(desk: &Desk, lang: Lang) -> Vec<(&'static str, Table)> {
             reminder_table(&desk.followups, lang),
         ));
     }
+    if !desk.out.is_empty() {
+        let mut table = head(
+            lang,
+            &[
+                Label::Id,
+                Label::Title,
+                Label::Unit,
+                Label::Owner,
+                Label::Due,
+                Label::DaysLeft,
+            ],
+        );
+        table
+            .headers
+            .insert(1, LoopWord::Book.word(lang).to_string());
+        for r in &desk.out {
+            table.push(vec![
+                (r.id.to_string(), Tone::Plain),
+                (r.kind_word(lang).to_string(), Tone::Plain),
+                (lang.title(&r.title), Tone::Plain),
+                (r.unit.clone().unwrap_or_default(), Tone::Plain),
+                (r.owner.clone().unwrap_or_default(), Tone::Plain),
+                (r.due.to_string(), Tone::Plain),
+                (r.days_left.to_string(), tone(Some(r.days_left))),
+            ]);
+        }
+        out.push((LoopWord::OutPastDue.word(lang), table));
+    }
     if !desk.awaiting.is_empty() {
         let mut table = head(
             lang,
@@ -202,7 +348,7 @@ pub fn sections(desk: &Desk, lang: Lang) -> Vec<(&'static str, Table)> {
             let t = tone(a.days_left);
             table.push(vec![
                 (a.id.to_string(), Tone::Plain),
-                (a.title.clone(), Tone::Plain),
+                (lang.title(&a.title), Tone::Plain),
                 (lang.keyword(a.status).to_string(), Tone::Plain),
                 (a.sender.clone(), Tone::Plain),
                 (a.received.to_string(), Tone::Plain),
@@ -227,8 +373,8 @@ pub fn sections(desk: &Desk, lang: Lang) -> Vec<(&'static str, Table)> {
         for m in &desk.meetings {
             table.push(vec![
                 (m.id.to_string(), Tone::Plain),
-                (m.title.clone(), Tone::Plain),
-                (m.start.clone(), Tone::Plain),
+                (lang.title(&m.title), Tone::Plain),
+                (when(&m.start), Tone::Plain),
                 (m.venue.clone().unwrap_or_default(), Tone::Plain),
             ]);
         }
@@ -240,7 +386,15 @@ pub fn sections(desk: &Desk, lang: Lang) -> Vec<(&'static str, Table)> {
 /// The desk for a terminal.
 pub fn terminal(desk: &Desk, today: Date, lang: Lang, color: bool) -> String {
     let mut out = String::new();
-    for (heading, table) in sections(desk, lang) {
+    if let Some(duty) = &desk.duty {
+        out.push_str(&duty_line(duty, lang));
+        out.push('\n');
+    }
+    let sections = sections(desk, lang);
+    if sections.is_empty() {
+        out.push_str(&format!("{}\n", lang.message(Message::DeskClear)));
+    }
+    for (heading, table) in sections {
         if !out.is_empty() {
             out.push('\n');
         }
@@ -248,20 +402,21 @@ pub fn terminal(desk: &Desk, today: Date, lang: Lang, color: bool) -> String {
         out.push('\n');
         out.push_str(&table.to_terminal(color));
     }
-    if out.is_empty() {
-        out = format!("{}\n", lang.message(Message::DeskClear));
-    }
     out
 }
 
 /// The desk as Markdown.
 pub fn markdown(desk: &Desk, lang: Lang) -> String {
     let mut out = String::new();
-    for (heading, table) in sections(desk, lang) {
-        out.push_str(&format!("### {heading}\n\n{}\n", table.to_markdown()));
+    if let Some(duty) = &desk.duty {
+        out.push_str(&format!("**{}**\n\n", duty_line(duty, lang)));
     }
-    if out.is_empty() {
-        out = format!("{}\n", lang.message(Message::DeskClear));
+    let sections = sections(desk, lang);
+    if sections.is_empty() {
+        out.push_str(&format!("{}\n", lang.message(Message::DeskClear)));
+    }
+    for (heading, table) in sections {
+        out.push_str(&format!("### {heading}\n\n{}\n", table.to_markdown()));
     }
     out
 }
@@ -279,7 +434,10 @@ mod tests {
             for today in ["2026-11-16", "2026-11-23", "2026-11-26", "2027-01-04"] {
                 let today: Date = today.parse().unwrap();
                 let soon = today.checked_add(3.days()).unwrap();
-                if !compute(&[&record], today, soon).is_empty() {
+                let one = [&record];
+                let secrets = Secrets::new(&one, false);
+                let books = crate::model::logbook::presets();
+                if !compute(&one, today, soon, &secrets, &books).is_empty() {
                     shown += 1;
                     assert!(relevant(&facts, today), "{} on {today}", record.id());
                 }

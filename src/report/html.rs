@@ -19,7 +19,7 @@ use crate::model::kind::Kind;
 use crate::model::period::Period;
 use crate::model::record::Record;
 use crate::report::redact::{Secrets, Title};
-use crate::report::remind::{Level, Reminder};
+use crate::report::remind::Reminder;
 use crate::report::render::{Table, Tone};
 use crate::report::summary::{self, Summary};
 
@@ -246,22 +246,6 @@ fn table_html(table: &Table, numeric: &[usize]) -> String {
     out
 }
 
-fn level_class(level: Level) -> &'static str {
-    match level {
-        Level::Overdue => "overdue",
-        Level::DueToday => "due-today",
-        Level::DueSoon => "due-soon",
-    }
-}
-
-fn level_label(level: Level) -> Label {
-    match level {
-        Level::Overdue => Label::LevelOverdue,
-        Level::DueToday => Label::LevelDueToday,
-        Level::DueSoon => Label::LevelDueSoon,
-    }
-}
-
 fn reminders(items: &[Reminder], lang: Lang) -> String {
     if items.is_empty() {
         return format!("<p>{}</p>\n", escape(&i18n::none(lang)));
@@ -288,8 +272,8 @@ fn reminders(items: &[Reminder], lang: Lang) -> String {
             out,
             "<tr class=\"{}\"><td class=\"lvl\">{}</td><td class=\"nw\">{}</td><td>{} <span class=\"legend\">{}</span></td>\
              <td class=\"nw\">{}</td><td class=\"nw\">{}</td><td class=\"nw\">{}</td><td class=\"n\">{}</td></tr>",
-            level_class(item.level),
-            escape(lang.label(level_label(item.level))),
+            item.level.keyword(),
+            escape(item.level.label(lang)),
             escape(&item.id.to_string()),
             escape(&lang.title(&item.title)),
             escape(kind),

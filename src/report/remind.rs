@@ -1,18 +1,26 @@
 //! What `remind` says (DESIGN §3): the follow-ups and action papers that
-//! are overdue, due today or due soon, and how that reads as text,
-//! Markdown and JSON.
+//! are overdue, due today or due soon, logbook entries out past, on or
+//! near their due date (open loops), follow-ups whose progress report is
+//! owed, and how that reads as text, Markdown and JSON.
 //!
 //! Pure: "today" and the look-ahead are passed in. Overdue is never
-//! decided here: `Record::due_state` is the one definition.
+//! decided here: `Record::due_state` is the one definition for records,
+//! `open_loop::out` gives an entry's due date, `Followup::feedback_owed`
+//! says when a report is owed.
+
+use std::collections::BTreeMap;
 
 use jiff::civil::Date;
 use serde::Serialize;
 
 use crate::i18n::{self, Label, Lang};
+use crate::model::config::LogbookDef;
+use crate::model::date::days_between;
 use crate::model::facts::Facts;
 use crate::model::id::Id;
 use crate::model::keyword::ChaseLevel;
 use crate::model::kind::Kind;
+use crate::model::logbook::open_loop;
 use crate::model::record::Record;
 use crate::report::redact::{Secrets, Title};
 use crate::report::render::{Table, Tone};
@@ -23,6 +31,9 @@ pub enum Level {
     Overdue,
     DueToday,
     DueSoon,
+    /// A follow-up's periodic progress report is owed (its `feedback`
+    /// cadence); its `due` is the day the report was owed by.
+    FeedbackDue,
 }
 
 impl Level {
@@ -32,6 +43,7 @@ impl Level {
             Level::Overdue => "overdue",
             Level::DueToday => "due-today",
             Level::DueSoon => "due-soon",
+            Level::FeedbackDue => "feedback-due",
         }
     }
 
@@ -40,16 +52,31 @@ impl Level {
         match self {
             Level::Overdue => ChaseLevel::Red,
             Level::DueToday => ChaseLevel::Yellow,
-            Level::DueSoon => ChaseLevel::Blue,
+            Level::DueSoon | Level::FeedbackDue => ChaseLevel::Blue,
         }
     }
 
     pub fn label(self, lang: Lang) -> &'static str {
-        lang.label(match self {
-            Level::Overdue => Label::LevelOverdue,
-            Level::DueToday => Label::LevelDueToday,
-            Level::DueSoon => Label::LevelDueSoon,
-        })
+        match self {
+            Level::Overdue => lang.label(Label::LevelOverdue),
+            Level::DueToday => lang.label(Label::LevelDueToday),
+            Level::DueSoon => lang.label(Label::LevelDueSoon),
+            Level::FeedbackDue => i18n::loops::LoopWord::FeedbackDue.word(lang),
+        }
+    }
+
+    /// The level of something due on `due`: overdue, due today, due by
+    /// `soon_until`, else none.
+    fn of(due: Date, today: Date, soon_until: Date) -> Option<Level> {
+        if due < today {
+            Some(Level::Overdue)
+        } else if due == today {
+            Some(Level::DueToday)
+        } else if due <= soon_until {
+            Some(Level::DueSoon)
+        } else {
+            None
+        }
     }
 }
 
@@ -59,11 +86,14 @@ impl Serialize for Level {
     }
 }
 
-/// One thing to remind about; the JSON shape of DESIGN §3, key for key.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+/// One thing to remind about; the JSON shape of DESIGN §3, key for key
+/// (`kind` is the logbook's name for an entry: `seal`).
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Reminder {
     pub id: Id,
     pub kind: Kind,
+    /// The logbook of an entry out on its open loop.
+    pub book: Option<Book>,
     /// Withheld when the record is classified.
     pub title: Title,
     pub unit: Option<String>,
@@ -71,6 +101,61 @@ pub struct Reminder {
     pub due: Date,
     pub days_left: i64,
     pub level: Level,
+}
+
+/// A logbook as a reminder names it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Book {
+    pub name: String,
+    pub title: String,
+    pub title_en: Option<String>,
+}
+
+impl Reminder {
+    /// What the reminder is about, for scripts: the kind's keyword, or
+    /// the logbook's name.
+    pub fn kind_keyword(&self) -> &str {
+        match &self.book {
+            Some(book) => &book.name,
+            None => crate::model::keyword::Keyword::keyword(self.kind),
+        }
+    }
+
+    /// What the reminder is about, for people: 督办事项, 用印登记.
+    pub fn kind_word(&self, lang: Lang) -> &str {
+        match (&self.book, lang) {
+            (Some(book), Lang::En) => book.title_en.as_deref().unwrap_or(&book.title),
+            (Some(book), Lang::Zh) => &book.title,
+            (None, _) => lang.keyword(self.kind),
+        }
+    }
+}
+
+impl Serialize for Reminder {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        #[derive(Serialize)]
+        struct Shape<'a> {
+            id: &'a Id,
+            kind: &'a str,
+            title: &'a Title,
+            unit: &'a Option<String>,
+            owner: &'a Option<String>,
+            due: Date,
+            days_left: i64,
+            level: Level,
+        }
+        Shape {
+            id: &self.id,
+            kind: self.kind_keyword(),
+            title: &self.title,
+            unit: &self.unit,
+            owner: &self.owner,
+            due: self.due,
+            days_left: self.days_left,
+            level: self.level,
+        }
+        .serialize(s)
+    }
 }
 
 /// What to look at.
@@ -98,18 +183,11 @@ pub fn select(records: &[&Record], scope: &Scope, secrets: &Secrets) -> Vec<Remi
         .filter(|r| scope.owner.as_deref().is_none_or(|o| owner(r) == Some(o)))
         .filter_map(|r| {
             let state = r.due_state(scope.today)?;
-            let level = if state.overdue() {
-                Level::Overdue
-            } else if state.days_left == 0 {
-                Level::DueToday
-            } else if state.due <= scope.soon_until {
-                Level::DueSoon
-            } else {
-                return None;
-            };
+            let level = Level::of(state.due, scope.today, scope.soon_until)?;
             Some(Reminder {
                 id: r.id().clone(),
                 kind: r.kind(),
+                book: None,
                 title: secrets.title(r),
                 unit: r.unit().map(str::to_string),
                 owner: owner(r).map(str::to_string),
@@ -119,8 +197,116 @@ pub fn select(records: &[&Record], scope: &Scope, secrets: &Secrets) -> Vec<Remi
             })
         })
         .collect();
-    out.sort_by(|a, b| (a.level, a.due, &a.id).cmp(&(b.level, b.due, &b.id)));
+    sort(&mut out);
     out
+}
+
+/// Sorted by level, then due date, then ID.
+fn sort(items: &mut [Reminder]) {
+    items.sort_by(|a, b| (a.level, a.due, &a.id).cmp(&(b.level, b.due, &b.id)));
+}
+
+/// Everything `remind` reminds of: what `select` finds, logbook entries
+/// out on their book's open loop (`books`) past, on or near their due
+/// date, and follow-ups not already listed whose progress report is owed.
+pub fn gather(
+    records: &[&Record],
+    scope: &Scope,
+    secrets: &Secrets,
+    books: &BTreeMap<String, LogbookDef>,
+) -> Vec<Reminder> {
+    let mut out = select(records, scope, secrets);
+    out.extend(out_entries(records, scope, secrets, books));
+    let listed: std::collections::HashSet<Id> = out.iter().map(|r| r.id.clone()).collect();
+    out.extend(
+        feedback_owed(records, scope, secrets)
+            .into_iter()
+            .filter(|r| !listed.contains(&r.id)),
+    );
+    sort(&mut out);
+    out
+}
+
+/// Logbook entries out on their book's loop with a due date past, today
+/// or within the window. Unit and owner filters apply: the owner is the
+/// person the loop names (`owner = "handler"`).
+fn out_entries(
+    records: &[&Record],
+    scope: &Scope,
+    secrets: &Secrets,
+    books: &BTreeMap<String, LogbookDef>,
+) -> Vec<Reminder> {
+    records
+        .iter()
+        .filter_map(|record| {
+            let Record::Entry(entry, name) = record else {
+                return None;
+            };
+            let book = books.get(name)?;
+            let out = open_loop::out(entry, book.open_loop.as_ref()?)?;
+            let due = out.due?;
+            let level = Level::of(due, scope.today, scope.soon_until)?;
+            let unit = record.unit();
+            if scope.unit.as_deref().is_some_and(|u| unit != Some(u))
+                || scope.owner.as_deref().is_some_and(|o| out.owner != Some(o))
+            {
+                return None;
+            }
+            let title = if secrets.hides(record) {
+                secrets.title(record)
+            } else {
+                Title::Shown(open_loop::headline(entry, book))
+            };
+            Some(Reminder {
+                id: entry.id.clone(),
+                kind: Kind::Logbook,
+                book: Some(Book {
+                    name: name.clone(),
+                    title: book.title.clone(),
+                    title_en: book.title_en.clone(),
+                }),
+                title,
+                unit: unit.map(str::to_string),
+                owner: out.owner.map(str::to_string),
+                due,
+                days_left: days_between(scope.today, due),
+                level,
+            })
+        })
+        .collect()
+}
+
+/// Follow-ups whose periodic progress report is owed today
+/// (`Followup::feedback_owed`), due on the day it was owed by.
+fn feedback_owed(records: &[&Record], scope: &Scope, secrets: &Secrets) -> Vec<Reminder> {
+    records
+        .iter()
+        .filter_map(|record| {
+            let Record::Followup(fu) = record else {
+                return None;
+            };
+            let owed = fu.feedback_owed(scope.today)?;
+            if scope.unit.as_deref().is_some_and(|u| fu.lead != u)
+                || scope
+                    .owner
+                    .as_deref()
+                    .is_some_and(|o| owner(record) != Some(o))
+            {
+                return None;
+            }
+            Some(Reminder {
+                id: fu.id.clone(),
+                kind: Kind::Followup,
+                book: None,
+                title: secrets.title(record),
+                unit: Some(fu.lead.clone()),
+                owner: fu.owner.clone(),
+                due: owed,
+                days_left: days_between(scope.today, owed),
+                level: Level::FeedbackDue,
+            })
+        })
+        .collect()
 }
 
 /// The person a reminder is for: a follow-up's owner. An incoming paper
@@ -177,9 +363,22 @@ pub fn groups(items: &[Reminder]) -> Vec<UnitGroup<'_>> {
         .collect()
 }
 
-/// "overdue 3 days", "due today", "due in 2 days" for one reminder.
+/// "overdue 3 days", "due today", "due in 2 days", "report owed" for
+/// one reminder.
 fn when(item: &Reminder, lang: Lang) -> String {
-    lang.days_left(item.days_left)
+    match item.level {
+        Level::FeedbackDue => i18n::loops::LoopWord::ReportOwed.word(lang).to_string(),
+        _ => lang.days_left(item.days_left),
+    }
+}
+
+/// The due part of a line: "(due 2026-11-20)", or for an owed report
+/// "(report owed since 2026-11-16)".
+fn due_text(item: &Reminder, lang: Lang) -> String {
+    match item.level {
+        Level::FeedbackDue => i18n::loops::report_owed_since(lang, item.due),
+        _ => i18n::remind_due(lang, item.due),
+    }
 }
 
 /// The first line: how many of each level, as of today.
@@ -190,7 +389,11 @@ pub fn headline(items: &[Reminder], today: Date, lang: Lang) -> String {
         count(Level::DueToday),
         count(Level::DueSoon),
     );
-    i18n::remind_headline(lang, today, o, t, s)
+    let line = i18n::remind_headline(lang, today, o, t, s);
+    match count(Level::FeedbackDue) {
+        0 => line,
+        owed => i18n::loops::with_reports_owed(lang, line, owed),
+    }
 }
 
 fn unit_name(unit: Option<&str>, lang: Lang) -> &str {
@@ -212,7 +415,7 @@ pub fn text(items: &[Reminder], today: Date, lang: Lang) -> String {
         for (owner, list) in owners {
             out.push_str(&format!("  {}\n", owner_name(owner, lang)));
             for item in list {
-                let due = i18n::remind_due(lang, item.due);
+                let due = due_text(item, lang);
                 // A withheld title is already "[秘密] ID": no ID twice.
                 let what = if item.title.is_withheld() {
                     lang.title(&item.title)
@@ -246,7 +449,7 @@ pub fn table(items: &[Reminder], lang: Lang) -> Table {
     for item in items {
         table.push(vec![
             (item.id.to_string(), Tone::Plain),
-            (lang.keyword(item.kind).to_string(), Tone::Plain),
+            (item.kind_word(lang).to_string(), Tone::Plain),
             (lang.title(&item.title), Tone::Plain),
             (item.unit.clone().unwrap_or_default(), Tone::Plain),
             (item.owner.clone().unwrap_or_default(), Tone::Plain),
@@ -393,6 +596,53 @@ mod tests {
             text.contains("    逾期3天  FU-2026-0002  事项FU-2026-0002  （期限 2026-11-20）"),
             "{text}"
         );
+    }
+
+    /// An entry out on its book's loop is read (its facts say open) and
+    /// reminded with the book's name; one returned is not; a follow-up
+    /// owing a report comes last, once.
+    #[test]
+    fn entries_out_and_owed_reports_are_gathered() {
+        let entry = |id: &str, extra: &str| {
+            Record::from_yaml(
+                &format!(
+                    "id: {id}\ncreated: 2026-11-20T09:00:00+08:00\ndate: 2026-11-20\n\
+                     seal: 局公章\nunit: 办公室\nhandler: 李明\npurpose: 签合同\n\
+                     approver: 张局长\ntaken_out: 2026-11-20\nreturn_due: 2026-11-22\n{extra}"
+                ),
+                Kind::Logbook,
+                Some("seal"),
+            )
+            .unwrap()
+        };
+        let out = entry("SEAL-2026-0001", "");
+        let back = entry("SEAL-2026-0002", "returned: 2026-11-21\n");
+        assert!(relevant(&Facts::of(&out)));
+        let mut owing = fu("FU-2026-0001", "办公室", Some("李明"), "2026-12-31", "open");
+        if let Record::Followup(f) = &mut owing {
+            f.feedback = Some(crate::model::keyword::Feedback::Weekly);
+        }
+        let records = [&out, &back, &owing];
+        let secrets = Secrets::new(&records, false);
+        let books = crate::model::logbook::presets();
+        let items = gather(&records, &scope(), &secrets, &books);
+        let got: Vec<(String, &str, Level)> = items
+            .iter()
+            .map(|r| (r.id.to_string(), r.kind_keyword(), r.level))
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                ("SEAL-2026-0001".into(), "seal", Level::Overdue),
+                ("FU-2026-0001".into(), "followup", Level::FeedbackDue),
+            ]
+        );
+        assert_eq!(items[0].owner.as_deref(), Some("李明"));
+        assert_eq!(items[0].kind_word(Lang::Zh), "用印登记");
+        assert_eq!(items[1].due, Date::constant(2026, 11, 8));
+        let json = json(&items);
+        assert!(json.contains("\"kind\": \"seal\""), "{json}");
+        assert!(json.contains("\"level\": \"feedback-due\""), "{json}");
     }
 
     #[test]

@@ -8,7 +8,9 @@ use serde::{Deserialize, Serialize};
 use crate::model::common::{Extra, HistoryEntry};
 use crate::model::config::{FieldDef, LogbookDef};
 
+pub mod open_loop;
 mod presets;
+pub mod roster;
 
 use crate::model::date::{Moment, parse_iso_date};
 use crate::model::id::Id;
@@ -129,6 +131,15 @@ impl KindRules for Entry {
             .and_then(|v| v.as_str())
             .and_then(crate::model::date::parse_iso_date)
             .unwrap_or_else(|| self.created.date())
+    }
+
+    /// An entry may be out on its book's open loop (a seal not yet
+    /// returned), which only the book's declaration tells
+    /// (`open_loop::is_out`). Every entry therefore counts as possibly
+    /// open, so that reports reading only open records (`remind`, the
+    /// desk) see it; they decide with the declaration.
+    fn is_open(&self) -> bool {
+        true
     }
 
     fn mentions(&self, hit: &dyn Fn(&str) -> bool) -> bool {

@@ -83,6 +83,21 @@ pub enum Note {
     UndeclaredBook {
         book: String,
     },
+    /// An entry whose open loop ended before it started (`returned`
+    /// before `taken_out`): the fields and their values as written.
+    LoopEndBeforeStart {
+        end_key: String,
+        end: String,
+        start_key: String,
+        start: String,
+    },
+    /// A logbook's loop naming a field the book does not declare
+    /// (a settings problem, reported on `taizhang.toml`).
+    LoopFieldUndeclared {
+        book: String,
+        role: &'static str,
+        field: String,
+    },
     UnknownField {
         name: String,
     },

@@ -1,7 +1,10 @@
-//! The rules of logbook entries: the fields their book declares.
+//! The rules of logbook entries: the fields their book declares, and an
+//! open loop that cannot have ended before it started; and the rule on
+//! the books' declarations themselves (a loop naming undeclared fields).
 
 use super::finding::{Findings, Note};
 use crate::model::config::Config;
+use crate::model::logbook::open_loop;
 use crate::model::logbook::{Entry, validate_entry};
 
 /// Checks one logbook entry against its book's declaration.
@@ -10,6 +13,19 @@ pub(super) fn check(entry: &Entry, book: &str, config: &Config, f: &mut Findings
         Some(def) => {
             for problem in validate_entry(entry, def) {
                 f.error("", Note::Entry(problem));
+            }
+            if let Some(l) = &def.open_loop
+                && let Some((end, start)) = open_loop::end_before_start(entry, l)
+            {
+                f.error(
+                    &l.end,
+                    Note::LoopEndBeforeStart {
+                        end_key: l.end.clone(),
+                        end: end.to_string(),
+                        start_key: l.start.clone(),
+                        start: start.to_string(),
+                    },
+                );
             }
             for key in entry.fields.keys().filter_map(|k| k.as_str()) {
                 if !def.fields.iter().any(|d| d.name == key) {
@@ -30,4 +46,23 @@ pub(super) fn check(entry: &Entry, book: &str, config: &Config, f: &mut Findings
             },
         ),
     }
+}
+
+/// What is wrong with the logbook declarations of the settings: a loop
+/// naming a field its book does not declare. Errors, reported on
+/// `taizhang.toml` by `check`.
+pub fn check_settings(config: &Config) -> Vec<Note> {
+    config
+        .logbooks
+        .iter()
+        .flat_map(|(book, def)| {
+            open_loop::undeclared_fields(def)
+                .into_iter()
+                .map(|(role, field)| Note::LoopFieldUndeclared {
+                    book: book.clone(),
+                    role: role.key(),
+                    field,
+                })
+        })
+        .collect()
 }

@@ -16,6 +16,7 @@ mod outgoing;
 
 pub use finding::{Finding, Note, Severity};
 pub use links::check_links;
+pub use logbook::check_settings;
 
 use crate::model::config::Config;
 use crate::model::kind::Kind;

@@ -1,0 +1,316 @@
+//! Open loops (a seal taken out and not returned), owed progress reports
+//! (a follow-up's feedback cadence) and the desk that shows both with
+//! today's and tomorrow's duty.
+
+use serde_json::Value;
+
+use crate::env::Env;
+use crate::snapshots::whole;
+
+/// A seal entry as a clerk writes it; `extra` holds the loop's fields.
+fn seal(env: &Env, seq: u32, handler: &str, extra: &str) {
+    let id = format!("SEAL-2026-{seq:04}");
+    env.write(
+        &format!("logbooks/seal/2026/{id}.yaml"),
+        &format!(
+            "id: {id}\ncreated: 2026-11-20T09:00:00+08:00\ndate: 2026-11-20\n\
+             seal: 局公章\nunit: 办公室\nhandler: {handler}\npurpose: 签订合同{seq}\n\
+             approver: 张局长\n{extra}"
+        ),
+    );
+}
+
+/// Today is 2026-11-23:
+/// - SEAL-1 (李明) out since 11-20, due back 11-21: overdue 2 days
+/// - SEAL-2 (赵磊) out since 11-22, due back 11-25: due soon
+/// - SEAL-3 (李明) out and returned: not out
+/// - SEAL-4 (赵磊) out with no due date: out, never late
+/// - SEAL-5 never taken out
+fn seals() -> Env {
+    let env = Env::new();
+    seal(
+        &env,
+        1,
+        "李明",
+        "taken_out: 2026-11-20T09:30:00+08:00\nreturn_due: 2026-11-21T17:00:00+08:00\n",
+    );
+    seal(
+        &env,
+        2,
+        "赵磊",
+        "taken_out: 2026-11-22T10:00:00+08:00\nreturn_due: 2026-11-25\n",
+    );
+    seal(
+        &env,
+        3,
+        "李明",
+        "taken_out: 2026-11-20T09:30:00+08:00\nreturn_due: 2026-11-21T17:00:00+08:00\n\
+         returned: 2026-11-20T15:00:00+08:00\n",
+    );
+    seal(&env, 4, "赵磊", "taken_out: 2026-11-23T08:00:00+08:00\n");
+    seal(&env, 5, "李明", "");
+    env.git(&["add", "-A"]);
+    env.git(&["commit", "-qm", "seals"]);
+    env
+}
+
+fn json(env: &Env, args: &[&str]) -> Value {
+    serde_json::from_str(&env.run(args)).unwrap()
+}
+
+fn ids(value: &Value) -> Vec<&str> {
+    value
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["id"].as_str().unwrap())
+        .collect()
+}
+
+#[test]
+fn a_seal_taken_out_is_reminded_until_it_is_returned() {
+    let env = seals();
+    whole(&env, "loops__remind_seal_zh", &["--lang", "zh", "remind"]);
+    whole(&env, "loops__remind_seal_en", &["--lang", "en", "remind"]);
+    whole(&env, "loops__remind_seal_json", &["remind", "-o", "json"]);
+    let items = json(&env, &["remind", "-o", "json"]);
+    assert_eq!(ids(&items), ["SEAL-2026-0001", "SEAL-2026-0002"]);
+    let first = &items[0];
+    assert_eq!(first["kind"], "seal");
+    assert_eq!(first["owner"], "李明");
+    assert_eq!(first["unit"], "办公室");
+    assert_eq!(first["level"], "overdue");
+    assert_eq!(first["days_left"], -2);
+    assert_eq!(first["due"], "2026-11-21");
+    // The owner the loop names narrows as a follow-up's owner does.
+    let mine = json(&env, &["remind", "--owner", "赵磊", "-o", "json"]);
+    assert_eq!(ids(&mine), ["SEAL-2026-0002"]);
+
+    // --record chases follow-ups only: the seals are left as they are.
+    let commits = env.commits();
+    env.run(&["remind", "--record"]);
+    assert_eq!(env.commits(), commits);
+    // Returned (as `book set … -s returned=…` would write it): no longer
+    // reminded.
+    let path = "logbooks/seal/2026/SEAL-2026-0001.yaml";
+    let text = env.read(path);
+    env.write(
+        path,
+        &format!("{text}returned: 2026-11-23T09:00:00+08:00\n"),
+    );
+    let items = json(&env, &["remind", "-o", "json"]);
+    assert_eq!(ids(&items), ["SEAL-2026-0002"]);
+}
+
+#[test]
+fn list_open_keeps_only_the_entries_that_are_out() {
+    let env = seals();
+    let out = json(&env, &["list", "seal", "--open", "-o", "json"]);
+    assert_eq!(
+        ids(&out),
+        ["SEAL-2026-0001", "SEAL-2026-0002", "SEAL-2026-0004"]
+    );
+    let all = json(&env, &["list", "seal", "-o", "json"]);
+    assert_eq!(all.as_array().unwrap().len(), 5);
+    // Across every kind, entries count as open only while out.
+    let open = json(&env, &["list", "--open", "-o", "json"]);
+    assert_eq!(
+        ids(&open),
+        ["SEAL-2026-0001", "SEAL-2026-0002", "SEAL-2026-0004"]
+    );
+}
+
+#[test]
+fn check_reports_a_loop_ended_before_it_started_and_a_loop_naming_no_field() {
+    let env = Env::new();
+    seal(
+        &env,
+        1,
+        "李明",
+        "taken_out: 2026-11-20T09:30:00+08:00\nreturned: 2026-11-20T09:00:00+08:00\n",
+    );
+    // The same instant in another offset is not earlier.
+    seal(
+        &env,
+        2,
+        "李明",
+        "taken_out: 2026-11-20T09:30:00+08:00\nreturned: 2026-11-20T01:30:00+00:00\n",
+    );
+    env.git(&["add", "-A"]);
+    env.git(&["commit", "-qm", "seals"]);
+    env.configure("end = \"back\"", "end = \"bak\"");
+    whole(&env, "loops__check_zh", &["--lang", "zh", "check"]);
+    whole(&env, "loops__check_en", &["--lang", "en", "check"]);
+}
+
+/// Today is 2026-11-23:
+/// - FU-1 weekly, assigned 11-02, no progress: a report owed since 11-09
+/// - FU-2 weekly, progress on 11-20: nothing owed
+/// - FU-3 monthly, assigned 10-01, no progress: owed since 11-01
+/// - FU-4 once: never owed between
+/// - FU-5 weekly, overdue: listed once, as overdue
+fn cadences() -> Env {
+    let env = Env::new();
+    let assign = |title: &str, owner: &str, due: &str, assigned: &str, feedback: &str| {
+        env.run(&[
+            "assign",
+            title,
+            "--lead",
+            "BGS",
+            "--owner",
+            owner,
+            "--due",
+            due,
+            "--assigned",
+            assigned,
+            "--feedback",
+            feedback,
+        ]);
+    };
+    assign("整治办公用房", "李明", "2026-12-31", "2026-11-02", "weekly");
+    assign("修订值班制度", "李明", "2026-12-31", "2026-11-02", "weekly");
+    assign(
+        "年度考核方案",
+        "赵磊",
+        "2027-03-31",
+        "2026-10-01",
+        "monthly",
+    );
+    assign("档案数字化", "赵磊", "2027-03-31", "2026-10-01", "once");
+    assign("冬季安全检查", "李明", "2026-11-20", "2026-11-02", "weekly");
+    env.run(&["--today", "2026-11-20", "progress", "FU-2", "已起草初稿"]);
+    env
+}
+
+#[test]
+fn owed_progress_reports_come_after_the_three_levels() {
+    let env = cadences();
+    let items = json(&env, &["remind", "-o", "json"]);
+    let got: Vec<(&str, &str, &str)> = items
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| {
+            (
+                r["id"].as_str().unwrap(),
+                r["level"].as_str().unwrap(),
+                r["due"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("FU-2026-0005", "overdue", "2026-11-20"),
+            ("FU-2026-0003", "feedback-due", "2026-11-01"),
+            ("FU-2026-0001", "feedback-due", "2026-11-09"),
+        ]
+    );
+    assert_eq!(items[1]["kind"], "followup");
+    whole(&env, "loops__feedback_zh", &["--lang", "zh", "remind"]);
+    whole(&env, "loops__feedback_en", &["--lang", "en", "remind"]);
+    whole(
+        &env,
+        "loops__feedback_markdown",
+        &["--lang", "zh", "remind", "-o", "markdown"],
+    );
+    // --record chases an owed report at level blue, in the one commit.
+    let commits = env.commits();
+    env.run(&["remind", "--record"]);
+    assert_eq!(env.commits(), commits + 1);
+    let fu1 = env.read("followups/2026/FU-2026-0001.yaml");
+    assert!(fu1.contains("via: reminder\n  level: blue"), "{fu1}");
+    // A progress note settles what was owed.
+    env.run(&["progress", "FU-1", "已完成清查"]);
+    let items = json(&env, &["remind", "-o", "json"]);
+    assert!(!ids(&items).contains(&"FU-2026-0001"));
+}
+
+/// The desk of 2026-11-23: the duty of today and tomorrow from a roster,
+/// a seal out past its due date, a report owed, a classified paper and a
+/// meeting at a set time.
+fn desk_office() -> Env {
+    let env = seals();
+    env.run(&[
+        "book",
+        "roster",
+        "duty",
+        "--from",
+        "2026-11-23",
+        "--to",
+        "2026-11-24",
+        "--people",
+        "张三,李四",
+        "--leaders",
+        "陈局长,王局长",
+    ]);
+    env.run(&[
+        "assign",
+        "整治办公用房",
+        "--lead",
+        "BGS",
+        "--owner",
+        "李明",
+        "--due",
+        "2026-12-31",
+        "--assigned",
+        "2026-11-02",
+        "--feedback",
+        "weekly",
+    ]);
+    env.run(&[
+        "log",
+        "in",
+        "--title",
+        "关于重要会议安保的通知",
+        "--from",
+        "市委办公室",
+        "--secrecy",
+        "secret",
+        "--secrecy-term",
+        "10y",
+        "--lead",
+        "BGS",
+        "--deadline",
+        "2026-11-25",
+    ]);
+    env.run(&[
+        "meeting",
+        "add",
+        "--title",
+        "局长办公会",
+        "--start",
+        "2026-11-25 09:00",
+    ]);
+    env
+}
+
+#[test]
+fn the_desk_shows_duty_seals_out_and_owed_reports_with_titles_withheld() {
+    let env = desk_office();
+    whole(&env, "loops__desk_zh", &["--lang", "zh"]);
+    whole(&env, "loops__desk_en", &["--lang", "en"]);
+    whole(
+        &env,
+        "loops__desk_shown_zh",
+        &["--lang", "zh", "desk", "--show-classified"],
+    );
+    whole(&env, "loops__desk_json", &["desk", "-o", "json"]);
+    let desk = json(&env, &["-o", "json"]);
+    // Stored keywords and RFC 3339, whatever the reader's language.
+    assert_eq!(desk, json(&env, &["--lang", "zh", "-o", "json"]));
+    assert_eq!(desk["awaiting"][0]["status"], "assigned");
+    assert_eq!(desk["awaiting"][0]["title"], "[secret] IN-2026-0001");
+    assert_eq!(desk["meetings"][0]["start"], "2026-11-25T09:00:00+08:00");
+    assert_eq!(desk["duty"]["today"][0]["officers"], "张三");
+    assert_eq!(desk["duty"]["tomorrow"][0]["leader"], "王局长");
+    assert_eq!(desk["out"][0]["kind"], "seal");
+    assert_eq!(desk["followups"][0]["level"], "feedback-due");
+    let text = env.run(&["--lang", "zh"]);
+    assert!(
+        text.starts_with("值班：今日 张三（带班 陈局长）；明日 李四（带班 王局长）\n"),
+        "{text}"
+    );
+    assert!(text.contains("2026-11-25 09:00"), "{text}");
+    assert!(!text.contains("关于重要会议安保的通知"), "{text}");
+}
