@@ -165,6 +165,24 @@ impl Ctx {
         self.lang
     }
 
+    /// The language a new register records as the office's (`language`
+    /// in taizhang.toml), so that cron under `LANG=C` speaks it: the one
+    /// chosen by `--lang` or `TAIZHANG_LANG`, else the locale's when it
+    /// names a language (`zh_CN.UTF-8`, `en_US.UTF-8`); none under `C`,
+    /// `POSIX` or no locale, which name no language.
+    pub fn office_language(&self) -> Option<Lang> {
+        let chosen =
+            self.args.lang.is_some() || std::env::var("TAIZHANG_LANG").is_ok_and(|s| !s.is_empty());
+        if chosen {
+            return Some(self.lang);
+        }
+        ["LC_ALL", "LC_MESSAGES", "LANG"]
+            .iter()
+            .filter_map(|k| std::env::var(k).ok())
+            .find(|v| !v.is_empty())
+            .and_then(|v| Lang::parse(&v))
+    }
+
     /// The register, found and read on first use, then shared.
     pub fn register(&self) -> Result<Arc<Register>> {
         if let Some(register) = self.register.get() {

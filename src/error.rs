@@ -91,6 +91,24 @@ pub enum Error {
         due: String,
         assigned: String,
     },
+    /// A paper's deadline (办理时限) before the day it was received.
+    DeadlineBeforeReceived {
+        flag: String,
+        deadline: jiff::civil::Date,
+        received: jiff::civil::Date,
+    },
+    /// `init --units`/`--people` naming one twice.
+    DeclaredTwice {
+        flag: String,
+        name: String,
+    },
+    /// `list --status` with a word no status of the kinds listed has.
+    UnknownStatus {
+        input: String,
+        /// Per status set (`follow-up status` …), each status's keyword
+        /// and Chinese word.
+        accepted: Vec<(&'static str, Vec<(&'static str, &'static str)>)>,
+    },
     Refused {
         id: String,
         refusal: Refusal,

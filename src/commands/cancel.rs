@@ -2,9 +2,10 @@
 
 use std::process::ExitCode;
 
-use crate::commands::shared::{non_empty, refused, update_followup};
+use crate::commands::shared::{Outcome, non_empty, refused, update_followup};
 use crate::context::Ctx;
 use crate::error::Result;
+use crate::i18n::Confirm;
 use crate::model::common::HistoryAction;
 
 /// Cancel a follow-up that is no longer needed (撤项). It then counts in no
@@ -22,6 +23,7 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
     let reason = non_empty("--reason", &args.reason)?;
     update_followup(ctx, &args.id, HistoryAction::Cancel, |fu, _, _| {
         fu.cancel().map_err(refused(&fu.id))?;
-        Ok(Some(reason))
+        let said = Confirm::Cancelled { id: fu.id.clone() };
+        Ok(Outcome::new(Some(reason), said))
     })
 }

@@ -1,20 +1,27 @@
-//! `taizhang chase`: record a chase (催办).
+//! `taizhang chase`: record a chase (催办) of a follow-up or of an
+//! incoming action paper.
 
 use std::process::ExitCode;
 
-use crate::commands::shared::{refused, update_followup};
+use crate::commands::shared::{Outcome, refused, update};
 use crate::context::Ctx;
-use crate::error::Result;
+use crate::error::{Error, Result};
+use crate::i18n::Confirm;
 use crate::model::common::HistoryAction;
 use crate::model::followup::Chase;
 use crate::model::keyword::Keyword;
+use crate::model::kind::Expected;
+use crate::model::record::Record;
 
-/// Record that a follow-up was chased (催办). The level follows the
-/// 三色督办 practice: blue before the deadline, yellow on the day, red
-/// when overdue.
+/// Record that a follow-up or an incoming action document was chased
+/// (催办). The level follows the 三色督办 practice: blue before the
+/// deadline, yellow on the day, red when overdue.
+///
+/// A follow-up keeps the chase in its chases list; a paper, still in hand,
+/// in its history.
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// The follow-up
+    /// The follow-up (FU-…) or incoming action document (IN-…)
     pub id: String,
     /// How: phone, notice (催办单), meeting, in-person, …
     #[arg(long, default_value = "notice")]
@@ -23,15 +30,36 @@ pub struct Args {
 
 pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
     let via = args.via.trim().to_string();
-    update_followup(ctx, &args.id, HistoryAction::Chase, |fu, actor, _| {
-        let level = fu.chase_level(actor.today());
-        let chase = Chase {
-            on: actor.today(),
-            by: actor.by.clone(),
-            via: via.clone(),
+    update(ctx, &args.id, HistoryAction::Chase, |record, actor, _| {
+        let today = actor.today();
+        let level = match record {
+            Record::Followup(fu) => {
+                let level = fu.chase_level(today);
+                let chase = Chase {
+                    on: today,
+                    by: actor.by.clone(),
+                    via: via.clone(),
+                    level,
+                };
+                fu.chase(chase).map_err(refused(&fu.id))?;
+                level
+            }
+            Record::Incoming(doc) => doc.chase(today).map_err(refused(&doc.id))?,
+            other => {
+                return Err(Error::WrongKind {
+                    flag: "chase".into(),
+                    target: other.id().to_string(),
+                    expected: Expected::Chased,
+                });
+            }
+        };
+        let said = Confirm::Chased {
+            id: record.id().clone(),
             level,
         };
-        fu.chase(chase).map_err(refused(&fu.id))?;
-        Ok(Some(format!("{via} ({})", level.keyword())))
+        Ok(Outcome::new(
+            Some(format!("{via} ({})", level.keyword())),
+            said,
+        ))
     })
 }

@@ -3,9 +3,10 @@
 
 use std::process::ExitCode;
 
-use crate::commands::shared::{optional_text, refused, update_followup};
+use crate::commands::shared::{Outcome, optional_text, refused, update_followup};
 use crate::context::Ctx;
 use crate::error::Result;
+use crate::i18n::Confirm;
 use crate::model::common::HistoryAction;
 
 /// Mark a follow-up done. It is closed (销号) at once, unless the register
@@ -26,6 +27,10 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
         let verify = register.config.followups.verify;
         fu.finish(actor.today(), &actor.by, report.clone(), verify)
             .map_err(refused(&fu.id))?;
-        Ok(report)
+        let said = Confirm::FollowupDone {
+            id: fu.id.clone(),
+            status: fu.status,
+        };
+        Ok(Outcome::new(report, said))
     })
 }

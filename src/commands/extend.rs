@@ -2,9 +2,10 @@
 
 use std::process::ExitCode;
 
-use crate::commands::shared::{non_empty, optional_text, refused, update_followup};
+use crate::commands::shared::{Outcome, non_empty, optional_text, refused, update_followup};
 use crate::context::Ctx;
 use crate::error::Result;
+use crate::i18n::Confirm;
 use crate::model::common::HistoryAction;
 use crate::model::followup::Extension;
 
@@ -39,6 +40,10 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
             on: actor.today(),
         };
         fu.extend(extension).map_err(refused(&fu.id))?;
-        Ok(Some(format!("{from} → {to}: {reason}")))
+        let said = Confirm::Extended {
+            id: fu.id.clone(),
+            to,
+        };
+        Ok(Outcome::new(Some(format!("{from} → {to}: {reason}")), said))
     })
 }

@@ -3,15 +3,20 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use crate::context::Ctx;
-use crate::error::Result;
+use crate::context::{Ctx, split_list};
+use crate::error::{Error, Result};
 use crate::model::calendar::preset;
-use crate::model::config::{Config, Series};
+use crate::model::config::{Config, Person, Series, UnitDef};
 use crate::store::init::{self, Git};
 
 /// Create a register: settings with the logbook presets, folders, a
 /// .gitignore for local state, and (unless --no-git) a git repository with
 /// a first commit. An existing register is never overwritten.
+///
+/// The office's language (--lang, else the locale) is written into the
+/// settings, so that reminders from cron, where the locale is often C,
+/// still speak it. With --units, unit names given to --lead and --unit are
+/// checked against them from the start.
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// Where to create it [default: the current folder]
@@ -25,6 +30,16 @@ pub struct Args {
     #[arg(long, default_value = "办发")]
     pub issuer: String,
 
+    /// The office's units (科室), comma-separated or repeated, each NAME or
+    /// NAME:CODE, e.g. 办公室:BGS,财务科:CWK
+    #[arg(long, value_name = "UNIT")]
+    pub units: Vec<String>,
+
+    /// The people of the office, comma-separated or repeated, each NAME or
+    /// NAME:UNIT, e.g. 张三:办公室
+    #[arg(long, value_name = "NAME")]
+    pub people: Vec<String>,
+
     /// Do not create a git repository
     #[arg(long)]
     pub no_git: bool,
@@ -33,9 +48,9 @@ pub struct Args {
 pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
     let root = ctx.cwd.join(args.dir.unwrap_or_default());
     let mut config = Config::new(args.unit.as_deref().unwrap_or_default().trim());
-    if let Some(lang) = ctx.args.lang.as_deref() {
-        config.language = Some(lang.to_string());
-    }
+    config.language = ctx.office_language().map(|lang| lang.code().to_string());
+    config.units = units(&args.units)?;
+    config.people = people(&config, &args.people)?;
     config.series.push(Series {
         name: "发文".into(),
         issuer: args.issuer.trim().to_string(),
@@ -49,5 +64,75 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
     };
     init::create(&root, &config, &preset(&[year, year + 1]), git)?;
     ctx.note(&ctx.lang().created_register(&root));
+    if config.units.is_empty() {
+        ctx.warn(&ctx.lang().units_unchecked());
+    }
     Ok(ExitCode::SUCCESS)
+}
+
+/// `NAME` or `NAME:CODE` (also with a full-width colon); no name or code
+/// twice, since either names the unit on the command line.
+fn units(inputs: &[String]) -> Result<Vec<UnitDef>> {
+    let mut units: Vec<UnitDef> = Vec::new();
+    let mut names: Vec<String> = Vec::new();
+    for item in split_list(inputs) {
+        let (name, code) = name_and(&item);
+        let name = crate::commands::shared::non_empty("--units", name)?;
+        let code = code.map(str::trim).filter(|c| !c.is_empty());
+        for given in std::iter::once(name.as_str()).chain(code) {
+            if names.iter().any(|n| n.eq_ignore_ascii_case(given)) {
+                return Err(Error::DeclaredTwice {
+                    flag: "--units".into(),
+                    name: given.to_string(),
+                });
+            }
+            names.push(given.to_string());
+        }
+        units.push(UnitDef {
+            name,
+            code: code.map(str::to_string),
+        });
+    }
+    Ok(units)
+}
+
+/// `NAME` or `NAME:UNIT`; the unit must be one of `--units` when any are
+/// declared.
+fn people(config: &Config, inputs: &[String]) -> Result<Vec<Person>> {
+    let mut people: Vec<Person> = Vec::new();
+    for item in split_list(inputs) {
+        let (name, unit) = name_and(&item);
+        let name = crate::commands::shared::non_empty("--people", name)?;
+        if people.iter().any(|p| p.name == name) {
+            return Err(Error::DeclaredTwice {
+                flag: "--people".into(),
+                name,
+            });
+        }
+        let unit = match unit.map(str::trim).filter(|u| !u.is_empty()) {
+            Some(unit) => Some(
+                config
+                    .resolve_unit(unit)
+                    .map_err(|known| Error::UnknownUnit {
+                        input: unit.to_string(),
+                        known,
+                    })?,
+            ),
+            None => None,
+        };
+        people.push(Person {
+            name,
+            unit,
+            email: None,
+        });
+    }
+    Ok(people)
+}
+
+/// Splits `A:B` (or `A：B`) at the first colon.
+fn name_and(item: &str) -> (&str, Option<&str>) {
+    match item.split_once([':', '：']) {
+        Some((name, rest)) => (name, Some(rest)),
+        None => (item, None),
+    }
 }

@@ -11,6 +11,7 @@ use crate::model::id::Id;
 use crate::model::kind::{Kind, KindFilter};
 use crate::model::logbook::open_loop;
 use crate::model::record::Record;
+use crate::model::status_words;
 use crate::report::list::{self as rows, Filter};
 use crate::store::{self, Need, Register};
 
@@ -138,9 +139,10 @@ fn build_filter(ctx: &Ctx, register: &Register, args: &Args) -> Result<Filter> {
                 })
         })
         .transpose()?;
+    let status = statuses(kind.as_ref(), &args.status)?;
     Ok(Filter {
         kind,
-        status: split_list(&args.status),
+        status,
         unit: args
             .unit
             .as_deref()
@@ -156,4 +158,31 @@ fn build_filter(ctx: &Ctx, register: &Register, args: &Args) -> Result<Filter> {
         year: args.year,
         holder: args.holder.as_deref().map(|h| h.trim().to_string()),
     })
+}
+
+/// The stored keywords the `--status` words name among the statuses of
+/// the kinds listed (办结 names a paper done and a follow-up closed); a
+/// word naming none is refused with the accepted ones. A logbook's
+/// statuses are its own, taken as typed.
+fn statuses(kind: Option<&KindFilter>, inputs: &[String]) -> Result<Vec<String>> {
+    let kinds: &[Kind] = match kind {
+        Some(KindFilter::Book(_)) => return Ok(split_list(inputs)),
+        Some(KindFilter::Kind(kind)) => std::slice::from_ref(kind),
+        Some(KindFilter::Documents) => &[Kind::Incoming, Kind::Outgoing],
+        Some(KindFilter::All) | None => &[
+            Kind::Incoming,
+            Kind::Outgoing,
+            Kind::Followup,
+            Kind::Meeting,
+        ],
+    };
+    let mut keywords = Vec::new();
+    for input in split_list(inputs) {
+        let named = status_words::resolve(&input, kinds).ok_or_else(|| Error::UnknownStatus {
+            input: input.clone(),
+            accepted: status_words::accepted(kinds),
+        })?;
+        keywords.extend(named.into_iter().map(str::to_string));
+    }
+    Ok(keywords)
 }

@@ -2,9 +2,10 @@
 
 use std::process::ExitCode;
 
-use crate::commands::shared::{non_empty, refused, update_followup};
+use crate::commands::shared::{Outcome, non_empty, refused, update_followup};
 use crate::context::Ctx;
 use crate::error::Result;
+use crate::i18n::Confirm;
 use crate::model::common::HistoryAction;
 use crate::model::followup::Progress;
 
@@ -26,6 +27,10 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
             note: note.clone(),
         };
         fu.record_progress(entry).map_err(refused(&fu.id))?;
-        Ok(Some(note))
+        let said = Confirm::Progress {
+            id: fu.id.clone(),
+            status: fu.status,
+        };
+        Ok(Outcome::new(Some(note), said))
     })
 }

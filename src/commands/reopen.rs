@@ -2,9 +2,10 @@
 
 use std::process::ExitCode;
 
-use crate::commands::shared::{non_empty, refused, update_followup};
+use crate::commands::shared::{Outcome, non_empty, refused, update_followup};
 use crate::context::Ctx;
 use crate::error::Result;
+use crate::i18n::Confirm;
 use crate::model::common::HistoryAction;
 
 /// Reopen a follow-up: a submitted or closed one goes back for more work
@@ -22,6 +23,10 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
     let reason = non_empty("--reason", &args.reason)?;
     update_followup(ctx, &args.id, HistoryAction::Reopen, |fu, _, _| {
         fu.reopen().map_err(refused(&fu.id))?;
-        Ok(Some(reason))
+        let said = Confirm::Reopened {
+            id: fu.id.clone(),
+            status: fu.status,
+        };
+        Ok(Outcome::new(Some(reason), said))
     })
 }

@@ -6,7 +6,7 @@ use std::process::ExitCode;
 
 use crate::context::Ctx;
 use crate::error::{Error, Result};
-use crate::i18n::Lang;
+use crate::i18n::{Confirm, Lang};
 use crate::model::common::{Actor, HistoryAction};
 use crate::model::followup::Followup;
 use crate::model::kind::Expected;
@@ -104,24 +104,44 @@ pub fn commit_message(register: &Register, action: &str, record: &Record) -> Str
     format!("taizhang: {action} {} {title}{ellipsis}", record.id())
 }
 
+/// What a step did to a record: the note of its history entry, and the
+/// line that confirms it to the clerk.
+pub struct Outcome {
+    pub note: Option<String>,
+    pub said: Confirm,
+}
+
+impl Outcome {
+    pub fn new(note: Option<String>, said: Confirm) -> Outcome {
+        Outcome { note, said }
+    }
+}
+
+/// Tells the clerk, on stderr, that a step took (`IN-2026-0001 已传阅至
+/// 张局长`); silent with `-q`. Stdout is left to what scripts read.
+pub fn confirm(ctx: &Ctx, said: &Confirm) {
+    ctx.note(&ctx.lang().confirm(said));
+}
+
 /// Changes one existing record: load it under the lock, apply `change`,
-/// append the history entry, save, commit. The record on disk is untouched
-/// if `change` refuses.
+/// append the history entry, save, commit, and confirm. The record on
+/// disk is untouched if `change` refuses.
 pub fn update(
     ctx: &Ctx,
     id_text: &str,
     action: HistoryAction,
-    change: impl FnOnce(&mut Record, &Actor, &Register) -> Result<Option<String>>,
+    change: impl FnOnce(&mut Record, &Actor, &Register) -> Result<Outcome>,
 ) -> Result<ExitCode> {
     let register = ctx.register()?;
     let id = ctx.id(id_text)?;
     let actor = ctx.actor(&register);
     let mut tx = Change::begin(&register, !ctx.args.no_commit)?;
     let mut record = store::load_one(&register, &id)?;
-    let note = change(&mut record, &actor, &register)?;
+    let Outcome { note, said } = change(&mut record, &actor, &register)?;
     record.push_history(actor.entry(action, note));
     tx.save(&record)?;
     tx.finish(&commit_message(&register, action.keyword(), &record))?;
+    confirm(ctx, &said);
     Ok(ExitCode::SUCCESS)
 }
 
@@ -130,7 +150,7 @@ pub fn update_followup(
     ctx: &Ctx,
     id_text: &str,
     action: HistoryAction,
-    change: impl FnOnce(&mut Followup, &Actor, &Register) -> Result<Option<String>>,
+    change: impl FnOnce(&mut Followup, &Actor, &Register) -> Result<Outcome>,
 ) -> Result<ExitCode> {
     update(ctx, id_text, action, |record, actor, register| {
         let id = record.id().to_string();
@@ -175,7 +195,7 @@ pub fn update_as<T>(
     action: HistoryAction,
     (command, expected): (&str, Expected),
     project: fn(&mut Record) -> Option<&mut T>,
-    change: impl FnOnce(&mut T, &Actor, &Register) -> Result<Option<String>>,
+    change: impl FnOnce(&mut T, &Actor, &Register) -> Result<Outcome>,
 ) -> Result<ExitCode> {
     update(ctx, id_text, action, |record, actor, register| {
         let id = record.id().to_string();

@@ -2,9 +2,10 @@
 
 use std::process::ExitCode;
 
-use crate::commands::shared::{refused, update_followup};
+use crate::commands::shared::{Outcome, refused, update_followup};
 use crate::context::Ctx;
 use crate::error::Result;
+use crate::i18n::Confirm;
 use crate::model::common::HistoryAction;
 
 /// Verify a submitted follow-up and close it (销号).
@@ -18,6 +19,7 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
     update_followup(ctx, &args.id, HistoryAction::Verify, |fu, actor, _| {
         fu.verify(actor.today(), &actor.by)
             .map_err(refused(&fu.id))?;
-        Ok(None)
+        let said = Confirm::Verified { id: fu.id.clone() };
+        Ok(Outcome::new(None, said))
     })
 }

@@ -76,6 +76,9 @@ fn trouble(l: Lang, trouble: &Trouble) -> String {
             "the due date {due} is before the assignment date {assigned}",
             "办结时限 {due} 早于交办日期 {assigned}"
         ),
+        T::DeadlineBeforeReceived { deadline, received } => {
+            super::edges::deadline_before_received_note(l, *deadline, *received)
+        }
         T::ReceivedAfterToday { date, today } => say!(
             l,
             "{date} is after today ({today}): a paper cannot be received in the future",

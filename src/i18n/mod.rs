@@ -8,6 +8,8 @@
 //! findings, reader problems); only this layer turns them into words.
 //! Stored values and JSON never pass through here.
 
+mod confirm;
+mod edges;
 mod errors;
 mod export;
 pub mod import;
@@ -17,6 +19,7 @@ mod notes;
 mod refusals;
 mod sentences;
 
+pub use confirm::Confirm;
 pub use export::{Brief, brief_title, deadline_event, followup_due_event};
 pub use labels::{Label, Message, Phrase};
 pub use sentences::{

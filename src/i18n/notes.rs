@@ -33,6 +33,9 @@ pub(super) fn note(l: Lang, note: &Note) -> String {
             "completed {done} before it was received {received}",
             "办结日期 {done} 早于签收日期 {received}"
         ),
+        N::DeadlineBeforeReceived { deadline, received } => {
+            super::edges::deadline_before_received_note(l, *deadline, *received)
+        }
         N::RoutingBackBeforeOut { n, to, back, out } => say!(
             l,
             "routing #{n} to {to}: back {back} before out {out}",

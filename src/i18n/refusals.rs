@@ -23,6 +23,11 @@ pub(super) fn expected(l: Lang, expected: Expected) -> String {
             "a document (IN-…, OUT-…) or a meeting decision (MT-…#n)",
             "公文（IN-…、OUT-…）或会议议定事项（MT-…#n）"
         ),
+        Expected::Chased => say!(
+            l,
+            "a follow-up (FU) or an incoming action document (IN)",
+            "督办事项（FU-…）或收文办件（IN-…）"
+        ),
     }
 }
 

@@ -70,7 +70,7 @@ pub fn history_action(lang: Lang, action: &str, note: Option<&str>, followup: bo
         A::Route => say!(lang, "routed to {note}", "送{note}传阅"),
         A::Back => say!(lang, "back from {note}", "{note}阅毕收回"),
         A::Assign if followup => with_note(say!(lang, "assigned", "交办")),
-        A::Assign => say!(lang, "assigned to {note}", "交{note}承办"),
+        A::Assign => super::edges::paper_assigned(lang, note),
         A::Followup => say!(lang, "follow-up {note} created", "立督办事项 {note}"),
         A::Done => with_note(say!(lang, "done", "办结")),
         A::Reply => with_note(say!(lang, "replied", "答复")),
@@ -163,12 +163,15 @@ pub struct Headline {
     pub assigned: usize,
     pub closed: usize,
     pub overdue: usize,
+    /// Incoming action papers overdue, as `remind` counts them too.
+    pub overdue_documents: usize,
     /// Already a percentage (`66.7%`), when anything was closed.
     pub on_time: Option<String>,
 }
 
-/// The headline of a brief, e.g.
-/// "本月收文3件、发文2件；督办事项5项，办结3项，按期办结率66.7%，逾期1项。"
+/// The headline of a brief, e.g. "本月收文3件、发文2件；督办事项5项，
+/// 办结3项，按期办结率66.7%；逾期督办事项1项、逾期文件2件。" It names the
+/// overdue papers beside the overdue follow-ups, as `remind` does.
 pub fn summary_headline(lang: Lang, period: &Period, h: &Headline) -> String {
     let name = period_name(lang, period);
     let Headline {
@@ -177,6 +180,7 @@ pub fn summary_headline(lang: Lang, period: &Period, h: &Headline) -> String {
         assigned,
         closed,
         overdue,
+        overdue_documents,
         ..
     } = h;
     match lang {
@@ -187,10 +191,12 @@ pub fn summary_headline(lang: Lang, period: &Period, h: &Headline) -> String {
                 .map(|r| format!("，按期办结率{r}"))
                 .unwrap_or_default();
             format!(
-                "{name}收文{incoming}件、发文{outgoing}件；督办事项{assigned}项，办结{closed}项{rate}，逾期{overdue}项。"
+                "{name}收文{incoming}件、发文{outgoing}件；督办事项{assigned}项，办结{closed}项{rate}；逾期督办事项{overdue}项、逾期文件{overdue_documents}件。"
             )
         }
         Lang::En => {
+            let plural = |n: usize| if n == 1 { "" } else { "s" };
+            let (fs, ds) = (plural(*overdue), plural(*overdue_documents));
             let rate = h
                 .on_time
                 .as_ref()
@@ -213,7 +219,7 @@ pub fn summary_headline(lang: Lang, period: &Period, h: &Headline) -> String {
                 _ => format!("In {name}"),
             };
             format!(
-                "{lead}: {incoming} incoming and {outgoing} outgoing documents; {assigned} follow-ups assigned, {closed} closed{rate}, {overdue} overdue."
+                "{lead}: {incoming} incoming and {outgoing} outgoing documents; {assigned} follow-ups assigned, {closed} closed{rate}; overdue: {overdue} follow-up{fs} and {overdue_documents} document{ds}."
             )
         }
     }

@@ -6,7 +6,9 @@ use serde::{Deserialize, Serialize};
 use crate::model::common::{Extra, HistoryEntry, Remark, is_false};
 use crate::model::date::{Moment, When};
 use crate::model::id::Id;
-use crate::model::keyword::{Channel, DocType, Handling, Keyword, Secrecy, Urgency, keywords};
+use crate::model::keyword::{
+    Channel, ChaseLevel, DocType, Handling, Keyword, Secrecy, Urgency, keywords,
+};
 use crate::model::record::KindRules;
 use crate::model::transition::{Refusal, RefusalReason, Step};
 
@@ -328,6 +330,29 @@ impl Incoming {
         Ok(())
     }
 
+    /// Whether `deadline` is before the day the paper was received: a
+    /// deadline that cannot be met, almost always a typo.
+    pub fn deadline_before_received(&self, deadline: Date) -> bool {
+        deadline < self.received.date()
+    }
+
+    /// `chase` (催办) of an action paper still in hand; its colour by the
+    /// deadline, as for a follow-up (blue before the day, yellow on it,
+    /// red after; blue without a deadline).
+    pub fn chase(&mut self, today: Date) -> Result<ChaseLevel, Refusal> {
+        if self.handling == Handling::Info {
+            return Err(self.refuse(Step::Chase).because(RefusalReason::Info));
+        }
+        if !self.is_pending() {
+            return Err(self.refuse(Step::Chase));
+        }
+        Ok(match self.deadline {
+            Some(deadline) if deadline < today => ChaseLevel::Red,
+            Some(deadline) if deadline == today => ChaseLevel::Yellow,
+            _ => ChaseLevel::Blue,
+        })
+    }
+
     /// A follow-up was created to carry the paper out: it is linked, and an
     /// assigned paper is now in progress (办理中).
     pub fn spawned(&mut self, followup: Id) {
@@ -376,6 +401,31 @@ impl Incoming {
         Ok(())
     }
 }
+
+/// The history note of `doc assign`: the lead unit, then the deadline
+/// when the step set or moved it (`办公室; deadline 2026-11-30 →
+/// 2026-12-05`), so a moved deadline leaves a trace.
+pub fn assign_note(lead: &str, old: Option<Date>, new: Option<Date>) -> String {
+    match (old, new) {
+        (Some(old), Some(new)) if old != new => format!("{lead}{DEADLINE_NOTE}{old} → {new}"),
+        (None, Some(new)) => format!("{lead}{DEADLINE_NOTE}{new}"),
+        _ => lead.to_string(),
+    }
+}
+
+/// Reads an `assign_note`: the lead unit, and the deadline change (the old
+/// one, if there was one, and the new one).
+pub fn read_assign_note(note: &str) -> (&str, Option<(Option<&str>, &str)>) {
+    match note.rsplit_once(DEADLINE_NOTE) {
+        Some((lead, change)) => match change.split_once(" → ") {
+            Some((old, new)) => (lead, Some((Some(old), new))),
+            None => (lead, Some((None, change))),
+        },
+        None => (note, None),
+    }
+}
+
+const DEADLINE_NOTE: &str = "; deadline ";
 
 impl KindRules for Incoming {
     fn status(&self) -> &str {
@@ -469,6 +519,38 @@ mod tests {
             on: Date::constant(2026, 11, 20),
             text: text.into(),
         }
+    }
+
+    #[test]
+    fn a_moved_deadline_reads_back_from_the_assign_note() {
+        let (a, b) = (Date::constant(2026, 11, 30), Date::constant(2026, 12, 5));
+        let moved = assign_note("办公室", Some(a), Some(b));
+        assert_eq!(moved, "办公室; deadline 2026-11-30 → 2026-12-05");
+        assert_eq!(
+            read_assign_note(&moved),
+            ("办公室", Some((Some("2026-11-30"), "2026-12-05")))
+        );
+        let set = assign_note("办公室", None, Some(b));
+        assert_eq!(
+            read_assign_note(&set),
+            ("办公室", Some((None, "2026-12-05")))
+        );
+        assert_eq!(assign_note("办公室", Some(a), Some(a)), "办公室");
+        assert_eq!(read_assign_note("办公室"), ("办公室", None));
+    }
+
+    #[test]
+    fn a_paper_is_chased_by_its_deadline_while_in_hand() {
+        let mut doc = paper("action");
+        let today = Date::constant(2026, 11, 23);
+        assert_eq!(doc.chase(today), Ok(ChaseLevel::Blue));
+        doc.deadline = Some(today);
+        assert_eq!(doc.chase(today), Ok(ChaseLevel::Yellow));
+        doc.deadline = Some(Date::constant(2026, 11, 22));
+        assert_eq!(doc.chase(today), Ok(ChaseLevel::Red));
+        doc.status = InStatus::Done;
+        assert!(doc.chase(today).is_err());
+        assert!(paper("info").chase(today).is_err());
     }
 
     fn reply() -> Reply {

@@ -73,4 +73,6 @@ pub enum Expected {
     Decision,
     /// A follow-up's source: a document or a meeting decision.
     Source,
+    /// What can be chased (催办): a follow-up or an incoming action paper.
+    Chased,
 }

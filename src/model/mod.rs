@@ -20,5 +20,6 @@ pub mod outgoing;
 pub mod period;
 pub mod record;
 pub mod renumber;
+pub mod status_words;
 pub mod transition;
 pub mod validate;

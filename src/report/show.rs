@@ -99,6 +99,11 @@ pub(crate) fn write_field(
     lang: Lang,
     depth: usize,
 ) {
+    if is_blank(value) {
+        // A heading over nothing (办理结果 of a reopened follow-up, whose
+        // closing was undone) says nothing.
+        return;
+    }
     let pad = "  ".repeat(depth);
     let label = lang.field_in(scope, key);
     match value {
@@ -148,6 +153,16 @@ pub(crate) fn write_field(
                 out.push_str(&format!("{pad}{label}{}{text}\n", lang.colon()));
             }
         }
+    }
+}
+
+/// Nothing to show: null, or a list or mapping holding nothing but that.
+fn is_blank(value: &Value) -> bool {
+    match value {
+        Value::Null => true,
+        Value::Sequence(items) => items.iter().all(is_blank),
+        Value::Mapping(map) => map.values().all(is_blank),
+        _ => false,
     }
 }
 
@@ -223,6 +238,21 @@ mod tests {
         assert!(text.contains("2026-11-12办结，超期12天"), "{text}");
         assert!(text.contains("登记时间：2026-05-22 10:00\n"), "{text}");
         assert!(text.contains("王丽  交办\n"), "{text}");
+    }
+
+    #[test]
+    fn a_reopened_follow_up_shows_no_empty_result() {
+        let yaml = "id: FU-2026-0004\ntitle: 整改\nstatus: returned\nlead: 办公室\n\
+            assigned: 2026-11-01\ndue: 2026-11-30\nresult: {}\n\
+            created: 2026-11-01T10:00:00+08:00\n";
+        let record = Record::from_yaml(yaml, Kind::Followup, None).unwrap();
+        for lang in [Lang::Zh, Lang::En] {
+            let text = render(&record, Date::constant(2026, 11, 23), lang);
+            assert!(
+                !text.contains("办理结果") && !text.contains("result"),
+                "{text}"
+            );
+        }
     }
 
     #[test]

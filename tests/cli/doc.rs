@@ -480,7 +480,8 @@ fn each_incoming_step_is_recorded() {
         "lead: 办公室\nsupport:\n- 法规科\n- 执法支队\ndeadline: 2026-11-29\n",
         "status: assigned",
         "action: propose\n  note: 请张局长阅示",
-        "action: assign\n  note: 办公室",
+        // The deadline given at registration was moved: both are kept.
+        "action: assign\n  note: 办公室; deadline 2026-11-30 → 2026-11-29\n",
     ] {
         assert!(yaml.contains(expected), "{expected}\n---\n{yaml}");
     }

@@ -7,6 +7,7 @@ mod check;
 mod concurrency;
 mod desk;
 mod doc;
+mod edges;
 mod env;
 mod errors;
 mod export;

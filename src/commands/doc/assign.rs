@@ -3,17 +3,20 @@
 use std::process::ExitCode;
 
 use super::update_incoming;
-use crate::commands::shared::refused;
+use crate::commands::shared::{Outcome, refused};
 use crate::context::Ctx;
 use crate::error::{Error, Result};
+use crate::i18n::Confirm;
 use crate::model::common::HistoryAction;
+use crate::model::incoming::assign_note;
 use crate::model::keyword::{Handling, Urgency};
 
 /// Assign an incoming action item to a lead unit (主办) with supporting units
 /// (协办) and a deadline (办理时限)
 ///
 /// Needed before `doc done`. Assigning again, before any follow-up, replaces
-/// the units.
+/// the units; a new --deadline replaces the old one, and the history keeps
+/// both (old → new).
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// The incoming document (IN-…)
@@ -42,8 +45,24 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
         {
             return Err(Error::DeadlineRequired);
         }
+        if let Some(deadline) = deadline
+            && doc.deadline_before_received(deadline)
+        {
+            return Err(Error::DeadlineBeforeReceived {
+                flag: "--deadline".into(),
+                deadline,
+                received: doc.received.date(),
+            });
+        }
+        let old = doc.deadline;
         doc.assign(lead.clone(), support, deadline)
             .map_err(refused(&doc.id))?;
-        Ok(Some(lead))
+        let note = assign_note(&lead, old, doc.deadline);
+        let said = Confirm::Assigned {
+            id: doc.id.clone(),
+            lead,
+            deadline: doc.deadline,
+        };
+        Ok(Outcome::new(Some(note), said))
     })
 }

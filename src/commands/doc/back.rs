@@ -3,9 +3,10 @@
 use std::process::ExitCode;
 
 use super::update_incoming;
-use crate::commands::shared::{non_empty, refused};
+use crate::commands::shared::{Outcome, non_empty, refused};
 use crate::context::Ctx;
 use crate::error::Result;
+use crate::i18n::Confirm;
 use crate::model::common::HistoryAction;
 
 /// Record that a routed copy came back from someone (传阅收回)
@@ -25,6 +26,10 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
     let from = non_empty("--from", &args.from)?;
     update_incoming(ctx, &args.id, HistoryAction::Back, |doc, actor, _| {
         doc.bring_back(&from, actor.at).map_err(refused(&doc.id))?;
-        Ok(Some(from))
+        let said = Confirm::Back {
+            id: doc.id.clone(),
+            from: from.clone(),
+        };
+        Ok(Outcome::new(Some(from), said))
     })
 }

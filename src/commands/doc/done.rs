@@ -3,9 +3,10 @@
 use std::process::ExitCode;
 
 use super::update_incoming;
-use crate::commands::shared::{optional_text, refused};
+use crate::commands::shared::{Outcome, optional_text, refused};
 use crate::context::Ctx;
 use crate::error::Result;
+use crate::i18n::Confirm;
 use crate::model::common::HistoryAction;
 
 /// Mark an incoming action item done (办结).
@@ -23,6 +24,7 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
     update_incoming(ctx, &args.id, HistoryAction::Done, |doc, actor, _| {
         doc.finish(actor.today(), result.clone())
             .map_err(refused(&doc.id))?;
-        Ok(result)
+        let said = Confirm::DocDone { id: doc.id.clone() };
+        Ok(Outcome::new(result, said))
     })
 }

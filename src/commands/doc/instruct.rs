@@ -3,9 +3,10 @@
 use std::process::ExitCode;
 
 use super::update_incoming;
-use crate::commands::shared::{non_empty, refused};
+use crate::commands::shared::{Outcome, non_empty, refused};
 use crate::context::Ctx;
 use crate::error::Result;
+use crate::i18n::Confirm;
 use crate::model::common::HistoryAction;
 use crate::model::common::Remark;
 
@@ -35,12 +36,16 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
         .unwrap_or(ctx.today);
     update_incoming(ctx, &args.id, HistoryAction::Instruct, |doc, _, _| {
         let note = format!("{leader}: {text}");
+        let said = Confirm::Instructed {
+            id: doc.id.clone(),
+            leader: leader.clone(),
+        };
         let instruction = Remark {
             by: leader,
             on,
             text,
         };
         doc.instruct(instruction).map_err(refused(&doc.id))?;
-        Ok(Some(note))
+        Ok(Outcome::new(Some(note), said))
     })
 }

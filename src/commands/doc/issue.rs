@@ -3,9 +3,10 @@
 use std::process::ExitCode;
 
 use super::update_outgoing;
-use crate::commands::shared::refused;
+use crate::commands::shared::{Outcome, refused};
 use crate::context::Ctx;
 use crate::error::Result;
+use crate::i18n::Confirm;
 use crate::model::common::HistoryAction;
 
 /// Issue a signed outgoing document (核发/印发)
@@ -31,6 +32,10 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
     let signed = ctx.opt_date("--signed", args.signed.as_deref())?;
     update_outgoing(ctx, &args.id, HistoryAction::Issue, |doc, _, _| {
         doc.issue(on, signed).map_err(refused(&doc.id))?;
-        Ok(None)
+        let said = Confirm::Issued {
+            id: doc.id.clone(),
+            number: doc.doc_number.clone(),
+        };
+        Ok(Outcome::new(None, said))
     })
 }

@@ -19,7 +19,7 @@ use std::process::ExitCode;
 
 use clap::Subcommand;
 
-use crate::commands::shared::update_as;
+use crate::commands::shared::{Outcome, update_as};
 use crate::context::Ctx;
 use crate::error::{Error, Result};
 use crate::model::common::Actor;
@@ -74,7 +74,7 @@ pub(crate) fn update_incoming(
     ctx: &Ctx,
     id_text: &str,
     step: HistoryAction,
-    change: impl FnOnce(&mut Incoming, &Actor, &Register) -> Result<Option<String>>,
+    change: impl FnOnce(&mut Incoming, &Actor, &Register) -> Result<Outcome>,
 ) -> Result<ExitCode> {
     let command = format!("doc {}", step.keyword());
     let kind = (command.as_str(), Expected::Incoming);
@@ -96,7 +96,7 @@ pub(crate) fn update_outgoing(
     ctx: &Ctx,
     id_text: &str,
     step: HistoryAction,
-    change: impl FnOnce(&mut Outgoing, &Actor, &Register) -> Result<Option<String>>,
+    change: impl FnOnce(&mut Outgoing, &Actor, &Register) -> Result<Outcome>,
 ) -> Result<ExitCode> {
     let command = format!("doc {}", step.keyword());
     let kind = (command.as_str(), Expected::Outgoing);

@@ -3,9 +3,10 @@
 use std::process::ExitCode;
 
 use super::update_incoming;
-use crate::commands::shared::{non_empty, refused};
+use crate::commands::shared::{Outcome, non_empty, refused};
 use crate::context::Ctx;
 use crate::error::Result;
+use crate::i18n::Confirm;
 use crate::model::common::HistoryAction;
 use crate::model::common::Remark;
 
@@ -30,6 +31,7 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
             text: text.clone(),
         };
         doc.propose(proposal).map_err(refused(&doc.id))?;
-        Ok(Some(text))
+        let said = Confirm::Proposed { id: doc.id.clone() };
+        Ok(Outcome::new(Some(text), said))
     })
 }

@@ -3,9 +3,10 @@
 use std::process::ExitCode;
 
 use super::wrong_kind;
-use crate::commands::shared::{commit_message, non_empty, refused};
+use crate::commands::shared::{commit_message, confirm, non_empty, refused};
 use crate::context::Ctx;
 use crate::error::{Error, Result};
+use crate::i18n::Confirm;
 use crate::model::common::HistoryAction;
 use crate::model::id::Id;
 use crate::model::incoming::Reply;
@@ -54,6 +55,10 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
         reference: reference.clone(),
     })
     .map_err(refused(&doc.id))?;
+    let said = Confirm::Replied {
+        id: id.clone(),
+        via: via.clone(),
+    };
     let note = match &reference {
         Some(out) => format!("{via}, {out}"),
         None => via,
@@ -71,6 +76,7 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
     }
     tx.save(&record)?;
     tx.finish(&commit_message(&register, "reply", &record))?;
+    confirm(ctx, &said);
     Ok(ExitCode::SUCCESS)
 }
 

@@ -3,9 +3,10 @@
 use std::process::ExitCode;
 
 use super::update_incoming;
-use crate::commands::shared::{non_empty, refused};
+use crate::commands::shared::{Outcome, non_empty, refused};
 use crate::context::Ctx;
 use crate::error::Result;
+use crate::i18n::Confirm;
 use crate::model::common::HistoryAction;
 
 /// Return an incoming document to its sender after the first review (退文)
@@ -25,6 +26,7 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
     let reason = non_empty("--reason", &args.reason)?;
     update_incoming(ctx, &args.id, HistoryAction::Return, |doc, _, _| {
         doc.send_back().map_err(refused(&doc.id))?;
-        Ok(Some(reason))
+        let said = Confirm::Returned { id: doc.id.clone() };
+        Ok(Outcome::new(Some(reason), said))
     })
 }

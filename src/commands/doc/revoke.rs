@@ -3,9 +3,10 @@
 use std::process::ExitCode;
 
 use super::update_outgoing;
-use crate::commands::shared::{non_empty, refused};
+use crate::commands::shared::{Outcome, non_empty, refused};
 use crate::context::Ctx;
 use crate::error::Result;
+use crate::i18n::Confirm;
 use crate::model::common::HistoryAction;
 
 /// Revoke an outgoing document (撤销)
@@ -24,6 +25,10 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
     let reason = non_empty("--reason", &args.reason)?;
     update_outgoing(ctx, &args.id, HistoryAction::Revoke, |doc, _, _| {
         doc.revoke().map_err(refused(&doc.id))?;
-        Ok(Some(reason))
+        let said = Confirm::Revoked {
+            id: doc.id.clone(),
+            number: doc.doc_number.clone(),
+        };
+        Ok(Outcome::new(Some(reason), said))
     })
 }

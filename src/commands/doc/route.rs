@@ -3,9 +3,10 @@
 use std::process::ExitCode;
 
 use super::update_incoming;
-use crate::commands::shared::{non_empty, refused};
+use crate::commands::shared::{Outcome, non_empty, refused};
 use crate::context::Ctx;
 use crate::error::Result;
+use crate::i18n::Confirm;
 use crate::model::common::HistoryAction;
 
 /// Route an incoming document to someone (传阅), usually a leader for reading or
@@ -26,6 +27,10 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
     let to = non_empty("--to", &args.to)?;
     update_incoming(ctx, &args.id, HistoryAction::Route, |doc, actor, _| {
         doc.route(&to, actor.at).map_err(refused(&doc.id))?;
-        Ok(Some(to))
+        let said = Confirm::Routed {
+            id: doc.id.clone(),
+            to: to.clone(),
+        };
+        Ok(Outcome::new(Some(to), said))
     })
 }

@@ -108,6 +108,15 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
         .opt_keyword("--handling", args.handling.as_deref())?
         .unwrap_or(Handling::Action);
     let deadline = ctx.opt_date("--deadline", args.deadline.as_deref())?;
+    if let Some(deadline) = deadline
+        && deadline < received.date()
+    {
+        return Err(Error::DeadlineBeforeReceived {
+            flag: "--deadline".into(),
+            deadline,
+            received: received.date(),
+        });
+    }
     if handling == Handling::Action && urgency != Urgency::Normal && deadline.is_none() {
         return Err(Error::DeadlineRequired);
     }

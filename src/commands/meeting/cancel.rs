@@ -3,9 +3,10 @@
 use std::process::ExitCode;
 
 use super::update_meeting;
-use crate::commands::shared::{non_empty, refused};
+use crate::commands::shared::{Outcome, non_empty, refused};
 use crate::context::Ctx;
 use crate::error::Result;
+use crate::i18n::Confirm;
 use crate::model::common::HistoryAction;
 
 /// Cancel a planned meeting (取消), with the reason.
@@ -22,6 +23,9 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
     let reason = non_empty("--reason", &args.reason)?;
     update_meeting(ctx, &args.id, HistoryAction::Cancel, |meeting, _, _| {
         meeting.cancel().map_err(refused(&meeting.id))?;
-        Ok(Some(reason))
+        let said = Confirm::MeetingCancelled {
+            id: meeting.id.clone(),
+        };
+        Ok(Outcome::new(Some(reason), said))
     })
 }

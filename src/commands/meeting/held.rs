@@ -3,9 +3,10 @@
 use std::process::ExitCode;
 
 use super::update_meeting;
-use crate::commands::shared::refused;
+use crate::commands::shared::{Outcome, refused};
 use crate::context::Ctx;
 use crate::error::Result;
+use crate::i18n::Confirm;
 use crate::model::common::HistoryAction;
 
 /// Mark a planned meeting as held (已召开)
@@ -20,6 +21,9 @@ pub struct Args {
 pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
     update_meeting(ctx, &args.id, HistoryAction::Held, |meeting, _, _| {
         meeting.hold().map_err(refused(&meeting.id))?;
-        Ok(None)
+        let said = Confirm::Held {
+            id: meeting.id.clone(),
+        };
+        Ok(Outcome::new(None, said))
     })
 }

@@ -3,9 +3,10 @@
 use std::process::ExitCode;
 
 use super::update_meeting;
-use crate::commands::shared::{non_empty, refused};
+use crate::commands::shared::{Outcome, non_empty, refused};
 use crate::context::Ctx;
 use crate::error::{Error, Result};
+use crate::i18n::Confirm;
 use crate::model::common::HistoryAction;
 use crate::model::record::Record;
 use crate::store;
@@ -56,7 +57,10 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
             meeting
                 .record_minutes(minutes)
                 .map_err(refused(&meeting.id))?;
-            Ok(note)
+            let said = Confirm::Minuted {
+                id: meeting.id.clone(),
+            };
+            Ok(Outcome::new(note, said))
         },
     )
 }

@@ -11,7 +11,7 @@ use std::process::ExitCode;
 
 use clap::Subcommand;
 
-use crate::commands::shared::update_as;
+use crate::commands::shared::{Outcome, update_as};
 use crate::context::Ctx;
 use crate::error::{Error, Result};
 use crate::model::common::Actor;
@@ -55,7 +55,7 @@ fn update_meeting(
     ctx: &Ctx,
     id_text: &str,
     action: HistoryAction,
-    change: impl FnOnce(&mut Meeting, &Actor, &Register) -> Result<Option<String>>,
+    change: impl FnOnce(&mut Meeting, &Actor, &Register) -> Result<Outcome>,
 ) -> Result<ExitCode> {
     let command = format!("meeting {}", action.keyword());
     let kind = (command.as_str(), Expected::Meeting);

@@ -1,6 +1,9 @@
 //! What the user may type for a date, a span or a moment: `2026-11-20`,
-//! `today`/今天, `+3d`, `+5wd`, `fri`/周五, `2026-11-20 09:30`. Input only:
-//! the stored forms are read in the parent module.
+//! `today`/今天, `+3d`, `+5wd`, `fri`/周五, `2026-11-20 09:30`, and the
+//! forms a clerk types with a Chinese input method: `12月10日`,
+//! `2026年12月10日`, full-width digits (`２０２６-１２-１０`), `本周五`,
+//! `下周五`, `月底`. Input only: the stored forms are read in the parent
+//! module.
 
 use std::fmt;
 
@@ -46,7 +49,9 @@ impl std::error::Error for BadDate {}
 
 /// The accepted date forms, for messages.
 pub const DATE_FORMS: &str = "YYYY-MM-DD, today, tomorrow, yesterday, +3d, -2d, +2w, +1m, +5wd, \
-     a weekday name (fri = the next Friday), or YYYY-MM-DD HH:MM where a time is wanted";
+     a weekday name (fri = the next Friday), 12月10日, 2026年12月10日, 本周五 (this week's Friday), \
+     下周五 (next week's Friday), 月底 (the end of this month), \
+     or YYYY-MM-DD HH:MM where a time is wanted";
 
 /// Parses a date expression relative to `today`.
 ///
@@ -61,7 +66,8 @@ pub fn parse_date(
         input: input.to_string(),
         reason: None,
     };
-    let text = input.trim();
+    let text = half_width(input);
+    let text = text.trim();
     let lower = text.to_ascii_lowercase();
     match lower.as_str() {
         "today" | "今天" | "今日" => return Ok(today),
@@ -72,6 +78,9 @@ pub fn parse_date(
     if let Some(weekday) = parse_weekday(&lower) {
         return today.nth_weekday(1, weekday).map_err(|_| bad());
     }
+    if let Some(date) = parse_week_relative(text, today).or_else(|| parse_period_end(text, today)) {
+        return Ok(date);
+    }
     if lower.starts_with('+') || lower.starts_with('-') {
         let offset = parse_offset(&lower).ok_or_else(bad)?;
         return offset.apply(today, calendar).map_err(|reason| BadDate {
@@ -79,7 +88,75 @@ pub fn parse_date(
             reason: Some(reason),
         });
     }
-    parse_iso_date(text).ok_or_else(bad)
+    parse_iso_date(text)
+        .or_else(|| parse_chinese_date(text, today))
+        .ok_or_else(bad)
+}
+
+/// `text` with full-width ASCII (digits, `－`, `／`, `＋`, `：`, letters, as a
+/// Chinese input method types them) and the ideographic space made plain.
+fn half_width(text: &str) -> String {
+    text.chars()
+        .map(|c| match c {
+            '\u{3000}' => ' ',
+            '\u{ff01}'..='\u{ff5e}' => char::from_u32(c as u32 - 0xfee0).unwrap_or(c),
+            _ => c,
+        })
+        .collect()
+}
+
+/// `12月10日` (this year) or `2026年12月10日`; `号` for `日` too.
+fn parse_chinese_date(text: &str, today: Date) -> Option<Date> {
+    let all_digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    let (year, rest) = match text.split_once('年') {
+        Some((y, rest)) if y.len() == 4 && all_digits(y) => (y.parse().ok()?, rest),
+        Some(_) => return None,
+        None => (today.year(), text),
+    };
+    let (m, rest) = rest.split_once('月')?;
+    let d = rest
+        .strip_suffix('日')
+        .or_else(|| rest.strip_suffix('号'))?;
+    if !(all_digits(m) && all_digits(d)) || m.len() > 2 || d.len() > 2 {
+        return None;
+    }
+    Date::new(year, m.parse().ok()?, d.parse().ok()?).ok()
+}
+
+/// `本周五`/`这周五` (this week's Friday, Monday to Sunday, even when it
+/// is past) and `下周五` (next week's).
+fn parse_week_relative(text: &str, today: Date) -> Option<Date> {
+    const PREFIXES: [(&str, i64); 6] = [
+        ("本周", 0),
+        ("这周", 0),
+        ("本星期", 0),
+        ("这星期", 0),
+        ("下周", 1),
+        ("下星期", 1),
+    ];
+    let (weeks, day) = PREFIXES
+        .iter()
+        .find_map(|(prefix, weeks)| Some((*weeks, text.strip_prefix(prefix)?)))?;
+    let weekday = parse_weekday(&format!("周{day}"))?;
+    let monday = today
+        .checked_sub(i64::from(today.weekday().to_monday_zero_offset()).days())
+        .ok()?;
+    let offset = weeks * 7 + i64::from(weekday.to_monday_zero_offset());
+    monday.checked_add(offset.days()).ok()
+}
+
+/// `月底`/`本月底` (the last day of this month), `下月底`, `年底`.
+fn parse_period_end(text: &str, today: Date) -> Option<Date> {
+    match text {
+        "月底" | "月末" | "本月底" | "本月末" => Some(today.last_of_month()),
+        "下月底" | "下月末" => today
+            .first_of_month()
+            .checked_add(1.month())
+            .ok()
+            .map(|d| d.last_of_month()),
+        "年底" | "年末" | "本年底" | "今年底" => Date::new(today.year(), 12, 31).ok(),
+        _ => None,
+    }
 }
 
 /// Reads exactly `YYYY-MM-DD` (also `YYYY/MM/DD`, common in spreadsheets).
@@ -227,12 +304,13 @@ impl When {
         tz: &TimeZone,
         calendar: Option<&dyn WorkingDays>,
     ) -> Result<When, BadDate> {
-        let text = input.trim();
+        let text = half_width(input);
+        let text = text.trim();
         if let Some(moment) = Moment::parse_rfc3339(text) {
             return Ok(When::Moment(moment));
         }
         if let Some((day, time)) = text.split_once([' ', 'T']) {
-            let date = parse_iso_date(day);
+            let date = parse_iso_date(day).or_else(|| parse_chinese_date(day, today));
             let time = parse_time(time.trim());
             if let (Some(date), Some(time)) = (date, time) {
                 let datetime = date.to_datetime(time);
@@ -300,6 +378,64 @@ mod tests {
         // Today is Monday: "mon" is next week's.
         assert_eq!(parse("mon").unwrap(), Date::constant(2026, 11, 30));
         assert_eq!(parse("周五").unwrap(), Date::constant(2026, 11, 27));
+    }
+
+    #[test]
+    fn dates_as_clerks_type_them() {
+        // Today is Monday 2026-11-23.
+        assert_eq!(parse("12月10日").unwrap(), Date::constant(2026, 12, 10));
+        assert_eq!(parse("1月5号").unwrap(), Date::constant(2026, 1, 5));
+        assert_eq!(parse("2027年1月5日").unwrap(), Date::constant(2027, 1, 5));
+        assert_eq!(
+            parse("２０２６-１２-１０").unwrap(),
+            Date::constant(2026, 12, 10)
+        );
+        assert_eq!(
+            parse("２０２６年１２月１０日").unwrap(),
+            Date::constant(2026, 12, 10)
+        );
+        assert_eq!(parse("＋３ｄ").unwrap(), Date::constant(2026, 11, 26));
+        assert_eq!(parse("本周五").unwrap(), Date::constant(2026, 11, 27));
+        assert_eq!(parse("这周一").unwrap(), today());
+        assert_eq!(parse("本周日").unwrap(), Date::constant(2026, 11, 29));
+        assert_eq!(parse("下周五").unwrap(), Date::constant(2026, 12, 4));
+        assert_eq!(parse("下星期一").unwrap(), Date::constant(2026, 11, 30));
+        assert_eq!(parse("月底").unwrap(), Date::constant(2026, 11, 30));
+        assert_eq!(parse("下月底").unwrap(), Date::constant(2026, 12, 31));
+        assert_eq!(parse("年底").unwrap(), Date::constant(2026, 12, 31));
+        // On a Sunday, this week's Friday is two days past.
+        let sunday = Date::constant(2026, 11, 29);
+        assert_eq!(
+            parse_date("本周五", sunday, None).unwrap(),
+            Date::constant(2026, 11, 27)
+        );
+        assert_eq!(
+            parse_date("下周五", sunday, None).unwrap(),
+            Date::constant(2026, 12, 4)
+        );
+        // A moment with a Chinese date.
+        let tz = TimeZone::fixed(jiff::tz::offset(8));
+        let w = When::parse("12月10日 09:30", today(), &tz, None).unwrap();
+        assert_eq!(w.to_string(), "2026-12-10T09:30:00+08:00");
+    }
+
+    #[test]
+    fn chinese_dates_that_are_not_dates_are_refused() {
+        for bad in [
+            "2月30日",
+            "13月1日",
+            "26年12月10日",
+            "12月",
+            "月10日",
+            "12月10",
+            "十二月十日",
+            "下周",
+            "本周八",
+            "上月底",
+        ] {
+            let err = parse(bad).unwrap_err();
+            assert!(err.to_string().contains("12月10日"), "{bad}: {err}");
+        }
     }
 
     #[test]
@@ -377,6 +513,30 @@ mod tests {
             let input = format!("{n:+}d");
             let expect = today().checked_add(n.days()).unwrap();
             prop_assert_eq!(parse(&input).unwrap(), expect);
+        }
+
+        #[test]
+        fn chinese_and_full_width_dates_agree_with_iso(y in 1900i16..2200, m in 1i8..=12, d in 1i8..=31) {
+            if let Ok(date) = Date::new(y, m, d) {
+                prop_assert_eq!(parse(&format!("{y}年{m}月{d}日")).unwrap(), date);
+                let wide: String = date
+                    .to_string()
+                    .chars()
+                    .map(|c| char::from_u32(c as u32 + 0xfee0).unwrap())
+                    .collect();
+                prop_assert_eq!(parse(&wide).unwrap(), date);
+            }
+        }
+
+        #[test]
+        fn this_and_next_week_fall_in_their_weeks(offset in 0i64..3000, day in 0usize..7) {
+            let names = ["一", "二", "三", "四", "五", "六", "日"];
+            let today = Date::constant(2020, 1, 6).checked_add(offset.days()).unwrap();
+            let this = parse_date(&format!("本周{}", names[day]), today, None).unwrap();
+            let next = parse_date(&format!("下周{}", names[day]), today, None).unwrap();
+            prop_assert_eq!(usize::try_from(this.weekday().to_monday_zero_offset()).unwrap(), day);
+            prop_assert_eq!(next, this.checked_add(7.days()).unwrap());
+            prop_assert!((days_between(today, this)).abs() < 7);
         }
 
         #[test]

@@ -83,6 +83,11 @@ pub enum Trouble {
         due: Date,
         assigned: Date,
     },
+    /// A paper's 办理时限 before its 签收日期.
+    DeadlineBeforeReceived {
+        deadline: Date,
+        received: Date,
+    },
     ReceivedAfterToday {
         date: Date,
         today: Date,
@@ -371,6 +376,12 @@ impl Reader<'_, '_> {
             )
             .unwrap_or(Handling::Action);
         let deadline = self.date(Field::Deadline);
+        if let (Some(deadline), Some(received)) = (deadline, received)
+            && deadline < received
+        {
+            let problem = Trouble::DeadlineBeforeReceived { deadline, received };
+            self.problem(Field::Deadline, problem);
+        }
         if handling == Handling::Action && urgency != Urgency::Normal && deadline.is_none() {
             self.problem(Field::Deadline, Trouble::DeadlineNeeded);
         }

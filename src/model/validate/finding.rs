@@ -38,6 +38,10 @@ pub enum Note {
         done: Date,
         received: Date,
     },
+    DeadlineBeforeReceived {
+        deadline: Date,
+        received: Date,
+    },
     RoutingBackBeforeOut {
         n: usize,
         to: String,

@@ -26,6 +26,17 @@ pub(super) fn check(r: &Incoming, f: &mut Findings) {
             Note::CompletedBeforeReceived { done, received },
         );
     }
+    if let Some(deadline) = r.deadline
+        && r.deadline_before_received(deadline)
+    {
+        f.error(
+            "deadline",
+            Note::DeadlineBeforeReceived {
+                deadline,
+                received: r.received.date(),
+            },
+        );
+    }
     check_circulation(r, f);
     if r.status == InStatus::Replied && r.reply.is_none() {
         f.error("reply", Note::RepliedWithoutReply);

@@ -30,6 +30,7 @@ pub fn headline(s: &Summary, period: &Period, lang: Lang) -> String {
             assigned: f.assigned,
             closed: f.closed,
             overdue: f.overdue,
+            overdue_documents: d.incoming_overdue,
             on_time: f.on_time_rate.map(|r| percent(Some(r))),
         },
     )

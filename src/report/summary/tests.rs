@@ -388,11 +388,11 @@ fn headline_reads_like_a_brief() {
     let period = Period::parse("this-month", today()).unwrap();
     assert_eq!(
         headline(&s, &period, Lang::Zh),
-        "本月收文5件、发文2件；督办事项6项，办结3项，按期办结率66.7%，逾期2项。"
+        "本月收文5件、发文2件；督办事项6项，办结3项，按期办结率66.7%；逾期督办事项2项、逾期文件1件。"
     );
     assert_eq!(
         headline(&s, &period, Lang::En),
-        "This month: 5 incoming and 2 outgoing documents; 6 follow-ups assigned, 3 closed (66.7% on time), 2 overdue."
+        "This month: 5 incoming and 2 outgoing documents; 6 follow-ups assigned, 3 closed (66.7% on time); overdue: 2 follow-ups and 1 document."
     );
     let _ = records;
 }
