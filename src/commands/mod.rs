@@ -2,6 +2,7 @@
 //! (whose doc comment is the `--help` text) and one `run` function.
 
 mod assign;
+mod book;
 mod cancel;
 mod chase;
 pub mod check;
@@ -69,6 +70,8 @@ pub enum Command {
     #[command(subcommand)]
     Meeting(meeting::MeetingCommand),
     Import(import::Args),
+    #[command(subcommand)]
+    Book(book::BookCommand),
 }
 
 /// Runs `command`; with none, shows today's desk.
@@ -97,5 +100,31 @@ pub fn run(ctx: &Ctx, command: Option<Command>) -> Result<ExitCode> {
         Command::Sync(args) => sync::run(ctx, args),
         Command::Meeting(cmd) => meeting::run(ctx, cmd),
         Command::Import(args) => import::run(ctx, args),
+        Command::Book(cmd) => book::run(
+            ctx,
+            cmd,
+            book::Readers {
+                list: book_list,
+                show: book_show,
+            },
+        ),
     }
+}
+
+/// `book list NAME …` is `list NAME …`.
+fn book_list(ctx: &Ctx, args: book::list::Args) -> Result<ExitCode> {
+    let args = list::Args {
+        kind: Some(args.name),
+        since: args.since,
+        until: args.until,
+        search: args.search,
+        bom: args.bom,
+        ..list::Args::default()
+    };
+    list::run(ctx, args)
+}
+
+/// `book show ID` is `show ID`.
+fn book_show(ctx: &Ctx, args: book::show::Args) -> Result<ExitCode> {
+    show::run(ctx, show::Args { id: args.id })
 }

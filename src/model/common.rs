@@ -84,10 +84,15 @@ pub enum HistoryAction {
     /// `sync` gave the record (or its 发文字号) a new number; the note is
     /// `old → new`.
     Renumber,
+    /// A logbook entry written (`book add`).
+    Add,
+    /// Fields of a logbook entry changed (`book set`); the note is
+    /// `field: old → new; …`.
+    Set,
 }
 
 impl HistoryAction {
-    const ALL: [HistoryAction; 25] = [
+    const ALL: [HistoryAction; 27] = [
         HistoryAction::Log,
         HistoryAction::Propose,
         HistoryAction::Instruct,
@@ -113,6 +118,8 @@ impl HistoryAction {
         HistoryAction::Reopen,
         HistoryAction::Import,
         HistoryAction::Renumber,
+        HistoryAction::Add,
+        HistoryAction::Set,
     ];
 
     /// The stored keyword (also the word of the commit message).
@@ -143,6 +150,8 @@ impl HistoryAction {
             HistoryAction::Reopen => "reopen",
             HistoryAction::Import => "import",
             HistoryAction::Renumber => "renumber",
+            HistoryAction::Add => "add",
+            HistoryAction::Set => "set",
         }
     }
 
