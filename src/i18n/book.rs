@@ -110,7 +110,7 @@ pub(super) fn book_error(l: Lang, error: &BookError) -> (String, Option<String>)
             ),
             Some(say!(
                 l,
-                "name the field by its key or label, e.g. -s seal=局公章 or -s 印章名称=局公章",
+                "name the field by its key or its label, e.g. -s purpose=… or -s Purpose=…",
                 "字段可写名称或标签，例如 -s 印章名称=局公章 或 `-s seal=局公章`"
             )),
         ),

@@ -85,7 +85,16 @@ fn labelled_changes(note: &str, book: &LogbookDef, lang: Lang) -> String {
         .split("; ")
         .map(|part| match part.split_once(": ") {
             Some((key, change)) => match book.fields.iter().find(|f| f.name == key) {
-                Some(field) => format!("{}{}{change}", lang.field_label(field), lang.colon()),
+                Some(field) => {
+                    let sides: Vec<String> = (change.split(" → "))
+                        .map(|side| match Moment::parse_rfc3339(side) {
+                            Some(m) => m.datetime.strftime("%Y-%m-%d %H:%M").to_string(),
+                            None => side.to_string(),
+                        })
+                        .collect();
+                    let change = sides.join(" → ");
+                    format!("{}{}{change}", lang.field_label(field), lang.colon())
+                }
                 None => part.to_string(),
             },
             None => part.to_string(),

@@ -73,6 +73,23 @@ fn office() -> Env {
         ],
         &["cancel", "FU-3", "--reason", "重复立项"],
         &[
+            "book",
+            "add",
+            "seal",
+            "-s",
+            "日期=today",
+            "-s",
+            "印章名称=局公章",
+            "-s",
+            "用印单位=BGS",
+            "-s",
+            "经办人=王芳",
+            "-s",
+            "用印事由=报送",
+            "-s",
+            "批准人=张局长",
+        ],
+        &[
             "meeting",
             "add",
             "--title",
@@ -113,6 +130,8 @@ const REGISTER_DATA: &[&str] = &[
     "省厅",
     "王芳",
     "发文",
+    "局公章",
+    "报送",
 ];
 
 /// Every failing command line the suite knows, run in `office()`.
@@ -310,6 +329,51 @@ const CASES: &[&[&str]] = &[
     &["export", "xlsx", "--out", "/no/such/folder/a.xlsx"],
     &["export", "ics", "--out", "documents"],
     &["export", "csv", "--period", "2026-11"],
+    // Logbooks: fields, values, declarations.
+    &["book", "add", "seal", "-s", "印章名称=局公章"],
+    &["book", "add", "seal", "-s", "印章=局公章"],
+    &["book", "add", "seal", "-s", "印章名称"],
+    &["book", "add", "seal", "-s", "日期=下月"],
+    &["book", "add", "seal", "-s", "份数=三份"],
+    &["book", "add", "seal", "-s", "用印单位=后勤科"],
+    &["book", "add", "visit", "-s", "核验证件=也许"],
+    &[
+        "book",
+        "add",
+        "seal",
+        "-s",
+        "seal=局公章",
+        "-s",
+        "印章名称=局公章",
+    ],
+    &[
+        "book",
+        "add",
+        "loan",
+        "-s",
+        "借阅人=王芳",
+        "-s",
+        "档案=IN-2026-0099",
+        "-s",
+        "借阅目的=查阅",
+        "-s",
+        "借出时间=today",
+    ],
+    &[
+        "book",
+        "add",
+        "letter",
+        "-s",
+        "编号=x",
+        "-s",
+        "前往单位=市财政局",
+    ],
+    &["book", "set", "SEAL-1", "-s", "印章名称="],
+    &["book", "set", "SEAL-1", "-s", "档号=1"],
+    &["book", "set", "FU-1", "-s", "a=b"],
+    &["book", "add", "canteen", "-s", "a=b"],
+    &["book", "declare", "seal"],
+    &["book", "declare", "canteen"],
     // The register itself, and sharing it.
     &["init", "."],
     &["sync"],
@@ -646,7 +710,11 @@ fn judge(
     assert!(!text.trim().is_empty(), "{argv:?}: nothing said");
     // What the user typed, but not the flags and the language chosen; a
     // single letter is no word and would only cut words apart.
-    let mut data: Vec<&str> = argv.iter().chain(REGISTER_DATA).copied().collect();
+    // `-s FIELD=VALUE` gives two things typed: the field and the value.
+    let typed = argv
+        .iter()
+        .flat_map(|a| std::iter::once(*a).chain(a.split('=')));
+    let mut data: Vec<&str> = typed.chain(REGISTER_DATA.iter().copied()).collect();
     data.retain(|d| d.trim().chars().count() > 1 && !d.starts_with('-'));
     data.retain(|d| !["zh", "en"].contains(d));
     data.sort_by_key(|d| std::cmp::Reverse(d.len()));
