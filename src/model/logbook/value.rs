@@ -182,16 +182,38 @@ pub fn split_assignment(input: &str) -> Result<(&str, &str), BookError> {
 }
 
 /// The declared field `input` names: by its name (any case), its label,
-/// or its English label (any case).
+/// or its English label (any case); a label's trailing note in brackets
+/// may be left out (`里程` for 里程（公里）, `Distance` for Distance (km)).
 pub fn find_field<'a>(book: &'a LogbookDef, input: &str) -> Option<&'a FieldDef> {
     let input = input.trim();
+    let label_is = |label: Option<&str>, fold: bool| {
+        label.is_some_and(|l| {
+            let same = |a: &str| {
+                if fold {
+                    a.eq_ignore_ascii_case(input)
+                } else {
+                    a == input
+                }
+            };
+            same(l) || same(without_note(l))
+        })
+    };
     book.fields.iter().find(|f| {
         f.name.eq_ignore_ascii_case(input)
-            || f.label.as_deref() == Some(input)
-            || f.label_en
-                .as_deref()
-                .is_some_and(|l| l.eq_ignore_ascii_case(input))
+            || label_is(f.label.as_deref(), false)
+            || label_is(f.label_en.as_deref(), true)
     })
+}
+
+/// A label without its trailing note in brackets: 里程（公里） → 里程.
+fn without_note(label: &str) -> &str {
+    let label = label.trim();
+    let cut = [("（", "）"), ("(", ")")].iter().find_map(|(open, close)| {
+        label
+            .strip_suffix(close)
+            .and_then(|rest| rest.rfind(open).map(|at| &rest[..at]))
+    });
+    cut.map_or(label, str::trim)
 }
 
 /// `find_field`, or the error listing the declared fields.
@@ -504,6 +526,10 @@ mod tests {
             assert_eq!(find_field(&book, input).unwrap().name, "seal", "{input}");
         }
         assert_eq!(find_field(&book, "due back").unwrap().name, "return_due");
+        let vehicle = preset("vehicle").unwrap();
+        for input in ["里程（公里）", "里程", "Distance", "distance (km)", "km"] {
+            assert_eq!(find_field(&vehicle, input).unwrap().name, "km", "{input}");
+        }
         assert!(find_field(&book, "印章").is_none());
         let err = field_named("seal", &book, "印章").unwrap_err();
         assert!(matches!(err, BookError::UnknownField { known, .. } if known.len() == 12));
