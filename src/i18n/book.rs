@@ -273,6 +273,17 @@ pub(super) fn book_error(l: Lang, error: &BookError) -> (String, Option<String>)
                 )),
             )
         }
+        B::NumberTwice { field, number, row } => {
+            let field = named(l, field);
+            (
+                say!(
+                    l,
+                    "{field} {number} is also on row {row}",
+                    "{field} {number} 与第{row}行重复"
+                ),
+                None,
+            )
+        }
         B::NotDeclared {
             name,
             preset,
@@ -328,6 +339,45 @@ pub(super) fn book_error(l: Lang, error: &BookError) -> (String, Option<String>)
             ),
             None,
         ),
+        B::NoHeader { path, book } => {
+            let path = path.display();
+            (
+                say!(
+                    l,
+                    "{path}: no header row found for the logbook {book}: none of the top 20 rows names two of its fields",
+                    "{path}：找不到登记簿 `{book}` 的表头行：前20行中没有一行含有两个可识别的项目"
+                ),
+                Some(say!(
+                    l,
+                    "name the columns with --map COLUMN=FIELD (the field's key or label)",
+                    "用 --map 列名=字段 指明各列（字段可写名称或标签）"
+                )),
+            )
+        }
+        B::Rows { path, problems } => {
+            let path = path.display();
+            let mut rows: Vec<usize> = problems.iter().map(|p| p.row).collect();
+            rows.dedup();
+            let n = rows.len();
+            let mut text = say!(
+                l,
+                "{path}: {n} rows cannot be imported; nothing was written",
+                "{path}：有 {n} 行无法导入，未写入任何记录"
+            );
+            for trouble in problems {
+                let row = trouble.row;
+                let what = match &trouble.problem {
+                    Some(problem) => book_error(l, problem).0,
+                    None => {
+                        let field = named(l, &trouble.field);
+                        say!(l, "{field} must not be empty", "{field}不能为空")
+                    }
+                };
+                text.push('\n');
+                text.push_str(&say!(l, "  row {row}: {what}", "  第{row}行 {what}"));
+            }
+            (text, None)
+        }
         B::NotAnEntry { id } => (
             say!(
                 l,

@@ -418,3 +418,86 @@ fn summary_names_logbooks_by_their_title_in_the_readers_language() {
         serde_json::from_str(&env.run(&["summary", "--period", "2026-11", "-o", "json"])).unwrap();
     assert_eq!(json["logbooks"]["seal"], 1);
 }
+
+/// A 来访登记表 as an office keeps it in a spreadsheet: a title row, the
+/// header in English and Chinese labels, a blank row and a 合计 row.
+const VISITS: &str = "2026年11月来访登记表,,,,,\n\
+序号,来访时间,Visitor,单位,人数,事由,接待人,核验证件\n\
+1,11月2日 09:30,马先生,某运输公司,2,咨询线路许可,王芳,是\n\
+2,2026/11/3 14:00,刘女士,,1,反映公交站点问题,王芳,否\n\
+,,,,,\n\
+合计,,,,3,\n";
+
+#[test]
+fn import_reads_a_logbook_sheet_by_labels_all_rows_or_none() {
+    let env = Env::new();
+    env.pin_clock(NOW);
+    let path = env.tmp.path().join("来访.csv");
+    std::fs::write(&path, VISITS).unwrap();
+    let path = path.to_str().unwrap();
+    let before = env.state();
+    let dry = env.run(&["import", "csv", "visit", path, "--dry-run"]);
+    assert_eq!(before, env.state(), "a dry run writes nothing");
+    assert!(dry.contains("VISIT-2026-0002"), "{dry}");
+    let commits = env.commits();
+    let ids = env.run(&["import", "csv", "visit", path]);
+    assert_eq!(ids, "VISIT-2026-0001\nVISIT-2026-0002\n");
+    assert_eq!(env.commits(), commits + 1);
+    let first = env.yaml("logbooks/visit/2026/VISIT-2026-0001.yaml");
+    assert_eq!(text(&first, "arrived"), "2026-11-02T09:30:00+08:00");
+    assert_eq!(text(&first, "visitor"), "马先生");
+    assert_eq!(first["id_checked"], serde_yaml::Value::Bool(true));
+    assert_eq!(first["headcount"], serde_yaml::Value::from(2));
+    assert!(first.get("legacy_id").is_none(), "only declared fields");
+    let second = env.yaml("logbooks/visit/2026/VISIT-2026-0002.yaml");
+    assert_eq!(text(&second, "arrived"), "2026-11-03T14:00:00+08:00");
+    assert!(env.run(&["check"]).contains("no problems"));
+    // The same sheet again: refused whole, or only the new rows.
+    let stderr = env.fail(&["import", "csv", "visit", path]);
+    assert!(stderr.contains("VISIT-2026-0001"), "{stderr}");
+    env.run(&["import", "csv", "visit", path, "--skip-existing"]);
+    assert_eq!(env.commits(), commits + 1, "nothing new, nothing committed");
+}
+
+#[test]
+fn import_of_a_logbook_lists_every_bad_row_in_both_languages() {
+    let env = Env::new();
+    env.pin_clock(NOW);
+    let path = env.tmp.path().join("letters.csv");
+    std::fs::write(
+        &path,
+        "编号,开具日期,前往单位,持信人,事由,开具人,批准人,人数\n\
+         2026-003,2026-11-02,市财政局,王芳,联系审计事宜,王芳,张局长,1\n\
+         ,下月,省厅,,汇报,王芳,张局长,两人\n\
+         2026-003,2026-11-04,省厅,王芳,汇报,王芳,张局长,1\n",
+    )
+    .unwrap();
+    let path = path.to_str().unwrap().to_string();
+    for lang in ["zh", "en"] {
+        whole(
+            &env,
+            &format!("book__import_refused@{lang}"),
+            &["--lang", lang, "import", "csv", "letter", &path],
+        );
+    }
+    // Fixed, the letters are numbered after the sheet's own numbers.
+    std::fs::write(
+        &path,
+        "编号,开具日期,前往单位,持信人,事由,开具人,批准人\n\
+         2026-003,2026-11-02,市财政局,王芳,联系审计事宜,王芳,张局长\n\
+         ,2026-11-03,省厅,王芳,汇报,王芳,张局长\n",
+    )
+    .unwrap();
+    assert_eq!(
+        env.run(&["import", "csv", "letter", &path]),
+        "LTR-2026-0001\nLTR-2026-0002\n"
+    );
+    let number = |id: &str| {
+        text(
+            &env.yaml(&format!("logbooks/letter/2026/{id}.yaml")),
+            "number",
+        )
+    };
+    assert_eq!(number("LTR-2026-0001"), "2026-003");
+    assert_eq!(number("LTR-2026-0002"), "2026-004");
+}

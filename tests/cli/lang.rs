@@ -100,6 +100,11 @@ fn office() -> Env {
     ] {
         env.run(args);
     }
+    // A logbook sheet with a bad row, for `import csv letter`.
+    env.write(
+        "bad-letters.csv",
+        "编号,开具日期,前往单位,持信人,事由,开具人,批准人\n,下月,省厅,,汇报,王芳,张局长\n",
+    );
     env
 }
 
@@ -132,6 +137,7 @@ const REGISTER_DATA: &[&str] = &[
     "发文",
     "局公章",
     "报送",
+    "下月",
 ];
 
 /// Every failing command line the suite knows, run in `office()`.
@@ -374,6 +380,9 @@ const CASES: &[&[&str]] = &[
     &["book", "add", "canteen", "-s", "a=b"],
     &["book", "declare", "seal"],
     &["book", "declare", "canteen"],
+    &["import", "csv", "letter", "bad-letters.csv"],
+    &["import", "csv", "seal", "bad-letters.csv"],
+    &["import", "csv", "letter", "bad-letters.csv", "--map", "编号=档号"],
     // The register itself, and sharing it.
     &["init", "."],
     &["sync"],

@@ -9,6 +9,7 @@ use crate::model::common::{Extra, HistoryEntry};
 use crate::model::config::{FieldDef, LogbookDef};
 
 mod presets;
+pub mod sheet;
 pub mod value;
 
 use crate::model::date::{Moment, parse_iso_date};

@@ -96,6 +96,12 @@ pub enum BookError {
         number: String,
         by: String,
     },
+    /// A serial number an earlier row of the imported sheet has.
+    NumberTwice {
+        field: Box<FieldDef>,
+        number: String,
+        row: usize,
+    },
     /// `book add` for a book the register does not declare; `preset`
     /// when `book declare` can add it.
     NotDeclared {
@@ -119,6 +125,18 @@ pub enum BookError {
     /// `book set` given a record that is not a logbook entry.
     NotAnEntry {
         id: String,
+    },
+    /// `import … NAME FILE`: no row of the sheet's top names two of the
+    /// book's fields.
+    NoHeader {
+        path: std::path::PathBuf,
+        book: String,
+    },
+    /// `import … NAME FILE`: rows that cannot be imported, every problem
+    /// of each; nothing was written.
+    Rows {
+        path: std::path::PathBuf,
+        problems: Vec<crate::model::logbook::sheet::RowTrouble>,
     },
 }
 
