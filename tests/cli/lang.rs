@@ -382,7 +382,14 @@ const CASES: &[&[&str]] = &[
     &["book", "declare", "canteen"],
     &["import", "csv", "letter", "bad-letters.csv"],
     &["import", "csv", "seal", "bad-letters.csv"],
-    &["import", "csv", "letter", "bad-letters.csv", "--map", "编号=档号"],
+    &[
+        "import",
+        "csv",
+        "letter",
+        "bad-letters.csv",
+        "--map",
+        "编号=档号",
+    ],
     // The register itself, and sharing it.
     &["init", "."],
     &["sync"],
