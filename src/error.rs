@@ -285,6 +285,8 @@ pub enum Error {
     SyncPushLost {
         tries: u32,
     },
+    /// A logbook command refused: a field, a value, a declaration.
+    Book(Box<crate::model::logbook::value::BookError>),
 }
 
 impl Error {
@@ -300,6 +302,12 @@ impl Error {
         Error::Encode {
             message: error.to_string(),
         }
+    }
+}
+
+impl From<crate::model::logbook::value::BookError> for Error {
+    fn from(error: crate::model::logbook::value::BookError) -> Error {
+        Error::Book(Box::new(error))
     }
 }
 

@@ -327,9 +327,7 @@ fn html_brief(
         .filter(|r| r.days_left >= 0)
         .collect();
     let meetings = html::upcoming_meetings(&records, ctx.today, &secrets);
-    let book_titles = (register.config.logbooks.iter())
-        .map(|(name, book)| (name.clone(), book.title.clone()))
-        .collect();
+    let book_titles = summary::book_titles(&register.config.logbooks, ctx.lang());
     let page = html::Page {
         book_titles: &book_titles,
         unit: &register.config.unit,

@@ -10,12 +10,16 @@ use crate::commands::shared::print;
 use crate::context::Ctx;
 use crate::error::{Error, Result};
 use crate::i18n::import as words;
+use crate::model::config::LogbookDef;
 use crate::model::id::Id;
+use crate::model::import::SheetRow;
 use crate::model::import::cell::year_in;
 use crate::model::import::rows::{self, Draft, RowProblem, Setting, Trouble};
 use crate::model::import::{self, Field, LEGACY_ID, Mapping, Skip, Target};
 use crate::model::keyword::Keyword;
 use crate::model::kind::Kind;
+use crate::model::logbook::sheet;
+use crate::model::logbook::value::{self, BookError, Given};
 use crate::model::outgoing::{doc_number, parse_doc_number};
 use crate::model::record::Record;
 use crate::report::redact::Title;
@@ -28,8 +32,8 @@ pub enum SheetFormat {
     Xlsx,
 }
 
-/// Import an existing spreadsheet register (收文登记簿, 发文登记簿, 督办台账);
-/// prints the new IDs, one a line.
+/// Import an existing spreadsheet register (收文登记簿, 发文登记簿, 督办台账,
+/// or a logbook such as 用印登记簿); prints the new IDs, one a line.
 ///
 /// The header row is found below any title rows and its columns are
 /// recognised by their usual names (收文日期, 来文单位, 文件标题, 发文字号,
@@ -46,7 +50,9 @@ pub struct Args {
     // Not `format`: that is the global --format's name.
     #[arg(value_enum, id = "sheet_format", value_name = "FORMAT")]
     pub sheet_format: SheetFormat,
-    /// What the rows are: in (收文), out (发文) or fu (督办事项)
+    /// What the rows are: in (收文), out (发文), fu (督办事项), or a
+    /// logbook's name (seal, visit …), its columns named by the fields'
+    /// keys or labels
     pub kind: String,
     /// The spreadsheet file
     pub file: PathBuf,
@@ -78,6 +84,9 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
         "in" | "incoming" | "收文" => Target::Incoming,
         "out" | "outgoing" | "发文" => Target::Outgoing,
         "fu" | "followup" | "followups" | "督办" | "督办事项" => Target::Followup,
+        _ if register.config.logbooks.contains_key(args.kind.trim()) => {
+            return import_book(ctx, &register, &args);
+        }
         _ => {
             return Err(Error::ImportKind {
                 input: args.kind.clone(),
@@ -98,11 +107,7 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
             Ok((column.trim().to_string(), mapping))
         })
         .collect::<Result<Vec<(String, Mapping)>>>()?;
-    let path = ctx.cwd.join(&args.file);
-    let sheet = match args.sheet_format {
-        SheetFormat::Csv => store::sheet::read_csv(&path)?,
-        SheetFormat::Xlsx => store::sheet::read_xlsx(&path, args.sheet.as_deref())?,
-    };
+    let sheet = read_sheet(ctx, &args)?;
     let header =
         import::find_header(&sheet, target, &overrides).ok_or_else(|| Error::NoHeader {
             path: args.file.clone(),
@@ -112,17 +117,8 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
     if !header.unmapped.is_empty() {
         ctx.note(&words::unused_columns(lang, &header.unmapped));
     }
-    let file_name = args.file.file_name().map_or_else(
-        || args.file.display().to_string(),
-        |n| n.to_string_lossy().into_owned(),
-    );
-    let year = args.year.or_else(|| {
-        sheet[..header.index]
-            .iter()
-            .flat_map(|row| row.cells.iter().filter_map(|c| c.as_text()))
-            .find_map(|text| year_in(&text))
-            .or_else(|| year_in(&file_name))
-    });
+    let file_name = file_name(&args);
+    let year = sheet_year(&args, &sheet[..header.index], &file_name);
 
     let actor = ctx.actor(&register);
     let setting = Setting {
@@ -133,26 +129,10 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
         year,
         source: &file_name,
     };
-    let (mut blank, mut totals) = (Vec::new(), Vec::new());
     let mut problems = Vec::new();
     let mut drafts = Vec::new();
-    for row in &sheet[header.index + 1..] {
-        match import::skip(row) {
-            Some(Skip::Blank) => blank.push(row.number),
-            Some(Skip::Total) => totals.push(row.number),
-            None => drafts.extend(rows::read(row, &header, &setting, &mut problems)),
-        }
-    }
-    // Blank rows below the last filled one are the sheet's end, not worth
-    // a word.
-    let last = sheet
-        .iter()
-        .rev()
-        .find(|r| !r.is_blank())
-        .map_or(0, |r| r.number);
-    blank.retain(|row| *row < last);
-    if let Some(note) = words::skipped_rows(lang, &blank, &totals) {
-        ctx.note(&note);
+    for row in data_rows(ctx, &sheet, header.index) {
+        drafts.extend(rows::read(row, &header, &setting, &mut problems));
     }
 
     // From here the register is read to compare: hold the lock so that
@@ -180,11 +160,24 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
         drafts.retain(|d| !repeated.iter().any(|(row, _)| *row == d.row));
     }
 
-    give_ids(&mut tx, &register, kind, &mut drafts)?;
+    give_ids(&mut tx, register.config.prefix(kind), &mut drafts)?;
     if target == Target::Outgoing {
         give_numbers(&register, ctx.today, &mut drafts)?;
     }
+    write_drafts(ctx, tx, &args, drafts, kind.keyword())
+}
 
+/// The tail of every import: a dry run's list, or the records written in
+/// one commit and their IDs printed.
+fn write_drafts(
+    ctx: &Ctx,
+    mut tx: Change,
+    args: &Args,
+    drafts: Vec<Draft>,
+    what: &str,
+) -> Result<ExitCode> {
+    let lang = ctx.lang();
+    let file_name = file_name(args);
     if args.dry_run {
         let mut out = String::new();
         for draft in &drafts {
@@ -215,11 +208,7 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
     let records: Vec<Record> = drafts.iter().map(|d| d.record.clone()).collect();
     tx.save_new(&records, &|| bar.inc(1))?;
     bar.finish_and_clear();
-    let message = format!(
-        "taizhang: import {} {} from {file_name}",
-        drafts.len(),
-        kind.keyword()
-    );
+    let message = format!("taizhang: import {} {what} from {file_name}", drafts.len());
     let committed = tx.finish(&message);
     let mut out = String::with_capacity(drafts.len() * 14);
     for draft in &drafts {
@@ -327,18 +316,246 @@ fn legacy_text(value: &serde_yaml::Value) -> Option<String> {
 
 /// Gives each draft the next ID of its own year, in the file's order:
 /// the folder is read once per year, then numbers count up.
-fn give_ids(tx: &mut Change, register: &Register, kind: Kind, drafts: &mut [Draft]) -> Result<()> {
-    let prefix = register.config.prefix(kind).to_string();
+fn give_ids(tx: &mut Change, prefix: &str, drafts: &mut [Draft]) -> Result<()> {
     let mut next: HashMap<i16, u32> = HashMap::new();
     for draft in drafts {
         let seq = match next.get(&draft.year) {
             Some(seq) => *seq,
-            None => tx.allocate(&prefix, draft.year)?.seq(),
+            None => tx.allocate(prefix, draft.year)?.seq(),
         };
         next.insert(draft.year, seq + 1);
-        rows::set_id(&mut draft.record, Id::new(&prefix, draft.year, seq));
+        rows::set_id(&mut draft.record, Id::new(prefix, draft.year, seq));
     }
     Ok(())
+}
+
+/// The sheet named by the arguments, read whole.
+fn read_sheet(ctx: &Ctx, args: &Args) -> Result<Vec<SheetRow>> {
+    let path = ctx.cwd.join(&args.file);
+    match args.sheet_format {
+        SheetFormat::Csv => store::sheet::read_csv(&path),
+        SheetFormat::Xlsx => store::sheet::read_xlsx(&path, args.sheet.as_deref()),
+    }
+}
+
+/// The file's name, for notes, history and the commit message.
+fn file_name(args: &Args) -> String {
+    args.file.file_name().map_or_else(
+        || args.file.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    )
+}
+
+/// The year of dates written without one: `--year`, else a year in the
+/// rows above the header (the sheet's title) or in the file's name.
+fn sheet_year(args: &Args, above: &[SheetRow], file_name: &str) -> Option<i16> {
+    args.year.or_else(|| {
+        above
+            .iter()
+            .flat_map(|row| row.cells.iter().filter_map(|c| c.as_text()))
+            .find_map(|text| year_in(&text))
+            .or_else(|| year_in(file_name))
+    })
+}
+
+/// The rows below the header to read; blank and 合计 rows are left out
+/// and told about.
+fn data_rows<'a>(ctx: &Ctx, sheet: &'a [SheetRow], header: usize) -> Vec<&'a SheetRow> {
+    let (mut blank, mut totals) = (Vec::new(), Vec::new());
+    let mut rows = Vec::new();
+    for row in &sheet[header + 1..] {
+        match import::skip(row) {
+            Some(Skip::Blank) => blank.push(row.number),
+            Some(Skip::Total) => totals.push(row.number),
+            None => rows.push(row),
+        }
+    }
+    // Blank rows below the last filled one are the sheet's end, not worth
+    // a word.
+    let last = sheet
+        .iter()
+        .rev()
+        .find(|r| !r.is_blank())
+        .map_or(0, |r| r.number);
+    blank.retain(|row| *row < last);
+    if let Some(note) = words::skipped_rows(ctx.lang(), &blank, &totals) {
+        ctx.note(&note);
+    }
+    rows
+}
+
+/// `import csv|xlsx NAME FILE` for a logbook: columns matched to the
+/// declared fields by key or label (Chinese or English), values read with
+/// the fields' types, every row checked first, all rows or none.
+fn import_book(ctx: &Ctx, register: &Register, args: &Args) -> Result<ExitCode> {
+    let Some((name, book)) = register.config.logbooks.get_key_value(args.kind.trim()) else {
+        return Err(Error::ImportKind {
+            input: args.kind.clone(),
+        });
+    };
+    let overrides = args
+        .map
+        .iter()
+        .map(|text| {
+            let (column, field) = value::split_assignment(text)?;
+            let used = sheet::column_use(book, field).ok_or_else(|| BookError::UnknownField {
+                book: name.clone(),
+                input: field.to_string(),
+                known: book.fields.clone(),
+            })?;
+            Ok((column.to_string(), used))
+        })
+        .collect::<std::result::Result<Vec<_>, BookError>>()?;
+    let rows_read = read_sheet(ctx, args)?;
+    let header =
+        sheet::find_header(&rows_read, book, &overrides).ok_or_else(|| BookError::NoHeader {
+            path: args.file.clone(),
+            book: name.clone(),
+        })?;
+    if !header.unmapped.is_empty() {
+        ctx.note(&words::unused_columns(ctx.lang(), &header.unmapped));
+    }
+    let file_name = file_name(args);
+    let actor = ctx.actor(register);
+    let setting = sheet::RowSetting {
+        book: (name, book),
+        given: Given {
+            today: ctx.today,
+            tz: &ctx.tz,
+            calendar: Some(ctx.calendar()),
+            config: &register.config,
+        },
+        year: sheet_year(args, &rows_read[..header.index], &file_name),
+        actor: &actor,
+        source: &file_name,
+    };
+    let mut troubles = Vec::new();
+    let mut read = Vec::new();
+    for row in data_rows(ctx, &rows_read, header.index) {
+        read.extend(sheet::read_row(row, &header, &setting, &mut troubles));
+    }
+    for draft in &read {
+        for (key, value) in &draft.entry.fields {
+            let field = (key.as_str()).and_then(|k| book.fields.iter().find(|f| f.name == k));
+            let Some(field) = field.filter(|f| f.kind == "ref") else {
+                continue;
+            };
+            let Some(id) = value.as_str().and_then(Id::parse) else {
+                continue;
+            };
+            if matches!(store::load_one(register, &id), Err(Error::NotFound { .. })) {
+                troubles.push(sheet::RowTrouble {
+                    row: draft.row,
+                    field: field.clone().into(),
+                    problem: Some(BookError::NoSuchRecord {
+                        field: field.clone().into(),
+                        id: id.to_string(),
+                    }),
+                });
+            }
+        }
+    }
+
+    let mut tx = Change::begin(register, !ctx.args.no_commit && !args.dry_run)?;
+    let want = |_: &Id, kind: Kind, b: Option<&str>| kind == Kind::Logbook && b == Some(name);
+    let snapshot = store::load_where(register, Need::everything().files(&want));
+    if let Some(problem) = snapshot.problems.into_iter().next() {
+        return Err(problem.into_error(&register.root));
+    }
+    let existing: Vec<Record> = snapshot.records.into_iter().map(|l| l.record).collect();
+    number_entries(&existing, book, ctx.today, &mut read, &mut troubles);
+    if !troubles.is_empty() {
+        troubles.sort_by_key(|t| t.row);
+        return Err(BookError::Rows {
+            path: args.file.clone(),
+            problems: troubles,
+        }
+        .into());
+    }
+    let mut drafts: Vec<Draft> = read
+        .into_iter()
+        .map(|d| Draft {
+            row: d.row,
+            record: Record::Entry(Box::new(d.entry), name.clone()),
+            year: d.year,
+            legacy_id: d.legacy_id,
+            numbered: false,
+        })
+        .collect();
+    let repeated = repeated(&drafts, &existing);
+    if !repeated.is_empty() && !args.allow_duplicates {
+        if !args.skip_existing {
+            return Err(Error::ImportDuplicates { rows: repeated });
+        }
+        ctx.note(&words::skipped_existing(ctx.lang(), &repeated));
+        drafts.retain(|d| !repeated.iter().any(|(row, _)| *row == d.row));
+    }
+    give_ids(&mut tx, &book.prefix, &mut drafts)?;
+    write_drafts(ctx, tx, args, drafts, name)
+}
+
+/// A book that numbers its entries (介绍信): a number the sheet gives must
+/// be new (not another entry's, not an earlier row's); rows without one
+/// get the next of their year, in the file's order.
+fn number_entries(
+    existing: &[Record],
+    book: &LogbookDef,
+    today: jiff::civil::Date,
+    drafts: &mut [sheet::BookDraft],
+    troubles: &mut Vec<sheet::RowTrouble>,
+) {
+    let Some(field) = value::serial_field(book) else {
+        return;
+    };
+    let key = field.name.as_str();
+    // Each number and who has it: an entry of the register, or a row.
+    let mut taken: HashMap<String, Result<String, usize>> = existing
+        .iter()
+        .filter_map(|r| match r {
+            Record::Entry(e, _) => Some((
+                e.fields.get(key)?.as_str()?.trim().to_string(),
+                Ok(e.id.to_string()),
+            )),
+            _ => None,
+        })
+        .collect();
+    for draft in drafts.iter() {
+        let Some(number) = draft.entry.fields.get(key).and_then(|v| v.as_str()) else {
+            continue;
+        };
+        let number = number.trim().to_string();
+        let row = draft.row;
+        let problem = match taken.get(&number) {
+            Some(Ok(by)) => BookError::NumberTaken {
+                field: field.clone().into(),
+                number,
+                by: by.clone(),
+            },
+            Some(Err(earlier)) => BookError::NumberTwice {
+                field: field.clone().into(),
+                number,
+                row: *earlier,
+            },
+            None => {
+                taken.insert(number, Err(row));
+                continue;
+            }
+        };
+        troubles.push(sheet::RowTrouble {
+            row,
+            field: field.clone().into(),
+            problem: Some(problem),
+        });
+    }
+    for draft in drafts.iter_mut() {
+        if draft.entry.fields.contains_key(key) {
+            continue;
+        }
+        let year = value::serial_year(&draft.entry, book, today);
+        let next = value::next_serial(year, taken.keys().map(String::as_str));
+        taken.insert(next.clone(), Err(draft.row));
+        draft.entry.fields.insert(key.into(), next.into());
+    }
 }
 
 /// Numbers the outgoing documents the sheet gave no 发文字号, in the

@@ -88,19 +88,28 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
         Some(KindFilter::Kind(kind)) => Some(*kind),
         _ => None,
     };
-    let table = || rows::table(&selected, kind, ctx.today, ctx.lang());
+    let book = match &filter.kind {
+        Some(KindFilter::Book(name)) => register.config.logbooks.get(name),
+        _ => None,
+    };
+    // A logbook's own columns: every declared field in CSV and Markdown,
+    // those a terminal has room for in a table.
+    let table = |all: bool| match book {
+        Some(book) => rows::book_table(&selected, book, ctx.lang(), all),
+        None => rows::table(&selected, kind, ctx.today, ctx.lang()),
+    };
     let text = match ctx.format() {
         Format::Json => {
             return print_json_array(selected.iter().map(|r| rows::json(r, ctx.today)))
                 .map(|()| ExitCode::SUCCESS);
         }
-        Format::Csv => with_bom(table().to_csv().map_err(Error::encode)?, args.bom),
-        Format::Markdown => table().to_markdown(),
+        Format::Csv => with_bom(table(true).to_csv().map_err(Error::encode)?, args.bom),
+        Format::Markdown => table(true).to_markdown(),
         Format::Table if selected.is_empty() => {
             ctx.note(ctx.lang().message(Message::NothingFound));
             String::new()
         }
-        Format::Table => table().to_terminal(ctx.color()),
+        Format::Table => table(false).to_terminal(ctx.color()),
     };
     print(&text)?;
     Ok(ExitCode::SUCCESS)

@@ -102,6 +102,32 @@ pub fn run(ctx: &Ctx, command: Option<Command>) -> Result<ExitCode> {
         Command::Meeting(cmd) => meeting::run(ctx, cmd),
         Command::Import(args) => import::run(ctx, args),
         Command::Desk(args) => desk::run(ctx, args),
-        Command::Book(cmd) => book::run(ctx, cmd),
+        Command::Book(cmd) => book::run(
+            ctx,
+            cmd,
+            book::Readers {
+                list: book_list,
+                show: book_show,
+            },
+        ),
     }
+}
+
+/// `book list NAME …` is `list NAME …`.
+fn book_list(ctx: &Ctx, args: book::list::Args) -> Result<ExitCode> {
+    let args = list::Args {
+        kind: Some(args.name),
+        since: args.since,
+        until: args.until,
+        search: args.search,
+        open: args.open,
+        bom: args.bom,
+        ..list::Args::default()
+    };
+    list::run(ctx, args)
+}
+
+/// `book show ID` is `show ID`.
+fn book_show(ctx: &Ctx, args: book::show::Args) -> Result<ExitCode> {
+    show::run(ctx, show::Args { id: args.id })
 }

@@ -39,6 +39,10 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
                 Record::Incoming(doc) => slip::incoming(&record, doc, &linked, today, lang),
                 Record::Outgoing(doc) => slip::outgoing(&record, doc, &linked, today, lang),
                 Record::Meeting(mt) => slip::meeting(&record, mt, &linked, today, lang),
+                Record::Entry(entry, book) => match register.config.logbooks.get(book) {
+                    Some(def) => show::entry(&record, entry, def, today, lang),
+                    None => show::render(&record, today, lang),
+                },
                 _ => show::render(&record, today, lang),
             }
         }

@@ -75,9 +75,7 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
             with_bom(csv, args.bom)
         }
         Format::Table => {
-            let titles = (register.config.logbooks.iter())
-                .map(|(name, book)| (name.clone(), book.title.clone()))
-                .collect();
+            let titles = summary::book_titles(&register.config.logbooks, lang);
             let how = (lang, ctx.color());
             summary::terminal(&figures, &period, ctx.today, how, &titles)
         }

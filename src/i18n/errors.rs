@@ -588,6 +588,7 @@ pub(super) fn error(lang: Lang, error: &Error) -> (String, Option<String>) {
                 )),
             )
         }
+        E::Book(problem) => super::book::book_error(l, problem.as_ref()),
         E::SyncPushLost { tries } => (
             say!(
                 l,

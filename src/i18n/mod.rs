@@ -8,6 +8,7 @@
 //! findings, reader problems); only this layer turns them into words.
 //! Stored values and JSON never pass through here.
 
+mod book;
 mod confirm;
 mod edges;
 mod errors;
@@ -117,7 +118,7 @@ impl Lang {
     pub fn status(self, record: &crate::model::record::Record) -> &str {
         match record.typed_status() {
             Some(status) => refusals::status_word(self, status),
-            None => record.status(),
+            None => book::entry_status(self, record.status()),
         }
     }
 

@@ -108,6 +108,8 @@ pub fn history_action(lang: Lang, action: &str, note: Option<&str>, followup: bo
         A::Renumber => with_note(say!(lang, "renumbered", "重新编号")),
         A::Roster if note.is_empty() => super::loops::roster_made(lang),
         A::Roster => super::loops::rerostered(lang, note),
+        A::Add => say!(lang, "recorded", "登记"),
+        A::Set => with_note(say!(lang, "changed", "修改")),
         A::Remind => {
             let level = crate::model::keyword::parse::<ChaseLevel>(note)
                 .map(|level| lang.keyword(level))

@@ -87,10 +87,15 @@ pub enum HistoryAction {
     /// Made by `book roster`; with a note (`leader: A → B`), rewritten by
     /// `book roster --replace`.
     Roster,
+    /// A logbook entry written (`book add`).
+    Add,
+    /// Fields of a logbook entry changed (`book set`); the note is
+    /// `field: old → new; …`.
+    Set,
 }
 
 impl HistoryAction {
-    const ALL: [HistoryAction; 26] = [
+    const ALL: [HistoryAction; 28] = [
         HistoryAction::Log,
         HistoryAction::Propose,
         HistoryAction::Instruct,
@@ -117,6 +122,8 @@ impl HistoryAction {
         HistoryAction::Import,
         HistoryAction::Renumber,
         HistoryAction::Roster,
+        HistoryAction::Add,
+        HistoryAction::Set,
     ];
 
     /// The stored keyword (also the word of the commit message).
@@ -148,6 +155,8 @@ impl HistoryAction {
             HistoryAction::Import => "import",
             HistoryAction::Renumber => "renumber",
             HistoryAction::Roster => "roster",
+            HistoryAction::Add => "add",
+            HistoryAction::Set => "set",
         }
     }
 

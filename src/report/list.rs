@@ -3,11 +3,13 @@
 use jiff::civil::Date;
 
 use crate::i18n::{Label, Lang};
+use crate::model::config::{FieldDef, LogbookDef};
 use crate::model::facts::Facts;
 use crate::model::id::Id;
 use crate::model::kind::{Kind, KindFilter};
 use crate::model::record::Record;
 use crate::report::render::{Table, Tone};
+use crate::report::show::entry_cell;
 
 /// What `list` selects. Dates and spans are already resolved.
 #[derive(Debug, Clone, Default)]
@@ -263,6 +265,53 @@ pub fn table(records: &[&Record], kind: Option<Kind>, today: Date, lang: Lang) -
                 .map(|c| (c.cell)(record, today, lang))
                 .collect(),
         );
+    }
+    table
+}
+
+/// How many columns of a logbook a terminal table shows at most, beyond
+/// its required fields and its open loop's (which it always shows).
+const BOOK_COLUMNS: usize = 8;
+
+/// The table of `list NAME` for a logbook: the ID, then the declared
+/// fields in declared order, headed by their labels in the reader's
+/// language. With `all` (CSV, Markdown) every declared field; else those
+/// a terminal has room for: the required ones and the open loop's, and
+/// others in declared order up to eight.
+pub fn book_table(records: &[&Record], book: &LogbookDef, lang: Lang, all: bool) -> Table {
+    let in_loop = |name: &str| {
+        book.open_loop
+            .as_ref()
+            .is_some_and(|l| l.start == name || l.end == name || l.due.as_deref() == Some(name))
+    };
+    let must: Vec<bool> = (book.fields.iter())
+        .map(|f| all || f.required || in_loop(&f.name))
+        .collect();
+    let mut room = BOOK_COLUMNS.saturating_sub(must.iter().filter(|m| **m).count());
+    let shown: Vec<&FieldDef> = (book.fields.iter().zip(must))
+        .filter(|(_, must)| {
+            *must || {
+                let fits = room > 0;
+                room = room.saturating_sub(1);
+                fits
+            }
+        })
+        .map(|(f, _)| f)
+        .collect();
+    let mut headers = vec![header("", "id", lang)];
+    headers.extend(shown.iter().map(|f| lang.field_label(f).to_string()));
+    let mut table = Table::new(headers);
+    for record in records {
+        let fields = match record {
+            Record::Entry(entry, _) => Some(&entry.fields),
+            _ => None,
+        };
+        let mut row = vec![plain(record.id().to_string())];
+        row.extend(shown.iter().map(|f| {
+            let value = fields.and_then(|m| m.get(f.name.as_str()));
+            plain(value.map(|v| entry_cell(v, lang)).unwrap_or_default())
+        }));
+        table.push(row);
     }
     table
 }

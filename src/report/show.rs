@@ -7,11 +7,13 @@ use jiff::civil::Date;
 use serde_yaml::Value;
 
 use crate::i18n::{Label, Lang, Message};
+use crate::model::config::LogbookDef;
 use crate::model::date::Moment;
 use crate::model::keyword::{
     Channel, ChaseLevel, Direction, Disclosure, DocType, Feedback, Handling, Keyword, Retention,
     Secrecy, Source, Urgency,
 };
+use crate::model::logbook::Entry;
 use crate::model::record::Record;
 
 /// Renders `record` for people.
@@ -31,6 +33,87 @@ pub fn render(record: &Record, today: Date, lang: Lang) -> String {
     }
     write_history(&mut out, record, history, lang);
     out
+}
+
+/// Renders a logbook entry for people: every field `book` declares, in
+/// declared order, labelled in the reader's language (an empty one as
+/// `—`); then keys the declaration does not name; then the history.
+pub fn entry(record: &Record, entry: &Entry, book: &LogbookDef, today: Date, lang: Lang) -> String {
+    let mut out = header(record, today, lang);
+    let created = Value::String(entry.created.to_string());
+    write_field(&mut out, "logbook", "created", &created, lang, 0);
+    for field in &book.fields {
+        let text = entry
+            .fields
+            .get(field.name.as_str())
+            .map(|v| entry_cell(v, lang))
+            .filter(|t| !t.is_empty())
+            .unwrap_or_else(|| "—".to_string());
+        let label = lang.field_label(field);
+        if text.contains('\n') {
+            out.push_str(&format!("{label}{}\n", lang.colon().trim_end()));
+            for line in text.lines() {
+                out.push_str(&format!("  {line}\n"));
+            }
+        } else {
+            out.push_str(&format!("{label}{}{text}\n", lang.colon()));
+        }
+    }
+    for (key, value) in &entry.fields {
+        let Some(key) = key.as_str() else { continue };
+        if !book.fields.iter().any(|f| f.name == key) {
+            write_field(&mut out, "logbook", key, value, lang, 0);
+        }
+    }
+    let mut history = entry.history.clone();
+    for line in &mut history {
+        if line.action == "set"
+            && let Some(note) = &line.note
+        {
+            line.note = Some(labelled_changes(note, book, lang));
+        }
+    }
+    let history = serde_yaml::to_value(&history).ok();
+    write_history(&mut out, record, history.as_ref(), lang);
+    out
+}
+
+/// The note of a `book set` (`returned: — → 2026-11-23T17:00:00+08:00;
+/// …`) with each declared field's key replaced by its label.
+fn labelled_changes(note: &str, book: &LogbookDef, lang: Lang) -> String {
+    let parts: Vec<String> = note
+        .split("; ")
+        .map(|part| match part.split_once(": ") {
+            Some((key, change)) => match book.fields.iter().find(|f| f.name == key) {
+                Some(field) => {
+                    let sides: Vec<String> = (change.split(" → "))
+                        .map(|side| match Moment::parse_rfc3339(side) {
+                            Some(m) => m.datetime.strftime("%Y-%m-%d %H:%M").to_string(),
+                            None => side.to_string(),
+                        })
+                        .collect();
+                    let change = sides.join(" → ");
+                    format!("{}{}{change}", lang.field_label(field), lang.colon())
+                }
+                None => part.to_string(),
+            },
+            None => part.to_string(),
+        })
+        .collect();
+    parts.join(lang.semicolon())
+}
+
+/// A logbook field's value for people (a table cell, a line of `show`):
+/// moments as `YYYY-MM-DD HH:MM`, 是/否 for yes and no, lists joined.
+/// Stored text is never read as a keyword of another kind of record.
+pub fn entry_cell(value: &Value, lang: Lang) -> String {
+    match value {
+        Value::Sequence(items) => {
+            let each: Vec<String> = items.iter().map(|v| scalar("", v, lang)).collect();
+            each.join(lang.list_separator())
+        }
+        other => scalar("", other, lang),
+    }
 }
 
 /// The first lines of every record: ID and title, then the status with

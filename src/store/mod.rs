@@ -218,6 +218,31 @@ impl<'a> Change<'a> {
         Ok(())
     }
 
+    /// The register's settings (`taizhang.toml`) as text, read under this
+    /// change's lock, for a command that appends to them (`book declare`).
+    pub fn settings_text(&self) -> Result<String> {
+        let path = self.register.root.join(register::SETTINGS_FILE);
+        std::fs::read_to_string(&path).map_err(|e| Error::io(&path, e))
+    }
+
+    /// Replaces the settings with `text`, staged with the rest of the
+    /// change and committed with it. Text that does not read as settings
+    /// is refused before anything is written.
+    pub fn save_settings(&mut self, text: &str) -> Result<()> {
+        let relative = PathBuf::from(register::SETTINGS_FILE);
+        register::parse_config(text).map_err(|problem| Error::BadConfig {
+            path: self.register.root.join(&relative),
+            problem,
+        })?;
+        let staged = save::stage(&self.register.root, &relative, text.as_bytes())?;
+        self.staged.retain(|s| s.relative() != relative);
+        self.staged.push(staged);
+        if !self.touched.contains(&relative) {
+            self.touched.push(relative);
+        }
+        Ok(())
+    }
+
     /// The file being replaced, as text and plain YAML, if it can be read.
     fn read_old(&self, relative: &Path) -> Option<(String, serde_yaml::Value)> {
         let text = std::fs::read_to_string(self.register.root.join(relative)).ok()?;

@@ -229,5 +229,5 @@ fn summary_names_logbooks_by_title_in_chinese() {
     assert!(zh.contains("登记簿 · 用印登记"), "{zh}");
     assert!(!zh.contains("· seal"), "{zh}");
     let en = env.run(&["--lang", "en", "summary"]);
-    assert!(en.contains("Logbook entries · seal"), "{en}");
+    assert!(en.contains("Logbook entries · Seal use"), "{en}");
 }

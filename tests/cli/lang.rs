@@ -73,6 +73,23 @@ fn office() -> Env {
         ],
         &["cancel", "FU-3", "--reason", "重复立项"],
         &[
+            "book",
+            "add",
+            "seal",
+            "-s",
+            "日期=today",
+            "-s",
+            "印章名称=局公章",
+            "-s",
+            "用印单位=BGS",
+            "-s",
+            "经办人=王芳",
+            "-s",
+            "用印事由=报送",
+            "-s",
+            "批准人=张局长",
+        ],
+        &[
             "meeting",
             "add",
             "--title",
@@ -83,6 +100,11 @@ fn office() -> Env {
     ] {
         env.run(args);
     }
+    // A logbook sheet with a bad row, for `import csv letter`.
+    env.write(
+        "bad-letters.csv",
+        "编号,开具日期,前往单位,持信人,事由,开具人,批准人\n,下月,省厅,,汇报,王芳,张局长\n",
+    );
     env
 }
 
@@ -113,6 +135,9 @@ const REGISTER_DATA: &[&str] = &[
     "省厅",
     "王芳",
     "发文",
+    "局公章",
+    "报送",
+    "下月",
 ];
 
 /// Every failing command line the suite knows, run in `office()`.
@@ -404,6 +429,61 @@ const CASES: &[&[&str]] = &[
     &["chase", "IN-2"],
     &["chase", "FU-2"],
     &["init", "new", "--units", "办公室:BGS,财务科:BGS"],
+    // Logbooks: fields, values, declarations.
+    &["book", "add", "seal", "-s", "印章名称=局公章"],
+    &["book", "add", "seal", "-s", "印章=局公章"],
+    &["book", "add", "seal", "-s", "印章名称"],
+    &["book", "add", "seal", "-s", "日期=下月"],
+    &["book", "add", "seal", "-s", "份数=三份"],
+    &["book", "add", "seal", "-s", "用印单位=后勤科"],
+    &["book", "add", "visit", "-s", "核验证件=也许"],
+    &[
+        "book",
+        "add",
+        "seal",
+        "-s",
+        "seal=局公章",
+        "-s",
+        "印章名称=局公章",
+    ],
+    &[
+        "book",
+        "add",
+        "loan",
+        "-s",
+        "借阅人=王芳",
+        "-s",
+        "档案=IN-2026-0099",
+        "-s",
+        "借阅目的=查阅",
+        "-s",
+        "借出时间=today",
+    ],
+    &[
+        "book",
+        "add",
+        "letter",
+        "-s",
+        "编号=x",
+        "-s",
+        "前往单位=市财政局",
+    ],
+    &["book", "set", "SEAL-1", "-s", "印章名称="],
+    &["book", "set", "SEAL-1", "-s", "档号=1"],
+    &["book", "set", "FU-1", "-s", "a=b"],
+    &["book", "add", "canteen", "-s", "a=b"],
+    &["book", "declare", "seal"],
+    &["book", "declare", "canteen"],
+    &["import", "csv", "letter", "bad-letters.csv"],
+    &["import", "csv", "seal", "bad-letters.csv"],
+    &[
+        "import",
+        "csv",
+        "letter",
+        "bad-letters.csv",
+        "--map",
+        "编号=档号",
+    ],
     // The register itself, and sharing it.
     &["init", "."],
     &["sync"],
@@ -740,7 +820,11 @@ fn judge(
     assert!(!text.trim().is_empty(), "{argv:?}: nothing said");
     // What the user typed, but not the flags and the language chosen; a
     // single letter is no word and would only cut words apart.
-    let mut data: Vec<&str> = argv.iter().chain(REGISTER_DATA).copied().collect();
+    // `-s FIELD=VALUE` gives two things typed: the field and the value.
+    let typed = argv
+        .iter()
+        .flat_map(|a| std::iter::once(*a).chain(a.split('=')));
+    let mut data: Vec<&str> = typed.chain(REGISTER_DATA.iter().copied()).collect();
     data.retain(|d| d.trim().chars().count() > 1 && !d.starts_with('-'));
     data.retain(|d| !["zh", "en"].contains(d));
     data.sort_by_key(|d| std::cmp::Reverse(d.len()));

@@ -1,22 +1,201 @@
-//! `taizhang book …`: logbook entries (用印, 值班 …), one file per command.
+//! `taizhang book …`: logbook entries (用印, 介绍信, 来访, 接待, 值班, 用车,
+//! 物品 …), one file per command. Fields are named by their key or label
+//! and read per their declared type (`model::logbook::value`).
 
+mod add;
+mod declare;
+pub mod list;
 mod roster;
+mod set;
+pub mod show;
 
 use std::process::ExitCode;
 
 use clap::Subcommand;
 
 use crate::context::Ctx;
-use crate::error::Result;
+use crate::error::{Error, Result};
+use crate::model::config::LogbookDef;
+use crate::model::kind::Kind;
+use crate::model::logbook::value::{self, BookError, FieldChange, Given};
+use crate::model::logbook::{Entry, PRESET_NAMES};
+use crate::model::record::Record;
+use crate::store::{self, Need, Register};
 
-/// Logbooks: entries of the registers an office keeps (用印, 值班 …)
+/// Logbooks (登记簿): add and correct entries, list and show them, and
+/// declare the preset books a register lacks
 #[derive(Debug, Subcommand)]
 pub enum BookCommand {
+    Add(add::Args),
+    Set(set::Args),
+    List(list::Args),
+    Show(show::Args),
+    Declare(declare::Args),
     Roster(roster::Args),
 }
 
-pub fn run(ctx: &Ctx, command: BookCommand) -> Result<ExitCode> {
+/// `taizhang list NAME` and `taizhang show ID`, which `book list` and
+/// `book show` are: the dispatcher hands them in, as no command reaches
+/// into another.
+pub struct Readers {
+    pub list: fn(&Ctx, list::Args) -> Result<ExitCode>,
+    pub show: fn(&Ctx, show::Args) -> Result<ExitCode>,
+}
+
+pub fn run(ctx: &Ctx, command: BookCommand, readers: Readers) -> Result<ExitCode> {
     match command {
+        BookCommand::Add(args) => add::run(ctx, args),
+        BookCommand::Set(args) => set::run(ctx, args),
+        BookCommand::List(args) => (readers.list)(ctx, args),
+        BookCommand::Show(args) => (readers.show)(ctx, args),
+        BookCommand::Declare(args) => declare::run(ctx, args),
         BookCommand::Roster(args) => roster::run(ctx, args),
     }
+}
+
+/// The book `name` as the register declares it, or the error saying it
+/// does not (and, for a preset, how to declare it).
+fn declared<'a>(register: &'a Register, name: &str) -> Result<(&'a str, &'a LogbookDef)> {
+    let name = name.trim();
+    register
+        .config
+        .logbooks
+        .get_key_value(name)
+        .map(|(n, b)| (n.as_str(), b))
+        .ok_or_else(|| {
+            Error::from(BookError::NotDeclared {
+                name: name.to_string(),
+                preset: PRESET_NAMES.contains(&name),
+                declared: register.config.logbooks.keys().cloned().collect(),
+            })
+        })
+}
+
+/// What reading values needs from the command's world.
+fn given<'a>(ctx: &'a Ctx, register: &'a Register) -> Given<'a> {
+    Given {
+        today: ctx.today,
+        tz: &ctx.tz,
+        calendar: Some(ctx.calendar()),
+        config: &register.config,
+    }
+}
+
+/// Applies every `-s FIELD=VALUE` to `entry`, refusing a field given
+/// twice; returns the changes made, in the order given.
+fn apply(
+    entry: &mut Entry,
+    book: (&str, &LogbookDef),
+    sets: &[String],
+    given: &Given,
+) -> Result<Vec<FieldChange>> {
+    let mut seen: Vec<&str> = Vec::new();
+    let mut changes = Vec::new();
+    for set in sets {
+        let (field, raw) = value::split_assignment(set).map_err(Error::from)?;
+        let def = value::field_named(book.0, book.1, field).map_err(Error::from)?;
+        if seen.contains(&def.name.as_str()) {
+            return Err(BookError::Twice {
+                field: def.clone().into(),
+            }
+            .into());
+        }
+        seen.push(&def.name);
+        if let Some(change) =
+            value::set_field(entry, book, field, raw, given).map_err(Error::from)?
+        {
+            changes.push(change);
+        }
+    }
+    order_fields(entry, book.1);
+    Ok(changes)
+}
+
+/// Puts the declared fields first, in declared order, then the rest as
+/// they were: the file reads like the paper register's columns.
+fn order_fields(entry: &mut Entry, book: &LogbookDef) {
+    let mut rest = std::mem::take(&mut entry.fields);
+    for field in &book.fields {
+        if let Some(value) = rest.remove(field.name.as_str()) {
+            entry.fields.insert(field.name.clone().into(), value);
+        }
+    }
+    entry.fields.extend(rest);
+}
+
+/// Refuses a `ref` to a record the register does not hold.
+fn check_refs(register: &Register, changes: &[FieldChange]) -> Result<()> {
+    for change in changes {
+        if let Some(id) = change.reference() {
+            match store::load_one(register, &id) {
+                Ok(_) => {}
+                Err(Error::NotFound { .. }) => {
+                    return Err(Error::from(BookError::NoSuchRecord {
+                        field: change.field.clone().into(),
+                        id: id.to_string(),
+                    }));
+                }
+                Err(e) => return Err(e),
+            }
+        }
+    }
+    Ok(())
+}
+
+/// The other entries of book `name`, for serial numbers. Files that
+/// cannot be read are passed over (`check` reports them).
+fn entries_of(register: &Register, name: &str) -> Vec<Record> {
+    let files = |_: &crate::model::id::Id, kind: Kind, book: Option<&str>| {
+        kind == Kind::Logbook && book == Some(name)
+    };
+    store::load_where(register, Need::everything().files(&files))
+        .records
+        .into_iter()
+        .map(|l| l.record)
+        .collect()
+}
+
+/// Gives `entry` the book's next serial number (介绍信存根号) when the
+/// book numbers its entries and none was given; refuses a number given
+/// that another entry already has.
+fn number(
+    register: &Register,
+    (name, book): (&str, &LogbookDef),
+    entry: &mut Entry,
+    today: jiff::civil::Date,
+) -> Result<()> {
+    let Some(field) = value::serial_field(book) else {
+        return Ok(());
+    };
+    let others = entries_of(register, name);
+    let numbers = others.iter().filter_map(|r| match r {
+        Record::Entry(other, _) if other.id != entry.id => {
+            let n = other.fields.get(field.name.as_str())?.as_str()?;
+            Some((n, other.id.to_string()))
+        }
+        _ => None,
+    });
+    match entry
+        .fields
+        .get(field.name.as_str())
+        .and_then(|v| v.as_str())
+    {
+        Some(given) => {
+            let given = given.to_string();
+            if let Some((_, by)) = numbers.into_iter().find(|(n, _)| n.trim() == given) {
+                return Err(Error::from(BookError::NumberTaken {
+                    field: field.clone().into(),
+                    number: given,
+                    by,
+                }));
+            }
+        }
+        None => {
+            let year = value::serial_year(entry, book, today);
+            let next = value::next_serial(year, numbers.map(|(n, _)| n));
+            entry.fields.insert(field.name.clone().into(), next.into());
+            order_fields(entry, book);
+        }
+    }
+    Ok(())
 }

@@ -11,6 +11,8 @@ use crate::model::config::{FieldDef, LogbookDef};
 pub mod open_loop;
 mod presets;
 pub mod roster;
+pub mod sheet;
+pub mod value;
 
 use crate::model::date::{Moment, parse_iso_date};
 use crate::model::id::Id;

@@ -103,8 +103,19 @@ pub fn overdue_table(s: &Summary, lang: Lang) -> Table {
     table
 }
 
+/// The logbooks' titles in the reader's language, by name: `title` for
+/// Chinese (用印登记), `title_en` for English (Seal use), else the name.
+pub fn book_titles(
+    books: &BTreeMap<String, crate::model::config::LogbookDef>,
+    lang: Lang,
+) -> BTreeMap<String, String> {
+    (books.iter())
+        .map(|(name, book)| (name.clone(), lang.book_title(name, book).to_string()))
+        .collect()
+}
+
 /// The figures as label/value rows, section by section. A logbook is
-/// called by its title in Chinese (用印登记), by its name in English.
+/// called by its title in the reader's language (`book_titles`).
 pub fn figure_tables(
     s: &Summary,
     lang: Lang,
@@ -165,8 +176,8 @@ pub fn figure_tables(
         s.meetings.decisions.to_string(),
     );
     for (book, n) in &s.logbooks {
-        let name = match (lang, titles.get(book)) {
-            (Lang::Zh, Some(title)) if !title.is_empty() => title,
+        let name = match titles.get(book) {
+            Some(title) if !title.is_empty() => title,
             _ => book,
         };
         other.push(vec![

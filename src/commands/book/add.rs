@@ -1,0 +1,68 @@
+//! `taizhang book add`: write a logbook entry (登记).
+
+use std::process::ExitCode;
+
+use crate::commands::shared::{commit_message, finish_new};
+use crate::context::Ctx;
+use crate::error::{Error, Result};
+use crate::model::common::{Extra, HistoryAction};
+use crate::model::id::Id;
+use crate::model::logbook::Entry;
+use crate::model::logbook::value::{self, BookError};
+use crate::model::record::Record;
+use crate::store::Change;
+
+/// Add an entry to a logbook; prints the new ID alone.
+///
+/// Each field is given as -s FIELD=VALUE, FIELD by its key or its label
+/// (-s 印章名称=局公章 or -s seal=局公章). Values are read by the field's
+/// type: dates as everywhere (today, +3d, fri), moments as YYYY-MM-DD
+/// HH:MM, numbers, 是/否, a declared unit or person, a record ID. Every
+/// required field must be given. A book with a `number` field (介绍信)
+/// numbers its entries per year (2026-001) when no number is given.
+///
+/// Example: taizhang book add seal -s 日期=today -s 印章名称=局公章
+/// -s 用印单位=办公室 -s 经办人=王丽 -s 用印事由=报送年度预算 -s 批准人=陈建国
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// The logbook (seal, letter, visit, reception, duty, vehicle, items …)
+    pub name: String,
+    /// A field and its value, repeated: FIELD=VALUE
+    #[arg(short = 's', long = "set", value_name = "FIELD=VALUE")]
+    pub set: Vec<String>,
+}
+
+pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
+    let register = ctx.register()?;
+    let book = super::declared(&register, &args.name)?;
+    let (name, def) = book;
+    let actor = ctx.actor(&register);
+    let given = super::given(ctx, &register);
+    let mut entry = Entry {
+        id: Id::new(&def.prefix, ctx.today.year(), 0),
+        title: String::new(),
+        status: "recorded".into(),
+        created: actor.at,
+        history: Vec::new(),
+        fields: Extra::new(),
+    };
+    let changes = super::apply(&mut entry, book, &args.set, &given)?;
+    let missing = value::missing(&entry, def);
+    if !missing.is_empty() {
+        return Err(Error::from(BookError::Missing {
+            book: name.to_string(),
+            fields: missing,
+        }));
+    }
+    super::check_refs(&register, &changes)?;
+
+    let mut tx = Change::begin(&register, !ctx.args.no_commit)?;
+    entry.id = tx.allocate(&def.prefix, ctx.today.year())?;
+    super::number(&register, book, &mut entry, ctx.today)?;
+    entry.title = value::summary_title(&entry, def);
+    entry.history.push(actor.entry(HistoryAction::Add, None));
+    let record = Record::Entry(Box::new(entry), name.to_string());
+    tx.save(&record)?;
+    let id = record.id().to_string();
+    finish_new(tx, &commit_message(&register, "add", &record), &id)
+}

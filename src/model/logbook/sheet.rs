@@ -1,0 +1,385 @@
+//! Importing a spreadsheet kept as a logbook (用印登记簿.xlsx, 来访登记表.csv):
+//! which column holds which declared field, and each row read into an
+//! entry with the field types of [`value`](super::value), or into the
+//! list of what is wrong with it.
+//!
+//! Pure: the cells come in as values, the entries go out with
+//! placeholder IDs (the command allocates them and checks `ref`s).
+
+use crate::model::common::{Actor, Extra, HistoryAction};
+use crate::model::config::{FieldDef, LogbookDef};
+use crate::model::date::BadDate;
+use crate::model::id::Id;
+use crate::model::import::{Cell, SheetRow, cell, normal_header};
+use crate::model::logbook::Entry;
+use crate::model::logbook::value::{self, BookError, Given};
+
+/// What a column of the sheet fills.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ColumnUse {
+    /// The declared field at this index of the book's fields.
+    Field(usize),
+    /// The sheet's own number (序号): compared to tell a row imported
+    /// twice, not stored (a logbook keeps only its declared fields).
+    LegacyId,
+    /// Left out on purpose (`--map COLUMN=-`).
+    Ignore,
+}
+
+/// Headers that name the sheet's own number when no field claims them.
+const LEGACY_HEADERS: &[&str] = &["序号", "原编号", "no", "no."];
+
+/// What a column name given to `--map` (or a header) names in `book`: a
+/// declared field by key or label, `-` to leave it out, 序号 (the sheet's
+/// own number).
+pub fn column_use(book: &LogbookDef, name: &str) -> Option<ColumnUse> {
+    let normal = normal_header(name);
+    if normal == "-" {
+        return Some(ColumnUse::Ignore);
+    }
+    if let Some(found) = value::find_field(book, &normal) {
+        let at = book.fields.iter().position(|f| f.name == found.name)?;
+        return Some(ColumnUse::Field(at));
+    }
+    LEGACY_HEADERS
+        .iter()
+        .any(|h| h.eq_ignore_ascii_case(&normal))
+        .then_some(ColumnUse::LegacyId)
+}
+
+/// The header row and what each of its columns fills.
+#[derive(Debug, Clone, PartialEq)]
+pub struct BookHeader {
+    /// Index of the header row among the rows read.
+    pub index: usize,
+    pub columns: Vec<(String, Option<ColumnUse>)>,
+    /// Headers no field was found for, and not left out on purpose.
+    pub unmapped: Vec<String>,
+}
+
+/// How many rows from the top may stand above the header.
+const HEADER_SEARCH_ROWS: usize = 20;
+
+/// Finds the header row: the first of the top rows in which two columns
+/// (one, for a book of one field) name declared fields. `overrides` (from
+/// `--map`) come first, by header text.
+pub fn find_header(
+    rows: &[SheetRow],
+    book: &LogbookDef,
+    overrides: &[(String, ColumnUse)],
+) -> Option<BookHeader> {
+    let enough = book.fields.len().clamp(1, 2);
+    rows.iter()
+        .take(HEADER_SEARCH_ROWS)
+        .enumerate()
+        .find_map(|(index, row)| {
+            let header = read_header(index, row, book, overrides);
+            let fields = (header.columns.iter())
+                .filter(|(_, u)| matches!(u, Some(ColumnUse::Field(_))))
+                .count();
+            (fields >= enough).then_some(header)
+        })
+}
+
+fn read_header(
+    index: usize,
+    row: &SheetRow,
+    book: &LogbookDef,
+    overrides: &[(String, ColumnUse)],
+) -> BookHeader {
+    let mut columns: Vec<(String, Option<ColumnUse>)> = Vec::new();
+    let mut unmapped = Vec::new();
+    for cell in &row.cells {
+        let text = cell.as_text().unwrap_or_default();
+        let normal = normal_header(&text);
+        let found = overrides
+            .iter()
+            .find(|(column, _)| normal_header(column) == normal)
+            .map(|(_, u)| *u)
+            .or_else(|| {
+                (!normal.is_empty())
+                    .then(|| column_use(book, &normal))
+                    .flatten()
+            });
+        // A field (or the number) filled by two columns: the first wins.
+        let taken = found
+            .is_some_and(|u| u != ColumnUse::Ignore && columns.iter().any(|(_, c)| *c == Some(u)));
+        let found = found.filter(|_| !taken);
+        if found.is_none() && !normal.is_empty() {
+            unmapped.push(text.trim().to_string());
+        }
+        columns.push((text.trim().to_string(), found));
+    }
+    BookHeader {
+        index,
+        columns,
+        unmapped,
+    }
+}
+
+/// One problem of one row: the field, and what is wrong (`None`: a
+/// required field left empty).
+#[derive(Debug, Clone)]
+pub struct RowTrouble {
+    pub row: usize,
+    pub field: Box<FieldDef>,
+    pub problem: Option<BookError>,
+}
+
+/// A row read into an entry, not yet numbered.
+#[derive(Debug, Clone)]
+pub struct BookDraft {
+    pub row: usize,
+    pub entry: Entry,
+    /// The year of its ID: of its first date field, else today's.
+    pub year: i16,
+    pub legacy_id: Option<String>,
+}
+
+/// What reading rows needs besides the header.
+pub struct RowSetting<'a> {
+    pub book: (&'a str, &'a LogbookDef),
+    pub given: Given<'a>,
+    /// Completes dates written without one (`11月1日`).
+    pub year: Option<i16>,
+    pub actor: &'a Actor,
+    /// The file's name, for the history note `FILE:ROW`.
+    pub source: &'a str,
+}
+
+/// Reads one row. Every problem goes to `troubles`; the draft is returned
+/// only when the row has none.
+pub fn read_row(
+    row: &SheetRow,
+    header: &BookHeader,
+    setting: &RowSetting,
+    troubles: &mut Vec<RowTrouble>,
+) -> Option<BookDraft> {
+    let (_, book) = setting.book;
+    let before = troubles.len();
+    let mut fields = Extra::new();
+    let mut legacy_id = None;
+    for (at, (_, used)) in header.columns.iter().enumerate() {
+        let cell = row.cell(at);
+        match used {
+            Some(ColumnUse::Field(i)) => {
+                let Some(field) = book.fields.get(*i) else {
+                    continue;
+                };
+                match read_cell(field, cell, setting) {
+                    Ok(Some(v)) => {
+                        fields.insert(field.name.clone().into(), v);
+                    }
+                    Ok(None) => {}
+                    Err(problem) => troubles.push(RowTrouble {
+                        row: row.number,
+                        field: field.clone().into(),
+                        problem: Some(problem),
+                    }),
+                }
+            }
+            Some(ColumnUse::LegacyId) => legacy_id = cell.as_text(),
+            Some(ColumnUse::Ignore) | None => {}
+        }
+    }
+    let mut entry = Entry {
+        id: Id::new(&book.prefix, setting.given.today.year(), 0),
+        title: String::new(),
+        status: "recorded".into(),
+        created: setting.actor.at,
+        history: vec![setting.actor.entry(
+            HistoryAction::Import,
+            Some(format!("{}:{}", setting.source, row.number)),
+        )],
+        fields,
+    };
+    for field in value::missing(&entry, book) {
+        // A field whose cell could not be read is already reported.
+        if !troubles[before..]
+            .iter()
+            .any(|t| t.field.name == field.name)
+        {
+            troubles.push(RowTrouble {
+                row: row.number,
+                field: field.into(),
+                problem: None,
+            });
+        }
+    }
+    if troubles.len() > before {
+        return None;
+    }
+    entry.title = value::summary_title(&entry, book);
+    let year = value::serial_year(&entry, book, setting.given.today);
+    Some(BookDraft {
+        row: row.number,
+        entry,
+        year,
+        legacy_id,
+    })
+}
+
+/// One cell as the field's value. Dates are read as spreadsheets hold
+/// them (real date cells, serial days, `2026/11/1`, `2026年11月1日`,
+/// `11月1日`) and in the date grammar; a moment needs its time
+/// (`2026-11-20 14:30`).
+fn read_cell(
+    field: &FieldDef,
+    cell: &Cell,
+    setting: &RowSetting,
+) -> Result<Option<serde_yaml::Value>, BookError> {
+    let text = cell.as_text().unwrap_or_default();
+    let typed = |raw: &str| value::parse_value(field, raw, &setting.given);
+    match field.kind.as_str() {
+        "date" | "datetime" => {
+            if field.kind == "datetime" {
+                if let Ok(moment) = typed(&text) {
+                    return Ok(moment);
+                }
+                // `2026/11/20 14:30`: the day as sheets write it, then the time.
+                let time = text
+                    .split_once([' ', 'T', '\u{3000}'])
+                    .map(|(_, t)| t.trim());
+                if let (Ok(Some(day)), Some(time)) = (cell::date(cell, setting.year), time)
+                    && let Ok(moment) = typed(&format!("{day} {time}"))
+                {
+                    return Ok(moment);
+                }
+            }
+            match cell::date(cell, setting.year) {
+                Ok(day) => Ok(day.map(|d| d.to_string().into())),
+                Err(_) => typed(&text).map_err(|_| BookError::BadDate {
+                    field: field.clone().into(),
+                    source: BadDate {
+                        input: text.clone(),
+                        reason: None,
+                    },
+                }),
+            }
+        }
+        _ => typed(&text),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::config::Config;
+    use crate::model::date::{Moment, PlainWeek};
+    use crate::model::logbook::preset;
+
+    fn row(number: usize, cells: &[&str]) -> SheetRow {
+        SheetRow {
+            number,
+            cells: cells.iter().map(|c| Cell::text(c)).collect(),
+        }
+    }
+
+    #[test]
+    fn header_found_below_a_title_row_by_labels_and_keys() {
+        let book = preset("seal").unwrap();
+        let rows = vec![
+            row(1, &["2026年用印登记簿", "", ""]),
+            row(2, &["序号", "日期", "印章 名称", "unit", "经办人", "备注"]),
+        ];
+        let header = find_header(&rows, &book, &[]).unwrap();
+        assert_eq!(header.index, 1);
+        let uses: Vec<Option<ColumnUse>> = header.columns.iter().map(|(_, u)| *u).collect();
+        assert_eq!(
+            uses,
+            [
+                Some(ColumnUse::LegacyId),
+                Some(ColumnUse::Field(0)),
+                Some(ColumnUse::Field(1)),
+                Some(ColumnUse::Field(2)),
+                Some(ColumnUse::Field(3)),
+                None
+            ]
+        );
+        assert_eq!(header.unmapped, ["备注"]);
+        let overrides = [("备注".to_string(), ColumnUse::Field(4))];
+        let header = find_header(&rows, &book, &overrides).unwrap();
+        assert!(header.unmapped.is_empty());
+    }
+
+    #[test]
+    fn rows_are_read_with_the_field_types_and_every_problem_listed() {
+        let book = preset("seal").unwrap();
+        let config = Config::new("某局");
+        let tz = jiff::tz::TimeZone::fixed(jiff::tz::offset(8));
+        let actor = Actor {
+            by: "王丽".into(),
+            at: Moment::parse_rfc3339("2026-11-23T09:30:00+08:00").unwrap(),
+        };
+        let setting = RowSetting {
+            book: ("seal", &book),
+            given: Given {
+                today: jiff::civil::Date::constant(2026, 11, 23),
+                tz: &tz,
+                calendar: Some(&PlainWeek),
+                config: &config,
+            },
+            year: Some(2025),
+            actor: &actor,
+            source: "用印.csv",
+        };
+        let rows = vec![row(
+            2,
+            &[
+                "序号",
+                "日期",
+                "印章名称",
+                "用印单位",
+                "经办人",
+                "用印事由",
+                "批准人",
+                "份数",
+                "外借时间",
+            ],
+        )];
+        let header = find_header(&rows, &book, &[]).unwrap();
+        let mut troubles = Vec::new();
+        let good = row(
+            3,
+            &[
+                "7",
+                "12月30日",
+                "局公章",
+                "办公室",
+                "王丽",
+                "报送",
+                "周敏",
+                "2",
+                "2025/12/30 9:05",
+            ],
+        );
+        let draft = read_row(&good, &header, &setting, &mut troubles).unwrap();
+        assert!(troubles.is_empty());
+        assert_eq!(draft.year, 2025);
+        assert_eq!(draft.legacy_id.as_deref(), Some("7"));
+        let get = |k: &str| value::plain(&draft.entry.fields[k]);
+        assert_eq!(get("date"), "2025-12-30");
+        assert_eq!(get("copies"), "2");
+        assert_eq!(get("taken_out"), "2025-12-30T09:05:00+08:00");
+        assert_eq!(draft.entry.title, "局公章 · 报送");
+        assert_eq!(draft.entry.history[0].note.as_deref(), Some("用印.csv:3"));
+        let bad = row(
+            4,
+            &["8", "下月", "", "办公室", "王丽", "报送", "", "两份", ""],
+        );
+        assert!(read_row(&bad, &header, &setting, &mut troubles).is_none());
+        let found: Vec<(&str, bool)> = troubles
+            .iter()
+            .map(|t| (t.field.name.as_str(), t.problem.is_some()))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                ("date", true),
+                ("copies", true),
+                ("seal", false),
+                ("approver", false)
+            ]
+        );
+    }
+}
