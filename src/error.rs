@@ -265,6 +265,8 @@ pub enum Error {
     SyncPushLost {
         tries: u32,
     },
+    /// Archiving refused (`archive`), or a change to an archived record.
+    Archive(crate::model::archive::ArchiveError),
 }
 
 impl Error {

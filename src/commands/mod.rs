@@ -1,6 +1,7 @@
 //! The command line: one file per command, each with its clap `Args`
 //! (whose doc comment is the `--help` text) and one `run` function.
 
+mod archive;
 mod assign;
 mod cancel;
 mod chase;
@@ -69,6 +70,7 @@ pub enum Command {
     #[command(subcommand)]
     Meeting(meeting::MeetingCommand),
     Import(import::Args),
+    Archive(archive::Args),
 }
 
 /// Runs `command`; with none, shows today's desk.
@@ -97,5 +99,6 @@ pub fn run(ctx: &Ctx, command: Option<Command>) -> Result<ExitCode> {
         Command::Sync(args) => sync::run(ctx, args),
         Command::Meeting(cmd) => meeting::run(ctx, cmd),
         Command::Import(args) => import::run(ctx, args),
+        Command::Archive(args) => archive::run(ctx, args),
     }
 }

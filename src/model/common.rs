@@ -84,10 +84,15 @@ pub enum HistoryAction {
     /// `sync` gave the record (or its 发文字号) a new number; the note is
     /// `old → new`.
     Renumber,
+    /// Filed (`archive`); the note is the archive number.
+    Archive,
+    /// Taken out of the archive (`archive undo`); the note is the number
+    /// and the reason.
+    ArchiveUndo,
 }
 
 impl HistoryAction {
-    const ALL: [HistoryAction; 25] = [
+    const ALL: [HistoryAction; 27] = [
         HistoryAction::Log,
         HistoryAction::Propose,
         HistoryAction::Instruct,
@@ -113,6 +118,8 @@ impl HistoryAction {
         HistoryAction::Reopen,
         HistoryAction::Import,
         HistoryAction::Renumber,
+        HistoryAction::Archive,
+        HistoryAction::ArchiveUndo,
     ];
 
     /// The stored keyword (also the word of the commit message).
@@ -143,6 +150,8 @@ impl HistoryAction {
             HistoryAction::Reopen => "reopen",
             HistoryAction::Import => "import",
             HistoryAction::Renumber => "renumber",
+            HistoryAction::Archive => "archive",
+            HistoryAction::ArchiveUndo => "archive-undo",
         }
     }
 
