@@ -61,10 +61,7 @@ pub(super) fn error(l: Lang, error: &ArchiveError) -> (String, Option<String>) {
             },
             None,
         ),
-        E::NotArchived { id } => (
-            say!(l, "{id} is not archived", "{id} 尚未归档"),
-            None,
-        ),
+        E::NotArchived { id } => (say!(l, "{id} is not archived", "{id} 尚未归档"), None),
         E::NotSettled { id, status } => {
             let status = super::refusals::status_word(l, *status);
             (

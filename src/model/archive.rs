@@ -196,19 +196,38 @@ impl ArchiveBlock {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ArchiveError {
     /// A changing command on an archived record.
-    Frozen { id: String, number: String },
-    AlreadyArchived { id: String, number: String },
-    NotArchived { id: String },
+    Frozen {
+        id: String,
+        number: String,
+    },
+    AlreadyArchived {
+        id: String,
+        number: String,
+    },
+    NotArchived {
+        id: String,
+    },
     /// Still being handled, or in a status that is never filed
     /// (returned, revoked).
-    NotSettled { id: String, status: Status },
+    NotSettled {
+        id: String,
+        status: Status,
+    },
     /// Only documents are archived.
-    NotDocument { id: String },
+    NotDocument {
+        id: String,
+    },
     /// The register has no `fonds` setting.
     NoFonds,
-    UnknownOrg { input: String, known: Vec<String> },
+    UnknownOrg {
+        input: String,
+        known: Vec<String>,
+    },
     /// A `[archive.retention]` rule that cannot be read.
-    BadRule { key: String, value: String },
+    BadRule {
+        key: String,
+        value: String,
+    },
 }
 
 /// Why `archive year` passes over a document.
@@ -380,11 +399,7 @@ pub fn resolve_org(config: &Config, input: &str) -> Result<String, ArchiveError>
         .map(str::to_string)
         .ok_or_else(|| ArchiveError::UnknownOrg {
             input: input.to_string(),
-            known: config
-                .units
-                .iter()
-                .filter_map(|u| u.code.clone())
-                .collect(),
+            known: config.units.iter().filter_map(|u| u.code.clone()).collect(),
         })
 }
 
@@ -606,10 +621,19 @@ mod tests {
         assert_eq!(numbering.take(&bgs).item, 6);
         assert_eq!(numbering.take(&bgs).item, 7);
         // Another retention, another organisation, another year: from 1.
-        assert_eq!(numbering.take(&n("Z109-WS·2026-D10-BGS-0001").group()).item, 1);
-        assert_eq!(numbering.take(&n("Z109-WS·2026-Y-CWK-0001").group()).item, 1);
+        assert_eq!(
+            numbering.take(&n("Z109-WS·2026-D10-BGS-0001").group()).item,
+            1
+        );
+        assert_eq!(
+            numbering.take(&n("Z109-WS·2026-Y-CWK-0001").group()).item,
+            1
+        );
         assert_eq!(numbering.take(&n("Z109-WS·2026-Y-0001").group()).item, 1);
-        assert_eq!(numbering.take(&n("Z109-WS·2027-Y-BGS-0001").group()).item, 1);
+        assert_eq!(
+            numbering.take(&n("Z109-WS·2027-Y-BGS-0001").group()).item,
+            1
+        );
     }
 
     #[test]

@@ -203,7 +203,11 @@ mod tests {
     #[test]
     fn the_catalogue_is_sorted_by_number_and_withholds_secrets() {
         let a = filed("IN-2025-0001", "Z109-WS·2025-Y-BGS-0002", "");
-        let b = filed("IN-2025-0002", "Z109-WS·2025-Y-BGS-0001", "secrecy: secret\n");
+        let b = filed(
+            "IN-2025-0002",
+            "Z109-WS·2025-Y-BGS-0001",
+            "secrecy: secret\n",
+        );
         let c = filed("IN-2025-0003", "Z109-WS·2025-D10-BGS-0001", "");
         let records = [&a, &b, &c];
         let secrets = Secrets::new(&records, false);
@@ -211,7 +215,11 @@ mod tests {
         let order: Vec<(usize, &str)> = rows.iter().map(|r| (r.seq, r.id.as_str())).collect();
         assert_eq!(
             order,
-            [(1, "IN-2025-0003"), (2, "IN-2025-0002"), (3, "IN-2025-0001")]
+            [
+                (1, "IN-2025-0003"),
+                (2, "IN-2025-0002"),
+                (3, "IN-2025-0001")
+            ]
         );
         assert!(rows[1].title.is_withheld());
         assert_eq!(rows[0].date, "20250301");

@@ -50,13 +50,11 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
         .iter()
         .copied()
         .filter(|r| {
-            archive::block(r)
-                .and_then(|b| b.parsed())
-                .is_some_and(|n| {
-                    n.year == args.year
-                        && retention.is_none_or(|want| n.retention == want)
-                        && org.as_ref().is_none_or(|want| n.org.as_ref() == Some(want))
-                })
+            archive::block(r).and_then(|b| b.parsed()).is_some_and(|n| {
+                n.year == args.year
+                    && retention.is_none_or(|want| n.retention == want)
+                    && org.as_ref().is_none_or(|want| n.org.as_ref() == Some(want))
+            })
         })
         .collect();
     let secrets = Secrets::from_levels(&snapshot.classified, args.show_classified);

@@ -73,7 +73,11 @@ pub fn run(ctx: &Ctx, args: FileArgs) -> Result<ExitCode> {
     record.push_history(actor.entry(HistoryAction::Archive, Some(number.to_string())));
     tx.save(&record)?;
     tx.finish(&commit_message(&register, "archive", &record))?;
-    ctx.note(&words::filed(ctx.lang(), &id.to_string(), &number.to_string()));
+    ctx.note(&words::filed(
+        ctx.lang(),
+        &id.to_string(),
+        &number.to_string(),
+    ));
     print(&format!("{number}\n"))?;
     Ok(ExitCode::SUCCESS)
 }

@@ -57,7 +57,10 @@ struct Passed {
     skip: Skip,
 }
 
-fn retention<S: serde::Serializer>(value: &Retention, s: S) -> std::result::Result<S::Ok, S::Error> {
+fn retention<S: serde::Serializer>(
+    value: &Retention,
+    s: S,
+) -> std::result::Result<S::Ok, S::Error> {
     s.serialize_str(value.keyword())
 }
 
@@ -198,7 +201,11 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
         Format::Markdown => {
             let mut out = done.to_markdown();
             if !passed.is_empty() {
-                out.push_str(&format!("\n{}\n\n{}", words::not_archived(lang), skipped.to_markdown()));
+                out.push_str(&format!(
+                    "\n{}\n\n{}",
+                    words::not_archived(lang),
+                    skipped.to_markdown()
+                ));
             }
             out
         }
@@ -208,7 +215,11 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
                 out.push_str(&done.to_terminal(ctx.color()));
             }
             if !passed.is_empty() {
-                out.push_str(&format!("{}\n{}", words::not_archived(lang), skipped.to_terminal(ctx.color())));
+                out.push_str(&format!(
+                    "{}\n{}",
+                    words::not_archived(lang),
+                    skipped.to_terminal(ctx.color())
+                ));
             }
             out
         }

@@ -20,13 +20,26 @@ pub enum ArchiveNote {
     /// Status `archived`, no `archive` block.
     WithoutNumber,
     /// An `archive` block on a record that is not archived.
-    NotArchived { number: String },
-    Mismatch { number: String, mismatch: Mismatch },
+    NotArchived {
+        number: String,
+    },
+    Mismatch {
+        number: String,
+        mismatch: Mismatch,
+    },
     /// A history entry after the `archive` one.
-    ChangedAfter { action: String, at: String },
-    Duplicate { number: String, first: String },
+    ChangedAfter {
+        action: String,
+        at: String,
+    },
+    Duplicate {
+        number: String,
+        first: String,
+    },
     /// A loan of a record that has no archive number.
-    LoanOfUnarchived { target: String },
+    LoanOfUnarchived {
+        target: String,
+    },
 }
 
 /// Checks one document's archiving on its own.
