@@ -153,6 +153,11 @@ fn the_year_end_batch_numbers_each_group_in_date_order() {
     assert_eq!(block.get("item").and_then(|v| v.as_u64()), Some(1));
     assert_eq!(block.get("pages").and_then(|v| v.as_u64()), Some(6));
     assert_eq!(text(block, "archived"), "2026-11-23");
+    // A date under `archived` is written bare, as every other date.
+    assert!(
+        env.read(&doc("IN-2026-0001"))
+            .contains("  archived: 2026-11-23\n")
+    );
     let history = record.get("history").unwrap().as_sequence().unwrap();
     let last = history.last().unwrap();
     assert_eq!(
@@ -196,6 +201,19 @@ fn the_year_end_batch_in_both_languages() {
         "archive_year@zh",
         &["--lang", "zh", "archive", "year", "2025"],
     );
+}
+
+/// The bundled example files its 2025 papers: its catalogue, as the
+/// README shows it.
+#[test]
+fn the_example_registers_catalogue() {
+    crate::snapshots::snap_reads(&[
+        (
+            "archive_catalogue_example",
+            &["archive", "catalogue", "--year", "2025"],
+        ),
+        ("archive_due_example", &["archive", "due", "--year", "2035"]),
+    ]);
 }
 
 #[test]

@@ -8,7 +8,7 @@ use crate::commands::shared::{print, with_bom};
 use crate::context::{Ctx, Format};
 use crate::error::{Error, Result};
 use crate::i18n::archive::{self as words, Column};
-use crate::model::archive::{self, ArchiveBlock, Group, Numbering, Skip};
+use crate::model::archive::{self, ArchiveBlock, ArchiveNumber, Group, Numbering, Skip};
 use crate::model::common::HistoryAction;
 use crate::model::keyword::{Keyword, Retention};
 use crate::model::record::Record;
@@ -143,6 +143,16 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
         let count = changed.len();
         tx.finish(&format!("taizhang: archive year {} ({count})", args.year))?;
     }
+    // Listed as the catalogue will list them: by number.
+    filed.sort_by(|a, b| {
+        match (
+            ArchiveNumber::parse(&a.number),
+            ArchiveNumber::parse(&b.number),
+        ) {
+            (Some(x), Some(y)) => archive::by_number(&x, &y),
+            _ => a.number.cmp(&b.number),
+        }
+    });
     let passed: Vec<Passed> = passed
         .into_iter()
         .map(|(record, skip)| Passed {
