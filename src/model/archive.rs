@@ -150,8 +150,11 @@ impl Group {
     }
 }
 
-/// The `archive` block of a filed document (归档).
+/// The `archive` block of a filed document (归档). A block written by hand
+/// may give the number alone: the retention, organisation and item are
+/// then read from it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(try_from = "RawBlock")]
 pub struct ArchiveBlock {
     /// The archive number (档号), as rendered.
     pub number: String,
@@ -165,11 +168,70 @@ pub struct ArchiveBlock {
     pub pages: Option<u32>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
-    /// The day it was filed.
-    pub archived: Date,
+    /// The day it was filed (a block written by hand may not say).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub archived: Option<Date>,
     /// Keys the tool does not know, kept.
     #[serde(flatten)]
     pub extra: Extra,
+}
+
+/// An `archive` block as a file may hold it.
+#[derive(Deserialize)]
+struct RawBlock {
+    number: String,
+    #[serde(default)]
+    retention: Option<Retention>,
+    #[serde(default)]
+    org: Option<String>,
+    #[serde(default)]
+    item: Option<u32>,
+    #[serde(default)]
+    pages: Option<u32>,
+    #[serde(default)]
+    note: Option<String>,
+    #[serde(default)]
+    archived: Option<Date>,
+    #[serde(flatten)]
+    extra: Extra,
+}
+
+impl TryFrom<RawBlock> for ArchiveBlock {
+    type Error = String;
+
+    fn try_from(raw: RawBlock) -> Result<Self, String> {
+        let parsed = ArchiveNumber::parse(&raw.number);
+        let missing = |field: &str| {
+            format!(
+                "archive: `{field}` is missing and `{}` is not an archive number to read it from",
+                raw.number
+            )
+        };
+        let retention = match (raw.retention, &parsed) {
+            (Some(r), _) => r,
+            (None, Some(n)) => n.retention,
+            (None, None) => return Err(missing("retention")),
+        };
+        let item = match (raw.item, &parsed) {
+            (Some(i), _) => i,
+            (None, Some(n)) => n.item,
+            (None, None) => return Err(missing("item")),
+        };
+        let org = match raw.org {
+            Some(org) => Some(org),
+            None => parsed.as_ref().and_then(|n| n.org.clone()),
+        };
+        Ok(ArchiveBlock {
+            number: raw.number,
+            retention,
+            org,
+            item,
+            pages: raw.pages,
+            note: raw.note,
+            archived: raw.archived,
+            extra: raw.extra,
+        })
+    }
 }
 
 impl ArchiveBlock {
@@ -181,7 +243,7 @@ impl ArchiveBlock {
             item: number.item,
             pages,
             note,
-            archived: on,
+            archived: Some(on),
             extra: Extra::new(),
         }
     }
@@ -680,6 +742,33 @@ mod tests {
             })
             .collect();
         assert_eq!(parts, ["fonds", "year", "retention", "item"]);
+    }
+
+    #[test]
+    fn a_block_written_by_hand_with_the_number_alone_is_read() {
+        let record = paper(
+            "IN-2026-0001",
+            "status: archived\narchive: {number: Z109-WS·2026-D30-BGS-0007, shelf: 3}\n",
+        );
+        let block = block(&record).unwrap();
+        assert_eq!(
+            (
+                block.retention,
+                block.org.as_deref(),
+                block.item,
+                block.archived
+            ),
+            (Retention::Years30, Some("BGS"), 7, None)
+        );
+        assert!(block.extra.contains_key("shelf"));
+        assert!(mismatches(&record, block, "Z109").is_empty());
+        let bad = Record::from_yaml(
+            "id: IN-2026-0002\ntitle: 通知\nstatus: archived\nsender: 省厅\nreceived: 2026-03-01\n\
+             created: 2026-03-01T09:00:00+08:00\narchive: {number: 第3卷}\n",
+            Kind::Incoming,
+            None,
+        );
+        assert!(bad.is_err());
     }
 
     #[test]
