@@ -319,6 +319,10 @@ pub fn block(record: &Record) -> Option<&ArchiveBlock> {
 /// for incoming; issued for outgoing). `Err` says where it stands.
 pub fn settled(record: &Record) -> Result<(), ArchiveError> {
     let id = record.id().to_string();
+    if record.status() == "archived" {
+        let number = block(record).map(|b| b.number.clone()).unwrap_or_default();
+        return Err(ArchiveError::AlreadyArchived { id, number });
+    }
     let status: Status = match record {
         Record::Incoming(r) => match r.status {
             InStatus::Done | InStatus::Replied | InStatus::Read => return Ok(()),

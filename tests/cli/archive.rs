@@ -606,6 +606,7 @@ fn due_lists_what_the_retention_ends_by_a_year() {
 fn check_finds_what_was_done_to_archived_records_by_hand() {
     let env = office();
     env.run(&["archive", "year", "2025"]);
+    env.log_in("尚未归档的来文");
     env.run(&["check"]);
     // Changed after it was filed (a hand edit adding history).
     let path = doc("IN-2026-0001");
@@ -621,11 +622,24 @@ fn check_finds_what_was_done_to_archived_records_by_hand() {
     let third = doc("IN-2026-0004");
     let briefing = env.read(&third);
     env.write(&third, &briefing.replace(BRIEFING, "Z109-WS·2024-D10-0001"));
+    // Archived without a number; a number on a record not archived.
+    let in_hand = doc("IN-2026-0006");
+    let text_6 = env.read(&in_hand);
+    env.write(
+        &in_hand,
+        &text_6.replace("status: assigned", "status: archived"),
+    );
+    let spring = doc("IN-2026-0007");
+    let text_7 = env.read(&spring);
+    env.write(
+        &spring,
+        &format!("{text_7}archive:\n  number: Z109-WS·2026-D10-BGS-0001\n"),
+    );
     // A loan of a record that is not archived.
     env.write(
         "logbooks/loan/2026/LOAN-2026-0001.yaml",
         "id: LOAN-2026-0001\ncreated: 2026-11-23T09:00:00+08:00\nborrower: 李明\n\
-         archive_ref: IN-2026-0006\npurpose: 查阅\nlent: 2026-11-23T09:00:00+08:00\n",
+         archive_ref: IN-2026-0008\npurpose: 查阅\nlent: 2026-11-23T09:00:00+08:00\n",
     );
     env.git(&["add", "-A"]);
     env.git(&["commit", "-qm", "hand edits"]);
