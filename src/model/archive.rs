@@ -306,6 +306,77 @@ pub fn document_year(record: &Record) -> i16 {
     record.date().year()
 }
 
+/// The 文种 of a document.
+pub fn doc_type(record: &Record) -> Option<DocType> {
+    match record {
+        Record::Incoming(r) => r.doc_type,
+        Record::Outgoing(r) => r.doc_type,
+        _ => None,
+    }
+}
+
+/// The pages a document's own record gives (an incoming paper's `pages`).
+pub fn own_pages(record: &Record) -> Option<u32> {
+    match record {
+        Record::Incoming(r) => r.pages,
+        _ => None,
+    }
+}
+
+/// What the year-end batch will do: the documents it files, each with its
+/// number, and those it passes over, with why.
+#[derive(Debug, Default)]
+pub struct YearPlan<'a> {
+    pub filed: Vec<(&'a Record, ArchiveNumber)>,
+    pub passed: Vec<(&'a Record, Skip)>,
+}
+
+/// Plans the filing of `year`: every document of the year not yet
+/// archived, in date order (then ID), numbered by `numbering` within its
+/// group (retention from `rules`, organisation from `default_org`).
+pub fn plan_year<'a>(
+    documents: &'a [Record],
+    year: i16,
+    fonds: &str,
+    rules: &Rules,
+    config: &Config,
+    numbering: &mut Numbering,
+) -> YearPlan<'a> {
+    let mut candidates: Vec<&Record> = documents
+        .iter()
+        .filter(|r| document_year(r) == year && r.status() != "archived")
+        .filter(|r| block(r).is_none())
+        .collect();
+    candidates.sort_by(|a, b| (a.date(), a.id()).cmp(&(b.date(), b.id())));
+    let mut plan = YearPlan::default();
+    for record in candidates {
+        match settled(record) {
+            Ok(()) => {}
+            Err(ArchiveError::NotSettled { status, .. }) => {
+                plan.passed.push((record, Skip::NotSettled(status)));
+                continue;
+            }
+            Err(_) => continue,
+        }
+        let doc_type = doc_type(record);
+        let rule = doc_type
+            .and_then(|t| rules.by_type.get(&t).copied())
+            .or(rules.default);
+        let Some(retention) = rule else {
+            plan.passed.push((record, Skip::NoRule(doc_type)));
+            continue;
+        };
+        let number = numbering.take(&Group {
+            fonds: fonds.to_string(),
+            year,
+            retention,
+            org: default_org(record, config),
+        });
+        plan.filed.push((record, number));
+    }
+    plan
+}
+
 /// The archive block of a document, if it has one.
 pub fn block(record: &Record) -> Option<&ArchiveBlock> {
     match record {
@@ -652,6 +723,10 @@ mod tests {
     }
 
     fn paper(id: &str, extra: &str) -> Record {
+        paper_on(id, "2026-03-01", extra)
+    }
+
+    fn paper_on(id: &str, received: &str, extra: &str) -> Record {
         let status = if extra.contains("status:") {
             ""
         } else {
@@ -659,7 +734,7 @@ mod tests {
         };
         Record::from_yaml(
             &format!(
-                "id: {id}\ntitle: 通知\n{status}sender: 省厅\nreceived: 2026-03-01\n\
+                "id: {id}\ntitle: 通知\n{status}sender: 省厅\nreceived: {received}\n\
                  lead: 办公室\ncompleted: 2026-03-05\ncreated: 2026-03-01T09:00:00+08:00\n{extra}"
             ),
             Kind::Incoming,
@@ -700,6 +775,47 @@ mod tests {
             numbering.take(&n("Z109-WS·2027-Y-BGS-0001").group()).item,
             1
         );
+    }
+
+    #[test]
+    fn the_year_is_planned_in_date_order_within_each_group() {
+        let mut config = Config::new("某局");
+        config.units = ["办公室:BGS", "财务科:CWK"]
+            .iter()
+            .map(|u| {
+                let (name, code) = u.split_once(':').unwrap();
+                crate::model::config::UnitDef {
+                    name: name.into(),
+                    code: Some(code.into()),
+                }
+            })
+            .collect();
+        let at = paper_on;
+        let documents = vec![
+            at("IN-2026-0001", "2025-12-05", "doc_type: notice\n"),
+            at("IN-2026-0002", "2025-11-20", "doc_type: decision\n"),
+            at("IN-2026-0003", "2025-12-01", "doc_type: notice\n"),
+            at("IN-2026-0004", "2025-12-03", "status: in-progress\n"),
+            at("IN-2026-0005", "2026-01-03", "doc_type: notice\n"),
+        ];
+        let rules = config.archive.rules().unwrap();
+        let mut numbering = Numbering::new(&documents);
+        let plan = plan_year(&documents, 2025, "Z109", &rules, &config, &mut numbering);
+        let filed: Vec<(String, String)> = plan
+            .filed
+            .iter()
+            .map(|(r, n)| (r.id().to_string(), n.to_string()))
+            .collect();
+        assert_eq!(
+            filed,
+            [
+                ("IN-2026-0002".into(), "Z109-WS·2025-Y-BGS-0001".into()),
+                ("IN-2026-0003".into(), "Z109-WS·2025-D10-BGS-0001".into()),
+                ("IN-2026-0001".into(), "Z109-WS·2025-D10-BGS-0002".into()),
+            ]
+        );
+        assert_eq!(plan.passed.len(), 1);
+        assert!(matches!(plan.passed[0].1, Skip::NotSettled(_)));
     }
 
     #[test]

@@ -59,9 +59,9 @@ pub fn rows(records: &[&Record], config: &Config, secrets: &Secrets) -> Vec<Row>
         .enumerate()
         .map(|(i, (number, record))| {
             let block = archive::block(record);
-            let (author, own_pages) = match record {
-                Record::Incoming(r) => (r.sender.clone(), r.pages),
-                _ => (config.unit.clone(), None),
+            let author = match record {
+                Record::Incoming(r) => r.sender.clone(),
+                _ => config.unit.clone(),
             };
             let date = record.date();
             Row {
@@ -73,7 +73,7 @@ pub fn rows(records: &[&Record], config: &Config, secrets: &Secrets) -> Vec<Row>
                 title: secrets.title(record),
                 date: format!("{:04}{:02}{:02}", date.year(), date.month(), date.day()),
                 secrecy: record.secrecy(),
-                pages: block.and_then(|b| b.pages).or(own_pages),
+                pages: block.and_then(|b| b.pages).or(archive::own_pages(record)),
                 note: block.and_then(|b| b.note.clone()).unwrap_or_default(),
             }
         })

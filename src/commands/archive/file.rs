@@ -9,7 +9,6 @@ use crate::i18n::archive as words;
 use crate::model::archive::{self, ArchiveBlock, ArchiveError, Group, Numbering};
 use crate::model::common::HistoryAction;
 use crate::model::keyword::Retention;
-use crate::model::record::Record;
 use crate::store::{self, Change};
 
 /// File one settled document: give it its archive number (档号
@@ -64,10 +63,7 @@ pub fn run(ctx: &Ctx, args: FileArgs) -> Result<ExitCode> {
         retention,
         org,
     });
-    let pages = args.pages.or(match &record {
-        Record::Incoming(r) => r.pages,
-        _ => None,
-    });
+    let pages = args.pages.or(archive::own_pages(&record));
     let block = ArchiveBlock::new(&number, pages, note, actor.today());
     archive::file(&mut record, block).map_err(Error::Archive)?;
     record.push_history(actor.entry(HistoryAction::Archive, Some(number.to_string())));

@@ -8,7 +8,7 @@ use crate::commands::shared::{print, with_bom};
 use crate::context::{Ctx, Format};
 use crate::error::{Error, Result};
 use crate::i18n::archive::{self as words, Column};
-use crate::model::archive::{self, ArchiveBlock, ArchiveNumber, Group, Numbering, Skip};
+use crate::model::archive::{self, ArchiveBlock, Numbering, Skip};
 use crate::model::common::HistoryAction;
 use crate::model::keyword::{Keyword, Retention};
 use crate::model::record::Record;
@@ -69,91 +69,49 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
     let fonds = super::fonds(&register)?;
     let rules = register.config.archive.rules().map_err(Error::Archive)?;
     let actor = ctx.actor(&register);
-    let mut tx = match args.dry_run {
+    let tx = match args.dry_run {
         true => None,
         false => Some(Change::begin(&register, !ctx.args.no_commit)?),
     };
     let documents = super::all_documents(&register)?;
     let mut numbering = Numbering::new(documents.iter());
-    let mut candidates: Vec<&Record> = documents
-        .iter()
-        .filter(|r| archive::document_year(r) == args.year)
-        .filter(|r| archive::block(r).is_none() && r.status() != "archived")
-        .collect();
-    candidates.sort_by(|a, b| (a.date(), a.id()).cmp(&(b.date(), b.id())));
+    let mut plan = archive::plan_year(
+        &documents,
+        args.year,
+        &fonds,
+        &rules,
+        &register.config,
+        &mut numbering,
+    );
+    // Listed as the catalogue will list them: by number.
+    plan.filed
+        .sort_by(|(_, a), (_, b)| archive::by_number(a, b));
     let all: Vec<&Record> = documents.iter().collect();
     let secrets = Secrets::new(&all, args.show_classified);
     let mut filed = Vec::new();
-    let mut passed = Vec::new();
     let mut changed = Vec::new();
-    for record in candidates {
-        let doc_type = match record {
-            Record::Incoming(r) => r.doc_type,
-            Record::Outgoing(r) => r.doc_type,
-            _ => None,
-        };
-        let skip = match archive::settled(record) {
-            Err(archive::ArchiveError::NotSettled { status, .. }) => Some(Skip::NotSettled(status)),
-            Err(_) => continue,
-            Ok(()) => None,
-        };
-        let rule = doc_type
-            .and_then(|t| rules.by_type.get(&t).copied())
-            .or(rules.default);
-        let (retention, skip) = match (skip, rule) {
-            (Some(skip), _) => (None, Some(skip)),
-            (None, None) => (None, Some(Skip::NoRule(doc_type))),
-            (None, Some(retention)) => (Some(retention), None),
-        };
-        let (Some(retention), None) = (retention, &skip) else {
-            passed.push((record, skip.unwrap_or(Skip::NoRule(doc_type))));
-            continue;
-        };
-        let number = numbering.take(&Group {
-            fonds: fonds.clone(),
-            year: args.year,
-            retention,
-            org: archive::default_org(record, &register.config),
-        });
-        let mut copy = record.clone();
-        let pages = match record {
-            Record::Incoming(r) => r.pages,
-            _ => None,
-        };
-        archive::file(
-            &mut copy,
-            ArchiveBlock::new(&number, pages, None, actor.today()),
-        )
-        .map_err(Error::Archive)?;
+    for (record, number) in &plan.filed {
+        let mut copy = (*record).clone();
+        let block = ArchiveBlock::new(number, archive::own_pages(record), None, actor.today());
+        archive::file(&mut copy, block).map_err(Error::Archive)?;
         copy.push_history(actor.entry(HistoryAction::Archive, Some(number.to_string())));
         filed.push(Filed {
             id: record.id().to_string(),
             number: number.to_string(),
-            retention,
+            retention: number.retention,
             title: secrets.title(record),
         });
         changed.push(copy);
     }
-    if let Some(tx) = tx.as_mut() {
+    if let Some(mut tx) = tx {
         for record in &changed {
             tx.save(record)?;
         }
-    }
-    if let Some(tx) = tx {
         let count = changed.len();
         tx.finish(&format!("taizhang: archive year {} ({count})", args.year))?;
     }
-    // Listed as the catalogue will list them: by number.
-    filed.sort_by(|a, b| {
-        match (
-            ArchiveNumber::parse(&a.number),
-            ArchiveNumber::parse(&b.number),
-        ) {
-            (Some(x), Some(y)) => archive::by_number(&x, &y),
-            _ => a.number.cmp(&b.number),
-        }
-    });
-    let passed: Vec<Passed> = passed
+    let passed: Vec<Passed> = plan
+        .passed
         .into_iter()
         .map(|(record, skip)| Passed {
             id: record.id().to_string(),
