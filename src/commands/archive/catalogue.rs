@@ -12,9 +12,11 @@ use crate::model::record::Record;
 use crate::report::catalogue;
 use crate::report::redact::Secrets;
 
-/// Print the archive catalogue (归档文件目录) of a year: 序号, 档号, 文号,
-/// 责任者, 题名, 日期, 密级, 页数, 备注, sorted by archive number. Titles of
-/// classified documents are withheld unless --show-classified.
+/// Print the archive catalogue (归档文件目录) of a year
+///
+/// 序号, 档号, 文号, 责任者, 题名, 日期, 密级, 页数, 备注, sorted by archive
+/// number. Titles of classified documents are withheld unless
+/// --show-classified.
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// The year of the archive numbers

@@ -10,9 +10,10 @@ use crate::model::record::Record;
 use crate::report::catalogue;
 use crate::report::redact::Secrets;
 
-/// List archived documents whose retention ends by the end of a year (10
-/// or 30 years from the year of their archive number; permanent ones
-/// never), for the appraisal committee (鉴定).
+/// List what is due for appraisal (鉴定) by the end of a year
+///
+/// Archived documents whose retention ends by the end of the year: 10 or
+/// 30 years from the year of their archive number; permanent ones never.
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// The year by whose end the retention ends

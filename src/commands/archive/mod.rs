@@ -24,10 +24,12 @@ use crate::model::kind::Kind;
 use crate::model::record::Record;
 use crate::store::{self, Need, Register};
 
-/// Archive documents (归档, DA/T 22-2015): `archive ID --retention R` gives
-/// a settled document its archive number (档号) and freezes it; the
-/// subcommands file a whole year, print the archive catalogue (归档文件目录),
-/// take a record out again and list what is due for appraisal (鉴定).
+/// Archive documents (归档, DA/T 22-2015)
+///
+/// `archive ID --retention R` gives a settled document its archive number
+/// (档号, FONDS-WS·YEAR-RET-ORG-ITEM) and freezes it; the subcommands file
+/// a whole year, print the archive catalogue (归档文件目录), take a record
+/// out again and list what is due for appraisal (鉴定).
 #[derive(Debug, clap::Args)]
 #[command(args_conflicts_with_subcommands = true, subcommand_negates_reqs = true)]
 pub struct Args {

@@ -10,8 +10,10 @@ use crate::model::archive;
 use crate::model::common::HistoryAction;
 use crate::store::{self, Change};
 
-/// Take an archived document out of the archive, the one way to change it
-/// again. The history keeps its number, which is never given out again.
+/// Take a document out of the archive
+///
+/// The one way to change an archived document again. Its history keeps
+/// the number it had, which is never given out again.
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// The archived document

@@ -16,7 +16,7 @@ use crate::report::redact::{Secrets, Title};
 use crate::report::render::{Table, Tone};
 use crate::store::Change;
 
-/// File every settled document of a year not yet archived, in one commit.
+/// File every settled document of a year not yet archived, in one commit
 ///
 /// The retention comes from the `[archive.retention]` rules of
 /// taizhang.toml, by document type (`decision = "permanent"`, `notice =
