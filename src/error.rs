@@ -287,6 +287,8 @@ pub enum Error {
     },
     /// A logbook command refused: a field, a value, a declaration.
     Book(Box<crate::model::logbook::value::BookError>),
+    /// Archiving refused (`archive`), or a change to an archived record.
+    Archive(crate::model::archive::ArchiveError),
 }
 
 impl Error {

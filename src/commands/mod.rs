@@ -1,6 +1,7 @@
 //! The command line: one file per command, each with its clap `Args`
 //! (whose doc comment is the `--help` text) and one `run` function.
 
+mod archive;
 mod assign;
 mod book;
 mod cancel;
@@ -73,6 +74,7 @@ pub enum Command {
     Desk(desk::Args),
     #[command(subcommand)]
     Book(book::BookCommand),
+    Archive(archive::Args),
 }
 
 /// Runs `command`; with none, shows today's desk.
@@ -110,6 +112,7 @@ pub fn run(ctx: &Ctx, command: Option<Command>) -> Result<ExitCode> {
                 show: book_show,
             },
         ),
+        Command::Archive(args) => archive::run(ctx, args),
     }
 }
 

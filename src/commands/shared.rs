@@ -13,7 +13,7 @@ use crate::model::kind::Expected;
 use crate::model::record::Record;
 use crate::model::transition::Refusal;
 use crate::report::render::printable;
-use crate::store::{self, Change, Register};
+use crate::store::{Change, Register};
 
 /// Writes `text` to stdout. A closed pipe surfaces as an error the binary
 /// treats as success.
@@ -136,7 +136,7 @@ pub fn update(
     let id = ctx.id(id_text)?;
     let actor = ctx.actor(&register);
     let mut tx = Change::begin(&register, !ctx.args.no_commit)?;
-    let mut record = store::load_one(&register, &id)?;
+    let mut record = tx.load(&id)?;
     let Outcome { note, said } = change(&mut record, &actor, &register)?;
     record.push_history(actor.entry(action, note));
     tx.save(&record)?;

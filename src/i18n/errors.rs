@@ -804,6 +804,7 @@ pub(super) fn error(lang: Lang, error: &Error) -> (String, Option<String>) {
                 )),
             )
         }
+        E::Archive(error) => super::archive::error(l, error),
         E::Encode { message } => (
             say!(
                 l,

@@ -8,6 +8,7 @@
 //! findings, reader problems); only this layer turns them into words.
 //! Stored values and JSON never pass through here.
 
+pub mod archive;
 mod book;
 mod confirm;
 mod edges;

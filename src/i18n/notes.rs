@@ -232,6 +232,7 @@ pub(super) fn note(l: Lang, note: &Note) -> String {
         N::Entry(problem) => entry_problem(l, problem),
         N::Term(problem) => term_problem(l, problem),
         N::Config(problem) => config_problem(l, problem),
+        N::Archive(note) => super::archive::note(l, note),
     }
 }
 

@@ -110,6 +110,8 @@ pub fn history_action(lang: Lang, action: &str, note: Option<&str>, followup: bo
         A::Roster => super::loops::rerostered(lang, note),
         A::Add => say!(lang, "recorded", "登记"),
         A::Set => with_note(say!(lang, "changed", "修改")),
+        A::Archive => with_note(say!(lang, "archived", "归档")),
+        A::ArchiveUndo => with_note(say!(lang, "taken out of the archive", "撤销归档")),
         A::Remind => {
             let level = crate::model::keyword::parse::<ChaseLevel>(note)
                 .map(|level| lang.keyword(level))

@@ -92,10 +92,15 @@ pub enum HistoryAction {
     /// Fields of a logbook entry changed (`book set`); the note is
     /// `field: old → new; …`.
     Set,
+    /// Filed (`archive`); the note is the archive number.
+    Archive,
+    /// Taken out of the archive (`archive undo`); the note is the number
+    /// and the reason.
+    ArchiveUndo,
 }
 
 impl HistoryAction {
-    const ALL: [HistoryAction; 28] = [
+    const ALL: [HistoryAction; 30] = [
         HistoryAction::Log,
         HistoryAction::Propose,
         HistoryAction::Instruct,
@@ -124,6 +129,8 @@ impl HistoryAction {
         HistoryAction::Roster,
         HistoryAction::Add,
         HistoryAction::Set,
+        HistoryAction::Archive,
+        HistoryAction::ArchiveUndo,
     ];
 
     /// The stored keyword (also the word of the commit message).
@@ -157,6 +164,8 @@ impl HistoryAction {
             HistoryAction::Roster => "roster",
             HistoryAction::Add => "add",
             HistoryAction::Set => "set",
+            HistoryAction::Archive => "archive",
+            HistoryAction::ArchiveUndo => "archive-undo",
         }
     }
 

@@ -45,6 +45,56 @@ pub struct Config {
     /// Logbooks by name (`seal`, `visit` …).
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub logbooks: BTreeMap<String, LogbookDef>,
+    /// Archiving (归档): the year-end batch's retention rules.
+    #[serde(default, skip_serializing_if = "ArchiveSettings::is_default")]
+    pub archive: ArchiveSettings,
+}
+
+/// `[archive]`: how `archive year` files a year's documents.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct ArchiveSettings {
+    /// File under the organisation's code (机构(问题)): the code of the
+    /// document's unit, when it has one.
+    pub by_org: bool,
+    /// `[archive.retention]`: a retention (`permanent`, `30y`, `10y`, or
+    /// 永久, 30年, 10年) per document type (`decision` or 决定 …), and
+    /// `default` for the rest.
+    pub retention: BTreeMap<String, String>,
+}
+
+impl Default for ArchiveSettings {
+    fn default() -> Self {
+        let rules = [
+            ("resolution", "permanent"),
+            ("decision", "permanent"),
+            ("order", "permanent"),
+            ("communique", "permanent"),
+            ("announcement", "permanent"),
+            ("public-notice", "permanent"),
+            ("motion", "permanent"),
+            ("opinion", "30y"),
+            ("circular", "30y"),
+            ("report", "30y"),
+            ("request", "30y"),
+            ("reply", "30y"),
+            ("minutes", "30y"),
+            ("default", "10y"),
+        ];
+        ArchiveSettings {
+            by_org: true,
+            retention: rules
+                .iter()
+                .map(|(k, v)| (k.to_string(), v.to_string()))
+                .collect(),
+        }
+    }
+}
+
+impl ArchiveSettings {
+    fn is_default(&self) -> bool {
+        *self == ArchiveSettings::default()
+    }
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -198,6 +248,7 @@ impl Config {
             followups: FollowupSettings::default(),
             git: GitSettings::default(),
             logbooks: crate::model::logbook::presets(),
+            archive: ArchiveSettings::default(),
         }
     }
 

@@ -102,7 +102,7 @@ pub struct Incoming {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub followups: Vec<Id>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub archive: Option<serde_yaml::Value>,
+    pub archive: Option<crate::model::archive::ArchiveBlock>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub attachments: Vec<Attachment>,
     #[serde(default, skip_serializing_if = "Option::is_none")]

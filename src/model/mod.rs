@@ -1,6 +1,7 @@
 //! The register's records and rules: kinds, IDs, statuses and their
 //! transitions, dates. Pure: no file system, no clock.
 
+pub mod archive;
 pub mod calendar;
 pub mod common;
 pub mod config;

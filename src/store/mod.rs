@@ -50,6 +50,9 @@ pub struct Change<'a> {
     /// commit. Holds why the pull failed, if it did (offline …), so the
     /// change is kept locally with one warning.
     shared: Option<Option<Error>>,
+    /// Archived records this change may write (`archive undo`): every
+    /// other archived record is frozen (`save` refuses it).
+    thawed: Vec<Id>,
 }
 
 impl<'a> Change<'a> {
@@ -74,6 +77,7 @@ impl<'a> Change<'a> {
             referenced: Vec::new(),
             commit,
             shared,
+            thawed: Vec::new(),
         };
         for relative in finished {
             let id = relative.file_name().and_then(walk::id_of);
@@ -136,9 +140,18 @@ impl<'a> Change<'a> {
         Ok(id)
     }
 
+    /// Lets this change write the archived record `id`: only `archive
+    /// undo` does, to take it out of the archive.
+    pub fn thaw(&mut self, id: &Id) {
+        self.thawed.push(id.clone());
+    }
+
     /// Writes a record to its file — staged, put in place by `finish`.
     /// Refuses to replace a file that holds another record (its `id`
     /// disagrees with its name): the identity of a record is its file.
+    /// Refuses to change a document whose file says it is archived, unless
+    /// the change `thaw`ed it: an archived record is frozen, whichever
+    /// command tries (DESIGN §5).
     pub fn save(&mut self, record: &Record) -> Result<()> {
         let relative = self
             .register
@@ -161,6 +174,7 @@ impl<'a> Change<'a> {
                         says: says.to_string(),
                     });
                 }
+                self.refuse_frozen(record, &old)?;
                 keep_hand_added(&text, &old, record, &mut value)
             }
             None => yaml::Keep::default(),
@@ -241,6 +255,43 @@ impl<'a> Change<'a> {
             self.touched.push(relative);
         }
         Ok(())
+    }
+
+    /// Refuses to replace the file of an archived document (`old`, as
+    /// stored) unless this change thawed it.
+    fn refuse_frozen(&self, record: &Record, old: &serde_yaml::Value) -> Result<()> {
+        let status = old.get("status").and_then(|v| v.as_str());
+        let number = old
+            .get("archive")
+            .and_then(|a| a.get("number"))
+            .and_then(|n| n.as_str());
+        self.frozen(record, status, number)
+    }
+
+    /// Loads a record this change is about to change: an archived
+    /// document is refused at once, naming its archive number, before a
+    /// command's own rules could refuse it less clearly (`save` refuses it
+    /// in any case).
+    pub fn load(&self, id: &Id) -> Result<Record> {
+        let record = load_one(self.register, id)?;
+        let number = crate::model::archive::block(&record).map(|b| b.number.as_str());
+        self.frozen(&record, Some(record.status()), number)?;
+        Ok(record)
+    }
+
+    /// Refuses a document whose stored `status` is archived, unless thawed.
+    fn frozen(&self, record: &Record, status: Option<&str>, number: Option<&str>) -> Result<()> {
+        use crate::model::kind::Kind;
+        let document = matches!(record.kind(), Kind::Incoming | Kind::Outgoing);
+        if !document || status != Some("archived") || self.thawed.contains(record.id()) {
+            return Ok(());
+        }
+        Err(Error::Archive(
+            crate::model::archive::ArchiveError::Frozen {
+                id: record.id().to_string(),
+                number: number.unwrap_or_default().to_string(),
+            },
+        ))
     }
 
     /// The file being replaced, as text and plain YAML, if it can be read.

@@ -40,6 +40,7 @@ const TEMPORAL_KEYS: &[&str] = &[
     "left",
     "taken_out",
     "returned",
+    "archived",
 ];
 
 /// Renders a value tree as a YAML document (no `---`, ends with a newline).

@@ -487,6 +487,14 @@ const CASES: &[&[&str]] = &[
     // The register itself, and sharing it.
     &["init", "."],
     &["sync"],
+    // Archiving (this register has no fonds).
+    &["archive", "IN-1", "--retention", "10y"],
+    &["archive", "OUT-2", "--retention", "10y"],
+    &["archive", "OUT-2", "--retention", "forever"],
+    &["archive", "FU-1", "--retention", "永久"],
+    &["archive", "undo", "OUT-2", "--reason", "错"],
+    &["archive", "year", "2026", "--dry-run"],
+    &["archive", "catalogue", "--year", "2026", "--org", "XCK"],
 ];
 
 #[test]
@@ -809,6 +817,68 @@ fn import_errors_speak_one_language() {
     assert!(wrong.is_empty(), "{}", wrong.join("\n\n"));
 }
 
+/// Archiving's refusals that need a fonds: a record already archived, a
+/// frozen record, an unknown organisation, a retention rule that cannot
+/// be read, and what `check` finds about archive numbers and loans.
+#[test]
+fn archive_errors_speak_one_language() {
+    let env = office();
+    env.configure(
+        "format_version = 1\n",
+        "format_version = 1\nfonds = \"Z109\"\n",
+    );
+    env.run(&["archive", "OUT-2", "--retention", "10y"]);
+    let commands = command_words(&env);
+    let mut wrong = Vec::new();
+    let number = "Z109-WS·2026-D10-0001";
+    let cases: &[&[&str]] = &[
+        &["archive", "OUT-2", "--retention", "10y"],
+        &["archive", "OUT-2", "--retention", "10y", "--org", "XCK"],
+        &["doc", "revoke", "OUT-2", "--reason", "作废"],
+        &["archive", "undo", "OUT-2", "--reason", " "],
+    ];
+    for args in cases {
+        for lang in ["zh", "en"] {
+            let argv: Vec<&str> = [&["--lang", lang][..], args, &[number]].concat();
+            let stderr = env.fail(&argv[..argv.len() - 1]);
+            judge(lang, &argv, &stderr, &commands, &mut wrong);
+        }
+    }
+    let settings = env.read("taizhang.toml");
+    env.write(
+        "taizhang.toml",
+        &format!("{settings}\n[archive.retention]\nnotice = \"forever\"\n"),
+    );
+    env.git(&["commit", "-qam", "rules"]);
+    for lang in ["zh", "en"] {
+        let stderr = env.fail(&["--lang", lang, "archive", "year", "2026"]);
+        judge(lang, &["notice", "forever"], &stderr, &commands, &mut wrong);
+    }
+    env.write("taizhang.toml", &settings);
+    // Hand edits `check` reports: a change after filing, a number that
+    // does not match, a loan of a paper that is not archived.
+    let path = "documents/2026/OUT-2026-0002.yaml";
+    let filed = env.read(path).replace(number, "Z109-WS·2025-D10-0001");
+    env.write(
+        path,
+        &format!("{filed}- at: 2026-11-24T09:00:00+08:00\n  by: 王芳\n  action: revoke\n"),
+    );
+    env.write(
+        "logbooks/loan/2026/LOAN-2026-0001.yaml",
+        "id: LOAN-2026-0001\ncreated: 2026-11-23T09:00:00+08:00\nborrower: 李明\n\
+         archive_ref: IN-2026-0001\npurpose: 查阅\nlent: 2026-11-23T09:00:00+08:00\n",
+    );
+    for lang in ["zh", "en"] {
+        let out = env.output(&["--lang", lang, "check"]);
+        assert_eq!(out.status.code(), Some(1));
+        let text = String::from_utf8_lossy(&out.stdout);
+        assert!(text.contains("OUT-2026-0002"), "{text}");
+        let data = [number, "Z109-WS·2025-D10-0001", "李明", "查阅"];
+        judge(lang, &data, &text, &commands, &mut wrong);
+    }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n\n"));
+}
+
 /// Adds to `wrong` what in `text` breaks the rule for `lang`.
 fn judge(
     lang: &str,
@@ -898,7 +968,7 @@ fn is_cjk(c: char) -> bool {
 /// The program names and every command and sub-command, from `--help`.
 fn command_words(env: &Env) -> BTreeSet<String> {
     let mut words: BTreeSet<String> = ["taizhang", "git"].map(String::from).into();
-    for group in [&[][..], &["doc"], &["meeting"], &["log"]] {
+    for group in [&[][..], &["doc"], &["meeting"], &["log"], &["archive"]] {
         let help = env.run(&[group, &["--help"][..]].concat());
         let commands = help.split("Commands:").nth(1).unwrap_or_default();
         for line in commands.lines().skip(1) {

@@ -1,6 +1,7 @@
 //! End-to-end tests: the built binary against temporary registers with
 //! real git, in a pinned environment. One test binary keeps link time low.
 
+mod archive;
 mod book;
 mod cache;
 mod calendar;

@@ -158,7 +158,7 @@ pub fn whole(env: &Env, name: &str, args: &[&str]) {
 
 /// Snapshots read-only commands in both languages on one copy of the
 /// register (reads change nothing, so they may share it).
-fn snap_reads(cases: &[(&str, &[&str])]) {
+pub fn snap_reads(cases: &[(&str, &[&str])]) {
     let env = office();
     let before = env.state();
     for lang in LANGS {

@@ -37,7 +37,7 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
     let actor = ctx.actor(&register);
 
     let mut tx = Change::begin(&register, !ctx.args.no_commit)?;
-    let mut record = store::load_one(&register, &id)?;
+    let mut record = tx.load(&id)?;
     let Record::Incoming(doc) = &mut record else {
         return Err(wrong_kind(
             "reply",

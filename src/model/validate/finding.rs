@@ -185,6 +185,8 @@ pub enum Note {
     Term(TermProblem),
     /// `calendar.toml` could not be used.
     Config(ConfigProblem),
+    /// Archiving (档号, frozen records, loans).
+    Archive(super::ArchiveNote),
 }
 
 /// The findings on one record, being collected.

@@ -35,6 +35,7 @@ pub fn check_links(records: &[&Record]) -> Vec<Finding> {
     let by_id = ById::new(records);
     let mut out = Vec::new();
     let mut numbers: HashMap<&str, &Id> = HashMap::new();
+    let mut archive_numbers: HashMap<&str, &Id> = HashMap::new();
     for (i, record) in by_id.sorted.iter().enumerate() {
         let mut f = Findings::new(record.id());
         if i > 0 && by_id.sorted[i - 1].id() == record.id() {
@@ -52,6 +53,7 @@ pub fn check_links(records: &[&Record]) -> Vec<Finding> {
             Record::Meeting(r) => super::meeting::links(r, &by_id, &mut f),
             Record::Entry(..) => {}
         }
+        super::archive::links(record, &by_id, &mut f, &mut archive_numbers);
         out.extend(f.out);
     }
     out

@@ -6,6 +6,7 @@
 //! about the records it links to) are in the kind's file; `links` walks
 //! the register for the links and duplicates.
 
+mod archive;
 mod finding;
 mod followup;
 mod incoming;
@@ -14,6 +15,7 @@ mod logbook;
 mod meeting;
 mod outgoing;
 
+pub use archive::ArchiveNote;
 pub use finding::{Finding, Note, Severity};
 pub use links::check_links;
 pub use logbook::check_settings;
@@ -30,6 +32,7 @@ pub fn check_record(record: &Record, config: &Config) -> Vec<Finding> {
         f.error("title", Note::EmptyTitle);
     }
     check_secrecy(record, &mut f);
+    archive::check(record, config, &mut f);
     match record {
         Record::Incoming(r) => incoming::check(r, &mut f),
         Record::Outgoing(r) => outgoing::check(r, &mut f),

@@ -1,0 +1,79 @@
+//! `taizhang archive catalogue --year Y`: the archive catalogue (归档文件目录).
+
+use std::process::ExitCode;
+
+use crate::commands::shared::{print, with_bom};
+use crate::context::{Ctx, Format};
+use crate::error::{Error, Result};
+use crate::i18n::archive as words;
+use crate::model::archive;
+use crate::model::keyword::Retention;
+use crate::model::record::Record;
+use crate::report::catalogue;
+use crate::report::redact::Secrets;
+
+/// Print the archive catalogue (归档文件目录) of a year
+///
+/// 序号, 档号, 文号, 责任者, 题名, 日期, 密级, 页数, 备注, sorted by archive
+/// number. Titles of classified documents are withheld unless
+/// --show-classified.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// The year of the archive numbers
+    #[arg(long, value_name = "YEAR")]
+    pub year: i16,
+    /// Only this retention: permanent, 30y or 10y (永久, 30年, 10年)
+    #[arg(long, value_name = "RETENTION")]
+    pub retention: Option<String>,
+    /// Only this organisation's code (a unit's code such as BGS)
+    #[arg(long, value_name = "CODE")]
+    pub org: Option<String>,
+    /// Print titles of classified documents
+    #[arg(long)]
+    pub show_classified: bool,
+    /// Start CSV output with a UTF-8 byte order mark, so Excel and WPS
+    /// read Chinese correctly
+    #[arg(long)]
+    pub bom: bool,
+}
+
+pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
+    let register = ctx.register()?;
+    let retention: Option<Retention> = ctx.opt_keyword("--retention", args.retention.as_deref())?;
+    let org = args
+        .org
+        .as_deref()
+        .map(|code| archive::resolve_org(&register.config, code))
+        .transpose()
+        .map_err(Error::Archive)?;
+    let snapshot = super::readable_documents(ctx, &register);
+    let all: Vec<&Record> = snapshot.records.iter().map(|l| &l.record).collect();
+    let selected: Vec<&Record> = all
+        .iter()
+        .copied()
+        .filter(|r| {
+            archive::block(r).and_then(|b| b.parsed()).is_some_and(|n| {
+                n.year == args.year
+                    && retention.is_none_or(|want| n.retention == want)
+                    && org.as_ref().is_none_or(|want| n.org.as_ref() == Some(want))
+            })
+        })
+        .collect();
+    let secrets = Secrets::from_levels(&snapshot.classified, args.show_classified);
+    let rows = catalogue::rows(&selected, &register.config, &secrets);
+    let lang = ctx.lang();
+    let table = catalogue::table(&rows, lang);
+    let title = words::catalogue_title(lang, &register.config.unit, args.year);
+    let text = match ctx.format() {
+        Format::Json => serde_json::to_string_pretty(&rows).map_err(Error::encode)? + "\n",
+        Format::Csv => with_bom(table.to_csv().map_err(Error::encode)?, args.bom),
+        Format::Markdown => format!("## {title}\n\n{}", table.to_markdown()),
+        Format::Table if rows.is_empty() => {
+            ctx.note(&words::nothing(lang));
+            String::new()
+        }
+        Format::Table => format!("{title}\n\n{}", table.to_terminal(ctx.color())),
+    };
+    print(&text)?;
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,79 @@
+//! `taizhang archive ID --retention R`: file one document.
+
+use std::process::ExitCode;
+
+use crate::commands::shared::{commit_message, optional_text, print};
+use crate::context::Ctx;
+use crate::error::{Error, Result};
+use crate::i18n::archive as words;
+use crate::model::archive::{self, ArchiveBlock, ArchiveError, Group, Numbering};
+use crate::model::common::HistoryAction;
+use crate::model::keyword::Retention;
+use crate::store::{self, Change};
+
+/// File one settled document: give it its archive number (档号
+/// FONDS-WS·YEAR-RET-ORG-ITEM) and freeze it. Prints the number.
+#[derive(Debug, clap::Args)]
+pub struct FileArgs {
+    /// The document (IN-… or OUT-…)
+    #[arg(required = true)]
+    pub id: Option<String>,
+    /// How long it is kept: permanent, 30y or 10y (永久, 30年, 10年)
+    #[arg(long, value_name = "RETENTION", required = true)]
+    pub retention: Option<String>,
+    /// The organisation's code in the number (机构, a unit's code such as BGS)
+    #[arg(long, value_name = "CODE")]
+    pub org: Option<String>,
+    /// Number of pages (页数) [default: the paper's pages]
+    #[arg(long, value_name = "N")]
+    pub pages: Option<u32>,
+    /// A remark for the catalogue (备注)
+    #[arg(long, value_name = "TEXT")]
+    pub note: Option<String>,
+}
+
+pub fn run(ctx: &Ctx, args: FileArgs) -> Result<ExitCode> {
+    let register = ctx.register()?;
+    let id = ctx.id(args.id.as_deref().unwrap_or_default())?;
+    let retention: Retention =
+        ctx.keyword("--retention", args.retention.as_deref().unwrap_or_default())?;
+    let note = optional_text(args.note);
+    let actor = ctx.actor(&register);
+    let mut tx = Change::begin(&register, !ctx.args.no_commit)?;
+    let mut record = store::load_one(&register, &id)?;
+    if let Some(block) = archive::block(&record) {
+        return Err(Error::Archive(ArchiveError::AlreadyArchived {
+            id: id.to_string(),
+            number: block.number.clone(),
+        }));
+    }
+    archive::settled(&record).map_err(Error::Archive)?;
+    let fonds = super::fonds(&register)?;
+    let org = args
+        .org
+        .as_deref()
+        .map(|code| archive::resolve_org(&register.config, code))
+        .transpose()
+        .map_err(Error::Archive)?;
+    let documents = super::all_documents(&register)?;
+    let mut numbering = Numbering::new(documents.iter());
+    let number = numbering.take(&Group {
+        fonds,
+        year: archive::document_year(&record),
+        retention,
+        org,
+    });
+    let pages = args.pages.or(archive::own_pages(&record));
+    let block = ArchiveBlock::new(&number, pages, note, actor.today());
+    archive::file(&mut record, block).map_err(Error::Archive)?;
+    record.push_history(actor.entry(HistoryAction::Archive, Some(number.to_string())));
+    tx.save(&record)?;
+    tx.finish(&commit_message(&register, "archive", &record))?;
+    ctx.note(&words::filed(
+        ctx.lang(),
+        &id.to_string(),
+        &number.to_string(),
+    ));
+    print(&format!("{number}\n"))?;
+    Ok(ExitCode::SUCCESS)
+}

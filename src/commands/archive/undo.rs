@@ -1,0 +1,45 @@
+//! `taizhang archive undo ID --reason R`: take a record out of the archive.
+
+use std::process::ExitCode;
+
+use crate::commands::shared::{commit_message, non_empty};
+use crate::context::Ctx;
+use crate::error::{Error, Result};
+use crate::i18n::archive as words;
+use crate::model::archive;
+use crate::model::common::HistoryAction;
+use crate::store::{self, Change};
+
+/// Take a document out of the archive
+///
+/// The one way to change an archived document again. Its history keeps
+/// the number it had, which is never given out again.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// The archived document
+    pub id: String,
+    /// Why (recorded in its history)
+    #[arg(long, value_name = "TEXT")]
+    pub reason: String,
+}
+
+pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
+    let register = ctx.register()?;
+    let id = ctx.id(&args.id)?;
+    let reason = non_empty("--reason", &args.reason)?;
+    let actor = ctx.actor(&register);
+    let mut tx = Change::begin(&register, !ctx.args.no_commit)?;
+    let mut record = store::load_one(&register, &id)?;
+    let number = archive::unfile(&mut record).map_err(Error::Archive)?;
+    let note = if number.is_empty() {
+        reason
+    } else {
+        format!("{number}: {reason}")
+    };
+    record.push_history(actor.entry(HistoryAction::ArchiveUndo, Some(note)));
+    tx.thaw(&id);
+    tx.save(&record)?;
+    tx.finish(&commit_message(&register, "archive-undo", &record))?;
+    ctx.note(&words::unfiled(ctx.lang(), &id.to_string(), &number));
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,201 @@
+//! `taizhang archive year Y [--dry-run]`: the year-end batch.
+
+use std::process::ExitCode;
+
+use serde::Serialize;
+
+use crate::commands::shared::{print, with_bom};
+use crate::context::{Ctx, Format};
+use crate::error::{Error, Result};
+use crate::i18n::archive::{self as words, Column};
+use crate::model::archive::{self, ArchiveBlock, Numbering, Skip};
+use crate::model::common::HistoryAction;
+use crate::model::keyword::{Keyword, Retention};
+use crate::model::record::Record;
+use crate::report::redact::{Secrets, Title};
+use crate::report::render::{Table, Tone};
+use crate::store::Change;
+
+/// File every settled document of a year not yet archived, in one commit
+///
+/// The retention comes from the `[archive.retention]` rules of
+/// taizhang.toml, by document type (`decision = "permanent"`, `notice =
+/// "10y"` …, and `default`); the organisation from the document's unit
+/// code. Items are numbered in date order within each group. Documents
+/// that cannot be filed are listed with the reason; the rest are filed.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// The year (of receipt for incoming, of signing for outgoing)
+    pub year: i16,
+    /// Show what would be filed, and write nothing
+    #[arg(long)]
+    pub dry_run: bool,
+    /// Print titles of classified documents
+    #[arg(long)]
+    pub show_classified: bool,
+    /// Start CSV output with a UTF-8 byte order mark
+    #[arg(long)]
+    pub bom: bool,
+}
+
+#[derive(Debug, Serialize)]
+struct Filed {
+    id: String,
+    number: String,
+    #[serde(serialize_with = "retention")]
+    retention: Retention,
+    title: Title,
+}
+
+#[derive(Debug, Serialize)]
+struct Passed {
+    id: String,
+    title: Title,
+    /// The reason, in English (stable for scripts).
+    reason: String,
+    #[serde(skip)]
+    skip: Skip,
+}
+
+fn retention<S: serde::Serializer>(
+    value: &Retention,
+    s: S,
+) -> std::result::Result<S::Ok, S::Error> {
+    s.serialize_str(value.keyword())
+}
+
+pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
+    let register = ctx.register()?;
+    let fonds = super::fonds(&register)?;
+    let rules = register.config.archive.rules().map_err(Error::Archive)?;
+    let actor = ctx.actor(&register);
+    let tx = match args.dry_run {
+        true => None,
+        false => Some(Change::begin(&register, !ctx.args.no_commit)?),
+    };
+    let documents = super::all_documents(&register)?;
+    let mut numbering = Numbering::new(documents.iter());
+    let mut plan = archive::plan_year(
+        &documents,
+        args.year,
+        &fonds,
+        &rules,
+        &register.config,
+        &mut numbering,
+    );
+    // Listed as the catalogue will list them: by number.
+    plan.filed
+        .sort_by(|(_, a), (_, b)| archive::by_number(a, b));
+    let all: Vec<&Record> = documents.iter().collect();
+    let secrets = Secrets::new(&all, args.show_classified);
+    let mut filed = Vec::new();
+    let mut changed = Vec::new();
+    for (record, number) in &plan.filed {
+        let mut copy = (*record).clone();
+        let block = ArchiveBlock::new(number, archive::own_pages(record), None, actor.today());
+        archive::file(&mut copy, block).map_err(Error::Archive)?;
+        copy.push_history(actor.entry(HistoryAction::Archive, Some(number.to_string())));
+        filed.push(Filed {
+            id: record.id().to_string(),
+            number: number.to_string(),
+            retention: number.retention,
+            title: secrets.title(record),
+        });
+        changed.push(copy);
+    }
+    if let Some(mut tx) = tx {
+        for record in &changed {
+            tx.save(record)?;
+        }
+        let count = changed.len();
+        tx.finish(&format!("taizhang: archive year {} ({count})", args.year))?;
+    }
+    let passed: Vec<Passed> = plan
+        .passed
+        .into_iter()
+        .map(|(record, skip)| Passed {
+            id: record.id().to_string(),
+            title: secrets.title(record),
+            reason: words::skip_reason(crate::i18n::Lang::En, &skip),
+            skip,
+        })
+        .collect();
+    let lang = ctx.lang();
+    ctx.note(&words::year_summary(
+        lang,
+        args.year,
+        filed.len(),
+        passed.len(),
+        args.dry_run,
+    ));
+    let mut done = Table::new(
+        [Column::Number, Column::Id, Column::Title, Column::Retention]
+            .iter()
+            .map(|c| c.word(lang).to_string())
+            .collect(),
+    );
+    for f in &filed {
+        done.push(cells([
+            f.number.clone(),
+            f.id.clone(),
+            lang.title(&f.title),
+            lang.keyword(f.retention).to_string(),
+        ]));
+    }
+    let mut skipped = Table::new(
+        [Column::Id, Column::Title, Column::Reason]
+            .iter()
+            .map(|c| c.word(lang).to_string())
+            .collect(),
+    );
+    for p in &passed {
+        skipped.push(cells([
+            p.id.clone(),
+            lang.title(&p.title),
+            words::skip_reason(lang, &p.skip),
+        ]));
+    }
+    let text = match ctx.format() {
+        Format::Json => {
+            let value = serde_json::json!({
+                "year": args.year,
+                "dry_run": args.dry_run,
+                "archived": filed,
+                "not_archived": passed,
+            });
+            serde_json::to_string_pretty(&value).map_err(Error::encode)? + "\n"
+        }
+        Format::Csv => with_bom(done.to_csv().map_err(Error::encode)?, args.bom),
+        Format::Markdown => {
+            let mut out = done.to_markdown();
+            if !passed.is_empty() {
+                out.push_str(&format!(
+                    "\n{}\n\n{}",
+                    words::not_archived(lang),
+                    skipped.to_markdown()
+                ));
+            }
+            out
+        }
+        Format::Table => {
+            let mut out = String::new();
+            if !filed.is_empty() {
+                out.push_str(&done.to_terminal(ctx.color()));
+            }
+            if !passed.is_empty() {
+                out.push_str(&format!(
+                    "{}\n{}",
+                    words::not_archived(lang),
+                    skipped.to_terminal(ctx.color())
+                ));
+            }
+            out
+        }
+    };
+    print(&text)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn cells<const N: usize>(texts: [String; N]) -> Vec<(String, Tone)> {
+    texts.into_iter().map(|t| (t, Tone::Plain)).collect()
+}

@@ -1,0 +1,129 @@
+//! The rules of archiving (DA/T 22-2015): an archived record has a
+//! number that matches it and was not changed after it was filed; no two
+//! records share a number; a loan (档案借阅) names an archived record.
+
+use std::collections::HashMap;
+
+use super::finding::{Findings, Note};
+use super::links::ById;
+use crate::model::archive::{self, Mismatch};
+use crate::model::config::Config;
+use crate::model::id::Id;
+use crate::model::record::Record;
+
+/// The logbook field of a loan that names the record lent.
+const ARCHIVE_REF: &str = "archive_ref";
+
+/// What is wrong with a record's archiving.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ArchiveNote {
+    /// Status `archived`, no `archive` block.
+    WithoutNumber,
+    /// An `archive` block on a record that is not archived.
+    NotArchived {
+        number: String,
+    },
+    Mismatch {
+        number: String,
+        mismatch: Mismatch,
+    },
+    /// A history entry after the `archive` one.
+    ChangedAfter {
+        action: String,
+        at: String,
+    },
+    Duplicate {
+        number: String,
+        first: String,
+    },
+    /// A loan of a record that has no archive number.
+    LoanOfUnarchived {
+        target: String,
+    },
+}
+
+/// Checks one document's archiving on its own.
+pub(super) fn check(record: &Record, config: &Config, f: &mut Findings) {
+    let archived = record.status() == "archived";
+    let block = archive::block(record);
+    match block {
+        None if archived => f.error("archive", Note::Archive(ArchiveNote::WithoutNumber)),
+        None => {}
+        Some(block) if !archived => f.error(
+            "archive",
+            Note::Archive(ArchiveNote::NotArchived {
+                number: block.number.clone(),
+            }),
+        ),
+        Some(block) => {
+            for mismatch in archive::mismatches(record, block, &config.fonds) {
+                f.error(
+                    "archive",
+                    Note::Archive(ArchiveNote::Mismatch {
+                        number: block.number.clone(),
+                        mismatch,
+                    }),
+                );
+            }
+        }
+    }
+    if archived {
+        for entry in archive::changed_after_archive(record) {
+            f.error(
+                "history",
+                Note::Archive(ArchiveNote::ChangedAfter {
+                    action: entry.action.clone(),
+                    at: entry.at.to_string(),
+                }),
+            );
+        }
+    }
+}
+
+/// Register-wide: duplicate archive numbers, and loans of records that
+/// are not archived. `numbers` holds the numbers seen so far.
+pub(super) fn links<'a>(
+    record: &'a Record,
+    by_id: &ById,
+    f: &mut Findings,
+    numbers: &mut HashMap<&'a str, &'a Id>,
+) {
+    if let Some(block) = archive::block(record) {
+        match numbers.get(block.number.as_str()) {
+            Some(first) => f.error(
+                "archive",
+                Note::Archive(ArchiveNote::Duplicate {
+                    number: block.number.clone(),
+                    first: first.to_string(),
+                }),
+            ),
+            None => {
+                numbers.insert(&block.number, record.id());
+            }
+        }
+    }
+    if let Record::Entry(entry, _) = record {
+        let target = entry
+            .fields
+            .get(ARCHIVE_REF)
+            .and_then(|v| v.as_str())
+            .and_then(Id::parse);
+        if let Some(target) = target {
+            match by_id.get(&target) {
+                Some(lent) if archive::block(lent).is_some() => {}
+                Some(_) => f.error(
+                    ARCHIVE_REF,
+                    Note::Archive(ArchiveNote::LoanOfUnarchived {
+                        target: target.to_string(),
+                    }),
+                ),
+                None => f.error(
+                    ARCHIVE_REF,
+                    Note::MissingRecord {
+                        id: target.to_string(),
+                    },
+                ),
+            }
+        }
+    }
+}
