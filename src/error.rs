@@ -265,6 +265,21 @@ pub enum Error {
     SyncPushLost {
         tries: u32,
     },
+    /// A title with a line break or control character, or too long.
+    BadTitle {
+        flag: String,
+        problem: crate::model::title::TitleProblem,
+    },
+    /// `edit` could not be done as asked.
+    Edit(crate::model::edit::EditError),
+    /// The copy edited in the editor cannot be read as a record.
+    EditedUnreadable {
+        line: usize,
+        column: usize,
+        problem: Box<ReadProblem>,
+    },
+    /// `undo` refused, and why.
+    Undo(crate::store::undo::UndoRefusal),
 }
 
 impl Error {

@@ -5,16 +5,19 @@ mod assign;
 mod cancel;
 mod chase;
 pub mod check;
+mod completions;
 mod create;
 mod desk;
 mod doc;
 mod done;
+mod edit;
 mod export;
 mod extend;
 mod import;
 mod init;
 mod list;
 mod log;
+mod man;
 mod meeting;
 mod progress;
 mod remind;
@@ -23,6 +26,7 @@ mod shared;
 mod show;
 mod summary;
 mod sync;
+mod undo;
 mod verify;
 
 use std::process::ExitCode;
@@ -69,6 +73,10 @@ pub enum Command {
     #[command(subcommand)]
     Meeting(meeting::MeetingCommand),
     Import(import::Args),
+    Edit(edit::Args),
+    Undo(undo::Args),
+    Completions(completions::Args),
+    Man(man::Args),
 }
 
 /// Runs `command`; with none, shows today's desk.
@@ -97,5 +105,9 @@ pub fn run(ctx: &Ctx, command: Option<Command>) -> Result<ExitCode> {
         Command::Sync(args) => sync::run(ctx, args),
         Command::Meeting(cmd) => meeting::run(ctx, cmd),
         Command::Import(args) => import::run(ctx, args),
+        Command::Edit(args) => edit::run(ctx, args),
+        Command::Undo(args) => undo::run(ctx, args),
+        Command::Completions(args) => completions::run(ctx, args),
+        Command::Man(args) => man::run(ctx, args),
     }
 }

@@ -8,6 +8,7 @@
 //! findings, reader problems); only this layer turns them into words.
 //! Stored values and JSON never pass through here.
 
+mod edit;
 mod errors;
 mod export;
 pub mod import;
@@ -16,6 +17,7 @@ mod notes;
 mod refusals;
 mod sentences;
 
+pub use edit::{edit_again, edited, unchanged, undone};
 pub use export::{Brief, brief_title, deadline_event, followup_due_event};
 pub use labels::{Label, Message, Phrase};
 pub use sentences::{

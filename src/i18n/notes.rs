@@ -220,6 +220,7 @@ pub(super) fn note(l: Lang, note: &Note) -> String {
         N::Entry(problem) => entry_problem(l, problem),
         N::Term(problem) => term_problem(l, problem),
         N::Config(problem) => config_problem(l, problem),
+        N::Title(problem) => super::edit::title_problem(l, problem),
     }
 }
 

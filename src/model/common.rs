@@ -84,10 +84,12 @@ pub enum HistoryAction {
     /// `sync` gave the record (or its 发文字号) a new number; the note is
     /// `old → new`.
     Renumber,
+    /// `edit` corrected fields; the note is `field: old → new; …`.
+    Edit,
 }
 
 impl HistoryAction {
-    const ALL: [HistoryAction; 25] = [
+    const ALL: [HistoryAction; 26] = [
         HistoryAction::Log,
         HistoryAction::Propose,
         HistoryAction::Instruct,
@@ -113,6 +115,7 @@ impl HistoryAction {
         HistoryAction::Reopen,
         HistoryAction::Import,
         HistoryAction::Renumber,
+        HistoryAction::Edit,
     ];
 
     /// The stored keyword (also the word of the commit message).
@@ -143,6 +146,7 @@ impl HistoryAction {
             HistoryAction::Reopen => "reopen",
             HistoryAction::Import => "import",
             HistoryAction::Renumber => "renumber",
+            HistoryAction::Edit => "edit",
         }
     }
 

@@ -166,6 +166,8 @@ pub enum Note {
     Term(TermProblem),
     /// `calendar.toml` could not be used.
     Config(ConfigProblem),
+    /// A title with a line break or control character, or too long.
+    Title(crate::model::title::TitleProblem),
 }
 
 /// The findings on one record, being collected.
