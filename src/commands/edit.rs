@@ -92,7 +92,12 @@ fn save(
         HistoryAction::Edit.keyword(),
         &record,
     ))?;
-    ctx.note(&i18n::edited(ctx.lang(), &record.id().to_string(), changes));
+    ctx.note(&i18n::edited(
+        ctx.lang(),
+        &record.id().to_string(),
+        record.kind(),
+        changes,
+    ));
     Ok(ExitCode::SUCCESS)
 }
 

@@ -53,7 +53,7 @@ pub(super) fn edit_error(l: Lang, error: &EditError) -> (String, Option<String>)
             Some(say!(
                 l,
                 "e.g. --set title=… --set due=+2w; an empty VALUE clears an optional field",
-                "例如 --set title=… --set due=+2w；值为空表示清除可选字段"
+                "例如 `--set title=…`、`--set due=+2w`；值为空表示清除可选字段"
             )),
         ),
         E::UnknownField {
@@ -61,11 +61,12 @@ pub(super) fn edit_error(l: Lang, error: &EditError) -> (String, Option<String>)
             kind,
             settable,
         } => {
+            let scope = crate::model::keyword::Keyword::keyword(*kind);
             let kind = l.keyword(*kind);
             let fields: Vec<String> = settable
                 .iter()
                 .map(|key| {
-                    let label = l.field(key);
+                    let label = l.field_in(scope, key);
                     say!(l, "{key}", "{label}（`{key}`）")
                 })
                 .collect();
@@ -292,15 +293,10 @@ fn value_problem(
     input: &str,
     problem: &ValueProblem,
 ) -> (String, Option<String>) {
-    let label = l.field(field);
     let flag = format!("--set {field}");
     match problem {
         ValueProblem::Empty => (
-            say!(
-                l,
-                "{flag}: {field} must not be empty",
-                "{flag}：{label}不能为空"
-            ),
+            say!(l, "{flag}: must not be empty", "{flag}：不能为空"),
             None,
         ),
         ValueProblem::Date(source) => super::errors::error(
@@ -406,11 +402,11 @@ pub(super) fn undo_refused(l: Lang, refusal: &UndoRefusal) -> (String, Option<St
             ),
             None,
         ),
-        R::Pushed { subject, remote } => (
+        R::Pushed { what, remote } => (
             say!(
                 l,
-                "the last command is already shared ({remote}): {subject}; nothing was undone",
-                "最近一次命令已同步到共享仓库（{remote}）：{subject}；未撤销任何内容"
+                "the last command is already shared ({remote}): {what}; nothing was undone",
+                "最近一次命令已同步到共享仓库（{remote}）：{what}；未撤销任何内容"
             ),
             Some(say!(
                 l,
@@ -461,14 +457,31 @@ pub fn undone(l: Lang, undone: &Undone) -> String {
     text
 }
 
-/// What `edit` says when it changed `id`: one line per field.
-pub fn edited(l: Lang, id: &str, changes: &[crate::model::edit::FieldChange]) -> String {
+/// What `edit` says when it changed `id` (a record of `kind`): one line
+/// per field, enumerated values in the reader's words.
+pub fn edited(
+    l: Lang,
+    id: &str,
+    kind: crate::model::kind::Kind,
+    changes: &[crate::model::edit::FieldChange],
+) -> String {
+    use crate::model::keyword::Keyword;
+    let scope = kind.keyword();
+    let show = |field: &str, value: Option<&str>| -> String {
+        let value = value.unwrap_or("—");
+        match l {
+            Lang::Zh => crate::model::edit::chinese_value(kind, field, value)
+                .unwrap_or(value)
+                .to_string(),
+            Lang::En => value.to_string(),
+        }
+    };
     let mut text = say!(l, "{id} corrected:", "{id} 已更正：");
     for change in changes {
         let field = &change.field;
-        let label = l.field(field);
-        let old = change.old.as_deref().unwrap_or("—");
-        let new = change.new.as_deref().unwrap_or("—");
+        let label = l.field_in(scope, field);
+        let old = show(field, change.old.as_deref());
+        let new = show(field, change.new.as_deref());
         text.push_str("\n  ");
         text.push_str(&say!(l, "{field}: {old} → {new}", "{label}：{old} → {new}"));
     }

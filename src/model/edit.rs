@@ -45,6 +45,7 @@ enum Type {
     Keyword {
         required: bool,
         read: fn(&str) -> Result<&'static str, BadKeyword>,
+        chinese: fn(&str) -> Option<&'static str>,
     },
     Count {
         required: bool,
@@ -68,10 +69,15 @@ fn kw<K: Keyword>(input: &str) -> Result<&'static str, BadKeyword> {
     keyword::parse::<K>(input).map(K::keyword)
 }
 
+fn zh<K: Keyword>(stored: &str) -> Option<&'static str> {
+    K::parse_keyword(stored).and_then(|k| k.chinese().split('|').next())
+}
+
 const fn req_kw<K: Keyword>() -> Type {
     Type::Keyword {
         required: true,
         read: kw::<K>,
+        chinese: zh::<K>,
     }
 }
 
@@ -79,6 +85,18 @@ const fn opt_kw<K: Keyword>() -> Type {
     Type::Keyword {
         required: false,
         read: kw::<K>,
+        chinese: zh::<K>,
+    }
+}
+
+/// A stored value of `field` in records of `kind` in Chinese words, where
+/// it is an enumerated value or yes/no (`weekly` → 每周, `true` → 是).
+pub fn chinese_value(kind: Kind, field: &str, value: &str) -> Option<&'static str> {
+    let (_, ty) = settable(kind).iter().find(|(k, _)| *k == field)?;
+    match ty {
+        Type::Keyword { chinese, .. } => chinese(value),
+        Type::Bool => read_bool(value).map(|b| if b { "是" } else { "否" }),
+        _ => None,
     }
 }
 

@@ -1,13 +1,15 @@
 //! `undo`: takes back the last command's commit while it is only here.
 //!
-//! The commit is dropped (`git reset --keep HEAD~1`), not answered by a
-//! revert commit: it was never shared (it is on no remote-tracking
-//! branch), so nobody else's history holds it, and dropping it leaves the
-//! register as though the command had not run — an ID or 发文字号 it took
-//! is free again, with no pair of commits saying "did, undid" in the
-//! shared history. `--keep` refuses rather than lose a change in a file
-//! the commit touched (checked first, to say so in words), and leaves the
-//! clerk's other changes as they are. The dropped commit stays in git's
+//! The commit is dropped, not answered by a revert commit: it was never
+//! shared (it is on no remote-tracking branch), so nobody else's history
+//! holds it, and dropping it leaves the register as though the command had
+//! not run — an ID or 发文字号 it took is free again, with no pair of
+//! commits saying "did, undid" in the shared history. It is dropped as
+//! `git reset --keep HEAD~1` would, but for the commit's own files alone:
+//! they are put back as they were before it (in the index and the work
+//! tree; refused first if any has changes since), then the branch is moved
+//! back. The clerk's other work, staged or not, stays exactly as it was —
+//! `reset --keep` would unstage it. The dropped commit stays in git's
 //! reflog for a while should it be wanted back.
 
 use std::path::PathBuf;
@@ -32,9 +34,10 @@ pub enum UndoRefusal {
     First,
     /// The last commit merges others.
     Merge { subject: String },
-    /// The last commit is already on `remote` (a remote-tracking branch):
-    /// other clerks may have it.
-    Pushed { subject: String, remote: String },
+    /// The last command (`what`, its commit message without `taizhang: `)
+    /// is already on `remote` (a remote-tracking branch): other clerks may
+    /// have it.
+    Pushed { what: String, remote: String },
     /// Files the commit touched have changes not committed.
     Uncommitted { paths: Vec<PathBuf> },
 }
@@ -93,7 +96,10 @@ pub fn undo(register: &Register) -> Result<Undone> {
     )
     .and_then(|text| text.lines().next().map(str::to_string))
     {
-        return Err(refused(UndoRefusal::Pushed { subject, remote }));
+        return Err(refused(UndoRefusal::Pushed {
+            what: what.to_string(),
+            remote,
+        }));
     }
     // Paths relative to the repository's top, as git gives them.
     let top = output(root, &["rev-parse", "--show-toplevel"])
@@ -120,14 +126,17 @@ pub fn undo(register: &Register) -> Result<Undone> {
             "--",
         ])
         .args(touched.iter().map(|p| top.join(p)));
-    let dirty: Vec<PathBuf> = git::run(status)
-        .ok()
-        .filter(|o| o.status.success())
-        .map(|o| split_z(&o.stdout))
-        .unwrap_or_default()
-        .into_iter()
-        .filter_map(|entry| entry.get(3..).map(PathBuf::from))
-        .collect();
+    let dirty: Vec<PathBuf> = match touched.is_empty() {
+        true => Vec::new(),
+        false => git::run(status)
+            .ok()
+            .filter(|o| o.status.success())
+            .map(|o| split_z(&o.stdout))
+            .unwrap_or_default()
+            .into_iter()
+            .filter_map(|entry| entry.get(3..).map(PathBuf::from))
+            .collect(),
+    };
     if !dirty.is_empty() {
         return Err(refused(UndoRefusal::Uncommitted { paths: dirty }));
     }
@@ -146,7 +155,7 @@ pub fn undo(register: &Register) -> Result<Undone> {
     );
     let mut freed = Vec::new();
     let mut numbers = Vec::new();
-    for path in added {
+    for path in &added {
         let Some(id) = path
             .file_name()
             .and_then(|n| n.to_str())
@@ -157,21 +166,42 @@ pub fn undo(register: &Register) -> Result<Undone> {
         };
         let spec = format!("HEAD:{}", path.display());
         if let Some(text) = output(root, &["show", &spec])
-            && let Ok(number) = numbering::read_number(&text, &path)
+            && let Ok(number) = numbering::read_number(&text, path)
             && !number.doc_number.is_empty()
         {
             numbers.push(number.doc_number);
         }
         freed.push(id);
     }
-    let mut reset = git::git(root);
-    reset.args(["reset", "-q", "--keep", "HEAD~1"]);
-    let done = git::run(reset)?;
-    if !done.status.success() {
-        return Err(Error::Git {
-            message: String::from_utf8_lossy(&done.stderr).trim().to_string(),
-        });
+    let head = output(root, &["rev-parse", "HEAD"]).unwrap_or_default();
+    let parent = parents.split_whitespace().next().unwrap_or_default();
+    let created: Vec<PathBuf> = added.iter().map(|p| top.join(p)).collect();
+    let others: Vec<PathBuf> = (touched.iter())
+        .filter(|p| !added.contains(p))
+        .map(|p| top.join(p))
+        .collect();
+    if !created.is_empty() {
+        let mut rm = git::git(root);
+        rm.args(["rm", "-q", "-f", "--"]).args(&created);
+        succeed(rm)?;
     }
+    if !others.is_empty() {
+        let mut checkout = git::git(root);
+        checkout
+            .args(["checkout", "-q", parent, "--"])
+            .args(&others);
+        succeed(checkout)?;
+    }
+    let mut update = git::git(root);
+    update.args([
+        "update-ref",
+        "-m",
+        "taizhang: undo",
+        "HEAD",
+        parent,
+        head.trim(),
+    ]);
+    succeed(update)?;
     Ok(Undone {
         what: what.to_string(),
         freed,
@@ -179,29 +209,38 @@ pub fn undo(register: &Register) -> Result<Undone> {
     })
 }
 
+/// Runs `cmd`; its failure is git's own words.
+fn succeed(cmd: std::process::Command) -> Result<()> {
+    let done = git::run(cmd)?;
+    if done.status.success() {
+        return Ok(());
+    }
+    Err(Error::Git {
+        message: String::from_utf8_lossy(&done.stderr).trim().to_string(),
+    })
+}
+
 /// What `git ARGS` printed, if it succeeded.
-fn output(root: &std::path::Path, args: &[&str]) -> Option<String> {
+fn stdout(root: &std::path::Path, args: &[&str]) -> Option<Vec<u8>> {
     let mut cmd = git::git(root);
     cmd.args(args);
     git::run(cmd)
         .ok()
         .filter(|o| o.status.success())
-        .map(|o| String::from_utf8_lossy(&o.stdout).into_owned())
+        .map(|o| o.stdout)
+}
+
+/// What `git ARGS` printed, as text, if it succeeded and said anything.
+fn output(root: &std::path::Path, args: &[&str]) -> Option<String> {
+    stdout(root, args)
+        .map(|bytes| String::from_utf8_lossy(&bytes).into_owned())
         .filter(|s| !s.trim().is_empty())
 }
 
 /// The NUL-separated paths `git ARGS` printed.
 fn names(root: &std::path::Path, args: &[&str]) -> Vec<PathBuf> {
-    let mut cmd = git::git(root);
-    cmd.args(args);
-    git::run(cmd)
-        .ok()
-        .filter(|o| o.status.success())
-        .map(|o| split_z(&o.stdout))
-        .unwrap_or_default()
-        .into_iter()
-        .map(PathBuf::from)
-        .collect()
+    let bytes = stdout(root, args).unwrap_or_default();
+    split_z(&bytes).into_iter().map(PathBuf::from).collect()
 }
 
 fn split_z(bytes: &[u8]) -> Vec<String> {

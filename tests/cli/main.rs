@@ -4,9 +4,11 @@
 mod cache;
 mod calendar;
 mod check;
+mod completions;
 mod concurrency;
 mod desk;
 mod doc;
+mod edit;
 mod env;
 mod errors;
 mod export;
@@ -29,4 +31,5 @@ mod smoke;
 mod snapshots;
 mod summary;
 mod sync;
+mod undo;
 mod yaml_compat;
