@@ -345,12 +345,6 @@ fn value_problem(
             (say!(l, "{flag}: {problem}", "{flag}：{problem}"), None)
         }
         ValueProblem::Title(problem) => bad_title(l, &flag, problem),
-        ValueProblem::Id => super::errors::error(
-            l,
-            &crate::error::Error::BadId {
-                input: input.trim().to_string(),
-            },
-        ),
     }
 }
 
@@ -438,11 +432,22 @@ pub fn undone(l: Lang, undone: &Undone) -> String {
     let what = &undone.what;
     let mut text = say!(l, "undone: {what}", "已撤销：{what}");
     text.push('\n');
-    for id in &undone.freed {
+    // An undone import frees thousands: the first few are named.
+    const NAMED: usize = 20;
+    for id in undone.freed.iter().take(NAMED) {
         text.push_str(&say!(
             l,
             "{id} is free again",
             "编号 {id} 已释放，可再次使用"
+        ));
+        text.push('\n');
+    }
+    if undone.freed.len() > NAMED {
+        let more = undone.freed.len() - NAMED;
+        text.push_str(&say!(
+            l,
+            "… and {more} more IDs",
+            "……另有 {more} 个编号已释放"
         ));
         text.push('\n');
     }

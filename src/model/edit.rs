@@ -15,7 +15,6 @@ use serde_yaml::Value;
 use crate::model::common::{TermProblem, check_secrecy_term};
 use crate::model::config::{Config, FieldDef};
 use crate::model::date::{BadDate, When, WorkingDays, parse_date};
-use crate::model::id::Id;
 use crate::model::keyword::{
     self, BadKeyword, Channel, Direction, Disclosure, DocType, Feedback, Handling, Keyword,
     Secrecy, Source, Urgency,
@@ -61,8 +60,6 @@ enum Type {
     Names,
     /// A 保密期限 such as `10y`.
     Term,
-    /// A record ID.
-    Id,
 }
 
 fn kw<K: Keyword>(input: &str) -> Result<&'static str, BadKeyword> {
@@ -144,7 +141,6 @@ const OUTGOING: Fields = &[
     ("secrecy", req_kw::<Secrecy>()),
     ("secrecy_term", Type::Term),
     ("disclosure", opt_kw::<Disclosure>()),
-    ("in_reply_to", Type::Id),
     ("notes", TEXT),
 ];
 
@@ -221,7 +217,6 @@ pub enum ValueProblem {
     Unit { known: Vec<String> },
     Term(TermProblem),
     Title(TitleProblem),
-    Id,
 }
 
 /// Why an edit could not be made; nothing was written.
@@ -419,7 +414,7 @@ fn fixed(key: &str, kind: Kind) -> Option<Fixed> {
                     "archive",
                     "attachments",
                 ],
-                Kind::Outgoing => &["followups", "archive", "attachments"],
+                Kind::Outgoing => &["in_reply_to", "followups", "archive", "attachments"],
                 Kind::Followup => &["source_ref", "extensions", "progress", "chases", "result"],
                 Kind::Meeting => &["absent", "agenda", "decisions"],
                 Kind::Logbook => &[],
@@ -457,7 +452,7 @@ fn read_value(
         | Type::Keyword { required, .. }
         | Type::Count { required }
         | Type::Unit { required } => required,
-        Type::OptText | Type::Units | Type::Names | Type::Term | Type::Id => false,
+        Type::OptText | Type::Units | Type::Names | Type::Term => false,
     };
     if text.is_empty() {
         return if required {
@@ -521,11 +516,6 @@ fn read_value(
                 return Err(bad(ValueProblem::Term(problem)));
             }
             string(text)
-        }
-        Type::Id => {
-            let id = Id::parse_with_year(text, inputs.today.year())
-                .ok_or_else(|| bad(ValueProblem::Id))?;
-            string(&id.to_string())
         }
     })
 }

@@ -12,10 +12,12 @@
 //! `reset --keep` would unstage it. The dropped commit stays in git's
 //! reflog for a while should it be wanted back.
 
+use std::collections::HashSet;
 use std::path::PathBuf;
 
 use crate::error::{Error, Result};
 use crate::model::id::Id;
+use crate::model::kind::Kind;
 use crate::store::git::{self, Place};
 use crate::store::{Register, lock, numbering, save};
 
@@ -116,27 +118,25 @@ pub fn undo(register: &Register) -> Result<Undone> {
             "HEAD",
         ],
     );
-    let mut status = git::git(root);
-    status
-        .args([
+    let touched_set: HashSet<&PathBuf> = touched.iter().collect();
+    // The whole status, matched here: `status` takes no list of paths
+    // on its standard input, and an import touches thousands.
+    let status = stdout(
+        root,
+        &[
             "--no-optional-locks",
             "status",
             "--porcelain=v1",
             "-z",
-            "--",
-        ])
-        .args(touched.iter().map(|p| top.join(p)));
-    let dirty: Vec<PathBuf> = match touched.is_empty() {
-        true => Vec::new(),
-        false => git::run(status)
-            .ok()
-            .filter(|o| o.status.success())
-            .map(|o| split_z(&o.stdout))
-            .unwrap_or_default()
-            .into_iter()
-            .filter_map(|entry| entry.get(3..).map(PathBuf::from))
-            .collect(),
-    };
+            "--untracked-files=normal",
+        ],
+    )
+    .unwrap_or_default();
+    let dirty: Vec<PathBuf> = split_z(&status)
+        .into_iter()
+        .filter_map(|entry| entry.get(3..).map(PathBuf::from))
+        .filter(|path| touched_set.contains(path))
+        .collect();
     if !dirty.is_empty() {
         return Err(refused(UndoRefusal::Uncommitted { paths: dirty }));
     }
@@ -155,6 +155,7 @@ pub fn undo(register: &Register) -> Result<Undone> {
     );
     let mut freed = Vec::new();
     let mut numbers = Vec::new();
+    let outgoing = register.config.prefix(Kind::Outgoing);
     for path in &added {
         let Some(id) = path
             .file_name()
@@ -165,7 +166,8 @@ pub fn undo(register: &Register) -> Result<Undone> {
             continue;
         };
         let spec = format!("HEAD:{}", path.display());
-        if let Some(text) = output(root, &["show", &spec])
+        if id.prefix() == outgoing
+            && let Some(text) = output(root, &["show", &spec])
             && let Ok(number) = numbering::read_number(&text, path)
             && !number.doc_number.is_empty()
         {
@@ -175,23 +177,13 @@ pub fn undo(register: &Register) -> Result<Undone> {
     }
     let head = output(root, &["rev-parse", "HEAD"]).unwrap_or_default();
     let parent = parents.split_whitespace().next().unwrap_or_default();
-    let created: Vec<PathBuf> = added.iter().map(|p| top.join(p)).collect();
+    let added_set: HashSet<&PathBuf> = added.iter().collect();
     let others: Vec<PathBuf> = (touched.iter())
-        .filter(|p| !added.contains(p))
-        .map(|p| top.join(p))
+        .filter(|p| !added_set.contains(p))
+        .cloned()
         .collect();
-    if !created.is_empty() {
-        let mut rm = git::git(root);
-        rm.args(["rm", "-q", "-f", "--"]).args(&created);
-        succeed(rm)?;
-    }
-    if !others.is_empty() {
-        let mut checkout = git::git(root);
-        checkout
-            .args(["checkout", "-q", parent, "--"])
-            .args(&others);
-        succeed(checkout)?;
-    }
+    with_paths(&top, &["rm", "-q", "-f"], &added)?;
+    with_paths(&top, &["checkout", "-q", parent], &others)?;
     let mut update = git::git(root);
     update.args([
         "update-ref",
@@ -206,6 +198,31 @@ pub fn undo(register: &Register) -> Result<Undone> {
         what: what.to_string(),
         freed,
         numbers,
+    })
+}
+
+/// Runs `git ARGS` in the repository's top on `paths` (relative to it),
+/// given on its standard input, taken literally: an import touches
+/// thousands of files.
+fn with_paths(top: &std::path::Path, args: &[&str], paths: &[PathBuf]) -> Result<()> {
+    if paths.is_empty() {
+        return Ok(());
+    }
+    let mut input = Vec::new();
+    for path in paths {
+        input.extend_from_slice(path.to_string_lossy().as_bytes());
+        input.push(0);
+    }
+    let mut cmd = git::git(top);
+    cmd.arg("--literal-pathspecs")
+        .args(args)
+        .args(["--pathspec-from-file=-", "--pathspec-file-nul"]);
+    let done = git::run_with_input(cmd, &input)?;
+    if done.status.success() {
+        return Ok(());
+    }
+    Err(Error::Git {
+        message: String::from_utf8_lossy(&done.stderr).trim().to_string(),
     })
 }
 

@@ -445,3 +445,119 @@ fn usage_errors_do_not_list_options_from_the_environment() {
     assert!(list.status.success());
     assert!(String::from_utf8_lossy(&list.stdout).contains("FU-2026-0001"));
 }
+
+/// On a terminal, a copy that fails its checks is shown with its problems
+/// and the clerk is asked to edit again; no keeps the record as it was.
+/// (`script` gives the command a terminal.)
+#[test]
+fn on_a_terminal_a_failing_copy_may_be_edited_again() {
+    if std::process::Command::new("script")
+        .arg("--version")
+        .output()
+        .is_err()
+    {
+        return;
+    }
+    let env = office();
+    let counter = env.tmp.path().join("rounds");
+    let script = env.tmp.path().join("twice.sh");
+    std::fs::write(
+        &script,
+        format!(
+            "#!/bin/sh\nn=$(cat '{c}' 2>/dev/null || echo 0); n=$((n+1)); echo $n > '{c}'\n\
+             if [ $n -eq 1 ]; then sed -i 's/^due: .*/due: 2020-01-01/' \"$1\"; \
+             else sed -i 's/^due: .*/due: 2027-01-31/' \"$1\"; fi\n",
+            c = counter.display()
+        ),
+    )
+    .unwrap();
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::set_permissions(&script, std::fs::Permissions::from_mode(0o755)).unwrap();
+    let binary = env!("CARGO_BIN_EXE_taizhang");
+    let on_terminal = |lang: &str, answer: &str, editor: &std::path::Path| {
+        let mut cmd = env.std_cmd_of(std::path::Path::new("script"));
+        cmd.args([
+            "-qec",
+            &format!("'{binary}' --lang {lang} edit FU-1"),
+            "/dev/null",
+        ])
+        .env("EDITOR", editor)
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped());
+        let mut child = cmd.spawn().unwrap();
+        use std::io::Write;
+        child
+            .stdin
+            .take()
+            .unwrap()
+            .write_all(answer.as_bytes())
+            .unwrap();
+        let out = child.wait_with_output().unwrap();
+        (
+            out.status.code(),
+            String::from_utf8_lossy(&out.stdout).replace("\r\n", "\n"),
+        )
+    };
+    let commits = env.commits();
+    let (code, text) = on_terminal("en", "y\n", &script);
+    assert_eq!(code, Some(0), "{text}");
+    assert!(text.contains("would not pass `taizhang check`"), "{text}");
+    assert!(text.contains("Edit again? [Y/n]"), "{text}");
+    assert!(text.contains("due: 2026-12-07 → 2027-01-31"), "{text}");
+    assert_eq!(env.commits(), commits + 1);
+    assert_eq!(text_of(&env, "due"), "2027-01-31");
+
+    let bad = editor(&env, "bad.sh", "s/^due: .*/due: 2020-01-01/");
+    let before = env.state();
+    let (code, text) = on_terminal("zh", "n\n", &bad);
+    assert_eq!(code, Some(1), "{text}");
+    assert!(text.contains("是否重新编辑？"), "{text}");
+    assert!(text.contains("没有改动，未写入任何内容"), "{text}");
+    assert_eq!(before, env.state());
+}
+
+fn text_of(env: &Env, key: &str) -> String {
+    text(&env.yaml(FU1), key)
+}
+
+#[test]
+fn meeting_decisions_and_imported_rows_keep_to_the_title_rule() {
+    let env = office();
+    env.run(&[
+        "meeting",
+        "add",
+        "--title",
+        "办公会",
+        "--start",
+        "2026-11-20",
+    ]);
+    env.run(&["meeting", "held", "MT-1"]);
+    let err = env.fail(&[
+        "--lang",
+        "en",
+        "meeting",
+        "decide",
+        "MT-1",
+        "第一行\n第二行",
+        "--lead",
+        "BGS",
+        "--due",
+        "+2w",
+    ]);
+    assert!(err.contains("<TEXT>: a title is one line"), "{err}");
+    let sheet = env.tmp.path().join("rows.csv");
+    std::fs::write(
+        &sheet,
+        "督办事项,牵头单位,交办日期,办结时限\n\"两行\n标题\",办公室,2026-11-01,2026-11-30\n",
+    )
+    .unwrap();
+    let err = env.fail(&[
+        "--lang",
+        "zh",
+        "import",
+        "csv",
+        "fu",
+        sheet.to_str().unwrap(),
+    ]);
+    assert!(err.contains("标题只能是一行"), "{err}");
+}

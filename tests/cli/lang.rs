@@ -331,7 +331,7 @@ const CASES: &[&[&str]] = &[
     &["edit", "IN-1", "--set", "copies=many"],
     &["edit", "IN-1", "--set", "internal=maybe"],
     &["edit", "IN-1", "--set", "secrecy_term=forever"],
-    &["edit", "OUT-1", "--set", "in_reply_to=nothing"],
+    &["edit", "OUT-1", "--set", "in_reply_to=IN-1"],
     &["edit", "IN-1", "--set", "urgency=urgent"],
     &["edit", "FU-1"],
     &["log", "in", "--title", "两\n行", "--from", "y"],

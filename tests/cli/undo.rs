@@ -140,3 +140,25 @@ fn undo_refuses_and_changes_nothing() {
         crate::edit::snap(&format!("undo__no_git_{lang}"), &stderr);
     }
 }
+
+/// An undone import removes every row it brought in, names the first
+/// twenty IDs and counts the rest.
+#[test]
+fn undoing_an_import_frees_every_id() {
+    let env = office();
+    let mut csv = String::from("督办事项,牵头单位,交办日期,办结时限\n");
+    for n in 1..=25 {
+        csv.push_str(&format!("导入事项{n},办公室,2026-11-01,2026-11-30\n"));
+    }
+    let sheet = env.tmp.path().join("rows.csv");
+    std::fs::write(&sheet, csv).unwrap();
+    env.run(&["import", "csv", "fu", sheet.to_str().unwrap()]);
+    assert!(env.root.join("followups/2026/FU-2026-0026.yaml").exists());
+    let out = env.run(&["--lang", "en", "undo"]);
+    assert!(out.contains("FU-2026-0021 is free again\n"), "{out}");
+    assert!(!out.contains("FU-2026-0022 is free again"), "{out}");
+    assert!(out.ends_with("… and 5 more IDs\n"), "{out}");
+    assert!(!env.root.join("followups/2026/FU-2026-0002.yaml").exists());
+    assert!(env.root.join(FU1).exists());
+    assert_eq!(env.status(), "");
+}
