@@ -493,6 +493,37 @@ pub fn edited(
     text
 }
 
+/// An `edit` line of a record's history: `corrected: title: A → B; …` /
+/// `更正：标题：A → B；…`, fields and enumerated values in the reader's
+/// words; the note as stored when it does not read as an edit's.
+pub(super) fn edit_entry(l: Lang, note: &str, followup: bool) -> String {
+    let head = say!(l, "corrected", "更正");
+    let changes = crate::model::edit::parse_history_note(note);
+    let (Lang::Zh, Some(changes)) = (l, changes) else {
+        return if note.is_empty() {
+            head
+        } else {
+            format!("{head}{}{note}", l.colon())
+        };
+    };
+    let scope = if followup { "followup" } else { "" };
+    let show = |field: &str, value: &Option<String>| match value {
+        None => "—".to_string(),
+        Some(v) => crate::model::edit::chinese_value_any(field, v)
+            .unwrap_or(v)
+            .to_string(),
+    };
+    let parts: Vec<String> = changes
+        .iter()
+        .map(|c| {
+            let label = l.field_in(scope, &c.field);
+            let (old, new) = (show(&c.field, &c.old), show(&c.field, &c.new));
+            format!("{label}：{old} → {new}")
+        })
+        .collect();
+    format!("{head}：{}", parts.join(l.semicolon()))
+}
+
 /// What `edit` says when nothing changed.
 pub fn unchanged(l: Lang, id: &str) -> String {
     say!(

@@ -106,7 +106,7 @@ pub fn history_action(lang: Lang, action: &str, note: Option<&str>, followup: bo
         A::Reopen => with_note(say!(lang, "reopened", "退回重办")),
         A::Import => with_note(say!(lang, "imported from a spreadsheet", "从表格导入")),
         A::Renumber => with_note(say!(lang, "renumbered", "重新编号")),
-        A::Edit => with_note(say!(lang, "corrected", "更正")),
+        A::Edit => super::edit::edit_entry(lang, note, followup),
         A::Remind => {
             let level = crate::model::keyword::parse::<ChaseLevel>(note)
                 .map(|level| lang.keyword(level))

@@ -277,6 +277,41 @@ pub fn history_note(changes: &[FieldChange]) -> String {
         .join("; ")
 }
 
+/// Reads back a history note of `history_note`; `None` when it does not
+/// read as one (a hand edit, a value holding `; `).
+pub fn parse_history_note(note: &str) -> Option<Vec<FieldChange>> {
+    let value = |text: &str| (text != "—").then(|| text.to_string());
+    note.split("; ")
+        .map(|part| {
+            let (field, change) = part.split_once(": ")?;
+            let (old, new) = change.split_once(" → ")?;
+            let field = field.trim();
+            let plain = !field.is_empty()
+                && field
+                    .chars()
+                    .all(|c| c.is_ascii_lowercase() || c == '_' || c.is_ascii_digit());
+            plain.then(|| FieldChange {
+                field: field.to_string(),
+                old: value(old),
+                new: value(new),
+            })
+        })
+        .collect()
+}
+
+/// `chinese_value` for a field of whichever kind has it (a history note
+/// does not say the kind).
+pub fn chinese_value_any(field: &str, value: &str) -> Option<&'static str> {
+    [
+        Kind::Followup,
+        Kind::Incoming,
+        Kind::Outgoing,
+        Kind::Meeting,
+    ]
+    .into_iter()
+    .find_map(|kind| chinese_value(kind, field, value))
+}
+
 /// What reading a value needs from outside: today, the time zone, the
 /// working-day calendar and the register's settings.
 pub struct Inputs<'a> {
@@ -776,6 +811,28 @@ mod tests {
         let errors = new_errors(&fu, &changed, &config());
         assert_eq!(errors.len(), 1, "{errors:?}");
         assert_eq!(errors[0].field.as_deref(), Some("due"));
+    }
+
+    #[test]
+    fn a_history_note_reads_back() {
+        let changes = vec![
+            FieldChange {
+                field: "title".into(),
+                old: Some("旧".into()),
+                new: Some("新".into()),
+            },
+            FieldChange {
+                field: "feedback".into(),
+                old: None,
+                new: Some("weekly".into()),
+            },
+        ];
+        let note = history_note(&changes);
+        assert_eq!(parse_history_note(&note), Some(changes));
+        assert_eq!(parse_history_note("renumbered by hand"), None);
+        assert_eq!(chinese_value_any("feedback", "weekly"), Some("每周"));
+        assert_eq!(chinese_value_any("internal", "true"), Some("是"));
+        assert_eq!(chinese_value_any("title", "weekly"), None);
     }
 
     #[test]

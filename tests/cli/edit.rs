@@ -90,6 +90,14 @@ fn set_reads_values_as_flags_do_and_records_old_and_new() {
             )
         );
         assert_eq!(env.last_commit_files(), [FU1]);
+        let shown = env.run(&["--lang", "zh", "show", "FU-1"]);
+        assert!(
+            shown.contains(
+                "更正：标题：落实部署 → 落实专项部署；牵头单位：办公室 → 财务科；\
+                 责任人：— → 李明；办结时限：2026-12-07 → 2026-12-14；反馈频次：— → 每周"
+            ),
+            "{shown}"
+        );
         let message = env.git(&["log", "-1", "--format=%s"]);
         assert_eq!(message.trim(), "taizhang: edit FU-2026-0001 落实专项部署");
     }
