@@ -9,8 +9,8 @@ use crate::error::{Error, Result};
 use crate::i18n::{self, Message};
 use crate::model::common::{Actor, HistoryAction};
 use crate::model::edit::{
-    EditError, FieldChange, Inputs, changes, check_fixed, history_note, new_errors, set_fields,
-    split_assignment,
+    EditError, FieldChange, Inputs, attachments_refused, changes, check_fixed, history_note,
+    new_errors, set_fields, split_assignment,
 };
 use crate::model::id::Id;
 use crate::model::record::Record;
@@ -64,8 +64,12 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
     save(ctx, tx, &register, &actor, changed, &changes)
 }
 
-/// Refuses a change that brings in an error `check` would report.
+/// Refuses a change that brings in an error `check` would report, or
+/// raises an attached record to a level that allows no attachments.
 fn refuse_new_errors(register: &Register, old: &Record, new: &Record) -> Result<()> {
+    if let Some(level) = attachments_refused(old, new) {
+        return Err(Error::AttachmentRefused { level });
+    }
     let findings = new_errors(old, new, &register.config);
     if findings.is_empty() {
         return Ok(());

@@ -637,6 +637,20 @@ pub fn new_errors(old: &Record, new: &Record, config: &Config) -> Vec<Finding> {
         .collect()
 }
 
+/// The secrecy level an edit raised `new` to, when the record has
+/// attachments, which are refused at `highly-secret` and above (DESIGN
+/// §6.6) as `log in --attach` refuses them.
+pub fn attachments_refused(old: &Record, new: &Record) -> Option<Secrecy> {
+    let attached = match new {
+        Record::Incoming(r) => !r.attachments.is_empty(),
+        Record::Outgoing(r) => !r.attachments.is_empty(),
+        _ => false,
+    };
+    let level = new.secrecy();
+    (attached && level >= Secrecy::HighlySecret && old.secrecy() < Secrecy::HighlySecret)
+        .then_some(level)
+}
+
 /// What an edited copy may not change: the ID, the history and the
 /// status (`created` goes with the ID).
 pub fn check_fixed(old: &Record, new: &Record) -> Result<(), EditError> {

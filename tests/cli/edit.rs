@@ -164,6 +164,22 @@ fn set_refuses_whole_and_writes_nothing() {
             whole(&env, &format!("edit__refused_{name}_{lang}"), &argv);
         }
     }
+    // No attachments at 机密 and above: as `log in --attach` refuses them,
+    // so does raising the level of a paper that has some.
+    let attachment = env.tmp.path().join("附件.pdf");
+    std::fs::write(&attachment, "%PDF").unwrap();
+    env.run(&[
+        "log",
+        "in",
+        "--title",
+        "带附件的来文",
+        "--from",
+        "省厅",
+        "--attach",
+        attachment.to_str().unwrap(),
+    ]);
+    let err = env.fail(&["--lang", "en", "edit", "IN-2", "--set", "secrecy=机密"]);
+    assert!(err.contains("attachments are not allowed"), "{err}");
     // An urgent action paper needs a deadline: as `log in` refuses it, so
     // does `edit`.
     let err = env.fail(&["--lang", "en", "edit", "IN-1", "--set", "urgency=urgent"]);
