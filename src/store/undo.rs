@@ -32,7 +32,8 @@ pub enum UndoRefusal {
     /// The last commit was not made by a taizhang command; `subject` is
     /// its first line.
     NotOurs { subject: String },
-    /// The last commit is the register's first (`init`).
+    /// The last commit created the register (`init`), or is the
+    /// repository's first.
     First,
     /// The last commit merges others.
     Merge { subject: String },
@@ -81,6 +82,11 @@ pub fn undo(register: &Register) -> Result<Undone> {
     let Some(what) = subject.strip_prefix(OURS) else {
         return Err(refused(UndoRefusal::NotOurs { subject }));
     };
+    // `init` in a folder already in a repository makes a commit with a
+    // parent: the register's creation all the same, never undone.
+    if what.starts_with("init ") {
+        return Err(refused(UndoRefusal::First));
+    }
     match parents.split_whitespace().count() {
         0 => return Err(refused(UndoRefusal::First)),
         1 => {}

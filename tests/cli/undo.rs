@@ -128,6 +128,21 @@ fn undo_refuses_and_changes_nothing() {
         );
     }
 
+    // A register made inside an existing repository: its `init` commit
+    // has a parent, and is still never undone.
+    let env = Env::bare();
+    std::fs::create_dir_all(&env.root).unwrap();
+    env.git(&["init", "-q"]);
+    env.write("README.txt", "旧仓库\n");
+    env.git(&["add", "-A"]);
+    env.git(&["commit", "-qm", "existing"]);
+    env.cmd().args(["init", "."]).assert().success();
+    let stderr = env.fail(&["--lang", "en", "undo"]);
+    assert!(
+        stderr.contains("the last commit created the register"),
+        "{stderr}"
+    );
+
     // No git at all.
     let env = Env::bare();
     env.cmd()
