@@ -31,7 +31,7 @@ use crate::store::{self, Change, Register};
 pub struct Args {
     /// The record
     pub id: String,
-    /// FIELD=VALUE to set, e.g. --set title=… --set due=+2w (repeatable)
+    /// FIELD=VALUE to set, FIELD by its key or label: --set title=… --set 办结时限=+2w (repeatable)
     #[arg(short, long = "set", value_name = "FIELD=VALUE")]
     pub set: Vec<String>,
 }
@@ -42,13 +42,19 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
     if args.set.is_empty() {
         return in_editor(ctx, &register, &id);
     }
-    let sets = (args.set.iter())
+    let mut sets = (args.set.iter())
         .map(|s| split_assignment(s))
         .collect::<std::result::Result<Vec<_>, _>>()
         .map_err(Error::Edit)?;
     let actor = ctx.actor(&register);
     let tx = Change::begin(&register, !ctx.args.no_commit)?;
     let record = store::load_one(&register, &id)?;
+    // A field named as the tool shows it (办结时限, lead unit).
+    for (field, _) in &mut sets {
+        if let Some(key) = i18n::field_key(record.kind(), field) {
+            *field = key.to_string();
+        }
+    }
     let inputs = Inputs {
         today: ctx.today,
         tz: &ctx.tz,

@@ -524,6 +524,19 @@ pub(super) fn edit_entry(l: Lang, note: &str, followup: bool) -> String {
     format!("{head}：{}", parts.join(l.semicolon()))
 }
 
+/// The key of the field of `kind` whose label, in either language, is
+/// `label` (`办结时限` → `due`, `lead unit` → `lead`): a clerk may name a
+/// field as the tool shows it.
+pub fn field_key(kind: crate::model::kind::Kind, label: &str) -> Option<&'static str> {
+    let scope = crate::model::keyword::Keyword::keyword(kind);
+    let label = label.trim();
+    crate::model::edit::settable_keys(kind).find(|key| {
+        [Lang::Zh, Lang::En]
+            .iter()
+            .any(|l| l.field_in(scope, key) == label || l.field(key) == label)
+    })
+}
+
 /// What `edit` says when nothing changed.
 pub fn unchanged(l: Lang, id: &str) -> String {
     say!(

@@ -17,7 +17,7 @@ mod notes;
 mod refusals;
 mod sentences;
 
-pub use edit::{edit_again, edited, unchanged, undone};
+pub use edit::{edit_again, edited, field_key, unchanged, undone};
 pub use export::{Brief, brief_title, deadline_event, followup_due_event};
 pub use labels::{Label, Message, Phrase};
 pub use sentences::{

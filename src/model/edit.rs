@@ -188,6 +188,11 @@ fn settable(kind: Kind) -> Fields {
     }
 }
 
+/// The keys `--set` may set in records of `kind`.
+pub fn settable_keys(kind: Kind) -> impl Iterator<Item = &'static str> {
+    settable(kind).iter().map(|(key, _)| *key)
+}
+
 /// Why a field of the record cannot be set with `--set`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Fixed {

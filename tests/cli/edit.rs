@@ -135,6 +135,21 @@ fn set_takes_chinese_keywords_and_clears_optional_fields() {
     assert_eq!(message.trim(), "taizhang: edit IN-2026-0001 [秘密]");
     env.run(&["edit", "IN-1", "--set", "pages="]);
     assert!(env.yaml(IN1).get("pages").is_none());
+    // Fields by the labels the tool shows, in either language.
+    env.run(&[
+        "edit",
+        "FU-1",
+        "--set",
+        "办结时限=2026-12-31",
+        "--set",
+        "lead unit=CWK",
+        "--set",
+        "责任人=李明",
+    ]);
+    let fu = env.yaml(FU1);
+    assert_eq!(text(&fu, "due"), "2026-12-31");
+    assert_eq!(text(&fu, "lead"), "财务科");
+    assert_eq!(text(&fu, "owner"), "李明");
 }
 
 #[test]
