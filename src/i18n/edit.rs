@@ -108,6 +108,14 @@ pub(super) fn edit_error(l: Lang, error: &EditError) -> (String, Option<String>)
             input,
             problem,
         } => value_problem(l, field, input, problem),
+        E::Rejected { id, message } => (
+            say!(
+                l,
+                "{id} cannot take these values ({message}); nothing was written",
+                "{id} 无法接受这些值（`{message}`）；未写入任何内容"
+            ),
+            None,
+        ),
         E::Invalid { id, findings } => {
             let mut text = say!(
                 l,

@@ -244,6 +244,9 @@ pub enum EditError {
         input: String,
         problem: ValueProblem,
     },
+    /// The record does not read back with the values set (a value of a
+    /// shape its kind cannot hold); `message` is the reader's own.
+    Rejected { id: String, message: String },
     /// The record as changed breaks `check`'s rules where it did not.
     Invalid { id: String, findings: Vec<Finding> },
     /// The edited copy names another record.
@@ -346,10 +349,11 @@ pub fn set_fields(
     sets: &[(String, String)],
     inputs: &Inputs,
 ) -> Result<(Record, Vec<FieldChange>), EditError> {
-    let mut value = record.to_value().map_err(|_| EditError::NotSettable {
-        field: String::new(),
-        why: Fixed::Structured,
-    })?;
+    let rejected = |e: serde_yaml::Error| EditError::Rejected {
+        id: record.id().to_string(),
+        message: e.to_string(),
+    };
+    let mut value = record.to_value().map_err(rejected)?;
     let mut seen: Vec<String> = Vec::new();
     for (field, input) in sets {
         let key = resolve_key(record, field, inputs.config)?;
@@ -391,13 +395,7 @@ pub fn set_fields(
         }
         seen.push(key);
     }
-    let changed = Record::deserialize_as(value, record.kind(), record.book()).map_err(|e| {
-        EditError::BadValue {
-            field: seen.last().cloned().unwrap_or_default(),
-            input: e.to_string(),
-            problem: ValueProblem::Empty,
-        }
-    })?;
+    let changed = Record::deserialize_as(value, record.kind(), record.book()).map_err(rejected)?;
     let changes = changes(record, &changed);
     Ok((changed, changes))
 }
