@@ -46,14 +46,13 @@ pub enum ColorChoice {
 /// Options every command accepts.
 #[derive(Debug, Clone, Args)]
 pub struct GlobalArgs {
-    /// The register folder [default: the nearest folder upward holding taizhang.toml]
-    #[arg(
-        short = 'C',
-        long = "register",
-        value_name = "DIR",
-        env = "TAIZHANG_REGISTER",
-        global = true
-    )]
+    /// The register folder [default: TAIZHANG_REGISTER, else the nearest folder upward holding taizhang.toml]
+    // The three options that have an environment variable read it in
+    // `Ctx::new`, not through clap's `env`: clap counts an option set from
+    // the environment as given and lists it in the usage line of every
+    // usage error (`Usage: taizhang progress --today <DATE> <ID> <NOTE>`),
+    // as though it were required.
+    #[arg(short = 'C', long = "register", value_name = "DIR", global = true)]
     pub register: Option<PathBuf>,
 
     /// Output format
@@ -64,12 +63,12 @@ pub struct GlobalArgs {
     #[arg(long, value_name = "en|zh", global = true)]
     pub lang: Option<String>,
 
-    /// The date taken as today (tests, back-filling, a missed cron job)
-    #[arg(long, value_name = "DATE", env = "TAIZHANG_TODAY", global = true)]
+    /// The date taken as today (tests, back-filling, a missed cron job) [default: TAIZHANG_TODAY, else the clock's]
+    #[arg(long, value_name = "DATE", global = true)]
     pub today: Option<String>,
 
-    /// Who acts, for history entries [default: git's user.name, then the login name]
-    #[arg(long, value_name = "NAME", env = "TAIZHANG_USER", global = true)]
+    /// Who acts, for history entries [default: TAIZHANG_USER, GIT_AUTHOR_NAME, git's user.name, then the login name]
+    #[arg(long, value_name = "NAME", global = true)]
     pub by: Option<String>,
 
     /// Write the change but do not commit it
@@ -111,7 +110,12 @@ impl Ctx {
     /// Settles the language first (flag, `TAIZHANG_LANG`, the register's
     /// `language`, the locale), so that whatever fails after it, even a
     /// bad `--today`, is told in that language.
-    pub fn new(args: GlobalArgs) -> std::result::Result<Ctx, StartupError> {
+    pub fn new(mut args: GlobalArgs) -> std::result::Result<Ctx, StartupError> {
+        args.register = args
+            .register
+            .or_else(|| env_text("TAIZHANG_REGISTER").map(PathBuf::from));
+        args.today = args.today.or_else(|| env_text("TAIZHANG_TODAY"));
+        args.by = args.by.or_else(|| env_text("TAIZHANG_USER"));
         let cwd = std::env::current_dir().map_err(|e| StartupError {
             error: Error::io(".", e),
             lang: locale_lang(),
@@ -226,16 +230,19 @@ impl Ctx {
         }
     }
 
-    /// Who acts and when, for history entries.
+    /// Who acts and when, for history entries: `--by` (or
+    /// `TAIZHANG_USER`), else `GIT_AUTHOR_NAME` (whom the commit will name),
+    /// else git's `user.name`, else the login name.
     pub fn actor(&self, register: &Register) -> Actor {
         let by = self
             .args
             .by
             .clone()
             .filter(|s| !s.trim().is_empty())
+            .or_else(|| env_text("GIT_AUTHOR_NAME"))
             .or_else(|| crate::store::git::user_name(&register.root))
-            .or_else(|| std::env::var("USER").ok().filter(|s| !s.is_empty()))
-            .or_else(|| std::env::var("LOGNAME").ok().filter(|s| !s.is_empty()))
+            .or_else(|| env_text("USER"))
+            .or_else(|| env_text("LOGNAME"))
             .unwrap_or_else(|| "unknown".to_string());
         Actor {
             by,
@@ -407,6 +414,17 @@ impl Ctx {
         indicatif::ProgressBar::new(len)
     }
 
+    /// The clerk's editor: `VISUAL`, else `EDITOR`.
+    pub fn editor(&self) -> Option<String> {
+        env_text("VISUAL").or_else(|| env_text("EDITOR"))
+    }
+
+    /// Whether a person is at the keyboard to be asked (stdin and stderr
+    /// are a terminal), not a script or cron.
+    pub fn interactive(&self) -> bool {
+        std::io::stdin().is_terminal() && std::io::stderr().is_terminal()
+    }
+
     /// Warns on stderr (always: warnings are never silenced by --quiet).
     pub fn warn(&self, text: &str) {
         let word = self.lang().message(crate::i18n::Message::Warning);
@@ -418,9 +436,7 @@ impl Ctx {
 pub fn split_list(inputs: &[String]) -> Vec<String> {
     inputs
         .iter()
-        .flat_map(|s| s.split([',', '，', '、']))
-        .map(|s| s.trim().to_string())
-        .filter(|s| !s.is_empty())
+        .flat_map(|s| crate::model::edit::split_list(s))
         .collect()
 }
 
@@ -456,6 +472,11 @@ fn clock() -> Result<Timestamp> {
             },
         }),
     }
+}
+
+/// An environment variable's text, if set and not blank.
+fn env_text(name: &str) -> Option<String> {
+    std::env::var(name).ok().filter(|s| !s.trim().is_empty())
 }
 
 fn locale_lang() -> Lang {

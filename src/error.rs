@@ -289,6 +289,21 @@ pub enum Error {
     Book(Box<crate::model::logbook::value::BookError>),
     /// Archiving refused (`archive`), or a change to an archived record.
     Archive(crate::model::archive::ArchiveError),
+    /// A title with a line break or control character, or too long.
+    BadTitle {
+        flag: String,
+        problem: crate::model::title::TitleProblem,
+    },
+    /// `edit` could not be done as asked.
+    Edit(crate::model::edit::EditError),
+    /// The copy edited in the editor cannot be read as a record.
+    EditedUnreadable {
+        line: usize,
+        column: usize,
+        problem: Box<ReadProblem>,
+    },
+    /// `undo` refused, and why.
+    Undo(crate::store::undo::UndoRefusal),
 }
 
 impl Error {

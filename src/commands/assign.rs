@@ -3,7 +3,7 @@
 use std::process::ExitCode;
 
 use crate::commands::create;
-use crate::commands::shared::{commit_message, finish_new, non_empty, optional_text};
+use crate::commands::shared::{commit_message, finish_new, optional_text, title};
 use crate::context::Ctx;
 use crate::error::{Error, Result};
 use crate::model::followup::NewFollowup;
@@ -66,7 +66,7 @@ pub struct Args {
 pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
     let register = ctx.register()?;
     let actor = ctx.actor(&register);
-    let title = non_empty("<TITLE>", &args.title)?;
+    let title = title("<TITLE>", &args.title)?;
     let lead = ctx.unit(&register, "--lead", &args.lead)?;
     let support = ctx.units(&register, "--support", &args.support)?;
     let assigned = ctx

@@ -7,16 +7,19 @@ mod book;
 mod cancel;
 mod chase;
 pub mod check;
+mod completions;
 mod create;
 mod desk;
 mod doc;
 mod done;
+mod edit;
 mod export;
 mod extend;
 mod import;
 mod init;
 mod list;
 mod log;
+mod man;
 mod meeting;
 mod progress;
 mod remind;
@@ -25,6 +28,7 @@ mod shared;
 mod show;
 mod summary;
 mod sync;
+mod undo;
 mod verify;
 
 use std::process::ExitCode;
@@ -75,6 +79,10 @@ pub enum Command {
     #[command(subcommand)]
     Book(book::BookCommand),
     Archive(archive::Args),
+    Edit(edit::Args),
+    Undo(undo::Args),
+    Completions(completions::Args),
+    Man(man::Args),
 }
 
 /// Runs `command`; with none, shows today's desk.
@@ -113,6 +121,10 @@ pub fn run(ctx: &Ctx, command: Option<Command>) -> Result<ExitCode> {
             },
         ),
         Command::Archive(args) => archive::run(ctx, args),
+        Command::Edit(args) => edit::run(ctx, args),
+        Command::Undo(args) => undo::run(ctx, args),
+        Command::Completions(args) => completions::run(ctx, args),
+        Command::Man(args) => man::run(ctx, args),
     }
 }
 

@@ -805,6 +805,14 @@ pub(super) fn error(lang: Lang, error: &Error) -> (String, Option<String>) {
             )
         }
         E::Archive(error) => super::archive::error(l, error),
+        E::BadTitle { flag, problem } => super::edit::bad_title(l, flag, problem),
+        E::Edit(problem) => super::edit::edit_error(l, problem),
+        E::EditedUnreadable {
+            line,
+            column,
+            problem,
+        } => super::edit::edited_unreadable(l, *line, *column, problem),
+        E::Undo(refusal) => super::edit::undo_refused(l, refusal),
         E::Encode { message } => (
             say!(
                 l,

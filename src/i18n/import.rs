@@ -25,6 +25,7 @@ fn trouble(l: Lang, trouble: &Trouble) -> String {
     use Trouble as T;
     match trouble {
         T::Missing => say!(l, "must not be empty", "不能为空"),
+        T::BadTitle(problem) => super::edit::title_problem(l, problem),
         T::BadDate { input } => say!(
             l,
             "cannot read the date '{input}'",

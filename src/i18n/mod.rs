@@ -12,6 +12,7 @@ pub mod archive;
 mod book;
 mod confirm;
 mod edges;
+mod edit;
 mod errors;
 mod export;
 pub mod import;
@@ -22,6 +23,7 @@ mod refusals;
 mod sentences;
 
 pub use confirm::Confirm;
+pub use edit::{edit_again, edited, field_key, unchanged, undone};
 pub use export::{Brief, brief_title, deadline_event, followup_due_event};
 pub use labels::{Label, Message, Phrase};
 pub use sentences::{

@@ -233,6 +233,7 @@ pub(super) fn note(l: Lang, note: &Note) -> String {
         N::Term(problem) => term_problem(l, problem),
         N::Config(problem) => config_problem(l, problem),
         N::Archive(note) => super::archive::note(l, note),
+        N::Title(problem) => super::edit::title_problem(l, problem),
     }
 }
 

@@ -112,6 +112,7 @@ pub fn history_action(lang: Lang, action: &str, note: Option<&str>, followup: bo
         A::Set => with_note(say!(lang, "changed", "修改")),
         A::Archive => with_note(say!(lang, "archived", "归档")),
         A::ArchiveUndo => with_note(say!(lang, "taken out of the archive", "撤销归档")),
+        A::Edit => super::edit::edit_entry(lang, note, followup),
         A::Remind => {
             let level = crate::model::keyword::parse::<ChaseLevel>(note)
                 .map(|level| lang.keyword(level))

@@ -97,10 +97,12 @@ pub enum HistoryAction {
     /// Taken out of the archive (`archive undo`); the note is the number
     /// and the reason.
     ArchiveUndo,
+    /// `edit` corrected fields; the note is `field: old → new; …`.
+    Edit,
 }
 
 impl HistoryAction {
-    const ALL: [HistoryAction; 30] = [
+    const ALL: [HistoryAction; 31] = [
         HistoryAction::Log,
         HistoryAction::Propose,
         HistoryAction::Instruct,
@@ -131,6 +133,7 @@ impl HistoryAction {
         HistoryAction::Set,
         HistoryAction::Archive,
         HistoryAction::ArchiveUndo,
+        HistoryAction::Edit,
     ];
 
     /// The stored keyword (also the word of the commit message).
@@ -166,6 +169,7 @@ impl HistoryAction {
             HistoryAction::Set => "set",
             HistoryAction::Archive => "archive",
             HistoryAction::ArchiveUndo => "archive-undo",
+            HistoryAction::Edit => "edit",
         }
     }
 

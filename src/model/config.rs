@@ -214,7 +214,7 @@ pub struct LoopDef {
     pub owner: Option<String>,
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FieldDef {
     pub name: String,
     #[serde(rename = "type")]

@@ -258,6 +258,12 @@ fn header_words(scope: &str, key: &str, lang: Lang) -> String {
 pub fn table(records: &[&Record], kind: Option<Kind>, today: Date, lang: Lang) -> Table {
     let (scope, columns) = columns(kind);
     let mut table = Table::new(columns.iter().map(|c| header(scope, c.key, lang)).collect());
+    // A title may run to 500 characters (`model::title`): wrapped, not
+    // one row as wide as a page of text.
+    const TITLE_WIDTH: u16 = 60;
+    if let Some(title) = columns.iter().position(|c| c.key == "title") {
+        table.wrap.push((title, TITLE_WIDTH));
+    }
     for record in records {
         table.push(
             columns

@@ -39,6 +39,10 @@ pub enum Tone {
 pub struct Table {
     pub headers: Vec<String>,
     pub rows: Vec<Vec<(String, Tone)>>,
+    /// Columns (by index) whose text wraps at this many display columns
+    /// when the screen's width is unknown (a pipe, a mail, cron): else one
+    /// long title would make every row as wide as it is.
+    pub wrap: Vec<(usize, u16)>,
 }
 
 impl Table {
@@ -46,6 +50,7 @@ impl Table {
         Table {
             headers,
             rows: Vec::new(),
+            wrap: Vec::new(),
         }
     }
 
@@ -80,6 +85,13 @@ impl Table {
             let table = self.comfy(piece, i == 0, &whole);
             for (width, max) in widths.iter_mut().zip(table.column_max_content_widths()) {
                 *width = (*width).max(max);
+            }
+        }
+        if screen.is_none() {
+            for &(column, most) in &self.wrap {
+                if let Some(width) = widths.get_mut(column) {
+                    *width = (*width).min(most);
+                }
             }
         }
         // Each column is padded by one space on either side.
@@ -141,6 +153,14 @@ impl Table {
                     _ => cell,
                 }
             }));
+        }
+        if screen.is_none() && widths.is_none() {
+            for &(column, most) in &self.wrap {
+                if let Some(column) = table.column_mut(column) {
+                    // The boundary counts the padding too.
+                    column.set_constraint(ColumnConstraint::UpperBoundary(Width::Fixed(most + 2)));
+                }
+            }
         }
         if let Some(widths) = widths {
             // A fixed width counts the padding too.

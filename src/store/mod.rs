@@ -6,6 +6,7 @@
 pub mod attach;
 pub mod cache;
 pub mod calendar;
+pub mod draft;
 pub mod fidelity;
 pub mod git;
 pub mod init;
@@ -18,6 +19,7 @@ pub mod report;
 pub mod save;
 pub mod sheet;
 pub mod sync;
+pub mod undo;
 mod walk;
 pub mod yaml;
 

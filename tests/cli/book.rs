@@ -501,3 +501,34 @@ fn import_of_a_logbook_lists_every_bad_row_in_both_languages() {
     assert_eq!(number("LTR-2026-0001"), "2026-003");
     assert_eq!(number("LTR-2026-0002"), "2026-004");
 }
+
+/// `edit` reads an entry's field per its declared type, as `book set`
+/// does: a number stays a number, a moment is read by the date grammar,
+/// and a value of the wrong type is refused with nothing written.
+#[test]
+fn edit_types_entry_fields_as_book_set_does() {
+    let env = with_seal();
+    let file = "logbooks/seal/2026/SEAL-2026-0001.yaml";
+    env.run(&[
+        "edit",
+        "SEAL-1",
+        "--set",
+        "份数=5",
+        "--set",
+        "returned=2026-11-21 16:40",
+    ]);
+    let value = env.yaml(file);
+    assert_eq!(value["copies"], serde_yaml::Value::from(5));
+    assert!(
+        text(&value, "returned").starts_with("2026-11-21T16:40"),
+        "{value:?}"
+    );
+    let before = env.state();
+    for lang in ["en", "zh"] {
+        let err = env.fail(&["--lang", lang, "edit", "SEAL-1", "--set", "copies=three"]);
+        assert!(err.contains("three"), "{err}");
+        let err = env.fail(&["--lang", lang, "edit", "SEAL-1", "--set", "date=someday"]);
+        assert!(err.contains("someday"), "{err}");
+    }
+    assert_eq!(env.state(), before);
+}

@@ -495,6 +495,37 @@ const CASES: &[&[&str]] = &[
     &["archive", "undo", "OUT-2", "--reason", "错"],
     &["archive", "year", "2026", "--dry-run"],
     &["archive", "catalogue", "--year", "2026", "--org", "XCK"],
+    // Correcting a record (edit) and titles.
+    &["edit", "FU-1", "--set", "colour=red"],
+    &["edit", "FU-1", "--set", "status=closed"],
+    &["edit", "FU-1", "--set", "id=FU-2026-0009"],
+    &["edit", "FU-1", "--set", "progress=x"],
+    &["edit", "FU-1", "--set", "history=x"],
+    &["edit", "FU-1", "--set", "overdue=true"],
+    &["edit", "OUT-1", "--set", "doc_number=x"],
+    &["edit", "FU-1", "--set", "due=someday"],
+    &["edit", "FU-1", "--set", "due=2026-11-01"],
+    &["edit", "FU-1", "--set", "lead=宣传科"],
+    &["edit", "FU-1", "--set", "lead="],
+    &["edit", "FU-1", "--set", "feedback=hourly"],
+    &["edit", "FU-1", "--set", "due"],
+    &["edit", "FU-1", "--set", "due=+3w", "--set", "due=+4w"],
+    &["edit", "IN-1", "--set", "copies=many"],
+    &["edit", "IN-1", "--set", "internal=maybe"],
+    &["edit", "IN-1", "--set", "secrecy_term=forever"],
+    &["edit", "OUT-1", "--set", "in_reply_to=IN-1"],
+    &["edit", "IN-1", "--set", "urgency=urgent"],
+    &["edit", "FU-1"],
+    &["log", "in", "--title", "两\n行", "--from", "y"],
+    &[
+        "assign",
+        "控制\u{7}字符",
+        "--lead",
+        "BGS",
+        "--due",
+        "2026-11-30",
+    ],
+    &["edit", "FU-1", "--set", "title=两\n行"],
 ];
 
 #[test]
@@ -506,7 +537,11 @@ fn every_error_speaks_one_language() {
         for lang in ["zh", "en"] {
             let argv: Vec<&str> = [&["--lang", lang][..], args].concat();
             let stderr = env.fail(&argv);
-            judge(lang, &argv, &stderr, &commands, &mut wrong);
+            // `--set FIELD=VALUE`: the field and the value are the user's.
+            let data: Vec<&str> = (argv.iter().copied())
+                .chain(argv.iter().flat_map(|a| a.split('=')))
+                .collect();
+            judge(lang, &data, &stderr, &commands, &mut wrong);
         }
     }
     assert!(wrong.is_empty(), "{}", wrong.join("\n\n"));
@@ -687,6 +722,63 @@ fn every_finding_of_check_speaks_one_language() {
             &commands,
             &mut wrong,
         );
+    }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n\n"));
+}
+
+/// `undo`'s refusals, and the editor's copy that fails its checks.
+#[test]
+fn undo_and_editor_refusals_speak_one_language() {
+    let env = office();
+    let commands = command_words(&env);
+    let mut wrong = Vec::new();
+    let mut judged = |env: &Env, data: &[&str], extra: &[(&str, &str)]| {
+        for lang in ["zh", "en"] {
+            let mut cmd = env.cmd();
+            for (k, v) in extra {
+                cmd.env(k, v);
+            }
+            let before = env.state();
+            let out = cmd
+                .args(["--lang", lang])
+                .args(data.iter().take_while(|a| !a.is_empty()))
+                .output()
+                .unwrap();
+            assert_eq!(out.status.code(), Some(1), "{data:?}");
+            assert_eq!(before, env.state(), "{data:?} changed the register");
+            let stderr = String::from_utf8_lossy(&out.stderr);
+            judge(lang, data, &stderr, &commands, &mut wrong);
+        }
+    };
+    // The clerk's own commit.
+    env.write("notes.txt", "随手记\n");
+    env.git(&["add", "notes.txt"]);
+    env.git(&["commit", "-qm", "随手记"]);
+    judged(&env, &["undo", "", "随手记"], &[]);
+    // Files of the last command changed since.
+    env.run(&["progress", "FU-1", "进展"]);
+    let path = "followups/2026/FU-2026-0001.yaml";
+    let text = env.read(path);
+    env.write(path, &text.replace("进展", "改过"));
+    judged(&env, &["undo"], &[]);
+    env.git(&["checkout", "--", path]);
+    // Already shared.
+    let remote = env.tmp.path().join("remote.git");
+    env.git(&["clone", "-q", "--bare", ".", remote.to_str().unwrap()]);
+    env.git(&["remote", "add", "origin", remote.to_str().unwrap()]);
+    env.git(&["push", "-q", "-u", "origin", "main"]);
+    judged(&env, &["undo", "", "origin/main", "进展"], &[]);
+    // The editor's copy: another ID, a broken line, another status.
+    for (name, expr) in [
+        ("id", "s/^id: .*/id: FU-2026-0009/"),
+        ("yaml", "s/^lead: .*/lead: [办公室/"),
+        ("status", "s/^status: .*/status: closed/"),
+        ("history", "s/^  action: assign/  action: log/"),
+        ("invalid", "s/^due: .*/due: 2020-01-01/"),
+    ] {
+        let script = crate::edit::editor(&env, &format!("{name}.sh"), expr);
+        let script = script.to_str().unwrap().to_string();
+        judged(&env, &["edit", "FU-1"], &[("EDITOR", &script)]);
     }
     assert!(wrong.is_empty(), "{}", wrong.join("\n\n"));
 }

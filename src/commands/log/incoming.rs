@@ -3,7 +3,7 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use crate::commands::shared::{commit_message, finish_new, non_empty, optional_text};
+use crate::commands::shared::{commit_message, finish_new, non_empty, optional_text, title};
 use crate::context::Ctx;
 use crate::error::{Error, Result};
 use crate::model::common::HistoryAction;
@@ -83,7 +83,7 @@ pub struct Args {
 pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
     let register = ctx.register()?;
     let actor = ctx.actor(&register);
-    let title = non_empty("--title", &args.title)?;
+    let title = title("--title", &args.title)?;
     let sender = non_empty("--from", &args.sender)?;
     let received = match args.received.as_deref() {
         Some(text) => ctx.when("--received", text)?,

@@ -3,7 +3,7 @@
 
 use std::process::ExitCode;
 
-use crate::commands::shared::{commit_message, finish_new, non_empty, optional_text};
+use crate::commands::shared::{commit_message, finish_new, optional_text, title};
 use crate::context::{Ctx, split_list};
 use crate::error::{Error, Result};
 use crate::model::common::HistoryAction;
@@ -79,7 +79,7 @@ pub struct Args {
 pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
     let register = ctx.register()?;
     let actor = ctx.actor(&register);
-    let title = non_empty("--title", &args.title)?;
+    let title = title("--title", &args.title)?;
     let to = split_list(&args.to);
     if to.is_empty() {
         return Err(Error::Empty {

@@ -5,7 +5,9 @@ use std::process::ExitCode;
 
 use super::not_a_meeting;
 use crate::commands::create;
-use crate::commands::shared::{commit_message, finish_new, non_empty, optional_text, refused};
+use crate::commands::shared::{
+    commit_message, finish_new, non_empty, optional_text, refused, title,
+};
 use crate::context::Ctx;
 use crate::error::{Error, Result};
 use crate::model::common::HistoryAction;
@@ -49,6 +51,10 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
         .map(|u| ctx.unit(&register, "--lead", u))
         .transpose()?;
     let due = ctx.opt_date("--due", args.due.as_deref())?;
+    if lead.is_some() {
+        // The decision becomes a follow-up's title.
+        title("<TEXT>", &text)?;
+    }
     if let Some(due) = due
         && due < ctx.today
     {

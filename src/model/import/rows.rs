@@ -103,6 +103,8 @@ pub enum Trouble {
         number: String,
         id: String,
     },
+    /// A title with a line break or control character, or too long.
+    BadTitle(crate::model::title::TitleProblem),
 }
 
 /// One problem of one row, with the row number as the spreadsheet shows it.
@@ -217,6 +219,19 @@ impl Reader<'_, '_> {
             self.problem(field, Trouble::Missing);
         }
         text
+    }
+
+    /// The title: required, and one line of at most 500 characters
+    /// (`model::title`), as every command takes it.
+    fn title(&mut self) -> Option<String> {
+        let title = self.required_text(Field::Title)?;
+        match crate::model::title::check_title(&title) {
+            Some(problem) => {
+                self.problem(Field::Title, Trouble::BadTitle(problem));
+                None
+            }
+            None => Some(title),
+        }
     }
 
     fn list(&self, field: Field) -> Vec<String> {
@@ -357,7 +372,7 @@ impl Reader<'_, '_> {
     }
 
     fn incoming(&mut self) -> Built {
-        let title = self.required_text(Field::Title);
+        let title = self.title();
         let sender = self.required_text(Field::Sender);
         let received = self.required_date(Field::Received);
         if let Some(date) = received
@@ -460,7 +475,7 @@ impl Reader<'_, '_> {
     }
 
     fn outgoing(&mut self) -> Built {
-        let title = self.required_text(Field::Title);
+        let title = self.title();
         let signed = self.date(Field::Signed);
         let number = self.text(Field::DocNumber).map(|n| normal_number(&n));
         let signer = self.text(Field::Signer);
@@ -555,7 +570,7 @@ impl Reader<'_, '_> {
     }
 
     fn followup(&mut self) -> Built {
-        let title = self.required_text(Field::Title);
+        let title = self.title();
         let lead_text = self.required_text(Field::Lead);
         let lead = lead_text.and_then(|t| self.unit(Field::Lead, &t));
         let support = self.units(Field::Support);

@@ -119,7 +119,7 @@ fn read_header(
 
 /// One problem of one row: the field, and what is wrong (`None`: a
 /// required field left empty).
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct RowTrouble {
     pub row: usize,
     pub field: Box<FieldDef>,

@@ -28,7 +28,7 @@ pub struct Given<'a> {
 
 /// Why a logbook command cannot do what it was asked. Fields are carried
 /// whole so the message can name them by the reader's label.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum BookError {
     /// `-s` given something that is not `FIELD=VALUE`.
     NotAssignment {

@@ -187,6 +187,8 @@ pub enum Note {
     Config(ConfigProblem),
     /// Archiving (档号, frozen records, loans).
     Archive(super::ArchiveNote),
+    /// A title with a line break or control character, or too long.
+    Title(crate::model::title::TitleProblem),
 }
 
 /// The findings on one record, being collected.

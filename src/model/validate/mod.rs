@@ -30,6 +30,8 @@ pub fn check_record(record: &Record, config: &Config) -> Vec<Finding> {
     let mut f = Findings::new(record.id());
     if record.title().trim().is_empty() && record.kind() != Kind::Logbook {
         f.error("title", Note::EmptyTitle);
+    } else if let Some(problem) = crate::model::title::check_title(record.title().trim()) {
+        f.error("title", Note::Title(problem));
     }
     check_secrecy(record, &mut f);
     archive::check(record, config, &mut f);

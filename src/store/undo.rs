@@ -1,0 +1,275 @@
+//! `undo`: takes back the last command's commit while it is only here.
+//!
+//! The commit is dropped, not answered by a revert commit: it was never
+//! shared (it is on no remote-tracking branch), so nobody else's history
+//! holds it, and dropping it leaves the register as though the command had
+//! not run — an ID or 发文字号 it took is free again, with no pair of
+//! commits saying "did, undid" in the shared history. It is dropped as
+//! `git reset --keep HEAD~1` would, but for the commit's own files alone:
+//! they are put back as they were before it (in the index and the work
+//! tree; refused first if any has changes since), then the branch is moved
+//! back. The clerk's other work, staged or not, stays exactly as it was —
+//! `reset --keep` would unstage it. The dropped commit stays in git's
+//! reflog for a while should it be wanted back.
+
+use std::collections::HashSet;
+use std::path::PathBuf;
+
+use crate::error::{Error, Result};
+use crate::model::id::Id;
+use crate::model::kind::Kind;
+use crate::store::git::{self, Place};
+use crate::store::{Register, lock, numbering, save};
+
+/// Why `undo` refused; nothing was changed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum UndoRefusal {
+    /// The register is not in a git repository: there is no commit to
+    /// take back.
+    NoGit,
+    /// The repository has no commit yet.
+    NoCommit,
+    /// The last commit was not made by a taizhang command; `subject` is
+    /// its first line.
+    NotOurs { subject: String },
+    /// The last commit created the register (`init`), or is the
+    /// repository's first.
+    First,
+    /// The last commit merges others.
+    Merge { subject: String },
+    /// The last command (`what`, its commit message without `taizhang: `)
+    /// is already on `remote` (a remote-tracking branch): other clerks may
+    /// have it.
+    Pushed { what: String, remote: String },
+    /// Files the commit touched have changes not committed.
+    Uncommitted { paths: Vec<PathBuf> },
+}
+
+/// What was undone.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Undone {
+    /// The commit's message without `taizhang: `: `log IN-2026-0014 关于…`.
+    pub what: String,
+    /// Records the commit created, now gone: their IDs are free again.
+    pub freed: Vec<Id>,
+    /// 发文字号 of outgoing documents the commit created, free again.
+    pub numbers: Vec<String>,
+}
+
+const OURS: &str = "taizhang: ";
+
+fn refused(refusal: UndoRefusal) -> Error {
+    Error::Undo(refusal)
+}
+
+/// Takes back the last commit if it is a taizhang command's and not yet
+/// shared. Holds the write lock throughout, as every write does.
+pub fn undo(register: &Register) -> Result<Undone> {
+    let _lock = lock::WriteLock::acquire(&register.root, register.runtime.lock_wait)?;
+    save::recover(&register.root)?;
+    save::clear_leftovers(&register.root);
+    let root = &register.root;
+    match git::locate(root) {
+        Place::Outside => return Err(refused(UndoRefusal::NoGit)),
+        Place::NoGit => return Err(Error::GitMissing),
+        Place::Repo { .. } => {}
+    }
+    git::preflight(root, register.runtime.now)?;
+    let head = output(root, &["log", "-1", "--format=%P%n%B", "HEAD"])
+        .ok_or_else(|| refused(UndoRefusal::NoCommit))?;
+    let (parents, message) = head.split_once('\n').unwrap_or((head.as_str(), ""));
+    let subject = message.lines().next().unwrap_or_default().to_string();
+    let Some(what) = subject.strip_prefix(OURS) else {
+        return Err(refused(UndoRefusal::NotOurs { subject }));
+    };
+    // `init` in a folder already in a repository makes a commit with a
+    // parent: the register's creation all the same, never undone.
+    if what.starts_with("init ") {
+        return Err(refused(UndoRefusal::First));
+    }
+    match parents.split_whitespace().count() {
+        0 => return Err(refused(UndoRefusal::First)),
+        1 => {}
+        _ => return Err(refused(UndoRefusal::Merge { subject })),
+    }
+    if let Some(remote) = output(
+        root,
+        &[
+            "for-each-ref",
+            "--contains",
+            "HEAD",
+            "--format=%(refname:short)",
+            "refs/remotes",
+        ],
+    )
+    .and_then(|text| text.lines().next().map(str::to_string))
+    {
+        return Err(refused(UndoRefusal::Pushed {
+            what: what.to_string(),
+            remote,
+        }));
+    }
+    // Paths relative to the repository's top, as git gives them.
+    let top = output(root, &["rev-parse", "--show-toplevel"])
+        .map(|t| PathBuf::from(t.trim()))
+        .unwrap_or_else(|| root.clone());
+    let touched = names(
+        root,
+        &[
+            "diff-tree",
+            "--no-commit-id",
+            "--name-only",
+            "-r",
+            "-z",
+            "HEAD",
+        ],
+    );
+    let touched_set: HashSet<&PathBuf> = touched.iter().collect();
+    // The whole status, matched here: `status` takes no list of paths
+    // on its standard input, and an import touches thousands.
+    let status = stdout(
+        root,
+        &[
+            "--no-optional-locks",
+            "status",
+            "--porcelain=v1",
+            "-z",
+            "--untracked-files=normal",
+        ],
+    )
+    .unwrap_or_default();
+    let dirty: Vec<PathBuf> = split_z(&status)
+        .into_iter()
+        .filter_map(|entry| entry.get(3..).map(PathBuf::from))
+        .filter(|path| touched_set.contains(path))
+        .collect();
+    if !dirty.is_empty() {
+        return Err(refused(UndoRefusal::Uncommitted { paths: dirty }));
+    }
+    // What the commit created: record files added.
+    let added = names(
+        root,
+        &[
+            "diff-tree",
+            "--no-commit-id",
+            "--name-only",
+            "--diff-filter=A",
+            "-r",
+            "-z",
+            "HEAD",
+        ],
+    );
+    let mut freed = Vec::new();
+    let mut numbers = Vec::new();
+    let outgoing = register.config.prefix(Kind::Outgoing);
+    for path in &added {
+        let Some(id) = path
+            .file_name()
+            .and_then(|n| n.to_str())
+            .and_then(|n| n.strip_suffix(".yaml"))
+            .and_then(Id::parse)
+        else {
+            continue;
+        };
+        let spec = format!("HEAD:{}", path.display());
+        if id.prefix() == outgoing
+            && let Some(text) = output(root, &["show", &spec])
+            && let Ok(number) = numbering::read_number(&text, path)
+            && !number.doc_number.is_empty()
+        {
+            numbers.push(number.doc_number);
+        }
+        freed.push(id);
+    }
+    let head = output(root, &["rev-parse", "HEAD"]).unwrap_or_default();
+    let parent = parents.split_whitespace().next().unwrap_or_default();
+    let added_set: HashSet<&PathBuf> = added.iter().collect();
+    let others: Vec<PathBuf> = (touched.iter())
+        .filter(|p| !added_set.contains(p))
+        .cloned()
+        .collect();
+    with_paths(&top, &["rm", "-q", "-f"], &added)?;
+    with_paths(&top, &["checkout", "-q", parent], &others)?;
+    let mut update = git::git(root);
+    update.args([
+        "update-ref",
+        "-m",
+        "taizhang: undo",
+        "HEAD",
+        parent,
+        head.trim(),
+    ]);
+    succeed(update)?;
+    Ok(Undone {
+        what: what.to_string(),
+        freed,
+        numbers,
+    })
+}
+
+/// Runs `git ARGS` in the repository's top on `paths` (relative to it),
+/// given on its standard input, taken literally: an import touches
+/// thousands of files.
+fn with_paths(top: &std::path::Path, args: &[&str], paths: &[PathBuf]) -> Result<()> {
+    if paths.is_empty() {
+        return Ok(());
+    }
+    let mut input = Vec::new();
+    for path in paths {
+        input.extend_from_slice(path.to_string_lossy().as_bytes());
+        input.push(0);
+    }
+    let mut cmd = git::git(top);
+    cmd.arg("--literal-pathspecs")
+        .args(args)
+        .args(["--pathspec-from-file=-", "--pathspec-file-nul"]);
+    let done = git::run_with_input(cmd, &input)?;
+    if done.status.success() {
+        return Ok(());
+    }
+    Err(Error::Git {
+        message: String::from_utf8_lossy(&done.stderr).trim().to_string(),
+    })
+}
+
+/// Runs `cmd`; its failure is git's own words.
+fn succeed(cmd: std::process::Command) -> Result<()> {
+    let done = git::run(cmd)?;
+    if done.status.success() {
+        return Ok(());
+    }
+    Err(Error::Git {
+        message: String::from_utf8_lossy(&done.stderr).trim().to_string(),
+    })
+}
+
+/// What `git ARGS` printed, if it succeeded.
+fn stdout(root: &std::path::Path, args: &[&str]) -> Option<Vec<u8>> {
+    let mut cmd = git::git(root);
+    cmd.args(args);
+    git::run(cmd)
+        .ok()
+        .filter(|o| o.status.success())
+        .map(|o| o.stdout)
+}
+
+/// What `git ARGS` printed, as text, if it succeeded and said anything.
+fn output(root: &std::path::Path, args: &[&str]) -> Option<String> {
+    stdout(root, args)
+        .map(|bytes| String::from_utf8_lossy(&bytes).into_owned())
+        .filter(|s| !s.trim().is_empty())
+}
+
+/// The NUL-separated paths `git ARGS` printed.
+fn names(root: &std::path::Path, args: &[&str]) -> Vec<PathBuf> {
+    let bytes = stdout(root, args).unwrap_or_default();
+    split_z(&bytes).into_iter().map(PathBuf::from).collect()
+}
+
+fn split_z(bytes: &[u8]) -> Vec<String> {
+    bytes
+        .split(|b| *b == 0)
+        .filter(|s| !s.is_empty())
+        .map(|s| String::from_utf8_lossy(s).into_owned())
+        .collect()
+}
