@@ -317,7 +317,7 @@ fn letters_are_numbered_per_year_and_never_twice() {
         env.run(&args).trim().to_string()
     };
     assert_eq!(run(&[]), "LTR-2026-0001");
-    assert_eq!(run(&["-s", "编号=2026-005"]), "LTR-2026-0002");
+    assert_eq!(run(&["-s", "存根号=2026-005"]), "LTR-2026-0002");
     assert_eq!(run(&[]), "LTR-2026-0003");
     let number = |id: &str| {
         text(
@@ -327,7 +327,7 @@ fn letters_are_numbered_per_year_and_never_twice() {
     };
     assert_eq!(number("LTR-2026-0001"), "2026-001");
     assert_eq!(number("LTR-2026-0003"), "2026-006");
-    let args = letter(&["-s", "编号=2026-001"]);
+    let args = letter(&["-s", "存根号=2026-001"]);
     let args: Vec<&str> = args.iter().map(String::as_str).collect();
     let stderr = env.fail(&args);
     assert!(
@@ -466,7 +466,7 @@ fn import_of_a_logbook_lists_every_bad_row_in_both_languages() {
     let path = env.tmp.path().join("letters.csv");
     std::fs::write(
         &path,
-        "编号,开具日期,前往单位,持信人,事由,开具人,批准人,人数\n\
+        "存根号,开具日期,前往单位,持信人,事由,开具人,批准人,人数\n\
          2026-003,2026-11-02,市财政局,王芳,联系审计事宜,王芳,张局长,1\n\
          ,下月,省厅,,汇报,王芳,张局长,两人\n\
          2026-003,2026-11-04,省厅,王芳,汇报,王芳,张局长,1\n",
@@ -483,7 +483,7 @@ fn import_of_a_logbook_lists_every_bad_row_in_both_languages() {
     // Fixed, the letters are numbered after the sheet's own numbers.
     std::fs::write(
         &path,
-        "编号,开具日期,前往单位,持信人,事由,开具人,批准人\n\
+        "存根号,开具日期,前往单位,持信人,事由,开具人,批准人\n\
          2026-003,2026-11-02,市财政局,王芳,联系审计事宜,王芳,张局长\n\
          ,2026-11-03,省厅,王芳,汇报,王芳,张局长\n",
     )

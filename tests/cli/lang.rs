@@ -103,7 +103,7 @@ fn office() -> Env {
     // A logbook sheet with a bad row, for `import csv letter`.
     env.write(
         "bad-letters.csv",
-        "编号,开具日期,前往单位,持信人,事由,开具人,批准人\n,下月,省厅,,汇报,王芳,张局长\n",
+        "存根号,开具日期,前往单位,持信人,事由,开具人,批准人\n,下月,省厅,,汇报,王芳,张局长\n",
     );
     env
 }
@@ -464,7 +464,7 @@ const CASES: &[&[&str]] = &[
         "add",
         "letter",
         "-s",
-        "编号=x",
+        "存根号=x",
         "-s",
         "前往单位=市财政局",
     ],
@@ -482,7 +482,7 @@ const CASES: &[&[&str]] = &[
         "letter",
         "bad-letters.csv",
         "--map",
-        "编号=档号",
+        "存根号=档号",
     ],
     // The register itself, and sharing it.
     &["init", "."],

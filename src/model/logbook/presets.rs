@@ -49,7 +49,7 @@ const PRESETS: &[Preset] = &[
         title: "介绍信",
         title_en: "Letters of introduction",
         fields: &[
-            ("number", "text", false, "编号", "Number"),
+            ("number", "text", false, "存根号", "Stub number"),
             ("date", "date", true, "开具日期", "Date"),
             ("to_org", "text", true, "前往单位", "To"),
             ("bearer", "text", true, "持信人", "Bearer"),
