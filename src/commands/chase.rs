@@ -9,7 +9,7 @@ use crate::error::{Error, Result};
 use crate::i18n::Confirm;
 use crate::model::common::HistoryAction;
 use crate::model::followup::Chase;
-use crate::model::keyword::Keyword;
+use crate::model::keyword::{ChaseVia, Keyword};
 use crate::model::kind::Expected;
 use crate::model::record::Record;
 
@@ -23,13 +23,18 @@ use crate::model::record::Record;
 pub struct Args {
     /// The follow-up (FU-…) or incoming action document (IN-…)
     pub id: String,
-    /// How: phone, notice (催办单), meeting, in-person, …
+    /// How: notice (催办单), phone (电话), meeting (会议), in-person (当面),
+    /// or any other way, kept as typed
     #[arg(long, default_value = "notice")]
     pub via: String,
 }
 
 pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
-    let via = args.via.trim().to_string();
+    // A known way (电话, 催办单 …) is stored as its keyword, so it reads in
+    // either language; any other way is kept as typed.
+    let via = args.via.trim();
+    let via = crate::model::keyword::parse::<ChaseVia>(via)
+        .map_or_else(|_| via.to_string(), |v| v.keyword().to_string());
     update(ctx, &args.id, HistoryAction::Chase, |record, actor, _| {
         let today = actor.today();
         let level = match record {

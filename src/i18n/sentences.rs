@@ -6,7 +6,7 @@ use jiff::civil::Date;
 
 use super::{Lang, say};
 use crate::model::common::HistoryAction;
-use crate::model::keyword::ChaseLevel;
+use crate::model::keyword::{ChaseLevel, ChaseVia};
 use crate::model::period::{Period, PeriodName};
 
 /// "overdue 3 days", "due today", "due in 2 days" / 逾期3天, 今日到期, 还有2天到期.
@@ -98,6 +98,8 @@ pub fn history_action(lang: Lang, action: &str, note: Option<&str>, followup: bo
             match level {
                 Some((via, level)) => {
                     let level = lang.keyword(level);
+                    let via = crate::model::keyword::parse::<ChaseVia>(via)
+                        .map_or_else(|_| via.to_string(), |v| lang.keyword(v).to_string());
                     say!(lang, "chased: {via} ({level})", "催办：{via}（{level}）")
                 }
                 None => with_note(say!(lang, "chased", "催办")),

@@ -275,6 +275,18 @@ keywords!(
     }
 );
 
+keywords!(
+    /// 催办方式: how a matter was chased. Other ways a clerk types are kept
+    /// as typed.
+    ChaseVia, "chase means" {
+        Notice = "notice" / "催办单",
+        Phone = "phone" / "电话",
+        Meeting = "meeting" / "会议",
+        InPerson = "in-person" / "当面",
+        Reminder = "reminder" / "提醒",
+    }
+);
+
 /// Parses a keyword with `FromStr` (used by clap value parsers).
 pub fn value_parser<K: Keyword + FromStr>(s: &str) -> Result<K, String> {
     parse::<K>(s).map_err(|e| e.to_string())

@@ -10,8 +10,8 @@ use crate::i18n::{Label, Lang, Message};
 use crate::model::config::LogbookDef;
 use crate::model::date::Moment;
 use crate::model::keyword::{
-    Channel, ChaseLevel, Direction, Disclosure, DocType, Feedback, Handling, Keyword, Retention,
-    Secrecy, Source, Urgency,
+    Channel, ChaseLevel, ChaseVia, Direction, Disclosure, DocType, Feedback, Handling, Keyword,
+    Retention, Secrecy, Source, Urgency,
 };
 use crate::model::logbook::Entry;
 use crate::model::record::Record;
@@ -291,6 +291,7 @@ fn enum_label(key: &str, text: &str, lang: Lang) -> Option<String> {
         "source" => label::<Source>(text, lang),
         "feedback" => label::<Feedback>(text, lang),
         "level" => label::<ChaseLevel>(text, lang),
+        "via" => label::<ChaseVia>(text, lang),
         "retention" => label::<Retention>(text, lang),
         _ => None,
     }

@@ -536,7 +536,8 @@ fn chase_works_for_incoming_action_papers() {
         "2026-11-20",
     ]);
     env.run(&["chase", "IN-1", "--via", "电话"]);
-    assert_eq!(last_note(&env, "documents", "IN-2026-0001"), "电话 (red)");
+    // A known way is stored as its keyword and read in either language.
+    assert_eq!(last_note(&env, "documents", "IN-2026-0001"), "phone (red)");
     assert_eq!(
         text(
             record(&env, "documents", "IN-2026-0001")["history"]
@@ -551,7 +552,11 @@ fn chase_works_for_incoming_action_papers() {
     let zh = env.run(&["--lang", "zh", "show", "IN-1"]);
     assert!(zh.contains("催办：电话（红色）"), "{zh}");
     let en = env.run(&["--lang", "en", "show", "IN-1"]);
-    assert!(en.contains("chased: 电话 (red)"), "{en}");
+    assert!(en.contains("chased: phone (red)"), "{en}");
+    // The default way, the 催办单, is not shown in English to a Chinese reader.
+    env.run(&["chase", "IN-1"]);
+    let zh = env.run(&["--lang", "zh", "show", "IN-1"]);
+    assert!(zh.contains("催办：催办单（红色）"), "{zh}");
     // Not a paper for reading, nor one done, nor an outgoing document.
     env.run(&[
         "log",
