@@ -53,3 +53,42 @@ fn html_brief_lists_every_item_remind_gathers_entries_out_included() {
         }
     }
 }
+
+#[test]
+fn remind_record_chases_papers_as_follow_ups_but_not_entries_out() {
+    for lang in ["en", "zh"] {
+        let env = example();
+        let before = env.commits();
+        let printed = env.run(&["--lang", lang, "remind"]);
+        let recorded = env.run(&["--lang", lang, "remind", "--record"]);
+        assert_eq!(printed, recorded, "{lang}: --record prints the same list");
+        // The example register does not commit by itself: its changes
+        // are what the run wrote, committed here as one.
+        let files: Vec<String> = env.status().lines().map(|l| l[3..].to_string()).collect();
+        env.git(&["add", "-A"]);
+        env.git(&["commit", "-qm", "remind --record"]);
+        assert_eq!(env.commits(), before + 1);
+        for paper in ["IN-2026-0007", "IN-2026-0003", "IN-2026-0011"] {
+            assert!(
+                files.contains(&format!("documents/2026/{paper}.yaml")),
+                "{lang}: {paper} chased: {files:?}"
+            );
+            let yaml = env.read(&format!("documents/2026/{paper}.yaml"));
+            assert!(yaml.contains("reminder ("), "{lang}: {yaml}");
+        }
+        assert!(
+            files.contains(&"followups/2026/FU-2026-0007.yaml".to_string()),
+            "{files:?}"
+        );
+        assert!(
+            !files.iter().any(|f| f.starts_with("logbooks/")),
+            "{lang}: entries out are not chased: {files:?}"
+        );
+    }
+    let env = example();
+    let help = env.run(&["remind", "--help"]);
+    assert!(
+        help.contains("Logbook entries out are not chased"),
+        "{help}"
+    );
+}
