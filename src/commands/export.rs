@@ -317,7 +317,14 @@ fn html_brief(
         unit: None,
         owner: None,
     };
-    let attention = remind::select(&records, &scope(soon_until), &secrets);
+    // Exactly what `remind` lists for the day: entries out and owed
+    // progress reports included.
+    let attention = remind::gather(
+        &records,
+        &scope(soon_until),
+        &secrets,
+        &register.config.logbooks,
+    );
     let horizon = ctx
         .today
         .checked_add(jiff::Span::new().days(html::DAYS_AHEAD))

@@ -35,8 +35,10 @@ pub struct Args {
     /// Only this person responsible
     #[arg(long, value_name = "NAME")]
     pub owner: Option<String>,
-    /// Record a chase (催办, via: reminder) on every follow-up reminded
-    /// about, coloured blue/yellow/red by level; one commit for all
+    /// Record a chase (催办, via: reminder) on every follow-up and incoming
+    /// action paper reminded about, coloured blue/yellow/red by level (a
+    /// paper by its deadline, as `chase` does); one commit for all.
+    /// Logbook entries out are not chased: they are not follow-ups
     #[arg(long)]
     pub record: bool,
     /// Print the titles of classified records
@@ -95,9 +97,27 @@ fn record_chases(ctx: &Ctx, register: &store::Register, items: &[Reminder]) -> R
     let mut tx = Change::begin(register, !ctx.args.no_commit)?;
     let mut chased = Vec::new();
     for item in items {
-        // Re-read under the lock: the snapshot may be stale.
-        let Record::Followup(mut fu) = store::load_one(register, &item.id)? else {
+        // Entries out are not follow-ups: nothing to chase.
+        if item.book.is_some() {
             continue;
+        }
+        // Re-read under the lock: the snapshot may be stale.
+        let mut fu = match store::load_one(register, &item.id)? {
+            Record::Followup(fu) => fu,
+            Record::Incoming(mut doc) => {
+                // The paper's own chase: its colour by its deadline.
+                let Ok(level) = doc.chase(actor.today()) else {
+                    continue;
+                };
+                doc.history.push(actor.entry(
+                    HistoryAction::Chase,
+                    Some(format!("reminder ({})", level.keyword())),
+                ));
+                tx.save(&Record::Incoming(doc))?;
+                chased.push(item.id.to_string());
+                continue;
+            }
+            _ => continue,
         };
         let level = item.level.chase_level();
         let chase = Chase {
@@ -121,7 +141,7 @@ fn record_chases(ctx: &Ctx, register: &store::Register, items: &[Reminder]) -> R
     const NAMED: usize = 10;
     let more = if chased.len() > NAMED { " …" } else { "" };
     let message = format!(
-        "taizhang: remind, chase {} follow-up(s): {}{more}",
+        "taizhang: remind, chase {} follow-up(s) and paper(s): {}{more}",
         chased.len(),
         chased[..chased.len().min(NAMED)].join(" ")
     );

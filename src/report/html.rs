@@ -112,6 +112,7 @@ td.n { text-align: right; font-variant-numeric: tabular-nums; }
 tr.overdue td { background: #fdecea; } tr.overdue td.lvl { color: var(--red); font-weight: bold; }
 tr.due-today td { background: #fff6db; } tr.due-today td.lvl { color: var(--yellow); font-weight: bold; }
 tr.due-soon td { background: #e8f1fb; } tr.due-soon td.lvl { color: var(--blue); font-weight: bold; }
+tr.feedback-due td { background: #f1ecf7; } tr.feedback-due td.lvl { color: #6a1b9a; font-weight: bold; }
 .danger { color: var(--red); font-weight: bold; }
 .legend { color: #5b6573; font-size: 12px; }
 svg text { font-family: inherit; }
@@ -122,7 +123,7 @@ footer { color: #8a94a3; font-size: 11px; margin-top: 24px; }
   thead { display: table-header-group; }
   tr, .chart { break-inside: avoid; page-break-inside: avoid; }
   h2 { break-after: avoid; page-break-after: avoid; }
-  p.headline, tr.overdue td, tr.due-today td, tr.due-soon td, th { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+  p.headline, tr.overdue td, tr.due-today td, tr.due-soon td, tr.feedback-due td, th { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 }
 "#;
 
@@ -264,9 +265,10 @@ fn reminders(items: &[Reminder], lang: Lang) -> String {
     }
     out.push_str("</tr></thead>\n<tbody>\n");
     for item in items {
-        let kind = match item.kind {
-            Kind::Incoming => lang.field("deadline"),
-            _ => lang.label(Label::Followups),
+        let kind = match (&item.book, item.kind) {
+            (Some(_), _) => item.kind_word(lang),
+            (None, Kind::Incoming) => lang.field("deadline"),
+            (None, _) => lang.label(Label::Followups),
         };
         let _ = writeln!(
             out,

@@ -30,6 +30,7 @@ mod log;
 mod loops;
 mod meeting;
 mod perms;
+mod polish_remind;
 mod remind;
 mod roster;
 mod smoke;

@@ -220,6 +220,8 @@ fn record_chases_every_reminded_followup_in_one_commit() {
     assert_eq!(
         changed.lines().collect::<Vec<_>>(),
         [
+            // The reminded action paper is chased too.
+            "documents/2026/IN-2026-0001.yaml",
             "followups/2026/FU-2026-0001.yaml",
             "followups/2026/FU-2026-0002.yaml",
             "followups/2026/FU-2026-0003.yaml"
