@@ -30,15 +30,7 @@ words! {
 
 /// The day of the week, short: `Mon` / `周一`.
 pub fn weekday(lang: Lang, day: Date) -> &'static str {
-    let n = day.weekday().to_monday_zero_offset() as usize;
-    let (en, zh) = (
-        ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"],
-        ["周一", "周二", "周三", "周四", "周五", "周六", "周日"],
-    );
-    match lang {
-        Lang::En => en[n % 7],
-        Lang::Zh => zh[n % 7],
-    }
+    super::notes::weekday(lang, day.weekday())
 }
 
 /// The due part of an owed report's line in `remind`.

@@ -237,7 +237,8 @@ pub(super) fn note(l: Lang, note: &Note) -> String {
     }
 }
 
-fn weekday(l: Lang, day: jiff::civil::Weekday) -> &'static str {
+/// The day of the week, short: `Mon` / `周一`.
+pub(super) fn weekday(l: Lang, day: jiff::civil::Weekday) -> &'static str {
     use jiff::civil::Weekday as W;
     let (en, zh) = match day {
         W::Monday => ("Mon", "周一"),

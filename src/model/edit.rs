@@ -333,14 +333,11 @@ pub struct Inputs<'a> {
 
 /// Splits `FIELD=VALUE`.
 pub fn split_assignment(input: &str) -> Result<(String, String), EditError> {
-    match input.split_once('=') {
-        Some((field, value)) if !field.trim().is_empty() => {
-            Ok((field.trim().to_string(), value.to_string()))
-        }
-        _ => Err(EditError::NotAssignment {
+    crate::model::logbook::value::split_at_equals(input)
+        .map(|(field, value)| (field.to_string(), value.to_string()))
+        .ok_or_else(|| EditError::NotAssignment {
             input: input.to_string(),
-        }),
-    }
+        })
 }
 
 /// `record` with each `(FIELD, VALUE)` set, and what changed. Refuses an

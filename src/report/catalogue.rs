@@ -8,7 +8,7 @@ use crate::i18n::Lang;
 use crate::i18n::archive::Column;
 use crate::model::archive::{self, ArchiveNumber};
 use crate::model::config::Config;
-use crate::model::keyword::{Keyword, Retention, Secrecy};
+use crate::model::keyword::{Retention, Secrecy};
 use crate::model::record::Record;
 use crate::report::redact::{Secrets, Title};
 use crate::report::render::{Table, Tone};
@@ -31,15 +31,10 @@ pub struct Row {
     pub title: Title,
     /// 日期, `YYYYMMDD`.
     pub date: String,
-    #[serde(serialize_with = "keyword")]
     pub secrecy: Secrecy,
     pub pages: Option<u32>,
     /// 备注.
     pub note: String,
-}
-
-fn keyword<S: serde::Serializer>(value: &Secrecy, s: S) -> Result<S::Ok, S::Error> {
-    s.serialize_str(value.keyword())
 }
 
 /// Archived records with their numbers, sorted by number.
@@ -128,14 +123,9 @@ pub struct Due {
     pub number: String,
     pub id: String,
     pub title: Title,
-    #[serde(serialize_with = "retention_keyword")]
     pub retention: Retention,
     /// The last year it is kept.
     pub kept_until: i16,
-}
-
-fn retention_keyword<S: serde::Serializer>(value: &Retention, s: S) -> Result<S::Ok, S::Error> {
-    s.serialize_str(value.keyword())
 }
 
 /// Archived records whose retention ends by the end of `year`: 10 and 30
@@ -181,6 +171,7 @@ pub fn due_table(rows: &[Due], lang: Lang) -> Table {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::keyword::Keyword;
     use crate::model::kind::Kind;
 
     fn filed(id: &str, number: &str, extra: &str) -> Record {

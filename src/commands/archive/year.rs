@@ -10,7 +10,7 @@ use crate::error::{Error, Result};
 use crate::i18n::archive::{self as words, Column};
 use crate::model::archive::{self, ArchiveBlock, Numbering, Skip};
 use crate::model::common::HistoryAction;
-use crate::model::keyword::{Keyword, Retention};
+use crate::model::keyword::Retention;
 use crate::model::record::Record;
 use crate::report::redact::{Secrets, Title};
 use crate::report::render::{Table, Tone};
@@ -42,7 +42,6 @@ pub struct Args {
 struct Filed {
     id: String,
     number: String,
-    #[serde(serialize_with = "retention")]
     retention: Retention,
     title: Title,
 }
@@ -55,13 +54,6 @@ struct Passed {
     reason: String,
     #[serde(skip)]
     skip: Skip,
-}
-
-fn retention<S: serde::Serializer>(
-    value: &Retention,
-    s: S,
-) -> std::result::Result<S::Ok, S::Error> {
-    s.serialize_str(value.keyword())
 }
 
 pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {

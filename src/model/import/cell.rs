@@ -55,6 +55,16 @@ pub struct SheetRow {
     pub cells: Vec<Cell>,
 }
 
+/// A row of text cells numbered `number`, as the unit tests of sheet
+/// readers build them.
+#[cfg(test)]
+pub fn texts(number: usize, cells: &[&str]) -> SheetRow {
+    SheetRow {
+        number,
+        cells: cells.iter().map(|c| Cell::text(c)).collect(),
+    }
+}
+
 impl SheetRow {
     pub fn is_blank(&self) -> bool {
         self.cells.iter().all(Cell::is_empty)

@@ -315,12 +315,7 @@ pub fn skip(row: &SheetRow) -> Option<Skip> {
 mod tests {
     use super::*;
 
-    fn row(number: usize, cells: &[&str]) -> SheetRow {
-        SheetRow {
-            number,
-            cells: cells.iter().map(|c| Cell::text(c)).collect(),
-        }
-    }
+    use crate::model::import::cell::texts as row;
 
     #[test]
     fn header_found_below_a_title_row() {

@@ -268,12 +268,7 @@ mod tests {
     use crate::model::date::{Moment, PlainWeek};
     use crate::model::logbook::preset;
 
-    fn row(number: usize, cells: &[&str]) -> SheetRow {
-        SheetRow {
-            number,
-            cells: cells.iter().map(|c| Cell::text(c)).collect(),
-        }
-    }
+    use crate::model::import::cell::texts as row;
 
     #[test]
     fn header_found_below_a_title_row_by_labels_and_keys() {

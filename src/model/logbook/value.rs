@@ -185,18 +185,22 @@ pub fn plain(value: &Value) -> String {
 
 /// Splits `FIELD=VALUE` at the first `=` (also the full-width `＝`).
 pub fn split_assignment(input: &str) -> Result<(&str, &str), BookError> {
-    let at = input
-        .char_indices()
-        .find(|(_, c)| *c == '=' || *c == '＝')
-        .map(|(i, c)| (i, c.len_utf8()));
-    match at {
-        Some((i, len)) if !input[..i].trim().is_empty() => {
-            Ok((input[..i].trim(), input[i + len..].trim()))
-        }
-        _ => Err(BookError::NotAssignment {
+    split_at_equals(input)
+        .map(|(field, value)| (field, value.trim()))
+        .ok_or_else(|| BookError::NotAssignment {
             input: input.to_string(),
-        }),
-    }
+        })
+}
+
+/// Splits `FIELD=VALUE` (or the full-width `＝` a Chinese keyboard gives)
+/// at its first equals sign: the field trimmed and not empty, the value as
+/// typed. Shared by every `--set`/`-s` and `--map` reader.
+pub fn split_at_equals(input: &str) -> Option<(&str, &str)> {
+    let (i, c) = input
+        .char_indices()
+        .find(|(_, c)| *c == '=' || *c == '＝')?;
+    let field = input[..i].trim();
+    (!field.is_empty()).then(|| (field, &input[i + c.len_utf8()..]))
 }
 
 /// The declared field `input` names: by its name (any case), its label,
