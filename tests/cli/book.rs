@@ -448,7 +448,9 @@ fn import_reads_a_logbook_sheet_by_labels_all_rows_or_none() {
     assert_eq!(text(&first, "visitor"), "马先生");
     assert_eq!(first["id_checked"], serde_yaml::Value::Bool(true));
     assert_eq!(first["headcount"], serde_yaml::Value::from(2));
-    assert!(first.get("legacy_id").is_none(), "only declared fields");
+    assert_eq!(text(&first, "legacy_id"), "1", "the sheet's own number is kept");
+    let shown = env.run(&["--lang", "zh", "book", "show", "VISIT-2026-0001"]);
+    assert!(shown.contains("原编号：1\n"), "{shown}");
     let second = env.yaml("logbooks/visit/2026/VISIT-2026-0002.yaml");
     assert_eq!(text(&second, "arrived"), "2026-11-03T14:00:00+08:00");
     assert!(env.run(&["check"]).contains("no problems"));
@@ -457,6 +459,12 @@ fn import_reads_a_logbook_sheet_by_labels_all_rows_or_none() {
     assert!(stderr.contains("VISIT-2026-0001"), "{stderr}");
     env.run(&["import", "csv", "visit", path, "--skip-existing"]);
     assert_eq!(env.commits(), commits + 1, "nothing new, nothing committed");
+    // The same visit under another sheet's number is another row.
+    let renumbered = env.tmp.path().join("来访2.csv");
+    std::fs::write(&renumbered, VISITS.replace("\n1,11月2日", "\n11,11月2日")).unwrap();
+    let renumbered = renumbered.to_str().unwrap();
+    let added = env.run(&["import", "csv", "visit", renumbered, "--skip-existing"]);
+    assert_eq!(added, "VISIT-2026-0003\n");
 }
 
 #[test]

@@ -10,7 +10,7 @@ use crate::model::common::{Actor, Extra, HistoryAction};
 use crate::model::config::{FieldDef, LogbookDef};
 use crate::model::date::BadDate;
 use crate::model::id::Id;
-use crate::model::import::{Cell, SheetRow, cell, normal_header};
+use crate::model::import::{Cell, LEGACY_ID, SheetRow, cell, normal_header};
 use crate::model::logbook::Entry;
 use crate::model::logbook::value::{self, BookError, Given};
 
@@ -19,8 +19,8 @@ use crate::model::logbook::value::{self, BookError, Given};
 pub enum ColumnUse {
     /// The declared field at this index of the book's fields.
     Field(usize),
-    /// The sheet's own number (序号): compared to tell a row imported
-    /// twice, not stored (a logbook keeps only its declared fields).
+    /// The sheet's own number (序号): kept on the entry as `legacy_id`,
+    /// and compared to tell a row imported twice.
     LegacyId,
     /// Left out on purpose (`--map COLUMN=-`).
     Ignore,
@@ -211,6 +211,9 @@ pub fn read_row(
     }
     entry.title = value::summary_title(&entry, book);
     let year = value::serial_year(&entry, book, setting.given.today);
+    if let Some(legacy) = &legacy_id {
+        entry.fields.insert(LEGACY_ID.into(), legacy.as_str().into());
+    }
     Some(BookDraft {
         row: row.number,
         entry,
@@ -352,6 +355,7 @@ mod tests {
         assert!(troubles.is_empty());
         assert_eq!(draft.year, 2025);
         assert_eq!(draft.legacy_id.as_deref(), Some("7"));
+        assert_eq!(value::plain(&draft.entry.fields["legacy_id"]), "7");
         let get = |k: &str| value::plain(&draft.entry.fields[k]);
         assert_eq!(get("date"), "2025-12-30");
         assert_eq!(get("copies"), "2");

@@ -4,6 +4,7 @@
 
 use super::finding::{Findings, Note};
 use crate::model::config::Config;
+use crate::model::import::LEGACY_ID;
 use crate::model::logbook::open_loop;
 use crate::model::logbook::{Entry, validate_entry};
 
@@ -27,8 +28,11 @@ pub(super) fn check(entry: &Entry, book: &str, config: &Config, f: &mut Findings
                     },
                 );
             }
+            // `legacy_id` is the entry's number in the sheet it was
+            // imported from: known, though the book does not declare it.
+            let known = |key: &&str| *key == LEGACY_ID || def.fields.iter().any(|d| d.name == *key);
             for key in entry.fields.keys().filter_map(|k| k.as_str()) {
-                if !def.fields.iter().any(|d| d.name == key) {
+                if !known(&key) {
                     f.warning(
                         key,
                         Note::UnknownBookField {
