@@ -448,7 +448,11 @@ fn import_reads_a_logbook_sheet_by_labels_all_rows_or_none() {
     assert_eq!(text(&first, "visitor"), "马先生");
     assert_eq!(first["id_checked"], serde_yaml::Value::Bool(true));
     assert_eq!(first["headcount"], serde_yaml::Value::from(2));
-    assert_eq!(text(&first, "legacy_id"), "1", "the sheet's own number is kept");
+    assert_eq!(
+        text(&first, "legacy_id"),
+        "1",
+        "the sheet's own number is kept"
+    );
     let shown = env.run(&["--lang", "zh", "book", "show", "VISIT-2026-0001"]);
     assert!(shown.contains("原编号：1\n"), "{shown}");
     let second = env.yaml("logbooks/visit/2026/VISIT-2026-0002.yaml");

@@ -212,7 +212,9 @@ pub fn read_row(
     entry.title = value::summary_title(&entry, book);
     let year = value::serial_year(&entry, book, setting.given.today);
     if let Some(legacy) = &legacy_id {
-        entry.fields.insert(LEGACY_ID.into(), legacy.as_str().into());
+        entry
+            .fields
+            .insert(LEGACY_ID.into(), legacy.as_str().into());
     }
     Some(BookDraft {
         row: row.number,
