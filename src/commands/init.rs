@@ -200,3 +200,26 @@ fn name_and(item: &str) -> (&str, Option<&str>) {
         None => (item, None),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn init_takes_the_flag_else_the_machine_zone_else_shanghai() {
+        let utc = TimeZone::get("Etc/UTC").unwrap();
+        let berlin = TimeZone::get("Europe/Berlin").unwrap();
+        let given = choose_zone(Some("asia/tokyo"), &utc).unwrap();
+        assert_eq!(given, ("Asia/Tokyo".to_string(), ZoneFrom::Given));
+        let offset = choose_zone(Some("+0530"), &utc).unwrap();
+        assert_eq!(offset, ("+05:30".to_string(), ZoneFrom::Given));
+        assert!(choose_zone(Some("Mars/Olympus"), &utc).is_err());
+        let machine = choose_zone(None, &berlin).unwrap();
+        assert_eq!(machine, ("Europe/Berlin".to_string(), ZoneFrom::Machine));
+        for server in [utc, TimeZone::UTC, TimeZone::fixed(jiff::tz::offset(8))] {
+            let default = choose_zone(None, &server).unwrap();
+            assert_eq!(default, (DEFAULT_ZONE.to_string(), ZoneFrom::Default));
+        }
+        assert!(is_utc("Etc/Universal") && is_utc("GMT") && !is_utc("Europe/London"));
+    }
+}

@@ -362,6 +362,33 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_zone_is_an_iana_name_or_a_fixed_offset() {
+        let name = |text: &str| time_zone(text).and_then(|z| z.iana_name().map(str::to_string));
+        assert_eq!(name("Asia/Shanghai").as_deref(), Some("Asia/Shanghai"));
+        assert_eq!(name(" Europe/Berlin ").as_deref(), Some("Europe/Berlin"));
+        assert_eq!(name("UTC").as_deref(), Some("UTC"));
+        let offset = |text: &str| time_zone(text).map(|z| z.to_fixed_offset().unwrap().seconds());
+        assert_eq!(offset("+08:00"), Some(8 * 3600));
+        assert_eq!(offset("+0800"), Some(8 * 3600));
+        assert_eq!(offset("+8"), Some(8 * 3600));
+        assert_eq!(offset("-05:30"), Some(-(5 * 3600 + 1800)));
+        for bad in [
+            "",
+            "Mars/Olympus",
+            "+25:00",
+            "+08:60",
+            "08:00",
+            "+08:0",
+            "CST-8",
+            "/etc/localtime",
+            "../../etc/passwd",
+            "北京",
+        ] {
+            assert!(time_zone(bad).is_none(), "{bad}");
+        }
+    }
+
+    #[test]
     fn is_place_of_agrees_with_relative_path() {
         let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/office");
         let register = Register::open(&root).unwrap();
