@@ -72,7 +72,12 @@ fn choose_zone(given: Option<&str>, machine: &TimeZone) -> Result<(String, ZoneF
         })?;
         let name = match (zone.iana_name(), zone.to_fixed_offset()) {
             (Some(name), _) => name.to_string(),
-            (None, Ok(offset)) => offset.to_string(),
+            (None, Ok(offset)) => {
+                let secs = offset.seconds();
+                let sign = if secs < 0 { '-' } else { '+' };
+                let abs = secs.unsigned_abs();
+                format!("{sign}{:02}:{:02}", abs / 3600, (abs % 3600) / 60)
+            }
             (None, Err(_)) => text.trim().to_string(),
         };
         return Ok((name, ZoneFrom::Given));
@@ -213,6 +218,8 @@ mod tests {
         assert_eq!(given, ("Asia/Tokyo".to_string(), ZoneFrom::Given));
         let offset = choose_zone(Some("+0530"), &utc).unwrap();
         assert_eq!(offset, ("+05:30".to_string(), ZoneFrom::Given));
+        let offset = choose_zone(Some("+8"), &utc).unwrap();
+        assert_eq!(offset, ("+08:00".to_string(), ZoneFrom::Given));
         assert!(choose_zone(Some("Mars/Olympus"), &utc).is_err());
         let machine = choose_zone(None, &berlin).unwrap();
         assert_eq!(machine, ("Europe/Berlin".to_string(), ZoneFrom::Machine));

@@ -234,9 +234,9 @@ fn init_writes_the_flag_else_the_machine_zone_else_shanghai() {
             ("UTC", &[][..]),
         ] {
             let (_, stderr) = init_under(zone, lang, flags);
+            let command = [&["init", "reg"][..], flags].concat().join(" ");
             said.push_str(&format!(
-                "$ TZ={zone} taizhang --lang {lang} init reg {}\n{stderr}\n",
-                flags.join(" ")
+                "$ TZ={zone} taizhang --lang {lang} {command}\n{stderr}\n"
             ));
         }
     }
