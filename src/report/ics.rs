@@ -2,10 +2,11 @@
 //!
 //! Meetings are timed events in the register's zone: local times with
 //! its VTIMEZONE when the zone keeps one offset (Asia/Shanghai, `+08:00`),
-//! UTC times when it has daylight saving time; their venue as LOCATION; a follow-up's effective due date and an
-//! incoming paper's handling deadline are all-day events. Every event's
-//! UID is `ID@<unit>`, so importing the file again updates the calendar
-//! instead of duplicating it; DTSTAMP is the record's last change and
+//! UTC times when it has daylight saving time; their venue as LOCATION.
+//! A follow-up's effective due date and an incoming paper's handling
+//! deadline are all-day events. Every event's UID is `ID@<unit>`, so
+//! importing the file again updates the calendar instead of duplicating
+//! it; DTSTAMP is the record's last change and
 //! SEQUENCE its number of history entries, so nothing in the file changes
 //! unless the record does.
 //!
@@ -96,14 +97,12 @@ pub fn calendar(
         })
         .min();
     let times = first.map_or(Times::Utc, |first| Times::of(zone, first));
-    if let (
-        Some(_),
-        Times::Local {
-            tzid,
-            abbreviation,
-            offset,
-        },
-    ) = (first, &times)
+    // Without a timed meeting, `times` is `Utc` and no VTIMEZONE is due.
+    if let Times::Local {
+        tzid,
+        abbreviation,
+        offset,
+    } = &times
     {
         out.line("BEGIN:VTIMEZONE");
         out.line(&format!("TZID:{tzid}"));
