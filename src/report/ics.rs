@@ -6,9 +6,8 @@
 //! A follow-up's effective due date and an incoming paper's handling
 //! deadline are all-day events. Every event's UID is `ID@<unit>`, so
 //! importing the file again updates the calendar instead of duplicating
-//! it; DTSTAMP is the record's last change and
-//! SEQUENCE its number of history entries, so nothing in the file changes
-//! unless the record does.
+//! it; DTSTAMP is the record's last change and SEQUENCE its number of
+//! history entries, so nothing in the file changes unless the record does.
 //!
 //! A small writer: text values escaped (`\\`, `\;`, `\,`, `\n`), control
 //! characters dropped, lines folded at 75 octets on character boundaries,
