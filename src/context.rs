@@ -1,5 +1,5 @@
 //! What every command needs besides its own flags: the register, the
-//! language, "today", who acts, and how to read the common kinds of input.
+//! language, the time zone, "today", who acts, and how to read the common kinds of input.
 //!
 //! This is the only place that reads the clock, the environment and the
 //! current folder; everything below gets them as values.
@@ -24,7 +24,7 @@ use crate::model::id::Id;
 use crate::model::keyword::{self, Keyword};
 use crate::model::kind::KindFilter;
 use crate::report::render::printable;
-use crate::store::register::DEFAULT_LOCK_WAIT;
+use crate::store::register::{DEFAULT_LOCK_WAIT, EarlySettings};
 use crate::store::{Problem, Register, Runtime};
 
 /// Output formats of commands that print records or figures.
@@ -89,6 +89,7 @@ pub struct Ctx {
     lang: Lang,
     pub today: Date,
     pub now: Timestamp,
+    /// The register's zone (`timezone`), else the machine's.
     pub tz: TimeZone,
     pub cwd: PathBuf,
     /// What the store needs from the clock and environment.
@@ -109,7 +110,9 @@ pub struct StartupError {
 impl Ctx {
     /// Settles the language first (flag, `TAIZHANG_LANG`, the register's
     /// `language`, the locale), so that whatever fails after it, even a
-    /// bad `--today`, is told in that language.
+    /// bad `--today`, is told in that language; then the time zone (the
+    /// register's `timezone`, else the machine's), in which "today" and
+    /// "now" are read. Both settings come from one read of taizhang.toml.
     pub fn new(mut args: GlobalArgs) -> std::result::Result<Ctx, StartupError> {
         args.register = args
             .register
@@ -120,11 +123,13 @@ impl Ctx {
             error: Error::io(".", e),
             lang: locale_lang(),
         })?;
-        let lang = settle_lang(&args, &cwd).map_err(|error| StartupError {
+        let early = crate::store::register::early_settings(args.register.as_deref(), &cwd)
+            .unwrap_or_default();
+        let lang = settle_lang(&args, early.language.as_deref()).map_err(|error| StartupError {
             error,
             lang: locale_lang(),
         })?;
-        let tz = TimeZone::system();
+        let tz = settle_zone(&early).map_err(|error| StartupError { error, lang })?;
         let now = clock().map_err(|error| StartupError { error, lang })?;
         let real_today = now.to_zoned(tz.clone()).date();
         let today = match &args.today {
@@ -185,6 +190,12 @@ impl Ctx {
             .filter_map(|k| std::env::var(k).ok())
             .find(|v| !v.is_empty())
             .and_then(|v| Lang::parse(&v))
+    }
+
+    /// The machine's time zone (`TZ`, else the system's), whatever the
+    /// register says: what `init` offers a new register.
+    pub fn machine_zone(&self) -> TimeZone {
+        TimeZone::system()
     }
 
     /// The register, found and read on first use, then shared.
@@ -442,7 +453,7 @@ pub fn split_list(inputs: &[String]) -> Vec<String> {
 
 /// The language: `--lang`, else `TAIZHANG_LANG`, else the register's
 /// `language` setting, else the locale.
-fn settle_lang(args: &GlobalArgs, cwd: &std::path::Path) -> Result<Lang> {
+fn settle_lang(args: &GlobalArgs, setting: Option<&str>) -> Result<Lang> {
     let explicit = args.lang.clone().or_else(|| {
         std::env::var("TAIZHANG_LANG")
             .ok()
@@ -451,11 +462,23 @@ fn settle_lang(args: &GlobalArgs, cwd: &std::path::Path) -> Result<Lang> {
     if let Some(text) = explicit {
         return Lang::parse(&text).ok_or(Error::BadLang { input: text });
     }
-    let setting = crate::store::register::language_setting(args.register.as_deref(), cwd);
-    Ok(setting
-        .as_deref()
-        .and_then(Lang::parse)
-        .unwrap_or_else(locale_lang))
+    Ok(setting.and_then(Lang::parse).unwrap_or_else(locale_lang))
+}
+
+/// The zone "today" and "now" are read in: the register's `timezone`
+/// setting, so that a register run on a server kept in UTC still dates
+/// the office's day; without one (registers made before the setting), the
+/// machine's zone (`TZ`, else the system's).
+fn settle_zone(early: &EarlySettings) -> Result<TimeZone> {
+    match &early.timezone {
+        None => Ok(TimeZone::system()),
+        Some(text) => crate::store::register::time_zone(text).ok_or_else(|| Error::BadConfig {
+            path: early.path.clone(),
+            problem: crate::model::config::ConfigProblem::BadTimezone {
+                value: text.clone(),
+            },
+        }),
+    }
 }
 
 /// Now: the system clock, or `TAIZHANG_NOW` (RFC 3339, for tests: a

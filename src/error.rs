@@ -196,6 +196,11 @@ pub enum Error {
     BadLang {
         input: String,
     },
+    /// A time zone flag that names no zone (`init --timezone`).
+    BadTimezone {
+        flag: String,
+        input: String,
+    },
     /// A format that cannot go to stdout (xlsx) was asked without --out.
     NeedsOut {
         format: String,

@@ -131,14 +131,9 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
             let csv = export::csv(&layout, &records, &secrets, lang).map_err(Error::encode)?;
             with_bom(csv, args.bom).into_bytes()
         }
-        Listing::Ics => ics::calendar(
-            &records,
-            &register.config.unit,
-            ics::Zone::china(),
-            &secrets,
-            lang,
-        )
-        .into_bytes(),
+        Listing::Ics => {
+            ics::calendar(&records, &register.config.unit, &ctx.tz, &secrets, lang).into_bytes()
+        }
         Listing::Xlsx => {
             let sheets = sheets(&register, filter.kind.as_ref(), &records, ctx);
             let bar = ctx.progress(records.len() as u64);

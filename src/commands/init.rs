@@ -3,19 +3,24 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+use jiff::tz::TimeZone;
+
 use crate::context::{Ctx, split_list};
 use crate::error::{Error, Result};
+use crate::i18n::ZoneFrom;
 use crate::model::calendar::preset;
 use crate::model::config::{Config, Person, Series, UnitDef};
 use crate::store::init::{self, Git};
+use crate::store::register::time_zone;
 
 /// Create a register: settings with the logbook presets, folders, a
 /// .gitignore for local state, and (unless --no-git) a git repository with
 /// a first commit. An existing register is never overwritten.
 ///
-/// The office's language (--lang, else the locale) is written into the
-/// settings, so that reminders from cron, where the locale is often C,
-/// still speak it. With --units, unit names given to --lead and --unit are
+/// The office's language (--lang, else the locale) and time zone
+/// (--timezone, else the machine's, else Asia/Shanghai) are written into
+/// the settings, so that reminders from cron, where the locale is often C
+/// and the zone UTC, still speak the office's language and date its day. With --units, unit names given to --lead and --unit are
 /// checked against them from the start.
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -40,15 +45,76 @@ pub struct Args {
     #[arg(long, value_name = "NAME")]
     pub people: Vec<String>,
 
+    /// The office's time zone, for "today" and every time written: an
+    /// IANA name (Asia/Shanghai) or a fixed offset (+08:00) [default: the
+    /// machine's zone, unless it is UTC or unnamed, then Asia/Shanghai]
+    #[arg(long, value_name = "ZONE")]
+    pub timezone: Option<String>,
+
     /// Do not create a git repository
     #[arg(long)]
     pub no_git: bool,
+}
+
+/// The zone a new register gets when neither `--timezone` nor the machine
+/// names one: the product's offices are in China.
+pub const DEFAULT_ZONE: &str = "Asia/Shanghai";
+
+/// The zone to write: `--timezone` (refused if it names no zone), else
+/// the machine's when it has an IANA name that is not UTC, else
+/// [`DEFAULT_ZONE`]. A named zone is written as the database spells it,
+/// an offset as `+05:30`.
+fn choose_zone(given: Option<&str>, machine: &TimeZone) -> Result<(String, ZoneFrom)> {
+    if let Some(text) = given {
+        let zone = time_zone(text).ok_or_else(|| Error::BadTimezone {
+            flag: "--timezone".into(),
+            input: text.to_string(),
+        })?;
+        let name = match (zone.iana_name(), zone.to_fixed_offset()) {
+            (Some(name), _) => name.to_string(),
+            (None, Ok(offset)) => {
+                let secs = offset.seconds();
+                let sign = if secs < 0 { '-' } else { '+' };
+                let abs = secs.unsigned_abs();
+                format!("{sign}{:02}:{:02}", abs / 3600, (abs % 3600) / 60)
+            }
+            (None, Err(_)) => text.trim().to_string(),
+        };
+        return Ok((name, ZoneFrom::Given));
+    }
+    match machine.iana_name() {
+        Some(name) if !is_utc(name) && !machine.is_unknown() => {
+            Ok((name.to_string(), ZoneFrom::Machine))
+        }
+        _ => Ok((DEFAULT_ZONE.to_string(), ZoneFrom::Default)),
+    }
+}
+
+/// UTC under its many names (`UTC`, `Etc/UTC`, `Etc/Universal`, `GMT`,
+/// `Zulu` …): a server's zone, no office's.
+fn is_utc(name: &str) -> bool {
+    let name = name.strip_prefix("Etc/").unwrap_or(name);
+    [
+        "UTC",
+        "UCT",
+        "Universal",
+        "Zulu",
+        "GMT",
+        "GMT0",
+        "GMT+0",
+        "GMT-0",
+        "Greenwich",
+    ]
+    .iter()
+    .any(|utc| utc.eq_ignore_ascii_case(name))
 }
 
 pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
     let root = ctx.cwd.join(args.dir.unwrap_or_default());
     let mut config = Config::new(args.unit.as_deref().unwrap_or_default().trim());
     config.language = ctx.office_language().map(|lang| lang.code().to_string());
+    let (zone, from) = choose_zone(args.timezone.as_deref(), &ctx.machine_zone())?;
+    config.timezone = Some(zone);
     config.units = units(&args.units)?;
     config.people = people(&config, &args.people)?;
     config.series.push(Series {
@@ -64,6 +130,9 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
     };
     init::create(&root, &config, &preset(&[year, year + 1]), git)?;
     ctx.note(&ctx.lang().created_register(&root));
+    if let Some(zone) = &config.timezone {
+        ctx.note(&ctx.lang().zone_set(zone, from));
+    }
     if config.units.is_empty() {
         ctx.warn(&ctx.lang().units_unchecked());
     }
@@ -134,5 +203,30 @@ fn name_and(item: &str) -> (&str, Option<&str>) {
     match item.split_once([':', '：']) {
         Some((name, rest)) => (name, Some(rest)),
         None => (item, None),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn init_takes_the_flag_else_the_machine_zone_else_shanghai() {
+        let utc = TimeZone::get("Etc/UTC").unwrap();
+        let berlin = TimeZone::get("Europe/Berlin").unwrap();
+        let given = choose_zone(Some("asia/tokyo"), &utc).unwrap();
+        assert_eq!(given, ("Asia/Tokyo".to_string(), ZoneFrom::Given));
+        let offset = choose_zone(Some("+0530"), &utc).unwrap();
+        assert_eq!(offset, ("+05:30".to_string(), ZoneFrom::Given));
+        let offset = choose_zone(Some("+8"), &utc).unwrap();
+        assert_eq!(offset, ("+08:00".to_string(), ZoneFrom::Given));
+        assert!(choose_zone(Some("Mars/Olympus"), &utc).is_err());
+        let machine = choose_zone(None, &berlin).unwrap();
+        assert_eq!(machine, ("Europe/Berlin".to_string(), ZoneFrom::Machine));
+        for server in [utc, TimeZone::UTC, TimeZone::fixed(jiff::tz::offset(8))] {
+            let default = choose_zone(None, &server).unwrap();
+            assert_eq!(default, (DEFAULT_ZONE.to_string(), ZoneFrom::Default));
+        }
+        assert!(is_utc("Etc/Universal") && is_utc("GMT") && !is_utc("Europe/London"));
     }
 }

@@ -633,6 +633,18 @@ pub(super) fn error(lang: Lang, error: &Error) -> (String, Option<String>) {
             ),
             Some(say!(l, "use en or zh", "可用 `en` 或 `zh`")),
         ),
+        E::BadTimezone { flag, input } => (
+            say!(
+                l,
+                "{flag}: '{input}' is not a time zone",
+                "{flag}：“{input}”不是有效的时区"
+            ),
+            Some(say!(
+                l,
+                "write an IANA name such as Asia/Shanghai or a fixed offset such as +08:00",
+                "请填写时区名称（如 Asia/Shanghai）或固定时差（如 +08:00）"
+            )),
+        ),
         E::NeedsOut { format } => (
             say!(
                 l,

@@ -23,6 +23,17 @@ mod refusals;
 mod sentences;
 
 pub use confirm::Confirm;
+
+/// Where the zone `init` wrote came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ZoneFrom {
+    /// `init --timezone`.
+    Given,
+    /// The machine's zone.
+    Machine,
+    /// Asia/Shanghai, since the machine's zone is UTC or unnamed.
+    Default,
+}
 pub use edit::{edit_again, edited, field_key, unchanged, undone};
 pub use export::{Brief, brief_title, deadline_event, followup_due_event};
 pub use labels::{Label, Message, Phrase};
@@ -228,6 +239,25 @@ impl Lang {
     pub fn created_register(self, path: &std::path::Path) -> String {
         let path = path.display();
         say!(self, "Created a register in {path}", "已在 {path} 新建台账")
+    }
+
+    /// What `init` says of the zone it wrote into the settings, and how
+    /// to change it.
+    pub fn zone_set(self, zone: &str, from: ZoneFrom) -> String {
+        let whence = match from {
+            ZoneFrom::Given => String::new(),
+            ZoneFrom::Machine => say!(self, " (this machine's)", "（取自本机）"),
+            ZoneFrom::Default => say!(
+                self,
+                " (the default: this machine's zone is UTC or has no name)",
+                "（默认值：本机时区不是具体地区的时区）"
+            ),
+        };
+        say!(
+            self,
+            "Time zone: {zone}{whence}; today and times are read in it. To change it, edit `timezone` in taizhang.toml",
+            "台账时区：{zone}{whence}，“今天”和各项时间均按此时区计。如需更改，请修改 taizhang.toml 中的 `timezone`"
+        )
     }
 
     /// What `check` says when it found nothing wrong.

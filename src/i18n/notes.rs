@@ -360,6 +360,11 @@ pub(super) fn config_problem(l: Lang, problem: &ConfigProblem) -> String {
             "logbook name '{name}' must be ASCII letters, digits, '-' or '_'",
             "登记簿名称“{name}”只能由英文字母、数字、- 或 _ 组成"
         ),
+        C::BadTimezone { value } => say!(
+            l,
+            "timezone: '{value}' is not a time zone; write an IANA name such as \"Asia/Shanghai\" or a fixed offset such as \"+08:00\"",
+            "`timezone`：“{value}”不是有效的时区；请填写时区名称（如 \"Asia/Shanghai\"）或固定时差（如 \"+08:00\"）"
+        ),
         C::CalendarYear { year } => say!(
             l,
             "[{year}]: tables are named by year, like [2026]",

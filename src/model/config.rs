@@ -24,6 +24,12 @@ pub struct Config {
     /// environment says.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub language: Option<String>,
+    /// The office's time zone: an IANA name (`Asia/Shanghai`) or a fixed
+    /// offset (`+08:00`). "Today", "now", history times and typed
+    /// `YYYY-MM-DD HH:MM` are read in it, whatever the machine's zone;
+    /// without it, the machine's zone.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub timezone: Option<String>,
     #[serde(default)]
     pub prefixes: Prefixes,
     /// Departments. When the list is not empty, `--lead`/`--unit` must name
@@ -240,6 +246,7 @@ impl Config {
             unit: unit.to_string(),
             fonds: String::new(),
             language: None,
+            timezone: None,
             prefixes: Prefixes::default(),
             units: Vec::new(),
             people: Vec::new(),
@@ -350,6 +357,8 @@ pub enum ConfigProblem {
     PrefixTwice { prefix: String },
     /// A logbook name unfit for a folder name.
     BadBookName { name: String },
+    /// A `timezone` that is neither an IANA name nor a fixed offset.
+    BadTimezone { value: String },
     /// A calendar table not named by a year.
     CalendarYear { year: String },
     /// A calendar entry that is neither a date nor a short range.

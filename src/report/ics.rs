@@ -1,12 +1,13 @@
 //! `export ics`: an iCalendar file (RFC 5545) of meetings and deadlines.
 //!
-//! Meetings are timed events in the register's zone (with its VTIMEZONE),
-//! their venue as LOCATION; a follow-up's effective due date and an
-//! incoming paper's handling deadline are all-day events. Every event's
-//! UID is `ID@<unit>`, so importing the file again updates the calendar
-//! instead of duplicating it; DTSTAMP is the record's last change and
-//! SEQUENCE its number of history entries, so nothing in the file changes
-//! unless the record does.
+//! Meetings are timed events in the register's zone: local times with
+//! its VTIMEZONE when the zone keeps one offset (Asia/Shanghai, `+08:00`),
+//! UTC times when it has daylight saving time; their venue as LOCATION.
+//! A follow-up's effective due date and an incoming paper's handling
+//! deadline are all-day events. Every event's UID is `ID@<unit>`, so
+//! importing the file again updates the calendar instead of duplicating
+//! it; DTSTAMP is the record's last change and SEQUENCE its number of
+//! history entries, so nothing in the file changes unless the record does.
 //!
 //! A small writer: text values escaped (`\\`, `\;`, `\,`, `\n`), control
 //! characters dropped, lines folded at 75 octets on character boundaries,
@@ -14,7 +15,7 @@
 
 use jiff::Timestamp;
 use jiff::civil::{Date, DateTime};
-use jiff::tz::Offset;
+use jiff::tz::{Offset, TimeZone};
 
 use crate::i18n::{self, Lang};
 use crate::model::date::{Moment, When};
@@ -23,22 +24,40 @@ use crate::model::meeting::MtStatus;
 use crate::model::record::Record;
 use crate::report::redact::Secrets;
 
-/// The zone meetings are written in: its IANA name and its offset. China
-/// has kept UTC+8 all year since 1991, so one STANDARD rule describes it.
-#[derive(Debug, Clone, Copy)]
-pub struct Zone {
-    pub name: &'static str,
-    pub abbreviation: &'static str,
-    pub offset: Offset,
+/// How meeting times are written, decided by the register's zone.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Times {
+    /// A zone that keeps one offset from the first meeting on (China has
+    /// kept UTC+8 all year since 1991, as has any fixed offset): local
+    /// times with `TZID=`, described by a VTIMEZONE of one STANDARD rule.
+    Local {
+        tzid: String,
+        abbreviation: String,
+        offset: Offset,
+    },
+    /// A zone with daylight saving time: UTC times (`…Z`), which every
+    /// calendar places right without a set of rules to get wrong.
+    Utc,
 }
 
-impl Zone {
-    /// Asia/Shanghai, the default.
-    pub fn china() -> Zone {
-        Zone {
-            name: "Asia/Shanghai",
-            abbreviation: "CST",
-            offset: Offset::constant(8),
+impl Times {
+    /// `Local` when `zone` has no transition after `from` (the first
+    /// meeting), else `Utc`.
+    fn of(zone: &TimeZone, from: Timestamp) -> Times {
+        if zone.following(from).next().is_some() {
+            return Times::Utc;
+        }
+        let info = zone.to_offset_info(from);
+        let offset = info.offset();
+        let tzid = match zone.iana_name() {
+            Some(name) => name.to_string(),
+            // A fixed offset has no name: `UTC+0800`.
+            None => format!("UTC{}", utc_offset(offset)),
+        };
+        Times::Local {
+            tzid,
+            abbreviation: info.abbreviation().to_string(),
+            offset,
         }
     }
 }
@@ -48,7 +67,7 @@ impl Zone {
 pub fn calendar(
     records: &[&Record],
     unit: &str,
-    zone: Zone,
+    zone: &TimeZone,
     secrets: &Secrets,
     lang: Lang,
 ) -> String {
@@ -63,30 +82,53 @@ pub fn calendar(
     out.line("CALSCALE:GREGORIAN");
     out.line("METHOD:PUBLISH");
     out.text("X-WR-CALNAME", unit);
-    out.line(&format!("X-WR-TIMEZONE:{}", zone.name));
-    let timed = records
+    if let Some(name) = zone.iana_name() {
+        out.line(&format!("X-WR-TIMEZONE:{name}"));
+    }
+    let first = records
         .iter()
-        .any(|r| matches!(r, Record::Meeting(m) if matches!(m.start, When::Moment(_))));
-    if timed {
+        .filter_map(|r| match r {
+            Record::Meeting(m) => match m.start {
+                When::Moment(start) => start.timestamp(),
+                When::Date(_) => None,
+            },
+            _ => None,
+        })
+        .min();
+    let times = first.map_or(Times::Utc, |first| Times::of(zone, first));
+    // Without a timed meeting, `times` is `Utc` and no VTIMEZONE is due.
+    if let Times::Local {
+        tzid,
+        abbreviation,
+        offset,
+    } = &times
+    {
         out.line("BEGIN:VTIMEZONE");
-        out.line(&format!("TZID:{}", zone.name));
+        out.line(&format!("TZID:{tzid}"));
         out.line("BEGIN:STANDARD");
         out.line("DTSTART:19700101T000000");
-        let offset = utc_offset(zone.offset);
+        let offset = utc_offset(*offset);
         out.line(&format!("TZOFFSETFROM:{offset}"));
         out.line(&format!("TZOFFSETTO:{offset}"));
-        out.line(&format!("TZNAME:{}", zone.abbreviation));
+        out.line(&format!("TZNAME:{abbreviation}"));
         out.line("END:STANDARD");
         out.line("END:VTIMEZONE");
     }
     for record in records {
-        event(&mut out, record, unit, zone, secrets, lang);
+        event(&mut out, record, unit, &times, secrets, lang);
     }
     out.line("END:VCALENDAR");
     out.0
 }
 
-fn event(out: &mut Writer, record: &Record, unit: &str, zone: Zone, secrets: &Secrets, lang: Lang) {
+fn event(
+    out: &mut Writer,
+    record: &Record,
+    unit: &str,
+    times: &Times,
+    secrets: &Secrets,
+    lang: Lang,
+) {
     let title = lang.title(&secrets.title(record));
     let (summary, status) = match record {
         Record::Meeting(m) => (
@@ -126,20 +168,23 @@ fn event(out: &mut Writer, record: &Record, unit: &str, zone: Zone, secrets: &Se
                     all_day(out, day, end);
                 }
                 When::Moment(start) => {
-                    let start = local(&start, zone);
                     let end = match m.end {
-                        Some(When::Moment(end)) => local(&end, zone),
+                        Some(When::Moment(end)) if end.timestamp() >= start.timestamp() => end,
+                        Some(When::Moment(_)) => start,
                         // A meeting without an end fills an hour.
-                        _ => start
-                            .checked_add(jiff::Span::new().hours(1))
-                            .unwrap_or(start),
+                        _ => later(&start, 1),
                     };
-                    out.line(&format!("DTSTART;TZID={}:{}", zone.name, stamp(start)));
-                    out.line(&format!(
-                        "DTEND;TZID={}:{}",
-                        zone.name,
-                        stamp(end.max(start))
-                    ));
+                    let (start, end) = (timed(&start, times), timed(&end, times));
+                    match times {
+                        Times::Local { tzid, .. } => {
+                            out.line(&format!("DTSTART;TZID={tzid}:{start}"));
+                            out.line(&format!("DTEND;TZID={tzid}:{end}"));
+                        }
+                        Times::Utc => {
+                            out.line(&format!("DTSTART:{start}"));
+                            out.line(&format!("DTEND:{end}"));
+                        }
+                    }
                 }
             }
             if let Some(venue) = &m.venue {
@@ -178,10 +223,25 @@ fn all_day(out: &mut Writer, first: Date, last: Date) {
     out.line(&format!("DTEND;VALUE=DATE:{}", end.strftime("%Y%m%d")));
 }
 
-fn local(moment: &Moment, zone: Zone) -> DateTime {
-    match moment.timestamp() {
-        Some(ts) => zone.offset.to_datetime(ts),
-        None => moment.datetime,
+/// `moment` as DATE-TIME text: local to the zone (`20261201T100000`), or
+/// in UTC (`20261201T020000Z`). A moment past the range of time (never
+/// written by taizhang) keeps its own wall-clock time.
+fn timed(moment: &Moment, times: &Times) -> String {
+    match (moment.timestamp(), times) {
+        (Some(ts), Times::Local { offset, .. }) => stamp(offset.to_datetime(ts)),
+        (Some(ts), Times::Utc) => stamp(Offset::UTC.to_datetime(ts)) + "Z",
+        (None, _) => stamp(moment.datetime),
+    }
+}
+
+/// `hours` after `moment`, at its offset.
+fn later(moment: &Moment, hours: i64) -> Moment {
+    Moment {
+        datetime: moment
+            .datetime
+            .checked_add(jiff::Span::new().hours(hours))
+            .unwrap_or(moment.datetime),
+        offset: moment.offset,
     }
 }
 
@@ -250,6 +310,30 @@ pub fn escape(value: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_zone_without_daylight_saving_is_written_local_one_with_it_in_utc() {
+        let at: Timestamp = "2026-12-01T02:00:00Z".parse().unwrap();
+        let shanghai = TimeZone::get("Asia/Shanghai").unwrap();
+        assert_eq!(
+            Times::of(&shanghai, at),
+            Times::Local {
+                tzid: "Asia/Shanghai".into(),
+                abbreviation: "CST".into(),
+                offset: Offset::constant(8),
+            }
+        );
+        let berlin = TimeZone::get("Europe/Berlin").unwrap();
+        assert_eq!(Times::of(&berlin, at), Times::Utc);
+        let fixed = TimeZone::fixed(Offset::from_seconds(5 * 3600 + 1800).unwrap());
+        let Times::Local { tzid, .. } = Times::of(&fixed, at) else {
+            panic!("a fixed offset is local");
+        };
+        assert_eq!(tzid, "UTC+0530");
+        let moment = Moment::at(at, &berlin);
+        assert_eq!(timed(&moment, &Times::Utc), "20261201T020000Z");
+        assert_eq!(timed(&moment, &Times::of(&shanghai, at)), "20261201T100000");
+    }
 
     #[test]
     fn text_is_escaped() {

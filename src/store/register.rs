@@ -38,18 +38,92 @@ pub fn find_root(explicit: Option<&Path>, cwd: &Path) -> Result<PathBuf> {
     })
 }
 
-/// The register's `language` setting, read before anything else so that
-/// every message, even one about bad settings or a bad flag, is in the
-/// language the office chose. Only that key is read; a register that
-/// cannot be found or read has no say (the command reports why later).
-pub fn language_setting(explicit: Option<&Path>, cwd: &Path) -> Option<String> {
-    #[derive(serde::Deserialize)]
-    struct Language {
-        language: Option<String>,
-    }
+/// The settings read before anything else, from one read of
+/// `taizhang.toml`: `language`, so that every message, even one about bad
+/// settings or a bad flag, is in the language the office chose; and
+/// `timezone`, so that "today" and "now" are the office's, not the
+/// server's. Only these keys are read; a register that cannot be found or
+/// read has no say (the command reports why later).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct EarlySettings {
+    /// The settings file they came from, for messages about them.
+    pub path: PathBuf,
+    pub language: Option<String>,
+    /// The `timezone` value as written (a value that is not text is
+    /// kept in TOML form, to be refused as no zone).
+    pub timezone: Option<String>,
+}
+
+/// Reads [`EarlySettings`] from the register found from `explicit` and
+/// `cwd`; `None` when there is no register or its file is not TOML.
+pub fn early_settings(explicit: Option<&Path>, cwd: &Path) -> Option<EarlySettings> {
     let path = find_root(explicit, cwd).ok()?.join(SETTINGS_FILE);
-    let text = std::fs::read_to_string(path).ok()?;
-    toml::from_str::<Language>(&text).ok()?.language
+    let text = std::fs::read_to_string(&path).ok()?;
+    let table: toml::Table = toml::from_str(&text).ok()?;
+    let language = table
+        .get("language")
+        .and_then(|v| v.as_str())
+        .map(str::to_string);
+    let timezone = table.get("timezone").map(|v| match v.as_str() {
+        Some(text) => text.to_string(),
+        None => v.to_string(),
+    });
+    Some(EarlySettings {
+        path,
+        language,
+        timezone,
+    })
+}
+
+/// The zone a `timezone` setting (or `init --timezone`) names: an IANA
+/// name (`Asia/Shanghai`), looked up in the system's time zone database
+/// or, without one, the copy built into taizhang; or a fixed offset from
+/// UTC (`+08:00`, `+0800`, `+08`, `-05:30`). `None` for anything else.
+pub fn time_zone(text: &str) -> Option<jiff::tz::TimeZone> {
+    let text = text.trim();
+    if text.is_empty() {
+        return None;
+    }
+    if let Some(offset) = fixed_offset(text) {
+        return Some(jiff::tz::TimeZone::fixed(offset));
+    }
+    // jiff also reads POSIX TZ strings and file paths here; a register
+    // names its zone by IANA name only.
+    let named = text
+        .bytes()
+        .all(|b| b.is_ascii_alphanumeric() || b"/_-+".contains(&b));
+    if !named || text.starts_with('/') {
+        return None;
+    }
+    jiff::tz::TimeZone::get(text).ok()
+}
+
+/// `+08:00`, `+0800`, `+08`, `-05:30`: a sign, hours, and optional minutes.
+fn fixed_offset(text: &str) -> Option<jiff::tz::Offset> {
+    let sign: i32 = match text.as_bytes().first()? {
+        b'+' => 1,
+        b'-' => -1,
+        _ => return None,
+    };
+    let rest = &text[1..];
+    let (hours, minutes) = match (rest.len(), rest.split_once(':')) {
+        (_, Some((h, m))) => (h, m),
+        (4, None) => rest.split_at(2),
+        (1 | 2, None) => (rest, "00"),
+        _ => return None,
+    };
+    let digits = |s: &str, len: std::ops::RangeInclusive<usize>| {
+        len.contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit())
+    };
+    if !digits(hours, 1..=2) || !digits(minutes, 2..=2) {
+        return None;
+    }
+    let hours: i32 = hours.parse().ok()?;
+    let minutes: i32 = minutes.parse().ok()?;
+    if hours > 18 || minutes > 59 {
+        return None;
+    }
+    jiff::tz::Offset::from_seconds(sign * (hours * 3600 + minutes * 60)).ok()
 }
 
 /// An open register: its folder and settings, and what the command's
@@ -237,6 +311,13 @@ pub fn parse_config(text: &str) -> std::result::Result<Config, ConfigProblem> {
             supported: FORMAT_VERSION,
         });
     }
+    if let Some(zone) = &config.timezone
+        && time_zone(zone).is_none()
+    {
+        return Err(ConfigProblem::BadTimezone {
+            value: zone.clone(),
+        });
+    }
     let mut prefixes = config.all_prefixes();
     for prefix in &prefixes {
         if prefix.is_empty() || !prefix.bytes().all(|b| b.is_ascii_alphabetic()) {
@@ -279,6 +360,33 @@ pub fn render_config(config: &Config) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_zone_is_an_iana_name_or_a_fixed_offset() {
+        let name = |text: &str| time_zone(text).and_then(|z| z.iana_name().map(str::to_string));
+        assert_eq!(name("Asia/Shanghai").as_deref(), Some("Asia/Shanghai"));
+        assert_eq!(name(" Europe/Berlin ").as_deref(), Some("Europe/Berlin"));
+        assert_eq!(name("UTC").as_deref(), Some("UTC"));
+        let offset = |text: &str| time_zone(text).map(|z| z.to_fixed_offset().unwrap().seconds());
+        assert_eq!(offset("+08:00"), Some(8 * 3600));
+        assert_eq!(offset("+0800"), Some(8 * 3600));
+        assert_eq!(offset("+8"), Some(8 * 3600));
+        assert_eq!(offset("-05:30"), Some(-(5 * 3600 + 1800)));
+        for bad in [
+            "",
+            "Mars/Olympus",
+            "+25:00",
+            "+08:60",
+            "08:00",
+            "+08:0",
+            "CST-8",
+            "/etc/localtime",
+            "../../etc/passwd",
+            "北京",
+        ] {
+            assert!(time_zone(bad).is_none(), "{bad}");
+        }
+    }
 
     #[test]
     fn is_place_of_agrees_with_relative_path() {

@@ -429,6 +429,7 @@ const CASES: &[&[&str]] = &[
     &["chase", "IN-2"],
     &["chase", "FU-2"],
     &["init", "new", "--units", "办公室:BGS,财务科:BGS"],
+    &["init", "new", "--timezone", "Mars/Olympus"],
     // Logbooks: fields, values, declarations.
     &["book", "add", "seal", "-s", "印章名称=局公章"],
     &["book", "add", "seal", "-s", "印章=局公章"],
@@ -796,6 +797,23 @@ fn a_bad_settings_file_speaks_one_language() {
         for lang in ["zh", "en"] {
             let stderr = env.fail(&["--lang", lang, "list"]);
             judge(lang, &[], &stderr, &commands, &mut wrong);
+        }
+    }
+    // A time zone that is none, read before anything else: told in the
+    // register's language or the one asked for, naming file and key.
+    env.configure("format_version = [1", "format_version = 1");
+    for bad in ["Mars/Olympus", "+25:00"] {
+        let settings = env.read("taizhang.toml");
+        let zone = settings
+            .lines()
+            .find(|line| line.starts_with("timezone = "))
+            .unwrap()
+            .to_string();
+        env.configure(&zone, &format!("timezone = \"{bad}\""));
+        for lang in ["zh", "en"] {
+            let stderr = env.fail(&["--lang", lang, "list"]);
+            assert!(stderr.contains("taizhang.toml") && stderr.contains("timezone"));
+            judge(lang, &[bad], &stderr, &commands, &mut wrong);
         }
     }
     assert!(wrong.is_empty(), "{}", wrong.join("\n\n"));

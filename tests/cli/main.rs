@@ -37,5 +37,6 @@ mod smoke;
 mod snapshots;
 mod summary;
 mod sync;
+mod timezone;
 mod undo;
 mod yaml_compat;
