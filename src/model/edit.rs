@@ -394,7 +394,9 @@ pub fn set_fields(
         }
         seen.push(key);
     }
-    let changed = Record::deserialize_as(value, record.kind(), record.book()).map_err(rejected)?;
+    let mut changed =
+        Record::deserialize_as(value, record.kind(), record.book()).map_err(rejected)?;
+    changed.know_books(&inputs.config.logbooks);
     let changes = changes(record, &changed);
     Ok((changed, changes))
 }

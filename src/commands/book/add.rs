@@ -7,8 +7,8 @@ use crate::context::Ctx;
 use crate::error::{Error, Result};
 use crate::model::common::{Extra, HistoryAction};
 use crate::model::id::Id;
-use crate::model::logbook::Entry;
 use crate::model::logbook::value::{self, BookError};
+use crate::model::logbook::{Entry, FiledBy};
 use crate::model::record::Record;
 use crate::store::Change;
 
@@ -45,7 +45,9 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
         created: actor.at,
         history: Vec::new(),
         fields: Extra::new(),
+        filed_by: FiledBy::Unknown,
     };
+    entry.know_book(def);
     let changes = super::apply(&mut entry, book, &args.set, &given)?;
     let missing = value::missing(&entry, def);
     if !missing.is_empty() {

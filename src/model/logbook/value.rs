@@ -522,6 +522,7 @@ mod tests {
             created: Moment::parse_rfc3339("2026-11-23T09:30:00+08:00").unwrap(),
             history: Vec::new(),
             fields: Extra::new(),
+            filed_by: Default::default(),
         }
     }
 
