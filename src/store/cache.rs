@@ -618,6 +618,33 @@ mod tests {
     }
 
     #[test]
+    fn a_cached_entry_is_filed_under_its_books_date_field() {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/office");
+        let register = Register::open(&root).unwrap();
+        let record = crate::testing::example_records()
+            .into_iter()
+            .find(|r| r.book() == Some("visit"))
+            .unwrap();
+        let payload = encode_record(&record).unwrap();
+        let entry = Entry {
+            path: "logbooks/visit/x.yaml".into(),
+            fingerprint: Fingerprint::default(),
+            holds: Holds::Record(Facts::of(&record)),
+            comments: false,
+            offset: 0,
+            len: u32::try_from(payload.len()).unwrap(),
+        };
+        let Some(Parsed::Record(back)) = decode(&entry, &payload, &register, record.id()) else {
+            panic!("the entry decodes");
+        };
+        let Record::Entry(back, _) = *back else {
+            panic!("an entry");
+        };
+        let want = crate::model::logbook::FiledBy::Field("arrived".into());
+        assert_eq!(back.filed_by, want);
+    }
+
+    #[test]
     fn facts_survive_the_index() {
         let facts = Facts {
             open: true,

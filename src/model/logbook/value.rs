@@ -11,7 +11,7 @@ use jiff::tz::TimeZone;
 use serde_yaml::Value;
 
 use crate::model::config::{Config, FieldDef, LogbookDef};
-use crate::model::date::{BadDate, When, WorkingDays, parse_iso_date};
+use crate::model::date::{BadDate, When, WorkingDays};
 use crate::model::id::Id;
 use crate::model::logbook::Entry;
 
@@ -475,19 +475,13 @@ pub fn next_serial<'a>(year: i16, taken: impl IntoIterator<Item = &'a str>) -> S
     format!("{year}-{:03}", highest + 1)
 }
 
-/// The year a new serial number belongs to: the year of the entry's
-/// first `date` field when it has one, else `today`'s.
+/// The year a new entry belongs to — that of its ID and of a new serial
+/// number: the year of the book's date (its first `date` or `datetime`
+/// field, `filing_field`) when the entry has one, else `today`'s.
 pub fn serial_year(entry: &Entry, book: &LogbookDef, today: Date) -> i16 {
-    book.fields
-        .iter()
-        .filter(|f| f.kind == "date")
-        .find_map(|f| {
-            entry
-                .fields
-                .get(f.name.as_str())?
-                .as_str()
-                .and_then(parse_iso_date)
-        })
+    crate::model::logbook::filing_field(book)
+        .and_then(|f| entry.fields.get(f.name.as_str()))
+        .and_then(crate::model::logbook::value_date)
         .unwrap_or(today)
         .year()
 }

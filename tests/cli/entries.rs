@@ -1,0 +1,75 @@
+//! Logbook entries are filed under their book's date: the first `date` or
+//! `datetime` field the book declares (来访时间 `arrived` of the visitor
+//! book), not the day they were typed in.
+
+use crate::env::Env;
+use crate::snapshots::NOW;
+
+/// Last year's 来访登记表, as the office kept it in a spreadsheet.
+const LAST_YEAR: &str = "序号,来访时间,来访人,事由\n\
+1,2025/3/2 09:00,马先生,咨询线路许可\n\
+2,2025/12/31 23:30,刘女士,反映公交站点问题\n";
+
+fn ids(json: &str) -> Vec<String> {
+    let value: serde_json::Value = serde_json::from_str(json).unwrap();
+    let mut ids: Vec<String> = (value.as_array().unwrap().iter())
+        .map(|r| r["id"].as_str().unwrap().to_string())
+        .collect();
+    ids.sort();
+    ids
+}
+
+/// A register with last year's sheet imported, one visit of last year
+/// added by hand and one of this year.
+fn visits() -> Env {
+    let env = Env::new();
+    env.pin_clock(NOW);
+    let path = env.tmp.path().join("来访2025.csv");
+    std::fs::write(&path, LAST_YEAR).unwrap();
+    let imported = env.run(&["import", "csv", "visit", path.to_str().unwrap()]);
+    assert_eq!(imported, "VISIT-2025-0001\nVISIT-2025-0002\n");
+    let add = |arrived: &str, visitor: &str| {
+        let arrived = format!("来访时间={arrived}");
+        let visitor = format!("来访人={visitor}");
+        let args = ["book", "add", "visit", "-s", &arrived, "-s", &visitor];
+        env.run(&[&args[..], &["-s", "事由=办事"]].concat())
+    };
+    assert_eq!(add("2025-06-01 10:00", "张先生"), "VISIT-2025-0003\n");
+    assert_eq!(add("2026-11-20 09:00", "李女士"), "VISIT-2026-0001\n");
+    env
+}
+
+const LAST: [&str; 3] = ["VISIT-2025-0001", "VISIT-2025-0002", "VISIT-2025-0003"];
+
+#[test]
+fn entries_of_last_year_list_sum_and_export_under_last_year() {
+    let env = visits();
+    // Twice: the second reading comes from the cache the first one wrote.
+    env.skip_ahead();
+    for _ in 0..2 {
+        let year = env.run(&["list", "visit", "--year", "2025", "-o", "json"]);
+        assert_eq!(ids(&year), LAST);
+        let dated = ["--since", "2025-01-01", "--until", "2025-12-31"];
+        let span = env.run(&[&["list", "visit", "-o", "json"][..], &dated].concat());
+        assert_eq!(ids(&span), LAST, "filed by the day they arrived");
+        let this = env.run(&["list", "visit", "--year", "2026", "-o", "json"]);
+        assert_eq!(ids(&this), ["VISIT-2026-0001"]);
+        let summary = |period: &str| {
+            let json = env.run(&["summary", "--period", period, "-o", "json"]);
+            let value: serde_json::Value = serde_json::from_str(&json).unwrap();
+            value["logbooks"]["visit"].as_u64().unwrap_or(0)
+        };
+        assert_eq!(summary("2025"), 3);
+        // 23:30 on New Year's Eve in Beijing is still 2025 there.
+        assert_eq!(summary("2025-12"), 1);
+        assert_eq!(summary("2026"), 1);
+        assert_eq!(summary("2026-11"), 1);
+        let csv = env.run(&["export", "csv", "visit", "--year", "2025"]);
+        for id in LAST {
+            assert!(csv.contains(id), "{csv}");
+        }
+        assert!(!csv.contains("VISIT-2026"), "{csv}");
+        let json = env.run(&["export", "json", "visit", "--year", "2025"]);
+        assert_eq!(ids(&json), LAST);
+    }
+}
