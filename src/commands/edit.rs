@@ -57,6 +57,7 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
     }
     let inputs = Inputs {
         today: ctx.today,
+        now: ctx.moment(),
         tz: &ctx.tz,
         calendar: ctx.calendar(),
         config: &register.config,

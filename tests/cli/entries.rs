@@ -2,7 +2,7 @@
 //! `datetime` field the book declares (来访时间 `arrived` of the visitor
 //! book), not the day they were typed in.
 
-use crate::env::Env;
+use crate::env::{Env, text};
 use crate::snapshots::NOW;
 
 /// Last year's 来访登记表, as the office kept it in a spreadsheet.
@@ -72,4 +72,55 @@ fn entries_of_last_year_list_sum_and_export_under_last_year() {
         let json = env.run(&["export", "json", "visit", "--year", "2025"]);
         assert_eq!(ids(&json), LAST);
     }
+}
+
+#[test]
+fn now_is_this_minute_in_a_datetime_field_and_today_in_a_date_field() {
+    let env = Env::new();
+    // The clock in UTC: the register writes it as Beijing sees it.
+    env.pin_clock("2026-11-23T06:05:37Z");
+    let visit = [
+        "book",
+        "add",
+        "visit",
+        "-s",
+        "来访人=马先生",
+        "-s",
+        "事由=咨询",
+    ];
+    let id = env.run(&[&visit[..], &["-s", "arrived=now"]].concat());
+    assert_eq!(id, "VISIT-2026-0001\n");
+    let file = "logbooks/visit/2026/VISIT-2026-0001.yaml";
+    assert_eq!(
+        text(&env.yaml(file), "arrived"),
+        "2026-11-23T14:05:00+08:00"
+    );
+    env.pin_clock("2026-11-23T07:40:00Z");
+    env.run(&["book", "set", "VISIT-1", "-s", "离开时间=现在"]);
+    assert_eq!(text(&env.yaml(file), "left"), "2026-11-23T15:40:00+08:00");
+    let id = env.run(&[&visit[..], &["-s", "来访时间=现在"]].concat());
+    assert_eq!(id, "VISIT-2026-0002\n");
+    let second = env.yaml("logbooks/visit/2026/VISIT-2026-0002.yaml");
+    assert_eq!(text(&second, "arrived"), "2026-11-23T15:40:00+08:00");
+    // A date field takes `now` as today.
+    let seal = [
+        "book",
+        "add",
+        "seal",
+        "-s",
+        "日期=now",
+        "-s",
+        "印章名称=局公章",
+        "-s",
+        "用印单位=办公室",
+        "-s",
+        "经办人=王芳",
+        "-s",
+        "用印事由=报送",
+        "-s",
+        "批准人=张局长",
+    ];
+    assert_eq!(env.run(&seal), "SEAL-2026-0001\n");
+    let seal = env.yaml("logbooks/seal/2026/SEAL-2026-0001.yaml");
+    assert_eq!(text(&seal, "date"), "2026-11-23");
 }

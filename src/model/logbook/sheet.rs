@@ -317,6 +317,7 @@ mod tests {
             book: ("seal", &book),
             given: Given {
                 today: jiff::civil::Date::constant(2026, 11, 23),
+                now: actor.at,
                 tz: &tz,
                 calendar: Some(&PlainWeek),
                 config: &config,

@@ -11,7 +11,7 @@ use jiff::tz::TimeZone;
 use serde_yaml::Value;
 
 use crate::model::config::{Config, FieldDef, LogbookDef};
-use crate::model::date::{BadDate, When, WorkingDays};
+use crate::model::date::{BadDate, Moment, When, WorkingDays};
 use crate::model::id::Id;
 use crate::model::logbook::Entry;
 
@@ -19,6 +19,8 @@ use crate::model::logbook::Entry;
 #[derive(Clone, Copy)]
 pub struct Given<'a> {
     pub today: Date,
+    /// This moment, for `now` in a `datetime` field; its date is `today`.
+    pub now: Moment,
     pub tz: &'a TimeZone,
     /// For `+5wd`; `None` refuses working-day dates.
     pub calendar: Option<&'a dyn WorkingDays>,
@@ -279,7 +281,7 @@ pub fn parse_value(field: &FieldDef, raw: &str, given: &Given) -> Result<Option<
                 source,
             }),
         },
-        "datetime" => match When::parse(raw, given.today, given.tz, given.calendar) {
+        "datetime" => match When::parse_at(raw, given.now, given.tz, given.calendar) {
             Ok(when) => text(when.to_string()),
             Err(source) => Err(BookError::BadDate {
                 field: field.clone().into(),
@@ -525,6 +527,7 @@ mod tests {
         let tz = TimeZone::fixed(jiff::tz::offset(8));
         let given = Given {
             today: Date::constant(2026, 11, 23),
+            now: Moment::parse_rfc3339("2026-11-23T09:30:42+08:00").unwrap(),
             tz: &tz,
             calendar: Some(&PlainWeek),
             config: &config,
@@ -566,6 +569,16 @@ mod tests {
                 s("2026-11-23T14:30:00+08:00")
             );
             assert_eq!(read("taken_out", "tomorrow").unwrap(), s("2026-11-24"));
+            // `now`: this minute in a datetime field, today in a date field.
+            assert_eq!(
+                read("taken_out", "now").unwrap(),
+                s("2026-11-23T09:30:00+08:00")
+            );
+            assert_eq!(
+                read("taken_out", "现在").unwrap(),
+                s("2026-11-23T09:30:00+08:00")
+            );
+            assert_eq!(read("date", "now").unwrap(), s("2026-11-23"));
             assert!(matches!(
                 read("date", "下月"),
                 Err(BookError::BadDate { .. })
