@@ -329,10 +329,16 @@ fn html_brief(
         .today
         .checked_add(jiff::Span::new().days(html::DAYS_AHEAD))
         .unwrap_or(ctx.today);
-    let deadlines: Vec<_> = remind::select(&records, &scope(horizon), &secrets)
-        .into_iter()
-        .filter(|r| r.days_left >= 0)
-        .collect();
+    // Entries due back among them, as on the desk.
+    let deadlines: Vec<_> = remind::deadlines(
+        &records,
+        &scope(horizon),
+        &secrets,
+        &register.config.logbooks,
+    )
+    .into_iter()
+    .filter(|r| r.days_left >= 0)
+    .collect();
     let meetings = html::upcoming_meetings(&records, ctx.today, &secrets);
     let book_titles = summary::book_titles(&register.config.logbooks, ctx.lang());
     let page = html::Page {
