@@ -137,6 +137,7 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
             ics::Zone::china(),
             &secrets,
             lang,
+            &register.config.logbooks,
         )
         .into_bytes(),
         Listing::Xlsx => {
