@@ -3,7 +3,7 @@
 //! book), not the day they were typed in.
 
 use crate::env::{Env, text};
-use crate::snapshots::NOW;
+use crate::snapshots::{NOW, whole};
 
 /// Last year's 来访登记表, as the office kept it in a spreadsheet.
 const LAST_YEAR: &str = "序号,来访时间,来访人,事由\n\
@@ -123,4 +123,150 @@ fn now_is_this_minute_in_a_datetime_field_and_today_in_a_date_field() {
     assert_eq!(env.run(&seal), "SEAL-2026-0001\n");
     let seal = env.yaml("logbooks/seal/2026/SEAL-2026-0001.yaml");
     assert_eq!(text(&seal, "date"), "2026-11-23");
+}
+
+/// Things out on Monday 2026-11-23: a car due back at 17:00 today, a seal
+/// due back on Thursday, the file of a secret paper lent until Friday, and
+/// a car already back (out no longer).
+fn out_office() -> Env {
+    let env = Env::new();
+    env.pin_clock(NOW);
+    env.secret_paper_and_follow_up();
+    let car = |user: &str, extra: &[&str]| {
+        let user = format!("用车人={user}");
+        let args = [
+            "book",
+            "add",
+            "vehicle",
+            "-s",
+            "日期=today",
+            "-s",
+            "车辆=皖A·G1234",
+            "-s",
+            "驾驶员=赵磊",
+            "-s",
+            &user,
+            "-s",
+            "用车单位=BGS",
+            "-s",
+            "目的地=市司法局",
+            "-s",
+            "事由=报送备案材料",
+            "-s",
+            "出车时间=now",
+        ];
+        env.run(&[&args[..], extra].concat())
+    };
+    assert_eq!(
+        car("吴静", &["-s", "预计回车=2026-11-23 17:00"]),
+        "CAR-2026-0001\n"
+    );
+    let seal = [
+        "book",
+        "add",
+        "seal",
+        "-s",
+        "日期=today",
+        "-s",
+        "印章名称=局公章",
+        "-s",
+        "用印单位=办公室",
+        "-s",
+        "经办人=李明",
+        "-s",
+        "用印事由=外出签订合同",
+        "-s",
+        "批准人=张局长",
+        "-s",
+        "外借时间=now",
+        "-s",
+        "应还时间=2026-11-26 17:00",
+    ];
+    assert_eq!(env.run(&seal), "SEAL-2026-0001\n");
+    let loan = [
+        "book",
+        "add",
+        "loan",
+        "-s",
+        "借阅人=张三",
+        "-s",
+        "档案=IN-1",
+        "-s",
+        "借阅目的=查阅专项行动材料",
+        "-s",
+        "借出时间=now",
+        "-s",
+        "应还日期=2026-11-27",
+    ];
+    assert_eq!(env.run(&loan), "LOAN-2026-0001\n");
+    let back = ["-s", "预计回车=2026-11-23 12:00", "-s", "回车时间=now"];
+    assert_eq!(car("黄伟", &back), "CAR-2026-0002\n");
+    env
+}
+
+#[test]
+fn the_desk_lists_entries_due_back_today_and_this_week() {
+    let env = out_office();
+    whole(&env, "entries__desk_zh", &["--lang", "zh", "desk"]);
+    whole(&env, "entries__desk_en", &["--lang", "en", "desk"]);
+    let desk: serde_json::Value = serde_json::from_str(&env.run(&["desk", "-o", "json"])).unwrap();
+    let upcoming: Vec<(&str, &str)> = (desk["upcoming"].as_array().unwrap().iter())
+        .map(|r| (r["id"].as_str().unwrap(), r["level"].as_str().unwrap()))
+        .collect();
+    assert!(
+        upcoming.contains(&("CAR-2026-0001", "due-today")),
+        "{upcoming:?}"
+    );
+    assert!(
+        upcoming.contains(&("SEAL-2026-0001", "due-soon")),
+        "{upcoming:?}"
+    );
+    assert!(
+        upcoming.contains(&("LOAN-2026-0001", "due-soon")),
+        "{upcoming:?}"
+    );
+    assert!(!upcoming.iter().any(|(id, _)| *id == "CAR-2026-0002"));
+    // Not yet overdue: the section of entries out past their day is empty.
+    assert_eq!(desk["out"], serde_json::json!([]));
+}
+
+#[test]
+fn the_calendar_has_a_day_for_each_entry_due_back() {
+    let env = out_office();
+    let zh = env.run(&["--lang", "zh", "export", "ics"]);
+    insta::assert_snapshot!("entries__ics_zh", zh.replace("\r\n", "\n"));
+    let en = env.run(&["--lang", "en", "export", "ics"]);
+    insta::assert_snapshot!("entries__ics_en", en.replace("\r\n", "\n"));
+    let uids = |ics: &str| -> Vec<String> {
+        (ics.split("\r\n"))
+            .filter_map(|l| l.strip_prefix("UID:"))
+            .map(str::to_string)
+            .collect()
+    };
+    let all = uids(&zh);
+    for id in ["CAR-2026-0001", "SEAL-2026-0001", "LOAN-2026-0001"] {
+        assert!(all.contains(&format!("{id}@某市交通运输局")), "{all:?}");
+    }
+    assert!(!zh.contains("CAR-2026-0002"), "a car back is not due back");
+    // The loan names a secret paper: its title is withheld, unless asked.
+    let unfolded = zh.replace("\r\n ", "");
+    assert!(
+        unfolded.contains("应归还（档案借阅）：[秘密] LOAN-2026-0001"),
+        "{unfolded}"
+    );
+    assert!(!unfolded.contains("查阅专项行动材料"), "{unfolded}");
+    let shown = env.run(&["--lang", "zh", "export", "ics", "--show-classified"]);
+    assert!(
+        shown
+            .replace("\r\n ", "")
+            .contains("张三 · 查阅专项行动材料")
+    );
+    // Exported again, the same file; once the car is back, its day goes.
+    assert_eq!(env.run(&["--lang", "zh", "export", "ics"]), zh);
+    env.run(&["book", "set", "CAR-1", "-s", "回车时间=now"]);
+    let after = uids(&env.run(&["--lang", "zh", "export", "ics"]));
+    assert!(
+        !after.iter().any(|u| u.starts_with("CAR-2026-0001")),
+        "{after:?}"
+    );
 }
