@@ -257,7 +257,7 @@ impl Ctx {
             .unwrap_or_else(|| "unknown".to_string());
         Actor {
             by,
-            at: Moment::now_on(self.today, self.now, &self.tz),
+            at: self.moment(),
         }
     }
 
@@ -283,6 +283,13 @@ impl Ctx {
             .as_ref()
     }
 
+    /// This moment as the register records it: now in the context's zone,
+    /// or — when today is pinned to another date — that date at the
+    /// current time of day (`Moment::now_on`).
+    pub fn moment(&self) -> Moment {
+        Moment::now_on(self.today, self.now, &self.tz)
+    }
+
     /// Reads a date given to `flag`.
     pub fn date(&self, flag: &str, input: &str) -> Result<Date> {
         date::parse_date(input, self.today, Some(self.calendar())).map_err(|source| {
@@ -293,9 +300,9 @@ impl Ctx {
         })
     }
 
-    /// Reads a date or a moment (`YYYY-MM-DD HH:MM`) given to `flag`.
+    /// Reads a date or a moment (`YYYY-MM-DD HH:MM`, `now`) given to `flag`.
     pub fn when(&self, flag: &str, input: &str) -> Result<When> {
-        When::parse(input, self.today, &self.tz, Some(self.calendar())).map_err(|source| {
+        When::parse_at(input, self.moment(), &self.tz, Some(self.calendar())).map_err(|source| {
             Error::BadDate {
                 flag: flag.to_string(),
                 source,

@@ -57,6 +57,7 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
     }
     let inputs = Inputs {
         today: ctx.today,
+        now: ctx.moment(),
         tz: &ctx.tz,
         calendar: ctx.calendar(),
         config: &register.config,
@@ -165,13 +166,14 @@ fn read_edited(
     record: &Record,
     text: &str,
 ) -> Result<Option<(Record, Vec<FieldChange>)>> {
-    let edited = store::parse::parse_text(text, record.kind(), record.book()).map_err(
+    let mut edited = store::parse::parse_text(text, record.kind(), record.book()).map_err(
         |(line, column, problem)| Error::EditedUnreadable {
             line,
             column,
             problem: Box::new(problem),
         },
     )?;
+    edited.know_books(&register.config.logbooks);
     check_fixed(record, &edited).map_err(Error::Edit)?;
     let changes = changes(record, &edited);
     if changes.is_empty() {

@@ -131,9 +131,15 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
             let csv = export::csv(&layout, &records, &secrets, lang).map_err(Error::encode)?;
             with_bom(csv, args.bom).into_bytes()
         }
-        Listing::Ics => {
-            ics::calendar(&records, &register.config.unit, &ctx.tz, &secrets, lang).into_bytes()
-        }
+        Listing::Ics => ics::calendar(
+            &records,
+            &register.config.unit,
+            &ctx.tz,
+            &secrets,
+            lang,
+            &register.config.logbooks,
+        )
+        .into_bytes(),
         Listing::Xlsx => {
             let sheets = sheets(&register, filter.kind.as_ref(), &records, ctx);
             let bar = ctx.progress(records.len() as u64);
@@ -324,10 +330,16 @@ fn html_brief(
         .today
         .checked_add(jiff::Span::new().days(html::DAYS_AHEAD))
         .unwrap_or(ctx.today);
-    let deadlines: Vec<_> = remind::select(&records, &scope(horizon), &secrets)
-        .into_iter()
-        .filter(|r| r.days_left >= 0)
-        .collect();
+    // Entries due back among them, as on the desk.
+    let deadlines: Vec<_> = remind::deadlines(
+        &records,
+        &scope(horizon),
+        &secrets,
+        &register.config.logbooks,
+    )
+    .into_iter()
+    .filter(|r| r.days_left >= 0)
+    .collect();
     let meetings = html::upcoming_meetings(&records, ctx.today, &secrets);
     let book_titles = summary::book_titles(&register.config.logbooks, ctx.lang());
     let page = html::Page {

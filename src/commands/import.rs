@@ -421,6 +421,7 @@ fn import_book(ctx: &Ctx, register: &Register, args: &Args) -> Result<ExitCode> 
         book: (name, book),
         given: Given {
             today: ctx.today,
+            now: ctx.moment(),
             tz: &ctx.tz,
             calendar: Some(ctx.calendar()),
             config: &register.config,

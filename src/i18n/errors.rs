@@ -70,8 +70,8 @@ pub(super) fn error(lang: Lang, error: &Error) -> (String, Option<String>) {
                     ),
                     Some(say!(
                         l,
-                        "accepted: YYYY-MM-DD, today, tomorrow, yesterday, +3d, -2d, +2w, +1m, +5wd, a weekday name (fri = the next Friday), or YYYY-MM-DD HH:MM where a time is wanted; also a date written the Chinese way (year, month and day), this or next week's weekday and the end of the month in Chinese, and full-width digits",
-                        "可用格式：`YYYY-MM-DD`、12月10日、2026年12月10日、今天（`today`）、明天（`tomorrow`）、昨天（`yesterday`）、+3d、-2d、+2w、+1m、`+5wd`（工作日）、星期名（周五或 `fri` 为下一个周五）、本周五、下周五、月底（本月最后一天），需要时刻时用 `YYYY-MM-DD HH:MM`；全角数字亦可"
+                        "accepted: YYYY-MM-DD, today, tomorrow, yesterday, +3d, -2d, +2w, +1m, +5wd, a weekday name (fri = the next Friday), or YYYY-MM-DD HH:MM (now for this moment) where a time is wanted; also a date written the Chinese way (year, month and day), this or next week's weekday and the end of the month in Chinese, and full-width digits",
+                        "可用格式：`YYYY-MM-DD`、12月10日、2026年12月10日、今天（`today`）、明天（`tomorrow`）、昨天（`yesterday`）、+3d、-2d、+2w、+1m、`+5wd`（工作日）、星期名（周五或 `fri` 为下一个周五）、本周五、下周五、月底（本月最后一天），需要时刻时用 `YYYY-MM-DD HH:MM` 或 现在（`now`）；全角数字亦可"
                     )),
                 ),
             }

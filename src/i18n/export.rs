@@ -37,6 +37,16 @@ pub fn followup_due_event(lang: Lang, title: &str) -> String {
     say!(lang, "Follow-up due: {title}", "督办到期：{title}")
 }
 
+/// The title of the day a logbook entry out (a seal, a car) is due back,
+/// in a calendar: the book's title, then the entry's.
+pub fn due_back_event(lang: Lang, book: &str, title: &str) -> String {
+    say!(
+        lang,
+        "Due back ({book}): {title}",
+        "应归还（{book}）：{title}"
+    )
+}
+
 /// The title of an incoming paper's handling deadline in a calendar.
 pub fn deadline_event(lang: Lang, title: &str) -> String {
     say!(lang, "Handling deadline: {title}", "办理时限：{title}")

@@ -35,7 +35,7 @@ pub enum ZoneFrom {
     Default,
 }
 pub use edit::{edit_again, edited, field_key, unchanged, undone};
-pub use export::{Brief, brief_title, deadline_event, followup_due_event};
+pub use export::{Brief, brief_title, deadline_event, due_back_event, followup_due_event};
 pub use labels::{Label, Message, Phrase};
 pub use sentences::{
     Headline, history_action, none, period_name, remind_due, remind_headline, summary_brief_title,

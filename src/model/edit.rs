@@ -14,7 +14,7 @@ use serde_yaml::Value;
 
 use crate::model::common::{TermProblem, check_secrecy_term};
 use crate::model::config::{Config, FieldDef};
-use crate::model::date::{BadDate, When, WorkingDays, parse_date};
+use crate::model::date::{BadDate, Moment, When, WorkingDays, parse_date};
 use crate::model::keyword::{
     self, BadKeyword, Channel, Direction, Disclosure, DocType, Feedback, Handling, Keyword,
     Secrecy, Source, Urgency,
@@ -326,6 +326,8 @@ pub fn chinese_value_any(field: &str, value: &str) -> Option<&'static str> {
 /// working-day calendar and the register's settings.
 pub struct Inputs<'a> {
     pub today: Date,
+    /// This moment, for `now` where a moment is read; its date is `today`.
+    pub now: Moment,
     pub tz: &'a TimeZone,
     pub calendar: &'a dyn WorkingDays,
     pub config: &'a Config,
@@ -394,7 +396,9 @@ pub fn set_fields(
         }
         seen.push(key);
     }
-    let changed = Record::deserialize_as(value, record.kind(), record.book()).map_err(rejected)?;
+    let mut changed =
+        Record::deserialize_as(value, record.kind(), record.book()).map_err(rejected)?;
+    changed.know_books(&inputs.config.logbooks);
     let changes = changes(record, &changed);
     Ok((changed, changes))
 }
@@ -513,7 +517,7 @@ fn read_value(
             string(&date.to_string())
         }
         Type::When { .. } => {
-            let when = When::parse(text, inputs.today, inputs.tz, Some(inputs.calendar))
+            let when = When::parse_at(text, inputs.now, inputs.tz, Some(inputs.calendar))
                 .map_err(|e| bad(ValueProblem::Date(e)))?;
             string(&when.to_string())
         }
@@ -563,6 +567,7 @@ fn read_value(
 fn entry_value(def: &FieldDef, input: &str, inputs: &Inputs) -> Result<Option<Value>, EditError> {
     let given = crate::model::logbook::value::Given {
         today: inputs.today,
+        now: inputs.now,
         tz: inputs.tz,
         calendar: Some(inputs.calendar),
         config: inputs.config,
@@ -725,6 +730,7 @@ mod tests {
         let tz = TimeZone::fixed(jiff::tz::offset(8));
         let inputs = Inputs {
             today: "2026-11-23".parse().unwrap(),
+            now: Moment::parse_rfc3339("2026-11-23T09:30:00+08:00").unwrap(),
             tz: &tz,
             calendar: &PlainWeek,
             config: &config,

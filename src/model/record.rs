@@ -1,10 +1,13 @@
 //! `Record`: any record of the register, with what every kind answers alike
 //! (its ID, title, status, unit, due date, overdue).
 
+use std::collections::BTreeMap;
+
 use jiff::civil::Date;
 use serde::Serialize;
 
 use crate::model::common::{Extra, HistoryEntry};
+use crate::model::config::LogbookDef;
 use crate::model::date::{Moment, days_between};
 use crate::model::followup::Followup;
 use crate::model::id::Id;
@@ -165,6 +168,17 @@ impl Record {
             Record::Followup(_) => Kind::Followup,
             Record::Meeting(_) => Kind::Meeting,
             Record::Entry(..) => Kind::Logbook,
+        }
+    }
+
+    /// Tells an entry its book's declaration, found among `books`, so
+    /// that it is filed under the book's date field (`Entry::know_book`).
+    /// Other records, and entries of undeclared books, are left as read.
+    pub fn know_books(&mut self, books: &BTreeMap<String, LogbookDef>) {
+        if let Record::Entry(entry, book) = self
+            && let Some(def) = books.get(book.as_str())
+        {
+            entry.know_book(def);
         }
     }
 

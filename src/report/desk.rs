@@ -47,7 +47,8 @@ pub struct Desk {
     pub out: Vec<Reminder>,
     /// Incoming action papers still in hand, oldest first.
     pub awaiting: Vec<Awaiting>,
-    /// Deadlines (follow-ups and papers) from today to a week ahead.
+    /// Deadlines (follow-ups, papers and entries due back) from today to
+    /// a week ahead.
     pub upcoming: Vec<Reminder>,
     /// Meetings planned from today to a week ahead.
     pub meetings: Vec<Upcoming>,
@@ -142,7 +143,8 @@ pub fn compute(
             .into_iter()
             .filter(|r| r.kind == Kind::Followup || (r.book.is_some() && r.level == Level::Overdue))
             .partition(|r| r.book.is_some());
-    let upcoming = remind::select(records, &scope(week_end), secrets)
+    // Entries due back count as deadlines: a car due back today shows.
+    let upcoming = remind::deadlines(records, &scope(week_end), secrets, books)
         .into_iter()
         .filter(|r| r.level != Level::Overdue)
         .collect();

@@ -3,26 +3,32 @@
 //! Meetings are timed events in the register's zone: local times with
 //! its VTIMEZONE when the zone keeps one offset (Asia/Shanghai, `+08:00`),
 //! UTC times when it has daylight saving time; their venue as LOCATION.
-//! A follow-up's effective due date and an incoming paper's handling
-//! deadline are all-day events. Every event's UID is `ID@<unit>`, so
-//! importing the file again updates the calendar instead of duplicating
-//! it; DTSTAMP is the record's last change and SEQUENCE its number of
-//! history entries, so nothing in the file changes unless the record does.
+//! A follow-up's effective due date, an incoming paper's handling
+//! deadline and the day a logbook entry out on its book's open loop is
+//! due back (a seal, a car) are all-day events. Every event's UID is
+//! `ID@<unit>`, so importing the file again updates the calendar instead
+//! of duplicating it; DTSTAMP is the record's last change and SEQUENCE its
+//! number of history entries, so nothing in the file changes unless the
+//! record does.
 //!
 //! A small writer: text values escaped (`\\`, `\;`, `\,`, `\n`), control
 //! characters dropped, lines folded at 75 octets on character boundaries,
 //! CRLF line ends. Pure: no clock, no files.
+
+use std::collections::BTreeMap;
 
 use jiff::Timestamp;
 use jiff::civil::{Date, DateTime};
 use jiff::tz::{Offset, TimeZone};
 
 use crate::i18n::{self, Lang};
+use crate::model::config::LogbookDef;
 use crate::model::date::{Moment, When};
 use crate::model::followup::FuStatus;
+use crate::model::logbook::open_loop;
 use crate::model::meeting::MtStatus;
 use crate::model::record::Record;
-use crate::report::redact::Secrets;
+use crate::report::redact::{Secrets, Title};
 
 /// How meeting times are written, decided by the register's zone.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -62,14 +68,17 @@ impl Times {
     }
 }
 
-/// The calendar of `records`: one event per meeting, per follow-up and
-/// per incoming paper with a deadline; other records have no date to show.
+/// The calendar of `records`: one event per meeting, per follow-up, per
+/// incoming paper with a deadline and per logbook entry out with a day it
+/// is due back (`books` declare the loops); other records have no date to
+/// show.
 pub fn calendar(
     records: &[&Record],
     unit: &str,
     zone: &TimeZone,
     secrets: &Secrets,
     lang: Lang,
+    books: &BTreeMap<String, LogbookDef>,
 ) -> String {
     let mut out = Writer::default();
     out.line("BEGIN:VCALENDAR");
@@ -115,10 +124,47 @@ pub fn calendar(
         out.line("END:VTIMEZONE");
     }
     for record in records {
-        event(&mut out, record, unit, &times, secrets, lang);
+        let due_back = due_back(record, books, secrets, lang);
+        event(&mut out, record, unit, &times, secrets, lang, due_back);
     }
     out.line("END:VCALENDAR");
     out.0
+}
+
+/// A logbook entry out on its book's loop with a day it is due back: that
+/// day, the event's title (`应归还（用车登记）：皖A·G1234 公务用车 · 吴静`,
+/// withheld as elsewhere when classified) and the person who has it.
+struct DueBack {
+    due: Date,
+    summary: String,
+    owner: Option<String>,
+}
+
+fn due_back(
+    record: &Record,
+    books: &BTreeMap<String, LogbookDef>,
+    secrets: &Secrets,
+    lang: Lang,
+) -> Option<DueBack> {
+    let Record::Entry(entry, name) = record else {
+        return None;
+    };
+    let book = books.get(name)?;
+    let out = open_loop::out(entry, book.open_loop.as_ref()?)?;
+    let title = if secrets.hides(record) {
+        secrets.title(record)
+    } else {
+        Title::Shown(open_loop::headline(entry, book))
+    };
+    let book_title = match lang {
+        Lang::En => book.title_en.as_deref().unwrap_or(&book.title),
+        Lang::Zh => &book.title,
+    };
+    Some(DueBack {
+        due: out.due?,
+        summary: i18n::due_back_event(lang, book_title, &lang.title(&title)),
+        owner: out.owner.map(str::to_string),
+    })
 }
 
 fn event(
@@ -128,6 +174,7 @@ fn event(
     times: &Times,
     secrets: &Secrets,
     lang: Lang,
+    due_back: Option<DueBack>,
 ) {
     let title = lang.title(&secrets.title(record));
     let (summary, status) = match record {
@@ -150,6 +197,10 @@ fn event(
         Record::Incoming(d) if d.deadline.is_some() => {
             (i18n::deadline_event(lang, &title), "CONFIRMED")
         }
+        Record::Entry(..) => match &due_back {
+            Some(back) => (back.summary.clone(), "CONFIRMED"),
+            None => return,
+        },
         _ => return,
     };
     out.line("BEGIN:VEVENT");
@@ -192,7 +243,7 @@ fn event(
             }
         }
         _ => {
-            let Some(due) = record.deadline() else {
+            let Some(due) = due_back.as_ref().map(|b| b.due).or(record.deadline()) else {
                 return;
             };
             all_day(out, due, due);
@@ -207,8 +258,10 @@ fn event(
     if let Some(owner) = record
         .owner()
         .filter(|_| matches!(record, Record::Followup(_)))
+        .map(str::to_string)
+        .or(due_back.and_then(|b| b.owner))
     {
-        description.push(owner.to_string());
+        description.push(owner);
     }
     out.text("DESCRIPTION", &description.join(" · "));
     out.line(&format!("STATUS:{status}"));

@@ -7,7 +7,8 @@
 //!
 //! A follow-up counts as classified when its own level says so or when the
 //! document or meeting it comes from is classified, so a follow-up written
-//! by hand without `secrecy` cannot leak its source's matter.
+//! by hand without `secrecy` cannot leak its source's matter; a logbook
+//! entry when a record it names (the file an archive loan lends) is.
 
 use std::collections::HashMap;
 
@@ -79,6 +80,12 @@ impl<'a> Secrets<'a> {
                 .as_ref()
                 .and_then(|source| self.levels.get(&source.id))
                 .map_or(own, |inherited| own.max(*inherited)),
+            // An entry about a classified record (档案借阅 of a secret
+            // file) is as classified as the record it names.
+            Record::Entry(entry, _) => (entry.fields.values())
+                .filter_map(|value| Id::parse(value.as_str()?.trim()))
+                .filter_map(|id| self.levels.get(&id))
+                .fold(own, |level, inherited| level.max(*inherited)),
             _ => own,
         }
     }

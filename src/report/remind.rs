@@ -215,14 +215,28 @@ pub fn gather(
     secrets: &Secrets,
     books: &BTreeMap<String, LogbookDef>,
 ) -> Vec<Reminder> {
-    let mut out = select(records, scope, secrets);
-    out.extend(out_entries(records, scope, secrets, books));
+    let mut out = deadlines(records, scope, secrets, books);
     let listed: std::collections::HashSet<Id> = out.iter().map(|r| r.id.clone()).collect();
     out.extend(
         feedback_owed(records, scope, secrets)
             .into_iter()
             .filter(|r| !listed.contains(&r.id)),
     );
+    sort(&mut out);
+    out
+}
+
+/// What falls due: what `select` finds, and logbook entries out on their
+/// book's open loop (`books`) due back past, on or near the window —
+/// `gather` without owed progress reports.
+pub fn deadlines(
+    records: &[&Record],
+    scope: &Scope,
+    secrets: &Secrets,
+    books: &BTreeMap<String, LogbookDef>,
+) -> Vec<Reminder> {
+    let mut out = select(records, scope, secrets);
+    out.extend(out_entries(records, scope, secrets, books));
     sort(&mut out);
     out
 }

@@ -45,7 +45,9 @@ const MAGIC: &[u8; 8] = b"TZCACHE2";
 /// 3: each entry tells whether its file holds comments, and a record
 /// whose `id` disagrees with its file is a problem, never a record
 /// (caches of version 2 may hold such records).
-const LAYOUT_VERSION: u64 = 3;
+/// 4: a logbook entry is filed under its book's first date field, which
+/// it learns when decoded; caches of version 3 predate that.
+const LAYOUT_VERSION: u64 = 4;
 /// Magic, key, index offset, index length, index checksum, entry count.
 const HEADER_LEN: usize = 48;
 /// Changes within this many seconds before the files were stat-ed are not
@@ -254,10 +256,12 @@ pub fn decode(entry: &Entry, payload: &[u8], register: &Register, id: &Id) -> Op
     match entry.holds {
         Holds::Record(_) => {
             let (kind, book) = register.kind_of(id)?;
-            decode_record(payload, kind, book)
+            let mut record = decode_record(payload, kind, book)
                 .ok()
-                .filter(|r| r.id() == id)
-                .map(|r| Parsed::Record(Box::new(r)))
+                .filter(|r| r.id() == id)?;
+            // As read from its file: an entry learns its book's date field.
+            record.know_books(&register.config.logbooks);
+            Some(Parsed::Record(Box::new(record)))
         }
         Holds::Problem => {
             let mut cursor = Cursor(payload);
@@ -611,6 +615,33 @@ mod tests {
             record.id().seq() + 1,
         );
         assert_eq!(decode(&entry, &payload, &register, &other), None);
+    }
+
+    #[test]
+    fn a_cached_entry_is_filed_under_its_books_date_field() {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/office");
+        let register = Register::open(&root).unwrap();
+        let record = crate::testing::example_records()
+            .into_iter()
+            .find(|r| r.book() == Some("visit"))
+            .unwrap();
+        let payload = encode_record(&record).unwrap();
+        let entry = Entry {
+            path: "logbooks/visit/x.yaml".into(),
+            fingerprint: Fingerprint::default(),
+            holds: Holds::Record(Facts::of(&record)),
+            comments: false,
+            offset: 0,
+            len: u32::try_from(payload.len()).unwrap(),
+        };
+        let Some(Parsed::Record(back)) = decode(&entry, &payload, &register, record.id()) else {
+            panic!("the entry decodes");
+        };
+        let Record::Entry(back, _) = *back else {
+            panic!("an entry");
+        };
+        let want = crate::model::logbook::FiledBy::Field("arrived".into());
+        assert_eq!(back.filed_by, want);
     }
 
     #[test]

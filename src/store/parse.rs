@@ -290,7 +290,10 @@ pub(super) fn parse_unchecked(
         })
     })?;
     match parse_text(&text, kind, book) {
-        Ok(record) => Ok((record, text)),
+        Ok(mut record) => {
+            record.know_books(&register.config.logbooks);
+            Ok((record, text))
+        }
         Err((line, column, problem)) => Err(Problem {
             path: relative.to_path_buf(),
             line,

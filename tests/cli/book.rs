@@ -336,9 +336,11 @@ fn letters_are_numbered_per_year_and_never_twice() {
     );
     let stderr = env.fail(&["book", "set", "LTR-3", "-s", "number=2026-005"]);
     assert!(stderr.contains("LTR-2026-0002"), "{stderr}");
-    // Last year's letter, dated last year, takes last year's numbers.
-    assert_eq!(run(&["-s", "开具日期=2025-12-30"]), "LTR-2026-0004");
-    assert_eq!(number("LTR-2026-0004"), "2025-001");
+    // Last year's letter, dated last year, belongs to last year's book:
+    // its ID and its number are last year's.
+    assert_eq!(run(&["-s", "开具日期=2025-12-30"]), "LTR-2025-0001");
+    let last_year = env.yaml("logbooks/letter/2025/LTR-2025-0001.yaml");
+    assert_eq!(text(&last_year, "number"), "2025-001");
 }
 
 #[test]

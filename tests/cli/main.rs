@@ -12,6 +12,7 @@ mod desk;
 mod doc;
 mod edges;
 mod edit;
+mod entries;
 mod env;
 mod errors;
 mod export;

@@ -7,8 +7,8 @@ use crate::context::Ctx;
 use crate::error::{Error, Result};
 use crate::model::common::{Extra, HistoryAction};
 use crate::model::id::Id;
-use crate::model::logbook::Entry;
 use crate::model::logbook::value::{self, BookError};
+use crate::model::logbook::{Entry, FiledBy};
 use crate::model::record::Record;
 use crate::store::Change;
 
@@ -20,6 +20,8 @@ use crate::store::Change;
 /// HH:MM, numbers, 是/否, a declared unit or person, a record ID. Every
 /// required field must be given. A book with a `number` field (介绍信)
 /// numbers its entries per year (2026-001) when no number is given.
+/// An entry is filed under its book's first date field: one dated last
+/// year gets last year's ID.
 ///
 /// Example: taizhang book add seal -s 日期=today -s 印章名称=局公章
 /// -s 用印单位=办公室 -s 经办人=王丽 -s 用印事由=报送年度预算 -s 批准人=陈建国
@@ -45,7 +47,9 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
         created: actor.at,
         history: Vec::new(),
         fields: Extra::new(),
+        filed_by: FiledBy::Unknown,
     };
+    entry.know_book(def);
     let changes = super::apply(&mut entry, book, &args.set, &given)?;
     let missing = value::missing(&entry, def);
     if !missing.is_empty() {
@@ -57,7 +61,8 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
     super::check_refs(&register, &changes)?;
 
     let mut tx = Change::begin(&register, !ctx.args.no_commit)?;
-    entry.id = tx.allocate(&def.prefix, ctx.today.year())?;
+    // An entry back-filled for last year belongs to last year's book.
+    entry.id = tx.allocate(&def.prefix, value::serial_year(&entry, def, ctx.today))?;
     super::number(&register, book, &mut entry, ctx.today)?;
     entry.title = value::summary_title(&entry, def);
     entry.history.push(actor.entry(HistoryAction::Add, None));

@@ -75,6 +75,7 @@ fn declared<'a>(register: &'a Register, name: &str) -> Result<(&'a str, &'a Logb
 fn given<'a>(ctx: &'a Ctx, register: &'a Register) -> Given<'a> {
     Given {
         today: ctx.today,
+        now: ctx.moment(),
         tz: &ctx.tz,
         calendar: Some(ctx.calendar()),
         config: &register.config,

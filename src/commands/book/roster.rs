@@ -19,8 +19,8 @@ use crate::model::config::LogbookDef;
 use crate::model::date::{PlainWeek, WorkingDays};
 use crate::model::id::Id;
 use crate::model::kind::Kind;
-use crate::model::logbook::Entry;
 use crate::model::logbook::roster::{self, Days, RosterProblem, Slot};
+use crate::model::logbook::{Entry, FiledBy};
 use crate::model::record::{KindRules, Record};
 use crate::report::render::{Table, Tone};
 use crate::store::{self, Change, Need, Register};
@@ -377,6 +377,8 @@ fn new_entry(id: Id, slot: &Slot, actor: &Actor, book: &str) -> Record {
         created: actor.at,
         history: vec![actor.entry(HistoryAction::Roster, None)],
         fields,
+        // The roster writes the duty book's `date`.
+        filed_by: FiledBy::Unknown,
     };
     Record::Entry(Box::new(entry), book.to_string())
 }

@@ -51,7 +51,7 @@ impl std::error::Error for BadDate {}
 pub const DATE_FORMS: &str = "YYYY-MM-DD, today, tomorrow, yesterday, +3d, -2d, +2w, +1m, +5wd, \
      a weekday name (fri = the next Friday), 12月10日, 2026年12月10日, 本周五 (this week's Friday), \
      下周五 (next week's Friday), 月底 (the end of this month), \
-     or YYYY-MM-DD HH:MM where a time is wanted";
+     or YYYY-MM-DD HH:MM (now for this moment) where a time is wanted";
 
 /// Parses a date expression relative to `today`.
 ///
@@ -70,7 +70,8 @@ pub fn parse_date(
     let text = text.trim();
     let lower = text.to_ascii_lowercase();
     match lower.as_str() {
-        "today" | "今天" | "今日" => return Ok(today),
+        // `now` as a date is today (a moment where one is read: `When::parse_at`).
+        "today" | "今天" | "今日" | "now" | "现在" => return Ok(today),
         "tomorrow" | "明天" | "明日" => return today.tomorrow().map_err(|_| bad()),
         "yesterday" | "昨天" | "昨日" => return today.yesterday().map_err(|_| bad()),
         _ => {}
@@ -331,6 +332,29 @@ impl When {
     }
 }
 
+impl When {
+    /// `When::parse` where a moment may be wanted: `now`/现在 is the
+    /// moment `now` to the minute (the clock as the caller sees it, in its
+    /// zone); anything else as `When::parse`, with `now`'s date as today.
+    pub fn parse_at(
+        input: &str,
+        now: Moment,
+        tz: &TimeZone,
+        calendar: Option<&dyn WorkingDays>,
+    ) -> Result<When, BadDate> {
+        let text = half_width(input);
+        if matches!(text.trim().to_ascii_lowercase().as_str(), "now" | "现在") {
+            let time = now.datetime.time();
+            let minute = Time::new(time.hour(), time.minute(), 0, 0).unwrap_or(time);
+            return Ok(When::Moment(Moment {
+                datetime: now.date().to_datetime(minute),
+                offset: now.offset,
+            }));
+        }
+        When::parse(input, now.date(), tz, calendar)
+    }
+}
+
 fn parse_time(text: &str) -> Option<Time> {
     let mut parts = text.split(':');
     let h: i8 = parts.next()?.parse().ok()?;
@@ -481,6 +505,23 @@ mod tests {
         let w = When::parse("2026-11-20 09:30", today(), &tz, None).unwrap();
         assert_eq!(w.to_string(), "2026-11-20T09:30:00+08:00");
         assert_eq!(w.date(), Date::constant(2026, 11, 20));
+    }
+
+    #[test]
+    fn now_is_this_minute_where_a_moment_is_read_else_today() {
+        let tz = TimeZone::fixed(jiff::tz::offset(8));
+        let now = Moment::parse_rfc3339("2026-11-23T09:30:42+08:00").unwrap();
+        for word in ["now", "NOW", "现在", " 现在 "] {
+            let w = When::parse_at(word, now, &tz, None).unwrap();
+            assert_eq!(w.to_string(), "2026-11-23T09:30:00+08:00", "{word}");
+        }
+        assert_eq!(parse("now").unwrap(), today());
+        assert_eq!(parse("现在").unwrap(), today());
+        // Anything else reads as `When::parse` does, today being now's date.
+        let w = When::parse_at("2026-11-20 14:00", now, &tz, None).unwrap();
+        assert_eq!(w.to_string(), "2026-11-20T14:00:00+08:00");
+        let w = When::parse_at("tomorrow", now, &tz, None).unwrap();
+        assert_eq!(w, When::Date(Date::constant(2026, 11, 24)));
     }
 
     #[test]

@@ -20,7 +20,7 @@ use crate::model::record::KindRules;
 pub use presets::{PRESET_NAMES, preset, presets};
 
 /// A logbook entry. Its declared fields live beside the common ones.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Entry {
     pub id: Id,
     #[serde(default)]
@@ -33,6 +33,71 @@ pub struct Entry {
     /// The declared fields (and any the declaration does not name).
     #[serde(flatten)]
     pub fields: Extra,
+    /// Which field gives the date the entry is filed under, as its
+    /// book's declaration says (`Entry::know_book`). Derived, never
+    /// written: the store sets it where it reads the entry.
+    #[serde(skip)]
+    pub filed_by: FiledBy,
+}
+
+/// Entries are equal when what they hold is: `filed_by` is derived from
+/// the book's declaration, which an entry read back from its file or the
+/// cache learns again.
+impl PartialEq for Entry {
+    fn eq(&self, other: &Entry) -> bool {
+        let Entry {
+            id,
+            title,
+            status,
+            created,
+            history,
+            fields,
+            filed_by: _,
+        } = self;
+        *id == other.id
+            && *title == other.title
+            && *status == other.status
+            && *created == other.created
+            && *history == other.history
+            && *fields == other.fields
+    }
+}
+
+/// Where an entry's date (`Record::date`) comes from.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub enum FiledBy {
+    /// The book's declaration is not known (an entry read on its own):
+    /// a field named `date`, else the day it was created.
+    #[default]
+    Unknown,
+    /// The book's first `date` or `datetime` field: its date, else the
+    /// day the entry was created.
+    Field(Box<str>),
+    /// The book declares no date: the day the entry was created.
+    Created,
+}
+
+/// The field a book's entries are filed under: its first `date` or
+/// `datetime` field.
+pub fn filing_field(book: &LogbookDef) -> Option<&FieldDef> {
+    (book.fields.iter()).find(|f| matches!(f.kind.as_str(), "date" | "datetime"))
+}
+
+/// The date of a `date` or `datetime` value: a moment's date is the one
+/// its own offset shows (`2026-11-20T23:30:00+08:00` is the 20th).
+pub fn value_date(value: &serde_yaml::Value) -> Option<Date> {
+    let text = value.as_str()?.trim();
+    parse_iso_date(text).or_else(|| Moment::parse_rfc3339(text).map(|m| m.date()))
+}
+
+impl Entry {
+    /// Learns from its book's declaration which field dates the entry.
+    pub fn know_book(&mut self, book: &LogbookDef) {
+        self.filed_by = match filing_field(book) {
+            Some(field) => FiledBy::Field(field.name.as_str().into()),
+            None => FiledBy::Created,
+        };
+    }
 }
 
 fn recorded() -> String {
@@ -128,10 +193,15 @@ impl KindRules for Entry {
         self.fields.get("handler").and_then(|v| v.as_str())
     }
 
+    /// The book's first date field (`FiledBy`), else the creation day.
     fn filed_on(&self) -> Date {
-        (self.fields.get("date"))
-            .and_then(|v| v.as_str())
-            .and_then(crate::model::date::parse_iso_date)
+        let key = match &self.filed_by {
+            FiledBy::Unknown => Some("date"),
+            FiledBy::Field(key) => Some(&**key),
+            FiledBy::Created => None,
+        };
+        key.and_then(|key| self.fields.get(key))
+            .and_then(value_date)
             .unwrap_or_else(|| self.created.date())
     }
 
@@ -146,5 +216,83 @@ impl KindRules for Entry {
 
     fn mentions(&self, hit: &dyn Fn(&str) -> bool) -> bool {
         self.fields.values().any(|v| v.as_str().is_some_and(hit))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::kind::Kind;
+    use crate::model::record::Record;
+
+    fn read(book: &str, fields: &str) -> Record {
+        let yaml = format!(
+            "id: VISIT-2026-0001\ncreated: 2026-01-05T09:00:00+08:00\n\
+             visitor: 马先生\npurpose: 咨询\n{fields}"
+        );
+        Record::from_yaml(&yaml, Kind::Logbook, Some(book)).unwrap()
+    }
+
+    fn known(book: &str, fields: &str) -> Record {
+        let mut record = read(book, fields);
+        let books = [(book.to_string(), preset(book).unwrap())].into();
+        record.know_books(&books);
+        record
+    }
+
+    #[test]
+    fn an_entry_is_filed_under_its_books_first_date_field() {
+        // A visitor book dates its entries by `arrived`, a moment: its date
+        // is the one its own offset shows, not UTC's.
+        let late = known("visit", "arrived: 2025-12-30T23:30:00+08:00\n");
+        assert_eq!(late.date(), Date::constant(2025, 12, 30));
+        let plain = known("visit", "arrived: 2025-06-01\n");
+        assert_eq!(plain.date(), Date::constant(2025, 6, 1));
+        // Only the first date field counts; empty, the creation day.
+        let left_only = known("visit", "left: 2025-12-30T10:00:00+08:00\n");
+        assert_eq!(left_only.date(), Date::constant(2026, 1, 5));
+        let seal = known(
+            "seal",
+            "date: 2025-03-02\ntaken_out: 2025-03-04T09:00:00+08:00\n",
+        );
+        assert_eq!(seal.date(), Date::constant(2025, 3, 2));
+    }
+
+    #[test]
+    fn a_book_without_a_date_files_by_the_creation_day() {
+        let mut book = preset("visit").unwrap();
+        book.fields.retain(|f| !f.kind.starts_with("date"));
+        assert!(filing_field(&book).is_none());
+        let mut record = read("visit", "date: 2025-03-02\narrived: 2025-03-02\n");
+        record.know_books(&[("visit".to_string(), book)].into());
+        assert_eq!(record.date(), Date::constant(2026, 1, 5));
+    }
+
+    #[test]
+    fn unknown_books_keep_the_date_field_rule() {
+        // Read without its declaration: a field named `date`, else the day
+        // it was created.
+        assert_eq!(
+            read("visit", "date: 2025-03-02\n").date(),
+            Date::constant(2025, 3, 2)
+        );
+        assert_eq!(
+            read("visit", "arrived: 2025-03-02\n").date(),
+            Date::constant(2026, 1, 5)
+        );
+        // An entry of a book the settings no longer declare stays so.
+        let mut record = read("gone", "arrived: 2025-03-02\n");
+        record.know_books(&[("visit".to_string(), preset("visit").unwrap())].into());
+        assert_eq!(record.date(), Date::constant(2026, 1, 5));
+    }
+
+    #[test]
+    fn the_filing_field_is_derived_not_content() {
+        let a = known("visit", "arrived: 2025-06-01\n");
+        let b = read("visit", "arrived: 2025-06-01\n");
+        assert_eq!(a, b);
+        assert_ne!(a.date(), b.date());
+        let yaml = serde_yaml::to_string(&a.to_value().unwrap()).unwrap();
+        assert!(!yaml.contains("filed"), "{yaml}");
     }
 }

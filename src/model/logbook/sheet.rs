@@ -11,8 +11,8 @@ use crate::model::config::{FieldDef, LogbookDef};
 use crate::model::date::BadDate;
 use crate::model::id::Id;
 use crate::model::import::{Cell, LEGACY_ID, SheetRow, cell, normal_header};
-use crate::model::logbook::Entry;
 use crate::model::logbook::value::{self, BookError, Given};
+use crate::model::logbook::{Entry, FiledBy};
 
 /// What a column of the sheet fills.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -192,7 +192,9 @@ pub fn read_row(
             Some(format!("{}:{}", setting.source, row.number)),
         )],
         fields,
+        filed_by: FiledBy::Unknown,
     };
+    entry.know_book(book);
     for field in value::missing(&entry, book) {
         // A field whose cell could not be read is already reported.
         if !troubles[before..]
@@ -315,6 +317,7 @@ mod tests {
             book: ("seal", &book),
             given: Given {
                 today: jiff::civil::Date::constant(2026, 11, 23),
+                now: actor.at,
                 tz: &tz,
                 calendar: Some(&PlainWeek),
                 config: &config,

@@ -11,7 +11,7 @@ use jiff::tz::TimeZone;
 use serde_yaml::Value;
 
 use crate::model::config::{Config, FieldDef, LogbookDef};
-use crate::model::date::{BadDate, When, WorkingDays, parse_iso_date};
+use crate::model::date::{BadDate, Moment, When, WorkingDays};
 use crate::model::id::Id;
 use crate::model::logbook::Entry;
 
@@ -19,6 +19,8 @@ use crate::model::logbook::Entry;
 #[derive(Clone, Copy)]
 pub struct Given<'a> {
     pub today: Date,
+    /// This moment, for `now` in a `datetime` field; its date is `today`.
+    pub now: Moment,
     pub tz: &'a TimeZone,
     /// For `+5wd`; `None` refuses working-day dates.
     pub calendar: Option<&'a dyn WorkingDays>,
@@ -279,7 +281,7 @@ pub fn parse_value(field: &FieldDef, raw: &str, given: &Given) -> Result<Option<
                 source,
             }),
         },
-        "datetime" => match When::parse(raw, given.today, given.tz, given.calendar) {
+        "datetime" => match When::parse_at(raw, given.now, given.tz, given.calendar) {
             Ok(when) => text(when.to_string()),
             Err(source) => Err(BookError::BadDate {
                 field: field.clone().into(),
@@ -475,19 +477,13 @@ pub fn next_serial<'a>(year: i16, taken: impl IntoIterator<Item = &'a str>) -> S
     format!("{year}-{:03}", highest + 1)
 }
 
-/// The year a new serial number belongs to: the year of the entry's
-/// first `date` field when it has one, else `today`'s.
+/// The year a new entry belongs to — that of its ID and of a new serial
+/// number: the year of the book's date (its first `date` or `datetime`
+/// field, `filing_field`) when the entry has one, else `today`'s.
 pub fn serial_year(entry: &Entry, book: &LogbookDef, today: Date) -> i16 {
-    book.fields
-        .iter()
-        .filter(|f| f.kind == "date")
-        .find_map(|f| {
-            entry
-                .fields
-                .get(f.name.as_str())?
-                .as_str()
-                .and_then(parse_iso_date)
-        })
+    crate::model::logbook::filing_field(book)
+        .and_then(|f| entry.fields.get(f.name.as_str()))
+        .and_then(crate::model::logbook::value_date)
         .unwrap_or(today)
         .year()
 }
@@ -522,6 +518,7 @@ mod tests {
             created: Moment::parse_rfc3339("2026-11-23T09:30:00+08:00").unwrap(),
             history: Vec::new(),
             fields: Extra::new(),
+            filed_by: Default::default(),
         }
     }
 
@@ -530,6 +527,7 @@ mod tests {
         let tz = TimeZone::fixed(jiff::tz::offset(8));
         let given = Given {
             today: Date::constant(2026, 11, 23),
+            now: Moment::parse_rfc3339("2026-11-23T09:30:42+08:00").unwrap(),
             tz: &tz,
             calendar: Some(&PlainWeek),
             config: &config,
@@ -571,6 +569,16 @@ mod tests {
                 s("2026-11-23T14:30:00+08:00")
             );
             assert_eq!(read("taken_out", "tomorrow").unwrap(), s("2026-11-24"));
+            // `now`: this minute in a datetime field, today in a date field.
+            assert_eq!(
+                read("taken_out", "now").unwrap(),
+                s("2026-11-23T09:30:00+08:00")
+            );
+            assert_eq!(
+                read("taken_out", "现在").unwrap(),
+                s("2026-11-23T09:30:00+08:00")
+            );
+            assert_eq!(read("date", "now").unwrap(), s("2026-11-23"));
             assert!(matches!(
                 read("date", "下月"),
                 Err(BookError::BadDate { .. })
