@@ -502,6 +502,15 @@ pub fn usage_lang(argv: &[std::ffi::OsString]) -> Lang {
     settle_lang_of(lang, register.as_deref(), &cwd).unwrap_or_else(|_| locale_lang())
 }
 
+/// How wide `--help` may be: `COLUMNS`, at most 100 (as clap reads it).
+pub fn help_width() -> usize {
+    std::env::var("COLUMNS")
+        .ok()
+        .and_then(|c| c.parse::<usize>().ok())
+        .unwrap_or(100)
+        .min(100)
+}
+
 /// Now: the system clock, or `TAIZHANG_NOW` (RFC 3339, for tests: a
 /// moment far enough after a file was written lets the cache trust it
 /// without waiting, and pins the times written into history entries).

@@ -36,18 +36,30 @@ pub fn parse(argv: Vec<OsString>) -> Result<Cli, ExitCode> {
 pub fn command(lang: Lang) -> Command {
     let mut command = Cli::command();
     if lang == Lang::Zh {
+        // clap breaks lines only at spaces, which Chinese seldom has: it
+        // lays the help out unwrapped and `wrap` breaks it.
+        command = command.term_width(0);
         command.build();
         localize(&mut command, "");
     }
     command
 }
 
-/// Gives the built `command` at `path` (`log in`; under the `help`
-/// command, `help log in`) and everything under it its Chinese help.
+/// Gives the built `command` at `path` (`log in`; under a `help`
+/// command, `help log in` or `log help in`) and everything under it its
+/// Chinese help.
 fn localize(command: &mut Command, path: &str) {
-    let key = path.strip_prefix("help ").unwrap_or(path);
+    // clap's own `help` commands copy the tree under them; no command of
+    // ours is called help.
+    let is_help = path.rsplit(' ').next() == Some("help");
+    let key = path
+        .split(' ')
+        .filter(|word| *word != "help")
+        .collect::<Vec<_>>()
+        .join(" ");
+    let key = key.as_str();
     let mut localized = std::mem::take(command);
-    if key == "help" {
+    if is_help {
         localized = localized.about(ClapWord::HelpCommand.word(Lang::Zh));
     } else if let Some((about, long)) = help::about(key) {
         localized = localized.about(about);
@@ -124,10 +136,12 @@ fn report(error: &clap::Error, command: &mut Command, argv: &[OsString]) -> Exit
     let printed = match error.kind() {
         ErrorKind::DisplayHelp | ErrorKind::DisplayVersion => {
             let text = help::clap_words(Lang::Zh, &error.render().to_string());
+            let text = wrap(&text, crate::context::help_width());
             std::io::stdout().write_all(text.as_bytes())
         }
         ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
             let text = help::clap_words(Lang::Zh, &error.render().to_string());
+            let text = wrap(&text, crate::context::help_width());
             std::io::stderr().write_all(text.as_bytes())
         }
         _ => {
@@ -308,4 +322,129 @@ fn command_path(command: &Command, argv: &[OsString]) -> Vec<String> {
         }
     }
     names
+}
+
+/// `text` (a help clap laid out without wrapping) with every line wider
+/// than `width` broken, Chinese-style: between any two Chinese characters
+/// or at a space, never inside a Latin word, never before a closing mark
+/// (，。）…) nor after an opening one. A broken line goes on at the column
+/// its help text started at (after the flag, or its own indent).
+fn wrap(text: &str, width: usize) -> String {
+    let mut out = String::with_capacity(text.len());
+    for line in text.split_inclusive('\n') {
+        let (line, newline) = match line.strip_suffix('\n') {
+            Some(line) => (line, "\n"),
+            None => (line, ""),
+        };
+        if text_width(line) <= width {
+            out.push_str(line);
+            out.push_str(newline);
+            continue;
+        }
+        let start = help_column(line);
+        let (head, body) = line.split_at(start);
+        let indent = " ".repeat(text_width(head));
+        let room = width.saturating_sub(indent.len()).max(20);
+        for (i, piece) in break_text(body, room).iter().enumerate() {
+            if i == 0 {
+                out.push_str(head);
+            } else {
+                out.push('\n');
+                out.push_str(&indent);
+            }
+            out.push_str(piece);
+        }
+        out.push_str(newline);
+    }
+    out
+}
+
+/// The byte offset at which the help text of a help line starts: after
+/// the first gap of two spaces following the indent and the flag or
+/// command name (`  -q, --quiet   只打印…`), else after the indent.
+fn help_column(line: &str) -> usize {
+    let indent = line.len() - line.trim_start_matches(' ').len();
+    let rest = &line[indent..];
+    match rest.find("  ") {
+        Some(gap) => {
+            let after = &rest[gap..];
+            indent + gap + (after.len() - after.trim_start_matches(' ').len())
+        }
+        None => indent,
+    }
+}
+
+/// `text` cut into lines no wider than `room` where it can be.
+fn break_text(text: &str, room: usize) -> Vec<String> {
+    let mut lines = Vec::new();
+    let mut line = String::new();
+    let mut line_width = 0;
+    for unit in units(text) {
+        let unit_width = text_width(&unit);
+        if line_width + unit_width > room && !line.trim().is_empty() {
+            lines.push(line.trim_end().to_owned());
+            line.clear();
+            line_width = 0;
+        }
+        if line.is_empty() && unit == " " {
+            continue;
+        }
+        line.push_str(&unit);
+        line_width += unit_width;
+    }
+    if !line.trim().is_empty() {
+        lines.push(line.trim_end().to_owned());
+    }
+    lines
+}
+
+/// The pieces a line may break between: a Latin word with what clings to
+/// it, a space, or one wide character with the marks that may not be
+/// parted from it.
+fn units(text: &str) -> Vec<String> {
+    const NO_START: &str = "，。、；：？！）」』”’》〕】…,.;:?!)]";
+    const NO_END: &str = "（「『“‘《〔【([";
+    let mut units: Vec<String> = Vec::new();
+    let mut glue = false;
+    for c in text.chars() {
+        let joins = match units.last() {
+            None => false,
+            Some(_) if glue => true,
+            Some(_) if NO_START.contains(c) => true,
+            Some(_) if c == ' ' => false,
+            Some(last) => {
+                let prev = last.chars().last().unwrap_or(' ');
+                prev != ' ' && char_width(prev) == 1 && char_width(c) == 1
+            }
+        };
+        match units.last_mut() {
+            Some(last) if joins => last.push(c),
+            _ => units.push(c.to_string()),
+        }
+        glue = NO_END.contains(c);
+    }
+    units
+}
+
+fn text_width(text: &str) -> usize {
+    text.chars().map(char_width).sum()
+}
+
+/// Columns a character takes on a terminal: two for Chinese characters
+/// and full-width marks, else one.
+fn char_width(c: char) -> usize {
+    match c as u32 {
+        0x1100..=0x115F
+        | 0x2E80..=0x303E
+        | 0x3041..=0x33FF
+        | 0x3400..=0x4DBF
+        | 0x4E00..=0x9FFF
+        | 0xA000..=0xA4CF
+        | 0xAC00..=0xD7A3
+        | 0xF900..=0xFAFF
+        | 0xFE30..=0xFE4F
+        | 0xFF00..=0xFF60
+        | 0xFFE0..=0xFFE6 => 2,
+        _ => 1,
+    }
 }

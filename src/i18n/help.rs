@@ -271,7 +271,7 @@ pub const COMMANDS: &[(&str, &str, Option<&str>)] = &[
         "book roster",
         "排值班表：从 --from 到 --to 每天一条登记（登记簿把 `shift` 声明为带取值的枚举时，每个班次一条），值班人员从 --people 中轮流（每次 --per-day 人），带班领导从 --leaders 中逐日轮流",
         Some(
-            "排值班表：从 --from 到 --to 每天一条登记（登记簿把 `shift` 声明为带取值的枚举时，每个班次一条），值班人员从 --people 中轮流（每次 --per-day 人），带班领导从 --leaders 中逐日轮流。\n\n--days off 按 calendar.toml 取周末和法定节假日（节假日值班；调休上班的周末算工作日），--days work 取工作日。自由填写的班次写为 --shift，默认为“全天”（英文台账为 all day）。全部登记在一次提交中写入，并以表格打印。\n\n已有登记的日子拒绝排班（逐一列出），除非给了 --replace：它改写这些日子的班次、带班领导和值班人员，并在办理经过中记下“旧 → 新”。",
+            "排值班表：从 --from 到 --to 每天一条登记（登记簿把 `shift` 声明为带取值的枚举时，每个班次一条），值班人员从 --people 中轮流（每次 --per-day 人），带班领导从 --leaders 中逐日轮流。\n\n--days off 按 calendar.toml 取周末和法定节假日（节假日值班；调休上班的周末算工作日），--days work 取工作日。自由填写的班次写为 --shift，默认为“全天”。全部登记在一次提交中写入，并以表格打印。\n\n已有登记的日子拒绝排班（逐一列出），除非给了 --replace：它改写这些日子的班次、带班领导和值班人员，并在办理经过中记下“旧 → 新”。",
         ),
     ),
     (
@@ -325,9 +325,9 @@ pub const COMMANDS: &[(&str, &str, Option<&str>)] = &[
     ),
     (
         "completions",
-        "打印某种命令行外壳（shell）的补全脚本",
+        "打印某种命令行外壳的补全脚本",
         Some(
-            "打印某种命令行外壳（shell）的补全脚本。\n\nbash：taizhang completions bash > ~/.local/share/bash-completion/completions/taizhang\nzsh：taizhang completions zsh > ~/.zfunc/_taizhang（并在 .zshrc 中写 fpath+=~/.zfunc）\nfish：taizhang completions fish > ~/.config/fish/completions/taizhang.fish",
+            "打印某种命令行外壳的补全脚本。\n\nbash：taizhang completions bash > ~/.local/share/bash-completion/completions/taizhang\nzsh：taizhang completions zsh > ~/.zfunc/_taizhang（并在 .zshrc 中写 fpath+=~/.zfunc）\nfish：taizhang completions fish > ~/.config/fish/completions/taizhang.fish",
         ),
     ),
     (

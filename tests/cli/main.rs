@@ -18,6 +18,7 @@ mod export;
 mod fidelity;
 mod followup;
 mod git;
+mod help;
 mod hostile;
 mod i18n;
 mod identity;
