@@ -23,11 +23,19 @@ pub fn parse(argv: Vec<OsString>) -> Result<Cli, ExitCode> {
     match crate::context::usage_lang(&argv) {
         Lang::En => Ok(Cli::parse_from(argv)),
         Lang::Zh => {
-            let mut command = command(Lang::Zh);
-            let parsed = command
+            // A command line that parses needs no help: the Chinese tree
+            // is built only to tell what stopped clap (the same argv stops
+            // it the same way).
+            let parsed = Cli::command()
                 .try_get_matches_from_mut(&argv)
                 .and_then(|mut matches| Cli::from_arg_matches_mut(&mut matches));
-            parsed.map_err(|error| report(&error, &mut command, &argv))
+            parsed.map_err(|first| {
+                let mut command = command(Lang::Zh);
+                let again = command
+                    .try_get_matches_from_mut(&argv)
+                    .and_then(|mut matches| Cli::from_arg_matches_mut(&mut matches));
+                report(&again.err().unwrap_or(first), &mut command, &argv)
+            })
         }
     }
 }
@@ -446,5 +454,66 @@ fn char_width(c: char) -> usize {
         | 0xFF00..=0xFF60
         | 0xFFE0..=0xFFE6 => 2,
         _ => 1,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn argv(words: &[&str]) -> Vec<OsString> {
+        words.iter().map(OsString::from).collect()
+    }
+
+    #[test]
+    fn the_flag_chooses_the_language_before_clap_parses() {
+        let lang = crate::context::usage_lang;
+        assert_eq!(lang(&argv(&["taizhang", "--lang", "zh", "lgo"])), Lang::Zh);
+        assert_eq!(lang(&argv(&["taizhang", "lgo", "--lang=zh"])), Lang::Zh);
+        assert_eq!(lang(&argv(&["taizhang", "--lang", "en", "-h"])), Lang::En);
+        assert_eq!(lang(&argv(&["taizhang", "-C", "x", "--lang=en"])), Lang::En);
+    }
+
+    #[test]
+    fn chinese_lines_break_between_characters_and_go_on_at_the_help_column() {
+        let line = format!("  -q, --quiet   {}", "只打印所要的内容，".repeat(8));
+        let wrapped = wrap(&format!("{line}\n"), 60);
+        let lines: Vec<&str> = wrapped.lines().collect();
+        assert!(lines.len() > 1, "{wrapped}");
+        for line in &lines {
+            assert!(text_width(line) <= 60, "{line}");
+        }
+        for line in &lines[1..] {
+            assert!(line.starts_with(&" ".repeat(16)), "{line:?}");
+            assert!(!line.trim_start().starts_with('，'), "{line:?}");
+        }
+        assert!(wrapped.ends_with('\n'));
+    }
+
+    #[test]
+    fn latin_words_are_never_cut() {
+        let text = format!("{} taizhang.toml 中的 remind.within", "提醒".repeat(20));
+        for line in break_text(&text, 44) {
+            assert!(
+                !line.ends_with("taizhang") && !line.starts_with(".toml"),
+                "{line}"
+            );
+        }
+        assert_eq!(break_text("short", 44), vec!["short"]);
+    }
+
+    #[test]
+    fn the_path_of_the_command_skips_options_and_their_values() {
+        let command = Cli::command();
+        let path = command_path(
+            &command,
+            &argv(&["taizhang", "-C", "log", "log", "in", "-x"]),
+        );
+        assert_eq!(path, ["log", "in"]);
+        let path = command_path(
+            &command,
+            &argv(&["taizhang", "--lang=zh", "doc", "--", "out"]),
+        );
+        assert_eq!(path, ["doc"]);
     }
 }
