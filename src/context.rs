@@ -502,11 +502,12 @@ pub fn usage_lang(argv: &[std::ffi::OsString]) -> Lang {
     settle_lang_of(lang, register.as_deref(), &cwd).unwrap_or_else(|_| locale_lang())
 }
 
-/// How wide `--help` may be: `COLUMNS`, at most 100 (as clap reads it).
+/// How wide `--help` may be, as clap reckons it: the terminal's width,
+/// else `COLUMNS`, else 100; at most 100.
 pub fn help_width() -> usize {
-    std::env::var("COLUMNS")
-        .ok()
-        .and_then(|c| c.parse::<usize>().ok())
+    let terminal = comfy_table::Table::new().width().map(usize::from);
+    terminal
+        .or_else(|| std::env::var("COLUMNS").ok().and_then(|c| c.parse().ok()))
         .unwrap_or(100)
         .min(100)
 }
