@@ -207,6 +207,8 @@ fn usage_error(error: &clap::Error, command: &mut Command, argv: &[OsString]) ->
         ErrorKind::ValueValidation => UsageProblem::UnreadableValue {
             arg: &arg,
             value: &value,
+            whole_number: std::error::Error::source(error)
+                .is_some_and(|source| source.is::<std::num::ParseIntError>()),
         },
         ErrorKind::TooManyValues => UsageProblem::ExtraValue {
             arg: &arg,

@@ -948,9 +948,11 @@ pub enum UsageProblem<'a> {
         value: &'a str,
         possible: &'a [String],
     },
+    /// A value its parser refused; `whole_number` when it wanted one.
     UnreadableValue {
         arg: &'a str,
         value: &'a str,
+        whole_number: bool,
     },
     ExtraValue {
         arg: &'a str,
@@ -1007,7 +1009,16 @@ pub fn usage_problem(problem: &UsageProblem) -> String {
             }
             text
         }
-        UnreadableValue { arg, value } => format!("'{value}' 不是 '{arg}' 可用的值"),
+        UnreadableValue {
+            arg,
+            value,
+            whole_number: false,
+        } => format!("'{value}' 不是 '{arg}' 可用的值"),
+        UnreadableValue {
+            arg,
+            value,
+            whole_number: true,
+        } => format!("'{value}' 不是 '{arg}' 可用的值：应为整数"),
         ExtraValue { arg, value } => format!("'{arg}' 多出了一个值 '{value}'，不需要更多的值"),
         TooFewValues { arg, wanted, given } => {
             format!("'{arg}' 需要 {wanted} 个值，只给了 {given} 个")

@@ -10,6 +10,7 @@ use taizhang::i18n::help;
 
 use crate::edit::snap;
 use crate::env::Env;
+use crate::lang::{is_id, without_code_marks};
 
 /// Every command of the tree with its path (`log in`; the top level is
 /// ``), as clap derives it from the code (before it adds `help`).
@@ -124,6 +125,12 @@ fn usage_errors_in_chinese() {
             &["--lang", "zh", "list", "--colr"],
         ),
         ("usage__no_subcommand@zh", &["--lang", "zh", "doc"]),
+        (
+            "usage__not_a_number@zh",
+            &[
+                "--lang", "zh", "log", "in", "--title", "来文", "--from", "省厅", "--copies", "两",
+            ],
+        ),
     ] {
         let text = transcript(&env, args);
         assert!(text.contains("exit: 2\n"), "{text}");
@@ -183,134 +190,34 @@ fn english_help_stays_clap_s() {
 /// the tree itself), the keywords a clerk types (stored values, date
 /// words), paths and settings keys, environment variables, and the names
 /// of formats and programs.
+#[rustfmt::skip]
 const MUST_STAY: &[&str] = &[
     // Stored keywords a clerk types, as the help lists them.
-    "notice",
-    "request",
-    "letter",
-    "reply",
-    "normal",
-    "urgent",
-    "very-urgent",
-    "none",
-    "secret",
-    "highly-secret",
-    "top-secret",
-    "paper",
-    "electronic",
-    "confidential-courier",
-    "fax",
-    "telegram",
-    "action",
-    "info",
-    "upward",
-    "parallel",
-    "downward",
-    "public",
-    "on-request",
-    "not-public",
-    "instruction",
-    "meeting",
-    "superior",
-    "document",
-    "key-task",
-    "proposal",
-    "other",
-    "once",
-    "weekly",
-    "monthly",
-    "quarterly",
-    "phone",
-    "in-person",
-    "permanent",
-    "decision",
-    "default",
-    "off",
-    "work",
-    "all", // kinds and logbooks
-    "in",
-    "out",
-    "fu",
-    "mt",
-    "seal",
-    "visit",
-    "reception",
-    "duty",
-    "vehicle",
-    "items",
-    "loan",
-    // field keys
-    "number",
-    "shift",
-    "legacy_id",
-    "overdue",
-    "days_left",
-    "title", // dates and spans
-    "today",
-    "fri",
-    "this-week",
-    "last-week",
-    "this-month",
-    "last-month",
-    "this-quarter",
-    "this-year",
-    "30y",
-    "10y",
-    "10y",
-    "6m",
-    "3d",
-    "1w",
-    "2w",
-    "1m",
-    "5wd",
-    "2w",
-    // formats, programs, standards, placeholders
-    "YAML",
-    "CSV",
-    "UTF-8",
-    "ISO",
-    "UID",
-    "A4",
-    "Excel",
-    "WPS",
-    "DA/T",
-    "cron",
-    "bash",
-    "zsh",
-    "fish",
-    "powershell",
-    "elvish",
-    "FILE",
-    "TEXT",
-    "SPAN",
-    "DIR",
-    "FIELD",
-    "VALUE",
-    "COLUMN",
-    "TITLE",
-    "PRESENTER",
-    "HH",
-    "MM",
-    "YYYY-MM-DD",
-    "FONDS-WS",
-    "LANG",
-    "GIT_AUTHOR_NAME",
-    "en",
-    "zh",
-    "JSON", // unit codes in examples
-    "BGS",
-    "CWK",
+    "notice", "request", "letter", "reply", "normal", "urgent", "very-urgent", "none", "secret",
+    "highly-secret", "top-secret", "paper", "electronic", "confidential-courier", "fax",
+    "telegram", "action", "info", "upward", "parallel", "downward", "public", "on-request",
+    "not-public", "instruction", "meeting", "superior", "document", "key-task", "proposal",
+    "other", "once", "weekly", "monthly", "quarterly", "phone", "in-person", "permanent",
+    "decision", "default", "off", "work", "all",
+    // Kinds and logbooks.
+    "in", "out", "fu", "mt", "seal", "visit", "reception", "duty", "vehicle", "items", "loan",
+    // Field keys.
+    "number", "shift", "legacy_id", "overdue", "days_left", "title",
+    // Dates, periods and spans.
+    "today", "fri", "this-week", "last-week", "this-month", "last-month", "this-quarter",
+    "this-year", "30y", "10y", "6m", "3d", "1w", "2w", "1m", "5wd",
+    // Formats, programs, standards, placeholders, environment variables.
+    "YAML", "CSV", "JSON", "UTF-8", "ISO", "UID", "A4", "Excel", "WPS", "DA/T", "cron", "bash",
+    "zsh", "fish", "powershell", "elvish", "FILE", "TEXT", "SPAN", "DIR", "FIELD", "VALUE",
+    "COLUMN", "TITLE", "PRESENTER", "HH", "MM", "YYYY-MM-DD", "FONDS-WS", "LANG",
+    "GIT_AUTHOR_NAME", "en", "zh",
+    // Unit codes in examples.
+    "BGS", "CWK",
 ];
 
 /// The words of `text` in Latin letters that are none of what may stay.
 fn latin_words(text: &str, allowed: &BTreeSet<String>) -> Vec<String> {
-    let mut unmarked = String::new();
-    for (i, part) in text.split('`').enumerate() {
-        if i % 2 == 0 {
-            unmarked.push_str(part);
-        }
-        unmarked.push(' ');
-    }
+    let unmarked = without_code_marks(text);
     let keep = |c: char| c.is_ascii_alphanumeric() || "-_./#@<>[]$~:+=|".contains(c);
     unmarked
         .split(|c: char| !keep(c))
@@ -335,17 +242,6 @@ fn latin_words(text: &str, allowed: &BTreeSet<String>) -> Vec<String> {
         })
         .map(str::to_string)
         .collect()
-}
-
-/// `IN-2026-0042`, `FU-31`, `MT-2026-0003#2`, `IN-`, `SEAL-1`.
-fn is_id(token: &str) -> bool {
-    let (token, _) = token.split_once('#').unwrap_or((token, ""));
-    let mut parts = token.split('-');
-    let prefix = parts.next().unwrap_or_default();
-    !prefix.is_empty()
-        && prefix.chars().all(|c| c.is_ascii_uppercase())
-        && parts.all(|n| n.chars().all(|c| c.is_ascii_digit()))
-        && token.contains('-')
 }
 
 /// `2026-Q4`, `2026-W47`.
