@@ -353,7 +353,7 @@ pub const ARGS: &[(&str, &str, &str)] = &[
     (
         "",
         "lang",
-        "标签和消息的语言：en（英文）或 zh（中文）（默认：TAIZHANG_LANG，台账的设置，再是 LANG）",
+        "标签和消息的语言：en（英文）或 zh（中文）（默认依次取 TAIZHANG_LANG、台账设置中的 `language`、系统区域设置 LANG）",
     ),
     (
         "",
@@ -363,7 +363,7 @@ pub const ARGS: &[(&str, &str, &str)] = &[
     (
         "",
         "by",
-        "办理人，记入办理经过（默认：TAIZHANG_USER、GIT_AUTHOR_NAME、git 的 user.name，再是登录名）",
+        "办理人，记入办理经过（默认依次取 TAIZHANG_USER、GIT_AUTHOR_NAME、git 的 user.name、登录名）",
     ),
     ("", "no_commit", "写入修改，但不提交"),
     ("", "color", "何时使用颜色"),
