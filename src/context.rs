@@ -461,7 +461,12 @@ pub fn split_list(inputs: &[String]) -> Vec<String> {
 /// The language: `--lang`, else `TAIZHANG_LANG`, else the register's
 /// `language` setting, else the locale.
 fn settle_lang(args: &GlobalArgs, setting: Option<&str>) -> Result<Lang> {
-    let explicit = args.lang.clone().or_else(|| {
+    settle_lang_of(args.lang.clone(), setting)
+}
+
+/// [`settle_lang`] from `--lang` and the register's `language` setting.
+fn settle_lang_of(lang: Option<String>, setting: Option<&str>) -> Result<Lang> {
+    let explicit = lang.or_else(|| {
         std::env::var("TAIZHANG_LANG")
             .ok()
             .filter(|s| !s.is_empty())
@@ -486,6 +491,52 @@ fn settle_zone(early: &EarlySettings) -> Result<TimeZone> {
             },
         }),
     }
+}
+
+/// The language of `--help` and of usage errors, settled before clap
+/// parses the command line, the same way [`Ctx::new`] settles it:
+/// `--lang X`/`--lang=X` and `-C DIR`/`--register DIR` are picked out of
+/// `argv` by hand (up to a `--`), then `TAIZHANG_LANG`, the register's
+/// `language`, the locale. A `--lang` it cannot read leaves the locale's
+/// (the command then reports the bad flag in it, as it always did).
+pub fn usage_lang(argv: &[std::ffi::OsString]) -> Lang {
+    let mut lang = None;
+    let mut register = None;
+    let mut words = argv.iter().skip(1).map(|w| w.to_string_lossy());
+    while let Some(word) = words.next() {
+        let word = word.as_ref();
+        if word == "--" {
+            break;
+        }
+        if word == "--lang" {
+            lang = words.next().map(|w| w.into_owned());
+        } else if let Some(value) = word.strip_prefix("--lang=") {
+            lang = Some(value.to_owned());
+        } else if word == "-C" || word == "--register" {
+            register = words.next().map(|w| PathBuf::from(w.as_ref()));
+        } else if let Some(value) = word.strip_prefix("--register=") {
+            register = Some(PathBuf::from(value));
+        } else if let Some(value) = word.strip_prefix("-C").filter(|v| !v.is_empty()) {
+            register = Some(PathBuf::from(value.strip_prefix('=').unwrap_or(value)));
+        }
+    }
+    let register = register.or_else(|| env_text("TAIZHANG_REGISTER").map(PathBuf::from));
+    let Ok(cwd) = std::env::current_dir() else {
+        return locale_lang();
+    };
+    let early = crate::store::register::early_settings(register.as_deref(), &cwd);
+    let setting = early.and_then(|e| e.language);
+    settle_lang_of(lang, setting.as_deref()).unwrap_or_else(|_| locale_lang())
+}
+
+/// How wide `--help` may be, as clap reckons it: the terminal's width,
+/// else `COLUMNS`, else 100; at most 100.
+pub fn help_width() -> usize {
+    let terminal = comfy_table::Table::new().width().map(usize::from);
+    terminal
+        .or_else(|| std::env::var("COLUMNS").ok().and_then(|c| c.parse().ok()))
+        .unwrap_or(100)
+        .min(100)
 }
 
 /// Now: the system clock, or `TAIZHANG_NOW` (RFC 3339, for tests: a

@@ -17,9 +17,6 @@ mod testing;
 
 use std::process::ExitCode;
 
-use clap::Parser;
-
-use crate::commands::Cli;
 use crate::context::Ctx;
 use crate::error::Error;
 use crate::i18n::{Lang, Message};
@@ -28,7 +25,10 @@ use crate::report::render::printable;
 /// Runs the command line and maps the outcome to DESIGN §2's exit codes:
 /// 0 success, 1 failure (message on stderr), 2 usage (clap's own).
 pub fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = match commands::usage::parse(std::env::args_os().collect()) {
+        Ok(cli) => cli,
+        Err(code) => return code,
+    };
     let ctx = match Ctx::new(cli.global.clone()) {
         Ok(ctx) => ctx,
         Err(failed) => return report_error(&failed.error, failed.lang),

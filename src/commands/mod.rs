@@ -29,6 +29,7 @@ mod show;
 mod summary;
 mod sync;
 mod undo;
+pub mod usage;
 mod verify;
 
 use std::process::ExitCode;

@@ -15,6 +15,7 @@ mod edges;
 mod edit;
 mod errors;
 mod export;
+pub mod help;
 pub mod import;
 mod labels;
 pub mod loops;

@@ -1028,14 +1028,7 @@ fn judge(
 /// The English words left once code marks, paths, IDs, flags and command
 /// names are set aside.
 fn english_words(text: &str, commands: &BTreeSet<String>) -> Vec<String> {
-    // Code marks: `…`.
-    let mut unmarked = String::new();
-    for (i, part) in text.split('`').enumerate() {
-        if i % 2 == 0 {
-            unmarked.push_str(part);
-        }
-        unmarked.push(' ');
-    }
+    let unmarked = without_code_marks(text);
     let keep = |c: char| c.is_ascii_alphanumeric() || "._/#+-<>".contains(c);
     unmarked
         .split(|c: char| !keep(c))
@@ -1054,8 +1047,21 @@ fn english_words(text: &str, commands: &BTreeSet<String>) -> Vec<String> {
         .collect()
 }
 
+/// `text` with what is in code marks (`…`: field keys, stored keywords)
+/// left out.
+pub fn without_code_marks(text: &str) -> String {
+    let mut unmarked = String::new();
+    for (i, part) in text.split('`').enumerate() {
+        if i % 2 == 0 {
+            unmarked.push_str(part);
+        }
+        unmarked.push(' ');
+    }
+    unmarked
+}
+
 /// `IN-2026-0042`, `IN-42`, `MT-2026-0003#2`, and the stem `IN-…`.
-fn is_id(token: &str) -> bool {
+pub fn is_id(token: &str) -> bool {
     let (token, _) = token.split_once('#').unwrap_or((token, ""));
     if let Some(prefix) = token.strip_suffix('-') {
         return !prefix.is_empty() && prefix.chars().all(|c| c.is_ascii_uppercase());

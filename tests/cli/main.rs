@@ -19,6 +19,7 @@ mod export;
 mod fidelity;
 mod followup;
 mod git;
+mod help;
 mod hostile;
 mod i18n;
 mod identity;

@@ -86,9 +86,13 @@ fn remind_record_chases_papers_as_follow_ups_but_not_entries_out() {
         );
     }
     let env = example();
-    let help = env.run(&["remind", "--help"]);
+    // The example register speaks Chinese, and so does its --help.
+    let help = env.run(&["--lang", "en", "remind", "--help"]);
     assert!(
         help.contains("Logbook entries out are not chased"),
         "{help}"
     );
+    // (Chinese lines break between any two characters.)
+    let help: String = env.run(&["remind", "--help"]).split_whitespace().collect();
+    assert!(help.contains("借出未还的登记不催办"), "{help}");
 }
