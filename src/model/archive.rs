@@ -635,12 +635,15 @@ pub fn changed_after_archive(record: &Record) -> Vec<&crate::model::common::Hist
     }
 }
 
-/// Sorts archived records by their number, fonds to item.
+/// Sorts archived records by their number, fonds to item, as a
+/// catalogue is bound: within a year 永久 (Y) before 定期30年 (D30) before
+/// 定期10年 (D10), the retentions' declared order, not their codes' text
+/// order (which would put D10 first).
 pub fn by_number(a: &ArchiveNumber, b: &ArchiveNumber) -> std::cmp::Ordering {
-    (&a.fonds, a.year, a.retention.code(), &a.org, a.item).cmp(&(
+    (&a.fonds, a.year, a.retention, &a.org, a.item).cmp(&(
         &b.fonds,
         b.year,
-        b.retention.code(),
+        b.retention,
         &b.org,
         b.item,
     ))

@@ -207,14 +207,15 @@ mod tests {
         assert_eq!(
             order,
             [
-                (1, "IN-2025-0003"),
-                (2, "IN-2025-0002"),
-                (3, "IN-2025-0001")
-            ]
+                (1, "IN-2025-0002"),
+                (2, "IN-2025-0001"),
+                (3, "IN-2025-0003")
+            ],
+            "Y before D10, then by item"
         );
-        assert!(rows[1].title.is_withheld());
-        assert_eq!(rows[0].date, "20250301");
-        assert_eq!(rows[0].pages, Some(4));
+        assert!(rows[0].title.is_withheld());
+        assert_eq!(rows[2].date, "20250301");
+        assert_eq!(rows[2].pages, Some(4));
         let due = due(&records, 2035, &secrets);
         assert_eq!(due.len(), 1);
         assert_eq!(due[0].kept_until, 2035);
