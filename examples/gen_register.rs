@@ -258,6 +258,7 @@ fn generate(options: &Options) -> Result<(), String> {
         config,
         runtime: Default::default(),
         writer: None,
+        reading: None,
     };
     let mut rng = Rng(options.seed);
     let years = (LAST_YEAR - FIRST_YEAR + 1) as u64;

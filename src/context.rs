@@ -17,7 +17,7 @@ use jiff::civil::Date;
 use jiff::tz::TimeZone;
 
 use crate::error::{Error, Result};
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Message};
 use crate::model::common::Actor;
 use crate::model::date::{self, Moment, PlainWeek, Span, When, WorkingDays};
 use crate::model::id::Id;
@@ -205,6 +205,7 @@ impl Ctx {
         }
         let mut register = Register::discover(self.args.register.as_deref(), &self.cwd)?;
         register.runtime = self.runtime;
+        register.reading = Some(self.reading());
         if register.config.git.sync_on_write {
             let lang = self.lang();
             let quiet = self.args.quiet;
@@ -421,15 +422,29 @@ impl Ctx {
         ));
     }
 
-    /// A progress bar on stderr for `len` steps: drawn only on a terminal,
-    /// never in a pipe or with -q, and only when there is enough to wait
-    /// for; otherwise a hidden bar that draws nothing.
-    pub fn progress(&self, len: u64) -> indicatif::ProgressBar {
-        const WORTH_A_BAR: u64 = 1_000;
-        if self.args.quiet || len < WORTH_A_BAR || !std::io::stderr().is_terminal() {
-            return indicatif::ProgressBar::hidden();
-        }
-        indicatif::ProgressBar::new(len)
+    /// A progress bar on stderr for `len` steps of `what`: drawn only on a
+    /// terminal, never in a pipe or with -q, and only when there is enough
+    /// to wait for; otherwise a hidden bar that draws nothing.
+    pub fn progress(&self, len: u64, what: Message) -> indicatif::ProgressBar {
+        progress_bar(self.args.quiet, len, what.word(self.lang))
+    }
+
+    /// Where the store tells how a long read goes: a bar while it parses
+    /// files (the first read of a big register, or after an upgrade
+    /// changed the cache), drawn as [`Ctx::progress`] draws.
+    fn reading(&self) -> crate::store::Reading {
+        use crate::store::ReadStep;
+        let quiet = self.args.quiet;
+        let what = Message::Reading.word(self.lang);
+        let bar = std::sync::Mutex::new(None::<indicatif::ProgressBar>);
+        crate::store::Reading(Arc::new(move |step| {
+            let Ok(mut bar) = bar.lock() else { return };
+            match step {
+                ReadStep::Parsing(files) => *bar = Some(progress_bar(quiet, files as u64, what)),
+                ReadStep::Parsed(files) => bar.iter().for_each(|b| b.inc(files as u64)),
+                ReadStep::Done => bar.take().iter().for_each(|b| b.finish_and_clear()),
+            }
+        }))
     }
 
     /// The clerk's editor: `VISUAL`, else `EDITOR`.
@@ -448,6 +463,20 @@ impl Ctx {
         let word = self.lang().message(crate::i18n::Message::Warning);
         eprintln!("{word}: {}", printable(text));
     }
+}
+
+/// A bar for `len` steps labelled `what`, or a hidden one: with -q, off a
+/// terminal, or for work too short to wait for.
+fn progress_bar(quiet: bool, len: u64, what: &'static str) -> indicatif::ProgressBar {
+    const WORTH_A_BAR: u64 = 1_000;
+    if quiet || len < WORTH_A_BAR || !std::io::stderr().is_terminal() {
+        return indicatif::ProgressBar::hidden();
+    }
+    let style = indicatif::ProgressStyle::with_template("{msg} {wide_bar} {pos}/{len}")
+        .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar());
+    indicatif::ProgressBar::new(len)
+        .with_style(style)
+        .with_message(what)
 }
 
 /// Splits `A,B` and `A，B` (full-width comma) and repeated flags into items.

@@ -10,7 +10,7 @@ use clap::ValueEnum;
 use crate::commands::shared::{print, with_bom, write_json_array};
 use crate::context::Ctx;
 use crate::error::{Error, Result};
-use crate::i18n::Label;
+use crate::i18n::{Label, Message};
 use crate::model::id::Id;
 use crate::model::kind::{Kind, KindFilter};
 use crate::model::period::Period;
@@ -142,7 +142,7 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
         .into_bytes(),
         Listing::Xlsx => {
             let sheets = sheets(&register, filter.kind.as_ref(), &records, ctx);
-            let bar = ctx.progress(records.len() as u64);
+            let bar = ctx.progress(records.len() as u64, Message::Exporting);
             let mut tick = || bar.inc(1);
             let bytes =
                 xlsx::workbook(&sheets, &secrets, lang, &mut tick).map_err(Error::encode)?;

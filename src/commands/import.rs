@@ -9,6 +9,7 @@ use std::process::ExitCode;
 use crate::commands::shared::print;
 use crate::context::Ctx;
 use crate::error::{Error, Result};
+use crate::i18n::Message;
 use crate::i18n::import as words;
 use crate::model::config::LogbookDef;
 use crate::model::id::Id;
@@ -204,7 +205,7 @@ fn write_drafts(
         return Ok(ExitCode::SUCCESS);
     }
 
-    let bar = ctx.progress(drafts.len() as u64);
+    let bar = ctx.progress(drafts.len() as u64, Message::Importing);
     let records: Vec<Record> = drafts.iter().map(|d| d.record.clone()).collect();
     tx.save_new(&records, &|| bar.inc(1))?;
     bar.finish_and_clear();

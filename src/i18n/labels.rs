@@ -76,6 +76,9 @@ words! {
         Yes => "yes" / "是",
         No => "no" / "否",
         DeskClear => "Nothing needs you today." / "今日没有待办事项。",
+        Reading => "Reading the register" / "正在读取台账",
+        Exporting => "Exporting" / "正在导出",
+        Importing => "Importing" / "正在导入",
     }
 }
 

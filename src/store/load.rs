@@ -16,7 +16,7 @@ use crate::model::kind::Kind;
 use crate::model::record::Record;
 use crate::store::cache;
 use crate::store::parse::{ReadProblem, parse_file, parse_unchecked};
-use crate::store::register::Register;
+use crate::store::register::{ReadStep, Register};
 use crate::store::walk::{FileInfo, id_of, link_problem, list_files, wanted};
 
 /// A record file that could not be read, with where and why.
@@ -230,6 +230,15 @@ fn load(
         .then(|| cache::Writer::create(register, key))
         .flatten();
     let mut damaged = false;
+    let tell = |step| {
+        if let Some(reading) = &register.reading {
+            (reading.0)(step);
+        }
+    };
+    let parsing = plans.iter().filter(|p| parses(p)).count();
+    if parsing > 0 {
+        tell(ReadStep::Parsing(parsing));
+    }
     for (plans, files) in plans.chunks(CHUNK).zip(files.chunks(CHUNK)) {
         let spans = read_spans(cache.as_ref(), plans, &need, writer.is_some());
         let job = Job {
@@ -257,12 +266,18 @@ fn load(
             }
             snapshot.keep(done);
         }
+        if parsing > 0 {
+            tell(ReadStep::Parsed(plans.iter().filter(|p| parses(p)).count()));
+        }
     }
     match writer {
         Some(writer) => writer.finish(),
         // A damaged payload is not worth keeping: the next load rebuilds.
         None if damaged => cache::remove(register),
         None => {}
+    }
+    if parsing > 0 {
+        tell(ReadStep::Done);
     }
     snapshot
         .records
@@ -281,11 +296,15 @@ fn many_stale(plans: &[Plan], files: &[FileInfo], now: i64) -> bool {
     let stale = plans
         .iter()
         .zip(files)
-        .filter(|(plan, file)| {
-            matches!(plan, Plan::Read { entry: None, .. }) && !file.fingerprint.is_racy(now)
-        })
+        .filter(|(plan, file)| parses(plan) && !file.fingerprint.is_racy(now))
         .count();
     stale >= REWRITE_AFTER.min(files.len() / 8 + 1)
+}
+
+/// Whether a file will be parsed rather than taken from the cache (or
+/// known from its path): what makes a read long.
+fn parses(plan: &Plan) -> bool {
+    matches!(plan, Plan::Read { entry: None, .. })
 }
 
 /// What to do with one file, decided before any is read.
@@ -546,4 +565,61 @@ fn classify<'f>(register: &Register, file: &'f FileInfo) -> Result<&'f Id, FileR
         )));
     }
     Ok(id)
+}
+
+#[cfg(test)]
+mod tests {
+    use std::sync::{Arc, Mutex};
+
+    use super::*;
+    use crate::store::register::Reading;
+
+    fn copy_dir(from: &Path, to: &Path) {
+        std::fs::create_dir_all(to).unwrap();
+        for entry in std::fs::read_dir(from).unwrap() {
+            let entry = entry.unwrap();
+            let target = to.join(entry.file_name());
+            if entry.file_type().unwrap().is_dir() {
+                copy_dir(&entry.path(), &target);
+            } else {
+                std::fs::copy(entry.path(), target).unwrap();
+            }
+        }
+    }
+
+    /// A read that parses files says how many, then counts them off; a
+    /// read from a trusted cache says nothing, so no bar ever flashes.
+    #[test]
+    fn a_read_that_parses_tells_its_progress_and_a_cached_one_is_silent() {
+        let dir = tempfile::tempdir().unwrap();
+        let example = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/office");
+        copy_dir(&example, dir.path());
+        let _ = std::fs::remove_dir_all(dir.path().join(".taizhang"));
+        let mut register = Register::open(dir.path()).unwrap();
+        // Long after every file was written, so the cache trusts them.
+        register.runtime.now = i64::from(i32::MAX);
+        let steps = Arc::new(Mutex::new(Vec::new()));
+        let seen = Arc::clone(&steps);
+        register.reading = Some(Reading(Arc::new(move |step| {
+            seen.lock().unwrap().push(step);
+        })));
+
+        let first = load_all(&register);
+        let told = std::mem::take(&mut *steps.lock().unwrap());
+        let files = first.records.len() + first.problems.len();
+        assert!(files > 50, "the example register has its records");
+        assert_eq!(told.first(), Some(&ReadStep::Parsing(files)));
+        assert_eq!(told.last(), Some(&ReadStep::Done));
+        let parsed: usize = (told.iter())
+            .map(|s| match s {
+                ReadStep::Parsed(n) => *n,
+                _ => 0,
+            })
+            .sum();
+        assert_eq!(parsed, files, "every parsed file is counted once");
+
+        let second = load_all(&register);
+        assert_eq!(second.records.len(), first.records.len());
+        assert_eq!(*steps.lock().unwrap(), [], "nothing to show from the cache");
+    }
 }

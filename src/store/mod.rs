@@ -30,7 +30,7 @@ use crate::model;
 use crate::model::id::Id;
 use crate::model::record::Record;
 pub use load::{Loaded, Need, Problem, Snapshot, load_all, load_one, load_where};
-pub use register::{Register, Runtime};
+pub use register::{ReadStep, Reading, Register, Runtime};
 
 /// A change in progress: holds the write lock, stages every file it
 /// writes, and at the end puts them all in place at once (all or nothing

@@ -138,6 +138,32 @@ pub struct Register {
     /// history, a warning that a change is not shared yet). Set by the
     /// context, only for registers that share on write.
     pub writer: Option<Writer>,
+    /// Told how a long read goes (a first read of a big register parses
+    /// every file), so that the context can show progress on a terminal.
+    /// The store only counts; drawing is the context's.
+    pub reading: Option<Reading>,
+}
+
+/// A step of a read that parses files rather than taking them from the
+/// cache: only such reads take long enough to show.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ReadStep {
+    /// This many files are about to be parsed.
+    Parsing(usize),
+    /// This many more of them are parsed.
+    Parsed(usize),
+    /// Done, the cache written if one was due.
+    Done,
+}
+
+/// Where a register's [`ReadStep`]s go.
+#[derive(Clone)]
+pub struct Reading(pub std::sync::Arc<dyn Fn(ReadStep) + Send + Sync>);
+
+impl std::fmt::Debug for Reading {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Reading")
+    }
 }
 
 /// Who writes a sharing change, and how the clerk is told what sharing did
@@ -202,6 +228,7 @@ impl Register {
             config,
             runtime: Runtime::default(),
             writer: None,
+            reading: None,
         })
     }
 
