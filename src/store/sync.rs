@@ -413,8 +413,8 @@ impl<'a> Replay<'a> {
                 Some(n) => *n,
                 None => {
                     let dir = Path::new(&path).parent().unwrap_or(Path::new(""));
-                    let mine = self.highest_in(&self.head, dir)?;
-                    mine.max(self.highest_in(&self.theirs, dir)?)
+                    let mine = self.highest_in(&self.head, dir, &id)?;
+                    mine.max(self.highest_in(&self.theirs, dir, &id)?)
                 }
             };
             let new = Id::new(id.prefix(), id.year(), top + 1);
@@ -425,8 +425,10 @@ impl<'a> Replay<'a> {
         Ok(())
     }
 
-    /// The highest sequence among the record files of `dir` in `commit`.
-    fn highest_in(&self, commit: &str, dir: &Path) -> Result<u32> {
+    /// The highest sequence among the record files of `dir` in `commit`
+    /// that share `like`'s prefix and year: incoming and outgoing documents
+    /// live in one folder but are numbered apart.
+    fn highest_in(&self, commit: &str, dir: &Path, like: &Id) -> Result<u32> {
         let spec = format!("{commit}:{}", dir.display());
         let out = self
             .git
@@ -435,6 +437,7 @@ impl<'a> Replay<'a> {
         Ok(out
             .split('\0')
             .filter_map(|name| name.strip_suffix(".yaml").and_then(Id::parse))
+            .filter(|id| id.prefix() == like.prefix() && id.year() == like.year())
             .map(|id| id.seq())
             .max()
             .unwrap_or(0))

@@ -33,6 +33,7 @@ mod loops;
 mod meeting;
 mod perms;
 mod polish_remind;
+mod readme;
 mod remind;
 mod roster;
 mod smoke;

@@ -378,6 +378,28 @@ fn sync_dry_run_shows_the_renumbering_and_changes_nothing() {
     assert!(office.git(1, &["stash", "list"]).is_empty());
 }
 
+/// Incoming and outgoing documents share a folder but not a sequence: a
+/// clashing outgoing document takes the next OUT number, not one past the
+/// highest IN number beside it.
+#[test]
+fn sync_renumbers_an_outgoing_document_after_the_outgoing_ones_only() {
+    let office = Office::new(2);
+    for title in ["IN:a", "IN:b", "IN:c"] {
+        office.run(0, &["log", "in", "--title", title, "--from", "省厅"]);
+    }
+    for clone in 0..2 {
+        let title = format!("OUT:c{clone}");
+        let args = ["log", "out", "--title", &title, "--to", "省厅"];
+        assert_eq!(office.run(clone, &args), "OUT-2026-0001\n");
+    }
+    office.run(0, &["sync"]);
+    let said = office.run(1, &["sync"]);
+    assert!(said.contains("OUT-2026-0001 → OUT-2026-0002"), "{said}");
+    let titles = check_clone(&records(&office.clones[1]));
+    assert_eq!(titles["OUT:c1"], "OUT-2026-0002");
+    assert_eq!(titles["IN:c"], "IN-2026-0003");
+}
+
 #[test]
 fn sync_stops_before_pushing_when_an_issued_number_was_taken_on_both_sides() {
     let office = Office::new(2);
