@@ -36,7 +36,11 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
     if args.dry_run {
         notes.push(SyncNote::DryRun);
     }
-    let lines: Vec<String> = notes.iter().map(|note| lang.sync_note(note)).collect();
+    let word = |note: &SyncNote| match args.dry_run {
+        true => lang.sync_plan(note),
+        false => lang.sync_note(note),
+    };
+    let lines: Vec<String> = notes.iter().map(word).collect();
     if report.is_empty() {
         if !ctx.args.quiet {
             print(&format!("{}\n", lang.sync_note(&SyncNote::Nothing)))?;

@@ -290,4 +290,10 @@ impl Lang {
     pub fn sync_note(self, note: &crate::store::sync::SyncNote) -> String {
         sentences::sync_note(self, note)
     }
+
+    /// A line of what `sync --dry-run` would do: nothing was done, so
+    /// nothing may read as done.
+    pub fn sync_plan(self, note: &crate::store::sync::SyncNote) -> String {
+        sentences::sync_plan(self, note)
+    }
 }

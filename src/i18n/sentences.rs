@@ -258,6 +258,40 @@ pub fn none(lang: Lang) -> String {
     say!(lang, "(none)", "（无）")
 }
 
+/// A line of what `sync --dry-run` found it would do; notes that tell no
+/// action read as `sync_note` words them.
+pub(super) fn sync_plan(l: Lang, note: &crate::store::sync::SyncNote) -> String {
+    use crate::store::sync::SyncNote as S;
+    match note {
+        S::Renumbered { old, new } => say!(
+            l,
+            "would renumber {old} → {new} (the remote already has {old})",
+            "将重新编号 {old} → {new}（远程已有 {old}）"
+        ),
+        S::Number { id, old, new } => say!(
+            l,
+            "{id}: document number would become {old} → {new} (the remote already has {old})",
+            "{id}：发文字号将改为 {old} → {new}（远程已有 {old}）"
+        ),
+        S::Contested { path, key } => say!(
+            l,
+            "{path}: `{key}` was changed on both sides; the later change would be kept",
+            "{path}：`{key}` 在两边都有修改，将保留较晚的修改"
+        ),
+        S::Pulled(n) => say!(
+            l,
+            "would take {n} commit(s) from the remote",
+            "将从远程取得 {n} 个提交"
+        ),
+        S::Pushed(n) => say!(
+            l,
+            "would send {n} commit(s) to the remote",
+            "将向远程推送 {n} 个提交"
+        ),
+        _ => sync_note(l, note),
+    }
+}
+
 /// A line of what `sync` did.
 pub(super) fn sync_note(l: Lang, note: &crate::store::sync::SyncNote) -> String {
     use crate::store::sync::SyncNote as S;

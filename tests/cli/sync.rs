@@ -373,6 +373,18 @@ fn sync_dry_run_shows_the_renumbering_and_changes_nothing() {
     assert!(said.contains("IN-2026-0001 → IN-2026-0002"), "{said}");
     assert!(said.contains("OUT-2026-0001 → OUT-2026-0002"), "{said}");
     assert!(said.contains("dry run"), "{said}");
+    assert!(said.contains("would renumber IN-2026-0001"), "{said}");
+    assert!(!said.contains("sent "), "nothing is said as done: {said}");
+    let zh = office.run(1, &["--lang", "zh", "sync", "--dry-run"]);
+    assert!(
+        zh.contains("将重新编号 IN-2026-0001 → IN-2026-0002"),
+        "{zh}"
+    );
+    assert!(zh.contains("演练：未做任何改动"), "{zh}");
+    assert!(
+        zh.lines().all(|l| !l.starts_with('已')),
+        "nothing is said as done: {zh}"
+    );
     assert_eq!(before, state(&office, 1));
     assert_eq!(office.git(1, &["rev-parse", "origin/main"]), remote_head);
     assert!(office.git(1, &["stash", "list"]).is_empty());
