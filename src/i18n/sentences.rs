@@ -270,8 +270,8 @@ pub(super) fn sync_plan(l: Lang, note: &crate::store::sync::SyncNote) -> String 
         ),
         S::Number { id, old, new } => say!(
             l,
-            "{id}: document number would become {old} → {new} (the remote already has {old})",
-            "{id}：发文字号将改为 {old} → {new}（远程已有 {old}）"
+            "{id}: would change the document number {old} → {new} (the remote already has {old})",
+            "{id}：发文字号将由 {old} 改为 {new}（远程已有 {old}）"
         ),
         S::Contested { path, key } => say!(
             l,
