@@ -114,7 +114,9 @@ impl Desk {
 }
 
 /// Whether a record with these facts can show on the desk of `today`:
-/// what is still open, and planned meetings (dated within the week).
+/// what is still open (entries only while out on their book's loop),
+/// planned meetings and today's and tomorrow's duty (both dated within
+/// the week: their dates are in the span).
 /// Records failing this are not decoded.
 pub fn relevant(facts: &Facts, today: Date) -> bool {
     let week_end = today.checked_add(DAYS_AHEAD.days()).unwrap_or(Date::MAX);
