@@ -26,6 +26,10 @@ pub struct Facts {
     pub secrecy: Secrecy,
     /// `Record::settled_on`.
     pub settled: Option<Date>,
+    /// The day the record is filed under (`Record::date`): a meeting's
+    /// start, a logbook entry's date field. Unlike `first..last`, it does
+    /// not move with the day the record was written or imported.
+    pub filed: Date,
     /// The earliest and latest dates written anywhere in the record, one
     /// day wider each way (a moment's date depends on its offset).
     pub first: Date,
@@ -39,6 +43,7 @@ impl Facts {
             open: record.is_open(),
             secrecy: record.secrecy(),
             settled: record.settled_on(),
+            filed: record.date(),
             first,
             last,
         }

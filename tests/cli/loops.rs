@@ -350,13 +350,7 @@ fn a_seal_out_shows_in_remind_and_the_desk_from_files_and_from_the_cache() {
     assert_eq!(desk["duty"]["today"][0]["officers"], "张三");
 
     env.real_time();
-    env.run(&[
-        "book",
-        "set",
-        "SEAL-1",
-        "-s",
-        "returned=2026-11-23 09:00",
-    ]);
+    env.run(&["book", "set", "SEAL-1", "-s", "returned=2026-11-23 09:00"]);
     for from in ["files", "cache"] {
         if from == "cache" {
             cache_everything(&env);
@@ -395,6 +389,11 @@ fn changing_the_loop_declaration_changes_the_answer() {
     assert_eq!(ids(&json(&env, &["remind", "-o", "json"])), expected);
     assert_eq!(
         ids(&json(&env, &["list", "seal", "--open", "-o", "json"])),
-        ["SEAL-2026-0001", "SEAL-2026-0002", "SEAL-2026-0003", "SEAL-2026-0004"]
+        [
+            "SEAL-2026-0001",
+            "SEAL-2026-0002",
+            "SEAL-2026-0003",
+            "SEAL-2026-0004"
+        ]
     );
 }
