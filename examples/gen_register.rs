@@ -930,5 +930,45 @@ mod tests {
         assert!(findings.is_empty(), "{}", findings.join("\n"));
         let loaded = taizhang::store::load_all(&register);
         assert_eq!(loaded.records.len(), 3000);
+        // Each book has entries; the last days of this year have their duty.
+        let records: Vec<&Record> = loaded.records.iter().map(|l| &l.record).collect();
+        let of = |book: &str| records.iter().filter(|r| r.book() == Some(book)).count();
+        assert!(of("visit") > 300 && of("seal") > 250 && of("duty") > 60);
+        let duty_on = |day: Date| {
+            records
+                .iter()
+                .any(|r| r.book() == Some("duty") && r.date() == day)
+        };
+        assert!(duty_on(TODAY) && duty_on(add_days(TODAY, 1)));
+        // Seals taken out: almost all returned, some recent ones not.
+        let taken = records
+            .iter()
+            .filter(|r| matches!(r, Record::Entry(e, _) if e.fields.contains_key("taken_out")))
+            .count();
+        let out = records
+            .iter()
+            .filter(|r| r.book() == Some("seal") && r.is_open())
+            .count();
+        assert!(taken > 10 && out < taken / 2, "{taken} taken, {out} out");
+    }
+
+    /// At benchmark size a few seals are out, some of them overdue.
+    #[test]
+    fn some_seals_are_out_and_some_overdue() {
+        let mut rng = Rng(1);
+        let recent: Vec<Vec<(&str, serde_yaml::Value)>> = (0..200)
+            .map(|n| seal(&mut rng, add_days(TODAY, -(n % 21))))
+            .collect();
+        let out: Vec<_> = recent
+            .iter()
+            .filter(|f| f.iter().any(|(k, _)| *k == "taken_out"))
+            .filter(|f| f.iter().all(|(k, _)| *k != "returned"))
+            .collect();
+        assert!(out.len() > 5, "{}", out.len());
+        let overdue = out.iter().filter(|f| {
+            f.iter()
+                .any(|(k, v)| *k == "return_due" && v.as_str().is_some_and(|d| d < "2026-11-23"))
+        });
+        assert!(overdue.count() > 0);
     }
 }
