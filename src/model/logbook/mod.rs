@@ -192,8 +192,11 @@ impl KindRules for Entry {
         &self.fields
     }
 
+    /// The fields too: a map read from JSON grows by doubling, and an
+    /// entry's nine fields would hold room for sixteen.
     fn shrink_lists(&mut self) {
         self.history.shrink_to_fit();
+        self.fields.shrink_to_fit();
     }
 
     fn unit(&self) -> Option<&str> {
