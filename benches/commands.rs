@@ -209,6 +209,7 @@ fn bench_size(bin: &Path, root: &Path, size: u64, runs: usize) {
     let reads: &[(&str, &[&str])] = &[
         ("list fu --overdue", &["list", "fu", "--overdue"]),
         ("remind", &["remind"]),
+        ("desk", &["desk"]),
         ("summary --period 2026", &["summary", "--period", "2026"]),
         ("check", &["check"]),
         ("show FU-2026-0001", &["show", "FU-2026-0001"]),

@@ -2,12 +2,17 @@
 //!
 //! `cargo run --release --example gen_register -- --records N [--seed S] [--no-git] DIR`
 //!
-//! Ten years of records (2017–2026): about 40% incoming documents, 15%
-//! outgoing, 35% follow-ups and 10% meetings, with Chinese titles and units,
+//! Ten years of records (2017–2026): about 28% incoming documents, 11%
+//! outgoing, 24% follow-ups and 7% meetings, with Chinese titles and units,
 //! statuses, progress notes, extensions and chases in office-like
-//! proportions, and some matters overdue relative to 2026-11-23. Every file
-//! is built from the library's own types and written with the library's own
-//! emitter, so it is byte for byte what `taizhang` would write.
+//! proportions, and some matters overdue relative to 2026-11-23; the other
+//! 30% are logbook entries (the `visit`, `seal` and `duty` books): 15%
+//! visitors, 12% seal uses (a few seals taken out, some of the recent ones
+//! still out, a few of those overdue) and 3% duty days (one a day, the
+//! last days of each year, this year's running a week past 2026-11-23).
+//! Every file is built from the library's own types and written with the
+//! library's own emitter, so it is byte for byte what `taizhang` would
+//! write.
 //!
 //! Same seed, same files: the generator never reads the clock; randomness
 //! comes from a small seeded SplitMix64 below, not from a dependency.
@@ -20,8 +25,8 @@ use std::process::ExitCode;
 use jiff::civil::{Date, date};
 use jiff::tz::Offset;
 
-use taizhang::model::common::HistoryEntry;
-use taizhang::model::config::{Config, Series, UnitDef};
+use taizhang::model::common::{Extra, HistoryEntry};
+use taizhang::model::config::{Config, LogbookDef, Series, UnitDef};
 use taizhang::model::date::{Moment, When};
 use taizhang::model::followup::{Chase, Extension, Followup, FuStatus, Outcome, Progress};
 use taizhang::model::id::{Id, RecordRef};
@@ -30,6 +35,7 @@ use taizhang::model::keyword::{
     Channel, ChaseLevel, Direction, Disclosure, DocType, Feedback, Handling, Secrecy, Source,
     Urgency,
 };
+use taizhang::model::logbook::{self, Entry, FiledBy};
 use taizhang::model::meeting::{AgendaItem, Decision, Meeting, MtStatus};
 use taizhang::model::outgoing::{OutStatus, Outgoing, doc_number};
 use taizhang::model::record::Record;
@@ -82,6 +88,33 @@ const GIVEN: &[&str] = &[
     "平", "刚", "桂英", "建华", "志强", "海燕", "晓东", "丽娟",
 ];
 const LEADERS: &[&str] = &["张局长", "李副局长", "王副局长", "陈书记", "刘主任"];
+const SEALS: &[&str] = &[
+    "局公章",
+    "局党组印章",
+    "合同专用章",
+    "财务专用章",
+    "局长名章",
+];
+const VISITOR_ORGS: &[&str] = &[
+    "某某建设集团有限公司",
+    "市公交集团",
+    "某某物流有限公司",
+    "市出租汽车协会",
+    "某某路桥工程有限公司",
+    "某某街道办事处",
+    "市人大代表联络站",
+    "某某律师事务所",
+];
+const VISIT_PURPOSES: &[&str] = &[
+    "咨询道路运输许可办理",
+    "反映农村公路养护问题",
+    "洽谈项目建设事宜",
+    "递交申请材料",
+    "信访事项",
+    "工作对接",
+    "了解招标有关事项",
+];
+const SHIFTS: &[&str] = &["全天"];
 
 const TOPICS: &[&str] = &[
     "冬季安全生产",
@@ -220,8 +253,19 @@ fn main() -> ExitCode {
     }
 }
 
+/// The logbooks the generated register keeps, as their presets declare
+/// them.
+const BOOKS: &[&str] = &["visit", "seal", "duty"];
+
+fn book(name: &str) -> LogbookDef {
+    logbook::preset(name).unwrap_or_else(|| panic!("the {name} preset exists"))
+}
+
 fn settings() -> Config {
     let mut config = Config::new("某市交通运输局");
+    for name in BOOKS {
+        config.logbooks.insert((*name).to_string(), book(name));
+    }
     config.fonds = "Z109".into();
     config.units = UNITS
         .iter()
@@ -332,35 +376,64 @@ fn year_records(rng: &mut Rng, year: i16, count: u64) -> Vec<Record> {
         date(year, 12, 31)
     };
     let days = days_between(first, last);
-    let mut plan: Vec<(i64, u64)> = (0..count)
-        .map(|_| {
-            let roll = rng.below(100);
-            let kind = match roll {
-                0..40 => 0,
-                40..55 => 1,
-                55..90 => 2,
-                _ => 3,
-            };
-            (rng.span(0, days), kind)
-        })
-        .collect();
+    // Duty days are one a day, the last ones of the year (this year's
+    // roster runs a week ahead); beyond a day each, the rest are visits.
+    let duty_end = if year == LAST_YEAR {
+        add_days(TODAY, 6)
+    } else {
+        last
+    };
+    let duty_room = days_between(first, duty_end) + 1;
+    let mut duties = 0;
+    let mut plan: Vec<(i64, u64)> = Vec::with_capacity(count as usize);
+    for _ in 0..count {
+        let roll = rng.below(100);
+        let day = rng.span(0, days);
+        let kind = match roll {
+            0..28 => IN,
+            28..39 => OUT,
+            39..63 => FU,
+            63..70 => MT,
+            70..85 => VISIT,
+            85..97 => SEAL,
+            _ if duties < duty_room => {
+                duties += 1;
+                continue;
+            }
+            _ => VISIT,
+        };
+        plan.push((day, kind));
+    }
+    let duty_last = days_between(first, duty_end);
+    plan.extend((0..duties).map(|k| (duty_last - k, DUTY)));
     plan.sort();
-    let mut seqs = [0u32; 4];
+    let mut seqs = [0u32; 7];
     let mut records = Vec::with_capacity(plan.len());
     for (day, kind) in plan {
         let on = add_days(first, day);
         seqs[kind as usize] += 1;
         let seq = seqs[kind as usize];
         let record = match kind {
-            0 => Record::Incoming(Box::new(incoming(rng, year, seq, on))),
-            1 => Record::Outgoing(Box::new(outgoing(rng, year, seq, on))),
-            2 => Record::Followup(Box::new(followup(rng, year, seq, on, seqs[0]))),
-            _ => Record::Meeting(Box::new(meeting(rng, year, seq, on))),
+            IN => Record::Incoming(Box::new(incoming(rng, year, seq, on))),
+            OUT => Record::Outgoing(Box::new(outgoing(rng, year, seq, on))),
+            FU => Record::Followup(Box::new(followup(rng, year, seq, on, seqs[0]))),
+            MT => Record::Meeting(Box::new(meeting(rng, year, seq, on))),
+            VISIT => book_entry("visit", visit(rng, on), year, seq, on, rng),
+            SEAL => book_entry("seal", seal(rng, on), year, seq, on, rng),
+            _ => book_entry("duty", duty(rng, on), year, seq, on, rng),
         };
         records.push(record);
     }
     records
 }
+
+const IN: u64 = 0;
+const OUT: u64 = 1;
+const FU: u64 = 2;
+const MT: u64 = 3;
+const VISIT: u64 = 4;
+const SEAL: u64 = 5;
+const DUTY: u64 = 6;
 
 fn days_between(a: Date, b: Date) -> i64 {
     taizhang::model::date::days_between(a, b)
@@ -725,6 +798,117 @@ fn meeting(rng: &mut Rng, year: i16, seq: u32, on: Date) -> Meeting {
     }
 }
 
+/// An entry of book `name` holding `fields`, recorded on `on` (or today,
+/// for a duty day planned ahead), titled as `book add` titles it.
+fn book_entry(
+    name: &str,
+    fields: Vec<(&'static str, serde_yaml::Value)>,
+    year: i16,
+    seq: u32,
+    on: Date,
+    rng: &mut Rng,
+) -> Record {
+    let def = book(name);
+    let at = moment(rng, on.min(TODAY));
+    let clerk = person(rng);
+    let mut made = Entry {
+        id: Id::new(&def.prefix, year, seq),
+        title: String::new(),
+        status: "recorded".into(),
+        created: at,
+        history: vec![entry(at, &clerk, "add")],
+        fields: fields
+            .into_iter()
+            .map(|(key, value)| (key.into(), value))
+            .collect::<Extra>(),
+        filed_by: FiledBy::Unknown,
+        out: false,
+    };
+    made.title = logbook::value::summary_title(&made, &def);
+    Record::Entry(Box::new(made), name.to_string())
+}
+
+fn text(value: impl Into<String>) -> serde_yaml::Value {
+    serde_yaml::Value::String(value.into())
+}
+
+fn number(n: i64) -> serde_yaml::Value {
+    serde_yaml::Value::Number(n.into())
+}
+
+/// A moment at `hour:minute` on `on`, in Beijing time.
+fn at(on: Date, hour: i64, minute: i64) -> Moment {
+    Moment {
+        datetime: on.at(hour as i8, minute as i8, 0, 0),
+        offset: Offset::constant(8),
+    }
+}
+
+fn visit(rng: &mut Rng, on: Date) -> Vec<(&'static str, serde_yaml::Value)> {
+    let hour = rng.span(8, 16);
+    let arrived = at(on, hour, rng.span(0, 59));
+    let left = at(on, hour + 1, rng.span(0, 59));
+    vec![
+        ("arrived", text(arrived.to_string())),
+        ("left", text(left.to_string())),
+        ("visitor", text(person(rng))),
+        ("organisation", text(*rng.pick(VISITOR_ORGS))),
+        ("id_checked", serde_yaml::Value::Bool(true)),
+        ("headcount", number(rng.span(1, 4))),
+        ("purpose", text(*rng.pick(VISIT_PURPOSES))),
+        ("host", text(person(rng))),
+        ("received_by", text(person(rng))),
+    ]
+}
+
+/// A seal use; a few seals are taken out of the office, most of the
+/// recent ones of those still out, some of them past their due day.
+fn seal(rng: &mut Rng, on: Date) -> Vec<(&'static str, serde_yaml::Value)> {
+    let mut fields = vec![
+        ("date", text(on.to_string())),
+        ("seal", text(*rng.pick(SEALS))),
+        ("unit", text(unit(rng))),
+        ("handler", text(person(rng))),
+        ("purpose", text(title(rng, DOC_PATTERNS))),
+        ("copies", number(rng.span(1, 5))),
+        ("approver", text(*rng.pick(LEADERS))),
+    ];
+    let days_ago = days_between(on, TODAY);
+    let taken = if (0..=20).contains(&days_ago) {
+        rng.chance(40)
+    } else {
+        rng.chance(3)
+    };
+    if taken {
+        let due_day = working_day(add_days(on, rng.span(0, 3)));
+        fields.push((
+            "taken_out",
+            text(at(on, rng.span(8, 11), rng.span(0, 59)).to_string()),
+        ));
+        fields.push(("return_due", text(at(due_day, 17, 0).to_string())));
+        if days_ago > 20 || rng.chance(50) {
+            let back = add_days(on, rng.span(0, days_between(on, due_day))).min(TODAY);
+            fields.push((
+                "returned",
+                text(at(back, rng.span(12, 17), rng.span(0, 59)).to_string()),
+            ));
+        }
+    }
+    fields
+}
+
+fn duty(rng: &mut Rng, on: Date) -> Vec<(&'static str, serde_yaml::Value)> {
+    vec![
+        ("date", text(on.to_string())),
+        ("shift", text(*rng.pick(SHIFTS))),
+        ("leader", text(*rng.pick(LEADERS))),
+        (
+            "officers",
+            text(format!("{}、{}", person(rng), person(rng))),
+        ),
+    ]
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -747,5 +931,45 @@ mod tests {
         assert!(findings.is_empty(), "{}", findings.join("\n"));
         let loaded = taizhang::store::load_all(&register);
         assert_eq!(loaded.records.len(), 3000);
+        // Each book has entries; the last days of this year have their duty.
+        let records: Vec<&Record> = loaded.records.iter().map(|l| &l.record).collect();
+        let of = |book: &str| records.iter().filter(|r| r.book() == Some(book)).count();
+        assert!(of("visit") > 300 && of("seal") > 250 && of("duty") > 60);
+        let duty_on = |day: Date| {
+            records
+                .iter()
+                .any(|r| r.book() == Some("duty") && r.date() == day)
+        };
+        assert!(duty_on(TODAY) && duty_on(add_days(TODAY, 1)));
+        // Seals taken out: almost all returned, some recent ones not.
+        let taken = records
+            .iter()
+            .filter(|r| matches!(r, Record::Entry(e, _) if e.fields.contains_key("taken_out")))
+            .count();
+        let out = records
+            .iter()
+            .filter(|r| r.book() == Some("seal") && r.is_open())
+            .count();
+        assert!(taken > 10 && out < taken / 2, "{taken} taken, {out} out");
+    }
+
+    /// At benchmark size a few seals are out, some of them overdue.
+    #[test]
+    fn some_seals_are_out_and_some_overdue() {
+        let mut rng = Rng(1);
+        let recent: Vec<Vec<(&str, serde_yaml::Value)>> = (0..200)
+            .map(|n| seal(&mut rng, add_days(TODAY, -(n % 21))))
+            .collect();
+        let out: Vec<_> = recent
+            .iter()
+            .filter(|f| f.iter().any(|(k, _)| *k == "taken_out"))
+            .filter(|f| f.iter().all(|(k, _)| *k != "returned"))
+            .collect();
+        assert!(out.len() > 5, "{}", out.len());
+        let overdue = out.iter().filter(|f| {
+            f.iter()
+                .any(|(k, v)| *k == "return_due" && v.as_str().is_some_and(|d| d < "2026-11-23"))
+        });
+        assert!(overdue.count() > 0);
     }
 }

@@ -11,6 +11,7 @@ use crate::commands::shared::{print, with_bom, write_json_array};
 use crate::context::Ctx;
 use crate::error::{Error, Result};
 use crate::i18n::{Label, Message};
+use crate::model::facts::Facts;
 use crate::model::id::Id;
 use crate::model::kind::{Kind, KindFilter};
 use crate::model::period::Period;
@@ -307,7 +308,10 @@ fn html_brief(
         source,
     })?;
     let soon_until = ctx.soon_until(register, None)?;
-    let snapshot = store::report::load(register, Need::everything(), |p| ctx.warn_skipped(p));
+    let today = ctx.today;
+    let relevant = |facts: &Facts| html::relevant(facts, &period, today);
+    let need = Need::everything().facts(&relevant);
+    let snapshot = store::report::load(register, need, |p| ctx.warn_skipped(p));
     let records: Vec<&Record> = snapshot.records.iter().map(|l| &l.record).collect();
     let secrets = Secrets::from_levels(&snapshot.classified, args.show_classified);
     let books: Vec<String> = register.config.logbooks.keys().cloned().collect();

@@ -9,7 +9,6 @@ use crate::i18n::Message;
 use crate::model::facts::Facts;
 use crate::model::id::Id;
 use crate::model::kind::{Kind, KindFilter};
-use crate::model::logbook::open_loop;
 use crate::model::record::Record;
 use crate::model::status_words;
 use crate::report::list::{self as rows, Filter};
@@ -79,7 +78,6 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
         .iter()
         .map(|l| &l.record)
         .filter(|r| filter.matches(r, ctx.today))
-        .filter(|r| !args.open || still_out(&register, r))
         .collect();
     if args.overdue || args.open || args.due_within.is_some() {
         selected.sort_by_key(|r| (r.pending_due(), r.id().clone()));
@@ -113,20 +111,6 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
     };
     print(&text)?;
     Ok(ExitCode::SUCCESS)
-}
-
-/// Whether a record listed by `--open` is still to be done: every record
-/// the filter kept, except logbook entries, which are open only while out
-/// on their book's loop.
-fn still_out(register: &Register, record: &Record) -> bool {
-    match record {
-        Record::Entry(entry, book) => register
-            .config
-            .logbooks
-            .get(book)
-            .is_some_and(|def| open_loop::is_out(entry, def)),
-        _ => true,
-    }
 }
 
 fn build_filter(ctx: &Ctx, register: &Register, args: &Args) -> Result<Filter> {

@@ -3,8 +3,10 @@
 //! The derived cache keeps a record's facts beside the record, so a
 //! command can pass over records that cannot change its answer without
 //! decoding them (DESIGN §8). Every fact here is a property of the record
-//! alone — never of today or of a period — so it stays true for as long
-//! as the file is unchanged. Commands turn their question into a test on
+//! (and, for a logbook entry's `open`, of its book's declaration in the
+//! settings, which the cache's key holds) — never of today or of a period
+//! — so it stays true for as long as the file and the settings are
+//! unchanged. Commands turn their question into a test on
 //! facts (`report::summary::relevant`, `Filter::may_match`); such a test
 //! must keep every record that could count, and may keep more.
 
@@ -18,12 +20,16 @@ use crate::model::record::Record;
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Facts {
     /// Still to be done (`Record::is_open`); everything with a pending
-    /// due date is.
+    /// due date is. A logbook entry is while out on its book's loop.
     pub open: bool,
     /// Its own secrecy level, which follow-ups made from it inherit.
     pub secrecy: Secrecy,
     /// `Record::settled_on`.
     pub settled: Option<Date>,
+    /// The day the record is filed under (`Record::date`): a meeting's
+    /// start, a logbook entry's date field. Unlike `first..last`, it does
+    /// not move with the day the record was written or imported.
+    pub filed: Date,
     /// The earliest and latest dates written anywhere in the record, one
     /// day wider each way (a moment's date depends on its offset).
     pub first: Date,
@@ -37,6 +43,7 @@ impl Facts {
             open: record.is_open(),
             secrecy: record.secrecy(),
             settled: record.settled_on(),
+            filed: record.date(),
             first,
             last,
         }

@@ -114,11 +114,15 @@ impl Desk {
 }
 
 /// Whether a record with these facts can show on the desk of `today`:
-/// what is still open, and planned meetings (dated within the week).
-/// Records failing this are not decoded.
+/// what is still open (entries only while out on their book's loop), and
+/// what is filed under a day of the week ahead: planned meetings (by
+/// their start) and today's and tomorrow's duty (by their date). Not the
+/// whole span of dates a record holds: a register imported today would
+/// all touch today by its `created`. Records failing this are not
+/// decoded.
 pub fn relevant(facts: &Facts, today: Date) -> bool {
     let week_end = today.checked_add(DAYS_AHEAD.days()).unwrap_or(Date::MAX);
-    facts.open || facts.touches(today, week_end)
+    facts.open || (today..=week_end).contains(&facts.filed)
 }
 
 /// The desk of `today`. `books` are the declared logbooks (their loops,
@@ -446,5 +450,33 @@ mod tests {
             }
         }
         assert!(shown > 10, "{shown}");
+    }
+
+    /// A record written today but filed long ago (an imported visit) is
+    /// passed over; today's duty, filed today, is read.
+    #[test]
+    fn records_are_read_by_the_day_they_are_filed_under() {
+        use crate::model::kind::Kind;
+        let books = crate::model::logbook::presets();
+        let entry = |book: &str, fields: &str| {
+            let mut record = Record::from_yaml(
+                &format!("id: X-2026-0001\ncreated: 2026-11-23T08:00:00+08:00\n{fields}"),
+                Kind::Logbook,
+                Some(book),
+            )
+            .unwrap();
+            record.know_books(&books);
+            Facts::of(&record)
+        };
+        let today = Date::constant(2026, 11, 23);
+        let visit = entry(
+            "visit",
+            "arrived: 2025-12-12T16:00:00+08:00\nvisitor: 马先生\n",
+        );
+        assert!(visit.touches(today, today));
+        assert!(!relevant(&visit, today));
+        let duty = entry("duty", "date: 2026-11-24\nshift: 全天\nofficers: 张三\n");
+        assert!(relevant(&duty, today));
+        assert!(!relevant(&duty, Date::constant(2026, 11, 25)));
     }
 }

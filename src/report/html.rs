@@ -14,6 +14,7 @@ use jiff::civil::Date;
 
 use crate::i18n::{self, Brief, Label, Lang};
 use crate::model::date::When;
+use crate::model::facts::Facts;
 use crate::model::id::Id;
 use crate::model::kind::Kind;
 use crate::model::period::Period;
@@ -47,6 +48,18 @@ pub struct Page<'a> {
     pub meetings: &'a [MeetingRow],
     /// The logbooks' titles by name (用印登记 for `seal`).
     pub book_titles: &'a std::collections::BTreeMap<String, String>,
+}
+
+/// Whether a record with these facts can change the page of `period` on
+/// `today`: what the period's figures count (`summary::relevant`), what
+/// is still open (the reminders and deadlines; entries while out on their
+/// book's loop) and what is filed under a day of the next `DAYS_AHEAD`
+/// days (planned meetings). Records failing this are not decoded.
+pub fn relevant(facts: &Facts, period: &Period, today: Date) -> bool {
+    let last = today
+        .checked_add(jiff::Span::new().days(DAYS_AHEAD))
+        .unwrap_or(Date::MAX);
+    facts.open || (today..=last).contains(&facts.filed) || summary::relevant(facts, period, today)
 }
 
 /// The meetings planned from `today` to `DAYS_AHEAD` days on, by start.
@@ -384,4 +397,80 @@ fn chart(s: &Summary, lang: Lang) -> String {
     }
     out.push_str("</svg>\n");
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::report::remind::{self, Scope};
+
+    /// `relevant` never passes over a record the page would show or
+    /// count: each example record that alone changes the page's figures,
+    /// reminders, deadlines or meetings, for any period and any today, is
+    /// one it keeps.
+    #[test]
+    fn records_passed_over_never_change_the_page() {
+        let books = crate::model::logbook::presets();
+        let names: Vec<String> = books.keys().cloned().collect();
+        // Beside the examples, a seal out since long before the period and
+        // a meeting planned long after it was written: neither touches the
+        // period, both show on the page.
+        let read = |yaml: &str, kind: Kind, book: Option<&str>| {
+            let mut record = Record::from_yaml(yaml, kind, book).unwrap();
+            record.know_books(&books);
+            record
+        };
+        let seal = read(
+            "id: SEAL-2026-0009\ncreated: 2026-09-01T09:00:00+08:00\ndate: 2026-09-01\n\
+             seal: 局公章\nunit: 办公室\nhandler: 李明\npurpose: 签合同\napprover: 张局长\n\
+             taken_out: 2026-09-01\nreturn_due: 2026-09-05\n",
+            Kind::Logbook,
+            Some("seal"),
+        );
+        let meeting = read(
+            "id: MT-2026-0009\ntitle: 局长办公会议\nstatus: planned\n\
+             start: 2027-01-06T09:00:00+08:00\ncreated: 2026-10-09T09:00:00+08:00\n",
+            Kind::Meeting,
+            None,
+        );
+        let mut records = crate::testing::example_records();
+        records.extend([seal, meeting]);
+        let mut shown = 0;
+        for record in records {
+            let facts = Facts::of(&record);
+            let one = [&record];
+            let secrets = Secrets::new(&one, false);
+            for today in ["2026-11-16", "2026-11-23", "2027-01-04"] {
+                let today: Date = today.parse().unwrap();
+                for text in ["this-month", "2026", "2025-Q4"] {
+                    let period = Period::parse(text, today).unwrap();
+                    let scope = |soon_until: Date| Scope {
+                        today,
+                        soon_until,
+                        unit: None,
+                        owner: None,
+                    };
+                    let horizon = today
+                        .checked_add(jiff::Span::new().days(DAYS_AHEAD))
+                        .unwrap();
+                    let alone = summary::compute(&one, &period, today, &names, &secrets);
+                    let none = summary::compute(&[], &period, today, &names, &secrets);
+                    let soon = today.checked_add(jiff::Span::new().days(3)).unwrap();
+                    let matters = alone != none
+                        || !remind::gather(&one, &scope(soon), &secrets, &books).is_empty()
+                        || !remind::deadlines(&one, &scope(horizon), &secrets, &books).is_empty()
+                        || !upcoming_meetings(&one, today, &secrets).is_empty();
+                    if matters {
+                        shown += 1;
+                        assert!(
+                            relevant(&facts, &period, today),
+                            "{} in {text} on {today}",
+                            record.id()
+                        );
+                    }
+                }
+            }
+        }
+        assert!(shown > 10, "{shown}");
+    }
 }

@@ -168,13 +168,14 @@ pub struct Scope {
     pub owner: Option<String>,
 }
 
-/// The reminders, sorted by level, then due date, then ID.
 /// Whether a record with these facts can be reminded about: only what is
-/// still open has a pending due date. Records failing this are not decoded.
+/// still open has a pending due date, and a logbook entry is open only
+/// while out on its book's loop. Records failing this are not decoded.
 pub fn relevant(facts: &Facts) -> bool {
     facts.open
 }
 
+/// The reminders, sorted by level, then due date, then ID.
 pub fn select(records: &[&Record], scope: &Scope, secrets: &Secrets) -> Vec<Reminder> {
     let mut out: Vec<Reminder> = records
         .iter()
@@ -629,16 +630,20 @@ mod tests {
             )
             .unwrap()
         };
-        let out = entry("SEAL-2026-0001", "");
-        let back = entry("SEAL-2026-0002", "returned: 2026-11-21\n");
+        let books = crate::model::logbook::presets();
+        let mut out = entry("SEAL-2026-0001", "");
+        let mut back = entry("SEAL-2026-0002", "returned: 2026-11-21\n");
+        // As the store reads them: each learns its book.
+        out.know_books(&books);
+        back.know_books(&books);
         assert!(relevant(&Facts::of(&out)));
+        assert!(!relevant(&Facts::of(&back)));
         let mut owing = fu("FU-2026-0001", "办公室", Some("李明"), "2026-12-31", "open");
         if let Record::Followup(f) = &mut owing {
             f.feedback = Some(crate::model::keyword::Feedback::Weekly);
         }
         let records = [&out, &back, &owing];
         let secrets = Secrets::new(&records, false);
-        let books = crate::model::logbook::presets();
         let items = gather(&records, &scope(), &secrets, &books);
         let got: Vec<(String, &str, Level)> = items
             .iter()

@@ -47,7 +47,9 @@ const MAGIC: &[u8; 8] = b"TZCACHE2";
 /// (caches of version 2 may hold such records).
 /// 4: a logbook entry is filed under its book's first date field, which
 /// it learns when decoded; caches of version 3 predate that.
-const LAYOUT_VERSION: u64 = 4;
+/// 5: the facts hold the day a record is filed under (`Facts::filed`),
+/// and a logbook entry is open only while out on its book's loop.
+const LAYOUT_VERSION: u64 = 5;
 /// Magic, key, index offset, index length, index checksum, entry count.
 const HEADER_LEN: usize = 48;
 /// Changes within this many seconds before the files were stat-ed are not
@@ -418,6 +420,7 @@ fn write_facts(out: &mut Vec<u8>, facts: &Facts) {
     out.push(level.map_or(u8::MAX, |l| l as u8));
     out.push(u8::from(facts.settled.is_some()));
     write_date(out, facts.settled.unwrap_or(Date::MIN));
+    write_date(out, facts.filed);
     write_date(out, facts.first);
     write_date(out, facts.last);
 }
@@ -431,6 +434,7 @@ fn read_facts(cursor: &mut Cursor) -> Option<Facts> {
         open,
         secrecy,
         settled: has_settled.then_some(settled),
+        filed: cursor.date()?,
         first: cursor.date()?,
         last: cursor.date()?,
     })
@@ -650,6 +654,7 @@ mod tests {
             open: true,
             secrecy: Secrecy::HighlySecret,
             settled: Some(Date::constant(2026, 11, 23)),
+            filed: Date::constant(2026, 3, 2),
             first: Date::MIN,
             last: Date::MAX,
         };

@@ -314,3 +314,86 @@ fn the_desk_shows_duty_seals_out_and_owed_reports_with_titles_withheld() {
     assert!(text.contains("2026-11-25 09:00"), "{text}");
     assert!(!text.contains("关于重要会议安保的通知"), "{text}");
 }
+
+const CACHE: &str = ".taizhang/cache.bin";
+
+/// Lets the files written so far age out of the cache's racy window, then
+/// writes a fresh cache with a full read.
+fn cache_everything(env: &Env) {
+    let _ = std::fs::remove_file(env.root.join(CACHE));
+    env.skip_ahead();
+    env.run(&["list"]);
+    assert!(env.root.join(CACHE).is_file(), "the cache is written");
+}
+
+fn out_ids(desk: &Value) -> Vec<&str> {
+    ids(&desk["out"])
+}
+
+/// Only entries out on their book's loop count as open, so `remind` and
+/// the desk need not read the others; read from the files or from the
+/// cache, they find the same seals out, today's duty too, and a seal
+/// returned is gone from both.
+#[test]
+fn a_seal_out_shows_in_remind_and_the_desk_from_files_and_from_the_cache() {
+    let env = desk_office();
+    let remind_from_files = json(&env, &["remind", "-o", "json"]);
+    let desk_from_files = json(&env, &["-o", "json"]);
+    assert!(ids(&remind_from_files).contains(&"SEAL-2026-0001"));
+    assert_eq!(out_ids(&desk_from_files), ["SEAL-2026-0001"]);
+    assert!(ids(&desk_from_files["upcoming"]).contains(&"SEAL-2026-0002"));
+    cache_everything(&env);
+    assert_eq!(json(&env, &["remind", "-o", "json"]), remind_from_files);
+    let desk = json(&env, &["-o", "json"]);
+    assert_eq!(desk, desk_from_files);
+    // The duty entries are not open: the desk still finds today's.
+    assert_eq!(desk["duty"]["today"][0]["officers"], "张三");
+
+    env.real_time();
+    env.run(&["book", "set", "SEAL-1", "-s", "returned=2026-11-23 09:00"]);
+    for from in ["files", "cache"] {
+        if from == "cache" {
+            cache_everything(&env);
+        }
+        let remind = json(&env, &["remind", "-o", "json"]);
+        assert!(
+            !ids(&remind).contains(&"SEAL-2026-0001"),
+            "from the {from}: {remind}"
+        );
+        let desk = json(&env, &["-o", "json"]);
+        assert!(out_ids(&desk).is_empty(), "from the {from}: {desk}");
+        assert!(ids(&desk["upcoming"]).contains(&"SEAL-2026-0002"));
+    }
+}
+
+/// Whether an entry is out depends on its book's loop as the settings
+/// declare it: a changed declaration is never answered from facts the
+/// cache kept under the old one.
+#[test]
+fn changing_the_loop_declaration_changes_the_answer() {
+    let env = seals();
+    cache_everything(&env);
+    assert_eq!(
+        ids(&json(&env, &["remind", "-o", "json"])),
+        ["SEAL-2026-0001", "SEAL-2026-0002"]
+    );
+    // The loop now ends with a field no seal has filled: SEAL-3, returned,
+    // is out again (and overdue); the cache holds it as not open.
+    env.configure(
+        "end = \"returned\"\nowner = \"handler\"",
+        "end = \"witness\"\nowner = \"handler\"",
+    );
+    let expected = ["SEAL-2026-0001", "SEAL-2026-0003", "SEAL-2026-0002"];
+    assert_eq!(ids(&json(&env, &["remind", "-o", "json"])), expected);
+    cache_everything(&env);
+    assert_eq!(ids(&json(&env, &["remind", "-o", "json"])), expected);
+    assert_eq!(
+        ids(&json(&env, &["list", "seal", "--open", "-o", "json"])),
+        [
+            "SEAL-2026-0001",
+            "SEAL-2026-0002",
+            "SEAL-2026-0003",
+            "SEAL-2026-0004"
+        ]
+    );
+}

@@ -48,6 +48,7 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
         history: Vec::new(),
         fields: Extra::new(),
         filed_by: FiledBy::Unknown,
+        out: false,
     };
     entry.know_book(def);
     let changes = super::apply(&mut entry, book, &args.set, &given)?;

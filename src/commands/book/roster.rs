@@ -379,6 +379,7 @@ fn new_entry(id: Id, slot: &Slot, actor: &Actor, book: &str) -> Record {
         fields,
         // The roster writes the duty book's `date`.
         filed_by: FiledBy::Unknown,
+        out: false,
     };
     Record::Entry(Box::new(entry), book.to_string())
 }

@@ -38,11 +38,18 @@ pub struct Entry {
     /// written: the store sets it where it reads the entry.
     #[serde(skip)]
     pub filed_by: FiledBy,
+    /// Whether the entry is out on its book's open loop (a seal taken
+    /// out and not returned: `open_loop::out`), as its book's declaration
+    /// says (`Entry::know_book`); `false` while the book is not known.
+    /// Derived, never written; it does not depend on the day, so the
+    /// cache keeps it as the record's `open` fact.
+    #[serde(skip)]
+    pub out: bool,
 }
 
-/// Entries are equal when what they hold is: `filed_by` is derived from
-/// the book's declaration, which an entry read back from its file or the
-/// cache learns again.
+/// Entries are equal when what they hold is: `filed_by` and `out` are
+/// derived from the book's declaration, which an entry read back from its
+/// file or the cache learns again.
 impl PartialEq for Entry {
     fn eq(&self, other: &Entry) -> bool {
         let Entry {
@@ -53,6 +60,7 @@ impl PartialEq for Entry {
             history,
             fields,
             filed_by: _,
+            out: _,
         } = self;
         *id == other.id
             && *title == other.title
@@ -91,12 +99,15 @@ pub fn value_date(value: &serde_yaml::Value) -> Option<Date> {
 }
 
 impl Entry {
-    /// Learns from its book's declaration which field dates the entry.
+    /// Learns from its book's declaration which field dates the entry,
+    /// and whether it is out on the book's loop. Called again after a
+    /// change of its fields (`value::set_field`).
     pub fn know_book(&mut self, book: &LogbookDef) {
         self.filed_by = match filing_field(book) {
             Some(field) => FiledBy::Field(field.name.as_str().into()),
             None => FiledBy::Created,
         };
+        self.out = open_loop::is_out(self, book);
     }
 }
 
@@ -181,8 +192,11 @@ impl KindRules for Entry {
         &self.fields
     }
 
+    /// The fields too: a map read from JSON grows by doubling, and an
+    /// entry's nine fields would hold room for sixteen.
     fn shrink_lists(&mut self) {
         self.history.shrink_to_fit();
+        self.fields.shrink_to_fit();
     }
 
     fn unit(&self) -> Option<&str> {
@@ -205,13 +219,12 @@ impl KindRules for Entry {
             .unwrap_or_else(|| self.created.date())
     }
 
-    /// An entry may be out on its book's open loop (a seal not yet
-    /// returned), which only the book's declaration tells
-    /// (`open_loop::is_out`). Every entry therefore counts as possibly
-    /// open, so that reports reading only open records (`remind`, the
-    /// desk) see it; they decide with the declaration.
+    /// Open while out on its book's loop (a seal not yet returned), as
+    /// learnt from the declaration (`Entry::know_book`): the only entries
+    /// that reports reading open records (`remind`, the desk, `list
+    /// --open`) need. An entry whose book is not known is never open.
     fn is_open(&self) -> bool {
-        true
+        self.out
     }
 
     fn mentions(&self, hit: &dyn Fn(&str) -> bool) -> bool {
@@ -224,6 +237,7 @@ mod tests {
     use super::*;
     use crate::model::kind::Kind;
     use crate::model::record::Record;
+    use std::collections::BTreeMap;
 
     fn read(book: &str, fields: &str) -> Record {
         let yaml = format!(
@@ -294,5 +308,41 @@ mod tests {
         assert_ne!(a.date(), b.date());
         let yaml = serde_yaml::to_string(&a.to_value().unwrap()).unwrap();
         assert!(!yaml.contains("filed"), "{yaml}");
+    }
+
+    fn seal(fields: &str) -> Record {
+        let yaml = format!(
+            "id: SEAL-2026-0001\ncreated: 2026-11-20T09:00:00+08:00\n\
+             date: 2026-11-20\nseal: 局公章\nunit: 办公室\nhandler: 李明\n\
+             purpose: 签订合同\napprover: 张局长\n{fields}"
+        );
+        Record::from_yaml(&yaml, Kind::Logbook, Some("seal")).unwrap()
+    }
+
+    #[test]
+    fn an_entry_is_open_only_while_out_on_its_books_loop() {
+        let books: BTreeMap<String, LogbookDef> =
+            [("seal".to_string(), preset("seal").unwrap())].into();
+        let know = |mut record: Record| {
+            record.know_books(&books);
+            record
+        };
+        let out = know(seal("taken_out: 2026-11-20T09:30:00+08:00\n"));
+        assert!(out.is_open());
+        let back = know(seal(
+            "taken_out: 2026-11-20T09:30:00+08:00\nreturned: 2026-11-20T16:00:00+08:00\n",
+        ));
+        assert!(!back.is_open());
+        assert!(!know(seal("")).is_open());
+        // Not yet told its book (an entry read on its own): not open.
+        assert!(!seal("taken_out: 2026-11-20\n").is_open());
+        // A book without a loop: never, whatever its fields say.
+        let mut no_loop = preset("seal").unwrap();
+        no_loop.open_loop = None;
+        let mut record = seal("taken_out: 2026-11-20\n");
+        record.know_books(&[("seal".to_string(), no_loop)].into());
+        assert!(!record.is_open());
+        // Derived, like the filing field: equal to the entry not told.
+        assert_eq!(out, seal("taken_out: 2026-11-20T09:30:00+08:00\n"));
     }
 }

@@ -193,6 +193,7 @@ pub fn read_row(
         )],
         fields,
         filed_by: FiledBy::Unknown,
+        out: false,
     };
     entry.know_book(book);
     for field in value::missing(&entry, book) {

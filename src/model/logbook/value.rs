@@ -396,6 +396,9 @@ pub fn set_field(
             entry.fields.remove(&key);
         }
     }
+    // A loop's field may have changed: the entry learns again whether
+    // it is out.
+    entry.know_book(book);
     Ok(Some(FieldChange {
         field: field.clone(),
         old,
@@ -519,6 +522,7 @@ mod tests {
             history: Vec::new(),
             fields: Extra::new(),
             filed_by: Default::default(),
+            out: false,
         }
     }
 
@@ -537,6 +541,35 @@ mod tests {
 
     fn seal() -> LogbookDef {
         preset("seal").unwrap()
+    }
+
+    #[test]
+    fn setting_a_loop_field_updates_whether_the_entry_is_out() {
+        use crate::model::record::KindRules;
+        let book = seal();
+        let mut e = entry();
+        e.know_book(&book);
+        assert!(!e.is_open());
+        with(|given| {
+            set_field(
+                &mut e,
+                ("seal", &book),
+                "taken_out",
+                "2026-11-23 09:00",
+                given,
+            )
+            .unwrap();
+            assert!(e.is_open());
+            set_field(
+                &mut e,
+                ("seal", &book),
+                "returned",
+                "2026-11-23 15:00",
+                given,
+            )
+            .unwrap();
+            assert!(!e.is_open());
+        });
     }
 
     #[test]
