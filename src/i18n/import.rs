@@ -9,11 +9,13 @@ use crate::model::kind::Kind;
 /// One problem of one row: `第12行 办结时限：无法识别的日期“下月”`.
 pub(super) fn row_problem(l: Lang, kind: Kind, problem: &RowProblem) -> String {
     let row = problem.row;
+    let what = trouble(l, &problem.trouble);
     let column = match &problem.column {
         Column::Header(header) => header.clone(),
         Column::Field(field) => l.field_in(kind.keyword(), field.key()).to_string(),
+        Column::Key(key) => l.field_in(kind.keyword(), key).to_string(),
+        Column::Row => return say!(l, "row {row}: {what}", "第{row}行：{what}"),
     };
-    let what = trouble(l, &problem.trouble);
     say!(
         l,
         "row {row}, {column}: {what}",
@@ -26,6 +28,7 @@ fn trouble(l: Lang, trouble: &Trouble) -> String {
     match trouble {
         T::Missing => say!(l, "must not be empty", "不能为空"),
         T::BadTitle(problem) => super::edit::title_problem(l, problem),
+        T::Rule(note) => l.note(note),
         T::BadDate { input } => say!(
             l,
             "cannot read the date '{input}'",

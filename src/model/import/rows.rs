@@ -49,6 +49,10 @@ pub struct Draft {
 pub enum Column {
     Header(String),
     Field(Field),
+    /// A record key a rule of `check` names (`status`, `reply` …).
+    Key(String),
+    /// The row as a whole.
+    Row,
 }
 
 /// What is wrong with one cell (or one row).
@@ -105,6 +109,10 @@ pub enum Trouble {
     },
     /// A title with a line break or control character, or too long.
     BadTitle(crate::model::title::TitleProblem),
+    /// A rule of `check` the record would break (a paper marked replied
+    /// with no reply recorded …): an import never writes what `check`
+    /// would call an error.
+    Rule(crate::model::validate::Note),
 }
 
 /// One problem of one row, with the row number as the spreadsheet shows it.
@@ -149,6 +157,9 @@ pub fn read(
         };
         extra.insert(LEGACY_ID.into(), legacy.as_str().into());
     }
+    if !follows_the_rules(&record, row.number, setting.config, problems) {
+        return None;
+    }
     Some(Draft {
         row: row.number,
         record,
@@ -156,6 +167,30 @@ pub fn read(
         legacy_id,
         numbered,
     })
+}
+
+/// Whether `record` passes the rules `check` applies to a record on its
+/// own; each error it would report becomes a problem of the row.
+/// (Warnings, such as a classified paper without a secrecy term, are left
+/// for `check` to show: they do not make the register wrong.)
+fn follows_the_rules(
+    record: &Record,
+    row: usize,
+    config: &Config,
+    problems: &mut Vec<RowProblem>,
+) -> bool {
+    use crate::model::validate::{Severity, check_record};
+    let before = problems.len();
+    for finding in check_record(record, config) {
+        if finding.severity == Severity::Error {
+            problems.push(RowProblem {
+                row,
+                column: finding.field.map_or(Column::Row, Column::Key),
+                trouble: Trouble::Rule(finding.message),
+            });
+        }
+    }
+    problems.len() == before
 }
 
 /// Gives a drafted record its ID.
