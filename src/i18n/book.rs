@@ -258,6 +258,22 @@ pub(super) fn book_error(l: Lang, error: &BookError) -> (String, Option<String>)
                 )),
             )
         }
+        B::EndBeforeStart {
+            end,
+            end_value,
+            start,
+            start_value,
+        } => {
+            let (end, start) = (named(l, end), named(l, start));
+            (
+                say!(
+                    l,
+                    "{end} ({end_value}) is before {start} ({start_value})",
+                    "{end}（{end_value}）早于{start}（{start_value}）"
+                ),
+                None,
+            )
+        }
         B::NumberTaken { field, number, by } => {
             let field = named(l, field);
             (

@@ -397,3 +397,76 @@ fn changing_the_loop_declaration_changes_the_answer() {
         ]
     );
 }
+
+/// What `check` reports as a loop ended before it started is never
+/// written: `book add`, `book set` and a sheet's import refuse it, in
+/// both languages, and leave the register as it was.
+#[test]
+fn no_command_writes_a_loop_that_ends_before_it_starts() {
+    let env = Env::new();
+    let seal_args = [
+        "book",
+        "add",
+        "seal",
+        "-s",
+        "date=2026-11-20",
+        "-s",
+        "seal=局公章",
+        "-s",
+        "unit=办公室",
+        "-s",
+        "handler=王丽",
+        "-s",
+        "purpose=年审",
+        "-s",
+        "approver=周敏",
+        "-s",
+        "taken_out=2026-11-20 10:00",
+    ];
+    let sheet = env.tmp.path().join("用印.csv");
+    std::fs::write(
+        &sheet,
+        "日期,印章名称,用印单位,经办人,用印事由,批准人,外借时间,归还时间\n\
+         2026-11-20,局公章,办公室,王丽,年审,周敏,2026-11-20 10:00,2026-11-19 10:00\n",
+    )
+    .unwrap();
+    let early = "returned=2026-11-19 10:00";
+    let before = env.state();
+    let refused = |args: &[&str], said: &str| {
+        let out = env.cmd().args(args).output().unwrap();
+        assert_eq!(out.status.code(), Some(1), "{args:?}");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(stderr.contains(said), "{args:?}: {stderr}");
+    };
+    let zh = "归还时间（2026-11-19T10:00:00+08:00）早于外借时间（2026-11-20T10:00:00+08:00）";
+    let en = "(2026-11-19T10:00:00+08:00) is before";
+    let add: Vec<&str> = seal_args.iter().copied().chain(["-s", early]).collect();
+    refused(&[&["--lang", "zh"], &add[..]].concat(), zh);
+    refused(&[&["--lang", "en"], &add[..]].concat(), en);
+    let file = sheet.to_str().unwrap();
+    refused(
+        &["--lang", "zh", "import", "csv", "seal", file],
+        &format!("第2行 {zh}"),
+    );
+    refused(&["--lang", "en", "import", "csv", "seal", file], en);
+    assert_eq!(before, env.state(), "nothing written");
+
+    assert_eq!(env.run(&seal_args), "SEAL-2026-0001\n");
+    let after_add = env.state();
+    refused(
+        &["--lang", "zh", "book", "set", "SEAL-2026-0001", "-s", early],
+        zh,
+    );
+    assert_eq!(after_add, env.state(), "nothing written");
+    env.run(&[
+        "book",
+        "set",
+        "SEAL-2026-0001",
+        "-s",
+        "returned=2026-11-21 10:00",
+    ]);
+    assert_eq!(
+        env.cmd().arg("check").output().unwrap().status.code(),
+        Some(0)
+    );
+}

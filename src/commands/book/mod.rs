@@ -108,6 +108,7 @@ fn apply(
             changes.push(change);
         }
     }
+    value::check_loop(entry, book.1).map_err(Error::from)?;
     order_fields(entry, book.1);
     Ok(changes)
 }

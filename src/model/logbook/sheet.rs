@@ -209,6 +209,16 @@ pub fn read_row(
             });
         }
     }
+    if troubles.len() == before
+        && let Err(problem) = value::check_loop(&entry, book)
+        && let value::BookError::EndBeforeStart { end, .. } = &problem
+    {
+        troubles.push(RowTrouble {
+            row: row.number,
+            field: end.clone(),
+            problem: Some(problem),
+        });
+    }
     if troubles.len() > before {
         return None;
     }

@@ -92,6 +92,14 @@ pub enum BookError {
         book: String,
         fields: Vec<FieldDef>,
     },
+    /// The end of the book's loop before its start (`returned` before
+    /// `taken_out`), which `check` would call an error.
+    EndBeforeStart {
+        end: Box<FieldDef>,
+        end_value: String,
+        start: Box<FieldDef>,
+        start_value: String,
+    },
     /// A serial number (介绍信存根号) another entry already has.
     NumberTaken {
         field: Box<FieldDef>,
@@ -489,6 +497,30 @@ pub fn serial_year(entry: &Entry, book: &LogbookDef, today: Date) -> i16 {
         .and_then(crate::model::logbook::value_date)
         .unwrap_or(today)
         .year()
+}
+
+/// Refuses an entry that came back before it went out on its book's loop
+/// (a seal `returned` before `taken_out`): `check` would call it an
+/// error, so no command writes it.
+pub fn check_loop(entry: &Entry, book: &LogbookDef) -> Result<(), BookError> {
+    let Some(open_loop) = &book.open_loop else {
+        return Ok(());
+    };
+    let Some((end_value, start_value)) = super::open_loop::end_before_start(entry, open_loop)
+    else {
+        return Ok(());
+    };
+    let field = |name: &str| book.fields.iter().find(|f| f.name == name).cloned();
+    match (field(&open_loop.end), field(&open_loop.start)) {
+        (Some(end), Some(start)) => Err(BookError::EndBeforeStart {
+            end: end.into(),
+            end_value: end_value.to_string(),
+            start: start.into(),
+            start_value: start_value.to_string(),
+        }),
+        // A loop naming undeclared fields is the settings' error.
+        _ => Ok(()),
+    }
 }
 
 #[cfg(test)]
