@@ -350,8 +350,12 @@ fn render(ctx: &Ctx, issues: &[Issue], records: usize) -> Result<String> {
                     i.message.words(lang)
                 ));
             }
+            let errors = issues.iter().any(|i| i.severity == "error");
             if issues.is_empty() {
                 out.push_str(&lang.check_clean(records));
+                out.push('\n');
+            } else if !errors {
+                out.push_str(&lang.check_warned(records, issues.len()));
                 out.push('\n');
             }
             out

@@ -270,6 +270,16 @@ impl Lang {
         )
     }
 
+    /// What `check` says below warnings alone: the register is valid, so
+    /// a clerk reading the end of a long list knows it without counting.
+    pub fn check_warned(self, records: usize, warnings: usize) -> String {
+        say!(
+            self,
+            "register is valid: {records} records, {warnings} warning(s)",
+            "台账检查通过：共 {records} 条记录，{warnings} 个警告"
+        )
+    }
+
     /// How far a deadline is: "overdue 3 days", "due today", "due in 2
     /// days" (逾期3天, 今日到期, 还有2天到期).
     pub fn days_left(self, days_left: i64) -> String {

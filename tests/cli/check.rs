@@ -21,6 +21,11 @@ fn unknown_fields_are_warnings() {
     env.write(path, &(env.read(path) + "titel: 拼错的字段\n"));
     env.git(&["commit", "-qam", "typo"]);
     whole(&env, "check__unknown_field_warning", &["check"]);
+    whole(
+        &env,
+        "check__unknown_field_warning_zh",
+        &["--lang", "zh", "check"],
+    );
 }
 
 #[test]
