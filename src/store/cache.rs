@@ -594,6 +594,20 @@ pub fn path(register: &Register) -> PathBuf {
 mod tests {
     use super::*;
 
+    /// `record` as the cache holds it at `path`: its index entry and payload.
+    fn cached(record: &Record, path: &str) -> (Entry, Vec<u8>) {
+        let payload = encode_record(record).unwrap();
+        let entry = Entry {
+            path: path.into(),
+            fingerprint: Fingerprint::default(),
+            holds: Holds::Record(Facts::of(record)),
+            comments: false,
+            offset: 0,
+            len: u32::try_from(payload.len()).unwrap(),
+        };
+        (entry, payload)
+    }
+
     #[test]
     fn a_cached_record_is_never_taken_for_another_id() {
         let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/office");
@@ -602,15 +616,7 @@ mod tests {
             .into_iter()
             .find(|r| r.kind() == Kind::Followup)
             .unwrap();
-        let payload = encode_record(&record).unwrap();
-        let entry = Entry {
-            path: "followups/x.yaml".into(),
-            fingerprint: Fingerprint::default(),
-            holds: Holds::Record(Facts::of(&record)),
-            comments: false,
-            offset: 0,
-            len: u32::try_from(payload.len()).unwrap(),
-        };
+        let (entry, payload) = cached(&record, "followups/x.yaml");
         let own = decode(&entry, &payload, &register, record.id());
         assert_eq!(own, Some(Parsed::Record(Box::new(record.clone()))));
         let other = Id::new(
@@ -629,15 +635,7 @@ mod tests {
             .into_iter()
             .find(|r| r.book() == Some("visit"))
             .unwrap();
-        let payload = encode_record(&record).unwrap();
-        let entry = Entry {
-            path: "logbooks/visit/x.yaml".into(),
-            fingerprint: Fingerprint::default(),
-            holds: Holds::Record(Facts::of(&record)),
-            comments: false,
-            offset: 0,
-            len: u32::try_from(payload.len()).unwrap(),
-        };
+        let (entry, payload) = cached(&record, "logbooks/visit/x.yaml");
         let Some(Parsed::Record(back)) = decode(&entry, &payload, &register, record.id()) else {
             panic!("the entry decodes");
         };
