@@ -251,7 +251,7 @@ impl Lang {
             ZoneFrom::Default => say!(
                 self,
                 " (the default: this machine's zone is UTC or has no name)",
-                "（默认值：本机时区不是具体地区的时区）"
+                "（默认值：本机时区为 UTC 或没有名称）"
             ),
         };
         say!(
