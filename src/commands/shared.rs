@@ -34,16 +34,16 @@ pub fn print(text: &str) -> Result<()> {
 /// Prints a JSON array exactly as `serde_json::to_string_pretty` of the
 /// whole would, plus a newline, but one element at a time: the listing of
 /// a whole register as JSON values would take gigabytes.
-pub fn print_json_array(items: impl IntoIterator<Item = serde_json::Value>) -> Result<()> {
+pub fn print_json_array<T: serde::Serialize>(items: impl IntoIterator<Item = T>) -> Result<()> {
     let stdout = std::io::stdout().lock();
     let mut out = std::io::BufWriter::with_capacity(1 << 16, stdout);
     write_json_array(&mut out, items)
 }
 
 /// Writes a JSON array as `print_json_array` prints it.
-pub fn write_json_array(
+pub fn write_json_array<T: serde::Serialize>(
     out: &mut impl Write,
-    items: impl IntoIterator<Item = serde_json::Value>,
+    items: impl IntoIterator<Item = T>,
 ) -> Result<()> {
     let fail = |e| Error::io("<stdout>", e);
     let mut first = true;

@@ -39,7 +39,18 @@ fn a_roster_over_the_national_day_holiday_matches_the_calendar() {
     let commits = env.commits();
     let mut args = NATIONAL_DAY.to_vec();
     args.extend(["-o", "json"]);
-    let rows: Value = serde_json::from_str(&env.run(&args)).unwrap();
+    let printed = env.run(&args);
+    let rows: Value = serde_json::from_str(&printed).unwrap();
+    // Keys in the table's order, not alphabetical.
+    let keys: Vec<&str> = (printed.lines().take(9))
+        .filter_map(|l| l.trim().strip_prefix('"')?.split('"').next())
+        .collect();
+    assert_eq!(
+        keys,
+        [
+            "id", "date", "weekday", "shift", "leader", "officers", "replaced"
+        ]
+    );
     assert_eq!(
         dates(&rows),
         [

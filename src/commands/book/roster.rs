@@ -265,10 +265,8 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
     let committed = tx.finish(&message);
     let text = match ctx.format() {
         Format::Json => {
-            print_json_array(
-                rows.iter()
-                    .map(|r| serde_json::to_value(r).unwrap_or_default()),
-            )?;
+            // The rows themselves, so the keys keep the table's order.
+            print_json_array(&rows)?;
             String::new()
         }
         Format::Csv => table(&rows, book, lang).to_csv().map_err(Error::encode)?,
