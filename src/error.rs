@@ -160,6 +160,12 @@ pub enum Error {
     Git {
         message: String,
     },
+    /// A change that would bring into a record an error `check` reports
+    /// (the store's last guard: commands refuse such values themselves).
+    BreaksCheck {
+        id: String,
+        findings: Vec<crate::model::validate::Finding>,
+    },
     /// A record file whose `id` says another record than its name.
     IdMismatch {
         path: PathBuf,

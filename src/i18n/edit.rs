@@ -117,18 +117,10 @@ pub(super) fn edit_error(l: Lang, error: &EditError) -> (String, Option<String>)
             ),
             None,
         ),
-        E::Invalid { id, findings } => {
-            let mut text = say!(
-                l,
-                "{id} as changed would not pass `taizhang check`; nothing was written",
-                "{id} 改后无法通过 `taizhang check`；未写入任何内容"
-            );
-            for finding in findings {
-                text.push_str("\n  ");
-                text.push_str(&l.note(&finding.message));
-            }
-            (text, None)
-        }
+        E::Invalid { id, findings } => (
+            super::errors::breaks_check(l, &id.to_string(), findings),
+            None,
+        ),
         E::IdChanged { from, to } => (
             say!(
                 l,

@@ -399,6 +399,7 @@ pub(super) fn error(lang: Lang, error: &Error) -> (String, Option<String>) {
             say!(l, "git failed: {message}", "git 出错：{message}"),
             None,
         ),
+        E::BreaksCheck { id, findings } => (breaks_check(l, id, findings), None),
         E::IdMismatch { path, name, says } => {
             let path = path.display();
             (
@@ -863,4 +864,23 @@ fn git_operation(l: Lang, operation: crate::store::git::Operation) -> String {
         O::CherryPick => say!(l, "{command}", "拣选（`{command}`）"),
         O::Revert => say!(l, "{command}", "还原（`{command}`）"),
     }
+}
+
+/// A change refused because `check` would report what it brings in, with
+/// each of those errors on its own line.
+pub(super) fn breaks_check(
+    l: Lang,
+    id: &str,
+    findings: &[crate::model::validate::Finding],
+) -> String {
+    let mut text = say!(
+        l,
+        "{id} as changed would not pass `taizhang check`; nothing was written",
+        "{id} 改后无法通过 `taizhang check`；未写入任何内容"
+    );
+    for finding in findings {
+        text.push_str("\n  ");
+        text.push_str(&l.note(&finding.message));
+    }
+    text
 }

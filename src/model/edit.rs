@@ -22,7 +22,8 @@ use crate::model::keyword::{
 use crate::model::kind::Kind;
 use crate::model::record::Record;
 use crate::model::title::{TitleProblem, check_title};
-use crate::model::validate::{Finding, Severity, check_record};
+use crate::model::validate::Finding;
+pub use crate::model::validate::new_errors;
 
 /// How a field's value is typed and read.
 #[derive(Clone, Copy)]
@@ -636,17 +637,6 @@ fn show(value: &Value) -> String {
             .join(", "),
         other => serde_json::to_string(other).unwrap_or_default(),
     }
-}
-
-/// Errors `check` reports on `new` that it did not on `old`: an edit may
-/// leave a flaw it did not make, but brings in none.
-pub fn new_errors(old: &Record, new: &Record, config: &Config) -> Vec<Finding> {
-    let before = check_record(old, config);
-    check_record(new, config)
-        .into_iter()
-        .filter(|f| f.severity == Severity::Error)
-        .filter(|f| !before.contains(f))
-        .collect()
 }
 
 /// The secrecy level an edit raised `new` to, when the record has

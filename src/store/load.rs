@@ -574,27 +574,11 @@ mod tests {
     use super::*;
     use crate::store::register::Reading;
 
-    fn copy_dir(from: &Path, to: &Path) {
-        std::fs::create_dir_all(to).unwrap();
-        for entry in std::fs::read_dir(from).unwrap() {
-            let entry = entry.unwrap();
-            let target = to.join(entry.file_name());
-            if entry.file_type().unwrap().is_dir() {
-                copy_dir(&entry.path(), &target);
-            } else {
-                std::fs::copy(entry.path(), target).unwrap();
-            }
-        }
-    }
-
     /// A read that parses files says how many, then counts them off; a
     /// read from a trusted cache says nothing, so no bar ever flashes.
     #[test]
     fn a_read_that_parses_tells_its_progress_and_a_cached_one_is_silent() {
-        let dir = tempfile::tempdir().unwrap();
-        let example = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/office");
-        copy_dir(&example, dir.path());
-        let _ = std::fs::remove_dir_all(dir.path().join(".taizhang"));
+        let dir = crate::testing::example_copy();
         let mut register = Register::open(dir.path()).unwrap();
         // Long after every file was written, so the cache trusts them.
         register.runtime.now = i64::from(i32::MAX);

@@ -166,7 +166,8 @@ impl<'a> Change<'a> {
         let mut value = record
             .to_value()
             .map_err(|e| Error::encode(format_args!("{}: {e}", record.id())))?;
-        let keep = match self.read_old(&relative) {
+        let old = self.read_old(&relative);
+        let keep = match &old {
             Some((text, old)) => {
                 let says = old.get("id").and_then(|v| v.as_str()).and_then(Id::parse);
                 if let Some(says) = says.filter(|says| says != record.id()) {
@@ -176,11 +177,13 @@ impl<'a> Change<'a> {
                         says: says.to_string(),
                     });
                 }
-                self.refuse_frozen(record, &old)?;
-                keep_hand_added(&text, &old, record, &mut value)
+                self.refuse_frozen(record, old)?;
+                keep_hand_added(text, old, record, &mut value)
             }
             None => yaml::Keep::default(),
         };
+        let old_text = old.as_ref().map(|(text, _)| text.as_str());
+        self.refuse_new_errors(record, &relative, old_text)?;
         let text = yaml::to_string_keeping(&value, &keep);
         fidelity::fits(&relative, &text)?;
         let staged = save::stage(&self.register.root, &relative, text.as_bytes())?;
@@ -217,6 +220,7 @@ impl<'a> Change<'a> {
                     std::io::Error::from(std::io::ErrorKind::AlreadyExists),
                 ));
             }
+            self.refuse_new_errors(record, &relative, None)?;
             let value = record
                 .to_value()
                 .map_err(|e| Error::encode(format_args!("{}: {e}", record.id())))?;
@@ -294,6 +298,32 @@ impl<'a> Change<'a> {
                 number: number.unwrap_or_default().to_string(),
             },
         ))
+    }
+
+    /// Refuses to write a record with an error `check` would report that
+    /// its file did not have: every command refuses such values itself,
+    /// and this is the last guard, so that no slip of one ever reaches the
+    /// register. A flaw the file already had does not stop a change (the
+    /// clerk may be fixing another field); a file the store cannot read as
+    /// a record is `check`'s to report, not compared.
+    fn refuse_new_errors(&self, record: &Record, relative: &Path, old: Option<&str>) -> Result<()> {
+        use crate::model::validate::{errors, new_errors};
+        let config = &self.register.config;
+        let findings = match old {
+            None if self.register.root.join(relative).exists() => return Ok(()),
+            None => errors(record, config),
+            Some(text) => match Record::from_yaml(text, record.kind(), record.book()) {
+                Ok(old) => new_errors(&old, record, config),
+                Err(_) => return Ok(()),
+            },
+        };
+        if findings.is_empty() {
+            return Ok(());
+        }
+        Err(Error::BreaksCheck {
+            id: record.id().to_string(),
+            findings,
+        })
     }
 
     /// The file being replaced, as text and plain YAML, if it can be read.
@@ -500,5 +530,51 @@ pub(crate) fn graft_unknown(
             }
         }
         _ => {}
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::record::Record;
+
+    fn followup(register: &Register) -> Box<crate::model::followup::Followup> {
+        match load::load_one(register, &Id::parse("FU-2026-0001").unwrap()).unwrap() {
+            Record::Followup(fu) => fu,
+            other => panic!("{other:?}"),
+        }
+    }
+
+    /// The store's last guard: a change that brings in an error `check`
+    /// reports is refused before anything is staged; a change to a record
+    /// that already had one is not.
+    #[test]
+    fn a_save_that_would_break_check_is_refused_and_an_old_flaw_does_not_block() {
+        let dir = crate::testing::example_copy();
+        let mut register = Register::open(dir.path()).unwrap();
+        register.config.git.autocommit = false;
+        let path = dir.path().join("followups/2026/FU-2026-0001.yaml");
+        let before = std::fs::read_to_string(&path).unwrap();
+        let mut fu = followup(&register);
+        let due = fu.due;
+        fu.due = fu.assigned.yesterday().unwrap();
+
+        let mut tx = Change::begin(&register, false).unwrap();
+        let refused = tx.save(&Record::Followup(fu.clone()));
+        assert!(
+            matches!(&refused, Err(Error::BreaksCheck { id, .. }) if id == "FU-2026-0001"),
+            "{refused:?}"
+        );
+        drop(tx);
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), before);
+
+        // The same flaw already in the file: another change goes through.
+        let flawed = before.replacen(&format!("due: {due}"), &format!("due: {}", fu.due), 1);
+        assert_ne!(flawed, before);
+        std::fs::write(&path, flawed).unwrap();
+        let mut fu = followup(&register);
+        fu.title.push_str("（更正）");
+        let mut tx = Change::begin(&register, false).unwrap();
+        tx.save(&Record::Followup(fu)).unwrap();
     }
 }

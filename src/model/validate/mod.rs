@@ -56,6 +56,24 @@ pub fn check_record(record: &Record, config: &Config) -> Vec<Finding> {
     f.out
 }
 
+/// Errors `check` reports on `new` that it did not on `old`: a change may
+/// leave a flaw it did not make, but brings in none.
+pub fn new_errors(old: &Record, new: &Record, config: &Config) -> Vec<Finding> {
+    let before = check_record(old, config);
+    errors(new, config)
+        .into_iter()
+        .filter(|f| !before.contains(f))
+        .collect()
+}
+
+/// The errors (not warnings) `check` reports on `record` on its own.
+pub fn errors(record: &Record, config: &Config) -> Vec<Finding> {
+    check_record(record, config)
+        .into_iter()
+        .filter(|f| f.severity == Severity::Error)
+        .collect()
+}
+
 /// 密级 and 保密期限, shared by both kinds of document.
 fn check_secrecy(record: &Record, f: &mut Findings) {
     let (level, term) = match record {
