@@ -17,7 +17,7 @@ mod outgoing;
 
 pub use archive::ArchiveNote;
 pub use finding::{Finding, Note, Severity};
-pub use links::check_links;
+pub use links::{check_links, keep_for_links};
 pub use logbook::check_settings;
 
 use crate::model::config::Config;
