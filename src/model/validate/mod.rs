@@ -173,7 +173,7 @@ mod tests {
             );
             Record::from_yaml(&yaml, Kind::Logbook, Some("loan")).unwrap()
         };
-        let mut records = vec![
+        let mut records = [
             incoming(
                 "status: replied\nreply: {on: 2026-11-23, via: document, ref: LOAN-2026-0002}\n\
                  completed: 2026-11-23\n",
