@@ -69,11 +69,12 @@ pub fn run(ctx: &Ctx, _args: Args) -> Result<ExitCode> {
             issues.extend(uncommitted(&register));
             issues
         });
-        let snapshot = store::load_all(&register);
+        let snapshot = load(&register);
         (snapshot, uncommitted.join().unwrap_or_default())
     });
+    let (snapshot, own) = snapshot;
     store::note_dangling(&register, &dangling(&snapshot));
-    let mut issues = record_issues(&register, &snapshot, ctx.today.year());
+    let mut issues = record_issues(&register, &snapshot, own, ctx.today.year());
     issues.extend(uncommitted);
     issues.extend(pending);
     issues.sort_by(|a, b| (&a.file, a.line, a.severity).cmp(&(&b.file, b.line, b.severity)));
@@ -93,8 +94,8 @@ pub fn run(ctx: &Ctx, _args: Args) -> Result<ExitCode> {
 /// line each in English, `file:line: severity: message`: for tools and
 /// tests built on the library, such as the register generator's.
 pub fn findings(register: &Register, year: i16) -> Vec<String> {
-    let snapshot = store::load_all(register);
-    record_issues(register, &snapshot, year)
+    let (snapshot, own) = load(register);
+    record_issues(register, &snapshot, own, year)
         .iter()
         .map(|i| {
             let message = i.message.words(Lang::En);
@@ -103,15 +104,35 @@ pub fn findings(register: &Register, year: i16) -> Vec<String> {
         .collect()
 }
 
+/// Every record, and what the rules of each record alone find in it.
+/// The rules run on each record as it is read, which then keeps only
+/// what the rules across records read (`validate::keep_for_links`): the
+/// whole register is never held whole.
+fn load(register: &Register) -> (Snapshot, Vec<Issue>) {
+    let mut own = Vec::new();
+    let snapshot = store::load_all_each(register, &mut |loaded| {
+        for finding in validate::check_record(&loaded.record, &register.config) {
+            own.push(located(register, &loaded.path, finding));
+        }
+        validate::keep_for_links(&mut loaded.record);
+    });
+    (snapshot, own)
+}
+
 /// What the records themselves, and the calendar for `year`, give to
-/// report.
-fn record_issues(register: &Register, snapshot: &Snapshot, year: i16) -> Vec<Issue> {
-    let mut issues = collect(register, snapshot);
+/// report; `own` is what the rules of each record alone found (`load`).
+fn record_issues(
+    register: &Register,
+    snapshot: &Snapshot,
+    own: Vec<Issue>,
+    year: i16,
+) -> Vec<Issue> {
+    let mut issues = collect(register, snapshot, own);
     issues.extend(calendar_issues(register, snapshot, year));
     issues
 }
 
-fn collect(register: &Register, snapshot: &Snapshot) -> Vec<Issue> {
+fn collect(register: &Register, snapshot: &Snapshot, own: Vec<Issue>) -> Vec<Issue> {
     let mut issues = Vec::new();
     let issue = |severity, path: &Path, line, field: Option<String>, message: Note| Issue {
         severity,
@@ -146,11 +167,7 @@ fn collect(register: &Register, snapshot: &Snapshot) -> Vec<Issue> {
             .map(|i| snapshot.records[i].path.clone())
             .unwrap_or_default()
     };
-    for loaded in &snapshot.records {
-        for finding in validate::check_record(&loaded.record, &register.config) {
-            issues.push(located(register, &loaded.path, finding));
-        }
-    }
+    issues.extend(own);
     for note in validate::check_settings(&register.config) {
         let settings = Path::new(store::register::SETTINGS_FILE);
         issues.push(issue("error", settings, 0, None, note));

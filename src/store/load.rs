@@ -174,6 +174,17 @@ pub fn load_all(register: &Register) -> Snapshot {
     load_where(register, Need::everything())
 }
 
+/// Reads every record as `load_all` does, handing each record to `each`
+/// as soon as its chunk is read, before it joins the snapshot: a caller
+/// that needs a record whole only once can look at it there and keep a
+/// lighter form, so that the whole register is never held whole.
+pub fn load_all_each(register: &Register, each: &mut dyn FnMut(&mut Loaded)) -> Snapshot {
+    let key = cache::key(register);
+    let cache = cache::Cache::open(register, key);
+    let now = register.runtime.now;
+    load(register, Need::everything(), cache, key, now, Some(each))
+}
+
 /// Reads the records `need` asks for, as `load_all` would but without
 /// decoding — or, for files not asked for, even looking at — the rest.
 /// Files that are not records at all, and unreadable files asked for,
@@ -190,14 +201,14 @@ pub fn load_where(register: &Register, need: Need) -> Snapshot {
             files: None,
             ..need
         };
-        let mut all = load(register, every_file, None, key, now);
+        let mut all = load(register, every_file, None, key, now, None);
         let asked =
             |path: &Path| wanted(register, path.file_name().and_then(id_of).as_ref(), &need);
         all.records.retain(|l| asked(&l.path));
         all.problems.retain(|p| asked(&p.path));
         return all;
     }
-    load(register, need, cache, key, now)
+    load(register, need, cache, key, now, None)
 }
 
 /// Files are resolved this many at a time, so that memory holds one
@@ -217,6 +228,7 @@ fn load(
     cache: Option<cache::Cache>,
     key: u64,
     now: i64,
+    mut each: Option<&mut dyn FnMut(&mut Loaded)>,
 ) -> Snapshot {
     let mut snapshot = Snapshot::default();
     let files = list_files(register, &need, &mut snapshot.problems);
@@ -254,8 +266,11 @@ fn load(
             .zip(files)
             .map(|(plan, file)| job.resolve(plan, file))
             .collect();
-        for (done, file) in resolved.into_iter().zip(files) {
+        for (mut done, file) in resolved.into_iter().zip(files) {
             damaged |= done.damaged;
+            if let (Some(each), Some(FileResult::Record(loaded))) = (&mut each, &mut done.result) {
+                each(loaded);
+            }
             if let (Some(writer), Some((holds, payload))) = (&mut writer, &done.cached) {
                 writer.add(
                     &file.relative,

@@ -29,7 +29,7 @@ use crate::error::{Error, Result};
 use crate::model;
 use crate::model::id::Id;
 use crate::model::record::Record;
-pub use load::{Loaded, Need, Problem, Snapshot, load_all, load_one, load_where};
+pub use load::{Loaded, Need, Problem, Snapshot, load_all, load_all_each, load_one, load_where};
 pub use register::{ReadStep, Reading, Register, Runtime};
 
 /// A change in progress: holds the write lock, stages every file it

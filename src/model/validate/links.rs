@@ -29,6 +29,32 @@ impl<'a> ById<'a> {
     }
 }
 
+/// Drops from a record what the rules across records (`check_links`,
+/// and the pending due date and links `check` reads besides) never read,
+/// once the rules of the record alone have run on it: any record's title
+/// and history; and a logbook entry, only ever a link's target by its ID
+/// and kind, and linking by its `archive_ref` alone, keeps nothing else.
+/// (An entry's fields are a map of YAML values, much heavier than a
+/// paper's typed fields: a `check` of a large register holds them this
+/// light.)
+pub fn keep_for_links(record: &mut Record) {
+    match record {
+        Record::Incoming(r) => (r.title, r.history) = Default::default(),
+        Record::Outgoing(r) => (r.title, r.history) = Default::default(),
+        Record::Followup(r) => (r.title, r.history) = Default::default(),
+        Record::Meeting(r) => (r.title, r.history) = Default::default(),
+        Record::Entry(entry, book) => {
+            *book = String::new();
+            (entry.title, entry.history) = Default::default();
+            entry.status = String::new();
+            entry
+                .fields
+                .retain(|key, _| key.as_str() == Some(super::archive::ARCHIVE_REF));
+            entry.fields.shrink_to_fit();
+        }
+    }
+}
+
 /// Checks what records say about each other: links that lead nowhere,
 /// duplicated IDs and document numbers.
 pub fn check_links(records: &[&Record]) -> Vec<Finding> {

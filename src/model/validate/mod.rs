@@ -17,7 +17,7 @@ mod outgoing;
 
 pub use archive::ArchiveNote;
 pub use finding::{Finding, Note, Severity};
-pub use links::check_links;
+pub use links::{check_links, keep_for_links};
 pub use logbook::check_settings;
 
 use crate::model::config::Config;
@@ -176,5 +176,37 @@ mod tests {
             }),
             "{found:?}"
         );
+    }
+
+    /// `check` keeps of an entry only what the rules across records read:
+    /// they find the same with it as with the whole entry — a loan of a
+    /// paper not archived, a loan of nothing, a reply that names an entry.
+    #[test]
+    fn an_entry_kept_for_links_gives_the_same_findings() {
+        let entry = |id: &str, target: &str| {
+            let yaml = format!(
+                "id: {id}\ntitle: 借阅\ncreated: 2026-11-20T09:00:00+08:00\n\
+                 history:\n- {{at: '2026-11-20T09:00:00+08:00', by: 李明, action: add}}\n\
+                 date: 2026-11-20\nborrower: 李明\narchive_ref: {target}\n"
+            );
+            Record::from_yaml(&yaml, Kind::Logbook, Some("loan")).unwrap()
+        };
+        let mut records = [
+            incoming(
+                "status: replied\nreply: {on: 2026-11-23, via: document, ref: LOAN-2026-0002}\n\
+                 completed: 2026-11-23\n",
+            ),
+            entry("LOAN-2026-0001", "IN-2026-0001"),
+            entry("LOAN-2026-0002", "IN-2026-0404"),
+        ];
+        let whole = check_links(&records.iter().collect::<Vec<_>>());
+        assert_eq!(whole.len(), 3, "{whole:?}");
+        records.iter_mut().for_each(keep_for_links);
+        let kept = check_links(&records.iter().collect::<Vec<_>>());
+        assert_eq!(kept, whole);
+        let Record::Entry(light, _) = &records[1] else {
+            panic!("an entry")
+        };
+        assert_eq!((light.fields.len(), light.history.len()), (1, 0));
     }
 }
