@@ -2,6 +2,7 @@
 //! `remind` gathers for the day, entries out included.
 
 use crate::env::Env;
+use crate::snapshots::copy_dir;
 use serde_json::Value;
 use std::path::Path;
 
@@ -17,19 +18,6 @@ fn example() -> Env {
     env.git(&["commit", "-qm", "示例台账"]);
     env.pin_clock("2026-11-23T09:30:00+08:00");
     env
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for entry in std::fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.file_type().unwrap().is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            std::fs::copy(entry.path(), target).unwrap();
-        }
-    }
 }
 
 #[test]
