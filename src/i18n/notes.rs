@@ -81,6 +81,14 @@ pub(super) fn note(l: Lang, note: &Note) -> String {
             "closed {closed} before it was assigned {assigned}",
             "销号日期 {closed} 早于交办日期 {assigned}"
         ),
+        N::SubmittedBeforeAssigned {
+            submitted,
+            assigned,
+        } => say!(
+            l,
+            "reported done {submitted} before it was assigned {assigned}",
+            "报结日期 {submitted} 早于交办日期 {assigned}"
+        ),
         N::ClosedWithoutDate => say!(
             l,
             "closed, but result.closed gives no date",

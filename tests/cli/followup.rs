@@ -275,3 +275,42 @@ fn lifecycle_commands_refuse_a_document() {
         &["progress", "IN-1", "不该成功"],
     );
 }
+
+/// A follow-up back-dated to before it was assigned is neither closed nor
+/// reported done: the register refuses the write, in both languages, and
+/// nothing changes.
+#[test]
+fn done_dated_before_the_assignment_is_refused() {
+    let env = Env::new();
+    let id = env.assign("按期报送材料");
+    let before = env.state();
+    let done = |lang: &str| {
+        env.cmd()
+            .args(["--lang", lang, "--today", "2026-01-05", "done", &id])
+            .args(["--report", "已报送"])
+            .output()
+            .unwrap()
+    };
+    let zh = done("zh");
+    assert_eq!(zh.status.code(), Some(1));
+    let said = String::from_utf8_lossy(&zh.stderr);
+    assert!(
+        said.contains("改后无法通过 `taizhang check`；未写入任何内容"),
+        "{said}"
+    );
+    assert!(said.contains("销号日期 2026-01-05 早于交办日期"), "{said}");
+    let en = done("en");
+    assert_eq!(en.status.code(), Some(1));
+    let said = String::from_utf8_lossy(&en.stderr);
+    assert!(
+        said.contains("closed 2026-01-05 before it was assigned"),
+        "{said}"
+    );
+    assert_eq!(before, env.state(), "nothing written");
+
+    env.configure("verify = false", "verify = true");
+    let reported = done("zh");
+    assert_eq!(reported.status.code(), Some(1));
+    let said = String::from_utf8_lossy(&reported.stderr);
+    assert!(said.contains("报结日期 2026-01-05 早于交办日期"), "{said}");
+}

@@ -71,6 +71,10 @@ pub enum Note {
         closed: Date,
         assigned: Date,
     },
+    SubmittedBeforeAssigned {
+        submitted: Date,
+        assigned: Date,
+    },
     ClosedWithoutDate,
     ExtensionNotLater {
         to: Date,

@@ -30,6 +30,17 @@ pub(super) fn check(r: &Followup, f: &mut Findings) {
             },
         );
     }
+    if let Some(submitted) = r.result.as_ref().and_then(|o| o.submitted)
+        && submitted < r.assigned
+    {
+        f.error(
+            "result",
+            Note::SubmittedBeforeAssigned {
+                submitted,
+                assigned: r.assigned,
+            },
+        );
+    }
     if r.closed_on().is_none() && r.status == FuStatus::Closed {
         f.warning("result", Note::ClosedWithoutDate);
     }
