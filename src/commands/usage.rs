@@ -20,22 +20,25 @@ use crate::i18n::{Lang, Message};
 /// version or the usage error in the reader's language and gives the exit
 /// code: 0 after help and version, 2 after a usage error.
 pub fn parse(argv: Vec<OsString>) -> Result<Cli, ExitCode> {
+    // A command line that parses needs no help, so its language is not
+    // settled here: `Ctx::new` settles it, in one read of the settings.
+    let parsed = Cli::command()
+        .try_get_matches_from_mut(&argv)
+        .and_then(|mut matches| Cli::from_arg_matches_mut(&mut matches));
+    let first = match parsed {
+        Ok(cli) => return Ok(cli),
+        Err(first) => first,
+    };
     match crate::context::usage_lang(&argv) {
+        // clap's own report, as it always gave it (the same argv stops it
+        // the same way).
         Lang::En => Ok(Cli::parse_from(argv)),
         Lang::Zh => {
-            // A command line that parses needs no help: the Chinese tree
-            // is built only to tell what stopped clap (the same argv stops
-            // it the same way).
-            let parsed = Cli::command()
+            let mut command = command(Lang::Zh);
+            let again = command
                 .try_get_matches_from_mut(&argv)
                 .and_then(|mut matches| Cli::from_arg_matches_mut(&mut matches));
-            parsed.map_err(|first| {
-                let mut command = command(Lang::Zh);
-                let again = command
-                    .try_get_matches_from_mut(&argv)
-                    .and_then(|mut matches| Cli::from_arg_matches_mut(&mut matches));
-                report(&again.err().unwrap_or(first), &mut command, &argv)
-            })
+            Err(report(&again.err().unwrap_or(first), &mut command, &argv))
         }
     }
 }
