@@ -10,10 +10,11 @@ use crate::i18n::{self, Message};
 use crate::model::common::{Actor, HistoryAction};
 use crate::model::edit::{
     EditError, FieldChange, Inputs, attachments_refused, changes, check_fixed, history_note,
-    new_errors, set_fields, split_assignment,
+    set_fields, split_assignment,
 };
 use crate::model::id::Id;
 use crate::model::record::Record;
+use crate::model::validate::new_errors;
 use crate::report::render::printable;
 use crate::store::draft::{self, Draft};
 use crate::store::{self, Change, Register};
@@ -81,10 +82,10 @@ fn refuse_new_errors(register: &Register, old: &Record, new: &Record) -> Result<
     if findings.is_empty() {
         return Ok(());
     }
-    Err(Error::Edit(EditError::Invalid {
+    Err(Error::BreaksCheck {
         id: old.id().to_string(),
         findings,
-    }))
+    })
 }
 
 /// Records the edit in the history, saves and commits; says what changed.

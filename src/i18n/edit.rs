@@ -117,10 +117,6 @@ pub(super) fn edit_error(l: Lang, error: &EditError) -> (String, Option<String>)
             ),
             None,
         ),
-        E::Invalid { id, findings } => (
-            super::errors::breaks_check(l, &id.to_string(), findings),
-            None,
-        ),
         E::IdChanged { from, to } => (
             say!(
                 l,

@@ -868,11 +868,7 @@ fn git_operation(l: Lang, operation: crate::store::git::Operation) -> String {
 
 /// A change refused because `check` would report what it brings in, with
 /// each of those errors on its own line.
-pub(super) fn breaks_check(
-    l: Lang,
-    id: &str,
-    findings: &[crate::model::validate::Finding],
-) -> String {
+fn breaks_check(l: Lang, id: &str, findings: &[crate::model::validate::Finding]) -> String {
     let mut text = say!(
         l,
         "{id} as changed would not pass `taizhang check`; nothing was written",

@@ -22,8 +22,6 @@ use crate::model::keyword::{
 use crate::model::kind::Kind;
 use crate::model::record::Record;
 use crate::model::title::{TitleProblem, check_title};
-use crate::model::validate::Finding;
-pub use crate::model::validate::new_errors;
 
 /// How a field's value is typed and read.
 #[derive(Clone, Copy)]
@@ -248,8 +246,6 @@ pub enum EditError {
     /// The record does not read back with the values set (a value of a
     /// shape its kind cannot hold); `message` is the reader's own.
     Rejected { id: String, message: String },
-    /// The record as changed breaks `check`'s rules where it did not.
-    Invalid { id: String, findings: Vec<Finding> },
     /// The edited copy names another record.
     IdChanged { from: String, to: String },
     /// The edited copy rewrites the history.
@@ -825,7 +821,7 @@ mod tests {
     fn a_change_that_brings_in_an_error_is_found() {
         let fu = followup();
         let (changed, _) = set(&fu, &[("due", "2026-11-01")]).unwrap();
-        let errors = new_errors(&fu, &changed, &config());
+        let errors = crate::model::validate::new_errors(&fu, &changed, &config());
         assert_eq!(errors.len(), 1, "{errors:?}");
         assert_eq!(errors[0].field.as_deref(), Some("due"));
     }

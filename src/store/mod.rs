@@ -182,8 +182,7 @@ impl<'a> Change<'a> {
             }
             None => yaml::Keep::default(),
         };
-        let old_text = old.as_ref().map(|(text, _)| text.as_str());
-        self.refuse_new_errors(record, &relative, old_text)?;
+        self.refuse_new_errors(record, &relative, old.as_ref().map(|(_, old)| old))?;
         let text = yaml::to_string_keeping(&value, &keep);
         fidelity::fits(&relative, &text)?;
         let staged = save::stage(&self.register.root, &relative, text.as_bytes())?;
@@ -306,13 +305,19 @@ impl<'a> Change<'a> {
     /// register. A flaw the file already had does not stop a change (the
     /// clerk may be fixing another field); a file the store cannot read as
     /// a record is `check`'s to report, not compared.
-    fn refuse_new_errors(&self, record: &Record, relative: &Path, old: Option<&str>) -> Result<()> {
+    fn refuse_new_errors(
+        &self,
+        record: &Record,
+        relative: &Path,
+        old: Option<&serde_yaml::Value>,
+    ) -> Result<()> {
         use crate::model::validate::{errors, new_errors};
         let config = &self.register.config;
         let findings = match old {
             None if self.register.root.join(relative).exists() => return Ok(()),
             None => errors(record, config),
-            Some(text) => match Record::from_yaml(text, record.kind(), record.book()) {
+            // The YAML `read_old` parsed, not the text again.
+            Some(value) => match Record::deserialize_as(value, record.kind(), record.book()) {
                 Ok(old) => new_errors(&old, record, config),
                 Err(_) => return Ok(()),
             },

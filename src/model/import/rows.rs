@@ -179,16 +179,13 @@ fn follows_the_rules(
     config: &Config,
     problems: &mut Vec<RowProblem>,
 ) -> bool {
-    use crate::model::validate::{Severity, check_record};
     let before = problems.len();
-    for finding in check_record(record, config) {
-        if finding.severity == Severity::Error {
-            problems.push(RowProblem {
-                row,
-                column: finding.field.map_or(Column::Row, Column::Key),
-                trouble: Trouble::Rule(finding.message),
-            });
-        }
+    for finding in crate::model::validate::errors(record, config) {
+        problems.push(RowProblem {
+            row,
+            column: finding.field.map_or(Column::Row, Column::Key),
+            trouble: Trouble::Rule(finding.message),
+        });
     }
     problems.len() == before
 }
