@@ -25,22 +25,22 @@ use std::process::ExitCode;
 use jiff::civil::{Date, date};
 use jiff::tz::Offset;
 
-use taizhang::model::common::{Extra, HistoryEntry};
-use taizhang::model::config::{Config, LogbookDef, Series, UnitDef};
-use taizhang::model::date::{Moment, When};
-use taizhang::model::followup::{Chase, Extension, Followup, FuStatus, Outcome, Progress};
-use taizhang::model::id::{Id, RecordRef};
-use taizhang::model::incoming::{InStatus, Incoming, Reply};
-use taizhang::model::keyword::{
+use taizhang_core::model::common::{Extra, HistoryEntry};
+use taizhang_core::model::config::{Config, LogbookDef, Series, UnitDef};
+use taizhang_core::model::date::{Moment, When};
+use taizhang_core::model::followup::{Chase, Extension, Followup, FuStatus, Outcome, Progress};
+use taizhang_core::model::id::{Id, RecordRef};
+use taizhang_core::model::incoming::{InStatus, Incoming, Reply};
+use taizhang_core::model::keyword::{
     Channel, ChaseLevel, Direction, Disclosure, DocType, Feedback, Handling, Secrecy, Source,
     Urgency,
 };
-use taizhang::model::logbook::{self, Entry, FiledBy};
-use taizhang::model::meeting::{AgendaItem, Decision, Meeting, MtStatus};
-use taizhang::model::outgoing::{OutStatus, Outgoing, doc_number};
-use taizhang::model::record::Record;
-use taizhang::store::Register;
-use taizhang::store::register::{SETTINGS_FILE, render_config};
+use taizhang_core::model::logbook::{self, Entry, FiledBy};
+use taizhang_core::model::meeting::{AgendaItem, Decision, Meeting, MtStatus};
+use taizhang_core::model::outgoing::{OutStatus, Outgoing, doc_number};
+use taizhang_core::model::record::Record;
+use taizhang_core::store::Register;
+use taizhang_core::store::register::{SETTINGS_FILE, render_config};
 
 /// The date the generated register takes as today: some matters are
 /// overdue relative to it.
@@ -315,7 +315,11 @@ fn generate(options: &Options) -> Result<(), String> {
                 .relative_path(record.id())
                 .ok_or("a generated ID has no folder")?;
             let value = record.to_value().map_err(|e| e.to_string())?;
-            write(root, &relative, &taizhang::store::yaml::to_string(&value))?;
+            write(
+                root,
+                &relative,
+                &taizhang_core::store::yaml::to_string(&value),
+            )?;
             written += 1;
         }
     }
@@ -436,7 +440,7 @@ const SEAL: u64 = 5;
 const DUTY: u64 = 6;
 
 fn days_between(a: Date, b: Date) -> i64 {
-    taizhang::model::date::days_between(a, b)
+    taizhang_core::model::date::days_between(a, b)
 }
 
 fn add_days(d: Date, n: i64) -> Date {
@@ -926,10 +930,10 @@ mod tests {
             dir: dir.clone(),
         };
         generate(&options).unwrap();
-        let register = taizhang::store::Register::open(&dir).unwrap();
+        let register = taizhang_core::store::Register::open(&dir).unwrap();
         let findings = taizhang::commands::check::findings(&register, 2026);
         assert!(findings.is_empty(), "{}", findings.join("\n"));
-        let loaded = taizhang::store::load_all(&register);
+        let loaded = taizhang_core::store::load_all(&register);
         assert_eq!(loaded.records.len(), 3000);
         // Each book has entries; the last days of this year have their duty.
         let records: Vec<&Record> = loaded.records.iter().map(|l| &l.record).collect();

@@ -16,16 +16,16 @@ use jiff::Timestamp;
 use jiff::civil::Date;
 use jiff::tz::TimeZone;
 
-use crate::error::{Error, Result};
+use crate::error::{CoreError, Error, Result};
 use crate::i18n::{Lang, Message};
-use crate::model::common::Actor;
-use crate::model::date::{self, Moment, PlainWeek, Span, When, WorkingDays};
-use crate::model::id::Id;
-use crate::model::keyword::{self, Keyword};
-use crate::model::kind::KindFilter;
 use crate::report::render::printable;
-use crate::store::register::{DEFAULT_LOCK_WAIT, EarlySettings};
-use crate::store::{Problem, Register, Runtime};
+use taizhang_core::model::common::Actor;
+use taizhang_core::model::date::{self, Moment, PlainWeek, Span, When, WorkingDays};
+use taizhang_core::model::id::Id;
+use taizhang_core::model::keyword::{self, Keyword};
+use taizhang_core::model::kind::KindFilter;
+use taizhang_core::store::register::{DEFAULT_LOCK_WAIT, EarlySettings};
+use taizhang_core::store::{Problem, Register, Runtime};
 
 /// Output formats of commands that print records or figures.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -123,7 +123,7 @@ impl Ctx {
             error: Error::io(".", e),
             lang: locale_lang(),
         })?;
-        let early = crate::store::register::early_settings(args.register.as_deref(), &cwd)
+        let early = taizhang_core::store::register::early_settings(args.register.as_deref(), &cwd)
             .unwrap_or_default();
         let lang = settle_lang(&args, early.language.as_deref()).map_err(|error| StartupError {
             error,
@@ -209,17 +209,17 @@ impl Ctx {
         if register.config.git.sync_on_write {
             let lang = self.lang();
             let quiet = self.args.quiet;
-            let tell = move |note: &crate::store::sync::SyncNote| {
+            let tell = move |note: &taizhang_core::store::sync::SyncNote| {
                 let worded = lang.sync_note(note);
                 let text = printable(&worded);
-                if let crate::store::sync::SyncNote::NotShared(_) = note {
+                if let taizhang_core::store::sync::SyncNote::NotShared(_) = note {
                     let warning = lang.message(crate::i18n::Message::Warning);
                     eprintln!("{warning}: {text}");
                 } else if !quiet {
                     eprintln!("{text}");
                 }
             };
-            register.writer = Some(crate::store::register::Writer {
+            register.writer = Some(taizhang_core::store::register::Writer {
                 actor: self.actor(&register),
                 tell: Arc::new(tell),
             });
@@ -252,7 +252,7 @@ impl Ctx {
             .clone()
             .filter(|s| !s.trim().is_empty())
             .or_else(|| env_text("GIT_AUTHOR_NAME"))
-            .or_else(|| crate::store::git::user_name(&register.root))
+            .or_else(|| taizhang_core::store::git::user_name(&register.root))
             .or_else(|| env_text("USER"))
             .or_else(|| env_text("LOGNAME"))
             .unwrap_or_else(|| "unknown".to_string());
@@ -272,11 +272,11 @@ impl Ctx {
                 let Ok(register) = self.register() else {
                     return Box::new(PlainWeek);
                 };
-                match crate::store::calendar::load(&register) {
+                match taizhang_core::store::calendar::load(&register) {
                     Ok(Some(calendar)) => Box::new(calendar),
                     Ok(None) => Box::new(PlainWeek),
                     Err(e) => {
-                        self.warn(&self.lang().error(&e).0);
+                        self.warn(&self.lang().core_error(&e).0);
                         Box::new(PlainWeek)
                     }
                 }
@@ -373,8 +373,11 @@ impl Ctx {
 
     /// Reads a record ID, accepting the short form `IN-42`.
     pub fn id(&self, input: &str) -> Result<Id> {
-        Id::parse_with_year(input, self.today.year()).ok_or_else(|| Error::BadId {
-            input: input.to_string(),
+        Id::parse_with_year(input, self.today.year()).ok_or_else(|| {
+            CoreError::BadId {
+                input: input.to_string(),
+            }
+            .into()
         })
     }
 
@@ -385,13 +388,13 @@ impl Ctx {
                 flag: flag.to_string(),
             });
         }
-        register
-            .config
-            .resolve_unit(input)
-            .map_err(|known| Error::UnknownUnit {
+        register.config.resolve_unit(input).map_err(|known| {
+            CoreError::UnknownUnit {
                 input: input.to_string(),
                 known,
-            })
+            }
+            .into()
+        })
     }
 
     /// Resolves several units (comma-separated or repeated).
@@ -432,12 +435,12 @@ impl Ctx {
     /// Where the store tells how a long read goes: a bar while it parses
     /// files (the first read of a big register, or after an upgrade
     /// changed the cache), drawn as [`Ctx::progress`] draws.
-    fn reading(&self) -> crate::store::Reading {
-        use crate::store::ReadStep;
+    fn reading(&self) -> taizhang_core::store::Reading {
+        use taizhang_core::store::ReadStep;
         let quiet = self.args.quiet;
         let what = Message::Reading.word(self.lang);
         let bar = std::sync::Mutex::new(None::<indicatif::ProgressBar>);
-        crate::store::Reading(Arc::new(move |step| {
+        taizhang_core::store::Reading(Arc::new(move |step| {
             let Ok(mut bar) = bar.lock() else { return };
             match step {
                 ReadStep::Parsing(files) => *bar = Some(progress_bar(quiet, files as u64, what)),
@@ -483,7 +486,7 @@ fn progress_bar(quiet: bool, len: u64, what: &'static str) -> indicatif::Progres
 pub fn split_list(inputs: &[String]) -> Vec<String> {
     inputs
         .iter()
-        .flat_map(|s| crate::model::edit::split_list(s))
+        .flat_map(|s| taizhang_core::model::edit::split_list(s))
         .collect()
 }
 
@@ -513,11 +516,14 @@ fn settle_lang_of(lang: Option<String>, setting: Option<&str>) -> Result<Lang> {
 fn settle_zone(early: &EarlySettings) -> Result<TimeZone> {
     match &early.timezone {
         None => Ok(TimeZone::system()),
-        Some(text) => crate::store::register::time_zone(text).ok_or_else(|| Error::BadConfig {
-            path: early.path.clone(),
-            problem: crate::model::config::ConfigProblem::BadTimezone {
-                value: text.clone(),
-            },
+        Some(text) => taizhang_core::store::register::time_zone(text).ok_or_else(|| {
+            CoreError::BadConfig {
+                path: early.path.clone(),
+                problem: taizhang_core::model::config::ConfigProblem::BadTimezone {
+                    value: text.clone(),
+                },
+            }
+            .into()
         }),
     }
 }
@@ -553,7 +559,7 @@ pub fn usage_lang(argv: &[std::ffi::OsString]) -> Lang {
     let Ok(cwd) = std::env::current_dir() else {
         return locale_lang();
     };
-    let early = crate::store::register::early_settings(register.as_deref(), &cwd);
+    let early = taizhang_core::store::register::early_settings(register.as_deref(), &cwd);
     let setting = early.and_then(|e| e.language);
     settle_lang_of(lang, setting.as_deref()).unwrap_or_else(|_| locale_lang())
 }

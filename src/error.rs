@@ -1,35 +1,25 @@
-//! The library's error type. Each variant carries what the clerk needs to
-//! fix the problem, as typed values; `i18n` turns it into a sentence in
-//! their language (its English sentence is also the `Display`).
+//! The command line's error type: what went wrong in a command's own
+//! concerns (a flag's value, an output file, a format), or in the core
+//! beneath it (`Core`). Each variant carries typed values; `i18n` turns
+//! it into a sentence in the reader's language (its English sentence is
+//! also the `Display`).
 
 use std::fmt;
 use std::path::PathBuf;
 
-use crate::model::config::ConfigProblem;
-use crate::model::date::BadDate;
-use crate::model::keyword::{BadKeyword, Secrecy};
-use crate::model::kind::Expected;
-use crate::model::transition::Refusal;
-use crate::store::parse::ReadProblem;
+use taizhang_core::model::date::BadDate;
+use taizhang_core::model::keyword::BadKeyword;
+use taizhang_core::model::kind::Expected;
+use taizhang_core::store::parse::ReadProblem;
+
+pub use taizhang_core::Error as CoreError;
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 
 #[derive(Debug)]
 pub enum Error {
-    NoRegister {
-        start: PathBuf,
-    },
-    RegisterExists {
-        path: PathBuf,
-    },
-    BadConfig {
-        path: PathBuf,
-        problem: ConfigProblem,
-    },
-    Io {
-        path: PathBuf,
-        source: std::io::Error,
-    },
+    /// The register or its rules refused, or could not be read.
+    Core(CoreError),
     BadDate {
         flag: String,
         source: BadDate,
@@ -46,50 +36,17 @@ pub enum Error {
         flag: String,
         input: String,
     },
-    BadId {
-        input: String,
-    },
-    NotFound {
-        id: String,
-    },
     UnknownKind {
         input: String,
         books: Vec<String>,
     },
-    UnknownUnit {
-        input: String,
-        known: Vec<String>,
-    },
-    UnknownSeries {
-        input: String,
-        known: Vec<String>,
-    },
-    NoSeries,
     Empty {
         flag: String,
-    },
-    DeadlineRequired,
-    SignerRequired,
-    BadSecrecyTerm(crate::model::common::TermProblem),
-    AttachmentRefused {
-        level: Secrecy,
-    },
-    AttachmentTooLarge {
-        path: PathBuf,
-        bytes: u64,
-        limit_mib: u64,
-    },
-    AttachmentTwice {
-        path: PathBuf,
     },
     ReceivedInFuture {
         flag: String,
         date: String,
         today: String,
-    },
-    DueBeforeAssigned {
-        due: String,
-        assigned: String,
     },
     /// A paper's deadline (办理时限) before the day it was received.
     DeadlineBeforeReceived {
@@ -109,10 +66,6 @@ pub enum Error {
         /// and Chinese word.
         accepted: Vec<(&'static str, Vec<(&'static str, &'static str)>)>,
     },
-    Refused {
-        id: String,
-        refusal: Refusal,
-    },
     Dangling {
         flag: String,
         target: String,
@@ -122,82 +75,13 @@ pub enum Error {
         target: String,
         expected: Expected,
     },
-    NoDecision {
-        target: String,
-        n: u32,
-    },
-    AlreadyLinked {
-        target: String,
-        existing: String,
-    },
-    AlreadyAnswers {
-        out: String,
-        existing: String,
-    },
-    /// A duty roster that cannot be made (`book roster`).
-    Roster(crate::model::logbook::roster::RosterProblem),
-    Unreadable {
-        path: PathBuf,
-        line: usize,
-        column: usize,
-        problem: Box<ReadProblem>,
-    },
-    UnknownPrefix {
-        prefix: String,
-    },
-    OutsideRegister {
-        path: PathBuf,
-    },
-    Locked {
-        seconds: u64,
-    },
-    /// `message` is git's own output.
-    CommitFailed {
-        what: String,
-        message: String,
-    },
-    /// `message` is git's own output.
-    Git {
-        message: String,
-    },
-    /// A change that would bring into a record an error `check` reports
-    /// (the store's last guard: commands refuse such values themselves).
-    BreaksCheck {
-        id: String,
-        findings: Vec<crate::model::validate::Finding>,
-    },
-    /// A record file whose `id` says another record than its name.
-    IdMismatch {
-        path: PathBuf,
-        name: String,
-        says: String,
-    },
-    GitMissing,
-    GitInProgress {
-        operation: crate::store::git::Operation,
-    },
-    DetachedHead,
-    GitLockStale {
-        path: PathBuf,
-        minutes: u64,
-    },
-    GitLockHeld {
-        path: PathBuf,
-        seconds: u64,
-    },
-    /// A record that would be written larger than can be read back.
-    TooLarge {
-        what: String,
-        size: u64,
-        limit: u64,
-    },
     CheckFailed {
         errors: usize,
         warnings: usize,
     },
     BadPeriod {
         flag: String,
-        source: crate::model::period::BadPeriod,
+        source: taizhang_core::model::period::BadPeriod,
     },
     BadLang {
         input: String,
@@ -227,102 +111,41 @@ pub enum Error {
         flag: String,
         format: String,
     },
-    /// A spreadsheet to import that cannot be read; `message` is the
-    /// reader's own text.
-    Sheet {
-        path: PathBuf,
-        message: String,
-    },
-    SheetTooLarge {
-        path: PathBuf,
-        limit_mib: u64,
-    },
-    NoSuchSheet {
-        path: PathBuf,
-        name: String,
-        known: Vec<String>,
-    },
     /// No row of the sheet's top names the title column.
     NoHeader {
         path: PathBuf,
-        kind: crate::model::kind::Kind,
+        kind: taizhang_core::model::kind::Kind,
     },
     /// `--map` not `COLUMN=FIELD`, or a field the kind does not have.
     BadMap {
         input: String,
-        kind: crate::model::kind::Kind,
+        kind: taizhang_core::model::kind::Kind,
     },
     /// `import` of a kind it cannot make.
     ImportKind {
         input: String,
-    },
-    /// Rows that cannot be imported: nothing was written.
-    ImportRefused {
-        path: PathBuf,
-        kind: crate::model::kind::Kind,
-        problems: Vec<crate::model::import::rows::RowProblem>,
-    },
-    /// Rows already in the register: (row, the record it repeats).
-    ImportDuplicates {
-        rows: Vec<(usize, String)>,
     },
     /// Output that could not be encoded (JSON, CSV); `message` is the
     /// encoder's own text.
     Encode {
         message: String,
     },
-    SyncNoUpstream {
-        branch: String,
-        remotes: Vec<String>,
-    },
-    /// `message` is git's own output.
-    SyncOffline {
-        remote: String,
-        message: String,
-    },
-    SyncUncommitted {
-        paths: Vec<PathBuf>,
-    },
-    SyncIssuedNumber {
-        number: String,
-        local: String,
-        remote: String,
-    },
-    /// `reason`: where and why one side's file could not be read.
-    SyncUnmergeable {
-        path: PathBuf,
-        reason: Option<(usize, usize, Box<ReadProblem>)>,
-    },
-    SyncPushLost {
-        tries: u32,
-    },
-    /// A logbook command refused: a field, a value, a declaration.
-    Book(Box<crate::model::logbook::value::BookError>),
-    /// Archiving refused (`archive`), or a change to an archived record.
-    Archive(crate::model::archive::ArchiveError),
     /// A title with a line break or control character, or too long.
     BadTitle {
         flag: String,
-        problem: crate::model::title::TitleProblem,
+        problem: taizhang_core::model::title::TitleProblem,
     },
-    /// `edit` could not be done as asked.
-    Edit(crate::model::edit::EditError),
     /// The copy edited in the editor cannot be read as a record.
     EditedUnreadable {
         line: usize,
         column: usize,
         problem: Box<ReadProblem>,
     },
-    /// `undo` refused, and why.
-    Undo(crate::store::undo::UndoRefusal),
 }
 
 impl Error {
     pub fn io(path: impl Into<PathBuf>, source: std::io::Error) -> Error {
-        Error::Io {
-            path: path.into(),
-            source,
-        }
+        Error::Core(CoreError::io(path, source))
     }
 
     /// An encoder's failure (JSON, CSV), as an error.
@@ -331,11 +154,22 @@ impl Error {
             message: error.to_string(),
         }
     }
+
+    /// A closed pipe on stdout (`taizhang list | head`) is not a failure.
+    pub fn is_broken_pipe(&self) -> bool {
+        matches!(self, Error::Core(CoreError::Io { source, .. }) if source.kind() == std::io::ErrorKind::BrokenPipe)
+    }
 }
 
-impl From<crate::model::logbook::value::BookError> for Error {
-    fn from(error: crate::model::logbook::value::BookError) -> Error {
-        Error::Book(Box::new(error))
+impl From<CoreError> for Error {
+    fn from(error: CoreError) -> Error {
+        Error::Core(error)
+    }
+}
+
+impl From<taizhang_core::model::logbook::value::BookError> for Error {
+    fn from(error: taizhang_core::model::logbook::value::BookError) -> Error {
+        Error::Core(error.into())
     }
 }
 
@@ -348,7 +182,7 @@ impl fmt::Display for Error {
 impl std::error::Error for Error {
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
         match self {
-            Error::Io { source, .. } => Some(source),
+            Error::Core(core) => Some(core),
             _ => None,
         }
     }

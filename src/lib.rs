@@ -1,19 +1,18 @@
-//! taizhang (台账): an office's register kept as a git-tracked folder of
-//! YAML files.
+//! taizhang (台账): the command line over an office's register kept as a
+//! git-tracked folder of YAML files.
 //!
-//! Layers look only down: `commands` (flags → model → output) over `model`
-//! (records and rules, pure) and `report` (figures and renderers, pure),
-//! over `store` (files, lock, git).
+//! This crate holds everything that speaks to people: `commands` (flags →
+//! core → output), `report` (figures and renderers, pure), `i18n` (every
+//! sentence in English and Chinese) and `context` (the settled language,
+//! clock and output settings). The register itself, its records and their
+//! rules are the `taizhang_core` crate beneath; nothing there can name
+//! anything here.
 
 pub mod commands;
 pub mod context;
 pub mod error;
 pub mod i18n;
-pub mod model;
 pub mod report;
-pub mod store;
-#[cfg(test)]
-mod testing;
 
 use std::process::ExitCode;
 
@@ -55,11 +54,4 @@ fn report_error(error: &Error, lang: Lang) -> ExitCode {
         eprintln!("{}: {}", lang.message(Message::Hint), printable(&hint));
     }
     ExitCode::FAILURE
-}
-
-impl Error {
-    /// A closed pipe on stdout (`taizhang list | head`) is not a failure.
-    pub fn is_broken_pipe(&self) -> bool {
-        matches!(self, Error::Io { source, .. } if source.kind() == std::io::ErrorKind::BrokenPipe)
-    }
 }

@@ -5,11 +5,11 @@ use std::process::ExitCode;
 use crate::commands::create;
 use crate::commands::shared::{commit_message, finish_new, optional_text, title};
 use crate::context::Ctx;
-use crate::error::{Error, Result};
-use crate::model::followup::NewFollowup;
-use crate::model::id::RecordRef;
-use crate::model::keyword::{Feedback, Secrecy, Source};
-use crate::store::Change;
+use crate::error::{CoreError, Result};
+use taizhang_core::model::followup::NewFollowup;
+use taizhang_core::model::id::RecordRef;
+use taizhang_core::model::keyword::{Feedback, Secrecy, Source};
+use taizhang_core::store::Change;
 
 /// Create a follow-up (督办事项) with a lead unit and a deadline; prints the
 /// new ID alone.
@@ -74,10 +74,11 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
         .unwrap_or(ctx.today);
     let due = ctx.date("--due", &args.due)?;
     if due < assigned {
-        return Err(Error::DueBeforeAssigned {
+        return Err(CoreError::DueBeforeAssigned {
             due: due.to_string(),
             assigned: assigned.to_string(),
-        });
+        }
+        .into());
     }
     let explicit_source = ctx.opt_keyword::<Source>("--source", args.source.as_deref())?;
     let feedback = ctx.opt_keyword::<Feedback>("--feedback", args.feedback.as_deref())?;
@@ -86,7 +87,7 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
         .from
         .as_deref()
         .map(|text| {
-            RecordRef::parse(text, ctx.today.year()).ok_or_else(|| Error::BadId {
+            RecordRef::parse(text, ctx.today.year()).ok_or_else(|| CoreError::BadId {
                 input: text.to_string(),
             })
         })

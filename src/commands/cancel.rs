@@ -6,7 +6,7 @@ use crate::commands::shared::{Outcome, non_empty, refused, update_followup};
 use crate::context::Ctx;
 use crate::error::Result;
 use crate::i18n::Confirm;
-use crate::model::common::HistoryAction;
+use taizhang_core::model::common::HistoryAction;
 
 /// Cancel a follow-up that is no longer needed (撤项). It then counts in no
 /// figure but `assigned`.

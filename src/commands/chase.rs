@@ -7,11 +7,11 @@ use crate::commands::shared::{Outcome, refused, update};
 use crate::context::Ctx;
 use crate::error::{Error, Result};
 use crate::i18n::Confirm;
-use crate::model::common::HistoryAction;
-use crate::model::followup::Chase;
-use crate::model::keyword::{ChaseVia, Keyword};
-use crate::model::kind::Expected;
-use crate::model::record::Record;
+use taizhang_core::model::common::HistoryAction;
+use taizhang_core::model::followup::Chase;
+use taizhang_core::model::keyword::{ChaseVia, Keyword};
+use taizhang_core::model::kind::Expected;
+use taizhang_core::model::record::Record;
 
 /// Record that a follow-up or an incoming action document was chased
 /// (催办). The level follows the 三色督办 practice: blue before the
@@ -33,7 +33,7 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
     // A known way (电话, 催办单 …) is stored as its keyword, so it reads in
     // either language; any other way is kept as typed.
     let via = args.via.trim();
-    let via = crate::model::keyword::parse::<ChaseVia>(via)
+    let via = taizhang_core::model::keyword::parse::<ChaseVia>(via)
         .map_or_else(|_| via.to_string(), |v| v.keyword().to_string());
     update(ctx, &args.id, HistoryAction::Chase, |record, actor, _| {
         let today = actor.today();

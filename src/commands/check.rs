@@ -7,13 +7,13 @@ use serde::Serialize;
 
 use crate::commands::shared::print;
 use crate::context::{Ctx, Format};
-use crate::error::{Error, Result};
+use crate::error::{CoreError, Error, Result};
 use crate::i18n::{Label, Lang, Message};
-use crate::model::validate::{self, Note, Severity};
 use crate::report::render::{Table, Tone};
-use crate::store::parse::ReadProblem;
-use crate::store::parse::key_line_in;
-use crate::store::{self, Register, Snapshot, git};
+use taizhang_core::model::validate::{self, Note, Severity};
+use taizhang_core::store::parse::ReadProblem;
+use taizhang_core::store::parse::key_line_in;
+use taizhang_core::store::{self, Register, Snapshot, git};
 
 /// Check the whole register: unreadable YAML (file:line:col), missing or
 /// bad fields, unknown fields (as warnings), duplicate IDs, IDs that do not
@@ -160,7 +160,7 @@ fn collect(register: &Register, snapshot: &Snapshot, own: Vec<Issue>) -> Vec<Iss
     }
     // Records come sorted by ID, so a finding's file is a binary search
     // away, not a scan of the whole register.
-    let path_of = |id: &crate::model::id::Id| -> PathBuf {
+    let path_of = |id: &taizhang_core::model::id::Id| -> PathBuf {
         snapshot
             .records
             .binary_search_by(|l| l.record.id().cmp(id))
@@ -218,8 +218,8 @@ fn git_issues(register: &Register) -> Vec<Issue> {
 
 /// The IDs records link to that no record has: `allocate` skips them, so
 /// a dangling link never comes to name an unrelated new record.
-fn dangling(snapshot: &Snapshot) -> Vec<crate::model::id::Id> {
-    let exists = |id: &crate::model::id::Id| {
+fn dangling(snapshot: &Snapshot) -> Vec<taizhang_core::model::id::Id> {
+    let exists = |id: &taizhang_core::model::id::Id| {
         (snapshot.records)
             .binary_search_by(|l| l.record.id().cmp(id))
             .is_ok()
@@ -384,7 +384,7 @@ fn render(ctx: &Ctx, issues: &[Issue], records: usize) -> Result<String> {
 /// follow-up's effective due date, an action paper's deadline) that fall
 /// on a day off — weekends, and the holidays of `calendar.toml`.
 fn calendar_issues(register: &Register, snapshot: &Snapshot, year: i16) -> Vec<Issue> {
-    use crate::model::date::{PlainWeek, WorkingDays};
+    use taizhang_core::model::date::{PlainWeek, WorkingDays};
     let mut issues = Vec::new();
     let calendar: Box<dyn WorkingDays> = match store::calendar::load(register) {
         Ok(Some(calendar)) => {
@@ -405,8 +405,8 @@ fn calendar_issues(register: &Register, snapshot: &Snapshot, year: i16) -> Vec<I
         Ok(None) => Box::new(PlainWeek),
         Err(e) => {
             let message = match e {
-                Error::BadConfig { problem, .. } => Said::Note(Note::Config(problem)),
-                other => Said::Failed(std::sync::Arc::new(other)),
+                CoreError::BadConfig { problem, .. } => Said::Note(Note::Config(problem)),
+                other => Said::Failed(std::sync::Arc::new(other.into())),
             };
             return vec![Issue {
                 severity: "error",
@@ -426,7 +426,7 @@ fn calendar_issues(register: &Register, snapshot: &Snapshot, year: i16) -> Vec<I
             continue;
         }
         let field = match loaded.record {
-            crate::model::record::Record::Incoming(_) => "deadline",
+            taizhang_core::model::record::Record::Incoming(_) => "deadline",
             _ => "due",
         };
         issues.push(Issue {

@@ -5,13 +5,13 @@
 //! are the model's (`Followup::new`, `Record::link_followup`); this only
 //! allocates, checks what `--from` names, and saves.
 
-use crate::error::{Error, Result};
-use crate::model::common::Actor;
-use crate::model::followup::{Followup, NewFollowup};
-use crate::model::id::RecordRef;
-use crate::model::kind::{Expected, Kind};
-use crate::model::record::Record;
-use crate::store::{self, Change, Register};
+use crate::error::{CoreError, Error, Result};
+use taizhang_core::model::common::Actor;
+use taizhang_core::model::followup::{Followup, NewFollowup};
+use taizhang_core::model::id::RecordRef;
+use taizhang_core::model::kind::{Expected, Kind};
+use taizhang_core::model::record::Record;
+use taizhang_core::store::{self, Change, Register};
 
 /// Creates a follow-up within `tx`. With a source (a document or a meeting
 /// decision, already checked by `load_source` or just recorded), the two
@@ -54,8 +54,8 @@ pub fn load_source(register: &Register, reference: &RecordRef) -> Result<Record>
         target: reference.to_string(),
     };
     let record = store::load_one(register, &reference.id).map_err(|e| match e {
-        Error::NotFound { .. } => dangling(),
-        other => other,
+        CoreError::NotFound { .. } => dangling(),
+        other => other.into(),
     })?;
     let wrong = |expected: Expected| Error::WrongKind {
         flag: "--from".into(),
@@ -65,15 +65,17 @@ pub fn load_source(register: &Register, reference: &RecordRef) -> Result<Record>
     match (&record, reference.item) {
         (Record::Incoming(_) | Record::Outgoing(_), None) => Ok(record),
         (Record::Meeting(meeting), Some(n)) => match meeting.decision(n) {
-            None => Err(Error::NoDecision {
+            None => Err(CoreError::NoDecision {
                 target: reference.id.to_string(),
                 n,
-            }),
+            }
+            .into()),
             Some(decision) => match &decision.followup {
-                Some(existing) => Err(Error::AlreadyLinked {
+                Some(existing) => Err(CoreError::AlreadyLinked {
                     target: reference.to_string(),
                     existing: existing.to_string(),
-                }),
+                }
+                .into()),
                 None => Ok(record),
             },
         },

@@ -6,11 +6,11 @@ use std::process::ExitCode;
 use crate::commands::shared::print;
 use crate::context::{Ctx, Format};
 use crate::error::{Error, Result};
-use crate::model::facts::Facts;
-use crate::model::record::Record;
 use crate::report::desk;
 use crate::report::redact::Secrets;
-use crate::store::{self, Need};
+use taizhang_core::model::facts::Facts;
+use taizhang_core::model::record::Record;
+use taizhang_core::store::{self, Need};
 
 /// Today's desk, also what `taizhang` alone prints: today's and
 /// tomorrow's duty, overdue and due-soon follow-ups and those whose

@@ -7,7 +7,7 @@ use crate::commands::shared::{Outcome, optional_text, refused, update_followup};
 use crate::context::Ctx;
 use crate::error::Result;
 use crate::i18n::Confirm;
-use crate::model::common::HistoryAction;
+use taizhang_core::model::common::HistoryAction;
 
 /// Mark a follow-up done. It is closed (销号) at once, unless the register
 /// sets followups.verify = true: then it is submitted (报结) and `verify`

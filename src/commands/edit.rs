@@ -5,19 +5,19 @@ use std::process::ExitCode;
 
 use crate::commands::shared::commit_message;
 use crate::context::Ctx;
-use crate::error::{Error, Result};
+use crate::error::{CoreError, Error, Result};
 use crate::i18n::{self, Message};
-use crate::model::common::{Actor, HistoryAction};
-use crate::model::edit::{
+use crate::report::render::printable;
+use taizhang_core::model::common::{Actor, HistoryAction};
+use taizhang_core::model::edit::{
     EditError, FieldChange, Inputs, attachments_refused, changes, check_fixed, history_note,
     set_fields, split_assignment,
 };
-use crate::model::id::Id;
-use crate::model::record::Record;
-use crate::model::validate::new_errors;
-use crate::report::render::printable;
-use crate::store::draft::{self, Draft};
-use crate::store::{self, Change, Register};
+use taizhang_core::model::id::Id;
+use taizhang_core::model::record::Record;
+use taizhang_core::model::validate::new_errors;
+use taizhang_core::store::draft::{self, Draft};
+use taizhang_core::store::{self, Change, Register};
 
 /// Correct a record (更正): fix a mistyped title, date, unit or level.
 ///
@@ -46,7 +46,7 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
     let mut sets = (args.set.iter())
         .map(|s| split_assignment(s))
         .collect::<std::result::Result<Vec<_>, _>>()
-        .map_err(Error::Edit)?;
+        .map_err(CoreError::Edit)?;
     let actor = ctx.actor(&register);
     let tx = Change::begin(&register, !ctx.args.no_commit)?;
     let record = store::load_one(&register, &id)?;
@@ -63,7 +63,7 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
         calendar: ctx.calendar(),
         config: &register.config,
     };
-    let (changed, changes) = set_fields(&record, &sets, &inputs).map_err(Error::Edit)?;
+    let (changed, changes) = set_fields(&record, &sets, &inputs).map_err(CoreError::Edit)?;
     if changes.is_empty() {
         ctx.note(&i18n::unchanged(ctx.lang(), &id.to_string()));
         return Ok(ExitCode::SUCCESS);
@@ -76,16 +76,17 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
 /// raises an attached record to a level that allows no attachments.
 fn refuse_new_errors(register: &Register, old: &Record, new: &Record) -> Result<()> {
     if let Some(level) = attachments_refused(old, new) {
-        return Err(Error::AttachmentRefused { level });
+        return Err(CoreError::AttachmentRefused { level }.into());
     }
     let findings = new_errors(old, new, &register.config);
     if findings.is_empty() {
         return Ok(());
     }
-    Err(Error::BreaksCheck {
+    Err(CoreError::BreaksCheck {
         id: old.id().to_string(),
         findings,
-    })
+    }
+    .into())
 }
 
 /// Records the edit in the history, saves and commits; says what changed.
@@ -118,7 +119,7 @@ fn save(
 /// change meanwhile.
 fn in_editor(ctx: &Ctx, register: &Register, id: &Id) -> Result<ExitCode> {
     let lang = ctx.lang();
-    let editor = ctx.editor().ok_or(Error::Edit(EditError::NoEditor))?;
+    let editor = ctx.editor().ok_or(CoreError::Edit(EditError::NoEditor))?;
     let record = store::load_one(register, id)?;
     let draft = Draft::open(register, id)?;
     let (edited, changes) = loop {
@@ -152,10 +153,11 @@ fn in_editor(ctx: &Ctx, register: &Register, id: &Id) -> Result<ExitCode> {
     let tx = Change::begin(register, !ctx.args.no_commit)?;
     if draft::current(register, id)? != draft.original {
         let copy = draft.keep().display().to_string();
-        return Err(Error::Edit(EditError::ChangedMeanwhile {
+        return Err(CoreError::Edit(EditError::ChangedMeanwhile {
             id: id.to_string(),
             copy,
-        }));
+        })
+        .into());
     }
     save(ctx, tx, register, &actor, edited, &changes)
 }
@@ -175,7 +177,7 @@ fn read_edited(
         },
     )?;
     edited.know_books(&register.config.logbooks);
-    check_fixed(record, &edited).map_err(Error::Edit)?;
+    check_fixed(record, &edited).map_err(CoreError::Edit)?;
     let changes = changes(record, &edited);
     if changes.is_empty() {
         return Ok(None);
@@ -195,14 +197,16 @@ fn run_editor(editor: &str, draft: &Draft) -> Result<()> {
         .status();
     match status {
         Ok(status) if status.success() => Ok(()),
-        Ok(status) => Err(Error::Edit(EditError::EditorFailed {
+        Ok(status) => Err(CoreError::Edit(EditError::EditorFailed {
             editor: editor.to_string(),
             status: status.to_string(),
-        })),
-        Err(e) => Err(Error::Edit(EditError::EditorFailed {
+        })
+        .into()),
+        Err(e) => Err(CoreError::Edit(EditError::EditorFailed {
             editor: editor.to_string(),
             status: e.to_string(),
-        })),
+        })
+        .into()),
     }
 }
 

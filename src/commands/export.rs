@@ -11,17 +11,17 @@ use crate::commands::shared::{print, with_bom, write_json_array};
 use crate::context::Ctx;
 use crate::error::{Error, Result};
 use crate::i18n::{Label, Message};
-use crate::model::facts::Facts;
-use crate::model::id::Id;
-use crate::model::kind::{Kind, KindFilter};
-use crate::model::period::Period;
-use crate::model::record::Record;
 use crate::report::export;
 use crate::report::list::Filter;
 use crate::report::redact::Secrets;
 use crate::report::remind::{self, Scope};
 use crate::report::{html, ics, summary, xlsx};
-use crate::store::{self, Need, Register};
+use taizhang_core::model::facts::Facts;
+use taizhang_core::model::id::Id;
+use taizhang_core::model::kind::{Kind, KindFilter};
+use taizhang_core::model::period::Period;
+use taizhang_core::model::record::Record;
+use taizhang_core::store::{self, Need, Register};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ExportFormat {
@@ -199,7 +199,7 @@ fn check_out(args: &Args) -> Result<Option<PathBuf>> {
 /// writer has already dropped every other control character.
 fn emit(out: Option<&Path>, bytes: &[u8], format: ExportFormat) -> Result<()> {
     if let Some(path) = out {
-        return store::save::write_file(path, bytes);
+        return Ok(store::save::write_file(path, bytes)?);
     }
     match format {
         ExportFormat::Ics | ExportFormat::Json => {
@@ -229,7 +229,10 @@ fn order(record: &Record) -> (u8, Option<&str>, &Id) {
 fn single_kind<'r>(
     register: &'r Register,
     kind: Option<&KindFilter>,
-) -> (Option<Kind>, Option<&'r crate::model::config::LogbookDef>) {
+) -> (
+    Option<Kind>,
+    Option<&'r taizhang_core::model::config::LogbookDef>,
+) {
     match kind {
         Some(KindFilter::Kind(kind)) => (Some(*kind), None),
         Some(KindFilter::Book(name)) => (Some(Kind::Logbook), register.config.logbooks.get(name)),

@@ -6,8 +6,8 @@ use crate::commands::shared::{Outcome, non_empty, optional_text, refused, update
 use crate::context::Ctx;
 use crate::error::Result;
 use crate::i18n::Confirm;
-use crate::model::common::HistoryAction;
-use crate::model::followup::Extension;
+use taizhang_core::model::common::HistoryAction;
+use taizhang_core::model::followup::Extension;
 
 /// Extend a follow-up's deadline. The new date must be later than the one
 /// in force; every extension is kept.

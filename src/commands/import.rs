@@ -8,23 +8,23 @@ use std::process::ExitCode;
 
 use crate::commands::shared::print;
 use crate::context::Ctx;
-use crate::error::{Error, Result};
+use crate::error::{CoreError, Error, Result};
 use crate::i18n::Message;
 use crate::i18n::import as words;
-use crate::model::config::LogbookDef;
-use crate::model::id::Id;
-use crate::model::import::SheetRow;
-use crate::model::import::cell::year_in;
-use crate::model::import::rows::{self, Draft, RowProblem, Setting, Trouble};
-use crate::model::import::{self, Field, LEGACY_ID, Mapping, Skip, Target};
-use crate::model::keyword::Keyword;
-use crate::model::kind::Kind;
-use crate::model::logbook::sheet;
-use crate::model::logbook::value::{self, BookError, Given};
-use crate::model::outgoing::{doc_number, parse_doc_number};
-use crate::model::record::Record;
 use crate::report::redact::Title;
-use crate::store::{self, Change, Need, Register, numbering};
+use taizhang_core::model::config::LogbookDef;
+use taizhang_core::model::id::Id;
+use taizhang_core::model::import::SheetRow;
+use taizhang_core::model::import::cell::year_in;
+use taizhang_core::model::import::rows::{self, Draft, RowProblem, Setting, Trouble};
+use taizhang_core::model::import::{self, Field, LEGACY_ID, Mapping, Skip, Target};
+use taizhang_core::model::keyword::Keyword;
+use taizhang_core::model::kind::Kind;
+use taizhang_core::model::logbook::sheet;
+use taizhang_core::model::logbook::value::{self, BookError, Given};
+use taizhang_core::model::outgoing::{doc_number, parse_doc_number};
+use taizhang_core::model::record::Record;
+use taizhang_core::store::{self, Change, Need, Register, numbering};
 
 /// The file formats `import` reads.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -146,16 +146,17 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
     }
     if !problems.is_empty() {
         problems.sort_by_key(|p| p.row);
-        return Err(Error::ImportRefused {
+        return Err(CoreError::ImportRefused {
             path: args.file.clone(),
             kind,
             problems,
-        });
+        }
+        .into());
     }
     let repeated = repeated(&drafts, &existing);
     if !repeated.is_empty() && !args.allow_duplicates {
         if !args.skip_existing {
-            return Err(Error::ImportDuplicates { rows: repeated });
+            return Err(CoreError::ImportDuplicates { rows: repeated }.into());
         }
         ctx.note(&words::skipped_existing(lang, &repeated));
         drafts.retain(|d| !repeated.iter().any(|(row, _)| *row == d.row));
@@ -230,7 +231,7 @@ fn existing(register: &Register, kind: Kind) -> Result<Vec<Record>> {
     let want = move |_: &Id, k: Kind, _: Option<&str>| k == kind;
     let snapshot = store::load_where(register, Need::everything().files(&want));
     if let Some(problem) = snapshot.problems.into_iter().next() {
-        return Err(problem.into_error(&register.root));
+        return Err(problem.into_error(&register.root).into());
     }
     Ok(snapshot.records.into_iter().map(|l| l.record).collect())
 }
@@ -333,10 +334,11 @@ fn give_ids(tx: &mut Change, prefix: &str, drafts: &mut [Draft]) -> Result<()> {
 /// The sheet named by the arguments, read whole.
 fn read_sheet(ctx: &Ctx, args: &Args) -> Result<Vec<SheetRow>> {
     let path = ctx.cwd.join(&args.file);
-    match args.sheet_format {
+    let rows = match args.sheet_format {
         SheetFormat::Csv => store::sheet::read_csv(&path),
         SheetFormat::Xlsx => store::sheet::read_xlsx(&path, args.sheet.as_deref()),
-    }
+    };
+    Ok(rows?)
 }
 
 /// The file's name, for notes, history and the commit message.
@@ -445,7 +447,10 @@ fn import_book(ctx: &Ctx, register: &Register, args: &Args) -> Result<ExitCode> 
             let Some(id) = value.as_str().and_then(Id::parse) else {
                 continue;
             };
-            if matches!(store::load_one(register, &id), Err(Error::NotFound { .. })) {
+            if matches!(
+                store::load_one(register, &id),
+                Err(CoreError::NotFound { .. })
+            ) {
                 troubles.push(sheet::RowTrouble {
                     row: draft.row,
                     field: field.clone().into(),
@@ -462,7 +467,7 @@ fn import_book(ctx: &Ctx, register: &Register, args: &Args) -> Result<ExitCode> 
     let want = |_: &Id, kind: Kind, b: Option<&str>| kind == Kind::Logbook && b == Some(name);
     let snapshot = store::load_where(register, Need::everything().files(&want));
     if let Some(problem) = snapshot.problems.into_iter().next() {
-        return Err(problem.into_error(&register.root));
+        return Err(problem.into_error(&register.root).into());
     }
     let existing: Vec<Record> = snapshot.records.into_iter().map(|l| l.record).collect();
     number_entries(&existing, book, ctx.today, &mut read, &mut troubles);
@@ -487,7 +492,7 @@ fn import_book(ctx: &Ctx, register: &Register, args: &Args) -> Result<ExitCode> 
     let repeated = repeated(&drafts, &existing);
     if !repeated.is_empty() && !args.allow_duplicates {
         if !args.skip_existing {
-            return Err(Error::ImportDuplicates { rows: repeated });
+            return Err(CoreError::ImportDuplicates { rows: repeated }.into());
         }
         ctx.note(&words::skipped_existing(ctx.lang(), &repeated));
         drafts.retain(|d| !repeated.iter().any(|(row, _)| *row == d.row));
@@ -567,7 +572,7 @@ fn give_numbers(register: &Register, today: jiff::civil::Date, drafts: &mut [Dra
     if drafts.iter().all(|d| d.numbered) {
         return Ok(());
     }
-    let series = register.config.series(None).ok_or(Error::NoSeries)?;
+    let series = register.config.series(None).ok_or(CoreError::NoSeries)?;
     let issuer = series.issuer.as_str();
     let mut highest: HashMap<i16, u32> = HashMap::new();
     for draft in drafts.iter().filter(|d| !d.numbered) {

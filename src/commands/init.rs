@@ -6,12 +6,12 @@ use std::process::ExitCode;
 use jiff::tz::TimeZone;
 
 use crate::context::{Ctx, split_list};
-use crate::error::{Error, Result};
+use crate::error::{CoreError, Error, Result};
 use crate::i18n::ZoneFrom;
-use crate::model::calendar::preset;
-use crate::model::config::{Config, Person, Series, UnitDef};
-use crate::store::init::{self, Git};
-use crate::store::register::time_zone;
+use taizhang_core::model::calendar::preset;
+use taizhang_core::model::config::{Config, Person, Series, UnitDef};
+use taizhang_core::store::init::{self, Git};
+use taizhang_core::store::register::time_zone;
 
 /// Create a register: settings with the logbook presets, folders, a
 /// .gitignore for local state, and (unless --no-git) a git repository with
@@ -179,14 +179,16 @@ fn people(config: &Config, inputs: &[String]) -> Result<Vec<Person>> {
             });
         }
         let unit = match unit.map(str::trim).filter(|u| !u.is_empty()) {
-            Some(unit) => Some(
-                config
-                    .resolve_unit(unit)
-                    .map_err(|known| Error::UnknownUnit {
-                        input: unit.to_string(),
-                        known,
-                    })?,
-            ),
+            Some(unit) => {
+                Some(
+                    config
+                        .resolve_unit(unit)
+                        .map_err(|known| CoreError::UnknownUnit {
+                            input: unit.to_string(),
+                            known,
+                        })?,
+                )
+            }
             None => None,
         };
         people.push(Person {

@@ -6,13 +6,13 @@ use crate::commands::shared::{print, print_json_array, with_bom};
 use crate::context::{Ctx, Format, split_list};
 use crate::error::{Error, Result};
 use crate::i18n::Message;
-use crate::model::facts::Facts;
-use crate::model::id::Id;
-use crate::model::kind::{Kind, KindFilter};
-use crate::model::record::Record;
-use crate::model::status_words;
 use crate::report::list::{self as rows, Filter};
-use crate::store::{self, Need, Register};
+use taizhang_core::model::facts::Facts;
+use taizhang_core::model::id::Id;
+use taizhang_core::model::kind::{Kind, KindFilter};
+use taizhang_core::model::record::Record;
+use taizhang_core::model::status_words;
+use taizhang_core::store::{self, Need, Register};
 
 /// List records. Without a kind, all of them; filters combine.
 ///

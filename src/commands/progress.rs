@@ -6,8 +6,8 @@ use crate::commands::shared::{Outcome, non_empty, refused, update_followup};
 use crate::context::Ctx;
 use crate::error::Result;
 use crate::i18n::Confirm;
-use crate::model::common::HistoryAction;
-use crate::model::followup::Progress;
+use taizhang_core::model::common::HistoryAction;
+use taizhang_core::model::followup::Progress;
 
 /// Record progress on a follow-up; the first note moves it to in-progress.
 #[derive(Debug, clap::Args)]

@@ -6,13 +6,13 @@ use std::process::ExitCode;
 use crate::commands::shared::{print, with_bom};
 use crate::context::{Ctx, Format};
 use crate::error::{Error, Result};
-use crate::model::common::HistoryAction;
-use crate::model::followup::Chase;
-use crate::model::keyword::Keyword;
-use crate::model::record::Record;
 use crate::report::redact::Secrets;
 use crate::report::remind::{self, Reminder, Scope};
-use crate::store::{self, Change, Need};
+use taizhang_core::model::common::HistoryAction;
+use taizhang_core::model::followup::Chase;
+use taizhang_core::model::keyword::Keyword;
+use taizhang_core::model::record::Record;
+use taizhang_core::store::{self, Change, Need};
 
 /// Remind of open follow-ups and incoming action documents that are
 /// overdue, due today, or due within --within (default: remind.within in
@@ -145,5 +145,5 @@ fn record_chases(ctx: &Ctx, register: &store::Register, items: &[Reminder]) -> R
         chased.len(),
         chased[..chased.len().min(NAMED)].join(" ")
     );
-    tx.finish(&message)
+    Ok(tx.finish(&message)?)
 }

@@ -6,7 +6,7 @@ use crate::commands::shared::{Outcome, non_empty, refused, update_followup};
 use crate::context::Ctx;
 use crate::error::Result;
 use crate::i18n::Confirm;
-use crate::model::common::HistoryAction;
+use taizhang_core::model::common::HistoryAction;
 
 /// Reopen a follow-up: a submitted or closed one goes back for more work
 /// (退回); a cancelled one is restored as open.

@@ -5,15 +5,15 @@ use std::io::Write;
 use std::process::ExitCode;
 
 use crate::context::Ctx;
-use crate::error::{Error, Result};
+use crate::error::{CoreError, Error, Result};
 use crate::i18n::{Confirm, Lang};
-use crate::model::common::{Actor, HistoryAction};
-use crate::model::followup::Followup;
-use crate::model::kind::Expected;
-use crate::model::record::Record;
-use crate::model::transition::Refusal;
 use crate::report::render::printable;
-use crate::store::{Change, Register};
+use taizhang_core::model::common::{Actor, HistoryAction};
+use taizhang_core::model::followup::Followup;
+use taizhang_core::model::kind::Expected;
+use taizhang_core::model::record::Record;
+use taizhang_core::model::transition::Refusal;
+use taizhang_core::store::{Change, Register};
 
 /// Writes `text` to stdout. A closed pipe surfaces as an error the binary
 /// treats as success.
@@ -168,7 +168,7 @@ pub fn update_followup(
 /// Turns a refused transition into the error naming the record.
 pub fn refused(id: &impl ToString) -> impl FnOnce(Refusal) -> Error {
     let id = id.to_string();
-    move |refusal| Error::Refused { id, refusal }
+    move |refusal| CoreError::Refused { id, refusal }.into()
 }
 
 /// Rejects empty text for a required flag or argument.
@@ -186,7 +186,7 @@ pub fn non_empty(flag: &str, text: &str) -> Result<String> {
 /// characters, at most 500 characters (`model::title`).
 pub fn title(flag: &str, text: &str) -> Result<String> {
     let title = non_empty(flag, text)?;
-    match crate::model::title::check_title(&title) {
+    match taizhang_core::model::title::check_title(&title) {
         Some(problem) => Err(Error::BadTitle {
             flag: flag.to_string(),
             problem,
@@ -228,16 +228,16 @@ pub fn update_as<T>(
 /// saved, and the script that asked must learn which one it is. When the
 /// files could not be put in place, nothing is printed.
 pub fn finish_new(tx: Change, message: &str, id: &str) -> Result<ExitCode> {
-    let committed = tx.finish_shared(message);
+    let committed = tx.finish_shared(message).map_err(Error::from);
     if let Err(e) = &committed
-        && !matches!(e, Error::CommitFailed { .. })
+        && !matches!(e, Error::Core(CoreError::CommitFailed { .. }))
     {
         return committed.map(|_| ExitCode::SUCCESS);
     }
     // Sharing (`git.sync_on_write`) may have renumbered it: the remote
     // had taken the number meanwhile.
     let renumbered = committed.as_ref().ok().and_then(|map| {
-        let old = crate::model::id::Id::parse(id)?;
+        let old = taizhang_core::model::id::Id::parse(id)?;
         map.get(&old).map(ToString::to_string)
     });
     print(&format!("{}\n", renumbered.as_deref().unwrap_or(id)))?;

@@ -4,11 +4,11 @@ use std::process::ExitCode;
 
 use crate::commands::shared::print;
 use crate::context::{Ctx, Format};
-use crate::error::{Error, Result};
-use crate::model::record::Record;
+use crate::error::{CoreError, Error, Result};
 use crate::report::slip::{self, Linked};
 use crate::report::{list, show};
-use crate::store::{self, Register};
+use taizhang_core::model::record::Record;
+use taizhang_core::store::{self, Register};
 
 /// Show one record readably; --format json gives the record itself (with
 /// computed overdue and days_left).
@@ -62,9 +62,9 @@ fn load_linked(ctx: &Ctx, register: &Register, record: &Record) -> Vec<Record> {
     (record.links().iter())
         .filter_map(|link| match store::load_one(register, &link.target) {
             Ok(record) => Some(record),
-            Err(Error::NotFound { .. }) => None,
+            Err(CoreError::NotFound { .. }) => None,
             Err(e) => {
-                ctx.warn(&ctx.lang().error(&e).0);
+                ctx.warn(&ctx.lang().core_error(&e).0);
                 None
             }
         })

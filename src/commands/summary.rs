@@ -5,12 +5,12 @@ use std::process::ExitCode;
 use crate::commands::shared::{print, with_bom};
 use crate::context::{Ctx, Format};
 use crate::error::{Error, Result};
-use crate::model::facts::Facts;
-use crate::model::period::Period;
-use crate::model::record::Record;
 use crate::report::redact::Secrets;
 use crate::report::summary;
-use crate::store::{self, Need};
+use taizhang_core::model::facts::Facts;
+use taizhang_core::model::period::Period;
+use taizhang_core::model::record::Record;
+use taizhang_core::store::{self, Need};
 
 /// Figures for a period: documents received, sent and handled; follow-ups
 /// assigned, closed (on time), due, open and overdue, per lead unit; the

@@ -6,9 +6,9 @@ use std::process::ExitCode;
 use crate::commands::shared::print;
 use crate::context::Ctx;
 use crate::error::Result;
-use crate::store::lock::WriteLock;
-use crate::store::sync;
-use crate::store::sync::SyncNote;
+use taizhang_core::store::lock::WriteLock;
+use taizhang_core::store::sync;
+use taizhang_core::store::sync::SyncNote;
 
 /// Share the register: fetch the other clerks' changes, renumber the
 /// records and 发文字号 this clone created that they took first, replay

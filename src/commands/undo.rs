@@ -19,7 +19,7 @@ pub struct Args {}
 
 pub fn run(ctx: &Ctx, _args: Args) -> Result<ExitCode> {
     let register = ctx.register()?;
-    let undone = crate::store::undo::undo(&register)?;
+    let undone = taizhang_core::store::undo::undo(&register)?;
     print(&i18n::undone(ctx.lang(), &undone))?;
     Ok(ExitCode::SUCCESS)
 }

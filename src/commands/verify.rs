@@ -6,7 +6,7 @@ use crate::commands::shared::{Outcome, refused, update_followup};
 use crate::context::Ctx;
 use crate::error::Result;
 use crate::i18n::Confirm;
-use crate::model::common::HistoryAction;
+use taizhang_core::model::common::HistoryAction;
 
 /// Verify a submitted follow-up and close it (销号).
 #[derive(Debug, clap::Args)]

@@ -3,8 +3,8 @@
 //! and what `archive year` says.
 
 use super::{Lang, say, words};
-use crate::model::archive::{ArchiveError, Mismatch, Skip};
-use crate::model::validate::ArchiveNote;
+use taizhang_core::model::archive::{ArchiveError, Mismatch, Skip};
+use taizhang_core::model::validate::ArchiveNote;
 
 words! {
     /// Columns of the archive catalogue and of the archive commands.

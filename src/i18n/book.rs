@@ -5,8 +5,8 @@
 
 use super::{Lang, say};
 use crate::error::Error;
-use crate::model::config::{FieldDef, LogbookDef};
-use crate::model::logbook::value::BookError;
+use taizhang_core::model::config::{FieldDef, LogbookDef};
+use taizhang_core::model::logbook::value::BookError;
 
 impl Lang {
     /// A declared field as the reader calls it: 印章名称 / Seal (its key
@@ -91,7 +91,7 @@ fn labels(l: Lang, fields: &[FieldDef]) -> String {
 }
 
 fn presets(l: Lang) -> String {
-    let each: Vec<String> = crate::model::logbook::PRESET_NAMES
+    let each: Vec<String> = taizhang_core::model::logbook::PRESET_NAMES
         .iter()
         .map(|n| say!(l, "{n}", "`{n}`"))
         .collect();

@@ -6,9 +6,9 @@
 use jiff::civil::Date;
 
 use super::{Lang, say};
-use crate::model::followup::FuStatus;
-use crate::model::id::Id;
-use crate::model::keyword::ChaseLevel;
+use taizhang_core::model::followup::FuStatus;
+use taizhang_core::model::id::Id;
+use taizhang_core::model::keyword::ChaseLevel;
 
 /// What a step did, with the values its confirming line names.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -60,7 +60,7 @@ pub(super) fn unknown_status(
 /// A paper's `assign` history entry: the lead unit, and the deadline the
 /// step set or moved (see `model::incoming::assign_note`).
 pub(super) fn paper_assigned(l: Lang, note: &str) -> String {
-    let (lead, deadline) = crate::model::incoming::read_assign_note(note);
+    let (lead, deadline) = taizhang_core::model::incoming::read_assign_note(note);
     let assigned = say!(l, "assigned to {lead}", "交{lead}承办");
     match deadline {
         Some((Some(old), new)) => say!(

@@ -2,9 +2,9 @@
 //! titles, both languages side by side.
 
 use super::{Lang, say};
-use crate::model::edit::{EditError, Fixed, ValueProblem};
-use crate::model::title::TitleProblem;
-use crate::store::undo::{UndoRefusal, Undone};
+use taizhang_core::model::edit::{EditError, Fixed, ValueProblem};
+use taizhang_core::model::title::TitleProblem;
+use taizhang_core::store::undo::{UndoRefusal, Undone};
 
 /// What is wrong with a title, in words.
 pub(super) fn title_problem(l: Lang, problem: &TitleProblem) -> String {
@@ -62,7 +62,7 @@ pub(super) fn edit_error(l: Lang, error: &EditError) -> (String, Option<String>)
             kind,
             settable,
         } => {
-            let scope = crate::model::keyword::Keyword::keyword(*kind);
+            let scope = taizhang_core::model::keyword::Keyword::keyword(*kind);
             let kind = l.keyword(*kind);
             let fields: Vec<String> = settable
                 .iter()
@@ -189,7 +189,7 @@ pub(super) fn edited_unreadable(
     l: Lang,
     line: usize,
     column: usize,
-    problem: &crate::store::parse::ReadProblem,
+    problem: &taizhang_core::store::parse::ReadProblem,
 ) -> (String, Option<String>) {
     let problem = l.problem(problem);
     (
@@ -330,9 +330,9 @@ fn value_problem(
                 "可写 是、否（或 `true`、`false`）"
             )),
         ),
-        ValueProblem::Unit { known } => super::errors::error(
+        ValueProblem::Unit { known } => super::errors::core_error(
             l,
-            &crate::error::Error::UnknownUnit {
+            &crate::error::CoreError::UnknownUnit {
                 input: input.trim().to_string(),
                 known: known.clone(),
             },
@@ -464,15 +464,15 @@ pub fn undone(l: Lang, undone: &Undone) -> String {
 pub fn edited(
     l: Lang,
     id: &str,
-    kind: crate::model::kind::Kind,
-    changes: &[crate::model::edit::FieldChange],
+    kind: taizhang_core::model::kind::Kind,
+    changes: &[taizhang_core::model::edit::FieldChange],
 ) -> String {
-    use crate::model::keyword::Keyword;
+    use taizhang_core::model::keyword::Keyword;
     let scope = kind.keyword();
     let show = |field: &str, value: Option<&str>| -> String {
         let value = value.unwrap_or("—");
         match l {
-            Lang::Zh => crate::model::edit::chinese_value(kind, field, value)
+            Lang::Zh => taizhang_core::model::edit::chinese_value(kind, field, value)
                 .unwrap_or(value)
                 .to_string(),
             Lang::En => value.to_string(),
@@ -495,7 +495,7 @@ pub fn edited(
 /// words; the note as stored when it does not read as an edit's.
 pub(super) fn edit_entry(l: Lang, note: &str, followup: bool) -> String {
     let head = say!(l, "corrected", "更正");
-    let changes = crate::model::edit::parse_history_note(note);
+    let changes = taizhang_core::model::edit::parse_history_note(note);
     let (Lang::Zh, Some(changes)) = (l, changes) else {
         return if note.is_empty() {
             head
@@ -506,7 +506,7 @@ pub(super) fn edit_entry(l: Lang, note: &str, followup: bool) -> String {
     let scope = if followup { "followup" } else { "" };
     let show = |field: &str, value: &Option<String>| match value {
         None => "—".to_string(),
-        Some(v) => crate::model::edit::chinese_value_any(field, v)
+        Some(v) => taizhang_core::model::edit::chinese_value_any(field, v)
             .unwrap_or(v)
             .to_string(),
     };
@@ -524,10 +524,10 @@ pub(super) fn edit_entry(l: Lang, note: &str, followup: bool) -> String {
 /// The key of the field of `kind` whose label, in either language, is
 /// `label` (`办结时限` → `due`, `lead unit` → `lead`): a clerk may name a
 /// field as the tool shows it.
-pub fn field_key(kind: crate::model::kind::Kind, label: &str) -> Option<&'static str> {
-    let scope = crate::model::keyword::Keyword::keyword(kind);
+pub fn field_key(kind: taizhang_core::model::kind::Kind, label: &str) -> Option<&'static str> {
+    let scope = taizhang_core::model::keyword::Keyword::keyword(kind);
     let label = label.trim();
-    crate::model::edit::settable_keys(kind).find(|key| {
+    taizhang_core::model::edit::settable_keys(kind).find(|key| {
         [Lang::Zh, Lang::En]
             .iter()
             .any(|l| l.field_in(scope, key) == label || l.field(key) == label)

@@ -2,52 +2,14 @@
 //! hint for a refused step is chosen once, from the typed refusal.
 
 use super::{Lang, say};
-use crate::error::Error;
+use crate::error::{CoreError, Error};
 
 /// The sentence for `error` and an optional hint on what to do.
 pub(super) fn error(lang: Lang, error: &Error) -> (String, Option<String>) {
     use Error as E;
     let l = lang;
     match error {
-        E::NoRegister { start } => {
-            let start = start.display();
-            (
-                say!(
-                    l,
-                    "not inside a register: no taizhang.toml in {start} or any folder above it",
-                    "不在台账目录中：{start} 及其上级目录都没有 taizhang.toml"
-                ),
-                Some(say!(
-                    l,
-                    "run `taizhang init` to create one, or name it with -C DIR or TAIZHANG_REGISTER",
-                    "用 `taizhang init` 新建台账，或用 -C 目录 / `TAIZHANG_REGISTER` 指定台账"
-                )),
-            )
-        }
-        E::RegisterExists { path } => {
-            let path = path.display();
-            (
-                say!(
-                    l,
-                    "{path} already holds a register",
-                    "{path} 已经是一个台账，不会覆盖"
-                ),
-                None,
-            )
-        }
-        E::BadConfig { path, problem } => {
-            let path = path.display();
-            let problem = super::notes::config_problem(l, problem);
-            (
-                say!(l, "{path}: {problem}", "{path}：设置有误：{problem}"),
-                None,
-            )
-        }
-        E::Io { path, source } => {
-            let path = path.display();
-            let why = io_problem(l, source);
-            (say!(l, "{path}: {why}", "{path}：{why}"), None)
-        }
+        E::Core(core) => core_error(l, core),
         E::BadDate { flag, source } => {
             let input = &source.input;
             match &source.reason {
@@ -114,26 +76,6 @@ pub(super) fn error(lang: Lang, error: &Error) -> (String, Option<String>) {
             ),
             None,
         ),
-        E::BadId { input } => (
-            say!(
-                l,
-                "'{input}' is not a record ID like IN-2026-0042",
-                "“{input}”不是有效的编号"
-            ),
-            Some(say!(
-                l,
-                "IDs look like IN-2026-0042; the short form IN-42 means this year's",
-                "编号形如 IN-2026-0042；简写 IN-42 指本年度的"
-            )),
-        ),
-        E::NotFound { id } => (
-            say!(l, "no record {id} in this register", "台账中没有 {id}"),
-            Some(say!(
-                l,
-                "`taizhang list` shows what there is",
-                "用 `taizhang list` 查看现有记录"
-            )),
-        ),
         E::UnknownKind { input, books } => {
             let books = match (books.is_empty(), l) {
                 (true, _) => String::new(),
@@ -156,6 +98,252 @@ pub(super) fn error(lang: Lang, error: &Error) -> (String, Option<String>) {
                 )),
             )
         }
+        E::Empty { flag } => (say!(l, "{flag} must not be empty", "{flag} 不能为空"), None),
+        E::ReceivedInFuture { flag, date, today } => (
+            say!(
+                l,
+                "{flag} {date} is after today ({today}): a paper cannot be received in the future",
+                "{flag} {date} 晚于今天（{today}）：签收时间不能在将来"
+            ),
+            Some(say!(
+                l,
+                "check the year; --today sets another day as today",
+                "请核对年份；--today 可指定另一天为今天"
+            )),
+        ),
+        E::DeadlineBeforeReceived {
+            flag,
+            deadline,
+            received,
+        } => super::edges::deadline_before_received(l, flag, *deadline, *received),
+        E::DeclaredTwice { flag, name } => super::edges::declared_twice(l, flag, name),
+        E::UnknownStatus { input, accepted } => super::edges::unknown_status(l, input, accepted),
+        E::Dangling { flag, target } => (
+            say!(
+                l,
+                "{flag} {target}: no such record",
+                "{flag} {target}：没有这条记录"
+            ),
+            None,
+        ),
+        E::WrongKind {
+            flag,
+            target,
+            expected,
+        } => {
+            let expected = super::refusals::expected(l, *expected);
+            (
+                say!(
+                    l,
+                    "{flag} {target}: expected {expected}",
+                    "{flag} {target}：应为{expected}"
+                ),
+                None,
+            )
+        }
+        E::CheckFailed { errors, warnings } => (
+            say!(
+                l,
+                "the register has {errors} error(s) and {warnings} warning(s)",
+                "台账有 {errors} 个错误、{warnings} 个警告"
+            ),
+            None,
+        ),
+        E::BadPeriod { flag, source } => {
+            let input = &source.input;
+            let forms = taizhang_core::model::period::PERIOD_FORMS;
+            (
+                say!(
+                    l,
+                    "{flag}: cannot read the period '{input}'",
+                    "{flag}：无法识别统计期间“{input}”"
+                ),
+                Some(say!(
+                    l,
+                    "accepted: {forms}",
+                    "可用格式：2026（年）、2026-Q4（季度）、2026-11（月）、2026-W47（周）、2026-11-01..2026-11-30（起止日期）、本周、上周、本月、上月、本季度、本年"
+                )),
+            )
+        }
+        E::BadLang { input } => (
+            say!(
+                l,
+                "--lang: '{input}' is not a language",
+                "--lang：“{input}”不是可用的语言"
+            ),
+            Some(say!(l, "use en or zh", "可用 `en` 或 `zh`")),
+        ),
+        E::BadTimezone { flag, input } => (
+            say!(
+                l,
+                "{flag}: '{input}' is not a time zone",
+                "{flag}：“{input}”不是有效的时区"
+            ),
+            Some(say!(
+                l,
+                "write an IANA name such as Asia/Shanghai or a fixed offset such as +08:00",
+                "请填写时区名称（如 Asia/Shanghai）或固定时差（如 +08:00）"
+            )),
+        ),
+        E::NeedsOut { format } => (
+            say!(
+                l,
+                "export {format} writes a binary file: name it with --out FILE",
+                "export {format} 生成的是二进制文件，不能输出到终端：请用 --out 文件名 指定"
+            ),
+            Some(say!(
+                l,
+                "taizhang export {format} --out register.{format}",
+                "taizhang export {format} --out 台账.{format}"
+            )),
+        ),
+        E::NoSuchFolder { flag, path } => {
+            let path = path.display();
+            (
+                say!(
+                    l,
+                    "{flag}: there is no folder {path} to write into",
+                    "{flag}：目录 {path} 不存在，无法写入"
+                ),
+                None,
+            )
+        }
+        E::OutIsFolder { flag, path } => {
+            let path = path.display();
+            (
+                say!(
+                    l,
+                    "{flag}: {path} is a folder; name the file to write",
+                    "{flag}：{path} 是一个目录，请指定要写入的文件名"
+                ),
+                None,
+            )
+        }
+        E::OnlyFor { flag, format } => (
+            say!(
+                l,
+                "{flag} applies to `taizhang export {format}` only",
+                "{flag} 只用于 `taizhang export {format}`"
+            ),
+            None,
+        ),
+        E::NoHeader { path, kind } => {
+            let path = path.display();
+            let kind = l.keyword(*kind);
+            let title = l.field("title");
+            (
+                say!(
+                    l,
+                    "{path}: no header row found for {kind}: none of the top 20 rows names a title column and another known column",
+                    "{path}：找不到{kind}的表头行：前20行中没有一行同时含有标题列和其他可识别的列"
+                ),
+                Some(say!(
+                    l,
+                    "name the columns with --map, e.g. --map 'COLUMN={title}'",
+                    "用 --map 指明各列，如 --map '列名={title}'"
+                )),
+            )
+        }
+        E::BadMap { input, kind } => {
+            let kind = l.keyword(*kind);
+            (
+                say!(
+                    l,
+                    "--map '{input}': write COLUMN=FIELD with a field of {kind} (its key or its usual header), or COLUMN=- to leave the column out",
+                    "--map “{input}”：应写作 列名=字段，字段为{kind}的字段名或常用表头，或写 列名=- 表示不导入该列"
+                ),
+                None,
+            )
+        }
+        E::ImportKind { input } => (
+            say!(
+                l,
+                "cannot import '{input}': import makes in (incoming), out (outgoing) or fu (follow-ups)",
+                "无法导入“{input}”：可导入 `in`（收文）、`out`（发文）或 `fu`（督办事项）"
+            ),
+            None,
+        ),
+        E::BadTitle { flag, problem } => super::edit::bad_title(l, flag, problem),
+        E::EditedUnreadable {
+            line,
+            column,
+            problem,
+        } => super::edit::edited_unreadable(l, *line, *column, problem),
+        E::Encode { message } => (
+            say!(
+                l,
+                "cannot write the output: {message}",
+                "无法生成输出：{message}"
+            ),
+            None,
+        ),
+    }
+}
+
+/// The sentence for an error of the register or its rules, and an
+/// optional hint.
+pub(super) fn core_error(l: Lang, error: &CoreError) -> (String, Option<String>) {
+    use CoreError as E;
+    match error {
+        E::NoRegister { start } => {
+            let start = start.display();
+            (
+                say!(
+                    l,
+                    "not inside a register: no taizhang.toml in {start} or any folder above it",
+                    "不在台账目录中：{start} 及其上级目录都没有 taizhang.toml"
+                ),
+                Some(say!(
+                    l,
+                    "run `taizhang init` to create one, or name it with -C DIR or TAIZHANG_REGISTER",
+                    "用 `taizhang init` 新建台账，或用 -C 目录 / `TAIZHANG_REGISTER` 指定台账"
+                )),
+            )
+        }
+        E::RegisterExists { path } => {
+            let path = path.display();
+            (
+                say!(
+                    l,
+                    "{path} already holds a register",
+                    "{path} 已经是一个台账，不会覆盖"
+                ),
+                None,
+            )
+        }
+        E::BadConfig { path, problem } => {
+            let path = path.display();
+            let problem = super::notes::config_problem(l, problem);
+            (
+                say!(l, "{path}: {problem}", "{path}：设置有误：{problem}"),
+                None,
+            )
+        }
+        E::Io { path, source } => {
+            let path = path.display();
+            let why = io_problem(l, source);
+            (say!(l, "{path}: {why}", "{path}：{why}"), None)
+        }
+        E::BadId { input } => (
+            say!(
+                l,
+                "'{input}' is not a record ID like IN-2026-0042",
+                "“{input}”不是有效的编号"
+            ),
+            Some(say!(
+                l,
+                "IDs look like IN-2026-0042; the short form IN-42 means this year's",
+                "编号形如 IN-2026-0042；简写 IN-42 指本年度的"
+            )),
+        ),
+        E::NotFound { id } => (
+            say!(l, "no record {id} in this register", "台账中没有 {id}"),
+            Some(say!(
+                l,
+                "`taizhang list` shows what there is",
+                "用 `taizhang list` 查看现有记录"
+            )),
+        ),
         E::UnknownUnit { input, known } => {
             let known = known.join(l.list_separator());
             (
@@ -194,7 +382,6 @@ pub(super) fn error(lang: Lang, error: &Error) -> (String, Option<String>) {
                 "在 taizhang.toml 中添加：`[[series]] name = \"发文\" issuer = \"市交发\"`"
             )),
         ),
-        E::Empty { flag } => (say!(l, "{flag} must not be empty", "{flag} 不能为空"), None),
         E::DeadlineRequired => (
             say!(
                 l,
@@ -259,18 +446,6 @@ pub(super) fn error(lang: Lang, error: &Error) -> (String, Option<String>) {
                 None,
             )
         }
-        E::ReceivedInFuture { flag, date, today } => (
-            say!(
-                l,
-                "{flag} {date} is after today ({today}): a paper cannot be received in the future",
-                "{flag} {date} 晚于今天（{today}）：签收时间不能在将来"
-            ),
-            Some(say!(
-                l,
-                "check the year; --today sets another day as today",
-                "请核对年份；--today 可指定另一天为今天"
-            )),
-        ),
         E::DueBeforeAssigned { due, assigned } => (
             say!(
                 l,
@@ -279,37 +454,7 @@ pub(super) fn error(lang: Lang, error: &Error) -> (String, Option<String>) {
             ),
             None,
         ),
-        E::DeadlineBeforeReceived {
-            flag,
-            deadline,
-            received,
-        } => super::edges::deadline_before_received(l, flag, *deadline, *received),
-        E::DeclaredTwice { flag, name } => super::edges::declared_twice(l, flag, name),
-        E::UnknownStatus { input, accepted } => super::edges::unknown_status(l, input, accepted),
         E::Refused { id, refusal } => super::refusals::refused(l, id, refusal),
-        E::Dangling { flag, target } => (
-            say!(
-                l,
-                "{flag} {target}: no such record",
-                "{flag} {target}：没有这条记录"
-            ),
-            None,
-        ),
-        E::WrongKind {
-            flag,
-            target,
-            expected,
-        } => {
-            let expected = super::refusals::expected(l, *expected);
-            (
-                say!(
-                    l,
-                    "{flag} {target}: expected {expected}",
-                    "{flag} {target}：应为{expected}"
-                ),
-                None,
-            )
-        }
         E::NoDecision { target, n } => (
             say!(
                 l,
@@ -602,92 +747,6 @@ pub(super) fn error(lang: Lang, error: &Error) -> (String, Option<String>) {
                 "修改已保存在本地；请再次运行 `taizhang sync`"
             )),
         ),
-        E::CheckFailed { errors, warnings } => (
-            say!(
-                l,
-                "the register has {errors} error(s) and {warnings} warning(s)",
-                "台账有 {errors} 个错误、{warnings} 个警告"
-            ),
-            None,
-        ),
-        E::BadPeriod { flag, source } => {
-            let input = &source.input;
-            let forms = crate::model::period::PERIOD_FORMS;
-            (
-                say!(
-                    l,
-                    "{flag}: cannot read the period '{input}'",
-                    "{flag}：无法识别统计期间“{input}”"
-                ),
-                Some(say!(
-                    l,
-                    "accepted: {forms}",
-                    "可用格式：2026（年）、2026-Q4（季度）、2026-11（月）、2026-W47（周）、2026-11-01..2026-11-30（起止日期）、本周、上周、本月、上月、本季度、本年"
-                )),
-            )
-        }
-        E::BadLang { input } => (
-            say!(
-                l,
-                "--lang: '{input}' is not a language",
-                "--lang：“{input}”不是可用的语言"
-            ),
-            Some(say!(l, "use en or zh", "可用 `en` 或 `zh`")),
-        ),
-        E::BadTimezone { flag, input } => (
-            say!(
-                l,
-                "{flag}: '{input}' is not a time zone",
-                "{flag}：“{input}”不是有效的时区"
-            ),
-            Some(say!(
-                l,
-                "write an IANA name such as Asia/Shanghai or a fixed offset such as +08:00",
-                "请填写时区名称（如 Asia/Shanghai）或固定时差（如 +08:00）"
-            )),
-        ),
-        E::NeedsOut { format } => (
-            say!(
-                l,
-                "export {format} writes a binary file: name it with --out FILE",
-                "export {format} 生成的是二进制文件，不能输出到终端：请用 --out 文件名 指定"
-            ),
-            Some(say!(
-                l,
-                "taizhang export {format} --out register.{format}",
-                "taizhang export {format} --out 台账.{format}"
-            )),
-        ),
-        E::NoSuchFolder { flag, path } => {
-            let path = path.display();
-            (
-                say!(
-                    l,
-                    "{flag}: there is no folder {path} to write into",
-                    "{flag}：目录 {path} 不存在，无法写入"
-                ),
-                None,
-            )
-        }
-        E::OutIsFolder { flag, path } => {
-            let path = path.display();
-            (
-                say!(
-                    l,
-                    "{flag}: {path} is a folder; name the file to write",
-                    "{flag}：{path} 是一个目录，请指定要写入的文件名"
-                ),
-                None,
-            )
-        }
-        E::OnlyFor { flag, format } => (
-            say!(
-                l,
-                "{flag} applies to `taizhang export {format}` only",
-                "{flag} 只用于 `taizhang export {format}`"
-            ),
-            None,
-        ),
         E::Sheet { path, message } => {
             let path = path.display();
             (
@@ -730,42 +789,6 @@ pub(super) fn error(lang: Lang, error: &Error) -> (String, Option<String>) {
                 Some(say!(l, "sheets: {known}", "现有工作表：{known}")),
             )
         }
-        E::NoHeader { path, kind } => {
-            let path = path.display();
-            let kind = l.keyword(*kind);
-            let title = l.field("title");
-            (
-                say!(
-                    l,
-                    "{path}: no header row found for {kind}: none of the top 20 rows names a title column and another known column",
-                    "{path}：找不到{kind}的表头行：前20行中没有一行同时含有标题列和其他可识别的列"
-                ),
-                Some(say!(
-                    l,
-                    "name the columns with --map, e.g. --map 'COLUMN={title}'",
-                    "用 --map 指明各列，如 --map '列名={title}'"
-                )),
-            )
-        }
-        E::BadMap { input, kind } => {
-            let kind = l.keyword(*kind);
-            (
-                say!(
-                    l,
-                    "--map '{input}': write COLUMN=FIELD with a field of {kind} (its key or its usual header), or COLUMN=- to leave the column out",
-                    "--map “{input}”：应写作 列名=字段，字段为{kind}的字段名或常用表头，或写 列名=- 表示不导入该列"
-                ),
-                None,
-            )
-        }
-        E::ImportKind { input } => (
-            say!(
-                l,
-                "cannot import '{input}': import makes in (incoming), out (outgoing) or fu (follow-ups)",
-                "无法导入“{input}”：可导入 `in`（收文）、`out`（发文）或 `fu`（督办事项）"
-            ),
-            None,
-        ),
         E::ImportRefused {
             path,
             kind,
@@ -818,21 +841,19 @@ pub(super) fn error(lang: Lang, error: &Error) -> (String, Option<String>) {
             )
         }
         E::Archive(error) => super::archive::error(l, error),
-        E::BadTitle { flag, problem } => super::edit::bad_title(l, flag, problem),
         E::Edit(problem) => super::edit::edit_error(l, problem),
-        E::EditedUnreadable {
-            line,
-            column,
-            problem,
-        } => super::edit::edited_unreadable(l, *line, *column, problem),
         E::Undo(refusal) => super::edit::undo_refused(l, refusal),
-        E::Encode { message } => (
+        E::Internal { message } => (
             say!(
                 l,
-                "cannot write the output: {message}",
-                "无法生成输出：{message}"
+                "internal error (a bug in taizhang): {message}",
+                "内部错误（taizhang 的缺陷）：{message}"
             ),
-            None,
+            Some(say!(
+                l,
+                "nothing was changed by this step; please report it with the command you ran",
+                "这一步没有改动台账；请把所执行的命令一并报告给维护者"
+            )),
         ),
     }
 }
@@ -855,8 +876,8 @@ pub(super) fn io_problem(l: Lang, source: &std::io::Error) -> String {
 }
 
 /// A git operation in progress, as users of git call it.
-fn git_operation(l: Lang, operation: crate::store::git::Operation) -> String {
-    use crate::store::git::Operation as O;
+fn git_operation(l: Lang, operation: taizhang_core::store::git::Operation) -> String {
+    use taizhang_core::store::git::Operation as O;
     let command = operation.command();
     match operation {
         O::Merge => say!(l, "{command}", "合并（`{command}`）"),
@@ -868,7 +889,7 @@ fn git_operation(l: Lang, operation: crate::store::git::Operation) -> String {
 
 /// A change refused because `check` would report what it brings in, with
 /// each of those errors on its own line.
-fn breaks_check(l: Lang, id: &str, findings: &[crate::model::validate::Finding]) -> String {
+fn breaks_check(l: Lang, id: &str, findings: &[taizhang_core::model::validate::Finding]) -> String {
     let mut text = say!(
         l,
         "{id} as changed would not pass `taizhang check`; nothing was written",

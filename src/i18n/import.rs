@@ -2,9 +2,9 @@
 //! the closing note, both languages side by side.
 
 use super::{Lang, say};
-use crate::model::import::rows::{Column, RowProblem, Trouble};
-use crate::model::keyword::Keyword;
-use crate::model::kind::Kind;
+use taizhang_core::model::import::rows::{Column, RowProblem, Trouble};
+use taizhang_core::model::keyword::Keyword;
+use taizhang_core::model::kind::Kind;
 
 /// One problem of one row: `第12行 办结时限：无法识别的日期“下月”`.
 pub(super) fn row_problem(l: Lang, kind: Kind, problem: &RowProblem) -> String {

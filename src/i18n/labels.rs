@@ -3,7 +3,7 @@
 //! languages side by side.
 
 use super::{Lang, words};
-use crate::model::transition::Step;
+use taizhang_core::model::transition::Step;
 
 words! {
     /// Labels of table columns and headings.

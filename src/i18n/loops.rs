@@ -4,7 +4,7 @@
 use jiff::civil::Date;
 
 use super::{Lang, say, words};
-use crate::model::logbook::roster::{Days, RosterProblem};
+use taizhang_core::model::logbook::roster::{Days, RosterProblem};
 
 words! {
     /// Fixed words of reminders, the roster and the desk.

@@ -44,7 +44,7 @@ pub use sentences::{
 };
 
 use crate::error::Error;
-use crate::model::keyword::Keyword;
+use taizhang_core::model::keyword::Keyword;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Lang {
@@ -130,7 +130,7 @@ impl Lang {
 
     /// A record's status for people (`closed` / 已办结); a logbook
     /// entry's status as its book has it.
-    pub fn status(self, record: &crate::model::record::Record) -> &str {
+    pub fn status(self, record: &taizhang_core::model::record::Record) -> &str {
         match record.typed_status() {
             Some(status) => refusals::status_word(self, status),
             None => book::entry_status(self, record.status()),
@@ -158,23 +158,29 @@ impl Lang {
     }
 
     /// A step as people say it (`doc route` → `route` / 传阅).
-    pub fn step(self, step: crate::model::transition::Step) -> &'static str {
+    pub fn step(self, step: taizhang_core::model::transition::Step) -> &'static str {
         labels::step(self, step)
     }
 
     /// A problem `check` found, in words.
-    pub fn note(self, note: &crate::model::validate::Note) -> String {
+    pub fn note(self, note: &taizhang_core::model::validate::Note) -> String {
         notes::note(self, note)
     }
 
     /// Why a record file could not be read, in words.
-    pub fn problem(self, problem: &crate::store::parse::ReadProblem) -> String {
+    pub fn problem(self, problem: &taizhang_core::store::parse::ReadProblem) -> String {
         notes::read_problem(self, problem)
     }
 
     /// The sentence for an error, and an optional hint on what to do.
     pub fn error(self, error: &Error) -> (String, Option<String>) {
         errors::error(self, error)
+    }
+
+    /// The sentence for an error of the register or its rules (a warning
+    /// about a record that could not be read …), and an optional hint.
+    pub fn core_error(self, error: &crate::error::CoreError) -> (String, Option<String>) {
+        errors::core_error(self, error)
     }
 
     /// One history entry of a document or meeting as a line of the
@@ -297,13 +303,13 @@ impl Lang {
     }
 
     /// A line of what `sync` did.
-    pub fn sync_note(self, note: &crate::store::sync::SyncNote) -> String {
+    pub fn sync_note(self, note: &taizhang_core::store::sync::SyncNote) -> String {
         sentences::sync_note(self, note)
     }
 
     /// A line of what `sync --dry-run` would do: nothing was done, so
     /// nothing may read as done.
-    pub fn sync_plan(self, note: &crate::store::sync::SyncNote) -> String {
+    pub fn sync_plan(self, note: &taizhang_core::store::sync::SyncNote) -> String {
         sentences::sync_plan(self, note)
     }
 }

@@ -2,13 +2,13 @@
 //! both languages side by side.
 
 use super::{Lang, say};
-use crate::model::common::TermProblem;
-use crate::model::config::ConfigProblem;
-use crate::model::date::DateTrouble;
-use crate::model::keyword::{Secrecy, Urgency};
-use crate::model::logbook::EntryProblem;
-use crate::model::validate::Note;
-use crate::store::parse::{IoTrouble, ReadProblem};
+use taizhang_core::model::common::TermProblem;
+use taizhang_core::model::config::ConfigProblem;
+use taizhang_core::model::date::DateTrouble;
+use taizhang_core::model::keyword::{Secrecy, Urgency};
+use taizhang_core::model::logbook::EntryProblem;
+use taizhang_core::model::validate::Note;
+use taizhang_core::store::parse::{IoTrouble, ReadProblem};
 
 /// A finding of `check`, in words.
 pub(super) fn note(l: Lang, note: &Note) -> String {

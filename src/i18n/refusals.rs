@@ -2,9 +2,9 @@
 //! out chosen once for both languages from the typed refusal.
 
 use super::{Lang, say};
-use crate::model::followup::FuStatus;
-use crate::model::kind::Expected;
-use crate::model::transition::{Refusal, RefusalReason, Status, Step};
+use taizhang_core::model::followup::FuStatus;
+use taizhang_core::model::kind::Expected;
+use taizhang_core::model::transition::{Refusal, RefusalReason, Status, Step};
 
 /// The kind of record that was wanted.
 pub(super) fn expected(l: Lang, expected: Expected) -> String {

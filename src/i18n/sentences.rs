@@ -5,9 +5,9 @@
 use jiff::civil::Date;
 
 use super::{Lang, say};
-use crate::model::common::HistoryAction;
-use crate::model::keyword::{ChaseLevel, ChaseVia};
-use crate::model::period::{Period, PeriodName};
+use taizhang_core::model::common::HistoryAction;
+use taizhang_core::model::keyword::{ChaseLevel, ChaseVia};
+use taizhang_core::model::period::{Period, PeriodName};
 
 /// "overdue 3 days", "due today", "due in 2 days" / 逾期3天, 今日到期, 还有2天到期.
 pub(super) fn days_left(lang: Lang, days_left: i64) -> String {
@@ -92,13 +92,13 @@ pub fn history_action(lang: Lang, action: &str, note: Option<&str>, followup: bo
                 .strip_suffix(')')
                 .and_then(|rest| rest.rsplit_once(" ("))
                 .and_then(|(via, level)| {
-                    let level = crate::model::keyword::parse::<ChaseLevel>(level).ok()?;
+                    let level = taizhang_core::model::keyword::parse::<ChaseLevel>(level).ok()?;
                     Some((via, level))
                 });
             match level {
                 Some((via, level)) => {
                     let level = lang.keyword(level);
-                    let via = crate::model::keyword::parse::<ChaseVia>(via)
+                    let via = taizhang_core::model::keyword::parse::<ChaseVia>(via)
                         .map_or_else(|_| via.to_string(), |v| lang.keyword(v).to_string());
                     say!(lang, "chased: {via} ({level})", "催办：{via}（{level}）")
                 }
@@ -116,7 +116,7 @@ pub fn history_action(lang: Lang, action: &str, note: Option<&str>, followup: bo
         A::ArchiveUndo => with_note(say!(lang, "taken out of the archive", "撤销归档")),
         A::Edit => super::edit::edit_entry(lang, note, followup),
         A::Remind => {
-            let level = crate::model::keyword::parse::<ChaseLevel>(note)
+            let level = taizhang_core::model::keyword::parse::<ChaseLevel>(note)
                 .map(|level| lang.keyword(level))
                 .unwrap_or(note);
             say!(lang, "chased by reminder ({level})", "提醒催办（{level}）")
@@ -260,8 +260,8 @@ pub fn none(lang: Lang) -> String {
 
 /// A line of what `sync --dry-run` found it would do; notes that tell no
 /// action read as `sync_note` words them.
-pub(super) fn sync_plan(l: Lang, note: &crate::store::sync::SyncNote) -> String {
-    use crate::store::sync::SyncNote as S;
+pub(super) fn sync_plan(l: Lang, note: &taizhang_core::store::sync::SyncNote) -> String {
+    use taizhang_core::store::sync::SyncNote as S;
     match note {
         S::Renumbered { old, new } => say!(
             l,
@@ -293,8 +293,8 @@ pub(super) fn sync_plan(l: Lang, note: &crate::store::sync::SyncNote) -> String 
 }
 
 /// A line of what `sync` did.
-pub(super) fn sync_note(l: Lang, note: &crate::store::sync::SyncNote) -> String {
-    use crate::store::sync::SyncNote as S;
+pub(super) fn sync_note(l: Lang, note: &taizhang_core::store::sync::SyncNote) -> String {
+    use taizhang_core::store::sync::SyncNote as S;
     match note {
         S::Renumbered { old, new } => say!(
             l,
@@ -328,7 +328,7 @@ pub(super) fn sync_note(l: Lang, note: &crate::store::sync::SyncNote) -> String 
         ),
         S::DryRun => say!(l, "dry run: nothing was changed", "演练：未做任何改动"),
         S::NotShared(error) => {
-            let (why, _) = l.error(error);
+            let (why, _) = l.core_error(error);
             say!(
                 l,
                 "the change is saved here but not shared yet ({why}); run `taizhang sync` later",

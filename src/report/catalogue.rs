@@ -6,12 +6,12 @@ use serde::Serialize;
 
 use crate::i18n::Lang;
 use crate::i18n::archive::Column;
-use crate::model::archive::{self, ArchiveNumber};
-use crate::model::config::Config;
-use crate::model::keyword::{Retention, Secrecy};
-use crate::model::record::Record;
 use crate::report::redact::{Secrets, Title};
 use crate::report::render::{Table, Tone};
+use taizhang_core::model::archive::{self, ArchiveNumber};
+use taizhang_core::model::config::Config;
+use taizhang_core::model::keyword::{Retention, Secrecy};
+use taizhang_core::model::record::Record;
 
 /// One line of the catalogue.
 #[derive(Debug, Clone, Serialize)]
@@ -171,8 +171,8 @@ pub fn due_table(rows: &[Due], lang: Lang) -> Table {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::keyword::Keyword;
-    use crate::model::kind::Kind;
+    use taizhang_core::model::keyword::Keyword;
+    use taizhang_core::model::kind::Kind;
 
     fn filed(id: &str, number: &str, extra: &str) -> Record {
         let n = ArchiveNumber::parse(number).unwrap();

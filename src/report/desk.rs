@@ -18,17 +18,17 @@ use serde::Serialize;
 
 use crate::i18n::loops::{self as words, LoopWord};
 use crate::i18n::{Label, Lang, Message};
-use crate::model::config::LogbookDef;
-use crate::model::date::{When, days_between};
-use crate::model::facts::Facts;
-use crate::model::id::Id;
-use crate::model::incoming::InStatus;
-use crate::model::kind::Kind;
-use crate::model::meeting::MtStatus;
-use crate::model::record::Record;
 use crate::report::redact::{Secrets, Title};
 use crate::report::remind::{self, Level, Reminder, Scope};
 use crate::report::render::{Table, Tone};
+use taizhang_core::model::config::LogbookDef;
+use taizhang_core::model::date::{When, days_between};
+use taizhang_core::model::facts::Facts;
+use taizhang_core::model::id::Id;
+use taizhang_core::model::incoming::InStatus;
+use taizhang_core::model::kind::Kind;
+use taizhang_core::model::meeting::MtStatus;
+use taizhang_core::model::record::Record;
 
 /// How far ahead the desk looks for deadlines and meetings.
 pub const DAYS_AHEAD: i64 = 7;
@@ -435,14 +435,14 @@ mod tests {
     #[test]
     fn records_passed_over_never_show() {
         let mut shown = 0;
-        for record in crate::testing::example_records() {
+        for record in taizhang_core::testing::example_records() {
             let facts = Facts::of(&record);
             for today in ["2026-11-16", "2026-11-23", "2026-11-26", "2027-01-04"] {
                 let today: Date = today.parse().unwrap();
                 let soon = today.checked_add(3.days()).unwrap();
                 let one = [&record];
                 let secrets = Secrets::new(&one, false);
-                let books = crate::model::logbook::presets();
+                let books = taizhang_core::model::logbook::presets();
                 if !compute(&one, today, soon, &secrets, &books).is_empty() {
                     shown += 1;
                     assert!(relevant(&facts, today), "{} on {today}", record.id());
@@ -456,8 +456,8 @@ mod tests {
     /// passed over; today's duty, filed today, is read.
     #[test]
     fn records_are_read_by_the_day_they_are_filed_under() {
-        use crate::model::kind::Kind;
-        let books = crate::model::logbook::presets();
+        use taizhang_core::model::kind::Kind;
+        let books = taizhang_core::model::logbook::presets();
         let entry = |book: &str, fields: &str| {
             let mut record = Record::from_yaml(
                 &format!("id: X-2026-0001\ncreated: 2026-11-23T08:00:00+08:00\n{fields}"),

@@ -10,11 +10,11 @@
 use jiff::civil::{Date, DateTime};
 
 use crate::i18n::Lang;
-use crate::model::config::LogbookDef;
-use crate::model::keyword::Keyword;
-use crate::model::kind::Kind;
-use crate::model::record::Record;
 use crate::report::redact::{Secrets, Title};
+use taizhang_core::model::config::LogbookDef;
+use taizhang_core::model::keyword::Keyword;
+use taizhang_core::model::kind::Kind;
+use taizhang_core::model::record::Record;
 
 /// One cell, typed.
 #[derive(Debug, Clone, PartialEq)]
@@ -138,8 +138,8 @@ fn number(value: Option<u32>) -> Cell {
     value.map_or(Cell::Empty, |n| Cell::Number(f64::from(n)))
 }
 
-fn when(value: &crate::model::date::When) -> Cell {
-    use crate::model::date::When;
+fn when(value: &taizhang_core::model::date::When) -> Cell {
+    use taizhang_core::model::date::When;
     match value {
         When::Date(d) => Cell::Date(*d),
         When::Moment(m) => Cell::DateTime(m.datetime),
@@ -438,12 +438,11 @@ fn entry_field(record: &Record, name: &str, kind: &str) -> Cell {
         Some(Value::Number(n)) => n.as_f64().map_or(Cell::Empty, Cell::Number),
         Some(Value::Bool(b)) => Cell::Text(b.to_string()),
         Some(Value::String(s)) => match kind {
-            "date" => {
-                crate::model::date::parse_iso_date(s).map_or(Cell::Text(s.clone()), Cell::Date)
-            }
-            "datetime" => crate::model::date::Moment::parse_rfc3339(s)
+            "date" => taizhang_core::model::date::parse_iso_date(s)
+                .map_or(Cell::Text(s.clone()), Cell::Date),
+            "datetime" => taizhang_core::model::date::Moment::parse_rfc3339(s)
                 .map(|m| Cell::DateTime(m.datetime))
-                .or_else(|| crate::model::date::parse_iso_date(s).map(Cell::Date))
+                .or_else(|| taizhang_core::model::date::parse_iso_date(s).map(Cell::Date))
                 .unwrap_or_else(|| Cell::Text(s.clone())),
             _ => Cell::Text(s.clone()),
         },

@@ -13,16 +13,16 @@ use std::fmt::Write;
 use jiff::civil::Date;
 
 use crate::i18n::{self, Brief, Label, Lang};
-use crate::model::date::When;
-use crate::model::facts::Facts;
-use crate::model::id::Id;
-use crate::model::kind::Kind;
-use crate::model::period::Period;
-use crate::model::record::Record;
 use crate::report::redact::{Secrets, Title};
 use crate::report::remind::Reminder;
 use crate::report::render::{Table, Tone};
 use crate::report::summary::{self, Summary};
+use taizhang_core::model::date::When;
+use taizhang_core::model::facts::Facts;
+use taizhang_core::model::id::Id;
+use taizhang_core::model::kind::Kind;
+use taizhang_core::model::period::Period;
+use taizhang_core::model::record::Record;
 
 /// Days ahead the page looks.
 pub const DAYS_AHEAD: i64 = 14;
@@ -71,7 +71,7 @@ pub fn upcoming_meetings(records: &[&Record], today: Date, secrets: &Secrets) ->
         .iter()
         .filter_map(|r| match r {
             Record::Meeting(m)
-                if m.status == crate::model::meeting::MtStatus::Planned
+                if m.status == taizhang_core::model::meeting::MtStatus::Planned
                     && (today..=last).contains(&m.start.date()) =>
             {
                 Some(MeetingRow {
@@ -410,7 +410,7 @@ mod tests {
     /// one it keeps.
     #[test]
     fn records_passed_over_never_change_the_page() {
-        let books = crate::model::logbook::presets();
+        let books = taizhang_core::model::logbook::presets();
         let names: Vec<String> = books.keys().cloned().collect();
         // Beside the examples, a seal out since long before the period and
         // a meeting planned long after it was written: neither touches the
@@ -433,7 +433,7 @@ mod tests {
             Kind::Meeting,
             None,
         );
-        let mut records = crate::testing::example_records();
+        let mut records = taizhang_core::testing::example_records();
         records.extend([seal, meeting]);
         let mut shown = 0;
         for record in records {

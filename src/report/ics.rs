@@ -22,13 +22,13 @@ use jiff::civil::{Date, DateTime};
 use jiff::tz::{Offset, TimeZone};
 
 use crate::i18n::{self, Lang};
-use crate::model::config::LogbookDef;
-use crate::model::date::{Moment, When};
-use crate::model::followup::FuStatus;
-use crate::model::logbook::open_loop;
-use crate::model::meeting::MtStatus;
-use crate::model::record::Record;
 use crate::report::redact::{Secrets, Title};
+use taizhang_core::model::config::LogbookDef;
+use taizhang_core::model::date::{Moment, When};
+use taizhang_core::model::followup::FuStatus;
+use taizhang_core::model::logbook::open_loop;
+use taizhang_core::model::meeting::MtStatus;
+use taizhang_core::model::record::Record;
 
 /// How meeting times are written, decided by the register's zone.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -3,13 +3,13 @@
 use jiff::civil::Date;
 
 use crate::i18n::{Label, Lang};
-use crate::model::config::{FieldDef, LogbookDef};
-use crate::model::facts::Facts;
-use crate::model::id::Id;
-use crate::model::kind::{Kind, KindFilter};
-use crate::model::record::Record;
 use crate::report::render::{Table, Tone};
 use crate::report::show::entry_cell;
+use taizhang_core::model::config::{FieldDef, LogbookDef};
+use taizhang_core::model::facts::Facts;
+use taizhang_core::model::id::Id;
+use taizhang_core::model::kind::{Kind, KindFilter};
+use taizhang_core::model::record::Record;
 
 /// What `list` selects. Dates and spans are already resolved.
 #[derive(Debug, Clone, Default)]
@@ -387,7 +387,7 @@ mod tests {
             },
         ];
         let mut listed = 0;
-        for record in crate::testing::example_records() {
+        for record in taizhang_core::testing::example_records() {
             let facts = Facts::of(&record);
             for today in ["2026-11-01", "2026-11-23", "2027-02-01"] {
                 for filter in &filters {

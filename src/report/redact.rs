@@ -14,9 +14,9 @@ use std::collections::HashMap;
 
 use serde::{Serialize, Serializer};
 
-use crate::model::id::Id;
-use crate::model::keyword::{Keyword, Secrecy};
-use crate::model::record::Record;
+use taizhang_core::model::id::Id;
+use taizhang_core::model::keyword::{Keyword, Secrecy};
+use taizhang_core::model::record::Record;
 
 /// A title as a report may print it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -112,13 +112,13 @@ impl<'a> Secrets<'a> {
 mod tests {
     use super::*;
 
-    fn record(yaml: &str, kind: crate::model::kind::Kind) -> Record {
+    fn record(yaml: &str, kind: taizhang_core::model::kind::Kind) -> Record {
         Record::from_yaml(yaml, kind, None).unwrap()
     }
 
     #[test]
     fn classified_titles_are_replaced_and_inherited() {
-        use crate::model::kind::Kind;
+        use taizhang_core::model::kind::Kind;
         let doc = record(
             "id: IN-2026-0001\ntitle: 绝密来文\nstatus: registered\nsender: 省厅\n\
              received: 2026-11-01\nsecrecy: secret\ncreated: 2026-11-01T09:00:00+08:00\n",

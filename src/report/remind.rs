@@ -14,16 +14,16 @@ use jiff::civil::Date;
 use serde::Serialize;
 
 use crate::i18n::{self, Label, Lang};
-use crate::model::config::LogbookDef;
-use crate::model::date::days_between;
-use crate::model::facts::Facts;
-use crate::model::id::Id;
-use crate::model::keyword::ChaseLevel;
-use crate::model::kind::Kind;
-use crate::model::logbook::open_loop;
-use crate::model::record::Record;
 use crate::report::redact::{Secrets, Title};
 use crate::report::render::{Table, Tone};
+use taizhang_core::model::config::LogbookDef;
+use taizhang_core::model::date::days_between;
+use taizhang_core::model::facts::Facts;
+use taizhang_core::model::id::Id;
+use taizhang_core::model::keyword::ChaseLevel;
+use taizhang_core::model::kind::Kind;
+use taizhang_core::model::logbook::open_loop;
+use taizhang_core::model::record::Record;
 
 /// How pressing a reminder is. The order is the order of output.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -117,7 +117,7 @@ impl Reminder {
     pub fn kind_keyword(&self) -> &str {
         match &self.book {
             Some(book) => &book.name,
-            None => crate::model::keyword::Keyword::keyword(self.kind),
+            None => taizhang_core::model::keyword::Keyword::keyword(self.kind),
         }
     }
 
@@ -519,7 +519,7 @@ mod tests {
     #[test]
     fn records_passed_over_are_never_due() {
         let mut reminded = 0;
-        for record in crate::testing::example_records() {
+        for record in taizhang_core::testing::example_records() {
             let facts = Facts::of(&record);
             let one = [&record];
             let secrets = Secrets::new(&one, false);
@@ -538,7 +538,7 @@ mod tests {
         }
         assert!(reminded > 10, "{reminded}");
     }
-    use crate::model::kind::Kind;
+    use taizhang_core::model::kind::Kind;
 
     fn fu(id: &str, lead: &str, owner: Option<&str>, due: &str, status: &str) -> Record {
         let owner = owner.map(|o| format!("owner: {o}\n")).unwrap_or_default();
@@ -630,7 +630,7 @@ mod tests {
             )
             .unwrap()
         };
-        let books = crate::model::logbook::presets();
+        let books = taizhang_core::model::logbook::presets();
         let mut out = entry("SEAL-2026-0001", "");
         let mut back = entry("SEAL-2026-0002", "returned: 2026-11-21\n");
         // As the store reads them: each learns its book.
@@ -640,7 +640,7 @@ mod tests {
         assert!(!relevant(&Facts::of(&back)));
         let mut owing = fu("FU-2026-0001", "办公室", Some("李明"), "2026-12-31", "open");
         if let Record::Followup(f) = &mut owing {
-            f.feedback = Some(crate::model::keyword::Feedback::Weekly);
+            f.feedback = Some(taizhang_core::model::keyword::Feedback::Weekly);
         }
         let records = [&out, &back, &owing];
         let secrets = Secrets::new(&records, false);

@@ -7,14 +7,14 @@ use jiff::civil::Date;
 use serde_yaml::Value;
 
 use crate::i18n::{Label, Lang, Message};
-use crate::model::config::LogbookDef;
-use crate::model::date::Moment;
-use crate::model::keyword::{
+use taizhang_core::model::config::LogbookDef;
+use taizhang_core::model::date::Moment;
+use taizhang_core::model::keyword::{
     Channel, ChaseLevel, ChaseVia, Direction, Disclosure, DocType, Feedback, Handling, Keyword,
     Retention, Secrecy, Source, Urgency,
 };
-use crate::model::logbook::Entry;
-use crate::model::record::Record;
+use taizhang_core::model::logbook::Entry;
+use taizhang_core::model::record::Record;
 
 /// Renders `record` for people.
 pub fn render(record: &Record, today: Date, lang: Lang) -> String {
@@ -137,7 +137,7 @@ pub fn header(record: &Record, today: Date, lang: Lang) -> String {
     if let Record::Followup(fu) = record
         && let Some(closed) = fu.closed_on()
     {
-        let days_late = crate::model::date::days_between(fu.effective_due(), closed);
+        let days_late = taizhang_core::model::date::days_between(fu.effective_due(), closed);
         status.push_str(&format!(
             " · {} {} · {}",
             lang.label(Label::Due),
@@ -300,7 +300,7 @@ fn enum_label(key: &str, text: &str, lang: Lang) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::kind::Kind;
+    use taizhang_core::model::kind::Kind;
 
     fn late_followup() -> Record {
         let yaml = "id: FU-2026-0003\ntitle: 问题整改\nstatus: closed\nlead: 安全监督科\n\

@@ -8,17 +8,17 @@
 use jiff::civil::Date;
 
 use crate::i18n::{Lang, Message, Phrase};
-use crate::model::common::{Extra, HistoryEntry};
-use crate::model::date::{Moment, When};
-use crate::model::followup::{Followup, FuStatus};
-use crate::model::id::Id;
-use crate::model::incoming::Incoming;
-use crate::model::keyword::Secrecy;
-use crate::model::meeting::Meeting;
-use crate::model::outgoing::Outgoing;
-use crate::model::record::Record;
-use crate::model::transition::Step;
 use crate::report::show::{header, write_field};
+use taizhang_core::model::common::{Extra, HistoryEntry};
+use taizhang_core::model::date::{Moment, When};
+use taizhang_core::model::followup::{Followup, FuStatus};
+use taizhang_core::model::id::Id;
+use taizhang_core::model::incoming::Incoming;
+use taizhang_core::model::keyword::Secrecy;
+use taizhang_core::model::meeting::Meeting;
+use taizhang_core::model::outgoing::Outgoing;
+use taizhang_core::model::record::Record;
+use taizhang_core::model::transition::Step;
 
 /// Records a slip mentions, loaded by the caller; a missing one is shown
 /// as missing.

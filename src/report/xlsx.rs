@@ -11,9 +11,9 @@
 use rust_xlsxwriter::{ExcelDateTime, Format, FormatAlign, Workbook, XlsxError};
 
 use crate::i18n::Lang;
-use crate::model::record::Record;
 use crate::report::export::{Cell, Layout, Words};
 use crate::report::redact::Secrets;
+use taizhang_core::model::record::Record;
 
 /// One sheet: its name, columns and records.
 pub struct Sheet<'a> {

@@ -4,13 +4,13 @@ use std::process::ExitCode;
 
 use crate::commands::shared::{print, with_bom};
 use crate::context::{Ctx, Format};
-use crate::error::{Error, Result};
+use crate::error::{CoreError, Error, Result};
 use crate::i18n::archive as words;
-use crate::model::archive;
-use crate::model::keyword::Retention;
-use crate::model::record::Record;
 use crate::report::catalogue;
 use crate::report::redact::Secrets;
+use taizhang_core::model::archive;
+use taizhang_core::model::keyword::Retention;
+use taizhang_core::model::record::Record;
 
 /// Print the archive catalogue (归档文件目录) of a year
 ///
@@ -45,7 +45,7 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
         .as_deref()
         .map(|code| archive::resolve_org(&register.config, code))
         .transpose()
-        .map_err(Error::Archive)?;
+        .map_err(CoreError::Archive)?;
     let snapshot = super::readable_documents(ctx, &register);
     let all: Vec<&Record> = snapshot.records.iter().map(|l| &l.record).collect();
     let selected: Vec<&Record> = all

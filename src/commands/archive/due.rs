@@ -6,9 +6,9 @@ use crate::commands::shared::{print, with_bom};
 use crate::context::{Ctx, Format};
 use crate::error::{Error, Result};
 use crate::i18n::archive as words;
-use crate::model::record::Record;
 use crate::report::catalogue;
 use crate::report::redact::Secrets;
+use taizhang_core::model::record::Record;
 
 /// List what is due for appraisal (鉴定) by the end of a year
 ///

@@ -4,12 +4,12 @@ use std::process::ExitCode;
 
 use crate::commands::shared::{commit_message, optional_text, print};
 use crate::context::Ctx;
-use crate::error::{Error, Result};
+use crate::error::{CoreError, Result};
 use crate::i18n::archive as words;
-use crate::model::archive::{self, ArchiveBlock, ArchiveError, Group, Numbering};
-use crate::model::common::HistoryAction;
-use crate::model::keyword::Retention;
-use crate::store::{self, Change};
+use taizhang_core::model::archive::{self, ArchiveBlock, ArchiveError, Group, Numbering};
+use taizhang_core::model::common::HistoryAction;
+use taizhang_core::model::keyword::Retention;
+use taizhang_core::store::{self, Change};
 
 /// File one settled document: give it its archive number (档号
 /// FONDS-WS·YEAR-RET-ORG-ITEM) and freeze it. Prints the number.
@@ -42,19 +42,20 @@ pub fn run(ctx: &Ctx, args: FileArgs) -> Result<ExitCode> {
     let mut tx = Change::begin(&register, !ctx.args.no_commit)?;
     let mut record = store::load_one(&register, &id)?;
     if let Some(block) = archive::block(&record) {
-        return Err(Error::Archive(ArchiveError::AlreadyArchived {
+        return Err(CoreError::Archive(ArchiveError::AlreadyArchived {
             id: id.to_string(),
             number: block.number.clone(),
-        }));
+        })
+        .into());
     }
-    archive::settled(&record).map_err(Error::Archive)?;
+    archive::settled(&record).map_err(CoreError::Archive)?;
     let fonds = super::fonds(&register)?;
     let org = args
         .org
         .as_deref()
         .map(|code| archive::resolve_org(&register.config, code))
         .transpose()
-        .map_err(Error::Archive)?;
+        .map_err(CoreError::Archive)?;
     let documents = super::all_documents(&register)?;
     let mut numbering = Numbering::new(documents.iter());
     let number = numbering.take(&Group {
@@ -65,7 +66,7 @@ pub fn run(ctx: &Ctx, args: FileArgs) -> Result<ExitCode> {
     });
     let pages = args.pages.or(archive::own_pages(&record));
     let block = ArchiveBlock::new(&number, pages, note, actor.today());
-    archive::file(&mut record, block).map_err(Error::Archive)?;
+    archive::file(&mut record, block).map_err(CoreError::Archive)?;
     record.push_history(actor.entry(HistoryAction::Archive, Some(number.to_string())));
     tx.save(&record)?;
     tx.finish(&commit_message(&register, "archive", &record))?;

@@ -18,11 +18,11 @@ use std::process::ExitCode;
 use clap::Subcommand;
 
 use crate::context::Ctx;
-use crate::error::{Error, Result};
-use crate::model::archive::ArchiveError;
-use crate::model::kind::Kind;
-use crate::model::record::Record;
-use crate::store::{self, Need, Register};
+use crate::error::{CoreError, Result};
+use taizhang_core::model::archive::ArchiveError;
+use taizhang_core::model::kind::Kind;
+use taizhang_core::model::record::Record;
+use taizhang_core::store::{self, Need, Register};
 
 /// Archive documents (归档, DA/T 22-2015)
 ///
@@ -58,7 +58,7 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
 }
 
 /// Only documents are archived.
-fn documents_only(_: &crate::model::id::Id, kind: Kind, _: Option<&str>) -> bool {
+fn documents_only(_: &taizhang_core::model::id::Id, kind: Kind, _: Option<&str>) -> bool {
     matches!(kind, Kind::Incoming | Kind::Outgoing)
 }
 
@@ -67,7 +67,7 @@ fn documents_only(_: &crate::model::id::Id, kind: Kind, _: Option<&str>) -> bool
 fn all_documents(register: &Register) -> Result<Vec<Record>> {
     let snapshot = store::load_where(register, Need::everything().files(&documents_only));
     if let Some(problem) = snapshot.problems.into_iter().next() {
-        return Err(problem.into_error(&register.root));
+        return Err(problem.into_error(&register.root).into());
     }
     Ok(snapshot.records.into_iter().map(|l| l.record).collect())
 }
@@ -86,7 +86,7 @@ fn readable_documents(ctx: &Ctx, register: &Register) -> store::Snapshot {
 fn fonds(register: &Register) -> Result<String> {
     let fonds = register.config.fonds.trim();
     if fonds.is_empty() {
-        return Err(Error::Archive(ArchiveError::NoFonds));
+        return Err(CoreError::Archive(ArchiveError::NoFonds).into());
     }
     Ok(fonds.to_string())
 }

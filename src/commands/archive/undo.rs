@@ -4,11 +4,11 @@ use std::process::ExitCode;
 
 use crate::commands::shared::{commit_message, non_empty};
 use crate::context::Ctx;
-use crate::error::{Error, Result};
+use crate::error::{CoreError, Result};
 use crate::i18n::archive as words;
-use crate::model::archive;
-use crate::model::common::HistoryAction;
-use crate::store::{self, Change};
+use taizhang_core::model::archive;
+use taizhang_core::model::common::HistoryAction;
+use taizhang_core::store::{self, Change};
 
 /// Take a document out of the archive
 ///
@@ -30,7 +30,7 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
     let actor = ctx.actor(&register);
     let mut tx = Change::begin(&register, !ctx.args.no_commit)?;
     let mut record = store::load_one(&register, &id)?;
-    let number = archive::unfile(&mut record).map_err(Error::Archive)?;
+    let number = archive::unfile(&mut record).map_err(CoreError::Archive)?;
     let note = if number.is_empty() {
         reason
     } else {

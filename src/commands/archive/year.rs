@@ -6,15 +6,15 @@ use serde::Serialize;
 
 use crate::commands::shared::{print, with_bom};
 use crate::context::{Ctx, Format};
-use crate::error::{Error, Result};
+use crate::error::{CoreError, Error, Result};
 use crate::i18n::archive::{self as words, Column};
-use crate::model::archive::{self, ArchiveBlock, Numbering, Skip};
-use crate::model::common::HistoryAction;
-use crate::model::keyword::Retention;
-use crate::model::record::Record;
 use crate::report::redact::{Secrets, Title};
 use crate::report::render::{Table, Tone};
-use crate::store::Change;
+use taizhang_core::model::archive::{self, ArchiveBlock, Numbering, Skip};
+use taizhang_core::model::common::HistoryAction;
+use taizhang_core::model::keyword::Retention;
+use taizhang_core::model::record::Record;
+use taizhang_core::store::Change;
 
 /// File every settled document of a year not yet archived, in one commit
 ///
@@ -59,7 +59,11 @@ struct Passed {
 pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
     let register = ctx.register()?;
     let fonds = super::fonds(&register)?;
-    let rules = register.config.archive.rules().map_err(Error::Archive)?;
+    let rules = register
+        .config
+        .archive
+        .rules()
+        .map_err(CoreError::Archive)?;
     let actor = ctx.actor(&register);
     let tx = match args.dry_run {
         true => None,
@@ -85,7 +89,7 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
     for (record, number) in &plan.filed {
         let mut copy = (*record).clone();
         let block = ArchiveBlock::new(number, archive::own_pages(record), None, actor.today());
-        archive::file(&mut copy, block).map_err(Error::Archive)?;
+        archive::file(&mut copy, block).map_err(CoreError::Archive)?;
         copy.push_history(actor.entry(HistoryAction::Archive, Some(number.to_string())));
         filed.push(Filed {
             id: record.id().to_string(),

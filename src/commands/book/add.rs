@@ -5,12 +5,12 @@ use std::process::ExitCode;
 use crate::commands::shared::{commit_message, finish_new};
 use crate::context::Ctx;
 use crate::error::{Error, Result};
-use crate::model::common::{Extra, HistoryAction};
-use crate::model::id::Id;
-use crate::model::logbook::value::{self, BookError};
-use crate::model::logbook::{Entry, FiledBy};
-use crate::model::record::Record;
-use crate::store::Change;
+use taizhang_core::model::common::{Extra, HistoryAction};
+use taizhang_core::model::id::Id;
+use taizhang_core::model::logbook::value::{self, BookError};
+use taizhang_core::model::logbook::{Entry, FiledBy};
+use taizhang_core::model::record::Record;
+use taizhang_core::store::Change;
 
 /// Add an entry to a logbook; prints the new ID alone.
 ///

@@ -7,10 +7,10 @@ use std::process::ExitCode;
 
 use crate::context::Ctx;
 use crate::error::{Error, Result};
-use crate::model::config::LogbookDef;
-use crate::model::logbook::preset;
-use crate::model::logbook::value::BookError;
-use crate::store::Change;
+use taizhang_core::model::config::LogbookDef;
+use taizhang_core::model::logbook::preset;
+use taizhang_core::model::logbook::value::BookError;
+use taizhang_core::store::Change;
 
 /// Declare a preset logbook in taizhang.toml (seal 用印登记, letter 介绍信,
 /// visit 来访登记, reception 公务接待登记, duty 值班登记, vehicle 用车登记,

@@ -14,13 +14,13 @@ use std::process::ExitCode;
 use clap::Subcommand;
 
 use crate::context::Ctx;
-use crate::error::{Error, Result};
-use crate::model::config::LogbookDef;
-use crate::model::kind::Kind;
-use crate::model::logbook::value::{self, BookError, FieldChange, Given};
-use crate::model::logbook::{Entry, PRESET_NAMES};
-use crate::model::record::Record;
-use crate::store::{self, Need, Register};
+use crate::error::{CoreError, Error, Result};
+use taizhang_core::model::config::LogbookDef;
+use taizhang_core::model::kind::Kind;
+use taizhang_core::model::logbook::value::{self, BookError, FieldChange, Given};
+use taizhang_core::model::logbook::{Entry, PRESET_NAMES};
+use taizhang_core::model::record::Record;
+use taizhang_core::store::{self, Need, Register};
 
 /// Logbooks (登记簿): add and correct entries, list and show them, and
 /// declare the preset books a register lacks
@@ -131,13 +131,13 @@ fn check_refs(register: &Register, changes: &[FieldChange]) -> Result<()> {
         if let Some(id) = change.reference() {
             match store::load_one(register, &id) {
                 Ok(_) => {}
-                Err(Error::NotFound { .. }) => {
+                Err(CoreError::NotFound { .. }) => {
                     return Err(Error::from(BookError::NoSuchRecord {
                         field: change.field.clone().into(),
                         id: id.to_string(),
                     }));
                 }
-                Err(e) => return Err(e),
+                Err(e) => return Err(e.into()),
             }
         }
     }
@@ -147,7 +147,7 @@ fn check_refs(register: &Register, changes: &[FieldChange]) -> Result<()> {
 /// The other entries of book `name`, for serial numbers. Files that
 /// cannot be read are passed over (`check` reports them).
 fn entries_of(register: &Register, name: &str) -> Vec<Record> {
-    let files = |_: &crate::model::id::Id, kind: Kind, book: Option<&str>| {
+    let files = |_: &taizhang_core::model::id::Id, kind: Kind, book: Option<&str>| {
         kind == Kind::Logbook && book == Some(name)
     };
     store::load_where(register, Need::everything().files(&files))

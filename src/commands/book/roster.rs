@@ -10,20 +10,20 @@ use serde_yaml::Value;
 
 use crate::commands::shared::{print, print_json_array};
 use crate::context::{Ctx, Format, split_list};
-use crate::error::{Error, Result};
+use crate::error::{CoreError, Error, Result};
 use crate::i18n::Lang;
 use crate::i18n::loops::{self as words, LoopWord};
-use crate::model::calendar::Calendar;
-use crate::model::common::{Actor, HistoryAction};
-use crate::model::config::LogbookDef;
-use crate::model::date::{PlainWeek, WorkingDays};
-use crate::model::id::Id;
-use crate::model::kind::Kind;
-use crate::model::logbook::roster::{self, Days, RosterProblem, Slot};
-use crate::model::logbook::{Entry, FiledBy};
-use crate::model::record::{KindRules, Record};
 use crate::report::render::{Table, Tone};
-use crate::store::{self, Change, Need, Register};
+use taizhang_core::model::calendar::Calendar;
+use taizhang_core::model::common::{Actor, HistoryAction};
+use taizhang_core::model::config::LogbookDef;
+use taizhang_core::model::date::{PlainWeek, WorkingDays};
+use taizhang_core::model::id::Id;
+use taizhang_core::model::kind::Kind;
+use taizhang_core::model::logbook::roster::{self, Days, RosterProblem, Slot};
+use taizhang_core::model::logbook::{Entry, FiledBy};
+use taizhang_core::model::record::{KindRules, Record};
+use taizhang_core::store::{self, Change, Need, Register};
 
 /// Make a duty roster (值班表): one entry per day from --from to --to —
 /// one per shift when the book declares `shift` as an enum with values —
@@ -285,7 +285,7 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
 }
 
 fn roster_error(problem: RosterProblem) -> Error {
-    Error::Roster(problem)
+    CoreError::Roster(problem).into()
 }
 
 /// The shifts each day is rostered in: an `enum` shift's values (or those
@@ -339,7 +339,7 @@ fn existing(register: &Register, book: &str) -> Result<Vec<Entry>> {
         move |_: &Id, kind: Kind, name: Option<&str>| kind == Kind::Logbook && name == Some(book);
     let snapshot = store::load_where(register, Need::everything().files(&want));
     if let Some(problem) = snapshot.problems.into_iter().next() {
-        return Err(problem.into_error(&register.root));
+        return Err(problem.into_error(&register.root).into());
     }
     Ok(snapshot
         .records

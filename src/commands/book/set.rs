@@ -6,10 +6,10 @@ use std::process::ExitCode;
 use crate::commands::shared::commit_message;
 use crate::context::Ctx;
 use crate::error::{Error, Result};
-use crate::model::common::HistoryAction;
-use crate::model::logbook::value::{self, BookError};
-use crate::model::record::Record;
-use crate::store::{self, Change};
+use taizhang_core::model::common::HistoryAction;
+use taizhang_core::model::logbook::value::{self, BookError};
+use taizhang_core::model::record::Record;
+use taizhang_core::store::{self, Change};
 
 /// Fill in or correct fields of a logbook entry.
 ///
@@ -60,6 +60,6 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-fn serial_name(book: &crate::model::config::LogbookDef) -> Option<&str> {
+fn serial_name(book: &taizhang_core::model::config::LogbookDef) -> Option<&str> {
     value::serial_field(book).map(|f| f.name.as_str())
 }

@@ -5,11 +5,11 @@ use std::process::ExitCode;
 use super::update_incoming;
 use crate::commands::shared::{Outcome, refused};
 use crate::context::Ctx;
-use crate::error::{Error, Result};
+use crate::error::{CoreError, Error, Result};
 use crate::i18n::Confirm;
-use crate::model::common::HistoryAction;
-use crate::model::incoming::assign_note;
-use crate::model::keyword::{Handling, Urgency};
+use taizhang_core::model::common::HistoryAction;
+use taizhang_core::model::incoming::assign_note;
+use taizhang_core::model::keyword::{Handling, Urgency};
 
 /// Assign an incoming action item to a lead unit (主办) with supporting units
 /// (协办) and a deadline (办理时限)
@@ -43,7 +43,7 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
             && deadline.is_none()
             && doc.deadline.is_none()
         {
-            return Err(Error::DeadlineRequired);
+            return Err(CoreError::DeadlineRequired.into());
         }
         if let Some(deadline) = deadline
             && doc.deadline_before_received(deadline)

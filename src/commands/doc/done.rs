@@ -7,7 +7,7 @@ use crate::commands::shared::{Outcome, optional_text, refused};
 use crate::context::Ctx;
 use crate::error::Result;
 use crate::i18n::Confirm;
-use crate::model::common::HistoryAction;
+use taizhang_core::model::common::HistoryAction;
 
 /// Mark an incoming action item done (办结).
 #[derive(Debug, clap::Args)]

@@ -7,7 +7,7 @@ use crate::commands::shared::{Outcome, refused};
 use crate::context::Ctx;
 use crate::error::Result;
 use crate::i18n::Confirm;
-use crate::model::common::HistoryAction;
+use taizhang_core::model::common::HistoryAction;
 
 /// Issue a signed outgoing document (核发/印发)
 ///

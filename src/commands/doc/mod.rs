@@ -22,13 +22,13 @@ use clap::Subcommand;
 use crate::commands::shared::{Outcome, update_as};
 use crate::context::Ctx;
 use crate::error::{Error, Result};
-use crate::model::common::Actor;
-use crate::model::common::HistoryAction;
-use crate::model::incoming::Incoming;
-use crate::model::kind::Expected;
-use crate::model::outgoing::Outgoing;
-use crate::model::record::Record;
-use crate::store::Register;
+use taizhang_core::model::common::Actor;
+use taizhang_core::model::common::HistoryAction;
+use taizhang_core::model::incoming::Incoming;
+use taizhang_core::model::kind::Expected;
+use taizhang_core::model::outgoing::Outgoing;
+use taizhang_core::model::record::Record;
+use taizhang_core::store::Register;
 
 /// Handle a document: the steps from registration to reply
 #[derive(Debug, Subcommand)]

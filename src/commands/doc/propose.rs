@@ -7,8 +7,8 @@ use crate::commands::shared::{Outcome, non_empty, refused};
 use crate::context::Ctx;
 use crate::error::Result;
 use crate::i18n::Confirm;
-use crate::model::common::HistoryAction;
-use crate::model::common::Remark;
+use taizhang_core::model::common::HistoryAction;
+use taizhang_core::model::common::Remark;
 
 /// Record the proposal on how to handle an incoming document (拟办意见), before it
 /// is assigned

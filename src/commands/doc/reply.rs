@@ -5,13 +5,13 @@ use std::process::ExitCode;
 use super::wrong_kind;
 use crate::commands::shared::{commit_message, confirm, non_empty, refused};
 use crate::context::Ctx;
-use crate::error::{Error, Result};
+use crate::error::{CoreError, Error, Result};
 use crate::i18n::Confirm;
-use crate::model::common::HistoryAction;
-use crate::model::id::Id;
-use crate::model::incoming::Reply;
-use crate::model::record::Record;
-use crate::store::{self, Change, Register};
+use taizhang_core::model::common::HistoryAction;
+use taizhang_core::model::id::Id;
+use taizhang_core::model::incoming::Reply;
+use taizhang_core::model::record::Record;
+use taizhang_core::store::{self, Change, Register};
 
 /// Record how a finished incoming action item was answered (答复)
 ///
@@ -42,7 +42,7 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
         return Err(wrong_kind(
             "reply",
             id.to_string(),
-            crate::model::kind::Expected::Incoming,
+            taizhang_core::model::kind::Expected::Incoming,
         ));
     };
     let mut answer = match &reference {
@@ -84,24 +84,25 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
 /// not answer another paper.
 fn load_reply(register: &Register, out: &Id, incoming: &Id) -> Result<Record> {
     let record = store::load_one(register, out).map_err(|e| match e {
-        Error::NotFound { .. } => Error::Dangling {
+        CoreError::NotFound { .. } => Error::Dangling {
             flag: "--ref".into(),
             target: out.to_string(),
         },
-        other => other,
+        other => other.into(),
     })?;
     match &record {
         Record::Outgoing(doc) => match &doc.in_reply_to {
-            Some(existing) if existing != incoming => Err(Error::AlreadyAnswers {
+            Some(existing) if existing != incoming => Err(CoreError::AlreadyAnswers {
                 out: out.to_string(),
                 existing: existing.to_string(),
-            }),
+            }
+            .into()),
             _ => Ok(record),
         },
         _ => Err(Error::WrongKind {
             flag: "--ref".into(),
             target: out.to_string(),
-            expected: crate::model::kind::Expected::Outgoing,
+            expected: taizhang_core::model::kind::Expected::Outgoing,
         }),
     }
 }

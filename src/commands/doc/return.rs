@@ -7,7 +7,7 @@ use crate::commands::shared::{Outcome, non_empty, refused};
 use crate::context::Ctx;
 use crate::error::Result;
 use crate::i18n::Confirm;
-use crate::model::common::HistoryAction;
+use taizhang_core::model::common::HistoryAction;
 
 /// Return an incoming document to its sender after the first review (退文)
 ///

@@ -7,7 +7,7 @@ use crate::commands::shared::{Outcome, non_empty, refused};
 use crate::context::Ctx;
 use crate::error::Result;
 use crate::i18n::Confirm;
-use crate::model::common::HistoryAction;
+use taizhang_core::model::common::HistoryAction;
 
 /// Route an incoming document to someone (传阅), usually a leader for reading or
 /// instructions

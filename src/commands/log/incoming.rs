@@ -5,15 +5,15 @@ use std::process::ExitCode;
 
 use crate::commands::shared::{commit_message, finish_new, non_empty, optional_text, title};
 use crate::context::Ctx;
-use crate::error::{Error, Result};
-use crate::model::common::HistoryAction;
-use crate::model::common::check_secrecy_term;
-use crate::model::date::When;
-use crate::model::incoming::{InStatus, Incoming};
-use crate::model::keyword::{Channel, DocType, Handling, Secrecy, Urgency};
-use crate::model::kind::Kind;
-use crate::model::record::Record;
-use crate::store::Change;
+use crate::error::{CoreError, Error, Result};
+use taizhang_core::model::common::HistoryAction;
+use taizhang_core::model::common::check_secrecy_term;
+use taizhang_core::model::date::When;
+use taizhang_core::model::incoming::{InStatus, Incoming};
+use taizhang_core::model::keyword::{Channel, DocType, Handling, Secrecy, Urgency};
+use taizhang_core::model::kind::Kind;
+use taizhang_core::model::record::Record;
+use taizhang_core::store::Change;
 
 /// Register an incoming document (收文登记); prints the new ID alone.
 ///
@@ -118,15 +118,15 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
         });
     }
     if handling == Handling::Action && urgency != Urgency::Normal && deadline.is_none() {
-        return Err(Error::DeadlineRequired);
+        return Err(CoreError::DeadlineRequired.into());
     }
     if let Some(term) = &args.secrecy_term
         && let Some(problem) = check_secrecy_term(term, secrecy.max_term_years())
     {
-        return Err(Error::BadSecrecyTerm(problem));
+        return Err(CoreError::BadSecrecyTerm(problem).into());
     }
     if !args.attach.is_empty() && secrecy >= Secrecy::HighlySecret {
-        return Err(Error::AttachmentRefused { level: secrecy });
+        return Err(CoreError::AttachmentRefused { level: secrecy }.into());
     }
     let lead = args
         .lead

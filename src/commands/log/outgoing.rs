@@ -5,16 +5,16 @@ use std::process::ExitCode;
 
 use crate::commands::shared::{commit_message, finish_new, optional_text, title};
 use crate::context::{Ctx, split_list};
-use crate::error::{Error, Result};
-use crate::model::common::HistoryAction;
-use crate::model::common::check_secrecy_term;
-use crate::model::id::Id;
-use crate::model::incoming::Reply;
-use crate::model::keyword::{Direction, Disclosure, DocType, Secrecy, Urgency};
-use crate::model::kind::Kind;
-use crate::model::outgoing::{OutStatus, Outgoing, doc_number};
-use crate::model::record::Record;
-use crate::store::{self, Change, Register};
+use crate::error::{CoreError, Error, Result};
+use taizhang_core::model::common::HistoryAction;
+use taizhang_core::model::common::check_secrecy_term;
+use taizhang_core::model::id::Id;
+use taizhang_core::model::incoming::Reply;
+use taizhang_core::model::keyword::{Direction, Disclosure, DocType, Secrecy, Urgency};
+use taizhang_core::model::kind::Kind;
+use taizhang_core::model::outgoing::{OutStatus, Outgoing, doc_number};
+use taizhang_core::model::record::Record;
+use taizhang_core::store::{self, Change, Register};
 
 /// Register an outgoing document (发文登记); prints the new ID alone.
 ///
@@ -91,7 +91,7 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
         .series(args.series.as_deref())
         .cloned()
         .ok_or_else(|| match &args.series {
-            Some(name) => Error::UnknownSeries {
+            Some(name) => CoreError::UnknownSeries {
                 input: name.clone(),
                 known: register
                     .config
@@ -100,12 +100,12 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
                     .map(|s| s.name.clone())
                     .collect(),
             },
-            None => Error::NoSeries,
+            None => CoreError::NoSeries,
         })?;
     let direction = ctx.opt_keyword::<Direction>("--direction", args.direction.as_deref())?;
     let signer = optional_text(args.signer);
     if direction == Some(Direction::Upward) && signer.is_none() {
-        return Err(Error::SignerRequired);
+        return Err(CoreError::SignerRequired.into());
     }
     let signed = ctx.opt_date("--signed", args.signed.as_deref())?;
     let secrecy: Secrecy = ctx
@@ -114,7 +114,7 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
     if let Some(term) = &args.secrecy_term
         && let Some(problem) = check_secrecy_term(term, secrecy.max_term_years())
     {
-        return Err(Error::BadSecrecyTerm(problem));
+        return Err(CoreError::BadSecrecyTerm(problem).into());
     }
     let urgency: Urgency = ctx
         .opt_keyword("--urgency", args.urgency.as_deref())?
@@ -192,18 +192,18 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
 
 fn load_incoming(register: &Register, id: &Id) -> Result<Record> {
     let record = store::load_one(register, id).map_err(|e| match e {
-        Error::NotFound { .. } => Error::Dangling {
+        CoreError::NotFound { .. } => Error::Dangling {
             flag: "--reply-to".into(),
             target: id.to_string(),
         },
-        other => other,
+        other => other.into(),
     })?;
     match record {
         Record::Incoming(_) => Ok(record),
         _ => Err(Error::WrongKind {
             flag: "--reply-to".into(),
             target: id.to_string(),
-            expected: crate::model::kind::Expected::Incoming,
+            expected: taizhang_core::model::kind::Expected::Incoming,
         }),
     }
 }

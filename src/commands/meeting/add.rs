@@ -5,12 +5,12 @@ use std::process::ExitCode;
 use crate::commands::shared::{commit_message, finish_new, optional_text, title};
 use crate::context::{Ctx, split_list};
 use crate::error::Result;
-use crate::model::common::HistoryAction;
-use crate::model::keyword::Secrecy;
-use crate::model::kind::Kind;
-use crate::model::meeting::{AgendaItem, Meeting, MtStatus};
-use crate::model::record::Record;
-use crate::store::Change;
+use taizhang_core::model::common::HistoryAction;
+use taizhang_core::model::keyword::Secrecy;
+use taizhang_core::model::kind::Kind;
+use taizhang_core::model::meeting::{AgendaItem, Meeting, MtStatus};
+use taizhang_core::model::record::Record;
+use taizhang_core::store::Change;
 
 /// Register a planned meeting; prints the new ID alone.
 ///

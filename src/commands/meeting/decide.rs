@@ -9,13 +9,13 @@ use crate::commands::shared::{
     commit_message, finish_new, non_empty, optional_text, refused, title,
 };
 use crate::context::Ctx;
-use crate::error::{Error, Result};
-use crate::model::common::HistoryAction;
-use crate::model::followup::NewFollowup;
-use crate::model::id::RecordRef;
-use crate::model::keyword::Source;
-use crate::model::record::Record;
-use crate::store::{self, Change};
+use crate::error::{CoreError, Result};
+use taizhang_core::model::common::HistoryAction;
+use taizhang_core::model::followup::NewFollowup;
+use taizhang_core::model::id::RecordRef;
+use taizhang_core::model::keyword::Source;
+use taizhang_core::model::record::Record;
+use taizhang_core::store::{self, Change};
 
 /// Record a decision (议定事项) of a meeting that was held
 ///
@@ -58,10 +58,11 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
     if let Some(due) = due
         && due < ctx.today
     {
-        return Err(Error::DueBeforeAssigned {
+        return Err(CoreError::DueBeforeAssigned {
             due: due.to_string(),
             assigned: ctx.today.to_string(),
-        });
+        }
+        .into());
     }
 
     let mut tx = Change::begin(&register, !ctx.args.no_commit)?;

@@ -5,11 +5,11 @@ use std::process::ExitCode;
 use super::update_meeting;
 use crate::commands::shared::{Outcome, non_empty, refused};
 use crate::context::Ctx;
-use crate::error::{Error, Result};
+use crate::error::{CoreError, Error, Result};
 use crate::i18n::Confirm;
-use crate::model::common::HistoryAction;
-use crate::model::record::Record;
-use crate::store;
+use taizhang_core::model::common::HistoryAction;
+use taizhang_core::model::record::Record;
+use taizhang_core::store;
 
 /// Record the minutes of a meeting that was held (会议记录/纪要)
 ///
@@ -71,15 +71,15 @@ fn check_minutes_doc(register: &store::Register, text: &str) -> Result<()> {
         flag: "--doc".into(),
         target: text.to_string(),
     };
-    let id = crate::model::id::Id::parse(text).ok_or_else(dangling)?;
+    let id = taizhang_core::model::id::Id::parse(text).ok_or_else(dangling)?;
     match store::load_one(register, &id) {
         Ok(Record::Outgoing(_)) => Ok(()),
         Ok(_) => Err(Error::WrongKind {
             flag: "--doc".into(),
             target: text.to_string(),
-            expected: crate::model::kind::Expected::Outgoing,
+            expected: taizhang_core::model::kind::Expected::Outgoing,
         }),
-        Err(Error::NotFound { .. }) => Err(dangling()),
-        Err(other) => Err(other),
+        Err(CoreError::NotFound { .. }) => Err(dangling()),
+        Err(other) => Err(other.into()),
     }
 }

@@ -14,12 +14,12 @@ use clap::Subcommand;
 use crate::commands::shared::{Outcome, update_as};
 use crate::context::Ctx;
 use crate::error::{Error, Result};
-use crate::model::common::Actor;
-use crate::model::common::HistoryAction;
-use crate::model::kind::Expected;
-use crate::model::meeting::Meeting;
-use crate::model::record::Record;
-use crate::store::Register;
+use taizhang_core::model::common::Actor;
+use taizhang_core::model::common::HistoryAction;
+use taizhang_core::model::kind::Expected;
+use taizhang_core::model::meeting::Meeting;
+use taizhang_core::model::record::Record;
+use taizhang_core::store::Register;
 
 /// Meetings: plan, hold, minute, and record decisions that become follow-ups
 #[derive(Debug, Subcommand)]

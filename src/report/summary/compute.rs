@@ -7,15 +7,15 @@ use std::collections::BTreeMap;
 use jiff::civil::Date;
 use serde::Serialize;
 
-use crate::model::date::days_between;
-use crate::model::facts::Facts;
-use crate::model::followup::{Followup, FuStatus};
-use crate::model::id::Id;
-use crate::model::keyword::{Handling, Urgency};
-use crate::model::meeting::MtStatus;
-use crate::model::period::Period;
-use crate::model::record::Record;
 use crate::report::redact::{Secrets, Title};
+use taizhang_core::model::date::days_between;
+use taizhang_core::model::facts::Facts;
+use taizhang_core::model::followup::{Followup, FuStatus};
+use taizhang_core::model::id::Id;
+use taizhang_core::model::keyword::{Handling, Urgency};
+use taizhang_core::model::meeting::MtStatus;
+use taizhang_core::model::period::Period;
+use taizhang_core::model::record::Record;
 
 /// Everything `summary` reports; its JSON is the contract of DESIGN §4.
 #[derive(Debug, Clone, PartialEq, Serialize)]

@@ -8,9 +8,9 @@ use jiff::civil::Date;
 
 use super::compute::Summary;
 use crate::i18n::{self, Label, Lang};
-use crate::model::keyword::{Handling, Urgency};
-use crate::model::period::Period;
 use crate::report::render::{Table, Tone};
+use taizhang_core::model::keyword::{Handling, Urgency};
+use taizhang_core::model::period::Period;
 
 /// `66.7%`, or `—` when there is nothing to divide by.
 pub fn percent(rate: Option<f64>) -> String {
@@ -106,7 +106,7 @@ pub fn overdue_table(s: &Summary, lang: Lang) -> Table {
 /// The logbooks' titles in the reader's language, by name: `title` for
 /// Chinese (用印登记), `title_en` for English (Seal use), else the name.
 pub fn book_titles(
-    books: &BTreeMap<String, crate::model::config::LogbookDef>,
+    books: &BTreeMap<String, taizhang_core::model::config::LogbookDef>,
     lang: Lang,
 ) -> BTreeMap<String, String> {
     (books.iter())

@@ -29,11 +29,11 @@
 
 use super::*;
 use crate::i18n::Lang;
-use crate::model::kind::Kind;
-use crate::model::period::Period;
-use crate::model::record::Record;
 use crate::report::redact::Secrets;
 use jiff::civil::Date;
+use taizhang_core::model::kind::Kind;
+use taizhang_core::model::period::Period;
+use taizhang_core::model::record::Record;
 
 fn fu(n: u32, lead: &str, assigned: &str, due: &str, extra: &str) -> Record {
     Record::from_yaml(
@@ -472,7 +472,7 @@ fn json_has_exactly_the_documented_keys() {
 #[test]
 fn only_relevant_records_count() {
     let mut records = register();
-    records.extend(crate::testing::example_records());
+    records.extend(taizhang_core::testing::example_records());
     let periods = [
         "2025",
         "2026",
@@ -501,7 +501,7 @@ fn only_relevant_records_count() {
                 let secrets = Secrets::new(&one, false);
                 if compute(&one, &period, today, &books, &secrets) != empty {
                     counted += 1;
-                    let facts = crate::model::facts::Facts::of(record);
+                    let facts = taizhang_core::model::facts::Facts::of(record);
                     assert!(
                         relevant(&facts, &period, today),
                         "{} counts in {period:?} on {today} but is passed over ({facts:?})",

@@ -284,7 +284,9 @@ pub fn place_all(root: &Path, staged: Vec<Staged>) -> Result<()> {
             .file_name()
             .and_then(|n| n.to_str())
             .map(str::to_string)
-            .ok_or_else(|| Error::encode(format_args!("{}: odd temporary name", tmp.display())))?;
+            .ok_or_else(|| {
+                Error::internal(format_args!("{}: odd temporary name", tmp.display()))
+            })?;
         entries.push(Entry {
             tmp: tmp_name,
             target: s.relative,
@@ -308,7 +310,7 @@ pub fn place_all(root: &Path, staged: Vec<Staged>) -> Result<()> {
 /// Writes the note atomically and durably.
 fn note(root: &Path, entries: &[Entry]) -> Result<()> {
     let dir = ensure_state_dir(root)?;
-    let text = serde_json::to_vec(entries).map_err(Error::encode)?;
+    let text = serde_json::to_vec(entries).map_err(Error::internal)?;
     let path = dir.join(JOURNAL);
     // Beside the staged files: a writer killed before the rename below
     // leaves it with them, to be cleared as a leftover.

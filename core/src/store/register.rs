@@ -417,7 +417,7 @@ mod tests {
 
     #[test]
     fn is_place_of_agrees_with_relative_path() {
-        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/office");
+        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../examples/office");
         let register = Register::open(&root).unwrap();
         let ids = [
             "IN-2026-0001",

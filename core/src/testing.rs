@@ -1,11 +1,13 @@
-//! Test helpers shared by the unit tests of several modules.
+//! Test helpers over the bundled example register, shared by the unit
+//! tests of this crate and (through the `testing` feature) of the
+//! command line's reports.
 
 use crate::model::record::Record;
 
 /// The records of the bundled example register, parsed from their files
 /// (not through the cache, which would be written into the source tree).
 pub fn example_records() -> Vec<Record> {
-    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/office");
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../examples/office");
     let register = crate::store::Register::open(&root).unwrap();
     let mut records = Vec::new();
     for folder in register.record_roots() {
@@ -40,7 +42,7 @@ fn walk(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
 /// for unit tests that write or build a cache.
 pub fn example_copy() -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
-    let example = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/office");
+    let example = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../examples/office");
     copy_dir(&example, dir.path());
     let _ = std::fs::remove_dir_all(dir.path().join(".taizhang"));
     dir

@@ -1,6 +1,6 @@
 //! Fingerprints the code that decides what a cache entry means — the
 //! record types (`src/model`), the cache layout (`src/store/cache.rs`)
-//! and the exact versions of the crates that read them (`Cargo.lock`) —
+//! and the exact versions of the crates that read them (the workspace's `Cargo.lock`) —
 //! so that the derived cache is shared by every build of the same
 //! source (two installed copies of one release, a rebuilt binary) and
 //! ignored by any build whose records could read differently.
@@ -9,7 +9,7 @@ use std::hash::{DefaultHasher, Hash, Hasher};
 use std::path::{Path, PathBuf};
 
 fn main() {
-    let sources = ["src/model", "src/store/cache.rs", "Cargo.lock"];
+    let sources = ["src/model", "src/store/cache.rs", "../Cargo.lock"];
     let mut files = Vec::new();
     for source in sources {
         println!("cargo:rerun-if-changed={source}");

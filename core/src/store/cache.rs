@@ -610,7 +610,7 @@ mod tests {
 
     #[test]
     fn a_cached_record_is_never_taken_for_another_id() {
-        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/office");
+        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../examples/office");
         let register = Register::open(&root).unwrap();
         let record = crate::testing::example_records()
             .into_iter()
@@ -629,7 +629,7 @@ mod tests {
 
     #[test]
     fn a_cached_entry_is_filed_under_its_books_date_field() {
-        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/office");
+        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../examples/office");
         let register = Register::open(&root).unwrap();
         let record = crate::testing::example_records()
             .into_iter()

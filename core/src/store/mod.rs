@@ -165,7 +165,7 @@ impl<'a> Change<'a> {
         self.register.contained(&relative)?;
         let mut value = record
             .to_value()
-            .map_err(|e| Error::encode(format_args!("{}: {e}", record.id())))?;
+            .map_err(|e| Error::internal(format_args!("{}: {e}", record.id())))?;
         let old = self.read_old(&relative);
         let keep = match &old {
             Some((text, old)) => {
@@ -222,7 +222,7 @@ impl<'a> Change<'a> {
             self.refuse_new_errors(record, &relative, None)?;
             let value = record
                 .to_value()
-                .map_err(|e| Error::encode(format_args!("{}: {e}", record.id())))?;
+                .map_err(|e| Error::internal(format_args!("{}: {e}", record.id())))?;
             let text = yaml::to_string(&value);
             fidelity::fits(&relative, &text)?;
             files.push((relative, text.into_bytes()));
