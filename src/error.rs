@@ -1,8 +1,9 @@
 //! The command line's error type: what went wrong in a command's own
 //! concerns (a flag's value, an output file, a format), or in the core
 //! beneath it (`Core`). Each variant carries typed values; `i18n` turns
-//! it into a sentence in the reader's language (its English sentence is
-//! also the `Display`).
+//! it into a sentence in the reader's language (and gives it its
+//! `Display`, the English sentence, so that this module names nothing
+//! above it).
 
 use std::fmt;
 use std::path::PathBuf;
@@ -170,12 +171,6 @@ impl From<CoreError> for Error {
 impl From<taizhang_core::model::logbook::value::BookError> for Error {
     fn from(error: taizhang_core::model::logbook::value::BookError) -> Error {
         Error::Core(error.into())
-    }
-}
-
-impl fmt::Display for Error {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&crate::i18n::Lang::En.error(self).0)
     }
 }
 

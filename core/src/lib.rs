@@ -8,14 +8,16 @@
 //!   parallel, through the cache), changing it safely (locked, atomic, one
 //!   git commit per command), sync between clerks.
 //!
+//! The core's error type lives with the store (`store::error`) and is
+//! re-exported here as `taizhang_core::Error`.
+//!
 //! The core has no words: its errors and findings are typed values, and
 //! the command line's catalogue words them in English or Chinese. It
 //! knows nothing of flags, formats or terminals.
 
-pub mod error;
 pub mod model;
 pub mod store;
 #[cfg(any(test, feature = "testing"))]
 pub mod testing;
 
-pub use error::{Error, Result};
+pub use store::error::{Error, Result};

@@ -185,10 +185,11 @@ fn write_drafts(
         for draft in &drafts {
             let record = &draft.record;
             let title = if record.secrecy().is_classified() {
-                lang.title(&Title::Withheld {
+                Title::Withheld {
                     level: record.secrecy(),
                     id: record.id().clone(),
-                })
+                }
+                .words(lang)
             } else {
                 record.title().to_string()
             };

@@ -4,6 +4,14 @@
 use super::{Lang, say};
 use crate::error::{CoreError, Error};
 
+/// An error's English sentence, for logs and `{error}` in tests: people
+/// are shown it through `Lang::error`, in their language.
+impl std::fmt::Display for Error {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&error(Lang::En, self).0)
+    }
+}
+
 /// The sentence for `error` and an optional hint on what to do.
 pub(super) fn error(lang: Lang, error: &Error) -> (String, Option<String>) {
     use Error as E;

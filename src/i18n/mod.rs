@@ -292,16 +292,6 @@ impl Lang {
         sentences::days_left(self, days_left)
     }
 
-    /// A title as a report for people shows it: the title, or the level
-    /// and the ID when it is withheld (`[秘密] IN-2026-0042`).
-    pub fn title(self, title: &crate::report::redact::Title) -> String {
-        use crate::report::redact::Title;
-        match title {
-            Title::Shown(text) => text.clone(),
-            Title::Withheld { level, id } => format!("[{}] {id}", self.keyword(*level)),
-        }
-    }
-
     /// A line of what `sync` did.
     pub fn sync_note(self, note: &taizhang_core::store::sync::SyncNote) -> String {
         sentences::sync_note(self, note)

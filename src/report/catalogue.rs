@@ -103,7 +103,7 @@ pub fn table(rows: &[Row], lang: Lang) -> Table {
                 row.number.clone(),
                 row.doc_number.clone(),
                 row.author.clone(),
-                lang.title(&row.title),
+                row.title.words(lang),
                 row.date.clone(),
                 secrecy,
                 row.pages.map(|p| p.to_string()).unwrap_or_default(),
@@ -156,7 +156,7 @@ pub fn due_table(rows: &[Due], lang: Lang) -> Table {
             [
                 row.number.clone(),
                 row.id.clone(),
-                lang.title(&row.title),
+                row.title.words(lang),
                 lang.keyword(row.retention).to_string(),
                 row.kept_until.to_string(),
             ]

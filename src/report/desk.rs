@@ -289,7 +289,7 @@ fn reminder_table(items: &[Reminder], lang: Lang) -> Table {
         table.push(vec![
             (r.level.label(lang).to_string(), t),
             (r.id.to_string(), Tone::Plain),
-            (lang.title(&r.title), Tone::Plain),
+            (r.title.words(lang), Tone::Plain),
             (r.unit.clone().unwrap_or_default(), Tone::Plain),
             (r.owner.clone().unwrap_or_default(), Tone::Plain),
             (r.due.to_string(), Tone::Plain),
@@ -327,7 +327,7 @@ pub fn sections(desk: &Desk, lang: Lang) -> Vec<(&'static str, Table)> {
             table.push(vec![
                 (r.id.to_string(), Tone::Plain),
                 (r.kind_word(lang).to_string(), Tone::Plain),
-                (lang.title(&r.title), Tone::Plain),
+                (r.title.words(lang), Tone::Plain),
                 (r.unit.clone().unwrap_or_default(), Tone::Plain),
                 (r.owner.clone().unwrap_or_default(), Tone::Plain),
                 (r.due.to_string(), Tone::Plain),
@@ -354,7 +354,7 @@ pub fn sections(desk: &Desk, lang: Lang) -> Vec<(&'static str, Table)> {
             let t = tone(a.days_left);
             table.push(vec![
                 (a.id.to_string(), Tone::Plain),
-                (lang.title(&a.title), Tone::Plain),
+                (a.title.words(lang), Tone::Plain),
                 (lang.keyword(a.status).to_string(), Tone::Plain),
                 (a.sender.clone(), Tone::Plain),
                 (a.received.to_string(), Tone::Plain),
@@ -379,7 +379,7 @@ pub fn sections(desk: &Desk, lang: Lang) -> Vec<(&'static str, Table)> {
         for m in &desk.meetings {
             table.push(vec![
                 (m.id.to_string(), Tone::Plain),
-                (lang.title(&m.title), Tone::Plain),
+                (m.title.words(lang), Tone::Plain),
                 (when(&m.start), Tone::Plain),
                 (m.venue.clone().unwrap_or_default(), Tone::Plain),
             ]);

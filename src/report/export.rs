@@ -60,7 +60,7 @@ impl Words {
 
     fn title(self, title: &Title) -> String {
         match (self, title) {
-            (Words::People(lang), _) => lang.title(title),
+            (Words::People(lang), _) => title.words(lang),
             (Words::Keywords, Title::Shown(text)) => text.clone(),
             (Words::Keywords, Title::Withheld { level, id }) => {
                 format!("[{}] {id}", level.keyword())

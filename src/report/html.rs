@@ -290,7 +290,7 @@ fn reminders(items: &[Reminder], lang: Lang) -> String {
             item.level.keyword(),
             escape(item.level.label(lang)),
             escape(&item.id.to_string()),
-            escape(&lang.title(&item.title)),
+            escape(&item.title.words(lang)),
             escape(kind),
             escape(item.unit.as_deref().unwrap_or_default()),
             escape(item.owner.as_deref().unwrap_or_default()),
@@ -323,7 +323,7 @@ fn meetings(rows: &[MeetingRow], lang: Lang) -> String {
             out,
             "<tr><td class=\"nw\">{}</td><td>{}</td><td class=\"nw\">{}</td><td>{}</td></tr>",
             escape(&row.id.to_string()),
-            escape(&lang.title(&row.title)),
+            escape(&row.title.words(lang)),
             start,
             escape(row.venue.as_deref().unwrap_or_default()),
         );

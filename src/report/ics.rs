@@ -162,7 +162,7 @@ fn due_back(
     };
     Some(DueBack {
         due: out.due?,
-        summary: i18n::due_back_event(lang, book_title, &lang.title(&title)),
+        summary: i18n::due_back_event(lang, book_title, &title.words(lang)),
         owner: out.owner.map(str::to_string),
     })
 }
@@ -176,7 +176,7 @@ fn event(
     lang: Lang,
     due_back: Option<DueBack>,
 ) {
-    let title = lang.title(&secrets.title(record));
+    let title = secrets.title(record).words(lang);
     let (summary, status) = match record {
         Record::Meeting(m) => (
             title,

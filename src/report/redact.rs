@@ -14,6 +14,7 @@ use std::collections::HashMap;
 
 use serde::{Serialize, Serializer};
 
+use crate::i18n::Lang;
 use taizhang_core::model::id::Id;
 use taizhang_core::model::keyword::{Keyword, Secrecy};
 use taizhang_core::model::record::Record;
@@ -32,6 +33,15 @@ pub enum Title {
 impl Title {
     pub fn is_withheld(&self) -> bool {
         matches!(self, Title::Withheld { .. })
+    }
+
+    /// The title as a report for people shows it: the title, or the level
+    /// and the ID when it is withheld (`[秘密] IN-2026-0042`).
+    pub fn words(&self, lang: Lang) -> String {
+        match self {
+            Title::Shown(text) => text.clone(),
+            Title::Withheld { level, id } => format!("[{}] {id}", lang.keyword(*level)),
+        }
     }
 }
 

@@ -433,9 +433,9 @@ pub fn text(items: &[Reminder], today: Date, lang: Lang) -> String {
                 let due = due_text(item, lang);
                 // A withheld title is already "[秘密] ID": no ID twice.
                 let what = if item.title.is_withheld() {
-                    lang.title(&item.title)
+                    item.title.words(lang)
                 } else {
-                    format!("{}  {}", item.id, lang.title(&item.title))
+                    format!("{}  {}", item.id, item.title.words(lang))
                 };
                 out.push_str(&format!("    {}  {what}  {due}\n", when(item, lang)));
             }
@@ -465,7 +465,7 @@ pub fn table(items: &[Reminder], lang: Lang) -> Table {
         table.push(vec![
             (item.id.to_string(), Tone::Plain),
             (item.kind_word(lang).to_string(), Tone::Plain),
-            (lang.title(&item.title), Tone::Plain),
+            (item.title.words(lang), Tone::Plain),
             (item.unit.clone().unwrap_or_default(), Tone::Plain),
             (item.owner.clone().unwrap_or_default(), Tone::Plain),
             (item.due.to_string(), Tone::Plain),
@@ -500,7 +500,7 @@ pub fn markdown(items: &[Reminder], today: Date, lang: Lang) -> String {
                 table.push(vec![
                     (when(item, lang), Tone::Plain),
                     (item.id.to_string(), Tone::Plain),
-                    (lang.title(&item.title), Tone::Plain),
+                    (item.title.words(lang), Tone::Plain),
                     (item.due.to_string(), Tone::Plain),
                     (item.days_left.to_string(), Tone::Plain),
                 ]);

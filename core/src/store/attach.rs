@@ -5,9 +5,9 @@ use std::path::{Path, PathBuf};
 
 use sha2::{Digest, Sha256};
 
-use crate::error::{Error, Result};
 use crate::model::id::Id;
 use crate::model::incoming::Attachment;
+use crate::store::error::{Error, Result};
 
 /// Largest attachment accepted: scans of long papers fit; videos do not
 /// belong in a git register.

@@ -3,8 +3,8 @@
 
 use std::path::PathBuf;
 
-use crate::error::{Error, Result};
 use crate::model::calendar::Calendar;
+use crate::store::error::{Error, Result};
 use crate::store::register::Register;
 
 /// The calendar's file name, at the register's root.

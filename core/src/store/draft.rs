@@ -5,8 +5,8 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::error::{Error, Result};
 use crate::model::id::Id;
+use crate::store::error::{Error, Result};
 use crate::store::{Register, save};
 
 /// A record's text copied for editing.

@@ -12,7 +12,7 @@ use serde::Deserialize as _;
 use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use serde_yaml::Value;
 
-use crate::error::{Error, Result};
+use crate::store::error::{Error, Result};
 use crate::store::yaml::Keep;
 
 /// What to write again as typed in `text` (a record file about to be

@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 use std::time::{Duration, Instant, SystemTime};
 
-use crate::error::{Error, Result};
+use crate::store::error::{Error, Result};
 
 /// `git` run in `root`, never prompting, blind to a caller's `GIT_DIR`.
 pub(crate) fn git(root: &Path) -> Command {

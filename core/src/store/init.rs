@@ -4,10 +4,10 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::error::{Error, Result};
 use crate::model::config::Config;
 use crate::model::kind::Kind;
 use crate::store::calendar::CALENDAR_FILE;
+use crate::store::error::{Error, Result};
 use crate::store::register::{SETTINGS_FILE, render_config};
 use crate::store::{git, save};
 

@@ -8,13 +8,13 @@ use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 
-use crate::error::{Error, Result};
 use crate::model::facts::Facts;
 use crate::model::id::Id;
 use crate::model::keyword::Secrecy;
 use crate::model::kind::Kind;
 use crate::model::record::Record;
 use crate::store::cache;
+use crate::store::error::{Error, Result};
 use crate::store::parse::{ReadProblem, parse_file, parse_unchecked};
 use crate::store::register::{ReadStep, Register};
 use crate::store::walk::{FileInfo, id_of, link_problem, list_files, wanted};

@@ -8,7 +8,7 @@ use std::fs::{File, OpenOptions, TryLockError};
 use std::path::Path;
 use std::time::{Duration, Instant};
 
-use crate::error::{Error, Result};
+use crate::store::error::{Error, Result};
 use crate::store::save::ensure_state_dir;
 
 /// Held while the register is being changed; dropping it unlocks.

@@ -7,6 +7,7 @@ pub mod attach;
 pub mod cache;
 pub mod calendar;
 pub mod draft;
+pub mod error;
 pub mod fidelity;
 pub mod git;
 pub mod init;
@@ -25,10 +26,10 @@ pub mod yaml;
 
 use std::path::{Path, PathBuf};
 
-use crate::error::{Error, Result};
 use crate::model;
 use crate::model::id::Id;
 use crate::model::record::Record;
+use crate::store::error::{Error, Result};
 pub use load::{Loaded, Need, Problem, Snapshot, load_all, load_all_each, load_one, load_where};
 pub use register::{ReadStep, Reading, Register, Runtime};
 

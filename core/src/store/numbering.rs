@@ -4,10 +4,10 @@
 
 use serde::Deserialize;
 
-use crate::error::{Error, Result};
 use crate::model::id::Id;
 use crate::model::kind::Kind;
 use crate::model::outgoing::parse_doc_number;
+use crate::store::error::{Error, Result};
 use crate::store::register::Register;
 use crate::store::{parse, yaml};
 

@@ -7,10 +7,10 @@
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use crate::error::{Error, Result};
 use crate::model::config::{Config, ConfigProblem, FORMAT_VERSION};
 use crate::model::id::{Id, is_padded};
 use crate::model::kind::Kind;
+use crate::store::error::{Error, Result};
 
 pub const SETTINGS_FILE: &str = "taizhang.toml";
 pub const CALENDAR_FILE: &str = "calendar.toml";

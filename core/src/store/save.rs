@@ -8,7 +8,7 @@
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use crate::error::{Error, Result};
+use crate::store::error::{Error, Result};
 use crate::store::register::STATE_DIR;
 
 /// Writes `content` to `root/relative` atomically.

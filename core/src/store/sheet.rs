@@ -9,8 +9,8 @@ use std::path::Path;
 use calamine::{Data, Reader, Xlsx};
 use jiff::civil::Date;
 
-use crate::error::{Error, Result};
 use crate::model::import::{Cell, SheetRow};
+use crate::store::error::{Error, Result};
 
 /// The largest spreadsheet file read (a register of 100,000 rows is a
 /// few tens of MiB).

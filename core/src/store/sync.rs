@@ -14,7 +14,6 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
-use crate::error::{Error, Result};
 use crate::model::common::Actor;
 use crate::model::common::HistoryAction;
 use crate::model::id::Id;
@@ -23,6 +22,7 @@ use crate::model::merge::merge_record;
 use crate::model::outgoing::{doc_number, parse_doc_number};
 use crate::model::record::Record;
 use crate::model::renumber::Renumbering;
+use crate::store::error::{Error, Result};
 use crate::store::register::{Register, Writer};
 use crate::store::{git, numbering, parse, save, yaml};
 

@@ -15,9 +15,9 @@
 use std::collections::HashSet;
 use std::path::PathBuf;
 
-use crate::error::{Error, Result};
 use crate::model::id::Id;
 use crate::model::kind::Kind;
+use crate::store::error::{Error, Result};
 use crate::store::git::{self, Place};
 use crate::store::{Register, lock, numbering, save};
 

@@ -134,7 +134,7 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
         done.push(cells([
             f.number.clone(),
             f.id.clone(),
-            lang.title(&f.title),
+            f.title.words(lang),
             lang.keyword(f.retention).to_string(),
         ]));
     }
@@ -147,7 +147,7 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
     for p in &passed {
         skipped.push(cells([
             p.id.clone(),
-            lang.title(&p.title),
+            p.title.words(lang),
             words::skip_reason(lang, &p.skip),
         ]));
     }

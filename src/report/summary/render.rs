@@ -93,7 +93,7 @@ pub fn overdue_table(s: &Summary, lang: Lang) -> Table {
     for row in &s.overdue {
         table.push(vec![
             plain(&row.id),
-            plain(lang.title(&row.title)),
+            plain(row.title.words(lang)),
             plain(&row.unit),
             plain(row.owner.as_deref().unwrap_or_default()),
             plain(row.due),
