@@ -214,15 +214,8 @@ fn emit(out: Option<&Path>, bytes: &[u8], format: ExportFormat) -> Result<()> {
 }
 
 /// Records in the order of the registers: kind, then ID.
-fn order(record: &Record) -> (u8, Option<&str>, &Id) {
-    let rank = match record.kind() {
-        Kind::Incoming => 0,
-        Kind::Outgoing => 1,
-        Kind::Followup => 2,
-        Kind::Meeting => 3,
-        Kind::Logbook => 4,
-    };
-    (rank, record.book(), record.id())
+fn order(record: &Record) -> (usize, Option<&str>, &Id) {
+    (record.kind().rank(), record.book(), record.id())
 }
 
 /// The kind a CSV is about, when KIND names exactly one.
@@ -252,13 +245,14 @@ fn sheets<'a>(
     let lang = ctx.lang();
     let wanted = |k: Kind, book: Option<&str>| kind.is_none_or(|f| f.matches(k, book));
     let mut sheets = Vec::new();
-    let main = [
-        (Kind::Incoming, Label::Incoming),
-        (Kind::Outgoing, Label::Outgoing),
-        (Kind::Followup, Label::SheetFollowups),
-        (Kind::Meeting, Label::Meetings),
-    ];
-    for (k, label) in main {
+    for k in Kind::fixed() {
+        let label = match k {
+            Kind::Incoming => Label::Incoming,
+            Kind::Outgoing => Label::Outgoing,
+            Kind::Followup => Label::SheetFollowups,
+            Kind::Meeting => Label::Meetings,
+            Kind::Logbook => continue,
+        };
         if wanted(k, None) {
             sheets.push(xlsx::Sheet {
                 name: xlsx::sheet_name(lang.label(label)),

@@ -158,17 +158,13 @@ fn build_filter(ctx: &Ctx, register: &Register, args: &Args) -> Result<Filter> {
 /// word naming none is refused with the accepted ones. A logbook's
 /// statuses are its own, taken as typed.
 fn statuses(kind: Option<&KindFilter>, inputs: &[String]) -> Result<Vec<String>> {
-    let kinds: &[Kind] = match kind {
+    let kinds: Vec<Kind> = match kind {
         Some(KindFilter::Book(_)) => return Ok(split_list(inputs)),
-        Some(KindFilter::Kind(kind)) => std::slice::from_ref(kind),
-        Some(KindFilter::Documents) => &[Kind::Incoming, Kind::Outgoing],
-        Some(KindFilter::All) | None => &[
-            Kind::Incoming,
-            Kind::Outgoing,
-            Kind::Followup,
-            Kind::Meeting,
-        ],
+        Some(filter) => filter.kinds(),
+        None => KindFilter::All.kinds(),
     };
+    let kinds: Vec<Kind> = kinds.into_iter().filter(|k| k.is_fixed()).collect();
+    let kinds = kinds.as_slice();
     let mut keywords = Vec::new();
     for input in split_list(inputs) {
         let named = status_words::resolve(&input, kinds).ok_or_else(|| Error::UnknownStatus {

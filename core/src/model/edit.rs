@@ -309,14 +309,7 @@ pub fn parse_history_note(note: &str) -> Option<Vec<FieldChange>> {
 /// `chinese_value` for a field of whichever kind has it (a history note
 /// does not say the kind).
 pub fn chinese_value_any(field: &str, value: &str) -> Option<&'static str> {
-    [
-        Kind::Followup,
-        Kind::Incoming,
-        Kind::Outgoing,
-        Kind::Meeting,
-    ]
-    .into_iter()
-    .find_map(|kind| chinese_value(kind, field, value))
+    Kind::fixed().find_map(|kind| chinese_value(kind, field, value))
 }
 
 /// What reading a value needs from outside: today, the time zone, the

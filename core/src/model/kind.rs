@@ -1,6 +1,10 @@
 //! The kinds of record and where each lives on disk.
+//!
+//! `Kind::ALL` (in the order of the registers: 收文, 发文, 督办, 会议,
+//! 登记簿) is the one list of kinds: every other list of kinds, folders
+//! or names derives from it, so a new kind cannot be left out of one.
 
-use crate::model::keyword::keywords;
+use crate::model::keyword::{Keyword, keywords};
 
 keywords!(
     /// A kind of record. `list KIND` accepts these and their aliases.
@@ -23,7 +27,64 @@ impl Kind {
             Kind::Logbook => "logbooks",
         }
     }
+
+    /// Short names `list KIND` and `export KIND` accept besides the
+    /// keyword and the Chinese words (`in`, `fu` …).
+    pub fn aliases(self) -> &'static [&'static str] {
+        match self {
+            Kind::Incoming => &["in"],
+            Kind::Outgoing => &["out"],
+            Kind::Followup => &["followups", "fu"],
+            Kind::Meeting => &["meetings", "mt"],
+            Kind::Logbook => &[],
+        }
+    }
+
+    /// Whether the kind's fields and statuses are the tool's own; a
+    /// logbook entry's come from its book's declaration.
+    pub fn is_fixed(self) -> bool {
+        self != Kind::Logbook
+    }
+
+    /// The kinds whose fields and statuses are the tool's own, in the
+    /// order of the registers.
+    pub fn fixed() -> impl Iterator<Item = Kind> {
+        Kind::ALL.iter().copied().filter(|k| k.is_fixed())
+    }
+
+    /// Every top folder that holds records, each once (the two document
+    /// kinds share `documents`).
+    pub fn folders() -> Vec<&'static str> {
+        let mut folders: Vec<&'static str> = Vec::new();
+        for kind in Kind::ALL {
+            if !folders.contains(&kind.folder()) {
+                folders.push(kind.folder());
+            }
+        }
+        folders
+    }
+
+    /// The kind's place in the order of the registers, for sorting.
+    pub fn rank(self) -> usize {
+        Kind::ALL
+            .iter()
+            .position(|k| *k == self)
+            .unwrap_or(Kind::ALL.len())
+    }
+
+    /// The fixed kind `text` names by keyword, Chinese word or alias.
+    fn named(text: &str) -> Option<Kind> {
+        let lower = text.to_ascii_lowercase();
+        Kind::fixed().find(|kind| {
+            kind.keyword() == lower
+                || kind.chinese().split('|').any(|word| word == text)
+                || kind.aliases().contains(&lower.as_str())
+        })
+    }
 }
+
+/// What `list document` names: both document kinds.
+const DOCUMENTS: &[&str] = &["document", "documents", "doc", "docs", "公文"];
 
 /// What `list KIND` selects: one kind, both document kinds, or one logbook.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -39,17 +100,28 @@ impl KindFilter {
     /// `meeting`/`mt`; anything else is taken as a logbook name and checked
     /// by the caller against the register's settings.
     pub fn parse(text: &str) -> KindFilter {
-        let lower = text.trim().to_ascii_lowercase();
-        match lower.as_str() {
-            "incoming" | "in" | "收文" => KindFilter::Kind(Kind::Incoming),
-            "outgoing" | "out" | "发文" => KindFilter::Kind(Kind::Outgoing),
-            "document" | "documents" | "doc" | "docs" | "公文" => KindFilter::Documents,
-            "followup" | "followups" | "fu" | "督办" | "督办事项" => {
-                KindFilter::Kind(Kind::Followup)
-            }
-            "meeting" | "meetings" | "mt" | "会议" => KindFilter::Kind(Kind::Meeting),
-            _ => KindFilter::Book(text.trim().to_string()),
+        let text = text.trim();
+        if DOCUMENTS.contains(&text.to_ascii_lowercase().as_str()) {
+            return KindFilter::Documents;
         }
+        match Kind::named(text) {
+            Some(kind) => KindFilter::Kind(kind),
+            None => KindFilter::Book(text.to_string()),
+        }
+    }
+
+    /// The kinds the filter can select, in the order of the registers.
+    pub fn kinds(&self) -> Vec<Kind> {
+        Kind::ALL
+            .iter()
+            .copied()
+            .filter(|kind| match self {
+                KindFilter::All => true,
+                KindFilter::Kind(k) => k == kind,
+                KindFilter::Documents => matches!(kind, Kind::Incoming | Kind::Outgoing),
+                KindFilter::Book(_) => *kind == Kind::Logbook,
+            })
+            .collect()
     }
 
     pub fn matches(&self, kind: Kind, book: Option<&str>) -> bool {
@@ -75,4 +147,74 @@ pub enum Expected {
     Source,
     /// What can be chased (催办): a follow-up or an incoming action paper.
     Chased,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{edit, status_words};
+
+    /// Every place `Kind::ALL` drives answers for every kind: a new kind
+    /// that one of them forgot fails here, not in an office.
+    #[test]
+    fn every_kind_appears_in_every_place_all_drives() {
+        let folders = Kind::folders();
+        for kind in Kind::ALL.iter().copied() {
+            assert!(folders.contains(&kind.folder()), "{kind:?}: no folder");
+            assert_eq!(Kind::ALL[kind.rank()], kind, "{kind:?}: rank");
+            assert_eq!(
+                status_words::statuses(kind).is_some(),
+                kind.is_fixed(),
+                "{kind:?}: a fixed kind has its own statuses, a logbook's are declared"
+            );
+            assert!(
+                edit::settable_keys(kind).next().is_some(),
+                "{kind:?}: nothing settable"
+            );
+            assert!(
+                KindFilter::All.kinds().contains(&kind),
+                "{kind:?}: not in list all"
+            );
+            if kind.is_fixed() {
+                let names = [kind.keyword()]
+                    .into_iter()
+                    .chain(kind.chinese().split('|'))
+                    .chain(kind.aliases().iter().copied());
+                for name in names {
+                    assert_eq!(KindFilter::parse(name), KindFilter::Kind(kind), "{name}");
+                    assert_eq!(
+                        KindFilter::parse(&name.to_uppercase()),
+                        KindFilter::Kind(kind)
+                    );
+                }
+                assert!(Kind::fixed().any(|k| k == kind));
+            }
+        }
+        let mut ranks: Vec<usize> = Kind::ALL.iter().map(|k| k.rank()).collect();
+        ranks.dedup();
+        assert_eq!(ranks.len(), Kind::ALL.len(), "ranks are distinct");
+    }
+
+    #[test]
+    fn a_name_no_kind_has_is_a_logbook_and_documents_name_both() {
+        assert_eq!(KindFilter::parse(" seal "), KindFilter::Book("seal".into()));
+        assert_eq!(
+            KindFilter::parse("logbook"),
+            KindFilter::Book("logbook".into())
+        );
+        assert_eq!(KindFilter::parse("公文"), KindFilter::Documents);
+        assert_eq!(
+            KindFilter::Documents.kinds(),
+            [Kind::Incoming, Kind::Outgoing]
+        );
+        assert_eq!(KindFilter::Book("seal".into()).kinds(), [Kind::Logbook]);
+    }
+
+    #[test]
+    fn each_folder_is_listed_once() {
+        assert_eq!(
+            Kind::folders(),
+            ["documents", "followups", "meetings", "logbooks"]
+        );
+    }
 }

@@ -46,8 +46,8 @@ pub fn create(root: &Path, config: &Config, calendar: &str, git: Git) -> Result<
     if !root.join(&calendar_file).exists() {
         save::write_atomic(root, &calendar_file, calendar.as_bytes())?;
     }
-    for kind in [Kind::Incoming, Kind::Followup, Kind::Meeting, Kind::Logbook] {
-        let dir = root.join(kind.folder());
+    for folder in Kind::folders() {
+        let dir = root.join(folder);
         std::fs::create_dir_all(&dir).map_err(|e| Error::io(&dir, e))?;
     }
     save::ensure_state_dir(root)?;

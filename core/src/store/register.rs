@@ -318,9 +318,10 @@ impl Register {
 
     /// The folders that hold records (`documents`, `followups`, …).
     pub fn record_roots(&self) -> Vec<PathBuf> {
-        let mut roots: Vec<PathBuf> = [Kind::Incoming, Kind::Followup, Kind::Meeting]
-            .iter()
-            .map(|k| self.root.join(k.folder()))
+        let mut roots: Vec<PathBuf> = Kind::folders()
+            .into_iter()
+            .filter(|folder| *folder != Kind::Logbook.folder())
+            .map(|folder| self.root.join(folder))
             .collect();
         for name in self.config.logbooks.keys() {
             roots.push(self.root.join(Kind::Logbook.folder()).join(name));

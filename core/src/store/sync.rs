@@ -275,13 +275,8 @@ fn upstream(git: &Git) -> Result<Upstream> {
 /// The record folders and attachments must be as committed: the replay
 /// rewrites them, and the clerk's unsaved edits must never be lost.
 fn refuse_uncommitted(register: &Register) -> Result<()> {
-    let folders = [
-        Kind::Incoming.folder(),
-        Kind::Followup.folder(),
-        Kind::Meeting.folder(),
-        Kind::Logbook.folder(),
-        "attachments",
-    ];
+    let mut folders = Kind::folders();
+    folders.push("attachments");
     let paths = git::uncommitted(&register.root, &folders);
     if paths.is_empty() {
         Ok(())
