@@ -11,18 +11,17 @@
 pub mod commands;
 pub mod context;
 pub mod error;
+pub mod exit;
 pub mod i18n;
 pub mod report;
 
 use std::process::ExitCode;
 
 use crate::context::Ctx;
-use crate::error::Error;
-use crate::i18n::{Lang, Message};
-use crate::report::render::printable;
 
-/// Runs the command line and maps the outcome to DESIGN §2's exit codes:
-/// 0 success, 1 failure (message on stderr), 2 usage (clap's own).
+/// Runs the command line and maps the outcome to an exit code (see
+/// `exit`): 0 success, 1 failure (message on stderr), 2 usage (clap's
+/// own), 70 an internal error.
 pub fn main() -> ExitCode {
     let cli = match commands::usage::parse(std::env::args_os().collect()) {
         Ok(cli) => cli,
@@ -30,28 +29,11 @@ pub fn main() -> ExitCode {
     };
     let ctx = match Ctx::new(cli.global.clone()) {
         Ok(ctx) => ctx,
-        Err(failed) => return report_error(&failed.error, failed.lang),
+        Err(failed) => return exit::report(&failed.error, failed.lang),
     };
-    match commands::run(&ctx, cli.command) {
+    exit::guard(ctx.lang(), || match commands::run(&ctx, cli.command) {
         Ok(code) => code,
         Err(e) if e.is_broken_pipe() => ExitCode::SUCCESS,
-        Err(e) => report_error(&e, ctx.lang()),
-    }
-}
-
-fn report_error(error: &Error, lang: Lang) -> ExitCode {
-    if let Error::CheckFailed { .. } = error {
-        // `check` has printed every problem; the summary line is enough.
-        let (message, _) = lang.error(error);
-        eprintln!("{}", printable(&message));
-        return ExitCode::FAILURE;
-    }
-    // Errors quote what the user or a file gave: never pass a control
-    // character on to the terminal.
-    let (message, hint) = lang.error(error);
-    eprintln!("{}: {}", lang.message(Message::Error), printable(&message));
-    if let Some(hint) = hint {
-        eprintln!("{}: {}", lang.message(Message::Hint), printable(&hint));
-    }
-    ExitCode::FAILURE
+        Err(e) => exit::report(&e, ctx.lang()),
+    })
 }
