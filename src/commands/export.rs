@@ -251,9 +251,14 @@ fn sheets<'a>(
             Kind::Outgoing => Label::Outgoing,
             Kind::Followup => Label::SheetFollowups,
             Kind::Meeting => Label::Meetings,
+            Kind::Rule => Label::Rules,
             Kind::Logbook => continue,
         };
-        if wanted(k, None) {
+        // A register that keeps no rules gets no empty sheet of them.
+        let kept = k != Kind::Rule
+            || records.iter().any(|r| r.kind() == k)
+            || matches!(kind, Some(KindFilter::Kind(named)) if *named == k);
+        if wanted(k, None) && kept {
             sheets.push(xlsx::Sheet {
                 name: xlsx::sheet_name(lang.label(label)),
                 layout: export::layout(Some(k), None),

@@ -24,6 +24,7 @@ mod meeting;
 mod progress;
 mod remind;
 mod reopen;
+mod rule;
 mod shared;
 mod show;
 mod summary;
@@ -75,6 +76,8 @@ pub enum Command {
     Sync(sync::Args),
     #[command(subcommand)]
     Meeting(meeting::MeetingCommand),
+    #[command(subcommand)]
+    Rule(rule::RuleCommand),
     Import(import::Args),
     Desk(desk::Args),
     #[command(subcommand)]
@@ -111,6 +114,7 @@ pub fn run(ctx: &Ctx, command: Option<Command>) -> Result<ExitCode> {
         Command::Export(args) => export::run(ctx, args),
         Command::Sync(args) => sync::run(ctx, args),
         Command::Meeting(cmd) => meeting::run(ctx, cmd),
+        Command::Rule(cmd) => rule::run(ctx, cmd),
         Command::Import(args) => import::run(ctx, args),
         Command::Desk(args) => desk::run(ctx, args),
         Command::Book(cmd) => book::run(

@@ -217,6 +217,29 @@ pub const COMMANDS: &[(&str, &str, Option<&str>)] = &[
             "登记已召开会议的议定事项\n\n议定事项依次编为 #1、#2 …。给了 --lead 和 --due，它同时成为一项督办事项（来源：会议议定，来源编号：MT-…#n），在同一次提交中互相关联，并打印督办事项的编号；否则打印议定事项（MT-…#n）。",
         ),
     ),
+    ("rule", "制度：登记、清理评估、修订、废止", None),
+    (
+        "rule add",
+        "登记一项现行制度；只打印新编号",
+        Some(
+            "登记一项现行制度；只打印新编号。\n\n给了 --review-every，自施行之日起满一个周期即到首次清理评估的日期，届时 `remind` 开始提醒。",
+        ),
+    ),
+    (
+        "rule review",
+        "登记对一项现行制度的清理评估：是否继续有效",
+        Some(
+            "登记对一项现行制度的清理评估：是否继续有效\n\n下次评估日期顺延一个周期。评估认为需要修改的，随后用 `rule revise` 或 `rule repeal` 办理。",
+        ),
+    ),
+    (
+        "rule revise",
+        "修订制度：登记新版本，由它替代旧版本；只打印新编号",
+        Some(
+            "修订制度：登记新版本，由它替代旧版本；只打印新编号。\n\n新旧两版互相指明（`replaces` / `replaced_by`），旧版自新版施行之日起为已修订，两者在同一次提交中写入。未给出的项沿用旧版（发布单位、归口科室、评估周期、密级）。",
+        ),
+    ),
+    ("rule repeal", "废止制度：不再有效，也不再评估", None),
     (
         "import",
         "导入现有的表格台账（收文登记簿、发文登记簿、督办台账，或用印登记簿等登记簿）；逐行打印新编号",
@@ -711,6 +734,49 @@ pub const ARGS: &[(&str, &str, &str)] = &[
     ("meeting decide", "lead", "牵头单位；须同时给 --due"),
     ("meeting decide", "due", "办结时限；须同时给 --lead"),
     ("meeting decide", "owner", "责任人；须同时给 --lead"),
+    // rule
+    ("rule add", "title", "制度名称，如 公文处理实施细则"),
+    ("rule add", "doc_number", "印发该制度的文号"),
+    ("rule add", "issuer", "发布单位 [默认：本台账的机关名称]"),
+    ("rule add", "issued", "发布日期"),
+    ("rule add", "effective", "施行日期（与发布日期不同时）"),
+    ("rule add", "unit", "归口科室"),
+    (
+        "rule add",
+        "review_every",
+        "清理评估周期：2y、18m、半年、每2年",
+    ),
+    (
+        "rule add",
+        "secrecy",
+        "密级：none（非密）、secret（秘密）、highly-secret（机密）、top-secret（绝密）",
+    ),
+    ("rule add", "notes", "备注"),
+    ("rule review", "id", "制度（ZD-…）"),
+    ("rule review", "on", "评估日期"),
+    (
+        "rule review",
+        "outcome",
+        "评估结论：keep（继续有效）、revise（需修订）、repeal（拟废止）",
+    ),
+    ("rule review", "note", "评估意见"),
+    (
+        "rule review",
+        "every",
+        "此后的评估周期：2y、18m、半年、每2年",
+    ),
+    ("rule revise", "id", "被替代的现行制度（ZD-…）"),
+    ("rule revise", "title", "新版本的制度名称"),
+    ("rule revise", "doc_number", "印发新版本的文号"),
+    ("rule revise", "issuer", "发布单位 [默认：同旧版]"),
+    ("rule revise", "issued", "发布日期"),
+    ("rule revise", "effective", "施行日期（与发布日期不同时）"),
+    ("rule revise", "unit", "归口科室 [默认：同旧版]"),
+    ("rule revise", "review_every", "清理评估周期 [默认：同旧版]"),
+    ("rule revise", "notes", "备注"),
+    ("rule repeal", "id", "制度（ZD-…）"),
+    ("rule repeal", "reason", "废止理由，记入处理记录"),
+    ("rule repeal", "on", "失效日期"),
     // import
     ("import", "sheet_format", "文件格式：csv 或 xlsx"),
     (

@@ -62,6 +62,7 @@ words! {
         Received => "Received" / "签收",
         Start => "Start" / "时间",
         SheetFollowups => "Follow-ups" / "督办",
+        Rules => "Rules and regulations" / "制度",
     }
 }
 
@@ -233,7 +234,7 @@ const FIELDS_IN: &[(&str, &str, &str, &str)] = &[
     ("attachments", "path", "path", "位置"),
 ];
 
-fn pick(lang: Lang, en: &'static str, zh: &'static str) -> &'static str {
+pub(super) fn pick(lang: Lang, en: &'static str, zh: &'static str) -> &'static str {
     match lang {
         Lang::En => en,
         Lang::Zh => zh,
@@ -254,6 +255,7 @@ pub(super) fn field_in(lang: Lang, scope: &str, key: &str) -> Option<&'static st
         .iter()
         .find(|(s, k, _, _)| *s == scope && *k == key)
         .map(|(_, _, en, zh)| pick(lang, en, zh))
+        .or_else(|| super::rule::field(lang, scope, key))
 }
 
 /// What each set of keywords is called, by its `Keyword::NAME`:
@@ -280,6 +282,7 @@ const KEYWORD_SETS: &[(&str, &str, &str)] = &[
 pub(super) fn keyword_set(lang: Lang, name: &str) -> &str {
     KEYWORD_SETS
         .iter()
+        .chain(super::rule::KEYWORD_SETS)
         .find(|(n, _, _)| *n == name)
         .map_or(name, |(_, en, zh)| pick(lang, en, zh))
 }
@@ -308,6 +311,9 @@ pub(super) fn step(lang: Lang, step: Step) -> &'static str {
         Step::MeetingCancel => "取消会议",
         Step::MeetingMinutes => "登记纪要",
         Step::MeetingDecide => "登记议定事项",
+        Step::RuleReview | Step::RuleRevise | Step::RuleRepeal => {
+            super::rule::step_zh(step).unwrap_or_default()
+        }
     };
     pick(lang, step.command(), zh)
 }

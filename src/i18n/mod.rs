@@ -21,6 +21,7 @@ mod labels;
 pub mod loops;
 mod notes;
 mod refusals;
+pub mod rule;
 mod sentences;
 
 pub use confirm::Confirm;

@@ -13,6 +13,7 @@ pub(super) fn expected(l: Lang, expected: Expected) -> String {
         Expected::Outgoing => say!(l, "an outgoing document (OUT)", "发文（OUT-…）"),
         Expected::Followup => say!(l, "a follow-up (FU)", "督办事项（FU-…）"),
         Expected::Meeting => say!(l, "a meeting (MT)", "会议（MT-…）"),
+        Expected::Rule => super::rule::expected(l),
         Expected::Decision => say!(
             l,
             "a meeting decision such as MT-2026-0003#2",
@@ -145,5 +146,6 @@ pub(super) fn status_word(l: Lang, status: Status) -> &'static str {
         Status::Outgoing(s) => l.keyword(s),
         Status::Followup(s) => l.keyword(s),
         Status::Meeting(s) => l.keyword(s),
+        Status::Rule(s) => l.keyword(s),
     }
 }

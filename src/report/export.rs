@@ -176,6 +176,7 @@ pub fn layout(kind: Option<Kind>, book: Option<&LogbookDef>) -> Layout {
         Some(Kind::Outgoing) => outgoing(),
         Some(Kind::Followup) => followup(),
         Some(Kind::Meeting) => meeting(),
+        Some(Kind::Rule) => rule(),
         Some(Kind::Logbook) => return logbook(book),
         None => vec![
             col("kind", 10.0, |r, _| {
@@ -194,19 +195,9 @@ pub fn layout(kind: Option<Kind>, book: Option<&LogbookDef>) -> Layout {
         ],
     };
     Layout {
-        scope: kind.map_or("", scope_of),
+        scope: kind.map_or("", Keyword::keyword),
         columns,
         labels: Vec::new(),
-    }
-}
-
-fn scope_of(kind: Kind) -> &'static str {
-    match kind {
-        Kind::Incoming => "incoming",
-        Kind::Outgoing => "outgoing",
-        Kind::Followup => "followup",
-        Kind::Meeting => "meeting",
-        Kind::Logbook => "logbook",
     }
 }
 
@@ -394,6 +385,53 @@ fn meeting() -> Vec<Column> {
         status(),
         col("decisions", 8.0, |r, _| match r {
             Mt(m) => Cell::Number(m.decisions.len() as f64),
+            _ => Cell::Empty,
+        }),
+    ]
+}
+
+fn rule() -> Vec<Column> {
+    use Record::Rule as Ru;
+    vec![
+        id(),
+        title(),
+        col("doc_number", 20.0, |r, _| text(r.reference())),
+        col("issuer", 16.0, |r, _| text(r.party().as_deref())),
+        col("issued", 12.0, |r, _| Cell::Date(r.date())),
+        col("effective", 12.0, |r, _| match r {
+            Ru(rule) => date(rule.effective),
+            _ => Cell::Empty,
+        }),
+        col("unit", 14.0, |r, _| text(r.unit())),
+        status(),
+        col("review_every", 8.0, |r, _| match r {
+            Ru(rule) => text(rule.review_every.map(|c| c.to_string()).as_deref()),
+            _ => Cell::Empty,
+        }),
+        col("review_due", 12.0, |r, _| match r {
+            Ru(rule) => date(rule.review_due),
+            _ => Cell::Empty,
+        }),
+        col("replaces", 14.0, |r, _| match r {
+            Ru(rule) => text(rule.replaces.as_ref().map(|id| id.to_string()).as_deref()),
+            _ => Cell::Empty,
+        }),
+        col("replaced_by", 14.0, |r, _| match r {
+            Ru(rule) => text(
+                rule.replaced_by
+                    .as_ref()
+                    .map(|id| id.to_string())
+                    .as_deref(),
+            ),
+            _ => Cell::Empty,
+        }),
+        col("ended", 12.0, |r, _| match r {
+            Ru(rule) => date(rule.ended),
+            _ => Cell::Empty,
+        }),
+        col("secrecy", 8.0, |r, w| w.keyword(r.secrecy())),
+        matter("notes", 20.0, |r, _| match r {
+            Ru(rule) => text(rule.notes.as_deref()),
             _ => Cell::Empty,
         }),
     ]

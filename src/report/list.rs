@@ -211,6 +211,10 @@ fn columns(kind: Option<Kind>) -> (&'static str, Vec<Column>) {
             vec![ID, TITLE, STATUS, REFERENCE, PARTY, UNIT, DATE],
         ),
         Some(Kind::Meeting) => ("meeting", vec![ID, TITLE, STATUS, DATE, PARTY, HOST]),
+        Some(Kind::Rule) => (
+            "rule",
+            vec![ID, TITLE, STATUS, REFERENCE, PARTY, UNIT, DATE, DUE],
+        ),
         _ => (
             "",
             vec![ID, TITLE, STATUS, UNIT, PARTY, DATE, DUE, DAYS_LEFT],
@@ -250,6 +254,11 @@ fn header_words(scope: &str, key: &str, lang: Lang) -> String {
         ("outgoing", "date") => lang.field("signed").to_string(),
         ("meeting", "date") => lang.field("start").to_string(),
         ("meeting", "party") => lang.field("venue").to_string(),
+        ("rule", "reference") => lang.field_in(scope, "doc_number").to_string(),
+        ("rule", "party") => lang.field_in(scope, "issuer").to_string(),
+        ("rule", "lead") => lang.field_in(scope, "unit").to_string(),
+        ("rule", "date") => lang.field_in(scope, "issued").to_string(),
+        ("rule", "due") => lang.field_in(scope, "review_due").to_string(),
         _ => lang.field_in(scope, key).to_string(),
     }
 }

@@ -34,6 +34,9 @@ pub enum Level {
     /// A follow-up's periodic progress report is owed (its `feedback`
     /// cadence); its `due` is the day the report was owed by.
     FeedbackDue,
+    /// A rule in force is due, or overdue, for review (清理评估); its
+    /// `due` is the review date.
+    ReviewDue,
 }
 
 impl Level {
@@ -44,6 +47,7 @@ impl Level {
             Level::DueToday => "due-today",
             Level::DueSoon => "due-soon",
             Level::FeedbackDue => "feedback-due",
+            Level::ReviewDue => "review-due",
         }
     }
 
@@ -52,7 +56,7 @@ impl Level {
         match self {
             Level::Overdue => ChaseLevel::Red,
             Level::DueToday => ChaseLevel::Yellow,
-            Level::DueSoon | Level::FeedbackDue => ChaseLevel::Blue,
+            Level::DueSoon | Level::FeedbackDue | Level::ReviewDue => ChaseLevel::Blue,
         }
     }
 
@@ -62,6 +66,7 @@ impl Level {
             Level::DueToday => lang.label(Label::LevelDueToday),
             Level::DueSoon => lang.label(Label::LevelDueSoon),
             Level::FeedbackDue => i18n::loops::LoopWord::FeedbackDue.word(lang),
+            Level::ReviewDue => i18n::rule::review_due_word(lang),
         }
     }
 
@@ -223,8 +228,35 @@ pub fn gather(
             .into_iter()
             .filter(|r| !listed.contains(&r.id)),
     );
+    out.extend(reviews_due(records, scope, secrets));
     sort(&mut out);
     out
+}
+
+/// Rules in force whose review (清理评估) is past, today, or within the
+/// window: someone must decide whether each still stands.
+fn reviews_due(records: &[&Record], scope: &Scope, secrets: &Secrets) -> Vec<Reminder> {
+    records
+        .iter()
+        .filter(|r| r.kind() == Kind::Rule)
+        .filter(|r| scope.unit.as_deref().is_none_or(|u| r.unit() == Some(u)))
+        .filter(|_| scope.owner.is_none())
+        .filter_map(|r| {
+            let state = r.due_state(scope.today)?;
+            Level::of(state.due, scope.today, scope.soon_until)?;
+            Some(Reminder {
+                id: r.id().clone(),
+                kind: Kind::Rule,
+                book: None,
+                title: secrets.title(r),
+                unit: r.unit().map(str::to_string),
+                owner: None,
+                due: state.due,
+                days_left: state.days_left,
+                level: Level::ReviewDue,
+            })
+        })
+        .collect()
 }
 
 /// What falls due: what `select` finds, and logbook entries out on their
@@ -383,6 +415,7 @@ pub fn groups(items: &[Reminder]) -> Vec<UnitGroup<'_>> {
 fn when(item: &Reminder, lang: Lang) -> String {
     match item.level {
         Level::FeedbackDue => i18n::loops::LoopWord::ReportOwed.word(lang).to_string(),
+        Level::ReviewDue => i18n::rule::review_when(lang, item.days_left),
         _ => lang.days_left(item.days_left),
     }
 }
@@ -405,9 +438,13 @@ pub fn headline(items: &[Reminder], today: Date, lang: Lang) -> String {
         count(Level::DueSoon),
     );
     let line = i18n::remind_headline(lang, today, o, t, s);
-    match count(Level::FeedbackDue) {
+    let line = match count(Level::FeedbackDue) {
         0 => line,
         owed => i18n::loops::with_reports_owed(lang, line, owed),
+    };
+    match count(Level::ReviewDue) {
+        0 => line,
+        reviews => i18n::rule::with_reviews_due(lang, line, reviews),
     }
 }
 

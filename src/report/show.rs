@@ -293,6 +293,7 @@ fn enum_label(key: &str, text: &str, lang: Lang) -> Option<String> {
         "level" => label::<ChaseLevel>(text, lang),
         "via" => label::<ChaseVia>(text, lang),
         "retention" => label::<Retention>(text, lang),
+        "outcome" => label::<taizhang_core::model::rule::Verdict>(text, lang),
         _ => None,
     }
 }

@@ -36,6 +36,7 @@ mod polish_remind;
 mod readme;
 mod remind;
 mod roster;
+mod rule;
 mod smoke;
 mod snapshots;
 mod summary;

@@ -99,10 +99,17 @@ pub enum HistoryAction {
     ArchiveUndo,
     /// `edit` corrected fields; the note is `field: old → new; …`.
     Edit,
+    /// A rule revised: on the old one, the note is the new rule's ID; on
+    /// the new one, the old rule's.
+    Revise,
+    /// A rule repealed (废止); the note is the reason.
+    Repeal,
+    /// A rule reviewed (清理评估); the note is the outcome and any remark.
+    Review,
 }
 
 impl HistoryAction {
-    const ALL: [HistoryAction; 31] = [
+    const ALL: [HistoryAction; 34] = [
         HistoryAction::Log,
         HistoryAction::Propose,
         HistoryAction::Instruct,
@@ -134,6 +141,9 @@ impl HistoryAction {
         HistoryAction::Archive,
         HistoryAction::ArchiveUndo,
         HistoryAction::Edit,
+        HistoryAction::Revise,
+        HistoryAction::Repeal,
+        HistoryAction::Review,
     ];
 
     /// The stored keyword (also the word of the commit message).
@@ -170,6 +180,9 @@ impl HistoryAction {
             HistoryAction::Archive => "archive",
             HistoryAction::ArchiveUndo => "archive-undo",
             HistoryAction::Edit => "edit",
+            HistoryAction::Revise => "revise",
+            HistoryAction::Repeal => "repeal",
+            HistoryAction::Review => "review",
         }
     }
 

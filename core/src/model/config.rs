@@ -110,6 +110,7 @@ pub struct Prefixes {
     pub outgoing: String,
     pub followup: String,
     pub meeting: String,
+    pub rule: String,
 }
 
 impl Default for Prefixes {
@@ -119,6 +120,7 @@ impl Default for Prefixes {
             outgoing: "OUT".into(),
             followup: "FU".into(),
             meeting: "MT".into(),
+            rule: "ZD".into(),
         }
     }
 }
@@ -261,17 +263,8 @@ impl Config {
 
     /// The record kind an ID prefix belongs to.
     pub fn kind_of_prefix(&self, prefix: &str) -> Option<Kind> {
-        let p = &self.prefixes;
-        let fixed = [
-            (&p.incoming, Kind::Incoming),
-            (&p.outgoing, Kind::Outgoing),
-            (&p.followup, Kind::Followup),
-            (&p.meeting, Kind::Meeting),
-        ];
-        fixed
-            .iter()
-            .find(|(pre, _)| pre.eq_ignore_ascii_case(prefix))
-            .map(|(_, kind)| *kind)
+        Kind::fixed()
+            .find(|kind| self.prefix(*kind).eq_ignore_ascii_case(prefix))
             .or_else(|| {
                 self.logbooks
                     .values()
@@ -287,19 +280,14 @@ impl Config {
             Kind::Outgoing => &self.prefixes.outgoing,
             Kind::Followup => &self.prefixes.followup,
             Kind::Meeting => &self.prefixes.meeting,
+            Kind::Rule => &self.prefixes.rule,
             Kind::Logbook => "",
         }
     }
 
     /// Every prefix in use, upper-cased as stored.
     pub fn all_prefixes(&self) -> Vec<String> {
-        let p = &self.prefixes;
-        let mut all = vec![
-            p.incoming.clone(),
-            p.outgoing.clone(),
-            p.followup.clone(),
-            p.meeting.clone(),
-        ];
+        let mut all: Vec<String> = Kind::fixed().map(|k| self.prefix(k).to_string()).collect();
         all.extend(self.logbooks.values().map(|b| b.prefix.clone()));
         all
     }

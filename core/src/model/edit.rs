@@ -174,6 +174,19 @@ const MEETING: Fields = &[
     ("notes", TEXT),
 ];
 
+const RULE: Fields = &[
+    ("title", Type::Title),
+    ("doc_number", TEXT),
+    ("issuer", TEXT),
+    ("issued", Type::Date { required: true }),
+    ("effective", Type::Date { required: false }),
+    ("unit", Type::Unit { required: false }),
+    ("review_due", Type::Date { required: false }),
+    ("ended", Type::Date { required: false }),
+    ("secrecy", req_kw::<Secrecy>()),
+    ("notes", TEXT),
+];
+
 const ENTRY: Fields = &[("title", TEXT)];
 
 /// The fields `--set` may set, per kind, in the order of DESIGN §1.
@@ -183,6 +196,7 @@ fn settable(kind: Kind) -> Fields {
         Kind::Outgoing => OUTGOING,
         Kind::Followup => FOLLOWUP,
         Kind::Meeting => MEETING,
+        Kind::Rule => RULE,
         Kind::Logbook => ENTRY,
     }
 }
@@ -448,6 +462,7 @@ fn fixed(key: &str, kind: Kind) -> Option<Fixed> {
                 Kind::Outgoing => &["in_reply_to", "followups", "archive", "attachments"],
                 Kind::Followup => &["source_ref", "extensions", "progress", "chases", "result"],
                 Kind::Meeting => &["absent", "agenda", "decisions"],
+                Kind::Rule => &["review_every", "reviews", "replaces", "replaced_by"],
                 Kind::Logbook => &[],
             };
             if structured.contains(&key) {

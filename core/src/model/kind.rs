@@ -13,6 +13,7 @@ keywords!(
         Outgoing = "outgoing" / "发文",
         Followup = "followup" / "督办|督办事项",
         Meeting = "meeting" / "会议",
+        Rule = "rule" / "制度|规章制度",
         Logbook = "logbook" / "登记簿",
     }
 );
@@ -24,6 +25,7 @@ impl Kind {
             Kind::Incoming | Kind::Outgoing => "documents",
             Kind::Followup => "followups",
             Kind::Meeting => "meetings",
+            Kind::Rule => "rules",
             Kind::Logbook => "logbooks",
         }
     }
@@ -36,6 +38,7 @@ impl Kind {
             Kind::Outgoing => &["out"],
             Kind::Followup => &["followups", "fu"],
             Kind::Meeting => &["meetings", "mt"],
+            Kind::Rule => &["rules", "zd"],
             Kind::Logbook => &[],
         }
     }
@@ -141,6 +144,7 @@ pub enum Expected {
     Outgoing,
     Followup,
     Meeting,
+    Rule,
     /// A meeting decision (`MT-2026-0003#2`).
     Decision,
     /// A follow-up's source: a document or a meeting decision.
@@ -214,7 +218,7 @@ mod tests {
     fn each_folder_is_listed_once() {
         assert_eq!(
             Kind::folders(),
-            ["documents", "followups", "meetings", "logbooks"]
+            ["documents", "followups", "meetings", "rules", "logbooks"]
         );
     }
 }

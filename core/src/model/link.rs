@@ -24,6 +24,10 @@ pub enum Role {
     Decision { n: u32 },
     /// The formal minutes of a meeting, an outgoing document (`minutes`).
     Minutes,
+    /// The rule a revised rule replaces (`replaces`).
+    Replaces,
+    /// The rule that revised this one (`replaced_by`).
+    ReplacedBy,
 }
 
 impl Role {
@@ -36,6 +40,8 @@ impl Role {
             Role::Source { .. } => "source_ref",
             Role::Decision { .. } => "decisions",
             Role::Minutes => "minutes",
+            Role::Replaces => "replaces",
+            Role::ReplacedBy => "replaced_by",
         }
     }
 }
@@ -82,6 +88,10 @@ impl Record {
                         .map(|id| link(Role::Minutes, &id)),
                 )
                 .collect(),
+            Record::Rule(rule) => (rule.replaces.iter())
+                .map(|id| link(Role::Replaces, id))
+                .chain(rule.replaced_by.iter().map(|id| link(Role::ReplacedBy, id)))
+                .collect(),
             Record::Entry(..) => Vec::new(),
         }
     }
@@ -104,7 +114,7 @@ impl Record {
                     decision.followup = Some(followup.clone());
                 }
             }
-            Record::Followup(_) | Record::Entry(..) => {}
+            Record::Followup(_) | Record::Rule(_) | Record::Entry(..) => {}
         }
         self.push_history(actor.entry(HistoryAction::Followup, Some(followup.to_string())));
     }

@@ -22,6 +22,7 @@ pub mod outgoing;
 pub mod period;
 pub mod record;
 pub mod renumber;
+pub mod rule;
 pub mod status_words;
 pub mod title;
 pub mod transition;

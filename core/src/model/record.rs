@@ -17,6 +17,7 @@ use crate::model::kind::Kind;
 use crate::model::logbook::Entry;
 use crate::model::meeting::Meeting;
 use crate::model::outgoing::Outgoing;
+use crate::model::rule::Rule;
 
 /// Variants are boxed: kinds differ in size by hundreds of bytes, and a
 /// register holds a hundred thousand records.
@@ -26,6 +27,7 @@ pub enum Record {
     Outgoing(Box<Outgoing>),
     Followup(Box<Followup>),
     Meeting(Box<Meeting>),
+    Rule(Box<Rule>),
     /// A logbook entry, with the book's name.
     Entry(Box<Entry>, String),
 }
@@ -38,6 +40,7 @@ macro_rules! each {
             Record::Outgoing($r) => $body,
             Record::Followup($r) => $body,
             Record::Meeting($r) => $body,
+            Record::Rule($r) => $body,
             Record::Entry($r, _) => $body,
         }
     };
@@ -139,6 +142,7 @@ impl Record {
             Kind::Outgoing => Record::Outgoing(Deserialize::deserialize(de)?),
             Kind::Followup => Record::Followup(Deserialize::deserialize(de)?),
             Kind::Meeting => Record::Meeting(Deserialize::deserialize(de)?),
+            Kind::Rule => Record::Rule(Deserialize::deserialize(de)?),
             Kind::Logbook => Record::Entry(
                 Deserialize::deserialize(de)?,
                 book.unwrap_or_default().to_string(),
@@ -167,6 +171,7 @@ impl Record {
             Record::Outgoing(_) => Kind::Outgoing,
             Record::Followup(_) => Kind::Followup,
             Record::Meeting(_) => Kind::Meeting,
+            Record::Rule(_) => Kind::Rule,
             Record::Entry(..) => Kind::Logbook,
         }
     }
@@ -214,6 +219,10 @@ impl Record {
         each!(self, r => KindRules::shrink_lists(r.as_mut()))
     }
 
+    pub fn history_mut(&mut self) -> &mut Vec<HistoryEntry> {
+        each!(self, r => &mut r.history)
+    }
+
     pub fn push_history(&mut self, entry: HistoryEntry) {
         each!(self, r => r.history.push(entry))
     }
@@ -236,6 +245,7 @@ impl Record {
             Record::Outgoing(r) => Some(r.status.into()),
             Record::Followup(r) => Some(r.status.into()),
             Record::Meeting(r) => Some(r.status.into()),
+            Record::Rule(r) => Some(r.status.into()),
             Record::Entry(..) => None,
         }
     }
@@ -249,6 +259,7 @@ impl Record {
             Record::Outgoing(r) => r.status.chinese(),
             Record::Followup(r) => r.status.chinese(),
             Record::Meeting(r) => r.status.chinese(),
+            Record::Rule(r) => r.status.chinese(),
             Record::Entry(r, _) => &r.status,
         };
         self.status().eq_ignore_ascii_case(wanted) || chinese.split('|').any(|w| w == wanted)

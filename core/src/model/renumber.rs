@@ -109,6 +109,11 @@ impl Record {
                     changed |= swap_text(minutes, map);
                 }
             }
+            Record::Rule(r) => {
+                changed |= swap(&mut r.id, map);
+                changed |= swap_opt(&mut r.replaces, map);
+                changed |= swap_opt(&mut r.replaced_by, map);
+            }
             Record::Entry(r, _) => {
                 changed |= swap(&mut r.id, map);
                 for value in r.fields.values_mut() {
@@ -118,14 +123,7 @@ impl Record {
                 }
             }
         }
-        let history = match self {
-            Record::Incoming(r) => &mut r.history,
-            Record::Outgoing(r) => &mut r.history,
-            Record::Followup(r) => &mut r.history,
-            Record::Meeting(r) => &mut r.history,
-            Record::Entry(r, _) => &mut r.history,
-        };
-        for entry in history {
+        for entry in self.history_mut() {
             if let Some(note) = entry.note.as_mut() {
                 changed |= swap_text(note, map);
             }

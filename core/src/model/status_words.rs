@@ -76,6 +76,7 @@ pub fn statuses(kind: Kind) -> Option<StatusSet> {
         Kind::Outgoing => Some(set::<OutStatus>(&[])),
         Kind::Followup => Some(set::<FuStatus>(MORE_FOLLOWUP)),
         Kind::Meeting => Some(set::<MtStatus>(&[])),
+        Kind::Rule => Some(set::<crate::model::rule::RuleStatus>(&[])),
         Kind::Logbook => None,
     }
 }

@@ -8,6 +8,7 @@ use crate::model::incoming::InStatus;
 use crate::model::keyword::Keyword;
 use crate::model::meeting::MtStatus;
 use crate::model::outgoing::OutStatus;
+use crate::model::rule::RuleStatus;
 
 /// A step a command asks of a record.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -33,6 +34,9 @@ pub enum Step {
     MeetingCancel,
     MeetingMinutes,
     MeetingDecide,
+    RuleReview,
+    RuleRevise,
+    RuleRepeal,
 }
 
 impl Step {
@@ -75,6 +79,9 @@ impl Step {
             Step::MeetingCancel => "meeting cancel",
             Step::MeetingMinutes => "meeting minutes",
             Step::MeetingDecide => "meeting decide",
+            Step::RuleReview => "rule review",
+            Step::RuleRevise => "rule revise",
+            Step::RuleRepeal => "rule repeal",
         }
     }
 }
@@ -86,6 +93,7 @@ pub enum Status {
     Outgoing(OutStatus),
     Followup(FuStatus),
     Meeting(MtStatus),
+    Rule(RuleStatus),
 }
 
 impl Status {
@@ -96,6 +104,7 @@ impl Status {
             Status::Outgoing(s) => s.keyword(),
             Status::Followup(s) => s.keyword(),
             Status::Meeting(s) => s.keyword(),
+            Status::Rule(s) => s.keyword(),
         }
     }
 }
@@ -113,7 +122,8 @@ status_from!(
     Incoming(InStatus),
     Outgoing(OutStatus),
     Followup(FuStatus),
-    Meeting(MtStatus)
+    Meeting(MtStatus),
+    Rule(RuleStatus)
 );
 
 /// Why a step is refused when the status alone does not say it.

@@ -41,6 +41,10 @@ const TEMPORAL_KEYS: &[&str] = &[
     "taken_out",
     "returned",
     "archived",
+    "issued",
+    "effective",
+    "review_due",
+    "ended",
 ];
 
 /// Renders a value tree as a YAML document (no `---`, ends with a newline).

@@ -16,6 +16,7 @@ use taizhang_core::model::keyword::{Handling, Urgency};
 use taizhang_core::model::meeting::MtStatus;
 use taizhang_core::model::period::Period;
 use taizhang_core::model::record::Record;
+use taizhang_core::model::rule::RuleFigures;
 
 /// Everything `summary` reports; its JSON is the contract of DESIGN §4.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -27,6 +28,9 @@ pub struct Summary {
     pub overdue: Vec<OverdueRow>,
     pub meetings: Meetings,
     pub logbooks: BTreeMap<String, usize>,
+    /// Left out of the JSON of a register that keeps no rules.
+    #[serde(skip_serializing_if = "RuleFigures::is_empty")]
+    pub rules: RuleFigures,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -161,6 +165,7 @@ pub fn compute(
     let mut overdue = Vec::new();
     let mut meetings = Meetings::default();
     let mut logbooks: BTreeMap<String, usize> = books.iter().map(|b| (b.clone(), 0)).collect();
+    let mut rules = RuleFigures::default();
 
     for record in records {
         match record {
@@ -238,6 +243,7 @@ pub fn compute(
                     meetings.decisions += mt.decisions.len();
                 }
             }
+            Record::Rule(rule) => rules.count(rule, period, asof),
             Record::Entry(_, book) => {
                 if period.contains(record.date()) {
                     *logbooks.entry(book.clone()).or_insert(0) += 1;
@@ -259,5 +265,6 @@ pub fn compute(
         overdue,
         meetings,
         logbooks,
+        rules,
     }
 }

@@ -185,11 +185,19 @@ pub fn figure_tables(
             plain(n),
         ]);
     }
-    vec![
+    let mut sections = vec![
         (Label::Documents, docs),
         (Label::Followups, fus),
         (Label::Meetings, other),
-    ]
+    ];
+    if !s.rules.is_empty() {
+        let mut rules = head();
+        for (label, n) in i18n::rule::summary_rows(lang, &s.rules) {
+            rules.push(vec![plain(label), plain(n)]);
+        }
+        sections.push((Label::Rules, rules));
+    }
+    sections
 }
 
 fn period_line(s: &Summary, period: &Period, today: Date, lang: Lang) -> String {

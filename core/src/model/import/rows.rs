@@ -197,6 +197,7 @@ pub fn set_id(record: &mut Record, id: Id) {
         Record::Outgoing(r) => r.id = id,
         Record::Followup(r) => r.id = id,
         Record::Meeting(r) => r.id = id,
+        Record::Rule(r) => r.id = id,
         Record::Entry(r, _) => r.id = id,
     }
 }

@@ -29,6 +29,8 @@ pub struct Finding {
 /// the reader's language.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Note {
+    /// A rule's (制度) own findings, worded with the kind.
+    Rule(crate::model::rule::validate::RuleNote),
     EmptyTitle,
     EmptySender,
     DeadlineNeeded {
@@ -196,7 +198,7 @@ pub enum Note {
 }
 
 /// The findings on one record, being collected.
-pub(super) struct Findings<'a> {
+pub(crate) struct Findings<'a> {
     pub(super) id: &'a Id,
     pub(super) out: Vec<Finding>,
 }
@@ -217,10 +219,10 @@ impl Findings<'_> {
             message,
         });
     }
-    pub(super) fn error(&mut self, field: &str, message: Note) {
+    pub(crate) fn error(&mut self, field: &str, message: Note) {
         self.add(Severity::Error, field, message);
     }
-    pub(super) fn warning(&mut self, field: &str, message: Note) {
+    pub(crate) fn warning(&mut self, field: &str, message: Note) {
         self.add(Severity::Warning, field, message);
     }
 }

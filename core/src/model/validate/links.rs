@@ -10,7 +10,7 @@ use crate::model::record::Record;
 /// The records sorted by ID, found by binary search: for a register of
 /// 100,000 records, cheaper than hashing every ID. Of records sharing an
 /// ID (an error of its own), the last one stands for it.
-pub(super) struct ById<'a> {
+pub(crate) struct ById<'a> {
     pub(super) sorted: Vec<&'a Record>,
 }
 
@@ -22,7 +22,7 @@ impl<'a> ById<'a> {
         ById { sorted }
     }
 
-    pub(super) fn get(&self, id: &Id) -> Option<&'a Record> {
+    pub(crate) fn get(&self, id: &Id) -> Option<&'a Record> {
         let after = self.sorted.partition_point(|r| r.id() <= id);
         let last = self.sorted.get(after.checked_sub(1)?)?;
         (last.id() == id).then_some(*last)
@@ -43,6 +43,7 @@ pub fn keep_for_links(record: &mut Record) {
         Record::Outgoing(r) => (r.title, r.history) = Default::default(),
         Record::Followup(r) => (r.title, r.history) = Default::default(),
         Record::Meeting(r) => (r.title, r.history) = Default::default(),
+        Record::Rule(r) => (r.title, r.history) = Default::default(),
         Record::Entry(entry, book) => {
             *book = String::new();
             (entry.title, entry.history) = Default::default();
@@ -77,6 +78,7 @@ pub fn check_links(records: &[&Record]) -> Vec<Finding> {
             Record::Outgoing(r) => super::outgoing::links(r, &by_id, &mut f, &mut numbers),
             Record::Followup(r) => super::followup::links(r, &by_id, &mut f),
             Record::Meeting(r) => super::meeting::links(r, &by_id, &mut f),
+            Record::Rule(r) => crate::model::rule::validate::links(r, &by_id, &mut f),
             Record::Entry(..) => {}
         }
         super::archive::links(record, &by_id, &mut f, &mut archive_numbers);

@@ -17,13 +17,14 @@ mod outgoing;
 
 pub use archive::ArchiveNote;
 pub use finding::{Finding, Note, Severity};
+pub(crate) use links::ById;
 pub use links::{check_links, keep_for_links};
 pub use logbook::check_settings;
 
 use crate::model::config::Config;
 use crate::model::kind::Kind;
 use crate::model::record::Record;
-use finding::Findings;
+pub(crate) use finding::Findings;
 
 /// Checks one record on its own.
 pub fn check_record(record: &Record, config: &Config) -> Vec<Finding> {
@@ -40,6 +41,7 @@ pub fn check_record(record: &Record, config: &Config) -> Vec<Finding> {
         Record::Outgoing(r) => outgoing::check(r, &mut f),
         Record::Followup(r) => followup::check(r, &mut f),
         Record::Meeting(r) => meeting::check(r, &mut f),
+        Record::Rule(r) => crate::model::rule::validate::check(r, &mut f),
         Record::Entry(entry, book) => logbook::check(entry, book, config, &mut f),
     }
     if record.kind() != Kind::Logbook {

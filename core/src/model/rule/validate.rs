@@ -1,0 +1,103 @@
+//! The rules `check` holds a rule (制度) to, on its own and about the
+//! rules it names. The same checks guard every writer: the store refuses
+//! a change that would bring in one of these errors.
+
+use jiff::civil::Date;
+
+use super::{Rule, RuleStatus};
+use crate::model::id::Id;
+use crate::model::record::Record;
+use crate::model::validate::{ById, Findings, Note};
+
+/// What is wrong with a rule, with the values needed to say it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RuleNote {
+    /// It took effect before it was issued.
+    EffectiveBeforeIssued { effective: Date, issued: Date },
+    /// Revised, but no rule is named as replacing it.
+    RevisedWithoutSuccessor,
+    /// Revised or repealed, with no date it stopped being in force.
+    EndedWithoutDate { status: RuleStatus },
+    /// A review date earlier than the day it took effect.
+    ReviewBeforeInForce { due: Date, from: Date },
+    /// A cycle but no next review date: it will never be reminded.
+    CycleWithoutReviewDue,
+    /// `replaces`/`replaced_by` names a record that does not exist.
+    LinkMissing { target: String },
+    /// `replaces`/`replaced_by` names a record that is not a rule.
+    LinkNotRule { target: String },
+    /// The rule named does not name this one back.
+    NotLinkedBack { target: String },
+}
+
+/// Checks one rule on its own.
+pub(crate) fn check(r: &Rule, f: &mut Findings) {
+    if let Some(effective) = r.effective
+        && effective < r.issued
+    {
+        f.error(
+            "effective",
+            Note::Rule(RuleNote::EffectiveBeforeIssued {
+                effective,
+                issued: r.issued,
+            }),
+        );
+    }
+    if r.status == RuleStatus::Revised && r.replaced_by.is_none() {
+        f.error("replaced_by", Note::Rule(RuleNote::RevisedWithoutSuccessor));
+    }
+    if r.status != RuleStatus::Current && r.ended.is_none() {
+        f.warning(
+            "ended",
+            Note::Rule(RuleNote::EndedWithoutDate { status: r.status }),
+        );
+    }
+    if let Some(due) = r.review_due
+        && due < r.in_force_from()
+    {
+        f.error(
+            "review_due",
+            Note::Rule(RuleNote::ReviewBeforeInForce {
+                due,
+                from: r.in_force_from(),
+            }),
+        );
+    }
+    if r.status == RuleStatus::Current && r.review_every.is_some() && r.review_due.is_none() {
+        f.warning("review_due", Note::Rule(RuleNote::CycleWithoutReviewDue));
+    }
+}
+
+/// Checks that the rules a rule names exist, are rules, and name it back.
+pub(crate) fn links(r: &Rule, by_id: &ById, f: &mut Findings) {
+    let pairs = [
+        ("replaces", r.replaces.as_ref(), back_replaced_by as Back),
+        ("replaced_by", r.replaced_by.as_ref(), back_replaces as Back),
+    ];
+    for (field, target, back) in pairs {
+        let Some(target) = target else { continue };
+        let note = match by_id.get(target) {
+            None => RuleNote::LinkMissing {
+                target: target.to_string(),
+            },
+            Some(Record::Rule(other)) if back(other.as_ref()) == Some(&r.id) => continue,
+            Some(Record::Rule(_)) => RuleNote::NotLinkedBack {
+                target: target.to_string(),
+            },
+            Some(_) => RuleNote::LinkNotRule {
+                target: target.to_string(),
+            },
+        };
+        f.error(field, Note::Rule(note));
+    }
+}
+
+type Back = fn(&Rule) -> Option<&Id>;
+
+fn back_replaced_by(rule: &Rule) -> Option<&Id> {
+    rule.replaced_by.as_ref()
+}
+
+fn back_replaces(rule: &Rule) -> Option<&Id> {
+    rule.replaces.as_ref()
+}
