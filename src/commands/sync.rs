@@ -6,7 +6,6 @@ use std::process::ExitCode;
 use crate::commands::shared::print;
 use crate::context::Ctx;
 use crate::error::Result;
-use taizhang_core::store::lock::WriteLock;
 use taizhang_core::store::sync;
 use taizhang_core::store::sync::SyncNote;
 
@@ -29,7 +28,6 @@ pub struct Args {
 pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
     let register = ctx.register()?;
     let actor = ctx.actor(&register);
-    let _lock = WriteLock::acquire(&register.root, register.runtime.lock_wait)?;
     let report = sync::sync(&register, &actor, args.dry_run)?;
     let lang = ctx.lang();
     let mut notes = sync::notes(&report);

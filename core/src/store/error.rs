@@ -212,6 +212,15 @@ impl Error {
 }
 
 impl Error {
+    /// The words of a failure to run git, to carry inside another git
+    /// failure's message.
+    pub fn into_git_text(self) -> String {
+        match self {
+            Error::Git { message } => message,
+            other => format!("{other:?}"),
+        }
+    }
+
     /// A bug, with what the program was doing when it met it.
     pub fn internal(message: impl fmt::Display) -> Error {
         Error::Internal {

@@ -11,7 +11,7 @@ use std::time::{Duration, Instant, SystemTime};
 use crate::store::error::{Error, Result};
 
 /// `git` run in `root`, never prompting, blind to a caller's `GIT_DIR`.
-pub(crate) fn git(root: &Path) -> Command {
+fn git(root: &Path) -> Command {
     let mut cmd = Command::new("git");
     cmd.current_dir(root)
         .env("GIT_TERMINAL_PROMPT", "0")
@@ -20,7 +20,7 @@ pub(crate) fn git(root: &Path) -> Command {
     cmd
 }
 
-pub(crate) fn run(mut cmd: Command) -> Result<Output> {
+fn run(mut cmd: Command) -> Result<Output> {
     let output = cmd.output().map_err(|e| Error::Git {
         message: format!("cannot run git: {e}"),
     })?;
@@ -274,7 +274,7 @@ pub fn commit(root: &Path, paths: &[PathBuf], message: &str) -> std::result::Res
             add.args(["add", "--"]).args(paths);
             add
         };
-        let output = run_waiting(add).map_err(|e| e.to_string())?;
+        let output = run_waiting(add).map_err(Error::into_git_text)?;
         if !output.status.success() {
             return Err(failure(&output));
         }
@@ -292,7 +292,7 @@ pub fn commit(root: &Path, paths: &[PathBuf], message: &str) -> std::result::Res
         }
         commit
     };
-    let output = run_waiting(commit).map_err(|e| e.to_string())?;
+    let output = run_waiting(commit).map_err(Error::into_git_text)?;
     if !output.status.success() {
         return Err(failure(&output));
     }
@@ -320,7 +320,7 @@ fn add_many(root: &Path, paths: &[PathBuf]) -> std::result::Result<(), String> {
         cmd.args(["update-index", "--add", "--remove", "-z", "--stdin"]);
         run_with_input(cmd, &input)
     })
-    .map_err(|e| e.to_string())?;
+    .map_err(Error::into_git_text)?;
     if !output.status.success() {
         return Err(failure(&output));
     }
@@ -328,7 +328,7 @@ fn add_many(root: &Path, paths: &[PathBuf]) -> std::result::Result<(), String> {
 }
 
 /// Runs `cmd` with `input` on its standard input.
-pub(crate) fn run_with_input(mut cmd: Command, input: &[u8]) -> Result<Output> {
+fn run_with_input(mut cmd: Command, input: &[u8]) -> Result<Output> {
     use std::io::Write;
     let cannot = |e: std::io::Error| Error::Git {
         message: format!("cannot run git: {e}"),
@@ -450,4 +450,201 @@ pub fn user_name(root: &Path) -> Option<String> {
         .filter(|o| o.status.success())
         .map(|o| String::from_utf8_lossy(&o.stdout).trim().to_string())
         .filter(|s| !s.is_empty())
+}
+
+/// `git` in the register, optionally on a private index: the one way the
+/// store runs git. Every command it builds runs in the register, never
+/// prompts and ignores a caller's `GIT_DIR`; failures carry git's own
+/// words (`Error::Git`).
+pub(crate) struct Git {
+    root: PathBuf,
+    pub(crate) index: Option<PathBuf>,
+}
+
+impl Git {
+    pub(crate) fn new(root: &Path) -> Git {
+        Git {
+            root: root.to_path_buf(),
+            index: None,
+        }
+    }
+
+    pub(crate) fn with_index(&self, index: PathBuf) -> Git {
+        Git {
+            root: self.root.clone(),
+            index: Some(index),
+        }
+    }
+
+    pub(crate) fn command(&self, args: &[&str]) -> Command {
+        let mut cmd = git(&self.root);
+        cmd.args(args);
+        if let Some(index) = &self.index {
+            cmd.env("GIT_INDEX_FILE", index);
+        }
+        cmd
+    }
+
+    pub(crate) fn output(&self, cmd: Command, input: Option<&[u8]>) -> Result<Output> {
+        match input {
+            Some(input) => run_with_input(cmd, input),
+            None => run(cmd),
+        }
+    }
+
+    /// Runs git; its stdout on success, its whole error text otherwise.
+    pub(crate) fn ok(&self, args: &[&str]) -> std::result::Result<String, String> {
+        let output = self
+            .output(self.command(args), None)
+            .map_err(Error::into_git_text)?;
+        if output.status.success() {
+            Ok(String::from_utf8_lossy(&output.stdout).into_owned())
+        } else {
+            let text = String::from_utf8_lossy(&output.stderr).trim().to_string();
+            Err(if text.is_empty() {
+                format!("git {} failed", args.first().unwrap_or(&""))
+            } else {
+                text
+            })
+        }
+    }
+
+    pub(crate) fn checked(&self, args: &[&str]) -> Result<String> {
+        self.ok(args).map_err(|message| Error::Git { message })
+    }
+
+    /// What `git ARGS` printed, if it succeeded.
+    pub(crate) fn bytes(&self, args: &[&str]) -> Option<Vec<u8>> {
+        run(self.command(args))
+            .ok()
+            .filter(|o| o.status.success())
+            .map(|o| o.stdout)
+    }
+
+    /// What `git ARGS` printed, as text, if it succeeded and said anything.
+    pub(crate) fn text(&self, args: &[&str]) -> Option<String> {
+        self.bytes(args)
+            .map(|bytes| String::from_utf8_lossy(&bytes).into_owned())
+            .filter(|s| !s.trim().is_empty())
+    }
+
+    /// The NUL-separated paths `git ARGS` printed.
+    pub(crate) fn names(&self, args: &[&str]) -> Vec<PathBuf> {
+        let bytes = self.bytes(args).unwrap_or_default();
+        bytes
+            .split(|b| *b == 0)
+            .filter(|s| !s.is_empty())
+            .map(|s| PathBuf::from(String::from_utf8_lossy(s).into_owned()))
+            .collect()
+    }
+
+    /// Runs `git ARGS` on `paths`, given on its standard input and taken
+    /// literally: an import touches thousands of files, more than a
+    /// command line holds.
+    pub(crate) fn on_paths(&self, args: &[&str], paths: &[PathBuf]) -> Result<()> {
+        if paths.is_empty() {
+            return Ok(());
+        }
+        let mut input = Vec::new();
+        for path in paths {
+            input.extend_from_slice(path.to_string_lossy().as_bytes());
+            input.push(0);
+        }
+        let mut cmd = self.command(&["--literal-pathspecs"]);
+        cmd.args(args)
+            .args(["--pathspec-from-file=-", "--pathspec-file-nul"]);
+        let done = run_with_input(cmd, &input)?;
+        if done.status.success() {
+            return Ok(());
+        }
+        Err(Error::Git {
+            message: String::from_utf8_lossy(&done.stderr).trim().to_string(),
+        })
+    }
+
+    pub(crate) fn rev(&self, name: &str) -> Result<String> {
+        Ok(self
+            .checked(&["rev-parse", "--verify", "--quiet", name])?
+            .trim()
+            .to_string())
+    }
+
+    pub(crate) fn count(&self, from: &str, to: &str) -> Result<usize> {
+        let range = format!("{from}..{to}");
+        Ok(self
+            .checked(&["rev-list", "--count", &range])?
+            .trim()
+            .parse()
+            .unwrap_or(0))
+    }
+
+    pub(crate) fn show(&self, commit: &str, path: &str) -> Result<String> {
+        self.checked(&["cat-file", "blob", &format!("{commit}:{path}")])
+    }
+
+    pub(crate) fn blob(&self, blob: &str) -> Result<String> {
+        self.checked(&["cat-file", "blob", blob])
+    }
+
+    pub(crate) fn write_blob(&self, text: &str) -> Result<String> {
+        let output = self.output(
+            self.command(&["hash-object", "-w", "--stdin"]),
+            Some(text.as_bytes()),
+        )?;
+        if !output.status.success() {
+            return Err(Error::Git {
+                message: String::from_utf8_lossy(&output.stderr).trim().to_string(),
+            });
+        }
+        Ok(String::from_utf8_lossy(&output.stdout).trim().to_string())
+    }
+
+    /// The blob staged at `path` in the private index.
+    pub(crate) fn staged(&self, path: &str) -> Result<Option<String>> {
+        let out = self.checked(&["ls-files", "-s", "-z", "--", &format!(":(literal){path}")])?;
+        Ok(out
+            .split('\0')
+            .next()
+            .and_then(|line| line.split(' ').nth(1))
+            .map(str::to_string))
+    }
+
+    pub(crate) fn stage(&self, path: &str, mode: &str, blob: &str) -> Result<()> {
+        self.checked(&[
+            "update-index",
+            "--add",
+            "--cacheinfo",
+            &format!("{mode},{blob},{path}"),
+        ])
+        .map(drop)
+    }
+
+    pub(crate) fn unstage(&self, path: &str) -> Result<()> {
+        self.checked(&["update-index", "--force-remove", "--", path])
+            .map(drop)
+    }
+
+    pub(crate) fn tree(&self) -> Result<String> {
+        Ok(self.checked(&["write-tree"])?.trim().to_string())
+    }
+
+    pub(crate) fn commit(
+        &self,
+        tree: &str,
+        parent: &str,
+        message: &str,
+        env: &[(&str, &str)],
+    ) -> Result<String> {
+        let mut cmd = self.command(&["commit-tree", tree, "-p", parent, "-F", "-"]);
+        for (key, value) in env {
+            cmd.env(key, value);
+        }
+        let output = self.output(cmd, Some(message.as_bytes()))?;
+        if !output.status.success() {
+            return Err(Error::Git {
+                message: String::from_utf8_lossy(&output.stderr).trim().to_string(),
+            });
+        }
+        Ok(String::from_utf8_lossy(&output.stdout).trim().to_string())
+    }
 }

@@ -8,11 +8,11 @@
 //! a push that fails — leaves the branch, the index and the work tree
 //! exactly as they were. Only the remote-tracking ref moves (the fetch).
 //!
-//! Callers hold the write lock for the whole sync.
+//! `sync` holds the write lock for the whole sync, as every write does;
+//! `pull` runs inside a change that holds it already.
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
 
 use crate::model::common::Actor;
 use crate::model::common::HistoryAction;
@@ -23,8 +23,9 @@ use crate::model::outgoing::{doc_number, parse_doc_number};
 use crate::model::record::Record;
 use crate::model::renumber::Renumbering;
 use crate::store::error::{Error, Result};
+use crate::store::git::{self, Git};
 use crate::store::register::{Register, Writer};
-use crate::store::{git, numbering, parse, save, yaml};
+use crate::store::{lock, numbering, parse, save, yaml};
 
 /// How many times a push lost to another clerk's is retried (each time
 /// after syncing again) before giving up.
@@ -98,6 +99,13 @@ impl Report {
 /// a push that loses a race is retried after syncing again. With
 /// `dry_run`, works it all out and changes nothing but the fetch.
 pub fn sync(register: &Register, actor: &Actor, dry_run: bool) -> Result<Report> {
+    let _lock = lock::WriteLock::acquire(&register.root, register.runtime.lock_wait)?;
+    sync_locked(register, actor, dry_run)
+}
+
+/// `sync`, for a caller that holds the write lock already (a change that
+/// shares on write).
+fn sync_locked(register: &Register, actor: &Actor, dry_run: bool) -> Result<Report> {
     let mut total = Report::default();
     for attempt in 0..PUSH_TRIES {
         if attempt > 0 {
@@ -534,7 +542,7 @@ impl<'a> Replay<'a> {
             if tree == git.rev(&format!("{parent}^{{tree}}"))? {
                 continue;
             }
-            parent = git.commit_like(commit, &tree, &parent, &self.ids)?;
+            parent = commit_like(git, commit, &tree, &parent, &self.ids)?;
         }
         if !self.ids.is_empty() || !self.numbers.is_empty() {
             parent = self.note_renumbering(actor, report, &parent)?;
@@ -762,187 +770,42 @@ fn renumber_words(text: &str, ids: &Renumbering) -> String {
     out
 }
 
+/// A commit of `tree` on `parent` with the message and author of
+/// `like`; IDs the message names are renumbered as the files were.
+fn commit_like(
+    git: &Git,
+    like: &str,
+    tree: &str,
+    parent: &str,
+    ids: &Renumbering,
+) -> Result<String> {
+    let info = git.checked(&[
+        "log",
+        "-1",
+        "--date=raw",
+        "--format=%an%x00%ae%x00%ad%x00%B",
+        like,
+    ])?;
+    let mut parts = info.splitn(4, '\0');
+    let (name, email, date, message) = (
+        parts.next().unwrap_or_default(),
+        parts.next().unwrap_or_default(),
+        parts.next().unwrap_or_default(),
+        parts.next().unwrap_or_default(),
+    );
+    let env = [
+        ("GIT_AUTHOR_NAME", name),
+        ("GIT_AUTHOR_EMAIL", email),
+        ("GIT_AUTHOR_DATE", date),
+    ];
+    let message = renumber_words(message.trim_end(), ids);
+    git.commit(tree, parent, &message, &env)
+}
+
 fn unmergeable(path: &str) -> Error {
     Error::SyncUnmergeable {
         path: PathBuf::from(path),
         reason: None,
-    }
-}
-
-/// `git` in the register, optionally on a private index.
-struct Git {
-    root: PathBuf,
-    index: Option<PathBuf>,
-}
-
-impl Git {
-    fn new(root: &Path) -> Git {
-        Git {
-            root: root.to_path_buf(),
-            index: None,
-        }
-    }
-
-    fn with_index(&self, index: PathBuf) -> Git {
-        Git {
-            root: self.root.clone(),
-            index: Some(index),
-        }
-    }
-
-    fn command(&self, args: &[&str]) -> Command {
-        let mut cmd = git::git(&self.root);
-        cmd.args(args);
-        if let Some(index) = &self.index {
-            cmd.env("GIT_INDEX_FILE", index);
-        }
-        cmd
-    }
-
-    fn output(&self, cmd: Command, input: Option<&[u8]>) -> Result<Output> {
-        match input {
-            Some(input) => git::run_with_input(cmd, input),
-            None => git::run(cmd),
-        }
-    }
-
-    /// Runs git; its stdout on success, its whole error text otherwise.
-    fn ok(&self, args: &[&str]) -> std::result::Result<String, String> {
-        let output = self
-            .output(self.command(args), None)
-            .map_err(|e| e.to_string())?;
-        if output.status.success() {
-            Ok(String::from_utf8_lossy(&output.stdout).into_owned())
-        } else {
-            let text = String::from_utf8_lossy(&output.stderr).trim().to_string();
-            Err(if text.is_empty() {
-                format!("git {} failed", args.first().unwrap_or(&""))
-            } else {
-                text
-            })
-        }
-    }
-
-    fn checked(&self, args: &[&str]) -> Result<String> {
-        self.ok(args).map_err(|message| Error::Git { message })
-    }
-
-    fn rev(&self, name: &str) -> Result<String> {
-        Ok(self
-            .checked(&["rev-parse", "--verify", "--quiet", name])?
-            .trim()
-            .to_string())
-    }
-
-    fn count(&self, from: &str, to: &str) -> Result<usize> {
-        let range = format!("{from}..{to}");
-        Ok(self
-            .checked(&["rev-list", "--count", &range])?
-            .trim()
-            .parse()
-            .unwrap_or(0))
-    }
-
-    fn show(&self, commit: &str, path: &str) -> Result<String> {
-        self.checked(&["cat-file", "blob", &format!("{commit}:{path}")])
-    }
-
-    fn blob(&self, blob: &str) -> Result<String> {
-        self.checked(&["cat-file", "blob", blob])
-    }
-
-    fn write_blob(&self, text: &str) -> Result<String> {
-        let output = self.output(
-            self.command(&["hash-object", "-w", "--stdin"]),
-            Some(text.as_bytes()),
-        )?;
-        if !output.status.success() {
-            return Err(Error::Git {
-                message: String::from_utf8_lossy(&output.stderr).trim().to_string(),
-            });
-        }
-        Ok(String::from_utf8_lossy(&output.stdout).trim().to_string())
-    }
-
-    /// The blob staged at `path` in the private index.
-    fn staged(&self, path: &str) -> Result<Option<String>> {
-        let out = self.checked(&["ls-files", "-s", "-z", "--", &format!(":(literal){path}")])?;
-        Ok(out
-            .split('\0')
-            .next()
-            .and_then(|line| line.split(' ').nth(1))
-            .map(str::to_string))
-    }
-
-    fn stage(&self, path: &str, mode: &str, blob: &str) -> Result<()> {
-        self.checked(&[
-            "update-index",
-            "--add",
-            "--cacheinfo",
-            &format!("{mode},{blob},{path}"),
-        ])
-        .map(drop)
-    }
-
-    fn unstage(&self, path: &str) -> Result<()> {
-        self.checked(&["update-index", "--force-remove", "--", path])
-            .map(drop)
-    }
-
-    fn tree(&self) -> Result<String> {
-        Ok(self.checked(&["write-tree"])?.trim().to_string())
-    }
-
-    /// A commit of `tree` on `parent` with the message and author of
-    /// `like`; IDs the message names are renumbered as the files were.
-    fn commit_like(
-        &self,
-        like: &str,
-        tree: &str,
-        parent: &str,
-        ids: &Renumbering,
-    ) -> Result<String> {
-        let info = self.checked(&[
-            "log",
-            "-1",
-            "--date=raw",
-            "--format=%an%x00%ae%x00%ad%x00%B",
-            like,
-        ])?;
-        let mut parts = info.splitn(4, '\0');
-        let (name, email, date, message) = (
-            parts.next().unwrap_or_default(),
-            parts.next().unwrap_or_default(),
-            parts.next().unwrap_or_default(),
-            parts.next().unwrap_or_default(),
-        );
-        let env = [
-            ("GIT_AUTHOR_NAME", name),
-            ("GIT_AUTHOR_EMAIL", email),
-            ("GIT_AUTHOR_DATE", date),
-        ];
-        let message = renumber_words(message.trim_end(), ids);
-        self.commit(tree, parent, &message, &env)
-    }
-
-    fn commit(
-        &self,
-        tree: &str,
-        parent: &str,
-        message: &str,
-        env: &[(&str, &str)],
-    ) -> Result<String> {
-        let mut cmd = self.command(&["commit-tree", tree, "-p", parent, "-F", "-"]);
-        for (key, value) in env {
-            cmd.env(key, value);
-        }
-        let output = self.output(cmd, Some(message.as_bytes()))?;
-        if !output.status.success() {
-            return Err(Error::Git {
-                message: String::from_utf8_lossy(&output.stderr).trim().to_string(),
-            });
-        }
-        Ok(String::from_utf8_lossy(&output.stdout).trim().to_string())
     }
 }
 
@@ -980,7 +843,7 @@ pub fn push_after_write(register: &Register, pulled: Option<Error>) -> Renumberi
     };
     let result = match pulled {
         Some(e) => Err(e),
-        None => sync(register, &writer.actor, false),
+        None => sync_locked(register, &writer.actor, false),
     };
     match result {
         Ok(report) => {

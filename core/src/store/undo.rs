@@ -18,7 +18,7 @@ use std::path::PathBuf;
 use crate::model::id::Id;
 use crate::model::kind::Kind;
 use crate::store::error::{Error, Result};
-use crate::store::git::{self, Place};
+use crate::store::git::{self, Git, Place};
 use crate::store::{Register, lock, numbering, save};
 
 /// Why `undo` refused; nothing was changed.
@@ -75,7 +75,9 @@ pub fn undo(register: &Register) -> Result<Undone> {
         Place::Repo { .. } => {}
     }
     git::preflight(root, register.runtime.now)?;
-    let head = output(root, &["log", "-1", "--format=%P%n%B", "HEAD"])
+    let git = Git::new(root);
+    let head = git
+        .text(&["log", "-1", "--format=%P%n%B", "HEAD"])
         .ok_or_else(|| refused(UndoRefusal::NoCommit))?;
     let (parents, message) = head.split_once('\n').unwrap_or((head.as_str(), ""));
     let subject = message.lines().next().unwrap_or_default().to_string();
@@ -92,17 +94,15 @@ pub fn undo(register: &Register) -> Result<Undone> {
         1 => {}
         _ => return Err(refused(UndoRefusal::Merge { subject })),
     }
-    if let Some(remote) = output(
-        root,
-        &[
+    if let Some(remote) = git
+        .text(&[
             "for-each-ref",
             "--contains",
             "HEAD",
             "--format=%(refname:short)",
             "refs/remotes",
-        ],
-    )
-    .and_then(|text| text.lines().next().map(str::to_string))
+        ])
+        .and_then(|text| text.lines().next().map(str::to_string))
     {
         return Err(refused(UndoRefusal::Pushed {
             what: what.to_string(),
@@ -110,55 +110,48 @@ pub fn undo(register: &Register) -> Result<Undone> {
         }));
     }
     // Paths relative to the repository's top, as git gives them.
-    let top = output(root, &["rev-parse", "--show-toplevel"])
+    let top = git
+        .text(&["rev-parse", "--show-toplevel"])
         .map(|t| PathBuf::from(t.trim()))
         .unwrap_or_else(|| root.clone());
-    let touched = names(
-        root,
-        &[
-            "diff-tree",
-            "--no-commit-id",
-            "--name-only",
-            "-r",
-            "-z",
-            "HEAD",
-        ],
-    );
+    let touched = git.names(&[
+        "diff-tree",
+        "--no-commit-id",
+        "--name-only",
+        "-r",
+        "-z",
+        "HEAD",
+    ]);
     let touched_set: HashSet<&PathBuf> = touched.iter().collect();
     // The whole status, matched here: `status` takes no list of paths
     // on its standard input, and an import touches thousands.
-    let status = stdout(
-        root,
-        &[
+    let status = git
+        .bytes(&[
             "--no-optional-locks",
             "status",
             "--porcelain=v1",
             "-z",
             "--untracked-files=normal",
-        ],
-    )
-    .unwrap_or_default();
-    let dirty: Vec<PathBuf> = split_z(&status)
-        .into_iter()
-        .filter_map(|entry| entry.get(3..).map(PathBuf::from))
+        ])
+        .unwrap_or_default();
+    let dirty: Vec<PathBuf> = (status.split(|b| *b == 0))
+        .filter_map(|entry| entry.get(3..).filter(|path| !path.is_empty()))
+        .map(|path| PathBuf::from(String::from_utf8_lossy(path).into_owned()))
         .filter(|path| touched_set.contains(path))
         .collect();
     if !dirty.is_empty() {
         return Err(refused(UndoRefusal::Uncommitted { paths: dirty }));
     }
     // What the commit created: record files added.
-    let added = names(
-        root,
-        &[
-            "diff-tree",
-            "--no-commit-id",
-            "--name-only",
-            "--diff-filter=A",
-            "-r",
-            "-z",
-            "HEAD",
-        ],
-    );
+    let added = git.names(&[
+        "diff-tree",
+        "--no-commit-id",
+        "--name-only",
+        "--diff-filter=A",
+        "-r",
+        "-z",
+        "HEAD",
+    ]);
     let mut freed = Vec::new();
     let mut numbers = Vec::new();
     let outgoing = register.config.prefix(Kind::Outgoing);
@@ -173,7 +166,7 @@ pub fn undo(register: &Register) -> Result<Undone> {
         };
         let spec = format!("HEAD:{}", path.display());
         if id.prefix() == outgoing
-            && let Some(text) = output(root, &["show", &spec])
+            && let Some(text) = git.text(&["show", &spec])
             && let Ok(number) = numbering::read_number(&text, path)
             && !number.doc_number.is_empty()
         {
@@ -181,95 +174,26 @@ pub fn undo(register: &Register) -> Result<Undone> {
         }
         freed.push(id);
     }
-    let head = output(root, &["rev-parse", "HEAD"]).unwrap_or_default();
+    let head = git.text(&["rev-parse", "HEAD"]).unwrap_or_default();
     let parent = parents.split_whitespace().next().unwrap_or_default();
     let added_set: HashSet<&PathBuf> = added.iter().collect();
     let others: Vec<PathBuf> = (touched.iter())
         .filter(|p| !added_set.contains(p))
         .cloned()
         .collect();
-    with_paths(&top, &["rm", "-q", "-f"], &added)?;
-    with_paths(&top, &["checkout", "-q", parent], &others)?;
-    let mut update = git::git(root);
-    update.args([
+    Git::new(&top).on_paths(&["rm", "-q", "-f"], &added)?;
+    Git::new(&top).on_paths(&["checkout", "-q", parent], &others)?;
+    git.checked(&[
         "update-ref",
         "-m",
         "taizhang: undo",
         "HEAD",
         parent,
         head.trim(),
-    ]);
-    succeed(update)?;
+    ])?;
     Ok(Undone {
         what: what.to_string(),
         freed,
         numbers,
     })
-}
-
-/// Runs `git ARGS` in the repository's top on `paths` (relative to it),
-/// given on its standard input, taken literally: an import touches
-/// thousands of files.
-fn with_paths(top: &std::path::Path, args: &[&str], paths: &[PathBuf]) -> Result<()> {
-    if paths.is_empty() {
-        return Ok(());
-    }
-    let mut input = Vec::new();
-    for path in paths {
-        input.extend_from_slice(path.to_string_lossy().as_bytes());
-        input.push(0);
-    }
-    let mut cmd = git::git(top);
-    cmd.arg("--literal-pathspecs")
-        .args(args)
-        .args(["--pathspec-from-file=-", "--pathspec-file-nul"]);
-    let done = git::run_with_input(cmd, &input)?;
-    if done.status.success() {
-        return Ok(());
-    }
-    Err(Error::Git {
-        message: String::from_utf8_lossy(&done.stderr).trim().to_string(),
-    })
-}
-
-/// Runs `cmd`; its failure is git's own words.
-fn succeed(cmd: std::process::Command) -> Result<()> {
-    let done = git::run(cmd)?;
-    if done.status.success() {
-        return Ok(());
-    }
-    Err(Error::Git {
-        message: String::from_utf8_lossy(&done.stderr).trim().to_string(),
-    })
-}
-
-/// What `git ARGS` printed, if it succeeded.
-fn stdout(root: &std::path::Path, args: &[&str]) -> Option<Vec<u8>> {
-    let mut cmd = git::git(root);
-    cmd.args(args);
-    git::run(cmd)
-        .ok()
-        .filter(|o| o.status.success())
-        .map(|o| o.stdout)
-}
-
-/// What `git ARGS` printed, as text, if it succeeded and said anything.
-fn output(root: &std::path::Path, args: &[&str]) -> Option<String> {
-    stdout(root, args)
-        .map(|bytes| String::from_utf8_lossy(&bytes).into_owned())
-        .filter(|s| !s.trim().is_empty())
-}
-
-/// The NUL-separated paths `git ARGS` printed.
-fn names(root: &std::path::Path, args: &[&str]) -> Vec<PathBuf> {
-    let bytes = stdout(root, args).unwrap_or_default();
-    split_z(&bytes).into_iter().map(PathBuf::from).collect()
-}
-
-fn split_z(bytes: &[u8]) -> Vec<String> {
-    bytes
-        .split(|b| *b == 0)
-        .filter(|s| !s.is_empty())
-        .map(|s| String::from_utf8_lossy(s).into_owned())
-        .collect()
 }
