@@ -2,8 +2,9 @@
 //! line in English or Chinese (so the Chinese words of input live here);
 //! `i18n` shows them in the reader's language.
 //!
-//! Every enumeration of DESIGN §1 is declared here once with the `keywords!`
-//! macro, so parsing, storing and labelling can never disagree.
+//! Every enumerated field (urgency, secrecy, document type, status …) is
+//! declared here once with the `keywords!` macro, so parsing, storing and
+//! labelling can never disagree.
 
 use std::fmt;
 use std::str::FromStr;
