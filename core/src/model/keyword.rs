@@ -288,7 +288,8 @@ keywords!(
     }
 );
 
-/// Parses a keyword with `FromStr` (used by clap value parsers).
+/// Parses a keyword with `FromStr`, the refusal as text: the shape a
+/// command line's parser of values takes.
 pub fn value_parser<K: Keyword + FromStr>(s: &str) -> Result<K, String> {
     parse::<K>(s).map_err(|e| e.to_string())
 }
