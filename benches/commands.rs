@@ -1,4 +1,5 @@
-//! Command benchmarks at register scale (DESIGN §8): a documented harness,
+//! Command benchmarks at register scale (targets and figures:
+//! docs/exit-codes-and-performance.md): a documented harness,
 //! not criterion, because what matters is the whole built binary in a
 //! fresh process against a real register with real git.
 //!

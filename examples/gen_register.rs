@@ -1,4 +1,5 @@
-//! Generates a realistic, deterministic register for benchmarks (DESIGN §8).
+//! Generates a realistic, deterministic register for benchmarks
+//! (docs/exit-codes-and-performance.md).
 //!
 //! `cargo run --release --example gen_register -- --records N [--seed S] [--no-git] DIR`
 //!

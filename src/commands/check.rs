@@ -1,4 +1,5 @@
-//! `taizhang check`: validate the whole register (DESIGN §6.7).
+//! `taizhang check`: validate the whole register, reporting every problem
+//! rather than stopping at the first; exit 1 on any error.
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -181,7 +182,7 @@ fn collect(register: &Register, snapshot: &Snapshot, own: Vec<Issue>) -> Vec<Iss
 }
 
 /// What stops the register's commits, where commits are expected: git
-/// missing from PATH, a stale lock file of git's (DESIGN §7).
+/// missing from PATH, a stale lock file of git's (docs/git-and-sharing.md).
 fn git_issues(register: &Register) -> Vec<Issue> {
     if !register.config.git.autocommit {
         return Vec::new();

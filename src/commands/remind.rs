@@ -1,5 +1,6 @@
-//! `taizhang remind`: what is overdue, due today and due soon (DESIGN §3),
-//! made for cron: with nothing to say it prints nothing at all.
+//! `taizhang remind`: what is overdue, due today and due soon
+//! (docs/reminders.md), made for cron: with nothing to say it prints
+//! nothing at all.
 
 use std::process::ExitCode;
 

@@ -78,7 +78,7 @@ pub fn with_bom(csv: String, bom: bool) -> String {
 /// Commit messages travel to every clone and remote, where no
 /// `--show-classified` guards them: a classified record (a follow-up
 /// inherits its source's level when created) is named by its ID and its
-/// secrecy label alone, `taizhang: log IN-2026-0001 [绝密]` (DESIGN §6.6).
+/// secrecy label alone, `taizhang: log IN-2026-0001 [绝密]`.
 /// The label is in the register's language (`language` in
 /// taizhang.toml; Chinese unless it says `en`), not the clerk's: history
 /// is shared, and its messages should read alike for everyone.

@@ -1,4 +1,5 @@
-//! `taizhang summary`: the figures of DESIGN §4 for a period.
+//! `taizhang summary`: the figures of a period, as docs/summaries.md
+//! defines them.
 
 use std::process::ExitCode;
 

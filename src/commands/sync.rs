@@ -1,5 +1,5 @@
 //! `taizhang sync`: share the register with the other clerks' clones
-//! (DESIGN §7).
+//! (docs/git-and-sharing.md).
 
 use std::process::ExitCode;
 

@@ -11,6 +11,7 @@ use std::process::ExitCode;
 
 use clap::error::{ContextKind, ContextValue, ErrorKind};
 use clap::{Arg, ArgAction, Command, CommandFactory, FromArgMatches, Parser};
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 use super::Cli;
 use crate::i18n::help::{self, ClapWord, UsageProblem, UsageTip};
@@ -349,14 +350,14 @@ fn wrap(text: &str, width: usize) -> String {
             Some(line) => (line, "\n"),
             None => (line, ""),
         };
-        if text_width(line) <= width {
+        if line.width() <= width {
             out.push_str(line);
             out.push_str(newline);
             continue;
         }
         let start = help_column(line);
         let (head, body) = line.split_at(start);
-        let indent = " ".repeat(text_width(head));
+        let indent = " ".repeat(head.width());
         let room = width.saturating_sub(indent.len()).max(20);
         for (i, piece) in break_text(body, room).iter().enumerate() {
             if i == 0 {
@@ -393,7 +394,7 @@ fn break_text(text: &str, room: usize) -> Vec<String> {
     let mut line = String::new();
     let mut line_width = 0;
     for unit in units(text) {
-        let unit_width = text_width(&unit);
+        let unit_width = unit.width();
         if line_width + unit_width > room && !line.trim().is_empty() {
             lines.push(line.trim_end().to_owned());
             line.clear();
@@ -427,7 +428,7 @@ fn units(text: &str) -> Vec<String> {
             Some(_) if c == ' ' => false,
             Some(last) => {
                 let prev = last.chars().last().unwrap_or(' ');
-                prev != ' ' && char_width(prev) == 1 && char_width(c) == 1
+                prev != ' ' && !wide(prev) && !wide(c)
             }
         };
         match units.last_mut() {
@@ -439,27 +440,10 @@ fn units(text: &str) -> Vec<String> {
     units
 }
 
-fn text_width(text: &str) -> usize {
-    text.chars().map(char_width).sum()
-}
-
-/// Columns a character takes on a terminal: two for Chinese characters
-/// and full-width marks, else one.
-fn char_width(c: char) -> usize {
-    match c as u32 {
-        0x1100..=0x115F
-        | 0x2E80..=0x303E
-        | 0x3041..=0x33FF
-        | 0x3400..=0x4DBF
-        | 0x4E00..=0x9FFF
-        | 0xA000..=0xA4CF
-        | 0xAC00..=0xD7A3
-        | 0xF900..=0xFAFF
-        | 0xFE30..=0xFE4F
-        | 0xFF00..=0xFF60
-        | 0xFFE0..=0xFFE6 => 2,
-        _ => 1,
-    }
+/// Whether `c` takes two columns on a terminal (a Chinese character, a
+/// full-width mark): a line may break on either side of it.
+fn wide(c: char) -> bool {
+    c.width() == Some(2)
 }
 
 #[cfg(test)]
@@ -486,7 +470,7 @@ mod tests {
         let lines: Vec<&str> = wrapped.lines().collect();
         assert!(lines.len() > 1, "{wrapped}");
         for line in &lines {
-            assert!(text_width(line) <= 60, "{line}");
+            assert!(line.width() <= 60, "{line}");
         }
         for line in &lines[1..] {
             assert!(line.starts_with(&" ".repeat(16)), "{line:?}");

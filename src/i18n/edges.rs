@@ -1,4 +1,4 @@
-//! Wording of the rough edges mended in issue 13: status words `list`
+//! Wording of rough edges clerks met, now mended: status words `list`
 //! accepts, deadlines before receipt, a paper's changed deadline, units
 //! declared at `init`.
 

@@ -1,5 +1,5 @@
-//! Keeping secrets out of reports (DESIGN §6.6): the title of a record
-//! whose secrecy is not `none` prints as `[秘密] FU-2026-0003`.
+//! Keeping secrets out of reports: unless `--show-classified`, the title
+//! of a record whose secrecy is not `none` prints as `[秘密] FU-2026-0003`.
 //!
 //! A withheld title is data (`Title::Withheld`): JSON writes it with the
 //! stored keyword (`[secret] FU-2026-0003`) whatever the language, and

@@ -1,5 +1,5 @@
-//! What `remind` says (DESIGN §3): the follow-ups and action papers that
-//! are overdue, due today or due soon, logbook entries out past, on or
+//! What `remind` says (docs/reminders.md): the follow-ups and action papers
+//! that are overdue, due today or due soon, logbook entries out past, on or
 //! near their due date (open loops), follow-ups whose progress report is
 //! owed, and how that reads as text, Markdown and JSON.
 //!
@@ -91,8 +91,8 @@ impl Serialize for Level {
     }
 }
 
-/// One thing to remind about; the JSON shape of DESIGN §3, key for key
-/// (`kind` is the logbook's name for an entry: `seal`).
+/// One thing to remind about; the JSON shape docs/reminders.md shows, key
+/// for key (`kind` is the logbook's name for an entry: `seal`).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Reminder {
     pub id: Id,

@@ -1,4 +1,4 @@
-//! Archiving (issue 11, DESIGN §5): 档号 numbering across groups and
+//! Archiving (docs/archiving.md): 档号 numbering across groups and
 //! years, the year-end batch and its dry run, every refusal, frozen
 //! records, `archive undo` (its number never reused), the catalogue in
 //! every format and both languages, `archive due`, and what `check`

@@ -1,4 +1,5 @@
-//! The derived cache never changes an answer (DESIGN §8): hand edits of
+//! The derived cache never changes an answer
+//! (docs/exit-codes-and-performance.md): hand edits of
 //! the same size with the same mtime, `git checkout` of an older commit,
 //! deleted and added files, and a damaged cache are all seen.
 //!

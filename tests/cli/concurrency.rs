@@ -1,4 +1,6 @@
-//! Many clerks at once, and processes killed mid-write (DESIGN §6.1, §6.2).
+//! Many clerks at once, and processes killed mid-write: one writer at a
+//! time, and a killed write leaves the old file or the new one
+//! (docs/git-and-sharing.md).
 
 use std::collections::BTreeSet;
 use std::process::{Child, Stdio};

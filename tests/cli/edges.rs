@@ -1,4 +1,4 @@
-//! The rough edges of issue 13, each mended and pinned end to end in both
+//! Rough edges clerks met, each mended and pinned end to end in both
 //! languages: dates as clerks type them, `list --status` words, deadlines
 //! before receipt, a paper's moved deadline, confirming lines, `init
 //! --units` and the office's language, chasing papers, the brief agreeing

@@ -1,6 +1,6 @@
-//! `edit`: correcting a record with `--set` or in an editor (issue 13);
-//! titles one line of at most 500 characters (item 15); who acts (item
-//! 13) and usage lines without options from the environment (item 14).
+//! `edit`: correcting a record with `--set` or in an editor
+//! (docs/correcting.md); titles one line of at most 500 characters; who
+//! acts; usage lines without options from the environment.
 
 use std::path::PathBuf;
 

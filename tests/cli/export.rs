@@ -1,5 +1,5 @@
-//! `export` (issue 12): CSV and ICS whole (snapshots), xlsx read back with
-//! calamine, the calendar parsed, the HTML brief against `summary -o
+//! `export` (docs/export.md): CSV and ICS whole (snapshots), xlsx read back
+//! with calamine, the calendar parsed, the HTML brief against `summary -o
 //! json`, redaction in every format, `--bom` on every CSV, refusals.
 
 use std::collections::BTreeMap;

@@ -1,8 +1,8 @@
-//! Hand-edit fidelity (DESIGN §6.3): values a clerk typed under keys of
-//! their own keep their text through a rewrite, so PyYAML reads them as
-//! before; a tag of their own is a clear error naming file, line and tag;
-//! a write that would make a record unreadably large is refused; `check`
-//! warns of comments, which a rewrite drops.
+//! Hand-edit fidelity (docs/register-format.md): values a clerk typed under
+//! keys of their own keep their text through a rewrite, so PyYAML reads
+//! them as before; a tag of their own is a clear error naming file, line
+//! and tag; a write that would make a record unreadably large is refused;
+//! `check` warns of comments, which a rewrite drops.
 
 use crate::env::Env;
 

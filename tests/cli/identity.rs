@@ -1,6 +1,6 @@
-//! A record's identity is its file (DESIGN §6.3, issue 9 "What was seen"
-//! 1): a file whose `id` disagrees with its name is reported by every read,
-//! never used as either record, and never written.
+//! A record's identity is its file (docs/git-and-sharing.md): a file whose
+//! `id` disagrees with its name is reported by every read, never used as
+//! either record, and never written.
 
 use crate::env::Env;
 

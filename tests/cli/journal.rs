@@ -1,5 +1,5 @@
 //! A change that touches several files is all or nothing across a kill
-//! (DESIGN §7, issue 9 "What was seen" 3): the process is killed with
+//! (docs/git-and-sharing.md): the process is killed with
 //! SIGKILL at every rename it makes (strace's fault injection), and after
 //! each the register holds both files changed or neither, the next write
 //! (or `check`) leaves every link resolved, and the next ID handed out is

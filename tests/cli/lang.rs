@@ -401,7 +401,7 @@ const CASES: &[&[&str]] = &[
         "--leaders",
         "张局长",
     ],
-    // Issue 13: status words, deadlines before receipt, chasing, init.
+    // Rough edges: status words, deadlines before receipt, chasing, init.
     &["list", "--status", "办完"],
     &["list", "fu", "--status", "finished"],
     &[

@@ -27,6 +27,7 @@ mod import;
 mod init;
 mod journal;
 mod lang;
+mod layers;
 mod list_show;
 mod log;
 mod loops;

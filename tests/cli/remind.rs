@@ -1,5 +1,5 @@
-//! `remind` (DESIGN §3): levels, grouping, JSON shape, the silent case for
-//! cron, `--record`, and classified titles.
+//! `remind` (docs/reminders.md): levels, grouping, JSON shape, the silent
+//! case for cron, `--record`, and classified titles.
 
 use serde_json::Value;
 

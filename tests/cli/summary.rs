@@ -1,5 +1,6 @@
-//! `summary` (DESIGN §4): the JSON shape key for key with hand-checked
-//! figures, the brief in both languages, CSV with a BOM, bad periods.
+//! `summary` (docs/summaries.md): the JSON shape key for key with
+//! hand-checked figures, the brief in both languages, CSV with a BOM, bad
+//! periods.
 
 use serde_json::{Value, json};
 

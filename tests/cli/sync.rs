@@ -1,5 +1,5 @@
 //! `sync` and `git.sync_on_write`: several clones of one bare remote,
-//! real git (DESIGN §7).
+//! real git (docs/git-and-sharing.md).
 
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};

@@ -1,5 +1,5 @@
 //! `undo`: the last command's commit taken back while it is only here
-//! (issue 13), and refused, changing nothing, otherwise.
+//! (docs/correcting.md), and refused, changing nothing, otherwise.
 
 use crate::env::{Env, text};
 use crate::snapshots::whole;

@@ -1,5 +1,5 @@
 //! What taizhang writes reads the same in YAML 1.1 (PyYAML) and 1.2 readers
-//! (DESIGN §6.8); text is never escaped into \uXXXX.
+//! (docs/git-and-sharing.md); text is never escaped into \uXXXX.
 
 use crate::env::{Env, text};
 

@@ -24,7 +24,8 @@ pub struct Remark {
     pub text: String,
 }
 
-/// Fields the tool does not know, kept as they were (DESIGN §6.3).
+/// Fields the tool does not know, kept as they were: a clerk's hand-added
+/// keys survive a rewrite (docs/register-format.md).
 pub type Extra = serde_yaml::Mapping;
 
 /// Who acts and when: passed to every change so history is complete.

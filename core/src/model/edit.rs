@@ -189,7 +189,8 @@ const RULE: Fields = &[
 
 const ENTRY: Fields = &[("title", TEXT)];
 
-/// The fields `--set` may set, per kind, in the order of DESIGN §1.
+/// The fields `--set` may set, per kind, in the order the record's file
+/// writes them.
 fn settable(kind: Kind) -> Fields {
     match kind {
         Kind::Incoming => INCOMING,
@@ -644,8 +645,8 @@ fn show(value: &Value) -> String {
 }
 
 /// The secrecy level an edit raised `new` to, when the record has
-/// attachments, which are refused at `highly-secret` and above (DESIGN
-/// §6.6) as `log in --attach` refuses them.
+/// attachments, which are refused at `highly-secret` and above as `log in
+/// --attach` refuses them (docs/documents.md).
 pub fn attachments_refused(old: &Record, new: &Record) -> Option<Secrecy> {
     let attached = match new {
         Record::Incoming(r) => !r.attachments.is_empty(),

@@ -1,12 +1,12 @@
 //! `Facts`: what can be known about a record without decoding it again.
 //!
-//! The derived cache keeps a record's facts beside the record, so a
-//! command can pass over records that cannot change its answer without
-//! decoding them (DESIGN §8). Every fact here is a property of the record
-//! (and, for a logbook entry's `open`, of its book's declaration in the
-//! settings, which the cache's key holds) — never of today or of a period
-//! — so it stays true for as long as the file and the settings are
-//! unchanged. Commands turn their question into a test on
+//! The derived cache keeps a record's facts beside the record, so a command
+//! can pass over records that cannot change its answer without decoding
+//! them (docs/exit-codes-and-performance.md). Every fact here is a property
+//! of the record (and, for a logbook entry's `open`, of its book's
+//! declaration in the settings, which the cache's key holds) — never of
+//! today or of a period — so it stays true for as long as the file and the
+//! settings are unchanged. Commands turn their question into a test on
 //! facts (`report::summary::relevant`, `Filter::may_match`); such a test
 //! must keep every record that could count, and may keep more.
 

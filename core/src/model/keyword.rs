@@ -2,8 +2,9 @@
 //! line in English or Chinese (so the Chinese words of input live here);
 //! `i18n` shows them in the reader's language.
 //!
-//! Every enumeration of DESIGN §1 is declared here once with the `keywords!`
-//! macro, so parsing, storing and labelling can never disagree.
+//! Every enumerated field (urgency, secrecy, document type, status …) is
+//! declared here once with the `keywords!` macro, so parsing, storing and
+//! labelling can never disagree.
 
 use std::fmt;
 use std::str::FromStr;
@@ -287,7 +288,8 @@ keywords!(
     }
 );
 
-/// Parses a keyword with `FromStr` (used by clap value parsers).
+/// Parses a keyword with `FromStr`, the refusal as text: the shape a
+/// command line's parser of values takes.
 pub fn value_parser<K: Keyword + FromStr>(s: &str) -> Result<K, String> {
     parse::<K>(s).map_err(|e| e.to_string())
 }

@@ -1,5 +1,6 @@
-//! Reporting periods for `summary --period` (DESIGN §4): a year, quarter,
-//! month, ISO week, an explicit range, or a period relative to today.
+//! Reporting periods for `summary --period` (docs/summaries.md): a year,
+//! quarter, month, ISO week, an explicit range, or a period relative to
+//! today.
 //!
 //! Pure: "today" is passed in. A period is always a closed range of dates
 //! `[from, to]` with `from <= to`.

@@ -1,7 +1,8 @@
 //! What a hand-edited record file keeps, and what is said about it, when
-//! the tool reads and rewrites it (DESIGN §6.3): the typed text of values
-//! under keys the tool does not know, tags it cannot keep, comments it
-//! drops, and the size beyond which it would no longer read the file.
+//! the tool reads and rewrites it (docs/register-format.md): the typed text
+//! of values under keys the tool does not know, tags it cannot keep,
+//! comments it drops, and the size beyond which it would no longer read the
+//! file.
 //!
 //! Nothing here writes; `Change::save` asks before it does.
 

@@ -1,5 +1,5 @@
 //! The git side of a change: one commit per command, holding only the
-//! files the command touched (DESIGN §7).
+//! files the command touched (docs/git-and-sharing.md).
 //!
 //! We shell out to the `git` binary: it is what the clerk's own tools and
 //! hosts use, with their configuration, hooks and credentials.
@@ -141,11 +141,11 @@ pub fn locate(root: &Path) -> Place {
     }
 }
 
-/// Checks, before a change writes anything, that its commit can be made
-/// and belongs where the clerk expects (DESIGN §7): git is there, no
-/// merge, rebase, cherry-pick or revert is half done (our record would
-/// be staged into it), HEAD is on a branch, and no other git process
-/// holds git's locks — a fresh lock is waited for, a stale one reported.
+/// Checks, before a change writes anything, that its commit can be made and
+/// belongs where the clerk expects (docs/git-and-sharing.md): git is there,
+/// no merge, rebase, cherry-pick or revert is half done (our record would
+/// be staged into it), HEAD is on a branch, and no other git process holds
+/// git's locks — a fresh lock is waited for, a stale one reported.
 ///
 /// `now` is seconds since the epoch as the context read it; the age of a
 /// lock is counted from it.

@@ -1,4 +1,4 @@
-//! One writer at a time (DESIGN §6.2): an exclusive lock on
+//! One writer at a time: an exclusive lock on
 //! `.taizhang/lock`, held from allocating an ID to the git commit.
 //!
 //! The lock is the operating system's (`flock`), so it is released when

@@ -105,13 +105,14 @@ impl<'a> Change<'a> {
     ///
     /// IDs that records refer to elsewhere in the register are skipped as
     /// far as the last `check` saw them: it notes every dangling link in
-    /// `.taizhang/dangling`, a file of a few bytes read here. Reading
-    /// every record instead would cost, at 100,000 records, what `remind`
-    /// does (~200 ms, from the cache) on every write — beyond the +150 ms
-    /// a write may take (DESIGN §8). The links the tool itself writes can
-    /// no longer dangle (a change is all or nothing); what is left is a
-    /// link a clerk typed, or a record deleted by hand, since the last
-    /// `check` — which `check` then reports.
+    /// `.taizhang/dangling`, a file of a few bytes read here. Reading every
+    /// record instead would cost, at 100,000 records, what `remind` does
+    /// (~200 ms, from the cache) on every write — beyond the 150 ms a write
+    /// may take over a bare git commit
+    /// (docs/exit-codes-and-performance.md). The links the tool itself
+    /// writes can no longer dangle (a change is all or nothing); what is
+    /// left is a link a clerk typed, or a record deleted by hand, since the
+    /// last `check` — which `check` then reports.
     pub fn allocate(&self, prefix: &str, year: i16) -> Result<Id> {
         let probe = Id::new(prefix, year, 1);
         let dir = self
@@ -154,7 +155,7 @@ impl<'a> Change<'a> {
     /// disagrees with its name): the identity of a record is its file.
     /// Refuses to change a document whose file says it is archived, unless
     /// the change `thaw`ed it: an archived record is frozen, whichever
-    /// command tries (DESIGN §5).
+    /// command tries (docs/archiving.md).
     pub fn save(&mut self, record: &Record) -> Result<()> {
         let relative = self
             .register
@@ -489,7 +490,8 @@ pub fn finish_pending(register: &Register) -> Pending {
 /// Keys a clerk added by hand inside entries the tool knows (a remark on a
 /// history line, a reviewer on a progress note) have no field to live in
 /// once the record is read, so they are taken from the file being replaced
-/// (`text`, `raw`) (DESIGN §6.3: hand-added keys survive a rewrite).
+/// (`text`, `raw`): hand-added keys survive a rewrite
+/// (docs/register-format.md).
 /// Top-level unknown keys are kept by the record itself. Returns the
 /// typed text of the values under unknown keys, to be written again as it
 /// was (`fidelity::source_texts`).

@@ -217,9 +217,9 @@ fn fill<'t>(pattern: &str, text: &'t str) -> Option<Vec<&'t str>> {
     rest.is_empty().then_some(holes)
 }
 
-/// Reads one record file, bounded in size, and checks that it is the
-/// record its path names: a file whose `id` disagrees with its name is a
-/// problem, never the record of either ID (DESIGN §6.3). Also tells
+/// Reads one record file, bounded in size, and checks that it is the record
+/// its path names: a file whose `id` disagrees with its name is a problem,
+/// never the record of either ID (docs/git-and-sharing.md). Also tells
 /// whether the file holds `#` comments, which a rewrite would drop.
 pub(super) fn parse_file(
     register: &Register,

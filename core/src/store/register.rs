@@ -2,7 +2,7 @@
 //!
 //! Every path this module hands out is inside the register: IDs are
 //! validated before they become file names, and files reached through a
-//! symbolic link are refused (DESIGN §6.5).
+//! symbolic link are refused.
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;

@@ -4,9 +4,9 @@
 use crate::store::load::{Need, Problem, Snapshot, load_where};
 use crate::store::register::Register;
 
-/// Reads what `need` asks for (DESIGN §8). A file that cannot be read is
+/// Reads what `need` asks for, and no more. A file that cannot be read is
 /// handed to `skipped` (the caller warns, naming it) and left out, never
-/// fatal (DESIGN §6.7).
+/// fatal: a bad hand edit must not silence `remind`.
 pub fn load(register: &Register, need: Need, mut skipped: impl FnMut(&Problem)) -> Snapshot {
     let snapshot = load_where(register, need);
     for problem in &snapshot.problems {

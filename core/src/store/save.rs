@@ -1,4 +1,4 @@
-//! Writing files atomically (DESIGN §6.1).
+//! Writing files atomically (docs/git-and-sharing.md).
 //!
 //! The new content goes to a temporary file under `.taizhang/tmp/` (same
 //! file system, ignored by git), is flushed to disk, then renamed over the
@@ -268,7 +268,7 @@ struct Entry {
 }
 
 /// Puts every staged file of one change in place, all or nothing across a
-/// kill (DESIGN §7): a single file is one rename, atomic on its own; for
+/// kill: a single file is one rename, atomic on its own; for
 /// several, the whole change is noted first, so a writer killed between
 /// two renames leaves a note the next writer finishes (`recover`).
 pub fn place_all(root: &Path, staged: Vec<Staged>) -> Result<()> {
@@ -381,7 +381,7 @@ fn read_note(root: &Path) -> Option<Vec<Entry>> {
 }
 
 /// Whether any existing part of the way to `root/relative` is a symbolic
-/// link (which could lead outside the register, DESIGN §6.5): the folders
+/// link (which could lead outside the register): the folders
 /// may have changed since the note was written.
 fn through_link(root: &Path, relative: &Path) -> bool {
     let mut path = root.to_path_buf();

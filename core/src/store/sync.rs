@@ -1,6 +1,6 @@
-//! Sharing the register through git (DESIGN §7): fetch, settle the IDs and
-//! 发文字号 another clerk took first, replay this clone's commits on top of
-//! the shared ones, push.
+//! Sharing the register through git (docs/git-and-sharing.md): fetch,
+//! settle the IDs and 发文字号 another clerk took first, replay this clone's
+//! commits on top of the shared ones, push.
 //!
 //! The replay is done in a private index under `.taizhang/` and only the
 //! finished result is put in place (`git reset --keep`), so a sync that

@@ -1,4 +1,5 @@
-//! Writing YAML that every reader takes the same way (DESIGN §6.8).
+//! Writing YAML that every reader, YAML 1.1 (PyYAML) or 1.2, takes the
+//! same way (docs/git-and-sharing.md).
 //!
 //! Parsing is the YAML crate's; emitting is ours, because the crate's
 //! emitter quotes only what a YAML 1.2 reader would mistake: it writes

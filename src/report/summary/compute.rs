@@ -1,6 +1,6 @@
-//! The figures of `summary` (DESIGN §4), each computed here with exactly
-//! its documented definition. Pure: the records, the period and "today"
-//! are passed in; no language: a withheld title is data (`Title`).
+//! The figures of `summary`, each computed here with exactly its definition
+//! in docs/summaries.md. Pure: the records, the period and "today" are
+//! passed in; no language: a withheld title is data (`Title`).
 
 use std::collections::BTreeMap;
 
@@ -18,7 +18,8 @@ use taizhang_core::model::period::Period;
 use taizhang_core::model::record::Record;
 use taizhang_core::model::rule::RuleFigures;
 
-/// Everything `summary` reports; its JSON is the contract of DESIGN §4.
+/// Everything `summary` reports; scripts rely on its JSON, whose shape
+/// docs/summaries.md shows key for key.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Summary {
     pub period: Span,
@@ -148,9 +149,9 @@ fn rate(part: usize, whole: usize) -> Option<f64> {
     (whole > 0).then(|| part as f64 / whole as f64)
 }
 
-/// Computes every figure of DESIGN §4 for `records` (already narrowed to
-/// one unit, if asked). `books` are the declared logbooks, each reported
-/// even when empty.
+/// Computes every figure of docs/summaries.md for `records` (already
+/// narrowed to one unit, if asked). `books` are the declared logbooks, each
+/// reported even when empty.
 pub fn compute(
     records: &[&Record],
     period: &Period,

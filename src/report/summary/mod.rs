@@ -1,5 +1,5 @@
-//! `summary` (DESIGN §4): the figures, computed once (`compute`) and
-//! rendered for people or scripts (`render`).
+//! `summary` (docs/summaries.md): the figures, computed once (`compute`)
+//! and rendered for people or scripts (`render`).
 
 mod compute;
 mod render;

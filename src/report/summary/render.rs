@@ -254,7 +254,7 @@ pub fn markdown(s: &Summary, period: &Period, lang: Lang) -> String {
     out
 }
 
-/// The JSON of DESIGN §4.
+/// The JSON, in the shape docs/summaries.md shows.
 pub fn json(s: &Summary) -> String {
     let mut text = serde_json::to_string_pretty(s).unwrap_or_default();
     text.push('\n');

@@ -1,4 +1,5 @@
-//! One test per figure of DESIGN §4, on one hand-built register.
+//! One test per figure docs/summaries.md defines, on one hand-built
+//! register.
 //!
 //! Period 2026-11 (Nov 1–30), today 2026-11-23, so asof = 2026-11-23.
 //!

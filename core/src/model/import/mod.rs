@@ -143,7 +143,7 @@ macro_rules! fields {
         pub enum Field { $($variant),+ }
 
         impl Field {
-            /// The record's key for the field (DESIGN §1).
+            /// The record's key for the field, as its file writes it.
             pub fn key(self) -> &'static str {
                 match self { $(Field::$variant => $key),+ }
             }

@@ -1,4 +1,4 @@
-//! Open loops (DESIGN §1 "Logbooks"): a seal taken out and not yet
+//! Open loops (docs/desk.md): a seal taken out and not yet
 //! returned, a car out and not back, an archive file lent. A book declares
 //! which of its fields start and end the loop (`[logbooks.seal.loop]`);
 //! an entry whose `start` is set and whose `end` is empty is *out*, due
