@@ -5,6 +5,7 @@
 use std::path::PathBuf;
 
 use crate::env::{Env, text};
+use crate::snapshots::snap;
 use crate::snapshots::whole;
 
 const FU1: &str = "followups/2026/FU-2026-0001.yaml";
@@ -28,15 +29,6 @@ pub fn editor(env: &Env, name: &str, expr: &str) -> PathBuf {
     use std::os::unix::fs::PermissionsExt;
     std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o755)).unwrap();
     path
-}
-
-/// Snapshots `text` as `NAME` beside the others.
-pub fn snap(name: &str, text: &str) {
-    let mut settings = insta::Settings::clone_current();
-    settings.set_snapshot_path("snapshots");
-    settings.set_prepend_module_to_snapshot(false);
-    settings.set_omit_expression(true);
-    settings.bind(|| insta::assert_snapshot!(name.to_string(), text));
 }
 
 fn history_notes(env: &Env, path: &str) -> Vec<(String, String)> {

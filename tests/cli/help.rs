@@ -8,9 +8,9 @@ use clap::CommandFactory;
 use taizhang::commands::Cli;
 use taizhang::i18n::help;
 
-use crate::edit::snap;
 use crate::env::Env;
 use crate::lang::{is_id, without_code_marks};
+use crate::snapshots::snap;
 
 /// Every command of the tree with its path (`log in`; the top level is
 /// ``), as clap derives it from the code (before it adds `help`).

@@ -112,11 +112,19 @@ fn section(text: &mut String, name: &str, bytes: &[u8]) {
 /// Snapshot settings: snapshots in `tests/cli/snapshots/` named by the
 /// test (`NAME@LANG` here), with the temporary folder (which differs on
 /// every run) replaced by `[TMP]`.
-fn settings(env: &Env) -> insta::Settings {
+/// Where and how every snapshot is kept: in `snapshots/`, named by the
+/// test alone.
+fn base() -> insta::Settings {
     let mut settings = insta::Settings::clone_current();
     settings.set_snapshot_path("snapshots");
     settings.set_prepend_module_to_snapshot(false);
     settings.set_omit_expression(true);
+    settings
+}
+
+/// `base`, with the temporary paths of `env` written `[TMP]`.
+fn settings(env: &Env) -> insta::Settings {
+    let mut settings = base();
     for path in [env.root.as_path(), env.tmp.path()] {
         settings.add_filter(&escape(&path.display().to_string()), "[TMP]");
         if let Ok(real) = path.canonicalize() {
@@ -138,8 +146,14 @@ fn escape(text: &str) -> String {
     out
 }
 
+/// Snapshots `text` as `NAME`: the one way a test pins a text it made
+/// itself (help, an editor's messages).
+pub fn snap(name: &str, text: &str) {
+    base().bind(|| insta::assert_snapshot!(name.to_string(), text));
+}
+
 /// Snapshots `taizhang --lang LANG ARGS` in `env` as `NAME@LANG`.
-fn snap(env: &Env, lang: &str, name: &str, args: &[&str], writes: bool) {
+fn snap_in(env: &Env, lang: &str, name: &str, args: &[&str], writes: bool) {
     let mut full = vec!["--lang", lang];
     full.extend_from_slice(args);
     let text = transcript_of(env, &full, writes);
@@ -163,7 +177,7 @@ pub fn snap_reads(cases: &[(&str, &[&str])]) {
     let before = env.state();
     for lang in LANGS {
         for (name, args) in cases {
-            snap(&env, lang, name, args, false);
+            snap_in(&env, lang, name, args, false);
         }
     }
     assert_eq!(before, env.state(), "a read changed the register");
@@ -411,7 +425,7 @@ fn write_commands_and_their_refusals() {
     for lang in LANGS {
         let env = office();
         for (name, args) in steps {
-            snap(&env, lang, name, args, true);
+            snap_in(&env, lang, name, args, true);
         }
     }
 }

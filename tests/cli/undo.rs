@@ -152,7 +152,7 @@ fn undo_refuses_and_changes_nothing() {
         .success();
     for lang in ["en", "zh"] {
         let stderr = env.fail(&["--lang", lang, "undo"]);
-        crate::edit::snap(&format!("undo__no_git_{lang}"), &stderr);
+        crate::snapshots::snap(&format!("undo__no_git_{lang}"), &stderr);
     }
 }
 
