@@ -51,8 +51,8 @@ pub struct Args {
     // Not `format`: that is the global --format's name.
     #[arg(value_enum, id = "sheet_format", value_name = "FORMAT")]
     pub sheet_format: SheetFormat,
-    /// What the rows are: in (收文), out (发文), fu (督办事项), or a
-    /// logbook's name (seal, visit …), its columns named by the fields'
+    /// What the rows are: in (收文), out (发文), fu (督办事项), rule (制度),
+    /// or a logbook's name (seal, visit …), its columns named by the fields'
     /// keys or labels
     pub kind: String,
     /// The spreadsheet file
@@ -81,14 +81,12 @@ pub struct Args {
 
 pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
     let register = ctx.register()?;
-    let target = match args.kind.trim().to_ascii_lowercase().as_str() {
-        "in" | "incoming" | "收文" => Target::Incoming,
-        "out" | "outgoing" | "发文" => Target::Outgoing,
-        "fu" | "followup" | "followups" | "督办" | "督办事项" => Target::Followup,
-        _ if register.config.logbooks.contains_key(args.kind.trim()) => {
+    let target = match Target::named(&args.kind) {
+        Some(target) => target,
+        None if register.config.logbooks.contains_key(args.kind.trim()) => {
             return import_book(ctx, &register, &args);
         }
-        _ => {
+        None => {
             return Err(Error::ImportKind {
                 input: args.kind.clone(),
             });

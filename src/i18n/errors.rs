@@ -266,8 +266,8 @@ pub(super) fn error(lang: Lang, error: &Error) -> (String, Option<String>) {
         E::ImportKind { input } => (
             say!(
                 l,
-                "cannot import '{input}': import makes in (incoming), out (outgoing) or fu (follow-ups)",
-                "无法导入“{input}”：可导入 `in`（收文）、`out`（发文）或 `fu`（督办事项）"
+                "cannot import '{input}': import makes in (incoming), out (outgoing), fu (follow-ups), rule (rules) or a logbook's entries",
+                "无法导入“{input}”：可导入 `in`（收文）、`out`（发文）、`fu`（督办事项）、`rule`（制度）或登记簿的登记"
             ),
             None,
         ),

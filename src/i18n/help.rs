@@ -782,7 +782,7 @@ pub const ARGS: &[(&str, &str, &str)] = &[
     (
         "import",
         "kind",
-        "各行是什么：in（收文）、out（发文）、fu（督办事项），或登记簿名称（seal、visit …），其各列以字段的键名或名称为表头",
+        "各行是什么：in（收文）、out（发文）、fu（督办事项）、rule（制度），或登记簿名称（seal、visit …），其各列以字段的键名或名称为表头",
     ),
     ("import", "file", "表格文件"),
     ("import", "sheet", "xlsx 工作簿中的工作表（默认：第一张）"),

@@ -51,6 +51,11 @@ pub(super) fn note(l: Lang, note: &RuleNote) -> String {
             "names {target}, which is not a rule",
             "所指的 {target} 不是制度"
         ),
+        N::BadCycle { input } => say!(
+            l,
+            "cannot read the review cycle '{input}' (write 2y, 18m, 半年 or 每2年)",
+            "无法识别评估周期“{input}”（写作 2y、18m、半年 或 每2年）"
+        ),
         N::NotLinkedBack { target } => say!(
             l,
             "names {target}, which does not name this rule back",

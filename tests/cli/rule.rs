@@ -298,3 +298,44 @@ fn summary_counts_rules_and_export_lists_them() {
     );
     assert_eq!(csv.lines().count(), 4, "{csv}");
 }
+
+#[test]
+fn an_offices_list_of_rules_imports_with_its_own_words() {
+    let env = Env::new();
+    let sheet = env.tmp.path().join("制度清单.csv");
+    let rows = "某局制度清单\n\
+        序号,制度名称,文号,发布日期,施行日期,归口科室,评估周期,状态,备注\n\
+        1,档案管理办法,市交发〔2023〕9号,2023年5月8日,2023-06-01,办公室,每2年,现行,\n\
+        2,车辆管理规定,,2022.3.1,,法规科,3年,已废止,并入新规\n\
+        3,印章管理办法,,2025/7/1,,,often,有效,\n";
+    std::fs::write(&sheet, rows).unwrap();
+    let sheet = sheet.to_str().unwrap();
+    let zh = env.fail(&["--lang", "zh", "import", "csv", "rule", sheet]);
+    assert!(
+        zh.contains("第5行 评估周期：无法识别评估周期“often”"),
+        "{zh}"
+    );
+    let en = env.fail(&["--lang", "en", "import", "csv", "rule", sheet]);
+    assert!(en.contains("cannot read the review cycle 'often'"), "{en}");
+    std::fs::write(sheet, rows.replace("often", "半年")).unwrap();
+    let ids = env.run(&["import", "csv", "rule", sheet]);
+    assert_eq!(ids, "ZD-2023-0001\nZD-2022-0001\nZD-2025-0001\n");
+    let first = env.read("rules/2023/ZD-2023-0001.yaml");
+    for line in [
+        "doc_number: 市交发〔2023〕9号",
+        "issued: 2023-05-08",
+        "effective: 2023-06-01",
+        "unit: 办公室",
+        "review_every: 2y",
+        "review_due: 2025-06-01",
+        "legacy_id: '1'",
+    ] {
+        assert!(first.contains(line), "{line}\n{first}");
+    }
+    let repealed = env.read("rules/2022/ZD-2022-0001.yaml");
+    assert!(repealed.contains("status: repealed"), "{repealed}");
+    assert!(!repealed.contains("review_due"), "{repealed}");
+    // Imported history is no error: check passes, with a warning for
+    // the repealed rule that says not since when.
+    env.run(&["check"]);
+}

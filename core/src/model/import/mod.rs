@@ -21,6 +21,7 @@ pub enum Target {
     Incoming,
     Outgoing,
     Followup,
+    Rule,
 }
 
 impl Target {
@@ -29,6 +30,7 @@ impl Target {
             Target::Incoming => Kind::Incoming,
             Target::Outgoing => Kind::Outgoing,
             Target::Followup => Kind::Followup,
+            Target::Rule => Kind::Rule,
         }
     }
 
@@ -100,6 +102,23 @@ impl Target {
                 (F::Status, &["办理状态", "状态"]),
                 (F::Notes, &["备注"]),
             ],
+            Target::Rule => crate::model::rule::import::FIELDS,
+        }
+    }
+
+    /// The kind of record `text` names (`in`, `收文`, `rule` …), if an
+    /// import can make it.
+    pub fn named(text: &str) -> Option<Target> {
+        match crate::model::kind::KindFilter::parse(text) {
+            crate::model::kind::KindFilter::Kind(kind) => [
+                Target::Incoming,
+                Target::Outgoing,
+                Target::Followup,
+                Target::Rule,
+            ]
+            .into_iter()
+            .find(|target| target.kind() == kind),
+            _ => None,
         }
     }
 
@@ -192,6 +211,13 @@ fields!(
     Due = "due",
     Progress = "progress",
     Closed = "closed",
+    Issuer = "issuer",
+    Issued = "issued",
+    Effective = "effective",
+    Unit = "unit",
+    ReviewEvery = "review_every",
+    ReviewDue = "review_due",
+    Ended = "ended",
 );
 
 /// A header as compared: spaces (also full-width), line breaks and the

@@ -143,6 +143,7 @@ pub fn read(
         Target::Incoming => r.incoming(),
         Target::Outgoing => r.outgoing(),
         Target::Followup => r.followup(),
+        Target::Rule => r.rule(),
     };
     if problems.len() > before {
         return None;
@@ -153,6 +154,7 @@ pub fn read(
             Record::Incoming(r) => &mut r.extra,
             Record::Outgoing(r) => &mut r.extra,
             Record::Followup(r) => &mut r.extra,
+            Record::Rule(r) => &mut r.extra,
             _ => return None,
         };
         extra.insert(LEGACY_ID.into(), legacy.as_str().into());
@@ -209,31 +211,33 @@ pub fn set_number(record: &mut Record, number: String) {
     }
 }
 
-struct Reader<'a, 'p> {
+pub(crate) struct Reader<'a, 'p> {
     row: &'a SheetRow,
     header: &'a Header,
-    setting: &'a Setting<'a>,
+    pub(crate) setting: &'a Setting<'a>,
     problems: &'p mut Vec<RowProblem>,
 }
 
-type Built = Option<(Record, i16, bool)>;
+/// A row read into a record, the year its ID is in, and whether the sheet
+/// numbered it; `None` when the row has problems.
+pub(crate) type Built = Option<(Record, i16, bool)>;
 
 impl Reader<'_, '_> {
-    fn cell(&self, field: Field) -> &Cell {
+    pub(crate) fn cell(&self, field: Field) -> &Cell {
         match self.header.column(field) {
             Some(i) => self.row.cell(i),
             None => &Cell::Empty,
         }
     }
 
-    fn column(&self, field: Field) -> Column {
+    pub(crate) fn column(&self, field: Field) -> Column {
         match self.header.label(field) {
             Some(label) => Column::Header(label.to_string()),
             None => Column::Field(field),
         }
     }
 
-    fn problem(&mut self, field: Field, trouble: Trouble) {
+    pub(crate) fn problem(&mut self, field: Field, trouble: Trouble) {
         let column = self.column(field);
         self.problems.push(RowProblem {
             row: self.row.number,
@@ -242,11 +246,11 @@ impl Reader<'_, '_> {
         });
     }
 
-    fn text(&self, field: Field) -> Option<String> {
+    pub(crate) fn text(&self, field: Field) -> Option<String> {
         self.cell(field).as_text()
     }
 
-    fn required_text(&mut self, field: Field) -> Option<String> {
+    pub(crate) fn required_text(&mut self, field: Field) -> Option<String> {
         let text = self.text(field);
         if text.is_none() {
             self.problem(field, Trouble::Missing);
@@ -256,7 +260,7 @@ impl Reader<'_, '_> {
 
     /// The title: required, and one line of at most 500 characters
     /// (`model::title`), as every command takes it.
-    fn title(&mut self) -> Option<String> {
+    pub(crate) fn title(&mut self) -> Option<String> {
         let title = self.required_text(Field::Title)?;
         match crate::model::title::check_title(&title) {
             Some(problem) => {
@@ -267,13 +271,13 @@ impl Reader<'_, '_> {
         }
     }
 
-    fn list(&self, field: Field) -> Vec<String> {
+    pub(crate) fn list(&self, field: Field) -> Vec<String> {
         self.text(field)
             .map(|t| split(&t).map(str::to_string).collect())
             .unwrap_or_default()
     }
 
-    fn date(&mut self, field: Field) -> Option<Date> {
+    pub(crate) fn date(&mut self, field: Field) -> Option<Date> {
         let cell = self.cell(field).clone();
         match cell::date(&cell, self.setting.year) {
             Ok(date) => date,
@@ -289,7 +293,7 @@ impl Reader<'_, '_> {
         }
     }
 
-    fn required_date(&mut self, field: Field) -> Option<Date> {
+    pub(crate) fn required_date(&mut self, field: Field) -> Option<Date> {
         if self.cell(field).is_empty() {
             self.problem(field, Trouble::Missing);
             return None;
@@ -297,7 +301,7 @@ impl Reader<'_, '_> {
         self.date(field)
     }
 
-    fn count(&mut self, field: Field) -> Option<u32> {
+    pub(crate) fn count(&mut self, field: Field) -> Option<u32> {
         let cell = self.cell(field).clone();
         cell::count(&cell).unwrap_or_else(|_| {
             let input = cell.as_text().unwrap_or_default();
@@ -308,7 +312,7 @@ impl Reader<'_, '_> {
 
     /// An enumerated value: its keyword, its Chinese word, or one of the
     /// other words spreadsheets use (`more`: word → value).
-    fn keyword<K: Keyword>(&mut self, field: Field, more: &[(&str, K)]) -> Option<K> {
+    pub(crate) fn keyword<K: Keyword>(&mut self, field: Field, more: &[(&str, K)]) -> Option<K> {
         let text = self.text(field)?;
         let normal = super::normal_header(&text);
         if let Some((_, value)) = more.iter().find(|(word, _)| *word == normal) {
@@ -330,7 +334,7 @@ impl Reader<'_, '_> {
         }
     }
 
-    fn unit(&mut self, field: Field, input: &str) -> Option<String> {
+    pub(crate) fn unit(&mut self, field: Field, input: &str) -> Option<String> {
         match self.setting.config.resolve_unit(input) {
             Ok(unit) => Some(unit),
             Err(known) => {
@@ -346,12 +350,12 @@ impl Reader<'_, '_> {
         }
     }
 
-    fn opt_unit(&mut self, field: Field) -> Option<String> {
+    pub(crate) fn opt_unit(&mut self, field: Field) -> Option<String> {
         let text = self.text(field)?;
         self.unit(field, &text)
     }
 
-    fn units(&mut self, field: Field) -> Vec<String> {
+    pub(crate) fn units(&mut self, field: Field) -> Vec<String> {
         self.list(field)
             .iter()
             .filter_map(|u| self.unit(field, u))
@@ -359,7 +363,7 @@ impl Reader<'_, '_> {
     }
 
     /// 密级, with 内部 read as restricted distribution, not a level.
-    fn secrecy(&mut self) -> (Secrecy, bool) {
+    pub(crate) fn secrecy(&mut self) -> (Secrecy, bool) {
         if self.text(Field::Secrecy).as_deref() == Some("内部") {
             return (Secrecy::None, true);
         }
@@ -374,7 +378,7 @@ impl Reader<'_, '_> {
         )
     }
 
-    fn term(&mut self, secrecy: Secrecy) -> Option<String> {
+    pub(crate) fn term(&mut self, secrecy: Secrecy) -> Option<String> {
         let term = self.text(Field::SecrecyTerm)?;
         if let Some(problem) = check_secrecy_term(&term, secrecy.max_term_years()) {
             self.problem(Field::SecrecyTerm, Trouble::BadTerm(problem));
@@ -382,7 +386,7 @@ impl Reader<'_, '_> {
         Some(term)
     }
 
-    fn urgency(&mut self) -> Urgency {
+    pub(crate) fn urgency(&mut self) -> Urgency {
         let more = [
             ("急", Urgency::Urgent),
             ("急件", Urgency::Urgent),
@@ -394,12 +398,12 @@ impl Reader<'_, '_> {
         self.keyword(Field::Urgency, &more).unwrap_or_default()
     }
 
-    fn history(&self) -> Vec<crate::model::common::HistoryEntry> {
+    pub(crate) fn history(&self) -> Vec<crate::model::common::HistoryEntry> {
         let note = format!("{}:{}", self.setting.source, self.row.number);
         vec![self.setting.actor.entry(HistoryAction::Import, Some(note))]
     }
 
-    fn placeholder(&self, year: i16) -> Id {
+    pub(crate) fn placeholder(&self, year: i16) -> Id {
         let prefix = self.setting.config.prefix(self.setting.target.kind());
         Id::new(prefix, year, 0)
     }

@@ -12,6 +12,7 @@
 //! (`validate`).
 
 mod cycle;
+pub mod import;
 pub mod validate;
 
 use jiff::civil::Date;

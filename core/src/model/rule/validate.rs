@@ -28,6 +28,8 @@ pub enum RuleNote {
     LinkNotRule { target: String },
     /// The rule named does not name this one back.
     NotLinkedBack { target: String },
+    /// A review cycle that cannot be read (an imported sheet's cell).
+    BadCycle { input: String },
 }
 
 /// Checks one rule on its own.
@@ -43,8 +45,10 @@ pub(crate) fn check(r: &Rule, f: &mut Findings) {
             }),
         );
     }
+    // A warning: an old register often says a rule was revised without
+    // naming its successor, and the rule is no less revised for it.
     if r.status == RuleStatus::Revised && r.replaced_by.is_none() {
-        f.error("replaced_by", Note::Rule(RuleNote::RevisedWithoutSuccessor));
+        f.warning("replaced_by", Note::Rule(RuleNote::RevisedWithoutSuccessor));
     }
     if r.status != RuleStatus::Current && r.ended.is_none() {
         f.warning(
