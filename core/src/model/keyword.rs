@@ -7,7 +7,6 @@
 //! labelling can never disagree.
 
 use std::fmt;
-use std::str::FromStr;
 
 /// A closed set of values stored as English keywords.
 pub trait Keyword: Sized + Copy + 'static {
@@ -287,12 +286,6 @@ keywords!(
         Reminder = "reminder" / "提醒",
     }
 );
-
-/// Parses a keyword with `FromStr`, the refusal as text: the shape a
-/// command line's parser of values takes.
-pub fn value_parser<K: Keyword + FromStr>(s: &str) -> Result<K, String> {
-    parse::<K>(s).map_err(|e| e.to_string())
-}
 
 #[cfg(test)]
 mod tests {

@@ -11,7 +11,9 @@ use std::process::ExitCode;
 
 use clap::Subcommand;
 
-use crate::commands::shared::{Outcome, update_as};
+use jiff::civil::Date;
+
+use crate::commands::shared::{Outcome, optional_text, update_as};
 use crate::context::Ctx;
 use crate::error::Result;
 use taizhang_core::model::common::{Actor, HistoryAction};
@@ -35,6 +37,60 @@ pub fn run(ctx: &Ctx, command: RuleCommand) -> Result<ExitCode> {
         RuleCommand::Review(args) => review::run(ctx, args),
         RuleCommand::Revise(args) => revise::run(ctx, args),
         RuleCommand::Repeal(args) => repeal::run(ctx, args),
+    }
+}
+
+/// What a rule says of itself besides its title, as `rule add` and `rule
+/// revise` take it. A revision takes from the old rule what is not given.
+#[derive(Debug, clap::Args)]
+pub struct Fields {
+    /// The document number it was issued under (文号)
+    #[arg(long, value_name = "NUMBER")]
+    pub doc_number: Option<String>,
+    /// Who issued it (发布单位) [default: the register's unit; for a revision, the old rule's]
+    #[arg(long, value_name = "NAME")]
+    pub issuer: Option<String>,
+    /// When it was issued
+    #[arg(long, value_name = "DATE", default_value = "today")]
+    pub issued: String,
+    /// When it takes effect (施行日期), if not the day it was issued
+    #[arg(long, value_name = "DATE")]
+    pub effective: Option<String>,
+    /// The unit responsible for it (归口科室) [default for a revision: the old rule's]
+    #[arg(long, value_name = "UNIT")]
+    pub unit: Option<String>,
+    /// How often it is reviewed: 2y, 18m, 半年, 每2年 [default for a revision: the old rule's]
+    #[arg(long, value_name = "CYCLE", value_parser = cycle)]
+    pub review_every: Option<Cycle>,
+    /// Notes (备注)
+    #[arg(long)]
+    pub notes: Option<String>,
+}
+
+/// `Fields` read into typed values against the register.
+struct Given {
+    doc_number: Option<String>,
+    issuer: Option<String>,
+    issued: Date,
+    effective: Option<Date>,
+    unit: Option<String>,
+    review_every: Option<Cycle>,
+    notes: Option<String>,
+}
+
+impl Fields {
+    fn read(self, ctx: &Ctx, register: &Register) -> Result<Given> {
+        Ok(Given {
+            issued: ctx.date("--issued", &self.issued)?,
+            effective: ctx.opt_date("--effective", self.effective.as_deref())?,
+            unit: (self.unit.as_deref())
+                .map(|u| ctx.unit(register, "--unit", u))
+                .transpose()?,
+            doc_number: optional_text(self.doc_number),
+            issuer: optional_text(self.issuer),
+            review_every: self.review_every,
+            notes: optional_text(self.notes),
+        })
     }
 }
 

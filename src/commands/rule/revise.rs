@@ -2,14 +2,14 @@
 
 use std::process::ExitCode;
 
-use crate::commands::shared::{commit_message, confirm, finish_new, optional_text, refused, title};
+use crate::commands::shared::{commit_message, confirm, finish_new, refused, title};
 use crate::context::Ctx;
 use crate::error::{Error, Result};
 use crate::i18n::{Confirm, rule::Done};
 use taizhang_core::model::common::HistoryAction;
 use taizhang_core::model::kind::{Expected, Kind};
 use taizhang_core::model::record::Record;
-use taizhang_core::model::rule::{Cycle, Rule, RuleStatus};
+use taizhang_core::model::rule::{Rule, RuleStatus};
 use taizhang_core::store::Change;
 
 /// Revise a rule: register the new version, which replaces the old one;
@@ -26,27 +26,8 @@ pub struct Args {
     /// Title of the new version (制度名称)
     #[arg(long)]
     pub title: String,
-    /// The document number it was issued under (文号)
-    #[arg(long, value_name = "NUMBER")]
-    pub doc_number: Option<String>,
-    /// Who issued it (发布单位) [default: as the old rule]
-    #[arg(long, value_name = "NAME")]
-    pub issuer: Option<String>,
-    /// When it was issued
-    #[arg(long, value_name = "DATE", default_value = "today")]
-    pub issued: String,
-    /// When it takes effect (施行日期), if not the day it was issued
-    #[arg(long, value_name = "DATE")]
-    pub effective: Option<String>,
-    /// The unit responsible for it (归口科室) [default: as the old rule]
-    #[arg(long, value_name = "UNIT")]
-    pub unit: Option<String>,
-    /// How often it is reviewed [default: as the old rule]
-    #[arg(long, value_name = "CYCLE", value_parser = super::cycle)]
-    pub review_every: Option<Cycle>,
-    /// Notes (备注)
-    #[arg(long)]
-    pub notes: Option<String>,
+    #[command(flatten)]
+    pub fields: super::Fields,
 }
 
 pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
@@ -54,13 +35,8 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
     let actor = ctx.actor(&register);
     let old_id = ctx.id(&args.id)?;
     let title = title("--title", &args.title)?;
-    let issued = ctx.date("--issued", &args.issued)?;
-    let effective = ctx.opt_date("--effective", args.effective.as_deref())?;
-    let unit = args
-        .unit
-        .as_deref()
-        .map(|u| ctx.unit(&register, "--unit", u))
-        .transpose()?;
+    let given = args.fields.read(ctx, &register)?;
+    let (issued, effective) = (given.issued, given.effective);
 
     let mut tx = Change::begin(&register, !ctx.args.no_commit)?;
     let Record::Rule(mut old) = tx.load(&old_id)? else {
@@ -79,19 +55,19 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
         id: id.clone(),
         title,
         status: RuleStatus::Current,
-        doc_number: optional_text(args.doc_number),
-        issuer: optional_text(args.issuer).or_else(|| old.issuer.clone()),
+        doc_number: given.doc_number,
+        issuer: given.issuer.or_else(|| old.issuer.clone()),
         issued,
         effective,
-        unit: unit.or_else(|| old.unit.clone()),
-        review_every: args.review_every.or(old.review_every),
+        unit: given.unit.or_else(|| old.unit.clone()),
+        review_every: given.review_every.or(old.review_every),
         review_due: None,
         reviews: Vec::new(),
         replaces: Some(old_id.clone()),
         replaced_by: None,
         ended: None,
         secrecy: old.secrecy,
-        notes: optional_text(args.notes),
+        notes: given.notes,
         created: actor.at,
         history: vec![actor.entry(HistoryAction::Revise, Some(old_id.to_string()))],
         extra: Default::default(),
