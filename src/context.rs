@@ -25,7 +25,7 @@ use taizhang_core::model::id::Id;
 use taizhang_core::model::keyword::{self, Keyword};
 use taizhang_core::model::kind::KindFilter;
 use taizhang_core::store::register::{DEFAULT_LOCK_WAIT, EarlySettings};
-use taizhang_core::store::{Problem, Register, Runtime};
+use taizhang_core::store::{Change, Problem, Register, Runtime};
 
 /// Output formats of commands that print records or figures.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -225,6 +225,14 @@ impl Ctx {
             });
         }
         Ok(Arc::clone(self.register.get_or_init(|| Arc::new(register))))
+    }
+
+    /// Opens a change of the register (its write lock, git's pre-checks,
+    /// a leftover of a killed writer finished or dropped) that ends in one
+    /// commit, unless `--no-commit`. Every writing command begins here, so
+    /// that `--no-commit` means the same in each.
+    pub fn begin<'r>(&self, register: &'r Register) -> Result<Change<'r>> {
+        Ok(Change::begin(register, !self.args.no_commit)?)
     }
 
     pub fn format(&self) -> Format {

@@ -9,7 +9,6 @@ use crate::error::{CoreError, Result};
 use taizhang_core::model::followup::NewFollowup;
 use taizhang_core::model::id::RecordRef;
 use taizhang_core::model::keyword::{Feedback, Secrecy, Source};
-use taizhang_core::store::Change;
 
 /// Create a follow-up (督办事项) with a lead unit and a deadline; prints the
 /// new ID alone.
@@ -93,7 +92,7 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
         })
         .transpose()?;
 
-    let mut tx = Change::begin(&register, !ctx.args.no_commit)?;
+    let mut tx = ctx.begin(&register)?;
     let mut source_record = match &source_ref {
         Some(reference) => Some(create::load_source(&register, reference)?),
         None => None,

@@ -48,7 +48,7 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
         .collect::<std::result::Result<Vec<_>, _>>()
         .map_err(CoreError::Edit)?;
     let actor = ctx.actor(&register);
-    let tx = Change::begin(&register, !ctx.args.no_commit)?;
+    let tx = ctx.begin(&register)?;
     let record = store::load_one(&register, &id)?;
     // A field named as the tool shows it (办结时限, lead unit).
     for (field, _) in &mut sets {
@@ -150,7 +150,7 @@ fn in_editor(ctx: &Ctx, register: &Register, id: &Id) -> Result<ExitCode> {
         }
     };
     let actor = ctx.actor(register);
-    let tx = Change::begin(register, !ctx.args.no_commit)?;
+    let tx = ctx.begin(register)?;
     if draft::current(register, id)? != draft.original {
         let copy = draft.keep().display().to_string();
         return Err(CoreError::Edit(EditError::ChangedMeanwhile {

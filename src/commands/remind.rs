@@ -13,7 +13,7 @@ use taizhang_core::model::common::HistoryAction;
 use taizhang_core::model::followup::Chase;
 use taizhang_core::model::keyword::Keyword;
 use taizhang_core::model::record::Record;
-use taizhang_core::store::{self, Change, Need};
+use taizhang_core::store::{self, Need};
 
 /// Remind of open follow-ups and incoming action documents that are
 /// overdue, due today, or due within --within (default: remind.within in
@@ -95,7 +95,7 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
 /// (a submitted one awaits verification, not the unit), in one commit.
 fn record_chases(ctx: &Ctx, register: &store::Register, items: &[Reminder]) -> Result<()> {
     let actor = ctx.actor(register);
-    let mut tx = Change::begin(register, !ctx.args.no_commit)?;
+    let mut tx = ctx.begin(register)?;
     let mut chased = Vec::new();
     for item in items {
         // Entries out are not follow-ups: nothing to chase.

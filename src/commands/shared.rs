@@ -135,7 +135,7 @@ pub fn update(
     let register = ctx.register()?;
     let id = ctx.id(id_text)?;
     let actor = ctx.actor(&register);
-    let mut tx = Change::begin(&register, !ctx.args.no_commit)?;
+    let mut tx = ctx.begin(&register)?;
     let mut record = tx.load(&id)?;
     let Outcome { note, said } = change(&mut record, &actor, &register)?;
     record.push_history(actor.entry(action, note));

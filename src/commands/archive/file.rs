@@ -9,7 +9,7 @@ use crate::i18n::archive as words;
 use taizhang_core::model::archive::{self, ArchiveBlock, ArchiveError, Group, Numbering};
 use taizhang_core::model::common::HistoryAction;
 use taizhang_core::model::keyword::Retention;
-use taizhang_core::store::{self, Change};
+use taizhang_core::store::{self};
 
 /// File one settled document: give it its archive number (档号
 /// FONDS-WS·YEAR-RET-ORG-ITEM) and freeze it. Prints the number.
@@ -39,7 +39,7 @@ pub fn run(ctx: &Ctx, args: FileArgs) -> Result<ExitCode> {
         ctx.keyword("--retention", args.retention.as_deref().unwrap_or_default())?;
     let note = optional_text(args.note);
     let actor = ctx.actor(&register);
-    let mut tx = Change::begin(&register, !ctx.args.no_commit)?;
+    let mut tx = ctx.begin(&register)?;
     let mut record = store::load_one(&register, &id)?;
     if let Some(block) = archive::block(&record) {
         return Err(CoreError::Archive(ArchiveError::AlreadyArchived {

@@ -8,7 +8,7 @@ use crate::error::{CoreError, Result};
 use crate::i18n::archive as words;
 use taizhang_core::model::archive;
 use taizhang_core::model::common::HistoryAction;
-use taizhang_core::store::{self, Change};
+use taizhang_core::store::{self};
 
 /// Take a document out of the archive
 ///
@@ -28,7 +28,7 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
     let id = ctx.id(&args.id)?;
     let reason = non_empty("--reason", &args.reason)?;
     let actor = ctx.actor(&register);
-    let mut tx = Change::begin(&register, !ctx.args.no_commit)?;
+    let mut tx = ctx.begin(&register)?;
     let mut record = store::load_one(&register, &id)?;
     let number = archive::unfile(&mut record).map_err(CoreError::Archive)?;
     let note = if number.is_empty() {

@@ -14,7 +14,6 @@ use taizhang_core::model::archive::{self, ArchiveBlock, Numbering, Skip};
 use taizhang_core::model::common::HistoryAction;
 use taizhang_core::model::keyword::Retention;
 use taizhang_core::model::record::Record;
-use taizhang_core::store::Change;
 
 /// File every settled document of a year not yet archived, in one commit
 ///
@@ -67,7 +66,7 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
     let actor = ctx.actor(&register);
     let tx = match args.dry_run {
         true => None,
-        false => Some(Change::begin(&register, !ctx.args.no_commit)?),
+        false => Some(ctx.begin(&register)?),
     };
     let documents = super::all_documents(&register)?;
     let mut numbering = Numbering::new(documents.iter());

@@ -10,7 +10,6 @@ use taizhang_core::model::id::Id;
 use taizhang_core::model::logbook::value::{self, BookError};
 use taizhang_core::model::logbook::{Entry, FiledBy};
 use taizhang_core::model::record::Record;
-use taizhang_core::store::Change;
 
 /// Add an entry to a logbook; prints the new ID alone.
 ///
@@ -61,7 +60,7 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
     }
     super::check_refs(&register, &changes)?;
 
-    let mut tx = Change::begin(&register, !ctx.args.no_commit)?;
+    let mut tx = ctx.begin(&register)?;
     // An entry back-filled for last year belongs to last year's book.
     entry.id = tx.allocate(&def.prefix, value::serial_year(&entry, def, ctx.today))?;
     super::number(&register, book, &mut entry, ctx.today)?;

@@ -10,7 +10,6 @@ use crate::error::{Error, Result};
 use taizhang_core::model::config::LogbookDef;
 use taizhang_core::model::logbook::preset;
 use taizhang_core::model::logbook::value::BookError;
-use taizhang_core::store::Change;
 
 /// Declare a preset logbook in taizhang.toml (seal 用印登记, letter 介绍信,
 /// visit 来访登记, reception 公务接待登记, duty 值班登记, vehicle 用车登记,
@@ -46,7 +45,7 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
             prefix: book.prefix.clone(),
         });
     }
-    let mut tx = Change::begin(&register, !ctx.args.no_commit)?;
+    let mut tx = ctx.begin(&register)?;
     let mut text = tx.settings_text()?;
     if !text.is_empty() && !text.ends_with('\n') {
         text.push('\n');

@@ -23,7 +23,7 @@ use taizhang_core::model::kind::Kind;
 use taizhang_core::model::logbook::roster::{self, Days, RosterProblem, Slot};
 use taizhang_core::model::logbook::{Entry, FiledBy};
 use taizhang_core::model::record::{KindRules, Record};
-use taizhang_core::store::{self, Change, Need, Register};
+use taizhang_core::store::{self, Need, Register};
 
 /// Make a duty roster (值班表): one entry per day from --from to --to —
 /// one per shift when the book declares `shift` as an enum with values —
@@ -180,7 +180,7 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
 
     // From here the book is read to compare: hold the lock so that what
     // is compared is what is written.
-    let mut tx = Change::begin(&register, !ctx.args.no_commit)?;
+    let mut tx = ctx.begin(&register)?;
     let existing = existing(&register, &name)?;
     let key = |date: Date, shift: &str| {
         (

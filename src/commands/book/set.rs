@@ -9,7 +9,7 @@ use crate::error::{Error, Result};
 use taizhang_core::model::common::HistoryAction;
 use taizhang_core::model::logbook::value::{self, BookError};
 use taizhang_core::model::record::Record;
-use taizhang_core::store::{self, Change};
+use taizhang_core::store::{self};
 
 /// Fill in or correct fields of a logbook entry.
 ///
@@ -31,7 +31,7 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
     let id = ctx.id(&args.id)?;
     let actor = ctx.actor(&register);
     let given = super::given(ctx, &register);
-    let mut tx = Change::begin(&register, !ctx.args.no_commit)?;
+    let mut tx = ctx.begin(&register)?;
     let Record::Entry(mut entry, name) = store::load_one(&register, &id)? else {
         return Err(Error::from(BookError::NotAnEntry { id: id.to_string() }));
     };

@@ -11,7 +11,7 @@ use taizhang_core::model::common::HistoryAction;
 use taizhang_core::model::id::Id;
 use taizhang_core::model::incoming::Reply;
 use taizhang_core::model::record::Record;
-use taizhang_core::store::{self, Change, Register};
+use taizhang_core::store::{self, Register};
 
 /// Record how a finished incoming action item was answered (答复)
 ///
@@ -36,7 +36,7 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
     let reference = args.reference.as_deref().map(|s| ctx.id(s)).transpose()?;
     let actor = ctx.actor(&register);
 
-    let mut tx = Change::begin(&register, !ctx.args.no_commit)?;
+    let mut tx = ctx.begin(&register)?;
     let mut record = tx.load(&id)?;
     let Record::Incoming(doc) = &mut record else {
         return Err(wrong_kind(

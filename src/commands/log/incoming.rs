@@ -13,7 +13,6 @@ use taizhang_core::model::incoming::{InStatus, Incoming};
 use taizhang_core::model::keyword::{Channel, DocType, Handling, Secrecy, Urgency};
 use taizhang_core::model::kind::Kind;
 use taizhang_core::model::record::Record;
-use taizhang_core::store::Change;
 
 /// Register an incoming document (收文登记); prints the new ID alone.
 ///
@@ -143,7 +142,7 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
     let channel = ctx.opt_keyword::<Channel>("--channel", args.channel.as_deref())?;
     let sources: Vec<PathBuf> = args.attach.iter().map(|f| ctx.cwd.join(f)).collect();
 
-    let mut tx = Change::begin(&register, !ctx.args.no_commit)?;
+    let mut tx = ctx.begin(&register)?;
     let id = tx.allocate(register.config.prefix(Kind::Incoming), ctx.today.year())?;
     let attachments = tx.attach_all(&id, &sources)?;
     let incoming = Incoming {

@@ -14,7 +14,7 @@ use taizhang_core::model::keyword::{Direction, Disclosure, DocType, Secrecy, Urg
 use taizhang_core::model::kind::Kind;
 use taizhang_core::model::outgoing::{OutStatus, Outgoing, doc_number};
 use taizhang_core::model::record::Record;
-use taizhang_core::store::{self, Change, Register};
+use taizhang_core::store::{self, Register};
 
 /// Register an outgoing document (发文登记); prints the new ID alone.
 ///
@@ -128,7 +128,7 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
         .transpose()?;
     let reply_to = args.reply_to.as_deref().map(|s| ctx.id(s)).transpose()?;
 
-    let mut tx = Change::begin(&register, !ctx.args.no_commit)?;
+    let mut tx = ctx.begin(&register)?;
     let mut answered = match &reply_to {
         Some(target) => Some(load_incoming(&register, target)?),
         None => None,

@@ -10,7 +10,6 @@ use taizhang_core::model::keyword::Secrecy;
 use taizhang_core::model::kind::Kind;
 use taizhang_core::model::meeting::{AgendaItem, Meeting, MtStatus};
 use taizhang_core::model::record::Record;
-use taizhang_core::store::Change;
 
 /// Register a planned meeting; prints the new ID alone.
 ///
@@ -76,7 +75,7 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
         .filter(|item| !item.title.is_empty())
         .collect();
 
-    let mut tx = Change::begin(&register, !ctx.args.no_commit)?;
+    let mut tx = ctx.begin(&register)?;
     let id = tx.allocate(register.config.prefix(Kind::Meeting), ctx.today.year())?;
     let meeting = Meeting {
         id,

@@ -15,7 +15,7 @@ use taizhang_core::model::followup::NewFollowup;
 use taizhang_core::model::id::RecordRef;
 use taizhang_core::model::keyword::Source;
 use taizhang_core::model::record::Record;
-use taizhang_core::store::{self, Change};
+use taizhang_core::store::{self};
 
 /// Record a decision (议定事项) of a meeting that was held
 ///
@@ -65,7 +65,7 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
         .into());
     }
 
-    let mut tx = Change::begin(&register, !ctx.args.no_commit)?;
+    let mut tx = ctx.begin(&register)?;
     let mut record = store::load_one(&register, &id)?;
     let Record::Meeting(meeting) = &mut record else {
         return Err(not_a_meeting("decide", id.to_string()));

@@ -10,7 +10,6 @@ use taizhang_core::model::keyword::Secrecy;
 use taizhang_core::model::kind::Kind;
 use taizhang_core::model::record::Record;
 use taizhang_core::model::rule::{Rule, RuleStatus};
-use taizhang_core::store::Change;
 
 /// Register a rule in force; prints the new ID alone.
 ///
@@ -40,7 +39,7 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
         .issuer
         .or_else(|| optional_text(Some(register.config.unit.clone())));
 
-    let mut tx = Change::begin(&register, !ctx.args.no_commit)?;
+    let mut tx = ctx.begin(&register)?;
     let id = tx.allocate(register.config.prefix(Kind::Rule), given.issued.year())?;
     let mut rule = Rule {
         id,

@@ -10,7 +10,6 @@ use taizhang_core::model::common::HistoryAction;
 use taizhang_core::model::kind::{Expected, Kind};
 use taizhang_core::model::record::Record;
 use taizhang_core::model::rule::{Rule, RuleStatus};
-use taizhang_core::store::Change;
 
 /// Revise a rule: register the new version, which replaces the old one;
 /// prints the new ID alone.
@@ -38,7 +37,7 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
     let given = args.fields.read(ctx, &register)?;
     let (issued, effective) = (given.issued, given.effective);
 
-    let mut tx = Change::begin(&register, !ctx.args.no_commit)?;
+    let mut tx = ctx.begin(&register)?;
     let Record::Rule(mut old) = tx.load(&old_id)? else {
         return Err(Error::WrongKind {
             flag: "rule revise".into(),
