@@ -7,6 +7,7 @@
 use std::cell::OnceCell;
 use std::io::IsTerminal;
 use std::path::PathBuf;
+use std::process::ExitCode;
 use std::str::FromStr;
 use std::sync::Arc;
 use std::time::Duration;
@@ -18,7 +19,9 @@ use jiff::tz::TimeZone;
 
 use crate::error::{CoreError, Error, Result};
 use crate::i18n::{Lang, Message};
-use crate::report::render::printable;
+pub use crate::report::output::Format;
+use crate::report::output::Output;
+use crate::report::render::{Screen, printable};
 use taizhang_core::model::common::Actor;
 use taizhang_core::model::date::{self, Moment, PlainWeek, Span, When, WorkingDays};
 use taizhang_core::model::id::Id;
@@ -26,15 +29,6 @@ use taizhang_core::model::keyword::{self, Keyword};
 use taizhang_core::model::kind::KindFilter;
 use taizhang_core::store::register::{DEFAULT_LOCK_WAIT, EarlySettings};
 use taizhang_core::store::{Change, Problem, Register, Runtime};
-
-/// Output formats of commands that print records or figures.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum Format {
-    Table,
-    Json,
-    Csv,
-    Markdown,
-}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ColorChoice {
@@ -84,6 +78,38 @@ pub struct GlobalArgs {
     pub quiet: bool,
 }
 
+/// `--bom`, which every command that prints CSV takes: the emitter
+/// (`Output::csv`) will not take a CSV without it.
+#[derive(Debug, Clone, Copy, Default, Args)]
+pub struct CsvArgs {
+    /// Start CSV output with a UTF-8 byte order mark, so Excel and WPS
+    /// read Chinese correctly
+    #[arg(long)]
+    pub bom: bool,
+}
+
+/// `--show-classified`, which every command that withholds the titles of
+/// classified records takes.
+#[derive(Debug, Clone, Copy, Default, Args)]
+pub struct SecrecyArgs {
+    /// Print the titles of classified records
+    #[arg(long)]
+    pub show_classified: bool,
+}
+
+/// The output flags of a command that withholds classified titles and
+/// prints CSV (`remind`, `summary`, `export`, `archive`'s listings). One
+/// that only prints CSV (`list`, `check`) takes [`CsvArgs`], one that only
+/// withholds titles (`desk`, which prints no CSV) [`SecrecyArgs`]: no
+/// command has a flag that means nothing for it.
+#[derive(Debug, Clone, Copy, Default, Args)]
+pub struct OutputArgs {
+    #[command(flatten)]
+    pub secrecy: SecrecyArgs,
+    #[command(flatten)]
+    pub csv: CsvArgs,
+}
+
 pub struct Ctx {
     pub args: GlobalArgs,
     lang: Lang,
@@ -94,6 +120,8 @@ pub struct Ctx {
     pub cwd: PathBuf,
     /// What the store needs from the clock and environment.
     runtime: Runtime,
+    /// The screen's width as `COLUMNS` gives it (tests pin it).
+    columns: Option<u16>,
     /// The register, opened once on first use; shared, not re-read, by
     /// every later call.
     register: OnceCell<Arc<Register>>,
@@ -153,9 +181,6 @@ impl Ctx {
                 .and_then(|s| s.parse::<u64>().ok())
                 .map_or(DEFAULT_LOCK_WAIT, Duration::from_secs),
         };
-        crate::report::render::set_screen_width(
-            std::env::var("COLUMNS").ok().and_then(|c| c.parse().ok()),
-        );
         Ok(Ctx {
             args,
             lang,
@@ -164,6 +189,7 @@ impl Ctx {
             tz,
             cwd,
             runtime,
+            columns: std::env::var("COLUMNS").ok().and_then(|c| c.parse().ok()),
             register: OnceCell::new(),
             calendar: OnceCell::new(),
         })
@@ -235,11 +261,28 @@ impl Ctx {
         Ok(Change::begin(register, !self.args.no_commit)?)
     }
 
-    pub fn format(&self) -> Format {
-        self.args.format.unwrap_or(Format::Table)
+    /// Prints `output` in the format `-o` asks for (a terminal table if
+    /// none), for this screen; a format the command lacks is refused as a
+    /// usage error naming those it has. Notes standing for output
+    /// ("nothing found") go to stderr unless `--quiet`.
+    pub fn emit(&self, output: Output) -> Result<ExitCode> {
+        let format = self.args.format.unwrap_or(Format::Table);
+        let stdout = std::io::stdout().lock();
+        let mut out = std::io::BufWriter::with_capacity(1 << 16, stdout);
+        output.write(format, self.screen(), &mut out, &mut |note| self.note(note))?;
+        Ok(ExitCode::SUCCESS)
     }
 
-    pub fn color(&self) -> bool {
+    /// The terminal tables are drawn for: colour as `--color` and
+    /// `NO_COLOR` say, the width `COLUMNS` gives (else the terminal's).
+    fn screen(&self) -> Screen {
+        Screen {
+            color: self.color(),
+            width: self.columns,
+        }
+    }
+
+    fn color(&self) -> bool {
         match self.args.color {
             ColorChoice::Always => true,
             ColorChoice::Never => false,

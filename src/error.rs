@@ -107,6 +107,12 @@ pub enum Error {
         flag: String,
         path: PathBuf,
     },
+    /// `-o` asked a command for a format it does not print; `formats`
+    /// are those it does.
+    NoSuchFormat {
+        format: &'static str,
+        formats: Vec<&'static str>,
+    },
     /// A flag that applies to one format only.
     OnlyFor {
         flag: String,

@@ -22,6 +22,9 @@ pub const INTERNAL: u8 = 70;
 pub enum Kind {
     /// The clerk's input, a file or the register refused: exit 1.
     User,
+    /// The command line asks for what the command does not do (`-o` of a
+    /// format it does not print): exit 2, as clap's usage errors.
+    Usage,
     /// Something that cannot happen did: exit 70 and ask for a report.
     Internal,
 }
@@ -30,6 +33,7 @@ impl Error {
     pub fn kind(&self) -> Kind {
         match self {
             Error::Core(CoreError::Internal { .. }) => Kind::Internal,
+            Error::NoSuchFormat { .. } => Kind::Usage,
             _ => Kind::User,
         }
     }
@@ -39,6 +43,7 @@ impl Error {
 pub fn code(kind: Kind) -> ExitCode {
     match kind {
         Kind::User => ExitCode::FAILURE,
+        Kind::Usage => ExitCode::from(2),
         Kind::Internal => ExitCode::from(INTERNAL),
     }
 }

@@ -6,10 +6,10 @@ use std::process::ExitCode;
 
 use serde::Serialize;
 
-use crate::commands::shared::print;
-use crate::context::{Ctx, Format};
+use crate::context::{CsvArgs, Ctx};
 use crate::error::{CoreError, Error, Result};
 use crate::i18n::{Label, Lang, Message};
+use crate::report::output::Output;
 use crate::report::render::{Table, Tone};
 use taizhang_core::model::validate::{self, Note, Severity};
 use taizhang_core::store::parse::ReadProblem;
@@ -21,7 +21,10 @@ use taizhang_core::store::{self, Register, Snapshot, git};
 /// match their file, dangling links, conflict markers, impossible dates,
 /// records not committed to git. Exits 1 when there is any error.
 #[derive(Debug, clap::Args)]
-pub struct Args {}
+pub struct Args {
+    #[command(flatten)]
+    pub csv: CsvArgs,
+}
 
 /// One problem, located.
 #[derive(Debug, Clone, Serialize)]
@@ -57,7 +60,7 @@ impl Said {
     }
 }
 
-pub fn run(ctx: &Ctx, _args: Args) -> Result<ExitCode> {
+pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
     let register = ctx.register()?;
     // A change a killed writer left half done is finished first, so that
     // the links below are read whole.
@@ -81,7 +84,7 @@ pub fn run(ctx: &Ctx, _args: Args) -> Result<ExitCode> {
     issues.sort_by(|a, b| (&a.file, a.line, a.severity).cmp(&(&b.file, b.line, b.severity)));
     let errors = issues.iter().filter(|i| i.severity == "error").count();
     let warnings = issues.len() - errors;
-    print(&render(ctx, &issues, snapshot.records.len())?)?;
+    ctx.emit(output(ctx, &issues, snapshot.records.len(), args.csv))?;
     // The process ends here: freeing a hundred thousand records one by
     // one would only delay the exit the system reclaims them at anyway.
     std::mem::forget(snapshot);
@@ -322,9 +325,11 @@ fn located(register: &Register, path: &Path, finding: validate::Finding) -> Issu
     }
 }
 
-fn render(ctx: &Ctx, issues: &[Issue], records: usize) -> Result<String> {
+/// The issues as lines for a terminal (and the all-clear), a table of
+/// them for Markdown and CSV, or JSON.
+fn output<'a>(ctx: &'a Ctx, issues: &'a [Issue], records: usize, csv: CsvArgs) -> Output<'a> {
     let lang = ctx.lang();
-    let word = |severity: &str| {
+    let word = move |severity: &str| {
         lang.message(if severity == "error" {
             Message::Error
         } else {
@@ -336,49 +341,48 @@ fn render(ctx: &Ctx, issues: &[Issue], records: usize) -> Result<String> {
         (line, 0) => format!("{}:{line}", i.file),
         (line, column) => format!("{}:{line}:{column}", i.file),
     };
-    Ok(match ctx.format() {
-        Format::Json => serde_json::to_string_pretty(issues).map_err(Error::encode)? + "\n",
-        Format::Csv | Format::Markdown => {
-            let mut table = Table::new(
-                [Label::Severity, Label::File, Label::Problem]
-                    .iter()
-                    .map(|l| lang.label(*l).to_string())
-                    .collect(),
-            );
-            for i in issues {
-                table.push(vec![
-                    (word(i.severity).to_string(), Tone::Plain),
-                    (location(i), Tone::Plain),
-                    (i.message.words(lang), Tone::Plain),
-                ]);
-            }
-            match ctx.format() {
-                Format::Csv => table.to_csv().map_err(Error::encode)?,
-                _ => table.to_markdown(),
-            }
+    let table = move || {
+        let mut table = Table::new(
+            [Label::Severity, Label::File, Label::Problem]
+                .iter()
+                .map(|l| lang.label(*l).to_string())
+                .collect(),
+        );
+        for i in issues {
+            table.push(vec![
+                (word(i.severity).to_string(), Tone::Plain),
+                (location(i), Tone::Plain),
+                (i.message.words(lang), Tone::Plain),
+            ]);
         }
-        Format::Table => {
-            let mut out = String::new();
-            for i in issues {
-                out.push_str(&format!(
-                    "{}: {}{}{}\n",
-                    word(i.severity),
-                    location(i),
-                    lang.colon(),
-                    i.message.words(lang)
-                ));
-            }
-            let errors = issues.iter().any(|i| i.severity == "error");
-            if issues.is_empty() {
-                out.push_str(&lang.check_clean(records));
-                out.push('\n');
-            } else if !errors {
-                out.push_str(&lang.check_warned(records, issues.len()));
-                out.push('\n');
-            }
-            out
+        table
+    };
+    let lines = move |_| {
+        let mut out = String::new();
+        for i in issues {
+            out.push_str(&format!(
+                "{}: {}{}{}\n",
+                word(i.severity),
+                location(i),
+                lang.colon(),
+                i.message.words(lang)
+            ));
         }
-    })
+        let errors = issues.iter().any(|i| i.severity == "error");
+        if issues.is_empty() {
+            out.push_str(&lang.check_clean(records));
+            out.push('\n');
+        } else if !errors {
+            out.push_str(&lang.check_warned(records, issues.len()));
+            out.push('\n');
+        }
+        out
+    };
+    Output::new()
+        .terminal(lines)
+        .markdown(move || table().to_markdown())
+        .csv(csv.bom, table)
+        .json(issues)
 }
 
 /// The calendar's own problems, and deadlines still to be met (a

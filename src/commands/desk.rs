@@ -3,10 +3,10 @@
 
 use std::process::ExitCode;
 
-use crate::commands::shared::print;
-use crate::context::{Ctx, Format};
-use crate::error::{Error, Result};
+use crate::context::{Ctx, SecrecyArgs};
+use crate::error::Result;
 use crate::report::desk;
+use crate::report::output::Output;
 use crate::report::redact::Secrets;
 use taizhang_core::model::facts::Facts;
 use taizhang_core::model::record::Record;
@@ -22,9 +22,8 @@ use taizhang_core::store::{self, Need};
 /// `remind`, unless --show-classified.
 #[derive(Debug, Default, clap::Args)]
 pub struct Args {
-    /// Print the titles of classified records
-    #[arg(long)]
-    pub show_classified: bool,
+    #[command(flatten)]
+    pub secrecy: SecrecyArgs,
 }
 
 pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
@@ -36,7 +35,7 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
         ctx.warn_skipped(p)
     });
     let records: Vec<&Record> = snapshot.records.iter().map(|l| &l.record).collect();
-    let secrets = Secrets::from_levels(&snapshot.classified, args.show_classified);
+    let secrets = Secrets::from_levels(&snapshot.classified, args.secrecy.show_classified);
     let lang = ctx.lang();
     let view = desk::compute(
         &records,
@@ -45,11 +44,12 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
         &secrets,
         &register.config.logbooks,
     );
-    let text = match ctx.format() {
-        Format::Json => serde_json::to_string_pretty(&view).map_err(Error::encode)? + "\n",
-        Format::Markdown | Format::Csv => desk::markdown(&view, lang),
-        Format::Table => desk::terminal(&view, ctx.today, lang, ctx.color()),
-    };
-    print(&text)?;
-    Ok(ExitCode::SUCCESS)
+    // Sections of different columns: no one table for CSV, which is
+    // refused rather than given the Markdown.
+    ctx.emit(
+        Output::new()
+            .terminal(|screen| desk::terminal(&view, ctx.today, lang, screen))
+            .markdown(|| desk::markdown(&view, lang))
+            .json(&view),
+    )
 }

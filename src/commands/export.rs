@@ -7,12 +7,13 @@ use std::process::ExitCode;
 
 use clap::ValueEnum;
 
-use crate::commands::shared::{print, with_bom, write_json_array};
-use crate::context::Ctx;
+use crate::commands::shared::print;
+use crate::context::{Ctx, OutputArgs};
 use crate::error::{Error, Result};
 use crate::i18n::{Label, Message};
 use crate::report::export;
 use crate::report::list::Filter;
+use crate::report::output::{with_bom, write_json_array};
 use crate::report::redact::Secrets;
 use crate::report::remind::{self, Scope};
 use crate::report::{html, ics, summary, xlsx};
@@ -69,13 +70,8 @@ pub struct Args {
     /// The period of the html brief [default: this-month]
     #[arg(long, value_name = "PERIOD")]
     pub period: Option<String>,
-    /// Print the titles (and notes) of classified records
-    #[arg(long)]
-    pub show_classified: bool,
-    /// Start CSV with a UTF-8 byte order mark, so Excel and WPS read
-    /// Chinese correctly
-    #[arg(long)]
-    pub bom: bool,
+    #[command(flatten)]
+    pub output: OutputArgs,
 }
 
 pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
@@ -116,7 +112,7 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
         .filter(|r| filter.matches(r, ctx.today))
         .collect();
     records.sort_by(|a, b| order(a).cmp(&order(b)));
-    let secrets = Secrets::from_levels(&snapshot.classified, args.show_classified);
+    let secrets = Secrets::from_levels(&snapshot.classified, args.output.secrecy.show_classified);
     let lang = ctx.lang();
 
     let bytes = match listing {
@@ -130,7 +126,7 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
             let (one, book) = single_kind(&register, filter.kind.as_ref());
             let layout = export::layout(one, book);
             let csv = export::csv(&layout, &records, &secrets, lang).map_err(Error::encode)?;
-            with_bom(csv, args.bom).into_bytes()
+            with_bom(csv, args.output.csv.bom).into_bytes()
         }
         Listing::Ics => ics::calendar(
             &records,
@@ -315,7 +311,7 @@ fn html_brief(
     let need = Need::everything().facts(&relevant);
     let snapshot = store::report::load(register, need, |p| ctx.warn_skipped(p));
     let records: Vec<&Record> = snapshot.records.iter().map(|l| &l.record).collect();
-    let secrets = Secrets::from_levels(&snapshot.classified, args.show_classified);
+    let secrets = Secrets::from_levels(&snapshot.classified, args.output.secrecy.show_classified);
     let books: Vec<String> = register.config.logbooks.keys().cloned().collect();
     let figures = summary::compute(&records, &period, ctx.today, &books, &secrets);
     let scope = |soon_until| Scope {

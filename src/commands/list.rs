@@ -2,11 +2,11 @@
 
 use std::process::ExitCode;
 
-use crate::commands::shared::{print, print_json_array, with_bom};
-use crate::context::{Ctx, Format, split_list};
+use crate::context::{CsvArgs, Ctx, split_list};
 use crate::error::{Error, Result};
 use crate::i18n::Message;
 use crate::report::list::{self as rows, Filter};
+use crate::report::output::Output;
 use taizhang_core::model::facts::Facts;
 use taizhang_core::model::id::Id;
 use taizhang_core::model::kind::{Kind, KindFilter};
@@ -57,10 +57,8 @@ pub struct Args {
     /// 张局长 have?"
     #[arg(long, value_name = "NAME")]
     pub holder: Option<String>,
-    /// Start CSV output with a UTF-8 byte order mark, so Excel and WPS
-    /// read Chinese correctly
-    #[arg(long)]
-    pub bom: bool,
+    #[command(flatten)]
+    pub csv: CsvArgs,
 }
 
 pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
@@ -96,21 +94,17 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
         Some(book) => rows::book_table(&selected, book, ctx.lang(), all),
         None => rows::table(&selected, kind, ctx.today, ctx.lang()),
     };
-    let text = match ctx.format() {
-        Format::Json => {
-            return print_json_array(selected.iter().map(|r| rows::json(r, ctx.today)))
-                .map(|()| ExitCode::SUCCESS);
-        }
-        Format::Csv => with_bom(table(true).to_csv().map_err(Error::encode)?, args.bom),
-        Format::Markdown => table(true).to_markdown(),
-        Format::Table if selected.is_empty() => {
-            ctx.note(ctx.lang().message(Message::NothingFound));
-            String::new()
-        }
-        Format::Table => table(false).to_terminal(ctx.color()),
-    };
-    print(&text)?;
-    Ok(ExitCode::SUCCESS)
+    let nothing = selected
+        .is_empty()
+        .then(|| ctx.lang().message(Message::NothingFound));
+    ctx.emit(
+        Output::new()
+            .terminal(|screen| table(false).to_terminal(screen))
+            .empty(nothing.map(str::to_string))
+            .markdown(|| table(true).to_markdown())
+            .csv(args.csv.bom, || table(true))
+            .json_array(selected.iter().map(|r| rows::json(r, ctx.today))),
+    )
 }
 
 fn build_filter(ctx: &Ctx, register: &Register, args: &Args) -> Result<Filter> {

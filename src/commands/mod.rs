@@ -141,7 +141,7 @@ fn book_list(ctx: &Ctx, args: book::list::Args) -> Result<ExitCode> {
         until: args.until,
         search: args.search,
         open: args.open,
-        bom: args.bom,
+        csv: args.csv,
         ..list::Args::default()
     };
     list::run(ctx, args)

@@ -4,9 +4,9 @@
 
 use std::process::ExitCode;
 
-use crate::commands::shared::{print, with_bom};
-use crate::context::{Ctx, Format};
-use crate::error::{Error, Result};
+use crate::context::{Ctx, OutputArgs};
+use crate::error::Result;
+use crate::report::output::Output;
 use crate::report::redact::Secrets;
 use crate::report::remind::{self, Reminder, Scope};
 use taizhang_core::model::common::HistoryAction;
@@ -42,13 +42,8 @@ pub struct Args {
     /// Logbook entries out are not chased: they are not follow-ups
     #[arg(long)]
     pub record: bool,
-    /// Print the titles of classified records
-    #[arg(long)]
-    pub show_classified: bool,
-    /// Start CSV output with a UTF-8 byte order mark, so Excel and WPS
-    /// read Chinese correctly
-    #[arg(long)]
-    pub bom: bool,
+    #[command(flatten)]
+    pub output: OutputArgs,
 }
 
 pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
@@ -69,26 +64,22 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
     let need = Need::everything().facts(&remind::relevant);
     let snapshot = store::report::load(&register, need, |p| ctx.warn_skipped(p));
     let records: Vec<&Record> = snapshot.records.iter().map(|l| &l.record).collect();
-    let secrets = Secrets::from_levels(&snapshot.classified, args.show_classified);
+    let secrets = Secrets::from_levels(&snapshot.classified, args.output.secrecy.show_classified);
     let items = remind::gather(&records, &scope, &secrets, &register.config.logbooks);
 
     if args.record && !items.is_empty() {
         record_chases(ctx, &register, &items)?;
     }
-    let text = match ctx.format() {
-        Format::Json => remind::json(&items),
-        _ if items.is_empty() => String::new(),
-        Format::Markdown => remind::markdown(&items, ctx.today, ctx.lang()),
-        Format::Csv => with_bom(
-            remind::table(&items, ctx.lang())
-                .to_csv()
-                .map_err(Error::encode)?,
-            args.bom,
-        ),
-        Format::Table => remind::text(&items, ctx.today, ctx.lang()),
-    };
-    print(&text)?;
-    Ok(ExitCode::SUCCESS)
+    let (today, lang) = (ctx.today, ctx.lang());
+    // With nothing due, nothing at all (JSON: `[]`), so cron mails nothing.
+    ctx.emit(
+        Output::new()
+            .terminal(|_| remind::text(&items, today, lang))
+            .markdown(|| remind::markdown(&items, today, lang))
+            .csv(args.output.csv.bom, || remind::table(&items, lang))
+            .json_text(|| Ok(remind::json(&items)))
+            .silent(items.is_empty()),
+    )
 }
 
 /// Appends a chase to every reminded follow-up that can still be chased

@@ -1,13 +1,12 @@
 //! What several commands do alike: change one record under the lock,
 //! print a new ID, write to stdout.
 
-use std::io::Write;
 use std::process::ExitCode;
 
 use crate::context::Ctx;
 use crate::error::{CoreError, Error, Result};
 use crate::i18n::{Confirm, Lang};
-use crate::report::render::printable;
+use crate::report::output::write_text;
 use taizhang_core::model::common::{Actor, HistoryAction};
 use taizhang_core::model::followup::Followup;
 use taizhang_core::model::kind::Expected;
@@ -15,62 +14,11 @@ use taizhang_core::model::record::Record;
 use taizhang_core::model::transition::Refusal;
 use taizhang_core::store::{Change, Register};
 
-/// Writes `text` to stdout. A closed pipe surfaces as an error the binary
-/// treats as success.
-///
-/// This is the one place where what people read (a table, Markdown, CSV
-/// for a spreadsheet or a mail) is made safe: control characters from
-/// records (an escape sequence in a hand-edited title) never reach the
-/// terminal. JSON passes through unchanged in substance: its encoder has
-/// already escaped every control character inside its strings.
+/// Writes `text` (an ID, a script, a page that is not a report) to
+/// stdout, made printable as every report is (`report::output`). A closed
+/// pipe surfaces as an error the binary treats as success.
 pub fn print(text: &str) -> Result<()> {
-    let text = printable(text);
-    let mut out = std::io::stdout().lock();
-    out.write_all(text.as_bytes())
-        .and_then(|()| out.flush())
-        .map_err(|e| Error::io("<stdout>", e))
-}
-
-/// Prints a JSON array exactly as `serde_json::to_string_pretty` of the
-/// whole would, plus a newline, but one element at a time: the listing of
-/// a whole register as JSON values would take gigabytes.
-pub fn print_json_array<T: serde::Serialize>(items: impl IntoIterator<Item = T>) -> Result<()> {
-    let stdout = std::io::stdout().lock();
-    let mut out = std::io::BufWriter::with_capacity(1 << 16, stdout);
-    write_json_array(&mut out, items)
-}
-
-/// Writes a JSON array as `print_json_array` prints it.
-pub fn write_json_array<T: serde::Serialize>(
-    out: &mut impl Write,
-    items: impl IntoIterator<Item = T>,
-) -> Result<()> {
-    let fail = |e| Error::io("<stdout>", e);
-    let mut first = true;
-    for item in items {
-        let text = serde_json::to_string_pretty(&item).map_err(Error::encode)?;
-        out.write_all(if first { b"[\n" } else { b",\n" })
-            .map_err(fail)?;
-        first = false;
-        // Strings in JSON hold no raw line breaks: indenting by line is
-        // indenting by level.
-        for (i, line) in text.split('\n').enumerate() {
-            if i > 0 {
-                out.write_all(b"\n").map_err(fail)?;
-            }
-            out.write_all(b"  ").map_err(fail)?;
-            out.write_all(line.as_bytes()).map_err(fail)?;
-        }
-    }
-    out.write_all(if first { b"[]\n" } else { b"\n]\n" })
-        .map_err(fail)?;
-    out.flush().map_err(fail)
-}
-
-/// CSV text, with a UTF-8 byte order mark first when `bom` (`--bom`), so
-/// Excel and WPS read Chinese correctly.
-pub fn with_bom(csv: String, bom: bool) -> String {
-    if bom { format!("\u{feff}{csv}") } else { csv }
+    write_text(&mut std::io::stdout().lock(), text)
 }
 
 /// The commit message of a change: `taizhang: log IN-2026-0042 关于…`.
@@ -242,26 +190,4 @@ pub fn finish_new(tx: Change, message: &str, id: &str) -> Result<ExitCode> {
     });
     print(&format!("{}\n", renumbered.as_deref().unwrap_or(id)))?;
     committed.map(|_| ExitCode::SUCCESS)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn json_arrays_print_as_pretty_printing_the_whole_would() {
-        let cases = [
-            serde_json::json!([]),
-            serde_json::json!([1]),
-            serde_json::json!([{"id": "FU-1", "title": "多行\n标题", "to": ["a", "b"], "x": {}},
-                {"nested": {"deep": [[], [1, {"k": null}]]}}]),
-        ];
-        for case in cases {
-            let items = case.as_array().unwrap().clone();
-            let mut out = Vec::new();
-            write_json_array(&mut out, items).unwrap();
-            let expected = serde_json::to_string_pretty(&case).unwrap() + "\n";
-            assert_eq!(String::from_utf8(out).unwrap(), expected);
-        }
-    }
 }

@@ -2,9 +2,9 @@
 
 use std::process::ExitCode;
 
-use crate::commands::shared::print;
-use crate::context::{Ctx, Format};
-use crate::error::{CoreError, Error, Result};
+use crate::context::Ctx;
+use crate::error::{CoreError, Result};
+use crate::report::output::Output;
 use crate::report::slip::{self, Linked};
 use crate::report::{list, show};
 use taizhang_core::model::record::Record;
@@ -26,29 +26,31 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
     let register = ctx.register()?;
     let id = ctx.id(&args.id)?;
     let record = store::load_one(&register, &id)?;
-    let text = match ctx.format() {
-        Format::Json => {
-            let value = list::json(&record, ctx.today);
-            serde_json::to_string_pretty(&value).map_err(Error::encode)? + "\n"
-        }
-        Format::Table | Format::Markdown | Format::Csv => {
-            let records = load_linked(ctx, &register, &record);
-            let linked = Linked { records: &records };
-            let (today, lang) = (ctx.today, ctx.lang());
-            match &record {
-                Record::Incoming(doc) => slip::incoming(&record, doc, &linked, today, lang),
-                Record::Outgoing(doc) => slip::outgoing(&record, doc, &linked, today, lang),
-                Record::Meeting(mt) => slip::meeting(&record, mt, &linked, today, lang),
-                Record::Entry(entry, book) => match register.config.logbooks.get(book) {
-                    Some(def) => show::entry(&record, entry, def, today, lang),
-                    None => show::render(&record, today, lang),
-                },
-                _ => show::render(&record, today, lang),
-            }
-        }
-    };
-    print(&text)?;
-    Ok(ExitCode::SUCCESS)
+    // A page of text and the record itself: no table to give as CSV or
+    // Markdown, which are refused rather than given the page.
+    ctx.emit(
+        Output::new()
+            .terminal(|_| page(ctx, &register, &record))
+            .json(list::json(&record, ctx.today)),
+    )
+}
+
+/// The record as a page to read: a document's or meeting's slip, a
+/// logbook entry under its book's labels, else its fields and history.
+fn page(ctx: &Ctx, register: &Register, record: &Record) -> String {
+    let records = load_linked(ctx, register, record);
+    let linked = Linked { records: &records };
+    let (today, lang) = (ctx.today, ctx.lang());
+    match record {
+        Record::Incoming(doc) => slip::incoming(record, doc, &linked, today, lang),
+        Record::Outgoing(doc) => slip::outgoing(record, doc, &linked, today, lang),
+        Record::Meeting(mt) => slip::meeting(record, mt, &linked, today, lang),
+        Record::Entry(entry, book) => match register.config.logbooks.get(book) {
+            Some(def) => show::entry(record, entry, def, today, lang),
+            None => show::render(record, today, lang),
+        },
+        _ => show::render(record, today, lang),
+    }
 }
 
 /// The records a slip mentions (`Record::links`): follow-ups, the reply

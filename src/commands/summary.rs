@@ -3,9 +3,9 @@
 
 use std::process::ExitCode;
 
-use crate::commands::shared::{print, with_bom};
-use crate::context::{Ctx, Format};
+use crate::context::{Ctx, OutputArgs};
 use crate::error::{Error, Result};
+use crate::report::output::Output;
 use crate::report::redact::Secrets;
 use crate::report::summary;
 use taizhang_core::model::facts::Facts;
@@ -30,13 +30,8 @@ pub struct Args {
     /// Only this unit (lead unit; drafting unit for outgoing documents)
     #[arg(long, value_name = "UNIT")]
     pub unit: Option<String>,
-    /// Print the titles of classified records
-    #[arg(long)]
-    pub show_classified: bool,
-    /// Start CSV output with a UTF-8 byte order mark, so Excel and WPS
-    /// read Chinese correctly
-    #[arg(long)]
-    pub bom: bool,
+    #[command(flatten)]
+    pub output: OutputArgs,
 }
 
 pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
@@ -57,7 +52,7 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
         ctx.warn_skipped(p)
     });
     let all: Vec<&Record> = snapshot.records.iter().map(|l| &l.record).collect();
-    let secrets = Secrets::from_levels(&snapshot.classified, args.show_classified);
+    let secrets = Secrets::from_levels(&snapshot.classified, args.output.secrecy.show_classified);
     let selected: Vec<&Record> = all
         .iter()
         .copied()
@@ -66,21 +61,14 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
     let books: Vec<String> = register.config.logbooks.keys().cloned().collect();
     let lang = ctx.lang();
     let figures = summary::compute(&selected, &period, ctx.today, &books, &secrets);
-    let text = match ctx.format() {
-        Format::Json => summary::json(&figures),
-        Format::Markdown => summary::markdown(&figures, &period, lang),
-        Format::Csv => {
-            let csv = summary::unit_table(&figures, lang)
-                .to_csv()
-                .map_err(Error::encode)?;
-            with_bom(csv, args.bom)
-        }
-        Format::Table => {
-            let titles = summary::book_titles(&register.config.logbooks, lang);
-            let how = (lang, ctx.color());
-            summary::terminal(&figures, &period, ctx.today, how, &titles)
-        }
-    };
-    print(&text)?;
-    Ok(ExitCode::SUCCESS)
+    let titles = summary::book_titles(&register.config.logbooks, lang);
+    ctx.emit(
+        Output::new()
+            .terminal(|screen| {
+                summary::terminal(&figures, &period, ctx.today, (lang, screen), &titles)
+            })
+            .markdown(|| summary::markdown(&figures, &period, lang))
+            .csv(args.output.csv.bom, || summary::unit_table(&figures, lang))
+            .json_text(|| Ok(summary::json(&figures))),
+    )
 }

@@ -227,6 +227,17 @@ pub(super) fn error(lang: Lang, error: &Error) -> (String, Option<String>) {
                 None,
             )
         }
+        E::NoSuchFormat { format, formats } => {
+            let formats = formats.join(l.list_separator());
+            (
+                say!(
+                    l,
+                    "--format {format}: this command does not print {format}; it prints {formats}",
+                    "--format {format}：此命令不输出 {format} 格式，可用的格式：{formats}"
+                ),
+                None,
+            )
+        }
         E::OnlyFor { flag, format } => (
             say!(
                 l,

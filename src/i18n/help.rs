@@ -634,6 +634,11 @@ pub const ARGS: &[(&str, &str, &str)] = &[
         "CSV 输出以 UTF-8 字节序标记开头，表格软件（Excel、WPS）才能正确读出中文",
     ),
     ("show", "id", "记录（IN-2026-0042，本年的可写 IN-42）"),
+    (
+        "check",
+        "bom",
+        "CSV 输出以 UTF-8 字节序标记开头，表格软件（Excel、WPS）才能正确读出中文",
+    ),
     // remind
     (
         "remind",
@@ -867,6 +872,11 @@ pub const ARGS: &[(&str, &str, &str)] = &[
         "要写入的班次（自由填写的班次），或要排的班次（枚举班次；默认：其全部取值）",
     ),
     ("book roster", "replace", "改写这些日子已登记的值班"),
+    (
+        "book roster",
+        "bom",
+        "CSV 输出以 UTF-8 字节序标记开头，表格软件（Excel、WPS）才能正确读出中文",
+    ),
     // archive
     ("archive", "id", "公文（IN-… 或 OUT-…）"),
     (

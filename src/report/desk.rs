@@ -20,7 +20,7 @@ use crate::i18n::loops::{self as words, LoopWord};
 use crate::i18n::{Label, Lang, Message};
 use crate::report::redact::{Secrets, Title};
 use crate::report::remind::{self, Level, Reminder, Scope};
-use crate::report::render::{Table, Tone};
+use crate::report::render::{Screen, Table, Tone};
 use taizhang_core::model::config::LogbookDef;
 use taizhang_core::model::date::{When, days_between};
 use taizhang_core::model::facts::Facts;
@@ -390,7 +390,7 @@ pub fn sections(desk: &Desk, lang: Lang) -> Vec<(&'static str, Table)> {
 }
 
 /// The desk for a terminal.
-pub fn terminal(desk: &Desk, today: Date, lang: Lang, color: bool) -> String {
+pub fn terminal(desk: &Desk, today: Date, lang: Lang, screen: Screen) -> String {
     let mut out = String::new();
     if let Some(duty) = &desk.duty {
         out.push_str(&duty_line(duty, lang));
@@ -406,7 +406,7 @@ pub fn terminal(desk: &Desk, today: Date, lang: Lang, color: bool) -> String {
         }
         out.push_str(&lang.dated(heading, today));
         out.push('\n');
-        out.push_str(&table.to_terminal(color));
+        out.push_str(&table.to_terminal(screen));
     }
     out
 }

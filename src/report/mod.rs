@@ -8,6 +8,7 @@ pub mod export;
 pub mod html;
 pub mod ics;
 pub mod list;
+pub mod output;
 pub mod redact;
 pub mod remind;
 pub mod render;

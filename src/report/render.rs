@@ -6,6 +6,16 @@ use comfy_table::{
     TableStyle, Width,
 };
 
+/// The terminal a table is drawn for: whether it takes colour, and its
+/// width when known (`COLUMNS`, which tests pin; else comfy-table asks the
+/// terminal, and off a terminal, a pipe or cron, there is none). The
+/// context settles it once and it travels with every terminal rendering.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Screen {
+    pub color: bool,
+    pub width: Option<u16>,
+}
+
 /// How a terminal table is drawn.
 #[derive(Clone, Copy)]
 struct How<'a> {
@@ -66,12 +76,11 @@ impl Table {
     /// structures per cell, half a gigabyte for a register of 100,000
     /// records at once. A table too wide for the terminal is rendered
     /// whole, so that its cells wrap as one.
-    pub fn to_terminal(&self, color: bool) -> String {
-        self.to_screen(color, terminal_width())
-    }
-
-    /// `to_terminal` for a screen `screen` columns wide, if known.
-    fn to_screen(&self, color: bool, screen: Option<u16>) -> String {
+    pub fn to_terminal(&self, screen: Screen) -> String {
+        let Screen {
+            color,
+            width: screen,
+        } = screen;
         let whole = How {
             color,
             screen,
@@ -210,23 +219,6 @@ impl Table {
     }
 }
 
-/// The screen's width as the context read it at startup (`COLUMNS`, which
-/// tests pin); set once, before anything is rendered.
-static SCREEN_WIDTH: std::sync::OnceLock<Option<u16>> = std::sync::OnceLock::new();
-
-/// Called once by the context, the only reader of the environment. Kept
-/// beside the renderer rather than passed to every `to_terminal` until the
-/// summary's renderer takes a screen of its own.
-pub fn set_screen_width(width: Option<u16>) {
-    let _ = SCREEN_WIDTH.set(width);
-}
-
-/// The width `set_screen_width` was given, else comfy-table's own guess
-/// from the terminal.
-fn terminal_width() -> Option<u16> {
-    SCREEN_WIDTH.get().copied().flatten()
-}
-
 /// Text made safe for a terminal or a mail: control characters (an
 /// escape sequence hidden in a hand-edited title could rewrite the screen)
 /// are shown as U+FFFD; line breaks and tabs are kept. Applied once, where
@@ -293,7 +285,10 @@ mod tests {
                 widths: None,
             };
             let whole = table.render(&table.rows, true, &how);
-            let pieces = table.to_screen(color, screen);
+            let pieces = table.to_terminal(Screen {
+                color,
+                width: screen,
+            });
             assert_eq!(pieces.lines().count(), whole.lines().count());
             assert!(
                 pieces == whole,

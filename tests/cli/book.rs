@@ -93,6 +93,17 @@ fn show_and_list_speak_the_declared_labels() {
         );
         let via_book = env.run(&["--lang", lang, "book", "show", "SEAL-1"]);
         assert_eq!(via_book, env.run(&["--lang", lang, "show", "SEAL-1"]));
+        // An entry's page has no CSV: refused as a usage error, in the
+        // reader's language, rather than given the page.
+        let refused = env.output(&["--lang", lang, "book", "show", "SEAL-1", "-o", "csv"]);
+        assert_eq!(refused.status.code(), Some(2));
+        assert!(refused.stdout.is_empty());
+        let said = String::from_utf8_lossy(&refused.stderr);
+        let expected = match lang {
+            "zh" => "可用的格式：table、json",
+            _ => "it prints table, json",
+        };
+        assert!(said.contains(expected), "{said}");
         whole(
             &env,
             &format!("book__list@{lang}"),

@@ -92,6 +92,19 @@ fn the_roster_prints_as_a_table_in_both_languages() {
     }
 }
 
+/// A roster for a spreadsheet: CSV, with the byte order mark `--bom`
+/// asks for as every command that prints CSV does.
+#[test]
+fn the_roster_prints_as_csv_with_a_byte_order_mark() {
+    let env = Env::new();
+    let mut args = NATIONAL_DAY.to_vec();
+    args.extend_from_slice(&["--lang", "zh", "-o", "csv", "--bom"]);
+    let out = env.run(&args);
+    assert!(out.starts_with("\u{feff}编号,"), "{out}");
+    // The header and the ten days off (see above).
+    assert_eq!(out.lines().count(), 1 + 10, "{out}");
+}
+
 #[test]
 fn rerunning_over_rostered_days_is_refused_unless_replace() {
     let env = Env::new();

@@ -239,6 +239,12 @@ fn show_each_kind() {
         ("show_mt_minuted", &["show", "MT-2026-0001"]),
         ("show_mt_planned", &["show", "MT-2026-0003"]),
         ("show_json", &["show", "FU-2026-0001", "-o", "json"]),
+        // A page of text has no CSV or Markdown: refused, not replaced.
+        ("show_csv_refused", &["show", "FU-2026-0001", "-o", "csv"]),
+        (
+            "show_markdown_refused",
+            &["show", "IN-2026-0001", "-o", "markdown"],
+        ),
     ]);
 }
 
@@ -247,6 +253,8 @@ fn reports() {
     snap_reads(&[
         ("desk", &[]),
         ("desk_json", &["-o", "json"]),
+        ("desk_markdown", &["desk", "-o", "markdown"]),
+        ("desk_csv_refused", &["desk", "-o", "csv"]),
         ("remind", &["remind"]),
         ("remind_markdown", &["remind", "-o", "markdown"]),
         ("remind_json", &["remind", "-o", "json"]),
@@ -258,6 +266,7 @@ fn reports() {
         ("summary_year", &["summary", "--period", "2026"]),
         ("check", &["check"]),
         ("check_json", &["check", "-o", "json"]),
+        ("check_csv_bom", &["check", "-o", "csv", "--bom"]),
     ]);
 }
 

@@ -2,11 +2,11 @@
 
 use std::process::ExitCode;
 
-use crate::commands::shared::{print, with_bom};
-use crate::context::{Ctx, Format};
-use crate::error::{CoreError, Error, Result};
+use crate::context::{Ctx, OutputArgs};
+use crate::error::{CoreError, Result};
 use crate::i18n::archive as words;
 use crate::report::catalogue;
+use crate::report::output::Output;
 use crate::report::redact::Secrets;
 use taizhang_core::model::archive;
 use taizhang_core::model::keyword::Retention;
@@ -28,13 +28,8 @@ pub struct Args {
     /// Only this organisation's code (a unit's code such as BGS)
     #[arg(long, value_name = "CODE")]
     pub org: Option<String>,
-    /// Print titles of classified documents
-    #[arg(long)]
-    pub show_classified: bool,
-    /// Start CSV output with a UTF-8 byte order mark, so Excel and WPS
-    /// read Chinese correctly
-    #[arg(long)]
-    pub bom: bool,
+    #[command(flatten)]
+    pub output: OutputArgs,
 }
 
 pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
@@ -59,21 +54,18 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
             })
         })
         .collect();
-    let secrets = Secrets::from_levels(&snapshot.classified, args.show_classified);
+    let secrets = Secrets::from_levels(&snapshot.classified, args.output.secrecy.show_classified);
     let rows = catalogue::rows(&selected, &register.config, &secrets);
     let lang = ctx.lang();
     let table = catalogue::table(&rows, lang);
     let title = words::catalogue_title(lang, &register.config.unit, args.year);
-    let text = match ctx.format() {
-        Format::Json => serde_json::to_string_pretty(&rows).map_err(Error::encode)? + "\n",
-        Format::Csv => with_bom(table.to_csv().map_err(Error::encode)?, args.bom),
-        Format::Markdown => format!("## {title}\n\n{}", table.to_markdown()),
-        Format::Table if rows.is_empty() => {
-            ctx.note(&words::nothing(lang));
-            String::new()
-        }
-        Format::Table => format!("{title}\n\n{}", table.to_terminal(ctx.color())),
-    };
-    print(&text)?;
-    Ok(ExitCode::SUCCESS)
+    let nothing = rows.is_empty().then(|| words::nothing(lang));
+    ctx.emit(
+        Output::new()
+            .terminal(|screen| format!("{title}\n\n{}", table.to_terminal(screen)))
+            .empty(nothing)
+            .markdown(|| format!("## {title}\n\n{}", table.to_markdown()))
+            .csv(args.output.csv.bom, || &table)
+            .json(&rows),
+    )
 }

@@ -2,11 +2,11 @@
 
 use std::process::ExitCode;
 
-use crate::commands::shared::{print, with_bom};
-use crate::context::{Ctx, Format};
-use crate::error::{Error, Result};
+use crate::context::{Ctx, OutputArgs};
+use crate::error::Result;
 use crate::i18n::archive as words;
 use crate::report::catalogue;
+use crate::report::output::Output;
 use crate::report::redact::Secrets;
 use taizhang_core::model::record::Record;
 
@@ -19,32 +19,23 @@ pub struct Args {
     /// The year by whose end the retention ends
     #[arg(long, value_name = "YEAR")]
     pub year: i16,
-    /// Print titles of classified documents
-    #[arg(long)]
-    pub show_classified: bool,
-    /// Start CSV output with a UTF-8 byte order mark
-    #[arg(long)]
-    pub bom: bool,
+    #[command(flatten)]
+    pub output: OutputArgs,
 }
 
 pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
     let register = ctx.register()?;
     let snapshot = super::readable_documents(ctx, &register);
     let all: Vec<&Record> = snapshot.records.iter().map(|l| &l.record).collect();
-    let secrets = Secrets::from_levels(&snapshot.classified, args.show_classified);
+    let secrets = Secrets::from_levels(&snapshot.classified, args.output.secrecy.show_classified);
     let rows = catalogue::due(&all, args.year, &secrets);
     let lang = ctx.lang();
     let table = catalogue::due_table(&rows, lang);
-    let text = match ctx.format() {
-        Format::Json => serde_json::to_string_pretty(&rows).map_err(Error::encode)? + "\n",
-        Format::Csv => with_bom(table.to_csv().map_err(Error::encode)?, args.bom),
-        Format::Markdown => table.to_markdown(),
-        Format::Table if rows.is_empty() => {
-            ctx.note(&words::nothing(lang));
-            String::new()
-        }
-        Format::Table => table.to_terminal(ctx.color()),
-    };
-    print(&text)?;
-    Ok(ExitCode::SUCCESS)
+    let nothing = rows.is_empty().then(|| words::nothing(lang));
+    ctx.emit(
+        Output::new()
+            .table(args.output.csv.bom, table)
+            .empty(nothing)
+            .json(&rows),
+    )
 }

@@ -4,10 +4,10 @@ use std::process::ExitCode;
 
 use serde::Serialize;
 
-use crate::commands::shared::{print, with_bom};
-use crate::context::{Ctx, Format};
-use crate::error::{CoreError, Error, Result};
+use crate::context::{Ctx, OutputArgs};
+use crate::error::{CoreError, Result};
 use crate::i18n::archive::{self as words, Column};
+use crate::report::output::Output;
 use crate::report::redact::{Secrets, Title};
 use crate::report::render::{Table, Tone};
 use taizhang_core::model::archive::{self, ArchiveBlock, Numbering, Skip};
@@ -29,12 +29,8 @@ pub struct Args {
     /// Show what would be filed, and write nothing
     #[arg(long)]
     pub dry_run: bool,
-    /// Print titles of classified documents
-    #[arg(long)]
-    pub show_classified: bool,
-    /// Start CSV output with a UTF-8 byte order mark
-    #[arg(long)]
-    pub bom: bool,
+    #[command(flatten)]
+    pub output: OutputArgs,
 }
 
 #[derive(Debug, Serialize)]
@@ -82,7 +78,7 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
     plan.filed
         .sort_by(|(_, a), (_, b)| archive::by_number(a, b));
     let all: Vec<&Record> = documents.iter().collect();
-    let secrets = Secrets::new(&all, args.show_classified);
+    let secrets = Secrets::new(&all, args.output.secrecy.show_classified);
     let mut filed = Vec::new();
     let mut changed = Vec::new();
     for (record, number) in &plan.filed {
@@ -150,45 +146,45 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
             words::skip_reason(lang, &p.skip),
         ]));
     }
-    let text = match ctx.format() {
-        Format::Json => {
-            let value = serde_json::json!({
-                "year": args.year,
-                "dry_run": args.dry_run,
-                "archived": filed,
-                "not_archived": passed,
-            });
-            serde_json::to_string_pretty(&value).map_err(Error::encode)? + "\n"
+    let terminal = |screen| {
+        let mut out = String::new();
+        if !filed.is_empty() {
+            out.push_str(&done.to_terminal(screen));
         }
-        Format::Csv => with_bom(done.to_csv().map_err(Error::encode)?, args.bom),
-        Format::Markdown => {
-            let mut out = done.to_markdown();
-            if !passed.is_empty() {
-                out.push_str(&format!(
-                    "\n{}\n\n{}",
-                    words::not_archived(lang),
-                    skipped.to_markdown()
-                ));
-            }
-            out
+        if !passed.is_empty() {
+            out.push_str(&format!(
+                "{}\n{}",
+                words::not_archived(lang),
+                skipped.to_terminal(screen)
+            ));
         }
-        Format::Table => {
-            let mut out = String::new();
-            if !filed.is_empty() {
-                out.push_str(&done.to_terminal(ctx.color()));
-            }
-            if !passed.is_empty() {
-                out.push_str(&format!(
-                    "{}\n{}",
-                    words::not_archived(lang),
-                    skipped.to_terminal(ctx.color())
-                ));
-            }
-            out
-        }
+        out
     };
-    print(&text)?;
-    Ok(ExitCode::SUCCESS)
+    let markdown = || {
+        let mut out = done.to_markdown();
+        if !passed.is_empty() {
+            out.push_str(&format!(
+                "\n{}\n\n{}",
+                words::not_archived(lang),
+                skipped.to_markdown()
+            ));
+        }
+        out
+    };
+    let json = serde_json::json!({
+        "year": args.year,
+        "dry_run": args.dry_run,
+        "archived": filed,
+        "not_archived": passed,
+    });
+    // CSV is the one table of what was filed, for a spreadsheet.
+    ctx.emit(
+        Output::new()
+            .terminal(terminal)
+            .markdown(markdown)
+            .csv(args.output.csv.bom, || &done)
+            .json(json),
+    )
 }
 
 fn cells<const N: usize>(texts: [String; N]) -> Vec<(String, Tone)> {

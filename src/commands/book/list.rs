@@ -20,8 +20,6 @@ pub struct Args {
     /// Only entries with a field containing TEXT
     #[arg(long, value_name = "TEXT")]
     pub search: Option<String>,
-    /// Start CSV output with a UTF-8 byte order mark, so Excel and WPS
-    /// read Chinese correctly
-    #[arg(long)]
-    pub bom: bool,
+    #[command(flatten)]
+    pub csv: crate::context::CsvArgs,
 }

@@ -8,11 +8,11 @@ use jiff::civil::Date;
 use serde::Serialize;
 use serde_yaml::Value;
 
-use crate::commands::shared::{print, print_json_array};
-use crate::context::{Ctx, Format, split_list};
+use crate::context::{CsvArgs, Ctx, split_list};
 use crate::error::{CoreError, Error, Result};
 use crate::i18n::Lang;
 use crate::i18n::loops::{self as words, LoopWord};
+use crate::report::output::Output;
 use crate::report::render::{Table, Tone};
 use taizhang_core::model::calendar::Calendar;
 use taizhang_core::model::common::{Actor, HistoryAction};
@@ -69,6 +69,8 @@ pub struct Args {
     /// Rewrite the turns of duty already entered on those days
     #[arg(long)]
     pub replace: bool,
+    #[command(flatten)]
+    pub csv: CsvArgs,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -263,17 +265,11 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
         slots.len()
     );
     let committed = tx.finish(&message);
-    let text = match ctx.format() {
-        Format::Json => {
-            // The rows themselves, so the keys keep the table's order.
-            print_json_array(&rows)?;
-            String::new()
-        }
-        Format::Csv => table(&rows, book, lang).to_csv().map_err(Error::encode)?,
-        Format::Markdown => table(&rows, book, lang).to_markdown(),
-        Format::Table => table(&rows, book, lang).to_terminal(ctx.color()),
-    };
-    print(&text)?;
+    // The rows themselves as JSON, so the keys keep the table's order.
+    let output = Output::new()
+        .table(args.csv.bom, table(&rows, book, lang))
+        .json_array(&rows);
+    ctx.emit(output)?;
     committed?;
     ctx.note(&words::rostered(
         lang,

@@ -8,7 +8,7 @@ use jiff::civil::Date;
 
 use super::compute::Summary;
 use crate::i18n::{self, Label, Lang};
-use crate::report::render::{Table, Tone};
+use crate::report::render::{Screen, Table, Tone};
 use taizhang_core::model::keyword::{Handling, Urgency};
 use taizhang_core::model::period::Period;
 
@@ -210,7 +210,7 @@ pub fn terminal(
     s: &Summary,
     period: &Period,
     today: Date,
-    (lang, color): (Lang, bool),
+    (lang, screen): (Lang, Screen),
     titles: &BTreeMap<String, String>,
 ) -> String {
     let mut out = period_line(s, period, today, lang);
@@ -228,7 +228,7 @@ pub fn terminal(
             out.push_str(&i18n::none(lang));
             out.push('\n');
         } else {
-            out.push_str(&table.to_terminal(color));
+            out.push_str(&table.to_terminal(screen));
         }
     }
     out
