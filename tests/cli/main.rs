@@ -42,6 +42,7 @@ mod smoke;
 mod snapshots;
 mod summary;
 mod sync;
+mod sync_lists;
 mod timezone;
 mod undo;
 mod yaml_compat;

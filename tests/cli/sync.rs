@@ -9,14 +9,35 @@ use crate::env::Env;
 
 /// One office: a bare remote in the temporary folder and clones of it.
 /// The first clone is the test register `env.root` itself.
-struct Office {
-    env: Env,
-    clones: Vec<PathBuf>,
+pub(crate) struct Office {
+    pub(crate) env: Env,
+    pub(crate) clones: Vec<PathBuf>,
 }
 
 impl Office {
     fn new(clones: usize) -> Office {
-        let env = Env::new();
+        Office::sharing(Env::new(), clones)
+    }
+
+    /// The bundled example register (`examples/office`), committing each
+    /// change as the register it stands for would (`autocommit = true`).
+    pub(crate) fn example(clones: usize) -> Office {
+        let env = Env::bare();
+        let example = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/office");
+        crate::snapshots::copy_dir(&example, &env.root);
+        let settings = env.root.join("taizhang.toml");
+        let text = std::fs::read_to_string(&settings).unwrap();
+        let text = text.replace("autocommit = false", "autocommit = true");
+        std::fs::write(&settings, text).unwrap();
+        env.git(&["init", "-q"]);
+        env.git(&["add", "-A"]);
+        env.git(&["commit", "-qm", "示例台账"]);
+        Office::sharing(env, clones)
+    }
+
+    /// `env`'s register shared through a bare remote with `clones - 1`
+    /// more clones.
+    fn sharing(env: Env, clones: usize) -> Office {
         let remote = env.tmp.path().join("remote.git");
         env.git(&["clone", "-q", "--bare", ".", remote.to_str().unwrap()]);
         env.git(&["remote", "add", "origin", remote.to_str().unwrap()]);
@@ -36,7 +57,7 @@ impl Office {
         Office { env, clones: paths }
     }
 
-    fn output(&self, clone: usize, args: &[&str]) -> Output {
+    pub(crate) fn output(&self, clone: usize, args: &[&str]) -> Output {
         self.env
             .cmd()
             .current_dir(&self.clones[clone])
@@ -45,7 +66,7 @@ impl Office {
             .unwrap()
     }
 
-    fn run(&self, clone: usize, args: &[&str]) -> String {
+    pub(crate) fn run(&self, clone: usize, args: &[&str]) -> String {
         let output = self.output(clone, args);
         assert!(
             output.status.success(),
@@ -56,7 +77,7 @@ impl Office {
         String::from_utf8(output.stdout).unwrap()
     }
 
-    fn git(&self, clone: usize, args: &[&str]) -> String {
+    pub(crate) fn git(&self, clone: usize, args: &[&str]) -> String {
         git_in(&self.env, &self.clones[clone], args)
     }
 
