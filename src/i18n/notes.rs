@@ -190,6 +190,36 @@ pub(super) fn note(l: Lang, note: &Note) -> String {
             "minutes document {id} does not exist",
             "会议纪要 {id} 不存在"
         ),
+        N::FollowupNamesOtherSource { followup, source } => say!(
+            l,
+            "follow-up {followup} does not name {source} as its source",
+            "督办事项 {followup} 的来源不是 {source}"
+        ),
+        N::SourceDoesNotList { source, followup } => say!(
+            l,
+            "{source} does not list {followup} among its follow-ups",
+            "{source} 的督办事项（`followups`）中没有 {followup}"
+        ),
+        N::DecisionNamesOtherFollowup {
+            meeting,
+            n,
+            other: Some(other),
+            followup,
+        } => say!(
+            l,
+            "decision #{n} of {meeting} names follow-up {other}, not {followup}",
+            "{meeting} 第{n}项议定事项关联的督办事项是 {other}，不是 {followup}"
+        ),
+        N::DecisionNamesOtherFollowup {
+            meeting,
+            n,
+            other: None,
+            followup,
+        } => say!(
+            l,
+            "decision #{n} of {meeting} does not name follow-up {followup}",
+            "{meeting} 第{n}项议定事项没有关联督办事项 {followup}"
+        ),
         N::Stray => say!(
             l,
             "not a record file (records are named like IN-2026-0042.yaml)",

@@ -6,6 +6,7 @@ mod book;
 mod cache;
 mod calendar;
 mod check;
+mod check_links;
 mod completions;
 mod concurrency;
 mod desk;

@@ -160,6 +160,26 @@ pub enum Note {
     MinutesMissing {
         id: String,
     },
+    /// A paper lists `followup` in `followups`, but the follow-up does
+    /// not name the paper (`source`) as its source.
+    FollowupNamesOtherSource {
+        followup: String,
+        source: String,
+    },
+    /// A follow-up names `source` as its source, but the paper does not
+    /// list it in its `followups`.
+    SourceDoesNotList {
+        source: String,
+        followup: String,
+    },
+    /// A follow-up names decision `n` of `meeting` as its source, but the
+    /// decision names `other` (or no follow-up) instead.
+    DecisionNamesOtherFollowup {
+        meeting: String,
+        n: u32,
+        other: Option<String>,
+        followup: String,
+    },
     Stray,
     /// A change a killed command left half in place was finished now;
     /// `files` lists what it put in place.
