@@ -198,6 +198,9 @@ fn git_issues(register: &Register) -> Vec<Issue> {
     match git::locate(&register.root) {
         git::Place::Outside => Vec::new(),
         git::Place::NoGit => vec![error(".git".into(), Note::GitMissing)],
+        git::Place::Unreadable { message } => {
+            vec![error(".git".into(), Note::GitUnreadable { message })]
+        }
         git::Place::Repo {
             git_dir,
             common_dir,

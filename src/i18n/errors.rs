@@ -580,6 +580,18 @@ pub(super) fn core_error(l: Lang, error: &CoreError) -> (String, Option<String>)
                 "请安装 git 或把它加入 `PATH`；也可以用 --no-commit 只写入不提交（或在 taizhang.toml 中设 `git.autocommit = false`）"
             )),
         ),
+        E::GitUnreadable { message } => (
+            say!(
+                l,
+                "git cannot read the repository this register is in, so the change could not be committed; nothing was written. git says: {message}",
+                "git 无法读取台账所在的仓库，修改无法提交；未写入任何内容。git 的提示：{message}"
+            ),
+            Some(say!(
+                l,
+                "repair the repository (`git status` shows the same problem): a broken .git/config or .git/HEAD, or for \"dubious ownership\" a repository of another account, which `git config --global --add safe.directory <folder>` accepts; or write without committing with --no-commit",
+                "请先修复仓库（`git status` 会显示同样的问题）：.git/config 或 .git/HEAD 损坏；若提示 “dubious ownership”，说明仓库属于另一个账户，可用 `git config --global --add safe.directory <文件夹>` 信任它；也可以用 --no-commit 只写入不提交"
+            )),
+        ),
         E::GitInProgress { operation } => {
             let command = operation.command();
             let what = git_operation(l, *operation);

@@ -240,6 +240,11 @@ pub(super) fn note(l: Lang, note: &Note) -> String {
             "the register is a git repository that commits every change, but git cannot be run; changing commands refuse until git is on PATH",
             "台账是每次修改都提交的 git 仓库，但无法运行 git；在 git 加入 `PATH` 之前，修改类命令都会拒绝执行"
         ),
+        N::GitUnreadable { message } => say!(
+            l,
+            "the register is in a git repository that commits every change, but git cannot read it ({message}); changing commands refuse until it is repaired",
+            "台账所在的 git 仓库每次修改都要提交，但 git 无法读取它（{message}）；修复之前，修改类命令都会拒绝执行"
+        ),
         N::StaleGitLock { minutes } => say!(
             l,
             "git's lock file is {minutes} minutes old and blocks every commit; if no git process is running, remove it",

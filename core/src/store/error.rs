@@ -124,6 +124,11 @@ pub enum Error {
         says: String,
     },
     GitMissing,
+    /// The register is in a git repository git cannot read (a broken
+    /// `.git/config` or `HEAD`, another account's repository); git's words.
+    GitUnreadable {
+        message: String,
+    },
     GitInProgress {
         operation: crate::store::git::Operation,
     },

@@ -193,6 +193,11 @@ pub enum Note {
     Uncommitted,
     /// The register is a git repository that commits, but git cannot run.
     GitMissing,
+    /// The register is in a git repository that git cannot read, so no
+    /// change is committed; git's own words.
+    GitUnreadable {
+        message: String,
+    },
     /// A lock file of git's this many minutes old blocks every commit.
     StaleGitLock {
         minutes: u64,
