@@ -245,6 +245,22 @@ pub(super) fn note(l: Lang, note: &Note) -> String {
             "the register is in a git repository that commits every change, but git cannot read it ({message}); changing commands refuse until it is repaired",
             "台账所在的 git 仓库每次修改都要提交，但 git 无法读取它（{message}）；修复之前，修改类命令都会拒绝执行"
         ),
+        N::SyncLeftover {
+            path,
+            removed: true,
+        } => say!(
+            l,
+            "a sync killed while running left {path}, which stopped every later sync; it is removed now",
+            "一次被中断的同步留下了 {path}，此后的同步都会失败；现已删除"
+        ),
+        N::SyncLeftover {
+            path,
+            removed: false,
+        } => say!(
+            l,
+            "a sync killed while running left {path}, which stops every later sync, and it cannot be removed; remove it by hand",
+            "一次被中断的同步留下了 {path}，此后的同步都会失败，且无法删除；请手动删除"
+        ),
         N::StaleGitLock { minutes } => say!(
             l,
             "git's lock file is {minutes} minutes old and blocks every commit; if no git process is running, remove it",

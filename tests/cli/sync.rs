@@ -799,3 +799,43 @@ fn sync_moves_the_attachments_of_a_renumbered_record_with_it() {
     office.run(1, &["check"]);
     assert!(office.git(1, &["status", "--porcelain"]).is_empty());
 }
+
+/// Leaves in `clone` the lock file a sync killed while writing its
+/// private index leaves behind.
+fn killed_sync(office: &Office, clone: usize) -> PathBuf {
+    let lock = office.clones[clone].join(".taizhang/tmp/sync-index.lock");
+    std::fs::create_dir_all(lock.parent().unwrap()).unwrap();
+    std::fs::write(&lock, "").unwrap();
+    lock
+}
+
+#[test]
+fn sync_clears_the_lock_file_a_killed_sync_left_and_goes_on() {
+    let office = Office::new(2);
+    colliding_papers(&office);
+    office.run(0, &["sync"]);
+    let lock = killed_sync(&office, 1);
+    office.run(1, &["sync"]);
+    assert!(!lock.exists());
+    let papers = check_clone(&records(&office.clones[1]));
+    assert!(papers.contains_key("IN:c0") && papers.contains_key("IN:c1"));
+}
+
+#[test]
+fn check_removes_the_lock_file_a_killed_sync_left_and_says_so_in_both_languages() {
+    let office = Office::new(2);
+    for (lang, says) in [
+        (
+            "en",
+            "a sync killed while running left .taizhang/tmp/sync-index.lock",
+        ),
+        ("zh", "一次被中断的同步留下了 .taizhang/tmp/sync-index.lock"),
+    ] {
+        let lock = killed_sync(&office, 0);
+        let out = office.run(0, &["--lang", lang, "check"]);
+        assert!(out.contains(says), "{out}");
+        assert!(!lock.exists());
+        let again = office.run(0, &["--lang", lang, "check"]);
+        assert!(!again.contains(says), "{again}");
+    }
+}

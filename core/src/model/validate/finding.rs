@@ -202,6 +202,13 @@ pub enum Note {
     StaleGitLock {
         minutes: u64,
     },
+    /// A sync killed while running left the lock file of its private
+    /// index (`path`), which stopped every later sync; `removed` says
+    /// whether `check` could remove it.
+    SyncLeftover {
+        path: String,
+        removed: bool,
+    },
     /// The file holds `#` comments, which a rewrite drops.
     Comments,
     NoHolidays {
