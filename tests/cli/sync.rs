@@ -839,3 +839,25 @@ fn check_removes_the_lock_file_a_killed_sync_left_and_says_so_in_both_languages(
         assert!(!again.contains(says), "{again}");
     }
 }
+
+#[test]
+fn sync_takes_a_change_to_a_record_this_clone_only_touched() {
+    let office = Office::new(2);
+    office.run(0, &["log", "in", "--title", "IN:x", "--from", "省厅"]);
+    office.run(0, &["sync"]);
+    office.run(1, &["sync"]);
+    office.run(0, &["doc", "assign", "IN-1", "--lead", "BGS"]);
+    office.run(0, &["sync"]);
+    // A touch, or a copy of the folder restored: same content, new times.
+    let paper = office.clones[1].join("documents/2026/IN-2026-0001.yaml");
+    let touched = std::process::Command::new("touch")
+        .args(["-d", "2030-01-01 00:00"])
+        .arg(&paper)
+        .status()
+        .unwrap();
+    assert!(touched.success());
+    office.run(1, &["sync"]);
+    let records = records(&office.clones[1]);
+    assert_eq!(text(&records["IN-2026-0001"], "lead"), "办公室");
+    check_clone(&records);
+}

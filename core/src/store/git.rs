@@ -574,6 +574,16 @@ impl Git {
         })
     }
 
+    /// Brings the index's record of each file's times up to date, as `git
+    /// status` does: a file touched, or a folder restored from a copy,
+    /// reads as changed to `git reset --keep` ("not uptodate. Cannot
+    /// merge.") until then, though its content is as committed. A file
+    /// really changed stays changed; a failure (another git holds the
+    /// index) leaves the index as it was, and the reset says why.
+    pub(crate) fn refresh_index(&self) {
+        let _ = self.ok(&["update-index", "-q", "--refresh"]);
+    }
+
     pub(crate) fn rev(&self, name: &str) -> Result<String> {
         Ok(self
             .checked(&["rev-parse", "--verify", "--quiet", name])?

@@ -245,6 +245,7 @@ fn once(
         return Ok(report);
     }
     if tip != head {
+        git.refresh_index();
         git.ok(&["reset", "--quiet", "--keep", &tip])
             .map_err(|message| Error::Git { message })?;
     }
