@@ -861,3 +861,45 @@ fn sync_takes_a_change_to_a_record_this_clone_only_touched() {
     assert_eq!(text(&records["IN-2026-0001"], "lead"), "办公室");
     check_clone(&records);
 }
+
+#[test]
+fn sync_on_a_detached_head_or_without_git_names_the_cause_in_both_languages() {
+    let office = Office::new(2);
+    office.run(0, &["log", "in", "--title", "IN:x", "--from", "省厅"]);
+    office.git(0, &["checkout", "-q", "--detach"]);
+    let en = refused(&office, 0, &["--lang", "en", "sync"]);
+    assert!(
+        en.contains("HEAD is detached") && en.contains("git switch main"),
+        "{en}"
+    );
+    let zh = refused(&office, 0, &["--lang", "zh", "sync"]);
+    assert!(zh.contains("分离状态") && !zh.contains("上游"), "{zh}");
+    office.git(0, &["checkout", "-q", "main"]);
+    let no_git = office.env.tmp.path().join("no-git-here");
+    std::fs::create_dir_all(&no_git).unwrap();
+    for (lang, says) in [("en", "git cannot be run"), ("zh", "无法运行 git")] {
+        let output = office
+            .env
+            .cmd()
+            .current_dir(&office.clones[0])
+            .env("PATH", &no_git)
+            .args(["--lang", lang, "sync"])
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert_eq!(output.status.code(), Some(1), "{stderr}");
+        assert!(stderr.contains(says), "{stderr}");
+    }
+}
+
+#[test]
+fn sync_outside_git_says_there_is_nothing_to_sync() {
+    let env = Env::bare();
+    env.cmd()
+        .current_dir(env.tmp.path())
+        .args(["init", "reg", "--unit", "某局", "--no-git"])
+        .assert()
+        .success();
+    let stderr = env.fail(&["--lang", "en", "sync"]);
+    assert!(stderr.contains("not in a git repository"), "{stderr}");
+}

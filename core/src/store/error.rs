@@ -176,6 +176,14 @@ pub enum Error {
         branch: String,
         remotes: Vec<String>,
     },
+    /// `sync` in a register that is not in a git repository.
+    SyncNotRepository,
+    /// `sync` stopped before it began by what stops a write's commit
+    /// (`git::preflight`): git missing or unable to read the repository,
+    /// a detached HEAD, a git operation half done, git's locks.
+    SyncCannot {
+        cause: Box<Error>,
+    },
     /// `message` is git's own output.
     SyncOffline {
         remote: String,

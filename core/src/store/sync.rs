@@ -100,10 +100,24 @@ impl Report {
 /// `dry_run`, works it all out and changes nothing but the fetch.
 pub fn sync(register: &Register, actor: &Actor, dry_run: bool) -> Result<Report> {
     let _lock = lock::WriteLock::acquire(&register.root, register.runtime.lock_wait)?;
+    precheck(register)?;
     // What a killed writer or sync left in `.taizhang/tmp/` (a private
     // index and its lock file) is abandoned: no one else holds the lock.
     save::clear_leftovers(&register.root);
     sync_locked(register, actor, dry_run)
+}
+
+/// Before a sync touches anything: the checks a write makes before its
+/// commit (`git::preflight`), so that git missing, a repository git
+/// cannot read, a detached HEAD or a rebase half done is named as such,
+/// not taken for a branch without an upstream.
+fn precheck(register: &Register) -> Result<()> {
+    if matches!(git::locate(&register.root), git::Place::Outside) {
+        return Err(Error::SyncNotRepository);
+    }
+    git::preflight(&register.root, register.runtime.now).map_err(|cause| Error::SyncCannot {
+        cause: Box::new(cause),
+    })
 }
 
 /// The lock file git keeps beside sync's private index while it writes
