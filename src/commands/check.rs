@@ -64,7 +64,8 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
     let register = ctx.register()?;
     // A change a killed writer left half done is finished first, so that
     // the links below are read whole.
-    let pending = pending_change(&register);
+    let mut pending: Vec<Issue> = pending_change(&register).into_iter().collect();
+    pending.extend(killed_sync(&register));
     // `git status` takes as long as reading a large register: run both at
     // once.
     let (snapshot, uncommitted) = std::thread::scope(|scope| {
@@ -201,6 +202,9 @@ fn git_issues(register: &Register) -> Vec<Issue> {
     match git::locate(&register.root) {
         git::Place::Outside => Vec::new(),
         git::Place::NoGit => vec![error(".git".into(), Note::GitMissing)],
+        git::Place::Unreadable { message } => {
+            vec![error(".git".into(), Note::GitUnreadable { message })]
+        }
         git::Place::Repo {
             git_dir,
             common_dir,
@@ -271,6 +275,25 @@ fn pending_change(register: &Register) -> Option<Issue> {
         column: 0,
         field: None,
         message: Said::Note(message),
+    })
+}
+
+/// The lock file a killed sync left on its private index: removed now,
+/// when no command holds the write lock (a warning), or an error when it
+/// could not be.
+fn killed_sync(register: &Register) -> Option<Issue> {
+    let (severity, path, removed) = match store::sync::clear_killed_sync(register)? {
+        Ok(path) => ("warning", path, true),
+        Err(path) => ("error", path, false),
+    };
+    let path = path.display().to_string();
+    Some(Issue {
+        severity,
+        file: path.clone(),
+        line: 0,
+        column: 0,
+        field: None,
+        message: Said::Note(Note::SyncLeftover { path, removed }),
     })
 }
 

@@ -591,6 +591,18 @@ pub(super) fn core_error(l: Lang, error: &CoreError) -> (String, Option<String>)
                 "请安装 git 或把它加入 `PATH`；也可以用 --no-commit 只写入不提交（或在 taizhang.toml 中设 `git.autocommit = false`）"
             )),
         ),
+        E::GitUnreadable { message } => (
+            say!(
+                l,
+                "git cannot read the repository this register is in, so the change could not be committed; nothing was written. git says: {message}",
+                "git 无法读取台账所在的仓库，修改无法提交；未写入任何内容。git 的提示：{message}"
+            ),
+            Some(say!(
+                l,
+                "repair the repository (`git status` shows the same problem): a broken .git/config or .git/HEAD, or for \"dubious ownership\" a repository of another account, which `git config --global --add safe.directory <folder>` accepts; or write without committing with --no-commit",
+                "请先修复仓库（`git status` 会显示同样的问题）：.git/config 或 .git/HEAD 损坏；若提示 “dubious ownership”，说明仓库属于另一个账户，可用 `git config --global --add safe.directory <文件夹>` 信任它；也可以用 --no-commit 只写入不提交"
+            )),
+        ),
         E::GitInProgress { operation } => {
             let command = operation.command();
             let what = git_operation(l, *operation);
@@ -661,6 +673,19 @@ pub(super) fn core_error(l: Lang, error: &CoreError) -> (String, Option<String>)
                 "这么大的记录将无法读取；请把长文本放进附件"
             )),
         ),
+        E::SyncNotRepository => (
+            say!(
+                l,
+                "this register is not in a git repository: there is nothing to sync",
+                "这个台账不在 git 仓库中，无可同步"
+            ),
+            Some(say!(
+                l,
+                "to share it: git init, git remote add origin URL, then git push -u origin main (docs/git-and-sharing.md)",
+                "如需共享：`git init`，`git remote add origin 地址`，再执行 `git push -u origin main`（见 docs/git-and-sharing.md）"
+            )),
+        ),
+        E::SyncCannot { cause } => sync_cannot(l, cause),
         E::SyncNoUpstream { branch, remotes } => {
             let branch_or_head = if branch.is_empty() { "HEAD" } else { branch };
             (
@@ -895,6 +920,67 @@ pub(super) fn io_problem(l: Lang, source: &std::io::Error) -> String {
 }
 
 /// A git operation in progress, as users of git call it.
+/// Why `sync` could not begin, worded for a sync: nothing was changed,
+/// and --no-commit (a write's way out) does not apply.
+fn sync_cannot(l: Lang, cause: &CoreError) -> (String, Option<String>) {
+    use CoreError as E;
+    match cause {
+        E::GitMissing => (
+            say!(
+                l,
+                "git cannot be run, so the register cannot be synced; nothing was changed",
+                "无法运行 git，台账无法同步；未做任何改动"
+            ),
+            Some(say!(
+                l,
+                "install git or put it on PATH, then sync again",
+                "请安装 git 或把它加入 `PATH`，再同步"
+            )),
+        ),
+        E::GitUnreadable { message } => (
+            say!(
+                l,
+                "git cannot read the repository this register is in, so it cannot be synced; nothing was changed. git says: {message}",
+                "git 无法读取台账所在的仓库，无法同步；未做任何改动。git 的提示：{message}"
+            ),
+            Some(say!(
+                l,
+                "repair the repository (`git status` shows the same problem), then sync again",
+                "请先修复仓库（`git status` 会显示同样的问题），再同步"
+            )),
+        ),
+        E::DetachedHead => (
+            say!(
+                l,
+                "HEAD is detached: sync shares a branch, and HEAD is on none; nothing was changed",
+                "`HEAD` 处于分离状态：同步的是分支，而当前不在任何分支上；未做任何改动"
+            ),
+            Some(say!(
+                l,
+                "switch to the register's branch (`git switch main`), then sync again",
+                "请切换到台账的分支（`git switch main`），再同步"
+            )),
+        ),
+        E::GitInProgress { operation } => {
+            let command = operation.command();
+            let what = git_operation(l, *operation);
+            (
+                say!(
+                    l,
+                    "a git {what} is in progress; a sync now would be mixed into it; nothing was changed",
+                    "git {what}尚未完成，此时同步会混入其中；未做任何改动"
+                ),
+                Some(say!(
+                    l,
+                    "finish it (resolve, then `git {command} --continue`, or `git commit` for a merge) or abort it (`git {command} --abort`), then sync again",
+                    "请先完成（解决冲突后 `git {command} --continue`，合并则用 `git commit`）或放弃（`git {command} --abort`），再同步"
+                )),
+            )
+        }
+        other => core_error(l, other),
+    }
+}
+
 fn git_operation(l: Lang, operation: taizhang_core::store::git::Operation) -> String {
     use taizhang_core::store::git::Operation as O;
     let command = operation.command();

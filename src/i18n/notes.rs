@@ -190,6 +190,36 @@ pub(super) fn note(l: Lang, note: &Note) -> String {
             "minutes document {id} does not exist",
             "会议纪要 {id} 不存在"
         ),
+        N::FollowupNamesOtherSource { followup, source } => say!(
+            l,
+            "follow-up {followup} does not name {source} as its source",
+            "督办事项 {followup} 的来源不是 {source}"
+        ),
+        N::SourceDoesNotList { source, followup } => say!(
+            l,
+            "{source} does not list {followup} among its follow-ups",
+            "{source} 的督办事项（`followups`）中没有 {followup}"
+        ),
+        N::DecisionNamesOtherFollowup {
+            meeting,
+            n,
+            other: Some(other),
+            followup,
+        } => say!(
+            l,
+            "decision #{n} of {meeting} names follow-up {other}, not {followup}",
+            "{meeting} 第{n}项议定事项关联的督办事项是 {other}，不是 {followup}"
+        ),
+        N::DecisionNamesOtherFollowup {
+            meeting,
+            n,
+            other: None,
+            followup,
+        } => say!(
+            l,
+            "decision #{n} of {meeting} does not name follow-up {followup}",
+            "{meeting} 第{n}项议定事项没有关联督办事项 {followup}"
+        ),
         N::Stray => say!(
             l,
             "not a record file (records are named like IN-2026-0042.yaml)",
@@ -209,6 +239,27 @@ pub(super) fn note(l: Lang, note: &Note) -> String {
             l,
             "the register is a git repository that commits every change, but git cannot be run; changing commands refuse until git is on PATH",
             "台账是每次修改都提交的 git 仓库，但无法运行 git；在 git 加入 `PATH` 之前，修改类命令都会拒绝执行"
+        ),
+        N::GitUnreadable { message } => say!(
+            l,
+            "the register is in a git repository that commits every change, but git cannot read it ({message}); changing commands refuse until it is repaired",
+            "台账所在的 git 仓库每次修改都要提交，但 git 无法读取它（{message}）；修复之前，修改类命令都会拒绝执行"
+        ),
+        N::SyncLeftover {
+            path,
+            removed: true,
+        } => say!(
+            l,
+            "a sync killed while running left {path}, which stopped every later sync; it is removed now",
+            "一次被中断的同步留下了 {path}，此后的同步都会失败；现已删除"
+        ),
+        N::SyncLeftover {
+            path,
+            removed: false,
+        } => say!(
+            l,
+            "a sync killed while running left {path}, which stops every later sync, and it cannot be removed; remove it by hand",
+            "一次被中断的同步留下了 {path}，此后的同步都会失败，且无法删除；请手动删除"
         ),
         N::StaleGitLock { minutes } => say!(
             l,

@@ -497,3 +497,66 @@ fn a_failed_git_command_is_reported_whole() {
         "{stderr}"
     );
 }
+
+/// Breaks the register's repository as `how` does, runs a write and
+/// `check` (with `env_var` set, if any) in both languages: the write is
+/// refused with git's words and nothing written, and `check` reports it.
+fn unreadable_repository_is_refused(
+    how: impl Fn(&Env),
+    env_var: Option<(&str, &str)>,
+    git_says: &str,
+) {
+    let env = Env::new();
+    how(&env);
+    let before = env.state();
+    let run = |args: &[&str]| {
+        let mut cmd = env.cmd();
+        if let Some((key, value)) = env_var {
+            cmd.env(key, value);
+        }
+        cmd.args(args).output().unwrap()
+    };
+    for (lang, refused, reported) in [
+        ("en", "git cannot read the repository", "git cannot read it"),
+        ("zh", "git 无法读取台账所在的仓库", "git 无法读取它"),
+    ] {
+        let mut args = vec!["--lang", lang];
+        args.extend_from_slice(LOG_IN);
+        let output = run(&args);
+        assert_eq!(output.status.code(), Some(1), "{output:?}");
+        let err = String::from_utf8_lossy(&output.stderr);
+        assert!(err.contains(refused) && err.contains(git_says), "{err}");
+        assert_eq!(env.state(), before, "nothing written");
+        let check = run(&["--lang", lang, "check"]);
+        assert_eq!(check.status.code(), Some(1), "{check:?}");
+        let report = String::from_utf8_lossy(&check.stdout);
+        assert!(
+            report.contains(reported) && report.contains(git_says),
+            "{report}"
+        );
+    }
+}
+
+#[test]
+fn a_write_in_a_repository_with_a_broken_config_is_refused_and_check_says_so() {
+    let config = |env: &Env| {
+        let path = env.root.join(".git/config");
+        let text = std::fs::read_to_string(&path).unwrap();
+        std::fs::write(path, text + "[core\n").unwrap();
+    };
+    unreadable_repository_is_refused(config, None, "bad config line");
+}
+
+#[test]
+fn a_write_in_a_repository_with_a_garbled_head_is_refused_and_check_says_so() {
+    let head = |env: &Env| std::fs::write(env.root.join(".git/HEAD"), "garbage\n").unwrap();
+    unreadable_repository_is_refused(head, None, "not a git repository");
+}
+
+/// A repository owned by another account: git's own test switch stands
+/// in for `chown`, which needs root.
+#[test]
+fn a_write_in_another_accounts_repository_is_refused_and_check_says_so() {
+    let owner = Some(("GIT_TEST_ASSUME_DIFFERENT_OWNER", "1"));
+    unreadable_repository_is_refused(|_| {}, owner, "dubious ownership");
+}

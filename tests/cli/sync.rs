@@ -9,14 +9,35 @@ use crate::env::Env;
 
 /// One office: a bare remote in the temporary folder and clones of it.
 /// The first clone is the test register `env.root` itself.
-struct Office {
-    env: Env,
-    clones: Vec<PathBuf>,
+pub(crate) struct Office {
+    pub(crate) env: Env,
+    pub(crate) clones: Vec<PathBuf>,
 }
 
 impl Office {
     fn new(clones: usize) -> Office {
-        let env = Env::new();
+        Office::sharing(Env::new(), clones)
+    }
+
+    /// The bundled example register (`examples/office`), committing each
+    /// change as the register it stands for would (`autocommit = true`).
+    pub(crate) fn example(clones: usize) -> Office {
+        let env = Env::bare();
+        let example = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/office");
+        crate::snapshots::copy_dir(&example, &env.root);
+        let settings = env.root.join("taizhang.toml");
+        let text = std::fs::read_to_string(&settings).unwrap();
+        let text = text.replace("autocommit = false", "autocommit = true");
+        std::fs::write(&settings, text).unwrap();
+        env.git(&["init", "-q"]);
+        env.git(&["add", "-A"]);
+        env.git(&["commit", "-qm", "示例台账"]);
+        Office::sharing(env, clones)
+    }
+
+    /// `env`'s register shared through a bare remote with `clones - 1`
+    /// more clones.
+    fn sharing(env: Env, clones: usize) -> Office {
         let remote = env.tmp.path().join("remote.git");
         env.git(&["clone", "-q", "--bare", ".", remote.to_str().unwrap()]);
         env.git(&["remote", "add", "origin", remote.to_str().unwrap()]);
@@ -36,7 +57,7 @@ impl Office {
         Office { env, clones: paths }
     }
 
-    fn output(&self, clone: usize, args: &[&str]) -> Output {
+    pub(crate) fn output(&self, clone: usize, args: &[&str]) -> Output {
         self.env
             .cmd()
             .current_dir(&self.clones[clone])
@@ -45,7 +66,7 @@ impl Office {
             .unwrap()
     }
 
-    fn run(&self, clone: usize, args: &[&str]) -> String {
+    pub(crate) fn run(&self, clone: usize, args: &[&str]) -> String {
         let output = self.output(clone, args);
         assert!(
             output.status.success(),
@@ -56,7 +77,7 @@ impl Office {
         String::from_utf8(output.stdout).unwrap()
     }
 
-    fn git(&self, clone: usize, args: &[&str]) -> String {
+    pub(crate) fn git(&self, clone: usize, args: &[&str]) -> String {
         git_in(&self.env, &self.clones[clone], args)
     }
 
@@ -777,4 +798,108 @@ fn sync_moves_the_attachments_of_a_renumbered_record_with_it() {
     );
     office.run(1, &["check"]);
     assert!(office.git(1, &["status", "--porcelain"]).is_empty());
+}
+
+/// Leaves in `clone` the lock file a sync killed while writing its
+/// private index leaves behind.
+fn killed_sync(office: &Office, clone: usize) -> PathBuf {
+    let lock = office.clones[clone].join(".taizhang/tmp/sync-index.lock");
+    std::fs::create_dir_all(lock.parent().unwrap()).unwrap();
+    std::fs::write(&lock, "").unwrap();
+    lock
+}
+
+#[test]
+fn sync_clears_the_lock_file_a_killed_sync_left_and_goes_on() {
+    let office = Office::new(2);
+    colliding_papers(&office);
+    office.run(0, &["sync"]);
+    let lock = killed_sync(&office, 1);
+    office.run(1, &["sync"]);
+    assert!(!lock.exists());
+    let papers = check_clone(&records(&office.clones[1]));
+    assert!(papers.contains_key("IN:c0") && papers.contains_key("IN:c1"));
+}
+
+#[test]
+fn check_removes_the_lock_file_a_killed_sync_left_and_says_so_in_both_languages() {
+    let office = Office::new(2);
+    for (lang, says) in [
+        (
+            "en",
+            "a sync killed while running left .taizhang/tmp/sync-index.lock",
+        ),
+        ("zh", "一次被中断的同步留下了 .taizhang/tmp/sync-index.lock"),
+    ] {
+        let lock = killed_sync(&office, 0);
+        let out = office.run(0, &["--lang", lang, "check"]);
+        assert!(out.contains(says), "{out}");
+        assert!(!lock.exists());
+        let again = office.run(0, &["--lang", lang, "check"]);
+        assert!(!again.contains(says), "{again}");
+    }
+}
+
+#[test]
+fn sync_takes_a_change_to_a_record_this_clone_only_touched() {
+    let office = Office::new(2);
+    office.run(0, &["log", "in", "--title", "IN:x", "--from", "省厅"]);
+    office.run(0, &["sync"]);
+    office.run(1, &["sync"]);
+    office.run(0, &["doc", "assign", "IN-1", "--lead", "BGS"]);
+    office.run(0, &["sync"]);
+    // A touch, or a copy of the folder restored: same content, new times.
+    let paper = office.clones[1].join("documents/2026/IN-2026-0001.yaml");
+    let touched = std::process::Command::new("touch")
+        .args(["-d", "2030-01-01 00:00"])
+        .arg(&paper)
+        .status()
+        .unwrap();
+    assert!(touched.success());
+    office.run(1, &["sync"]);
+    let records = records(&office.clones[1]);
+    assert_eq!(text(&records["IN-2026-0001"], "lead"), "办公室");
+    check_clone(&records);
+}
+
+#[test]
+fn sync_on_a_detached_head_or_without_git_names_the_cause_in_both_languages() {
+    let office = Office::new(2);
+    office.run(0, &["log", "in", "--title", "IN:x", "--from", "省厅"]);
+    office.git(0, &["checkout", "-q", "--detach"]);
+    let en = refused(&office, 0, &["--lang", "en", "sync"]);
+    assert!(
+        en.contains("HEAD is detached") && en.contains("git switch main"),
+        "{en}"
+    );
+    let zh = refused(&office, 0, &["--lang", "zh", "sync"]);
+    assert!(zh.contains("分离状态") && !zh.contains("上游"), "{zh}");
+    office.git(0, &["checkout", "-q", "main"]);
+    let no_git = office.env.tmp.path().join("no-git-here");
+    std::fs::create_dir_all(&no_git).unwrap();
+    for (lang, says) in [("en", "git cannot be run"), ("zh", "无法运行 git")] {
+        let output = office
+            .env
+            .cmd()
+            .current_dir(&office.clones[0])
+            .env("PATH", &no_git)
+            .args(["--lang", lang, "sync"])
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert_eq!(output.status.code(), Some(1), "{stderr}");
+        assert!(stderr.contains(says), "{stderr}");
+    }
+}
+
+#[test]
+fn sync_outside_git_says_there_is_nothing_to_sync() {
+    let env = Env::bare();
+    env.cmd()
+        .current_dir(env.tmp.path())
+        .args(["init", "reg", "--unit", "某局", "--no-git"])
+        .assert()
+        .success();
+    let stderr = env.fail(&["--lang", "en", "sync"]);
+    assert!(stderr.contains("not in a git repository"), "{stderr}");
 }

@@ -46,6 +46,31 @@ impl Role {
     }
 }
 
+impl Role {
+    /// The link a record pointed at in this role owes back, for the two
+    /// ends to agree: a paper listing a follow-up and the follow-up naming
+    /// the paper, a meeting decision and its follow-up, a reply and the
+    /// document answering, a rule and its revision. `None` when the
+    /// target owes none: many documents may answer one paper (its `reply`
+    /// names one), a follow-up of a whole meeting has no decision to be
+    /// listed under, minutes are not linked back, and a target of the
+    /// wrong kind is a finding of its own.
+    pub fn back(self, target: &Record) -> Option<Role> {
+        match (self, target) {
+            (Role::Followup, Record::Followup(_)) => Some(Role::Source { item: None }),
+            (Role::Source { item: None }, Record::Incoming(_) | Record::Outgoing(_)) => {
+                Some(Role::Followup)
+            }
+            (Role::Source { item: Some(n) }, Record::Meeting(_)) => Some(Role::Decision { n }),
+            (Role::Decision { n }, Record::Followup(_)) => Some(Role::Source { item: Some(n) }),
+            (Role::Reply, Record::Outgoing(_)) => Some(Role::InReplyTo),
+            (Role::Replaces, Record::Rule(_)) => Some(Role::ReplacedBy),
+            (Role::ReplacedBy, Record::Rule(_)) => Some(Role::Replaces),
+            _ => None,
+        }
+    }
+}
+
 /// One link from a record to another.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Link {
@@ -94,6 +119,28 @@ impl Record {
                 .collect(),
             Record::Entry(..) => Vec::new(),
         }
+    }
+
+    /// Whether this record holds a link in `role` to `target`.
+    pub fn holds_link(&self, role: Role, target: &Id) -> bool {
+        (self.links().iter()).any(|link| link.role == role && link.target == *target)
+    }
+
+    /// The links of this record whose target does not link back as it
+    /// should (`Role::back`), with the role the target lacks; `find`
+    /// looks a record up by ID (a target that does not exist is a
+    /// finding of its own, not one of these).
+    pub fn links_not_back<'a>(
+        &self,
+        find: impl Fn(&Id) -> Option<&'a Record>,
+    ) -> Vec<(Link, Role)> {
+        (self.links().into_iter())
+            .filter_map(|link| {
+                let target = find(&link.target)?;
+                let back = link.role.back(target)?;
+                (!target.holds_link(back, self.id())).then_some((link, back))
+            })
+            .collect()
     }
 
     /// The IDs this record links to (`links` without their fields).
@@ -147,5 +194,36 @@ mod tests {
             assert_eq!(field, "source_ref");
             assert!(target.starts_with("IN-") || target.starts_with("MT-"));
         }
+    }
+
+    #[test]
+    fn every_two_way_link_of_the_example_agrees_from_both_ends() {
+        let records = crate::testing::example_records();
+        let find = |id: &crate::model::id::Id| records.iter().find(|r| r.id() == id);
+        for record in &records {
+            assert_eq!(record.links_not_back(find), [], "{}", record.id());
+        }
+    }
+
+    #[test]
+    fn a_paper_not_listing_its_follow_up_and_a_follow_up_not_naming_its_paper() {
+        use super::Role;
+        let mut records = crate::testing::example_records();
+        let paper = (records.iter())
+            .position(|r| matches!(r, crate::model::record::Record::Incoming(d) if !d.followups.is_empty()))
+            .unwrap();
+        let crate::model::record::Record::Incoming(doc) = &mut records[paper] else {
+            unreachable!()
+        };
+        let dropped = doc.followups.remove(0);
+        let paper_id = doc.id.clone();
+        let find = |id: &crate::model::id::Id| records.iter().find(|r| r.id() == id);
+        let task = find(&dropped).unwrap();
+        let missing = task.links_not_back(find);
+        assert_eq!(missing.len(), 1, "{missing:?}");
+        assert_eq!(
+            (missing[0].0.target.clone(), missing[0].1),
+            (paper_id, Role::Followup)
+        );
     }
 }

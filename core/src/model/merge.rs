@@ -9,6 +9,10 @@ use serde_yaml::{Mapping, Value};
 
 use crate::model::date::Moment;
 
+mod list;
+#[cfg(test)]
+mod prop;
+
 /// The merged record and the keys both sides changed differently, where
 /// the side with the later history won (`result.closed`, `status`).
 #[derive(Debug, Clone, PartialEq)]
@@ -19,9 +23,13 @@ pub struct Merged {
 
 /// Merges `ours` (the shared side) and `theirs` (this clone's side), both
 /// changed from `base`:
-/// - `history` is the union of both sides' entries, ordered by `at`;
-/// - a list both sides only appended to (progress notes, chases,
-///   follow-ups) keeps both sides' new items;
+/// - a list both sides only added to (history, progress notes, chases,
+///   extensions, `followups` links, any list a clerk added a key for)
+///   keeps every item of both sides, each once, ours first and theirs'
+///   new items placed by their moment (`list`);
+/// - a list whose items both sides changed in place, at the same length
+///   (a meeting's decisions each given its follow-up), merges item by item;
+/// - `history` otherwise is the union of both sides' entries, by `at`;
 /// - any other key takes the side that changed it, and when both did, the
 ///   side whose latest history entry is later (reported in `contested`).
 ///
@@ -36,12 +44,14 @@ pub fn merge_record(base: &Value, ours: &Value, theirs: &Value) -> Option<Merged
     let (Value::Mapping(o), Value::Mapping(t)) = (ours, theirs) else {
         return None;
     };
-    let theirs_later = latest(t) > latest(o);
-    let mut contested = Vec::new();
-    let value = merge_map(base, o, t, theirs_later, "", &mut contested);
+    let mut merge = Merge {
+        theirs_later: latest(t) > latest(o),
+        contested: Vec::new(),
+    };
+    let value = merge.map(base, o, t, "");
     Some(Merged {
         value: Value::Mapping(value),
-        contested,
+        contested: merge.contested,
     })
 }
 
@@ -68,93 +78,96 @@ fn at(entry: &Value) -> Option<Timestamp> {
         .and_then(|m| m.timestamp())
 }
 
-fn merge_map(
-    base: &Mapping,
-    ours: &Mapping,
-    theirs: &Mapping,
+/// One merge under way: which side wins a contested key, and the keys
+/// contested so far.
+struct Merge {
     theirs_later: bool,
-    path: &str,
-    contested: &mut Vec<String>,
-) -> Mapping {
-    let mut out = Mapping::new();
-    let keys = ours
-        .keys()
-        .chain(theirs.keys().filter(|k| !ours.contains_key(*k)));
-    for key in keys {
-        let (b, o, t) = (base.get(key), ours.get(key), theirs.get(key));
-        let name = match key.as_str() {
-            Some(k) if path.is_empty() => k.to_string(),
-            Some(k) => format!("{path}.{k}"),
-            None => path.to_string(),
-        };
-        let merged = if o == t || t == b {
-            o.cloned()
-        } else if o == b {
-            t.cloned()
-        } else if path.is_empty() && key.as_str() == Some("history") {
-            Some(union_history(b, o, t))
-        } else {
-            match (b, o, t) {
-                (b, Some(Value::Sequence(os)), Some(Value::Sequence(ts))) => {
-                    let bs = history_entries(b);
-                    match appended(bs, os, ts) {
-                        Some(items) => Some(Value::Sequence(items)),
-                        None => later(o, t, theirs_later, name, contested),
-                    }
-                }
-                (b, Some(Value::Mapping(om)), Some(Value::Mapping(tm))) => {
-                    let empty = Mapping::new();
-                    let bm = match b {
-                        Some(Value::Mapping(bm)) => bm,
-                        _ => &empty,
-                    };
-                    Some(Value::Mapping(merge_map(
-                        bm,
-                        om,
-                        tm,
-                        theirs_later,
-                        &name,
-                        contested,
-                    )))
-                }
-                _ => later(o, t, theirs_later, name, contested),
+    contested: Vec<String>,
+}
+
+impl Merge {
+    fn map(&mut self, base: &Mapping, ours: &Mapping, theirs: &Mapping, path: &str) -> Mapping {
+        let mut out = Mapping::new();
+        let keys = ours
+            .keys()
+            .chain(theirs.keys().filter(|k| !ours.contains_key(*k)));
+        for key in keys {
+            let name = match key.as_str() {
+                Some(k) if path.is_empty() => k.to_string(),
+                Some(k) => format!("{path}.{k}"),
+                None => path.to_string(),
+            };
+            let history = path.is_empty() && key.as_str() == Some("history");
+            let (b, o, t) = (base.get(key), ours.get(key), theirs.get(key));
+            if let Some(value) = self.value(b, o, t, &name, history) {
+                out.insert(key.clone(), value);
             }
-        };
-        if let Some(value) = merged {
-            out.insert(key.clone(), value);
+        }
+        out
+    }
+
+    /// One value changed from `b` to `o` on our side and to `t` on theirs
+    /// (`None`: absent); `None` back when the merged value is absent.
+    fn value(
+        &mut self,
+        b: Option<&Value>,
+        o: Option<&Value>,
+        t: Option<&Value>,
+        name: &str,
+        history: bool,
+    ) -> Option<Value> {
+        if o == t || t == b {
+            return o.cloned();
+        }
+        if o == b {
+            return t.cloned();
+        }
+        match (b, o, t) {
+            (b, Some(Value::Sequence(os)), Some(Value::Sequence(ts))) => {
+                let bs = history_entries(b);
+                if let Some(items) = list::union(bs, os, ts) {
+                    Some(Value::Sequence(items))
+                } else if history {
+                    Some(union_history(b, o, t))
+                } else if bs.len() == os.len() && bs.len() == ts.len() {
+                    Some(Value::Sequence(self.item_by_item(bs, os, ts, name)))
+                } else {
+                    self.later(o, t, name)
+                }
+            }
+            (b, Some(Value::Mapping(om)), Some(Value::Mapping(tm))) => {
+                let empty = Mapping::new();
+                let bm = match b {
+                    Some(Value::Mapping(bm)) => bm,
+                    _ => &empty,
+                };
+                Some(Value::Mapping(self.map(bm, om, tm, name)))
+            }
+            _ => self.later(o, t, name),
         }
     }
-    out
-}
 
-fn later(
-    ours: Option<&Value>,
-    theirs: Option<&Value>,
-    theirs_later: bool,
-    name: String,
-    contested: &mut Vec<String>,
-) -> Option<Value> {
-    contested.push(name);
-    if theirs_later {
-        theirs.cloned()
-    } else {
-        ours.cloned()
+    /// Lists of one length whose items changed in place: each item merged
+    /// with its counterpart (`decisions[2].followup` on one side,
+    /// `decisions[3].followup` on the other keeps both).
+    fn item_by_item(&mut self, b: &[Value], o: &[Value], t: &[Value], name: &str) -> Vec<Value> {
+        (b.iter().zip(o).zip(t).enumerate())
+            .map(|(i, ((b, o), t))| {
+                let name = format!("{name}[{}]", i + 1);
+                self.value(Some(b), Some(o), Some(t), &name, false)
+                    .unwrap_or(Value::Null)
+            })
+            .collect()
     }
-}
 
-/// Both sides only appended to `base`: base, then our new items, then
-/// theirs not already there.
-fn appended(base: &[Value], ours: &[Value], theirs: &[Value]) -> Option<Vec<Value>> {
-    if !ours.starts_with(base) || !theirs.starts_with(base) {
-        return None;
-    }
-    let mut items = ours.to_vec();
-    for item in &theirs[base.len()..] {
-        if !items.contains(item) {
-            items.push(item.clone());
+    fn later(&mut self, ours: Option<&Value>, theirs: Option<&Value>, name: &str) -> Option<Value> {
+        self.contested.push(name.to_string());
+        if self.theirs_later {
+            theirs.cloned()
+        } else {
+            ours.cloned()
         }
     }
-    Some(items)
 }
 
 /// Every entry either side has, once, ordered by `at` (entries without a
@@ -223,5 +236,46 @@ mod tests {
         assert_eq!(merged.value["owner"], yaml("甲"));
         assert_eq!(merged.contested, ["owner"]);
         assert!(merge_record(&yaml(BASE), &yaml("[1]"), &theirs).is_none());
+    }
+
+    #[test]
+    fn a_later_commit_of_this_clone_keeps_the_shared_items_placed_before_its_own() {
+        // Sync replays this clone's second note on top of the first merge:
+        // its base is its own first version, which the shared side holds
+        // after the other clerk's note.
+        let note = |n: &str| format!("{{on: 2026-11-23, by: 王芳, note: {n}}}");
+        let list = |items: &[&str]| {
+            let items: Vec<String> = items.iter().map(|n| note(n)).collect();
+            yaml(&format!(
+                "id: FU-2026-0001\nprogress: [{}]\n",
+                items.join(", ")
+            ))
+        };
+        let merged =
+            merge_record(&list(&["A1"]), &list(&["B", "A1"]), &list(&["A1", "A2"])).unwrap();
+        assert!(merged.contested.is_empty(), "{:?}", merged.contested);
+        assert_eq!(merged.value, list(&["B", "A1", "A2"]));
+    }
+
+    #[test]
+    fn decisions_linked_on_each_side_keep_both_links() {
+        let meeting = |two: &str, three: &str| {
+            yaml(&format!(
+                "id: MT-2026-0001\ndecisions:\n- {{n: 1, text: 甲}}\n\
+                 - {{n: 2, text: 乙{two}}}\n- {{n: 3, text: 丙{three}}}\n"
+            ))
+        };
+        let link = |id: &str| format!(", followup: {id}");
+        let merged = merge_record(
+            &meeting("", ""),
+            &meeting(&link("FU-2026-0017"), ""),
+            &meeting("", &link("FU-2026-0018")),
+        )
+        .unwrap();
+        assert!(merged.contested.is_empty(), "{:?}", merged.contested);
+        assert_eq!(
+            merged.value,
+            meeting(&link("FU-2026-0017"), &link("FU-2026-0018"))
+        );
     }
 }

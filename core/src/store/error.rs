@@ -124,6 +124,11 @@ pub enum Error {
         says: String,
     },
     GitMissing,
+    /// The register is in a git repository git cannot read (a broken
+    /// `.git/config` or `HEAD`, another account's repository); git's words.
+    GitUnreadable {
+        message: String,
+    },
     GitInProgress {
         operation: crate::store::git::Operation,
     },
@@ -170,6 +175,14 @@ pub enum Error {
     SyncNoUpstream {
         branch: String,
         remotes: Vec<String>,
+    },
+    /// `sync` in a register that is not in a git repository.
+    SyncNotRepository,
+    /// `sync` stopped before it began by what stops a write's commit
+    /// (`git::preflight`): git missing or unable to read the repository,
+    /// a detached HEAD, a git operation half done, git's locks.
+    SyncCannot {
+        cause: Box<Error>,
     },
     /// `message` is git's own output.
     SyncOffline {

@@ -101,6 +101,10 @@ pub enum Place {
     Outside,
     /// Inside one, but the `git` program cannot be run.
     NoGit,
+    /// Inside one (a `.git` is there), but git cannot read it: a broken
+    /// `.git/config` or `HEAD`, or a repository of another account that
+    /// git refuses ("dubious ownership"). `message` is git's own.
+    Unreadable { message: String },
     /// Inside the work tree whose git folder (per work tree) is `git_dir`;
     /// refs live in `common_dir`.
     Repo {
@@ -109,9 +113,9 @@ pub enum Place {
     },
 }
 
-/// Finds the git repository the register is in. Without a `git` program
-/// a `.git` in the register's folder or above still tells that it is in
-/// one, whose commits would silently stop.
+/// Finds the git repository the register is in. Without a `git` program,
+/// or when git cannot read it, a `.git` in the register's folder or above
+/// still tells that it is in one, whose commits would silently stop.
 pub fn locate(root: &Path) -> Place {
     let mut cmd = git(root);
     cmd.args([
@@ -120,11 +124,17 @@ pub fn locate(root: &Path) -> Place {
         "--git-dir",
         "--git-common-dir",
     ]);
+    let dot_git = || root.ancestors().any(|dir| dir.join(".git").exists());
     let output = match cmd.output() {
         Ok(output) => output,
-        Err(_) if root.ancestors().any(|dir| dir.join(".git").exists()) => return Place::NoGit,
+        Err(_) if dot_git() => return Place::NoGit,
         Err(_) => return Place::Outside,
     };
+    if !output.status.success() && dot_git() {
+        return Place::Unreadable {
+            message: failure(&output),
+        };
+    }
     let text = String::from_utf8_lossy(&output.stdout);
     let mut lines = text.lines();
     match (
@@ -142,7 +152,8 @@ pub fn locate(root: &Path) -> Place {
 }
 
 /// Checks, before a change writes anything, that its commit can be made and
-/// belongs where the clerk expects (docs/git-and-sharing.md): git is there,
+/// belongs where the clerk expects (docs/git-and-sharing.md): git is there
+/// and can read the repository,
 /// no merge, rebase, cherry-pick or revert is half done (our record would
 /// be staged into it), HEAD is on a branch, and no other git process holds
 /// git's locks — a fresh lock is waited for, a stale one reported.
@@ -153,6 +164,7 @@ pub fn preflight(root: &Path, now: i64) -> Result<()> {
     let (git_dir, common_dir) = match locate(root) {
         Place::Outside => return Ok(()),
         Place::NoGit => return Err(Error::GitMissing),
+        Place::Unreadable { message } => return Err(Error::GitUnreadable { message }),
         Place::Repo {
             git_dir,
             common_dir,
@@ -560,6 +572,16 @@ impl Git {
         Err(Error::Git {
             message: String::from_utf8_lossy(&done.stderr).trim().to_string(),
         })
+    }
+
+    /// Brings the index's record of each file's times up to date, as `git
+    /// status` does: a file touched, or a folder restored from a copy,
+    /// reads as changed to `git reset --keep` ("not uptodate. Cannot
+    /// merge.") until then, though its content is as committed. A file
+    /// really changed stays changed; a failure (another git holds the
+    /// index) leaves the index as it was, and the reset says why.
+    pub(crate) fn refresh_index(&self) {
+        let _ = self.ok(&["update-index", "-q", "--refresh"]);
     }
 
     pub(crate) fn rev(&self, name: &str) -> Result<String> {

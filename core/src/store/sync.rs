@@ -100,7 +100,46 @@ impl Report {
 /// `dry_run`, works it all out and changes nothing but the fetch.
 pub fn sync(register: &Register, actor: &Actor, dry_run: bool) -> Result<Report> {
     let _lock = lock::WriteLock::acquire(&register.root, register.runtime.lock_wait)?;
+    precheck(register)?;
+    // What a killed writer or sync left in `.taizhang/tmp/` (a private
+    // index and its lock file) is abandoned: no one else holds the lock.
+    save::clear_leftovers(&register.root);
     sync_locked(register, actor, dry_run)
+}
+
+/// Before a sync touches anything: the checks a write makes before its
+/// commit (`git::preflight`), so that git missing, a repository git
+/// cannot read, a detached HEAD or a rebase half done is named as such,
+/// not taken for a branch without an upstream.
+fn precheck(register: &Register) -> Result<()> {
+    if matches!(git::locate(&register.root), git::Place::Outside) {
+        return Err(Error::SyncNotRepository);
+    }
+    git::preflight(&register.root, register.runtime.now).map_err(|cause| Error::SyncCannot {
+        cause: Box::new(cause),
+    })
+}
+
+/// The lock file git keeps beside sync's private index while it writes
+/// it, relative to the register.
+pub const INDEX_LOCK: &str = ".taizhang/tmp/sync-index.lock";
+
+/// For `check`: removes the lock file of sync's private index a killed
+/// sync left behind, which would stop every later sync, when no command
+/// holds the write lock (every sync holds it, so none is running). The
+/// path removed, or `Err` with it when it could not be; `None` when there
+/// was none, or a command holds the lock.
+pub fn clear_killed_sync(register: &Register) -> Option<std::result::Result<PathBuf, PathBuf>> {
+    let path = register.root.join(INDEX_LOCK);
+    if std::fs::symlink_metadata(&path).is_err() {
+        return None;
+    }
+    let _lock = lock::WriteLock::try_acquire(&register.root).ok()??;
+    let shown = PathBuf::from(INDEX_LOCK);
+    Some(match std::fs::remove_file(&path) {
+        Ok(()) => Ok(shown),
+        Err(_) => Err(shown),
+    })
 }
 
 /// `sync`, for a caller that holds the write lock already (a change that
@@ -220,6 +259,7 @@ fn once(
         return Ok(report);
     }
     if tip != head {
+        git.refresh_index();
         git.ok(&["reset", "--quiet", "--keep", &tip])
             .map_err(|message| Error::Git { message })?;
     }
@@ -328,7 +368,10 @@ impl<'a> Replay<'a> {
             .join("tmp");
         std::fs::create_dir_all(&tmp).map_err(|e| Error::io(&tmp, e))?;
         let index = tmp.join("sync-index");
+        // Whoever runs this holds the write lock: a private index or its
+        // lock file found here is a killed sync's, and would stop git.
         let _ = std::fs::remove_file(&index);
+        let _ = std::fs::remove_file(tmp.join("sync-index.lock"));
         let mut replay = Replay {
             register,
             git: git.with_index(index),

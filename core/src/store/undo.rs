@@ -72,6 +72,7 @@ pub fn undo(register: &Register) -> Result<Undone> {
     match git::locate(root) {
         Place::Outside => return Err(refused(UndoRefusal::NoGit)),
         Place::NoGit => return Err(Error::GitMissing),
+        Place::Unreadable { message } => return Err(Error::GitUnreadable { message }),
         Place::Repo { .. } => {}
     }
     git::preflight(root, register.runtime.now)?;

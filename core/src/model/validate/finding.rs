@@ -160,6 +160,26 @@ pub enum Note {
     MinutesMissing {
         id: String,
     },
+    /// A paper lists `followup` in `followups`, but the follow-up does
+    /// not name the paper (`source`) as its source.
+    FollowupNamesOtherSource {
+        followup: String,
+        source: String,
+    },
+    /// A follow-up names `source` as its source, but the paper does not
+    /// list it in its `followups`.
+    SourceDoesNotList {
+        source: String,
+        followup: String,
+    },
+    /// A follow-up names decision `n` of `meeting` as its source, but the
+    /// decision names `other` (or no follow-up) instead.
+    DecisionNamesOtherFollowup {
+        meeting: String,
+        n: u32,
+        other: Option<String>,
+        followup: String,
+    },
     Stray,
     /// A change a killed command left half in place was finished now;
     /// `files` lists what it put in place.
@@ -173,9 +193,21 @@ pub enum Note {
     Uncommitted,
     /// The register is a git repository that commits, but git cannot run.
     GitMissing,
+    /// The register is in a git repository that git cannot read, so no
+    /// change is committed; git's own words.
+    GitUnreadable {
+        message: String,
+    },
     /// A lock file of git's this many minutes old blocks every commit.
     StaleGitLock {
         minutes: u64,
+    },
+    /// A sync killed while running left the lock file of its private
+    /// index (`path`), which stopped every later sync; `removed` says
+    /// whether `check` could remove it.
+    SyncLeftover {
+        path: String,
+        removed: bool,
     },
     /// The file holds `#` comments, which a rewrite drops.
     Comments,

@@ -62,7 +62,7 @@ pub(super) fn links(r: &Incoming, by_id: &ById, f: &mut Findings) {
             ),
             Some(Record::Outgoing(out)) => {
                 if out.in_reply_to.as_ref() != Some(&r.id) {
-                    f.warning(
+                    f.error(
                         "reply",
                         Note::ReplyNotLinkedBack {
                             reference: reference.to_string(),

@@ -81,6 +81,7 @@ pub fn check_links(records: &[&Record]) -> Vec<Finding> {
             Record::Rule(r) => crate::model::rule::validate::links(r, &by_id, &mut f),
             Record::Entry(..) => {}
         }
+        super::both_ends::links(record, &by_id, &mut f);
         super::archive::links(record, &by_id, &mut f, &mut archive_numbers);
         out.extend(f.out);
     }

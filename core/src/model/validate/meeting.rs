@@ -37,7 +37,7 @@ pub(super) fn links(r: &Meeting, by_id: &ById, f: &mut Findings) {
             Some(Record::Followup(linked)) => {
                 let back = linked.source_ref.as_ref();
                 if back.is_none_or(|s| s.id != r.id || s.item != Some(d.n)) {
-                    f.warning(
+                    f.error(
                         "decisions",
                         Note::DecisionNotLinkedBack {
                             n: d.n,

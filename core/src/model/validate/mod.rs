@@ -7,6 +7,7 @@
 //! the register for the links and duplicates.
 
 mod archive;
+mod both_ends;
 mod finding;
 mod followup;
 mod incoming;
