@@ -118,7 +118,8 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
     let lang = ctx.lang();
     let file_name = file_name(&args);
     let mut warnings = Vec::new();
-    if !header.unmapped.is_empty() {
+    // The preview's list of columns says which are not imported.
+    if !header.unmapped.is_empty() && !args.dry_run {
         warnings.push(words::unused_columns(lang, &header.unmapped));
     }
     let (data, passed) = read::data_rows(sheet, header.index);
@@ -500,7 +501,8 @@ fn import_book(ctx: &Ctx, register: &Register, args: &Args) -> Result<ExitCode> 
     let lang = ctx.lang();
     let file_name = file_name(args);
     let mut warnings = Vec::new();
-    if !header.unmapped.is_empty() {
+    // The preview's list of columns says which are not imported.
+    if !header.unmapped.is_empty() && !args.dry_run {
         warnings.push(words::unused_columns(lang, &header.unmapped));
     }
     let (data, passed) = read::data_rows(rows_read, header.index);

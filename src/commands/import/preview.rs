@@ -130,7 +130,8 @@ impl Preview<'_> {
         } else {
             record.title().to_string()
         };
-        out.push_str(&format!("    {}: {title}\n", (self.label)("title")));
+        let colon = l.colon();
+        out.push_str(&format!("    {}{colon}{title}\n", (self.label)("title")));
         let serde_json::Value::Object(fields) = record.to_json() else {
             return out;
         };
@@ -143,7 +144,7 @@ impl Preview<'_> {
                 _ => shown(value),
             };
             if !shown.is_empty() {
-                out.push_str(&format!("    {}: {shown}\n", (self.label)(key)));
+                out.push_str(&format!("    {}{colon}{shown}\n", (self.label)(key)));
             }
         }
         out
