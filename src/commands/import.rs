@@ -32,10 +32,13 @@ use read::{Passed, YearFrom};
 /// Import an existing spreadsheet register (收文登记簿, 发文登记簿, 督办台账,
 /// or a logbook such as 用印登记簿); prints the new IDs, one a line.
 ///
-/// The header row is found below any title rows and its columns are
-/// recognised by their usual names (收文日期, 来文单位, 文件标题, 发文字号,
-/// 督办事项, 牵头单位, 完成时限 …); --map names the others. Blank rows and
-/// 合计 rows are skipped. Every row is checked first: if any is wrong,
+/// The file may be xlsx, xls, ods, or CSV/TSV in UTF-8, UTF-16 or GBK.
+/// The header (one to three rows, 来文 over 来文单位) is found below any
+/// title rows and its columns are recognised by their usual names
+/// (收文日期, 来文单位, 文件标题, 发文字号, 督办事项, 牵头单位, 完成时限 …);
+/// --map names the others. Blank, 小计/合计, footnote (注：) and signature
+/// (制表：) rows are passed over. --dry-run previews the columns and the
+/// first records. Every row is checked first: if any is wrong,
 /// nothing is written and every problem is listed with its row number.
 /// All records are made in one commit, each with an ID of its own year;
 /// the sheet's own number (序号) is kept as legacy_id. Rows already in the
@@ -43,7 +46,9 @@ use read::{Passed, YearFrom};
 /// --allow-duplicates.
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// The file's format: csv or xlsx
+    /// The file's format: csv, tsv, xlsx, xls, ods, or auto (the file's
+    /// own bytes decide how it is read; a workbook format refuses a file
+    /// that is no workbook)
     // Not `format`: that is the global --format's name.
     #[arg(value_enum, id = "sheet_format", value_name = "FORMAT")]
     pub sheet_format: SheetFormat,
@@ -53,7 +58,7 @@ pub struct Args {
     pub kind: String,
     /// The spreadsheet file
     pub file: PathBuf,
-    /// The sheet of an xlsx workbook [default: the first]
+    /// The sheet of a workbook [default: the first that has a header]
     #[arg(long, value_name = "NAME")]
     pub sheet: Option<String>,
     /// A column and the field it fills (its key or usual header), or
@@ -61,10 +66,12 @@ pub struct Args {
     #[arg(long = "map", value_name = "COLUMN=FIELD")]
     pub map: Vec<String>,
     /// The year of dates written without one (11月1日) [default: a year in
-    /// the sheet's title rows or the file name]
+    /// the sheet's title rows or the file name, else this year]
     #[arg(long, value_name = "YEAR")]
     pub year: Option<i16>,
-    /// Check every row and print what would be created; write nothing
+    /// Check every row and preview the import: which column fills which
+    /// field, the rows passed over, the first records as they would be
+    /// stored, the warnings; write nothing (exit 1 if it would fail)
     #[arg(long)]
     pub dry_run: bool,
     /// Import only the rows not already in the register

@@ -593,3 +593,47 @@ fn a_sheet_past_a_million_rows_is_refused_while_it_is_read() {
     assert_eq!(out.status.code(), Some(1), "{stderr}");
     assert!(stderr.contains("超过 1000000 行"), "{stderr}");
 }
+
+/// A workbook that opens on a sheet of instructions: the register is
+/// read from the first sheet that has a header, and the import says so.
+#[test]
+fn a_cover_sheet_is_passed_for_the_sheet_with_the_header() {
+    let env = Env::new();
+    let path = at(&env, "督办.xlsx");
+    let mut book = Workbook::new();
+    let cover = book.add_worksheet();
+    cover.set_name("填表说明").unwrap();
+    cover.write_string(0, 0, "说明：每月5日前报送").unwrap();
+    let sheet = book.add_worksheet();
+    sheet.set_name("台账").unwrap();
+    for (c, h) in ["督办事项", "牵头单位", "交办日期", "完成时限"]
+        .iter()
+        .enumerate()
+    {
+        sheet.write_string(0, c as u16, *h).unwrap();
+    }
+    for (c, v) in ["整改审计问题", "法规科", "2026-11-02", "2026-12-31"]
+        .iter()
+        .enumerate()
+    {
+        sheet.write_string(1, c as u16, *v).unwrap();
+    }
+    book.save(&path).unwrap();
+    let output = env.output(&[
+        "--lang",
+        "zh",
+        "import",
+        "xlsx",
+        "fu",
+        path.to_str().unwrap(),
+    ]);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(output.status.success(), "{stderr}");
+    assert!(
+        stderr.contains("读取工作表“台账”：第一个工作表“填表说明”中没有表头行"),
+        "{stderr}"
+    );
+    let record = env.yaml("followups/2026/FU-2026-0001.yaml");
+    assert_eq!(text(&record, "title"), "整改审计问题");
+    assert_eq!(text(&record, "due"), "2026-12-31");
+}
