@@ -60,7 +60,7 @@ pub enum YearSource<'a> {
 pub fn year_note(l: Lang, year: i16, from: YearSource, rows: &[usize]) -> String {
     let list = numbers(l, rows);
     let source = match from {
-        YearSource::Title(title) => say!(l, "from the title '{title}'", "取自表头“{title}”"),
+        YearSource::Title(title) => say!(l, "from the title '{title}'", "取自标题“{title}”"),
         YearSource::FileName(file) => say!(l, "from the file name {file}", "取自文件名 {file}"),
         YearSource::Today => say!(l, "this year", "即今年"),
     };
