@@ -122,6 +122,10 @@ pub enum Error {
     NoHeader {
         path: PathBuf,
         kind: taizhang_core::model::kind::Kind,
+        /// How many rows from the top were examined, and each row that
+        /// named any field with the labels it named.
+        examined: usize,
+        recognised: Vec<(usize, Vec<String>)>,
     },
     /// `--map` not `COLUMN=FIELD`, or a field the kind does not have.
     BadMap {

@@ -11,13 +11,10 @@ use crate::context::Ctx;
 use crate::error::{CoreError, Error, Result};
 use crate::i18n::Message;
 use crate::i18n::import as words;
-use crate::report::redact::Title;
 use taizhang_core::model::config::LogbookDef;
 use taizhang_core::model::id::Id;
-use taizhang_core::model::import::SheetRow;
-use taizhang_core::model::import::cell::year_in;
 use taizhang_core::model::import::rows::{self, Draft, RowProblem, Setting, Trouble};
-use taizhang_core::model::import::{self, Field, LEGACY_ID, Mapping, Skip, Target};
+use taizhang_core::model::import::{self, Field, LEGACY_ID, Mapping, Target};
 use taizhang_core::model::keyword::Keyword;
 use taizhang_core::model::kind::Kind;
 use taizhang_core::model::logbook::sheet;
@@ -26,20 +23,22 @@ use taizhang_core::model::outgoing::{doc_number, parse_doc_number};
 use taizhang_core::model::record::Record;
 use taizhang_core::store::{self, Change, Need, Register, numbering};
 
-/// The file formats `import` reads.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-pub enum SheetFormat {
-    Csv,
-    Xlsx,
-}
+mod preview;
+mod read;
+
+pub use read::SheetFormat;
+use read::{Passed, YearFrom};
 
 /// Import an existing spreadsheet register (收文登记簿, 发文登记簿, 督办台账,
 /// or a logbook such as 用印登记簿); prints the new IDs, one a line.
 ///
-/// The header row is found below any title rows and its columns are
-/// recognised by their usual names (收文日期, 来文单位, 文件标题, 发文字号,
-/// 督办事项, 牵头单位, 完成时限 …); --map names the others. Blank rows and
-/// 合计 rows are skipped. Every row is checked first: if any is wrong,
+/// The file may be xlsx, xls, ods, or CSV/TSV in UTF-8, UTF-16 or GBK.
+/// The header (one to three rows, 来文 over 来文单位) is found below any
+/// title rows and its columns are recognised by their usual names
+/// (收文日期, 来文单位, 文件标题, 发文字号, 督办事项, 牵头单位, 完成时限 …);
+/// --map names the others. Blank, 小计/合计, footnote (注：) and signature
+/// (制表：) rows are passed over. --dry-run previews the columns and the
+/// first records. Every row is checked first: if any is wrong,
 /// nothing is written and every problem is listed with its row number.
 /// All records are made in one commit, each with an ID of its own year;
 /// the sheet's own number (序号) is kept as legacy_id. Rows already in the
@@ -47,7 +46,9 @@ pub enum SheetFormat {
 /// --allow-duplicates.
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// The file's format: csv or xlsx
+    /// The file's format: csv, tsv, xlsx, xls, ods, or auto (the file's
+    /// own bytes decide how it is read; a workbook format refuses a file
+    /// that is no workbook)
     // Not `format`: that is the global --format's name.
     #[arg(value_enum, id = "sheet_format", value_name = "FORMAT")]
     pub sheet_format: SheetFormat,
@@ -57,7 +58,7 @@ pub struct Args {
     pub kind: String,
     /// The spreadsheet file
     pub file: PathBuf,
-    /// The sheet of an xlsx workbook [default: the first]
+    /// The sheet of a workbook [default: the first that has a header]
     #[arg(long, value_name = "NAME")]
     pub sheet: Option<String>,
     /// A column and the field it fills (its key or usual header), or
@@ -65,10 +66,12 @@ pub struct Args {
     #[arg(long = "map", value_name = "COLUMN=FIELD")]
     pub map: Vec<String>,
     /// The year of dates written without one (11月1日) [default: a year in
-    /// the sheet's title rows or the file name]
+    /// the sheet's title rows or the file name, else this year]
     #[arg(long, value_name = "YEAR")]
     pub year: Option<i16>,
-    /// Check every row and print what would be created; write nothing
+    /// Check every row and preview the import: which column fills which
+    /// field, the rows passed over, the first records as they would be
+    /// stored, the warnings; write nothing (exit 1 if it would fail)
     #[arg(long)]
     pub dry_run: bool,
     /// Import only the rows not already in the register
@@ -106,18 +109,39 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
             Ok((column.trim().to_string(), mapping))
         })
         .collect::<Result<Vec<(String, Mapping)>>>()?;
-    let sheet = read_sheet(ctx, &args)?;
-    let header =
-        import::find_header(&sheet, target, &overrides).ok_or_else(|| Error::NoHeader {
+    let opened = read::read_sheet(ctx, &args, |rows| {
+        import::find_header(rows, target, &overrides).is_some()
+    })?;
+    let sheet = &opened.rows;
+    let header = import::find_header(sheet, target, &overrides).ok_or_else(|| {
+        let (examined, recognised) = import::recognised_labels(sheet, target);
+        Error::NoHeader {
             path: args.file.clone(),
             kind,
-        })?;
+            examined,
+            recognised,
+        }
+    })?;
     let lang = ctx.lang();
-    if !header.unmapped.is_empty() {
-        ctx.note(&words::unused_columns(lang, &header.unmapped));
-    }
     let file_name = file_name(&args);
-    let year = sheet_year(&args, &sheet[..header.index], &file_name);
+    let mut warnings = Vec::new();
+    // The preview's list of columns says which are not imported.
+    if !header.unmapped.is_empty() && !args.dry_run {
+        warnings.push(words::unused_columns(lang, &header.unmapped));
+    }
+    let (data, passed) = read::data_rows(sheet, header.index);
+    let year = sheet_year(ctx, &args, &sheet[..header.top], &data, &mut warnings);
+    let shown = Shown {
+        file: &file_name,
+        sheet: opened.sheet.as_deref(),
+        header_rows: (sheet[header.top].number, sheet[header.index].number),
+        columns: preview::columns(&header.columns, &header.unmapped, |field| {
+            Some((l_field(lang, kind, field.key()), field.key().to_string()))
+        }),
+        passed: &passed,
+        label: &|key| l_field(lang, kind, key),
+    };
+    shown.note(ctx, &args, &warnings);
 
     let actor = ctx.actor(&register);
     let setting = Setting {
@@ -125,12 +149,12 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
         config: &register.config,
         actor: &actor,
         today: ctx.today,
-        year,
+        year: Some(year),
         source: &file_name,
     };
     let mut problems = Vec::new();
     let mut drafts = Vec::new();
-    for row in data_rows(ctx, &sheet, header.index) {
+    for row in data {
         drafts.extend(rows::read(row, &header, &setting, &mut problems));
     }
 
@@ -142,29 +166,133 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
     if target == Target::Outgoing {
         check_numbers(&drafts, &existing, &header, &mut problems);
     }
+    let prefix = register.config.prefix(kind);
     if !problems.is_empty() {
         problems.sort_by_key(|p| p.row);
-        return Err(CoreError::ImportRefused {
+        let refused = CoreError::ImportRefused {
             path: args.file.clone(),
             kind,
             problems,
-        }
-        .into());
+        };
+        return shown.refuse(
+            ctx,
+            &args,
+            &mut tx,
+            prefix,
+            drafts,
+            &warnings,
+            refused.into(),
+        );
     }
     let repeated = repeated(&drafts, &existing);
     if !repeated.is_empty() && !args.allow_duplicates {
         if !args.skip_existing {
-            return Err(CoreError::ImportDuplicates { rows: repeated }.into());
+            let refused = CoreError::ImportDuplicates { rows: repeated }.into();
+            return shown.refuse(ctx, &args, &mut tx, prefix, drafts, &warnings, refused);
         }
-        ctx.note(&words::skipped_existing(lang, &repeated));
+        shown.warn(
+            ctx,
+            &args,
+            &mut warnings,
+            words::skipped_existing(lang, &repeated),
+        );
         drafts.retain(|d| !repeated.iter().any(|(row, _)| *row == d.row));
     }
 
-    give_ids(&mut tx, register.config.prefix(kind), &mut drafts)?;
+    give_ids(&mut tx, prefix, &mut drafts)?;
     if target == Target::Outgoing {
         give_numbers(&register, ctx.today, &mut drafts)?;
     }
+    if args.dry_run {
+        return shown
+            .print(ctx, &drafts, &warnings)
+            .map(|()| ExitCode::SUCCESS);
+    }
     write_drafts(ctx, tx, &args, drafts, kind.keyword())
+}
+
+/// A field's label in the reader's language.
+fn l_field(lang: crate::i18n::Lang, kind: Kind, key: &str) -> String {
+    lang.field_in(kind.keyword(), key).to_string()
+}
+
+/// What the dry run shows besides the records (see `preview`), and the
+/// notes a real import gives instead.
+struct Shown<'a> {
+    file: &'a str,
+    sheet: Option<&'a str>,
+    header_rows: (usize, usize),
+    columns: Vec<preview::Column>,
+    passed: &'a Passed,
+    label: &'a dyn Fn(&str) -> String,
+}
+
+impl Shown<'_> {
+    /// A real import notes the rows it passed over and the warnings so
+    /// far on stderr; a dry run keeps them for its preview.
+    fn note(&self, ctx: &Ctx, args: &Args, warnings: &[String]) {
+        if args.dry_run {
+            return;
+        }
+        if let Some(note) = crate::i18n::sheet::skipped_rows(ctx.lang(), self.passed) {
+            ctx.note(&note);
+        }
+        for warning in warnings {
+            ctx.note(warning);
+        }
+    }
+
+    /// A warning found later: noted now, or kept for the preview.
+    fn warn(&self, ctx: &Ctx, args: &Args, warnings: &mut Vec<String>, warning: String) {
+        if args.dry_run {
+            warnings.push(warning);
+        } else {
+            ctx.note(&warning);
+        }
+    }
+
+    fn render(&self, ctx: &Ctx, drafts: &[Draft], warnings: &[String]) -> String {
+        preview::Preview {
+            lang: ctx.lang(),
+            file: self.file,
+            sheet: self.sheet,
+            header_rows: self.header_rows,
+            columns: &self.columns,
+            passed: self.passed,
+            drafts,
+            label: self.label,
+            warnings,
+        }
+        .render()
+    }
+
+    fn print(&self, ctx: &Ctx, drafts: &[Draft], warnings: &[String]) -> Result<()> {
+        let mut out = self.render(ctx, drafts, warnings);
+        out.push_str(&words::dry_run_total(ctx.lang(), drafts.len()));
+        out.push('\n');
+        print(&out)
+    }
+
+    /// The import is refused: a dry run first shows what it read (the
+    /// rows that are fine, with the IDs they would get), then the error.
+    #[allow(clippy::too_many_arguments)]
+    fn refuse(
+        &self,
+        ctx: &Ctx,
+        args: &Args,
+        tx: &mut Change,
+        prefix: &str,
+        mut drafts: Vec<Draft>,
+        warnings: &[String],
+        refused: Error,
+    ) -> Result<ExitCode> {
+        if args.dry_run {
+            give_ids(tx, prefix, &mut drafts)?;
+            let out = self.render(ctx, &drafts, warnings);
+            print(&out)?;
+        }
+        Err(refused)
+    }
 }
 
 /// The tail of every import: a dry run's list, or the records written in
@@ -178,28 +306,6 @@ fn write_drafts(
 ) -> Result<ExitCode> {
     let lang = ctx.lang();
     let file_name = file_name(args);
-    if args.dry_run {
-        let mut out = String::new();
-        for draft in &drafts {
-            let record = &draft.record;
-            let title = if record.secrecy().is_classified() {
-                Title::Withheld {
-                    level: record.secrecy(),
-                    id: record.id().clone(),
-                }
-                .words(lang)
-            } else {
-                record.title().to_string()
-            };
-            let date = record.date().to_string();
-            let id = record.id().to_string();
-            out.push_str(&words::dry_run_line(lang, draft.row, &id, &date, &title));
-            out.push('\n');
-        }
-        out.push_str(&words::dry_run_total(lang, drafts.len()));
-        out.push('\n');
-        return print(&out).map(|()| ExitCode::SUCCESS);
-    }
     if drafts.is_empty() {
         ctx.note(&words::imported(lang, 0, &file_name));
         return Ok(ExitCode::SUCCESS);
@@ -330,16 +436,6 @@ fn give_ids(tx: &mut Change, prefix: &str, drafts: &mut [Draft]) -> Result<()> {
     Ok(())
 }
 
-/// The sheet named by the arguments, read whole.
-fn read_sheet(ctx: &Ctx, args: &Args) -> Result<Vec<SheetRow>> {
-    let path = ctx.cwd.join(&args.file);
-    let rows = match args.sheet_format {
-        SheetFormat::Csv => store::sheet::read_csv(&path),
-        SheetFormat::Xlsx => store::sheet::read_xlsx(&path, args.sheet.as_deref()),
-    };
-    Ok(rows?)
-}
-
 /// The file's name, for notes, history and the commit message.
 fn file_name(args: &Args) -> String {
     args.file.file_name().map_or_else(
@@ -348,42 +444,30 @@ fn file_name(args: &Args) -> String {
     )
 }
 
-/// The year of dates written without one: `--year`, else a year in the
-/// rows above the header (the sheet's title) or in the file's name.
-fn sheet_year(args: &Args, above: &[SheetRow], file_name: &str) -> Option<i16> {
-    args.year.or_else(|| {
-        above
-            .iter()
-            .flat_map(|row| row.cells.iter().filter_map(|c| c.as_text()))
-            .find_map(|text| year_in(&text))
-            .or_else(|| year_in(file_name))
-    })
-}
-
-/// The rows below the header to read; blank and 合计 rows are left out
-/// and told about.
-fn data_rows<'a>(ctx: &Ctx, sheet: &'a [SheetRow], header: usize) -> Vec<&'a SheetRow> {
-    let (mut blank, mut totals) = (Vec::new(), Vec::new());
-    let mut rows = Vec::new();
-    for row in &sheet[header + 1..] {
-        match import::skip(row) {
-            Some(Skip::Blank) => blank.push(row.number),
-            Some(Skip::Total) => totals.push(row.number),
-            None => rows.push(row),
-        }
+/// The year of dates written without one (`--year`, the title's, the
+/// file name's, today's), and a warning naming the rows that have such
+/// dates when the year was not given.
+fn sheet_year(
+    ctx: &Ctx,
+    args: &Args,
+    above: &[taizhang_core::model::import::SheetRow],
+    data: &[&taizhang_core::model::import::SheetRow],
+    warnings: &mut Vec<String>,
+) -> i16 {
+    use crate::i18n::sheet::{YearSource, year_note};
+    let file = file_name(args);
+    let (year, from) = read::sheet_year(ctx, args, above, &file);
+    let rows = read::rows_lacking_year(data, &from);
+    let source = match &from {
+        YearFrom::Flag => return year,
+        YearFrom::Title(title) => YearSource::Title(title),
+        YearFrom::FileName => YearSource::FileName(&file),
+        YearFrom::Today => YearSource::Today,
+    };
+    if !rows.is_empty() {
+        warnings.push(year_note(ctx.lang(), year, source, &rows));
     }
-    // Blank rows below the last filled one are the sheet's end, not worth
-    // a word.
-    let last = sheet
-        .iter()
-        .rev()
-        .find(|r| !r.is_blank())
-        .map_or(0, |r| r.number);
-    blank.retain(|row| *row < last);
-    if let Some(note) = words::skipped_rows(ctx.lang(), &blank, &totals) {
-        ctx.note(&note);
-    }
-    rows
+    year
 }
 
 /// `import csv|xlsx NAME FILE` for a logbook: columns matched to the
@@ -408,16 +492,53 @@ fn import_book(ctx: &Ctx, register: &Register, args: &Args) -> Result<ExitCode> 
             Ok((column.to_string(), used))
         })
         .collect::<std::result::Result<Vec<_>, BookError>>()?;
-    let rows_read = read_sheet(ctx, args)?;
-    let header =
-        sheet::find_header(&rows_read, book, &overrides).ok_or_else(|| BookError::NoHeader {
+    let opened = read::read_sheet(ctx, args, |rows| {
+        sheet::find_header(rows, book, &overrides).is_some()
+    })?;
+    let rows_read = &opened.rows;
+    let header = sheet::find_header(rows_read, book, &overrides).ok_or_else(|| {
+        let (examined, recognised) = sheet::recognised_labels(rows_read, book);
+        BookError::NoHeader {
             path: args.file.clone(),
             book: name.clone(),
-        })?;
-    if !header.unmapped.is_empty() {
-        ctx.note(&words::unused_columns(ctx.lang(), &header.unmapped));
-    }
+            examined,
+            recognised,
+        }
+    })?;
+    let lang = ctx.lang();
     let file_name = file_name(args);
+    let mut warnings = Vec::new();
+    // The preview's list of columns says which are not imported.
+    if !header.unmapped.is_empty() && !args.dry_run {
+        warnings.push(words::unused_columns(lang, &header.unmapped));
+    }
+    let (data, passed) = read::data_rows(rows_read, header.index);
+    let year = sheet_year(ctx, args, &rows_read[..header.top], &data, &mut warnings);
+    let field_label = |key: &str| {
+        book.fields
+            .iter()
+            .find(|f| f.name == key)
+            .map(|f| book_label(lang, f))
+            .unwrap_or_else(|| lang.field(key).to_string())
+    };
+    let shown = Shown {
+        file: &file_name,
+        sheet: opened.sheet.as_deref(),
+        header_rows: (rows_read[header.top].number, rows_read[header.index].number),
+        columns: preview::columns(&header.columns, &header.unmapped, |used| match used {
+            sheet::ColumnUse::Field(i) => {
+                let field = book.fields.get(*i)?;
+                Some((book_label(lang, field), field.name.clone()))
+            }
+            sheet::ColumnUse::LegacyId => {
+                Some((lang.field(LEGACY_ID).to_string(), LEGACY_ID.into()))
+            }
+            sheet::ColumnUse::Ignore => None,
+        }),
+        passed: &passed,
+        label: &field_label,
+    };
+    shown.note(ctx, args, &warnings);
     let actor = ctx.actor(register);
     let setting = sheet::RowSetting {
         book: (name, book),
@@ -428,13 +549,13 @@ fn import_book(ctx: &Ctx, register: &Register, args: &Args) -> Result<ExitCode> 
             calendar: Some(ctx.calendar()),
             config: &register.config,
         },
-        year: sheet_year(args, &rows_read[..header.index], &file_name),
+        year: Some(year),
         actor: &actor,
         source: &file_name,
     };
     let mut troubles = Vec::new();
     let mut read = Vec::new();
-    for row in data_rows(ctx, &rows_read, header.index) {
+    for row in data {
         read.extend(sheet::read_row(row, &header, &setting, &mut troubles));
     }
     for draft in &read {
@@ -470,14 +591,6 @@ fn import_book(ctx: &Ctx, register: &Register, args: &Args) -> Result<ExitCode> 
     }
     let existing: Vec<Record> = snapshot.records.into_iter().map(|l| l.record).collect();
     number_entries(&existing, book, ctx.today, &mut read, &mut troubles);
-    if !troubles.is_empty() {
-        troubles.sort_by_key(|t| t.row);
-        return Err(BookError::Rows {
-            path: args.file.clone(),
-            problems: troubles,
-        }
-        .into());
-    }
     let mut drafts: Vec<Draft> = read
         .into_iter()
         .map(|d| Draft {
@@ -488,15 +601,43 @@ fn import_book(ctx: &Ctx, register: &Register, args: &Args) -> Result<ExitCode> 
             numbered: false,
         })
         .collect();
+    let prefix = book.prefix.as_str();
+    if !troubles.is_empty() {
+        troubles.sort_by_key(|t| t.row);
+        let refused = BookError::Rows {
+            path: args.file.clone(),
+            problems: troubles,
+        };
+        return shown.refuse(
+            ctx,
+            args,
+            &mut tx,
+            prefix,
+            drafts,
+            &warnings,
+            refused.into(),
+        );
+    }
     let repeated = repeated(&drafts, &existing);
     if !repeated.is_empty() && !args.allow_duplicates {
         if !args.skip_existing {
-            return Err(CoreError::ImportDuplicates { rows: repeated }.into());
+            let refused = CoreError::ImportDuplicates { rows: repeated }.into();
+            return shown.refuse(ctx, args, &mut tx, prefix, drafts, &warnings, refused);
         }
-        ctx.note(&words::skipped_existing(ctx.lang(), &repeated));
+        shown.warn(
+            ctx,
+            args,
+            &mut warnings,
+            words::skipped_existing(lang, &repeated),
+        );
         drafts.retain(|d| !repeated.iter().any(|(row, _)| *row == d.row));
     }
-    give_ids(&mut tx, &book.prefix, &mut drafts)?;
+    give_ids(&mut tx, prefix, &mut drafts)?;
+    if args.dry_run {
+        return shown
+            .print(ctx, &drafts, &warnings)
+            .map(|()| ExitCode::SUCCESS);
+    }
     write_drafts(ctx, tx, args, drafts, name)
 }
 
@@ -595,4 +736,13 @@ fn give_numbers(register: &Register, today: jiff::civil::Date, drafts: &mut [Dra
         rows::set_number(&mut draft.record, doc_number(issuer, year, *top));
     }
     Ok(())
+}
+
+/// A logbook field's label in the reader's language.
+fn book_label(lang: crate::i18n::Lang, field: &taizhang_core::model::config::FieldDef) -> String {
+    let label = match lang {
+        crate::i18n::Lang::En => field.label_en.as_ref(),
+        crate::i18n::Lang::Zh => field.label.as_ref(),
+    };
+    label.unwrap_or(&field.name).clone()
 }

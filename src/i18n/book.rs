@@ -355,13 +355,19 @@ pub(super) fn book_error(l: Lang, error: &BookError) -> (String, Option<String>)
             ),
             None,
         ),
-        B::NoHeader { path, book } => {
+        B::NoHeader {
+            path,
+            book,
+            examined,
+            recognised,
+        } => {
             let path = path.display();
+            let seen = super::sheet::examined(l, *examined, recognised);
             (
                 say!(
                     l,
-                    "{path}: no header row found for the logbook {book}: none of the top 20 rows names two of its fields",
-                    "{path}：找不到登记簿 `{book}` 的表头行：前20行中没有一行含有两个可识别的项目"
+                    "{path}: no header row found for the logbook {book}: no row names two of its fields; {seen}",
+                    "{path}：找不到登记簿 `{book}` 的表头行：没有一行含有两个可识别的项目；{seen}"
                 ),
                 Some(say!(
                     l,

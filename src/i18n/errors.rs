@@ -3,6 +3,7 @@
 
 use super::{Lang, say};
 use crate::error::{CoreError, Error};
+use taizhang_core::store::error::SheetLimit;
 
 /// An error's English sentence, for logs and `{error}` in tests: people
 /// are shown it through `Lang::error`, in their language.
@@ -246,15 +247,21 @@ pub(super) fn error(lang: Lang, error: &Error) -> (String, Option<String>) {
             ),
             None,
         ),
-        E::NoHeader { path, kind } => {
+        E::NoHeader {
+            path,
+            kind,
+            examined,
+            recognised,
+        } => {
             let path = path.display();
             let kind = l.keyword(*kind);
             let title = l.field("title");
+            let seen = super::sheet::examined(l, *examined, recognised);
             (
                 say!(
                     l,
-                    "{path}: no header row found for {kind}: none of the top 20 rows names a title column and another known column",
-                    "{path}：找不到{kind}的表头行：前20行中没有一行同时含有标题列和其他可识别的列"
+                    "{path}: no header row found for {kind}: no row names a title column and another known column; {seen}",
+                    "{path}：找不到{kind}的表头行：没有一行同时含有标题列和其他可识别的列；{seen}"
                 ),
                 Some(say!(
                     l,
@@ -811,6 +818,35 @@ pub(super) fn core_error(l: Lang, error: &CoreError) -> (String, Option<String>)
                     "{path}：不是不超过 {limit_mib} 兆字节的表格文件"
                 ),
                 None,
+            )
+        }
+        E::SheetLimit { path, limit } => {
+            let path = path.display();
+            let past = match limit {
+                SheetLimit::Unpacked(bytes) => {
+                    let mib = bytes >> 20;
+                    say!(
+                        l,
+                        "its parts unpack to more than {mib} MiB",
+                        "解压后超过 {mib} 兆字节"
+                    )
+                }
+                SheetLimit::Rows(rows) => say!(l, "it has more than {rows} rows", "超过 {rows} 行"),
+                SheetLimit::Cells(cells) => {
+                    say!(l, "it has more than {cells} cells", "超过 {cells} 个单元格")
+                }
+            };
+            (
+                say!(
+                    l,
+                    "{path}: not read: {past}, the most import reads",
+                    "{path}：未读取：{past}，超出导入的上限"
+                ),
+                Some(say!(
+                    l,
+                    "split the register into several files (a year each) and import them one by one",
+                    "请把台账拆成几个文件（如每年一个）逐个导入"
+                )),
             )
         }
         E::NoSuchSheet { path, name, known } => {

@@ -102,39 +102,6 @@ fn trouble(l: Lang, trouble: &Trouble) -> String {
     }
 }
 
-/// What `import` says about the rows it left out and the columns it did
-/// not use, on stderr.
-pub fn skipped_rows(l: Lang, blank: &[usize], totals: &[usize]) -> Option<String> {
-    let rows = |rows: &[usize]| {
-        rows.iter()
-            .map(usize::to_string)
-            .collect::<Vec<_>>()
-            .join(l.list_separator())
-    };
-    let mut parts = Vec::new();
-    if !blank.is_empty() {
-        let (n, list) = (blank.len(), rows(blank));
-        parts.push(say!(
-            l,
-            "{n} blank rows ({list})",
-            "空行 {n} 行（第{list}行）"
-        ));
-    }
-    if !totals.is_empty() {
-        let (n, list) = (totals.len(), rows(totals));
-        parts.push(say!(
-            l,
-            "{n} total rows ({list})",
-            "合计行 {n} 行（第{list}行）"
-        ));
-    }
-    if parts.is_empty() {
-        return None;
-    }
-    let parts = parts.join(l.comma());
-    Some(say!(l, "skipped {parts}", "已跳过{parts}"))
-}
-
 /// Columns of the sheet no field was found for.
 pub fn unused_columns(l: Lang, columns: &[String]) -> String {
     let columns = columns.join(l.list_separator());
@@ -157,16 +124,6 @@ pub fn skipped_existing(l: Lang, rows: &[(usize, String)]) -> String {
         l,
         "skipped {n} rows already in the register: {list}",
         "已跳过台账中已有的 {n} 行：{list}"
-    )
-}
-
-/// One line of the dry run: the row, the ID it would get, its date and
-/// title (or the level and ID of a classified one).
-pub fn dry_run_line(l: Lang, row: usize, id: &str, date: &str, title: &str) -> String {
-    say!(
-        l,
-        "row {row}\t{id}\t{date}\t{title}",
-        "第{row}行\t{id}\t{date}\t{title}"
     )
 }
 

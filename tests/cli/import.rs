@@ -288,19 +288,27 @@ fn every_date_form_is_read() {
     }
 }
 
+/// A date without its year and no year in the title or the file name is
+/// read in the import's year, and the import says so, naming the rows.
 #[test]
-fn a_date_without_its_year_needs_one() {
+fn a_date_without_its_year_is_read_in_this_year_and_said() {
     let env = Env::new();
     let file = csv(
         &env,
         "dates.csv",
         "标题,来文单位,收文日期\n文件,省厅,11月5日\n",
     );
-    let stderr = env.fail(&["import", "csv", "in", file.to_str().unwrap()]);
+    let output = env.output(&["import", "csv", "in", file.to_str().unwrap()]);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(output.status.success(), "{stderr}");
     assert!(
-        stderr.contains("row 2, 收文日期: the date '11月5日' has no year; give it with --year"),
+        stderr.contains(
+            "dates without a year on rows 2 were read in 2026 (this year); give another with --year"
+        ),
         "{stderr}"
     );
+    let doc = env.yaml("documents/2026/IN-2026-0001.yaml");
+    assert_eq!(text(&doc, "received"), "2026-11-05");
 }
 
 /// A 督办台账 with every kind of mistake a clerk makes.

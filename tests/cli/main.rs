@@ -25,6 +25,7 @@ mod hostile;
 mod i18n;
 mod identity;
 mod import;
+mod import_read;
 mod init;
 mod journal;
 mod lang;

@@ -13,6 +13,17 @@ use crate::store::parse::ReadProblem;
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 
+/// The limit a spreadsheet to import went past.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SheetLimit {
+    /// The bytes a workbook's zipped parts unpack to, together.
+    Unpacked(u64),
+    /// The last row number.
+    Rows(usize),
+    /// The cells kept (each row as wide as its last filled cell).
+    Cells(usize),
+}
+
 /// What went wrong in the register or in its rules.
 #[derive(Debug)]
 pub enum Error {
@@ -156,6 +167,12 @@ pub enum Error {
     SheetTooLarge {
         path: PathBuf,
         limit_mib: u64,
+    },
+    /// A spreadsheet past one of the limits of what is read
+    /// (`store::sheet::limit`); refused before it fills the memory.
+    SheetLimit {
+        path: PathBuf,
+        limit: SheetLimit,
     },
     NoSuchSheet {
         path: PathBuf,

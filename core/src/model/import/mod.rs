@@ -6,10 +6,12 @@
 //! records go out with placeholder IDs (the command allocates them).
 
 pub mod cell;
+pub mod header;
 pub mod rows;
 
 use crate::model::kind::Kind;
 pub use cell::{Cell, SheetRow};
+pub use header::{Label, Skip, skip};
 
 /// The key under which a record keeps the number it had in the
 /// spreadsheet it came from (序号, 编号). `check` knows it.
@@ -228,14 +230,17 @@ pub fn normal_header(text: &str) -> String {
         .collect()
 }
 
-/// The header row found and what each of its columns holds.
+/// The header found and what each of its columns holds.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Header {
-    /// Index of the header row among the rows read.
+    /// Index of the header's first row among the rows read.
+    pub top: usize,
+    /// Index of its last row: the data is below it.
     pub index: usize,
-    /// For each column: its header text and the field it fills.
+    /// For each column: its label (`办理情况·办理结果` under a parent) and
+    /// the field it fills.
     pub columns: Vec<(String, Option<Field>)>,
-    /// Headers no field was found for, and not left out on purpose.
+    /// Labels no field was found for, and not left out on purpose.
     pub unmapped: Vec<String>,
 }
 
@@ -251,90 +256,87 @@ impl Header {
     }
 }
 
-/// How many rows from the top may stand above the header (titles, the
-/// unit's name, a date line).
-const HEADER_SEARCH_ROWS: usize = 20;
-
-/// Finds the header row: the first of the top rows in which a column
-/// names the title field and at least one other column names a field.
-/// `overrides` (from `--map`) come first, by header text.
+/// Finds the header: the first block of one to three rows near the top
+/// in which a column names the title field and at least one other column
+/// names a field ([`header::find_block`]). `overrides` (from `--map`) come
+/// first, by label.
 pub fn find_header(
     rows: &[SheetRow],
     target: Target,
     overrides: &[(String, Mapping)],
 ) -> Option<Header> {
-    rows.iter()
-        .take(HEADER_SEARCH_ROWS)
-        .enumerate()
-        .find_map(|(index, row)| {
-            let header = read_header(index, row, target, overrides);
-            let mapped = header.columns.iter().filter(|(_, f)| f.is_some()).count();
-            (header.column(Field::Title).is_some() && mapped >= 2).then_some(header)
+    header::find_block(rows, |top, bottom, labels| {
+        let header = read_header(top, bottom, labels, target, overrides);
+        let mapped = header.columns.iter().filter(|(_, f)| f.is_some()).count();
+        header::Reading {
+            enough: header.column(Field::Title).is_some() && mapped >= 2,
+            mapped,
+            header,
+        }
+    })
+}
+
+/// What a column's label names: an override (`--map`) for any of its
+/// names, else a field for the first of its names that has one.
+fn mapping_of(label: &Label, target: Target, overrides: &[(String, Mapping)]) -> Option<Mapping> {
+    let names = label.names();
+    names
+        .iter()
+        .find_map(|name| {
+            let name = normal_header(name);
+            overrides
+                .iter()
+                .find(|(column, _)| normal_header(column) == name)
+                .map(|(_, m)| *m)
         })
+        .or_else(|| names.iter().find_map(|name| target.field_named(name)))
+}
+
+/// The labels of the top rows that name one of `target`'s fields, for
+/// the error that no header was found: how many rows were examined, and
+/// each row that named any with what it named.
+pub fn recognised_labels(rows: &[SheetRow], target: Target) -> (usize, Vec<(usize, Vec<String>)>) {
+    header::recognised(rows, |label| {
+        matches!(mapping_of(label, target, &[]), Some(Mapping::Field(_)))
+    })
 }
 
 fn read_header(
+    top: usize,
     index: usize,
-    row: &SheetRow,
+    labels: &[Label],
     target: Target,
     overrides: &[(String, Mapping)],
 ) -> Header {
     let mut columns: Vec<(String, Option<Field>)> = Vec::new();
     let mut unmapped = Vec::new();
-    for cell in &row.cells {
-        let text = cell.as_text().unwrap_or_default();
-        let normal = normal_header(&text);
-        let mapping = overrides
-            .iter()
-            .find(|(column, _)| normal_header(column) == normal)
-            .map(|(_, m)| *m)
-            .or_else(|| {
-                if normal.is_empty() {
-                    None
-                } else {
-                    target.field_named(&normal)
-                }
-            });
+    for label in labels {
+        let text = label.text();
+        let mapping = if label.parts.is_empty() {
+            None
+        } else {
+            mapping_of(label, target, overrides)
+        };
         let field = match mapping {
             Some(Mapping::Field(field)) if !columns.iter().any(|(_, f)| *f == Some(field)) => {
                 Some(field)
             }
             Some(Mapping::Ignore) => None,
             _ => {
-                if !normal.is_empty() {
-                    unmapped.push(text.trim().to_string());
+                if !text.is_empty() {
+                    unmapped.push(text.clone());
                 }
                 None
             }
         };
-        columns.push((text.trim().to_string(), field));
+        columns.push((text, field));
     }
     Header {
+        top,
         index,
         columns,
         unmapped,
     }
-}
-
-/// Why a row is left out without being an error.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Skip {
-    Blank,
-    /// 合计, 总计, 小计: a totals row.
-    Total,
-}
-
-/// Whether a row below the header is skipped, and why.
-pub fn skip(row: &SheetRow) -> Option<Skip> {
-    if row.is_blank() {
-        return Some(Skip::Blank);
-    }
-    let first = row.cells.iter().find_map(Cell::as_text)?;
-    let first = normal_header(&first);
-    ["合计", "总计", "小计", "共计", "total"]
-        .iter()
-        .any(|word| first.to_lowercase().starts_with(word))
-        .then_some(Skip::Total)
 }
 
 #[cfg(test)]
@@ -378,13 +380,5 @@ mod tests {
             Some(Mapping::Field(Field::Due))
         );
         assert_eq!(Target::Followup.field_named("sender"), None);
-    }
-
-    #[test]
-    fn blank_and_total_rows_are_skipped() {
-        assert_eq!(skip(&row(9, &["", " "])), Some(Skip::Blank));
-        assert_eq!(skip(&row(9, &["合 计", "", "12"])), Some(Skip::Total));
-        assert_eq!(skip(&row(9, &["", "总计：12件"])), Some(Skip::Total));
-        assert_eq!(skip(&row(9, &["1", "合计"])), None);
     }
 }

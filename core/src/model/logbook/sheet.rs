@@ -8,9 +8,9 @@
 
 use crate::model::common::{Actor, Extra, HistoryAction};
 use crate::model::config::{FieldDef, LogbookDef};
-use crate::model::date::BadDate;
+use crate::model::date::{BadDate, Moment, When};
 use crate::model::id::Id;
-use crate::model::import::{Cell, LEGACY_ID, SheetRow, cell, normal_header};
+use crate::model::import::{Cell, LEGACY_ID, Label, SheetRow, cell, header, normal_header};
 use crate::model::logbook::value::{self, BookError, Given};
 use crate::model::logbook::{Entry, FiledBy};
 
@@ -47,70 +47,99 @@ pub fn column_use(book: &LogbookDef, name: &str) -> Option<ColumnUse> {
         .then_some(ColumnUse::LegacyId)
 }
 
-/// The header row and what each of its columns fills.
+/// The header and what each of its columns fills.
 #[derive(Debug, Clone, PartialEq)]
 pub struct BookHeader {
-    /// Index of the header row among the rows read.
+    /// Index of the header's first row among the rows read.
+    pub top: usize,
+    /// Index of its last row: the data is below it.
     pub index: usize,
     pub columns: Vec<(String, Option<ColumnUse>)>,
-    /// Headers no field was found for, and not left out on purpose.
+    /// Labels no field was found for, and not left out on purpose.
     pub unmapped: Vec<String>,
 }
 
-/// How many rows from the top may stand above the header.
-const HEADER_SEARCH_ROWS: usize = 20;
-
-/// Finds the header row: the first of the top rows in which two columns
-/// (one, for a book of one field) name declared fields. `overrides` (from
-/// `--map`) come first, by header text.
+/// Finds the header: the first block of one to three rows near the top
+/// in which two columns (one, for a book of one field) name declared
+/// fields ([`header::find_block`]). `overrides` (from `--map`) come first,
+/// by label.
 pub fn find_header(
     rows: &[SheetRow],
     book: &LogbookDef,
     overrides: &[(String, ColumnUse)],
 ) -> Option<BookHeader> {
     let enough = book.fields.len().clamp(1, 2);
-    rows.iter()
-        .take(HEADER_SEARCH_ROWS)
-        .enumerate()
-        .find_map(|(index, row)| {
-            let header = read_header(index, row, book, overrides);
-            let fields = (header.columns.iter())
-                .filter(|(_, u)| matches!(u, Some(ColumnUse::Field(_))))
-                .count();
-            (fields >= enough).then_some(header)
+    header::find_block(rows, |top, bottom, labels| {
+        let header = read_header(top, bottom, labels, book, overrides);
+        let fields = (header.columns.iter())
+            .filter(|(_, u)| matches!(u, Some(ColumnUse::Field(_))))
+            .count();
+        header::Reading {
+            enough: fields >= enough,
+            mapped: fields,
+            header,
+        }
+    })
+}
+
+/// What a column's label fills: an override (`--map`) for any of its
+/// names, else the first of its names that names a field or the number.
+fn use_of(
+    label: &Label,
+    book: &LogbookDef,
+    overrides: &[(String, ColumnUse)],
+) -> Option<ColumnUse> {
+    let names = label.names();
+    names
+        .iter()
+        .find_map(|name| {
+            let name = normal_header(name);
+            overrides
+                .iter()
+                .find(|(column, _)| normal_header(column) == name)
+                .map(|(_, u)| *u)
         })
+        .or_else(|| names.iter().find_map(|name| column_use(book, name)))
+}
+
+/// The labels of the top rows that name one of the book's fields, for
+/// the error that no header was found.
+pub fn recognised_labels(
+    rows: &[SheetRow],
+    book: &LogbookDef,
+) -> (usize, Vec<(usize, Vec<String>)>) {
+    header::recognised(rows, |label| {
+        matches!(use_of(label, book, &[]), Some(ColumnUse::Field(_)))
+    })
 }
 
 fn read_header(
+    top: usize,
     index: usize,
-    row: &SheetRow,
+    labels: &[Label],
     book: &LogbookDef,
     overrides: &[(String, ColumnUse)],
 ) -> BookHeader {
     let mut columns: Vec<(String, Option<ColumnUse>)> = Vec::new();
     let mut unmapped = Vec::new();
-    for cell in &row.cells {
-        let text = cell.as_text().unwrap_or_default();
-        let normal = normal_header(&text);
-        let found = overrides
-            .iter()
-            .find(|(column, _)| normal_header(column) == normal)
-            .map(|(_, u)| *u)
-            .or_else(|| {
-                (!normal.is_empty())
-                    .then(|| column_use(book, &normal))
-                    .flatten()
-            });
+    for label in labels {
+        let text = label.text();
+        let found = if label.parts.is_empty() {
+            None
+        } else {
+            use_of(label, book, overrides)
+        };
         // A field (or the number) filled by two columns: the first wins.
         let taken = found
             .is_some_and(|u| u != ColumnUse::Ignore && columns.iter().any(|(_, c)| *c == Some(u)));
         let found = found.filter(|_| !taken);
-        if found.is_none() && !normal.is_empty() {
-            unmapped.push(text.trim().to_string());
+        if found.is_none() && !text.is_empty() {
+            unmapped.push(text.clone());
         }
-        columns.push((text.trim().to_string(), found));
+        columns.push((text, found));
     }
     BookHeader {
+        top,
         index,
         columns,
         unmapped,
@@ -237,10 +266,11 @@ pub fn read_row(
     })
 }
 
-/// One cell as the field's value. Dates are read as spreadsheets hold
-/// them (real date cells, serial days, `2026/11/1`, `2026年11月1日`,
-/// `11月1日`) and in the date grammar; a moment needs its time
-/// (`2026-11-20 14:30`).
+/// One cell as the field's value. Dates and moments are read as
+/// spreadsheets hold them ([`cell::date`], [`cell::moment`]: real date
+/// cells, serial days, `2026/11/1`, `2026年11月1日`, `11月1日`,
+/// `2026年1月6日9时30分`) and else in the date grammar; numbers as clerks
+/// type them (`1份`, `２`).
 fn read_cell(
     field: &FieldDef,
     cell: &Cell,
@@ -248,34 +278,52 @@ fn read_cell(
 ) -> Result<Option<serde_yaml::Value>, BookError> {
     let text = cell.as_text().unwrap_or_default();
     let typed = |raw: &str| value::parse_value(field, raw, &setting.given);
+    let bad_date = || BookError::BadDate {
+        field: field.clone().into(),
+        source: BadDate {
+            input: text.clone(),
+            reason: None,
+        },
+    };
     match field.kind.as_str() {
-        "date" | "datetime" => {
-            if field.kind == "datetime" {
-                if let Ok(moment) = typed(&text) {
-                    return Ok(moment);
-                }
-                // `2026/11/20 14:30`: the day as sheets write it, then the time.
-                let time = text
-                    .split_once([' ', 'T', '\u{3000}'])
-                    .map(|(_, t)| t.trim());
-                if let (Ok(Some(day)), Some(time)) = (cell::date(cell, setting.year), time)
-                    && let Ok(moment) = typed(&format!("{day} {time}"))
-                {
-                    return Ok(moment);
-                }
-            }
-            match cell::date(cell, setting.year) {
-                Ok(day) => Ok(day.map(|d| d.to_string().into())),
-                Err(_) => typed(&text).map_err(|_| BookError::BadDate {
-                    field: field.clone().into(),
-                    source: BadDate {
-                        input: text.clone(),
-                        reason: None,
-                    },
-                }),
-            }
-        }
+        "date" => match cell::date(cell, setting.year) {
+            Ok(day) => Ok(day.map(|d| d.to_string().into())),
+            Err(_) => typed(&text).map_err(|_| bad_date()),
+        },
+        "datetime" => match cell::moment(cell, setting.year) {
+            Ok(Some(at)) => stored_moment(at, setting.given.tz)
+                .map(Some)
+                .ok_or_else(bad_date),
+            Ok(None) => Ok(None),
+            Err(_) => typed(&text).map_err(|_| bad_date()),
+        },
+        "number" | "money" => match cell::number(cell) {
+            Ok(Some(n)) => Ok(Some(number_value(n))),
+            Ok(None) => Ok(None),
+            Err(_) => typed(&text),
+        },
         _ => typed(&text),
+    }
+}
+
+/// A moment of a `datetime` field as the entry's file stores it: the date
+/// alone when the cell has no time, else the moment with its offset in
+/// the register's time zone.
+fn stored_moment(at: cell::CellMoment, tz: &jiff::tz::TimeZone) -> Option<serde_yaml::Value> {
+    let Some(time) = at.time else {
+        return Some(at.date.to_string().into());
+    };
+    let zoned = tz.to_zoned(at.date.to_datetime(time)).ok()?;
+    let moment = Moment::at(zoned.timestamp(), tz);
+    Some(When::Moment(moment).to_string().into())
+}
+
+/// A number as a YAML number: whole numbers stay whole.
+fn number_value(n: f64) -> serde_yaml::Value {
+    if n.fract() == 0.0 && n.abs() < 1e15 {
+        serde_yaml::Value::Number((n as i64).into())
+    } else {
+        serde_yaml::Value::Number(n.into())
     }
 }
 

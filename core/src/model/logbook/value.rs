@@ -141,6 +141,10 @@ pub enum BookError {
     NoHeader {
         path: std::path::PathBuf,
         book: String,
+        /// How many rows from the top were examined, and each row that
+        /// named any field with the labels it named.
+        examined: usize,
+        recognised: Vec<(usize, Vec<String>)>,
     },
     /// `import … NAME FILE`: rows that cannot be imported, every problem
     /// of each; nothing was written.
