@@ -2,17 +2,18 @@
 //! 发文登记簿, 督办台账) in: every row checked first, then all rows or
 //! none, in one commit.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 use crate::commands::shared::print;
 use crate::context::Ctx;
 use crate::error::{CoreError, Error, Result};
-use crate::i18n::Message;
 use crate::i18n::import as words;
+use crate::i18n::{Lang, Message};
 use crate::report::redact::Title;
 use taizhang_core::model::config::LogbookDef;
+use taizhang_core::model::docnum;
 use taizhang_core::model::id::Id;
 use taizhang_core::model::import::SheetRow;
 use taizhang_core::model::import::cell::year_in;
@@ -93,19 +94,7 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
         }
     };
     let kind = target.kind();
-    let overrides = args
-        .map
-        .iter()
-        .map(|text| {
-            let bad = || Error::BadMap {
-                input: text.clone(),
-                kind,
-            };
-            let (column, field) = text.split_once('=').ok_or_else(bad)?;
-            let mapping = target.field_named(field).ok_or_else(bad)?;
-            Ok((column.trim().to_string(), mapping))
-        })
-        .collect::<Result<Vec<(String, Mapping)>>>()?;
+    let overrides = overrides(target, &args.map)?;
     let sheet = read_sheet(ctx, &args)?;
     let header =
         import::find_header(&sheet, target, &overrides).ok_or_else(|| Error::NoHeader {
@@ -142,6 +131,7 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
     if target == Target::Outgoing {
         check_numbers(&drafts, &existing, &header, &mut problems);
     }
+    check_named(&register, &drafts, &mut problems);
     if !problems.is_empty() {
         problems.sort_by_key(|p| p.row);
         return Err(CoreError::ImportRefused {
@@ -159,8 +149,16 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
         ctx.note(&words::skipped_existing(lang, &repeated));
         drafts.retain(|d| !repeated.iter().any(|(row, _)| *row == d.row));
     }
+    for line in words::notices(lang, kind, &notices(&drafts)) {
+        ctx.warn(&line);
+    }
 
-    give_ids(&mut tx, register.config.prefix(kind), &mut drafts)?;
+    give_ids(
+        &mut tx,
+        register.config.prefix(kind),
+        &existing,
+        &mut drafts,
+    )?;
     if target == Target::Outgoing {
         give_numbers(&register, ctx.today, &mut drafts)?;
     }
@@ -243,10 +241,12 @@ fn check_numbers(
     header: &import::Header,
     problems: &mut Vec<RowProblem>,
 ) {
-    let taken: HashMap<&str, &Id> = existing
+    // Numbers compared as the register writes them: a document of the
+    // register numbered `市交发[2026]1号` holds `市交发〔2026〕01号` too.
+    let taken: HashMap<String, &Id> = existing
         .iter()
         .filter_map(|r| match r {
-            Record::Outgoing(o) => Some((o.doc_number.as_str(), &o.id)),
+            Record::Outgoing(o) => Some((docnum::normalize(&o.doc_number), &o.id)),
             _ => None,
         })
         .collect();
@@ -315,15 +315,38 @@ fn legacy_text(value: &serde_yaml::Value) -> Option<String> {
     }
 }
 
-/// Gives each draft the next ID of its own year, in the file's order:
-/// the folder is read once per year, then numbers count up.
-fn give_ids(tx: &mut Change, prefix: &str, drafts: &mut [Draft]) -> Result<()> {
+/// Gives each draft its ID. A row whose own number (序号, 编号) is an ID
+/// of this kind that the register does not have keeps it, so that an
+/// export comes back under the IDs its links name; every other row gets
+/// the next ID of its own year, in the file's order (the folder read once
+/// per year, then numbers count up past the kept ones), and keeps its own
+/// number as `legacy_id`.
+fn give_ids(
+    tx: &mut Change,
+    prefix: &str,
+    existing: &[Record],
+    drafts: &mut [Draft],
+) -> Result<()> {
+    let mut taken: HashSet<Id> = existing.iter().map(|r| r.id().clone()).collect();
+    let mut kept = vec![false; drafts.len()];
+    for (draft, kept) in drafts.iter_mut().zip(kept.iter_mut()) {
+        let own = draft.legacy_id.as_deref().and_then(Id::parse);
+        if let Some(id) = own.filter(|id| id.prefix() == prefix && !taken.contains(id)) {
+            taken.insert(id.clone());
+            draft.year = id.year();
+            rows::keep_id(&mut draft.record, id);
+            *kept = true;
+        }
+    }
     let mut next: HashMap<i16, u32> = HashMap::new();
-    for draft in drafts {
-        let seq = match next.get(&draft.year) {
+    for (draft, _) in drafts.iter_mut().zip(kept).filter(|(_, kept)| !kept) {
+        let mut seq = match next.get(&draft.year) {
             Some(seq) => *seq,
             None => tx.allocate(prefix, draft.year)?.seq(),
         };
+        while taken.contains(&Id::new(prefix, draft.year, seq)) {
+            seq += 1;
+        }
         next.insert(draft.year, seq + 1);
         rows::set_id(&mut draft.record, Id::new(prefix, draft.year, seq));
     }
@@ -486,6 +509,7 @@ fn import_book(ctx: &Ctx, register: &Register, args: &Args) -> Result<ExitCode> 
             year: d.year,
             legacy_id: d.legacy_id,
             numbered: false,
+            notices: Vec::new(),
         })
         .collect();
     let repeated = repeated(&drafts, &existing);
@@ -496,7 +520,7 @@ fn import_book(ctx: &Ctx, register: &Register, args: &Args) -> Result<ExitCode> 
         ctx.note(&words::skipped_existing(ctx.lang(), &repeated));
         drafts.retain(|d| !repeated.iter().any(|(row, _)| *row == d.row));
     }
-    give_ids(&mut tx, &book.prefix, &mut drafts)?;
+    give_ids(&mut tx, &book.prefix, &existing, &mut drafts)?;
     write_drafts(ctx, tx, args, drafts, name)
 }
 
@@ -595,4 +619,80 @@ fn give_numbers(register: &Register, today: jiff::civil::Date, drafts: &mut [Dra
         rows::set_number(&mut draft.record, doc_number(issuer, year, *top));
     }
     Ok(())
+}
+
+/// `--map COLUMN=FIELD` read for `target`; a field it does not have is
+/// refused with the fields it has.
+fn overrides(target: Target, map: &[String]) -> Result<Vec<(String, Mapping)>> {
+    let kind = target.kind();
+    let mut out = map
+        .iter()
+        .map(|text| {
+            let bad = || Error::BadMap {
+                input: text.clone(),
+                kind,
+                accepted: target.fields().iter().map(|(f, _)| f.key()).collect(),
+            };
+            let (column, field) = text.split_once('=').ok_or_else(bad)?;
+            let mapping = target.field_named(field).ok_or_else(bad)?;
+            Ok((column.trim().to_string(), mapping))
+        })
+        .collect::<Result<Vec<(String, Mapping)>>>()?;
+    out.extend(export_headers(target));
+    Ok(out)
+}
+
+/// The headers `export` gives the fields of `target`, in both languages:
+/// an export comes back in whatever language it was written.
+fn export_headers(target: Target) -> Vec<(String, Mapping)> {
+    let scope = target.kind().keyword();
+    [Lang::En, Lang::Zh]
+        .into_iter()
+        .flat_map(|lang| {
+            target.fields().iter().map(move |(field, _)| {
+                let header = crate::report::list::header(scope, field.key(), lang);
+                (header, Mapping::Field(*field))
+            })
+        })
+        .collect()
+}
+
+/// Each notice of the drafts once, with the rows it concerns, in the
+/// order first met.
+fn notices(drafts: &[Draft]) -> Vec<(rows::Notice, Vec<usize>)> {
+    let mut out: Vec<(rows::Notice, Vec<usize>)> = Vec::new();
+    for draft in drafts {
+        for notice in &draft.notices {
+            match out.iter_mut().find(|(n, _)| n == notice) {
+                Some((_, rows)) if rows.last() != Some(&draft.row) => rows.push(draft.row),
+                Some(_) => {}
+                None => out.push((notice.clone(), vec![draft.row])),
+            }
+        }
+    }
+    out
+}
+
+/// A row naming a record the register does not have (a reply's document,
+/// the paper answered, a follow-up's source) would leave a link to
+/// nothing: a problem of the row.
+fn check_named(register: &Register, drafts: &[Draft], problems: &mut Vec<RowProblem>) {
+    let mut known: HashMap<Id, bool> = HashMap::new();
+    for draft in drafts {
+        for (column, id) in taizhang_core::model::import::blocks::named(&draft.record) {
+            let found = *known.entry(id.clone()).or_insert_with(|| {
+                !matches!(
+                    store::load_one(register, &id),
+                    Err(CoreError::NotFound { .. })
+                )
+            });
+            if !found {
+                problems.push(RowProblem {
+                    row: draft.row,
+                    column,
+                    trouble: Trouble::MissingRecord { id: id.to_string() },
+                });
+            }
+        }
+    }
 }

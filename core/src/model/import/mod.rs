@@ -5,8 +5,11 @@
 //! Pure: the cells come in as values (`store::sheet` reads the file), the
 //! records go out with placeholder IDs (the command allocates them).
 
+pub mod blocks;
 pub mod cell;
+pub mod lines;
 pub mod rows;
+pub mod said;
 
 use crate::model::kind::Kind;
 pub use cell::{Cell, SheetRow};
@@ -14,6 +17,14 @@ pub use cell::{Cell, SheetRow};
 /// The key under which a record keeps the number it had in the
 /// spreadsheet it came from (序号, 编号). `check` knows it.
 pub const LEGACY_ID: &str = "legacy_id";
+
+/// Columns saying whether a matter is finished: 是否办结 (是/否), and
+/// 完成情况 (已完成/未完成) beside it, which sheets often keep both.
+const FINISHED: &[&str] = &["是否办结", "是否完成", "办结情况"];
+const COMPLETION: &[&str] = &["完成情况"];
+
+/// The column of a document's archive number.
+const ARCHIVE: &[&str] = &["档号", "归档号"];
 
 /// What an import makes: one of the record kinds a paper register holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -62,6 +73,12 @@ impl Target {
                 (F::Result, &["办理结果", "办理情况"]),
                 (F::Completed, &["办结日期", "完成日期"]),
                 (F::Status, &["办理状态", "状态"]),
+                (F::Finished, FINISHED),
+                (F::Completion, COMPLETION),
+                (F::Proposal, &["拟办意见"]),
+                (F::Instructions, &["领导批示", "批示意见", "领导批示意见"]),
+                (F::Reply, &["答复", "答复情况"]),
+                (F::Archive, ARCHIVE),
                 (F::Notes, &["备注"]),
             ],
             Target::Outgoing => &[
@@ -82,6 +99,10 @@ impl Target {
                 (F::Printed, &["印发日期"]),
                 (F::PrintCopies, &["印数", "份数"]),
                 (F::Status, &["办理状态", "状态"]),
+                (F::Finished, FINISHED),
+                (F::Completion, COMPLETION),
+                (F::InReplyTo, &["答复来文"]),
+                (F::Archive, ARCHIVE),
                 (F::Notes, &["备注"]),
             ],
             Target::Followup => &[
@@ -96,10 +117,17 @@ impl Target {
                 (F::Owner, &["责任人", "联系人"]),
                 (F::Assigned, &["交办日期", "交办时间", "立项日期"]),
                 (F::Due, &["完成时限", "办结时限", "完成期限", "办理时限", "办理期限"]),
-                (F::Progress, &["进展情况", "办理进展", "进展"]),
+                (F::Progress, &["进展情况", "办理进展", "进展", "最新进展"]),
                 (F::Closed, &["办结日期", "完成日期", "销号日期"]),
                 (F::Secrecy, &["密级"]),
                 (F::Status, &["办理状态", "状态"]),
+                (F::Finished, FINISHED),
+                (F::Completion, COMPLETION),
+                (F::SourceRef, &["来源编号", "来文编号"]),
+                (F::Report, &["办理情况", "办理结果", "报结情况"]),
+                (F::EffectiveDue, &["延期后时限", "延期至", "调整后时限"]),
+                (F::Extensions, &["延期情况", "延期记录", "延期"]),
+                (F::Feedback, &["反馈周期", "反馈频次"]),
                 (F::Notes, &["备注"]),
             ],
             Target::Rule => crate::model::rule::import::FIELDS,
@@ -218,6 +246,18 @@ fields!(
     ReviewEvery = "review_every",
     ReviewDue = "review_due",
     Ended = "ended",
+    Finished = "finished",
+    Completion = "completion",
+    Proposal = "proposal",
+    Instructions = "instructions",
+    SourceRef = "source_ref",
+    Report = "report",
+    EffectiveDue = "effective_due",
+    Extensions = "extensions",
+    Archive = "archive",
+    Reply = "reply",
+    InReplyTo = "in_reply_to",
+    Feedback = "feedback",
 );
 
 /// A header as compared: spaces (also full-width), line breaks and the
