@@ -58,15 +58,21 @@ impl Reader<'_, '_> {
         };
         if let Some(text) = self.text(Field::Status) {
             let normal = super::normal_header(&text);
-            if let Some(word) = said(&text) {
-                out.said = Some(word);
-                out.status = Some(map(word));
-            } else if let Some((_, value)) = more.iter().find(|(word, _)| *word == normal) {
-                out.status = Some(*value);
-            } else if let Ok(value) = keyword::parse::<S>(&normal) {
-                out.status = Some(value);
-            } else {
-                self.keep(Field::Status, text, kept_in, &mut out);
+            let exact = more
+                .iter()
+                .find(|(word, _)| *word == normal)
+                .map(|(_, value)| *value)
+                .or_else(|| keyword::parse::<S>(&normal).ok());
+            // The kind's own word is taken as it stands (在办 is a
+            // follow-up in progress), but for a finished one, which the
+            // kind settles (a paper to read is read, not done).
+            match (said(&text), exact) {
+                (Some(word), None) | (Some(word @ Said::Finished), Some(_)) => {
+                    out.said = Some(word);
+                    out.status = Some(map(word));
+                }
+                (_, Some(value)) => out.status = Some(value),
+                (None, None) => self.keep(Field::Status, text, kept_in, &mut out),
             }
         }
         let result = self
