@@ -131,7 +131,7 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
     if target == Target::Outgoing {
         check_numbers(&drafts, &existing, &header, &mut problems);
     }
-    check_named(&register, &drafts, &mut problems);
+    check_named(&register, &drafts, &header, &mut problems);
     if !problems.is_empty() {
         problems.sort_by_key(|p| p.row);
         return Err(CoreError::ImportRefused {
@@ -676,10 +676,19 @@ fn notices(drafts: &[Draft]) -> Vec<(rows::Notice, Vec<usize>)> {
 /// A row naming a record the register does not have (a reply's document,
 /// the paper answered, a follow-up's source) would leave a link to
 /// nothing: a problem of the row.
-fn check_named(register: &Register, drafts: &[Draft], problems: &mut Vec<RowProblem>) {
+fn check_named(
+    register: &Register,
+    drafts: &[Draft],
+    header: &import::Header,
+    problems: &mut Vec<RowProblem>,
+) {
     let mut known: HashMap<Id, bool> = HashMap::new();
     for draft in drafts {
-        for (column, id) in taizhang_core::model::import::blocks::named(&draft.record) {
+        for (field, id) in taizhang_core::model::import::blocks::named(&draft.record) {
+            let column = match header.label(field) {
+                Some(label) => rows::Column::Header(label.to_string()),
+                None => rows::Column::Field(field),
+            };
             let found = *known.entry(id.clone()).or_insert_with(|| {
                 !matches!(
                     store::load_one(register, &id),

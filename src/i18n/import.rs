@@ -205,7 +205,11 @@ pub fn notices(l: Lang, kind: Kind, notices: &[(Notice, Vec<usize>)]) -> Vec<Str
                 .collect::<Vec<_>>()
                 .join(l.list_separator());
             let what = notice_words(l, kind, notice);
-            say!(l, "rows {list}: {what}", "第{list}行：{what}")
+            if rows.len() == 1 {
+                say!(l, "row {list}: {what}", "第{list}行：{what}")
+            } else {
+                say!(l, "rows {list}: {what}", "第{list}行：{what}")
+            }
         })
         .collect()
 }

@@ -7,7 +7,7 @@ use jiff::civil::Date;
 
 use super::Field;
 use super::lines;
-use super::rows::{Column, Reader, Trouble};
+use super::rows::{Reader, Trouble};
 use crate::model::archive::{ArchiveBlock, ArchiveNumber, Mismatch};
 use crate::model::common::Remark;
 use crate::model::followup::Extension;
@@ -121,24 +121,23 @@ impl Reader<'_, '_> {
 /// The records a drafted record names (a reply's document, the paper an
 /// outgoing document answers, a follow-up's source), with the field that
 /// names each: the import refuses a row naming one the register lacks.
-pub fn named(record: &Record) -> Vec<(Column, Id)> {
-    let key = |k: &str| Column::Key(k.to_string());
+pub fn named(record: &Record) -> Vec<(Field, Id)> {
     match record {
         Record::Incoming(r) => r
             .reply
-            .as_ref()
-            .and_then(|reply| reply.reference.clone())
-            .map(|id| vec![(key("reply"), id)])
-            .unwrap_or_default(),
+            .iter()
+            .filter_map(|reply| reply.reference.clone())
+            .map(|id| (Field::Reply, id))
+            .collect(),
         Record::Outgoing(r) => r
             .in_reply_to
             .iter()
-            .map(|id| (key("in_reply_to"), id.clone()))
+            .map(|id| (Field::InReplyTo, id.clone()))
             .collect(),
         Record::Followup(r) => r
             .source_ref
             .iter()
-            .map(|s| (key("source_ref"), s.id.clone()))
+            .map(|s| (Field::SourceRef, s.id.clone()))
             .collect(),
         _ => Vec::new(),
     }
