@@ -18,7 +18,7 @@ use taizhang_core::model::id::Id;
 use taizhang_core::model::import::SheetRow;
 use taizhang_core::model::import::cell::year_in;
 use taizhang_core::model::import::rows::{self, Draft, RowProblem, Setting, Trouble};
-use taizhang_core::model::import::{self, Field, LEGACY_ID, Mapping, Skip, Target};
+use taizhang_core::model::import::{self, Field, LEGACY_ID, Mapping, Skip, Target, blocks};
 use taizhang_core::model::keyword::Keyword;
 use taizhang_core::model::kind::Kind;
 use taizhang_core::model::logbook::sheet;
@@ -131,6 +131,7 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
     if target == Target::Outgoing {
         check_numbers(&drafts, &existing, &header, &mut problems);
     }
+    unlink_replies(&register, &mut drafts);
     check_named(&register, &drafts, &header, &mut problems);
     if !problems.is_empty() {
         problems.sort_by_key(|p| p.row);
@@ -161,6 +162,11 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
     )?;
     if target == Target::Outgoing {
         give_numbers(&register, ctx.today, &mut drafts)?;
+    }
+    if !args.dry_run {
+        for linked in linked_back(&tx, &drafts)? {
+            tx.save(&linked)?;
+        }
     }
     write_drafts(ctx, tx, &args, drafts, kind.keyword())
 }
@@ -684,7 +690,7 @@ fn check_named(
 ) {
     let mut known: HashMap<Id, bool> = HashMap::new();
     for draft in drafts {
-        for (field, id) in taizhang_core::model::import::blocks::named(&draft.record) {
+        for (field, id) in blocks::named(&draft.record) {
             let column = match header.label(field) {
                 Some(label) => rows::Column::Header(label.to_string()),
                 None => rows::Column::Field(field),
@@ -704,4 +710,50 @@ fn check_named(
             }
         }
     }
+}
+
+/// A paper's reply naming a document the register does not have yet
+/// loses that link, told about: the 发文 sheet makes it (`linked_back`).
+fn unlink_replies(register: &Register, drafts: &mut [Draft]) {
+    let mut exists = |id: &Id| {
+        !matches!(
+            store::load_one(register, id),
+            Err(CoreError::NotFound { .. })
+        )
+    };
+    for draft in drafts {
+        if let Some(id) = blocks::unlink_reply(&mut draft.record, &mut exists) {
+            let id = id.to_string();
+            draft.notices.push(rows::Notice::ReplyLinkedLater { id });
+        }
+    }
+}
+
+/// The records the new ones name, with the links back to them made (a
+/// paper's reply document, its follow-ups, a decision's follow-up), so
+/// that records brought in kind by kind link both ways as they did.
+/// An archived paper is frozen and keeps its links as they are.
+fn linked_back(tx: &Change, drafts: &[Draft]) -> Result<Vec<Record>> {
+    let mut loaded: Vec<(Record, bool)> = Vec::new();
+    for draft in drafts {
+        for (_, id) in blocks::named(&draft.record) {
+            let at = match loaded.iter().position(|(r, _)| *r.id() == id) {
+                Some(at) => at,
+                None => match tx.load(&id) {
+                    Ok(record) => {
+                        loaded.push((record, false));
+                        loaded.len() - 1
+                    }
+                    Err(CoreError::Archive(_)) => continue,
+                    Err(e) => return Err(e.into()),
+                },
+            };
+            let (target, changed) = &mut loaded[at];
+            *changed |= blocks::link_back(&draft.record, target);
+        }
+    }
+    Ok(loaded
+        .into_iter()
+        .filter_map(|(record, changed)| changed.then_some(record))
+        .collect())
 }

@@ -75,6 +75,16 @@ fn trouble(l: Lang, trouble: &Trouble) -> String {
             "{id} is not in the register; import it first",
             "台账中没有 {id}，请先导入它"
         ),
+        T::BadDecisions { input } => say!(
+            l,
+            "'{input}' is not a list of decisions (one a line: 1. text（lead unit，2026-11-13）)",
+            "“{input}”不是议定事项（每行一条：1. 事项内容（牵头单位，2026-11-13））"
+        ),
+        T::WithheldTitle { input } => say!(
+            l,
+            "'{input}' is a title export withheld: the sheet does not hold the record; export it again with --show-classified to import it",
+            "“{input}”是导出时隐去的标题，表中没有这条记录的内容；请用 --show-classified 重新导出后再导入"
+        ),
         T::BadExtensions { input } => say!(
             l,
             "'{input}' is not a list of extensions (one a line: 2026-09-30→2026-11-30 2026-09-24 周敏：reason)",
@@ -233,6 +243,11 @@ fn notice_words(l: Lang, kind: Kind, notice: &Notice) -> String {
             l,
             "archived, but the sheet gives no archive number (档号): imported as finished",
             "已归档，但表中没有档号：按已办结导入"
+        ),
+        Notice::ReplyLinkedLater { id } => say!(
+            l,
+            "the reply's document {id} is not in the register yet: it is linked when the outgoing sheet naming the paper (in reply to) is imported",
+            "答复所用的发文 {id} 尚未导入：导入在“答复来文”中写明该来文的发文登记簿时自动关联"
         ),
         Notice::StatusText { column, kept_in } => {
             let kept = l.field_in(kind.keyword(), kept_in.key());

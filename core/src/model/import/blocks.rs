@@ -24,8 +24,8 @@ impl Reader<'_, '_> {
 
     /// The archive block of a document the row calls archived: read from
     /// its 档号 (retention, organisation and item are parts of it); a
-    /// number that cannot be read is a problem of the row. When it was
-    /// filed the sheet does not say.
+    /// number that cannot be read is a problem of the row. The day it was
+    /// filed is the 归档日期 column's, if the sheet has one.
     pub(crate) fn archive_block(
         &mut self,
         number: Option<String>,
@@ -35,7 +35,7 @@ impl Reader<'_, '_> {
         match ArchiveNumber::parse(&number) {
             Some(parsed) => {
                 let mut block = ArchiveBlock::new(&parsed, pages, None, self.setting.today);
-                block.archived = None;
+                block.archived = self.date(Field::Archived);
                 Some(block)
             }
             None => {
@@ -118,17 +118,12 @@ impl Reader<'_, '_> {
     }
 }
 
-/// The records a drafted record names (a reply's document, the paper an
-/// outgoing document answers, a follow-up's source), with the field that
-/// names each: the import refuses a row naming one the register lacks.
+/// The records a drafted record names (the paper an outgoing document
+/// answers, a follow-up's source), with the field that names each: the
+/// import refuses a row naming one the register lacks. (A paper's reply
+/// may name a document still to come: `unlink_reply`.)
 pub fn named(record: &Record) -> Vec<(Field, Id)> {
     match record {
-        Record::Incoming(r) => r
-            .reply
-            .iter()
-            .filter_map(|reply| reply.reference.clone())
-            .map(|id| (Field::Reply, id))
-            .collect(),
         Record::Outgoing(r) => r
             .in_reply_to
             .iter()
@@ -140,5 +135,65 @@ pub fn named(record: &Record) -> Vec<(Field, Id)> {
             .map(|s| (Field::SourceRef, s.id.clone()))
             .collect(),
         _ => Vec::new(),
+    }
+}
+
+/// Takes from a drafted paper the ID of its reply's document, when
+/// `exists` says the register does not have it: papers come in before
+/// the documents answering them, and the 发文 sheet's 答复来文 links the
+/// two (`link_back`). Returns the ID taken.
+pub fn unlink_reply(record: &mut Record, exists: &mut dyn FnMut(&Id) -> bool) -> Option<Id> {
+    let Record::Incoming(paper) = record else {
+        return None;
+    };
+    let reply = paper.reply.as_mut()?;
+    let id = reply.reference.clone()?;
+    if exists(&id) {
+        return None;
+    }
+    reply.reference = None;
+    Some(id)
+}
+
+/// The link back a new record makes on `target`, the record it names:
+/// an outgoing document answering a paper becomes the paper's reply
+/// document (if its reply names none), a follow-up one of its source
+/// paper's follow-ups or its meeting decision's. `true` if `target`
+/// changed.
+pub fn link_back(new: &Record, target: &mut Record) -> bool {
+    match (new, target) {
+        (Record::Outgoing(doc), Record::Incoming(paper))
+            if doc.in_reply_to.as_ref() == Some(&paper.id) =>
+        {
+            match paper.reply.as_mut() {
+                Some(reply) if reply.reference.is_none() => {
+                    reply.reference = Some(doc.id.clone());
+                    true
+                }
+                _ => false,
+            }
+        }
+        (Record::Followup(fu), Record::Incoming(paper)) => {
+            let named = fu.source_ref.as_ref().is_some_and(|s| s.id == paper.id);
+            if named && !paper.followups.contains(&fu.id) {
+                paper.followups.push(fu.id.clone());
+                true
+            } else {
+                false
+            }
+        }
+        (Record::Followup(fu), Record::Meeting(meeting)) => {
+            let Some(source) = fu.source_ref.as_ref().filter(|s| s.id == meeting.id) else {
+                return false;
+            };
+            match source.item.and_then(|n| meeting.decision_mut(n)) {
+                Some(decision) if decision.followup.is_none() => {
+                    decision.followup = Some(fu.id.clone());
+                    true
+                }
+                _ => false,
+            }
+        }
+        _ => false,
     }
 }

@@ -18,6 +18,7 @@ use crate::model::date::parse_iso_date;
 use crate::model::followup::{Extension, Progress};
 use crate::model::id::Id;
 use crate::model::incoming::Reply;
+use crate::model::meeting::Decision;
 
 /// `2026-05-29 吴静：text`.
 pub fn remark(on: Date, by: &str, text: &str) -> String {
@@ -110,6 +111,57 @@ pub fn read_reply(cell: &str) -> Option<Reply> {
         .next()
         .is_none()
         .then_some(Reply { on, via, reference })
+}
+
+/// The cell of a meeting's decisions, one a line: `1. text`, the lead
+/// unit and due date after it when it has them
+/// (`1. 编制计划（综合规划科，2026-11-13）`).
+pub fn decisions(decisions: &[Decision]) -> String {
+    let lines: Vec<String> = decisions
+        .iter()
+        .map(|d| {
+            let mut line = format!("{}. {}", d.n, d.text);
+            match (&d.lead, d.due) {
+                (Some(lead), Some(due)) => line.push_str(&format!("（{lead}，{due}）")),
+                (Some(lead), None) => line.push_str(&format!("（{lead}）")),
+                (None, Some(due)) => line.push_str(&format!("（{due}）")),
+                (None, None) => {}
+            }
+            line
+        })
+        .collect();
+    lines.join("\n")
+}
+
+/// Reads a cell of decisions; `None` if any line is not one. The lead
+/// unit comes back as written (the caller checks it is a unit).
+pub fn read_decisions(cell: &str) -> Option<Vec<Decision>> {
+    lines(cell).map(read_decision).collect()
+}
+
+fn read_decision(line: &str) -> Option<Decision> {
+    let (n, rest) = line.split_once(". ")?;
+    let n: u32 = n.trim().parse().ok()?;
+    let (text, lead, due) = match rest.strip_suffix('）').and_then(|r| r.rsplit_once('（')) {
+        Some((text, inside)) => {
+            let (lead, due) = match inside.rsplit_once('，') {
+                Some((lead, due)) => (Some(lead), parse_iso_date(due)),
+                None => match parse_iso_date(inside) {
+                    Some(due) => (None, Some(due)),
+                    None => (Some(inside), None),
+                },
+            };
+            (text, lead.map(str::to_string), due)
+        }
+        None => (rest, None, None),
+    };
+    Some(Decision {
+        n,
+        text: text.trim().to_string(),
+        lead,
+        due,
+        followup: None,
+    })
 }
 
 /// The lines of a cell that hold something.

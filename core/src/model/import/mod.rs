@@ -8,6 +8,7 @@
 pub mod blocks;
 pub mod cell;
 pub mod lines;
+pub mod meeting;
 pub mod rows;
 pub mod said;
 
@@ -23,8 +24,9 @@ pub const LEGACY_ID: &str = "legacy_id";
 const FINISHED: &[&str] = &["是否办结", "是否完成", "办结情况"];
 const COMPLETION: &[&str] = &["完成情况"];
 
-/// The column of a document's archive number.
+/// The column of a document's archive number, and of the day it was filed.
 const ARCHIVE: &[&str] = &["档号", "归档号"];
+const ARCHIVED: &[&str] = &["归档日期"];
 
 /// What an import makes: one of the record kinds a paper register holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -32,6 +34,7 @@ pub enum Target {
     Incoming,
     Outgoing,
     Followup,
+    Meeting,
     Rule,
 }
 
@@ -41,6 +44,7 @@ impl Target {
             Target::Incoming => Kind::Incoming,
             Target::Outgoing => Kind::Outgoing,
             Target::Followup => Kind::Followup,
+            Target::Meeting => Kind::Meeting,
             Target::Rule => Kind::Rule,
         }
     }
@@ -79,6 +83,8 @@ impl Target {
                 (F::Instructions, &["领导批示", "批示意见", "领导批示意见"]),
                 (F::Reply, &["答复", "答复情况"]),
                 (F::Archive, ARCHIVE),
+                (F::Archived, ARCHIVED),
+                (F::Internal, &["内部", "内部文件"]),
                 (F::Notes, &["备注"]),
             ],
             Target::Outgoing => &[
@@ -102,7 +108,9 @@ impl Target {
                 (F::Finished, FINISHED),
                 (F::Completion, COMPLETION),
                 (F::InReplyTo, &["答复来文"]),
+                (F::Disclosure, &["公开属性", "公开方式"]),
                 (F::Archive, ARCHIVE),
+                (F::Archived, ARCHIVED),
                 (F::Notes, &["备注"]),
             ],
             Target::Followup => &[
@@ -125,11 +133,14 @@ impl Target {
                 (F::Completion, COMPLETION),
                 (F::SourceRef, &["来源编号", "来文编号"]),
                 (F::Report, &["办理情况", "办理结果", "报结情况"]),
+                (F::Submitted, &["报结日期"]),
+                (F::ClosedBy, &["销号人"]),
                 (F::EffectiveDue, &["延期后时限", "延期至", "调整后时限"]),
                 (F::Extensions, &["延期情况", "延期记录", "延期"]),
                 (F::Feedback, &["反馈周期", "反馈频次"]),
                 (F::Notes, &["备注"]),
             ],
+            Target::Meeting => crate::model::import::meeting::FIELDS,
             Target::Rule => crate::model::rule::import::FIELDS,
         }
     }
@@ -142,6 +153,7 @@ impl Target {
                 Target::Incoming,
                 Target::Outgoing,
                 Target::Followup,
+                Target::Meeting,
                 Target::Rule,
             ]
             .into_iter()
@@ -258,6 +270,20 @@ fields!(
     Reply = "reply",
     InReplyTo = "in_reply_to",
     Feedback = "feedback",
+    MeetingType = "type",
+    Start = "start",
+    End = "end",
+    Venue = "venue",
+    Host = "host",
+    Recorder = "recorder",
+    Attendees = "attendees",
+    Decisions = "decisions",
+    Minutes = "minutes",
+    Internal = "internal",
+    Disclosure = "disclosure",
+    Submitted = "submitted",
+    Archived = "archived",
+    ClosedBy = "closed_by",
 );
 
 /// A header as compared: spaces (also full-width), line breaks and the

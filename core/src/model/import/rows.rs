@@ -6,7 +6,7 @@ use jiff::civil::Date;
 
 use super::cell::{self, Cell, DateIssue, SheetRow};
 use super::lines;
-use super::said::{Said, joined};
+use super::said::{Said, joined, said};
 use super::{Field, Header, LEGACY_ID, Target};
 use crate::model::common::{Actor, HistoryAction, TermProblem, check_secrecy_term};
 use crate::model::config::Config;
@@ -16,7 +16,8 @@ use crate::model::followup::{Followup, FuStatus, Outcome, Progress};
 use crate::model::id::Id;
 use crate::model::incoming::{InStatus, Incoming};
 use crate::model::keyword::{
-    self, Channel, Direction, DocType, Feedback, Handling, Keyword, Secrecy, Source, Urgency,
+    self, Channel, Direction, Disclosure, DocType, Feedback, Handling, Keyword, Secrecy, Source,
+    Urgency,
 };
 use crate::model::outgoing::{OutStatus, Outgoing, doc_number, parse_doc_number};
 use crate::model::record::Record;
@@ -63,6 +64,10 @@ pub enum Notice {
     CompletedFromRow,
     /// 已归档 and no 档号 on the row: imported as finished.
     ArchivedWithoutNumber,
+    /// A paper's reply names an outgoing document the register does not
+    /// have yet: the link is made when the 发文 sheet naming the paper in
+    /// 答复来文 comes in.
+    ReplyLinkedLater { id: String },
     /// The cell meant for the status held text that is no status word
     /// (`传阅`, `已转应急局办理`): kept in `kept_in`, and the status taken
     /// from the row's other cells (a completion date, 是否办结).
@@ -138,6 +143,15 @@ pub enum Trouble {
     MissingRecord {
         id: String,
     },
+    /// A decisions cell not in the form `export` writes (`1. 编制计划`).
+    BadDecisions {
+        input: String,
+    },
+    /// A title `export` withheld (`[秘密] FU-2026-0012`): the record's
+    /// matter is not in the sheet.
+    WithheldTitle {
+        input: String,
+    },
     /// An extensions cell not in the form `export` writes
     /// (`2026-09-30→2026-11-30 2026-09-24 周敏：理由`).
     BadExtensions {
@@ -179,6 +193,7 @@ pub fn read(
         Target::Incoming => r.incoming(),
         Target::Outgoing => r.outgoing(),
         Target::Followup => r.followup(),
+        Target::Meeting => r.meeting(),
         Target::Rule => r.rule(),
     };
     let notices = std::mem::take(&mut r.notices);
@@ -191,6 +206,7 @@ pub fn read(
             Record::Incoming(r) => &mut r.extra,
             Record::Outgoing(r) => &mut r.extra,
             Record::Followup(r) => &mut r.extra,
+            Record::Meeting(r) => &mut r.extra,
             Record::Rule(r) => &mut r.extra,
             _ => return None,
         };
@@ -325,6 +341,10 @@ impl Reader<'_, '_> {
     /// (`model::title`), as every command takes it.
     pub(crate) fn title(&mut self) -> Option<String> {
         let title = self.required_text(Field::Title)?;
+        if withheld(&title) {
+            self.problem(Field::Title, Trouble::WithheldTitle { input: title });
+            return None;
+        }
         match crate::model::title::check_title(&title) {
             Some(problem) => {
                 self.problem(Field::Title, Trouble::BadTitle(problem));
@@ -430,11 +450,16 @@ impl Reader<'_, '_> {
             .collect()
     }
 
-    /// 密级, with 内部 read as restricted distribution, not a level.
+    /// 密级, with 内部 read as restricted distribution, not a level (or
+    /// said in its own column, as `export` writes it).
     pub(crate) fn secrecy(&mut self) -> (Secrecy, bool) {
         if self.text(Field::Secrecy).as_deref() == Some("内部") {
             return (Secrecy::None, true);
         }
+        // The column says 是, √, true, or its own name (内部, internal).
+        let internal = self.text(Field::Internal).is_some_and(|t| {
+            said(&t) == Some(Said::Finished) || ["true", "内部", "internal"].contains(&t.as_str())
+        });
         let more = [
             ("无", Secrecy::None),
             ("普通", Secrecy::None),
@@ -442,7 +467,7 @@ impl Reader<'_, '_> {
         ];
         (
             self.keyword(Field::Secrecy, &more).unwrap_or_default(),
-            false,
+            internal,
         )
     }
 
@@ -662,7 +687,7 @@ impl Reader<'_, '_> {
         );
         let mut status = settled
             .status
-            .unwrap_or({ if printed.is_some() { S::Issued } else { open } });
+            .unwrap_or(if printed.is_some() { S::Issued } else { open });
         if status == S::Archived && archive.is_none() {
             self.notices.push(Notice::ArchivedWithoutNumber);
             status = S::Issued;
@@ -712,7 +737,7 @@ impl Reader<'_, '_> {
             urgency,
             secrecy,
             secrecy_term,
-            disclosure: None,
+            disclosure: self.keyword::<Disclosure>(Field::Disclosure, &[]),
             in_reply_to,
             followups: Vec::new(),
             archive: None,
@@ -754,6 +779,7 @@ impl Reader<'_, '_> {
         let feedback = self.keyword::<Feedback>(Field::Feedback, &[]);
         let source_ref = self.record_ref(Field::SourceRef);
         let closed = self.date(Field::Closed);
+        let submitted = self.date(Field::Submitted);
         let extensions = due.map(|due| self.extensions(due)).unwrap_or_default();
         let progress_text = self.text(Field::Progress);
         use FuStatus as S;
@@ -782,7 +808,7 @@ impl Reader<'_, '_> {
         );
         let status = settled
             .status
-            .unwrap_or({ if closed.is_some() { S::Closed } else { open } });
+            .unwrap_or(if closed.is_some() { S::Closed } else { open });
         let closed = match status {
             S::Closed => self.finished_on(closed),
             _ => closed,
@@ -806,9 +832,9 @@ impl Reader<'_, '_> {
         let result = match status {
             S::Closed | S::Submitted => Some(Outcome {
                 report,
-                submitted: None,
+                submitted,
                 closed: closed.filter(|_| status == S::Closed),
-                closed_by: None,
+                closed_by: self.text(Field::ClosedBy).filter(|_| status == S::Closed),
             }),
             _ => report.map(|report| Outcome {
                 report: Some(report),
@@ -846,11 +872,29 @@ impl Reader<'_, '_> {
     }
 }
 
-/// Splits a list cell: `财务科、法规科`, `a,b`, `a；b`.
+/// Whether `title` is one `export` withheld: `[秘密] FU-2026-0012`,
+/// `[secret] IN-2026-0042` (a level, then an ID).
+fn withheld(title: &str) -> bool {
+    let Some((level, id)) = title.strip_prefix('[').and_then(|t| t.split_once("] ")) else {
+        return false;
+    };
+    keyword::parse::<Secrecy>(level).is_ok_and(|s| s.is_classified()) && Id::parse(id).is_some()
+}
+
+/// Splits a list cell: `财务科、法规科`, `a,b`, `a；b`; a separator in
+/// brackets belongs to its item (`各县（市、区）交通运输局`).
 fn split(text: &str) -> impl Iterator<Item = &str> {
-    text.split([',', '，', '、', ';', '；', '\n'])
-        .map(str::trim)
-        .filter(|s| !s.is_empty())
+    let mut depth = 0usize;
+    text.split(move |c: char| {
+        match c {
+            '(' | '（' | '[' | '［' | '【' | '〔' => depth += 1,
+            ')' | '）' | ']' | '］' | '】' | '〕' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+        depth == 0 && matches!(c, ',' | '，' | '、' | ';' | '；' | '\n')
+    })
+    .map(str::trim)
+    .filter(|s| !s.is_empty())
 }
 
 /// The 发文字号 of `record` if it was taken from the sheet.
