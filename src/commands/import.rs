@@ -116,6 +116,7 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
         today: ctx.today,
         year,
         source: &file_name,
+        tz: &ctx.tz,
     };
     let mut problems = Vec::new();
     let mut drafts = Vec::new();

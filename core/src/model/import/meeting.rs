@@ -38,8 +38,9 @@ impl Reader<'_, '_> {
     /// them (`1. 编制计划（综合规划科，2026-11-13）`, one a line).
     pub(crate) fn meeting(&mut self) -> Built {
         let title = self.title();
-        let start = self.required_date(Field::Start);
-        let end = self.date(Field::End);
+        let start_when = self.required_when(Field::Start);
+        let start = start_when.as_ref().map(When::date);
+        let end = self.when(Field::End);
         let (secrecy, _) = self.secrecy();
         let mut decisions = self.text(Field::Decisions).and_then(|text| {
             let list = lines::read_decisions(&text);
@@ -74,15 +75,15 @@ impl Reader<'_, '_> {
         } else {
             MtStatus::Planned
         });
-        let (title, start) = (title?, start?);
+        let (title, start, start_when) = (title?, start?, start_when?);
         let actor = self.setting.actor;
         let record = Meeting {
             id: self.placeholder(start.year()),
             title,
             status,
             meeting_type: self.text(Field::MeetingType),
-            start: When::Date(start),
-            end: end.map(When::Date),
+            start: start_when,
+            end,
             venue: self.text(Field::Venue),
             host: self.text(Field::Host),
             recorder: self.text(Field::Recorder),

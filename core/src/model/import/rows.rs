@@ -10,7 +10,7 @@ use super::said::{Said, joined, said};
 use super::{Field, Header, LEGACY_ID, Target};
 use crate::model::common::{Actor, HistoryAction, TermProblem, check_secrecy_term};
 use crate::model::config::Config;
-use crate::model::date::When;
+use crate::model::date::{Moment, When};
 use crate::model::docnum;
 use crate::model::followup::{Followup, FuStatus, Outcome, Progress};
 use crate::model::id::Id;
@@ -33,6 +33,10 @@ pub struct Setting<'a> {
     pub year: Option<i16>,
     /// Where the rows come from, for the history entry (`收文登记簿.xlsx`).
     pub source: &'a str,
+    /// The register's time zone: a time written after a date
+    /// (`2026-11-20 10:10`, as `export csv` writes a moment) is a moment
+    /// in it.
+    pub tz: &'a jiff::tz::TimeZone,
 }
 
 /// A row read into a record whose ID is still to be given.
@@ -381,6 +385,36 @@ impl Reader<'_, '_> {
         }
     }
 
+    /// A date, or a moment when the cell gives a time after it
+    /// (`2026-11-20 10:10`): received papers and meetings keep their times.
+    pub(crate) fn when(&mut self, field: Field) -> Option<When> {
+        let date = self.date(field)?;
+        let time = self
+            .text(field)
+            .and_then(|text| text.split_once(' ').map(|(_, t)| t.trim().to_string()))
+            .and_then(|t| t.parse::<jiff::civil::Time>().ok());
+        let Some(time) = time else {
+            return Some(When::Date(date));
+        };
+        let moment = self
+            .setting
+            .tz
+            .to_ambiguous_zoned(date.to_datetime(time))
+            .compatible()
+            .ok()
+            .map(|zoned| Moment::at(zoned.timestamp(), self.setting.tz));
+        Some(moment.map_or(When::Date(date), When::Moment))
+    }
+
+    /// A required date or moment (`when`).
+    pub(crate) fn required_when(&mut self, field: Field) -> Option<When> {
+        if self.cell(field).is_empty() {
+            self.problem(field, Trouble::Missing);
+            return None;
+        }
+        self.when(field)
+    }
+
     pub(crate) fn required_date(&mut self, field: Field) -> Option<Date> {
         if self.cell(field).is_empty() {
             self.problem(field, Trouble::Missing);
@@ -504,7 +538,8 @@ impl Reader<'_, '_> {
     fn incoming(&mut self) -> Built {
         let title = self.title();
         let sender = self.required_text(Field::Sender);
-        let received = self.required_date(Field::Received);
+        let received_when = self.required_when(Field::Received);
+        let received = received_when.as_ref().map(When::date);
         if let Some(date) = received
             && date > self.setting.today
         {
@@ -596,7 +631,7 @@ impl Reader<'_, '_> {
         let reply = self.reply(status == S::Replied, completed.or(received));
         let proposal = self.remarks(Field::Proposal).and_then(|mut r| r.pop());
         let instructions = self.remarks(Field::Instructions).unwrap_or_default();
-        let (title, sender, received) = (title?, sender?, received?);
+        let (title, sender, received, received_when) = (title?, sender?, received?, received_when?);
         let actor = self.setting.actor;
         let mut record = Incoming {
             id: self.placeholder(received.year()),
@@ -605,7 +640,7 @@ impl Reader<'_, '_> {
             sender,
             sender_ref: self.text(Field::SenderRef).map(|r| docnum::normalize(&r)),
             doc_type,
-            received: When::Date(received),
+            received: received_when,
             received_by: self.text(Field::ReceivedBy),
             channel,
             urgency,
