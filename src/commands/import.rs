@@ -40,10 +40,14 @@ pub enum SheetFormat {
 /// The header row is found below any title rows and its columns are
 /// recognised by their usual names (收文日期, 来文单位, 文件标题, 发文字号,
 /// 督办事项, 牵头单位, 完成时限 …); --map names the others. Blank rows and
-/// 合计 rows are skipped. Every row is checked first: if any is wrong,
-/// nothing is written and every problem is listed with its row number.
-/// All records are made in one commit, each with an ID of its own year;
-/// the sheet's own number (序号) is kept as legacy_id. Rows already in the
+/// 合计 rows are skipped. The status is the sheet's own words (已办结, 是,
+/// √, 已复函, 在办, 否, 撤项, 已归档 …, also in 是否办结, 完成情况 and
+/// 办理情况); rules that guard new entries only warn on history (an
+/// urgent paper without a deadline). Every row is checked first: if any
+/// is wrong, nothing is written and every problem is listed with its row
+/// number. All records are made in one commit, each with an ID of its
+/// own year; the sheet's own number (序号) is kept as the ID when it is a
+/// free ID of the kind, else as legacy_id. Rows already in the
 /// register (same title and date) are refused unless --skip-existing or
 /// --allow-duplicates.
 #[derive(Debug, clap::Args)]
@@ -52,8 +56,8 @@ pub struct Args {
     // Not `format`: that is the global --format's name.
     #[arg(value_enum, id = "sheet_format", value_name = "FORMAT")]
     pub sheet_format: SheetFormat,
-    /// What the rows are: in (收文), out (发文), fu (督办事项), rule (制度),
-    /// or a logbook's name (seal, visit …), its columns named by the fields'
+    /// What the rows are: in (收文), out (发文), fu (督办事项), meeting
+    /// (会议), rule (制度), or a logbook's name (seal, visit …), its columns named by the fields'
     /// keys or labels
     pub kind: String,
     /// The spreadsheet file

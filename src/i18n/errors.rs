@@ -262,7 +262,9 @@ pub(super) fn error(lang: Lang, error: &Error) -> (String, Option<String>) {
                 .iter()
                 .map(|key| {
                     let label = l.field_in(scope, key);
-                    say!(l, "{key} ({label})", "{key}（{label}）")
+                    // Chinese names the fields by their labels alone (a
+                    // key is accepted too, but is English).
+                    say!(l, "{key} ({label})", "{label}")
                 })
                 .collect::<Vec<_>>()
                 .join(l.list_separator());

@@ -315,7 +315,7 @@ fn map_accepts_every_field_and_lists_them() {
 
     for (lang, said) in [
         ("en", "fields of followup: "),
-        ("zh", "的字段：legacy_id（原编号）"),
+        ("zh", "的字段：原编号、标题、办理要求"),
     ] {
         let stderr = env.fail(&[
             "--lang",
@@ -328,8 +328,11 @@ fn map_accepts_every_field_and_lists_them() {
             "事项=colour",
         ]);
         assert!(stderr.contains(said), "{stderr}");
-        assert!(stderr.contains("effective_due"), "{stderr}");
-        assert!(stderr.contains("source_ref"), "{stderr}");
+        let (due, source) = match lang {
+            "en" => ("effective_due", "source_ref"),
+            _ => ("延期后时限", "来源编号"),
+        };
+        assert!(stderr.contains(due) && stderr.contains(source), "{stderr}");
     }
 }
 

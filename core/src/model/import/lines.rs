@@ -62,9 +62,9 @@ pub fn read_remarks(cell: &str) -> Option<Vec<Remark>> {
 pub fn extensions(extensions: &[Extension]) -> String {
     let lines: Vec<String> = extensions
         .iter()
-        .map(|e| {
-            let by = e.approved_by.as_deref().unwrap_or("");
-            format!("{}→{} {} {by}：{}", e.from, e.to, e.on, e.reason)
+        .map(|e| match e.approved_by.as_deref() {
+            Some(by) => format!("{}→{} {} {by}：{}", e.from, e.to, e.on, e.reason),
+            None => format!("{}→{} {}：{}", e.from, e.to, e.on, e.reason),
         })
         .collect();
     lines.join("\n")
@@ -78,8 +78,8 @@ pub fn read_extensions(cell: &str) -> Option<Vec<Extension>> {
 fn read_extension(line: &str) -> Option<Extension> {
     let (dates, rest) = line.split_once(' ')?;
     let (from, to) = dates.split_once('→')?;
-    let (on, rest) = rest.trim_start().split_once(' ')?;
-    let (by, reason) = rest.split_once('：')?;
+    let (on_by, reason) = rest.trim_start().split_once('：')?;
+    let (on, by) = on_by.split_once(' ').unwrap_or((on_by, ""));
     let by = by.trim();
     Some(Extension {
         from: parse_iso_date(from)?,
@@ -214,7 +214,14 @@ mod tests {
             cell,
             "2026-09-30→2026-11-30 2026-09-24 周敏：审核周期约两个月"
         );
-        assert_eq!(read_extensions(&cell), Some(ext));
+        assert_eq!(read_extensions(&cell), Some(ext.clone()));
+        let unapproved = vec![Extension {
+            approved_by: None,
+            ..ext[0].clone()
+        }];
+        let cell = extensions(&unapproved);
+        assert_eq!(cell, "2026-09-30→2026-11-30 2026-09-24：审核周期约两个月");
+        assert_eq!(read_extensions(&cell), Some(unapproved));
         let answer = Reply {
             on: Date::constant(2026, 11, 23),
             via: "document".into(),
