@@ -155,7 +155,7 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
         ctx.note(&words::skipped_existing(lang, &repeated));
         drafts.retain(|d| !repeated.iter().any(|(row, _)| *row == d.row));
     }
-    for line in words::notices(lang, kind, &notices(&drafts)) {
+    for line in words::notices(lang, kind, &notices(lang, &drafts)) {
         ctx.warn(&line);
     }
 
@@ -669,15 +669,25 @@ fn export_headers(target: Target) -> Vec<(String, Mapping)> {
 }
 
 /// Each notice of the drafts once, with the rows it concerns, in the
-/// order first met.
-fn notices(drafts: &[Draft]) -> Vec<(rows::Notice, Vec<usize>)> {
-    let mut out: Vec<(rows::Notice, Vec<usize>)> = Vec::new();
+/// order first met; a status settled from other cells than the status
+/// column's is told with the status it gave (in `lang`), once per status.
+fn notices(lang: Lang, drafts: &[Draft]) -> Vec<words::Told> {
+    let mut out: Vec<words::Told> = Vec::new();
     for draft in drafts {
         for notice in &draft.notices {
-            match out.iter_mut().find(|(n, _)| n == notice) {
-                Some((_, rows)) if rows.last() != Some(&draft.row) => rows.push(draft.row),
+            let status = matches!(notice, rows::Notice::StatusText { .. })
+                .then(|| lang.status(&draft.record).to_string());
+            match out
+                .iter_mut()
+                .find(|told| told.notice == *notice && told.status == status)
+            {
+                Some(told) if told.rows.last() != Some(&draft.row) => told.rows.push(draft.row),
                 Some(_) => {}
-                None => out.push((notice.clone(), vec![draft.row])),
+                None => out.push(words::Told {
+                    notice: notice.clone(),
+                    status,
+                    rows: vec![draft.row],
+                }),
             }
         }
     }

@@ -203,18 +203,26 @@ pub fn imported(l: Lang, n: usize, file: &str) -> String {
     )
 }
 
+/// A notice of an import, the status it gave (when it tells one) and the
+/// rows it concerns.
+pub struct Told {
+    pub notice: Notice,
+    pub status: Option<String>,
+    pub rows: Vec<usize>,
+}
+
 /// What an import tells about rows it took as they are, on stderr: each
 /// notice once, with the rows it concerns (`第3、7行`).
-pub fn notices(l: Lang, kind: Kind, notices: &[(Notice, Vec<usize>)]) -> Vec<String> {
-    notices
-        .iter()
-        .map(|(notice, rows)| {
+pub fn notices(l: Lang, kind: Kind, told: &[Told]) -> Vec<String> {
+    told.iter()
+        .map(|told| {
+            let rows = &told.rows;
             let list = rows
                 .iter()
                 .map(usize::to_string)
                 .collect::<Vec<_>>()
                 .join(l.list_separator());
-            let what = notice_words(l, kind, notice);
+            let what = notice_words(l, kind, &told.notice, told.status.as_deref());
             if rows.len() == 1 {
                 say!(l, "row {list}: {what}", "第{list}行：{what}")
             } else {
@@ -224,7 +232,7 @@ pub fn notices(l: Lang, kind: Kind, notices: &[(Notice, Vec<usize>)]) -> Vec<Str
         .collect()
 }
 
-fn notice_words(l: Lang, kind: Kind, notice: &Notice) -> String {
+fn notice_words(l: Lang, kind: Kind, notice: &Notice, status: Option<&str>) -> String {
     match notice {
         Notice::Entry(note) => {
             let note = l.note(note);
@@ -251,10 +259,11 @@ fn notice_words(l: Lang, kind: Kind, notice: &Notice) -> String {
         ),
         Notice::StatusText { column, kept_in } => {
             let kept = l.field_in(kind.keyword(), kept_in.key());
+            let status = status.unwrap_or_default();
             say!(
                 l,
-                "the text in '{column}' is no status: it was kept in '{kept}', and the status taken from the row's other cells (a completion date makes it finished)",
-                "“{column}”栏的文字不是办理状态：原文记入“{kept}”，状态按该行其他栏确定（有办结日期即为已办结）"
+                "the text in '{column}' is no status: it was kept in '{kept}', and the status taken from the row's other cells: {status}",
+                "“{column}”栏的文字不是办理状态：原文记入“{kept}”，状态按该行其他栏定为“{status}”"
             )
         }
     }

@@ -56,7 +56,9 @@ fn a_ducha_sheet_says_what_is_finished_and_finished_matters_are_never_overdue() 
         "{zh}"
     );
     assert!(
-        zh.contains("第5行：“完成情况”栏的文字不是办理状态：原文记入“备注”"),
+        zh.contains(
+            "第5行：“完成情况”栏的文字不是办理状态：原文记入“备注”，状态按该行其他栏定为“已办结”"
+        ),
         "{zh}"
     );
     assert!(
@@ -118,7 +120,11 @@ fn status_words_in_other_columns_drive_the_status_and_free_text_is_kept() {
         "{zh}"
     );
     assert!(
-        zh.contains("第3、4行：“办理情况”栏的文字不是办理状态：原文记入“办理结果”"),
+        zh.contains("第3行：“办理情况”栏的文字不是办理状态：原文记入“办理结果”，状态按该行其他栏定为“已登记”"),
+        "{zh}"
+    );
+    assert!(
+        zh.contains("第4行：“办理情况”栏的文字不是办理状态：原文记入“办理结果”，状态按该行其他栏定为“已交办”"),
         "{zh}"
     );
     let first = show(&env, "IN-2026-0001");
