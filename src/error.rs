@@ -131,6 +131,8 @@ pub enum Error {
     BadMap {
         input: String,
         kind: taizhang_core::model::kind::Kind,
+        /// The keys of the fields the kind's columns may fill.
+        accepted: Vec<&'static str>,
     },
     /// `import` of a kind it cannot make.
     ImportKind {

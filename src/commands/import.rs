@@ -2,19 +2,20 @@
 //! 发文登记簿, 督办台账) in: every row checked first, then all rows or
 //! none, in one commit.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 use crate::commands::shared::print;
 use crate::context::Ctx;
 use crate::error::{CoreError, Error, Result};
-use crate::i18n::Message;
 use crate::i18n::import as words;
+use crate::i18n::{Lang, Message};
 use taizhang_core::model::config::LogbookDef;
+use taizhang_core::model::docnum;
 use taizhang_core::model::id::Id;
 use taizhang_core::model::import::rows::{self, Draft, RowProblem, Setting, Trouble};
-use taizhang_core::model::import::{self, Field, LEGACY_ID, Mapping, Target};
+use taizhang_core::model::import::{self, Field, LEGACY_ID, Mapping, Target, blocks};
 use taizhang_core::model::keyword::Keyword;
 use taizhang_core::model::kind::Kind;
 use taizhang_core::model::logbook::sheet;
@@ -38,10 +39,14 @@ use read::{Passed, YearFrom};
 /// (收文日期, 来文单位, 文件标题, 发文字号, 督办事项, 牵头单位, 完成时限 …);
 /// --map names the others. Blank, 小计/合计, footnote (注：) and signature
 /// (制表：) rows are passed over. --dry-run previews the columns and the
-/// first records. Every row is checked first: if any is wrong,
-/// nothing is written and every problem is listed with its row number.
-/// All records are made in one commit, each with an ID of its own year;
-/// the sheet's own number (序号) is kept as legacy_id. Rows already in the
+/// first records. The status is the sheet's own words (已办结, 是, √,
+/// 已复函, 在办, 否, 撤项, 已归档 …, also in 是否办结, 完成情况 and
+/// 办理情况); rules that guard new entries only warn on history (an
+/// urgent paper without a deadline). Every row is checked first: if any
+/// is wrong, nothing is written and every problem is listed with its row
+/// number. All records are made in one commit, each with an ID of its
+/// own year; the sheet's own number (序号) is kept as the ID when it is a
+/// free ID of the kind, else as legacy_id. Rows already in the
 /// register (same title and date) are refused unless --skip-existing or
 /// --allow-duplicates.
 #[derive(Debug, clap::Args)]
@@ -52,8 +57,8 @@ pub struct Args {
     // Not `format`: that is the global --format's name.
     #[arg(value_enum, id = "sheet_format", value_name = "FORMAT")]
     pub sheet_format: SheetFormat,
-    /// What the rows are: in (收文), out (发文), fu (督办事项), rule (制度),
-    /// or a logbook's name (seal, visit …), its columns named by the fields'
+    /// What the rows are: in (收文), out (发文), fu (督办事项), meeting
+    /// (会议), rule (制度), or a logbook's name (seal, visit …), its columns named by the fields'
     /// keys or labels
     pub kind: String,
     /// The spreadsheet file
@@ -96,19 +101,7 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
         }
     };
     let kind = target.kind();
-    let overrides = args
-        .map
-        .iter()
-        .map(|text| {
-            let bad = || Error::BadMap {
-                input: text.clone(),
-                kind,
-            };
-            let (column, field) = text.split_once('=').ok_or_else(bad)?;
-            let mapping = target.field_named(field).ok_or_else(bad)?;
-            Ok((column.trim().to_string(), mapping))
-        })
-        .collect::<Result<Vec<(String, Mapping)>>>()?;
+    let overrides = overrides(target, &args.map)?;
     let opened = read::read_sheet(ctx, &args, |rows| {
         import::find_header(rows, target, &overrides).is_some()
     })?;
@@ -151,6 +144,7 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
         today: ctx.today,
         year: Some(year),
         source: &file_name,
+        tz: &ctx.tz,
     };
     let mut problems = Vec::new();
     let mut drafts = Vec::new();
@@ -167,6 +161,8 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
         check_numbers(&drafts, &existing, &header, &mut problems);
     }
     let prefix = register.config.prefix(kind);
+    unlink_replies(&register, &mut drafts);
+    check_named(&register, &drafts, &header, &mut problems);
     if !problems.is_empty() {
         problems.sort_by_key(|p| p.row);
         let refused = CoreError::ImportRefused {
@@ -178,7 +174,7 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
             ctx,
             &args,
             &mut tx,
-            prefix,
+            (prefix, &existing),
             drafts,
             &warnings,
             refused.into(),
@@ -188,7 +184,15 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
     if !repeated.is_empty() && !args.allow_duplicates {
         if !args.skip_existing {
             let refused = CoreError::ImportDuplicates { rows: repeated }.into();
-            return shown.refuse(ctx, &args, &mut tx, prefix, drafts, &warnings, refused);
+            return shown.refuse(
+                ctx,
+                &args,
+                &mut tx,
+                (prefix, &existing),
+                drafts,
+                &warnings,
+                refused,
+            );
         }
         shown.warn(
             ctx,
@@ -198,8 +202,15 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
         );
         drafts.retain(|d| !repeated.iter().any(|(row, _)| *row == d.row));
     }
+    // Warnings about how rows were read: the preview lists them.
+    for line in words::notices(lang, kind, &notices(lang, &drafts)) {
+        match args.dry_run {
+            true => warnings.push(line),
+            false => ctx.warn(&line),
+        }
+    }
 
-    give_ids(&mut tx, prefix, &mut drafts)?;
+    give_ids(&mut tx, prefix, &existing, &mut drafts)?;
     if target == Target::Outgoing {
         give_numbers(&register, ctx.today, &mut drafts)?;
     }
@@ -207,6 +218,9 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
         return shown
             .print(ctx, &drafts, &warnings)
             .map(|()| ExitCode::SUCCESS);
+    }
+    for linked in linked_back(&tx, &drafts)? {
+        tx.save(&linked)?;
     }
     write_drafts(ctx, tx, &args, drafts, kind.keyword())
 }
@@ -281,13 +295,13 @@ impl Shown<'_> {
         ctx: &Ctx,
         args: &Args,
         tx: &mut Change,
-        prefix: &str,
+        (prefix, existing): (&str, &[Record]),
         mut drafts: Vec<Draft>,
         warnings: &[String],
         refused: Error,
     ) -> Result<ExitCode> {
         if args.dry_run {
-            give_ids(tx, prefix, &mut drafts)?;
+            give_ids(tx, prefix, existing, &mut drafts)?;
             let out = self.render(ctx, &drafts, warnings);
             print(&out)?;
         }
@@ -349,10 +363,12 @@ fn check_numbers(
     header: &import::Header,
     problems: &mut Vec<RowProblem>,
 ) {
-    let taken: HashMap<&str, &Id> = existing
+    // Numbers compared as the register writes them: a document of the
+    // register numbered `市交发[2026]1号` holds `市交发〔2026〕01号` too.
+    let taken: HashMap<String, &Id> = existing
         .iter()
         .filter_map(|r| match r {
-            Record::Outgoing(o) => Some((o.doc_number.as_str(), &o.id)),
+            Record::Outgoing(o) => Some((docnum::normalize(&o.doc_number), &o.id)),
             _ => None,
         })
         .collect();
@@ -421,15 +437,38 @@ fn legacy_text(value: &serde_yaml::Value) -> Option<String> {
     }
 }
 
-/// Gives each draft the next ID of its own year, in the file's order:
-/// the folder is read once per year, then numbers count up.
-fn give_ids(tx: &mut Change, prefix: &str, drafts: &mut [Draft]) -> Result<()> {
+/// Gives each draft its ID. A row whose own number (序号, 编号) is an ID
+/// of this kind that the register does not have keeps it, so that an
+/// export comes back under the IDs its links name; every other row gets
+/// the next ID of its own year, in the file's order (the folder read once
+/// per year, then numbers count up past the kept ones), and keeps its own
+/// number as `legacy_id`.
+fn give_ids(
+    tx: &mut Change,
+    prefix: &str,
+    existing: &[Record],
+    drafts: &mut [Draft],
+) -> Result<()> {
+    let mut taken: HashSet<Id> = existing.iter().map(|r| r.id().clone()).collect();
+    let mut kept = vec![false; drafts.len()];
+    for (draft, kept) in drafts.iter_mut().zip(kept.iter_mut()) {
+        let own = draft.legacy_id.as_deref().and_then(Id::parse);
+        if let Some(id) = own.filter(|id| id.prefix() == prefix && !taken.contains(id)) {
+            taken.insert(id.clone());
+            draft.year = id.year();
+            rows::keep_id(&mut draft.record, id);
+            *kept = true;
+        }
+    }
     let mut next: HashMap<i16, u32> = HashMap::new();
-    for draft in drafts {
-        let seq = match next.get(&draft.year) {
+    for (draft, _) in drafts.iter_mut().zip(kept).filter(|(_, kept)| !kept) {
+        let mut seq = match next.get(&draft.year) {
             Some(seq) => *seq,
             None => tx.allocate(prefix, draft.year)?.seq(),
         };
+        while taken.contains(&Id::new(prefix, draft.year, seq)) {
+            seq += 1;
+        }
         next.insert(draft.year, seq + 1);
         rows::set_id(&mut draft.record, Id::new(prefix, draft.year, seq));
     }
@@ -599,6 +638,7 @@ fn import_book(ctx: &Ctx, register: &Register, args: &Args) -> Result<ExitCode> 
             year: d.year,
             legacy_id: d.legacy_id,
             numbered: false,
+            notices: Vec::new(),
         })
         .collect();
     let prefix = book.prefix.as_str();
@@ -612,7 +652,7 @@ fn import_book(ctx: &Ctx, register: &Register, args: &Args) -> Result<ExitCode> 
             ctx,
             args,
             &mut tx,
-            prefix,
+            (prefix, &existing),
             drafts,
             &warnings,
             refused.into(),
@@ -622,7 +662,15 @@ fn import_book(ctx: &Ctx, register: &Register, args: &Args) -> Result<ExitCode> 
     if !repeated.is_empty() && !args.allow_duplicates {
         if !args.skip_existing {
             let refused = CoreError::ImportDuplicates { rows: repeated }.into();
-            return shown.refuse(ctx, args, &mut tx, prefix, drafts, &warnings, refused);
+            return shown.refuse(
+                ctx,
+                args,
+                &mut tx,
+                (prefix, &existing),
+                drafts,
+                &warnings,
+                refused,
+            );
         }
         shown.warn(
             ctx,
@@ -632,7 +680,7 @@ fn import_book(ctx: &Ctx, register: &Register, args: &Args) -> Result<ExitCode> 
         );
         drafts.retain(|d| !repeated.iter().any(|(row, _)| *row == d.row));
     }
-    give_ids(&mut tx, prefix, &mut drafts)?;
+    give_ids(&mut tx, prefix, &existing, &mut drafts)?;
     if args.dry_run {
         return shown
             .print(ctx, &drafts, &warnings)
@@ -745,4 +793,145 @@ fn book_label(lang: crate::i18n::Lang, field: &taizhang_core::model::config::Fie
         crate::i18n::Lang::Zh => field.label.as_ref(),
     };
     label.unwrap_or(&field.name).clone()
+}
+
+/// `--map COLUMN=FIELD` read for `target`; a field it does not have is
+/// refused with the fields it has.
+fn overrides(target: Target, map: &[String]) -> Result<Vec<(String, Mapping)>> {
+    let kind = target.kind();
+    let mut out = map
+        .iter()
+        .map(|text| {
+            let bad = || Error::BadMap {
+                input: text.clone(),
+                kind,
+                accepted: target.fields().iter().map(|(f, _)| f.key()).collect(),
+            };
+            let (column, field) = text.split_once('=').ok_or_else(bad)?;
+            let mapping = target.field_named(field).ok_or_else(bad)?;
+            Ok((column.trim().to_string(), mapping))
+        })
+        .collect::<Result<Vec<(String, Mapping)>>>()?;
+    out.extend(export_headers(target));
+    Ok(out)
+}
+
+/// The headers `export` gives the fields of `target`, in both languages:
+/// an export comes back in whatever language it was written.
+fn export_headers(target: Target) -> Vec<(String, Mapping)> {
+    let scope = target.kind().keyword();
+    [Lang::En, Lang::Zh]
+        .into_iter()
+        .flat_map(|lang| {
+            target.fields().iter().map(move |(field, _)| {
+                let header = crate::report::list::header(scope, field.key(), lang);
+                (header, Mapping::Field(*field))
+            })
+        })
+        .collect()
+}
+
+/// Each notice of the drafts once, with the rows it concerns, in the
+/// order first met; a status settled from other cells than the status
+/// column's is told with the status it gave (in `lang`), once per status.
+fn notices(lang: Lang, drafts: &[Draft]) -> Vec<words::Told> {
+    let mut out: Vec<words::Told> = Vec::new();
+    for draft in drafts {
+        for notice in &draft.notices {
+            let status = matches!(notice, rows::Notice::StatusText { .. })
+                .then(|| lang.status(&draft.record).to_string());
+            match out
+                .iter_mut()
+                .find(|told| told.notice == *notice && told.status == status)
+            {
+                Some(told) if told.rows.last() != Some(&draft.row) => told.rows.push(draft.row),
+                Some(_) => {}
+                None => out.push(words::Told {
+                    notice: notice.clone(),
+                    status,
+                    rows: vec![draft.row],
+                }),
+            }
+        }
+    }
+    out
+}
+
+/// A row naming a record the register does not have (a reply's document,
+/// the paper answered, a follow-up's source) would leave a link to
+/// nothing: a problem of the row.
+fn check_named(
+    register: &Register,
+    drafts: &[Draft],
+    header: &import::Header,
+    problems: &mut Vec<RowProblem>,
+) {
+    let mut known: HashMap<Id, bool> = HashMap::new();
+    for draft in drafts {
+        for (field, id) in blocks::named(&draft.record) {
+            let column = match header.label(field) {
+                Some(label) => rows::Column::Header(label.to_string()),
+                None => rows::Column::Field(field),
+            };
+            let found = *known.entry(id.clone()).or_insert_with(|| {
+                !matches!(
+                    store::load_one(register, &id),
+                    Err(CoreError::NotFound { .. })
+                )
+            });
+            if !found {
+                problems.push(RowProblem {
+                    row: draft.row,
+                    column,
+                    trouble: Trouble::MissingRecord { id: id.to_string() },
+                });
+            }
+        }
+    }
+}
+
+/// A paper's reply naming a document the register does not have yet
+/// loses that link, told about: the 发文 sheet makes it (`linked_back`).
+fn unlink_replies(register: &Register, drafts: &mut [Draft]) {
+    let mut exists = |id: &Id| {
+        !matches!(
+            store::load_one(register, id),
+            Err(CoreError::NotFound { .. })
+        )
+    };
+    for draft in drafts {
+        if let Some(id) = blocks::unlink_reply(&mut draft.record, &mut exists) {
+            let id = id.to_string();
+            draft.notices.push(rows::Notice::ReplyLinkedLater { id });
+        }
+    }
+}
+
+/// The records the new ones name, with the links back to them made (a
+/// paper's reply document, its follow-ups, a decision's follow-up), so
+/// that records brought in kind by kind link both ways as they did.
+/// An archived paper is frozen and keeps its links as they are.
+fn linked_back(tx: &Change, drafts: &[Draft]) -> Result<Vec<Record>> {
+    let mut loaded: Vec<(Record, bool)> = Vec::new();
+    for draft in drafts {
+        for (_, id) in blocks::named(&draft.record) {
+            let at = match loaded.iter().position(|(r, _)| *r.id() == id) {
+                Some(at) => at,
+                None => match tx.load(&id) {
+                    Ok(record) => {
+                        loaded.push((record, false));
+                        loaded.len() - 1
+                    }
+                    Err(CoreError::Archive(_)) => continue,
+                    Err(e) => return Err(e.into()),
+                },
+            };
+            let (target, changed) = &mut loaded[at];
+            *changed |= blocks::link_back(&draft.record, target);
+        }
+    }
+    Ok(loaded
+        .into_iter()
+        .filter_map(|(record, changed)| changed.then_some(record))
+        .collect())
 }

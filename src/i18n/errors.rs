@@ -270,7 +270,22 @@ pub(super) fn error(lang: Lang, error: &Error) -> (String, Option<String>) {
                 )),
             )
         }
-        E::BadMap { input, kind } => {
+        E::BadMap {
+            input,
+            kind,
+            accepted,
+        } => {
+            let scope = taizhang_core::model::keyword::Keyword::keyword(*kind);
+            let fields = accepted
+                .iter()
+                .map(|key| {
+                    let label = l.field_in(scope, key);
+                    // Chinese names the fields by their labels alone (a
+                    // key is accepted too, but is English).
+                    say!(l, "{key} ({label})", "{label}")
+                })
+                .collect::<Vec<_>>()
+                .join(l.list_separator());
             let kind = l.keyword(*kind);
             (
                 say!(
@@ -278,7 +293,11 @@ pub(super) fn error(lang: Lang, error: &Error) -> (String, Option<String>) {
                     "--map '{input}': write COLUMN=FIELD with a field of {kind} (its key or its usual header), or COLUMN=- to leave the column out",
                     "--map “{input}”：应写作 列名=字段，字段为{kind}的字段名或常用表头，或写 列名=- 表示不导入该列"
                 ),
-                None,
+                Some(say!(
+                    l,
+                    "fields of {kind}: {fields}",
+                    "{kind}的字段：{fields}"
+                )),
             )
         }
         E::ImportKind { input } => (

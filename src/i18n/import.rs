@@ -2,7 +2,7 @@
 //! the closing note, both languages side by side.
 
 use super::{Lang, say};
-use taizhang_core::model::import::rows::{Column, RowProblem, Trouble};
+use taizhang_core::model::import::rows::{Column, Notice, RowProblem, Trouble};
 use taizhang_core::model::keyword::Keyword;
 use taizhang_core::model::kind::Kind;
 
@@ -65,15 +65,30 @@ fn trouble(l: Lang, trouble: &Trouble) -> String {
                 "“{input}”不是本台账登记的单位（现有单位：{known}）"
             )
         }
-        T::DeadlineNeeded => say!(
+        T::NotAnId { input } => say!(
             l,
-            "an urgent action item needs a deadline",
-            "加急、特急的办件必须有办理时限"
+            "'{input}' is not a record's ID (such as IN-2026-0006)",
+            "“{input}”不是记录编号（如 IN-2026-0006）"
         ),
-        T::SignerNeeded => say!(
+        T::MissingRecord { id } => say!(
             l,
-            "an upward document needs its signer",
-            "上行文必须写明签发人"
+            "{id} is not in the register; import it first",
+            "台账中没有 {id}，请先导入它"
+        ),
+        T::BadDecisions { input } => say!(
+            l,
+            "'{input}' is not a list of decisions (one a line: 1. text（lead unit，2026-11-13）)",
+            "“{input}”不是议定事项（每行一条：1. 事项内容（牵头单位，2026-11-13））"
+        ),
+        T::WithheldTitle { input } => say!(
+            l,
+            "'{input}' is a title export withheld: the sheet does not hold the record; export it again with --show-classified to import it",
+            "“{input}”是导出时隐去的标题，表中没有这条记录的内容；请用 --show-classified 重新导出后再导入"
+        ),
+        T::BadExtensions { input } => say!(
+            l,
+            "'{input}' is not a list of extensions (one a line: 2026-09-30→2026-11-30 2026-09-24 周敏：reason)",
+            "“{input}”不是延期记录（每行一条：2026-09-30→2026-11-30 2026-09-24 周敏：理由）"
         ),
         T::DueBeforeAssigned { due, assigned } => say!(
             l,
@@ -143,4 +158,70 @@ pub fn imported(l: Lang, n: usize, file: &str) -> String {
         "imported {n} records from {file}",
         "已从 {file} 导入 {n} 条记录"
     )
+}
+
+/// A notice of an import, the status it gave (when it tells one) and the
+/// rows it concerns.
+pub struct Told {
+    pub notice: Notice,
+    pub status: Option<String>,
+    pub rows: Vec<usize>,
+}
+
+/// What an import tells about rows it took as they are, on stderr: each
+/// notice once, with the rows it concerns (`第3、7行`).
+pub fn notices(l: Lang, kind: Kind, told: &[Told]) -> Vec<String> {
+    told.iter()
+        .map(|told| {
+            let rows = &told.rows;
+            let list = rows
+                .iter()
+                .map(usize::to_string)
+                .collect::<Vec<_>>()
+                .join(l.list_separator());
+            let what = notice_words(l, kind, &told.notice, told.status.as_deref());
+            if rows.len() == 1 {
+                say!(l, "row {list}: {what}", "第{list}行：{what}")
+            } else {
+                say!(l, "rows {list}: {what}", "第{list}行：{what}")
+            }
+        })
+        .collect()
+}
+
+fn notice_words(l: Lang, kind: Kind, notice: &Notice, status: Option<&str>) -> String {
+    match notice {
+        Notice::Entry(note) => {
+            let note = l.note(note);
+            say!(
+                l,
+                "{note}; imported as history, and check warns of it",
+                "{note}；作为历史记录导入，check 将提示此项"
+            )
+        }
+        Notice::CompletedFromRow => say!(
+            l,
+            "finished (or replied), with no completion date: the latest date of the row was taken",
+            "已办结（或已答复）但没有办结日期：取该行最晚的日期"
+        ),
+        Notice::ArchivedWithoutNumber => say!(
+            l,
+            "archived, but the sheet gives no archive number (档号): imported as finished",
+            "已归档，但表中没有档号：按已办结导入"
+        ),
+        Notice::ReplyLinkedLater { id } => say!(
+            l,
+            "the reply's document {id} is not in the register yet: it is linked when the outgoing sheet naming the paper (in reply to) is imported",
+            "答复所用的发文 {id} 尚未导入：导入在“答复来文”中写明该来文的发文登记簿时自动关联"
+        ),
+        Notice::StatusText { column, kept_in } => {
+            let kept = l.field_in(kind.keyword(), kept_in.key());
+            let status = status.unwrap_or_default();
+            say!(
+                l,
+                "the text in '{column}' is no status: it was kept in '{kept}', and the status taken from the row's other cells: {status}",
+                "“{column}”栏的文字不是办理状态：原文记入“{kept}”，状态按该行其他栏定为“{status}”"
+            )
+        }
+    }
 }

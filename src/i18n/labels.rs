@@ -181,6 +181,8 @@ const FIELDS: &[(&str, &str, &str)] = &[
     ("minutes", "minutes", "会议纪要"),
     ("kind", "kind", "类别"),
     ("latest_progress", "latest progress", "最新进展"),
+    ("finished", "finished", "是否办结"),
+    ("completion", "completion", "完成情况"),
 ];
 
 /// Fields whose label depends on where they appear:
@@ -192,6 +194,11 @@ const FIELDS_IN: &[(&str, &str, &str, &str)] = &[
     ("followup", "effective_due", "due (extended)", "延期后时限"),
     ("followup", "closed", "closed on", "办结日期"),
     ("followup", "report", "report", "办理情况"),
+    ("incoming", "archive", "archive number", "档号"),
+    ("incoming", "archived", "archived on", "归档日期"),
+    ("outgoing", "archived", "archived on", "归档日期"),
+    ("followup", "submitted", "submitted on", "报结日期"),
+    ("outgoing", "archive", "archive number", "档号"),
     ("meeting", "decisions", "decisions", "议定事项数"),
     ("meeting", "status", "status", "会议状态"),
     ("extensions", "from", "was due", "原期限"),

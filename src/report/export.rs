@@ -12,6 +12,7 @@ use jiff::civil::{Date, DateTime};
 use crate::i18n::Lang;
 use crate::report::redact::{Secrets, Title};
 use taizhang_core::model::config::LogbookDef;
+use taizhang_core::model::import::lines;
 use taizhang_core::model::keyword::Keyword;
 use taizhang_core::model::kind::Kind;
 use taizhang_core::model::record::Record;
@@ -168,6 +169,19 @@ fn status() -> Column {
     }
 }
 
+/// 档号 of an archived document, and the day it was filed.
+fn archive() -> [Column; 2] {
+    use taizhang_core::model::archive::block;
+    [
+        col("archive", 26.0, |r, _| {
+            text(block(r).map(|b| b.number.as_str()))
+        }),
+        col("archived", 12.0, |r, _| {
+            date(block(r).and_then(|b| b.archived))
+        }),
+    ]
+}
+
 /// The layout of a sheet: the kind's own columns, or for all kinds at
 /// once (CSV without KIND) the columns every record has.
 pub fn layout(kind: Option<Kind>, book: Option<&LogbookDef>) -> Layout {
@@ -247,11 +261,49 @@ fn incoming() -> Vec<Column> {
             In(d) => text(d.result.as_deref()),
             _ => Cell::Empty,
         }),
+        col("support", 14.0, |r, _| match r {
+            In(d) => joined(&d.support),
+            _ => Cell::Empty,
+        }),
+        col("received_by", 8.0, |r, _| match r {
+            In(d) => text(d.received_by.as_deref()),
+            _ => Cell::Empty,
+        }),
+        col("channel", 8.0, |r, w| match r {
+            In(d) => d.channel.map_or(Cell::Empty, |c| w.keyword(c)),
+            _ => Cell::Empty,
+        }),
+        col("secrecy_term", 8.0, |r, _| match r {
+            In(d) => text(d.secrecy_term.as_deref()),
+            _ => Cell::Empty,
+        }),
+        matter("proposal", 30.0, |r, _| match r {
+            In(d) => text(Some(&lines::remarks(d.proposal.as_slice()))),
+            _ => Cell::Empty,
+        }),
+        matter("instructions", 30.0, |r, _| match r {
+            In(d) => text(Some(&lines::remarks(&d.instructions))),
+            _ => Cell::Empty,
+        }),
+        col("reply", 24.0, |r, _| match r {
+            In(d) => text(d.reply.as_ref().map(lines::reply).as_deref()),
+            _ => Cell::Empty,
+        }),
+        col("internal", 6.0, |r, w| match r {
+            In(d) if d.internal => Cell::Text(match w {
+                Words::Keywords => "true".to_string(),
+                Words::People(lang) => lang.field("internal").to_string(),
+            }),
+            _ => Cell::Empty,
+        }),
         matter("notes", 20.0, |r, _| match r {
             In(d) => text(d.notes.as_deref()),
             _ => Cell::Empty,
         }),
     ]
+    .into_iter()
+    .chain(archive())
+    .collect()
 }
 
 fn outgoing() -> Vec<Column> {
@@ -303,7 +355,26 @@ fn outgoing() -> Vec<Column> {
             Out(d) => text(d.notes.as_deref()),
             _ => Cell::Empty,
         }),
+        col("secrecy_term", 8.0, |r, _| match r {
+            Out(d) => text(d.secrecy_term.as_deref()),
+            _ => Cell::Empty,
+        }),
+        col("print_copies", 6.0, |r, _| match r {
+            Out(d) => number(d.print_copies),
+            _ => Cell::Empty,
+        }),
+        col("disclosure", 10.0, |r, w| match r {
+            Out(d) => d.disclosure.map_or(Cell::Empty, |v| w.keyword(v)),
+            _ => Cell::Empty,
+        }),
+        col("in_reply_to", 14.0, |r, _| match r {
+            Out(d) => text(d.in_reply_to.as_ref().map(ToString::to_string).as_deref()),
+            _ => Cell::Empty,
+        }),
     ]
+    .into_iter()
+    .chain(archive())
+    .collect()
 }
 
 fn followup() -> Vec<Column> {
@@ -340,8 +411,33 @@ fn followup() -> Vec<Column> {
             Fu(f) => date(f.closed_on()),
             _ => Cell::Empty,
         }),
-        matter("latest_progress", 30.0, |r, _| match r {
-            Fu(f) => text(f.progress.last().map(|p| p.note.as_str())),
+        col("closed_by", 8.0, |r, _| match r {
+            Fu(f) => text(f.result.as_ref().and_then(|o| o.closed_by.as_deref())),
+            _ => Cell::Empty,
+        }),
+        col("submitted", 12.0, |r, _| match r {
+            Fu(f) => date(f.result.as_ref().and_then(|o| o.submitted)),
+            _ => Cell::Empty,
+        }),
+        col("secrecy", 8.0, |r, w| w.keyword(r.secrecy())),
+        col("supervisor", 10.0, |r, _| match r {
+            Fu(f) => text(f.supervisor.as_deref()),
+            _ => Cell::Empty,
+        }),
+        col("feedback", 8.0, |r, w| match r {
+            Fu(f) => f.feedback.map_or(Cell::Empty, |v| w.keyword(v)),
+            _ => Cell::Empty,
+        }),
+        matter("requirement", 30.0, |r, _| match r {
+            Fu(f) => text(f.requirement.as_deref()),
+            _ => Cell::Empty,
+        }),
+        matter("extensions", 30.0, |r, _| match r {
+            Fu(f) => text(Some(&lines::extensions(&f.extensions))),
+            _ => Cell::Empty,
+        }),
+        matter("progress", 40.0, |r, _| match r {
+            Fu(f) => text(Some(&lines::progress(&f.progress))),
             _ => Cell::Empty,
         }),
         matter("report", 30.0, |r, _| match r {
@@ -383,8 +479,20 @@ fn meeting() -> Vec<Column> {
             _ => Cell::Empty,
         }),
         status(),
-        col("decisions", 8.0, |r, _| match r {
-            Mt(m) => Cell::Number(m.decisions.len() as f64),
+        col("attendees", 24.0, |r, _| match r {
+            Mt(m) => joined(&m.attendees),
+            _ => Cell::Empty,
+        }),
+        matter("decisions", 40.0, |r, _| match r {
+            Mt(m) => text(Some(&lines::decisions(&m.decisions))),
+            _ => Cell::Empty,
+        }),
+        matter("minutes", 24.0, |r, _| match r {
+            Mt(m) => text(m.minutes.as_deref()),
+            _ => Cell::Empty,
+        }),
+        matter("notes", 20.0, |r, _| match r {
+            Mt(m) => text(m.notes.as_deref()),
             _ => Cell::Empty,
         }),
     ]

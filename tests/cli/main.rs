@@ -34,6 +34,7 @@ mod list_show;
 mod log;
 mod loops;
 mod meeting;
+mod moving_in;
 mod perms;
 mod polish_remind;
 mod readme;

@@ -50,6 +50,16 @@ impl Actor {
     }
 }
 
+/// Whether a record came in by `import`: its first history entry says
+/// so. Such a record is history, written before this register kept it:
+/// the rules that guard a new entry (an urgent paper's deadline, an
+/// upward document's signer) are warnings on it, not errors.
+pub fn imported(history: &[HistoryEntry]) -> bool {
+    history
+        .first()
+        .is_some_and(|h| h.action == HistoryAction::Import.keyword())
+}
+
 /// What a history entry records, stored as its keyword. The entry keeps
 /// the text it was read with (a hand edit or a newer version may write an
 /// action this one does not know); `parse` tells the known ones.

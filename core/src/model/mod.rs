@@ -6,6 +6,7 @@ pub mod calendar;
 pub mod common;
 pub mod config;
 pub mod date;
+pub mod docnum;
 pub mod edit;
 pub mod facts;
 pub mod followup;

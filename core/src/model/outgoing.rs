@@ -126,12 +126,10 @@ pub fn doc_number(issuer: &str, year: i16, seq: u32) -> String {
     format!("{issuer}〔{year}〕{seq}号")
 }
 
-/// Reads a 发文字号 back into its parts; `None` if it is not one.
-pub fn parse_doc_number(text: &str) -> Option<(&str, i16, u32)> {
-    let (issuer, rest) = text.split_once('〔')?;
-    let (year, rest) = rest.split_once('〕')?;
-    let seq = rest.strip_suffix('号')?;
-    Some((issuer, year.parse().ok()?, seq.parse().ok()?))
+/// Reads a 发文字号 back into its parts, however it was typed
+/// (`model::docnum`); `None` if it is not one.
+pub fn parse_doc_number(text: &str) -> Option<(String, i16, u32)> {
+    crate::model::docnum::parse(text)
 }
 
 impl KindRules for Outgoing {
@@ -233,7 +231,10 @@ mod tests {
     fn numbers_render_and_parse() {
         let n = doc_number("市交发", 2026, 12);
         assert_eq!(n, "市交发〔2026〕12号");
-        assert_eq!(parse_doc_number(&n), Some(("市交发", 2026, 12)));
-        assert_eq!(parse_doc_number("市交发[2026]12号"), None);
+        assert_eq!(parse_doc_number(&n), Some(("市交发".into(), 2026, 12)));
+        assert_eq!(
+            parse_doc_number("市交发[2026]12号"),
+            Some(("市交发".into(), 2026, 12))
+        );
     }
 }

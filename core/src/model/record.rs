@@ -334,11 +334,20 @@ impl Record {
     }
 
     /// Whether `needle` (lower-cased) occurs in the title, references,
-    /// parties or notes.
+    /// parties or notes. A document number matches however either was
+    /// typed (`〔2026〕11号` finds `省应急发[2026]11号`, `model::docnum`).
     pub fn matches_search(&self, needle: &str) -> bool {
         let hit = |s: &str| s.to_lowercase().contains(needle);
         if hit(self.title()) || hit(&self.id().to_string()) {
             return true;
+        }
+        if let Some(reference) = self.reference() {
+            let needle = crate::model::docnum::normalize(needle);
+            if !needle.is_empty()
+                && crate::model::docnum::normalize(&reference.to_lowercase()).contains(&needle)
+            {
+                return true;
+            }
         }
         each!(self, r => KindRules::mentions(r.as_ref(), &hit))
     }

@@ -539,7 +539,7 @@ impl<'a> Replay<'a> {
             let top = match taken.get(&key) {
                 Some(n) => *n,
                 None => {
-                    let local = numbering::highest_number(self.register, issuer, year)?;
+                    let local = numbering::highest_number(self.register, &issuer, year)?;
                     let remote_top = remote
                         .keys()
                         .filter(|(i, y, _)| *i == issuer && *y == year)
@@ -550,7 +550,7 @@ impl<'a> Replay<'a> {
                 }
             };
             taken.insert(key, top + 1);
-            let new = doc_number(issuer, year, top + 1);
+            let new = doc_number(&issuer, year, top + 1);
             report
                 .numbers
                 .push((final_id.clone(), number.doc_number.clone(), new.clone()));

@@ -9,6 +9,7 @@ use crate::error::{CoreError, Error, Result};
 use taizhang_core::model::common::HistoryAction;
 use taizhang_core::model::common::check_secrecy_term;
 use taizhang_core::model::date::When;
+use taizhang_core::model::docnum;
 use taizhang_core::model::incoming::{InStatus, Incoming};
 use taizhang_core::model::keyword::{Channel, DocType, Handling, Secrecy, Urgency};
 use taizhang_core::model::kind::Kind;
@@ -150,7 +151,9 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
         title,
         status,
         sender,
-        sender_ref: optional_text(args.sender_ref),
+        // The number as the register writes it (`model::docnum`), so that
+        // search and `check` compare it however it was typed.
+        sender_ref: optional_text(args.sender_ref).map(|r| docnum::normalize(&r)),
         doc_type,
         received,
         received_by: optional_text(args.received_by).or_else(|| Some(actor.by.clone())),

@@ -5,9 +5,13 @@
 //! Pure: the cells come in as values (`store::sheet` reads the file), the
 //! records go out with placeholder IDs (the command allocates them).
 
+pub mod blocks;
 pub mod cell;
 pub mod header;
+pub mod lines;
+pub mod meeting;
 pub mod rows;
+pub mod said;
 
 use crate::model::kind::Kind;
 pub use cell::{Cell, SheetRow};
@@ -17,12 +21,22 @@ pub use header::{Label, Skip, skip};
 /// spreadsheet it came from (序号, 编号). `check` knows it.
 pub const LEGACY_ID: &str = "legacy_id";
 
+/// Columns saying whether a matter is finished: 是否办结 (是/否), and
+/// 完成情况 (已完成/未完成) beside it, which sheets often keep both.
+const FINISHED: &[&str] = &["是否办结", "是否完成", "办结情况"];
+const COMPLETION: &[&str] = &["完成情况"];
+
+/// The column of a document's archive number, and of the day it was filed.
+const ARCHIVE: &[&str] = &["档号", "归档号"];
+const ARCHIVED: &[&str] = &["归档日期"];
+
 /// What an import makes: one of the record kinds a paper register holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Target {
     Incoming,
     Outgoing,
     Followup,
+    Meeting,
     Rule,
 }
 
@@ -32,6 +46,7 @@ impl Target {
             Target::Incoming => Kind::Incoming,
             Target::Outgoing => Kind::Outgoing,
             Target::Followup => Kind::Followup,
+            Target::Meeting => Kind::Meeting,
             Target::Rule => Kind::Rule,
         }
     }
@@ -64,6 +79,14 @@ impl Target {
                 (F::Result, &["办理结果", "办理情况"]),
                 (F::Completed, &["办结日期", "完成日期"]),
                 (F::Status, &["办理状态", "状态"]),
+                (F::Finished, FINISHED),
+                (F::Completion, COMPLETION),
+                (F::Proposal, &["拟办意见"]),
+                (F::Instructions, &["领导批示", "批示意见", "领导批示意见"]),
+                (F::Reply, &["答复", "答复情况"]),
+                (F::Archive, ARCHIVE),
+                (F::Archived, ARCHIVED),
+                (F::Internal, &["内部", "内部文件"]),
                 (F::Notes, &["备注"]),
             ],
             Target::Outgoing => &[
@@ -84,6 +107,12 @@ impl Target {
                 (F::Printed, &["印发日期"]),
                 (F::PrintCopies, &["印数", "份数"]),
                 (F::Status, &["办理状态", "状态"]),
+                (F::Finished, FINISHED),
+                (F::Completion, COMPLETION),
+                (F::InReplyTo, &["答复来文"]),
+                (F::Disclosure, &["公开属性", "公开方式"]),
+                (F::Archive, ARCHIVE),
+                (F::Archived, ARCHIVED),
                 (F::Notes, &["备注"]),
             ],
             Target::Followup => &[
@@ -98,12 +127,22 @@ impl Target {
                 (F::Owner, &["责任人", "联系人"]),
                 (F::Assigned, &["交办日期", "交办时间", "立项日期"]),
                 (F::Due, &["完成时限", "办结时限", "完成期限", "办理时限", "办理期限"]),
-                (F::Progress, &["进展情况", "办理进展", "进展"]),
+                (F::Progress, &["进展情况", "办理进展", "进展", "最新进展"]),
                 (F::Closed, &["办结日期", "完成日期", "销号日期"]),
                 (F::Secrecy, &["密级"]),
                 (F::Status, &["办理状态", "状态"]),
+                (F::Finished, FINISHED),
+                (F::Completion, COMPLETION),
+                (F::SourceRef, &["来源编号", "来文编号"]),
+                (F::Report, &["办理情况", "办理结果", "报结情况"]),
+                (F::Submitted, &["报结日期"]),
+                (F::ClosedBy, &["销号人"]),
+                (F::EffectiveDue, &["延期后时限", "延期至", "调整后时限"]),
+                (F::Extensions, &["延期情况", "延期记录", "延期"]),
+                (F::Feedback, &["反馈周期", "反馈频次"]),
                 (F::Notes, &["备注"]),
             ],
+            Target::Meeting => crate::model::import::meeting::FIELDS,
             Target::Rule => crate::model::rule::import::FIELDS,
         }
     }
@@ -116,6 +155,7 @@ impl Target {
                 Target::Incoming,
                 Target::Outgoing,
                 Target::Followup,
+                Target::Meeting,
                 Target::Rule,
             ]
             .into_iter()
@@ -220,6 +260,32 @@ fields!(
     ReviewEvery = "review_every",
     ReviewDue = "review_due",
     Ended = "ended",
+    Finished = "finished",
+    Completion = "completion",
+    Proposal = "proposal",
+    Instructions = "instructions",
+    SourceRef = "source_ref",
+    Report = "report",
+    EffectiveDue = "effective_due",
+    Extensions = "extensions",
+    Archive = "archive",
+    Reply = "reply",
+    InReplyTo = "in_reply_to",
+    Feedback = "feedback",
+    MeetingType = "type",
+    Start = "start",
+    End = "end",
+    Venue = "venue",
+    Host = "host",
+    Recorder = "recorder",
+    Attendees = "attendees",
+    Decisions = "decisions",
+    Minutes = "minutes",
+    Internal = "internal",
+    Disclosure = "disclosure",
+    Submitted = "submitted",
+    Archived = "archived",
+    ClosedBy = "closed_by",
 );
 
 /// A header as compared: spaces (also full-width), line breaks and the

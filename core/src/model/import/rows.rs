@@ -5,18 +5,23 @@
 use jiff::civil::Date;
 
 use super::cell::{self, Cell, DateIssue, SheetRow};
+use super::lines;
+use super::said::{Said, joined, said};
 use super::{Field, Header, LEGACY_ID, Target};
 use crate::model::common::{Actor, HistoryAction, TermProblem, check_secrecy_term};
 use crate::model::config::Config;
-use crate::model::date::When;
+use crate::model::date::{Moment, When};
+use crate::model::docnum;
 use crate::model::followup::{Followup, FuStatus, Outcome, Progress};
 use crate::model::id::Id;
 use crate::model::incoming::{InStatus, Incoming};
 use crate::model::keyword::{
-    self, Channel, Direction, DocType, Handling, Keyword, Secrecy, Source, Urgency,
+    self, Channel, Direction, Disclosure, DocType, Feedback, Handling, Keyword, Secrecy, Source,
+    Urgency,
 };
 use crate::model::outgoing::{OutStatus, Outgoing, doc_number, parse_doc_number};
 use crate::model::record::Record;
+use crate::model::validate::Note;
 
 /// What every row is read with.
 pub struct Setting<'a> {
@@ -28,6 +33,10 @@ pub struct Setting<'a> {
     pub year: Option<i16>,
     /// Where the rows come from, for the history entry (`收文登记簿.xlsx`).
     pub source: &'a str,
+    /// The register's time zone: a time written after a date
+    /// (`2026-11-20 10:10`, as `export csv` writes a moment) is a moment
+    /// in it.
+    pub tz: &'a jiff::tz::TimeZone,
 }
 
 /// A row read into a record whose ID is still to be given.
@@ -42,6 +51,31 @@ pub struct Draft {
     pub legacy_id: Option<String>,
     /// An outgoing document whose 发文字号 the sheet gave.
     pub numbered: bool,
+    /// What the import tells about the row without refusing it.
+    pub notices: Vec<Notice>,
+}
+
+/// What an import says about a row it takes as it is: each is listed
+/// once, with every row it concerns.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Notice {
+    /// A rule that guards new entries (an urgent paper's deadline, an
+    /// upward document's signer), which a record of the past may break:
+    /// kept as history, and `check` warns as it does here.
+    Entry(crate::model::validate::Note),
+    /// Finished, and no completion date on the row: the latest date of the
+    /// row (not after today) was taken.
+    CompletedFromRow,
+    /// 已归档 and no 档号 on the row: imported as finished.
+    ArchivedWithoutNumber,
+    /// A paper's reply names an outgoing document the register does not
+    /// have yet: the link is made when the 发文 sheet naming the paper in
+    /// 答复来文 comes in.
+    ReplyLinkedLater { id: String },
+    /// The cell meant for the status held text that is no status word
+    /// (`传阅`, `已转应急局办理`): kept in `kept_in`, and the status taken
+    /// from the row's other cells (a completion date, 是否办结).
+    StatusText { column: String, kept_in: Field },
 }
 
 /// A column of the sheet, or a field the sheet has no column for.
@@ -79,10 +113,6 @@ pub enum Trouble {
         input: String,
         known: Vec<String>,
     },
-    /// Urgent action paper without 办理时限.
-    DeadlineNeeded,
-    /// Upward document without 签发人.
-    SignerNeeded,
     DueBeforeAssigned {
         due: Date,
         assigned: Date,
@@ -109,6 +139,28 @@ pub enum Trouble {
     },
     /// A title with a line break or control character, or too long.
     BadTitle(crate::model::title::TitleProblem),
+    /// A cell meant to name a record (`IN-2026-0006`) that names none.
+    NotAnId {
+        input: String,
+    },
+    /// A record the row names that the register does not have.
+    MissingRecord {
+        id: String,
+    },
+    /// A decisions cell not in the form `export` writes (`1. 编制计划`).
+    BadDecisions {
+        input: String,
+    },
+    /// A title `export` withheld (`[秘密] FU-2026-0012`): the record's
+    /// matter is not in the sheet.
+    WithheldTitle {
+        input: String,
+    },
+    /// An extensions cell not in the form `export` writes
+    /// (`2026-09-30→2026-11-30 2026-09-24 周敏：理由`).
+    BadExtensions {
+        input: String,
+    },
     /// A rule of `check` the record would break (a paper marked replied
     /// with no reply recorded …): an import never writes what `check`
     /// would call an error.
@@ -137,14 +189,18 @@ pub fn read(
         header,
         setting,
         problems,
+        notices: Vec::new(),
+        latest: None,
     };
     let legacy_id = r.text(Field::LegacyId);
     let record = match setting.target {
         Target::Incoming => r.incoming(),
         Target::Outgoing => r.outgoing(),
         Target::Followup => r.followup(),
+        Target::Meeting => r.meeting(),
         Target::Rule => r.rule(),
     };
+    let notices = std::mem::take(&mut r.notices);
     if problems.len() > before {
         return None;
     }
@@ -154,6 +210,7 @@ pub fn read(
             Record::Incoming(r) => &mut r.extra,
             Record::Outgoing(r) => &mut r.extra,
             Record::Followup(r) => &mut r.extra,
+            Record::Meeting(r) => &mut r.extra,
             Record::Rule(r) => &mut r.extra,
             _ => return None,
         };
@@ -168,6 +225,7 @@ pub fn read(
         year,
         legacy_id,
         numbered,
+        notices,
     })
 }
 
@@ -204,6 +262,21 @@ pub fn set_id(record: &mut Record, id: Id) {
     }
 }
 
+/// Gives a drafted record the ID the sheet gave it (an export coming
+/// back): the ID is its own, so no `legacy_id` is kept beside it.
+pub fn keep_id(record: &mut Record, id: Id) {
+    let extra = match record {
+        Record::Incoming(r) => &mut r.extra,
+        Record::Outgoing(r) => &mut r.extra,
+        Record::Followup(r) => &mut r.extra,
+        Record::Meeting(r) => &mut r.extra,
+        Record::Rule(r) => &mut r.extra,
+        Record::Entry(r, _) => &mut r.fields,
+    };
+    extra.remove(LEGACY_ID);
+    set_id(record, id);
+}
+
 /// Gives a drafted outgoing document its 发文字号.
 pub fn set_number(record: &mut Record, number: String) {
     if let Record::Outgoing(r) = record {
@@ -216,6 +289,11 @@ pub(crate) struct Reader<'a, 'p> {
     header: &'a Header,
     pub(crate) setting: &'a Setting<'a>,
     problems: &'p mut Vec<RowProblem>,
+    /// What the row's record is taken with, told after.
+    pub(crate) notices: Vec<Notice>,
+    /// The latest date read on the row, not after today: the completion
+    /// date of a matter the sheet calls finished without giving one.
+    pub(crate) latest: Option<Date>,
 }
 
 /// A row read into a record, the year its ID is in, and whether the sheet
@@ -235,6 +313,11 @@ impl Reader<'_, '_> {
             Some(label) => Column::Header(label.to_string()),
             None => Column::Field(field),
         }
+    }
+
+    /// The header of the column holding `field`, if the sheet has one.
+    pub(crate) fn header_label(&self, field: Field) -> Option<String> {
+        self.header.label(field).map(str::to_string)
     }
 
     pub(crate) fn problem(&mut self, field: Field, trouble: Trouble) {
@@ -262,6 +345,10 @@ impl Reader<'_, '_> {
     /// (`model::title`), as every command takes it.
     pub(crate) fn title(&mut self) -> Option<String> {
         let title = self.required_text(Field::Title)?;
+        if withheld(&title) {
+            self.problem(Field::Title, Trouble::WithheldTitle { input: title });
+            return None;
+        }
         match crate::model::title::check_title(&title) {
             Some(problem) => {
                 self.problem(Field::Title, Trouble::BadTitle(problem));
@@ -280,7 +367,12 @@ impl Reader<'_, '_> {
     pub(crate) fn date(&mut self, field: Field) -> Option<Date> {
         let cell = self.cell(field).clone();
         match cell::date(&cell, self.setting.year) {
-            Ok(date) => date,
+            Ok(date) => {
+                if let Some(day) = date.filter(|d| *d <= self.setting.today) {
+                    self.latest = self.latest.max(Some(day));
+                }
+                date
+            }
             Err(issue) => {
                 let input = cell.as_text().unwrap_or_default();
                 let trouble = match issue {
@@ -291,6 +383,36 @@ impl Reader<'_, '_> {
                 None
             }
         }
+    }
+
+    /// A date, or a moment when the cell gives a time after it
+    /// (`2026-11-20 10:10`): received papers and meetings keep their times.
+    pub(crate) fn when(&mut self, field: Field) -> Option<When> {
+        let date = self.date(field)?;
+        let time = self
+            .text(field)
+            .and_then(|text| text.split_once(' ').map(|(_, t)| t.trim().to_string()))
+            .and_then(|t| t.parse::<jiff::civil::Time>().ok());
+        let Some(time) = time else {
+            return Some(When::Date(date));
+        };
+        let moment = self
+            .setting
+            .tz
+            .to_ambiguous_zoned(date.to_datetime(time))
+            .compatible()
+            .ok()
+            .map(|zoned| Moment::at(zoned.timestamp(), self.setting.tz));
+        Some(moment.map_or(When::Date(date), When::Moment))
+    }
+
+    /// A required date or moment (`when`).
+    pub(crate) fn required_when(&mut self, field: Field) -> Option<When> {
+        if self.cell(field).is_empty() {
+            self.problem(field, Trouble::Missing);
+            return None;
+        }
+        self.when(field)
     }
 
     pub(crate) fn required_date(&mut self, field: Field) -> Option<Date> {
@@ -362,11 +484,16 @@ impl Reader<'_, '_> {
             .collect()
     }
 
-    /// 密级, with 内部 read as restricted distribution, not a level.
+    /// 密级, with 内部 read as restricted distribution, not a level (or
+    /// said in its own column, as `export` writes it).
     pub(crate) fn secrecy(&mut self) -> (Secrecy, bool) {
         if self.text(Field::Secrecy).as_deref() == Some("内部") {
             return (Secrecy::None, true);
         }
+        // The column says 是, √, true, or its own name (内部, internal).
+        let internal = self.text(Field::Internal).is_some_and(|t| {
+            said(&t) == Some(Said::Finished) || ["true", "内部", "internal"].contains(&t.as_str())
+        });
         let more = [
             ("无", Secrecy::None),
             ("普通", Secrecy::None),
@@ -374,7 +501,7 @@ impl Reader<'_, '_> {
         ];
         (
             self.keyword(Field::Secrecy, &more).unwrap_or_default(),
-            false,
+            internal,
         )
     }
 
@@ -411,7 +538,8 @@ impl Reader<'_, '_> {
     fn incoming(&mut self) -> Built {
         let title = self.title();
         let sender = self.required_text(Field::Sender);
-        let received = self.required_date(Field::Received);
+        let received_when = self.required_when(Field::Received);
+        let received = received_when.as_ref().map(When::date);
         if let Some(date) = received
             && date > self.setting.today
         {
@@ -435,7 +563,8 @@ impl Reader<'_, '_> {
             self.problem(Field::Deadline, problem);
         }
         if handling == Handling::Action && urgency != Urgency::Normal && deadline.is_none() {
-            self.problem(Field::Deadline, Trouble::DeadlineNeeded);
+            self.notices
+                .push(Notice::Entry(Note::DeadlineNeeded { urgency }));
         }
         let doc_type = self.keyword::<DocType>(Field::DocType, &[]);
         let channel = self.keyword::<Channel>(Field::Channel, &[]);
@@ -444,44 +573,74 @@ impl Reader<'_, '_> {
         let lead = self.opt_unit(Field::Lead);
         let support = self.units(Field::Support);
         let completed = self.date(Field::Completed);
-        let result = self.text(Field::Result);
+        let archive = self.archive_number();
         use InStatus as S;
         let more = [
-            ("在办", S::InProgress),
-            ("正在办理", S::InProgress),
-            ("办理中", S::InProgress),
-            ("办结", S::Done),
-            ("已办", S::Done),
-            ("已完成", S::Done),
-            ("完成", S::Done),
             ("交办", S::Assigned),
             ("阅毕", S::Read),
             ("登记", S::Registered),
             ("待办", S::Registered),
             ("未办", S::Registered),
             ("答复", S::Replied),
-            ("归档", S::Archived),
             ("退文", S::Returned),
         ];
-        let status = self.keyword(Field::Status, &more).unwrap_or({
+        // A paper to read is finished when read; one to act on when done.
+        let finished = match handling {
+            Handling::Action => S::Done,
+            Handling::Info => S::Read,
+        };
+        let open = if lead.is_some() && handling == Handling::Action {
+            S::InProgress
+        } else {
+            S::Registered
+        };
+        let settled = self.settle(
+            &more,
+            |said| match said {
+                Said::Finished => finished,
+                Said::Replied => S::Replied,
+                Said::Open => open,
+                // A paper is not cancelled: it goes back to its sender.
+                Said::Cancelled => S::Returned,
+                Said::Archived => S::Archived,
+            },
+            Field::Result,
+        );
+        let mut status = settled.status.unwrap_or({
             if completed.is_some() {
-                S::Done
+                finished
             } else if lead.is_some() && handling == Handling::Action {
                 S::Assigned
             } else {
                 S::Registered
             }
         });
-        let (title, sender, received) = (title?, sender?, received?);
+        if status == S::Archived && archive.is_none() {
+            self.notices.push(Notice::ArchivedWithoutNumber);
+            status = finished;
+        }
+        let completed = match status {
+            S::Done | S::Replied | S::Archived if handling == Handling::Action => {
+                self.finished_on(completed)
+            }
+            _ => completed,
+        };
+        let result = (!settled.result_was_status)
+            .then(|| self.text(Field::Result))
+            .flatten();
+        let reply = self.reply(status == S::Replied, completed.or(received));
+        let proposal = self.remarks(Field::Proposal).and_then(|mut r| r.pop());
+        let instructions = self.remarks(Field::Instructions).unwrap_or_default();
+        let (title, sender, received, received_when) = (title?, sender?, received?, received_when?);
         let actor = self.setting.actor;
-        let record = Incoming {
+        let mut record = Incoming {
             id: self.placeholder(received.year()),
             title,
             status,
             sender,
-            sender_ref: self.text(Field::SenderRef),
+            sender_ref: self.text(Field::SenderRef).map(|r| docnum::normalize(&r)),
             doc_type,
-            received: When::Date(received),
+            received: received_when,
             received_by: self.text(Field::ReceivedBy),
             channel,
             urgency,
@@ -491,15 +650,15 @@ impl Reader<'_, '_> {
             copies: copies.unwrap_or(1),
             pages,
             handling,
-            proposal: None,
-            instructions: Vec::new(),
+            proposal,
+            instructions,
             lead,
             support,
             deadline,
             circulation: Vec::new(),
-            result,
+            result: joined(result, settled.kept),
             completed,
-            reply: None,
+            reply,
             followups: Vec::new(),
             archive: None,
             attachments: Vec::new(),
@@ -508,13 +667,16 @@ impl Reader<'_, '_> {
             history: self.history(),
             extra: Default::default(),
         };
+        if status == S::Archived {
+            record.archive = self.archive_block(archive, pages);
+        }
         Some((Record::Incoming(Box::new(record)), received.year(), false))
     }
 
     fn outgoing(&mut self) -> Built {
         let title = self.title();
         let signed = self.date(Field::Signed);
-        let number = self.text(Field::DocNumber).map(|n| normal_number(&n));
+        let number = self.text(Field::DocNumber).map(|n| docnum::normalize(&n));
         let signer = self.text(Field::Signer);
         let more = [
             ("上行", Direction::Upward),
@@ -523,7 +685,7 @@ impl Reader<'_, '_> {
         ];
         let direction = self.keyword(Field::Direction, &more);
         if direction == Some(Direction::Upward) && signer.is_none() {
-            self.problem(Field::Signer, Trouble::SignerNeeded);
+            self.notices.push(Notice::Entry(Note::UpwardWithoutSigner));
         }
         let urgency = self.urgency();
         let (secrecy, _) = self.secrecy();
@@ -532,6 +694,8 @@ impl Reader<'_, '_> {
         let drafting_unit = self.opt_unit(Field::DraftingUnit);
         let printed = self.date(Field::Printed);
         let print_copies = self.count(Field::PrintCopies);
+        let archive = self.archive_number();
+        let in_reply_to = self.record_id(Field::InReplyTo);
         use OutStatus as S;
         let more = [
             ("印发", S::Issued),
@@ -539,19 +703,34 @@ impl Reader<'_, '_> {
             ("已发文", S::Issued),
             ("签发", S::Signed),
             ("草稿", S::Draft),
-            ("撤销", S::Revoked),
             ("作废", S::Revoked),
-            ("归档", S::Archived),
         ];
-        let status = self.keyword(Field::Status, &more).unwrap_or({
-            if printed.is_some() {
-                S::Issued
-            } else if signed.is_some() {
-                S::Signed
-            } else {
-                S::Draft
-            }
-        });
+        let open = if signed.is_some() {
+            S::Signed
+        } else {
+            S::Draft
+        };
+        let settled = self.settle(
+            &more,
+            |said| match said {
+                Said::Finished | Said::Replied => S::Issued,
+                Said::Open => open,
+                Said::Cancelled => S::Revoked,
+                Said::Archived => S::Archived,
+            },
+            Field::Notes,
+        );
+        let mut status = settled
+            .status
+            .unwrap_or(if printed.is_some() { S::Issued } else { open });
+        if status == S::Archived && archive.is_none() {
+            self.notices.push(Notice::ArchivedWithoutNumber);
+            status = S::Issued;
+        }
+        let printed = match status {
+            S::Issued | S::Archived => self.finished_on(printed),
+            _ => printed,
+        };
         let title = title?;
         let number_year = number
             .as_deref()
@@ -569,12 +748,12 @@ impl Reader<'_, '_> {
             .and_then(parse_doc_number)
             .map(|(i, _, _)| i);
         let series = match (&number, issuer) {
-            (Some(_), Some(issuer)) => self.setting.config.series(Some(issuer)),
+            (Some(_), Some(issuer)) => self.setting.config.series(Some(&issuer)),
             (Some(_), None) => None,
             (None, _) => self.setting.config.series(None),
         }
         .map(|s| s.name.clone());
-        let record = Outgoing {
+        let mut record = Outgoing {
             id: self.placeholder(year),
             title,
             status,
@@ -593,16 +772,19 @@ impl Reader<'_, '_> {
             urgency,
             secrecy,
             secrecy_term,
-            disclosure: None,
-            in_reply_to: None,
+            disclosure: self.keyword::<Disclosure>(Field::Disclosure, &[]),
+            in_reply_to,
             followups: Vec::new(),
             archive: None,
             attachments: Vec::new(),
-            notes: self.text(Field::Notes),
+            notes: joined(self.text(Field::Notes), settled.kept),
             created: actor.at,
             history: self.history(),
             extra: Default::default(),
         };
+        if status == S::Archived {
+            record.archive = self.archive_block(archive, None);
+        }
         Some((Record::Outgoing(Box::new(record)), year, number.is_some()))
     }
 
@@ -629,54 +811,72 @@ impl Reader<'_, '_> {
                 ("文件", Source::Document),
             ],
         );
+        let feedback = self.keyword::<Feedback>(Field::Feedback, &[]);
+        let source_ref = self.record_ref(Field::SourceRef);
         let closed = self.date(Field::Closed);
+        let submitted = self.date(Field::Submitted);
+        let extensions = due.map(|due| self.extensions(due)).unwrap_or_default();
         let progress_text = self.text(Field::Progress);
         use FuStatus as S;
         let more = [
-            ("在办", S::InProgress),
-            ("办理中", S::InProgress),
-            ("正在办理", S::InProgress),
             ("推进中", S::InProgress),
             ("进行中", S::InProgress),
-            ("办结", S::Closed),
-            ("已完成", S::Closed),
-            ("完成", S::Closed),
-            ("销号", S::Closed),
             ("未办", S::Open),
             ("未开始", S::Open),
             ("未启动", S::Open),
             ("报结", S::Submitted),
-            ("撤项", S::Cancelled),
-            ("已撤销", S::Cancelled),
             ("退回", S::Returned),
         ];
-        let status = self.keyword(Field::Status, &more).unwrap_or({
-            if closed.is_some() {
-                S::Closed
-            } else if progress_text.is_some() {
-                S::InProgress
-            } else {
-                S::Open
-            }
-        });
+        let open = if progress_text.is_some() {
+            S::InProgress
+        } else {
+            S::Open
+        };
+        let settled = self.settle(
+            &more,
+            |said| match said {
+                Said::Finished | Said::Replied | Said::Archived => S::Closed,
+                Said::Open => open,
+                Said::Cancelled => S::Cancelled,
+            },
+            Field::Notes,
+        );
+        let status = settled
+            .status
+            .unwrap_or(if closed.is_some() { S::Closed } else { open });
+        let closed = match status {
+            S::Closed => self.finished_on(closed),
+            _ => closed,
+        };
+        let report = (!settled.result_was_status)
+            .then(|| self.text(Field::Report))
+            .flatten();
         let (title, lead, assigned, due) = (title?, lead?, assigned?, due?);
         let actor = self.setting.actor;
-        let progress = progress_text
-            .iter()
-            .map(|note| Progress {
-                on: actor.today(),
-                by: actor.by.clone(),
-                note: note.clone(),
-            })
-            .collect();
+        let progress = match progress_text.as_deref().and_then(lines::read_progress) {
+            Some(notes) => notes,
+            None => progress_text
+                .iter()
+                .map(|note| Progress {
+                    on: actor.today(),
+                    by: actor.by.clone(),
+                    note: note.clone(),
+                })
+                .collect(),
+        };
         let result = match status {
             S::Closed | S::Submitted => Some(Outcome {
-                report: None,
-                submitted: None,
+                report,
+                submitted,
                 closed: closed.filter(|_| status == S::Closed),
+                closed_by: self.text(Field::ClosedBy).filter(|_| status == S::Closed),
+            }),
+            _ => report.map(|report| Outcome {
+                report: Some(report),
+                submitted: None,
+                closed: None,
                 closed_by: None,
             }),
-            _ => None,
         };
         let record = Followup {
             id: self.placeholder(assigned.year()),
@@ -684,7 +884,7 @@ impl Reader<'_, '_> {
             status,
             requirement: self.text(Field::Requirement),
             source,
-            source_ref: None,
+            source_ref,
             assigned_by: self.text(Field::AssignedBy),
             supervisor: self.text(Field::Supervisor),
             lead,
@@ -693,12 +893,12 @@ impl Reader<'_, '_> {
             assigned,
             due,
             secrecy,
-            feedback: None,
-            extensions: Vec::new(),
+            feedback,
+            extensions,
             progress,
             chases: Vec::new(),
             result,
-            notes: self.text(Field::Notes),
+            notes: joined(self.text(Field::Notes), settled.kept),
             created: actor.at,
             history: self.history(),
             extra: Default::default(),
@@ -707,37 +907,29 @@ impl Reader<'_, '_> {
     }
 }
 
-/// Splits a list cell: `财务科、法规科`, `a,b`, `a；b`.
-fn split(text: &str) -> impl Iterator<Item = &str> {
-    text.split([',', '，', '、', ';', '；', '\n'])
-        .map(str::trim)
-        .filter(|s| !s.is_empty())
+/// Whether `title` is one `export` withheld: `[秘密] FU-2026-0012`,
+/// `[secret] IN-2026-0042` (a level, then an ID).
+fn withheld(title: &str) -> bool {
+    let Some((level, id)) = title.strip_prefix('[').and_then(|t| t.split_once("] ")) else {
+        return false;
+    };
+    keyword::parse::<Secrecy>(level).is_ok_and(|s| s.is_classified()) && Id::parse(id).is_some()
 }
 
-/// A 发文字号 as spreadsheets type it, with the year in 〔〕 as the
-/// register writes it: `市交发[2026]12号`, `市交发（2026）12号`.
-pub fn normal_number(text: &str) -> String {
-    let text = text.trim();
-    let chars: Vec<char> = text.chars().collect();
-    let mut out = String::with_capacity(text.len());
-    let mut i = 0;
-    while i < chars.len() {
-        let c = chars[i];
-        let opens = matches!(c, '[' | '［' | '(' | '（' | '【' | '〔');
-        let year_follows = chars.len() > i + 5
-            && chars[i + 1..i + 5].iter().all(char::is_ascii_digit)
-            && matches!(chars[i + 5], ']' | '］' | ')' | '）' | '】' | '〕');
-        if opens && year_follows {
-            out.push('〔');
-            out.extend(&chars[i + 1..i + 5]);
-            out.push('〕');
-            i += 6;
-        } else {
-            out.push(c);
-            i += 1;
+/// Splits a list cell: `财务科、法规科`, `a,b`, `a；b`; a separator in
+/// brackets belongs to its item (`各县（市、区）交通运输局`).
+fn split(text: &str) -> impl Iterator<Item = &str> {
+    let mut depth = 0usize;
+    text.split(move |c: char| {
+        match c {
+            '(' | '（' | '[' | '［' | '【' | '〔' => depth += 1,
+            ')' | '）' | ']' | '］' | '】' | '〕' => depth = depth.saturating_sub(1),
+            _ => {}
         }
-    }
-    out
+        depth == 0 && matches!(c, ',' | '，' | '、' | ';' | '；' | '\n')
+    })
+    .map(str::trim)
+    .filter(|s| !s.is_empty())
 }
 
 /// The 发文字号 of `record` if it was taken from the sheet.
@@ -753,18 +945,5 @@ pub fn number_year(draft: &Draft, today: Date) -> i16 {
     match &draft.record {
         Record::Outgoing(r) => r.signed.map_or(today.year(), |d| d.year()),
         _ => today.year(),
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn numbers_take_the_registers_brackets() {
-        assert_eq!(normal_number("市交发[2026]12号"), "市交发〔2026〕12号");
-        assert_eq!(normal_number("市交发（2026）12号"), "市交发〔2026〕12号");
-        assert_eq!(normal_number("市交发〔2026〕12号"), "市交发〔2026〕12号");
-        assert_eq!(normal_number("函(12)"), "函(12)");
     }
 }

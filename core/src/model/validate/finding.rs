@@ -257,4 +257,15 @@ impl Findings<'_> {
     pub(crate) fn warning(&mut self, field: &str, message: Note) {
         self.add(Severity::Warning, field, message);
     }
+    /// A rule that guards new entries: an error, but a warning on a record
+    /// imported as history (`common::imported`), which was entered before
+    /// the rule could guard it.
+    pub(crate) fn entry_rule(&mut self, imported: bool, field: &str, message: Note) {
+        let severity = if imported {
+            Severity::Warning
+        } else {
+            Severity::Error
+        };
+        self.add(severity, field, message);
+    }
 }

@@ -4,6 +4,7 @@ use std::collections::HashMap;
 
 use super::finding::{Findings, Note};
 use super::links::ById;
+use crate::model::common::imported;
 use crate::model::date::Moment;
 use crate::model::id::Id;
 use crate::model::incoming::{InStatus, Incoming};
@@ -16,7 +17,8 @@ pub(super) fn check(r: &Incoming, f: &mut Findings) {
         f.error("sender", Note::EmptySender);
     }
     if r.handling == Handling::Action && r.urgency != Urgency::Normal && r.deadline.is_none() {
-        f.error("deadline", Note::DeadlineNeeded { urgency: r.urgency });
+        let note = Note::DeadlineNeeded { urgency: r.urgency };
+        f.entry_rule(imported(&r.history), "deadline", note);
     }
     if let (Some(done), received) = (r.completed, r.received.date())
         && done < received

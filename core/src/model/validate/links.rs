@@ -61,7 +61,7 @@ pub fn keep_for_links(record: &mut Record) {
 pub fn check_links(records: &[&Record]) -> Vec<Finding> {
     let by_id = ById::new(records);
     let mut out = Vec::new();
-    let mut numbers: HashMap<&str, &Id> = HashMap::new();
+    let mut numbers: HashMap<String, &Id> = HashMap::new();
     let mut archive_numbers: HashMap<&str, &Id> = HashMap::new();
     for (i, record) in by_id.sorted.iter().enumerate() {
         let mut f = Findings::new(record.id());

@@ -5,6 +5,8 @@ use std::collections::HashMap;
 
 use super::finding::{Findings, Note};
 use super::links::ById;
+use crate::model::common::imported;
+use crate::model::docnum;
 use crate::model::id::Id;
 use crate::model::keyword::Direction;
 use crate::model::kind::Kind;
@@ -13,7 +15,7 @@ use crate::model::outgoing::{OutStatus, Outgoing};
 /// Checks one outgoing document on its own.
 pub(super) fn check(r: &Outgoing, f: &mut Findings) {
     if r.direction == Some(Direction::Upward) && r.signer.is_none() {
-        f.error("signer", Note::UpwardWithoutSigner);
+        f.entry_rule(imported(&r.history), "signer", Note::UpwardWithoutSigner);
     }
     if r.to.is_empty() {
         f.warning("to", Note::NoAddressee);
@@ -28,7 +30,7 @@ pub(super) fn links<'a>(
     r: &'a Outgoing,
     by_id: &ById,
     f: &mut Findings,
-    numbers: &mut HashMap<&'a str, &'a Id>,
+    numbers: &mut HashMap<String, &'a Id>,
 ) {
     if let Some(target) = &r.in_reply_to {
         match by_id.get(target) {
@@ -48,9 +50,10 @@ pub(super) fn links<'a>(
         }
     }
     // A revoked document keeps its void number on record: the way to
-    // settle a number issued twice (`sync`) is to revoke one.
+    // settle a number issued twice (`sync`) is to revoke one. Numbers are
+    // compared as `docnum` writes them: `[2026]1号` is `〔2026〕01号`.
     if r.status != OutStatus::Revoked
-        && let Some(first) = numbers.insert(&r.doc_number, &r.id)
+        && let Some(first) = numbers.insert(docnum::normalize(&r.doc_number), &r.id)
     {
         f.error(
             "doc_number",
