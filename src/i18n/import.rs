@@ -173,20 +173,44 @@ pub struct Told {
 pub fn notices(l: Lang, kind: Kind, told: &[Told]) -> Vec<String> {
     told.iter()
         .map(|told| {
-            let rows = &told.rows;
-            let list = rows
-                .iter()
-                .map(usize::to_string)
-                .collect::<Vec<_>>()
-                .join(l.list_separator());
+            let list = row_list(l, &told.rows);
             let what = notice_words(l, kind, &told.notice, told.status.as_deref());
-            if rows.len() == 1 {
-                say!(l, "row {list}: {what}", "第{list}行：{what}")
-            } else {
-                say!(l, "rows {list}: {what}", "第{list}行：{what}")
-            }
+            say!(l, "{list}: {what}", "{list}：{what}")
         })
         .collect()
+}
+
+/// Rows as runs (`rows 2–369, 371`), the first few only when there are
+/// many: a notice about 5,000 rows stays one readable line.
+fn row_list(l: Lang, rows: &[usize]) -> String {
+    const SHOWN: usize = 10;
+    let mut runs: Vec<(usize, usize)> = Vec::new();
+    for &row in rows {
+        match runs.last_mut() {
+            Some((_, end)) if *end + 1 == row => *end = row,
+            _ => runs.push((row, row)),
+        }
+    }
+    let list = runs
+        .iter()
+        .take(SHOWN)
+        .map(|&(start, end)| match end - start {
+            0 => start.to_string(),
+            1 => format!("{start}{}{end}", l.list_separator()),
+            _ => say!(l, "{start}–{end}", "{start}—{end}"),
+        })
+        .collect::<Vec<_>>()
+        .join(l.list_separator());
+    let n = rows.len();
+    match (n, runs.len() > SHOWN) {
+        (1, _) => say!(l, "row {list}", "第{list}行"),
+        (_, false) => say!(l, "rows {list}", "第{list}行"),
+        (_, true) => say!(
+            l,
+            "rows {list} … ({n} rows in all)",
+            "第{list}…行（共{n}行）"
+        ),
+    }
 }
 
 fn notice_words(l: Lang, kind: Kind, notice: &Notice, status: Option<&str>) -> String {

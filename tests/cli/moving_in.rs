@@ -144,6 +144,29 @@ fn status_words_in_other_columns_drive_the_status_and_free_text_is_kept() {
     assert_eq!(check.status.code(), Some(0), "{check:?}");
 }
 
+/// A notice about thousands of rows stays one readable line: runs of
+/// rows, the first few of them, and the count.
+#[test]
+fn a_notice_about_many_rows_stays_short() {
+    let env = Env::new();
+    let mut sheet = String::from("督办事项,牵头单位,交办日期,完成时限,是否办结\n");
+    for i in 1..=300 {
+        let finished = if i % 20 == 0 { "否" } else { "是" };
+        sheet.push_str(&format!(
+            "事项{i},办公室,2026-01-05,2026-03-30,{finished}\n"
+        ));
+    }
+    let file = csv(&env, "督办.csv", &sheet);
+    let zh = import(&env, "zh", &["csv", "fu", &file, "--dry-run"]);
+    assert!(
+        zh.contains("第2—20、22—40、42—60、62—80、82—100、102—120、122—140、142—160、162—180、182—200…行（共285行）：已办结"),
+        "{zh}"
+    );
+    let en = import(&env, "en", &["csv", "fu", &file, "--dry-run"]);
+    assert!(en.contains("rows 2–20, 22–40, "), "{en}");
+    assert!(en.contains("… (285 rows in all): finished"), "{en}");
+}
+
 /// `--map 是否办结=办理状态` reads 是 and 否.
 #[test]
 fn yes_and_no_mapped_onto_the_status() {

@@ -106,6 +106,8 @@ impl Reader<'_, '_> {
             }
         }
         match self.date(Field::EffectiveDue) {
+            // The sheet says neither why nor when it was granted: no
+            // reason, and granted by the old due date at the latest.
             Some(to) if to > due => vec![Extension {
                 from: due,
                 to,
