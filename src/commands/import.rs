@@ -219,7 +219,7 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
             .print(ctx, &drafts, &warnings)
             .map(|()| ExitCode::SUCCESS);
     }
-    for linked in linked_back(&tx, &drafts)? {
+    for linked in linked_back(&mut tx, &drafts)? {
         tx.save(&linked)?;
     }
     write_drafts(ctx, tx, &args, drafts, kind.keyword())
@@ -910,8 +910,10 @@ fn unlink_replies(register: &Register, drafts: &mut [Draft]) {
 /// The records the new ones name, with the links back to them made (a
 /// paper's reply document, its follow-ups, a decision's follow-up), so
 /// that records brought in kind by kind link both ways as they did.
-/// An archived paper is frozen and keeps its links as they are.
-fn linked_back(tx: &Change, drafts: &[Draft]) -> Result<Vec<Record>> {
+/// An archived paper is frozen, but the list of its follow-ups is a link,
+/// not the archived content: it is thawed for that link alone, or `check`
+/// would find the follow-up's source not listing it.
+fn linked_back(tx: &mut Change, drafts: &[Draft]) -> Result<Vec<Record>> {
     let mut loaded: Vec<(Record, bool)> = Vec::new();
     for draft in drafts {
         for (_, id) in blocks::named(&draft.record) {
@@ -922,7 +924,11 @@ fn linked_back(tx: &Change, drafts: &[Draft]) -> Result<Vec<Record>> {
                         loaded.push((record, false));
                         loaded.len() - 1
                     }
-                    Err(CoreError::Archive(_)) => continue,
+                    Err(CoreError::Archive(_)) => {
+                        tx.thaw(&id);
+                        loaded.push((tx.load(&id)?, false));
+                        loaded.len() - 1
+                    }
                     Err(e) => return Err(e.into()),
                 },
             };

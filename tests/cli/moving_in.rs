@@ -23,7 +23,9 @@ fn show(env: &Env, id: &str) -> Value {
     serde_json::from_str(&env.run(&["show", id, "-o", "json"])).unwrap()
 }
 
-/// `import` in `lang`, expecting success; returns stderr.
+/// `import` in `lang`, expecting success; returns what it told the
+/// clerk: stderr, after stdout for a dry run, whose preview lists the
+/// warnings.
 fn import(env: &Env, lang: &str, args: &[&str]) -> String {
     let out = env
         .cmd()
@@ -31,9 +33,12 @@ fn import(env: &Env, lang: &str, args: &[&str]) -> String {
         .args(args)
         .output()
         .unwrap();
-    let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
-    assert!(out.status.success(), "{args:?}: {stderr}");
-    stderr
+    let mut told = String::from_utf8_lossy(&out.stderr).into_owned();
+    if args.contains(&"--dry-run") {
+        told.insert_str(0, &String::from_utf8_lossy(&out.stdout));
+    }
+    assert!(out.status.success(), "{args:?}: {told}");
+    told
 }
 
 /// A 督办台账 that says whether each matter is finished in 是否办结 and in
