@@ -35,6 +35,11 @@ pub struct Args {
     #[arg(long, default_value = "办发")]
     pub issuer: String,
 
+    /// The fonds code (全宗号) the archives gave the office, for archive
+    /// numbers, e.g. J012
+    #[arg(long, value_name = "CODE")]
+    pub fonds: Option<String>,
+
     /// The office's units (科室), comma-separated or repeated, each NAME or
     /// NAME:CODE, e.g. 办公室:BGS,财务科:CWK
     #[arg(long, value_name = "UNIT")]
@@ -115,11 +120,14 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
     config.language = ctx.office_language().map(|lang| lang.code().to_string());
     let (zone, from) = choose_zone(args.timezone.as_deref(), &ctx.machine_zone())?;
     config.timezone = Some(zone);
+    config.fonds = args.fonds.as_deref().unwrap_or_default().trim().to_string();
     config.units = units(&args.units)?;
     config.people = people(&config, &args.people)?;
     config.series.push(Series {
         name: "发文".into(),
         issuer: args.issuer.trim().to_string(),
+        start: None,
+        start_year: None,
     });
     // The working-day calendar for this year and next (+5wd, check).
     let year = ctx.today.year();
@@ -160,6 +168,7 @@ fn units(inputs: &[String]) -> Result<Vec<UnitDef>> {
         units.push(UnitDef {
             name,
             code: code.map(str::to_string),
+            ..UnitDef::default()
         });
     }
     Ok(units)
@@ -194,7 +203,7 @@ fn people(config: &Config, inputs: &[String]) -> Result<Vec<Person>> {
         people.push(Person {
             name,
             unit,
-            email: None,
+            ..Person::default()
         });
     }
     Ok(people)

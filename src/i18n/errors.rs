@@ -743,6 +743,7 @@ pub(super) fn core_error(l: Lang, error: &CoreError) -> (String, Option<String>)
             )
         }
         E::Book(problem) => super::book::book_error(l, problem.as_ref()),
+        E::Settings(problem) => super::settings::error(l, problem.as_ref()),
         E::SyncPushLost { tries } => (
             say!(
                 l,

@@ -23,6 +23,7 @@ mod notes;
 mod refusals;
 pub mod rule;
 mod sentences;
+pub mod settings;
 
 pub use confirm::Confirm;
 

@@ -8,6 +8,7 @@ mod calendar;
 mod check;
 mod completions;
 mod concurrency;
+mod config;
 mod desk;
 mod doc;
 mod edges;

@@ -56,6 +56,13 @@ pub(super) fn check(entry: &Entry, book: &str, config: &Config, f: &mut Findings
 /// naming a field its book does not declare. Errors, reported on
 /// `taizhang.toml` by `check`.
 pub fn check_settings(config: &Config) -> Vec<Note> {
+    let settings = crate::model::settings::check::problems(config);
+    let settings = settings.into_iter().map(Note::Setting);
+    settings.chain(loops_undeclared(config)).collect()
+}
+
+/// Loops naming a field their book does not declare.
+fn loops_undeclared(config: &Config) -> Vec<Note> {
     config
         .logbooks
         .iter()

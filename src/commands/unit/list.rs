@@ -1,0 +1,91 @@
+//! `taizhang unit list`: the units, with what each leads that is open.
+
+use std::process::ExitCode;
+
+use crate::commands::shared::print;
+use crate::context::{Ctx, Format};
+use crate::error::{Error, Result};
+use crate::i18n::settings::{Heading, State};
+use crate::report::render::{Table, Tone};
+use taizhang_core::store::load_all;
+
+/// List the units: name, code, state, former names, and how many open
+/// items (follow-ups, papers in hand, meetings' decisions, rules) each
+/// leads.
+#[derive(Debug, clap::Args)]
+pub struct Args {}
+
+#[derive(serde::Serialize)]
+struct Row {
+    name: String,
+    code: Option<String>,
+    retired: bool,
+    former: Vec<String>,
+    open: usize,
+}
+
+pub fn run(ctx: &Ctx, _args: Args) -> Result<ExitCode> {
+    let register = ctx.register()?;
+    let snapshot = load_all(&register);
+    let rows: Vec<Row> = (register.config.units.iter())
+        .map(|u| Row {
+            name: u.name.clone(),
+            code: u.code.clone(),
+            retired: u.retired,
+            former: u.former.clone(),
+            open: (snapshot.records.iter())
+                .filter(|l| l.record.is_open() && l.record.unit() == Some(u.name.as_str()))
+                .count(),
+        })
+        .collect();
+    let lang = ctx.lang();
+    let text = match ctx.format() {
+        Format::Json => serde_json::to_string_pretty(&rows).map_err(Error::encode)? + "\n",
+        format => {
+            let headings = [
+                Heading::Name,
+                Heading::Code,
+                Heading::Open,
+                Heading::State,
+                Heading::Former,
+            ];
+            let mut table = Table::new(
+                headings
+                    .iter()
+                    .map(|h| lang.heading(*h).to_string())
+                    .collect(),
+            );
+            for row in &rows {
+                let state = if row.retired {
+                    State::Retired
+                } else {
+                    State::Active
+                };
+                table.push(
+                    [
+                        row.name.clone(),
+                        row.code.clone().unwrap_or_default(),
+                        row.open.to_string(),
+                        lang.state(state).to_string(),
+                        row.former.join(lang.list_separator()),
+                    ]
+                    .into_iter()
+                    .map(|cell| (cell, Tone::Plain))
+                    .collect(),
+                );
+            }
+            render(ctx, format, &table)?
+        }
+    };
+    print(&text)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// A roster table in the chosen format (JSON is the caller's).
+pub fn render(ctx: &Ctx, format: Format, table: &Table) -> Result<String> {
+    Ok(match format {
+        Format::Csv => table.to_csv().map_err(Error::encode)?,
+        Format::Markdown => table.to_markdown(),
+        _ => table.to_terminal(ctx.color()),
+    })
+}

@@ -1,0 +1,134 @@
+//! `taizhang config`: the settings one at a time, like `git config`. A
+//! change is one commit that changes one line of taizhang.toml, keeping
+//! the office's comments; a value the register would not read, or one
+//! that breaks a later command, is refused before anything is written.
+
+use crate::env::Env;
+
+const FU1: &str = "followups/2026/FU-2026-0001.yaml";
+
+/// A settings file as a clerk keeps it: comments, blank lines, an order
+/// of their own.
+const HAND_WRITTEN: &str = "# 某局台账设置（办公室 王芳 维护）\n\
+format_version = 1\n\
+unit = \"某市交通运输局\"   # 全称，勿改\n\
+\n\
+# 时区：机关所在地\n\
+timezone = \"Asia/Shanghai\"\n\
+\n\
+[remind]\n\
+# 提前几天提醒\n\
+within = \"3d\"  # 节前改为 5d\n\
+\n\
+[[series]]\n\
+name = \"发文\"\n\
+issuer = \"市交发\"\n\
+\n\
+[followups]\n\
+verify = false # 要审核销号时改为 true\n";
+
+#[test]
+fn config_set_changes_only_its_line_of_a_hand_commented_file() {
+    let env = Env::new();
+    env.write("taizhang.toml", HAND_WRITTEN);
+    env.git(&["commit", "-qam", "hand-written settings"]);
+    let commits = env.commits();
+    env.run(&["config", "set", "remind.within", "5d"]);
+    env.run(&["config", "set", "followups.verify", "true"]);
+    let expected = HAND_WRITTEN
+        .replace("within = \"3d\"  #", "within = \"5d\"  #")
+        .replace("verify = false #", "verify = true #");
+    assert_eq!(env.read("taizhang.toml"), expected);
+    assert_eq!(env.commits(), commits + 2, "one commit per change");
+    let log = env.git(&["log", "-1", "--format=%s"]);
+    assert_eq!(log.trim(), "taizhang: config set followups.verify true");
+    // A key the file does not have goes in, and out again, alone.
+    env.run(&["config", "set", "fonds", "J012"]);
+    assert_eq!(env.run(&["config", "get", "fonds"]), "J012\n");
+    env.run(&["config", "unset", "fonds"]);
+    assert_eq!(env.read("taizhang.toml"), expected);
+}
+
+#[test]
+fn config_list_and_get_show_defaults_too() {
+    let env = Env::new();
+    let list = env.run(&["config", "list"]);
+    for line in [
+        "unit = 某市交通运输局\n",
+        "remind.within = 3d\n",
+        "followups.verify = false\n",
+        "git.autocommit = true\n",
+        "archive.by_org = true\n",
+        "prefixes.incoming = IN\n",
+    ] {
+        assert!(list.contains(line), "{line} in {list}");
+    }
+    assert!(!list.contains("fonds"), "{list}");
+    assert_eq!(env.run(&["config", "get", "REMIND.WITHIN"]), "3d\n");
+    for (lang, says) in [("en", "fonds is not set"), ("zh", "`fonds` 尚未设置")] {
+        let err = env.fail(&["--lang", lang, "config", "get", "fonds"]);
+        assert!(err.contains(says), "{err}");
+    }
+}
+
+#[test]
+fn a_set_verification_step_then_applies() {
+    let env = Env::new();
+    env.run(&["config", "set", "followups.verify", "是"]);
+    env.assign("整改问题清单");
+    env.run(&["done", "FU-1", "--report", "已整改"]);
+    assert!(env.read(FU1).contains("status: submitted"));
+    env.run(&["verify", "FU-1"]);
+    assert!(env.read(FU1).contains("status: closed"));
+}
+
+#[test]
+fn bad_values_and_unknown_keys_are_refused_in_both_languages() {
+    let env = Env::new();
+    let cases: &[(&[&str], &str, &str)] = &[
+        (
+            &["config", "set", "remind.whithin", "3d"],
+            "there is no setting 'remind.whithin'",
+            "没有“remind.whithin”这项设置",
+        ),
+        (
+            &["config", "set", "remind.within", "-3d"],
+            "'-3d' is not a span",
+            "“-3d”不是时间跨度",
+        ),
+        (
+            &["config", "set", "timezone", "Mars/Olympus"],
+            "'Mars/Olympus' is not a time zone",
+            "Mars/Olympus",
+        ),
+        (
+            &["config", "set", "git.autocommit", "maybe"],
+            "'maybe' is not true or false",
+            "“maybe”不是 true（是）或 false（否）",
+        ),
+        (
+            &["config", "set", "language", "fr"],
+            "'fr' is not a language taizhang speaks",
+            "不支持“fr”",
+        ),
+        (&["config", "set", "prefixes.incoming", "FU"], "FU", "FU"),
+        (
+            &["config", "unset", "nothing"],
+            "there is no setting 'nothing'",
+            "没有“nothing”这项设置",
+        ),
+    ];
+    for (args, en, zh) in cases {
+        for (lang, says) in [("en", en), ("zh", zh)] {
+            let mut argv = vec!["--lang", lang];
+            argv.extend_from_slice(args);
+            let err = env.fail(&argv);
+            assert!(err.contains(says), "{argv:?}: {err}");
+        }
+    }
+    let err = env.fail(&["config", "set", "nope", "1"]);
+    assert!(
+        err.contains("remind.within") && err.contains("fonds"),
+        "lists the keys: {err}"
+    );
+}
