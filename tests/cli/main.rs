@@ -45,4 +45,5 @@ mod summary;
 mod sync;
 mod timezone;
 mod undo;
+mod units_people;
 mod yaml_compat;

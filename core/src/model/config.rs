@@ -359,6 +359,13 @@ impl Config {
             .ok_or_else(|| self.units.iter().map(|u| u.name.clone()).collect())
     }
 
+    /// The names the unit called `name` had before (`unit rename`).
+    pub fn former_names(&self, name: &str) -> Vec<String> {
+        (self.units.iter().find(|u| u.name == name))
+            .map(|u| u.former.clone())
+            .unwrap_or_default()
+    }
+
     /// The series named `name`, or the default one.
     pub fn series(&self, name: Option<&str>) -> Option<&Series> {
         match name {
