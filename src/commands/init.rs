@@ -7,7 +7,7 @@ use jiff::tz::TimeZone;
 
 use crate::context::{Ctx, split_list};
 use crate::error::{CoreError, Error, Result};
-use crate::i18n::ZoneFrom;
+use crate::i18n::{Lang, ZoneFrom};
 use taizhang_core::model::calendar::preset;
 use taizhang_core::model::config::{Config, Person, Series, UnitDef};
 use taizhang_core::store::init::{self, Git};
@@ -117,7 +117,9 @@ fn is_utc(name: &str) -> bool {
 pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
     let root = ctx.cwd.join(args.dir.unwrap_or_default());
     let mut config = Config::new(args.unit.as_deref().unwrap_or_default().trim());
-    config.language = ctx.office_language().map(|lang| lang.code().to_string());
+    // The office's language, which init speaks too.
+    let lang = office_language(ctx, &config.unit);
+    config.language = Some(lang.code().to_string());
     let (zone, from) = choose_zone(args.timezone.as_deref(), &ctx.machine_zone())?;
     config.timezone = Some(zone);
     config.fonds = args.fonds.as_deref().unwrap_or_default().trim().to_string();
@@ -137,14 +139,55 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
         (false, false) => Git::Commit,
     };
     init::create(&root, &config, &preset(&[year, year + 1]), git)?;
-    ctx.note(&ctx.lang().created_register(&root));
+    ctx.note(&lang.created_register(&root));
     if let Some(zone) = &config.timezone {
-        ctx.note(&ctx.lang().zone_set(zone, from));
+        ctx.note(&lang.zone_set(zone, from));
     }
     if config.units.is_empty() {
-        ctx.warn(&ctx.lang().units_unchecked());
+        // In the office's language, as the lines around it.
+        let warning = lang.message(crate::i18n::Message::Warning);
+        eprintln!("{warning}: {}", lang.units_unchecked());
     }
+    ctx.note(&lang.next_steps(&next_steps(&config)));
     Ok(ExitCode::SUCCESS)
+}
+
+/// The language a new register is written with, always, so that reminders
+/// from cron (where the locale is often C) speak the office's: `--lang`
+/// or the locale when they name one, else Chinese for a unit with a
+/// Chinese name, else English.
+fn office_language(ctx: &Ctx, unit: &str) -> Lang {
+    ctx.office_language().unwrap_or_else(|| {
+        let chinese = unit.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c));
+        if chinese { Lang::Zh } else { Lang::En }
+    })
+}
+
+/// What a clerk types next, as commands: what the new register still
+/// lacks first (units, people, the 全宗号), then the first records.
+fn next_steps(config: &Config) -> Vec<&'static str> {
+    let lacking = [
+        (
+            config.units.is_empty(),
+            "taizhang unit add 办公室 --code BGS",
+        ),
+        (
+            config.people.is_empty(),
+            "taizhang person add 张三 --unit 办公室",
+        ),
+        (config.fonds.is_empty(), "taizhang config set fonds J012"),
+        (true, "taizhang series add 县政办函"),
+        (
+            true,
+            "taizhang log in --title 关于做好年终工作的通知 --from 市政府办公室",
+        ),
+    ];
+    lacking
+        .into_iter()
+        .filter(|(lacks, _)| *lacks)
+        .map(|(_, command)| command)
+        .take(3)
+        .collect()
 }
 
 /// `NAME` or `NAME:CODE` (also with a full-width colon); no name or code

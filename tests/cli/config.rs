@@ -132,3 +132,42 @@ fn bad_values_and_unknown_keys_are_refused_in_both_languages() {
         "lists the keys: {err}"
     );
 }
+
+#[test]
+fn init_writes_the_language_and_the_fonds_and_says_what_to_type_next() {
+    for (unit, lang, next) in [
+        (
+            "某县政府办公室",
+            "zh",
+            "接下来：\n  taizhang unit add 办公室 --code BGS\n",
+        ),
+        (
+            "County Office",
+            "en",
+            "Next:\n  taizhang unit add 办公室 --code BGS\n",
+        ),
+    ] {
+        let env = Env::bare();
+        let out = env
+            .cmd()
+            .current_dir(env.tmp.path())
+            .args(["init", "reg", "--unit", unit, "--fonds", "J012"])
+            .output()
+            .unwrap();
+        assert!(out.status.success());
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(stderr.contains(next), "{stderr}");
+        assert!(
+            stderr.contains(
+                "taizhang person add 张三 --unit 办公室\n  taizhang series add 县政办函\n"
+            ),
+            "the fonds is given, so the third is a series: {stderr}"
+        );
+        let settings = env.read("taizhang.toml");
+        assert!(
+            settings.contains(&format!("language = \"{lang}\"")),
+            "{settings}"
+        );
+        assert_eq!(env.run(&["config", "get", "fonds"]), "J012\n");
+    }
+}
