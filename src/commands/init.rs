@@ -164,22 +164,27 @@ fn office_language(ctx: &Ctx, unit: &str) -> Lang {
 }
 
 /// What a clerk types next, as commands: what the new register still
-/// lacks first (units, people, the 全宗号), then the first records.
-fn next_steps(config: &Config) -> Vec<&'static str> {
+/// lacks first (units, people, the 全宗号), then the first records. A
+/// person goes to the first unit the register has.
+fn next_steps(config: &Config) -> Vec<String> {
+    let unit = config.units.first().map_or("办公室", |u| u.name.as_str());
     let lacking = [
         (
             config.units.is_empty(),
-            "taizhang unit add 办公室 --code BGS",
+            "taizhang unit add 办公室 --code BGS".to_string(),
         ),
         (
             config.people.is_empty(),
-            "taizhang person add 张三 --unit 办公室",
+            format!("taizhang person add 张三 --unit {unit}"),
         ),
-        (config.fonds.is_empty(), "taizhang config set fonds J012"),
-        (true, "taizhang series add 县政办函"),
+        (
+            config.fonds.is_empty(),
+            "taizhang config set fonds J012".to_string(),
+        ),
+        (true, "taizhang series add 县政办函".to_string()),
         (
             true,
-            "taizhang log in --title 关于做好年终工作的通知 --from 市政府办公室",
+            "taizhang log in --title 关于做好年终工作的通知 --from 市政府办公室".to_string(),
         ),
     ];
     lacking

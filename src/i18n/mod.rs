@@ -246,7 +246,7 @@ impl Lang {
 
     /// What `init` says when it created a register in `path`.
     /// What `init` suggests next: the commands, one a line.
-    pub fn next_steps(self, commands: &[&str]) -> String {
+    pub fn next_steps(self, commands: &[String]) -> String {
         let lines: String = commands.iter().map(|c| format!("\n  {c}")).collect();
         say!(self, "Next:{lines}", "接下来：{lines}")
     }
