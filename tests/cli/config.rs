@@ -171,3 +171,70 @@ fn init_writes_the_language_and_the_fonds_and_says_what_to_type_next() {
         assert_eq!(env.run(&["config", "get", "fonds"]), "J012\n");
     }
 }
+
+/// Settings the loader reads but a command would trip on: each reported
+/// by `check` on its line of taizhang.toml, with its key and the fix.
+#[test]
+fn check_reports_bad_settings_with_their_line_key_and_fix() {
+    let env = Env::new();
+    let text = env
+        .read("taizhang.toml")
+        .replace("within = \"3d\"", "within = \"-3d\"")
+        + "\n[[units]]\nname = \"督查室\"\ncode = \"bgs\"\n\n[[people]]\nname = \"张三\"\n\n\
+           [[people]]\nname = \"张三\"\n\n[[series]]\nname = \"函\"\nissuer = \"\"\n\n\
+           [logbooks.visit.loop]\nstart = \"arrived\"\nend = \"gone\"\n";
+    let text = text.replacen("type = \"text\"", "type = \"txt\"", 1);
+    env.write("taizhang.toml", &text);
+    env.git(&["commit", "-qam", "bad settings"]);
+    let line = |needle: &str| text[..text.find(needle).unwrap()].matches('\n').count() + 1;
+    let cases = [
+        (
+            "remind.within",
+            line("within = \"-3d\""),
+            "`taizhang config set remind.within 3d`",
+        ),
+        ("units[5]", line("name = \"督查室\"") - 1, "names two units"),
+        (
+            "people[2]",
+            text.rfind("[[people]]")
+                .map(|i| text[..i].matches('\n').count() + 1)
+                .unwrap(),
+            "listed twice",
+        ),
+        ("series[2].issuer", line("issuer = \"\""), "no issuer code"),
+        ("type", line("type = \"txt\""), "use one of text, date"),
+    ];
+    let out = env.output(&["--lang", "en", "check"]);
+    assert_eq!(out.status.code(), Some(1));
+    let en = String::from_utf8_lossy(&out.stdout);
+    for (key, line, fix) in cases {
+        let said = en
+            .lines()
+            .find(|l| l.starts_with(&format!("error: taizhang.toml:{line}: ")))
+            .unwrap_or_else(|| panic!("{key} on line {line}: {en}"));
+        assert!(said.contains(key) && said.contains(fix), "{said}");
+    }
+    assert!(en.contains("loop") && en.contains("gone"), "{en}");
+    let zh = String::from_utf8_lossy(&env.output(&["--lang", "zh", "check"]).stdout).into_owned();
+    for said in [
+        "不是时间跨度",
+        "同时指两个单位",
+        "重复登记",
+        "没有机关代字",
+        "无法识别",
+    ] {
+        assert!(zh.contains(said), "{said}: {zh}");
+    }
+    // A bad time zone stops every command, check included, naming the key.
+    env.write(
+        "taizhang.toml",
+        &text.replace("Asia/Shanghai", "Mars/Olympus"),
+    );
+    let out = env.output(&["--lang", "en", "check"]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("taizhang.toml") && err.contains("timezone") && err.contains("Asia/Shanghai"),
+        "{err}"
+    );
+}

@@ -50,8 +50,9 @@ impl SettingsDoc {
             Typed::Text(text) => Value::from(text.as_str()),
             Typed::Flag(flag) => Value::from(*flag),
         };
-        let (table, leaf) = self.table_of(key, true)?;
-        let table = table.expect("made when missing");
+        let (Some(table), leaf) = self.table_of(key, true)? else {
+            return Ok(());
+        };
         match table.get_mut(leaf).and_then(Item::as_value_mut) {
             Some(old) => {
                 let decor = old.decor().clone();

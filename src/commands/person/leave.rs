@@ -44,23 +44,21 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
     };
     let mut held = load_all(&register).records;
     held.retain(|l| roster::holds(&l.record, &name, config));
-    let Some(to) = to.as_deref().or(held.is_empty().then_some("")) else {
-        let items = held.iter().map(|l| l.record.id().to_string()).collect();
-        return Err(SettingsError::StillHolds {
-            what: Roster::Person,
-            name,
-            items,
+    let message = match (&to, held.is_empty()) {
+        (Some(to), _) => format!("taizhang: person leave {name} → {to}"),
+        (None, true) => format!("taizhang: person leave {name}"),
+        (None, false) => {
+            let items = held.iter().map(|l| l.record.id().to_string()).collect();
+            let what = Roster::Person;
+            return Err(SettingsError::StillHolds { what, name, items }.into());
         }
-        .into());
     };
     let actor = ctx.actor(&register);
     for loaded in &mut held {
-        roster::hand_over(&mut loaded.record, &name, to, config, &actor);
+        if let Some(to) = &to {
+            roster::hand_over(&mut loaded.record, &name, to, config, &actor);
+        }
     }
-    let message = match to.is_empty() {
-        true => format!("taizhang: person leave {name}"),
-        false => format!("taizhang: person leave {name} → {to}"),
-    };
     change_settings(ctx, &register, &message, |doc, tx| {
         doc.edit("people", index, &[("left", Field::Flag(true))])?;
         for loaded in &held {
@@ -68,8 +66,7 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
         }
         Ok(())
     })?;
-    let to = Some(to).filter(|t| !t.is_empty());
-    ctx.note(&ctx.lang().person_left(&name, to, held.len()));
+    ctx.note(&ctx.lang().person_left(&name, to.as_deref(), held.len()));
     Ok(ExitCode::SUCCESS)
 }
 
