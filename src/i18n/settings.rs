@@ -193,6 +193,18 @@ pub(super) fn error(l: Lang, error: &SettingsError) -> (String, Option<String>) 
             ),
             None,
         ),
+        S::PrefixInUse { key, prefix, count } => (
+            say!(
+                l,
+                "{key}: {count} records carry the prefix {prefix}, and would no longer be found under another",
+                "`{key}`：已有 {count} 条记录使用编号前缀 {prefix}，改用其他前缀后将无法找到"
+            ),
+            Some(say!(
+                l,
+                "an ID prefix is chosen before the first record",
+                "编号前缀须在登记第一条记录之前确定"
+            )),
+        ),
         S::BadStart { input } => (
             say!(
                 l,

@@ -126,6 +126,15 @@ fn bad_values_and_unknown_keys_are_refused_in_both_languages() {
             assert!(err.contains(says), "{argv:?}: {err}");
         }
     }
+    env.assign("整改问题清单");
+    for (lang, says) in [
+        ("en", "prefixes.followup: 1 records carry the prefix FU"),
+        ("zh", "`prefixes.followup`：已有 1 条记录使用编号前缀 FU"),
+    ] {
+        let err = env.fail(&["--lang", lang, "config", "set", "prefixes.followup", "DB"]);
+        assert!(err.contains(says), "{err}");
+    }
+    env.run(&["config", "set", "prefixes.meeting", "HY"]);
     let err = env.fail(&["config", "set", "nope", "1"]);
     assert!(
         err.contains("remind.within") && err.contains("fonds"),

@@ -38,6 +38,13 @@ pub enum SettingsError {
     },
     /// A handover to the person leaving.
     HandoverToSelf { name: String },
+    /// An ID prefix changed while records carry it: they would no longer
+    /// be found. `count` records have it.
+    PrefixInUse {
+        key: String,
+        prefix: String,
+        count: usize,
+    },
     /// `series add --start` below 1.
     BadStart { input: i64 },
 }
