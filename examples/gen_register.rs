@@ -273,15 +273,20 @@ fn settings() -> Config {
         .map(|(name, code)| UnitDef {
             name: (*name).into(),
             code: Some((*code).into()),
+            ..UnitDef::default()
         })
         .collect();
     config.series.push(Series {
         name: "发文".into(),
         issuer: "市交发".into(),
+        start: None,
+        start_year: None,
     });
     config.series.push(Series {
         name: "办文".into(),
         issuer: "市交办".into(),
+        start: None,
+        start_year: None,
     });
     config
 }

@@ -180,6 +180,12 @@ impl From<CoreError> for Error {
     }
 }
 
+impl From<taizhang_core::model::settings::SettingsError> for Error {
+    fn from(error: taizhang_core::model::settings::SettingsError) -> Error {
+        Error::Core(error.into())
+    }
+}
+
 impl From<taizhang_core::model::logbook::value::BookError> for Error {
     fn from(error: taizhang_core::model::logbook::value::BookError) -> Error {
         Error::Core(error.into())

@@ -173,16 +173,41 @@ fn collect(register: &Register, snapshot: &Snapshot, own: Vec<Issue>) -> Vec<Iss
             .unwrap_or_default()
     };
     issues.extend(own);
-    for note in validate::check_settings(&register.config) {
-        let settings = Path::new(store::register::SETTINGS_FILE);
-        issues.push(issue("error", settings, 0, None, note));
-    }
+    issues.extend(settings_issues(register));
     let records: Vec<_> = snapshot.records.iter().map(|l| &l.record).collect();
     for finding in validate::check_links(&records) {
         let path = path_of(&finding.id);
         issues.push(located(register, &path, finding));
     }
     issues
+}
+
+/// What is wrong in the settings themselves, each on its line with its
+/// key: a value the loader reads but a command would trip on, a list
+/// naming one thing twice, a logbook declaration that does not hold.
+fn settings_issues(register: &Register) -> Vec<Issue> {
+    let settings = store::register::SETTINGS_FILE;
+    let text = std::fs::read_to_string(register.root.join(settings)).unwrap_or_default();
+    validate::check_settings(&register.config)
+        .into_iter()
+        .map(|note| {
+            let (line, field) = match &note {
+                Note::Setting(problem) => (
+                    store::settings::line_of(&text, &problem.place()).unwrap_or(0),
+                    Some(problem.key()),
+                ),
+                _ => (0, None),
+            };
+            Issue {
+                severity: "error",
+                file: settings.to_string(),
+                line,
+                column: 0,
+                field,
+                message: Said::Note(note),
+            }
+        })
+        .collect()
 }
 
 /// What stops the register's commits, where commits are expected: git

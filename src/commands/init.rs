@@ -7,7 +7,7 @@ use jiff::tz::TimeZone;
 
 use crate::context::{Ctx, split_list};
 use crate::error::{CoreError, Error, Result};
-use crate::i18n::ZoneFrom;
+use crate::i18n::{Lang, ZoneFrom};
 use taizhang_core::model::calendar::preset;
 use taizhang_core::model::config::{Config, Person, Series, UnitDef};
 use taizhang_core::store::init::{self, Git};
@@ -34,6 +34,11 @@ pub struct Args {
     /// The issuer code of outgoing document numbers (发文机关代字), e.g. 市交发
     #[arg(long, default_value = "办发")]
     pub issuer: String,
+
+    /// The fonds code (全宗号) the archives gave the office, for archive
+    /// numbers, e.g. J012
+    #[arg(long, value_name = "CODE")]
+    pub fonds: Option<String>,
 
     /// The office's units (科室), comma-separated or repeated, each NAME or
     /// NAME:CODE, e.g. 办公室:BGS,财务科:CWK
@@ -112,14 +117,19 @@ fn is_utc(name: &str) -> bool {
 pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
     let root = ctx.cwd.join(args.dir.unwrap_or_default());
     let mut config = Config::new(args.unit.as_deref().unwrap_or_default().trim());
-    config.language = ctx.office_language().map(|lang| lang.code().to_string());
+    // The office's language, which init speaks too.
+    let lang = office_language(ctx, &config.unit);
+    config.language = Some(lang.code().to_string());
     let (zone, from) = choose_zone(args.timezone.as_deref(), &ctx.machine_zone())?;
     config.timezone = Some(zone);
+    config.fonds = args.fonds.as_deref().unwrap_or_default().trim().to_string();
     config.units = units(&args.units)?;
     config.people = people(&config, &args.people)?;
     config.series.push(Series {
         name: "发文".into(),
         issuer: args.issuer.trim().to_string(),
+        start: None,
+        start_year: None,
     });
     // The working-day calendar for this year and next (+5wd, check).
     let year = ctx.today.year();
@@ -129,14 +139,60 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
         (false, false) => Git::Commit,
     };
     init::create(&root, &config, &preset(&[year, year + 1]), git)?;
-    ctx.note(&ctx.lang().created_register(&root));
+    ctx.note(&lang.created_register(&root));
     if let Some(zone) = &config.timezone {
-        ctx.note(&ctx.lang().zone_set(zone, from));
+        ctx.note(&lang.zone_set(zone, from));
     }
     if config.units.is_empty() {
-        ctx.warn(&ctx.lang().units_unchecked());
+        // In the office's language, as the lines around it.
+        let warning = lang.message(crate::i18n::Message::Warning);
+        eprintln!("{warning}: {}", lang.units_unchecked());
     }
+    ctx.note(&lang.next_steps(&next_steps(&config)));
     Ok(ExitCode::SUCCESS)
+}
+
+/// The language a new register is written with, always, so that reminders
+/// from cron (where the locale is often C) speak the office's: `--lang`
+/// or the locale when they name one, else Chinese for a unit with a
+/// Chinese name, else English.
+fn office_language(ctx: &Ctx, unit: &str) -> Lang {
+    ctx.office_language().unwrap_or_else(|| {
+        let chinese = unit.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c));
+        if chinese { Lang::Zh } else { Lang::En }
+    })
+}
+
+/// What a clerk types next, as commands: what the new register still
+/// lacks first (units, people, the 全宗号), then the first records. A
+/// person goes to the first unit the register has.
+fn next_steps(config: &Config) -> Vec<String> {
+    let unit = config.units.first().map_or("办公室", |u| u.name.as_str());
+    let lacking = [
+        (
+            config.units.is_empty(),
+            "taizhang unit add 办公室 --code BGS".to_string(),
+        ),
+        (
+            config.people.is_empty(),
+            format!("taizhang person add 张三 --unit {unit}"),
+        ),
+        (
+            config.fonds.is_empty(),
+            "taizhang config set fonds J012".to_string(),
+        ),
+        (true, "taizhang series add 县政办函".to_string()),
+        (
+            true,
+            "taizhang log in --title 关于做好年终工作的通知 --from 市政府办公室".to_string(),
+        ),
+    ];
+    lacking
+        .into_iter()
+        .filter(|(lacks, _)| *lacks)
+        .map(|(_, command)| command)
+        .take(3)
+        .collect()
 }
 
 /// `NAME` or `NAME:CODE` (also with a full-width colon); no name or code
@@ -160,6 +216,7 @@ fn units(inputs: &[String]) -> Result<Vec<UnitDef>> {
         units.push(UnitDef {
             name,
             code: code.map(str::to_string),
+            ..UnitDef::default()
         });
     }
     Ok(units)
@@ -194,7 +251,7 @@ fn people(config: &Config, inputs: &[String]) -> Result<Vec<Person>> {
         people.push(Person {
             name,
             unit,
-            email: None,
+            ..Person::default()
         });
     }
     Ok(people)

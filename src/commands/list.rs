@@ -127,14 +127,16 @@ fn build_filter(ctx: &Ctx, register: &Register, args: &Args) -> Result<Filter> {
         })
         .transpose()?;
     let status = statuses(kind.as_ref(), &args.status)?;
+    let unit = (args.unit.as_deref())
+        .map(|u| ctx.unit(register, "--unit", u))
+        .transpose()?;
     Ok(Filter {
         kind,
         status,
-        unit: args
-            .unit
+        unit_former: unit
             .as_deref()
-            .map(|u| ctx.unit(register, "--unit", u))
-            .transpose()?,
+            .map_or_else(Vec::new, |u| register.config.former_names(u)),
+        unit,
         owner: args.owner.clone(),
         since: ctx.opt_date("--since", args.since.as_deref())?,
         until: ctx.opt_date("--until", args.until.as_deref())?,

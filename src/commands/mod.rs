@@ -8,6 +8,7 @@ mod cancel;
 mod chase;
 pub mod check;
 mod completions;
+mod config;
 mod create;
 mod desk;
 mod doc;
@@ -21,15 +22,18 @@ mod list;
 mod log;
 mod man;
 mod meeting;
+mod person;
 mod progress;
 mod remind;
 mod reopen;
 mod rule;
+mod series;
 mod shared;
 mod show;
 mod summary;
 mod sync;
 mod undo;
+mod unit;
 pub mod usage;
 mod verify;
 
@@ -87,6 +91,14 @@ pub enum Command {
     Undo(undo::Args),
     Completions(completions::Args),
     Man(man::Args),
+    #[command(subcommand)]
+    Config(config::ConfigCommand),
+    #[command(subcommand)]
+    Unit(unit::UnitCommand),
+    #[command(subcommand)]
+    Person(person::PersonCommand),
+    #[command(subcommand)]
+    Series(series::SeriesCommand),
 }
 
 /// Runs `command`; with none, shows today's desk.
@@ -130,6 +142,10 @@ pub fn run(ctx: &Ctx, command: Option<Command>) -> Result<ExitCode> {
         Command::Undo(args) => undo::run(ctx, args),
         Command::Completions(args) => completions::run(ctx, args),
         Command::Man(args) => man::run(ctx, args),
+        Command::Config(cmd) => config::run(ctx, cmd),
+        Command::Unit(cmd) => unit::run(ctx, cmd),
+        Command::Person(cmd) => person::run(ctx, cmd),
+        Command::Series(cmd) => series::run(ctx, cmd),
     }
 }
 

@@ -89,8 +89,8 @@ pub(super) fn error(l: Lang, error: &ArchiveError) -> (String, Option<String>) {
             ),
             Some(say!(
                 l,
-                "add the code the archives assigned to taizhang.toml, e.g. fonds = \"Z109\"",
-                "请在 taizhang.toml 中写上档案馆给定的全宗号，例如 `fonds = \"Z109\"`"
+                "set the code the archives assigned: taizhang config set fonds Z109",
+                "请设置档案馆给定的全宗号：`taizhang config set fonds Z109`"
             )),
         ),
         E::UnknownOrg { input, known } => {
@@ -107,8 +107,8 @@ pub(super) fn error(l: Lang, error: &ArchiveError) -> (String, Option<String>) {
                 ),
                 Some(say!(
                     l,
-                    "unit codes: {known} (declare codes under [[units]] in taizhang.toml)",
-                    "现有单位代码：{known}（代码在 taizhang.toml 的 `[[units]]` 中设置）"
+                    "unit codes: {known} (a unit with a code: taizhang unit add NAME --code CODE; to leave the code out of archive numbers: taizhang config set archive.by_org false)",
+                    "现有单位代码：{known}（添加带代码的单位：`taizhang unit add 名称 --code 代码`；档号中不用机构代码：`taizhang config set archive.by_org false`）"
                 )),
             )
         }

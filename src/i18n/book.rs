@@ -205,8 +205,8 @@ pub(super) fn book_error(l: Lang, error: &BookError) -> (String, Option<String>)
                 ),
                 Some(say!(
                     l,
-                    "a new colleague is added under [[people]] in taizhang.toml",
-                    "新同事请先在 taizhang.toml 的 `[[people]]` 中登记"
+                    "add a new colleague with: taizhang person add NAME",
+                    "新同事请先登记：`taizhang person add 姓名`"
                 )),
             )
         }

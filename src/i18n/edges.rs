@@ -115,8 +115,8 @@ impl Lang {
     pub fn units_unchecked(self) -> String {
         say!(
             self,
-            "no units declared: unit names given to --lead and --unit are not checked, so a typo splits a unit's figures in two; declare them with `init --units` or under [[units]] in taizhang.toml",
-            "未声明科室：--lead、--unit 所填单位名称不做核对，写错一个字就会把一个科室的数字分成两份；可用 `init --units` 或在 taizhang.toml 的 `[[units]]` 中声明"
+            "no units declared: unit names given to --lead and --unit are not checked, so a typo splits a unit's figures in two; declare them with `taizhang unit add NAME --code CODE` (or `init --units`)",
+            "未声明科室：--lead、--unit 所填单位名称不做核对，写错一个字就会把一个科室的数字分成两份；可用 `taizhang unit add 名称 --code 代码`（或 `init --units`）声明"
         )
     }
 }

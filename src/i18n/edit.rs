@@ -494,7 +494,13 @@ pub fn edited(
 /// `更正：标题：A → B；…`, fields and enumerated values in the reader's
 /// words; the note as stored when it does not read as an edit's.
 pub(super) fn edit_entry(l: Lang, note: &str, followup: bool) -> String {
-    let head = say!(l, "corrected", "更正");
+    changes_entry(l, &say!(l, "corrected", "更正"), note, followup)
+}
+
+/// A history line whose note lists changed fields as `edit` writes them,
+/// after `head` (更正, 单位更名, 工作交接 …).
+pub(super) fn changes_entry(l: Lang, head: &str, note: &str, followup: bool) -> String {
+    let head = head.to_string();
     let changes = taizhang_core::model::edit::parse_history_note(note);
     let (Lang::Zh, Some(changes)) = (l, changes) else {
         return if note.is_empty() {

@@ -399,8 +399,8 @@ pub(super) fn core_error(l: Lang, error: &CoreError) -> (String, Option<String>)
                 ),
                 Some(say!(
                     l,
-                    "units: {known} (add new ones to taizhang.toml)",
-                    "现有单位：{known}（新单位请加到 taizhang.toml）"
+                    "units: {known} (add a new one with: taizhang unit add NAME)",
+                    "现有单位：{known}（新单位请用 `taizhang unit add 名称` 添加）"
                 )),
             )
         }
@@ -412,7 +412,11 @@ pub(super) fn core_error(l: Lang, error: &CoreError) -> (String, Option<String>)
                     "'{input}' is not an outgoing document series",
                     "“{input}”不是发文系列"
                 ),
-                Some(say!(l, "series: {known}", "现有系列：{known}")),
+                Some(say!(
+                    l,
+                    "series: {known} (add one with: taizhang series add {input})",
+                    "现有系列：{known}（新系列请用 `taizhang series add {input}` 添加）"
+                )),
             )
         }
         E::NoSeries => (
@@ -423,8 +427,8 @@ pub(super) fn core_error(l: Lang, error: &CoreError) -> (String, Option<String>)
             ),
             Some(say!(
                 l,
-                "add a [[series]] table with a name and an issuer code to taizhang.toml",
-                "在 taizhang.toml 中添加：`[[series]] name = \"发文\" issuer = \"市交发\"`"
+                "add one with its issuer code: taizhang series add 市交发",
+                "请添加发文字号系列（机关代字）：`taizhang series add 市交发`"
             )),
         ),
         E::DeadlineRequired => (
@@ -805,6 +809,7 @@ pub(super) fn core_error(l: Lang, error: &CoreError) -> (String, Option<String>)
             )
         }
         E::Book(problem) => super::book::book_error(l, problem.as_ref()),
+        E::Settings(problem) => super::settings::error(l, problem.as_ref()),
         E::SyncPushLost { tries } => (
             say!(
                 l,

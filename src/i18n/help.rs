@@ -360,6 +360,66 @@ pub const COMMANDS: &[(&str, &str, Option<&str>)] = &[
             "打印手册页（man），或用 --out 为每个命令各写一页。\n\ntaizhang man | man -l -\ntaizhang man --out ~/.local/share/man/man1",
         ),
     ),
+    (
+        "config",
+        "逐项查看和修改设置（taizhang.toml）：list、get、set、unset",
+        None,
+    ),
+    (
+        "config list",
+        "列出有值的各项设置（含默认值），每行一项“键 = 值”",
+        None,
+    ),
+    (
+        "config get",
+        "打印一项设置的值（文件中未写时为默认值）；没有值时以 1 退出",
+        None,
+    ),
+    (
+        "config set",
+        "修改一项设置，一次提交。taizhang.toml 中只改这一行，注释、顺序和排版都保留",
+        Some(
+            "修改一项设置，一次提交。taizhang.toml 中只改这一行，注释、顺序和排版都保留。\n\n取值按台账读取设置时的规则核对（时区、时间跨度、编号前缀 …）；不合格的取值被拒绝，什么也不写入。",
+        ),
+    ),
+    (
+        "config unset",
+        "从 taizhang.toml 中删去一项设置，一次提交，恢复其默认值；文件其余部分保持不变",
+        None,
+    ),
+    ("unit", "单位（科室）：添加、列出、更名、撤销", None),
+    ("unit add", "添加单位（科室），可带代码", None),
+    (
+        "unit list",
+        "列出各单位、代码、状态及其牵头的在办事项数",
+        None,
+    ),
+    (
+        "unit rename",
+        "单位更名：凡写有该单位的记录在同一次提交中一并更新，各记一条处理记录；旧名作为曾用名保留，查询往年记录时仍可使用",
+        None,
+    ),
+    (
+        "unit retire",
+        "撤销单位：仍牵头在办事项时拒绝执行并列出这些事项；撤销后保留，供查阅往年记录和统计",
+        None,
+    ),
+    ("person", "人员：添加、列出、调动、调离", None),
+    ("person add", "添加人员", None),
+    ("person list", "列出人员及其单位、联系方式", None),
+    ("person move", "人员调至另一单位", None),
+    (
+        "person leave",
+        "人员调离：其在办督办事项、手中文件和借出未还的登记在同一次提交中交给 --handover 所指的人，各记一条处理记录；手上还有事项而未给 --handover 时拒绝执行并列出这些事项",
+        None,
+    ),
+    ("series", "发文字号系列：添加、列出", None),
+    (
+        "series add",
+        "添加发文字号系列（机关代字），如 县政办函",
+        None,
+    ),
+    ("series list", "列出各发文字号系列及今年已用到的序号", None),
 ];
 
 /// Chinese help of each argument by its command's path and its id.
@@ -943,6 +1003,56 @@ pub const ARGS: &[(&str, &str, &str)] = &[
         "out",
         "把 taizhang.1 和每个命令的手册页（taizhang-log-in.1 …）写入 DIR",
     ),
+    // config, unit, person, series
+    (
+        "config get",
+        "key",
+        "设置项，如 `remind.within`（`config list` 列出全部）",
+    ),
+    (
+        "config set",
+        "key",
+        "设置项，如 `fonds`、`followups.verify`、`remind.within`（`config list` 列出全部）",
+    ),
+    ("config set", "value", "新的取值；开关写 true 或 false"),
+    (
+        "config unset",
+        "key",
+        "设置项，如 `fonds`（`config list` 列出全部）",
+    ),
+    ("unit add", "name", "单位名称，如 办公室"),
+    (
+        "unit add",
+        "code",
+        "单位代码，如 BGS，用于档号，也可代替名称输入",
+    ),
+    ("unit rename", "old", "现在的名称（或代码）"),
+    ("unit rename", "new", "新名称"),
+    ("unit retire", "name", "单位名称（或代码）"),
+    ("person add", "name", "姓名"),
+    ("person add", "unit", "所在单位"),
+    ("person add", "email", "电子邮箱"),
+    ("person add", "mobile", "手机号码"),
+    ("person add", "leader", "是领导（批示、交办）"),
+    ("person move", "name", "姓名"),
+    ("person move", "unit", "调入的单位"),
+    ("person leave", "name", "调离的人"),
+    (
+        "person leave",
+        "handover",
+        "接手其在办事项、手中文件和借出物品的人",
+    ),
+    (
+        "series add",
+        "code",
+        "机关代字，如 县政办函，发文字号即为 县政办函〔2026〕1号",
+    ),
+    (
+        "series add",
+        "start",
+        "今年从第几号起编（此前已在纸上编过号时）（默认：1）",
+    ),
+    ("init", "fonds", "全宗号，档案馆给定，用于档号"),
 ];
 
 /// The Chinese `about` and `long_about` of the command at `path`.

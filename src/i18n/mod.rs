@@ -23,6 +23,7 @@ mod notes;
 mod refusals;
 pub mod rule;
 mod sentences;
+pub mod settings;
 pub mod sheet;
 
 pub use confirm::Confirm;
@@ -245,6 +246,12 @@ impl Lang {
     }
 
     /// What `init` says when it created a register in `path`.
+    /// What `init` suggests next: the commands, one a line.
+    pub fn next_steps(self, commands: &[String]) -> String {
+        let lines: String = commands.iter().map(|c| format!("\n  {c}")).collect();
+        say!(self, "Next:{lines}", "接下来：{lines}")
+    }
+
     pub fn created_register(self, path: &std::path::Path) -> String {
         let path = path.display();
         say!(self, "Created a register in {path}", "已在 {path} 新建台账")
@@ -264,8 +271,8 @@ impl Lang {
         };
         say!(
             self,
-            "Time zone: {zone}{whence}; today and times are read in it. To change it, edit `timezone` in taizhang.toml",
-            "台账时区：{zone}{whence}，“今天”和各项时间均按此时区计。如需更改，请修改 taizhang.toml 中的 `timezone`"
+            "Time zone: {zone}{whence}; today and times are read in it. To change it: taizhang config set timezone ZONE",
+            "台账时区：{zone}{whence}，“今天”和各项时间均按此时区计。如需更改：`taizhang config set timezone 时区`"
         )
     }
 

@@ -117,6 +117,7 @@ pub(super) fn note(l: Lang, note: &Note) -> String {
             start_key,
             start,
         } => super::loops::end_before_start(l, end_key, end, start_key, start),
+        N::Setting(problem) => super::settings::note(l, problem),
         N::LoopFieldUndeclared { book, role, field } => {
             super::loops::loop_field_undeclared(l, book, role, field)
         }

@@ -99,6 +99,11 @@ fn refusal_hint(l: Lang, id: &str, refusal: &Refusal) -> Option<String> {
         )),
         _ if !on_followup => allowed(l, &refusal.allowed),
         (_, Status::Followup(FuStatus::Closed | FuStatus::Cancelled), Step::Reopen) => None,
+        (_, Status::Followup(FuStatus::Closed), Step::Verify) => Some(say!(
+            l,
+            "it is closed already; for `done` to only submit and `verify` to close from now on: taizhang config set followups.verify true",
+            "该事项已销号；如需今后“办结”只报结、由“审核”销号：taizhang config set followups.verify true"
+        )),
         (_, Status::Followup(FuStatus::Closed | FuStatus::Cancelled), _) => Some(say!(
             l,
             "reopen it first: taizhang reopen {id} --reason …",

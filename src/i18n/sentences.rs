@@ -115,6 +115,14 @@ pub fn history_action(lang: Lang, action: &str, note: Option<&str>, followup: bo
         A::Archive => with_note(say!(lang, "archived", "归档")),
         A::ArchiveUndo => with_note(say!(lang, "taken out of the archive", "撤销归档")),
         A::Edit => super::edit::edit_entry(lang, note, followup),
+        A::UnitRename => {
+            let head = say!(lang, "unit renamed", "单位更名");
+            super::edit::changes_entry(lang, &head, note, followup)
+        }
+        A::Handover => {
+            let head = say!(lang, "handed over", "工作交接");
+            super::edit::changes_entry(lang, &head, note, followup)
+        }
         A::Remind => {
             let level = taizhang_core::model::keyword::parse::<ChaseLevel>(note)
                 .map(|level| lang.keyword(level))

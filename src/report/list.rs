@@ -17,6 +17,9 @@ pub struct Filter {
     pub kind: Option<KindFilter>,
     pub status: Vec<String>,
     pub unit: Option<String>,
+    /// The names `unit` had before (`unit rename`): records frozen under
+    /// one of them (archived) still belong to it.
+    pub unit_former: Vec<String>,
     pub owner: Option<String>,
     pub since: Option<Date>,
     pub until: Option<Date>,
@@ -44,7 +47,9 @@ impl Filter {
             return false;
         }
         if let Some(unit) = &self.unit
-            && record.unit() != Some(unit.as_str())
+            && !record
+                .unit()
+                .is_some_and(|u| u == unit || self.unit_former.iter().any(|f| f == u))
         {
             return false;
         }

@@ -452,7 +452,7 @@ fn init_takes_the_language_from_the_locale_and_warns_without_units() {
     for (locale, language, warning) in [
         ("zh_CN.UTF-8", Some("zh"), "警告: 未声明科室"),
         ("en_US.UTF-8", Some("en"), "warning: no units declared"),
-        ("C", None, "warning: no units declared"),
+        ("C", Some("en"), "warning: no units declared"),
     ] {
         let env = Env::bare();
         let output = env

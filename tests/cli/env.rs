@@ -57,7 +57,13 @@ impl Env {
             .assert()
             .success();
         let settings = env.root.join("taizhang.toml");
-        let mut text = std::fs::read_to_string(&settings).unwrap();
+        // Without `language`, as registers made before init wrote it:
+        // the locale (and --lang) then choose, as the language tests need.
+        let text = std::fs::read_to_string(&settings).unwrap();
+        let mut text: String = (text.lines())
+            .filter(|line| !line.starts_with("language = "))
+            .map(|line| format!("{line}\n"))
+            .collect();
         text.push_str(UNITS);
         std::fs::write(&settings, text).unwrap();
         env.git(&["commit", "-qam", "units"]);

@@ -114,3 +114,115 @@ fn the_desk_and_remind_excerpts_are_real_lines() {
         }
     }
 }
+
+/// The commands of the README's tour: the first `sh` block under "A short
+/// tour", with continued lines joined and comments dropped.
+fn tour_commands() -> Vec<String> {
+    let text = readme();
+    let start = text
+        .find("## A short tour")
+        .expect("README has a short tour");
+    let (_, body) = blocks(&text[start..])
+        .into_iter()
+        .find(|(info, _)| info == "sh")
+        .expect("the tour has a ```sh block");
+    let mut commands = Vec::new();
+    let mut line = String::new();
+    for part in body.lines() {
+        let part = without_comment(part);
+        match part.trim_end().strip_suffix('\\') {
+            Some(head) => line.push_str(head),
+            None => {
+                line.push_str(&part);
+                if !line.trim().is_empty() {
+                    commands.push(line.trim().to_string());
+                }
+                line.clear();
+            }
+        }
+    }
+    commands
+}
+
+/// `line` without a `#` comment (one outside double quotes, after a blank).
+fn without_comment(line: &str) -> String {
+    let mut quoted = false;
+    let mut previous = ' ';
+    for (i, c) in line.char_indices() {
+        match c {
+            '"' => quoted = !quoted,
+            '#' if !quoted && previous.is_whitespace() => return line[..i].to_string(),
+            _ => {}
+        }
+        previous = c;
+    }
+    line.to_string()
+}
+
+/// A command line split as the shell would: at blanks, double quotes
+/// keeping a word whole.
+fn words(line: &str) -> Vec<String> {
+    let mut words = Vec::new();
+    let mut word = String::new();
+    let mut quoted = false;
+    let mut any = false;
+    for c in line.chars() {
+        match c {
+            '"' => {
+                quoted = !quoted;
+                any = true;
+            }
+            c if c.is_whitespace() && !quoted => {
+                if any {
+                    words.push(std::mem::take(&mut word));
+                }
+                any = false;
+            }
+            c => {
+                word.push(c);
+                any = true;
+            }
+        }
+    }
+    if any {
+        words.push(word);
+    }
+    words
+}
+
+/// The tour runs top to bottom in a fresh folder, every command exiting 0,
+/// whatever the day: relative dates only, nothing assumed about today.
+#[test]
+fn the_tour_runs_top_to_bottom_on_any_day() {
+    let commands = tour_commands();
+    assert!(commands.len() > 10, "{commands:?}");
+    for today in ["2026-11-23", "2026-12-31", "2027-02-06", "2028-02-29"] {
+        let env = Env::bare();
+        let mut dir = env.tmp.path().to_path_buf();
+        for command in &commands {
+            let words = words(command);
+            if words[0] == "cd" {
+                dir = dir.join(&words[1]);
+                continue;
+            }
+            assert_eq!(
+                words[0], "taizhang",
+                "the tour runs taizhang only: {command}"
+            );
+            let output = env
+                .cmd()
+                .current_dir(&dir)
+                .env("TAIZHANG_TODAY", today)
+                .args(&words[1..])
+                .output()
+                .unwrap();
+            assert!(
+                output.status.success(),
+                "on {today}: {command}\n{}",
+                String::from_utf8_lossy(&output.stderr)
+            );
+        }
+        let settings = std::fs::read_to_string(dir.join("taizhang.toml")).unwrap();
+        assert!(settings.contains("verify = true"), "{settings}");
+    }
+}

@@ -790,6 +790,7 @@ mod tests {
                 crate::model::config::UnitDef {
                     name: name.into(),
                     code: Some(code.into()),
+                    ..Default::default()
                 }
             })
             .collect();

@@ -117,10 +117,16 @@ pub enum HistoryAction {
     Repeal,
     /// A rule reviewed (清理评估); the note is the outcome and any remark.
     Review,
+    /// The unit it names was renamed (`unit rename`); the note is
+    /// `field: old → new; …`, as `edit` writes it.
+    UnitRename,
+    /// What a person held passed to another when they left (`person
+    /// leave`); the note is `field: old → new`, as `edit` writes it.
+    Handover,
 }
 
 impl HistoryAction {
-    const ALL: [HistoryAction; 34] = [
+    const ALL: [HistoryAction; 36] = [
         HistoryAction::Log,
         HistoryAction::Propose,
         HistoryAction::Instruct,
@@ -155,6 +161,8 @@ impl HistoryAction {
         HistoryAction::Revise,
         HistoryAction::Repeal,
         HistoryAction::Review,
+        HistoryAction::UnitRename,
+        HistoryAction::Handover,
     ];
 
     /// The stored keyword (also the word of the commit message).
@@ -194,6 +202,8 @@ impl HistoryAction {
             HistoryAction::Revise => "revise",
             HistoryAction::Repeal => "repeal",
             HistoryAction::Review => "review",
+            HistoryAction::UnitRename => "unit-rename",
+            HistoryAction::Handover => "handover",
         }
     }
 

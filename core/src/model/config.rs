@@ -125,22 +125,39 @@ impl Default for Prefixes {
     }
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct UnitDef {
     pub name: String,
     /// Short code, e.g. `BGS` for 办公室; used in archive numbers and
     /// accepted wherever a unit is named.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub code: Option<String>,
+    /// Names the unit had before (`unit rename`): still accepted where a
+    /// unit is named, so that a search of earlier years by the name of
+    /// the time finds its records.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub former: Vec<String>,
+    /// Retired (`unit retire`): kept so that its records still read and
+    /// count in reports, but it leads nothing open any more.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub retired: bool,
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct Person {
     pub name: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub unit: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub email: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub mobile: Option<String>,
+    /// A leader (领导): who instructs papers and assigns follow-ups.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub leader: bool,
+    /// Left the office (`person leave`): kept, since records name them.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub left: bool,
 }
 
 /// A series of outgoing documents sharing an issuer code (发文机关代字).
@@ -149,6 +166,23 @@ pub struct Series {
     pub name: String,
     /// `市交发` renders numbers as `市交发〔2026〕12号`.
     pub issuer: String,
+    /// The first number to use in `start_year` (`series add --start`):
+    /// an office that numbered on paper before taizhang goes on from
+    /// where it was. Other years start at 1.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub start: Option<u32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub start_year: Option<i16>,
+}
+
+impl Series {
+    /// The lowest number the series may use in `year`.
+    pub fn first_number(&self, year: i16) -> u32 {
+        match (self.start, self.start_year) {
+            (Some(start), Some(from)) if from == year => start.max(1),
+            _ => 1,
+        }
+    }
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -240,6 +274,17 @@ pub struct FieldDef {
     pub label_en: Option<String>,
 }
 
+impl UnitDef {
+    /// Whether `input` is this unit's code (any case) or one of its
+    /// former names; its name is matched first, by the caller.
+    pub fn is_called(&self, input: &str) -> bool {
+        self.code
+            .as_deref()
+            .is_some_and(|c| c.eq_ignore_ascii_case(input))
+            || self.former.iter().any(|f| f == input)
+    }
+}
+
 impl Config {
     /// Settings for a new register of `unit`.
     pub fn new(unit: &str) -> Config {
@@ -307,16 +352,18 @@ impl Config {
         if self.units.is_empty() {
             return Ok(input.to_string());
         }
-        self.units
-            .iter()
-            .find(|u| {
-                u.name == input
-                    || u.code
-                        .as_deref()
-                        .is_some_and(|c| c.eq_ignore_ascii_case(input))
-            })
+        // A name now in use wins over another unit's former name.
+        (self.units.iter().find(|u| u.name == input))
+            .or_else(|| self.units.iter().find(|u| u.is_called(input)))
             .map(|u| u.name.clone())
             .ok_or_else(|| self.units.iter().map(|u| u.name.clone()).collect())
+    }
+
+    /// The names the unit called `name` had before (`unit rename`).
+    pub fn former_names(&self, name: &str) -> Vec<String> {
+        (self.units.iter().find(|u| u.name == name))
+            .map(|u| u.former.clone())
+            .unwrap_or_default()
     }
 
     /// The series named `name`, or the default one.

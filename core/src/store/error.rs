@@ -222,6 +222,9 @@ pub enum Error {
     SyncPushLost {
         tries: u32,
     },
+    /// A change to the settings refused (`config`, `unit`, `person`,
+    /// `series`).
+    Settings(Box<crate::model::settings::SettingsError>),
     /// A logbook command refused: a field, a value, a declaration.
     Book(Box<crate::model::logbook::value::BookError>),
     /// Archiving refused (`archive`), or a change to an archived record.
@@ -256,6 +259,12 @@ impl Error {
         Error::Internal {
             message: message.to_string(),
         }
+    }
+}
+
+impl From<crate::model::settings::SettingsError> for Error {
+    fn from(error: crate::model::settings::SettingsError) -> Error {
+        Error::Settings(Box::new(error))
     }
 }
 

@@ -18,6 +18,7 @@ pub mod parse;
 pub mod register;
 pub mod report;
 pub mod save;
+pub mod settings;
 pub mod sheet;
 pub mod sync;
 pub mod undo;
@@ -248,13 +249,18 @@ impl<'a> Change<'a> {
 
     /// Replaces the settings with `text`, staged with the rest of the
     /// change and committed with it. Text that does not read as settings
-    /// is refused before anything is written.
+    /// (the loader's own rules), or that brings a problem `check` would
+    /// report on the settings, is refused before anything is written.
     pub fn save_settings(&mut self, text: &str) -> Result<()> {
         let relative = PathBuf::from(register::SETTINGS_FILE);
-        register::parse_config(text).map_err(|problem| Error::BadConfig {
+        let config = register::parse_config(text).map_err(|problem| Error::BadConfig {
             path: self.register.root.join(&relative),
             problem,
         })?;
+        let new = model::settings::check::new_problems(&self.register.config, &config);
+        if let Some(problem) = new.into_iter().next() {
+            return Err(model::settings::SettingsError::WouldBreak(problem).into());
+        }
         let staged = save::stage(&self.register.root, &relative, text.as_bytes())?;
         self.staged.retain(|s| s.relative() != relative);
         self.staged.push(staged);

@@ -83,7 +83,11 @@ pub fn highest_number(register: &Register, issuer: &str, year: i16) -> Result<u3
     Ok(highest)
 }
 
-/// The next number of `issuer` in `year`.
+/// The next number of `issuer` in `year`: one past the highest used, and
+/// not below where the series was told to start that year.
 pub fn next_number(register: &Register, issuer: &str, year: i16) -> Result<u32> {
-    Ok(highest_number(register, issuer, year)? + 1)
+    let first = (register.config.series.iter())
+        .find(|s| s.issuer == issuer)
+        .map_or(1, |s| s.first_number(year));
+    Ok((highest_number(register, issuer, year)? + 1).max(first))
 }

@@ -540,11 +540,11 @@ mod tests {
         config.units = vec![UnitDef {
             name: "办公室".into(),
             code: Some("BGS".into()),
+            ..UnitDef::default()
         }];
         config.people = vec![Person {
             name: "王丽".into(),
-            unit: None,
-            email: None,
+            ..Person::default()
         }];
         config
     }

@@ -29,6 +29,8 @@ pub struct Finding {
 /// the reader's language.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Note {
+    /// A problem of the settings themselves (`taizhang.toml`).
+    Setting(crate::model::settings::check::SettingNote),
     /// A rule's (制度) own findings, worded with the kind.
     Rule(crate::model::rule::validate::RuleNote),
     EmptyTitle,

@@ -52,10 +52,18 @@ pub(super) fn check(entry: &Entry, book: &str, config: &Config, f: &mut Findings
     }
 }
 
-/// What is wrong with the logbook declarations of the settings: a loop
-/// naming a field its book does not declare. Errors, reported on
-/// `taizhang.toml` by `check`.
+/// What is wrong with the settings themselves: the problems of
+/// `settings::check` (an empty issuer, an unreadable span, a name twice,
+/// an unknown field type) and a loop naming a field its book does not
+/// declare. Errors, reported on `taizhang.toml` by `check`.
 pub fn check_settings(config: &Config) -> Vec<Note> {
+    let settings = crate::model::settings::check::problems(config);
+    let settings = settings.into_iter().map(Note::Setting);
+    settings.chain(loops_undeclared(config)).collect()
+}
+
+/// Loops naming a field their book does not declare.
+fn loops_undeclared(config: &Config) -> Vec<Note> {
     config
         .logbooks
         .iter()

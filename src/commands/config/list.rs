@@ -1,0 +1,26 @@
+//! `taizhang config list`: every scalar setting and its value.
+
+use std::process::ExitCode;
+
+use crate::commands::shared::print;
+use crate::context::Ctx;
+use crate::error::Result;
+use taizhang_core::model::settings;
+
+/// List every setting that has a value, defaults included, one `key =
+/// value` a line.
+#[derive(Debug, clap::Args)]
+pub struct Args {}
+
+pub fn run(ctx: &Ctx, _args: Args) -> Result<ExitCode> {
+    let register = ctx.register()?;
+    let lines: String = settings::keys()
+        .iter()
+        .filter_map(|key| {
+            let value = settings::value_of(&register.config, key)?;
+            Some(format!("{} = {value}\n", key.name))
+        })
+        .collect();
+    print(&lines)?;
+    Ok(ExitCode::SUCCESS)
+}

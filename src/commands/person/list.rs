@@ -1,0 +1,51 @@
+//! `taizhang person list`: the people, their units and how to reach them.
+
+use std::process::ExitCode;
+
+use crate::context::Ctx;
+use crate::error::Result;
+use crate::i18n::settings::{Heading, State};
+use crate::report::output::Output;
+use crate::report::render::{Table, Tone};
+
+/// List the people: name, unit, email, mobile, leader, and those who left.
+#[derive(Debug, clap::Args)]
+pub struct Args {}
+
+pub fn run(ctx: &Ctx, _args: Args) -> Result<ExitCode> {
+    let register = ctx.register()?;
+    let people = &register.config.people;
+    let lang = ctx.lang();
+    let headings = [
+        Heading::Person,
+        Heading::Unit,
+        Heading::Email,
+        Heading::Mobile,
+        Heading::Leader,
+        Heading::State,
+    ];
+    let mut table = Table::new(
+        headings
+            .iter()
+            .map(|h| lang.heading(*h).to_string())
+            .collect(),
+    );
+    for p in people {
+        let state = if p.left { State::Left } else { State::Active };
+        let leader = if p.leader { lang.state(State::Yes) } else { "" };
+        table.push(
+            [
+                p.name.clone(),
+                p.unit.clone().unwrap_or_default(),
+                p.email.clone().unwrap_or_default(),
+                p.mobile.clone().unwrap_or_default(),
+                leader.to_string(),
+                lang.state(state).to_string(),
+            ]
+            .into_iter()
+            .map(|cell| (cell, Tone::Plain))
+            .collect(),
+        );
+    }
+    ctx.emit(Output::new().table(false, table).json(people))
+}

@@ -1,0 +1,75 @@
+//! `taizhang unit list`: the units, with what each leads that is open.
+
+use std::process::ExitCode;
+
+use crate::context::Ctx;
+use crate::error::Result;
+use crate::i18n::settings::{Heading, State};
+use crate::report::output::Output;
+use crate::report::render::{Table, Tone};
+use taizhang_core::store::load_all;
+
+/// List the units: name, code, state, former names, and how many open
+/// items (follow-ups, papers in hand, meetings' decisions, rules) each
+/// leads.
+#[derive(Debug, clap::Args)]
+pub struct Args {}
+
+#[derive(serde::Serialize)]
+struct Row {
+    name: String,
+    code: Option<String>,
+    retired: bool,
+    former: Vec<String>,
+    open: usize,
+}
+
+pub fn run(ctx: &Ctx, _args: Args) -> Result<ExitCode> {
+    let register = ctx.register()?;
+    let snapshot = load_all(&register);
+    let rows: Vec<Row> = (register.config.units.iter())
+        .map(|u| Row {
+            name: u.name.clone(),
+            code: u.code.clone(),
+            retired: u.retired,
+            former: u.former.clone(),
+            open: (snapshot.records.iter())
+                .filter(|l| l.record.is_open() && l.record.unit() == Some(u.name.as_str()))
+                .count(),
+        })
+        .collect();
+    let lang = ctx.lang();
+    let headings = [
+        Heading::Name,
+        Heading::Code,
+        Heading::Open,
+        Heading::State,
+        Heading::Former,
+    ];
+    let mut table = Table::new(
+        headings
+            .iter()
+            .map(|h| lang.heading(*h).to_string())
+            .collect(),
+    );
+    for row in &rows {
+        let state = if row.retired {
+            State::Retired
+        } else {
+            State::Active
+        };
+        table.push(
+            [
+                row.name.clone(),
+                row.code.clone().unwrap_or_default(),
+                row.open.to_string(),
+                lang.state(state).to_string(),
+                row.former.join(lang.list_separator()),
+            ]
+            .into_iter()
+            .map(|cell| (cell, Tone::Plain))
+            .collect(),
+        );
+    }
+    ctx.emit(Output::new().table(false, table).json(rows))
+}

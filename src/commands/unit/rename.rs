@@ -1,0 +1,74 @@
+//! `taizhang unit rename OLD NEW`.
+
+use std::process::ExitCode;
+
+use crate::commands::config::change_settings;
+use crate::commands::shared::non_empty;
+use crate::context::Ctx;
+use crate::error::Result;
+use taizhang_core::model::settings::roster;
+use taizhang_core::store::load_all;
+use taizhang_core::store::settings::Field;
+
+/// Rename a unit. Every record that names it (as lead, support, drafting
+/// unit, a rule's unit, a logbook's unit field) is updated in the same
+/// commit, each with a history note; people of the unit move with it.
+/// The old name is kept as a former name: typed to --unit or --lead it
+/// still finds the unit, so searches of earlier years work. Archived
+/// documents are frozen and keep the name of their time.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// The unit's name now (or its code)
+    pub old: String,
+    /// Its new name
+    pub new: String,
+}
+
+pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
+    let register = ctx.register()?;
+    let config = &register.config;
+    let index = roster::find_unit(config, &args.old)?;
+    let unit = &config.units[index];
+    let old = unit.name.clone();
+    let new = non_empty("NEW", &args.new)?;
+    if !unit
+        .code
+        .as_deref()
+        .is_some_and(|c| c.eq_ignore_ascii_case(&new))
+    {
+        roster::unit_is_free(config, &new)?;
+    }
+    let mut former = unit.former.clone();
+    former.retain(|f| *f != new);
+    former.push(old.clone());
+    let people: Vec<usize> = (config.people.iter().enumerate())
+        .filter(|(_, p)| p.unit.as_deref() == Some(old.as_str()))
+        .map(|(i, _)| i)
+        .collect();
+    let actor = ctx.actor(&register);
+    let mut records = load_all(&register).records;
+    records.retain_mut(|l| {
+        l.record.status() != "archived"
+            && roster::rename_unit(&mut l.record, &old, &new, config, &actor)
+    });
+    let message = format!("taizhang: unit rename {old} → {new}");
+    change_settings(ctx, &register, &message, |doc, tx| {
+        doc.edit(
+            "units",
+            index,
+            &[
+                ("name", Field::Text(&new)),
+                ("former", Field::Texts(&former)),
+            ],
+        )?;
+        for person in &people {
+            doc.edit("people", *person, &[("unit", Field::Text(&new))])?;
+        }
+        for loaded in &records {
+            tx.save(&loaded.record)?;
+        }
+        Ok(())
+    })?;
+    ctx.note(&ctx.lang().unit_renamed(&old, &new, records.len()));
+    Ok(ExitCode::SUCCESS)
+}
