@@ -20,6 +20,7 @@
 //! It must never touch an existing register: it refuses a folder that
 //! already holds `taizhang.toml`.
 
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -434,7 +435,31 @@ fn year_records(rng: &mut Rng, year: i16, count: u64) -> Vec<Record> {
         };
         records.push(record);
     }
+    link_back(&mut records);
     records
+}
+
+/// Lists each follow-up on the paper it names as its source, as `assign
+/// --from` does: `check` holds both ends of the link to agree.
+fn link_back(records: &mut [Record]) {
+    let mut spawned: HashMap<Id, Vec<Id>> = HashMap::new();
+    for record in records.iter() {
+        if let Record::Followup(fu) = record
+            && let Some(source) = &fu.source_ref
+        {
+            spawned
+                .entry(source.id.clone())
+                .or_default()
+                .push(fu.id.clone());
+        }
+    }
+    for record in records.iter_mut() {
+        if let Record::Incoming(doc) = record
+            && let Some(followups) = spawned.remove(&doc.id)
+        {
+            doc.followups.extend(followups);
+        }
+    }
 }
 
 const IN: u64 = 0;

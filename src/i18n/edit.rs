@@ -405,6 +405,22 @@ pub(super) fn undo_refused(l: Lang, refusal: &UndoRefusal) -> (String, Option<St
                 "其他人可能已经取得：请改用相应命令更正（`edit`、`cancel`、`doc revoke` …）"
             )),
         ),
+        R::Foreign { paths } => {
+            let paths: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
+            let paths = paths.join(l.list_separator());
+            (
+                say!(
+                    l,
+                    "the last commit also holds files no taizhang command writes: {paths}; undoing it would delete or rewind them, so nothing was undone",
+                    "最近一次提交还包含不是 taizhang 命令写入的文件：{paths}；撤销会删除或回退这些文件，因此未撤销任何内容"
+                ),
+                Some(say!(
+                    l,
+                    "take the commit apart with git (git reset --soft HEAD~1 keeps every file), or correct the record with a command",
+                    "请用 git 拆开这个提交（`git reset --soft HEAD~1` 会保留所有文件），或用相应命令更正记录"
+                )),
+            )
+        }
         R::Uncommitted { paths } => {
             let paths: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
             let paths = paths.join(l.list_separator());

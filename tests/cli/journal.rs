@@ -444,3 +444,31 @@ fn an_id_a_dangling_link_names_is_not_handed_out_after_check() {
     );
     assert!(!env.run(&["show", "IN-1"]).contains("无关事项"));
 }
+
+/// A hand-written note naming a place no command writes (git's hooks) is
+/// never followed, by `check` or by the next writer: nothing lands there,
+/// and the note is dropped.
+#[test]
+fn a_hand_written_note_never_moves_a_file_into_git_s_folder() {
+    for first in [
+        &["check"][..],
+        &["log", "in", "--title", "x", "--from", "y"],
+    ] {
+        let env = Env::new();
+        let tmp = env.root.join(".taizhang/tmp");
+        std::fs::create_dir_all(&tmp).unwrap();
+        std::fs::write(tmp.join("payload"), "#!/bin/sh\necho owned\n").unwrap();
+        std::fs::write(tmp.join("record"), "id: IN-2026-0001\n").unwrap();
+        let note = r#"[{"tmp":"payload","target":".git/hooks/pre-commit"},
+                       {"tmp":"record","target":"documents/2026/IN-2026-0001.yaml"}]"#;
+        std::fs::write(env.root.join(".taizhang/journal"), note).unwrap();
+        let _ = env.output(first);
+        env.log_in("另一份");
+        assert!(
+            !env.root.join(".git/hooks/pre-commit").exists(),
+            "{first:?}"
+        );
+        assert!(!env.root.join(".taizhang/journal").exists(), "{first:?}");
+        assert_eq!(env.status(), "", "{first:?}");
+    }
+}

@@ -177,3 +177,49 @@ fn undoing_an_import_frees_every_id() {
     assert!(env.root.join(FU1).exists());
     assert_eq!(env.status(), "");
 }
+
+#[test]
+fn undo_refuses_a_commit_that_also_holds_a_file_of_the_clerk() {
+    let env = office();
+    env.log_in("关于报送材料的通知");
+    env.write("备忘.txt", "周五前回复\n");
+    env.git(&["add", "备忘.txt"]);
+    env.git(&["commit", "-q", "--amend", "--no-edit"]);
+    for (lang, says) in [
+        ("en", "files no taizhang command writes: 备忘.txt"),
+        ("zh", "不是 taizhang 命令写入的文件：备忘.txt"),
+    ] {
+        let stderr = env.fail(&["--lang", lang, "undo"]);
+        assert!(stderr.contains(says), "{stderr}");
+    }
+    assert_eq!(env.read("备忘.txt"), "周五前回复\n");
+}
+
+#[test]
+fn undo_refuses_a_commit_pushed_by_path_to_a_remote_on_this_machine() {
+    let env = office();
+    let remote = env.tmp.path().join("remote.git");
+    let remote = remote.to_str().unwrap();
+    env.git(&["clone", "-q", "--bare", ".", remote]);
+    env.git(&["remote", "add", "origin", remote]);
+    env.git(&["fetch", "-q", "origin"]);
+    env.log_in("关于报送材料的通知");
+    // Pushed by path: no remote-tracking branch moves.
+    env.git(&["push", "-q", remote, "main"]);
+    for (lang, says) in [
+        ("en", "already shared (origin)"),
+        ("zh", "已同步到共享仓库（origin）"),
+    ] {
+        let stderr = env.fail(&["--lang", lang, "undo"]);
+        assert!(stderr.contains(says), "{stderr}");
+    }
+    // A remote over the network is not asked (it could hang): only what
+    // the tracking branches say counts.
+    env.git(&[
+        "remote",
+        "set-url",
+        "origin",
+        "ssh://nowhere.invalid/reg.git",
+    ]);
+    env.run(&["undo"]);
+}

@@ -372,12 +372,36 @@ fn read_note(root: &Path) -> Option<Vec<Entry>> {
             .target
             .components()
             .all(|c| matches!(c, std::path::Component::Normal(_)));
-        plain_name
-            && inside
-            && e.target.components().next().is_some()
-            && !through_link(root, &e.target)
+        plain_name && inside && written_by_a_change(&e.target) && !through_link(root, &e.target)
     });
     safe.then_some(entries)
+}
+
+/// Whether `relative` has the shape of a file a change puts in place: a
+/// record file (`documents/2026/IN-2026-0001.yaml`,
+/// `logbooks/seal/2026/SEAL-2026-0001.yaml`), an attachment
+/// (`attachments/IN-2026-0001/scan.pdf`), the settings or the calendar —
+/// never a name starting with a dot (`.git/hooks/…`, `.taizhang/…`,
+/// `.gitattributes`), which no command writes: a note naming one was
+/// written by hand, and following it would let a file of anyone's
+/// choosing into git's own folder.
+fn written_by_a_change(relative: &Path) -> bool {
+    use crate::model::id::Id;
+    use crate::store::register::{CALENDAR_FILE, SETTINGS_FILE};
+    let parts: Vec<&str> = (relative.iter())
+        .map(|part| part.to_str().unwrap_or("."))
+        .collect();
+    if parts.iter().any(|part| part.starts_with('.')) {
+        return false;
+    }
+    match parts[..] {
+        [name] => name == SETTINGS_FILE || name == CALENDAR_FILE,
+        ["attachments", id, _name] => Id::parse(id).is_some(),
+        [_, _, .., last] => (last.strip_suffix(".yaml"))
+            .and_then(Id::parse)
+            .is_some_and(|id| id.is_written_as(last.trim_end_matches(".yaml"))),
+        _ => false,
+    }
 }
 
 /// Whether any existing part of the way to `root/relative` is a symbolic
@@ -447,6 +471,31 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         if let Some(from_proc) = proc_umask() {
             assert_eq!(probe_umask(dir.path()), Some(from_proc & 0o666));
+        }
+    }
+
+    #[test]
+    fn a_note_may_name_only_the_files_a_change_writes() {
+        for fine in [
+            "documents/2026/IN-2026-0001.yaml",
+            "logbooks/seal/2026/SEAL-2026-0001.yaml",
+            "attachments/IN-2026-0001/scan.pdf",
+            "taizhang.toml",
+            "calendar.toml",
+        ] {
+            assert!(written_by_a_change(Path::new(fine)), "{fine}");
+        }
+        for foul in [
+            ".git/hooks/pre-commit",
+            ".git/2026/IN-2026-0001.yaml",
+            "documents/2026/.IN-2026-0001.yaml",
+            ".taizhang/journal",
+            ".gitattributes",
+            "README.md",
+            "documents/2026/notes.yaml",
+            "attachments/notes/scan.pdf",
+        ] {
+            assert!(!written_by_a_change(Path::new(foul)), "{foul}");
         }
     }
 }

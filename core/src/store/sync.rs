@@ -101,8 +101,11 @@ impl Report {
 pub fn sync(register: &Register, actor: &Actor, dry_run: bool) -> Result<Report> {
     let _lock = lock::WriteLock::acquire(&register.root, register.runtime.lock_wait)?;
     precheck(register)?;
-    // What a killed writer or sync left in `.taizhang/tmp/` (a private
-    // index and its lock file) is abandoned: no one else holds the lock.
+    // A change a killed writer left half in place is finished first, as
+    // every writer does; what a killed writer or sync left besides in
+    // `.taizhang/tmp/` (a private index and its lock file) is abandoned:
+    // no one else holds the lock.
+    save::recover(&register.root)?;
     save::clear_leftovers(&register.root);
     sync_locked(register, actor, dry_run)
 }

@@ -13,12 +13,13 @@
 //! reflog for a while should it be wanted back.
 
 use std::collections::HashSet;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use crate::model::id::Id;
 use crate::model::kind::Kind;
 use crate::store::error::{Error, Result};
 use crate::store::git::{self, Git, Place};
+use crate::store::register::{CALENDAR_FILE, SETTINGS_FILE};
 use crate::store::{Register, lock, numbering, save};
 
 /// Why `undo` refused; nothing was changed.
@@ -43,6 +44,10 @@ pub enum UndoRefusal {
     Pushed { what: String, remote: String },
     /// Files the commit touched have changes not committed.
     Uncommitted { paths: Vec<PathBuf> },
+    /// The commit holds files no taizhang command writes (a note of the
+    /// clerk's added with `git commit --amend`): undoing it would delete
+    /// or rewind them. Paths relative to the repository's top.
+    Foreign { paths: Vec<PathBuf> },
 }
 
 /// What was undone.
@@ -95,21 +100,6 @@ pub fn undo(register: &Register) -> Result<Undone> {
         1 => {}
         _ => return Err(refused(UndoRefusal::Merge { subject })),
     }
-    if let Some(remote) = git
-        .text(&[
-            "for-each-ref",
-            "--contains",
-            "HEAD",
-            "--format=%(refname:short)",
-            "refs/remotes",
-        ])
-        .and_then(|text| text.lines().next().map(str::to_string))
-    {
-        return Err(refused(UndoRefusal::Pushed {
-            what: what.to_string(),
-            remote,
-        }));
-    }
     // Paths relative to the repository's top, as git gives them.
     let top = git
         .text(&["rev-parse", "--show-toplevel"])
@@ -123,6 +113,16 @@ pub fn undo(register: &Register) -> Result<Undone> {
         "-z",
         "HEAD",
     ]);
+    let foreign = foreign_files(register, &git, &touched);
+    if !foreign.is_empty() {
+        return Err(refused(UndoRefusal::Foreign { paths: foreign }));
+    }
+    if let Some(remote) = shared_on(&git, &top) {
+        return Err(refused(UndoRefusal::Pushed {
+            what: what.to_string(),
+            remote,
+        }));
+    }
     let touched_set: HashSet<&PathBuf> = touched.iter().collect();
     // The whole status, matched here: `status` takes no list of paths
     // on its standard input, and an import touches thousands.
@@ -197,4 +197,86 @@ pub fn undo(register: &Register) -> Result<Undone> {
         freed,
         numbers,
     })
+}
+
+/// The files of the commit (relative to the repository's top) that no
+/// taizhang command writes: anything but a record file in its place, an
+/// attachment of a record, the settings and the calendar of this register.
+fn foreign_files(register: &Register, git: &Git, touched: &[PathBuf]) -> Vec<PathBuf> {
+    let prefix = git
+        .text(&["rev-parse", "--show-prefix"])
+        .map(|p| p.trim().to_string())
+        .unwrap_or_default();
+    (touched.iter())
+        .filter(|path| {
+            !path
+                .strip_prefix(&prefix)
+                .is_ok_and(|relative| written_by_taizhang(register, relative))
+        })
+        .cloned()
+        .collect()
+}
+
+/// Whether `relative` (to the register's root) is a file a taizhang
+/// command writes.
+fn written_by_taizhang(register: &Register, relative: &Path) -> bool {
+    if relative == Path::new(SETTINGS_FILE) || relative == Path::new(CALENDAR_FILE) {
+        return true;
+    }
+    let mut parts = relative.iter().filter_map(|part| part.to_str());
+    if parts.next() == Some("attachments") {
+        return parts.next().and_then(Id::parse).is_some() && parts.next().is_some();
+    }
+    (relative.file_name().and_then(|n| n.to_str()))
+        .and_then(|name| name.strip_suffix(".yaml"))
+        .and_then(Id::parse)
+        .is_some_and(|id| register.is_place_of(&id, relative))
+}
+
+/// The remote that already has HEAD, if any: a remote-tracking branch
+/// holding it, or a remote on this machine (a path, `file://`) whose
+/// repository holds the commit — a plain `git push` moves no tracking
+/// branch. Remotes over the network are not asked: an unreachable one
+/// would hang `undo`, and a sync or fetch records what they have.
+fn shared_on(git: &Git, top: &Path) -> Option<String> {
+    let tracking = git
+        .text(&[
+            "for-each-ref",
+            "--contains",
+            "HEAD",
+            "--format=%(refname:short)",
+            "refs/remotes",
+        ])
+        .and_then(|text| text.lines().next().map(str::to_string));
+    if tracking.is_some() {
+        return tracking;
+    }
+    let head = git.text(&["rev-parse", "HEAD"])?.trim().to_string();
+    let remotes = git.text(&["remote"]).unwrap_or_default();
+    remotes.lines().find_map(|remote| {
+        let url = git.text(&["remote", "get-url", remote])?;
+        let path = local_path(url.trim(), top)?;
+        let found = Git::new(&path).ok(&["cat-file", "-e", &format!("{head}^{{commit}}")]);
+        found.is_ok().then(|| remote.to_string())
+    })
+}
+
+/// The folder a remote's URL names when it is on this machine (an absolute
+/// or relative path, or `file://`), resolved against the repository's top.
+fn local_path(url: &str, top: &Path) -> Option<PathBuf> {
+    let path = match url.strip_prefix("file://") {
+        Some(path) => path,
+        // `host:path` and `scheme://…` are over the network.
+        None if url.contains("://") => return None,
+        None if url
+            .split('/')
+            .next()
+            .is_some_and(|first| first.contains(':')) =>
+        {
+            return None;
+        }
+        None => url,
+    };
+    let path = top.join(path);
+    path.is_dir().then_some(path)
 }
