@@ -17,20 +17,103 @@ pub use taizhang_core::Error as CoreError;
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 
+/// Where a value came from, as the reader knows it: a flag named as clap
+/// names it (`--due`, from the argument's definition or a clap error's
+/// context), or an environment variable or setting that stood in for one
+/// (`TAIZHANG_NOW`, `remind.within`). Never typed by hand at the place
+/// that raises the error.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Flag(String);
+
+impl Flag {
+    /// The flag clap parsed a value for: `--long`, else `-s`, else the
+    /// positional's `<NAME>`.
+    pub fn of(arg: Option<&clap::Arg>) -> Flag {
+        let Some(arg) = arg else {
+            return Flag("<VALUE>".into());
+        };
+        let name = match (arg.get_long(), arg.get_short()) {
+            (Some(long), _) => format!("--{long}"),
+            (None, Some(short)) => format!("-{short}"),
+            (None, None) => format!("<{}>", arg.get_id().as_str().to_uppercase()),
+        };
+        Flag(name)
+    }
+
+    /// The flag a clap error names (`--due <DATE>` gives `--due`).
+    pub fn named_by(error: &clap::Error) -> Option<Flag> {
+        use clap::error::{ContextKind, ContextValue};
+        match error.get(ContextKind::InvalidArg)? {
+            ContextValue::String(text) => text.split([' ', '=']).next().map(|f| Flag(f.into())),
+            _ => None,
+        }
+    }
+
+    /// A record's field a value was given for (`--set 办结时限`, a
+    /// logbook's `-s 日期=…`), as the catalogue words it.
+    pub fn field(named: String) -> Flag {
+        Flag(named)
+    }
+
+    /// An environment variable or a setting that gave a value in place of
+    /// a flag.
+    pub fn source(name: &'static str) -> Flag {
+        Flag(name.into())
+    }
+}
+
+impl fmt::Display for Flag {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// Why a value on the command line cannot be read, as its clap value
+/// parser finds it (`context::values`); with the flag clap names, it
+/// becomes the `Error` of that kind of value.
+#[derive(Debug, Clone)]
+pub enum BadValue {
+    Date(BadDate),
+    Keyword(BadKeyword),
+    Span(String),
+}
+
+impl BadValue {
+    /// The error this is when given to `flag`.
+    pub fn at(self, flag: Flag) -> Error {
+        match self {
+            BadValue::Date(source) => Error::BadDate { flag, source },
+            BadValue::Keyword(source) => Error::BadKeyword { flag, source },
+            BadValue::Span(input) => Error::BadSpan { flag, input },
+        }
+    }
+}
+
+/// English, for clap's own report; `commands::usage` reports it instead,
+/// worded in the reader's language, as the error `at` makes.
+impl fmt::Display for BadValue {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let flag = Flag::source("value");
+        write!(f, "{}", self.clone().at(flag))
+    }
+}
+
+impl std::error::Error for BadValue {}
+
 #[derive(Debug)]
 pub enum Error {
     /// The register or its rules refused, or could not be read.
     Core(CoreError),
     BadDate {
-        flag: String,
+        flag: Flag,
         source: BadDate,
     },
     BadKeyword {
-        flag: String,
+        flag: Flag,
         source: BadKeyword,
     },
     BadSpan {
-        flag: String,
+        flag: Flag,
         input: String,
     },
     BadNumber {
@@ -45,13 +128,13 @@ pub enum Error {
         flag: String,
     },
     ReceivedInFuture {
-        flag: String,
+        flag: Flag,
         date: String,
         today: String,
     },
     /// A paper's deadline (办理时限) before the day it was received.
     DeadlineBeforeReceived {
-        flag: String,
+        flag: Flag,
         deadline: jiff::civil::Date,
         received: jiff::civil::Date,
     },

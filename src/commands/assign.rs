@@ -5,6 +5,7 @@ use std::process::ExitCode;
 use crate::commands::create;
 use crate::commands::shared::{commit_message, finish_new, optional_text, title};
 use crate::context::Ctx;
+use crate::context::values::{self, DateExpr, Given, keyword};
 use crate::error::{CoreError, Result};
 use taizhang_core::model::followup::NewFollowup;
 use taizhang_core::model::id::RecordRef;
@@ -24,8 +25,8 @@ pub struct Args {
     #[arg(long, value_name = "UNIT")]
     pub lead: String,
     /// Deadline (办结时限): a date, +2w, fri …
-    #[arg(long, value_name = "DATE")]
-    pub due: String,
+    #[arg(long, value_name = "DATE", value_parser = values::date(), allow_hyphen_values = true)]
+    pub due: Given<DateExpr>,
     /// The person responsible (责任人)
     #[arg(long, value_name = "NAME")]
     pub owner: Option<String>,
@@ -34,8 +35,8 @@ pub struct Args {
     pub support: Vec<String>,
     /// Where it comes from: instruction, meeting, superior, document,
     /// key-task, proposal, public, other (or 领导批示, 会议议定 …)
-    #[arg(long)]
-    pub source: Option<String>,
+    #[arg(long, value_parser = keyword::<Source>)]
+    pub source: Option<Source>,
     /// The document or meeting decision it carries out (IN-…, MT-…#n)
     #[arg(long = "from", value_name = "ID")]
     pub from: Option<String>,
@@ -49,14 +50,14 @@ pub struct Args {
     #[arg(long, value_name = "TEXT")]
     pub requirement: Option<String>,
     /// How often progress is owed: once, weekly, monthly, quarterly
-    #[arg(long)]
-    pub feedback: Option<String>,
+    #[arg(long, value_parser = keyword::<Feedback>)]
+    pub feedback: Option<Feedback>,
     /// Date assigned (交办日期) [default: today]
-    #[arg(long, value_name = "DATE")]
-    pub assigned: Option<String>,
+    #[arg(long, value_name = "DATE", value_parser = values::date(), allow_hyphen_values = true)]
+    pub assigned: Option<Given<DateExpr>>,
     /// Secrecy level, if higher than the source's
-    #[arg(long)]
-    pub secrecy: Option<String>,
+    #[arg(long, value_parser = keyword::<Secrecy>)]
+    pub secrecy: Option<Secrecy>,
     /// Notes (备注)
     #[arg(long)]
     pub notes: Option<String>,
@@ -68,10 +69,8 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
     let title = title("<TITLE>", &args.title)?;
     let lead = ctx.unit(&register, "--lead", &args.lead)?;
     let support = ctx.units(&register, "--support", &args.support)?;
-    let assigned = ctx
-        .opt_date("--assigned", args.assigned.as_deref())?
-        .unwrap_or(ctx.today);
-    let due = ctx.date("--due", &args.due)?;
+    let assigned = ctx.opt_date(args.assigned.as_ref())?.unwrap_or(ctx.today);
+    let due = ctx.date(&args.due)?;
     if due < assigned {
         return Err(CoreError::DueBeforeAssigned {
             due: due.to_string(),
@@ -79,9 +78,9 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
         }
         .into());
     }
-    let explicit_source = ctx.opt_keyword::<Source>("--source", args.source.as_deref())?;
-    let feedback = ctx.opt_keyword::<Feedback>("--feedback", args.feedback.as_deref())?;
-    let explicit_secrecy = ctx.opt_keyword::<Secrecy>("--secrecy", args.secrecy.as_deref())?;
+    let explicit_source = args.source;
+    let feedback = args.feedback;
+    let explicit_secrecy = args.secrecy;
     let source_ref = args
         .from
         .as_deref()

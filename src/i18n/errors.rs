@@ -123,7 +123,7 @@ pub(super) fn error(lang: Lang, error: &Error) -> (String, Option<String>) {
             flag,
             deadline,
             received,
-        } => super::edges::deadline_before_received(l, flag, *deadline, *received),
+        } => super::edges::deadline_before_received(l, &flag.to_string(), *deadline, *received),
         E::DeclaredTwice { flag, name } => super::edges::declared_twice(l, flag, name),
         E::UnknownStatus { input, accepted } => super::edges::unknown_status(l, input, accepted),
         E::Dangling { flag, target } => (

@@ -5,6 +5,7 @@ use std::process::ExitCode;
 use super::update_incoming;
 use crate::commands::shared::{Outcome, non_empty, refused};
 use crate::context::Ctx;
+use crate::context::values::{self, DateExpr, Given};
 use crate::error::Result;
 use crate::i18n::Confirm;
 use taizhang_core::model::common::HistoryAction;
@@ -24,16 +25,14 @@ pub struct Args {
     #[arg(long, value_name = "NAME")]
     pub leader: String,
     /// The date it was given [default: today]
-    #[arg(long, value_name = "DATE")]
-    pub on: Option<String>,
+    #[arg(long, value_name = "DATE", value_parser = values::date(), allow_hyphen_values = true)]
+    pub on: Option<Given<DateExpr>>,
 }
 
 pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
     let text = non_empty("<TEXT>", &args.text)?;
     let leader = non_empty("--leader", &args.leader)?;
-    let on = ctx
-        .opt_date("--on", args.on.as_deref())?
-        .unwrap_or(ctx.today);
+    let on = ctx.opt_date(args.on.as_ref())?.unwrap_or(ctx.today);
     update_incoming(ctx, &args.id, HistoryAction::Instruct, |doc, _, _| {
         let note = format!("{leader}: {text}");
         let said = Confirm::Instructed {

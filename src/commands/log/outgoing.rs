@@ -4,6 +4,7 @@
 use std::process::ExitCode;
 
 use crate::commands::shared::{commit_message, finish_new, optional_text, title};
+use crate::context::values::{self, DateExpr, Given, keyword};
 use crate::context::{Ctx, split_list};
 use crate::error::{CoreError, Error, Result};
 use taizhang_core::model::common::HistoryAction;
@@ -36,17 +37,17 @@ pub struct Args {
     #[arg(long, value_name = "NAME")]
     pub series: Option<String>,
     /// Document type (文种): notice/通知, reply/批复, letter/函 …
-    #[arg(long = "type", value_name = "TYPE")]
-    pub doc_type: Option<String>,
+    #[arg(long = "type", value_name = "TYPE", value_parser = keyword::<DocType>)]
+    pub doc_type: Option<DocType>,
     /// upward (上行, needs --signer), parallel (平行), downward (下行)
-    #[arg(long)]
-    pub direction: Option<String>,
+    #[arg(long, value_parser = keyword::<Direction>)]
+    pub direction: Option<Direction>,
     /// Who signed it off (签发人)
     #[arg(long, value_name = "NAME")]
     pub signer: Option<String>,
     /// Date of signing (成文日期); marks the document signed
-    #[arg(long, value_name = "DATE")]
-    pub signed: Option<String>,
+    #[arg(long, value_name = "DATE", value_parser = values::date(), allow_hyphen_values = true)]
+    pub signed: Option<Given<DateExpr>>,
     /// Drafter (拟稿人)
     #[arg(long, value_name = "NAME")]
     pub drafter: Option<String>,
@@ -54,17 +55,17 @@ pub struct Args {
     #[arg(long, value_name = "UNIT")]
     pub drafting_unit: Option<String>,
     /// normal, urgent (加急), very-urgent (特急)
-    #[arg(long)]
-    pub urgency: Option<String>,
+    #[arg(long, value_parser = keyword::<Urgency>)]
+    pub urgency: Option<Urgency>,
     /// none, secret (秘密), highly-secret (机密), top-secret (绝密)
-    #[arg(long)]
-    pub secrecy: Option<String>,
+    #[arg(long, value_parser = keyword::<Secrecy>)]
+    pub secrecy: Option<Secrecy>,
     /// Secrecy term (保密期限), e.g. 10y or 6m
     #[arg(long, value_name = "TERM")]
     pub secrecy_term: Option<String>,
     /// public, on-request, not-public (公开属性)
-    #[arg(long)]
-    pub disclosure: Option<String>,
+    #[arg(long, value_parser = keyword::<Disclosure>)]
+    pub disclosure: Option<Disclosure>,
     /// Copies printed (印数)
     #[arg(long, value_name = "N")]
     pub copies: Option<u32>,
@@ -102,25 +103,21 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
             },
             None => CoreError::NoSeries,
         })?;
-    let direction = ctx.opt_keyword::<Direction>("--direction", args.direction.as_deref())?;
+    let direction = args.direction;
     let signer = optional_text(args.signer);
     if direction == Some(Direction::Upward) && signer.is_none() {
         return Err(CoreError::SignerRequired.into());
     }
-    let signed = ctx.opt_date("--signed", args.signed.as_deref())?;
-    let secrecy: Secrecy = ctx
-        .opt_keyword("--secrecy", args.secrecy.as_deref())?
-        .unwrap_or_default();
+    let signed = ctx.opt_date(args.signed.as_ref())?;
+    let secrecy: Secrecy = args.secrecy.unwrap_or_default();
     if let Some(term) = &args.secrecy_term
         && let Some(problem) = check_secrecy_term(term, secrecy.max_term_years())
     {
         return Err(CoreError::BadSecrecyTerm(problem).into());
     }
-    let urgency: Urgency = ctx
-        .opt_keyword("--urgency", args.urgency.as_deref())?
-        .unwrap_or_default();
-    let doc_type = ctx.opt_keyword::<DocType>("--type", args.doc_type.as_deref())?;
-    let disclosure = ctx.opt_keyword::<Disclosure>("--disclosure", args.disclosure.as_deref())?;
+    let urgency: Urgency = args.urgency.unwrap_or_default();
+    let doc_type = args.doc_type;
+    let disclosure = args.disclosure;
     let drafting_unit = args
         .drafting_unit
         .as_deref()

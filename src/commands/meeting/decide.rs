@@ -9,6 +9,7 @@ use crate::commands::shared::{
     commit_message, finish_new, non_empty, optional_text, refused, title,
 };
 use crate::context::Ctx;
+use crate::context::values::{self, DateExpr, Given};
 use crate::error::{CoreError, Result};
 use taizhang_core::model::common::HistoryAction;
 use taizhang_core::model::followup::NewFollowup;
@@ -33,8 +34,8 @@ pub struct Args {
     #[arg(long, value_name = "UNIT", requires = "due")]
     pub lead: Option<String>,
     /// Deadline (办结时限); needs --lead
-    #[arg(long, value_name = "DATE", requires = "lead")]
-    pub due: Option<String>,
+    #[arg(long, value_name = "DATE", requires = "lead", value_parser = values::date(), allow_hyphen_values = true)]
+    pub due: Option<Given<DateExpr>>,
     /// The person responsible (责任人); needs --lead
     #[arg(long, value_name = "NAME", requires = "lead")]
     pub owner: Option<String>,
@@ -50,7 +51,7 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
         .as_deref()
         .map(|u| ctx.unit(&register, "--lead", u))
         .transpose()?;
-    let due = ctx.opt_date("--due", args.due.as_deref())?;
+    let due = ctx.opt_date(args.due.as_ref())?;
     if lead.is_some() {
         // The decision becomes a follow-up's title.
         title("<TEXT>", &text)?;

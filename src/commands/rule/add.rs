@@ -4,6 +4,7 @@ use std::process::ExitCode;
 
 use crate::commands::shared::{commit_message, finish_new, optional_text, title};
 use crate::context::Ctx;
+use crate::context::values::keyword;
 use crate::error::Result;
 use taizhang_core::model::common::HistoryAction;
 use taizhang_core::model::keyword::Secrecy;
@@ -23,8 +24,8 @@ pub struct Args {
     #[command(flatten)]
     pub fields: super::Fields,
     /// none, secret (秘密), highly-secret (机密), top-secret (绝密)
-    #[arg(long)]
-    pub secrecy: Option<String>,
+    #[arg(long, value_parser = keyword::<Secrecy>)]
+    pub secrecy: Option<Secrecy>,
 }
 
 pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
@@ -32,9 +33,7 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
     let actor = ctx.actor(&register);
     let title = title("--title", &args.title)?;
     let given = args.fields.read(ctx, &register)?;
-    let secrecy: Secrecy = ctx
-        .opt_keyword("--secrecy", args.secrecy.as_deref())?
-        .unwrap_or_default();
+    let secrecy: Secrecy = args.secrecy.unwrap_or_default();
     let issuer = given
         .issuer
         .or_else(|| optional_text(Some(register.config.unit.clone())));

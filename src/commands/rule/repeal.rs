@@ -5,6 +5,7 @@ use std::process::ExitCode;
 use super::update_rule;
 use crate::commands::shared::{Outcome, non_empty, refused};
 use crate::context::Ctx;
+use crate::context::values::{self, DateExpr, Given};
 use crate::error::Result;
 use crate::i18n::{Confirm, rule::Done};
 use taizhang_core::model::common::HistoryAction;
@@ -18,13 +19,13 @@ pub struct Args {
     #[arg(long)]
     pub reason: String,
     /// The day it stops being in force
-    #[arg(long, value_name = "DATE", default_value = "today")]
-    pub on: String,
+    #[arg(long, value_name = "DATE", default_value = "today", value_parser = values::date(), allow_hyphen_values = true)]
+    pub on: Given<DateExpr>,
 }
 
 pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
     let reason = non_empty("--reason", &args.reason)?;
-    let on = ctx.date("--on", &args.on)?;
+    let on = ctx.date(&args.on)?;
     update_rule(ctx, &args.id, HistoryAction::Repeal, |rule, _, _| {
         rule.repeal(on).map_err(refused(&rule.id))?;
         let said = Confirm::Rule(Done::Repealed {

@@ -1,0 +1,148 @@
+//! Values typed at the command line's boundary: clap's value parsers read
+//! the syntax of dates, spans and keywords as it parses, so a value that
+//! cannot be read is refused naming the flag as clap names it. What only
+//! the register can settle (a relative date against its calendar and
+//! today) is settled later by `Ctx`, and the value keeps its flag for
+//! that error too.
+//!
+//! A bad value is the clerk's input, not a usage error: `commands::usage`
+//! takes it out of clap's error and reports it as every refusal is, in
+//! the reader's language, exit 1.
+
+use std::ffi::OsStr;
+
+use clap::builder::TypedValueParser;
+use jiff::Timestamp;
+use jiff::civil::Date;
+use jiff::tz::TimeZone;
+
+use crate::error::{BadValue, Flag};
+use taizhang_core::model::date::{self, Moment, PlainWeek, Span, When};
+use taizhang_core::model::keyword::{self, Keyword};
+
+/// A value and the flag it was given to.
+#[derive(Debug, Clone)]
+pub struct Given<T> {
+    pub flag: Flag,
+    pub value: T,
+}
+
+/// A date expression whose syntax reads (`2026-12-01`, `12月1日`, `+3d`,
+/// `-2d`, `+5wd`, `today`), to be settled against today and the
+/// register's calendar (`Ctx::date`).
+#[derive(Debug, Clone)]
+pub struct DateExpr(pub String);
+
+/// A date or a moment whose syntax reads (`2026-12-01 14:30`, `now`, any
+/// date expression), settled by `Ctx::when`.
+#[derive(Debug, Clone)]
+pub struct WhenExpr(pub String);
+
+/// A parser giving [`Given`] values: `read` checks the text, the flag is
+/// the argument's.
+#[derive(Clone)]
+pub struct Typed<T>(fn(&str) -> Result<T, BadValue>);
+
+impl<T: Clone + Send + Sync + 'static> TypedValueParser for Typed<T> {
+    type Value = Given<T>;
+
+    fn parse_ref(
+        &self,
+        cmd: &clap::Command,
+        arg: Option<&clap::Arg>,
+        value: &OsStr,
+    ) -> Result<Given<T>, clap::Error> {
+        let read = self.0;
+        // clap's own parser of a function keeps the `BadValue` as the
+        // error's source, and the flag and value in its context.
+        let value = (move |text: &str| read(text)).parse_ref(cmd, arg, value)?;
+        Ok(Given {
+            flag: Flag::of(arg),
+            value,
+        })
+    }
+}
+
+/// The day syntax is checked against: in a leap year, so that `2月29日`
+/// reads whatever today is.
+fn reference() -> Date {
+    jiff::civil::date(2024, 1, 1)
+}
+
+/// A date expression (`--due`, `--since` …).
+pub fn date() -> Typed<DateExpr> {
+    Typed(|text| {
+        match date::parse_date(text, reference(), Some(&PlainWeek)) {
+            Err(bad) if bad.reason.is_none() => Err(BadValue::Date(bad)),
+            // Readable: whether it can be used is settled against today.
+            _ => Ok(DateExpr(text.to_string())),
+        }
+    })
+}
+
+/// A date or a moment (`--received`, `--start` …).
+pub fn when() -> Typed<WhenExpr> {
+    Typed(|text| {
+        let now = Moment::now_on(reference(), Timestamp::UNIX_EPOCH, &TimeZone::UTC);
+        match When::parse_at(text, now, &TimeZone::UTC, Some(&PlainWeek)) {
+            Err(bad) if bad.reason.is_none() => Err(BadValue::Date(bad)),
+            _ => Ok(WhenExpr(text.to_string())),
+        }
+    })
+}
+
+/// A span (`3d`, `2w`, `5wd`).
+pub fn span() -> Typed<Span> {
+    Typed(read_span)
+}
+
+/// A span, where no later error needs its flag.
+pub fn read_span(text: &str) -> Result<Span, BadValue> {
+    Span::parse(text).ok_or_else(|| BadValue::Span(text.to_string()))
+}
+
+/// An enumerated value: its English keyword or its Chinese word.
+pub fn keyword<K: Keyword + std::str::FromStr>(text: &str) -> Result<K, BadValue> {
+    keyword::parse::<K>(text).map_err(BadValue::Keyword)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::{CommandFactory, FromArgMatches};
+
+    #[derive(Debug, clap::Parser)]
+    struct Probe {
+        #[arg(long, value_parser = date(), allow_hyphen_values = true)]
+        due: Option<Given<DateExpr>>,
+        #[arg(long, value_parser = span())]
+        within: Option<Given<Span>>,
+    }
+
+    fn parse(args: &[&str]) -> Result<Probe, clap::Error> {
+        let mut matches = Probe::command().try_get_matches_from(args)?;
+        Probe::from_arg_matches_mut(&mut matches)
+    }
+
+    #[test]
+    fn a_readable_value_keeps_the_flag_clap_names() {
+        let probe = parse(&["probe", "--due", "-2d", "--within", "3d"]).unwrap();
+        let due = probe.due.unwrap();
+        assert_eq!(
+            (due.flag.to_string(), due.value.0),
+            ("--due".into(), "-2d".into())
+        );
+        assert_eq!(probe.within.unwrap().flag.to_string(), "--within");
+        assert!(parse(&["probe", "--due", "2月29日"]).is_ok());
+    }
+
+    #[test]
+    fn an_unreadable_value_is_clap_s_error_carrying_ours() {
+        let error = parse(&["probe", "--due", "someday"]).unwrap_err();
+        let source = std::error::Error::source(&error)
+            .and_then(|s| s.downcast_ref::<BadValue>())
+            .cloned();
+        assert!(matches!(source, Some(BadValue::Date(_))), "{error:?}");
+        assert_eq!(Flag::named_by(&error).unwrap().to_string(), "--due");
+    }
+}
