@@ -27,9 +27,10 @@ use taizhang_core::model::common::Actor;
 use taizhang_core::model::date::{self, Moment, PlainWeek, Span, When, WorkingDays};
 use taizhang_core::model::id::Id;
 use taizhang_core::model::kind::KindFilter;
+use taizhang_core::model::period::Period;
 use taizhang_core::store::register::{DEFAULT_LOCK_WAIT, EarlySettings};
 use taizhang_core::store::{Change, Problem, Register, Runtime};
-use values::{DateExpr, Given, WhenExpr};
+use values::{DateExpr, Given, PeriodExpr, WhenExpr};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ColorChoice {
@@ -407,6 +408,14 @@ impl Ctx {
             })
     }
 
+    /// Settles a period expression against today.
+    pub fn period(&self, given: &Given<PeriodExpr>) -> Result<Period> {
+        Period::parse(&given.value.0, self.today).map_err(|source| Error::BadPeriod {
+            flag: given.flag.clone(),
+            source,
+        })
+    }
+
     /// Settles an optional date expression.
     pub fn opt_date(&self, given: Option<&Given<DateExpr>>) -> Result<Option<Date>> {
         given.map(|g| self.date(g)).transpose()
@@ -422,13 +431,9 @@ impl Ctx {
         })
     }
 
-    /// Resolves a unit name or code against the register's units.
-    pub fn unit(&self, register: &Register, flag: &str, input: &str) -> Result<String> {
-        if input.trim().is_empty() {
-            return Err(Error::Empty {
-                flag: flag.to_string(),
-            });
-        }
+    /// Resolves a unit name or code against the register's units (a
+    /// blank one is refused as clap parses, by `values::text`).
+    pub fn unit(&self, register: &Register, input: &str) -> Result<String> {
         register.config.resolve_unit(input).map_err(|known| {
             CoreError::UnknownUnit {
                 input: input.to_string(),
@@ -439,10 +444,10 @@ impl Ctx {
     }
 
     /// Resolves several units (comma-separated or repeated).
-    pub fn units(&self, register: &Register, flag: &str, inputs: &[String]) -> Result<Vec<String>> {
+    pub fn units(&self, register: &Register, inputs: &[String]) -> Result<Vec<String>> {
         split_list(inputs)
             .iter()
-            .map(|u| self.unit(register, flag, u))
+            .map(|u| self.unit(register, u))
             .collect()
     }
 

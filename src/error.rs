@@ -76,6 +76,10 @@ pub enum BadValue {
     Date(BadDate),
     Keyword(BadKeyword),
     Span(String),
+    Period(taizhang_core::model::period::BadPeriod),
+    /// Blank text, or a list naming nothing.
+    Empty,
+    Title(taizhang_core::model::title::TitleProblem),
 }
 
 impl BadValue {
@@ -85,6 +89,9 @@ impl BadValue {
             BadValue::Date(source) => Error::BadDate { flag, source },
             BadValue::Keyword(source) => Error::BadKeyword { flag, source },
             BadValue::Span(input) => Error::BadSpan { flag, input },
+            BadValue::Period(source) => Error::BadPeriod { flag, source },
+            BadValue::Empty => Error::Empty { flag },
+            BadValue::Title(problem) => Error::BadTitle { flag, problem },
         }
     }
 }
@@ -116,16 +123,12 @@ pub enum Error {
         flag: Flag,
         input: String,
     },
-    BadNumber {
-        flag: String,
-        input: String,
-    },
     UnknownKind {
         input: String,
         books: Vec<String>,
     },
     Empty {
-        flag: String,
+        flag: Flag,
     },
     ReceivedInFuture {
         flag: Flag,
@@ -140,7 +143,7 @@ pub enum Error {
     },
     /// `init --units`/`--people` naming one twice.
     DeclaredTwice {
-        flag: String,
+        flag: Flag,
         name: String,
     },
     /// `list --status` with a word no status of the kinds listed has.
@@ -164,7 +167,7 @@ pub enum Error {
         warnings: usize,
     },
     BadPeriod {
-        flag: String,
+        flag: Flag,
         source: taizhang_core::model::period::BadPeriod,
     },
     BadLang {
@@ -182,12 +185,12 @@ pub enum Error {
     /// The folder an output file should go in does not exist (or the
     /// file named is a folder).
     NoSuchFolder {
-        flag: String,
+        flag: Flag,
         path: PathBuf,
     },
     /// The file to write is a folder.
     OutIsFolder {
-        flag: String,
+        flag: Flag,
         path: PathBuf,
     },
     /// `-o` asked a command for a format it does not print; `formats`
@@ -198,7 +201,7 @@ pub enum Error {
     },
     /// A flag that applies to one format only.
     OnlyFor {
-        flag: String,
+        flag: Flag,
         format: String,
     },
     /// No row of the sheet's top names the title column.
@@ -222,7 +225,7 @@ pub enum Error {
     },
     /// A title with a line break or control character, or too long.
     BadTitle {
-        flag: String,
+        flag: Flag,
         problem: taizhang_core::model::title::TitleProblem,
     },
     /// The copy edited in the editor cannot be read as a record.

@@ -3,7 +3,7 @@
 use std::process::ExitCode;
 
 use crate::commands::create;
-use crate::commands::shared::{commit_message, finish_new, optional_text, title};
+use crate::commands::shared::{commit_message, finish_new, optional_text};
 use crate::context::Ctx;
 use crate::context::values::{self, DateExpr, Given, keyword};
 use crate::error::{CoreError, Result};
@@ -20,9 +20,10 @@ use taizhang_core::model::keyword::{Feedback, Secrecy, Source};
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// The matter to be done (督办事项)
+    #[arg(value_parser = values::title)]
     pub title: String,
     /// Lead unit (牵头单位)
-    #[arg(long, value_name = "UNIT")]
+    #[arg(long, value_name = "UNIT", value_parser = values::text)]
     pub lead: String,
     /// Deadline (办结时限): a date, +2w, fri …
     #[arg(long, value_name = "DATE", value_parser = values::date(), allow_hyphen_values = true)]
@@ -66,9 +67,9 @@ pub struct Args {
 pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
     let register = ctx.register()?;
     let actor = ctx.actor(&register);
-    let title = title("<TITLE>", &args.title)?;
-    let lead = ctx.unit(&register, "--lead", &args.lead)?;
-    let support = ctx.units(&register, "--support", &args.support)?;
+    let title = args.title;
+    let lead = ctx.unit(&register, &args.lead)?;
+    let support = ctx.units(&register, &args.support)?;
     let assigned = ctx.opt_date(args.assigned.as_ref())?.unwrap_or(ctx.today);
     let due = ctx.date(&args.due)?;
     if due < assigned {

@@ -5,8 +5,9 @@ use std::process::ExitCode;
 
 use jiff::tz::TimeZone;
 
+use crate::context::values::{self, Given};
 use crate::context::{Ctx, split_list};
-use crate::error::{CoreError, Error, Result};
+use crate::error::{CoreError, Error, Flag, Result};
 use crate::i18n::ZoneFrom;
 use taizhang_core::model::calendar::preset;
 use taizhang_core::model::config::{Config, Person, Series, UnitDef};
@@ -37,13 +38,13 @@ pub struct Args {
 
     /// The office's units (科室), comma-separated or repeated, each NAME or
     /// NAME:CODE, e.g. 办公室:BGS,财务科:CWK
-    #[arg(long, value_name = "UNIT")]
-    pub units: Vec<String>,
+    #[arg(long, value_name = "UNIT", value_parser = values::listed())]
+    pub units: Vec<Given<String>>,
 
     /// The people of the office, comma-separated or repeated, each NAME or
     /// NAME:UNIT, e.g. 张三:办公室
-    #[arg(long, value_name = "NAME")]
-    pub people: Vec<String>,
+    #[arg(long, value_name = "NAME", value_parser = values::listed())]
+    pub people: Vec<Given<String>>,
 
     /// The office's time zone, for "today" and every time written: an
     /// IANA name (Asia/Shanghai) or a fixed offset (+08:00) [default: the
@@ -139,19 +140,29 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
+/// The items of a list flag given once or more (`A,B` and repeated),
+/// each with the flag it came in.
+fn items(inputs: &[Given<String>]) -> impl Iterator<Item = (&Flag, String)> {
+    inputs.iter().flat_map(|given| {
+        split_list(std::slice::from_ref(&given.value))
+            .into_iter()
+            .map(move |item| (&given.flag, item))
+    })
+}
+
 /// `NAME` or `NAME:CODE` (also with a full-width colon); no name or code
 /// twice, since either names the unit on the command line.
-fn units(inputs: &[String]) -> Result<Vec<UnitDef>> {
+fn units(inputs: &[Given<String>]) -> Result<Vec<UnitDef>> {
     let mut units: Vec<UnitDef> = Vec::new();
     let mut names: Vec<String> = Vec::new();
-    for item in split_list(inputs) {
+    for (flag, item) in items(inputs) {
         let (name, code) = name_and(&item);
-        let name = crate::commands::shared::non_empty("--units", name)?;
+        let name = values::text(name).map_err(|bad| bad.at(flag.clone()))?;
         let code = code.map(str::trim).filter(|c| !c.is_empty());
         for given in std::iter::once(name.as_str()).chain(code) {
             if names.iter().any(|n| n.eq_ignore_ascii_case(given)) {
                 return Err(Error::DeclaredTwice {
-                    flag: "--units".into(),
+                    flag: flag.clone(),
                     name: given.to_string(),
                 });
             }
@@ -167,14 +178,14 @@ fn units(inputs: &[String]) -> Result<Vec<UnitDef>> {
 
 /// `NAME` or `NAME:UNIT`; the unit must be one of `--units` when any are
 /// declared.
-fn people(config: &Config, inputs: &[String]) -> Result<Vec<Person>> {
+fn people(config: &Config, inputs: &[Given<String>]) -> Result<Vec<Person>> {
     let mut people: Vec<Person> = Vec::new();
-    for item in split_list(inputs) {
+    for (flag, item) in items(inputs) {
         let (name, unit) = name_and(&item);
-        let name = crate::commands::shared::non_empty("--people", name)?;
+        let name = values::text(name).map_err(|bad| bad.at(flag.clone()))?;
         if people.iter().any(|p| p.name == name) {
             return Err(Error::DeclaredTwice {
-                flag: "--people".into(),
+                flag: flag.clone(),
                 name,
             });
         }

@@ -28,7 +28,7 @@ pub struct Args {
     #[arg(long, value_name = "STATUS")]
     pub status: Vec<String>,
     /// Only this unit (lead unit; drafting unit for outgoing documents)
-    #[arg(long, value_name = "UNIT")]
+    #[arg(long, value_name = "UNIT", value_parser = values::text)]
     pub unit: Option<String>,
     /// Only this person responsible
     #[arg(long, value_name = "NAME")]
@@ -127,7 +127,7 @@ fn build_filter(ctx: &Ctx, register: &Register, args: &Args) -> Result<Filter> {
         unit: args
             .unit
             .as_deref()
-            .map(|u| ctx.unit(register, "--unit", u))
+            .map(|u| ctx.unit(register, u))
             .transpose()?,
         owner: args.owner.clone(),
         since: ctx.opt_date(args.since.as_ref())?,

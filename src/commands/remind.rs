@@ -33,7 +33,7 @@ pub struct Args {
     #[arg(long, value_name = "SPAN", value_parser = values::span())]
     pub within: Option<Given<Span>>,
     /// Only this lead unit
-    #[arg(long, value_name = "UNIT")]
+    #[arg(long, value_name = "UNIT", value_parser = values::text)]
     pub unit: Option<String>,
     /// Only this person responsible
     #[arg(long, value_name = "NAME")]
@@ -57,7 +57,7 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
         unit: args
             .unit
             .as_deref()
-            .map(|u| ctx.unit(&register, "--unit", u))
+            .map(|u| ctx.unit(&register, u))
             .transpose()?,
         owner: args.owner.clone(),
     };

@@ -119,30 +119,6 @@ pub fn refused(id: &impl ToString) -> impl FnOnce(Refusal) -> Error {
     move |refusal| CoreError::Refused { id, refusal }.into()
 }
 
-/// Rejects empty text for a required flag or argument.
-pub fn non_empty(flag: &str, text: &str) -> Result<String> {
-    let trimmed = text.trim();
-    if trimmed.is_empty() {
-        return Err(Error::Empty {
-            flag: flag.to_string(),
-        });
-    }
-    Ok(trimmed.to_string())
-}
-
-/// Reads a title given to `flag`: not blank, one line, no control
-/// characters, at most 500 characters (`model::title`).
-pub fn title(flag: &str, text: &str) -> Result<String> {
-    let title = non_empty(flag, text)?;
-    match taizhang_core::model::title::check_title(&title) {
-        Some(problem) => Err(Error::BadTitle {
-            flag: flag.to_string(),
-            problem,
-        }),
-        None => Ok(title),
-    }
-}
-
 /// Trims optional text, dropping it when empty.
 pub fn optional_text(text: Option<String>) -> Option<String> {
     text.map(|s| s.trim().to_string()).filter(|s| !s.is_empty())

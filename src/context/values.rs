@@ -18,7 +18,10 @@ use jiff::tz::TimeZone;
 
 use crate::error::{BadValue, Flag};
 use taizhang_core::model::date::{self, Moment, PlainWeek, Span, When};
+use taizhang_core::model::edit::split_list;
 use taizhang_core::model::keyword::{self, Keyword};
+use taizhang_core::model::period::Period;
+use taizhang_core::model::title::check_title;
 
 /// A value and the flag it was given to.
 #[derive(Debug, Clone)]
@@ -91,6 +94,64 @@ pub fn when() -> Typed<WhenExpr> {
     })
 }
 
+/// A period (`2026-Q4`, `this-month`, `2026-11-01..2026-11-30`), to be
+/// settled against today (`Ctx::period`).
+#[derive(Debug, Clone)]
+pub struct PeriodExpr(pub String);
+
+/// A period expression (`--period`).
+pub fn period() -> Typed<PeriodExpr> {
+    Typed(|text| match Period::parse(text, reference()) {
+        Err(bad) => Err(BadValue::Period(bad)),
+        Ok(_) => Ok(PeriodExpr(text.to_string())),
+    })
+}
+
+/// Text that must say something, where a later check names its flag
+/// (`meeting decide`'s text, a title once it makes a follow-up).
+pub fn given_text() -> Typed<String> {
+    Typed(text)
+}
+
+/// One occurrence of a list flag whose items are checked later, against
+/// each other, naming the flag (`init --units`).
+pub fn listed() -> Typed<String> {
+    Typed(|text| Ok(text.to_string()))
+}
+
+/// A path, which the command checks on disk naming its flag.
+pub fn path() -> Typed<std::path::PathBuf> {
+    Typed(|text| Ok(std::path::PathBuf::from(text)))
+}
+
+/// Text that must say something: trimmed, not blank.
+pub fn text(text: &str) -> Result<String, BadValue> {
+    let trimmed = text.trim();
+    match trimmed.is_empty() {
+        true => Err(BadValue::Empty),
+        false => Ok(trimmed.to_string()),
+    }
+}
+
+/// A title: not blank, one line, no control characters, at most 500
+/// characters (`model::title`).
+pub fn title(given: &str) -> Result<String, BadValue> {
+    let title = text(given)?;
+    match check_title(&title) {
+        Some(problem) => Err(BadValue::Title(problem)),
+        None => Ok(title),
+    }
+}
+
+/// One occurrence of a list flag (`--to A,B`): it must name at least one
+/// item, so a list given is never empty once split.
+pub fn names(given: &str) -> Result<String, BadValue> {
+    match split_list(given).is_empty() {
+        true => Err(BadValue::Empty),
+        false => Ok(given.to_string()),
+    }
+}
+
 /// A span (`3d`, `2w`, `5wd`).
 pub fn span() -> Typed<Span> {
     Typed(read_span)
@@ -144,5 +205,18 @@ mod tests {
             .cloned();
         assert!(matches!(source, Some(BadValue::Date(_))), "{error:?}");
         assert_eq!(Flag::named_by(&error).unwrap().to_string(), "--due");
+    }
+
+    #[test]
+    fn text_titles_names_and_periods_are_read_as_they_are_typed() {
+        assert_eq!(text("  已制定方案 ").unwrap(), "已制定方案");
+        assert!(matches!(text(" \t"), Err(BadValue::Empty)));
+        assert!(matches!(title("两行\n标题"), Err(BadValue::Title(_))));
+        assert!(matches!(names(" ，、"), Err(BadValue::Empty)));
+        assert_eq!(names("张三，李四").unwrap(), "张三，李四");
+        let period = period();
+        let parse = period.0;
+        assert!(parse("2026-Q4").is_ok() && parse("this-month").is_ok());
+        assert!(matches!(parse("someday"), Err(BadValue::Period(_))));
     }
 }

@@ -52,7 +52,7 @@ pub struct Args {
     #[arg(long, value_name = "DATE", value_parser = values::date(), allow_hyphen_values = true)]
     pub to: Given<DateExpr>,
     /// Officers on duty, in rotation (comma-separated or repeated)
-    #[arg(long, value_name = "A,B,C", required = true)]
+    #[arg(long, value_name = "A,B,C", required = true, value_parser = values::names)]
     pub people: Vec<String>,
     /// Leaders on duty (带班领导), one a day in rotation
     #[arg(long, value_name = "X,Y")]
@@ -129,12 +129,8 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
             }));
         }
     }
+    // Required, and each `--people` names someone (`values::names`).
     let people = split_list(&args.people);
-    if people.is_empty() {
-        return Err(Error::Empty {
-            flag: "--people".into(),
-        });
-    }
     let leaders = split_list(&args.leaders);
     if !leaders.is_empty() && declared(LEADER).is_none() {
         return Err(roster_error(RosterProblem::NoField {

@@ -23,7 +23,7 @@ pub struct Args {
     /// The incoming document (IN-…)
     pub id: String,
     /// Lead unit (主办单位)
-    #[arg(long, value_name = "UNIT")]
+    #[arg(long, value_name = "UNIT", value_parser = values::text)]
     pub lead: String,
     /// Supporting units (协办单位), comma-separated or repeated
     #[arg(long, value_name = "UNIT")]
@@ -35,8 +35,8 @@ pub struct Args {
 
 pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
     let register = ctx.register()?;
-    let lead = ctx.unit(&register, "--lead", &args.lead)?;
-    let support = ctx.units(&register, "--support", &args.support)?;
+    let lead = ctx.unit(&register, &args.lead)?;
+    let support = ctx.units(&register, &args.support)?;
     let deadline = ctx.opt_date(args.deadline.as_ref())?;
     let flag = args.deadline.map(|given| given.flag);
     update_incoming(ctx, &args.id, HistoryAction::Assign, |doc, _, _| {

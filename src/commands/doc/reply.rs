@@ -3,8 +3,9 @@
 use std::process::ExitCode;
 
 use super::wrong_kind;
-use crate::commands::shared::{commit_message, confirm, non_empty, refused};
+use crate::commands::shared::{commit_message, confirm, refused};
 use crate::context::Ctx;
+use crate::context::values;
 use crate::error::{CoreError, Error, Result};
 use crate::i18n::Confirm;
 use taizhang_core::model::common::HistoryAction;
@@ -22,7 +23,7 @@ pub struct Args {
     /// The incoming document (IN-…)
     pub id: String,
     /// How the sender was answered (答复方式): document, phone, letter …
-    #[arg(long, value_name = "WAY")]
+    #[arg(long, value_name = "WAY", value_parser = values::text)]
     pub via: String,
     /// The outgoing reply (复文), which is linked back to this paper
     #[arg(long = "ref", value_name = "OUT-ID")]
@@ -32,7 +33,7 @@ pub struct Args {
 pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
     let register = ctx.register()?;
     let id = ctx.id(&args.id)?;
-    let via = non_empty("--via", &args.via)?;
+    let via = args.via;
     let reference = args.reference.as_deref().map(|s| ctx.id(s)).transpose()?;
     let actor = ctx.actor(&register);
 

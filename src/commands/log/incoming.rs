@@ -3,7 +3,7 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use crate::commands::shared::{commit_message, finish_new, non_empty, optional_text, title};
+use crate::commands::shared::{commit_message, finish_new, optional_text};
 use crate::context::Ctx;
 use crate::context::values::{self, DateExpr, Given, WhenExpr, keyword};
 use crate::error::{CoreError, Error, Result};
@@ -22,10 +22,10 @@ use taizhang_core::model::record::Record;
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// Title (标题)
-    #[arg(long)]
+    #[arg(long, value_parser = values::title)]
     pub title: String,
     /// Sending organisation (来文机关)
-    #[arg(long = "from", value_name = "ORG")]
+    #[arg(long = "from", value_name = "ORG", value_parser = values::text)]
     pub sender: String,
     /// The sender's document number (来文字号), e.g. 省交发〔2026〕8号
     #[arg(long = "ref", value_name = "文号")]
@@ -61,7 +61,7 @@ pub struct Args {
     #[arg(long, value_name = "DATE", value_parser = values::date(), allow_hyphen_values = true)]
     pub deadline: Option<Given<DateExpr>>,
     /// Lead unit (主办单位): registers the paper as assigned
-    #[arg(long, value_name = "UNIT")]
+    #[arg(long, value_name = "UNIT", value_parser = values::text)]
     pub lead: Option<String>,
     /// Supporting units (协办单位), comma-separated or repeated
     #[arg(long, value_name = "UNIT")]
@@ -83,8 +83,8 @@ pub struct Args {
 pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
     let register = ctx.register()?;
     let actor = ctx.actor(&register);
-    let title = title("--title", &args.title)?;
-    let sender = non_empty("--from", &args.sender)?;
+    let title = args.title;
+    let sender = args.sender;
     let received = match &args.received {
         Some(given) => ctx.when(given)?,
         None => When::Moment(actor.at),
@@ -128,9 +128,9 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
     let lead = args
         .lead
         .as_deref()
-        .map(|u| ctx.unit(&register, "--lead", u))
+        .map(|u| ctx.unit(&register, u))
         .transpose()?;
-    let support = ctx.units(&register, "--support", &args.support)?;
+    let support = ctx.units(&register, &args.support)?;
     let status = if lead.is_some() && handling == Handling::Action {
         InStatus::Assigned
     } else {

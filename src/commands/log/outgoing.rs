@@ -3,7 +3,7 @@
 
 use std::process::ExitCode;
 
-use crate::commands::shared::{commit_message, finish_new, optional_text, title};
+use crate::commands::shared::{commit_message, finish_new, optional_text};
 use crate::context::values::{self, DateExpr, Given, keyword};
 use crate::context::{Ctx, split_list};
 use crate::error::{CoreError, Error, Result};
@@ -25,10 +25,10 @@ use taizhang_core::store::{self, Register};
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// Title (标题)
-    #[arg(long)]
+    #[arg(long, value_parser = values::title)]
     pub title: String,
     /// Main addressees (主送), comma-separated or repeated
-    #[arg(long, value_name = "ORG", required = true)]
+    #[arg(long, value_name = "ORG", required = true, value_parser = values::names)]
     pub to: Vec<String>,
     /// Copied to (抄送), comma-separated or repeated
     #[arg(long, value_name = "ORG")]
@@ -52,7 +52,7 @@ pub struct Args {
     #[arg(long, value_name = "NAME")]
     pub drafter: Option<String>,
     /// Drafting unit (拟稿单位)
-    #[arg(long, value_name = "UNIT")]
+    #[arg(long, value_name = "UNIT", value_parser = values::text)]
     pub drafting_unit: Option<String>,
     /// normal, urgent (加急), very-urgent (特急)
     #[arg(long, value_parser = keyword::<Urgency>)]
@@ -80,13 +80,9 @@ pub struct Args {
 pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
     let register = ctx.register()?;
     let actor = ctx.actor(&register);
-    let title = title("--title", &args.title)?;
+    let title = args.title;
+    // Required, and each `--to` names someone (`values::names`).
     let to = split_list(&args.to);
-    if to.is_empty() {
-        return Err(Error::Empty {
-            flag: "--to".into(),
-        });
-    }
     let series = register
         .config
         .series(args.series.as_deref())
@@ -121,7 +117,7 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
     let drafting_unit = args
         .drafting_unit
         .as_deref()
-        .map(|u| ctx.unit(&register, "--drafting-unit", u))
+        .map(|u| ctx.unit(&register, u))
         .transpose()?;
     let reply_to = args.reply_to.as_deref().map(|s| ctx.id(s)).transpose()?;
 

@@ -2,7 +2,7 @@
 
 use std::process::ExitCode;
 
-use crate::commands::shared::{commit_message, finish_new, optional_text, title};
+use crate::commands::shared::{commit_message, finish_new, optional_text};
 use crate::context::values::{self, Given, WhenExpr, keyword};
 use crate::context::{Ctx, split_list};
 use crate::error::Result;
@@ -19,7 +19,7 @@ use taizhang_core::model::record::Record;
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// Title (会议名称), e.g. 第八次局长办公会议
-    #[arg(long)]
+    #[arg(long, value_parser = values::title)]
     pub title: String,
     /// When it starts: a date, or YYYY-MM-DD HH:MM
     #[arg(long, value_name = "DATE", value_parser = values::when(), allow_hyphen_values = true)]
@@ -59,7 +59,7 @@ pub struct Args {
 pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
     let register = ctx.register()?;
     let actor = ctx.actor(&register);
-    let title = title("--title", &args.title)?;
+    let title = args.title;
     let start = ctx.when(&args.start)?;
     let end = args.end.as_ref().map(|e| ctx.when(e)).transpose()?;
     let secrecy: Secrecy = args.secrecy.unwrap_or_default();

@@ -3,8 +3,9 @@
 use std::process::ExitCode;
 
 use super::update_meeting;
-use crate::commands::shared::{Outcome, non_empty, refused};
+use crate::commands::shared::{Outcome, refused};
 use crate::context::Ctx;
+use crate::context::values::{self, Given};
 use crate::error::{CoreError, Error, Result};
 use crate::i18n::Confirm;
 use taizhang_core::model::common::HistoryAction;
@@ -21,11 +22,11 @@ pub struct Args {
     /// The meeting (MT-…)
     pub id: String,
     /// The minutes as text
-    #[arg(long)]
+    #[arg(long, value_parser = values::text)]
     pub text: Option<String>,
     /// A UTF-8 text file holding the minutes
-    #[arg(long, value_name = "FILE")]
-    pub file: Option<std::path::PathBuf>,
+    #[arg(long, value_name = "FILE", value_parser = values::path())]
+    pub file: Option<Given<std::path::PathBuf>>,
     /// The outgoing document of the formal minutes (纪要), OUT-…
     #[arg(long, value_name = "OUT-ID")]
     pub doc: Option<String>,
@@ -33,13 +34,13 @@ pub struct Args {
 
 pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
     let (minutes, note) = if let Some(text) = &args.text {
-        (non_empty("--text", text)?, None)
+        (text.clone(), None)
     } else if let Some(file) = &args.file {
-        let path = ctx.cwd.join(file);
+        let path = ctx.cwd.join(&file.value);
         let text = std::fs::read_to_string(&path).map_err(|e| Error::io(&path, e))?;
         (
-            non_empty("--file", &text)?,
-            Some(file.display().to_string()),
+            values::text(&text).map_err(|bad| bad.at(file.flag.clone()))?,
+            Some(file.value.display().to_string()),
         )
     } else {
         let id = ctx.id(args.doc.as_deref().unwrap_or_default())?;

@@ -2,9 +2,9 @@
 
 use std::process::ExitCode;
 
-use crate::commands::shared::{commit_message, finish_new, optional_text, title};
+use crate::commands::shared::{commit_message, finish_new, optional_text};
 use crate::context::Ctx;
-use crate::context::values::keyword;
+use crate::context::values::{self, keyword};
 use crate::error::Result;
 use taizhang_core::model::common::HistoryAction;
 use taizhang_core::model::keyword::Secrecy;
@@ -19,7 +19,7 @@ use taizhang_core::model::rule::{Rule, RuleStatus};
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// Title (制度名称), e.g. 公文处理实施细则
-    #[arg(long)]
+    #[arg(long, value_parser = values::title)]
     pub title: String,
     #[command(flatten)]
     pub fields: super::Fields,
@@ -31,7 +31,7 @@ pub struct Args {
 pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
     let register = ctx.register()?;
     let actor = ctx.actor(&register);
-    let title = title("--title", &args.title)?;
+    let title = args.title;
     let given = args.fields.read(ctx, &register)?;
     let secrecy: Secrecy = args.secrecy.unwrap_or_default();
     let issuer = given

@@ -58,7 +58,7 @@ pub struct Fields {
     #[arg(long, value_name = "DATE", value_parser = values::date(), allow_hyphen_values = true)]
     pub effective: Option<values::Given<DateExpr>>,
     /// The unit responsible for it (归口科室) [default for a revision: the old rule's]
-    #[arg(long, value_name = "UNIT")]
+    #[arg(long, value_name = "UNIT", value_parser = values::text)]
     pub unit: Option<String>,
     /// How often it is reviewed: 2y, 18m, 半年, 每2年 [default for a revision: the old rule's]
     #[arg(long, value_name = "CYCLE", value_parser = cycle)]
@@ -85,7 +85,7 @@ impl Fields {
             issued: ctx.date(&self.issued)?,
             effective: ctx.opt_date(self.effective.as_ref())?,
             unit: (self.unit.as_deref())
-                .map(|u| ctx.unit(register, "--unit", u))
+                .map(|u| ctx.unit(register, u))
                 .transpose()?,
             doc_number: optional_text(self.doc_number),
             issuer: optional_text(self.issuer),
