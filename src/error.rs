@@ -55,6 +55,12 @@ impl Flag {
         Flag(named)
     }
 
+    /// A command, where what it was given (its record) is of the wrong
+    /// kind for it: `doc assign`, `chase`.
+    pub fn command(path: &str) -> Flag {
+        Flag(path.into())
+    }
+
     /// An environment variable or a setting that gave a value in place of
     /// a flag.
     pub fn source(name: &'static str) -> Flag {
@@ -154,11 +160,13 @@ pub enum Error {
         accepted: Vec<(&'static str, Vec<(&'static str, &'static str)>)>,
     },
     Dangling {
-        flag: String,
+        flag: Flag,
         target: String,
     },
+    /// A record of another kind than `flag` (or the command `flag`
+    /// names, `doc assign`) takes.
     WrongKind {
-        flag: String,
+        flag: Flag,
         target: String,
         expected: Expected,
     },

@@ -39,8 +39,8 @@ pub struct Args {
     #[arg(long, value_parser = keyword::<Source>)]
     pub source: Option<Source>,
     /// The document or meeting decision it carries out (IN-…, MT-…#n)
-    #[arg(long = "from", value_name = "ID")]
-    pub from: Option<String>,
+    #[arg(long = "from", value_name = "ID", value_parser = values::given())]
+    pub from: Option<Given<String>>,
     /// The leader who assigned it (交办领导)
     #[arg(long = "by-leader", value_name = "NAME")]
     pub by_leader: Option<String>,
@@ -84,17 +84,20 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
     let explicit_secrecy = args.secrecy;
     let source_ref = args
         .from
-        .as_deref()
-        .map(|text| {
-            RecordRef::parse(text, ctx.today.year()).ok_or_else(|| CoreError::BadId {
-                input: text.to_string(),
-            })
+        .as_ref()
+        .map(|given| {
+            let text = &given.value;
+            (RecordRef::parse(text, ctx.today.year()))
+                .map(|reference| (reference, &given.flag))
+                .ok_or_else(|| CoreError::BadId {
+                    input: text.to_string(),
+                })
         })
         .transpose()?;
 
     let mut tx = ctx.begin(&register)?;
     let mut source_record = match &source_ref {
-        Some(reference) => Some(create::load_source(&register, reference)?),
+        Some((reference, flag)) => Some(create::load_source(&register, reference, flag)?),
         None => None,
     };
     let spec = NewFollowup {
@@ -112,7 +115,7 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
         secrecy: explicit_secrecy,
         notes: optional_text(args.notes),
     };
-    let source = source_record.as_mut().zip(source_ref.as_ref());
+    let source = (source_record.as_mut()).zip(source_ref.as_ref().map(|(reference, _)| reference));
     let record = create::followup(&mut tx, &register, &actor, spec, source)?;
     finish_new(
         tx,

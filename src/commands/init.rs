@@ -38,12 +38,12 @@ pub struct Args {
 
     /// The office's units (科室), comma-separated or repeated, each NAME or
     /// NAME:CODE, e.g. 办公室:BGS,财务科:CWK
-    #[arg(long, value_name = "UNIT", value_parser = values::listed())]
+    #[arg(long, value_name = "UNIT", value_parser = values::given())]
     pub units: Vec<Given<String>>,
 
     /// The people of the office, comma-separated or repeated, each NAME or
     /// NAME:UNIT, e.g. 张三:办公室
-    #[arg(long, value_name = "NAME", value_parser = values::listed())]
+    #[arg(long, value_name = "NAME", value_parser = values::given())]
     pub people: Vec<Given<String>>,
 
     /// The office's time zone, for "today" and every time written: an

@@ -4,7 +4,7 @@
 use std::process::ExitCode;
 
 use crate::context::Ctx;
-use crate::error::{CoreError, Error, Result};
+use crate::error::{CoreError, Error, Flag, Result};
 use crate::i18n::{Confirm, Lang};
 use crate::report::output::write_text;
 use taizhang_core::model::common::{Actor, HistoryAction};
@@ -105,7 +105,7 @@ pub fn update_followup(
         match record {
             Record::Followup(fu) => change(fu, actor, register),
             _ => Err(Error::WrongKind {
-                flag: action.keyword().to_string(),
+                flag: Flag::command(action.keyword()),
                 target: id,
                 expected: Expected::Followup,
             }),
@@ -139,7 +139,7 @@ pub fn update_as<T>(
         match project(record) {
             Some(inner) => change(inner, actor, register),
             None => Err(Error::WrongKind {
-                flag: command.to_string(),
+                flag: Flag::command(command),
                 target: id,
                 expected,
             }),

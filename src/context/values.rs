@@ -113,9 +113,10 @@ pub fn given_text() -> Typed<String> {
     Typed(text)
 }
 
-/// One occurrence of a list flag whose items are checked later, against
-/// each other, naming the flag (`init --units`).
-pub fn listed() -> Typed<String> {
+/// Text as typed, checked later naming its flag: a record an option
+/// names (`--reply-to`), the items of a list against each other (`init
+/// --units`).
+pub fn given() -> Typed<String> {
     Typed(|text| Ok(text.to_string()))
 }
 

@@ -6,7 +6,7 @@ use std::process::ExitCode;
 use crate::commands::shared::{commit_message, finish_new, optional_text};
 use crate::context::values::{self, DateExpr, Given, keyword};
 use crate::context::{Ctx, split_list};
-use crate::error::{CoreError, Error, Result};
+use crate::error::{CoreError, Error, Flag, Result};
 use taizhang_core::model::common::HistoryAction;
 use taizhang_core::model::common::check_secrecy_term;
 use taizhang_core::model::id::Id;
@@ -70,8 +70,8 @@ pub struct Args {
     #[arg(long, value_name = "N")]
     pub copies: Option<u32>,
     /// The incoming document this answers; links both ways
-    #[arg(long, value_name = "IN-ID")]
-    pub reply_to: Option<String>,
+    #[arg(long, value_name = "IN-ID", value_parser = values::given())]
+    pub reply_to: Option<Given<String>>,
     /// Notes (备注)
     #[arg(long)]
     pub notes: Option<String>,
@@ -119,13 +119,16 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
         .as_deref()
         .map(|u| ctx.unit(&register, u))
         .transpose()?;
-    let reply_to = args.reply_to.as_deref().map(|s| ctx.id(s)).transpose()?;
+    let reply_to = (args.reply_to.as_ref())
+        .map(|given| ctx.id(&given.value).map(|id| (id, &given.flag)))
+        .transpose()?;
 
     let mut tx = ctx.begin(&register)?;
     let mut answered = match &reply_to {
-        Some(target) => Some(load_incoming(&register, target)?),
+        Some((target, flag)) => Some(load_incoming(&register, target, flag)?),
         None => None,
     };
+    let reply_to = reply_to.map(|(id, _)| id);
     // The paper's links, dangling or not, are never handed out again.
     if let Some(answered) = &answered {
         tx.refers(answered);
@@ -183,10 +186,10 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
     finish_new(tx, &commit_message(&register, "log", &record), &id)
 }
 
-fn load_incoming(register: &Register, id: &Id) -> Result<Record> {
+fn load_incoming(register: &Register, id: &Id, flag: &Flag) -> Result<Record> {
     let record = store::load_one(register, id).map_err(|e| match e {
         CoreError::NotFound { .. } => Error::Dangling {
-            flag: "--reply-to".into(),
+            flag: flag.clone(),
             target: id.to_string(),
         },
         other => other.into(),
@@ -194,7 +197,7 @@ fn load_incoming(register: &Register, id: &Id) -> Result<Record> {
     match record {
         Record::Incoming(_) => Ok(record),
         _ => Err(Error::WrongKind {
-            flag: "--reply-to".into(),
+            flag: flag.clone(),
             target: id.to_string(),
             expected: taizhang_core::model::kind::Expected::Incoming,
         }),

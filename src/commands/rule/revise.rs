@@ -5,7 +5,7 @@ use std::process::ExitCode;
 use crate::commands::shared::{commit_message, confirm, finish_new, refused};
 use crate::context::Ctx;
 use crate::context::values;
-use crate::error::{Error, Result};
+use crate::error::{Error, Flag, Result};
 use crate::i18n::{Confirm, rule::Done};
 use taizhang_core::model::common::HistoryAction;
 use taizhang_core::model::kind::{Expected, Kind};
@@ -41,7 +41,7 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
     let mut tx = ctx.begin(&register)?;
     let Record::Rule(mut old) = tx.load(&old_id)? else {
         return Err(Error::WrongKind {
-            flag: "rule revise".into(),
+            flag: Flag::command("rule revise"),
             target: old_id.to_string(),
             expected: Expected::Rule,
         });
