@@ -86,6 +86,7 @@ pub enum BadValue {
     /// Blank text, or a list naming nothing.
     Empty,
     Title(taizhang_core::model::title::TitleProblem),
+    Timezone(String),
 }
 
 impl BadValue {
@@ -98,6 +99,7 @@ impl BadValue {
             BadValue::Period(source) => Error::BadPeriod { flag, source },
             BadValue::Empty => Error::Empty { flag },
             BadValue::Title(problem) => Error::BadTitle { flag, problem },
+            BadValue::Timezone(input) => Error::BadTimezone { flag, input },
         }
     }
 }
@@ -183,7 +185,7 @@ pub enum Error {
     },
     /// A time zone flag that names no zone (`init --timezone`).
     BadTimezone {
-        flag: String,
+        flag: Flag,
         input: String,
     },
     /// A format that cannot go to stdout (xlsx) was asked without --out.

@@ -12,7 +12,6 @@ use crate::i18n::ZoneFrom;
 use taizhang_core::model::calendar::preset;
 use taizhang_core::model::config::{Config, Person, Series, UnitDef};
 use taizhang_core::store::init::{self, Git};
-use taizhang_core::store::register::time_zone;
 
 /// Create a register: settings with the logbook presets, folders, a
 /// .gitignore for local state, and (unless --no-git) a git repository with
@@ -49,7 +48,7 @@ pub struct Args {
     /// The office's time zone, for "today" and every time written: an
     /// IANA name (Asia/Shanghai) or a fixed offset (+08:00) [default: the
     /// machine's zone, unless it is UTC or unnamed, then Asia/Shanghai]
-    #[arg(long, value_name = "ZONE")]
+    #[arg(long, value_name = "ZONE", value_parser = values::zone)]
     pub timezone: Option<String>,
 
     /// Do not create a git repository
@@ -61,27 +60,12 @@ pub struct Args {
 /// names one: the product's offices are in China.
 pub const DEFAULT_ZONE: &str = "Asia/Shanghai";
 
-/// The zone to write: `--timezone` (refused if it names no zone), else
-/// the machine's when it has an IANA name that is not UTC, else
-/// [`DEFAULT_ZONE`]. A named zone is written as the database spells it,
-/// an offset as `+05:30`.
+/// The zone to write: `--timezone` (read, and spelt as written, by
+/// `values::zone`), else the machine's when it has an IANA name that is
+/// not UTC, else [`DEFAULT_ZONE`].
 fn choose_zone(given: Option<&str>, machine: &TimeZone) -> Result<(String, ZoneFrom)> {
-    if let Some(text) = given {
-        let zone = time_zone(text).ok_or_else(|| Error::BadTimezone {
-            flag: "--timezone".into(),
-            input: text.to_string(),
-        })?;
-        let name = match (zone.iana_name(), zone.to_fixed_offset()) {
-            (Some(name), _) => name.to_string(),
-            (None, Ok(offset)) => {
-                let secs = offset.seconds();
-                let sign = if secs < 0 { '-' } else { '+' };
-                let abs = secs.unsigned_abs();
-                format!("{sign}{:02}:{:02}", abs / 3600, (abs % 3600) / 60)
-            }
-            (None, Err(_)) => text.trim().to_string(),
-        };
-        return Ok((name, ZoneFrom::Given));
+    if let Some(name) = given {
+        return Ok((name.to_string(), ZoneFrom::Given));
     }
     match machine.iana_name() {
         Some(name) if !is_utc(name) && !machine.is_unknown() => {
@@ -227,13 +211,14 @@ mod tests {
     fn init_takes_the_flag_else_the_machine_zone_else_shanghai() {
         let utc = TimeZone::get("Etc/UTC").unwrap();
         let berlin = TimeZone::get("Europe/Berlin").unwrap();
-        let given = choose_zone(Some("asia/tokyo"), &utc).unwrap();
-        assert_eq!(given, ("Asia/Tokyo".to_string(), ZoneFrom::Given));
-        let offset = choose_zone(Some("+0530"), &utc).unwrap();
-        assert_eq!(offset, ("+05:30".to_string(), ZoneFrom::Given));
-        let offset = choose_zone(Some("+8"), &utc).unwrap();
-        assert_eq!(offset, ("+08:00".to_string(), ZoneFrom::Given));
-        assert!(choose_zone(Some("Mars/Olympus"), &utc).is_err());
+        let given = |text| choose_zone(values::zone(text).ok().as_deref(), &utc).unwrap();
+        assert_eq!(
+            given("asia/tokyo"),
+            ("Asia/Tokyo".to_string(), ZoneFrom::Given)
+        );
+        assert_eq!(given("+0530"), ("+05:30".to_string(), ZoneFrom::Given));
+        assert_eq!(given("+8"), ("+08:00".to_string(), ZoneFrom::Given));
+        assert!(values::zone("Mars/Olympus").is_err());
         let machine = choose_zone(None, &berlin).unwrap();
         assert_eq!(machine, ("Europe/Berlin".to_string(), ZoneFrom::Machine));
         for server in [utc, TimeZone::UTC, TimeZone::fixed(jiff::tz::offset(8))] {

@@ -22,6 +22,7 @@ use taizhang_core::model::edit::split_list;
 use taizhang_core::model::keyword::{self, Keyword};
 use taizhang_core::model::period::Period;
 use taizhang_core::model::title::check_title;
+use taizhang_core::store::register::time_zone;
 
 /// A value and the flag it was given to.
 #[derive(Debug, Clone)]
@@ -151,6 +152,23 @@ pub fn names(given: &str) -> Result<String, BadValue> {
         true => Err(BadValue::Empty),
         false => Ok(given.to_string()),
     }
+}
+
+/// A time zone (`init --timezone`), as the settings write it: an IANA
+/// name as the database spells it (`asia/tokyo` is `Asia/Tokyo`), a fixed
+/// offset as `+05:30`.
+pub fn zone(text: &str) -> Result<String, BadValue> {
+    let zone = time_zone(text).ok_or_else(|| BadValue::Timezone(text.to_string()))?;
+    Ok(match (zone.iana_name(), zone.to_fixed_offset()) {
+        (Some(name), _) => name.to_string(),
+        (None, Ok(offset)) => {
+            let secs = offset.seconds();
+            let sign = if secs < 0 { '-' } else { '+' };
+            let abs = secs.unsigned_abs();
+            format!("{sign}{:02}:{:02}", abs / 3600, (abs % 3600) / 60)
+        }
+        (None, Err(_)) => text.trim().to_string(),
+    })
 }
 
 /// A span (`3d`, `2w`, `5wd`).
