@@ -4,11 +4,12 @@
 //! This is the only place that reads the clock, the environment and the
 //! current folder; everything below gets them as values.
 
+pub mod values;
+
 use std::cell::OnceCell;
 use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::process::ExitCode;
-use std::str::FromStr;
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -17,7 +18,7 @@ use jiff::Timestamp;
 use jiff::civil::Date;
 use jiff::tz::TimeZone;
 
-use crate::error::{CoreError, Error, Result};
+use crate::error::{CoreError, Error, Flag, Result};
 use crate::i18n::{Lang, Message};
 pub use crate::report::output::Format;
 use crate::report::output::Output;
@@ -25,10 +26,11 @@ use crate::report::render::{Screen, printable};
 use taizhang_core::model::common::Actor;
 use taizhang_core::model::date::{self, Moment, PlainWeek, Span, When, WorkingDays};
 use taizhang_core::model::id::Id;
-use taizhang_core::model::keyword::{self, Keyword};
 use taizhang_core::model::kind::KindFilter;
+use taizhang_core::model::period::Period;
 use taizhang_core::store::register::{DEFAULT_LOCK_WAIT, EarlySettings};
 use taizhang_core::store::{Change, Problem, Register, Runtime};
+use values::{DateExpr, Given, PeriodExpr, WhenExpr};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ColorChoice {
@@ -58,8 +60,8 @@ pub struct GlobalArgs {
     pub lang: Option<String>,
 
     /// The date taken as today (tests, back-filling, a missed cron job) [default: TAIZHANG_TODAY, else the clock's]
-    #[arg(long, value_name = "DATE", global = true)]
-    pub today: Option<String>,
+    #[arg(long, value_name = "DATE", global = true, value_parser = values::date(), allow_hyphen_values = true)]
+    pub today: Option<Given<DateExpr>>,
 
     /// Who acts, for history entries [default: TAIZHANG_USER, GIT_AUTHOR_NAME, git's user.name, then the login name]
     #[arg(long, value_name = "NAME", global = true)]
@@ -145,7 +147,12 @@ impl Ctx {
         args.register = args
             .register
             .or_else(|| env_text("TAIZHANG_REGISTER").map(PathBuf::from));
-        args.today = args.today.or_else(|| env_text("TAIZHANG_TODAY"));
+        args.today = args.today.or_else(|| {
+            env_text("TAIZHANG_TODAY").map(|text| Given {
+                flag: Flag::source("TAIZHANG_TODAY"),
+                value: DateExpr(text),
+            })
+        });
         args.by = args.by.or_else(|| env_text("TAIZHANG_USER"));
         let cwd = std::env::current_dir().map_err(|e| StartupError {
             error: Error::io(".", e),
@@ -161,17 +168,15 @@ impl Ctx {
         let now = clock().map_err(|error| StartupError { error, lang })?;
         let real_today = now.to_zoned(tz.clone()).date();
         let today = match &args.today {
-            Some(text) => {
-                date::parse_date(text, real_today, Some(&PlainWeek)).map_err(|source| {
-                    StartupError {
-                        error: Error::BadDate {
-                            flag: "--today".into(),
-                            source,
-                        },
-                        lang,
-                    }
-                })?
-            }
+            Some(given) => date::parse_date(&given.value.0, real_today, Some(&PlainWeek)).map_err(
+                |source| StartupError {
+                    error: Error::BadDate {
+                        flag: given.flag.clone(),
+                        source,
+                    },
+                    lang,
+                },
+            )?,
             None => real_today,
         };
         let runtime = Runtime {
@@ -342,21 +347,22 @@ impl Ctx {
         Moment::now_on(self.today, self.now, &self.tz)
     }
 
-    /// Reads a date given to `flag`.
-    pub fn date(&self, flag: &str, input: &str) -> Result<Date> {
-        date::parse_date(input, self.today, Some(self.calendar())).map_err(|source| {
+    /// Settles a date expression against today and the calendar.
+    pub fn date(&self, given: &Given<DateExpr>) -> Result<Date> {
+        date::parse_date(&given.value.0, self.today, Some(self.calendar())).map_err(|source| {
             Error::BadDate {
-                flag: flag.to_string(),
+                flag: given.flag.clone(),
                 source,
             }
         })
     }
 
-    /// Reads a date or a moment (`YYYY-MM-DD HH:MM`, `now`) given to `flag`.
-    pub fn when(&self, flag: &str, input: &str) -> Result<When> {
-        When::parse_at(input, self.moment(), &self.tz, Some(self.calendar())).map_err(|source| {
+    /// Settles a date or a moment (`YYYY-MM-DD HH:MM`, `now`).
+    pub fn when(&self, given: &Given<WhenExpr>) -> Result<When> {
+        let text = &given.value.0;
+        When::parse_at(text, self.moment(), &self.tz, Some(self.calendar())).map_err(|source| {
             Error::BadDate {
-                flag: flag.to_string(),
+                flag: given.flag.clone(),
                 source,
             }
         })
@@ -379,47 +385,40 @@ impl Ctx {
     /// The last day that counts as "soon" for reminders: today +
     /// `--within`, else + the register's `remind.within`, in the
     /// register's calendar (for `wd`).
-    pub fn soon_until(&self, register: &Register, within: Option<&str>) -> Result<Date> {
-        let (flag, within) = match within {
-            Some(w) => ("--within", w.to_string()),
-            None => ("remind.within", register.config.remind.within.clone()),
+    pub fn soon_until(&self, register: &Register, within: Option<&Given<Span>>) -> Result<Date> {
+        let given = match within {
+            Some(given) => given.clone(),
+            None => {
+                let flag = Flag::source("remind.within");
+                let text = &register.config.remind.within;
+                let value = values::read_span(text).map_err(|bad| bad.at(flag.clone()))?;
+                Given { flag, value }
+            }
         };
-        let span = self.span(flag, &within)?;
-        span.end(self.today, Some(self.calendar()))
+        self.end_of(&given)
+    }
+
+    /// The last day of a span from today, in the register's calendar.
+    pub fn end_of(&self, span: &Given<Span>) -> Result<Date> {
+        span.value
+            .end(self.today, Some(self.calendar()))
             .map_err(|_| Error::BadSpan {
-                flag: flag.to_string(),
-                input: within,
+                flag: span.flag.clone(),
+                input: span.value.to_string(),
             })
     }
 
-    /// Reads an optional date flag.
-    pub fn opt_date(&self, flag: &str, input: Option<&str>) -> Result<Option<Date>> {
-        input.map(|s| self.date(flag, s)).transpose()
-    }
-
-    /// Reads a span such as `3d`.
-    pub fn span(&self, flag: &str, input: &str) -> Result<Span> {
-        Span::parse(input).ok_or_else(|| Error::BadSpan {
-            flag: flag.to_string(),
-            input: input.to_string(),
-        })
-    }
-
-    /// Reads an enumerated value (English keyword or Chinese word).
-    pub fn keyword<K: Keyword + FromStr>(&self, flag: &str, input: &str) -> Result<K> {
-        keyword::parse::<K>(input).map_err(|source| Error::BadKeyword {
-            flag: flag.to_string(),
+    /// Settles a period expression against today.
+    pub fn period(&self, given: &Given<PeriodExpr>) -> Result<Period> {
+        Period::parse(&given.value.0, self.today).map_err(|source| Error::BadPeriod {
+            flag: given.flag.clone(),
             source,
         })
     }
 
-    /// Reads an optional enumerated value.
-    pub fn opt_keyword<K: Keyword + FromStr>(
-        &self,
-        flag: &str,
-        input: Option<&str>,
-    ) -> Result<Option<K>> {
-        input.map(|s| self.keyword(flag, s)).transpose()
+    /// Settles an optional date expression.
+    pub fn opt_date(&self, given: Option<&Given<DateExpr>>) -> Result<Option<Date>> {
+        given.map(|g| self.date(g)).transpose()
     }
 
     /// Reads a record ID, accepting the short form `IN-42`.
@@ -432,13 +431,9 @@ impl Ctx {
         })
     }
 
-    /// Resolves a unit name or code against the register's units.
-    pub fn unit(&self, register: &Register, flag: &str, input: &str) -> Result<String> {
-        if input.trim().is_empty() {
-            return Err(Error::Empty {
-                flag: flag.to_string(),
-            });
-        }
+    /// Resolves a unit name or code against the register's units (a
+    /// blank one is refused as clap parses, by `values::text`).
+    pub fn unit(&self, register: &Register, input: &str) -> Result<String> {
         register.config.resolve_unit(input).map_err(|known| {
             CoreError::UnknownUnit {
                 input: input.to_string(),
@@ -449,10 +444,10 @@ impl Ctx {
     }
 
     /// Resolves several units (comma-separated or repeated).
-    pub fn units(&self, register: &Register, flag: &str, inputs: &[String]) -> Result<Vec<String>> {
+    pub fn units(&self, register: &Register, inputs: &[String]) -> Result<Vec<String>> {
         split_list(inputs)
             .iter()
-            .map(|u| self.unit(register, flag, u))
+            .map(|u| self.unit(register, u))
             .collect()
     }
 
@@ -632,7 +627,7 @@ fn clock() -> Result<Timestamp> {
     match std::env::var("TAIZHANG_NOW").ok().filter(|s| !s.is_empty()) {
         None => Ok(Timestamp::now()),
         Some(text) => text.parse().map_err(|_| Error::BadDate {
-            flag: "TAIZHANG_NOW".into(),
+            flag: Flag::source("TAIZHANG_NOW"),
             source: date::BadDate {
                 input: text,
                 reason: None,

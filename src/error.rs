@@ -17,24 +17,118 @@ pub use taizhang_core::Error as CoreError;
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 
+/// Where a value came from, as the reader knows it: a flag named as clap
+/// names it (`--due`, from the argument's definition or a clap error's
+/// context), or an environment variable or setting that stood in for one
+/// (`TAIZHANG_NOW`, `remind.within`). Never typed by hand at the place
+/// that raises the error.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Flag(String);
+
+impl Flag {
+    /// The flag clap parsed a value for: `--long`, else `-s`, else the
+    /// positional's `<NAME>`.
+    pub fn of(arg: Option<&clap::Arg>) -> Flag {
+        let Some(arg) = arg else {
+            return Flag("<VALUE>".into());
+        };
+        let name = match (arg.get_long(), arg.get_short()) {
+            (Some(long), _) => format!("--{long}"),
+            (None, Some(short)) => format!("-{short}"),
+            (None, None) => format!("<{}>", arg.get_id().as_str().to_uppercase()),
+        };
+        Flag(name)
+    }
+
+    /// The flag a clap error names (`--due <DATE>` gives `--due`).
+    pub fn named_by(error: &clap::Error) -> Option<Flag> {
+        use clap::error::{ContextKind, ContextValue};
+        match error.get(ContextKind::InvalidArg)? {
+            ContextValue::String(text) => text.split([' ', '=']).next().map(|f| Flag(f.into())),
+            _ => None,
+        }
+    }
+
+    /// A record's field a value was given for (`--set 办结时限`, a
+    /// logbook's `-s 日期=…`), as the catalogue words it.
+    pub fn field(named: String) -> Flag {
+        Flag(named)
+    }
+
+    /// A command, where what it was given (its record) is of the wrong
+    /// kind for it: `doc assign`, `chase`.
+    pub fn command(path: &str) -> Flag {
+        Flag(path.into())
+    }
+
+    /// An environment variable or a setting that gave a value in place of
+    /// a flag.
+    pub fn source(name: &'static str) -> Flag {
+        Flag(name.into())
+    }
+}
+
+impl fmt::Display for Flag {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// Why a value on the command line cannot be read, as its clap value
+/// parser finds it (`context::values`); with the flag clap names, it
+/// becomes the `Error` of that kind of value.
+#[derive(Debug, Clone)]
+pub enum BadValue {
+    Date(BadDate),
+    Keyword(BadKeyword),
+    Span(String),
+    Period(taizhang_core::model::period::BadPeriod),
+    /// Blank text, or a list naming nothing.
+    Empty,
+    Title(taizhang_core::model::title::TitleProblem),
+    Timezone(String),
+}
+
+impl BadValue {
+    /// The error this is when given to `flag`.
+    pub fn at(self, flag: Flag) -> Error {
+        match self {
+            BadValue::Date(source) => Error::BadDate { flag, source },
+            BadValue::Keyword(source) => Error::BadKeyword { flag, source },
+            BadValue::Span(input) => Error::BadSpan { flag, input },
+            BadValue::Period(source) => Error::BadPeriod { flag, source },
+            BadValue::Empty => Error::Empty { flag },
+            BadValue::Title(problem) => Error::BadTitle { flag, problem },
+            BadValue::Timezone(input) => Error::BadTimezone { flag, input },
+        }
+    }
+}
+
+/// English, for clap's own report; `commands::usage` reports it instead,
+/// worded in the reader's language, as the error `at` makes.
+impl fmt::Display for BadValue {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let flag = Flag::source("value");
+        write!(f, "{}", self.clone().at(flag))
+    }
+}
+
+impl std::error::Error for BadValue {}
+
 #[derive(Debug)]
 pub enum Error {
     /// The register or its rules refused, or could not be read.
     Core(CoreError),
     BadDate {
-        flag: String,
+        flag: Flag,
         source: BadDate,
     },
     BadKeyword {
-        flag: String,
+        flag: Flag,
         source: BadKeyword,
     },
     BadSpan {
-        flag: String,
-        input: String,
-    },
-    BadNumber {
-        flag: String,
+        flag: Flag,
         input: String,
     },
     UnknownKind {
@@ -42,22 +136,22 @@ pub enum Error {
         books: Vec<String>,
     },
     Empty {
-        flag: String,
+        flag: Flag,
     },
     ReceivedInFuture {
-        flag: String,
+        flag: Flag,
         date: String,
         today: String,
     },
     /// A paper's deadline (办理时限) before the day it was received.
     DeadlineBeforeReceived {
-        flag: String,
+        flag: Flag,
         deadline: jiff::civil::Date,
         received: jiff::civil::Date,
     },
     /// `init --units`/`--people` naming one twice.
     DeclaredTwice {
-        flag: String,
+        flag: Flag,
         name: String,
     },
     /// `list --status` with a word no status of the kinds listed has.
@@ -68,11 +162,13 @@ pub enum Error {
         accepted: Vec<(&'static str, Vec<(&'static str, &'static str)>)>,
     },
     Dangling {
-        flag: String,
+        flag: Flag,
         target: String,
     },
+    /// A record of another kind than `flag` (or the command `flag`
+    /// names, `doc assign`) takes.
     WrongKind {
-        flag: String,
+        flag: Flag,
         target: String,
         expected: Expected,
     },
@@ -81,7 +177,7 @@ pub enum Error {
         warnings: usize,
     },
     BadPeriod {
-        flag: String,
+        flag: Flag,
         source: taizhang_core::model::period::BadPeriod,
     },
     BadLang {
@@ -89,7 +185,7 @@ pub enum Error {
     },
     /// A time zone flag that names no zone (`init --timezone`).
     BadTimezone {
-        flag: String,
+        flag: Flag,
         input: String,
     },
     /// A format that cannot go to stdout (xlsx) was asked without --out.
@@ -99,12 +195,12 @@ pub enum Error {
     /// The folder an output file should go in does not exist (or the
     /// file named is a folder).
     NoSuchFolder {
-        flag: String,
+        flag: Flag,
         path: PathBuf,
     },
     /// The file to write is a folder.
     OutIsFolder {
-        flag: String,
+        flag: Flag,
         path: PathBuf,
     },
     /// `-o` asked a command for a format it does not print; `formats`
@@ -115,7 +211,7 @@ pub enum Error {
     },
     /// A flag that applies to one format only.
     OnlyFor {
-        flag: String,
+        flag: Flag,
         format: String,
     },
     /// No row of the sheet's top names the title column.
@@ -145,7 +241,7 @@ pub enum Error {
     },
     /// A title with a line break or control character, or too long.
     BadTitle {
-        flag: String,
+        flag: Flag,
         problem: taizhang_core::model::title::TitleProblem,
     },
     /// The copy edited in the editor cannot be read as a record.

@@ -3,8 +3,9 @@
 use std::process::ExitCode;
 
 use crate::commands::create;
-use crate::commands::shared::{commit_message, finish_new, optional_text, title};
+use crate::commands::shared::{commit_message, finish_new, optional_text};
 use crate::context::Ctx;
+use crate::context::values::{self, DateExpr, Given, keyword};
 use crate::error::{CoreError, Result};
 use taizhang_core::model::followup::NewFollowup;
 use taizhang_core::model::id::RecordRef;
@@ -19,13 +20,14 @@ use taizhang_core::model::keyword::{Feedback, Secrecy, Source};
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// The matter to be done (督办事项)
+    #[arg(value_parser = values::title)]
     pub title: String,
     /// Lead unit (牵头单位)
-    #[arg(long, value_name = "UNIT")]
+    #[arg(long, value_name = "UNIT", value_parser = values::text)]
     pub lead: String,
     /// Deadline (办结时限): a date, +2w, fri …
-    #[arg(long, value_name = "DATE")]
-    pub due: String,
+    #[arg(long, value_name = "DATE", value_parser = values::date(), allow_hyphen_values = true)]
+    pub due: Given<DateExpr>,
     /// The person responsible (责任人)
     #[arg(long, value_name = "NAME")]
     pub owner: Option<String>,
@@ -34,11 +36,11 @@ pub struct Args {
     pub support: Vec<String>,
     /// Where it comes from: instruction, meeting, superior, document,
     /// key-task, proposal, public, other (or 领导批示, 会议议定 …)
-    #[arg(long)]
-    pub source: Option<String>,
+    #[arg(long, value_parser = keyword::<Source>)]
+    pub source: Option<Source>,
     /// The document or meeting decision it carries out (IN-…, MT-…#n)
-    #[arg(long = "from", value_name = "ID")]
-    pub from: Option<String>,
+    #[arg(long = "from", value_name = "ID", value_parser = values::given())]
+    pub from: Option<Given<String>>,
     /// The leader who assigned it (交办领导)
     #[arg(long = "by-leader", value_name = "NAME")]
     pub by_leader: Option<String>,
@@ -49,14 +51,14 @@ pub struct Args {
     #[arg(long, value_name = "TEXT")]
     pub requirement: Option<String>,
     /// How often progress is owed: once, weekly, monthly, quarterly
-    #[arg(long)]
-    pub feedback: Option<String>,
+    #[arg(long, value_parser = keyword::<Feedback>)]
+    pub feedback: Option<Feedback>,
     /// Date assigned (交办日期) [default: today]
-    #[arg(long, value_name = "DATE")]
-    pub assigned: Option<String>,
+    #[arg(long, value_name = "DATE", value_parser = values::date(), allow_hyphen_values = true)]
+    pub assigned: Option<Given<DateExpr>>,
     /// Secrecy level, if higher than the source's
-    #[arg(long)]
-    pub secrecy: Option<String>,
+    #[arg(long, value_parser = keyword::<Secrecy>)]
+    pub secrecy: Option<Secrecy>,
     /// Notes (备注)
     #[arg(long)]
     pub notes: Option<String>,
@@ -65,13 +67,11 @@ pub struct Args {
 pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
     let register = ctx.register()?;
     let actor = ctx.actor(&register);
-    let title = title("<TITLE>", &args.title)?;
-    let lead = ctx.unit(&register, "--lead", &args.lead)?;
-    let support = ctx.units(&register, "--support", &args.support)?;
-    let assigned = ctx
-        .opt_date("--assigned", args.assigned.as_deref())?
-        .unwrap_or(ctx.today);
-    let due = ctx.date("--due", &args.due)?;
+    let title = args.title;
+    let lead = ctx.unit(&register, &args.lead)?;
+    let support = ctx.units(&register, &args.support)?;
+    let assigned = ctx.opt_date(args.assigned.as_ref())?.unwrap_or(ctx.today);
+    let due = ctx.date(&args.due)?;
     if due < assigned {
         return Err(CoreError::DueBeforeAssigned {
             due: due.to_string(),
@@ -79,22 +79,25 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
         }
         .into());
     }
-    let explicit_source = ctx.opt_keyword::<Source>("--source", args.source.as_deref())?;
-    let feedback = ctx.opt_keyword::<Feedback>("--feedback", args.feedback.as_deref())?;
-    let explicit_secrecy = ctx.opt_keyword::<Secrecy>("--secrecy", args.secrecy.as_deref())?;
+    let explicit_source = args.source;
+    let feedback = args.feedback;
+    let explicit_secrecy = args.secrecy;
     let source_ref = args
         .from
-        .as_deref()
-        .map(|text| {
-            RecordRef::parse(text, ctx.today.year()).ok_or_else(|| CoreError::BadId {
-                input: text.to_string(),
-            })
+        .as_ref()
+        .map(|given| {
+            let text = &given.value;
+            (RecordRef::parse(text, ctx.today.year()))
+                .map(|reference| (reference, &given.flag))
+                .ok_or_else(|| CoreError::BadId {
+                    input: text.to_string(),
+                })
         })
         .transpose()?;
 
     let mut tx = ctx.begin(&register)?;
     let mut source_record = match &source_ref {
-        Some(reference) => Some(create::load_source(&register, reference)?),
+        Some((reference, flag)) => Some(create::load_source(&register, reference, flag)?),
         None => None,
     };
     let spec = NewFollowup {
@@ -112,7 +115,7 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
         secrecy: explicit_secrecy,
         notes: optional_text(args.notes),
     };
-    let source = source_record.as_mut().zip(source_ref.as_ref());
+    let source = (source_record.as_mut()).zip(source_ref.as_ref().map(|(reference, _)| reference));
     let record = create::followup(&mut tx, &register, &actor, spec, source)?;
     finish_new(
         tx,

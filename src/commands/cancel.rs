@@ -2,8 +2,9 @@
 
 use std::process::ExitCode;
 
-use crate::commands::shared::{Outcome, non_empty, refused, update_followup};
+use crate::commands::shared::{Outcome, refused, update_followup};
 use crate::context::Ctx;
+use crate::context::values;
 use crate::error::Result;
 use crate::i18n::Confirm;
 use taizhang_core::model::common::HistoryAction;
@@ -15,12 +16,12 @@ pub struct Args {
     /// The follow-up
     pub id: String,
     /// Why (撤项理由)
-    #[arg(long)]
+    #[arg(long, value_parser = values::text)]
     pub reason: String,
 }
 
 pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
-    let reason = non_empty("--reason", &args.reason)?;
+    let reason = args.reason;
     update_followup(ctx, &args.id, HistoryAction::Cancel, |fu, _, _| {
         fu.cancel().map_err(refused(&fu.id))?;
         let said = Confirm::Cancelled { id: fu.id.clone() };

@@ -5,7 +5,7 @@ use std::process::ExitCode;
 
 use crate::commands::shared::{Outcome, refused, update};
 use crate::context::Ctx;
-use crate::error::{Error, Result};
+use crate::error::{Error, Flag, Result};
 use crate::i18n::Confirm;
 use taizhang_core::model::common::HistoryAction;
 use taizhang_core::model::followup::Chase;
@@ -52,7 +52,7 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
             Record::Incoming(doc) => doc.chase(today).map_err(refused(&doc.id))?,
             other => {
                 return Err(Error::WrongKind {
-                    flag: "chase".into(),
+                    flag: Flag::command("chase"),
                     target: other.id().to_string(),
                     expected: Expected::Chased,
                 });

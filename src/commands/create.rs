@@ -5,7 +5,7 @@
 //! are the model's (`Followup::new`, `Record::link_followup`); this only
 //! allocates, checks what `--from` names, and saves.
 
-use crate::error::{CoreError, Error, Result};
+use crate::error::{CoreError, Error, Flag, Result};
 use taizhang_core::model::common::Actor;
 use taizhang_core::model::followup::{Followup, NewFollowup};
 use taizhang_core::model::id::RecordRef;
@@ -48,9 +48,9 @@ pub fn followup(
 
 /// Loads what `--from` names; it must exist and be a document or a
 /// meeting decision that has no follow-up yet.
-pub fn load_source(register: &Register, reference: &RecordRef) -> Result<Record> {
+pub fn load_source(register: &Register, reference: &RecordRef, flag: &Flag) -> Result<Record> {
     let dangling = || Error::Dangling {
-        flag: "--from".into(),
+        flag: flag.clone(),
         target: reference.to_string(),
     };
     let record = store::load_one(register, &reference.id).map_err(|e| match e {
@@ -58,7 +58,7 @@ pub fn load_source(register: &Register, reference: &RecordRef) -> Result<Record>
         other => other.into(),
     })?;
     let wrong = |expected: Expected| Error::WrongKind {
-        flag: "--from".into(),
+        flag: flag.clone(),
         target: reference.to_string(),
         expected,
     };

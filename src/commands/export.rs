@@ -8,8 +8,9 @@ use std::process::ExitCode;
 use clap::ValueEnum;
 
 use crate::commands::shared::print;
+use crate::context::values::{self, Given, PeriodExpr};
 use crate::context::{Ctx, OutputArgs};
-use crate::error::{Error, Result};
+use crate::error::{CoreError, Error, Result};
 use crate::i18n::{Label, Message};
 use crate::report::export;
 use crate::report::list::Filter;
@@ -59,8 +60,8 @@ pub struct Args {
     /// Which kind of record [default: all]
     pub kind: Option<String>,
     /// Write to FILE (replaced atomically) instead of stdout
-    #[arg(long, value_name = "FILE")]
-    pub out: Option<PathBuf>,
+    #[arg(long, value_name = "FILE", value_parser = values::path())]
+    pub out: Option<Given<PathBuf>>,
     /// Only records of this year (by ID)
     #[arg(long, value_name = "YEAR")]
     pub year: Option<i16>,
@@ -68,8 +69,8 @@ pub struct Args {
     #[arg(long, value_name = "STATUS")]
     pub status: Vec<String>,
     /// The period of the html brief [default: this-month]
-    #[arg(long, value_name = "PERIOD")]
-    pub period: Option<String>,
+    #[arg(long, value_name = "PERIOD", value_parser = values::period())]
+    pub period: Option<Given<PeriodExpr>>,
     #[command(flatten)]
     pub output: OutputArgs,
 }
@@ -78,9 +79,11 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
     let register = ctx.register()?;
     // Refuse before reading or writing anything.
     let out = check_out(&args)?;
-    if args.period.is_some() && args.format != ExportFormat::Html {
+    if let Some(period) = &args.period
+        && args.format != ExportFormat::Html
+    {
         return Err(Error::OnlyFor {
-            flag: "--period".into(),
+            flag: period.flag.clone(),
             format: "html".into(),
         });
     }
@@ -170,9 +173,10 @@ fn check_out(args: &Args) -> Result<Option<PathBuf>> {
         }
         return Ok(None);
     };
+    let (flag, out) = (&out.flag, &out.value);
     if out.is_dir() {
         return Err(Error::OutIsFolder {
-            flag: "--out".into(),
+            flag: flag.clone(),
             path: out.clone(),
         });
     }
@@ -182,7 +186,7 @@ fn check_out(args: &Args) -> Result<Option<PathBuf>> {
     };
     if !folder.is_dir() {
         return Err(Error::NoSuchFolder {
-            flag: "--out".into(),
+            flag: flag.clone(),
             path: folder.to_path_buf(),
         });
     }
@@ -300,11 +304,11 @@ fn html_brief(
     args: &Args,
     out: Option<PathBuf>,
 ) -> Result<ExitCode> {
-    let text = args.period.as_deref().unwrap_or("this-month");
-    let period = Period::parse(text, ctx.today).map_err(|source| Error::BadPeriod {
-        flag: "--period".into(),
-        source,
-    })?;
+    let period = match &args.period {
+        Some(given) => ctx.period(given)?,
+        None => Period::parse("this-month", ctx.today)
+            .map_err(|_| CoreError::internal("the period this-month"))?,
+    };
     let soon_until = ctx.soon_until(register, None)?;
     let today = ctx.today;
     let relevant = |facts: &Facts| html::relevant(facts, &period, today);

@@ -2,8 +2,9 @@
 
 use std::process::ExitCode;
 
-use crate::commands::shared::{Outcome, non_empty, optional_text, refused, update_followup};
+use crate::commands::shared::{Outcome, optional_text, refused, update_followup};
 use crate::context::Ctx;
+use crate::context::values::{self, DateExpr, Given};
 use crate::error::Result;
 use crate::i18n::Confirm;
 use taizhang_core::model::common::HistoryAction;
@@ -16,10 +17,10 @@ pub struct Args {
     /// The follow-up
     pub id: String,
     /// The new deadline
-    #[arg(long, value_name = "DATE")]
-    pub to: String,
+    #[arg(long, value_name = "DATE", value_parser = values::date(), allow_hyphen_values = true)]
+    pub to: Given<DateExpr>,
     /// Why (延期理由)
-    #[arg(long)]
+    #[arg(long, value_parser = values::text)]
     pub reason: String,
     /// Who approved it (批准人)
     #[arg(long, value_name = "NAME")]
@@ -27,8 +28,8 @@ pub struct Args {
 }
 
 pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
-    let to = ctx.date("--to", &args.to)?;
-    let reason = non_empty("--reason", &args.reason)?;
+    let to = ctx.date(&args.to)?;
+    let reason = args.reason;
     let approved_by = optional_text(args.approved_by);
     update_followup(ctx, &args.id, HistoryAction::Extend, |fu, actor, _| {
         let from = fu.effective_due();

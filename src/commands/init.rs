@@ -5,13 +5,13 @@ use std::process::ExitCode;
 
 use jiff::tz::TimeZone;
 
+use crate::context::values::{self, Given};
 use crate::context::{Ctx, split_list};
-use crate::error::{CoreError, Error, Result};
+use crate::error::{CoreError, Error, Flag, Result};
 use crate::i18n::{Lang, ZoneFrom};
 use taizhang_core::model::calendar::preset;
 use taizhang_core::model::config::{Config, Person, Series, UnitDef};
 use taizhang_core::store::init::{self, Git};
-use taizhang_core::store::register::time_zone;
 
 /// Create a register: settings with the logbook presets, folders, a
 /// .gitignore for local state, and (unless --no-git) a git repository with
@@ -42,18 +42,18 @@ pub struct Args {
 
     /// The office's units (科室), comma-separated or repeated, each NAME or
     /// NAME:CODE, e.g. 办公室:BGS,财务科:CWK
-    #[arg(long, value_name = "UNIT")]
-    pub units: Vec<String>,
+    #[arg(long, value_name = "UNIT", value_parser = values::given())]
+    pub units: Vec<Given<String>>,
 
     /// The people of the office, comma-separated or repeated, each NAME or
     /// NAME:UNIT, e.g. 张三:办公室
-    #[arg(long, value_name = "NAME")]
-    pub people: Vec<String>,
+    #[arg(long, value_name = "NAME", value_parser = values::given())]
+    pub people: Vec<Given<String>>,
 
     /// The office's time zone, for "today" and every time written: an
     /// IANA name (Asia/Shanghai) or a fixed offset (+08:00) [default: the
     /// machine's zone, unless it is UTC or unnamed, then Asia/Shanghai]
-    #[arg(long, value_name = "ZONE")]
+    #[arg(long, value_name = "ZONE", value_parser = values::zone)]
     pub timezone: Option<String>,
 
     /// Do not create a git repository
@@ -65,27 +65,12 @@ pub struct Args {
 /// names one: the product's offices are in China.
 pub const DEFAULT_ZONE: &str = "Asia/Shanghai";
 
-/// The zone to write: `--timezone` (refused if it names no zone), else
-/// the machine's when it has an IANA name that is not UTC, else
-/// [`DEFAULT_ZONE`]. A named zone is written as the database spells it,
-/// an offset as `+05:30`.
+/// The zone to write: `--timezone` (read, and spelt as written, by
+/// `values::zone`), else the machine's when it has an IANA name that is
+/// not UTC, else [`DEFAULT_ZONE`].
 fn choose_zone(given: Option<&str>, machine: &TimeZone) -> Result<(String, ZoneFrom)> {
-    if let Some(text) = given {
-        let zone = time_zone(text).ok_or_else(|| Error::BadTimezone {
-            flag: "--timezone".into(),
-            input: text.to_string(),
-        })?;
-        let name = match (zone.iana_name(), zone.to_fixed_offset()) {
-            (Some(name), _) => name.to_string(),
-            (None, Ok(offset)) => {
-                let secs = offset.seconds();
-                let sign = if secs < 0 { '-' } else { '+' };
-                let abs = secs.unsigned_abs();
-                format!("{sign}{:02}:{:02}", abs / 3600, (abs % 3600) / 60)
-            }
-            (None, Err(_)) => text.trim().to_string(),
-        };
-        return Ok((name, ZoneFrom::Given));
+    if let Some(name) = given {
+        return Ok((name.to_string(), ZoneFrom::Given));
     }
     match machine.iana_name() {
         Some(name) if !is_utc(name) && !machine.is_unknown() => {
@@ -195,19 +180,29 @@ fn next_steps(config: &Config) -> Vec<String> {
         .collect()
 }
 
+/// The items of a list flag given once or more (`A,B` and repeated),
+/// each with the flag it came in.
+fn items(inputs: &[Given<String>]) -> impl Iterator<Item = (&Flag, String)> {
+    inputs.iter().flat_map(|given| {
+        split_list(std::slice::from_ref(&given.value))
+            .into_iter()
+            .map(move |item| (&given.flag, item))
+    })
+}
+
 /// `NAME` or `NAME:CODE` (also with a full-width colon); no name or code
 /// twice, since either names the unit on the command line.
-fn units(inputs: &[String]) -> Result<Vec<UnitDef>> {
+fn units(inputs: &[Given<String>]) -> Result<Vec<UnitDef>> {
     let mut units: Vec<UnitDef> = Vec::new();
     let mut names: Vec<String> = Vec::new();
-    for item in split_list(inputs) {
+    for (flag, item) in items(inputs) {
         let (name, code) = name_and(&item);
-        let name = crate::commands::shared::non_empty("--units", name)?;
+        let name = values::text(name).map_err(|bad| bad.at(flag.clone()))?;
         let code = code.map(str::trim).filter(|c| !c.is_empty());
         for given in std::iter::once(name.as_str()).chain(code) {
             if names.iter().any(|n| n.eq_ignore_ascii_case(given)) {
                 return Err(Error::DeclaredTwice {
-                    flag: "--units".into(),
+                    flag: flag.clone(),
                     name: given.to_string(),
                 });
             }
@@ -224,14 +219,14 @@ fn units(inputs: &[String]) -> Result<Vec<UnitDef>> {
 
 /// `NAME` or `NAME:UNIT`; the unit must be one of `--units` when any are
 /// declared.
-fn people(config: &Config, inputs: &[String]) -> Result<Vec<Person>> {
+fn people(config: &Config, inputs: &[Given<String>]) -> Result<Vec<Person>> {
     let mut people: Vec<Person> = Vec::new();
-    for item in split_list(inputs) {
+    for (flag, item) in items(inputs) {
         let (name, unit) = name_and(&item);
-        let name = crate::commands::shared::non_empty("--people", name)?;
+        let name = values::text(name).map_err(|bad| bad.at(flag.clone()))?;
         if people.iter().any(|p| p.name == name) {
             return Err(Error::DeclaredTwice {
-                flag: "--people".into(),
+                flag: flag.clone(),
                 name,
             });
         }
@@ -273,13 +268,14 @@ mod tests {
     fn init_takes_the_flag_else_the_machine_zone_else_shanghai() {
         let utc = TimeZone::get("Etc/UTC").unwrap();
         let berlin = TimeZone::get("Europe/Berlin").unwrap();
-        let given = choose_zone(Some("asia/tokyo"), &utc).unwrap();
-        assert_eq!(given, ("Asia/Tokyo".to_string(), ZoneFrom::Given));
-        let offset = choose_zone(Some("+0530"), &utc).unwrap();
-        assert_eq!(offset, ("+05:30".to_string(), ZoneFrom::Given));
-        let offset = choose_zone(Some("+8"), &utc).unwrap();
-        assert_eq!(offset, ("+08:00".to_string(), ZoneFrom::Given));
-        assert!(choose_zone(Some("Mars/Olympus"), &utc).is_err());
+        let given = |text| choose_zone(values::zone(text).ok().as_deref(), &utc).unwrap();
+        assert_eq!(
+            given("asia/tokyo"),
+            ("Asia/Tokyo".to_string(), ZoneFrom::Given)
+        );
+        assert_eq!(given("+0530"), ("+05:30".to_string(), ZoneFrom::Given));
+        assert_eq!(given("+8"), ("+08:00".to_string(), ZoneFrom::Given));
+        assert!(values::zone("Mars/Olympus").is_err());
         let machine = choose_zone(None, &berlin).unwrap();
         assert_eq!(machine, ("Europe/Berlin".to_string(), ZoneFrom::Machine));
         for server in [utc, TimeZone::UTC, TimeZone::fixed(jiff::tz::offset(8))] {

@@ -2,11 +2,13 @@
 
 use std::process::ExitCode;
 
+use crate::context::values::{self, DateExpr, Given};
 use crate::context::{CsvArgs, Ctx, split_list};
 use crate::error::{Error, Result};
 use crate::i18n::Message;
 use crate::report::list::{self as rows, Filter};
 use crate::report::output::Output;
+use taizhang_core::model::date::Span;
 use taizhang_core::model::facts::Facts;
 use taizhang_core::model::id::Id;
 use taizhang_core::model::kind::{Kind, KindFilter};
@@ -26,17 +28,17 @@ pub struct Args {
     #[arg(long, value_name = "STATUS")]
     pub status: Vec<String>,
     /// Only this unit (lead unit; drafting unit for outgoing documents)
-    #[arg(long, value_name = "UNIT")]
+    #[arg(long, value_name = "UNIT", value_parser = values::text)]
     pub unit: Option<String>,
     /// Only this person responsible
     #[arg(long, value_name = "NAME")]
     pub owner: Option<String>,
     /// Filed on or after this date (received, signed, assigned, held)
-    #[arg(long, value_name = "DATE")]
-    pub since: Option<String>,
+    #[arg(long, value_name = "DATE", value_parser = values::date(), allow_hyphen_values = true)]
+    pub since: Option<Given<DateExpr>>,
     /// Filed on or before this date
-    #[arg(long, value_name = "DATE")]
-    pub until: Option<String>,
+    #[arg(long, value_name = "DATE", value_parser = values::date(), allow_hyphen_values = true)]
+    pub until: Option<Given<DateExpr>>,
     /// Only what is overdue (still to be done, deadline before today)
     #[arg(long)]
     pub overdue: bool,
@@ -45,8 +47,8 @@ pub struct Args {
     #[arg(long)]
     pub open: bool,
     /// Only what is still to be done and due within SPAN (3d, 2w, 1m)
-    #[arg(long, value_name = "SPAN")]
-    pub due_within: Option<String>,
+    #[arg(long, value_name = "SPAN", value_parser = values::span())]
+    pub due_within: Option<Given<Span>>,
     /// Only records whose title, parties, references or notes contain TEXT
     #[arg(long, value_name = "TEXT")]
     pub search: Option<String>,
@@ -115,20 +117,12 @@ fn build_filter(ctx: &Ctx, register: &Register, args: &Args) -> Result<Filter> {
         .transpose()?;
     let due_by = args
         .due_within
-        .as_deref()
-        .map(|s| {
-            let span = ctx.span("--due-within", s)?;
-            let calendar = ctx.calendar();
-            span.end(ctx.today, Some(calendar))
-                .map_err(|_| Error::BadSpan {
-                    flag: "--due-within".into(),
-                    input: s.to_string(),
-                })
-        })
+        .as_ref()
+        .map(|span| ctx.end_of(span))
         .transpose()?;
     let status = statuses(kind.as_ref(), &args.status)?;
     let unit = (args.unit.as_deref())
-        .map(|u| ctx.unit(register, "--unit", u))
+        .map(|u| ctx.unit(register, u))
         .transpose()?;
     Ok(Filter {
         kind,
@@ -138,8 +132,8 @@ fn build_filter(ctx: &Ctx, register: &Register, args: &Args) -> Result<Filter> {
             .map_or_else(Vec::new, |u| register.config.former_names(u)),
         unit,
         owner: args.owner.clone(),
-        since: ctx.opt_date("--since", args.since.as_deref())?,
-        until: ctx.opt_date("--until", args.until.as_deref())?,
+        since: ctx.opt_date(args.since.as_ref())?,
+        until: ctx.opt_date(args.until.as_ref())?,
         open: args.open,
         overdue: args.overdue,
         due_by,

@@ -6,6 +6,7 @@ use std::process::ExitCode;
 use clap::CommandFactory;
 
 use crate::context::Ctx;
+use crate::context::values::{self, Given};
 use crate::error::{Error, Result};
 
 /// Print the man page, or write one page per command with --out.
@@ -15,8 +16,8 @@ use crate::error::{Error, Result};
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// Write taizhang.1 and a page per command (taizhang-log-in.1 …) into DIR
-    #[arg(long, value_name = "DIR")]
-    pub out: Option<PathBuf>,
+    #[arg(long, value_name = "DIR", value_parser = values::path())]
+    pub out: Option<Given<PathBuf>>,
 }
 
 pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
@@ -31,13 +32,10 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
             let page = String::from_utf8(page).map_err(Error::encode)?;
             super::shared::print(&page)?;
         }
-        Some(dir) => {
-            let dir = ctx.cwd.join(dir);
+        Some(Given { flag, value }) => {
+            let dir = ctx.cwd.join(value);
             if !dir.is_dir() {
-                return Err(Error::NoSuchFolder {
-                    flag: "--out".into(),
-                    path: dir,
-                });
+                return Err(Error::NoSuchFolder { flag, path: dir });
             }
             let mut written = Vec::new();
             write_pages(command, &dir, &mut written)?;

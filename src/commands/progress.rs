@@ -2,8 +2,9 @@
 
 use std::process::ExitCode;
 
-use crate::commands::shared::{Outcome, non_empty, refused, update_followup};
+use crate::commands::shared::{Outcome, refused, update_followup};
 use crate::context::Ctx;
+use crate::context::values;
 use crate::error::Result;
 use crate::i18n::Confirm;
 use taizhang_core::model::common::HistoryAction;
@@ -15,11 +16,12 @@ pub struct Args {
     /// The follow-up (FU-2026-0031, or FU-31 for this year's)
     pub id: String,
     /// What was done
+    #[arg(value_parser = values::text)]
     pub note: String,
 }
 
 pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
-    let note = non_empty("<NOTE>", &args.note)?;
+    let note = args.note;
     update_followup(ctx, &args.id, HistoryAction::Progress, |fu, actor, _| {
         let entry = Progress {
             on: actor.today(),

@@ -4,12 +4,14 @@
 
 use std::process::ExitCode;
 
+use crate::context::values::{self, Given};
 use crate::context::{Ctx, OutputArgs};
 use crate::error::Result;
 use crate::report::output::Output;
 use crate::report::redact::Secrets;
 use crate::report::remind::{self, Reminder, Scope};
 use taizhang_core::model::common::HistoryAction;
+use taizhang_core::model::date::Span;
 use taizhang_core::model::followup::Chase;
 use taizhang_core::model::keyword::Keyword;
 use taizhang_core::model::record::Record;
@@ -28,10 +30,10 @@ use taizhang_core::store::{self, Need};
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// How far ahead counts as "soon": 3d, 1w, 5wd [default: remind.within]
-    #[arg(long, value_name = "SPAN")]
-    pub within: Option<String>,
+    #[arg(long, value_name = "SPAN", value_parser = values::span())]
+    pub within: Option<Given<Span>>,
     /// Only this lead unit
-    #[arg(long, value_name = "UNIT")]
+    #[arg(long, value_name = "UNIT", value_parser = values::text)]
     pub unit: Option<String>,
     /// Only this person responsible
     #[arg(long, value_name = "NAME")]
@@ -48,14 +50,14 @@ pub struct Args {
 
 pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
     let register = ctx.register()?;
-    let soon_until = ctx.soon_until(&register, args.within.as_deref())?;
+    let soon_until = ctx.soon_until(&register, args.within.as_ref())?;
     let scope = Scope {
         today: ctx.today,
         soon_until,
         unit: args
             .unit
             .as_deref()
-            .map(|u| ctx.unit(&register, "--unit", u))
+            .map(|u| ctx.unit(&register, u))
             .transpose()?,
         owner: args.owner.clone(),
     };

@@ -4,7 +4,7 @@
 use std::process::ExitCode;
 
 use crate::context::Ctx;
-use crate::error::{CoreError, Error, Result};
+use crate::error::{CoreError, Error, Flag, Result};
 use crate::i18n::{Confirm, Lang};
 use crate::report::output::write_text;
 use taizhang_core::model::common::{Actor, HistoryAction};
@@ -105,7 +105,7 @@ pub fn update_followup(
         match record {
             Record::Followup(fu) => change(fu, actor, register),
             _ => Err(Error::WrongKind {
-                flag: action.keyword().to_string(),
+                flag: Flag::command(action.keyword()),
                 target: id,
                 expected: Expected::Followup,
             }),
@@ -117,30 +117,6 @@ pub fn update_followup(
 pub fn refused(id: &impl ToString) -> impl FnOnce(Refusal) -> Error {
     let id = id.to_string();
     move |refusal| CoreError::Refused { id, refusal }.into()
-}
-
-/// Rejects empty text for a required flag or argument.
-pub fn non_empty(flag: &str, text: &str) -> Result<String> {
-    let trimmed = text.trim();
-    if trimmed.is_empty() {
-        return Err(Error::Empty {
-            flag: flag.to_string(),
-        });
-    }
-    Ok(trimmed.to_string())
-}
-
-/// Reads a title given to `flag`: not blank, one line, no control
-/// characters, at most 500 characters (`model::title`).
-pub fn title(flag: &str, text: &str) -> Result<String> {
-    let title = non_empty(flag, text)?;
-    match taizhang_core::model::title::check_title(&title) {
-        Some(problem) => Err(Error::BadTitle {
-            flag: flag.to_string(),
-            problem,
-        }),
-        None => Ok(title),
-    }
 }
 
 /// Trims optional text, dropping it when empty.
@@ -163,7 +139,7 @@ pub fn update_as<T>(
         match project(record) {
             Some(inner) => change(inner, actor, register),
             None => Err(Error::WrongKind {
-                flag: command.to_string(),
+                flag: Flag::command(command),
                 target: id,
                 expected,
             }),

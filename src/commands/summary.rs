@@ -3,13 +3,13 @@
 
 use std::process::ExitCode;
 
+use crate::context::values::{self, Given, PeriodExpr};
 use crate::context::{Ctx, OutputArgs};
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::report::output::Output;
 use crate::report::redact::Secrets;
 use crate::report::summary;
 use taizhang_core::model::facts::Facts;
-use taizhang_core::model::period::Period;
 use taizhang_core::model::record::Record;
 use taizhang_core::store::{self, Need};
 
@@ -25,10 +25,10 @@ use taizhang_core::store::{self, Need};
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// The period [default: this-month]
-    #[arg(long, value_name = "PERIOD", default_value = "this-month")]
-    pub period: String,
+    #[arg(long, value_name = "PERIOD", default_value = "this-month", value_parser = values::period())]
+    pub period: Given<PeriodExpr>,
     /// Only this unit (lead unit; drafting unit for outgoing documents)
-    #[arg(long, value_name = "UNIT")]
+    #[arg(long, value_name = "UNIT", value_parser = values::text)]
     pub unit: Option<String>,
     #[command(flatten)]
     pub output: OutputArgs,
@@ -37,14 +37,11 @@ pub struct Args {
 pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
     // The register first: its `language` setting applies to the error.
     let register = ctx.register()?;
-    let period = Period::parse(&args.period, ctx.today).map_err(|source| Error::BadPeriod {
-        flag: "--period".into(),
-        source,
-    })?;
+    let period = ctx.period(&args.period)?;
     let unit = args
         .unit
         .as_deref()
-        .map(|u| ctx.unit(&register, "--unit", u))
+        .map(|u| ctx.unit(&register, u))
         .transpose()?;
     let today = ctx.today;
     let relevant = |facts: &Facts| summary::relevant(facts, &period, today);

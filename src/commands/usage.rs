@@ -30,6 +30,10 @@ pub fn parse(argv: Vec<OsString>) -> Result<Cli, ExitCode> {
         Ok(cli) => return Ok(cli),
         Err(first) => first,
     };
+    if let Some(error) = bad_value(&first) {
+        let lang = crate::context::usage_lang(&argv);
+        return Err(crate::exit::report(&error, lang));
+    }
     match crate::context::usage_lang(&argv) {
         // clap's own report, as it always gave it (the same argv stops it
         // the same way).
@@ -42,6 +46,15 @@ pub fn parse(argv: Vec<OsString>) -> Result<Cli, ExitCode> {
             Err(report(&again.err().unwrap_or(first), &mut command, &argv))
         }
     }
+}
+
+/// A value clap's parser could not read (`context::values`: a date, a
+/// span, a keyword) is the clerk's input, not a usage error: it is
+/// reported as every refusal is, naming the flag as clap names it, in the
+/// settled language, exit 1.
+fn bad_value(error: &clap::Error) -> Option<crate::error::Error> {
+    let bad = std::error::Error::source(error)?.downcast_ref::<crate::error::BadValue>()?;
+    Some(bad.clone().at(crate::error::Flag::named_by(error)?))
 }
 
 /// The whole command line with its help in `lang`; in Chinese, built.

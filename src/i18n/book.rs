@@ -132,7 +132,7 @@ pub(super) fn book_error(l: Lang, error: &BookError) -> (String, Option<String>)
         B::BadDate { field, source } => super::errors::error(
             l,
             &Error::BadDate {
-                flag: named(l, field),
+                flag: crate::error::Flag::field(named(l, field)),
                 source: source.clone(),
             },
         ),

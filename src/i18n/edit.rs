@@ -299,14 +299,14 @@ fn value_problem(
         ValueProblem::Date(source) => super::errors::error(
             l,
             &crate::error::Error::BadDate {
-                flag,
+                flag: crate::error::Flag::field(flag),
                 source: source.clone(),
             },
         ),
         ValueProblem::Keyword(source) => super::errors::error(
             l,
             &crate::error::Error::BadKeyword {
-                flag,
+                flag: crate::error::Flag::field(flag),
                 source: source.clone(),
             },
         ),

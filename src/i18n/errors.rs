@@ -77,14 +77,6 @@ pub(super) fn error(lang: Lang, error: &Error) -> (String, Option<String>) {
                 "时长写作 3d、2w 或 1m"
             )),
         ),
-        E::BadNumber { flag, input } => (
-            say!(
-                l,
-                "{flag}: '{input}' is not a number",
-                "{flag}：“{input}”不是数字"
-            ),
-            None,
-        ),
         E::UnknownKind { input, books } => {
             let books = match (books.is_empty(), l) {
                 (true, _) => String::new(),
@@ -124,8 +116,8 @@ pub(super) fn error(lang: Lang, error: &Error) -> (String, Option<String>) {
             flag,
             deadline,
             received,
-        } => super::edges::deadline_before_received(l, flag, *deadline, *received),
-        E::DeclaredTwice { flag, name } => super::edges::declared_twice(l, flag, name),
+        } => super::edges::deadline_before_received(l, &flag.to_string(), *deadline, *received),
+        E::DeclaredTwice { flag, name } => super::edges::declared_twice(l, &flag.to_string(), name),
         E::UnknownStatus { input, accepted } => super::edges::unknown_status(l, input, accepted),
         E::Dangling { flag, target } => (
             say!(
@@ -308,7 +300,7 @@ pub(super) fn error(lang: Lang, error: &Error) -> (String, Option<String>) {
             ),
             None,
         ),
-        E::BadTitle { flag, problem } => super::edit::bad_title(l, flag, problem),
+        E::BadTitle { flag, problem } => super::edit::bad_title(l, &flag.to_string(), problem),
         E::EditedUnreadable {
             line,
             column,

@@ -50,6 +50,70 @@ fn bad_date_names_the_input_and_the_accepted_forms() {
     );
 }
 
+/// Relative dates that go back are values, not flags: `--due -2d` reads
+/// as `--due=-2d` does.
+#[test]
+fn dates_that_go_back_are_read_as_values() {
+    let env = Env::new();
+    let id = env.run(&[
+        "log",
+        "in",
+        "--title",
+        "x",
+        "--from",
+        "y",
+        "--received",
+        "-2d",
+    ]);
+    assert!(id.starts_with("IN-2026-"), "{id}");
+    let json = env.run(&["list", "in", "--since", "-2d", "-o", "json"]);
+    assert!(json.contains(id.trim()), "{json}");
+    assert!(json.contains("\"received\": \"2026-11-21"), "{json}");
+    let fu = env.run(&[
+        "assign",
+        "事项",
+        "--lead",
+        "BGS",
+        "--assigned",
+        "-5d",
+        "--due",
+        "-2d",
+    ]);
+    let json = env.run(&["show", fu.trim(), "-o", "json"]);
+    assert!(json.contains("\"due\": \"2026-11-21\""), "{json}");
+    assert!(json.contains("\"overdue\": true"), "{json}");
+}
+
+/// A value refused as clap parses the command line is still the clerk's
+/// input: exit 1, in the register's language, naming the flag as typed.
+#[test]
+fn a_value_refused_while_parsing_speaks_the_registers_language() {
+    let env = Env::new();
+    let settings = env.root.join("taizhang.toml");
+    let text = std::fs::read_to_string(&settings).unwrap();
+    std::fs::write(&settings, format!("language = \"zh\"\n{text}")).unwrap();
+    env.git(&["commit", "-qam", "language"]);
+    let stderr = env.fail(&["remind", "--within", "soon"]);
+    assert!(
+        stderr.starts_with("错误: --within：无法识别时长“soon”"),
+        "{stderr}"
+    );
+    let stderr = env.fail(&["list", "--due-within=-3d"]);
+    assert!(
+        stderr.contains("--due-within：无法识别时长“-3d”"),
+        "{stderr}"
+    );
+    let stderr = env.fail(&[
+        "archive",
+        "catalogue",
+        "--year",
+        "2026",
+        "--retention",
+        "forever",
+    ]);
+    assert!(stderr.contains("--retention：“forever”"), "{stderr}");
+}
+
 #[test]
 fn bad_enum_value_names_the_accepted_values() {
     let env = Env::new();

@@ -2,6 +2,7 @@
 
 use std::process::ExitCode;
 
+use crate::context::values::keyword;
 use crate::context::{Ctx, OutputArgs};
 use crate::error::{CoreError, Result};
 use crate::i18n::archive as words;
@@ -23,8 +24,8 @@ pub struct Args {
     #[arg(long, value_name = "YEAR")]
     pub year: i16,
     /// Only this retention: permanent, 30y or 10y (永久, 30年, 10年)
-    #[arg(long, value_name = "RETENTION")]
-    pub retention: Option<String>,
+    #[arg(long, value_name = "RETENTION", value_parser = keyword::<Retention>)]
+    pub retention: Option<Retention>,
     /// Only this organisation's code (a unit's code such as BGS)
     #[arg(long, value_name = "CODE")]
     pub org: Option<String>,
@@ -34,7 +35,7 @@ pub struct Args {
 
 pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
     let register = ctx.register()?;
-    let retention: Option<Retention> = ctx.opt_keyword("--retention", args.retention.as_deref())?;
+    let retention = args.retention;
     let org = args
         .org
         .as_deref()

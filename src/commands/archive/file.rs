@@ -4,6 +4,7 @@ use std::process::ExitCode;
 
 use crate::commands::shared::{commit_message, optional_text, print};
 use crate::context::Ctx;
+use crate::context::values::keyword;
 use crate::error::{CoreError, Result};
 use crate::i18n::archive as words;
 use taizhang_core::model::archive::{self, ArchiveBlock, ArchiveError, Group, Numbering};
@@ -19,8 +20,8 @@ pub struct FileArgs {
     #[arg(required = true)]
     pub id: Option<String>,
     /// How long it is kept: permanent, 30y or 10y (永久, 30年, 10年)
-    #[arg(long, value_name = "RETENTION", required = true)]
-    pub retention: Option<String>,
+    #[arg(long, value_name = "RETENTION", required = true, value_parser = keyword::<Retention>)]
+    pub retention: Option<Retention>,
     /// The organisation's code in the number (机构, a unit's code such as BGS)
     #[arg(long, value_name = "CODE")]
     pub org: Option<String>,
@@ -35,8 +36,11 @@ pub struct FileArgs {
 pub fn run(ctx: &Ctx, args: FileArgs) -> Result<ExitCode> {
     let register = ctx.register()?;
     let id = ctx.id(args.id.as_deref().unwrap_or_default())?;
-    let retention: Retention =
-        ctx.keyword("--retention", args.retention.as_deref().unwrap_or_default())?;
+    // Optional only so that `archive year …` needs none: clap requires
+    // it of `archive ID`.
+    let retention = args
+        .retention
+        .ok_or_else(|| CoreError::internal("archive ID without --retention"))?;
     let note = optional_text(args.note);
     let actor = ctx.actor(&register);
     let mut tx = ctx.begin(&register)?;

@@ -2,8 +2,9 @@
 
 use std::process::ExitCode;
 
-use crate::commands::shared::{commit_message, non_empty};
+use crate::commands::shared::commit_message;
 use crate::context::Ctx;
+use crate::context::values;
 use crate::error::{CoreError, Result};
 use crate::i18n::archive as words;
 use taizhang_core::model::archive;
@@ -19,14 +20,14 @@ pub struct Args {
     /// The archived document
     pub id: String,
     /// Why (recorded in its history)
-    #[arg(long, value_name = "TEXT")]
+    #[arg(long, value_name = "TEXT", value_parser = values::text)]
     pub reason: String,
 }
 
 pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
     let register = ctx.register()?;
     let id = ctx.id(&args.id)?;
-    let reason = non_empty("--reason", &args.reason)?;
+    let reason = args.reason;
     let actor = ctx.actor(&register);
     let mut tx = ctx.begin(&register)?;
     let mut record = store::load_one(&register, &id)?;

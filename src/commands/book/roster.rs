@@ -8,6 +8,7 @@ use jiff::civil::Date;
 use serde::Serialize;
 use serde_yaml::Value;
 
+use crate::context::values::{self, DateExpr, Given};
 use crate::context::{CsvArgs, Ctx, split_list};
 use crate::error::{CoreError, Error, Result};
 use crate::i18n::Lang;
@@ -45,13 +46,13 @@ pub struct Args {
     #[arg(value_name = "NAME")]
     pub book: String,
     /// The first day of the roster
-    #[arg(long, value_name = "DATE")]
-    pub from: String,
+    #[arg(long, value_name = "DATE", value_parser = values::date(), allow_hyphen_values = true)]
+    pub from: Given<DateExpr>,
     /// The last day of the roster
-    #[arg(long, value_name = "DATE")]
-    pub to: String,
+    #[arg(long, value_name = "DATE", value_parser = values::date(), allow_hyphen_values = true)]
+    pub to: Given<DateExpr>,
     /// Officers on duty, in rotation (comma-separated or repeated)
-    #[arg(long, value_name = "A,B,C", required = true)]
+    #[arg(long, value_name = "A,B,C", required = true, value_parser = values::names)]
     pub people: Vec<String>,
     /// Leaders on duty (带班领导), one a day in rotation
     #[arg(long, value_name = "X,Y")]
@@ -128,12 +129,8 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
             }));
         }
     }
+    // Required, and each `--people` names someone (`values::names`).
     let people = split_list(&args.people);
-    if people.is_empty() {
-        return Err(Error::Empty {
-            flag: "--people".into(),
-        });
-    }
     let leaders = split_list(&args.leaders);
     if !leaders.is_empty() && declared(LEADER).is_none() {
         return Err(roster_error(RosterProblem::NoField {
@@ -164,8 +161,8 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
     }
     roster::check_per_day(args.per_day, people.len()).map_err(roster_error)?;
 
-    let from = ctx.date("--from", &args.from)?;
-    let to = ctx.date("--to", &args.to)?;
+    let from = ctx.date(&args.from)?;
+    let to = ctx.date(&args.to)?;
     let which = Days::from(args.days);
     let calendar = store::calendar::load(&register)?;
     let days = {

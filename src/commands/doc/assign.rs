@@ -5,6 +5,7 @@ use std::process::ExitCode;
 use super::update_incoming;
 use crate::commands::shared::{Outcome, refused};
 use crate::context::Ctx;
+use crate::context::values::{self, DateExpr, Given};
 use crate::error::{CoreError, Error, Result};
 use crate::i18n::Confirm;
 use taizhang_core::model::common::HistoryAction;
@@ -22,21 +23,22 @@ pub struct Args {
     /// The incoming document (IN-…)
     pub id: String,
     /// Lead unit (主办单位)
-    #[arg(long, value_name = "UNIT")]
+    #[arg(long, value_name = "UNIT", value_parser = values::text)]
     pub lead: String,
     /// Supporting units (协办单位), comma-separated or repeated
     #[arg(long, value_name = "UNIT")]
     pub support: Vec<String>,
     /// Handling deadline (办理时限) [default: the one given at registration]
-    #[arg(long, value_name = "DATE")]
-    pub deadline: Option<String>,
+    #[arg(long, value_name = "DATE", value_parser = values::date(), allow_hyphen_values = true)]
+    pub deadline: Option<Given<DateExpr>>,
 }
 
 pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
     let register = ctx.register()?;
-    let lead = ctx.unit(&register, "--lead", &args.lead)?;
-    let support = ctx.units(&register, "--support", &args.support)?;
-    let deadline = ctx.opt_date("--deadline", args.deadline.as_deref())?;
+    let lead = ctx.unit(&register, &args.lead)?;
+    let support = ctx.units(&register, &args.support)?;
+    let deadline = ctx.opt_date(args.deadline.as_ref())?;
+    let flag = args.deadline.map(|given| given.flag);
     update_incoming(ctx, &args.id, HistoryAction::Assign, |doc, _, _| {
         if doc.handling == Handling::Action
             && doc.urgency != Urgency::Normal
@@ -46,10 +48,11 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
             return Err(CoreError::DeadlineRequired.into());
         }
         if let Some(deadline) = deadline
+            && let Some(flag) = flag
             && doc.deadline_before_received(deadline)
         {
             return Err(Error::DeadlineBeforeReceived {
-                flag: "--deadline".into(),
+                flag,
                 deadline,
                 received: doc.received.date(),
             });

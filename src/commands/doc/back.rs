@@ -3,8 +3,9 @@
 use std::process::ExitCode;
 
 use super::update_incoming;
-use crate::commands::shared::{Outcome, non_empty, refused};
+use crate::commands::shared::{Outcome, refused};
 use crate::context::Ctx;
+use crate::context::values;
 use crate::error::Result;
 use crate::i18n::Confirm;
 use taizhang_core::model::common::HistoryAction;
@@ -18,12 +19,12 @@ pub struct Args {
     /// The incoming document (IN-…)
     pub id: String,
     /// Who returns the paper
-    #[arg(long = "from", value_name = "NAME")]
+    #[arg(long = "from", value_name = "NAME", value_parser = values::text)]
     pub from: String,
 }
 
 pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
-    let from = non_empty("--from", &args.from)?;
+    let from = args.from;
     update_incoming(ctx, &args.id, HistoryAction::Back, |doc, actor, _| {
         doc.bring_back(&from, actor.at).map_err(refused(&doc.id))?;
         let said = Confirm::Back {

@@ -3,8 +3,9 @@
 use std::process::ExitCode;
 
 use super::update_incoming;
-use crate::commands::shared::{Outcome, non_empty, refused};
+use crate::commands::shared::{Outcome, refused};
 use crate::context::Ctx;
+use crate::context::values::{self, DateExpr, Given};
 use crate::error::Result;
 use crate::i18n::Confirm;
 use taizhang_core::model::common::HistoryAction;
@@ -19,21 +20,20 @@ pub struct Args {
     /// The incoming document (IN-…)
     pub id: String,
     /// The instruction, as the leader wrote it
+    #[arg(value_parser = values::text)]
     pub text: String,
     /// The leader who gave it (批示领导)
-    #[arg(long, value_name = "NAME")]
+    #[arg(long, value_name = "NAME", value_parser = values::text)]
     pub leader: String,
     /// The date it was given [default: today]
-    #[arg(long, value_name = "DATE")]
-    pub on: Option<String>,
+    #[arg(long, value_name = "DATE", value_parser = values::date(), allow_hyphen_values = true)]
+    pub on: Option<Given<DateExpr>>,
 }
 
 pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
-    let text = non_empty("<TEXT>", &args.text)?;
-    let leader = non_empty("--leader", &args.leader)?;
-    let on = ctx
-        .opt_date("--on", args.on.as_deref())?
-        .unwrap_or(ctx.today);
+    let text = args.text;
+    let leader = args.leader;
+    let on = ctx.opt_date(args.on.as_ref())?.unwrap_or(ctx.today);
     update_incoming(ctx, &args.id, HistoryAction::Instruct, |doc, _, _| {
         let note = format!("{leader}: {text}");
         let said = Confirm::Instructed {

@@ -21,7 +21,7 @@ use clap::Subcommand;
 
 use crate::commands::shared::{Outcome, update_as};
 use crate::context::Ctx;
-use crate::error::{Error, Result};
+use crate::error::{Error, Flag, Result};
 use taizhang_core::model::common::Actor;
 use taizhang_core::model::common::HistoryAction;
 use taizhang_core::model::incoming::Incoming;
@@ -63,7 +63,7 @@ pub fn run(ctx: &Ctx, command: DocCommand) -> Result<ExitCode> {
 /// The error for a step given a record of the wrong kind.
 pub(crate) fn wrong_kind(step: &str, id: String, expected: Expected) -> Error {
     Error::WrongKind {
-        flag: format!("doc {step}"),
+        flag: Flag::command(&format!("doc {step}")),
         target: id,
         expected,
     }

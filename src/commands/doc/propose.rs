@@ -3,8 +3,9 @@
 use std::process::ExitCode;
 
 use super::update_incoming;
-use crate::commands::shared::{Outcome, non_empty, refused};
+use crate::commands::shared::{Outcome, refused};
 use crate::context::Ctx;
+use crate::context::values;
 use crate::error::Result;
 use crate::i18n::Confirm;
 use taizhang_core::model::common::HistoryAction;
@@ -19,11 +20,12 @@ pub struct Args {
     /// The incoming document (IN-…)
     pub id: String,
     /// The proposal, e.g. 请张局长阅示，建议办公室牵头办理
+    #[arg(value_parser = values::text)]
     pub text: String,
 }
 
 pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
-    let text = non_empty("<TEXT>", &args.text)?;
+    let text = args.text;
     update_incoming(ctx, &args.id, HistoryAction::Propose, |doc, actor, _| {
         let proposal = Remark {
             by: actor.by.clone(),

@@ -3,9 +3,10 @@
 use std::process::ExitCode;
 
 use super::wrong_kind;
-use crate::commands::shared::{commit_message, confirm, non_empty, refused};
+use crate::commands::shared::{commit_message, confirm, refused};
 use crate::context::Ctx;
-use crate::error::{CoreError, Error, Result};
+use crate::context::values::{self, Given};
+use crate::error::{CoreError, Error, Flag, Result};
 use crate::i18n::Confirm;
 use taizhang_core::model::common::HistoryAction;
 use taizhang_core::model::id::Id;
@@ -22,18 +23,20 @@ pub struct Args {
     /// The incoming document (IN-…)
     pub id: String,
     /// How the sender was answered (答复方式): document, phone, letter …
-    #[arg(long, value_name = "WAY")]
+    #[arg(long, value_name = "WAY", value_parser = values::text)]
     pub via: String,
     /// The outgoing reply (复文), which is linked back to this paper
-    #[arg(long = "ref", value_name = "OUT-ID")]
-    pub reference: Option<String>,
+    #[arg(long = "ref", value_name = "OUT-ID", value_parser = values::given())]
+    pub reference: Option<Given<String>>,
 }
 
 pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
     let register = ctx.register()?;
     let id = ctx.id(&args.id)?;
-    let via = non_empty("--via", &args.via)?;
-    let reference = args.reference.as_deref().map(|s| ctx.id(s)).transpose()?;
+    let via = args.via;
+    let reference = (args.reference.as_ref())
+        .map(|given| ctx.id(&given.value).map(|id| (id, &given.flag)))
+        .transpose()?;
     let actor = ctx.actor(&register);
 
     let mut tx = ctx.begin(&register)?;
@@ -46,9 +49,10 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
         ));
     };
     let mut answer = match &reference {
-        Some(out) => Some(load_reply(&register, out, &doc.id)?),
+        Some((out, flag)) => Some(load_reply(&register, out, flag, &doc.id)?),
         None => None,
     };
+    let reference = reference.map(|(out, _)| out);
     doc.answer(Reply {
         on: actor.today(),
         via: via.clone(),
@@ -82,10 +86,10 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
 
 /// Loads the outgoing reply named by --ref; it must exist, be outgoing and
 /// not answer another paper.
-fn load_reply(register: &Register, out: &Id, incoming: &Id) -> Result<Record> {
+fn load_reply(register: &Register, out: &Id, flag: &Flag, incoming: &Id) -> Result<Record> {
     let record = store::load_one(register, out).map_err(|e| match e {
         CoreError::NotFound { .. } => Error::Dangling {
-            flag: "--ref".into(),
+            flag: flag.clone(),
             target: out.to_string(),
         },
         other => other.into(),
@@ -100,7 +104,7 @@ fn load_reply(register: &Register, out: &Id, incoming: &Id) -> Result<Record> {
             _ => Ok(record),
         },
         _ => Err(Error::WrongKind {
-            flag: "--ref".into(),
+            flag: flag.clone(),
             target: out.to_string(),
             expected: taizhang_core::model::kind::Expected::Outgoing,
         }),

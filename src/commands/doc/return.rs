@@ -3,8 +3,9 @@
 use std::process::ExitCode;
 
 use super::update_incoming;
-use crate::commands::shared::{Outcome, non_empty, refused};
+use crate::commands::shared::{Outcome, refused};
 use crate::context::Ctx;
+use crate::context::values;
 use crate::error::Result;
 use crate::i18n::Confirm;
 use taizhang_core::model::common::HistoryAction;
@@ -18,12 +19,12 @@ pub struct Args {
     /// The incoming document (IN-…)
     pub id: String,
     /// Why (退文理由)
-    #[arg(long)]
+    #[arg(long, value_parser = values::text)]
     pub reason: String,
 }
 
 pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
-    let reason = non_empty("--reason", &args.reason)?;
+    let reason = args.reason;
     update_incoming(ctx, &args.id, HistoryAction::Return, |doc, _, _| {
         doc.send_back().map_err(refused(&doc.id))?;
         let said = Confirm::Returned { id: doc.id.clone() };

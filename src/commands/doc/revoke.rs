@@ -3,8 +3,9 @@
 use std::process::ExitCode;
 
 use super::update_outgoing;
-use crate::commands::shared::{Outcome, non_empty, refused};
+use crate::commands::shared::{Outcome, refused};
 use crate::context::Ctx;
+use crate::context::values;
 use crate::error::Result;
 use crate::i18n::Confirm;
 use taizhang_core::model::common::HistoryAction;
@@ -17,12 +18,12 @@ pub struct Args {
     /// The outgoing document (OUT-…)
     pub id: String,
     /// Why (撤销理由)
-    #[arg(long)]
+    #[arg(long, value_parser = values::text)]
     pub reason: String,
 }
 
 pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
-    let reason = non_empty("--reason", &args.reason)?;
+    let reason = args.reason;
     update_outgoing(ctx, &args.id, HistoryAction::Revoke, |doc, _, _| {
         doc.revoke().map_err(refused(&doc.id))?;
         let said = Confirm::Revoked {

@@ -3,8 +3,9 @@
 use std::process::ExitCode;
 
 use super::update_incoming;
-use crate::commands::shared::{Outcome, non_empty, refused};
+use crate::commands::shared::{Outcome, refused};
 use crate::context::Ctx;
+use crate::context::values;
 use crate::error::Result;
 use crate::i18n::Confirm;
 use taizhang_core::model::common::HistoryAction;
@@ -19,12 +20,12 @@ pub struct Args {
     /// The incoming document (IN-…)
     pub id: String,
     /// Who receives the paper
-    #[arg(long, value_name = "NAME")]
+    #[arg(long, value_name = "NAME", value_parser = values::text)]
     pub to: String,
 }
 
 pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
-    let to = non_empty("--to", &args.to)?;
+    let to = args.to;
     update_incoming(ctx, &args.id, HistoryAction::Route, |doc, actor, _| {
         doc.route(&to, actor.at).map_err(refused(&doc.id))?;
         let said = Confirm::Routed {

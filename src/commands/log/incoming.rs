@@ -3,8 +3,9 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use crate::commands::shared::{commit_message, finish_new, non_empty, optional_text, title};
+use crate::commands::shared::{commit_message, finish_new, optional_text};
 use crate::context::Ctx;
+use crate::context::values::{self, DateExpr, Given, WhenExpr, keyword};
 use crate::error::{CoreError, Error, Result};
 use taizhang_core::model::common::HistoryAction;
 use taizhang_core::model::common::check_secrecy_term;
@@ -22,32 +23,32 @@ use taizhang_core::model::record::Record;
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// Title (标题)
-    #[arg(long)]
+    #[arg(long, value_parser = values::title)]
     pub title: String,
     /// Sending organisation (来文机关)
-    #[arg(long = "from", value_name = "ORG")]
+    #[arg(long = "from", value_name = "ORG", value_parser = values::text)]
     pub sender: String,
     /// The sender's document number (来文字号), e.g. 省交发〔2026〕8号
     #[arg(long = "ref", value_name = "文号")]
     pub sender_ref: Option<String>,
     /// When it was received (签收时间): a date, or YYYY-MM-DD HH:MM [default: now]
-    #[arg(long, value_name = "DATE")]
-    pub received: Option<String>,
+    #[arg(long, value_name = "DATE", value_parser = values::when(), allow_hyphen_values = true)]
+    pub received: Option<Given<WhenExpr>>,
     /// Who signed for it (签收人) [default: who acts]
     #[arg(long, value_name = "NAME")]
     pub received_by: Option<String>,
     /// Document type (文种): notice/通知, request/请示, letter/函 …
-    #[arg(long = "type", value_name = "TYPE")]
-    pub doc_type: Option<String>,
+    #[arg(long = "type", value_name = "TYPE", value_parser = keyword::<DocType>)]
+    pub doc_type: Option<DocType>,
     /// How it came: paper, electronic, confidential-courier, fax, telegram
-    #[arg(long)]
-    pub channel: Option<String>,
+    #[arg(long, value_parser = keyword::<Channel>)]
+    pub channel: Option<Channel>,
     /// normal, urgent (加急), very-urgent (特急)
-    #[arg(long)]
-    pub urgency: Option<String>,
+    #[arg(long, value_parser = keyword::<Urgency>)]
+    pub urgency: Option<Urgency>,
     /// none, secret (秘密), highly-secret (机密), top-secret (绝密)
-    #[arg(long)]
-    pub secrecy: Option<String>,
+    #[arg(long, value_parser = keyword::<Secrecy>)]
+    pub secrecy: Option<Secrecy>,
     /// Secrecy term (保密期限), e.g. 10y or 6m
     #[arg(long, value_name = "TERM")]
     pub secrecy_term: Option<String>,
@@ -55,13 +56,13 @@ pub struct Args {
     #[arg(long)]
     pub internal: bool,
     /// action (办件) or info (阅件) [default: action]
-    #[arg(long)]
-    pub handling: Option<String>,
+    #[arg(long, value_parser = keyword::<Handling>)]
+    pub handling: Option<Handling>,
     /// Handling deadline (办理时限)
-    #[arg(long, value_name = "DATE")]
-    pub deadline: Option<String>,
+    #[arg(long, value_name = "DATE", value_parser = values::date(), allow_hyphen_values = true)]
+    pub deadline: Option<Given<DateExpr>>,
     /// Lead unit (主办单位): registers the paper as assigned
-    #[arg(long, value_name = "UNIT")]
+    #[arg(long, value_name = "UNIT", value_parser = values::text)]
     pub lead: Option<String>,
     /// Supporting units (协办单位), comma-separated or repeated
     #[arg(long, value_name = "UNIT")]
@@ -83,36 +84,33 @@ pub struct Args {
 pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
     let register = ctx.register()?;
     let actor = ctx.actor(&register);
-    let title = title("--title", &args.title)?;
-    let sender = non_empty("--from", &args.sender)?;
-    let received = match args.received.as_deref() {
-        Some(text) => ctx.when("--received", text)?,
+    let title = args.title;
+    let sender = args.sender;
+    let received = match &args.received {
+        Some(given) => ctx.when(given)?,
         None => When::Moment(actor.at),
     };
     // Nothing is received in the future: a later date is a typo (2027 for
     // 2026) that would hide the paper from this year's figures.
-    if received.date() > ctx.today {
+    if let Some(given) = &args.received
+        && received.date() > ctx.today
+    {
         return Err(Error::ReceivedInFuture {
-            flag: "--received".into(),
+            flag: given.flag.clone(),
             date: received.date().to_string(),
             today: ctx.today.to_string(),
         });
     }
-    let urgency: Urgency = ctx
-        .opt_keyword("--urgency", args.urgency.as_deref())?
-        .unwrap_or_default();
-    let secrecy: Secrecy = ctx
-        .opt_keyword("--secrecy", args.secrecy.as_deref())?
-        .unwrap_or_default();
-    let handling: Handling = ctx
-        .opt_keyword("--handling", args.handling.as_deref())?
-        .unwrap_or(Handling::Action);
-    let deadline = ctx.opt_date("--deadline", args.deadline.as_deref())?;
+    let urgency: Urgency = args.urgency.unwrap_or_default();
+    let secrecy: Secrecy = args.secrecy.unwrap_or_default();
+    let handling: Handling = args.handling.unwrap_or(Handling::Action);
+    let deadline = ctx.opt_date(args.deadline.as_ref())?;
     if let Some(deadline) = deadline
+        && let Some(given) = &args.deadline
         && deadline < received.date()
     {
         return Err(Error::DeadlineBeforeReceived {
-            flag: "--deadline".into(),
+            flag: given.flag.clone(),
             deadline,
             received: received.date(),
         });
@@ -131,16 +129,16 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
     let lead = args
         .lead
         .as_deref()
-        .map(|u| ctx.unit(&register, "--lead", u))
+        .map(|u| ctx.unit(&register, u))
         .transpose()?;
-    let support = ctx.units(&register, "--support", &args.support)?;
+    let support = ctx.units(&register, &args.support)?;
     let status = if lead.is_some() && handling == Handling::Action {
         InStatus::Assigned
     } else {
         InStatus::Registered
     };
-    let doc_type = ctx.opt_keyword::<DocType>("--type", args.doc_type.as_deref())?;
-    let channel = ctx.opt_keyword::<Channel>("--channel", args.channel.as_deref())?;
+    let doc_type = args.doc_type;
+    let channel = args.channel;
     let sources: Vec<PathBuf> = args.attach.iter().map(|f| ctx.cwd.join(f)).collect();
 
     let mut tx = ctx.begin(&register)?;

@@ -3,9 +3,10 @@
 
 use std::process::ExitCode;
 
-use crate::commands::shared::{commit_message, finish_new, optional_text, title};
+use crate::commands::shared::{commit_message, finish_new, optional_text};
+use crate::context::values::{self, DateExpr, Given, keyword};
 use crate::context::{Ctx, split_list};
-use crate::error::{CoreError, Error, Result};
+use crate::error::{CoreError, Error, Flag, Result};
 use taizhang_core::model::common::HistoryAction;
 use taizhang_core::model::common::check_secrecy_term;
 use taizhang_core::model::id::Id;
@@ -24,10 +25,10 @@ use taizhang_core::store::{self, Register};
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// Title (标题)
-    #[arg(long)]
+    #[arg(long, value_parser = values::title)]
     pub title: String,
     /// Main addressees (主送), comma-separated or repeated
-    #[arg(long, value_name = "ORG", required = true)]
+    #[arg(long, value_name = "ORG", required = true, value_parser = values::names)]
     pub to: Vec<String>,
     /// Copied to (抄送), comma-separated or repeated
     #[arg(long, value_name = "ORG")]
@@ -36,41 +37,41 @@ pub struct Args {
     #[arg(long, value_name = "NAME")]
     pub series: Option<String>,
     /// Document type (文种): notice/通知, reply/批复, letter/函 …
-    #[arg(long = "type", value_name = "TYPE")]
-    pub doc_type: Option<String>,
+    #[arg(long = "type", value_name = "TYPE", value_parser = keyword::<DocType>)]
+    pub doc_type: Option<DocType>,
     /// upward (上行, needs --signer), parallel (平行), downward (下行)
-    #[arg(long)]
-    pub direction: Option<String>,
+    #[arg(long, value_parser = keyword::<Direction>)]
+    pub direction: Option<Direction>,
     /// Who signed it off (签发人)
     #[arg(long, value_name = "NAME")]
     pub signer: Option<String>,
     /// Date of signing (成文日期); marks the document signed
-    #[arg(long, value_name = "DATE")]
-    pub signed: Option<String>,
+    #[arg(long, value_name = "DATE", value_parser = values::date(), allow_hyphen_values = true)]
+    pub signed: Option<Given<DateExpr>>,
     /// Drafter (拟稿人)
     #[arg(long, value_name = "NAME")]
     pub drafter: Option<String>,
     /// Drafting unit (拟稿单位)
-    #[arg(long, value_name = "UNIT")]
+    #[arg(long, value_name = "UNIT", value_parser = values::text)]
     pub drafting_unit: Option<String>,
     /// normal, urgent (加急), very-urgent (特急)
-    #[arg(long)]
-    pub urgency: Option<String>,
+    #[arg(long, value_parser = keyword::<Urgency>)]
+    pub urgency: Option<Urgency>,
     /// none, secret (秘密), highly-secret (机密), top-secret (绝密)
-    #[arg(long)]
-    pub secrecy: Option<String>,
+    #[arg(long, value_parser = keyword::<Secrecy>)]
+    pub secrecy: Option<Secrecy>,
     /// Secrecy term (保密期限), e.g. 10y or 6m
     #[arg(long, value_name = "TERM")]
     pub secrecy_term: Option<String>,
     /// public, on-request, not-public (公开属性)
-    #[arg(long)]
-    pub disclosure: Option<String>,
+    #[arg(long, value_parser = keyword::<Disclosure>)]
+    pub disclosure: Option<Disclosure>,
     /// Copies printed (印数)
     #[arg(long, value_name = "N")]
     pub copies: Option<u32>,
     /// The incoming document this answers; links both ways
-    #[arg(long, value_name = "IN-ID")]
-    pub reply_to: Option<String>,
+    #[arg(long, value_name = "IN-ID", value_parser = values::given())]
+    pub reply_to: Option<Given<String>>,
     /// Notes (备注)
     #[arg(long)]
     pub notes: Option<String>,
@@ -79,13 +80,9 @@ pub struct Args {
 pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
     let register = ctx.register()?;
     let actor = ctx.actor(&register);
-    let title = title("--title", &args.title)?;
+    let title = args.title;
+    // Required, and each `--to` names someone (`values::names`).
     let to = split_list(&args.to);
-    if to.is_empty() {
-        return Err(Error::Empty {
-            flag: "--to".into(),
-        });
-    }
     let series = register
         .config
         .series(args.series.as_deref())
@@ -102,37 +99,36 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
             },
             None => CoreError::NoSeries,
         })?;
-    let direction = ctx.opt_keyword::<Direction>("--direction", args.direction.as_deref())?;
+    let direction = args.direction;
     let signer = optional_text(args.signer);
     if direction == Some(Direction::Upward) && signer.is_none() {
         return Err(CoreError::SignerRequired.into());
     }
-    let signed = ctx.opt_date("--signed", args.signed.as_deref())?;
-    let secrecy: Secrecy = ctx
-        .opt_keyword("--secrecy", args.secrecy.as_deref())?
-        .unwrap_or_default();
+    let signed = ctx.opt_date(args.signed.as_ref())?;
+    let secrecy: Secrecy = args.secrecy.unwrap_or_default();
     if let Some(term) = &args.secrecy_term
         && let Some(problem) = check_secrecy_term(term, secrecy.max_term_years())
     {
         return Err(CoreError::BadSecrecyTerm(problem).into());
     }
-    let urgency: Urgency = ctx
-        .opt_keyword("--urgency", args.urgency.as_deref())?
-        .unwrap_or_default();
-    let doc_type = ctx.opt_keyword::<DocType>("--type", args.doc_type.as_deref())?;
-    let disclosure = ctx.opt_keyword::<Disclosure>("--disclosure", args.disclosure.as_deref())?;
+    let urgency: Urgency = args.urgency.unwrap_or_default();
+    let doc_type = args.doc_type;
+    let disclosure = args.disclosure;
     let drafting_unit = args
         .drafting_unit
         .as_deref()
-        .map(|u| ctx.unit(&register, "--drafting-unit", u))
+        .map(|u| ctx.unit(&register, u))
         .transpose()?;
-    let reply_to = args.reply_to.as_deref().map(|s| ctx.id(s)).transpose()?;
+    let reply_to = (args.reply_to.as_ref())
+        .map(|given| ctx.id(&given.value).map(|id| (id, &given.flag)))
+        .transpose()?;
 
     let mut tx = ctx.begin(&register)?;
     let mut answered = match &reply_to {
-        Some(target) => Some(load_incoming(&register, target)?),
+        Some((target, flag)) => Some(load_incoming(&register, target, flag)?),
         None => None,
     };
+    let reply_to = reply_to.map(|(id, _)| id);
     // The paper's links, dangling or not, are never handed out again.
     if let Some(answered) = &answered {
         tx.refers(answered);
@@ -190,10 +186,10 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
     finish_new(tx, &commit_message(&register, "log", &record), &id)
 }
 
-fn load_incoming(register: &Register, id: &Id) -> Result<Record> {
+fn load_incoming(register: &Register, id: &Id, flag: &Flag) -> Result<Record> {
     let record = store::load_one(register, id).map_err(|e| match e {
         CoreError::NotFound { .. } => Error::Dangling {
-            flag: "--reply-to".into(),
+            flag: flag.clone(),
             target: id.to_string(),
         },
         other => other.into(),
@@ -201,7 +197,7 @@ fn load_incoming(register: &Register, id: &Id) -> Result<Record> {
     match record {
         Record::Incoming(_) => Ok(record),
         _ => Err(Error::WrongKind {
-            flag: "--reply-to".into(),
+            flag: flag.clone(),
             target: id.to_string(),
             expected: taizhang_core::model::kind::Expected::Incoming,
         }),

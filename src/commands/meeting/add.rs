@@ -2,7 +2,8 @@
 
 use std::process::ExitCode;
 
-use crate::commands::shared::{commit_message, finish_new, optional_text, title};
+use crate::commands::shared::{commit_message, finish_new, optional_text};
+use crate::context::values::{self, Given, WhenExpr, keyword};
 use crate::context::{Ctx, split_list};
 use crate::error::Result;
 use taizhang_core::model::common::HistoryAction;
@@ -18,14 +19,14 @@ use taizhang_core::model::record::Record;
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// Title (会议名称), e.g. 第八次局长办公会议
-    #[arg(long)]
+    #[arg(long, value_parser = values::title)]
     pub title: String,
     /// When it starts: a date, or YYYY-MM-DD HH:MM
-    #[arg(long, value_name = "DATE")]
-    pub start: String,
+    #[arg(long, value_name = "DATE", value_parser = values::when(), allow_hyphen_values = true)]
+    pub start: Given<WhenExpr>,
     /// When it ends
-    #[arg(long, value_name = "DATE")]
-    pub end: Option<String>,
+    #[arg(long, value_name = "DATE", value_parser = values::when(), allow_hyphen_values = true)]
+    pub end: Option<Given<WhenExpr>>,
     /// Where (地点)
     #[arg(long)]
     pub venue: Option<String>,
@@ -48,8 +49,8 @@ pub struct Args {
     #[arg(long = "type", value_name = "TYPE")]
     pub meeting_type: Option<String>,
     /// none, secret (秘密), highly-secret (机密), top-secret (绝密)
-    #[arg(long)]
-    pub secrecy: Option<String>,
+    #[arg(long, value_parser = keyword::<Secrecy>)]
+    pub secrecy: Option<Secrecy>,
     /// Notes (备注)
     #[arg(long)]
     pub notes: Option<String>,
@@ -58,16 +59,10 @@ pub struct Args {
 pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
     let register = ctx.register()?;
     let actor = ctx.actor(&register);
-    let title = title("--title", &args.title)?;
-    let start = ctx.when("--start", &args.start)?;
-    let end = args
-        .end
-        .as_deref()
-        .map(|e| ctx.when("--end", e))
-        .transpose()?;
-    let secrecy: Secrecy = ctx
-        .opt_keyword("--secrecy", args.secrecy.as_deref())?
-        .unwrap_or_default();
+    let title = args.title;
+    let start = ctx.when(&args.start)?;
+    let end = args.end.as_ref().map(|e| ctx.when(e)).transpose()?;
+    let secrecy: Secrecy = args.secrecy.unwrap_or_default();
     let agenda = args
         .agenda
         .iter()

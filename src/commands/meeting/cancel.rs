@@ -3,8 +3,9 @@
 use std::process::ExitCode;
 
 use super::update_meeting;
-use crate::commands::shared::{Outcome, non_empty, refused};
+use crate::commands::shared::{Outcome, refused};
 use crate::context::Ctx;
+use crate::context::values;
 use crate::error::Result;
 use crate::i18n::Confirm;
 use taizhang_core::model::common::HistoryAction;
@@ -15,12 +16,12 @@ pub struct Args {
     /// The meeting (MT-…)
     pub id: String,
     /// Why (取消原因)
-    #[arg(long)]
+    #[arg(long, value_parser = values::text)]
     pub reason: String,
 }
 
 pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
-    let reason = non_empty("--reason", &args.reason)?;
+    let reason = args.reason;
     update_meeting(ctx, &args.id, HistoryAction::Cancel, |meeting, _, _| {
         meeting.cancel().map_err(refused(&meeting.id))?;
         let said = Confirm::MeetingCancelled {

@@ -5,10 +5,9 @@ use std::process::ExitCode;
 
 use super::not_a_meeting;
 use crate::commands::create;
-use crate::commands::shared::{
-    commit_message, finish_new, non_empty, optional_text, refused, title,
-};
+use crate::commands::shared::{commit_message, finish_new, optional_text, refused};
 use crate::context::Ctx;
+use crate::context::values::{self, DateExpr, Given};
 use crate::error::{CoreError, Result};
 use taizhang_core::model::common::HistoryAction;
 use taizhang_core::model::followup::NewFollowup;
@@ -28,13 +27,14 @@ pub struct Args {
     /// The meeting (MT-…)
     pub id: String,
     /// The decision, as minuted
-    pub text: String,
+    #[arg(value_parser = values::given_text())]
+    pub text: Given<String>,
     /// Lead unit (牵头单位); needs --due
-    #[arg(long, value_name = "UNIT", requires = "due")]
+    #[arg(long, value_name = "UNIT", requires = "due", value_parser = values::text)]
     pub lead: Option<String>,
     /// Deadline (办结时限); needs --lead
-    #[arg(long, value_name = "DATE", requires = "lead")]
-    pub due: Option<String>,
+    #[arg(long, value_name = "DATE", requires = "lead", value_parser = values::date(), allow_hyphen_values = true)]
+    pub due: Option<Given<DateExpr>>,
     /// The person responsible (责任人); needs --lead
     #[arg(long, value_name = "NAME", requires = "lead")]
     pub owner: Option<String>,
@@ -44,16 +44,16 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
     let register = ctx.register()?;
     let actor = ctx.actor(&register);
     let id = ctx.id(&args.id)?;
-    let text = non_empty("<TEXT>", &args.text)?;
+    let Given { flag, value: text } = args.text;
     let lead = args
         .lead
         .as_deref()
-        .map(|u| ctx.unit(&register, "--lead", u))
+        .map(|u| ctx.unit(&register, u))
         .transpose()?;
-    let due = ctx.opt_date("--due", args.due.as_deref())?;
+    let due = ctx.opt_date(args.due.as_ref())?;
     if lead.is_some() {
         // The decision becomes a follow-up's title.
-        title("<TEXT>", &text)?;
+        values::title(&text).map_err(|bad| bad.at(flag))?;
     }
     if let Some(due) = due
         && due < ctx.today

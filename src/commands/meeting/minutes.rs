@@ -3,9 +3,10 @@
 use std::process::ExitCode;
 
 use super::update_meeting;
-use crate::commands::shared::{Outcome, non_empty, refused};
+use crate::commands::shared::{Outcome, refused};
 use crate::context::Ctx;
-use crate::error::{CoreError, Error, Result};
+use crate::context::values::{self, Given};
+use crate::error::{CoreError, Error, Flag, Result};
 use crate::i18n::Confirm;
 use taizhang_core::model::common::HistoryAction;
 use taizhang_core::model::record::Record;
@@ -21,38 +22,38 @@ pub struct Args {
     /// The meeting (MT-…)
     pub id: String,
     /// The minutes as text
-    #[arg(long)]
+    #[arg(long, value_parser = values::text)]
     pub text: Option<String>,
     /// A UTF-8 text file holding the minutes
-    #[arg(long, value_name = "FILE")]
-    pub file: Option<std::path::PathBuf>,
+    #[arg(long, value_name = "FILE", value_parser = values::path())]
+    pub file: Option<Given<std::path::PathBuf>>,
     /// The outgoing document of the formal minutes (纪要), OUT-…
-    #[arg(long, value_name = "OUT-ID")]
-    pub doc: Option<String>,
+    #[arg(long, value_name = "OUT-ID", value_parser = values::given())]
+    pub doc: Option<Given<String>>,
 }
 
 pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
     let (minutes, note) = if let Some(text) = &args.text {
-        (non_empty("--text", text)?, None)
+        (text.clone(), None)
     } else if let Some(file) = &args.file {
-        let path = ctx.cwd.join(file);
+        let path = ctx.cwd.join(&file.value);
         let text = std::fs::read_to_string(&path).map_err(|e| Error::io(&path, e))?;
         (
-            non_empty("--file", &text)?,
-            Some(file.display().to_string()),
+            values::text(&text).map_err(|bad| bad.at(file.flag.clone()))?,
+            Some(file.value.display().to_string()),
         )
     } else {
-        let id = ctx.id(args.doc.as_deref().unwrap_or_default())?;
+        let id = ctx.id(args.doc.as_ref().map_or("", |given| given.value.as_str()))?;
         (id.to_string(), Some(id.to_string()))
     };
-    let doc = args.doc.is_some().then(|| minutes.clone());
+    let doc = (args.doc.as_ref()).map(|given| (minutes.clone(), given.flag.clone()));
     update_meeting(
         ctx,
         &args.id,
         HistoryAction::Minutes,
         |meeting, _, register| {
-            if let Some(doc) = &doc {
-                check_minutes_doc(register, doc)?;
+            if let Some((doc, flag)) = &doc {
+                check_minutes_doc(register, doc, flag)?;
             }
             meeting
                 .record_minutes(minutes)
@@ -66,16 +67,16 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
 }
 
 /// The formal minutes must be an outgoing document of this register.
-fn check_minutes_doc(register: &store::Register, text: &str) -> Result<()> {
+fn check_minutes_doc(register: &store::Register, text: &str, flag: &Flag) -> Result<()> {
     let dangling = || Error::Dangling {
-        flag: "--doc".into(),
+        flag: flag.clone(),
         target: text.to_string(),
     };
     let id = taizhang_core::model::id::Id::parse(text).ok_or_else(dangling)?;
     match store::load_one(register, &id) {
         Ok(Record::Outgoing(_)) => Ok(()),
         Ok(_) => Err(Error::WrongKind {
-            flag: "--doc".into(),
+            flag: flag.clone(),
             target: text.to_string(),
             expected: taizhang_core::model::kind::Expected::Outgoing,
         }),

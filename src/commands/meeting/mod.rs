@@ -13,7 +13,7 @@ use clap::Subcommand;
 
 use crate::commands::shared::{Outcome, update_as};
 use crate::context::Ctx;
-use crate::error::{Error, Result};
+use crate::error::{Error, Flag, Result};
 use taizhang_core::model::common::Actor;
 use taizhang_core::model::common::HistoryAction;
 use taizhang_core::model::kind::Expected;
@@ -44,7 +44,7 @@ pub fn run(ctx: &Ctx, command: MeetingCommand) -> Result<ExitCode> {
 /// The error for a meeting command given another kind of record.
 fn not_a_meeting(command: &str, id: String) -> Error {
     Error::WrongKind {
-        flag: format!("meeting {command}"),
+        flag: Flag::command(&format!("meeting {command}")),
         target: id,
         expected: Expected::Meeting,
     }

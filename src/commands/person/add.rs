@@ -3,8 +3,9 @@
 use std::process::ExitCode;
 
 use crate::commands::config::change_settings;
-use crate::commands::shared::{non_empty, optional_text};
+use crate::commands::shared::optional_text;
 use crate::context::Ctx;
+use crate::context::values;
 use crate::error::Result;
 use taizhang_core::model::settings::SettingsError;
 use taizhang_core::model::settings::error::Roster;
@@ -15,6 +16,7 @@ use taizhang_core::store::settings::Field;
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// Their name, e.g. 张三
+    #[arg(value_parser = values::text)]
     pub name: String,
     /// Their unit (name or code)
     #[arg(long)]
@@ -32,7 +34,7 @@ pub struct Args {
 
 pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
     let register = ctx.register()?;
-    let name = non_empty("NAME", &args.name)?;
+    let name = args.name.clone();
     if register.config.people.iter().any(|p| p.name == name) {
         return Err(SettingsError::Exists {
             what: Roster::Person,
@@ -41,7 +43,7 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
         .into());
     }
     let unit = (args.unit.as_deref())
-        .map(|u| ctx.unit(&register, "--unit", u))
+        .map(|u| ctx.unit(&register, u))
         .transpose()?;
     let email = optional_text(args.email);
     let mobile = optional_text(args.mobile);

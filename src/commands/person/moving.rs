@@ -24,7 +24,7 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
     let register = ctx.register()?;
     let index = roster::find_person(&register.config, &args.name)?;
     let name = register.config.people[index].name.clone();
-    let unit = ctx.unit(&register, "--unit", &args.unit)?;
+    let unit = ctx.unit(&register, &args.unit)?;
     let message = format!("taizhang: person move {name} → {unit}");
     change_settings(ctx, &register, &message, |doc, _| {
         Ok(doc.edit("people", index, &[("unit", Field::Text(&unit))])?)

@@ -2,8 +2,9 @@
 
 use std::process::ExitCode;
 
-use crate::commands::shared::{commit_message, finish_new, optional_text, title};
+use crate::commands::shared::{commit_message, finish_new, optional_text};
 use crate::context::Ctx;
+use crate::context::values::{self, keyword};
 use crate::error::Result;
 use taizhang_core::model::common::HistoryAction;
 use taizhang_core::model::keyword::Secrecy;
@@ -18,23 +19,21 @@ use taizhang_core::model::rule::{Rule, RuleStatus};
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// Title (制度名称), e.g. 公文处理实施细则
-    #[arg(long)]
+    #[arg(long, value_parser = values::title)]
     pub title: String,
     #[command(flatten)]
     pub fields: super::Fields,
     /// none, secret (秘密), highly-secret (机密), top-secret (绝密)
-    #[arg(long)]
-    pub secrecy: Option<String>,
+    #[arg(long, value_parser = keyword::<Secrecy>)]
+    pub secrecy: Option<Secrecy>,
 }
 
 pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
     let register = ctx.register()?;
     let actor = ctx.actor(&register);
-    let title = title("--title", &args.title)?;
+    let title = args.title;
     let given = args.fields.read(ctx, &register)?;
-    let secrecy: Secrecy = ctx
-        .opt_keyword("--secrecy", args.secrecy.as_deref())?
-        .unwrap_or_default();
+    let secrecy: Secrecy = args.secrecy.unwrap_or_default();
     let issuer = given
         .issuer
         .or_else(|| optional_text(Some(register.config.unit.clone())));

@@ -15,6 +15,7 @@ use jiff::civil::Date;
 
 use crate::commands::shared::{Outcome, optional_text, update_as};
 use crate::context::Ctx;
+use crate::context::values::{self, DateExpr};
 use crate::error::Result;
 use taizhang_core::model::common::{Actor, HistoryAction};
 use taizhang_core::model::kind::Expected;
@@ -51,13 +52,13 @@ pub struct Fields {
     #[arg(long, value_name = "NAME")]
     pub issuer: Option<String>,
     /// When it was issued
-    #[arg(long, value_name = "DATE", default_value = "today")]
-    pub issued: String,
+    #[arg(long, value_name = "DATE", default_value = "today", value_parser = values::date(), allow_hyphen_values = true)]
+    pub issued: values::Given<DateExpr>,
     /// When it takes effect (施行日期), if not the day it was issued
-    #[arg(long, value_name = "DATE")]
-    pub effective: Option<String>,
+    #[arg(long, value_name = "DATE", value_parser = values::date(), allow_hyphen_values = true)]
+    pub effective: Option<values::Given<DateExpr>>,
     /// The unit responsible for it (归口科室) [default for a revision: the old rule's]
-    #[arg(long, value_name = "UNIT")]
+    #[arg(long, value_name = "UNIT", value_parser = values::text)]
     pub unit: Option<String>,
     /// How often it is reviewed: 2y, 18m, 半年, 每2年 [default for a revision: the old rule's]
     #[arg(long, value_name = "CYCLE", value_parser = cycle)]
@@ -81,10 +82,10 @@ struct Given {
 impl Fields {
     fn read(self, ctx: &Ctx, register: &Register) -> Result<Given> {
         Ok(Given {
-            issued: ctx.date("--issued", &self.issued)?,
-            effective: ctx.opt_date("--effective", self.effective.as_deref())?,
+            issued: ctx.date(&self.issued)?,
+            effective: ctx.opt_date(self.effective.as_ref())?,
             unit: (self.unit.as_deref())
-                .map(|u| ctx.unit(register, "--unit", u))
+                .map(|u| ctx.unit(register, u))
                 .transpose()?,
             doc_number: optional_text(self.doc_number),
             issuer: optional_text(self.issuer),

@@ -3,8 +3,9 @@
 use std::process::ExitCode;
 
 use super::update_rule;
-use crate::commands::shared::{Outcome, non_empty, refused};
+use crate::commands::shared::{Outcome, refused};
 use crate::context::Ctx;
+use crate::context::values::{self, DateExpr, Given};
 use crate::error::Result;
 use crate::i18n::{Confirm, rule::Done};
 use taizhang_core::model::common::HistoryAction;
@@ -15,16 +16,16 @@ pub struct Args {
     /// The rule (ZD-…)
     pub id: String,
     /// Why it is repealed (废止理由), kept in its history
-    #[arg(long)]
+    #[arg(long, value_parser = values::text)]
     pub reason: String,
     /// The day it stops being in force
-    #[arg(long, value_name = "DATE", default_value = "today")]
-    pub on: String,
+    #[arg(long, value_name = "DATE", default_value = "today", value_parser = values::date(), allow_hyphen_values = true)]
+    pub on: Given<DateExpr>,
 }
 
 pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
-    let reason = non_empty("--reason", &args.reason)?;
-    let on = ctx.date("--on", &args.on)?;
+    let reason = args.reason;
+    let on = ctx.date(&args.on)?;
     update_rule(ctx, &args.id, HistoryAction::Repeal, |rule, _, _| {
         rule.repeal(on).map_err(refused(&rule.id))?;
         let said = Confirm::Rule(Done::Repealed {

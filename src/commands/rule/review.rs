@@ -5,6 +5,7 @@ use std::process::ExitCode;
 use super::update_rule;
 use crate::commands::shared::{Outcome, optional_text, refused};
 use crate::context::Ctx;
+use crate::context::values::{self, DateExpr, Given, keyword};
 use crate::error::Result;
 use crate::i18n::{Confirm, rule::Done};
 use taizhang_core::model::common::HistoryAction;
@@ -20,11 +21,11 @@ pub struct Args {
     /// The rule (ZD-…)
     pub id: String,
     /// When it was reviewed
-    #[arg(long, value_name = "DATE", default_value = "today")]
-    pub on: String,
+    #[arg(long, value_name = "DATE", default_value = "today", value_parser = values::date(), allow_hyphen_values = true)]
+    pub on: Given<DateExpr>,
     /// What the review found: keep (继续有效), revise (需修订), repeal (拟废止)
-    #[arg(long, default_value = "keep")]
-    pub outcome: String,
+    #[arg(long, default_value = "keep", value_parser = keyword::<Verdict>)]
+    pub outcome: Verdict,
     /// What the review said (评估意见)
     #[arg(long, value_name = "TEXT")]
     pub note: Option<String>,
@@ -34,8 +35,8 @@ pub struct Args {
 }
 
 pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
-    let on = ctx.date("--on", &args.on)?;
-    let outcome: Verdict = ctx.keyword("--outcome", &args.outcome)?;
+    let on = ctx.date(&args.on)?;
+    let outcome = args.outcome;
     let note = optional_text(args.note);
     update_rule(ctx, &args.id, HistoryAction::Review, |rule, actor, _| {
         if let Some(every) = args.every {

@@ -2,9 +2,10 @@
 
 use std::process::ExitCode;
 
-use crate::commands::shared::{commit_message, confirm, finish_new, refused, title};
+use crate::commands::shared::{commit_message, confirm, finish_new, refused};
 use crate::context::Ctx;
-use crate::error::{Error, Result};
+use crate::context::values;
+use crate::error::{Error, Flag, Result};
 use crate::i18n::{Confirm, rule::Done};
 use taizhang_core::model::common::HistoryAction;
 use taizhang_core::model::kind::{Expected, Kind};
@@ -23,7 +24,7 @@ pub struct Args {
     /// The rule in force it replaces (ZD-…)
     pub id: String,
     /// Title of the new version (制度名称)
-    #[arg(long)]
+    #[arg(long, value_parser = values::title)]
     pub title: String,
     #[command(flatten)]
     pub fields: super::Fields,
@@ -33,14 +34,14 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
     let register = ctx.register()?;
     let actor = ctx.actor(&register);
     let old_id = ctx.id(&args.id)?;
-    let title = title("--title", &args.title)?;
+    let title = args.title;
     let given = args.fields.read(ctx, &register)?;
     let (issued, effective) = (given.issued, given.effective);
 
     let mut tx = ctx.begin(&register)?;
     let Record::Rule(mut old) = tx.load(&old_id)? else {
         return Err(Error::WrongKind {
-            flag: "rule revise".into(),
+            flag: Flag::command("rule revise"),
             target: old_id.to_string(),
             expected: Expected::Rule,
         });

@@ -3,8 +3,8 @@
 use std::process::ExitCode;
 
 use crate::commands::config::change_settings;
-use crate::commands::shared::non_empty;
 use crate::context::Ctx;
+use crate::context::values;
 use crate::error::Result;
 use taizhang_core::model::settings::SettingsError;
 use taizhang_core::model::settings::error::Roster;
@@ -16,6 +16,7 @@ use taizhang_core::store::settings::Field;
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// The issuer code (发文机关代字), e.g. 县政办函; also the series' name
+    #[arg(value_parser = values::text)]
     pub code: String,
     /// The number to start from this year, when the office numbered on
     /// paper before [default: 1]
@@ -25,7 +26,7 @@ pub struct Args {
 
 pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
     let register = ctx.register()?;
-    let code = non_empty("CODE", &args.code)?;
+    let code = args.code.clone();
     let taken = (register.config.series.iter()).any(|s| s.name == code || s.issuer == code);
     if taken {
         return Err(SettingsError::Exists {

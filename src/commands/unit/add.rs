@@ -3,8 +3,8 @@
 use std::process::ExitCode;
 
 use crate::commands::config::change_settings;
-use crate::commands::shared::non_empty;
 use crate::context::Ctx;
+use crate::context::values;
 use crate::error::Result;
 use taizhang_core::model::settings::error::Roster;
 use taizhang_core::model::settings::roster;
@@ -15,6 +15,7 @@ use taizhang_core::store::settings::Field;
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// The unit's name, e.g. 办公室
+    #[arg(value_parser = values::text)]
     pub name: String,
     /// Its code, e.g. BGS: used in archive numbers, and accepted wherever
     /// a unit is named
@@ -24,7 +25,7 @@ pub struct Args {
 
 pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
     let register = ctx.register()?;
-    let name = non_empty("NAME", &args.name)?;
+    let name = args.name.clone();
     let code = args
         .code
         .as_deref()

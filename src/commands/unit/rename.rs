@@ -3,8 +3,8 @@
 use std::process::ExitCode;
 
 use crate::commands::config::change_settings;
-use crate::commands::shared::non_empty;
 use crate::context::Ctx;
+use crate::context::values;
 use crate::error::Result;
 use taizhang_core::model::settings::roster;
 use taizhang_core::store::load_all;
@@ -21,6 +21,7 @@ pub struct Args {
     /// The unit's name now (or its code)
     pub old: String,
     /// Its new name
+    #[arg(value_parser = values::text)]
     pub new: String,
 }
 
@@ -30,7 +31,7 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
     let index = roster::find_unit(config, &args.old)?;
     let unit = &config.units[index];
     let old = unit.name.clone();
-    let new = non_empty("NEW", &args.new)?;
+    let new = args.new.clone();
     if !unit
         .code
         .as_deref()
