@@ -28,7 +28,7 @@ mod preview;
 mod read;
 
 pub use read::SheetFormat;
-use read::{Passed, YearFrom};
+use read::YearFrom;
 
 /// Import an existing spreadsheet register (收文登记簿, 发文登记簿, 督办台账,
 /// or a logbook such as 用印登记簿); prints the new IDs, one a line.
@@ -124,15 +124,18 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
     }
     let (data, passed) = read::data_rows(sheet, header.index);
     let year = sheet_year(ctx, &args, &sheet[..header.top], &data, &mut warnings);
-    let shown = Shown {
+    let shown = preview::Shown {
         file: &file_name,
         sheet: opened.sheet.as_deref(),
         header_rows: (sheet[header.top].number, sheet[header.index].number),
         columns: preview::columns(&header.columns, &header.unmapped, |field| {
-            Some((l_field(lang, kind, field.key()), field.key().to_string()))
+            Some((
+                preview::l_field(lang, kind, field.key()),
+                field.key().to_string(),
+            ))
         }),
         passed: &passed,
-        label: &|key| l_field(lang, kind, key),
+        label: &|key| preview::l_field(lang, kind, key),
     };
     shown.note(ctx, &args, &warnings);
 
@@ -223,90 +226,6 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
         tx.save(&linked)?;
     }
     write_drafts(ctx, tx, &args, drafts, kind.keyword())
-}
-
-/// A field's label in the reader's language.
-fn l_field(lang: crate::i18n::Lang, kind: Kind, key: &str) -> String {
-    lang.field_in(kind.keyword(), key).to_string()
-}
-
-/// What the dry run shows besides the records (see `preview`), and the
-/// notes a real import gives instead.
-struct Shown<'a> {
-    file: &'a str,
-    sheet: Option<&'a str>,
-    header_rows: (usize, usize),
-    columns: Vec<preview::Column>,
-    passed: &'a Passed,
-    label: &'a dyn Fn(&str) -> String,
-}
-
-impl Shown<'_> {
-    /// A real import notes the rows it passed over and the warnings so
-    /// far on stderr; a dry run keeps them for its preview.
-    fn note(&self, ctx: &Ctx, args: &Args, warnings: &[String]) {
-        if args.dry_run {
-            return;
-        }
-        if let Some(note) = crate::i18n::sheet::skipped_rows(ctx.lang(), self.passed) {
-            ctx.note(&note);
-        }
-        for warning in warnings {
-            ctx.note(warning);
-        }
-    }
-
-    /// A warning found later: noted now, or kept for the preview.
-    fn warn(&self, ctx: &Ctx, args: &Args, warnings: &mut Vec<String>, warning: String) {
-        if args.dry_run {
-            warnings.push(warning);
-        } else {
-            ctx.note(&warning);
-        }
-    }
-
-    fn render(&self, ctx: &Ctx, drafts: &[Draft], warnings: &[String]) -> String {
-        preview::Preview {
-            lang: ctx.lang(),
-            file: self.file,
-            sheet: self.sheet,
-            header_rows: self.header_rows,
-            columns: &self.columns,
-            passed: self.passed,
-            drafts,
-            label: self.label,
-            warnings,
-        }
-        .render()
-    }
-
-    fn print(&self, ctx: &Ctx, drafts: &[Draft], warnings: &[String]) -> Result<()> {
-        let mut out = self.render(ctx, drafts, warnings);
-        out.push_str(&words::dry_run_total(ctx.lang(), drafts.len()));
-        out.push('\n');
-        print(&out)
-    }
-
-    /// The import is refused: a dry run first shows what it read (the
-    /// rows that are fine, with the IDs they would get), then the error.
-    #[allow(clippy::too_many_arguments)]
-    fn refuse(
-        &self,
-        ctx: &Ctx,
-        args: &Args,
-        tx: &mut Change,
-        (prefix, existing): (&str, &[Record]),
-        mut drafts: Vec<Draft>,
-        warnings: &[String],
-        refused: Error,
-    ) -> Result<ExitCode> {
-        if args.dry_run {
-            give_ids(tx, prefix, existing, &mut drafts)?;
-            let out = self.render(ctx, &drafts, warnings);
-            print(&out)?;
-        }
-        Err(refused)
-    }
 }
 
 /// The tail of every import: a dry run's list, or the records written in
@@ -557,17 +476,17 @@ fn import_book(ctx: &Ctx, register: &Register, args: &Args) -> Result<ExitCode> 
         book.fields
             .iter()
             .find(|f| f.name == key)
-            .map(|f| book_label(lang, f))
+            .map(|f| preview::book_label(lang, f))
             .unwrap_or_else(|| lang.field(key).to_string())
     };
-    let shown = Shown {
+    let shown = preview::Shown {
         file: &file_name,
         sheet: opened.sheet.as_deref(),
         header_rows: (rows_read[header.top].number, rows_read[header.index].number),
         columns: preview::columns(&header.columns, &header.unmapped, |used| match used {
             sheet::ColumnUse::Field(i) => {
                 let field = book.fields.get(*i)?;
-                Some((book_label(lang, field), field.name.clone()))
+                Some((preview::book_label(lang, field), field.name.clone()))
             }
             sheet::ColumnUse::LegacyId => {
                 Some((lang.field(LEGACY_ID).to_string(), LEGACY_ID.into()))
@@ -784,15 +703,6 @@ fn give_numbers(register: &Register, today: jiff::civil::Date, drafts: &mut [Dra
         rows::set_number(&mut draft.record, doc_number(issuer, year, *top));
     }
     Ok(())
-}
-
-/// A logbook field's label in the reader's language.
-fn book_label(lang: crate::i18n::Lang, field: &taizhang_core::model::config::FieldDef) -> String {
-    let label = match lang {
-        crate::i18n::Lang::En => field.label_en.as_ref(),
-        crate::i18n::Lang::Zh => field.label.as_ref(),
-    };
-    label.unwrap_or(&field.name).clone()
 }
 
 /// `--map COLUMN=FIELD` read for `target`; a field it does not have is

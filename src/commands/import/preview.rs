@@ -3,10 +3,21 @@
 //! which are not imported, and why), the rows passed over, the first
 //! records as they would be stored, and the warnings. Pure text.
 
+use std::process::ExitCode;
+
+use super::Args;
 use super::read::Passed;
+use crate::commands::shared::print;
+use crate::context::Ctx;
+use crate::error::{Error, Result};
+use crate::i18n::import as import_words;
 use crate::i18n::{Lang, sheet as words};
 use crate::report::redact::Title;
 use taizhang_core::model::import::rows::Draft;
+use taizhang_core::model::keyword::Keyword;
+use taizhang_core::model::kind::Kind;
+use taizhang_core::model::record::Record;
+use taizhang_core::store::Change;
 
 /// How many records are shown field by field.
 const SHOWN: usize = 3;
@@ -149,6 +160,99 @@ impl Preview<'_> {
         }
         out
     }
+}
+
+/// A field's label in the reader's language.
+pub(super) fn l_field(lang: Lang, kind: Kind, key: &str) -> String {
+    lang.field_in(kind.keyword(), key).to_string()
+}
+
+/// What the dry run shows besides the records (see `preview`), and the
+/// notes a real import gives instead.
+pub(super) struct Shown<'a> {
+    pub file: &'a str,
+    pub sheet: Option<&'a str>,
+    pub header_rows: (usize, usize),
+    pub columns: Vec<Column>,
+    pub passed: &'a Passed,
+    pub label: &'a dyn Fn(&str) -> String,
+}
+
+impl Shown<'_> {
+    /// A real import notes the rows it passed over and the warnings so
+    /// far on stderr; a dry run keeps them for its preview.
+    pub(super) fn note(&self, ctx: &Ctx, args: &Args, warnings: &[String]) {
+        if args.dry_run {
+            return;
+        }
+        if let Some(note) = crate::i18n::sheet::skipped_rows(ctx.lang(), self.passed) {
+            ctx.note(&note);
+        }
+        for warning in warnings {
+            ctx.note(warning);
+        }
+    }
+
+    /// A warning found later: noted now, or kept for the preview.
+    pub(super) fn warn(&self, ctx: &Ctx, args: &Args, warnings: &mut Vec<String>, warning: String) {
+        if args.dry_run {
+            warnings.push(warning);
+        } else {
+            ctx.note(&warning);
+        }
+    }
+
+    fn render(&self, ctx: &Ctx, drafts: &[Draft], warnings: &[String]) -> String {
+        Preview {
+            lang: ctx.lang(),
+            file: self.file,
+            sheet: self.sheet,
+            header_rows: self.header_rows,
+            columns: &self.columns,
+            passed: self.passed,
+            drafts,
+            label: self.label,
+            warnings,
+        }
+        .render()
+    }
+
+    pub(super) fn print(&self, ctx: &Ctx, drafts: &[Draft], warnings: &[String]) -> Result<()> {
+        let mut out = self.render(ctx, drafts, warnings);
+        out.push_str(&import_words::dry_run_total(ctx.lang(), drafts.len()));
+        out.push('\n');
+        print(&out)
+    }
+
+    /// The import is refused: a dry run first shows what it read (the
+    /// rows that are fine, with the IDs they would get), then the error.
+    #[allow(clippy::too_many_arguments)]
+    pub(super) fn refuse(
+        &self,
+        ctx: &Ctx,
+        args: &Args,
+        tx: &mut Change,
+        (prefix, existing): (&str, &[Record]),
+        mut drafts: Vec<Draft>,
+        warnings: &[String],
+        refused: Error,
+    ) -> Result<ExitCode> {
+        if args.dry_run {
+            super::give_ids(tx, prefix, existing, &mut drafts)?;
+            let out = self.render(ctx, &drafts, warnings);
+            print(&out)?;
+        }
+        Err(refused)
+    }
+}
+
+/// A logbook field's label in the reader's language.
+pub(super) fn book_label(lang: Lang, field: &taizhang_core::model::config::FieldDef) -> String {
+    let label = match lang {
+        crate::i18n::Lang::En => field.label_en.as_ref(),
+        crate::i18n::Lang::Zh => field.label.as_ref(),
+    };
+    label.unwrap_or(&field.name).clone()
 }
 
 /// Keys of a record that are not the sheet's: its ID (shown with the

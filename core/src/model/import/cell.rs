@@ -454,7 +454,7 @@ mod tests {
         assert_eq!(afternoon.time, at(15, 30));
         assert_eq!(moment_of("2026-01-06").unwrap().unwrap().time, None);
         assert_eq!(moment_of("2026-01-06 25:00"), Err(DateIssue::Unreadable));
-        let serial = moment(&Cell::Number(46028.395_833_3), None)
+        let serial = moment(&Cell::Number(46_028.395_833_3), None)
             .unwrap()
             .unwrap();
         assert_eq!((serial.date, serial.time), (d(2026, 1, 6), at(9, 30)));

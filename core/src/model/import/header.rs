@@ -265,7 +265,7 @@ pub fn skip(row: &SheetRow) -> Option<Skip> {
     }
     let signed = texts.iter().all(|text| {
         said_by(text).is_some_and(|label| SIGNATURES.contains(&label))
-            || SIGNATURES.iter().any(|s| text.as_str() == *s)
+            || SIGNATURES.contains(&text.as_str())
     });
     signed.then_some(Skip::Signature)
 }
