@@ -266,6 +266,13 @@ impl Ctx {
         Ok(Change::begin(register, !self.args.no_commit)?)
     }
 
+    /// `begin` for a command that may only look (`import --dry-run`): the
+    /// lock is still taken, so what it compares is what a real run would
+    /// allocate against, but nothing is committed, and git is not checked.
+    pub fn begin_unless<'r>(&self, register: &'r Register, dry_run: bool) -> Result<Change<'r>> {
+        Ok(Change::begin(register, !self.args.no_commit && !dry_run)?)
+    }
+
     /// Prints `output` in the format `-o` asks for (a terminal table if
     /// none), for this screen; a format the command lacks is refused as a
     /// usage error naming those it has. Notes standing for output
@@ -431,9 +438,20 @@ impl Ctx {
         })
     }
 
-    /// Resolves a unit name or code against the register's units (a
-    /// blank one is refused as clap parses, by `values::text`).
+    /// Resolves a unit new work is given to: one of the register's, not
+    /// retired (a blank one is refused as clap parses, by `values::text`).
     pub fn unit(&self, register: &Register, input: &str) -> Result<String> {
+        let name = self.any_unit(register, input)?;
+        let retired = (register.config.units.iter()).any(|u| u.name == name && u.retired);
+        match retired {
+            true => Err(CoreError::RetiredUnit { name }.into()),
+            false => Ok(name),
+        }
+    }
+
+    /// Resolves any unit the register has had, retired ones too: what
+    /// searches and figures of earlier years name.
+    pub fn any_unit(&self, register: &Register, input: &str) -> Result<String> {
         register.config.resolve_unit(input).map_err(|known| {
             CoreError::UnknownUnit {
                 input: input.to_string(),

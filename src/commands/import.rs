@@ -158,7 +158,7 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
     // From here the register is read to compare: hold the lock so that
     // what is compared is what the IDs are allocated against. A dry run
     // commits nothing, so it neither checks git nor pulls.
-    let mut tx = Change::begin(&register, !ctx.args.no_commit && !args.dry_run)?;
+    let mut tx = ctx.begin_unless(&register, args.dry_run)?;
     let existing = existing(&register, kind)?;
     if target == Target::Outgoing {
         check_numbers(&drafts, &existing, &header, &mut problems);
@@ -183,27 +183,17 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
             refused.into(),
         );
     }
-    let repeated = repeated(&drafts, &existing);
-    if !repeated.is_empty() && !args.allow_duplicates {
-        if !args.skip_existing {
-            let refused = CoreError::ImportDuplicates { rows: repeated }.into();
-            return shown.refuse(
-                ctx,
-                &args,
-                &mut tx,
-                (prefix, &existing),
-                drafts,
-                &warnings,
-                refused,
-            );
-        }
-        shown.warn(
+    if let Some(refused) = drop_repeated(ctx, &args, &shown, &existing, &mut drafts, &mut warnings)
+    {
+        return shown.refuse(
             ctx,
             &args,
-            &mut warnings,
-            words::skipped_existing(lang, &repeated),
+            &mut tx,
+            (prefix, &existing),
+            drafts,
+            &warnings,
+            refused,
         );
-        drafts.retain(|d| !repeated.iter().any(|(row, _)| *row == d.row));
     }
     // Warnings about how rows were read: the preview lists them.
     for line in words::notices(lang, kind, &notices(lang, &drafts)) {
@@ -354,6 +344,30 @@ fn legacy_text(value: &serde_yaml::Value) -> Option<String> {
         serde_yaml::Value::Number(n) => Some(n.to_string()),
         _ => None,
     }
+}
+
+/// Rows the register already has (same title and date): the refusal to
+/// give, unless `--skip-existing` passes them over (said) or
+/// `--allow-duplicates` keeps them.
+fn drop_repeated(
+    ctx: &Ctx,
+    args: &Args,
+    shown: &preview::Shown,
+    existing: &[Record],
+    drafts: &mut Vec<Draft>,
+    warnings: &mut Vec<String>,
+) -> Option<Error> {
+    let repeated = repeated(drafts, existing);
+    if repeated.is_empty() || args.allow_duplicates {
+        return None;
+    }
+    if !args.skip_existing {
+        return Some(CoreError::ImportDuplicates { rows: repeated }.into());
+    }
+    let said = words::skipped_existing(ctx.lang(), &repeated);
+    shown.warn(ctx, args, warnings, said);
+    drafts.retain(|d| !repeated.iter().any(|(row, _)| *row == d.row));
+    None
 }
 
 /// Gives each draft its ID. A row whose own number (序号, 编号) is an ID
@@ -541,7 +555,7 @@ fn import_book(ctx: &Ctx, register: &Register, args: &Args) -> Result<ExitCode> 
         }
     }
 
-    let mut tx = Change::begin(register, !ctx.args.no_commit && !args.dry_run)?;
+    let mut tx = ctx.begin_unless(register, args.dry_run)?;
     let want = |_: &Id, kind: Kind, b: Option<&str>| kind == Kind::Logbook && b == Some(name);
     let snapshot = store::load_where(register, Need::everything().files(&want));
     if let Some(problem) = snapshot.problems.into_iter().next() {
@@ -577,27 +591,16 @@ fn import_book(ctx: &Ctx, register: &Register, args: &Args) -> Result<ExitCode> 
             refused.into(),
         );
     }
-    let repeated = repeated(&drafts, &existing);
-    if !repeated.is_empty() && !args.allow_duplicates {
-        if !args.skip_existing {
-            let refused = CoreError::ImportDuplicates { rows: repeated }.into();
-            return shown.refuse(
-                ctx,
-                args,
-                &mut tx,
-                (prefix, &existing),
-                drafts,
-                &warnings,
-                refused,
-            );
-        }
-        shown.warn(
+    if let Some(refused) = drop_repeated(ctx, args, &shown, &existing, &mut drafts, &mut warnings) {
+        return shown.refuse(
             ctx,
             args,
-            &mut warnings,
-            words::skipped_existing(lang, &repeated),
+            &mut tx,
+            (prefix, &existing),
+            drafts,
+            &warnings,
+            refused,
         );
-        drafts.retain(|d| !repeated.iter().any(|(row, _)| *row == d.row));
     }
     give_ids(&mut tx, prefix, &existing, &mut drafts)?;
     if args.dry_run {

@@ -122,7 +122,7 @@ fn build_filter(ctx: &Ctx, register: &Register, args: &Args) -> Result<Filter> {
         .transpose()?;
     let status = statuses(kind.as_ref(), &args.status)?;
     let unit = (args.unit.as_deref())
-        .map(|u| ctx.unit(register, u))
+        .map(|u| ctx.any_unit(register, u))
         .transpose()?;
     Ok(Filter {
         kind,

@@ -57,7 +57,7 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
         unit: args
             .unit
             .as_deref()
-            .map(|u| ctx.unit(&register, u))
+            .map(|u| ctx.any_unit(&register, u))
             .transpose()?,
         owner: args.owner.clone(),
     };

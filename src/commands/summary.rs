@@ -41,7 +41,7 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
     let unit = args
         .unit
         .as_deref()
-        .map(|u| ctx.unit(&register, u))
+        .map(|u| ctx.any_unit(&register, u))
         .transpose()?;
     let today = ctx.today;
     let relevant = |facts: &Facts| summary::relevant(facts, &period, today);

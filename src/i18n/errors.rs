@@ -381,6 +381,18 @@ pub(super) fn core_error(l: Lang, error: &CoreError) -> (String, Option<String>)
                 "用 `taizhang list` 查看现有记录"
             )),
         ),
+        E::RetiredUnit { name } => (
+            say!(
+                l,
+                "the unit '{name}' is retired: no new work goes to it",
+                "单位“{name}”已撤销，不能再交办新的事项"
+            ),
+            Some(say!(
+                l,
+                "give it to the unit that took over its work (taizhang unit list)",
+                "请交给接手其工作的单位（`taizhang unit list` 列出现有单位）"
+            )),
+        ),
         E::UnknownUnit { input, known } => {
             let known = known.join(l.list_separator());
             (

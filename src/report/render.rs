@@ -219,6 +219,11 @@ impl Table {
     }
 }
 
+/// A row of cells in no particular tone.
+pub fn plain(cells: impl IntoIterator<Item = String>) -> Vec<(String, Tone)> {
+    cells.into_iter().map(|cell| (cell, Tone::Plain)).collect()
+}
+
 /// Text made safe for a terminal or a mail: control characters (an
 /// escape sequence hidden in a hand-edited title could rewrite the screen)
 /// are shown as U+FFFD; line breaks and tabs are kept. Applied once, where

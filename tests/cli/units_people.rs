@@ -166,6 +166,16 @@ fn a_unit_is_retired_only_when_it_leads_nothing_open() {
         "办公室 is retired",
         "“办公室”已撤销",
     );
+    // No new work goes to it, by name or by code; its figures still do.
+    for lead in ["办公室", "BGS"] {
+        refused(
+            &env,
+            &["assign", "新的事项", "--lead", lead, "--due", "2026-12-20"],
+            "the unit '办公室' is retired: no new work goes to it",
+            "单位“办公室”已撤销，不能再交办新的事项",
+        );
+    }
+    env.run(&["summary", "--unit", "办公室", "--period", "2026"]);
 }
 
 #[test]

@@ -57,6 +57,11 @@ pub enum Error {
         input: String,
         known: Vec<String>,
     },
+    /// New work given to a unit that was retired (kept for the records
+    /// and reports of its years).
+    RetiredUnit {
+        name: String,
+    },
     UnknownSeries {
         input: String,
         known: Vec<String>,

@@ -45,7 +45,7 @@ pub fn change_settings(
     message: &str,
     edit: impl FnOnce(&mut SettingsDoc, &mut Change) -> Result<()>,
 ) -> Result<()> {
-    let mut tx = Change::begin(register, !ctx.args.no_commit)?;
+    let mut tx = ctx.begin(register)?;
     let text = tx.settings_text()?;
     let mut doc = SettingsDoc::parse(&text)?;
     edit(&mut doc, &mut tx)?;

@@ -6,7 +6,7 @@ use crate::context::Ctx;
 use crate::error::Result;
 use crate::i18n::settings::{Heading, State};
 use crate::report::output::Output;
-use crate::report::render::{Table, Tone};
+use crate::report::render::plain;
 
 /// List the people: name, unit, email, mobile, leader, and those who left.
 #[derive(Debug, clap::Args)]
@@ -24,28 +24,18 @@ pub fn run(ctx: &Ctx, _args: Args) -> Result<ExitCode> {
         Heading::Leader,
         Heading::State,
     ];
-    let mut table = Table::new(
-        headings
-            .iter()
-            .map(|h| lang.heading(*h).to_string())
-            .collect(),
-    );
+    let mut table = crate::commands::unit::table(lang, &headings);
     for p in people {
         let state = if p.left { State::Left } else { State::Active };
         let leader = if p.leader { lang.state(State::Yes) } else { "" };
-        table.push(
-            [
-                p.name.clone(),
-                p.unit.clone().unwrap_or_default(),
-                p.email.clone().unwrap_or_default(),
-                p.mobile.clone().unwrap_or_default(),
-                leader.to_string(),
-                lang.state(state).to_string(),
-            ]
-            .into_iter()
-            .map(|cell| (cell, Tone::Plain))
-            .collect(),
-        );
+        table.push(plain([
+            p.name.clone(),
+            p.unit.clone().unwrap_or_default(),
+            p.email.clone().unwrap_or_default(),
+            p.mobile.clone().unwrap_or_default(),
+            leader.to_string(),
+            lang.state(state).to_string(),
+        ]));
     }
     ctx.emit(Output::new().table(false, table).json(people))
 }

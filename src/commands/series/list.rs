@@ -6,7 +6,7 @@ use crate::context::Ctx;
 use crate::error::Result;
 use crate::i18n::settings::Heading;
 use crate::report::output::Output;
-use crate::report::render::{Table, Tone};
+use crate::report::render::plain;
 use taizhang_core::model::outgoing::doc_number;
 use taizhang_core::store::numbering;
 
@@ -43,29 +43,19 @@ pub fn run(ctx: &Ctx, _args: Args) -> Result<ExitCode> {
         Heading::Last,
         Heading::Next,
     ];
-    let mut table = Table::new(
-        headings
-            .iter()
-            .map(|h| lang.heading(*h).to_string())
-            .collect(),
-    );
+    let mut table = crate::commands::unit::table(lang, &headings);
     for row in &rows {
         let last = if row.last == 0 {
             String::new()
         } else {
             doc_number(&row.issuer, year, row.last)
         };
-        table.push(
-            [
-                row.name.clone(),
-                row.issuer.clone(),
-                last,
-                doc_number(&row.issuer, year, row.next),
-            ]
-            .into_iter()
-            .map(|cell| (cell, Tone::Plain))
-            .collect(),
-        );
+        table.push(plain([
+            row.name.clone(),
+            row.issuer.clone(),
+            last,
+            doc_number(&row.issuer, year, row.next),
+        ]));
     }
     ctx.emit(Output::new().table(false, table).json(rows))
 }

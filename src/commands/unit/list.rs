@@ -6,7 +6,7 @@ use crate::context::Ctx;
 use crate::error::Result;
 use crate::i18n::settings::{Heading, State};
 use crate::report::output::Output;
-use crate::report::render::{Table, Tone};
+use crate::report::render::plain;
 use taizhang_core::store::load_all;
 
 /// List the units: name, code, state, former names, and how many open
@@ -46,30 +46,20 @@ pub fn run(ctx: &Ctx, _args: Args) -> Result<ExitCode> {
         Heading::State,
         Heading::Former,
     ];
-    let mut table = Table::new(
-        headings
-            .iter()
-            .map(|h| lang.heading(*h).to_string())
-            .collect(),
-    );
+    let mut table = crate::commands::unit::table(lang, &headings);
     for row in &rows {
         let state = if row.retired {
             State::Retired
         } else {
             State::Active
         };
-        table.push(
-            [
-                row.name.clone(),
-                row.code.clone().unwrap_or_default(),
-                row.open.to_string(),
-                lang.state(state).to_string(),
-                row.former.join(lang.list_separator()),
-            ]
-            .into_iter()
-            .map(|cell| (cell, Tone::Plain))
-            .collect(),
-        );
+        table.push(plain([
+            row.name.clone(),
+            row.code.clone().unwrap_or_default(),
+            row.open.to_string(),
+            lang.state(state).to_string(),
+            row.former.join(lang.list_separator()),
+        ]));
     }
     ctx.emit(Output::new().table(false, table).json(rows))
 }

@@ -14,6 +14,9 @@ use clap::Subcommand;
 
 use crate::context::Ctx;
 use crate::error::Result;
+use crate::i18n::Lang;
+use crate::i18n::settings::Heading;
+use crate::report::render::Table;
 use taizhang_core::model::settings::roster;
 use taizhang_core::store::{Register, load_all};
 
@@ -43,4 +46,15 @@ fn open_items(register: &Register, unit: &str) -> Vec<String> {
         .filter(|l| roster::leads(&l.record, unit))
         .map(|l| l.record.id().to_string())
         .collect()
+}
+
+/// An empty table of the settings' lists (units, people, series), headed
+/// in the reader's language.
+pub(crate) fn table(lang: Lang, headings: &[Heading]) -> Table {
+    Table::new(
+        headings
+            .iter()
+            .map(|h| lang.heading(*h).to_string())
+            .collect(),
+    )
 }

@@ -385,14 +385,16 @@ impl Reader<'_, '_> {
         }
     }
 
-    /// A date, or a moment when the cell gives a time after it
-    /// (`2026-11-20 10:10`): received papers and meetings keep their times.
+    /// A date, or a moment when the cell holds a time too (a date-time
+    /// cell of a workbook, `2026-11-20 10:10` as `export csv` writes it,
+    /// `2026年1月6日9时30分`): received papers and meetings keep their
+    /// times, from any sheet, read by the one reader of moments.
     pub(crate) fn when(&mut self, field: Field) -> Option<When> {
         let date = self.date(field)?;
-        let time = self
-            .text(field)
-            .and_then(|text| text.split_once(' ').map(|(_, t)| t.trim().to_string()))
-            .and_then(|t| t.parse::<jiff::civil::Time>().ok());
+        let time = cell::moment(self.cell(field), self.setting.year)
+            .ok()
+            .flatten()
+            .and_then(|moment| moment.time);
         let Some(time) = time else {
             return Some(When::Date(date));
         };
