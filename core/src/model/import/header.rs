@@ -47,6 +47,27 @@ impl Label {
         }
         names
     }
+
+    /// What the column fills: an override (`--map`) for any of its names,
+    /// else the first of its names `own` knows. One rule for records and
+    /// logbooks alike.
+    pub fn resolve<T: Copy>(
+        &self,
+        overrides: &[(String, T)],
+        own: impl Fn(&str) -> Option<T>,
+    ) -> Option<T> {
+        let names = self.names();
+        names
+            .iter()
+            .find_map(|name| {
+                let name = super::normal_header(name);
+                overrides
+                    .iter()
+                    .find(|(column, _)| super::normal_header(column) == name)
+                    .map(|(_, found)| *found)
+            })
+            .or_else(|| names.iter().find_map(|name| own(name)))
+    }
 }
 
 /// The labels of the columns of the block `rows[top..=bottom]`. A label

@@ -345,17 +345,7 @@ pub fn find_header(
 /// What a column's label names: an override (`--map`) for any of its
 /// names, else a field for the first of its names that has one.
 fn mapping_of(label: &Label, target: Target, overrides: &[(String, Mapping)]) -> Option<Mapping> {
-    let names = label.names();
-    names
-        .iter()
-        .find_map(|name| {
-            let name = normal_header(name);
-            overrides
-                .iter()
-                .find(|(column, _)| normal_header(column) == name)
-                .map(|(_, m)| *m)
-        })
-        .or_else(|| names.iter().find_map(|name| target.field_named(name)))
+    label.resolve(overrides, |name| target.field_named(name))
 }
 
 /// The labels of the top rows that name one of `target`'s fields, for

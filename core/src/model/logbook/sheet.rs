@@ -89,17 +89,7 @@ fn use_of(
     book: &LogbookDef,
     overrides: &[(String, ColumnUse)],
 ) -> Option<ColumnUse> {
-    let names = label.names();
-    names
-        .iter()
-        .find_map(|name| {
-            let name = normal_header(name);
-            overrides
-                .iter()
-                .find(|(column, _)| normal_header(column) == name)
-                .map(|(_, u)| *u)
-        })
-        .or_else(|| names.iter().find_map(|name| column_use(book, name)))
+    label.resolve(overrides, |name| column_use(book, name))
 }
 
 /// The labels of the top rows that name one of the book's fields, for
