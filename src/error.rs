@@ -198,6 +198,13 @@ pub enum Error {
         flag: Flag,
         path: PathBuf,
     },
+    /// The file to write is one of the register's own (its settings, a
+    /// record, anything under `.git` or `.taizhang`): an export would
+    /// destroy it.
+    OutInRegister {
+        flag: Flag,
+        path: PathBuf,
+    },
     /// The file to write is a folder.
     OutIsFolder {
         flag: Flag,

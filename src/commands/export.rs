@@ -78,7 +78,7 @@ pub struct Args {
 pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
     let register = ctx.register()?;
     // Refuse before reading or writing anything.
-    let out = check_out(&args)?;
+    let out = check_out(&register, &args)?;
     if let Some(period) = &args.period
         && args.format != ExportFormat::Html
     {
@@ -162,9 +162,9 @@ enum Listing {
     Ics,
 }
 
-/// `--out` checked before anything is read or written: xlsx needs it, and
-/// its folder must exist.
-fn check_out(args: &Args) -> Result<Option<PathBuf>> {
+/// `--out` checked before anything is read or written: xlsx needs it, its
+/// folder must exist, and it must not be one of the register's own files.
+fn check_out(register: &Register, args: &Args) -> Result<Option<PathBuf>> {
     let Some(out) = &args.out else {
         if args.format == ExportFormat::Xlsx {
             return Err(Error::NeedsOut {
@@ -190,7 +190,39 @@ fn check_out(args: &Args) -> Result<Option<PathBuf>> {
             path: folder.to_path_buf(),
         });
     }
+    if register_owns(register, folder, out) {
+        return Err(Error::OutInRegister {
+            flag: flag.clone(),
+            path: out.clone(),
+        });
+    }
     Ok(Some(out.clone()))
+}
+
+/// Whether `out` (in `folder`, which exists) is a file the register keeps:
+/// its settings and calendar, or anything in `.git`, `.taizhang` or a
+/// record folder. Compared after resolving links and `..`, so no spelling
+/// of the path gets past it.
+fn register_owns(register: &Register, folder: &Path, out: &Path) -> bool {
+    let (Ok(root), Ok(folder)) = (register.root.canonicalize(), folder.canonicalize()) else {
+        return false;
+    };
+    let Ok(inside) = folder.strip_prefix(&root) else {
+        return false;
+    };
+    let Some(name) = out.file_name() else {
+        return false;
+    };
+    let top = inside.components().next().map(|c| c.as_os_str());
+    match top {
+        None => ["taizhang.toml", "calendar.toml"]
+            .iter()
+            .any(|own| name == *own),
+        Some(top) => [".git", ".taizhang"]
+            .into_iter()
+            .chain(Kind::folders())
+            .any(|own| top == own),
+    }
 }
 
 /// Writes the export: to `out` atomically (with the user's umask), else

@@ -209,6 +209,21 @@ pub(super) fn error(lang: Lang, error: &Error) -> (String, Option<String>) {
                 None,
             )
         }
+        E::OutInRegister { flag, path } => {
+            let path = path.display();
+            (
+                say!(
+                    l,
+                    "{flag}: {path} is the register's own file; an export there would destroy it",
+                    "{flag}：{path} 是台账自身的文件，导出到这里会把它毁掉"
+                ),
+                Some(say!(
+                    l,
+                    "write the export outside the register's settings, record folders, .git and .taizhang",
+                    "请导出到台账的设置文件、记录目录、.git 和 .taizhang 以外的地方"
+                )),
+            )
+        }
         E::OutIsFolder { flag, path } => {
             let path = path.display();
             (

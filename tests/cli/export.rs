@@ -608,3 +608,25 @@ fn export_json_is_list_json_with_titles_withheld() {
     assert_eq!(closed.as_array().unwrap().len(), 1);
     assert!(!Path::new(&env.root).join(".taizhang/tmp").exists() || env.status().is_empty());
 }
+
+/// `--out` naming one of the register's own files (its settings, a
+/// record, git's HEAD), however spelled, is refused before anything is
+/// written, in both languages; a file beside them is written.
+#[test]
+fn an_export_never_overwrites_the_registers_own_files() {
+    let env = office();
+    let record = "documents/2026/IN-2026-0001.yaml";
+    let root_name = env.root.file_name().unwrap().to_str().unwrap().to_string();
+    let spelled = format!("../{root_name}/taizhang.toml");
+    for out in ["taizhang.toml", ".git/HEAD", record, spelled.as_str()] {
+        let own = out.replace(&format!("../{root_name}/"), "");
+        let before = env.read(&own);
+        let en = env.fail(&["--lang", "en", "export", "csv", "--out", out]);
+        assert!(en.contains("is the register's own file"), "{out}: {en}");
+        let zh = env.fail(&["--lang", "zh", "export", "json", "--out", out]);
+        assert!(zh.contains("是台账自身的文件"), "{out}: {zh}");
+        assert_eq!(env.read(&own), before, "{out} was changed");
+    }
+    env.run(&["export", "csv", "--out", "收文.csv"]);
+    assert!(env.read("收文.csv").contains("IN-2026-0001"));
+}
