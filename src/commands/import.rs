@@ -166,25 +166,20 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
     let prefix = register.config.prefix(kind);
     unlink_replies(&register, &mut drafts);
     check_named(&register, &drafts, &header, &mut problems);
-    if !problems.is_empty() {
-        problems.sort_by_key(|p| p.row);
-        let refused = CoreError::ImportRefused {
-            path: args.file.clone(),
-            kind,
-            problems,
-        };
-        return shown.refuse(
-            ctx,
-            &args,
-            &mut tx,
-            (prefix, &existing),
-            drafts,
-            &warnings,
-            refused.into(),
-        );
-    }
-    if let Some(refused) = drop_repeated(ctx, &args, &shown, &existing, &mut drafts, &mut warnings)
-    {
+    problems.sort_by_key(|p| p.row);
+    // Rows that are wrong refuse the import before rows already present.
+    let refused = match problems.is_empty() {
+        false => Some(
+            CoreError::ImportRefused {
+                path: args.file.clone(),
+                kind,
+                problems,
+            }
+            .into(),
+        ),
+        true => drop_repeated(ctx, &args, &shown, &existing, &mut drafts, &mut warnings),
+    };
+    if let Some(refused) = refused {
         return shown.refuse(
             ctx,
             &args,
