@@ -9,12 +9,7 @@ use crate::snapshots::{copy_dir, whole};
 /// The example register, committed, with `edit` applied to three files
 /// as a sync that kept one side of a list would leave them.
 fn example_with_broken_links() -> Env {
-    let env = Env::bare();
-    let example = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/office");
-    copy_dir(&example, &env.root);
-    env.git(&["init", "-q"]);
-    env.git(&["add", "-A"]);
-    env.git(&["commit", "-qm", "示例台账"]);
+    let env = Env::example();
     let edit = |path: &str, from: &str, to: &str| {
         let text = env.read(path);
         assert!(text.contains(from), "{path}: {from}");

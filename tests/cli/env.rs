@@ -87,6 +87,18 @@ impl Env {
         }
     }
 
+    /// A copy of the bundled example register, committed to a fresh git
+    /// repository; the clock is the caller's to pin.
+    pub fn example() -> Env {
+        let env = Env::bare();
+        let example = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/office");
+        crate::snapshots::copy_dir(&example, &env.root);
+        env.git(&["init", "-q"]);
+        env.git(&["add", "-A"]);
+        env.git(&["commit", "-qm", "示例台账"]);
+        env
+    }
+
     /// `taizhang` in the register, in the pinned environment.
     pub fn cmd(&self) -> Command {
         Command::from_std(self.std_cmd())

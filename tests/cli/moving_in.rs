@@ -10,7 +10,6 @@ use std::path::Path;
 use serde_json::Value;
 
 use crate::env::Env;
-use crate::snapshots::copy_dir;
 
 fn csv(env: &Env, name: &str, text: &str) -> String {
     let path = env.tmp.path().join(name);
@@ -498,15 +497,7 @@ fn a_number_is_found_however_typed() {
 
 /// The example register, committed to a fresh repository.
 fn example() -> Env {
-    let env = Env::bare();
-    copy_dir(
-        &Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/office"),
-        &env.root,
-    );
-    env.git(&["init", "-q"]);
-    env.git(&["add", "-A"]);
-    env.git(&["commit", "-qm", "示例台账"]);
-    env
+    Env::example()
 }
 
 /// An empty register with the example's settings (units, people,

@@ -2,20 +2,11 @@
 //! `remind` gathers for the day, entries out included.
 
 use crate::env::Env;
-use crate::snapshots::copy_dir;
 use serde_json::Value;
-use std::path::Path;
 
 /// The example register, committed to a fresh repository, clock pinned.
 fn example() -> Env {
-    let env = Env::bare();
-    copy_dir(
-        &Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/office"),
-        &env.root,
-    );
-    env.git(&["init", "-q"]);
-    env.git(&["add", "-A"]);
-    env.git(&["commit", "-qm", "示例台账"]);
+    let env = Env::example();
     env.pin_clock("2026-11-23T09:30:00+08:00");
     env
 }

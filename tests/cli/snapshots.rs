@@ -21,12 +21,7 @@ const LANGS: [&str; 2] = ["en", "zh"];
 /// A copy of the example register in a temporary folder, committed to a
 /// fresh git repository, with the clock pinned.
 fn office() -> Env {
-    let env = Env::bare();
-    let example = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/office");
-    copy_dir(&example, &env.root);
-    env.git(&["init", "-q"]);
-    env.git(&["add", "-A"]);
-    env.git(&["commit", "-qm", "示例台账"]);
+    let env = Env::example();
     env.pin_clock(NOW);
     env
 }
