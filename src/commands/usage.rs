@@ -59,7 +59,7 @@ fn bad_value(error: &clap::Error) -> Option<crate::error::Error> {
 
 /// The whole command line with its help in `lang`; in Chinese, built.
 pub fn command(lang: Lang) -> Command {
-    let mut command = Cli::command();
+    let mut command = help::building(lang, Cli::command);
     if lang == Lang::Zh {
         // clap breaks lines only at spaces, which Chinese seldom has: it
         // lays the help out unwrapped and `wrap` breaks it.

@@ -9,7 +9,34 @@
 //! kind of usage error. A test walks the whole command tree and names any
 //! command or flag left without its Chinese here.
 
+use std::cell::Cell;
+
 use crate::i18n::{Lang, say, words};
+
+thread_local! {
+    /// The language the command tree is being built in; English unless
+    /// [`building`] says otherwise, as clap's completions and man pages
+    /// want it.
+    static BUILDING: Cell<Lang> = const { Cell::new(Lang::En) };
+}
+
+/// The help text of a command or flag in the language the command tree is
+/// being built in: `#[arg(help = tr("What was done", "做了什么"))]`. A
+/// command given its help this way has both languages in its own file.
+pub fn tr(en: &'static str, zh: &'static str) -> &'static str {
+    match BUILDING.get() {
+        Lang::En => en,
+        Lang::Zh => zh,
+    }
+}
+
+/// What `build` returns, with every [`tr`] it calls answering in `lang`.
+pub fn building<T>(lang: Lang, build: impl FnOnce() -> T) -> T {
+    let before = BUILDING.replace(lang);
+    let built = build();
+    BUILDING.set(before);
+    built
+}
 
 /// Chinese `about` of each command by its path, and the `long_about` of
 /// those whose English has one (shown by `--help`; `-h` shows the about).
