@@ -19,6 +19,7 @@ use jiff::civil::Date;
 use jiff::tz::TimeZone;
 
 use crate::error::{CoreError, Error, Flag, Result};
+use crate::i18n::tr;
 use crate::i18n::{Lang, Message};
 pub use crate::report::output::Format;
 use crate::report::output::Output;
@@ -42,7 +43,12 @@ pub enum ColorChoice {
 /// Options every command accepts.
 #[derive(Debug, Clone, Args)]
 pub struct GlobalArgs {
-    /// The register folder [default: TAIZHANG_REGISTER, else the nearest folder upward holding taizhang.toml]
+    #[arg(help = tr(
+        "The register folder [default: TAIZHANG_REGISTER, else the nearest folder upward holding \
+        taizhang.toml]",
+        "台账文件夹（默认：TAIZHANG_REGISTER，否则从当前文件夹向上找到的第一个含 taizhang.toml 的\
+        文件夹）",
+    ))]
     // The three options that have an environment variable read it in
     // `Ctx::new`, not through clap's `env`: clap counts an option set from
     // the environment as given and lists it in the usage line of every
@@ -51,31 +57,48 @@ pub struct GlobalArgs {
     #[arg(short = 'C', long = "register", value_name = "DIR", global = true)]
     pub register: Option<PathBuf>,
 
-    /// Output format
+    #[arg(help = tr("Output format", "输出格式"))]
     #[arg(short = 'o', long, value_enum, global = true)]
     pub format: Option<Format>,
 
-    /// Language of labels and messages: en or zh [default: TAIZHANG_LANG, the register's setting, then LANG]
+    #[arg(help = tr(
+        "Language of labels and messages: en or zh [default: TAIZHANG_LANG, the register's setting, \
+        then LANG]",
+        "标签和消息的语言：en（英文）或 zh（中文）（默认依次取 TAIZHANG_LANG、台账设置中的 \
+        `language`、系统区域设置 LANG）",
+    ))]
     #[arg(long, value_name = "en|zh", global = true)]
     pub lang: Option<String>,
 
-    /// The date taken as today (tests, back-filling, a missed cron job) [default: TAIZHANG_TODAY, else the clock's]
+    #[arg(help = tr(
+        "The date taken as today (tests, back-filling, a missed cron job) [default: TAIZHANG_TODAY, \
+        else the clock's]",
+        "作为“今天”的日期（测试、补录、漏跑的定时任务）（默认：TAIZHANG_TODAY，否则取系统时钟）",
+    ))]
     #[arg(long, value_name = "DATE", global = true, value_parser = values::date(), allow_hyphen_values = true)]
     pub today: Option<Given<DateExpr>>,
 
-    /// Who acts, for history entries [default: TAIZHANG_USER, GIT_AUTHOR_NAME, git's user.name, then the login name]
+    #[arg(help = tr(
+        "Who acts, for history entries [default: TAIZHANG_USER, GIT_AUTHOR_NAME, git's user.name, \
+        then the login name]",
+        "办理人，记入办理经过（默认依次取 TAIZHANG_USER、GIT_AUTHOR_NAME、git 的 user.name、登录名\
+        ）",
+    ))]
     #[arg(long, value_name = "NAME", global = true)]
     pub by: Option<String>,
 
-    /// Write the change but do not commit it
+    #[arg(help = tr("Write the change but do not commit it", "写入修改，但不提交"))]
     #[arg(long, global = true)]
     pub no_commit: bool,
 
-    /// When to use colour
+    #[arg(help = tr("When to use colour", "何时使用颜色"))]
     #[arg(long, value_enum, default_value = "auto", global = true)]
     pub color: ColorChoice,
 
-    /// Print only what was asked for (no notes on stderr)
+    #[arg(help = tr(
+        "Print only what was asked for (no notes on stderr)",
+        "只打印所要的内容（标准错误上不出提示）",
+    ))]
     #[arg(short, long, global = true)]
     pub quiet: bool,
 }
@@ -84,8 +107,10 @@ pub struct GlobalArgs {
 /// (`Output::csv`) will not take a CSV without it.
 #[derive(Debug, Clone, Copy, Default, Args)]
 pub struct CsvArgs {
-    /// Start CSV output with a UTF-8 byte order mark, so Excel and WPS
-    /// read Chinese correctly
+    #[arg(help = tr(
+        "Start CSV output with a UTF-8 byte order mark, so Excel and WPS read Chinese correctly",
+        "CSV 输出以 UTF-8 字节序标记开头，表格软件（Excel、WPS）才能正确读出中文",
+    ))]
     #[arg(long)]
     pub bom: bool,
 }
@@ -94,7 +119,7 @@ pub struct CsvArgs {
 /// classified records takes.
 #[derive(Debug, Clone, Copy, Default, Args)]
 pub struct SecrecyArgs {
-    /// Print the titles of classified records
+    #[arg(help = tr("Print the titles of classified records", "打印涉密记录的标题"))]
     #[arg(long)]
     pub show_classified: bool,
 }

@@ -7,59 +7,82 @@ use crate::commands::shared::{commit_message, finish_new, optional_text};
 use crate::context::Ctx;
 use crate::context::values::{self, DateExpr, Given, keyword};
 use crate::error::{CoreError, Result};
+use crate::i18n::tr;
 use taizhang_core::model::followup::NewFollowup;
 use taizhang_core::model::id::RecordRef;
 use taizhang_core::model::keyword::{Feedback, Secrecy, Source};
 
-/// Create a follow-up (督办事项) with a lead unit and a deadline; prints the
-/// new ID alone.
-///
-/// With --from, the follow-up carries out a document (IN-…/OUT-…) or a
-/// meeting decision (MT-2026-0003#2); both records are linked, and the
-/// follow-up inherits the source's secrecy level.
 #[derive(Debug, clap::Args)]
+#[command(
+    about = tr(
+        "Create a follow-up (督办事项) with a lead unit and a deadline; prints the new ID alone",
+        "新建督办事项，指定牵头单位和办结时限；只打印新编号",
+    ),
+    long_about = tr(
+        "Create a follow-up (督办事项) with a lead unit and a deadline; prints the new ID alone.\n\n\
+        With --from, the follow-up carries out a document (IN-…/OUT-…) or a meeting decision \
+        (MT-2026-0003#2); both records are linked, and the follow-up inherits the source's secrecy \
+        level.",
+        "新建督办事项，指定牵头单位和办结时限；只打印新编号。\n\n\
+        给了 --from，督办事项即落实一份公文（IN-…/OUT-…）或一项会议议定事项（MT-2026-0003#2）；两\
+        条记录互相关联，督办事项沿用来源的密级。",
+    ),
+)]
 pub struct Args {
-    /// The matter to be done (督办事项)
+    #[arg(help = tr("The matter to be done (督办事项)", "督办事项"))]
     #[arg(value_parser = values::title)]
     pub title: String,
-    /// Lead unit (牵头单位)
+    #[arg(help = tr("Lead unit (牵头单位)", "牵头单位"))]
     #[arg(long, value_name = "UNIT", value_parser = values::text)]
     pub lead: String,
-    /// Deadline (办结时限): a date, +2w, fri …
+    #[arg(help = tr("Deadline (办结时限): a date, +2w, fri …", "办结时限：日期、+2w、fri …"))]
     #[arg(long, value_name = "DATE", value_parser = values::date(), allow_hyphen_values = true)]
     pub due: Given<DateExpr>,
-    /// The person responsible (责任人)
+    #[arg(help = tr("The person responsible (责任人)", "责任人"))]
     #[arg(long, value_name = "NAME")]
     pub owner: Option<String>,
-    /// Supporting units (协办单位), comma-separated or repeated
+    #[arg(help = tr(
+        "Supporting units (协办单位), comma-separated or repeated",
+        "协办单位，用逗号分隔或重复给出",
+    ))]
     #[arg(long, value_name = "UNIT")]
     pub support: Vec<String>,
-    /// Where it comes from: instruction, meeting, superior, document,
-    /// key-task, proposal, public, other (or 领导批示, 会议议定 …)
+    #[arg(help = tr(
+        "Where it comes from: instruction, meeting, superior, document, key-task, proposal, public, \
+        other (or 领导批示, 会议议定 …)",
+        "来源：instruction、meeting、superior、document、key-task、proposal、public、other（或 领导\
+        批示、会议议定 …）",
+    ))]
     #[arg(long, value_parser = keyword::<Source>)]
     pub source: Option<Source>,
-    /// The document or meeting decision it carries out (IN-…, MT-…#n)
+    #[arg(help = tr(
+        "The document or meeting decision it carries out (IN-…, MT-…#n)",
+        "所落实的公文或会议议定事项（IN-…、MT-…#n）",
+    ))]
     #[arg(long = "from", value_name = "ID", value_parser = values::given())]
     pub from: Option<Given<String>>,
-    /// The leader who assigned it (交办领导)
+    #[arg(help = tr("The leader who assigned it (交办领导)", "交办领导"))]
     #[arg(long = "by-leader", value_name = "NAME")]
     pub by_leader: Option<String>,
-    /// The leader in charge (分管领导)
+    #[arg(help = tr("The leader in charge (分管领导)", "分管领导"))]
     #[arg(long, value_name = "NAME")]
     pub supervisor: Option<String>,
-    /// What is required (办理要求)
+    #[arg(help = tr("What is required (办理要求)", "办理要求"))]
     #[arg(long, value_name = "TEXT")]
     pub requirement: Option<String>,
-    /// How often progress is owed: once, weekly, monthly, quarterly
+    #[arg(help = tr(
+        "How often progress is owed: once, weekly, monthly, quarterly",
+        "多久报一次进展：once（一次）、weekly（每周）、monthly（每月）、quarterly（每季）",
+    ))]
     #[arg(long, value_parser = keyword::<Feedback>)]
     pub feedback: Option<Feedback>,
-    /// Date assigned (交办日期) [default: today]
+    #[arg(help = tr("Date assigned (交办日期) [default: today]", "交办日期（默认：今天）"))]
     #[arg(long, value_name = "DATE", value_parser = values::date(), allow_hyphen_values = true)]
     pub assigned: Option<Given<DateExpr>>,
-    /// Secrecy level, if higher than the source's
+    #[arg(help = tr("Secrecy level, if higher than the source's", "密级，高于来源时才给"))]
     #[arg(long, value_parser = keyword::<Secrecy>)]
     pub secrecy: Option<Secrecy>,
-    /// Notes (备注)
+    #[arg(help = tr("Notes (备注)", "备注"))]
     #[arg(long)]
     pub notes: Option<String>,
 }

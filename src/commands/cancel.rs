@@ -7,15 +7,21 @@ use crate::context::Ctx;
 use crate::context::values;
 use crate::error::Result;
 use crate::i18n::Confirm;
+use crate::i18n::tr;
 use taizhang_core::model::common::HistoryAction;
 
-/// Cancel a follow-up that is no longer needed (撤项). It then counts in no
-/// figure but `assigned`.
 #[derive(Debug, clap::Args)]
+#[command(
+    about = tr(
+        "Cancel a follow-up that is no longer needed (撤项). It then counts in no figure but \
+        `assigned`",
+        "撤销不再需要的督办事项（撤项）。撤项后除“交办”外不计入任何统计",
+    ),
+)]
 pub struct Args {
-    /// The follow-up
+    #[arg(help = tr("The follow-up", "督办事项"))]
     pub id: String,
-    /// Why (撤项理由)
+    #[arg(help = tr("Why (撤项理由)", "撤项理由"))]
     #[arg(long, value_parser = values::text)]
     pub reason: String,
 }

@@ -8,6 +8,7 @@ use serde::Serialize;
 
 use crate::context::{CsvArgs, Ctx};
 use crate::error::{CoreError, Error, Result};
+use crate::i18n::tr;
 use crate::i18n::{Label, Lang, Message};
 use crate::report::output::Output;
 use crate::report::render::{Table, Tone};
@@ -16,11 +17,18 @@ use taizhang_core::store::parse::ReadProblem;
 use taizhang_core::store::parse::key_line_in;
 use taizhang_core::store::{self, Register, Snapshot, git};
 
-/// Check the whole register: unreadable YAML (file:line:col), missing or
-/// bad fields, unknown fields (as warnings), duplicate IDs, IDs that do not
-/// match their file, dangling links, conflict markers, impossible dates,
-/// records not committed to git. Exits 1 when there is any error.
 #[derive(Debug, clap::Args)]
+#[command(
+    about = tr(
+        "Check the whole register: unreadable YAML (file:line:col), missing or bad fields, unknown \
+        fields (as warnings), duplicate IDs, IDs that do not match their file, dangling links, \
+        conflict markers, impossible dates, records not committed to git. Exits 1 when there is \
+        any error",
+        "检查整个台账：无法读取的 YAML（文件:行:列）、缺失或错误的字段、未知字段（作为警告）、重复\
+        编号、与文件名不符的编号、断开的关联、冲突标记、不可能的日期、未提交到 git 的记录。有任何\
+        错误即以 1 退出",
+    ),
+)]
 pub struct Args {
     #[command(flatten)]
     pub csv: CsvArgs,

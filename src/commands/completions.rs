@@ -6,15 +6,27 @@ use clap::CommandFactory;
 
 use crate::context::Ctx;
 use crate::error::{Error, Result};
+use crate::i18n::tr;
 
-/// Print the completion script for a shell.
-///
-/// bash: taizhang completions bash > ~/.local/share/bash-completion/completions/taizhang
-/// zsh: taizhang completions zsh > ~/.zfunc/_taizhang (with fpath+=~/.zfunc in .zshrc)
-/// fish: taizhang completions fish > ~/.config/fish/completions/taizhang.fish
 #[derive(Debug, clap::Args)]
+#[command(
+    about = tr("Print the completion script for a shell", "打印某种命令行外壳的补全脚本"),
+    long_about = tr(
+        "Print the completion script for a shell.\n\n\
+        bash: taizhang completions bash > ~/.local/share/bash-completion/completions/taizhang zsh: \
+        taizhang completions zsh > ~/.zfunc/_taizhang (with fpath+=~/.zfunc in .zshrc) fish: \
+        taizhang completions fish > ~/.config/fish/completions/taizhang.fish",
+        "打印某种命令行外壳的补全脚本。\n\n\
+        bash：taizhang completions bash > ~/.local/share/bash-completion/completions/taizhang\nzsh\
+        ：taizhang completions zsh > ~/.zfunc/_taizhang（并在 .zshrc 中写 fpath+=~/.zfunc）\nfish\
+        ：taizhang completions fish > ~/.config/fish/completions/taizhang.fish",
+    ),
+)]
 pub struct Args {
-    /// bash, zsh, fish, powershell or elvish
+    #[arg(help = tr(
+        "bash, zsh, fish, powershell or elvish",
+        "bash、zsh、fish、powershell 或 elvish",
+    ))]
     #[arg(value_enum)]
     pub shell: clap_complete::Shell,
 }

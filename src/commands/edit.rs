@@ -6,6 +6,7 @@ use std::process::ExitCode;
 use crate::commands::shared::commit_message;
 use crate::context::Ctx;
 use crate::error::{CoreError, Error, Result};
+use crate::i18n::tr;
 use crate::i18n::{self, Message};
 use crate::report::render::printable;
 use taizhang_core::model::common::{Actor, HistoryAction};
@@ -19,20 +20,35 @@ use taizhang_core::model::validate::new_errors;
 use taizhang_core::store::draft::{self, Draft};
 use taizhang_core::store::{self, Change, Register};
 
-/// Correct a record (更正): fix a mistyped title, date, unit or level.
-///
-/// With --set, each FIELD=VALUE is read as its flag would read it (dates
-/// as `--due` reads them, enumerated values in English or Chinese, units
-/// by name or code); an empty VALUE clears an optional field. Without
-/// --set the record opens in $VISUAL or $EDITOR; on saving it is checked
-/// as `taizhang check` checks one record, and kept only if it passes. The
-/// ID, history and status never change here; every change is recorded in
-/// the history as old → new, in one commit.
 #[derive(Debug, clap::Args)]
+#[command(
+    about = tr(
+        "Correct a record (更正): fix a mistyped title, date, unit or level",
+        "更正记录：改正录错的标题、日期、单位或密级",
+    ),
+    long_about = tr(
+        "Correct a record (更正): fix a mistyped title, date, unit or level.\n\n\
+        With --set, each FIELD=VALUE is read as its flag would read it (dates as `--due` reads \
+        them, enumerated values in English or Chinese, units by name or code); an empty VALUE \
+        clears an optional field. Without --set the record opens in $VISUAL or $EDITOR; on saving \
+        it is checked as `taizhang check` checks one record, and kept only if it passes. The ID, \
+        history and status never change here; every change is recorded in the history as old → \
+        new, in one commit.",
+        "更正记录：改正录错的标题、日期、单位或密级。\n\n\
+        给了 --set，每个“字段=值”都按对应选项的读法读取（日期同 `--due`，枚举值中英文皆可，单位用\
+        名称或代码）；值为空即清空一个选填字段。不给 --set 即用 $VISUAL 或 $EDITOR 打开记录；保存\
+        时按 `taizhang check` 检查单条记录的方式检查，通过才保留。编号、办理经过和状态在此决不改变\
+        ；每项修改都以“旧 → 新”记入办理经过，一次提交。",
+    ),
+)]
 pub struct Args {
-    /// The record
+    #[arg(help = tr("The record", "记录"))]
     pub id: String,
-    /// FIELD=VALUE to set, FIELD by its key or label: --set title=… --set 办结时限=+2w (repeatable)
+    #[arg(help = tr(
+        "FIELD=VALUE to set, FIELD by its key or label: --set title=… --set 办结时限=+2w \
+        (repeatable)",
+        "要设的 字段=值，字段用其键名或名称：--set title=… --set 办结时限=+2w（可重复给出）",
+    ))]
     #[arg(short, long = "set", value_name = "FIELD=VALUE")]
     pub set: Vec<String>,
 }

@@ -11,6 +11,7 @@ use crate::commands::shared::print;
 use crate::context::values::{self, Given, PeriodExpr};
 use crate::context::{Ctx, OutputArgs};
 use crate::error::{CoreError, Error, Result};
+use crate::i18n::tr;
 use crate::i18n::{Label, Message};
 use crate::report::export;
 use crate::report::list::Filter;
@@ -39,36 +40,61 @@ pub enum ExportFormat {
     Html,
 }
 
-/// Export the register for Excel/WPS, scripts, calendars and print.
-///
-/// csv and json list records (all kinds, or KIND: in, out, document, fu,
-/// mt, or a logbook's name); xlsx puts each kind on its own sheet with
-/// real dates, a frozen header and filters; ics gives meetings and
-/// deadlines for a calendar, each with a stable UID (ID@unit) so that
-/// importing it again updates instead of duplicating; html is one
-/// self-contained page with the figures of --period, a chart per lead
-/// unit, what is overdue and the next 14 days, printable on A4.
-///
-/// Titles of classified records print as "[秘密] IN-2026-0003" (their
-/// notes and results are left out) unless --show-classified. Without
-/// --out the export goes to stdout (not xlsx).
 #[derive(Debug, clap::Args)]
+#[command(
+    about = tr(
+        "Export the register for Excel/WPS, scripts, calendars and print",
+        "导出台账，供表格软件（Excel/WPS）、脚本、日历和打印使用",
+    ),
+    long_about = tr(
+        "Export the register for Excel/WPS, scripts, calendars and print.\n\n\
+        csv and json list records (all kinds, or KIND: in, out, document, fu, mt, or a logbook's \
+        name); xlsx puts each kind on its own sheet with real dates, a frozen header and filters; \
+        ics gives meetings and deadlines for a calendar, each with a stable UID (ID@unit) so that \
+        importing it again updates instead of duplicating; html is one self-contained page with \
+        the figures of --period, a chart per lead unit, what is overdue and the next 14 days, \
+        printable on A4.\n\n\
+        Titles of classified records print as \"[秘密] IN-2026-0003\" (their notes and results are \
+        left out) unless --show-classified. Without --out the export goes to stdout (not xlsx).",
+        "导出台账，供表格软件（Excel/WPS）、脚本、日历和打印使用。\n\n\
+        csv 和 json 列出记录（全部类别，或指定类别：in、out、document、fu、mt，或登记簿名称）；\
+        xlsx 每类一张工作表，日期为真正的日期单元格，冻结表头并带筛选；ics 把会议和各项期限导入日\
+        历，每项有固定的 UID（编号@单位），再次导入即更新而不重复；html 是一个独立的页面，含 \
+        --period 期间的统计、各牵头单位的图表、逾期事项和此后 14 天的安排，可用 A4 纸打印。\n\n\
+        涉密记录的标题显示为“[秘密] IN-2026-0003”（不含其备注和办理结果），除非给了 \
+        --show-classified。不给 --out 即输出到标准输出（xlsx 除外）。",
+    ),
+)]
 pub struct Args {
-    /// csv, json, xlsx, ics or html
+    #[arg(help = tr(
+        "csv, json, xlsx, ics or html",
+        "导出格式：csv（一张表；表头用你的语言，值照存储）、json（记录数组，同 `list -o json`）、\
+        xlsx（每类一张工作表的工作簿，须给 --out）、ics（日历：会议、督办期限、办理时限）、html（\
+        一段时期的可打印简报，见 --period）",
+    ))]
     #[arg(value_enum, id = "export_format", value_name = "FORMAT")]
     pub format: ExportFormat,
-    /// Which kind of record [default: all]
+    #[arg(help = tr("Which kind of record [default: all]", "记录类别（默认：全部）"))]
     pub kind: Option<String>,
-    /// Write to FILE (replaced atomically) instead of stdout
+    #[arg(help = tr(
+        "Write to FILE (replaced atomically) instead of stdout",
+        "写入 FILE（原子替换），而不是标准输出",
+    ))]
     #[arg(long, value_name = "FILE", value_parser = values::path())]
     pub out: Option<Given<PathBuf>>,
-    /// Only records of this year (by ID)
+    #[arg(help = tr("Only records of this year (by ID)", "只导出此年度的记录（按编号）"))]
     #[arg(long, value_name = "YEAR")]
     pub year: Option<i16>,
-    /// Only these statuses (stored keyword or Chinese), comma-separated or repeated
+    #[arg(help = tr(
+        "Only these statuses (stored keyword or Chinese), comma-separated or repeated",
+        "只导出这些状态（存储的关键词或中文），用逗号分隔或重复给出",
+    ))]
     #[arg(long, value_name = "STATUS")]
     pub status: Vec<String>,
-    /// The period of the html brief [default: this-month]
+    #[arg(help = tr(
+        "The period of the html brief [default: this-month]",
+        "html 简报的时期（默认：this-month，本月）",
+    ))]
     #[arg(long, value_name = "PERIOD", value_parser = values::period())]
     pub period: Option<Given<PeriodExpr>>,
     #[command(flatten)]

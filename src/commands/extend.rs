@@ -7,22 +7,28 @@ use crate::context::Ctx;
 use crate::context::values::{self, DateExpr, Given};
 use crate::error::Result;
 use crate::i18n::Confirm;
+use crate::i18n::tr;
 use taizhang_core::model::common::HistoryAction;
 use taizhang_core::model::followup::Extension;
 
-/// Extend a follow-up's deadline. The new date must be later than the one
-/// in force; every extension is kept.
 #[derive(Debug, clap::Args)]
+#[command(
+    about = tr(
+        "Extend a follow-up's deadline. The new date must be later than the one in force; every \
+        extension is kept",
+        "督办事项延期。新期限须晚于现行期限；每次延期都留有记录",
+    ),
+)]
 pub struct Args {
-    /// The follow-up
+    #[arg(help = tr("The follow-up", "督办事项"))]
     pub id: String,
-    /// The new deadline
+    #[arg(help = tr("The new deadline", "新的期限"))]
     #[arg(long, value_name = "DATE", value_parser = values::date(), allow_hyphen_values = true)]
     pub to: Given<DateExpr>,
-    /// Why (延期理由)
+    #[arg(help = tr("Why (延期理由)", "延期理由"))]
     #[arg(long, value_parser = values::text)]
     pub reason: String,
-    /// Who approved it (批准人)
+    #[arg(help = tr("Who approved it (批准人)", "批准人"))]
     #[arg(long, value_name = "NAME")]
     pub approved_by: Option<String>,
 }

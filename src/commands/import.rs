@@ -10,6 +10,7 @@ use crate::commands::shared::print;
 use crate::context::Ctx;
 use crate::error::{CoreError, Error, Result};
 use crate::i18n::import as words;
+use crate::i18n::tr;
 use crate::i18n::{Lang, Message};
 use taizhang_core::model::config::LogbookDef;
 use taizhang_core::model::docnum;
@@ -30,59 +31,99 @@ mod read;
 pub use read::SheetFormat;
 use read::YearFrom;
 
-/// Import an existing spreadsheet register (收文登记簿, 发文登记簿, 督办台账,
-/// or a logbook such as 用印登记簿); prints the new IDs, one a line.
-///
-/// The file may be xlsx, xls, ods, or CSV/TSV in UTF-8, UTF-16 or GBK.
-/// The header (one to three rows, 来文 over 来文单位) is found below any
-/// title rows and its columns are recognised by their usual names
-/// (收文日期, 来文单位, 文件标题, 发文字号, 督办事项, 牵头单位, 完成时限 …);
-/// --map names the others. Blank, 小计/合计, footnote (注：) and signature
-/// (制表：) rows are passed over. --dry-run previews the columns and the
-/// first records. The status is the sheet's own words (已办结, 是, √,
-/// 已复函, 在办, 否, 撤项, 已归档 …, also in 是否办结, 完成情况 and
-/// 办理情况); rules that guard new entries only warn on history (an
-/// urgent paper without a deadline). Every row is checked first: if any
-/// is wrong, nothing is written and every problem is listed with its row
-/// number. All records are made in one commit, each with an ID of its
-/// own year; the sheet's own number (序号) is kept as the ID when it is a
-/// free ID of the kind, else as legacy_id. Rows already in the
-/// register (same title and date) are refused unless --skip-existing or
-/// --allow-duplicates.
 #[derive(Debug, clap::Args)]
+#[command(
+    about = tr(
+        "Import an existing spreadsheet register (收文登记簿, 发文登记簿, 督办台账, or a logbook \
+        such as 用印登记簿); prints the new IDs, one a line",
+        "导入现有的表格台账（收文登记簿、发文登记簿、督办台账，或用印登记簿等登记簿）；逐行打印新编\
+        号",
+    ),
+    long_about = tr(
+        "Import an existing spreadsheet register (收文登记簿, 发文登记簿, 督办台账, or a logbook \
+        such as 用印登记簿); prints the new IDs, one a line.\n\n\
+        The file may be xlsx, xls, ods, or CSV/TSV in UTF-8, UTF-16 or GBK. The header (one to \
+        three rows, 来文 over 来文单位) is found below any title rows and its columns are \
+        recognised by their usual names (收文日期, 来文单位, 文件标题, 发文字号, 督办事项, 牵头单\
+        位, 完成时限 …); --map names the others. Blank, 小计/合计, footnote (注：) and signature (\
+        制表：) rows are passed over. --dry-run previews the columns and the first records. The \
+        status is the sheet's own words (已办结, 是, √, 已复函, 在办, 否, 撤项, 已归档 …, also in \
+        是否办结, 完成情况 and 办理情况); rules that guard new entries only warn on history (an \
+        urgent paper without a deadline). Every row is checked first: if any is wrong, nothing is \
+        written and every problem is listed with its row number. All records are made in one \
+        commit, each with an ID of its own year; the sheet's own number (序号) is kept as the ID \
+        when it is a free ID of the kind, else as legacy_id. Rows already in the register (same \
+        title and date) are refused unless --skip-existing or --allow-duplicates.",
+        "导入现有的表格台账（收文登记簿、发文登记簿、督办台账，或用印登记簿等登记簿）；逐行打印新编\
+        号。\n\n\
+        文件可以是 xlsx、xls、ods，或 UTF-8、UTF-16 或国标编码的 CSV/TSV。表头（一至三行，如“来文”\
+        下分“来文单位”）在标题行之下自动找到，各列按常用名称识别（收文日期、来文单位、文件标题、发\
+        文字号、督办事项、牵头单位、完成时限 …）；其余的列用 --map 指明。空行、小计/合计行、注释行\
+        （注：）和签名行（制表：）跳过。--dry-run 预览各列和前几条记录。办理状态按表中的用语确定（\
+        已办结、是、√、已复函、在办、否、撤项、已归档 …，也看是否办结、完成情况、办理情况各列）；\
+        历史记录不受新登记的规则约束（特急件无办理时限等只作警告）。先逐行检查：只要有一行有错，就\
+        什么也不写，列出每个问题及其行号。全部记录在一次提交中建立，各按自己的年份编号；表中原有的\
+        编号若是本类记录尚未使用的编号则沿用，否则保留为 legacy_id。台账中已有的行（标题和日期相同\
+        ）拒绝导入，除非给了 --skip-existing 或 --allow-duplicates。",
+    ),
+)]
 pub struct Args {
-    /// The file's format: csv, tsv, xlsx, xls, ods, or auto (the file's
-    /// own bytes decide how it is read; a workbook format refuses a file
-    /// that is no workbook)
+    #[arg(help = tr(
+        "The file's format: csv, tsv, xlsx, xls, ods, or auto (the file's own bytes decide how it \
+        is read; a workbook format refuses a file that is no workbook)",
+        "文件格式：csv、tsv、xlsx、xls、ods 或 auto（按文件内容读取；工作簿格式不接受非工作簿文件）",
+    ))]
     // Not `format`: that is the global --format's name.
     #[arg(value_enum, id = "sheet_format", value_name = "FORMAT")]
     pub sheet_format: SheetFormat,
-    /// What the rows are: in (收文), out (发文), fu (督办事项), meeting
-    /// (会议), rule (制度), or a logbook's name (seal, visit …), its columns named by the fields'
-    /// keys or labels
+    #[arg(help = tr(
+        "What the rows are: in (收文), out (发文), fu (督办事项), meeting (会议), rule (制度), or a \
+        logbook's name (seal, visit …), its columns named by the fields' keys or labels",
+        "各行是什么：in（收文）、out（发文）、fu（督办事项）、meeting（会议）、rule（制度），或登记\
+        簿名称（seal、visit …），其各列以字段的键名或名称为表头",
+    ))]
     pub kind: String,
-    /// The spreadsheet file
+    #[arg(help = tr("The spreadsheet file", "表格文件"))]
     pub file: PathBuf,
-    /// The sheet of a workbook [default: the first that has a header]
+    #[arg(help = tr(
+        "The sheet of a workbook [default: the first that has a header]",
+        "工作簿中的工作表（默认：第一张有表头的）",
+    ))]
     #[arg(long, value_name = "NAME")]
     pub sheet: Option<String>,
-    /// A column and the field it fills (its key or usual header), or
-    /// COLUMN=- to leave it out; repeated
+    #[arg(help = tr(
+        "A column and the field it fills (its key or usual header), or COLUMN=- to leave it out; \
+        repeated",
+        "一列及其填入的字段（键名或常用表头），或 列名=- 表示不导入此列；可重复给出",
+    ))]
     #[arg(long = "map", value_name = "COLUMN=FIELD")]
     pub map: Vec<String>,
-    /// The year of dates written without one (11月1日) [default: a year in
-    /// the sheet's title rows or the file name, else this year]
+    #[arg(help = tr(
+        "The year of dates written without one (11月1日) [default: a year in the sheet's title rows \
+        or the file name, else this year]",
+        "未写年份的日期（11月1日）所属的年份（默认：表格标题行或文件名中的年份，否则为今年）",
+    ))]
     #[arg(long, value_name = "YEAR")]
     pub year: Option<i16>,
-    /// Check every row and preview the import: which column fills which
-    /// field, the rows passed over, the first records as they would be
-    /// stored, the warnings; write nothing (exit 1 if it would fail)
+    #[arg(help = tr(
+        "Check every row and preview the import: which column fills which field, the rows passed \
+        over, the first records as they would be stored, the warnings; write nothing (exit 1 if it \
+        would fail)",
+        "检查每一行并预览导入：各列填入哪个字段、跳过的行、前几条记录存成什么样、提示；什么也不写（\
+        导入会失败时退出码为 1）",
+    ))]
     #[arg(long)]
     pub dry_run: bool,
-    /// Import only the rows not already in the register
+    #[arg(help = tr(
+        "Import only the rows not already in the register",
+        "只导入台账中还没有的行",
+    ))]
     #[arg(long, conflicts_with = "allow_duplicates")]
     pub skip_existing: bool,
-    /// Import rows even when the register already has them
+    #[arg(help = tr(
+        "Import rows even when the register already has them",
+        "台账中已有的行也照样导入",
+    ))]
     #[arg(long)]
     pub allow_duplicates: bool,
 }

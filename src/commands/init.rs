@@ -8,55 +8,93 @@ use jiff::tz::TimeZone;
 use crate::context::values::{self, Given};
 use crate::context::{Ctx, split_list};
 use crate::error::{CoreError, Error, Flag, Result};
+use crate::i18n::tr;
 use crate::i18n::{Lang, ZoneFrom};
 use taizhang_core::model::calendar::preset;
 use taizhang_core::model::config::{Config, Person, Series, UnitDef};
 use taizhang_core::store::init::{self, Git};
 
-/// Create a register: settings with the logbook presets, folders, a
-/// .gitignore for local state, and (unless --no-git) a git repository with
-/// a first commit. An existing register is never overwritten.
-///
-/// The office's language (--lang, else the locale) and time zone
-/// (--timezone, else the machine's, else Asia/Shanghai) are written into
-/// the settings, so that reminders from cron, where the locale is often C
-/// and the zone UTC, still speak the office's language and date its day. With --units, unit names given to --lead and --unit are
-/// checked against them from the start.
 #[derive(Debug, clap::Args)]
+#[command(
+    about = tr(
+        "Create a register: settings with the logbook presets, folders, a .gitignore for local \
+        state, and (unless --no-git) a git repository with a first commit. An existing register is \
+        never overwritten",
+        "新建台账：写入含预置登记簿的设置、各文件夹、忽略本地状态的 .gitignore，并（除非 --no-git）\
+        建立 git 仓库、做首次提交。已有的台账决不覆盖",
+    ),
+    long_about = tr(
+        "Create a register: settings with the logbook presets, folders, a .gitignore for local \
+        state, and (unless --no-git) a git repository with a first commit. An existing register is \
+        never overwritten.\n\n\
+        The office's language (--lang, else the locale) and time zone (--timezone, else the \
+        machine's, else Asia/Shanghai) are written into the settings, so that reminders from cron, \
+        where the locale is often C and the zone UTC, still speak the office's language and date \
+        its day. With --units, unit names given to --lead and --unit are checked against them from \
+        the start.",
+        "新建台账：写入含预置登记簿的设置、各文件夹、忽略本地状态的 .gitignore，并（除非 --no-git）\
+        建立 git 仓库、做首次提交。已有的台账决不覆盖。\n\n\
+        机关使用的语言（--lang，否则取系统区域设置）和时区（--timezone，否则取本机时区，本机为 UTC \
+        或无名称时取 Asia/Shanghai）写入设置，这样即使定时任务（cron）的区域设置是 C、时区是 UTC，\
+        提醒仍用这种语言、按机关所在地的日期计日。给了 --units，从一开始就按它核对 --lead 和 \
+        --unit 所填的单位名称。",
+    ),
+)]
 pub struct Args {
-    /// Where to create it [default: the current folder]
+    #[arg(help = tr(
+        "Where to create it [default: the current folder]",
+        "在哪里新建（默认：当前文件夹）",
+    ))]
     pub dir: Option<PathBuf>,
 
-    /// The unit's name (单位名称), e.g. 某市交通运输局
+    #[arg(help = tr(
+        "The unit's name (单位名称), e.g. 某市交通运输局",
+        "单位名称，如 某市交通运输局",
+    ))]
     #[arg(long)]
     pub unit: Option<String>,
 
-    /// The issuer code of outgoing document numbers (发文机关代字), e.g. 市交发
+    #[arg(help = tr(
+        "The issuer code of outgoing document numbers (发文机关代字), e.g. 市交发",
+        "发文机关代字，如 市交发",
+    ))]
     #[arg(long, default_value = "办发")]
     pub issuer: String,
 
-    /// The fonds code (全宗号) the archives gave the office, for archive
-    /// numbers, e.g. J012
+    #[arg(help = tr(
+        "The fonds code (全宗号) the archives gave the office, for archive numbers, e.g. J012",
+        "全宗号，档案馆给定，用于档号",
+    ))]
     #[arg(long, value_name = "CODE")]
     pub fonds: Option<String>,
 
-    /// The office's units (科室), comma-separated or repeated, each NAME or
-    /// NAME:CODE, e.g. 办公室:BGS,财务科:CWK
+    #[arg(help = tr(
+        "The office's units (科室), comma-separated or repeated, each NAME or NAME:CODE, e.g. 办公\
+        室:BGS,财务科:CWK",
+        "机关的科室，用逗号分隔或重复给出，每个写成 名称 或 名称:代码，如 办公室:BGS,财务科:CWK",
+    ))]
     #[arg(long, value_name = "UNIT", value_parser = values::given())]
     pub units: Vec<Given<String>>,
 
-    /// The people of the office, comma-separated or repeated, each NAME or
-    /// NAME:UNIT, e.g. 张三:办公室
+    #[arg(help = tr(
+        "The people of the office, comma-separated or repeated, each NAME or NAME:UNIT, e.g. 张三:\
+        办公室",
+        "机关的人员，用逗号分隔或重复给出，每个写成 姓名 或 姓名:科室，如 张三:办公室",
+    ))]
     #[arg(long, value_name = "NAME", value_parser = values::given())]
     pub people: Vec<Given<String>>,
 
-    /// The office's time zone, for "today" and every time written: an
-    /// IANA name (Asia/Shanghai) or a fixed offset (+08:00) [default: the
-    /// machine's zone, unless it is UTC or unnamed, then Asia/Shanghai]
+    #[arg(help = tr(
+        "The office's time zone, for \"today\" and every time written: an IANA name (Asia/Shanghai) \
+        or a fixed offset (+08:00) [default: the machine's zone, unless it is UTC or unnamed, then \
+        Asia/Shanghai]",
+        "机关所在的时区，用于“今天”和写入的每个时间：IANA 名称（Asia/Shanghai）或固定时差（+08:00）\
+        （默认：本机时区，本机为 UTC 或无名称时取 Asia/Shanghai）",
+    ))]
     #[arg(long, value_name = "ZONE", value_parser = values::zone)]
     pub timezone: Option<String>,
 
-    /// Do not create a git repository
+    #[arg(help = tr("Do not create a git repository", "不建立 git 仓库"))]
     #[arg(long)]
     pub no_git: bool,
 }

@@ -6,6 +6,7 @@ use crate::context::values::{self, DateExpr, Given};
 use crate::context::{CsvArgs, Ctx, split_list};
 use crate::error::{Error, Result};
 use crate::i18n::Message;
+use crate::i18n::tr;
 use crate::report::list::{self as rows, Filter};
 use crate::report::output::Output;
 use taizhang_core::model::date::Span;
@@ -16,47 +17,80 @@ use taizhang_core::model::record::Record;
 use taizhang_core::model::status_words;
 use taizhang_core::store::{self, Need, Register};
 
-/// List records. Without a kind, all of them; filters combine.
-///
-/// Kinds: incoming (in), outgoing (out), document (both), followup (fu),
-/// meeting (mt), or a logbook's name (seal, visit …).
 #[derive(Debug, Default, clap::Args)]
+#[command(
+    about = tr(
+        "List records. Without a kind, all of them; filters combine",
+        "列出记录。不给类别即列出全部；各筛选条件可叠加",
+    ),
+    long_about = tr(
+        "List records. Without a kind, all of them; filters combine.\n\n\
+        Kinds: incoming (in), outgoing (out), document (both), followup (fu), meeting (mt), or a \
+        logbook's name (seal, visit …).",
+        "列出记录。不给类别即列出全部；各筛选条件可叠加。\n\n\
+        类别：收文（in）、发文（out）、公文（document，收发文都含）、督办事项（fu）、会议（mt），\
+        或登记簿名称（seal、visit …）。",
+    ),
+)]
 pub struct Args {
-    /// Which kind of record
+    #[arg(help = tr("Which kind of record", "记录类别"))]
     pub kind: Option<String>,
-    /// Only these statuses (stored keyword or Chinese), comma-separated or repeated
+    #[arg(help = tr(
+        "Only these statuses (stored keyword or Chinese), comma-separated or repeated",
+        "只列这些状态（存储的关键词或中文），用逗号分隔或重复给出",
+    ))]
     #[arg(long, value_name = "STATUS")]
     pub status: Vec<String>,
-    /// Only this unit (lead unit; drafting unit for outgoing documents)
+    #[arg(help = tr(
+        "Only this unit (lead unit; drafting unit for outgoing documents)",
+        "只列此单位（牵头或主办单位；发文为拟稿单位）",
+    ))]
     #[arg(long, value_name = "UNIT", value_parser = values::text)]
     pub unit: Option<String>,
-    /// Only this person responsible
+    #[arg(help = tr("Only this person responsible", "只列此责任人"))]
     #[arg(long, value_name = "NAME")]
     pub owner: Option<String>,
-    /// Filed on or after this date (received, signed, assigned, held)
+    #[arg(help = tr(
+        "Filed on or after this date (received, signed, assigned, held)",
+        "登记日期不早于此日（收文、签发、交办、召开日期）",
+    ))]
     #[arg(long, value_name = "DATE", value_parser = values::date(), allow_hyphen_values = true)]
     pub since: Option<Given<DateExpr>>,
-    /// Filed on or before this date
+    #[arg(help = tr("Filed on or before this date", "登记日期不晚于此日"))]
     #[arg(long, value_name = "DATE", value_parser = values::date(), allow_hyphen_values = true)]
     pub until: Option<Given<DateExpr>>,
-    /// Only what is overdue (still to be done, deadline before today)
+    #[arg(help = tr(
+        "Only what is overdue (still to be done, deadline before today)",
+        "只列已逾期的（尚待办理，期限早于今天）",
+    ))]
     #[arg(long)]
     pub overdue: bool,
-    /// Only what is still to be done; for a logbook with an open loop,
-    /// only entries that are out (a seal taken out and not returned)
+    #[arg(help = tr(
+        "Only what is still to be done; for a logbook with an open loop, only entries that are out \
+        (a seal taken out and not returned)",
+        "只列尚待办理的；有借还规定的登记簿，只列借出未还的登记（如借出未还的印章）",
+    ))]
     #[arg(long)]
     pub open: bool,
-    /// Only what is still to be done and due within SPAN (3d, 2w, 1m)
+    #[arg(help = tr(
+        "Only what is still to be done and due within SPAN (3d, 2w, 1m)",
+        "只列尚待办理且在 SPAN 之内到期的（3d、2w、1m）",
+    ))]
     #[arg(long, value_name = "SPAN", value_parser = values::span())]
     pub due_within: Option<Given<Span>>,
-    /// Only records whose title, parties, references or notes contain TEXT
+    #[arg(help = tr(
+        "Only records whose title, parties, references or notes contain TEXT",
+        "只列标题、单位、文号或备注中含有 TEXT 的记录",
+    ))]
     #[arg(long, value_name = "TEXT")]
     pub search: Option<String>,
-    /// Only records of this year (by ID)
+    #[arg(help = tr("Only records of this year (by ID)", "只列此年度的记录（按编号）"))]
     #[arg(long, value_name = "YEAR")]
     pub year: Option<i16>,
-    /// Only papers this person (or lead unit) has now: "what papers does
-    /// 张局长 have?"
+    #[arg(help = tr(
+        "Only papers this person (or lead unit) has now: \"what papers does 张局长 have?\"",
+        "只列此人（或主办单位）现在手中的文件：“张局长手上有哪些文件？”",
+    ))]
     #[arg(long, value_name = "NAME")]
     pub holder: Option<String>,
     #[command(flatten)]

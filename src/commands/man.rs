@@ -8,14 +8,26 @@ use clap::CommandFactory;
 use crate::context::Ctx;
 use crate::context::values::{self, Given};
 use crate::error::{Error, Result};
+use crate::i18n::tr;
 
-/// Print the man page, or write one page per command with --out.
-///
-/// taizhang man | man -l -
-/// taizhang man --out ~/.local/share/man/man1
 #[derive(Debug, clap::Args)]
+#[command(
+    about = tr(
+        "Print the man page, or write one page per command with --out",
+        "打印手册页（man），或用 --out 为每个命令各写一页",
+    ),
+    long_about = tr(
+        "Print the man page, or write one page per command with --out.\n\n\
+        taizhang man | man -l - taizhang man --out ~/.local/share/man/man1",
+        "打印手册页（man），或用 --out 为每个命令各写一页。\n\n\
+        taizhang man | man -l -\ntaizhang man --out ~/.local/share/man/man1",
+    ),
+)]
 pub struct Args {
-    /// Write taizhang.1 and a page per command (taizhang-log-in.1 …) into DIR
+    #[arg(help = tr(
+        "Write taizhang.1 and a page per command (taizhang-log-in.1 …) into DIR",
+        "把 taizhang.1 和每个命令的手册页（taizhang-log-in.1 …）写入 DIR",
+    ))]
     #[arg(long, value_name = "DIR", value_parser = values::path())]
     pub out: Option<Given<PathBuf>>,
 }

@@ -1,5 +1,6 @@
 //! The command line: one file per command, each with its clap `Args`
-//! (whose doc comment is the `--help` text) and one `run` function.
+//! (whose `tr("English", "中文")` attributes are the `--help` text in both
+//! languages) and one `run` function.
 
 mod archive;
 mod assign;
@@ -43,10 +44,17 @@ use clap::{Parser, Subcommand};
 
 use crate::context::{Ctx, GlobalArgs};
 use crate::error::Result;
+use crate::i18n::tr;
 
-/// taizhang (台账) — an office's register of documents, follow-ups,
-/// meetings and logbooks, kept as a git-tracked folder of YAML files.
 #[derive(Debug, Parser)]
+#[command(
+    about = tr(
+        "taizhang (台账) — an office's register of documents, follow-ups, meetings and logbooks, \
+        kept as a git-tracked folder of YAML files",
+        "taizhang（台账）——机关的收发文、督办事项、会议和各类登记簿台账，存为一个用 git 管理的 YAML \
+        文件夹",
+    ),
+)]
 #[command(name = "taizhang", version, max_term_width = 100)]
 pub struct Cli {
     #[command(flatten)]

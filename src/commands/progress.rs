@@ -7,15 +7,24 @@ use crate::context::Ctx;
 use crate::context::values;
 use crate::error::Result;
 use crate::i18n::Confirm;
+use crate::i18n::tr;
 use taizhang_core::model::common::HistoryAction;
 use taizhang_core::model::followup::Progress;
 
-/// Record progress on a follow-up; the first note moves it to in-progress.
 #[derive(Debug, clap::Args)]
+#[command(
+    about = tr(
+        "Record progress on a follow-up; the first note moves it to in-progress",
+        "记录督办事项的进展；第一条进展使其转为办理中",
+    ),
+)]
 pub struct Args {
-    /// The follow-up (FU-2026-0031, or FU-31 for this year's)
+    #[arg(help = tr(
+        "The follow-up (FU-2026-0031, or FU-31 for this year's)",
+        "督办事项（FU-2026-0031，本年的可写 FU-31）",
+    ))]
     pub id: String,
-    /// What was done
+    #[arg(help = tr("What was done", "做了什么"))]
     #[arg(value_parser = values::text)]
     pub note: String,
 }

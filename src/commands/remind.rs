@@ -7,6 +7,7 @@ use std::process::ExitCode;
 use crate::context::values::{self, Given};
 use crate::context::{Ctx, OutputArgs};
 use crate::error::Result;
+use crate::i18n::tr;
 use crate::report::output::Output;
 use crate::report::redact::Secrets;
 use crate::report::remind::{self, Reminder, Scope};
@@ -17,31 +18,54 @@ use taizhang_core::model::keyword::Keyword;
 use taizhang_core::model::record::Record;
 use taizhang_core::store::{self, Need};
 
-/// Remind of open follow-ups and incoming action documents that are
-/// overdue, due today, or due within --within (default: remind.within in
-/// taizhang.toml, 3d); of logbook entries out on their book's loop (a
-/// seal taken out and not returned) by their due date; and of follow-ups
-/// whose progress report is owed by their feedback cadence (weekly,
-/// monthly, quarterly), after the rest.
-///
-/// With nothing due it prints nothing and exits 0 (JSON: []), so a cron
-/// job mails only when something is due. Titles of classified records
-/// print as "[秘密] FU-2026-0003" unless --show-classified.
 #[derive(Debug, clap::Args)]
+#[command(
+    about = tr(
+        "Remind of open follow-ups and incoming action documents that are overdue, due today, or \
+        due within --within (default: remind.within in taizhang.toml, 3d); of logbook entries out \
+        on their book's loop (a seal taken out and not returned) by their due date; and of \
+        follow-ups whose progress report is owed by their feedback cadence (weekly, monthly, \
+        quarterly), after the rest",
+        "提醒：已逾期、今日到期或 --within 之内到期的待办督办事项和收文办件（默认取 taizhang.toml \
+        中的 remind.within，即 3d）；按登记簿借还规定到期未还的登记（如借出未还的印章）；最后是按\
+        反馈周期（每周、每月、每季）应报进展的督办事项",
+    ),
+    long_about = tr(
+        "Remind of open follow-ups and incoming action documents that are overdue, due today, or \
+        due within --within (default: remind.within in taizhang.toml, 3d); of logbook entries out \
+        on their book's loop (a seal taken out and not returned) by their due date; and of \
+        follow-ups whose progress report is owed by their feedback cadence (weekly, monthly, \
+        quarterly), after the rest.\n\n\
+        With nothing due it prints nothing and exits 0 (JSON: []), so a cron job mails only when \
+        something is due. Titles of classified records print as \"[秘密] FU-2026-0003\" unless \
+        --show-classified.",
+        "提醒：已逾期、今日到期或 --within 之内到期的待办督办事项和收文办件（默认取 taizhang.toml \
+        中的 remind.within，即 3d）；按登记簿借还规定到期未还的登记（如借出未还的印章）；最后是按\
+        反馈周期（每周、每月、每季）应报进展的督办事项。\n\n\
+        没有到期事项时不打印任何内容、以 0 退出（JSON 为 []），定时任务只在有事时才发邮件。涉密记\
+        录的标题显示为“[秘密] FU-2026-0003”，除非给了 --show-classified。",
+    ),
+)]
 pub struct Args {
-    /// How far ahead counts as "soon": 3d, 1w, 5wd [default: remind.within]
+    #[arg(help = tr(
+        "How far ahead counts as \"soon\": 3d, 1w, 5wd [default: remind.within]",
+        "多远之内算“即将到期”：3d、1w、5wd（默认：remind.within）",
+    ))]
     #[arg(long, value_name = "SPAN", value_parser = values::span())]
     pub within: Option<Given<Span>>,
-    /// Only this lead unit
+    #[arg(help = tr("Only this lead unit", "只提醒此牵头单位的"))]
     #[arg(long, value_name = "UNIT", value_parser = values::text)]
     pub unit: Option<String>,
-    /// Only this person responsible
+    #[arg(help = tr("Only this person responsible", "只提醒此责任人的"))]
     #[arg(long, value_name = "NAME")]
     pub owner: Option<String>,
-    /// Record a chase (催办, via: reminder) on every follow-up and incoming
-    /// action paper reminded about, coloured blue/yellow/red by level (a
-    /// paper by its deadline, as `chase` does); one commit for all.
-    /// Logbook entries out are not chased: they are not follow-ups
+    #[arg(help = tr(
+        "Record a chase (催办, via: reminder) on every follow-up and incoming action paper reminded \
+        about, coloured blue/yellow/red by level (a paper by its deadline, as `chase` does); one \
+        commit for all. Logbook entries out are not chased: they are not follow-ups",
+        "对每件被提醒的督办事项和收文办件记一次催办（方式：提醒），按级别分蓝、黄、红色（收文按其办\
+        理时限，与 `chase` 相同）；全部一次提交。借出未还的登记不催办：它们不是督办事项",
+    ))]
     #[arg(long)]
     pub record: bool,
     #[command(flatten)]

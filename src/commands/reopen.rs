@@ -7,15 +7,21 @@ use crate::context::Ctx;
 use crate::context::values;
 use crate::error::Result;
 use crate::i18n::Confirm;
+use crate::i18n::tr;
 use taizhang_core::model::common::HistoryAction;
 
-/// Reopen a follow-up: a submitted or closed one goes back for more work
-/// (退回); a cancelled one is restored as open.
 #[derive(Debug, clap::Args)]
+#[command(
+    about = tr(
+        "Reopen a follow-up: a submitted or closed one goes back for more work (退回); a cancelled \
+        one is restored as open",
+        "重新打开督办事项：已报结或已销号的退回继续办理；已撤项的恢复为待办",
+    ),
+)]
 pub struct Args {
-    /// The follow-up
+    #[arg(help = tr("The follow-up", "督办事项"))]
     pub id: String,
-    /// Why
+    #[arg(help = tr("Why", "理由"))]
     #[arg(long, value_parser = values::text)]
     pub reason: String,
 }

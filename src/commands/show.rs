@@ -4,21 +4,38 @@ use std::process::ExitCode;
 
 use crate::context::Ctx;
 use crate::error::{CoreError, Result};
+use crate::i18n::tr;
 use crate::report::output::Output;
 use crate::report::slip::{self, Linked};
 use crate::report::{list, show};
 use taizhang_core::model::record::Record;
 use taizhang_core::store::{self, Register};
 
-/// Show one record readably; --format json gives the record itself (with
-/// computed overdue and days_left).
-///
-/// A document is shown as its handling slip (处理单): particulars, the
-/// timeline of steps, who has it now and what is next. A meeting lists its
-/// decisions with the live state of each follow-up.
 #[derive(Debug, clap::Args)]
+#[command(
+    about = tr(
+        "Show one record readably; --format json gives the record itself (with computed overdue and \
+        days_left)",
+        "以便于阅读的方式显示一条记录；--format json 给出记录本身（另附算出的 overdue 和 days_left\
+        ）",
+    ),
+    long_about = tr(
+        "Show one record readably; --format json gives the record itself (with computed overdue and \
+        days_left).\n\n\
+        A document is shown as its handling slip (处理单): particulars, the timeline of steps, who \
+        has it now and what is next. A meeting lists its decisions with the live state of each \
+        follow-up.",
+        "以便于阅读的方式显示一条记录；--format json 给出记录本身（另附算出的 overdue 和 days_left\
+        ）。\n\n\
+        公文显示为处理单：基本信息、各环节经过、现在在谁手中、下一步做什么。会议列出议定事项及各督\
+        办事项的当前状态。",
+    ),
+)]
 pub struct Args {
-    /// The record (IN-2026-0042, or IN-42 for this year's)
+    #[arg(help = tr(
+        "The record (IN-2026-0042, or IN-42 for this year's)",
+        "记录（IN-2026-0042，本年的可写 IN-42）",
+    ))]
     pub id: String,
 }
 

@@ -6,6 +6,7 @@ use std::process::ExitCode;
 use crate::context::values::{self, Given, PeriodExpr};
 use crate::context::{Ctx, OutputArgs};
 use crate::error::Result;
+use crate::i18n::tr;
 use crate::report::output::Output;
 use crate::report::redact::Secrets;
 use crate::report::summary;
@@ -13,21 +14,39 @@ use taizhang_core::model::facts::Facts;
 use taizhang_core::model::record::Record;
 use taizhang_core::store::{self, Need};
 
-/// Figures for a period: documents received, sent and handled; follow-ups
-/// assigned, closed (on time), due, open and overdue, per lead unit; the
-/// overdue list; meetings held and decisions; logbook entries.
-///
-/// Periods: 2026, 2026-Q4, 2026-11, 2026-W47 (ISO week),
-/// 2026-11-01..2026-11-30, this-week, last-week, this-month, last-month,
-/// this-quarter, this-year. Figures are counted as of the end of the
-/// period, or today if it is not over. --format markdown prints a brief
-/// for a 工作简报; csv the by-unit table; json every figure.
 #[derive(Debug, clap::Args)]
+#[command(
+    about = tr(
+        "Figures for a period: documents received, sent and handled; follow-ups assigned, closed \
+        (on time), due, open and overdue, per lead unit; the overdue list; meetings held and \
+        decisions; logbook entries",
+        "一段时期的统计：收文、发文和办理件数；督办事项的交办、办结（按期）、到期、待办和逾期件数，\
+        按牵头单位分列；逾期清单；会议召开及议定事项；登记簿登记",
+    ),
+    long_about = tr(
+        "Figures for a period: documents received, sent and handled; follow-ups assigned, closed \
+        (on time), due, open and overdue, per lead unit; the overdue list; meetings held and \
+        decisions; logbook entries.\n\n\
+        Periods: 2026, 2026-Q4, 2026-11, 2026-W47 (ISO week), 2026-11-01..2026-11-30, this-week, \
+        last-week, this-month, last-month, this-quarter, this-year. Figures are counted as of the \
+        end of the period, or today if it is not over. --format markdown prints a brief for a 工作\
+        简报; csv the by-unit table; json every figure.",
+        "一段时期的统计：收文、发文和办理件数；督办事项的交办、办结（按期）、到期、待办和逾期件数，\
+        按牵头单位分列；逾期清单；会议召开及议定事项；登记簿登记。\n\n\
+        时期写法：2026、2026-Q4、2026-11、2026-W47（ISO 周）、2026-11-01..2026-11-30、this-week（\
+        本周）、last-week（上周）、this-month（本月）、last-month（上月）、this-quarter（本季度）\
+        、this-year（本年）。统计截至时期末；时期未完则截至今天。--format markdown 打印一份工作简\
+        报；csv 打印分单位表；json 给出全部数字。",
+    ),
+)]
 pub struct Args {
-    /// The period [default: this-month]
+    #[arg(help = tr("The period [default: this-month]", "时期（默认：this-month，本月）"))]
     #[arg(long, value_name = "PERIOD", default_value = "this-month", value_parser = values::period())]
     pub period: Given<PeriodExpr>,
-    /// Only this unit (lead unit; drafting unit for outgoing documents)
+    #[arg(help = tr(
+        "Only this unit (lead unit; drafting unit for outgoing documents)",
+        "只统计此单位（牵头或主办单位；发文为拟稿单位）",
+    ))]
     #[arg(long, value_name = "UNIT", value_parser = values::text)]
     pub unit: Option<String>,
     #[command(flatten)]

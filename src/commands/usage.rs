@@ -1,9 +1,9 @@
 //! The command line in the reader's language. The language is settled
 //! before clap parses (`--lang`, `TAIZHANG_LANG`, the register's
 //! `language`, the locale); in English clap parses and reports as it
-//! always did, in Chinese the command tree is given its Chinese help from
-//! the catalogue (`i18n::help`) and usage errors are worded from clap's
-//! error context.
+//! always did, in Chinese the command tree is built with the Chinese of
+//! each command's `tr` texts (`i18n::help`), clap's own words are put in
+//! Chinese, and usage errors are worded from clap's error context.
 
 use std::ffi::OsString;
 use std::io::Write;
@@ -59,54 +59,35 @@ fn bad_value(error: &clap::Error) -> Option<crate::error::Error> {
 
 /// The whole command line with its help in `lang`; in Chinese, built.
 pub fn command(lang: Lang) -> Command {
-    let mut command = Cli::command();
+    let mut command = help::building(lang, Cli::command);
     if lang == Lang::Zh {
         // clap breaks lines only at spaces, which Chinese seldom has: it
         // lays the help out unwrapped and `wrap` breaks it.
         command = command.term_width(0);
         command.build();
-        localize(&mut command, "");
+        clap_words_in_chinese(&mut command);
     }
     command
 }
 
-/// Gives the built `command` at `path` (`log in`; under a `help`
-/// command, `help log in` or `log help in`) and everything under it its
-/// Chinese help.
-fn localize(command: &mut Command, path: &str) {
-    // clap's own `help` commands copy the tree under them; no command of
-    // ours is called help.
-    let is_help = path.rsplit(' ').next() == Some("help");
-    let key = path
-        .split(' ')
-        .filter(|word| *word != "help")
-        .collect::<Vec<_>>()
-        .join(" ");
-    let key = key.as_str();
+/// Gives the built `command` and everything under it clap's own words in
+/// Chinese: the about of its `help` commands (no command of ours is
+/// called help), `-h` and `-V`, and the defaults and possible values
+/// after each flag's help.
+fn clap_words_in_chinese(command: &mut Command) {
     let mut localized = std::mem::take(command);
-    if is_help {
+    if localized.get_name() == "help" {
         localized = localized.about(ClapWord::HelpCommand.word(Lang::Zh));
-    } else if let Some((about, long)) = help::about(key) {
-        localized = localized.about(about);
-        if localized.get_long_about().is_some() {
-            localized = localized.long_about(long.unwrap_or(about));
-        }
     }
-    *command = localized.mut_args(|arg| localize_arg(arg, key));
+    *command = localized.mut_args(localize_arg);
     for sub in command.get_subcommands_mut() {
-        let name = sub.get_name().to_owned();
-        let sub_path = if path.is_empty() {
-            name
-        } else {
-            format!("{path} {name}")
-        };
-        localize(sub, &sub_path);
+        clap_words_in_chinese(sub);
     }
 }
 
-/// An argument's Chinese help, with clap's `[default: …]` and `[possible
-/// values: …]` in Chinese after it.
-fn localize_arg(arg: Arg, path: &str) -> Arg {
+/// An argument with clap's help flags, `[default: …]` and `[possible
+/// values: …]` in Chinese.
+fn localize_arg(arg: Arg) -> Arg {
     let zh = Lang::Zh;
     match arg.get_action() {
         ArgAction::Help | ArgAction::HelpShort | ArgAction::HelpLong => {
@@ -120,11 +101,10 @@ fn localize_arg(arg: Arg, path: &str) -> Arg {
         ArgAction::Version => return arg.help(ClapWord::Version.word(zh)),
         _ => {}
     }
-    let key = if arg.is_global_set() { "" } else { path };
-    let Some(text) = help::arg(key, arg.get_id().as_str()) else {
+    let Some(help) = arg.get_help() else {
         return arg;
     };
-    let mut text = text.to_owned();
+    let mut text = help.to_string();
     let mut arg = arg;
     let takes_values = arg.get_num_args().is_some_and(|n| n.takes_values());
     if takes_values && !arg.is_hide_default_value_set() && !arg.get_default_values().is_empty() {

@@ -6,12 +6,15 @@ use crate::commands::shared::{Outcome, refused, update_followup};
 use crate::context::Ctx;
 use crate::error::Result;
 use crate::i18n::Confirm;
+use crate::i18n::tr;
 use taizhang_core::model::common::HistoryAction;
 
-/// Verify a submitted follow-up and close it (销号).
 #[derive(Debug, clap::Args)]
+#[command(
+    about = tr("Verify a submitted follow-up and close it (销号)", "核验已报结的督办事项并销号"),
+)]
 pub struct Args {
-    /// The follow-up
+    #[arg(help = tr("The follow-up", "督办事项"))]
     pub id: String,
 }
 

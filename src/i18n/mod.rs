@@ -40,6 +40,7 @@ pub enum ZoneFrom {
 }
 pub use edit::{edit_again, edited, field_key, unchanged, undone};
 pub use export::{Brief, brief_title, deadline_event, due_back_event, followup_due_event};
+pub use help::tr;
 pub use labels::{Label, Message, Phrase};
 pub use sentences::{
     Headline, history_action, none, period_name, remind_due, remind_headline, summary_brief_title,

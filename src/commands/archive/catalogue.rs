@@ -6,6 +6,7 @@ use crate::context::values::keyword;
 use crate::context::{Ctx, OutputArgs};
 use crate::error::{CoreError, Result};
 use crate::i18n::archive as words;
+use crate::i18n::tr;
 use crate::report::catalogue;
 use crate::report::output::Output;
 use crate::report::redact::Secrets;
@@ -13,20 +14,32 @@ use taizhang_core::model::archive;
 use taizhang_core::model::keyword::Retention;
 use taizhang_core::model::record::Record;
 
-/// Print the archive catalogue (归档文件目录) of a year
-///
-/// 序号, 档号, 文号, 责任者, 题名, 日期, 密级, 页数, 备注, sorted by archive
-/// number. Titles of classified documents are withheld unless
-/// --show-classified.
 #[derive(Debug, clap::Args)]
+#[command(
+    about = tr("Print the archive catalogue (归档文件目录) of a year", "打印某年的归档文件目录"),
+    long_about = tr(
+        "Print the archive catalogue (归档文件目录) of a year\n\n\
+        序号, 档号, 文号, 责任者, 题名, 日期, 密级, 页数, 备注, sorted by archive number. Titles \
+        of classified documents are withheld unless --show-classified.",
+        "打印某年的归档文件目录\n\n\
+        序号、档号、文号、责任者、题名、日期、密级、页数、备注，按档号排序。涉密公文的标题不显示，\
+        除非给了 --show-classified。",
+    ),
+)]
 pub struct Args {
-    /// The year of the archive numbers
+    #[arg(help = tr("The year of the archive numbers", "档号的年度"))]
     #[arg(long, value_name = "YEAR")]
     pub year: i16,
-    /// Only this retention: permanent, 30y or 10y (永久, 30年, 10年)
+    #[arg(help = tr(
+        "Only this retention: permanent, 30y or 10y (永久, 30年, 10年)",
+        "只列此保管期限：permanent、30y 或 10y（永久、30年、10年）",
+    ))]
     #[arg(long, value_name = "RETENTION", value_parser = keyword::<Retention>)]
     pub retention: Option<Retention>,
-    /// Only this organisation's code (a unit's code such as BGS)
+    #[arg(help = tr(
+        "Only this organisation's code (a unit's code such as BGS)",
+        "只列此机构代码（单位的代码，如 BGS）",
+    ))]
     #[arg(long, value_name = "CODE")]
     pub org: Option<String>,
     #[command(flatten)]

@@ -5,18 +5,28 @@ use std::process::ExitCode;
 use crate::context::{Ctx, OutputArgs};
 use crate::error::Result;
 use crate::i18n::archive as words;
+use crate::i18n::tr;
 use crate::report::catalogue;
 use crate::report::output::Output;
 use crate::report::redact::Secrets;
 use taizhang_core::model::record::Record;
 
-/// List what is due for appraisal (鉴定) by the end of a year
-///
-/// Archived documents whose retention ends by the end of the year: 10 or
-/// 30 years from the year of their archive number; permanent ones never.
 #[derive(Debug, clap::Args)]
+#[command(
+    about = tr(
+        "List what is due for appraisal (鉴定) by the end of a year",
+        "列出到某年年底到期、待鉴定的档案",
+    ),
+    long_about = tr(
+        "List what is due for appraisal (鉴定) by the end of a year\n\n\
+        Archived documents whose retention ends by the end of the year: 10 or 30 years from the \
+        year of their archive number; permanent ones never.",
+        "列出到某年年底到期、待鉴定的档案\n\n\
+        保管期限在该年年底前届满的已归档公文：自档号年度起 10 年或 30 年；永久保管的永不到期。",
+    ),
+)]
 pub struct Args {
-    /// The year by whose end the retention ends
+    #[arg(help = tr("The year by whose end the retention ends", "到其年底保管期限届满的年份"))]
     #[arg(long, value_name = "YEAR")]
     pub year: i16,
     #[command(flatten)]

@@ -7,6 +7,7 @@ use crate::context::Ctx;
 use crate::context::values::keyword;
 use crate::error::{CoreError, Result};
 use crate::i18n::archive as words;
+use crate::i18n::tr;
 use taizhang_core::model::archive::{self, ArchiveBlock, ArchiveError, Group, Numbering};
 use taizhang_core::model::common::HistoryAction;
 use taizhang_core::model::keyword::Retention;
@@ -16,19 +17,28 @@ use taizhang_core::store::{self};
 /// FONDS-WS·YEAR-RET-ORG-ITEM) and freeze it. Prints the number.
 #[derive(Debug, clap::Args)]
 pub struct FileArgs {
-    /// The document (IN-… or OUT-…)
+    #[arg(help = tr("The document (IN-… or OUT-…)", "公文（IN-… 或 OUT-…）"))]
     #[arg(required = true)]
     pub id: Option<String>,
-    /// How long it is kept: permanent, 30y or 10y (永久, 30年, 10年)
+    #[arg(help = tr(
+        "How long it is kept: permanent, 30y or 10y (永久, 30年, 10年)",
+        "保管期限：permanent、30y 或 10y（永久、30年、10年）",
+    ))]
     #[arg(long, value_name = "RETENTION", required = true, value_parser = keyword::<Retention>)]
     pub retention: Option<Retention>,
-    /// The organisation's code in the number (机构, a unit's code such as BGS)
+    #[arg(help = tr(
+        "The organisation's code in the number (机构, a unit's code such as BGS)",
+        "档号中的机构代码（单位的代码，如 BGS）",
+    ))]
     #[arg(long, value_name = "CODE")]
     pub org: Option<String>,
-    /// Number of pages (页数) [default: the paper's pages]
+    #[arg(help = tr(
+        "Number of pages (页数) [default: the paper's pages]",
+        "页数（默认：文件的页数）",
+    ))]
     #[arg(long, value_name = "N")]
     pub pages: Option<u32>,
-    /// A remark for the catalogue (备注)
+    #[arg(help = tr("A remark for the catalogue (备注)", "目录中的备注"))]
     #[arg(long, value_name = "TEXT")]
     pub note: Option<String>,
 }

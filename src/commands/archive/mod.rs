@@ -19,18 +19,27 @@ use clap::Subcommand;
 
 use crate::context::Ctx;
 use crate::error::{CoreError, Result};
+use crate::i18n::tr;
 use taizhang_core::model::archive::ArchiveError;
 use taizhang_core::model::kind::Kind;
 use taizhang_core::model::record::Record;
 use taizhang_core::store::{self, Need, Register};
 
-/// Archive documents (归档, DA/T 22-2015)
-///
-/// `archive ID --retention R` gives a settled document its archive number
-/// (档号, FONDS-WS·YEAR-RET-ORG-ITEM) and freezes it; the subcommands file
-/// a whole year, print the archive catalogue (归档文件目录), take a record
-/// out again and list what is due for appraisal (鉴定).
 #[derive(Debug, clap::Args)]
+#[command(
+    about = tr("Archive documents (归档, DA/T 22-2015)", "公文归档（DA/T 22-2015）"),
+    long_about = tr(
+        "Archive documents (归档, DA/T 22-2015)\n\n\
+        `archive ID --retention R` gives a settled document its archive number (档号, FONDS-WS·\
+        YEAR-RET-ORG-ITEM) and freezes it; the subcommands file a whole year, print the archive \
+        catalogue (归档文件目录), take a record out again and list what is due for appraisal (鉴定\
+        ).",
+        "公文归档（DA/T 22-2015）\n\n\
+        `archive 编号 --retention 保管期限` 给一份已办毕的公文编上档号（全宗号-WS·年度-保管期限-机\
+        构-件号）并将其冻结；各子命令可按年整批归档、打印归档文件目录、将记录撤出档案、列出到期待\
+        鉴定的档案。",
+    ),
+)]
 #[command(args_conflicts_with_subcommands = true, subcommand_negates_reqs = true)]
 pub struct Args {
     #[command(subcommand)]

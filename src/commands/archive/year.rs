@@ -7,6 +7,7 @@ use serde::Serialize;
 use crate::context::{Ctx, OutputArgs};
 use crate::error::{CoreError, Result};
 use crate::i18n::archive::{self as words, Column};
+use crate::i18n::tr;
 use crate::report::output::Output;
 use crate::report::redact::{Secrets, Title};
 use crate::report::render::{Table, Tone};
@@ -15,18 +16,34 @@ use taizhang_core::model::common::HistoryAction;
 use taizhang_core::model::keyword::Retention;
 use taizhang_core::model::record::Record;
 
-/// File every settled document of a year not yet archived, in one commit
-///
-/// The retention comes from the `[archive.retention]` rules of
-/// taizhang.toml, by document type (`decision = "permanent"`, `notice =
-/// "10y"` …, and `default`); the organisation from the document's unit
-/// code. Items are numbered in date order within each group. Documents
-/// that cannot be filed are listed with the reason; the rest are filed.
 #[derive(Debug, clap::Args)]
+#[command(
+    about = tr(
+        "File every settled document of a year not yet archived, in one commit",
+        "将某年所有已办毕、尚未归档的公文归档，一次提交",
+    ),
+    long_about = tr(
+        "File every settled document of a year not yet archived, in one commit\n\n\
+        The retention comes from the `[archive.retention]` rules of taizhang.toml, by document \
+        type (`decision = \"permanent\"`, `notice = \"10y\"` …, and `default`); the organisation \
+        from the document's unit code. Items are numbered in date order within each group. \
+        Documents that cannot be filed are listed with the reason; the rest are filed.",
+        "将某年所有已办毕、尚未归档的公文归档，一次提交\n\n\
+        保管期限按 taizhang.toml 中 `[archive.retention]` 的规则，依文种确定（`decision = \
+        \"permanent\"`、`notice = \"10y\"` …，以及 `default`）；机构取公文所属单位的代码。每组内按\
+        日期先后编件号。无法归档的公文列出原因；其余照常归档。",
+    ),
+)]
 pub struct Args {
-    /// The year (of receipt for incoming, of signing for outgoing)
+    #[arg(help = tr(
+        "The year (of receipt for incoming, of signing for outgoing)",
+        "年度（收文按收文年份，发文按成文年份）",
+    ))]
     pub year: i16,
-    /// Show what would be filed, and write nothing
+    #[arg(help = tr(
+        "Show what would be filed, and write nothing",
+        "显示将归档哪些公文，什么也不写",
+    ))]
     #[arg(long)]
     pub dry_run: bool,
     #[command(flatten)]

@@ -5,30 +5,48 @@ use std::process::ExitCode;
 use crate::commands::shared::{commit_message, finish_new};
 use crate::context::Ctx;
 use crate::error::{Error, Result};
+use crate::i18n::tr;
 use taizhang_core::model::common::{Extra, HistoryAction};
 use taizhang_core::model::id::Id;
 use taizhang_core::model::logbook::value::{self, BookError};
 use taizhang_core::model::logbook::{Entry, FiledBy};
 use taizhang_core::model::record::Record;
 
-/// Add an entry to a logbook; prints the new ID alone.
-///
-/// Each field is given as -s FIELD=VALUE, FIELD by its key or its label
-/// (-s 印章名称=局公章 or -s seal=局公章). Values are read by the field's
-/// type: dates as everywhere (today, +3d, fri), moments as YYYY-MM-DD
-/// HH:MM, numbers, 是/否, a declared unit or person, a record ID. Every
-/// required field must be given. A book with a `number` field (介绍信)
-/// numbers its entries per year (2026-001) when no number is given.
-/// An entry is filed under its book's first date field: one dated last
-/// year gets last year's ID.
-///
-/// Example: taizhang book add seal -s 日期=today -s 印章名称=局公章
-/// -s 用印单位=办公室 -s 经办人=王丽 -s 用印事由=报送年度预算 -s 批准人=陈建国
 #[derive(Debug, clap::Args)]
+#[command(
+    about = tr(
+        "Add an entry to a logbook; prints the new ID alone",
+        "在登记簿中添加一条登记；只打印新编号",
+    ),
+    long_about = tr(
+        "Add an entry to a logbook; prints the new ID alone.\n\n\
+        Each field is given as -s FIELD=VALUE, FIELD by its key or its label (-s 印章名称=局公章 \
+        or -s seal=局公章). Values are read by the field's type: dates as everywhere (today, +3d, \
+        fri), moments as YYYY-MM-DD HH:MM, numbers, 是/否, a declared unit or person, a record ID. \
+        Every required field must be given. A book with a `number` field (介绍信) numbers its \
+        entries per year (2026-001) when no number is given. An entry is filed under its book's \
+        first date field: one dated last year gets last year's ID.\n\n\
+        Example: taizhang book add seal -s 日期=today -s 印章名称=局公章 -s 用印单位=办公室 -s 经\
+        办人=王丽 -s 用印事由=报送年度预算 -s 批准人=陈建国",
+        "在登记簿中添加一条登记；只打印新编号。\n\n\
+        每个字段写成 -s 字段=值，字段用其键名或名称（-s 印章名称=局公章 或 -s seal=局公章）。值按\
+        字段类型读取：日期写法与各处相同（today、+3d、fri），时刻写成 YYYY-MM-DD HH:MM，数字，是/\
+        否，已声明的单位或人员，记录编号。必填字段都须给出。带 `number` 字段的登记簿（介绍信）在未\
+        给编号时按年编号（2026-001）。\n\n\
+        例：taizhang book add seal -s 日期=today -s 印章名称=局公章 -s 用印单位=办公室 -s 经办人=\
+        王丽 -s 用印事由=报送年度预算 -s 批准人=陈建国",
+    ),
+)]
 pub struct Args {
-    /// The logbook (seal, letter, visit, reception, duty, vehicle, items …)
+    #[arg(help = tr(
+        "The logbook (seal, letter, visit, reception, duty, vehicle, items …)",
+        "登记簿（seal、letter、visit、reception、duty、vehicle、items …）",
+    ))]
     pub name: String,
-    /// A field and its value, repeated: FIELD=VALUE
+    #[arg(help = tr(
+        "A field and its value, repeated: FIELD=VALUE",
+        "一个字段及其值，可重复给出：字段=值（FIELD=VALUE）",
+    ))]
     #[arg(short = 's', long = "set", value_name = "FIELD=VALUE")]
     pub set: Vec<String>,
 }

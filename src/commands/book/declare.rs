@@ -7,20 +7,32 @@ use std::process::ExitCode;
 
 use crate::context::Ctx;
 use crate::error::{Error, Result};
+use crate::i18n::tr;
 use taizhang_core::model::config::LogbookDef;
 use taizhang_core::model::logbook::preset;
 use taizhang_core::model::logbook::value::BookError;
 
-/// Declare a preset logbook in taizhang.toml (seal 用印登记, letter 介绍信,
-/// visit 来访登记, reception 公务接待登记, duty 值班登记, vehicle 用车登记,
-/// items 物品领用, loan 档案借阅).
-///
-/// The declaration is appended at the end of the file; what is already
-/// there is kept as it is. Edit the appended fields by hand afterwards if
-/// the office keeps its book differently.
 #[derive(Debug, clap::Args)]
+#[command(
+    about = tr(
+        "Declare a preset logbook in taizhang.toml (seal 用印登记, letter 介绍信, visit 来访登记, \
+        reception 公务接待登记, duty 值班登记, vehicle 用车登记, items 物品领用, loan 档案借阅)",
+        "在 taizhang.toml 中声明一个预置登记簿（seal 用印登记、letter 介绍信、visit 来访登记、\
+        reception 公务接待登记、duty 值班登记、vehicle 用车登记、items 物品领用、loan 档案借阅）",
+    ),
+    long_about = tr(
+        "Declare a preset logbook in taizhang.toml (seal 用印登记, letter 介绍信, visit 来访登记, \
+        reception 公务接待登记, duty 值班登记, vehicle 用车登记, items 物品领用, loan 档案借阅).\n\n\
+        The declaration is appended at the end of the file; what is already there is kept as it \
+        is. Edit the appended fields by hand afterwards if the office keeps its book differently.",
+        "在 taizhang.toml 中声明一个预置登记簿（seal 用印登记、letter 介绍信、visit 来访登记、\
+        reception 公务接待登记、duty 值班登记、vehicle 用车登记、items 物品领用、loan 档案借阅）。\n\n\
+        声明追加在文件末尾；文件中原有的内容保持不变。机关的登记簿若有不同，事后手工修改追加的字段\
+        即可。",
+    ),
+)]
 pub struct Args {
-    /// The preset's name
+    #[arg(help = tr("The preset's name", "预置登记簿的名称"))]
     pub name: String,
 }
 

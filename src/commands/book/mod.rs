@@ -15,6 +15,7 @@ use clap::Subcommand;
 
 use crate::context::Ctx;
 use crate::error::{CoreError, Error, Result};
+use crate::i18n::tr;
 use taizhang_core::model::config::LogbookDef;
 use taizhang_core::model::kind::Kind;
 use taizhang_core::model::logbook::value::{self, BookError, FieldChange, Given};
@@ -22,9 +23,14 @@ use taizhang_core::model::logbook::{Entry, PRESET_NAMES};
 use taizhang_core::model::record::Record;
 use taizhang_core::store::{self, Need, Register};
 
-/// Logbooks (登记簿): add and correct entries, list and show them, and
-/// declare the preset books a register lacks
 #[derive(Debug, Subcommand)]
+#[command(
+    about = tr(
+        "Logbooks (登记簿): add and correct entries, list and show them, and declare the preset \
+        books a register lacks",
+        "登记簿：添加和更正登记，列出和查看登记，声明台账缺少的预置登记簿",
+    ),
+)]
 pub enum BookCommand {
     Add(add::Args),
     Set(set::Args),

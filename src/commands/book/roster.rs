@@ -13,6 +13,7 @@ use crate::context::{CsvArgs, Ctx, split_list};
 use crate::error::{CoreError, Error, Result};
 use crate::i18n::Lang;
 use crate::i18n::loops::{self as words, LoopWord};
+use crate::i18n::tr;
 use crate::report::output::Output;
 use crate::report::render::{Table, Tone};
 use taizhang_core::model::calendar::Calendar;
@@ -26,48 +27,76 @@ use taizhang_core::model::logbook::{Entry, FiledBy};
 use taizhang_core::model::record::{KindRules, Record};
 use taizhang_core::store::{self, Need, Register};
 
-/// Make a duty roster (值班表): one entry per day from --from to --to —
-/// one per shift when the book declares `shift` as an enum with values —
-/// with officers from --people in rotation (--per-day at a time) and the
-/// leader on duty (带班领导) from --leaders, day by day.
-///
-/// --days off takes weekends and public holidays from calendar.toml (节假日
-/// 值班; weekend days worked in exchange, 调休, are working days), --days
-/// work the working days. A free-text shift is written as --shift, by
-/// default 全天 (all day in an English register). All entries are written
-/// in one commit and printed as a table.
-///
-/// Days that already have entries are refused (listed) unless --replace,
-/// which rewrites their shift, leader and officers, noting old → new in
-/// their history.
 #[derive(Debug, clap::Args)]
+#[command(
+    about = tr(
+        "Make a duty roster (值班表): one entry per day from --from to --to — one per shift when \
+        the book declares `shift` as an enum with values — with officers from --people in rotation \
+        (--per-day at a time) and the leader on duty (带班领导) from --leaders, day by day",
+        "排值班表：从 --from 到 --to 每天一条登记（登记簿把 `shift` 声明为带取值的枚举时，每个班次\
+        一条），值班人员从 --people 中轮流（每次 --per-day 人），带班领导从 --leaders 中逐日轮流",
+    ),
+    long_about = tr(
+        "Make a duty roster (值班表): one entry per day from --from to --to — one per shift when \
+        the book declares `shift` as an enum with values — with officers from --people in rotation \
+        (--per-day at a time) and the leader on duty (带班领导) from --leaders, day by day.\n\n\
+        --days off takes weekends and public holidays from calendar.toml (节假日 值班; weekend \
+        days worked in exchange, 调休, are working days), --days work the working days. A \
+        free-text shift is written as --shift, by default 全天 (all day in an English register). \
+        All entries are written in one commit and printed as a table.\n\n\
+        Days that already have entries are refused (listed) unless --replace, which rewrites their \
+        shift, leader and officers, noting old → new in their history.",
+        "排值班表：从 --from 到 --to 每天一条登记（登记簿把 `shift` 声明为带取值的枚举时，每个班次\
+        一条），值班人员从 --people 中轮流（每次 --per-day 人），带班领导从 --leaders 中逐日轮流。\n\n\
+        --days off 按 calendar.toml 取周末和法定节假日（节假日值班；调休上班的周末算工作日），\
+        --days work 取工作日。自由填写的班次写为 --shift，默认为“全天”。全部登记在一次提交中写入，\
+        并以表格打印。\n\n\
+        已有登记的日子拒绝排班（逐一列出），除非给了 --replace：它改写这些日子的班次、带班领导和值\
+        班人员，并在办理经过中记下“旧 → 新”。",
+    ),
+)]
 pub struct Args {
-    /// The duty logbook (duty)
+    #[arg(help = tr("The duty logbook (duty)", "值班登记簿（duty）"))]
     #[arg(value_name = "NAME")]
     pub book: String,
-    /// The first day of the roster
+    #[arg(help = tr("The first day of the roster", "值班表的第一天"))]
     #[arg(long, value_name = "DATE", value_parser = values::date(), allow_hyphen_values = true)]
     pub from: Given<DateExpr>,
-    /// The last day of the roster
+    #[arg(help = tr("The last day of the roster", "值班表的最后一天"))]
     #[arg(long, value_name = "DATE", value_parser = values::date(), allow_hyphen_values = true)]
     pub to: Given<DateExpr>,
-    /// Officers on duty, in rotation (comma-separated or repeated)
+    #[arg(help = tr(
+        "Officers on duty, in rotation (comma-separated or repeated)",
+        "值班人员，轮流值班（用逗号分隔或重复给出）",
+    ))]
     #[arg(long, value_name = "A,B,C", required = true, value_parser = values::names)]
     pub people: Vec<String>,
-    /// Leaders on duty (带班领导), one a day in rotation
+    #[arg(help = tr(
+        "Leaders on duty (带班领导), one a day in rotation",
+        "带班领导，每天一位，轮流带班",
+    ))]
     #[arg(long, value_name = "X,Y")]
     pub leaders: Vec<String>,
-    /// Which days: all, off (weekends and holidays) or work
+    #[arg(help = tr(
+        "Which days: all, off (weekends and holidays) or work",
+        "哪些日子：all（每天）、off（周末和节假日）或 work（工作日）",
+    ))]
     #[arg(long, value_enum, default_value = "all")]
     pub days: DaysArg,
-    /// Officers on each turn of duty
+    #[arg(help = tr("Officers on each turn of duty", "每班值班人数"))]
     #[arg(long, value_name = "N", default_value_t = 1)]
     pub per_day: usize,
-    /// The shift to write (a free-text shift), or the shifts to roster
-    /// (an enum shift; default: all its values)
+    #[arg(help = tr(
+        "The shift to write (a free-text shift), or the shifts to roster (an enum shift; default: \
+        all its values)",
+        "要写入的班次（自由填写的班次），或要排的班次（枚举班次；默认：其全部取值）",
+    ))]
     #[arg(long, value_name = "SHIFT")]
     pub shift: Vec<String>,
-    /// Rewrite the turns of duty already entered on those days
+    #[arg(help = tr(
+        "Rewrite the turns of duty already entered on those days",
+        "改写这些日子已登记的值班",
+    ))]
     #[arg(long)]
     pub replace: bool,
     #[command(flatten)]

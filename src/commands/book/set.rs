@@ -6,22 +6,35 @@ use std::process::ExitCode;
 use crate::commands::shared::commit_message;
 use crate::context::Ctx;
 use crate::error::{Error, Result};
+use crate::i18n::tr;
 use taizhang_core::model::common::HistoryAction;
 use taizhang_core::model::logbook::value::{self, BookError};
 use taizhang_core::model::record::Record;
 use taizhang_core::store::{self};
 
-/// Fill in or correct fields of a logbook entry.
-///
-/// Fields are given as for `book add` (-s 归还时间="2026-11-23 17:00");
-/// an empty value (-s 监印人=) clears an optional field. The history
-/// notes each change as field: old → new. Nothing is written when every
-/// value is already there.
 #[derive(Debug, clap::Args)]
+#[command(
+    about = tr("Fill in or correct fields of a logbook entry", "填写或更正登记的字段"),
+    long_about = tr(
+        "Fill in or correct fields of a logbook entry.\n\n\
+        Fields are given as for `book add` (-s 归还时间=\"2026-11-23 17:00\"); an empty value (-s \
+        监印人=) clears an optional field. The history notes each change as field: old → new. \
+        Nothing is written when every value is already there.",
+        "填写或更正登记的字段。\n\n\
+        字段写法同 `book add`（-s 归还时间=\"2026-11-23 17:00\"）；值为空（-s 监印人=）即清空一个\
+        选填字段。办理经过逐项记下“字段：旧 → 新”。各值都已如此时什么也不写。",
+    ),
+)]
 pub struct Args {
-    /// The entry (SEAL-2026-0001, or SEAL-1 for this year's)
+    #[arg(help = tr(
+        "The entry (SEAL-2026-0001, or SEAL-1 for this year's)",
+        "登记（SEAL-2026-0001，本年的可写 SEAL-1）",
+    ))]
     pub id: String,
-    /// A field and its value, repeated: FIELD=VALUE
+    #[arg(help = tr(
+        "A field and its value, repeated: FIELD=VALUE",
+        "一个字段及其值，可重复给出：字段=值（FIELD=VALUE）",
+    ))]
     #[arg(short = 's', long = "set", value_name = "FIELD=VALUE", required = true)]
     pub set: Vec<String>,
 }

@@ -5,11 +5,16 @@ use std::process::ExitCode;
 use crate::commands::shared::print;
 use crate::context::Ctx;
 use crate::error::Result;
+use crate::i18n::tr;
 use taizhang_core::model::settings;
 
-/// List every setting that has a value, defaults included, one `key =
-/// value` a line.
 #[derive(Debug, clap::Args)]
+#[command(
+    about = tr(
+        "List every setting that has a value, defaults included, one `key = value` a line",
+        "列出有值的各项设置（含默认值），每行一项“键 = 值”",
+    ),
+)]
 pub struct Args {}
 
 pub fn run(ctx: &Ctx, _args: Args) -> Result<ExitCode> {

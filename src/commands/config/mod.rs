@@ -13,11 +13,17 @@ use clap::Subcommand;
 
 use crate::context::Ctx;
 use crate::error::Result;
+use crate::i18n::tr;
 use taizhang_core::store::settings::SettingsDoc;
 use taizhang_core::store::{Change, Register};
 
-/// Settings (taizhang.toml) one at a time: list, get, set, unset
 #[derive(Debug, Subcommand)]
+#[command(
+    about = tr(
+        "Settings (taizhang.toml) one at a time: list, get, set, unset",
+        "逐项查看和修改设置（taizhang.toml）：list、get、set、unset",
+    ),
+)]
 pub enum ConfigCommand {
     List(list::Args),
     Get(get::Args),

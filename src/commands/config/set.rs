@@ -4,18 +4,29 @@ use std::process::ExitCode;
 
 use crate::context::Ctx;
 use crate::error::Result;
+use crate::i18n::tr;
 use taizhang_core::model::settings::{self, SettingsError, Typed};
 use taizhang_core::store::{Register, load_all};
 
-/// Set one setting, in one commit. Only its line of taizhang.toml changes:
-/// comments, order and layout are kept. The value is checked as the
-/// register reads it (a time zone, a span, a prefix …); a bad one is
-/// refused and nothing is written.
 #[derive(Debug, clap::Args)]
+#[command(
+    about = tr(
+        "Set one setting, in one commit. Only its line of taizhang.toml changes: comments, order \
+        and layout are kept. The value is checked as the register reads it (a time zone, a span, a \
+        prefix …); a bad one is refused and nothing is written",
+        "修改一项设置，一次提交。taizhang.toml 中只改这一行，注释、顺序和排版都保留",
+    ),
+)]
 pub struct Args {
-    /// The setting, e.g. fonds, followups.verify, remind.within (`config list` shows them all)
+    #[arg(help = tr(
+        "The setting, e.g. fonds, followups.verify, remind.within (`config list` shows them all)",
+        "设置项，如 `fonds`、`followups.verify`、`remind.within`（`config list` 列出全部）",
+    ))]
     pub key: String,
-    /// Its new value; true or false for a switch
+    #[arg(help = tr(
+        "Its new value; true or false for a switch",
+        "新的取值；开关写 true 或 false",
+    ))]
     #[arg(allow_hyphen_values = true)]
     pub value: String,
 }

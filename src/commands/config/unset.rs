@@ -5,13 +5,22 @@ use std::process::ExitCode;
 
 use crate::context::Ctx;
 use crate::error::Result;
+use crate::i18n::tr;
 use taizhang_core::model::settings;
 
-/// Remove one setting from taizhang.toml, in one commit, so that its
-/// default applies again; the rest of the file is kept as it is.
 #[derive(Debug, clap::Args)]
+#[command(
+    about = tr(
+        "Remove one setting from taizhang.toml, in one commit, so that its default applies again; \
+        the rest of the file is kept as it is",
+        "从 taizhang.toml 中删去一项设置，一次提交，恢复其默认值；文件其余部分保持不变",
+    ),
+)]
 pub struct Args {
-    /// The setting, e.g. fonds (`config list` shows them all)
+    #[arg(help = tr(
+        "The setting, e.g. fonds (`config list` shows them all)",
+        "设置项，如 `fonds`（`config list` 列出全部）",
+    ))]
     pub key: String,
 }
 

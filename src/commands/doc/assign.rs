@@ -8,27 +8,44 @@ use crate::context::Ctx;
 use crate::context::values::{self, DateExpr, Given};
 use crate::error::{CoreError, Error, Result};
 use crate::i18n::Confirm;
+use crate::i18n::tr;
 use taizhang_core::model::common::HistoryAction;
 use taizhang_core::model::incoming::assign_note;
 use taizhang_core::model::keyword::{Handling, Urgency};
 
-/// Assign an incoming action item to a lead unit (主办) with supporting units
-/// (协办) and a deadline (办理时限)
-///
-/// Needed before `doc done`. Assigning again, before any follow-up, replaces
-/// the units; a new --deadline replaces the old one, and the history keeps
-/// both (old → new).
 #[derive(Debug, clap::Args)]
+#[command(
+    about = tr(
+        "Assign an incoming action item to a lead unit (主办) with supporting units (协办) and a \
+        deadline (办理时限)",
+        "将收文办件交主办单位办理，并指定协办单位和办理时限",
+    ),
+    long_about = tr(
+        "Assign an incoming action item to a lead unit (主办) with supporting units (协办) and a \
+        deadline (办理时限)\n\n\
+        Needed before `doc done`. Assigning again, before any follow-up, replaces the units; a new \
+        --deadline replaces the old one, and the history keeps both (old → new).",
+        "将收文办件交主办单位办理，并指定协办单位和办理时限\n\n\
+        `doc done` 之前必须交办。尚未有督办事项时再次交办即更换单位；新的 --deadline 取代旧期限，\
+        办理经过保留新旧两者（旧 → 新）。",
+    ),
+)]
 pub struct Args {
-    /// The incoming document (IN-…)
+    #[arg(help = tr("The incoming document (IN-…)", "收文（IN-…）"))]
     pub id: String,
-    /// Lead unit (主办单位)
+    #[arg(help = tr("Lead unit (主办单位)", "主办单位"))]
     #[arg(long, value_name = "UNIT", value_parser = values::text)]
     pub lead: String,
-    /// Supporting units (协办单位), comma-separated or repeated
+    #[arg(help = tr(
+        "Supporting units (协办单位), comma-separated or repeated",
+        "协办单位，用逗号分隔或重复给出",
+    ))]
     #[arg(long, value_name = "UNIT")]
     pub support: Vec<String>,
-    /// Handling deadline (办理时限) [default: the one given at registration]
+    #[arg(help = tr(
+        "Handling deadline (办理时限) [default: the one given at registration]",
+        "办理时限（默认：登记时给的）",
+    ))]
     #[arg(long, value_name = "DATE", value_parser = values::date(), allow_hyphen_values = true)]
     pub deadline: Option<Given<DateExpr>>,
 }

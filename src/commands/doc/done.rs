@@ -7,14 +7,17 @@ use crate::commands::shared::{Outcome, optional_text, refused};
 use crate::context::Ctx;
 use crate::error::Result;
 use crate::i18n::Confirm;
+use crate::i18n::tr;
 use taizhang_core::model::common::HistoryAction;
 
-/// Mark an incoming action item done (办结).
 #[derive(Debug, clap::Args)]
+#[command(
+    about = tr("Mark an incoming action item done (办结)", "收文办件办结"),
+)]
 pub struct Args {
-    /// The incoming document (IN-…)
+    #[arg(help = tr("The incoming document (IN-…)", "收文（IN-…）"))]
     pub id: String,
-    /// What was done (办理结果)
+    #[arg(help = tr("What was done (办理结果)", "办理结果"))]
     #[arg(long, value_name = "TEXT")]
     pub result: Option<String>,
 }

@@ -8,20 +8,30 @@ use crate::context::Ctx;
 use crate::context::values::{self, DateExpr, Given};
 use crate::error::Result;
 use crate::i18n::Confirm;
+use crate::i18n::tr;
 use taizhang_core::model::common::HistoryAction;
 
-/// Issue a signed outgoing document (核发/印发)
-///
-/// It is printed (印发日期 today, or --on) and sent. A draft needs its
-/// signing date (--signed).
 #[derive(Debug, clap::Args)]
+#[command(
+    about = tr("Issue a signed outgoing document (核发/印发)", "核发已签发的发文（核发/印发）"),
+    long_about = tr(
+        "Issue a signed outgoing document (核发/印发)\n\n\
+        It is printed (印发日期 today, or --on) and sent. A draft needs its signing date \
+        (--signed).",
+        "核发已签发的发文（核发/印发）\n\n\
+        即印制（印发日期为今天，或 --on）并分送。草稿须给成文日期（--signed）。",
+    ),
+)]
 pub struct Args {
-    /// The outgoing document (OUT-…)
+    #[arg(help = tr("The outgoing document (OUT-…)", "发文（OUT-…）"))]
     pub id: String,
-    /// Date printed (印发日期) [default: today]
+    #[arg(help = tr("Date printed (印发日期) [default: today]", "印发日期（默认：今天）"))]
     #[arg(long, value_name = "DATE", value_parser = values::date(), allow_hyphen_values = true)]
     pub on: Option<Given<DateExpr>>,
-    /// Date signed (成文日期), for a document registered as a draft
+    #[arg(help = tr(
+        "Date signed (成文日期), for a document registered as a draft",
+        "成文日期，用于登记为草稿的发文",
+    ))]
     #[arg(long, value_name = "DATE", value_parser = values::date(), allow_hyphen_values = true)]
     pub signed: Option<Given<DateExpr>>,
 }

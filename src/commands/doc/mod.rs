@@ -22,6 +22,7 @@ use clap::Subcommand;
 use crate::commands::shared::{Outcome, update_as};
 use crate::context::Ctx;
 use crate::error::{Error, Flag, Result};
+use crate::i18n::tr;
 use taizhang_core::model::common::Actor;
 use taizhang_core::model::common::HistoryAction;
 use taizhang_core::model::incoming::Incoming;
@@ -30,8 +31,13 @@ use taizhang_core::model::outgoing::Outgoing;
 use taizhang_core::model::record::Record;
 use taizhang_core::store::Register;
 
-/// Handle a document: the steps from registration to reply
 #[derive(Debug, Subcommand)]
+#[command(
+    about = tr(
+        "Handle a document: the steps from registration to reply",
+        "公文处理：从登记到答复的各个环节",
+    ),
+)]
 pub enum DocCommand {
     Propose(propose::Args),
     Instruct(instruct::Args),

@@ -8,24 +8,41 @@ use crate::context::Ctx;
 use crate::context::values::{self, Given};
 use crate::error::{CoreError, Error, Flag, Result};
 use crate::i18n::Confirm;
+use crate::i18n::tr;
 use taizhang_core::model::common::HistoryAction;
 use taizhang_core::model::id::Id;
 use taizhang_core::model::incoming::Reply;
 use taizhang_core::model::record::Record;
 use taizhang_core::store::{self, Register};
 
-/// Record how a finished incoming action item was answered (答复)
-///
-/// --via says how (document, phone, letter, meeting …); for a formal reply,
-/// --ref names the outgoing document, which is then linked back.
 #[derive(Debug, clap::Args)]
+#[command(
+    about = tr(
+        "Record how a finished incoming action item was answered (答复)",
+        "记录已办结的收文办件如何答复",
+    ),
+    long_about = tr(
+        "Record how a finished incoming action item was answered (答复)\n\n\
+        --via says how (document, phone, letter, meeting …); for a formal reply, --ref names the \
+        outgoing document, which is then linked back.",
+        "记录已办结的收文办件如何答复\n\n\
+        --via 写答复方式（公文、电话、函、会议 …）；正式复文用 --ref 指明那份发文，发文随即关联回\
+        本件。",
+    ),
+)]
 pub struct Args {
-    /// The incoming document (IN-…)
+    #[arg(help = tr("The incoming document (IN-…)", "收文（IN-…）"))]
     pub id: String,
-    /// How the sender was answered (答复方式): document, phone, letter …
+    #[arg(help = tr(
+        "How the sender was answered (答复方式): document, phone, letter …",
+        "答复方式：document（公文）、phone（电话）、letter（函）…",
+    ))]
     #[arg(long, value_name = "WAY", value_parser = values::text)]
     pub via: String,
-    /// The outgoing reply (复文), which is linked back to this paper
+    #[arg(help = tr(
+        "The outgoing reply (复文), which is linked back to this paper",
+        "复文（发文），随即关联回本件",
+    ))]
     #[arg(long = "ref", value_name = "OUT-ID", value_parser = values::given())]
     pub reference: Option<Given<String>>,
 }

@@ -8,17 +8,26 @@ use crate::context::Ctx;
 use crate::context::values;
 use crate::error::Result;
 use crate::i18n::Confirm;
+use crate::i18n::tr;
 use taizhang_core::model::common::HistoryAction;
 
-/// Return an incoming document to its sender after the first review (退文)
-///
-/// For a paper that should not have come here. Only a registered paper can
-/// be returned.
 #[derive(Debug, clap::Args)]
+#[command(
+    about = tr(
+        "Return an incoming document to its sender after the first review (退文)",
+        "初审后将收文退回来文机关（退文）",
+    ),
+    long_about = tr(
+        "Return an incoming document to its sender after the first review (退文)\n\n\
+        For a paper that should not have come here. Only a registered paper can be returned.",
+        "初审后将收文退回来文机关（退文）\n\n\
+        用于不应送到本机关的来文。只有已登记的收文才能退文。",
+    ),
+)]
 pub struct Args {
-    /// The incoming document (IN-…)
+    #[arg(help = tr("The incoming document (IN-…)", "收文（IN-…）"))]
     pub id: String,
-    /// Why (退文理由)
+    #[arg(help = tr("Why (退文理由)", "退文理由"))]
     #[arg(long, value_parser = values::text)]
     pub reason: String,
 }

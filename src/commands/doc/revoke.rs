@@ -8,16 +8,23 @@ use crate::context::Ctx;
 use crate::context::values;
 use crate::error::Result;
 use crate::i18n::Confirm;
+use crate::i18n::tr;
 use taizhang_core::model::common::HistoryAction;
 
-/// Revoke an outgoing document (撤销)
-///
-/// Its number (发文字号) stays recorded and is never given to another document.
 #[derive(Debug, clap::Args)]
+#[command(
+    about = tr("Revoke an outgoing document (撤销)", "撤销发文"),
+    long_about = tr(
+        "Revoke an outgoing document (撤销)\n\n\
+        Its number (发文字号) stays recorded and is never given to another document.",
+        "撤销发文\n\n\
+        其发文字号仍留记录，决不再给别的发文。",
+    ),
+)]
 pub struct Args {
-    /// The outgoing document (OUT-…)
+    #[arg(help = tr("The outgoing document (OUT-…)", "发文（OUT-…）"))]
     pub id: String,
-    /// Why (撤销理由)
+    #[arg(help = tr("Why (撤销理由)", "撤销理由"))]
     #[arg(long, value_parser = values::text)]
     pub reason: String,
 }

@@ -8,18 +8,26 @@ use crate::context::Ctx;
 use crate::context::values;
 use crate::error::Result;
 use crate::i18n::Confirm;
+use crate::i18n::tr;
 use taizhang_core::model::common::HistoryAction;
 
-/// Route an incoming document to someone (传阅), usually a leader for reading or
-/// instructions
-///
-/// Allowed at any step before it is done; refused while that person still holds
-/// a copy.
 #[derive(Debug, clap::Args)]
+#[command(
+    about = tr(
+        "Route an incoming document to someone (传阅), usually a leader for reading or instructions",
+        "将收文送某人传阅，通常是送领导阅示",
+    ),
+    long_about = tr(
+        "Route an incoming document to someone (传阅), usually a leader for reading or instructions\n\n\
+        Allowed at any step before it is done; refused while that person still holds a copy.",
+        "将收文送某人传阅，通常是送领导阅示\n\n\
+        办结前任何环节均可传阅；此人手中尚有一份时不能再送。",
+    ),
+)]
 pub struct Args {
-    /// The incoming document (IN-…)
+    #[arg(help = tr("The incoming document (IN-…)", "收文（IN-…）"))]
     pub id: String,
-    /// Who receives the paper
+    #[arg(help = tr("Who receives the paper", "接收文件的人"))]
     #[arg(long, value_name = "NAME", value_parser = values::text)]
     pub to: String,
 }

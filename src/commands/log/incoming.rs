@@ -7,6 +7,7 @@ use crate::commands::shared::{commit_message, finish_new, optional_text};
 use crate::context::Ctx;
 use crate::context::values::{self, DateExpr, Given, WhenExpr, keyword};
 use crate::error::{CoreError, Error, Result};
+use crate::i18n::tr;
 use taizhang_core::model::common::HistoryAction;
 use taizhang_core::model::common::check_secrecy_term;
 use taizhang_core::model::date::When;
@@ -16,67 +17,110 @@ use taizhang_core::model::keyword::{Channel, DocType, Handling, Secrecy, Urgency
 use taizhang_core::model::kind::Kind;
 use taizhang_core::model::record::Record;
 
-/// Register an incoming document (收文登记); prints the new ID alone.
-///
-/// With --lead the paper is registered as already assigned to that unit.
-/// Urgent and very urgent action items need --deadline.
 #[derive(Debug, clap::Args)]
+#[command(
+    about = tr(
+        "Register an incoming document (收文登记); prints the new ID alone",
+        "收文登记；只打印新编号",
+    ),
+    long_about = tr(
+        "Register an incoming document (收文登记); prints the new ID alone.\n\n\
+        With --lead the paper is registered as already assigned to that unit. Urgent and very \
+        urgent action items need --deadline.",
+        "收文登记；只打印新编号。\n\n\
+        给了 --lead，登记时即视为已交该单位主办。加急、特急的办件须给 --deadline。",
+    ),
+)]
 pub struct Args {
-    /// Title (标题)
+    #[arg(help = tr("Title (标题)", "标题"))]
     #[arg(long, value_parser = values::title)]
     pub title: String,
-    /// Sending organisation (来文机关)
+    #[arg(help = tr("Sending organisation (来文机关)", "来文机关"))]
     #[arg(long = "from", value_name = "ORG", value_parser = values::text)]
     pub sender: String,
-    /// The sender's document number (来文字号), e.g. 省交发〔2026〕8号
+    #[arg(help = tr(
+        "The sender's document number (来文字号), e.g. 省交发〔2026〕8号",
+        "来文字号，如 省交发〔2026〕8号",
+    ))]
     #[arg(long = "ref", value_name = "文号")]
     pub sender_ref: Option<String>,
-    /// When it was received (签收时间): a date, or YYYY-MM-DD HH:MM [default: now]
+    #[arg(help = tr(
+        "When it was received (签收时间): a date, or YYYY-MM-DD HH:MM [default: now]",
+        "签收时间：日期，或 YYYY-MM-DD HH:MM（默认：现在）",
+    ))]
     #[arg(long, value_name = "DATE", value_parser = values::when(), allow_hyphen_values = true)]
     pub received: Option<Given<WhenExpr>>,
-    /// Who signed for it (签收人) [default: who acts]
+    #[arg(help = tr("Who signed for it (签收人) [default: who acts]", "签收人（默认：办理人）"))]
     #[arg(long, value_name = "NAME")]
     pub received_by: Option<String>,
-    /// Document type (文种): notice/通知, request/请示, letter/函 …
+    #[arg(help = tr(
+        "Document type (文种): notice/通知, request/请示, letter/函 …",
+        "文种：notice/通知、request/请示、letter/函 …",
+    ))]
     #[arg(long = "type", value_name = "TYPE", value_parser = keyword::<DocType>)]
     pub doc_type: Option<DocType>,
-    /// How it came: paper, electronic, confidential-courier, fax, telegram
+    #[arg(help = tr(
+        "How it came: paper, electronic, confidential-courier, fax, telegram",
+        "来文方式：paper（纸质）、electronic（电子）、confidential-courier（机要）、fax（传真）、\
+        telegram（电报）",
+    ))]
     #[arg(long, value_parser = keyword::<Channel>)]
     pub channel: Option<Channel>,
-    /// normal, urgent (加急), very-urgent (特急)
+    #[arg(help = tr(
+        "normal, urgent (加急), very-urgent (特急)",
+        "normal（普通）、urgent（加急）、very-urgent（特急）",
+    ))]
     #[arg(long, value_parser = keyword::<Urgency>)]
     pub urgency: Option<Urgency>,
-    /// none, secret (秘密), highly-secret (机密), top-secret (绝密)
+    #[arg(help = tr(
+        "none, secret (秘密), highly-secret (机密), top-secret (绝密)",
+        "none（非密）、secret（秘密）、highly-secret（机密）、top-secret（绝密）",
+    ))]
     #[arg(long, value_parser = keyword::<Secrecy>)]
     pub secrecy: Option<Secrecy>,
-    /// Secrecy term (保密期限), e.g. 10y or 6m
+    #[arg(help = tr("Secrecy term (保密期限), e.g. 10y or 6m", "保密期限，如 10y 或 6m"))]
     #[arg(long, value_name = "TERM")]
     pub secrecy_term: Option<String>,
-    /// Restricted distribution (内部), not a secrecy level
+    #[arg(help = tr(
+        "Restricted distribution (内部), not a secrecy level",
+        "内部（限定发放范围），不是密级",
+    ))]
     #[arg(long)]
     pub internal: bool,
-    /// action (办件) or info (阅件) [default: action]
+    #[arg(help = tr(
+        "action (办件) or info (阅件) [default: action]",
+        "action（办件）或 info（阅件）（默认：action）",
+    ))]
     #[arg(long, value_parser = keyword::<Handling>)]
     pub handling: Option<Handling>,
-    /// Handling deadline (办理时限)
+    #[arg(help = tr("Handling deadline (办理时限)", "办理时限"))]
     #[arg(long, value_name = "DATE", value_parser = values::date(), allow_hyphen_values = true)]
     pub deadline: Option<Given<DateExpr>>,
-    /// Lead unit (主办单位): registers the paper as assigned
+    #[arg(help = tr(
+        "Lead unit (主办单位): registers the paper as assigned",
+        "主办单位：登记时即视为已交办",
+    ))]
     #[arg(long, value_name = "UNIT", value_parser = values::text)]
     pub lead: Option<String>,
-    /// Supporting units (协办单位), comma-separated or repeated
+    #[arg(help = tr(
+        "Supporting units (协办单位), comma-separated or repeated",
+        "协办单位，用逗号分隔或重复给出",
+    ))]
     #[arg(long, value_name = "UNIT")]
     pub support: Vec<String>,
-    /// Number of copies (份数) [default: 1]
+    #[arg(help = tr("Number of copies (份数) [default: 1]", "份数（默认：1）"))]
     #[arg(long, value_name = "N")]
     pub copies: Option<u32>,
-    /// Number of pages (页数)
+    #[arg(help = tr("Number of pages (页数)", "页数"))]
     #[arg(long, value_name = "N")]
     pub pages: Option<u32>,
-    /// Attach a file (copied into attachments/ID/)
+    #[arg(help = tr(
+        "Attach a file (copied into attachments/ID/)",
+        "附上一个文件（复制到 attachments/编号/ 下）",
+    ))]
     #[arg(long, value_name = "FILE")]
     pub attach: Vec<PathBuf>,
-    /// Notes (备注)
+    #[arg(help = tr("Notes (备注)", "备注"))]
     #[arg(long)]
     pub notes: Option<String>,
 }

@@ -9,9 +9,12 @@ use clap::Subcommand;
 
 use crate::context::Ctx;
 use crate::error::Result;
+use crate::i18n::tr;
 
-/// Register an incoming or outgoing document
 #[derive(Debug, Subcommand)]
+#[command(
+    about = tr("Register an incoming or outgoing document", "登记收文或发文"),
+)]
 pub enum LogCommand {
     In(incoming::Args),
     Out(outgoing::Args),

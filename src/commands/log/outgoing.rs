@@ -7,6 +7,7 @@ use crate::commands::shared::{commit_message, finish_new, optional_text};
 use crate::context::values::{self, DateExpr, Given, keyword};
 use crate::context::{Ctx, split_list};
 use crate::error::{CoreError, Error, Flag, Result};
+use crate::i18n::tr;
 use taizhang_core::model::common::HistoryAction;
 use taizhang_core::model::common::check_secrecy_term;
 use taizhang_core::model::id::Id;
@@ -17,62 +18,102 @@ use taizhang_core::model::outgoing::{OutStatus, Outgoing, doc_number};
 use taizhang_core::model::record::Record;
 use taizhang_core::store::{self, Register};
 
-/// Register an outgoing document (发文登记); prints the new ID alone.
-///
-/// The document number (发文字号) comes from the series in taizhang.toml:
-/// issuer code, year in 〔〕, the next number of that series and year.
-/// Numbers are never reused, even for revoked documents.
 #[derive(Debug, clap::Args)]
+#[command(
+    about = tr(
+        "Register an outgoing document (发文登记); prints the new ID alone",
+        "发文登记；只打印新编号",
+    ),
+    long_about = tr(
+        "Register an outgoing document (发文登记); prints the new ID alone.\n\n\
+        The document number (发文字号) comes from the series in taizhang.toml: issuer code, year \
+        in 〔〕, the next number of that series and year. Numbers are never reused, even for \
+        revoked documents.",
+        "发文登记；只打印新编号。\n\n\
+        发文字号按 taizhang.toml 中的字号系列生成：机关代字、〔年份〕、该系列当年的下一个序号。字\
+        号决不重复使用，已撤销的发文也一样。",
+    ),
+)]
 pub struct Args {
-    /// Title (标题)
+    #[arg(help = tr("Title (标题)", "标题"))]
     #[arg(long, value_parser = values::title)]
     pub title: String,
-    /// Main addressees (主送), comma-separated or repeated
+    #[arg(help = tr(
+        "Main addressees (主送), comma-separated or repeated",
+        "主送，用逗号分隔或重复给出",
+    ))]
     #[arg(long, value_name = "ORG", required = true, value_parser = values::names)]
     pub to: Vec<String>,
-    /// Copied to (抄送), comma-separated or repeated
+    #[arg(help = tr(
+        "Copied to (抄送), comma-separated or repeated",
+        "抄送，用逗号分隔或重复给出",
+    ))]
     #[arg(long, value_name = "ORG")]
     pub cc: Vec<String>,
-    /// The number series (its name or issuer code) [default: the first in taizhang.toml]
+    #[arg(help = tr(
+        "The number series (its name or issuer code) [default: the first in taizhang.toml]",
+        "字号系列（名称或机关代字）（默认：taizhang.toml 中的第一个）",
+    ))]
     #[arg(long, value_name = "NAME")]
     pub series: Option<String>,
-    /// Document type (文种): notice/通知, reply/批复, letter/函 …
+    #[arg(help = tr(
+        "Document type (文种): notice/通知, reply/批复, letter/函 …",
+        "文种：notice/通知、reply/批复、letter/函 …",
+    ))]
     #[arg(long = "type", value_name = "TYPE", value_parser = keyword::<DocType>)]
     pub doc_type: Option<DocType>,
-    /// upward (上行, needs --signer), parallel (平行), downward (下行)
+    #[arg(help = tr(
+        "upward (上行, needs --signer), parallel (平行), downward (下行)",
+        "upward（上行，须给 --signer）、parallel（平行）、downward（下行）",
+    ))]
     #[arg(long, value_parser = keyword::<Direction>)]
     pub direction: Option<Direction>,
-    /// Who signed it off (签发人)
+    #[arg(help = tr("Who signed it off (签发人)", "签发人"))]
     #[arg(long, value_name = "NAME")]
     pub signer: Option<String>,
-    /// Date of signing (成文日期); marks the document signed
+    #[arg(help = tr(
+        "Date of signing (成文日期); marks the document signed",
+        "成文日期；同时标为已签发",
+    ))]
     #[arg(long, value_name = "DATE", value_parser = values::date(), allow_hyphen_values = true)]
     pub signed: Option<Given<DateExpr>>,
-    /// Drafter (拟稿人)
+    #[arg(help = tr("Drafter (拟稿人)", "拟稿人"))]
     #[arg(long, value_name = "NAME")]
     pub drafter: Option<String>,
-    /// Drafting unit (拟稿单位)
+    #[arg(help = tr("Drafting unit (拟稿单位)", "拟稿单位"))]
     #[arg(long, value_name = "UNIT", value_parser = values::text)]
     pub drafting_unit: Option<String>,
-    /// normal, urgent (加急), very-urgent (特急)
+    #[arg(help = tr(
+        "normal, urgent (加急), very-urgent (特急)",
+        "normal（普通）、urgent（加急）、very-urgent（特急）",
+    ))]
     #[arg(long, value_parser = keyword::<Urgency>)]
     pub urgency: Option<Urgency>,
-    /// none, secret (秘密), highly-secret (机密), top-secret (绝密)
+    #[arg(help = tr(
+        "none, secret (秘密), highly-secret (机密), top-secret (绝密)",
+        "none（非密）、secret（秘密）、highly-secret（机密）、top-secret（绝密）",
+    ))]
     #[arg(long, value_parser = keyword::<Secrecy>)]
     pub secrecy: Option<Secrecy>,
-    /// Secrecy term (保密期限), e.g. 10y or 6m
+    #[arg(help = tr("Secrecy term (保密期限), e.g. 10y or 6m", "保密期限，如 10y 或 6m"))]
     #[arg(long, value_name = "TERM")]
     pub secrecy_term: Option<String>,
-    /// public, on-request, not-public (公开属性)
+    #[arg(help = tr(
+        "public, on-request, not-public (公开属性)",
+        "公开属性：public（主动公开）、on-request（依申请公开）、not-public（不予公开）",
+    ))]
     #[arg(long, value_parser = keyword::<Disclosure>)]
     pub disclosure: Option<Disclosure>,
-    /// Copies printed (印数)
+    #[arg(help = tr("Copies printed (印数)", "印数"))]
     #[arg(long, value_name = "N")]
     pub copies: Option<u32>,
-    /// The incoming document this answers; links both ways
+    #[arg(help = tr(
+        "The incoming document this answers; links both ways",
+        "本件答复的收文；双向关联",
+    ))]
     #[arg(long, value_name = "IN-ID", value_parser = values::given())]
     pub reply_to: Option<Given<String>>,
-    /// Notes (备注)
+    #[arg(help = tr("Notes (备注)", "备注"))]
     #[arg(long)]
     pub notes: Option<String>,
 }

@@ -6,52 +6,83 @@ use crate::commands::shared::{commit_message, finish_new, optional_text};
 use crate::context::values::{self, Given, WhenExpr, keyword};
 use crate::context::{Ctx, split_list};
 use crate::error::Result;
+use crate::i18n::tr;
 use taizhang_core::model::common::HistoryAction;
 use taizhang_core::model::keyword::Secrecy;
 use taizhang_core::model::kind::Kind;
 use taizhang_core::model::meeting::{AgendaItem, Meeting, MtStatus};
 use taizhang_core::model::record::Record;
 
-/// Register a planned meeting; prints the new ID alone.
-///
-/// Agenda items are given one per --agenda; `TITLE@PRESENTER` names who
-/// presents it (议题@汇报人).
 #[derive(Debug, clap::Args)]
+#[command(
+    about = tr(
+        "Register a planned meeting; prints the new ID alone",
+        "登记计划召开的会议；只打印新编号",
+    ),
+    long_about = tr(
+        "Register a planned meeting; prints the new ID alone.\n\n\
+        Agenda items are given one per --agenda; `TITLE@PRESENTER` names who presents it (议题@汇\
+        报人).",
+        "登记计划召开的会议；只打印新编号。\n\n\
+        每个 --agenda 给一个议题；`议题@汇报人`（TITLE@PRESENTER）写明由谁汇报。",
+    ),
+)]
 pub struct Args {
-    /// Title (会议名称), e.g. 第八次局长办公会议
+    #[arg(help = tr(
+        "Title (会议名称), e.g. 第八次局长办公会议",
+        "会议名称，如 第八次局长办公会议",
+    ))]
     #[arg(long, value_parser = values::title)]
     pub title: String,
-    /// When it starts: a date, or YYYY-MM-DD HH:MM
+    #[arg(help = tr(
+        "When it starts: a date, or YYYY-MM-DD HH:MM",
+        "开始时间：日期，或 YYYY-MM-DD HH:MM",
+    ))]
     #[arg(long, value_name = "DATE", value_parser = values::when(), allow_hyphen_values = true)]
     pub start: Given<WhenExpr>,
-    /// When it ends
+    #[arg(help = tr("When it ends", "结束时间"))]
     #[arg(long, value_name = "DATE", value_parser = values::when(), allow_hyphen_values = true)]
     pub end: Option<Given<WhenExpr>>,
-    /// Where (地点)
+    #[arg(help = tr("Where (地点)", "地点"))]
     #[arg(long)]
     pub venue: Option<String>,
-    /// Who chairs it (主持人)
+    #[arg(help = tr("Who chairs it (主持人)", "主持人"))]
     #[arg(long, value_name = "NAME")]
     pub host: Option<String>,
-    /// Who takes the minutes (记录人)
+    #[arg(help = tr("Who takes the minutes (记录人)", "记录人"))]
     #[arg(long, value_name = "NAME")]
     pub recorder: Option<String>,
-    /// Who attends (出席), comma-separated or repeated
+    #[arg(help = tr(
+        "Who attends (出席), comma-separated or repeated",
+        "出席人员，用逗号分隔或重复给出",
+    ))]
     #[arg(long, value_name = "NAME")]
     pub attendees: Vec<String>,
-    /// Who sits in (列席), comma-separated or repeated
+    #[arg(help = tr(
+        "Who sits in (列席), comma-separated or repeated",
+        "列席人员，用逗号分隔或重复给出",
+    ))]
     #[arg(long, value_name = "NAME")]
     pub observers: Vec<String>,
-    /// An agenda item (议题), repeated; TITLE@PRESENTER names the presenter
+    #[arg(help = tr(
+        "An agenda item (议题), repeated; TITLE@PRESENTER names the presenter",
+        "议题，可重复给出；写成 议题@汇报人（TITLE@PRESENTER）即写明汇报人",
+    ))]
     #[arg(long, value_name = "TITLE")]
     pub agenda: Vec<String>,
-    /// The kind of meeting (党组会, 办公会, 常务会, 专题会 …)
+    #[arg(help = tr(
+        "The kind of meeting (党组会, 办公会, 常务会, 专题会 …)",
+        "会议类型（党组会、办公会、常务会、专题会 …）",
+    ))]
     #[arg(long = "type", value_name = "TYPE")]
     pub meeting_type: Option<String>,
-    /// none, secret (秘密), highly-secret (机密), top-secret (绝密)
+    #[arg(help = tr(
+        "none, secret (秘密), highly-secret (机密), top-secret (绝密)",
+        "none（非密）、secret（秘密）、highly-secret（机密）、top-secret（绝密）",
+    ))]
     #[arg(long, value_parser = keyword::<Secrecy>)]
     pub secrecy: Option<Secrecy>,
-    /// Notes (备注)
+    #[arg(help = tr("Notes (备注)", "备注"))]
     #[arg(long)]
     pub notes: Option<String>,
 }

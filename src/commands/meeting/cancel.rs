@@ -8,14 +8,17 @@ use crate::context::Ctx;
 use crate::context::values;
 use crate::error::Result;
 use crate::i18n::Confirm;
+use crate::i18n::tr;
 use taizhang_core::model::common::HistoryAction;
 
-/// Cancel a planned meeting (取消), with the reason.
 #[derive(Debug, clap::Args)]
+#[command(
+    about = tr("Cancel a planned meeting (取消), with the reason", "取消计划的会议，并写明原因"),
+)]
 pub struct Args {
-    /// The meeting (MT-…)
+    #[arg(help = tr("The meeting (MT-…)", "会议（MT-…）"))]
     pub id: String,
-    /// Why (取消原因)
+    #[arg(help = tr("Why (取消原因)", "取消原因"))]
     #[arg(long, value_parser = values::text)]
     pub reason: String,
 }

@@ -9,6 +9,7 @@ use crate::commands::shared::{commit_message, finish_new, optional_text, refused
 use crate::context::Ctx;
 use crate::context::values::{self, DateExpr, Given};
 use crate::error::{CoreError, Result};
+use crate::i18n::tr;
 use taizhang_core::model::common::HistoryAction;
 use taizhang_core::model::followup::NewFollowup;
 use taizhang_core::model::id::RecordRef;
@@ -16,26 +17,33 @@ use taizhang_core::model::keyword::Source;
 use taizhang_core::model::record::Record;
 use taizhang_core::store::{self};
 
-/// Record a decision (议定事项) of a meeting that was held
-///
-/// Decisions are numbered #1, #2 … With --lead and --due it also becomes a
-/// follow-up (督办事项, source: meeting, source_ref: MT-…#n), linked both ways in
-/// the same commit; its ID is printed. Without them the decision (MT-…#n) is
-/// printed.
 #[derive(Debug, clap::Args)]
+#[command(
+    about = tr("Record a decision (议定事项) of a meeting that was held", "登记已召开会议的议定事项"),
+    long_about = tr(
+        "Record a decision (议定事项) of a meeting that was held\n\n\
+        Decisions are numbered #1, #2 … With --lead and --due it also becomes a follow-up (督办事\
+        项, source: meeting, source_ref: MT-…#n), linked both ways in the same commit; its ID is \
+        printed. Without them the decision (MT-…#n) is printed.",
+        "登记已召开会议的议定事项\n\n\
+        议定事项依次编为 #1、#2 …。给了 --lead 和 --due，它同时成为一项督办事项（来源：会议议定，\
+        来源编号：MT-…#n），在同一次提交中互相关联，并打印督办事项的编号；否则打印议定事项（MT-…#n\
+        ）。",
+    ),
+)]
 pub struct Args {
-    /// The meeting (MT-…)
+    #[arg(help = tr("The meeting (MT-…)", "会议（MT-…）"))]
     pub id: String,
-    /// The decision, as minuted
+    #[arg(help = tr("The decision, as minuted", "议定事项，照纪要原文"))]
     #[arg(value_parser = values::given_text())]
     pub text: Given<String>,
-    /// Lead unit (牵头单位); needs --due
+    #[arg(help = tr("Lead unit (牵头单位); needs --due", "牵头单位；须同时给 --due"))]
     #[arg(long, value_name = "UNIT", requires = "due", value_parser = values::text)]
     pub lead: Option<String>,
-    /// Deadline (办结时限); needs --lead
+    #[arg(help = tr("Deadline (办结时限); needs --lead", "办结时限；须同时给 --lead"))]
     #[arg(long, value_name = "DATE", requires = "lead", value_parser = values::date(), allow_hyphen_values = true)]
     pub due: Option<Given<DateExpr>>,
-    /// The person responsible (责任人); needs --lead
+    #[arg(help = tr("The person responsible (责任人); needs --lead", "责任人；须同时给 --lead"))]
     #[arg(long, value_name = "NAME", requires = "lead")]
     pub owner: Option<String>,
 }

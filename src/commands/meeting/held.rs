@@ -7,14 +7,21 @@ use crate::commands::shared::{Outcome, refused};
 use crate::context::Ctx;
 use crate::error::Result;
 use crate::i18n::Confirm;
+use crate::i18n::tr;
 use taizhang_core::model::common::HistoryAction;
 
-/// Mark a planned meeting as held (已召开)
-///
-/// Its decisions may then be recorded.
 #[derive(Debug, clap::Args)]
+#[command(
+    about = tr("Mark a planned meeting as held (已召开)", "将计划的会议标为已召开"),
+    long_about = tr(
+        "Mark a planned meeting as held (已召开)\n\n\
+        Its decisions may then be recorded.",
+        "将计划的会议标为已召开\n\n\
+        此后即可登记其议定事项。",
+    ),
+)]
 pub struct Args {
-    /// The meeting (MT-…)
+    #[arg(help = tr("The meeting (MT-…)", "会议（MT-…）"))]
     pub id: String,
 }
 

@@ -8,26 +8,39 @@ use crate::context::Ctx;
 use crate::context::values::{self, Given};
 use crate::error::{CoreError, Error, Flag, Result};
 use crate::i18n::Confirm;
+use crate::i18n::tr;
 use taizhang_core::model::common::HistoryAction;
 use taizhang_core::model::record::Record;
 use taizhang_core::store;
 
-/// Record the minutes of a meeting that was held (会议记录/纪要)
-///
-/// As text, from a text file, or as the outgoing document that is the
-/// formal 纪要. Given again, the new minutes replace the old.
 #[derive(Debug, clap::Args)]
+#[command(
+    about = tr(
+        "Record the minutes of a meeting that was held (会议记录/纪要)",
+        "登记已召开会议的会议记录或纪要",
+    ),
+    long_about = tr(
+        "Record the minutes of a meeting that was held (会议记录/纪要)\n\n\
+        As text, from a text file, or as the outgoing document that is the formal 纪要. Given \
+        again, the new minutes replace the old.",
+        "登记已召开会议的会议记录或纪要\n\n\
+        可以是文字、文本文件，或作为正式纪要的那份发文。再次登记即以新记录取代旧记录。",
+    ),
+)]
 #[command(group(clap::ArgGroup::new("minutes").required(true).args(["text", "file", "doc"])))]
 pub struct Args {
-    /// The meeting (MT-…)
+    #[arg(help = tr("The meeting (MT-…)", "会议（MT-…）"))]
     pub id: String,
-    /// The minutes as text
+    #[arg(help = tr("The minutes as text", "会议记录的文字"))]
     #[arg(long, value_parser = values::text)]
     pub text: Option<String>,
-    /// A UTF-8 text file holding the minutes
+    #[arg(help = tr("A UTF-8 text file holding the minutes", "存有会议记录的 UTF-8 文本文件"))]
     #[arg(long, value_name = "FILE", value_parser = values::path())]
     pub file: Option<Given<std::path::PathBuf>>,
-    /// The outgoing document of the formal minutes (纪要), OUT-…
+    #[arg(help = tr(
+        "The outgoing document of the formal minutes (纪要), OUT-…",
+        "正式纪要的那份发文，OUT-…",
+    ))]
     #[arg(long, value_name = "OUT-ID", value_parser = values::given())]
     pub doc: Option<Given<String>>,
 }

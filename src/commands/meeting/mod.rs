@@ -14,6 +14,7 @@ use clap::Subcommand;
 use crate::commands::shared::{Outcome, update_as};
 use crate::context::Ctx;
 use crate::error::{Error, Flag, Result};
+use crate::i18n::tr;
 use taizhang_core::model::common::Actor;
 use taizhang_core::model::common::HistoryAction;
 use taizhang_core::model::kind::Expected;
@@ -21,8 +22,13 @@ use taizhang_core::model::meeting::Meeting;
 use taizhang_core::model::record::Record;
 use taizhang_core::store::Register;
 
-/// Meetings: plan, hold, minute, and record decisions that become follow-ups
 #[derive(Debug, Subcommand)]
+#[command(
+    about = tr(
+        "Meetings: plan, hold, minute, and record decisions that become follow-ups",
+        "会议：计划、召开、记录，以及登记转为督办事项的议定事项",
+    ),
+)]
 pub enum MeetingCommand {
     Add(add::Args),
     Held(held::Args),

@@ -7,27 +7,36 @@ use crate::commands::shared::optional_text;
 use crate::context::Ctx;
 use crate::context::values;
 use crate::error::Result;
+use crate::i18n::tr;
 use taizhang_core::model::settings::SettingsError;
 use taizhang_core::model::settings::error::Roster;
 use taizhang_core::store::settings::Field;
 
-/// Add a person, in one commit. Once a register lists people, a logbook's
-/// person fields take only their names.
 #[derive(Debug, clap::Args)]
+#[command(
+    about = tr(
+        "Add a person, in one commit. Once a register lists people, a logbook's person fields take \
+        only their names",
+        "添加人员",
+    ),
+)]
 pub struct Args {
-    /// Their name, e.g. 张三
+    #[arg(help = tr("Their name, e.g. 张三", "姓名"))]
     #[arg(value_parser = values::text)]
     pub name: String,
-    /// Their unit (name or code)
+    #[arg(help = tr("Their unit (name or code)", "所在单位"))]
     #[arg(long)]
     pub unit: Option<String>,
-    /// Their email address
+    #[arg(help = tr("Their email address", "电子邮箱"))]
     #[arg(long)]
     pub email: Option<String>,
-    /// Their mobile number
+    #[arg(help = tr("Their mobile number", "手机号码"))]
     #[arg(long)]
     pub mobile: Option<String>,
-    /// A leader (领导): who instructs papers and assigns follow-ups
+    #[arg(help = tr(
+        "A leader (领导): who instructs papers and assigns follow-ups",
+        "是领导（批示、交办）",
+    ))]
     #[arg(long)]
     pub leader: bool,
 }

@@ -5,23 +5,29 @@ use std::process::ExitCode;
 use crate::commands::config::change_settings;
 use crate::context::Ctx;
 use crate::error::Result;
+use crate::i18n::tr;
 use taizhang_core::model::settings::SettingsError;
 use taizhang_core::model::settings::error::Roster;
 use taizhang_core::model::settings::roster;
 use taizhang_core::store::load_all;
 use taizhang_core::store::settings::Field;
 
-/// A person leaves the office. Everything of theirs still open — the
-/// follow-ups they are responsible for, papers routed to them and not
-/// back, logbook loops they have out (a seal, a car) — passes to
-/// --handover in the same commit, each with a history note. Without
-/// --handover, refused while they hold anything, which is named. They
-/// stay listed, marked as left: records name them.
 #[derive(Debug, clap::Args)]
+#[command(
+    about = tr(
+        "A person leaves the office. Everything of theirs still open — the follow-ups they are \
+        responsible for, papers routed to them and not back, logbook loops they have out (a seal, \
+        a car) — passes to --handover in the same commit, each with a history note. Without \
+        --handover, refused while they hold anything, which is named. They stay listed, marked as \
+        left: records name them",
+        "人员调离：其在办督办事项、手中文件和借出未还的登记在同一次提交中交给 --handover 所指的人，\
+        各记一条处理记录；手上还有事项而未给 --handover 时拒绝执行并列出这些事项",
+    ),
+)]
 pub struct Args {
-    /// Who leaves
+    #[arg(help = tr("Who leaves", "调离的人"))]
     pub name: String,
-    /// Who takes over what they hold
+    #[arg(help = tr("Who takes over what they hold", "接手其在办事项、手中文件和借出物品的人"))]
     #[arg(long, value_name = "OTHER")]
     pub handover: Option<String>,
 }

@@ -5,11 +5,17 @@ use std::process::ExitCode;
 use crate::context::Ctx;
 use crate::error::Result;
 use crate::i18n::settings::{Heading, State};
+use crate::i18n::tr;
 use crate::report::output::Output;
 use crate::report::render::plain;
 
-/// List the people: name, unit, email, mobile, leader, and those who left.
 #[derive(Debug, clap::Args)]
+#[command(
+    about = tr(
+        "List the people: name, unit, email, mobile, leader, and those who left",
+        "列出人员及其单位、联系方式",
+    ),
+)]
 pub struct Args {}
 
 pub fn run(ctx: &Ctx, _args: Args) -> Result<ExitCode> {

@@ -13,9 +13,12 @@ use clap::Subcommand;
 
 use crate::context::Ctx;
 use crate::error::Result;
+use crate::i18n::tr;
 
-/// People: add, list, move, leave
 #[derive(Debug, Subcommand)]
+#[command(
+    about = tr("People: add, list, move, leave", "人员：添加、列出、调动、调离"),
+)]
 pub enum PersonCommand {
     Add(add::Args),
     List(list::Args),

@@ -6,16 +6,22 @@ use std::process::ExitCode;
 use crate::commands::config::change_settings;
 use crate::context::Ctx;
 use crate::error::Result;
+use crate::i18n::tr;
 use taizhang_core::model::settings::roster;
 use taizhang_core::store::settings::Field;
 
-/// Move a person to another unit, in one commit. Records keep the units
-/// they were written with.
 #[derive(Debug, clap::Args)]
+#[command(
+    about = tr(
+        "Move a person to another unit, in one commit. Records keep the units they were written \
+        with",
+        "人员调至另一单位",
+    ),
+)]
 pub struct Args {
-    /// Their name
+    #[arg(help = tr("Their name", "姓名"))]
     pub name: String,
-    /// The unit they move to (name or code)
+    #[arg(help = tr("The unit they move to (name or code)", "调入的单位"))]
     #[arg(long)]
     pub unit: String,
 }

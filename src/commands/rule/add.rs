@@ -6,24 +6,35 @@ use crate::commands::shared::{commit_message, finish_new, optional_text};
 use crate::context::Ctx;
 use crate::context::values::{self, keyword};
 use crate::error::Result;
+use crate::i18n::tr;
 use taizhang_core::model::common::HistoryAction;
 use taizhang_core::model::keyword::Secrecy;
 use taizhang_core::model::kind::Kind;
 use taizhang_core::model::record::Record;
 use taizhang_core::model::rule::{Rule, RuleStatus};
 
-/// Register a rule in force; prints the new ID alone.
-///
-/// With --review-every, its first review (清理评估) falls due that long
-/// after it took effect, and `remind` lists it from then on.
 #[derive(Debug, clap::Args)]
+#[command(
+    about = tr("Register a rule in force; prints the new ID alone", "登记一项现行制度；只打印新编号"),
+    long_about = tr(
+        "Register a rule in force; prints the new ID alone.\n\n\
+        With --review-every, its first review (清理评估) falls due that long after it took effect, \
+        and `remind` lists it from then on.",
+        "登记一项现行制度；只打印新编号。\n\n\
+        给了 --review-every，自施行之日起满一个周期即到首次清理评估的日期，届时 `remind` 开始提醒\
+        。",
+    ),
+)]
 pub struct Args {
-    /// Title (制度名称), e.g. 公文处理实施细则
+    #[arg(help = tr("Title (制度名称), e.g. 公文处理实施细则", "制度名称，如 公文处理实施细则"))]
     #[arg(long, value_parser = values::title)]
     pub title: String,
     #[command(flatten)]
     pub fields: super::Fields,
-    /// none, secret (秘密), highly-secret (机密), top-secret (绝密)
+    #[arg(help = tr(
+        "none, secret (秘密), highly-secret (机密), top-secret (绝密)",
+        "密级：none（非密）、secret（秘密）、highly-secret（机密）、top-secret（绝密）",
+    ))]
     #[arg(long, value_parser = keyword::<Secrecy>)]
     pub secrecy: Option<Secrecy>,
 }

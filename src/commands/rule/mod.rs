@@ -17,14 +17,20 @@ use crate::commands::shared::{Outcome, optional_text, update_as};
 use crate::context::Ctx;
 use crate::context::values::{self, DateExpr};
 use crate::error::Result;
+use crate::i18n::tr;
 use taizhang_core::model::common::{Actor, HistoryAction};
 use taizhang_core::model::kind::Expected;
 use taizhang_core::model::record::Record;
 use taizhang_core::model::rule::{Cycle, Rule};
 use taizhang_core::store::Register;
 
-/// Rules and regulations (制度): add, review, revise, repeal
 #[derive(Debug, Subcommand)]
+#[command(
+    about = tr(
+        "Rules and regulations (制度): add, review, revise, repeal",
+        "制度：登记、清理评估、修订、废止",
+    ),
+)]
 pub enum RuleCommand {
     Add(add::Args),
     Review(review::Args),
@@ -45,25 +51,37 @@ pub fn run(ctx: &Ctx, command: RuleCommand) -> Result<ExitCode> {
 /// revise` take it. A revision takes from the old rule what is not given.
 #[derive(Debug, clap::Args)]
 pub struct Fields {
-    /// The document number it was issued under (文号)
+    #[arg(help = tr("The document number it was issued under (文号)", "印发的文号"))]
     #[arg(long, value_name = "NUMBER")]
     pub doc_number: Option<String>,
-    /// Who issued it (发布单位) [default: the register's unit; for a revision, the old rule's]
+    #[arg(help = tr(
+        "Who issued it (发布单位) [default: the register's unit; for a revision, the old rule's]",
+        "发布单位 [默认：本台账的机关名称；修订时同旧版]",
+    ))]
     #[arg(long, value_name = "NAME")]
     pub issuer: Option<String>,
-    /// When it was issued
+    #[arg(help = tr("When it was issued", "发布日期"))]
     #[arg(long, value_name = "DATE", default_value = "today", value_parser = values::date(), allow_hyphen_values = true)]
     pub issued: values::Given<DateExpr>,
-    /// When it takes effect (施行日期), if not the day it was issued
+    #[arg(help = tr(
+        "When it takes effect (施行日期), if not the day it was issued",
+        "施行日期（与发布日期不同时）",
+    ))]
     #[arg(long, value_name = "DATE", value_parser = values::date(), allow_hyphen_values = true)]
     pub effective: Option<values::Given<DateExpr>>,
-    /// The unit responsible for it (归口科室) [default for a revision: the old rule's]
+    #[arg(help = tr(
+        "The unit responsible for it (归口科室) [default for a revision: the old rule's]",
+        "归口科室 [修订时默认：同旧版]",
+    ))]
     #[arg(long, value_name = "UNIT", value_parser = values::text)]
     pub unit: Option<String>,
-    /// How often it is reviewed: 2y, 18m, 半年, 每2年 [default for a revision: the old rule's]
+    #[arg(help = tr(
+        "How often it is reviewed: 2y, 18m, 半年, 每2年 [default for a revision: the old rule's]",
+        "清理评估周期：2y、18m、半年、每2年 [修订时默认：同旧版]",
+    ))]
     #[arg(long, value_name = "CYCLE", value_parser = cycle)]
     pub review_every: Option<Cycle>,
-    /// Notes (备注)
+    #[arg(help = tr("Notes (备注)", "备注"))]
     #[arg(long)]
     pub notes: Option<String>,
 }

@@ -7,18 +7,27 @@ use crate::commands::shared::{Outcome, refused};
 use crate::context::Ctx;
 use crate::context::values::{self, DateExpr, Given};
 use crate::error::Result;
+use crate::i18n::tr;
 use crate::i18n::{Confirm, rule::Done};
 use taizhang_core::model::common::HistoryAction;
 
-/// Repeal a rule (废止): it is no longer in force, and is reviewed no more
 #[derive(Debug, clap::Args)]
+#[command(
+    about = tr(
+        "Repeal a rule (废止): it is no longer in force, and is reviewed no more",
+        "废止制度：不再有效，也不再评估",
+    ),
+)]
 pub struct Args {
-    /// The rule (ZD-…)
+    #[arg(help = tr("The rule (ZD-…)", "制度（ZD-…）"))]
     pub id: String,
-    /// Why it is repealed (废止理由), kept in its history
+    #[arg(help = tr(
+        "Why it is repealed (废止理由), kept in its history",
+        "废止理由，记入处理记录",
+    ))]
     #[arg(long, value_parser = values::text)]
     pub reason: String,
-    /// The day it stops being in force
+    #[arg(help = tr("The day it stops being in force", "失效日期"))]
     #[arg(long, value_name = "DATE", default_value = "today", value_parser = values::date(), allow_hyphen_values = true)]
     pub on: Given<DateExpr>,
 }

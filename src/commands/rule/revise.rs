@@ -6,24 +6,35 @@ use crate::commands::shared::{commit_message, confirm, finish_new, refused};
 use crate::context::Ctx;
 use crate::context::values;
 use crate::error::{Error, Flag, Result};
+use crate::i18n::tr;
 use crate::i18n::{Confirm, rule::Done};
 use taizhang_core::model::common::HistoryAction;
 use taizhang_core::model::kind::{Expected, Kind};
 use taizhang_core::model::record::Record;
 use taizhang_core::model::rule::{Rule, RuleStatus};
 
-/// Revise a rule: register the new version, which replaces the old one;
-/// prints the new ID alone.
-///
-/// Both name each other (replaces / replaced_by), the old one is 已修订
-/// from the day the new one takes effect, and both are written in one
-/// commit. What is not given is taken from the old rule (issuer,
-/// responsible unit, review cycle, secrecy).
 #[derive(Debug, clap::Args)]
+#[command(
+    about = tr(
+        "Revise a rule: register the new version, which replaces the old one; prints the new ID \
+        alone",
+        "修订制度：登记新版本，由它替代旧版本；只打印新编号",
+    ),
+    long_about = tr(
+        "Revise a rule: register the new version, which replaces the old one; prints the new ID \
+        alone.\n\n\
+        Both name each other (replaces / replaced_by), the old one is 已修订 from the day the new \
+        one takes effect, and both are written in one commit. What is not given is taken from the \
+        old rule (issuer, responsible unit, review cycle, secrecy).",
+        "修订制度：登记新版本，由它替代旧版本；只打印新编号。\n\n\
+        新旧两版互相指明（`replaces` / `replaced_by`），旧版自新版施行之日起为已修订，两者在同一次\
+        提交中写入。未给出的项沿用旧版（发布单位、归口科室、评估周期、密级）。",
+    ),
+)]
 pub struct Args {
-    /// The rule in force it replaces (ZD-…)
+    #[arg(help = tr("The rule in force it replaces (ZD-…)", "被替代的现行制度（ZD-…）"))]
     pub id: String,
-    /// Title of the new version (制度名称)
+    #[arg(help = tr("Title of the new version (制度名称)", "新版本的制度名称"))]
     #[arg(long, value_parser = values::title)]
     pub title: String,
     #[command(flatten)]

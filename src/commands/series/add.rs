@@ -6,20 +6,30 @@ use crate::commands::config::change_settings;
 use crate::context::Ctx;
 use crate::context::values;
 use crate::error::Result;
+use crate::i18n::tr;
 use taizhang_core::model::settings::SettingsError;
 use taizhang_core::model::settings::error::Roster;
 use taizhang_core::store::settings::Field;
 
-/// Add a series of outgoing document numbers, in one commit: `log out
-/// --series 县政办函` then numbers 县政办函〔2026〕1号, 2号 … The first series
-/// stays the default.
 #[derive(Debug, clap::Args)]
+#[command(
+    about = tr(
+        "Add a series of outgoing document numbers, in one commit: `log out --series 县政办函` then \
+        numbers 县政办函〔2026〕1号, 2号 … The first series stays the default",
+        "添加发文字号系列（机关代字），如 县政办函",
+    ),
+)]
 pub struct Args {
-    /// The issuer code (发文机关代字), e.g. 县政办函; also the series' name
+    #[arg(help = tr(
+        "The issuer code (发文机关代字), e.g. 县政办函; also the series' name",
+        "机关代字，如 县政办函，发文字号即为 县政办函〔2026〕1号",
+    ))]
     #[arg(value_parser = values::text)]
     pub code: String,
-    /// The number to start from this year, when the office numbered on
-    /// paper before [default: 1]
+    #[arg(help = tr(
+        "The number to start from this year, when the office numbered on paper before [default: 1]",
+        "今年从第几号起编（此前已在纸上编过号时）（默认：1）",
+    ))]
     #[arg(long, value_name = "N", allow_hyphen_values = true)]
     pub start: Option<i64>,
 }

@@ -5,15 +5,21 @@ use std::process::ExitCode;
 use crate::context::Ctx;
 use crate::error::Result;
 use crate::i18n::settings::Heading;
+use crate::i18n::tr;
 use crate::report::output::Output;
 use crate::report::render::plain;
 use taizhang_core::model::outgoing::doc_number;
 use taizhang_core::store::numbering;
 
-/// List the series of outgoing document numbers: name, issuer code, the
-/// last number used this year (revoked documents included: a number is
-/// never used twice) and the next one `log out` takes.
 #[derive(Debug, clap::Args)]
+#[command(
+    about = tr(
+        "List the series of outgoing document numbers: name, issuer code, the last number used this \
+        year (revoked documents included: a number is never used twice) and the next one `log out` \
+        takes",
+        "列出各发文字号系列及今年已用到的序号",
+    ),
+)]
 pub struct Args {}
 
 #[derive(serde::Serialize)]

@@ -10,9 +10,12 @@ use clap::Subcommand;
 
 use crate::context::Ctx;
 use crate::error::Result;
+use crate::i18n::tr;
 
-/// Outgoing document number series (发文字号): add, list
 #[derive(Debug, Subcommand)]
+#[command(
+    about = tr("Outgoing document number series (发文字号): add, list", "发文字号系列：添加、列出"),
+)]
 pub enum SeriesCommand {
     Add(add::Args),
     List(list::Args),

@@ -6,19 +6,27 @@ use crate::commands::config::change_settings;
 use crate::context::Ctx;
 use crate::context::values;
 use crate::error::Result;
+use crate::i18n::tr;
 use taizhang_core::model::settings::error::Roster;
 use taizhang_core::model::settings::roster;
 use taizhang_core::store::settings::Field;
 
-/// Add a unit (科室), in one commit. Once a register has units, --lead and
-/// --unit must name one of them (by name or code), which catches typos.
 #[derive(Debug, clap::Args)]
+#[command(
+    about = tr(
+        "Add a unit (科室), in one commit. Once a register has units, --lead and --unit must name \
+        one of them (by name or code), which catches typos",
+        "添加单位（科室），可带代码",
+    ),
+)]
 pub struct Args {
-    /// The unit's name, e.g. 办公室
+    #[arg(help = tr("The unit's name, e.g. 办公室", "单位名称，如 办公室"))]
     #[arg(value_parser = values::text)]
     pub name: String,
-    /// Its code, e.g. BGS: used in archive numbers, and accepted wherever
-    /// a unit is named
+    #[arg(help = tr(
+        "Its code, e.g. BGS: used in archive numbers, and accepted wherever a unit is named",
+        "单位代码，如 BGS，用于档号，也可代替名称输入",
+    ))]
     #[arg(long)]
     pub code: Option<String>,
 }

@@ -5,14 +5,19 @@ use std::process::ExitCode;
 use crate::context::Ctx;
 use crate::error::Result;
 use crate::i18n::settings::{Heading, State};
+use crate::i18n::tr;
 use crate::report::output::Output;
 use crate::report::render::plain;
 use taizhang_core::store::load_all;
 
-/// List the units: name, code, state, former names, and how many open
-/// items (follow-ups, papers in hand, meetings' decisions, rules) each
-/// leads.
 #[derive(Debug, clap::Args)]
+#[command(
+    about = tr(
+        "List the units: name, code, state, former names, and how many open items (follow-ups, \
+        papers in hand, meetings' decisions, rules) each leads",
+        "列出各单位、代码、状态及其牵头的在办事项数",
+    ),
+)]
 pub struct Args {}
 
 #[derive(serde::Serialize)]

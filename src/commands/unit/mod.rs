@@ -16,12 +16,15 @@ use crate::context::Ctx;
 use crate::error::Result;
 use crate::i18n::Lang;
 use crate::i18n::settings::Heading;
+use crate::i18n::tr;
 use crate::report::render::Table;
 use taizhang_core::model::settings::roster;
 use taizhang_core::store::{Register, load_all};
 
-/// Units (科室): add, list, rename, retire
 #[derive(Debug, Subcommand)]
+#[command(
+    about = tr("Units (科室): add, list, rename, retire", "单位（科室）：添加、列出、更名、撤销"),
+)]
 pub enum UnitCommand {
     Add(add::Args),
     List(list::Args),

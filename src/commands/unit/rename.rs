@@ -6,21 +6,27 @@ use crate::commands::config::change_settings;
 use crate::context::Ctx;
 use crate::context::values;
 use crate::error::Result;
+use crate::i18n::tr;
 use taizhang_core::model::settings::roster;
 use taizhang_core::store::load_all;
 use taizhang_core::store::settings::Field;
 
-/// Rename a unit. Every record that names it (as lead, support, drafting
-/// unit, a rule's unit, a logbook's unit field) is updated in the same
-/// commit, each with a history note; people of the unit move with it.
-/// The old name is kept as a former name: typed to --unit or --lead it
-/// still finds the unit, so searches of earlier years work. Archived
-/// documents are frozen and keep the name of their time.
 #[derive(Debug, clap::Args)]
+#[command(
+    about = tr(
+        "Rename a unit. Every record that names it (as lead, support, drafting unit, a rule's unit, \
+        a logbook's unit field) is updated in the same commit, each with a history note; people of \
+        the unit move with it. The old name is kept as a former name: typed to --unit or --lead it \
+        still finds the unit, so searches of earlier years work. Archived documents are frozen and \
+        keep the name of their time",
+        "单位更名：凡写有该单位的记录在同一次提交中一并更新，各记一条处理记录；旧名作为曾用名保留，\
+        查询往年记录时仍可使用",
+    ),
+)]
 pub struct Args {
-    /// The unit's name now (or its code)
+    #[arg(help = tr("The unit's name now (or its code)", "现在的名称（或代码）"))]
     pub old: String,
-    /// Its new name
+    #[arg(help = tr("Its new name", "新名称"))]
     #[arg(value_parser = values::text)]
     pub new: String,
 }
