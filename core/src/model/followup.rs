@@ -462,6 +462,11 @@ impl KindRules for Followup {
     fn renumber_references(&mut self, swap: &Swap) -> bool {
         swap.reference(&mut self.source_ref)
     }
+
+    fn units_mut(&mut self, each: &mut dyn FnMut(&str, &mut String)) {
+        each("lead", &mut self.lead);
+        self.support.iter_mut().for_each(|u| each("support", u));
+    }
 }
 
 impl IsStatus for FuStatus {}

@@ -541,6 +541,11 @@ impl KindRules for Incoming {
         }
         changed
     }
+
+    fn units_mut(&mut self, each: &mut dyn FnMut(&str, &mut String)) {
+        self.lead.iter_mut().for_each(|u| each("lead", u));
+        self.support.iter_mut().for_each(|u| each("support", u));
+    }
 }
 
 impl IsStatus for InStatus {}

@@ -248,6 +248,12 @@ impl KindRules for Meeting {
         }
         changed
     }
+
+    fn units_mut(&mut self, each: &mut dyn FnMut(&str, &mut String)) {
+        (self.decisions.iter_mut())
+            .flat_map(|d| d.lead.iter_mut())
+            .for_each(|u| each("decisions.lead", u));
+    }
 }
 
 impl IsStatus for MtStatus {}

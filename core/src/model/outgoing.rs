@@ -223,6 +223,10 @@ impl KindRules for Outgoing {
         }
         changed
     }
+
+    fn units_mut(&mut self, each: &mut dyn FnMut(&str, &mut String)) {
+        (self.drafting_unit.iter_mut()).for_each(|u| each("drafting_unit", u));
+    }
 }
 
 impl IsStatus for OutStatus {}

@@ -133,6 +133,11 @@ pub trait KindRules {
     /// follow-up is made from.
     fn link_followup(&mut self, _reference: &RecordRef, _followup: &Id) {}
 
+    /// Hands `each` every unit of the office the record names, with the
+    /// field that names it (`unit rename`). A logbook entry's are its
+    /// book's declared unit fields, which the entry alone does not know.
+    fn units_mut(&mut self, _each: &mut dyn FnMut(&str, &mut String)) {}
+
     /// Applies a renumbering to every reference the kind holds besides
     /// its own ID and history (`Record::renumber`); whether any changed.
     fn renumber_references(&mut self, _swap: &Swap) -> bool {

@@ -280,6 +280,10 @@ impl KindRules for Rule {
     fn renumber_references(&mut self, swap: &Swap) -> bool {
         swap.opt(&mut self.replaces) | swap.opt(&mut self.replaced_by)
     }
+
+    fn units_mut(&mut self, each: &mut dyn FnMut(&str, &mut String)) {
+        self.unit.iter_mut().for_each(|u| each("unit", u));
+    }
 }
 
 impl IsStatus for RuleStatus {}
