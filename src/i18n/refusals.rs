@@ -81,45 +81,47 @@ pub(super) fn refused(l: Lang, id: &str, refusal: &Refusal) -> (String, Option<S
 fn refusal_hint(l: Lang, id: &str, refusal: &Refusal) -> Option<String> {
     use RefusalReason as R;
     let on_followup = refusal.step.is_followup();
-    match (&refusal.reason, refusal.status, refusal.step) {
-        (Some(R::Unassigned), _, _) => Some(say!(
+    let is = |status: FuStatus| refusal.status == status.into();
+    let settled = is(FuStatus::Closed) || is(FuStatus::Cancelled);
+    match (&refusal.reason, refusal.step) {
+        (Some(R::Unassigned), _) => Some(say!(
             l,
             "assign it first: taizhang doc assign {id} --lead UNIT",
             "请先交办：taizhang doc assign {id} --lead 单位"
         )),
-        (Some(R::Holding(who)), _, _) if !on_followup => Some(say!(
+        (Some(R::Holding(who)), _) if !on_followup => Some(say!(
             l,
             "bring it back first: taizhang doc back {id} --from {who}",
             "请先收回：taizhang doc back {id} --from {who}"
         )),
-        (Some(R::Unsigned), _, _) if !on_followup => Some(say!(
+        (Some(R::Unsigned), _) if !on_followup => Some(say!(
             l,
             "give its signing date: taizhang doc issue {id} --signed DATE",
             "请给出成文日期：taizhang doc issue {id} --signed 日期"
         )),
         _ if !on_followup => allowed(l, &refusal.allowed),
-        (_, Status::Followup(FuStatus::Closed | FuStatus::Cancelled), Step::Reopen) => None,
-        (_, Status::Followup(FuStatus::Closed), Step::Verify) => Some(say!(
+        (_, Step::Reopen) if settled => None,
+        (_, Step::Verify) if is(FuStatus::Closed) => Some(say!(
             l,
             "it is closed already; for `done` to only submit and `verify` to close from now on: taizhang config set followups.verify true",
             "该事项已销号；如需今后“办结”只报结、由“审核”销号：taizhang config set followups.verify true"
         )),
-        (_, Status::Followup(FuStatus::Closed | FuStatus::Cancelled), _) => Some(say!(
+        _ if settled => Some(say!(
             l,
             "reopen it first: taizhang reopen {id} --reason …",
             "请先重新打开：taizhang reopen {id} --reason …"
         )),
-        (_, Status::Followup(FuStatus::Submitted), _) => Some(say!(
+        _ if is(FuStatus::Submitted) => Some(say!(
             l,
             "it awaits verification: taizhang verify {id}, or send it back: taizhang reopen {id} --reason …",
             "已报结待审核：taizhang verify {id}，或退回：taizhang reopen {id} --reason …"
         )),
-        (_, _, Step::Verify) => Some(say!(
+        (_, Step::Verify) => Some(say!(
             l,
             "only a submitted follow-up is verified; run `taizhang done {id}` first",
             "只有已报结的事项才能审核；请先运行 `taizhang done {id}`"
         )),
-        (_, _, Step::Reopen) => Some(say!(l, "it is still open", "该事项仍在办理中")),
+        (_, Step::Reopen) => Some(say!(l, "it is still open", "该事项仍在办理中")),
         _ => None,
     }
 }
@@ -146,11 +148,8 @@ fn allowed(l: Lang, steps: &[Step]) -> Option<String> {
 
 /// A status as people say it.
 pub(super) fn status_word(l: Lang, status: Status) -> &'static str {
-    match status {
-        Status::Incoming(s) => l.keyword(s),
-        Status::Outgoing(s) => l.keyword(s),
-        Status::Followup(s) => l.keyword(s),
-        Status::Meeting(s) => l.keyword(s),
-        Status::Rule(s) => l.keyword(s),
+    match l {
+        Lang::En => status.keyword(),
+        Lang::Zh => status.chinese().split('|').next().unwrap_or_default(),
     }
 }

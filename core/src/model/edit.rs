@@ -15,17 +15,15 @@ use serde_yaml::Value;
 use crate::model::common::{TermProblem, check_secrecy_term};
 use crate::model::config::{Config, FieldDef};
 use crate::model::date::{BadDate, Moment, When, WorkingDays, parse_date};
-use crate::model::keyword::{
-    self, BadKeyword, Channel, Direction, Disclosure, DocType, Feedback, Handling, Keyword,
-    Secrecy, Source, Urgency,
-};
+use crate::model::keyword::{self, BadKeyword, Keyword, Secrecy};
 use crate::model::kind::Kind;
 use crate::model::record::Record;
 use crate::model::title::{TitleProblem, check_title};
 
-/// How a field's value is typed and read.
+/// How a field's value is typed and read, as each kind declares its
+/// fields `--set` may set (`KindSpec::settable`).
 #[derive(Clone, Copy)]
-enum Type {
+pub enum Type {
     Title,
     /// Text that must not be empty.
     Text,
@@ -69,7 +67,8 @@ fn zh<K: Keyword>(stored: &str) -> Option<&'static str> {
     K::parse_keyword(stored).and_then(|k| k.chinese().split('|').next())
 }
 
-const fn req_kw<K: Keyword>() -> Type {
+/// An enumerated field that cannot be cleared.
+pub const fn req_kw<K: Keyword>() -> Type {
     Type::Keyword {
         required: true,
         read: kw::<K>,
@@ -77,7 +76,8 @@ const fn req_kw<K: Keyword>() -> Type {
     }
 }
 
-const fn opt_kw<K: Keyword>() -> Type {
+/// An enumerated field that may be cleared.
+pub const fn opt_kw<K: Keyword>() -> Type {
     Type::Keyword {
         required: false,
         read: kw::<K>,
@@ -96,110 +96,18 @@ pub fn chinese_value(kind: Kind, field: &str, value: &str) -> Option<&'static st
     }
 }
 
-const TEXT: Type = Type::OptText;
-const DATE: Type = Type::Date { required: false };
+/// Text that may be cleared.
+pub const TEXT: Type = Type::OptText;
+/// A date that may be cleared.
+pub const DATE: Type = Type::Date { required: false };
 
-type Fields = &'static [(&'static str, Type)];
+/// A kind's fields `--set` may set, each with how its value is read.
+pub type Fields = &'static [(&'static str, Type)];
 
-const INCOMING: Fields = &[
-    ("title", Type::Title),
-    ("sender", Type::Text),
-    ("sender_ref", TEXT),
-    ("doc_type", opt_kw::<DocType>()),
-    ("received", Type::When { required: true }),
-    ("received_by", TEXT),
-    ("channel", opt_kw::<Channel>()),
-    ("urgency", req_kw::<Urgency>()),
-    ("secrecy", req_kw::<Secrecy>()),
-    ("secrecy_term", Type::Term),
-    ("internal", Type::Bool),
-    ("copies", Type::Count { required: true }),
-    ("pages", Type::Count { required: false }),
-    ("handling", req_kw::<Handling>()),
-    ("lead", Type::Unit { required: false }),
-    ("support", Type::Units),
-    ("deadline", DATE),
-    ("result", TEXT),
-    ("completed", DATE),
-    ("notes", TEXT),
-];
-
-const OUTGOING: Fields = &[
-    ("title", Type::Title),
-    ("doc_type", opt_kw::<DocType>()),
-    ("direction", opt_kw::<Direction>()),
-    ("to", Type::Names),
-    ("cc", Type::Names),
-    ("drafter", TEXT),
-    ("drafting_unit", Type::Unit { required: false }),
-    ("signer", TEXT),
-    ("signed", DATE),
-    ("printed", DATE),
-    ("print_copies", Type::Count { required: false }),
-    ("urgency", req_kw::<Urgency>()),
-    ("secrecy", req_kw::<Secrecy>()),
-    ("secrecy_term", Type::Term),
-    ("disclosure", opt_kw::<Disclosure>()),
-    ("notes", TEXT),
-];
-
-const FOLLOWUP: Fields = &[
-    ("title", Type::Title),
-    ("requirement", TEXT),
-    ("source", opt_kw::<Source>()),
-    ("assigned_by", TEXT),
-    ("supervisor", TEXT),
-    ("lead", Type::Unit { required: true }),
-    ("support", Type::Units),
-    ("owner", TEXT),
-    ("assigned", Type::Date { required: true }),
-    ("due", Type::Date { required: true }),
-    ("secrecy", req_kw::<Secrecy>()),
-    ("feedback", opt_kw::<Feedback>()),
-    ("notes", TEXT),
-];
-
-const MEETING: Fields = &[
-    ("title", Type::Title),
-    ("type", TEXT),
-    ("start", Type::When { required: true }),
-    ("end", Type::When { required: false }),
-    ("venue", TEXT),
-    ("host", TEXT),
-    ("recorder", TEXT),
-    ("attendees", Type::Names),
-    ("observers", Type::Names),
-    ("minutes", TEXT),
-    ("secrecy", req_kw::<Secrecy>()),
-    ("notes", TEXT),
-];
-
-const RULE: Fields = &[
-    ("title", Type::Title),
-    ("doc_number", TEXT),
-    ("issuer", TEXT),
-    ("issued", Type::Date { required: true }),
-    ("effective", Type::Date { required: false }),
-    ("unit", Type::Unit { required: false }),
-    ("review_due", Type::Date { required: false }),
-    ("ended", Type::Date { required: false }),
-    ("secrecy", req_kw::<Secrecy>()),
-    ("notes", TEXT),
-];
-
-const ENTRY: Fields = &[("title", TEXT)];
-
-/// The fields `--set` may set, per kind, in the order the record's file
-/// writes them.
+/// The fields `--set` may set in records of `kind`, in the order the
+/// record's file writes them (each kind's `KindSpec::settable`).
 fn settable(kind: Kind) -> Fields {
-    match kind {
-        Kind::Incoming => INCOMING,
-        Kind::Outgoing => OUTGOING,
-        Kind::Followup => FOLLOWUP,
-        Kind::Meeting => MEETING,
-        Kind::Rule => RULE,
-        Kind::Logbook => ENTRY,
-    }
+    kind.spec().settable
 }
 
 /// The keys `--set` may set in records of `kind`.
@@ -450,25 +358,9 @@ fn fixed(key: &str, kind: Kind) -> Option<Fixed> {
         "status" => Fixed::Status,
         "overdue" | "days_left" => Fixed::Computed,
         _ => {
-            let structured: &[&str] = match kind {
-                Kind::Incoming => &[
-                    "proposal",
-                    "instructions",
-                    "circulation",
-                    "reply",
-                    "followups",
-                    "archive",
-                    "attachments",
-                ],
-                Kind::Outgoing => &["in_reply_to", "followups", "archive", "attachments"],
-                Kind::Followup => &["source_ref", "extensions", "progress", "chases", "result"],
-                Kind::Meeting => &["absent", "agenda", "decisions"],
-                Kind::Rule => &["review_every", "reviews", "replaces", "replaced_by"],
-                Kind::Logbook => &[],
-            };
-            if structured.contains(&key) {
+            if kind.spec().structured.contains(&key) {
                 Fixed::Structured
-            } else if kind == Kind::Outgoing && matches!(key, "doc_number" | "series") {
+            } else if kind.spec().numbered.contains(&key) {
                 Fixed::Numbered
             } else {
                 return None;
@@ -755,7 +647,7 @@ mod tests {
         let fu: &Followup = fu;
         assert_eq!(fu.due.to_string(), "2026-12-07");
         assert_eq!(fu.lead, "财务科");
-        assert_eq!(fu.feedback, Some(Feedback::Weekly));
+        assert_eq!(fu.feedback, Some(crate::model::keyword::Feedback::Weekly));
         assert_eq!(
             history_note(&changes),
             "title: 落实部署 → 落实专项部署; lead: 办公室 → 财务科; \

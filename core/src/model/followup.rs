@@ -9,10 +9,16 @@ use serde::{Deserialize, Serialize};
 
 use crate::model::common::{Actor, Extra, HistoryAction, HistoryEntry};
 use crate::model::date::Moment;
+use crate::model::edit::{TEXT, Type, opt_kw, req_kw};
 use crate::model::id::{Id, RecordRef};
 use crate::model::keyword::{ChaseLevel, Feedback, Keyword, Secrecy, Source, keywords};
 use crate::model::kind::Kind;
+use crate::model::kind::KindSpec;
+use crate::model::link::{Link, Role, link};
 use crate::model::record::{KindRules, Record};
+use crate::model::renumber::Swap;
+use crate::model::status_words;
+use crate::model::transition::{IsStatus, Status};
 use crate::model::transition::{Refusal, RefusalReason, Step};
 
 keywords!(
@@ -379,6 +385,10 @@ impl KindRules for Followup {
         &self.extra
     }
 
+    fn extra_mut(&mut self) -> &mut Extra {
+        &mut self.extra
+    }
+
     fn shrink_lists(&mut self) {
         self.history.shrink_to_fit();
         self.support.shrink_to_fit();
@@ -428,7 +438,69 @@ impl KindRules for Followup {
             || self.owner.as_deref().is_some_and(hit)
             || self.notes.as_deref().is_some_and(hit)
     }
+
+    fn typed_status(&self) -> Option<Status> {
+        Some(self.status.into())
+    }
+
+    fn links(&self) -> Vec<Link> {
+        (self.source_ref.iter())
+            .map(|source| link(Role::Source { item: source.item }, &source.id))
+            .collect()
+    }
+
+    /// A document listing the follow-up is its source; a meeting
+    /// decision naming it, the decision it carries out.
+    fn owes_back(&self, role: Role) -> Option<Role> {
+        match role {
+            Role::Followup => Some(Role::Source { item: None }),
+            Role::Decision { n } => Some(Role::Source { item: Some(n) }),
+            _ => None,
+        }
+    }
+
+    fn renumber_references(&mut self, swap: &Swap) -> bool {
+        swap.reference(&mut self.source_ref)
+    }
+
+    fn units_mut(&mut self, each: &mut dyn FnMut(&str, &mut String)) {
+        each("lead", &mut self.lead);
+        self.support.iter_mut().for_each(|u| each("support", u));
+    }
 }
+
+impl IsStatus for FuStatus {}
+
+/// Words offices use for a follow-up's status besides the ones the
+/// catalogue shows.
+const MORE_STATUS_WORDS: &[(FuStatus, &str)] = &[
+    (FuStatus::InProgress, "办理中"),
+    (FuStatus::InProgress, "正在办理"),
+    (FuStatus::Open, "未办"),
+];
+
+/// What the register knows of follow-ups (`Kind::spec`).
+pub const SPEC: KindSpec = KindSpec {
+    statuses: Some(|| status_words::set::<FuStatus>(MORE_STATUS_WORDS)),
+    settable: &[
+        ("title", Type::Title),
+        ("requirement", TEXT),
+        ("source", opt_kw::<Source>()),
+        ("assigned_by", TEXT),
+        ("supervisor", TEXT),
+        ("lead", Type::Unit { required: true }),
+        ("support", Type::Units),
+        ("owner", TEXT),
+        ("assigned", Type::Date { required: true }),
+        ("due", Type::Date { required: true }),
+        ("secrecy", req_kw::<Secrecy>()),
+        ("feedback", opt_kw::<Feedback>()),
+        ("notes", TEXT),
+    ],
+    structured: &["source_ref", "extensions", "progress", "chases", "result"],
+    numbered: &[],
+    date_keys: &["assigned", "due", "from", "to", "submitted", "closed"],
+};
 
 #[cfg(test)]
 mod tests {

@@ -5,11 +5,18 @@ use serde::{Deserialize, Serialize};
 
 use crate::model::common::{Extra, HistoryEntry, Remark, is_false};
 use crate::model::date::{Moment, When};
+use crate::model::edit::{DATE, TEXT, Type, opt_kw, req_kw};
 use crate::model::id::Id;
+use crate::model::id::RecordRef;
 use crate::model::keyword::{
     Channel, ChaseLevel, DocType, Handling, Keyword, Secrecy, Urgency, keywords,
 };
+use crate::model::kind::KindSpec;
+use crate::model::link::{Link, Role, link};
 use crate::model::record::KindRules;
+use crate::model::renumber::Swap;
+use crate::model::status_words;
+use crate::model::transition::{IsStatus, Status};
 use crate::model::transition::{Refusal, RefusalReason, Step};
 
 keywords!(
@@ -436,6 +443,10 @@ impl KindRules for Incoming {
         &self.extra
     }
 
+    fn extra_mut(&mut self) -> &mut Extra {
+        &mut self.extra
+    }
+
     fn shrink_lists(&mut self) {
         self.history.shrink_to_fit();
         self.instructions.shrink_to_fit();
@@ -494,7 +505,104 @@ impl KindRules for Incoming {
             || self.sender_ref.as_deref().is_some_and(hit)
             || self.notes.as_deref().is_some_and(hit)
     }
+
+    fn typed_status(&self) -> Option<Status> {
+        Some(self.status.into())
+    }
+
+    fn links(&self) -> Vec<Link> {
+        (self.followups.iter())
+            .map(|id| link(Role::Followup, id))
+            .chain(
+                (self.reply.as_ref())
+                    .and_then(|reply| reply.reference.as_ref())
+                    .map(|id| link(Role::Reply, id)),
+            )
+            .collect()
+    }
+
+    /// A follow-up made from the paper names it; many documents may
+    /// answer one paper, so a reply owes nothing back.
+    fn owes_back(&self, role: Role) -> Option<Role> {
+        (role == Role::Source { item: None }).then_some(Role::Followup)
+    }
+
+    fn link_followup(&mut self, _reference: &RecordRef, followup: &Id) {
+        self.spawned(followup.clone());
+    }
+
+    fn renumber_references(&mut self, swap: &Swap) -> bool {
+        let mut changed = swap.all(&mut self.followups);
+        if let Some(reply) = self.reply.as_mut() {
+            changed |= swap.opt(&mut reply.reference);
+        }
+        for a in &mut self.attachments {
+            changed |= swap.path(&mut a.path);
+        }
+        changed
+    }
+
+    fn units_mut(&mut self, each: &mut dyn FnMut(&str, &mut String)) {
+        self.lead.iter_mut().for_each(|u| each("lead", u));
+        self.support.iter_mut().for_each(|u| each("support", u));
+    }
 }
+
+impl IsStatus for InStatus {}
+
+/// Words offices use for a paper's status besides the ones the catalogue
+/// shows.
+const MORE_STATUS_WORDS: &[(InStatus, &str)] = &[
+    (InStatus::InProgress, "在办"),
+    (InStatus::InProgress, "正在办理"),
+    (InStatus::Circulating, "传阅"),
+];
+
+/// What the register knows of incoming papers (`Kind::spec`).
+pub const SPEC: KindSpec = KindSpec {
+    statuses: Some(|| status_words::set::<InStatus>(MORE_STATUS_WORDS)),
+    settable: &[
+        ("title", Type::Title),
+        ("sender", Type::Text),
+        ("sender_ref", TEXT),
+        ("doc_type", opt_kw::<DocType>()),
+        ("received", Type::When { required: true }),
+        ("received_by", TEXT),
+        ("channel", opt_kw::<Channel>()),
+        ("urgency", req_kw::<Urgency>()),
+        ("secrecy", req_kw::<Secrecy>()),
+        ("secrecy_term", Type::Term),
+        ("internal", Type::Bool),
+        ("copies", Type::Count { required: true }),
+        ("pages", Type::Count { required: false }),
+        ("handling", req_kw::<Handling>()),
+        ("lead", Type::Unit { required: false }),
+        ("support", Type::Units),
+        ("deadline", DATE),
+        ("result", TEXT),
+        ("completed", DATE),
+        ("notes", TEXT),
+    ],
+    structured: &[
+        "proposal",
+        "instructions",
+        "circulation",
+        "reply",
+        "followups",
+        "archive",
+        "attachments",
+    ],
+    numbered: &[],
+    date_keys: &[
+        "received",
+        "deadline",
+        "completed",
+        "assigned",
+        "out",
+        "back",
+        "archived",
+    ],
+};
 
 #[cfg(test)]
 mod tests {

@@ -4,7 +4,9 @@
 //! 登记簿) is the one list of kinds: every other list of kinds, folders
 //! or names derives from it, so a new kind cannot be left out of one.
 
+use crate::model::edit::Fields;
 use crate::model::keyword::{Keyword, keywords};
+use crate::model::status_words::StatusSet;
 
 keywords!(
     /// A kind of record. `list KIND` accepts these and their aliases.
@@ -18,7 +20,42 @@ keywords!(
     }
 );
 
+/// What the register knows of a kind before it has one of its records
+/// in hand, declared in the kind's own room (`incoming::SPEC`,
+/// `rule::SPEC` …) and found through [`Kind::spec`]: the files that need
+/// these facts ask the kind instead of matching on it. What a record
+/// does (its status, its links, its steps) is its `KindRules`.
+pub struct KindSpec {
+    /// Its statuses and every word accepted for each (`status_words`);
+    /// `None` for logbook entries, whose statuses their book declares.
+    pub statuses: Option<fn() -> StatusSet>,
+    /// The fields `edit --set` may set, in the order the file writes
+    /// them, each with how its value is read.
+    pub settable: Fields,
+    /// Fields with a structure of their own, which `edit --set` refuses:
+    /// the kind's steps keep them.
+    pub structured: &'static [&'static str],
+    /// Fields a numbering series gives, which `edit --set` refuses.
+    pub numbered: &'static [&'static str],
+    /// Keys of the kind's file whose values are dates or moments, written
+    /// bare (`store::yaml`).
+    pub date_keys: &'static [&'static str],
+}
+
 impl Kind {
+    /// What the register knows of the kind (the one place a kind's room
+    /// is named for its facts).
+    pub fn spec(self) -> &'static KindSpec {
+        match self {
+            Kind::Incoming => &crate::model::incoming::SPEC,
+            Kind::Outgoing => &crate::model::outgoing::SPEC,
+            Kind::Followup => &crate::model::followup::SPEC,
+            Kind::Meeting => &crate::model::meeting::SPEC,
+            Kind::Rule => &crate::model::rule::SPEC,
+            Kind::Logbook => &crate::model::logbook::SPEC,
+        }
+    }
+
     /// The top folder of the kind (`documents`, `followups` …).
     pub fn folder(self) -> &'static str {
         match self {
@@ -175,6 +212,14 @@ mod tests {
                 edit::settable_keys(kind).next().is_some(),
                 "{kind:?}: nothing settable"
             );
+            let spec = kind.spec();
+            for key in spec.structured.iter().chain(spec.numbered) {
+                assert!(
+                    !edit::settable_keys(kind).any(|k| k == *key),
+                    "{kind:?}: {key} is both settable and refused"
+                );
+            }
+            assert!(!spec.date_keys.is_empty(), "{kind:?}: no date keys");
             assert!(
                 KindFilter::All.kinds().contains(&kind),
                 "{kind:?}: not in list all"

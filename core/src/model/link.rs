@@ -6,7 +6,7 @@
 
 use crate::model::common::{Actor, HistoryAction};
 use crate::model::id::{Id, RecordRef};
-use crate::model::record::Record;
+use crate::model::record::{KindRules, Record, each};
 
 /// What a link stands for, and so which field holds it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -56,18 +56,7 @@ impl Role {
     /// listed under, minutes are not linked back, and a target of the
     /// wrong kind is a finding of its own.
     pub fn back(self, target: &Record) -> Option<Role> {
-        match (self, target) {
-            (Role::Followup, Record::Followup(_)) => Some(Role::Source { item: None }),
-            (Role::Source { item: None }, Record::Incoming(_) | Record::Outgoing(_)) => {
-                Some(Role::Followup)
-            }
-            (Role::Source { item: Some(n) }, Record::Meeting(_)) => Some(Role::Decision { n }),
-            (Role::Decision { n }, Record::Followup(_)) => Some(Role::Source { item: Some(n) }),
-            (Role::Reply, Record::Outgoing(_)) => Some(Role::InReplyTo),
-            (Role::Replaces, Record::Rule(_)) => Some(Role::ReplacedBy),
-            (Role::ReplacedBy, Record::Rule(_)) => Some(Role::Replaces),
-            _ => None,
-        }
+        each!(target, r => KindRules::owes_back(r.as_ref(), self))
     }
 }
 
@@ -82,43 +71,7 @@ impl Record {
     /// Every link this record holds, in the order of its fields. Minutes
     /// given as text rather than an ID are not a link.
     pub fn links(&self) -> Vec<Link> {
-        let link = |role, target: &Id| Link {
-            role,
-            target: target.clone(),
-        };
-        match self {
-            Record::Incoming(doc) => (doc.followups.iter())
-                .map(|id| link(Role::Followup, id))
-                .chain(
-                    (doc.reply.as_ref())
-                        .and_then(|reply| reply.reference.as_ref())
-                        .map(|id| link(Role::Reply, id)),
-                )
-                .collect(),
-            Record::Outgoing(doc) => (doc.followups.iter())
-                .map(|id| link(Role::Followup, id))
-                .chain(doc.in_reply_to.iter().map(|id| link(Role::InReplyTo, id)))
-                .collect(),
-            Record::Followup(fu) => (fu.source_ref.iter())
-                .map(|source| {
-                    let role = Role::Source { item: source.item };
-                    link(role, &source.id)
-                })
-                .collect(),
-            Record::Meeting(mt) => (mt.decisions.iter())
-                .filter_map(|d| Some(link(Role::Decision { n: d.n }, d.followup.as_ref()?)))
-                .chain(
-                    (mt.minutes.as_deref())
-                        .and_then(Id::parse)
-                        .map(|id| link(Role::Minutes, &id)),
-                )
-                .collect(),
-            Record::Rule(rule) => (rule.replaces.iter())
-                .map(|id| link(Role::Replaces, id))
-                .chain(rule.replaced_by.iter().map(|id| link(Role::ReplacedBy, id)))
-                .collect(),
-            Record::Entry(..) => Vec::new(),
-        }
+        each!(self, r => KindRules::links(r.as_ref()))
     }
 
     /// Whether this record holds a link in `role` to `target`.
@@ -153,17 +106,16 @@ impl Record {
     /// a history entry by `actor`. A paper assigned to a unit is then in
     /// progress.
     pub fn link_followup(&mut self, reference: &RecordRef, followup: &Id, actor: &Actor) {
-        match self {
-            Record::Incoming(doc) => doc.spawned(followup.clone()),
-            Record::Outgoing(doc) => doc.followups.push(followup.clone()),
-            Record::Meeting(mt) => {
-                if let Some(decision) = reference.item.and_then(|n| mt.decision_mut(n)) {
-                    decision.followup = Some(followup.clone());
-                }
-            }
-            Record::Followup(_) | Record::Rule(_) | Record::Entry(..) => {}
-        }
+        each!(self, r => KindRules::link_followup(r.as_mut(), reference, followup));
         self.push_history(actor.entry(HistoryAction::Followup, Some(followup.to_string())));
+    }
+}
+
+/// One link of `role` to `target`, as a kind lists its links.
+pub fn link(role: Role, target: &Id) -> Link {
+    Link {
+        role,
+        target: target.clone(),
     }
 }
 

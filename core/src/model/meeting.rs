@@ -5,9 +5,16 @@ use serde::{Deserialize, Serialize};
 
 use crate::model::common::{Extra, HistoryEntry};
 use crate::model::date::{Moment, When};
+use crate::model::edit::{TEXT, Type, req_kw};
 use crate::model::id::Id;
+use crate::model::id::RecordRef;
 use crate::model::keyword::{Keyword, Secrecy, keywords};
+use crate::model::kind::KindSpec;
+use crate::model::link::{Link, Role, link};
 use crate::model::record::KindRules;
+use crate::model::renumber::Swap;
+use crate::model::status_words;
+use crate::model::transition::{IsStatus, Status};
 use crate::model::transition::{Refusal, Step};
 
 keywords!(
@@ -167,6 +174,10 @@ impl KindRules for Meeting {
         &self.extra
     }
 
+    fn extra_mut(&mut self) -> &mut Extra {
+        &mut self.extra
+    }
+
     fn shrink_lists(&mut self) {
         self.history.shrink_to_fit();
         self.attendees.shrink_to_fit();
@@ -195,7 +206,79 @@ impl KindRules for Meeting {
     fn mentions(&self, hit: &dyn Fn(&str) -> bool) -> bool {
         self.decisions.iter().any(|d| hit(&d.text))
     }
+
+    fn typed_status(&self) -> Option<Status> {
+        Some(self.status.into())
+    }
+
+    /// Minutes given as text rather than an ID are not a link.
+    fn links(&self) -> Vec<Link> {
+        (self.decisions.iter())
+            .filter_map(|d| Some(link(Role::Decision { n: d.n }, d.followup.as_ref()?)))
+            .chain(
+                (self.minutes.as_deref())
+                    .and_then(Id::parse)
+                    .map(|id| link(Role::Minutes, &id)),
+            )
+            .collect()
+    }
+
+    /// A follow-up of decision `n` is listed under it; one of the whole
+    /// meeting has no decision to be listed under.
+    fn owes_back(&self, role: Role) -> Option<Role> {
+        match role {
+            Role::Source { item: Some(n) } => Some(Role::Decision { n }),
+            _ => None,
+        }
+    }
+
+    fn link_followup(&mut self, reference: &RecordRef, followup: &Id) {
+        if let Some(decision) = reference.item.and_then(|n| self.decision_mut(n)) {
+            decision.followup = Some(followup.clone());
+        }
+    }
+
+    fn renumber_references(&mut self, swap: &Swap) -> bool {
+        let mut changed = false;
+        for d in &mut self.decisions {
+            changed |= swap.opt(&mut d.followup);
+        }
+        if let Some(minutes) = self.minutes.as_mut() {
+            changed |= swap.text(minutes);
+        }
+        changed
+    }
+
+    fn units_mut(&mut self, each: &mut dyn FnMut(&str, &mut String)) {
+        (self.decisions.iter_mut())
+            .flat_map(|d| d.lead.iter_mut())
+            .for_each(|u| each("decisions.lead", u));
+    }
 }
+
+impl IsStatus for MtStatus {}
+
+/// What the register knows of meetings (`Kind::spec`).
+pub const SPEC: KindSpec = KindSpec {
+    statuses: Some(|| status_words::set::<MtStatus>(&[])),
+    settable: &[
+        ("title", Type::Title),
+        ("type", TEXT),
+        ("start", Type::When { required: true }),
+        ("end", Type::When { required: false }),
+        ("venue", TEXT),
+        ("host", TEXT),
+        ("recorder", TEXT),
+        ("attendees", Type::Names),
+        ("observers", Type::Names),
+        ("minutes", TEXT),
+        ("secrecy", req_kw::<Secrecy>()),
+        ("notes", TEXT),
+    ],
+    structured: &["absent", "agenda", "decisions"],
+    numbered: &[],
+    date_keys: &["start", "end"],
+};
 
 #[cfg(test)]
 mod tests {

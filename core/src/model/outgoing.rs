@@ -5,10 +5,17 @@ use serde::{Deserialize, Serialize};
 
 use crate::model::common::{Extra, HistoryEntry};
 use crate::model::date::Moment;
+use crate::model::edit::{DATE, TEXT, Type, opt_kw, req_kw};
 use crate::model::id::Id;
+use crate::model::id::RecordRef;
 use crate::model::incoming::Attachment;
 use crate::model::keyword::{Direction, Disclosure, DocType, Keyword, Secrecy, Urgency, keywords};
+use crate::model::kind::KindSpec;
+use crate::model::link::{Link, Role, link};
 use crate::model::record::KindRules;
+use crate::model::renumber::Swap;
+use crate::model::status_words;
+use crate::model::transition::{IsStatus, Status};
 use crate::model::transition::{Refusal, RefusalReason, Step};
 
 keywords!(
@@ -141,6 +148,10 @@ impl KindRules for Outgoing {
         &self.extra
     }
 
+    fn extra_mut(&mut self) -> &mut Extra {
+        &mut self.extra
+    }
+
     fn shrink_lists(&mut self) {
         self.history.shrink_to_fit();
         self.to.shrink_to_fit();
@@ -178,7 +189,73 @@ impl KindRules for Outgoing {
             || self.to.iter().any(|t| hit(t))
             || self.notes.as_deref().is_some_and(hit)
     }
+
+    fn typed_status(&self) -> Option<Status> {
+        Some(self.status.into())
+    }
+
+    fn links(&self) -> Vec<Link> {
+        (self.followups.iter())
+            .map(|id| link(Role::Followup, id))
+            .chain(self.in_reply_to.iter().map(|id| link(Role::InReplyTo, id)))
+            .collect()
+    }
+
+    /// A follow-up made from the document names it; the paper it
+    /// answers names it as its reply.
+    fn owes_back(&self, role: Role) -> Option<Role> {
+        match role {
+            Role::Source { item: None } => Some(Role::Followup),
+            Role::Reply => Some(Role::InReplyTo),
+            _ => None,
+        }
+    }
+
+    fn link_followup(&mut self, _reference: &RecordRef, followup: &Id) {
+        self.followups.push(followup.clone());
+    }
+
+    fn renumber_references(&mut self, swap: &Swap) -> bool {
+        let mut changed = swap.all(&mut self.followups);
+        changed |= swap.opt(&mut self.in_reply_to);
+        for a in &mut self.attachments {
+            changed |= swap.path(&mut a.path);
+        }
+        changed
+    }
+
+    fn units_mut(&mut self, each: &mut dyn FnMut(&str, &mut String)) {
+        (self.drafting_unit.iter_mut()).for_each(|u| each("drafting_unit", u));
+    }
 }
+
+impl IsStatus for OutStatus {}
+
+/// What the register knows of outgoing documents (`Kind::spec`).
+pub const SPEC: KindSpec = KindSpec {
+    statuses: Some(|| status_words::set::<OutStatus>(&[])),
+    settable: &[
+        ("title", Type::Title),
+        ("doc_type", opt_kw::<DocType>()),
+        ("direction", opt_kw::<Direction>()),
+        ("to", Type::Names),
+        ("cc", Type::Names),
+        ("drafter", TEXT),
+        ("drafting_unit", Type::Unit { required: false }),
+        ("signer", TEXT),
+        ("signed", DATE),
+        ("printed", DATE),
+        ("print_copies", Type::Count { required: false }),
+        ("urgency", req_kw::<Urgency>()),
+        ("secrecy", req_kw::<Secrecy>()),
+        ("secrecy_term", Type::Term),
+        ("disclosure", opt_kw::<Disclosure>()),
+        ("notes", TEXT),
+    ],
+    structured: &["in_reply_to", "followups", "archive", "attachments"],
+    numbered: &["doc_number", "series"],
+    date_keys: &["signed", "printed", "archived"],
+};
 
 #[cfg(test)]
 mod tests {

@@ -10,14 +10,17 @@ use crate::model::common::{Extra, HistoryEntry};
 use crate::model::config::LogbookDef;
 use crate::model::date::{Moment, days_between};
 use crate::model::followup::Followup;
-use crate::model::id::Id;
+use crate::model::id::{Id, RecordRef};
 use crate::model::incoming::Incoming;
-use crate::model::keyword::{Keyword, Secrecy};
+use crate::model::keyword::Secrecy;
 use crate::model::kind::Kind;
+use crate::model::link::{Link, Role};
 use crate::model::logbook::Entry;
 use crate::model::meeting::Meeting;
 use crate::model::outgoing::Outgoing;
+use crate::model::renumber::Swap;
 use crate::model::rule::Rule;
+use crate::model::transition::Status;
 
 /// Variants are boxed: kinds differ in size by hundreds of bytes, and a
 /// register holds a hundred thousand records.
@@ -32,7 +35,10 @@ pub enum Record {
     Entry(Box<Entry>, String),
 }
 
-/// Runs the same expression on whichever kind `$record` holds.
+/// Runs the same expression on whichever kind `$record` holds: the one
+/// list of the record's variants that the rest of the model goes
+/// through, so that what differs per kind is asked of the kind
+/// ([`KindRules`]) and not matched on in each file.
 macro_rules! each {
     ($record:expr, $r:ident => $body:expr) => {
         match $record {
@@ -45,6 +51,7 @@ macro_rules! each {
         }
     };
 }
+pub(crate) use each;
 
 /// What each kind of record answers for itself, next to the kind: the
 /// `Record` accessors of the same names ask whichever kind they hold, so a
@@ -56,6 +63,8 @@ pub trait KindRules {
 
     /// Keys the tool does not know, kept on rewrite.
     fn extra(&self) -> &Extra;
+
+    fn extra_mut(&mut self) -> &mut Extra;
 
     /// Gives back the spare room of the kind's lists.
     fn shrink_lists(&mut self);
@@ -102,6 +111,38 @@ pub trait KindRules {
     /// Whether `hit` finds the search text in the kind's own fields
     /// (beyond the title and ID, which every kind has).
     fn mentions(&self, hit: &dyn Fn(&str) -> bool) -> bool;
+
+    /// The status as a typed value, for refusals and the words people
+    /// read; `None` for a logbook entry, whose statuses its book declares.
+    fn typed_status(&self) -> Option<Status>;
+
+    /// Every link the record holds, in the order of its fields
+    /// (`model::link`).
+    fn links(&self) -> Vec<Link> {
+        Vec::new()
+    }
+
+    /// The link a record of this kind owes back when another points at it
+    /// in `role`, for the two ends to agree (`Role::back`).
+    fn owes_back(&self, _role: Role) -> Option<Role> {
+        None
+    }
+
+    /// Records on this record that follow-up `followup` was made from it
+    /// (`reference` names a meeting's decision); nothing for a kind no
+    /// follow-up is made from.
+    fn link_followup(&mut self, _reference: &RecordRef, _followup: &Id) {}
+
+    /// Hands `each` every unit of the office the record names, with the
+    /// field that names it (`unit rename`). A logbook entry's are its
+    /// book's declared unit fields, which the entry alone does not know.
+    fn units_mut(&mut self, _each: &mut dyn FnMut(&str, &mut String)) {}
+
+    /// Applies a renumbering to every reference the kind holds besides
+    /// its own ID and history (`Record::renumber`); whether any changed.
+    fn renumber_references(&mut self, _swap: &Swap) -> bool {
+        false
+    }
 }
 
 /// Whether a dated item is late, due today, or neither.
@@ -232,6 +273,11 @@ impl Record {
         each!(self, r => KindRules::extra(r.as_ref()))
     }
 
+    /// Keys the tool does not know, to keep one (`legacy_id`) or drop it.
+    pub fn extra_mut(&mut self) -> &mut Extra {
+        each!(self, r => KindRules::extra_mut(r.as_mut()))
+    }
+
     /// The status as stored.
     pub fn status(&self) -> &str {
         each!(self, r => KindRules::status(r.as_ref()))
@@ -239,30 +285,20 @@ impl Record {
 
     /// The status as a typed value; `None` for a logbook entry, whose
     /// status is whatever its book says.
-    pub fn typed_status(&self) -> Option<crate::model::transition::Status> {
-        match self {
-            Record::Incoming(r) => Some(r.status.into()),
-            Record::Outgoing(r) => Some(r.status.into()),
-            Record::Followup(r) => Some(r.status.into()),
-            Record::Meeting(r) => Some(r.status.into()),
-            Record::Rule(r) => Some(r.status.into()),
-            Record::Entry(..) => None,
-        }
+    pub fn typed_status(&self) -> Option<Status> {
+        each!(self, r => KindRules::typed_status(r.as_ref()))
     }
 
     /// Whether a status typed by the user names this record's status: the
     /// stored keyword (any case) or any of its Chinese words (已办结 and
     /// 已销号 both name `closed`).
     pub fn status_is(&self, wanted: &str) -> bool {
-        let chinese = match self {
-            Record::Incoming(r) => r.status.chinese(),
-            Record::Outgoing(r) => r.status.chinese(),
-            Record::Followup(r) => r.status.chinese(),
-            Record::Meeting(r) => r.status.chinese(),
-            Record::Rule(r) => r.status.chinese(),
-            Record::Entry(r, _) => &r.status,
-        };
-        self.status().eq_ignore_ascii_case(wanted) || chinese.split('|').any(|w| w == wanted)
+        let named = |chinese: &str| chinese.split('|').any(|w| w == wanted);
+        self.status().eq_ignore_ascii_case(wanted)
+            || match self.typed_status() {
+                Some(status) => named(status.chinese()),
+                None => named(self.status()),
+            }
     }
 
     pub fn secrecy(&self) -> Secrecy {

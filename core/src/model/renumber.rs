@@ -6,126 +6,89 @@
 use std::collections::HashMap;
 
 use crate::model::id::{Id, RecordRef};
-use crate::model::record::Record;
+use crate::model::record::{KindRules, Record, each};
 
 /// Old ID → new ID, applied all at once (never one after the other, so
 /// a chain such as 14 → 15, 15 → 16 cannot fold two records into one).
 pub type Renumbering = HashMap<Id, Id>;
 
-fn swap(id: &mut Id, map: &Renumbering) -> bool {
-    match map.get(id) {
-        Some(new) => {
-            *id = new.clone();
-            true
+/// A renumbering as each kind applies it to the references it holds
+/// (`KindRules::renumber_references`): every method says whether it
+/// changed anything.
+pub struct Swap<'a>(&'a Renumbering);
+
+impl Swap<'_> {
+    pub fn id(&self, id: &mut Id) -> bool {
+        match self.0.get(id) {
+            Some(new) => {
+                *id = new.clone();
+                true
+            }
+            None => false,
         }
-        None => false,
     }
-}
 
-fn swap_all(ids: &mut [Id], map: &Renumbering) -> bool {
-    ids.iter_mut()
-        .fold(false, |changed, id| swap(id, map) | changed)
-}
+    pub fn all(&self, ids: &mut [Id]) -> bool {
+        ids.iter_mut()
+            .fold(false, |changed, id| self.id(id) | changed)
+    }
 
-fn swap_ref(reference: &mut Option<RecordRef>, map: &Renumbering) -> bool {
-    reference.as_mut().is_some_and(|r| swap(&mut r.id, map))
-}
+    pub fn reference(&self, reference: &mut Option<RecordRef>) -> bool {
+        reference.as_mut().is_some_and(|r| self.id(&mut r.id))
+    }
 
-fn swap_opt(id: &mut Option<Id>, map: &Renumbering) -> bool {
-    id.as_mut().is_some_and(|id| swap(id, map))
-}
+    pub fn opt(&self, id: &mut Option<Id>) -> bool {
+        id.as_mut().is_some_and(|id| self.id(id))
+    }
 
-/// A text that is exactly an ID (a history note, a logbook `ref` field,
-/// meeting minutes naming their 纪要).
-fn swap_text(text: &mut String, map: &Renumbering) -> bool {
-    match Id::parse(text)
-        .filter(|id| id.is_written_as(text))
-        .and_then(|id| map.get(&id))
-    {
-        Some(new) => {
-            *text = new.to_string();
-            true
+    /// A text that is exactly an ID (a history note, a logbook `ref`
+    /// field, meeting minutes naming their 纪要).
+    pub fn text(&self, text: &mut String) -> bool {
+        match Id::parse(text)
+            .filter(|id| id.is_written_as(text))
+            .and_then(|id| self.0.get(&id))
+        {
+            Some(new) => {
+                *text = new.to_string();
+                true
+            }
+            None => false,
         }
-        None => false,
     }
-}
 
-/// An attachment path `attachments/<ID>/name`.
-fn swap_path(path: &mut String, map: &Renumbering) -> bool {
-    let Some((id, rest)) = path
-        .strip_prefix("attachments/")
-        .and_then(|p| p.split_once('/'))
-    else {
-        return false;
-    };
-    let mut id_text = id.to_string();
-    if !swap_text(&mut id_text, map) {
-        return false;
+    /// An attachment path `attachments/<ID>/name`.
+    pub fn path(&self, path: &mut String) -> bool {
+        let Some((id, rest)) = path
+            .strip_prefix("attachments/")
+            .and_then(|p| p.split_once('/'))
+        else {
+            return false;
+        };
+        let mut id_text = id.to_string();
+        if !self.text(&mut id_text) {
+            return false;
+        }
+        *path = format!("attachments/{id_text}/{rest}");
+        true
     }
-    *path = format!("attachments/{id_text}/{rest}");
-    true
 }
 
 impl Record {
     /// Applies `map` to the record's own ID and every reference it holds:
     /// `source_ref` (also `MT-…#n`), `followups`, `reply.ref`,
     /// `in_reply_to`, decisions' follow-ups, minutes naming an OUT, a
-    /// logbook field holding an ID, attachment paths, and history notes
-    /// that are exactly an ID. Returns whether anything changed.
+    /// logbook field holding an ID, attachment paths (each kind's own,
+    /// `KindRules::renumber_references`), and history notes that are
+    /// exactly an ID. Returns whether anything changed.
     pub fn renumber(&mut self, map: &Renumbering) -> bool {
         if map.is_empty() {
             return false;
         }
-        let mut changed = false;
-        match self {
-            Record::Incoming(r) => {
-                changed |= swap(&mut r.id, map);
-                changed |= swap_all(&mut r.followups, map);
-                if let Some(reply) = r.reply.as_mut() {
-                    changed |= swap_opt(&mut reply.reference, map);
-                }
-                for a in &mut r.attachments {
-                    changed |= swap_path(&mut a.path, map);
-                }
-            }
-            Record::Outgoing(r) => {
-                changed |= swap(&mut r.id, map);
-                changed |= swap_all(&mut r.followups, map);
-                changed |= swap_opt(&mut r.in_reply_to, map);
-                for a in &mut r.attachments {
-                    changed |= swap_path(&mut a.path, map);
-                }
-            }
-            Record::Followup(r) => {
-                changed |= swap(&mut r.id, map);
-                changed |= swap_ref(&mut r.source_ref, map);
-            }
-            Record::Meeting(r) => {
-                changed |= swap(&mut r.id, map);
-                for d in &mut r.decisions {
-                    changed |= swap_opt(&mut d.followup, map);
-                }
-                if let Some(minutes) = r.minutes.as_mut() {
-                    changed |= swap_text(minutes, map);
-                }
-            }
-            Record::Rule(r) => {
-                changed |= swap(&mut r.id, map);
-                changed |= swap_opt(&mut r.replaces, map);
-                changed |= swap_opt(&mut r.replaced_by, map);
-            }
-            Record::Entry(r, _) => {
-                changed |= swap(&mut r.id, map);
-                for value in r.fields.values_mut() {
-                    if let serde_yaml::Value::String(text) = value {
-                        changed |= swap_text(text, map);
-                    }
-                }
-            }
-        }
+        let swap = Swap(map);
+        let mut changed = each!(self, r => swap.id(&mut r.id) | r.renumber_references(&swap));
         for entry in self.history_mut() {
             if let Some(note) = entry.note.as_mut() {
-                changed |= swap_text(note, map);
+                changed |= swap.text(note);
             }
         }
         changed

@@ -5,12 +5,8 @@
 //! at; the same word may name a status of several kinds where they mean
 //! the same (办结 is a paper done and a follow-up closed).
 
-use crate::model::followup::FuStatus;
-use crate::model::incoming::InStatus;
 use crate::model::keyword::Keyword;
 use crate::model::kind::Kind;
-use crate::model::meeting::MtStatus;
-use crate::model::outgoing::OutStatus;
 
 /// One kind's statuses: what the set is called, and per status its
 /// keyword, the Chinese word shown, and every word accepted for it.
@@ -31,19 +27,9 @@ impl StatusWords {
     }
 }
 
-/// Words offices use besides the ones the catalogue shows.
-const MORE_INCOMING: &[(InStatus, &str)] = &[
-    (InStatus::InProgress, "在办"),
-    (InStatus::InProgress, "正在办理"),
-    (InStatus::Circulating, "传阅"),
-];
-const MORE_FOLLOWUP: &[(FuStatus, &str)] = &[
-    (FuStatus::InProgress, "办理中"),
-    (FuStatus::InProgress, "正在办理"),
-    (FuStatus::Open, "未办"),
-];
-
-fn set<K: Keyword + PartialEq>(more: &[(K, &'static str)]) -> StatusSet {
+/// A kind's statuses, with `more` words offices use besides the ones the
+/// catalogue shows (在办 for 办理中): what each kind's `KindSpec` gives.
+pub fn set<K: Keyword + PartialEq>(more: &[(K, &'static str)]) -> StatusSet {
     let statuses = K::ALL
         .iter()
         .map(|status| {
@@ -71,14 +57,7 @@ fn set<K: Keyword + PartialEq>(more: &[(K, &'static str)]) -> StatusSet {
 /// The statuses of a kind with typed statuses; `None` for logbook
 /// entries, whose statuses their book declares.
 pub fn statuses(kind: Kind) -> Option<StatusSet> {
-    match kind {
-        Kind::Incoming => Some(set::<InStatus>(MORE_INCOMING)),
-        Kind::Outgoing => Some(set::<OutStatus>(&[])),
-        Kind::Followup => Some(set::<FuStatus>(MORE_FOLLOWUP)),
-        Kind::Meeting => Some(set::<MtStatus>(&[])),
-        Kind::Rule => Some(set::<crate::model::rule::RuleStatus>(&[])),
-        Kind::Logbook => None,
-    }
+    kind.spec().statuses.map(|set| set())
 }
 
 /// The stored keywords `input` names among the statuses of `kinds`, or

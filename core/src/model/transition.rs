@@ -3,12 +3,7 @@
 //! The record kinds decide; `i18n` turns a refusal into a sentence that
 //! names the status and the way out.
 
-use crate::model::followup::FuStatus;
-use crate::model::incoming::InStatus;
 use crate::model::keyword::Keyword;
-use crate::model::meeting::MtStatus;
-use crate::model::outgoing::OutStatus;
-use crate::model::rule::RuleStatus;
 
 /// A step a command asks of a record.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -86,45 +81,94 @@ impl Step {
     }
 }
 
-/// The status a record was in when a step was refused.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Status {
-    Incoming(InStatus),
-    Outgoing(OutStatus),
-    Followup(FuStatus),
-    Meeting(MtStatus),
-    Rule(RuleStatus),
-}
+/// The status a record was in when a step was refused, as every kind's
+/// status keywords give it: the stored keyword and the Chinese words. Any
+/// kind's status becomes one (`IsStatus`), so no list of kinds is kept
+/// here. One pointer wide: it travels inside every refusal.
+#[derive(Clone, Copy)]
+pub struct Status(&'static dyn StatusWord);
 
 impl Status {
     /// The stored keyword (`closed`).
     pub fn keyword(self) -> &'static str {
-        match self {
-            Status::Incoming(s) => s.keyword(),
-            Status::Outgoing(s) => s.keyword(),
-            Status::Followup(s) => s.keyword(),
-            Status::Meeting(s) => s.keyword(),
-            Status::Rule(s) => s.keyword(),
-        }
+        self.0.keyword()
+    }
+
+    /// The Chinese words, `|`-separated; the first is the one shown.
+    pub fn chinese(self) -> &'static str {
+        self.0.chinese()
     }
 }
 
-macro_rules! status_from {
-    ($($variant:ident($ty:ty)),+) => {
-        $(impl From<$ty> for Status {
-            fn from(status: $ty) -> Status {
-                Status::$variant(status)
-            }
-        })+
-    };
+/// Two statuses are the same when they are the same kind's same status.
+impl PartialEq for Status {
+    fn eq(&self, other: &Status) -> bool {
+        (self.0.set(), self.keyword()) == (other.0.set(), other.keyword())
+    }
 }
-status_from!(
-    Incoming(InStatus),
-    Outgoing(OutStatus),
-    Followup(FuStatus),
-    Meeting(MtStatus),
-    Rule(RuleStatus)
-);
+
+impl Eq for Status {}
+
+impl std::fmt::Debug for Status {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{} {}", self.0.set(), self.keyword())
+    }
+}
+
+/// The status keywords of a record kind (`FuStatus`, `RuleStatus` …),
+/// declared beside the kind: what a refusal may name.
+pub trait IsStatus: Keyword + Sync {}
+
+/// A status of any kind, behind one pointer.
+trait StatusWord: Sync {
+    /// Whose status it is (`Keyword::NAME`: "follow-up status"), so that
+    /// two kinds' statuses of the same keyword stay apart.
+    fn set(&self) -> &'static str;
+    fn keyword(&self) -> &'static str;
+    fn chinese(&self) -> &'static str;
+}
+
+impl<K: IsStatus> StatusWord for K {
+    fn set(&self) -> &'static str {
+        K::NAME
+    }
+
+    fn keyword(&self) -> &'static str {
+        Keyword::keyword(*self)
+    }
+
+    fn chinese(&self) -> &'static str {
+        Keyword::chinese(*self)
+    }
+}
+
+/// What a status not among its kind's values would be; `Keyword::ALL`
+/// holds every value, so none is.
+struct NoStatus;
+
+impl StatusWord for NoStatus {
+    fn set(&self) -> &'static str {
+        ""
+    }
+
+    fn keyword(&self) -> &'static str {
+        ""
+    }
+
+    fn chinese(&self) -> &'static str {
+        ""
+    }
+}
+
+impl<K: IsStatus> From<K> for Status {
+    fn from(status: K) -> Status {
+        let same = |s: &&K| Keyword::keyword(**s) == Keyword::keyword(status);
+        match K::ALL.iter().find(same) {
+            Some(word) => Status(word),
+            None => Status(&NoStatus),
+        }
+    }
+}
 
 /// Why a step is refused when the status alone does not say it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -173,5 +217,30 @@ impl Refusal {
     pub fn allowing(mut self, allowed: Vec<Step>) -> Refusal {
         self.allowed = allowed.into_boxed_slice();
         self
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::followup::FuStatus;
+    use crate::model::meeting::MtStatus;
+
+    #[test]
+    fn a_status_keeps_its_kind_and_its_words() {
+        let cancelled = Status::from(FuStatus::Cancelled);
+        assert_eq!(cancelled, FuStatus::Cancelled.into());
+        assert_ne!(
+            cancelled,
+            MtStatus::Cancelled.into(),
+            "same keyword, two kinds"
+        );
+        assert_ne!(cancelled, FuStatus::Closed.into());
+        assert_eq!(cancelled.keyword(), "cancelled");
+        assert_eq!(Status::from(FuStatus::Closed).chinese(), "已办结|已销号");
+        assert_eq!(
+            std::mem::size_of::<Status>(),
+            2 * std::mem::size_of::<usize>()
+        );
     }
 }

@@ -15,38 +15,12 @@
 use serde_yaml::{Mapping, Value};
 
 use crate::model::date::{Moment, parse_iso_date};
+use crate::model::keyword::Keyword;
+use crate::model::kind::Kind;
 
-/// Keys whose values are dates or moments, written bare when they are.
-const TEMPORAL_KEYS: &[&str] = &[
-    "created",
-    "at",
-    "on",
-    "received",
-    "deadline",
-    "completed",
-    "signed",
-    "printed",
-    "assigned",
-    "due",
-    "from",
-    "to",
-    "submitted",
-    "closed",
-    "out",
-    "back",
-    "start",
-    "end",
-    "date",
-    "arrived",
-    "left",
-    "taken_out",
-    "returned",
-    "archived",
-    "issued",
-    "effective",
-    "review_due",
-    "ended",
-];
+/// Keys whose values are dates or moments in every kind's file (its
+/// creation and history); each kind names its own (`KindSpec::date_keys`).
+const TEMPORAL_KEYS: &[&str] = &["created", "at", "on"];
 
 /// Renders a value tree as a YAML document (no `---`, ends with a newline).
 pub fn to_string(value: &Value) -> String {
@@ -255,7 +229,8 @@ fn write_string(out: &mut String, s: &str, key: Option<&str>, level: usize) {
 }
 
 fn is_temporal(key: &str, s: &str) -> bool {
-    TEMPORAL_KEYS.contains(&key)
+    let dated = |keys: &[&str]| keys.contains(&key);
+    (dated(TEMPORAL_KEYS) || Kind::ALL.iter().any(|kind| dated(kind.spec().date_keys)))
         && (parse_iso_date(s).is_some() || Moment::parse_rfc3339(s).is_some())
 }
 
@@ -483,6 +458,46 @@ mod tests {
             text,
             "title: 关于做好2026年冬季安全生产工作的通知\nnote: 市交发〔2026〕12号\n"
         );
+    }
+
+    #[test]
+    fn every_kinds_date_keys_are_written_bare() {
+        // The keys each kind declares (`KindSpec::date_keys`), and the
+        // history's, which every kind has.
+        for key in [
+            "created",
+            "at",
+            "on",
+            "received",
+            "deadline",
+            "completed",
+            "signed",
+            "printed",
+            "assigned",
+            "due",
+            "from",
+            "to",
+            "submitted",
+            "closed",
+            "out",
+            "back",
+            "start",
+            "end",
+            "date",
+            "arrived",
+            "left",
+            "taken_out",
+            "returned",
+            "archived",
+            "issued",
+            "effective",
+            "review_due",
+            "ended",
+        ] {
+            assert!(is_temporal(key, "2026-11-30"), "{key}");
+        }
+        assert!(!is_temporal("title", "2026-11-30"));
+        assert!(!is_temporal("due", "next week"));
     }
 
     #[test]

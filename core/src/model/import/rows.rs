@@ -20,7 +20,7 @@ use crate::model::keyword::{
     Urgency,
 };
 use crate::model::outgoing::{OutStatus, Outgoing, doc_number, parse_doc_number};
-use crate::model::record::Record;
+use crate::model::record::{Record, each};
 use crate::model::validate::Note;
 
 /// What every row is read with.
@@ -206,15 +206,7 @@ pub fn read(
     }
     let (mut record, year, numbered) = record?;
     if let Some(legacy) = &legacy_id {
-        let extra = match &mut record {
-            Record::Incoming(r) => &mut r.extra,
-            Record::Outgoing(r) => &mut r.extra,
-            Record::Followup(r) => &mut r.extra,
-            Record::Meeting(r) => &mut r.extra,
-            Record::Rule(r) => &mut r.extra,
-            _ => return None,
-        };
-        extra.insert(LEGACY_ID.into(), legacy.as_str().into());
+        (record.extra_mut()).insert(LEGACY_ID.into(), legacy.as_str().into());
     }
     if !follows_the_rules(&record, row.number, setting.config, problems) {
         return None;
@@ -252,28 +244,13 @@ fn follows_the_rules(
 
 /// Gives a drafted record its ID.
 pub fn set_id(record: &mut Record, id: Id) {
-    match record {
-        Record::Incoming(r) => r.id = id,
-        Record::Outgoing(r) => r.id = id,
-        Record::Followup(r) => r.id = id,
-        Record::Meeting(r) => r.id = id,
-        Record::Rule(r) => r.id = id,
-        Record::Entry(r, _) => r.id = id,
-    }
+    each!(record, r => r.id = id)
 }
 
 /// Gives a drafted record the ID the sheet gave it (an export coming
 /// back): the ID is its own, so no `legacy_id` is kept beside it.
 pub fn keep_id(record: &mut Record, id: Id) {
-    let extra = match record {
-        Record::Incoming(r) => &mut r.extra,
-        Record::Outgoing(r) => &mut r.extra,
-        Record::Followup(r) => &mut r.extra,
-        Record::Meeting(r) => &mut r.extra,
-        Record::Rule(r) => &mut r.extra,
-        Record::Entry(r, _) => &mut r.fields,
-    };
-    extra.remove(LEGACY_ID);
+    record.extra_mut().remove(LEGACY_ID);
     set_id(record, id);
 }
 

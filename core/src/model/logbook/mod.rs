@@ -15,8 +15,12 @@ pub mod sheet;
 pub mod value;
 
 use crate::model::date::{Moment, parse_iso_date};
+use crate::model::edit::TEXT;
 use crate::model::id::Id;
+use crate::model::kind::KindSpec;
 use crate::model::record::KindRules;
+use crate::model::renumber::Swap;
+use crate::model::transition::Status;
 pub use presets::{PRESET_NAMES, preset, presets};
 
 /// A logbook entry. Its declared fields live beside the common ones.
@@ -192,6 +196,10 @@ impl KindRules for Entry {
         &self.fields
     }
 
+    fn extra_mut(&mut self) -> &mut Extra {
+        &mut self.fields
+    }
+
     /// The fields too: a map read from JSON grows by doubling, and an
     /// entry's nine fields would hold room for sixteen.
     fn shrink_lists(&mut self) {
@@ -230,7 +238,32 @@ impl KindRules for Entry {
     fn mentions(&self, hit: &dyn Fn(&str) -> bool) -> bool {
         self.fields.values().any(|v| v.as_str().is_some_and(hit))
     }
+
+    fn typed_status(&self) -> Option<Status> {
+        None
+    }
+
+    /// A field holding exactly an ID (`ref`).
+    fn renumber_references(&mut self, swap: &Swap) -> bool {
+        let mut changed = false;
+        for value in self.fields.values_mut() {
+            if let serde_yaml::Value::String(text) = value {
+                changed |= swap.text(text);
+            }
+        }
+        changed
+    }
 }
+
+/// What the register knows of logbook entries (`Kind::spec`): their
+/// statuses and most fields are their book's.
+pub const SPEC: KindSpec = KindSpec {
+    statuses: None,
+    settable: &[("title", TEXT)],
+    structured: &[],
+    numbered: &[],
+    date_keys: &["date", "arrived", "left", "taken_out", "returned"],
+};
 
 #[cfg(test)]
 mod tests {

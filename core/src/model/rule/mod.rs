@@ -22,10 +22,16 @@ pub use cycle::Cycle;
 
 use crate::model::common::{Extra, HistoryEntry};
 use crate::model::date::Moment;
+use crate::model::edit::{TEXT, Type, req_kw};
 use crate::model::id::Id;
 use crate::model::keyword::{Keyword, Secrecy, keywords};
+use crate::model::kind::KindSpec;
+use crate::model::link::{Link, Role, link};
 use crate::model::period::Period;
 use crate::model::record::KindRules;
+use crate::model::renumber::Swap;
+use crate::model::status_words;
+use crate::model::transition::{IsStatus, Status};
 use crate::model::transition::{Refusal, Step};
 
 keywords!(
@@ -189,6 +195,10 @@ impl KindRules for Rule {
         &self.extra
     }
 
+    fn extra_mut(&mut self) -> &mut Extra {
+        &mut self.extra
+    }
+
     fn shrink_lists(&mut self) {
         self.history.shrink_to_fit();
         self.reviews.shrink_to_fit();
@@ -246,7 +256,57 @@ impl KindRules for Rule {
                 .iter()
                 .any(|r| r.note.as_deref().is_some_and(hit))
     }
+
+    fn typed_status(&self) -> Option<Status> {
+        Some(self.status.into())
+    }
+
+    fn links(&self) -> Vec<Link> {
+        (self.replaces.iter())
+            .map(|id| link(Role::Replaces, id))
+            .chain(self.replaced_by.iter().map(|id| link(Role::ReplacedBy, id)))
+            .collect()
+    }
+
+    /// A rule and its revision name each other.
+    fn owes_back(&self, role: Role) -> Option<Role> {
+        match role {
+            Role::Replaces => Some(Role::ReplacedBy),
+            Role::ReplacedBy => Some(Role::Replaces),
+            _ => None,
+        }
+    }
+
+    fn renumber_references(&mut self, swap: &Swap) -> bool {
+        swap.opt(&mut self.replaces) | swap.opt(&mut self.replaced_by)
+    }
+
+    fn units_mut(&mut self, each: &mut dyn FnMut(&str, &mut String)) {
+        self.unit.iter_mut().for_each(|u| each("unit", u));
+    }
 }
+
+impl IsStatus for RuleStatus {}
+
+/// What the register knows of rules (`Kind::spec`).
+pub const SPEC: KindSpec = KindSpec {
+    statuses: Some(|| status_words::set::<RuleStatus>(&[])),
+    settable: &[
+        ("title", Type::Title),
+        ("doc_number", TEXT),
+        ("issuer", TEXT),
+        ("issued", Type::Date { required: true }),
+        ("effective", Type::Date { required: false }),
+        ("unit", Type::Unit { required: false }),
+        ("review_due", Type::Date { required: false }),
+        ("ended", Type::Date { required: false }),
+        ("secrecy", req_kw::<Secrecy>()),
+        ("notes", TEXT),
+    ],
+    structured: &["review_every", "reviews", "replaces", "replaced_by"],
+    numbered: &[],
+    date_keys: &["issued", "effective", "review_due", "ended"],
+};
 
 /// A period's figures of rules and regulations (制度) in `summary`: in force as of the period's end, issued,
 /// ended (revised or repealed) and reviewed in the period, and overdue

@@ -7,7 +7,7 @@ use jiff::civil::Date;
 use super::{Rule, RuleStatus};
 use crate::model::id::Id;
 use crate::model::record::Record;
-use crate::model::validate::{ById, Findings, Note};
+use crate::model::validate::{ById, Findings, KindChecks, Note};
 
 /// What is wrong with a rule, with the values needed to say it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -33,7 +33,17 @@ pub enum RuleNote {
 }
 
 /// Checks one rule on its own.
-pub(crate) fn check(r: &Rule, f: &mut Findings) {
+impl KindChecks for Rule {
+    fn check(&self, f: &mut Findings) {
+        check(self, f)
+    }
+
+    fn check_links(&self, by_id: &ById, f: &mut Findings) {
+        links(self, by_id, f)
+    }
+}
+
+fn check(r: &Rule, f: &mut Findings) {
     if let Some(effective) = r.effective
         && effective < r.issued
     {
@@ -73,7 +83,7 @@ pub(crate) fn check(r: &Rule, f: &mut Findings) {
 }
 
 /// Checks that the rules a rule names exist, are rules, and name it back.
-pub(crate) fn links(r: &Rule, by_id: &ById, f: &mut Findings) {
+fn links(r: &Rule, by_id: &ById, f: &mut Findings) {
     let pairs = [
         ("replaces", r.replaces.as_ref(), back_replaced_by as Back),
         ("replaced_by", r.replaced_by.as_ref(), back_replaces as Back),

@@ -7,7 +7,7 @@ use serde_yaml::Value;
 use crate::model::common::{Actor, HistoryAction};
 use crate::model::config::{Config, LogbookDef};
 use crate::model::logbook::open_loop;
-use crate::model::record::Record;
+use crate::model::record::{KindRules, Record, each};
 
 use super::error::{Roster, SettingsError};
 
@@ -97,22 +97,6 @@ pub fn rename_unit(
             }
         };
         match record {
-            Record::Incoming(r) => {
-                r.lead.iter_mut().for_each(|u| one("lead", u));
-                r.support.iter_mut().for_each(|u| one("support", u));
-            }
-            Record::Outgoing(r) => r
-                .drafting_unit
-                .iter_mut()
-                .for_each(|u| one("drafting_unit", u)),
-            Record::Followup(r) => {
-                one("lead", &mut r.lead);
-                r.support.iter_mut().for_each(|u| one("support", u));
-            }
-            Record::Meeting(r) => (r.decisions.iter_mut())
-                .flat_map(|d| d.lead.iter_mut())
-                .for_each(|u| one("decisions.lead", u)),
-            Record::Rule(r) => r.unit.iter_mut().for_each(|u| one("unit", u)),
             Record::Entry(entry, book) => {
                 let fields = config.logbooks.get(book.as_str()).map(|d| typed(d, "unit"));
                 for field in fields.unwrap_or_default() {
@@ -121,6 +105,7 @@ pub fn rename_unit(
                     }
                 }
             }
+            _ => each!(record, r => KindRules::units_mut(r.as_mut(), &mut one)),
         }
     }
     changed.dedup();

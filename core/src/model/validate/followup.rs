@@ -1,12 +1,23 @@
 //! The rules of dates, extensions and sources of follow-ups.
 
+use super::KindChecks;
 use super::finding::{Findings, Note};
 use super::links::ById;
 use crate::model::followup::{Followup, FuStatus};
 use crate::model::record::Record;
 
 /// Checks one follow-up on its own.
-pub(super) fn check(r: &Followup, f: &mut Findings) {
+impl KindChecks for Followup {
+    fn check(&self, f: &mut Findings) {
+        check(self, f)
+    }
+
+    fn check_links(&self, by_id: &ById, f: &mut Findings) {
+        links(self, by_id, f)
+    }
+}
+
+fn check(r: &Followup, f: &mut Findings) {
     if r.lead.trim().is_empty() {
         f.error("lead", Note::EmptyLead);
     }
@@ -60,7 +71,7 @@ pub(super) fn check(r: &Followup, f: &mut Findings) {
 }
 
 /// Checks what one follow-up says about other records.
-pub(super) fn links(r: &Followup, by_id: &ById, f: &mut Findings) {
+fn links(r: &Followup, by_id: &ById, f: &mut Findings) {
     if let Some(source) = &r.source_ref {
         match by_id.get(&source.id) {
             None => f.error(

@@ -2,6 +2,7 @@
 
 use std::collections::HashMap;
 
+use super::KindChecks;
 use super::finding::{Findings, Note};
 use super::links::ById;
 use crate::model::common::imported;
@@ -12,7 +13,17 @@ use crate::model::keyword::{Handling, Urgency};
 use crate::model::record::Record;
 
 /// Checks one incoming paper on its own.
-pub(super) fn check(r: &Incoming, f: &mut Findings) {
+impl KindChecks for Incoming {
+    fn check(&self, f: &mut Findings) {
+        check(self, f)
+    }
+
+    fn check_links(&self, by_id: &ById, f: &mut Findings) {
+        links(self, by_id, f)
+    }
+}
+
+fn check(r: &Incoming, f: &mut Findings) {
     if r.sender.trim().is_empty() {
         f.error("sender", Note::EmptySender);
     }
@@ -49,7 +60,7 @@ pub(super) fn check(r: &Incoming, f: &mut Findings) {
 }
 
 /// Checks what one incoming paper says about other records.
-pub(super) fn links(r: &Incoming, by_id: &ById, f: &mut Findings) {
+fn links(r: &Incoming, by_id: &ById, f: &mut Findings) {
     let exists = |id: &Id| by_id.get(id).is_some();
     for fu in r.followups.iter().filter(|id| !exists(id)) {
         f.error("followups", Note::MissingFollowup { id: fu.to_string() });

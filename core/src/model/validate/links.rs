@@ -3,9 +3,10 @@
 
 use std::collections::HashMap;
 
+use super::KindChecks;
 use super::finding::{Finding, Findings, Note};
 use crate::model::id::Id;
-use crate::model::record::Record;
+use crate::model::record::{Record, each};
 
 /// The records sorted by ID, found by binary search: for a register of
 /// 100,000 records, cheaper than hashing every ID. Of records sharing an
@@ -38,21 +39,14 @@ impl<'a> ById<'a> {
 /// paper's typed fields: a `check` of a large register holds them this
 /// light.)
 pub fn keep_for_links(record: &mut Record) {
-    match record {
-        Record::Incoming(r) => (r.title, r.history) = Default::default(),
-        Record::Outgoing(r) => (r.title, r.history) = Default::default(),
-        Record::Followup(r) => (r.title, r.history) = Default::default(),
-        Record::Meeting(r) => (r.title, r.history) = Default::default(),
-        Record::Rule(r) => (r.title, r.history) = Default::default(),
-        Record::Entry(entry, book) => {
-            *book = String::new();
-            (entry.title, entry.history) = Default::default();
-            entry.status = String::new();
-            entry
-                .fields
-                .retain(|key, _| key.as_str() == Some(super::archive::ARCHIVE_REF));
-            entry.fields.shrink_to_fit();
-        }
+    each!(record, r => (r.title, r.history) = Default::default());
+    if let Record::Entry(entry, book) = record {
+        *book = String::new();
+        entry.status = String::new();
+        entry
+            .fields
+            .retain(|key, _| key.as_str() == Some(super::archive::ARCHIVE_REF));
+        entry.fields.shrink_to_fit();
     }
 }
 
@@ -74,12 +68,9 @@ pub fn check_links(records: &[&Record]) -> Vec<Finding> {
             );
         }
         match record {
-            Record::Incoming(r) => super::incoming::links(r, &by_id, &mut f),
+            // Document numbers are compared across all outgoing documents.
             Record::Outgoing(r) => super::outgoing::links(r, &by_id, &mut f, &mut numbers),
-            Record::Followup(r) => super::followup::links(r, &by_id, &mut f),
-            Record::Meeting(r) => super::meeting::links(r, &by_id, &mut f),
-            Record::Rule(r) => crate::model::rule::validate::links(r, &by_id, &mut f),
-            Record::Entry(..) => {}
+            _ => each!(record, r => KindChecks::check_links(r.as_ref(), &by_id, &mut f)),
         }
         super::both_ends::links(record, &by_id, &mut f);
         super::archive::links(record, &by_id, &mut f, &mut archive_numbers);

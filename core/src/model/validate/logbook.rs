@@ -2,6 +2,7 @@
 //! open loop that cannot have ended before it started; and the rule on
 //! the books' declarations themselves (a loop naming undeclared fields).
 
+use super::KindChecks;
 use super::finding::{Findings, Note};
 use crate::model::config::Config;
 use crate::model::import::LEGACY_ID;
@@ -9,6 +10,10 @@ use crate::model::logbook::open_loop;
 use crate::model::logbook::{Entry, validate_entry};
 
 /// Checks one logbook entry against its book's declaration.
+/// An entry is checked against its book's declaration (`check`), which
+/// the record alone does not carry.
+impl KindChecks for Entry {}
+
 pub(super) fn check(entry: &Entry, book: &str, config: &Config, f: &mut Findings) {
     match config.logbooks.get(book) {
         Some(def) => {

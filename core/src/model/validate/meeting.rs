@@ -2,6 +2,7 @@
 
 use std::collections::HashSet;
 
+use super::KindChecks;
 use super::finding::{Findings, Note};
 use super::links::ById;
 use crate::model::id::Id;
@@ -9,7 +10,17 @@ use crate::model::meeting::{Meeting, MtStatus};
 use crate::model::record::Record;
 
 /// Checks one meeting on its own.
-pub(super) fn check(r: &Meeting, f: &mut Findings) {
+impl KindChecks for Meeting {
+    fn check(&self, f: &mut Findings) {
+        check(self, f)
+    }
+
+    fn check_links(&self, by_id: &ById, f: &mut Findings) {
+        links(self, by_id, f)
+    }
+}
+
+fn check(r: &Meeting, f: &mut Findings) {
     let mut seen = HashSet::new();
     for d in &r.decisions {
         if !seen.insert(d.n) {
@@ -22,7 +33,7 @@ pub(super) fn check(r: &Meeting, f: &mut Findings) {
 }
 
 /// Checks what one meeting says about other records.
-pub(super) fn links(r: &Meeting, by_id: &ById, f: &mut Findings) {
+fn links(r: &Meeting, by_id: &ById, f: &mut Findings) {
     let exists = |id: &Id| by_id.get(id).is_some();
     for d in &r.decisions {
         let Some(fu) = &d.followup else { continue };

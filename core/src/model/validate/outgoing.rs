@@ -3,6 +3,7 @@
 
 use std::collections::HashMap;
 
+use super::KindChecks;
 use super::finding::{Findings, Note};
 use super::links::ById;
 use crate::model::common::imported;
@@ -13,7 +14,15 @@ use crate::model::kind::Kind;
 use crate::model::outgoing::{OutStatus, Outgoing};
 
 /// Checks one outgoing document on its own.
-pub(super) fn check(r: &Outgoing, f: &mut Findings) {
+/// Its links are checked with every outgoing document's number at hand
+/// (`check_links`).
+impl KindChecks for Outgoing {
+    fn check(&self, f: &mut Findings) {
+        check(self, f)
+    }
+}
+
+fn check(r: &Outgoing, f: &mut Findings) {
     if r.direction == Some(Direction::Upward) && r.signer.is_none() {
         f.entry_rule(imported(&r.history), "signer", Note::UpwardWithoutSigner);
     }
