@@ -128,7 +128,7 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
         Listing::Csv => {
             let (one, book) = single_kind(&register, filter.kind.as_ref());
             let layout = export::layout(one, book);
-            let csv = export::csv(&layout, &records, &secrets, lang).map_err(Error::encode)?;
+            let csv = export::csv(&layout, &records, &secrets, lang);
             with_bom(csv, args.output.csv.bom).into_bytes()
         }
         Listing::Ics => ics::calendar(

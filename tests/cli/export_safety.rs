@@ -1,0 +1,354 @@
+//! Files that leave the register, safe to open (docs/export.md): no CSV
+//! cell a spreadsheet would evaluate, in any command's CSV; an export
+//! imports back exactly; xlsx cells that are text.
+
+use std::path::{Path, PathBuf};
+
+use calamine::{Data, Reader, Xlsx, open_workbook};
+
+use crate::env::Env;
+
+/// What an attacker types as a title, a sender, a unit or a name: each
+/// makes a spreadsheet run something when a CSV cell begins with it.
+const FORMULAS: [&str; 5] = [
+    "=1+1",
+    "=HYPERLINK(\"http://evil.example/x\",\"点我\")",
+    "+cmd|' /C calc'!A0",
+    "-2+3",
+    "@SUM(1+1)",
+];
+
+const BOM: &[u8] = b"\xEF\xBB\xBF";
+
+/// Every YAML file under `dir`, in order.
+fn yaml_files(dir: &Path) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    for entry in std::fs::read_dir(dir).unwrap().flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            out.extend(yaml_files(&path));
+        } else if path.extension().is_some_and(|e| e == "yaml") {
+            out.push(path);
+        }
+    }
+    out.sort();
+    out
+}
+
+/// `text` as a single-quoted YAML scalar.
+fn quoted(text: &str) -> String {
+    format!("'{}'", text.replace('\'', "''"))
+}
+
+/// The example register where every paper, document, follow-up and
+/// meeting has one of the [`FORMULAS`] as its title (in turn), a paper's
+/// sender, a visitor, a unit, a person and a series are formulas too, and
+/// a follow-up is led by the formula unit (for `summary`'s by-unit table).
+fn hostile() -> Env {
+    let env = Env::example();
+    let mut n = 0;
+    for folder in ["documents", "followups", "meetings"] {
+        for path in yaml_files(&env.root.join(folder)) {
+            let text = std::fs::read_to_string(&path).unwrap();
+            let title = format!("title: {}", quoted(FORMULAS[n % FORMULAS.len()]));
+            let text: Vec<String> = text
+                .lines()
+                .map(|line| match line.starts_with("title: ") {
+                    true => title.clone(),
+                    false => line.to_string(),
+                })
+                .collect();
+            std::fs::write(&path, text.join("\n") + "\n").unwrap();
+            n += 1;
+        }
+    }
+    let replace = |file: &str, from: &str, to: &str| {
+        let text = env.read(file);
+        assert!(text.contains(from), "{file} has no {from:?}");
+        env.write(file, &text.replacen(from, to, 1));
+    };
+    replace(
+        "documents/2026/IN-2026-0001.yaml",
+        "sender: 市人民政府办公室",
+        "sender: '@SUM(1+1)'",
+    );
+    replace(
+        "logbooks/visit/2026/VISIT-2026-0001.yaml",
+        "visitor: 马先生",
+        "visitor: '=1+1'",
+    );
+    replace(
+        "followups/2026/FU-2026-0014.yaml",
+        "lead: 办公室",
+        "lead: '@SUM(1+1)'",
+    );
+    let settings = env.read("taizhang.toml")
+        + "\n[[units]]\nname = \"@SUM(1+1)\"\ncode = \"EVIL\"\n\
+           \n[[people]]\nname = \"=1+1\"\nunit = \"@SUM(1+1)\"\n\
+           \n[[series]]\nname = \"-2+3\"\nissuer = \"市交急\"\n";
+    env.write("taizhang.toml", &settings);
+    env.git(&["commit", "-qam", "公式"]);
+    env
+}
+
+/// Whether a spreadsheet would evaluate `cell`: it begins with one of the
+/// characters OWASP lists, and is not a plain negative number (`-23`
+/// days left), which a spreadsheet reads as the number it is.
+fn evaluated(cell: &str) -> bool {
+    let number = cell
+        .strip_prefix('-')
+        .is_some_and(|d| !d.is_empty() && d.chars().all(|c| c.is_ascii_digit() || c == '.'));
+    cell.starts_with(['=', '+', '-', '@', '\t', '\r']) && !number
+}
+
+/// The cells of a CSV (after its byte order mark, if any).
+fn cells(csv: &[u8]) -> Vec<String> {
+    let csv = csv.strip_prefix(BOM).unwrap_or(csv);
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(csv);
+    reader
+        .records()
+        .flat_map(|r| {
+            r.unwrap()
+                .iter()
+                .map(str::to_string)
+                .collect::<Vec<String>>()
+        })
+        .collect()
+}
+
+/// Every command that prints CSV, run on `hostile()`: none prints a cell
+/// a spreadsheet would evaluate, and each that shows a formula someone
+/// typed shows it marked with an apostrophe. `check`'s cells are its own
+/// words and file paths, never a value at their start: it is held to
+/// the first rule only.
+#[test]
+fn no_csv_of_any_command_holds_a_cell_a_spreadsheet_would_evaluate() {
+    let env = hostile();
+    let writing: &[(&[&str], bool)] = &[
+        (
+            &[
+                "book",
+                "roster",
+                "duty",
+                "--from",
+                "2026-12-01",
+                "--to",
+                "2026-12-02",
+                "--people==1+1,@A",
+                "--leaders=-1+1",
+            ],
+            true,
+        ),
+        (&["archive", "year", "2026"], true),
+    ];
+    let mut reading: Vec<(Vec<&str>, bool)> = vec![
+        (vec!["list"], true),
+        (vec!["list", "fu"], true),
+        (vec!["list", "visit"], true),
+        (vec!["export", "csv"], true),
+        (vec!["summary", "--period", "2026"], true),
+        (vec!["remind", "--within", "60d"], true),
+        (vec!["check"], false),
+        (vec!["archive", "catalogue", "--year", "2025"], true),
+        (vec!["archive", "due", "--year", "2100"], true),
+        (vec!["unit", "list"], true),
+        (vec!["person", "list"], true),
+        (vec!["series", "list"], true),
+    ];
+    for kind in [
+        "in",
+        "out",
+        "fu",
+        "mt",
+        "rule",
+        "duty",
+        "items",
+        "letter",
+        "reception",
+        "seal",
+        "vehicle",
+        "visit",
+    ] {
+        // The kinds with titles show the formulas; of the logbooks only
+        // the visits (their visitor), and rules there are none.
+        let shown = ["in", "out", "fu", "mt", "visit"].contains(&kind);
+        reading.push((vec!["export", "csv", kind, "--show-classified"], shown));
+    }
+    let runs = reading
+        .iter()
+        .map(|(args, shown)| (args.as_slice(), *shown, false))
+        .chain(writing.iter().map(|(args, shown)| (*args, *shown, true)));
+    for (args, shown, writes) in runs {
+        for lang in ["en", "zh"] {
+            let mut full = vec!["--lang", lang];
+            full.extend_from_slice(args);
+            if args[0] != "export" {
+                full.extend_from_slice(&["-o", "csv"]);
+            }
+            if writes {
+                full.push("--no-commit");
+            }
+            let output = env.output(&full);
+            assert!(
+                output.status.code().is_some_and(|c| c <= 1),
+                "{full:?}: {output:?}"
+            );
+            let cells = cells(&output.stdout);
+            assert!(cells.len() > 1, "{full:?} printed no CSV: {output:?}");
+            let bad: Vec<&String> = cells.iter().filter(|c| evaluated(c)).collect();
+            assert!(bad.is_empty(), "{full:?} printed formulas: {bad:?}");
+            let marked = cells
+                .iter()
+                .any(|c| c.strip_prefix('\'').is_some_and(evaluated));
+            assert_eq!(marked, shown, "{full:?}: {cells:?}");
+            if writes {
+                env.git(&["reset", "-q", "--hard"]);
+                env.git(&["clean", "-qfd"]);
+            }
+        }
+    }
+}
+
+/// The marks are exactly `'` before the formula, and a CSV holds each
+/// attack as the spreadsheet must see it.
+#[test]
+fn export_csv_marks_each_formula_with_one_apostrophe() {
+    let env = hostile();
+    let out = env.output(&["export", "csv", "--show-classified"]).stdout;
+    let cells = cells(&out);
+    for formula in FORMULAS {
+        let marked = format!("'{formula}");
+        assert!(cells.contains(&marked), "{marked} not in {cells:?}");
+        assert!(!cells.iter().any(|c| c == formula), "{formula} unmarked");
+    }
+    // A spreadsheet splitting on semicolons or tabs cannot cut a cell
+    // into a formula: such cells are quoted.
+    let text = String::from_utf8(out).unwrap();
+    assert!(text.contains("\"'=HYPERLINK(\"\"http://evil.example/x\"\",\"\"点我\"\")\""));
+}
+
+/// An empty register with the settings of the register at `like`, to
+/// import into.
+fn empty_like(like: &Path) -> Env {
+    let env = Env::bare();
+    std::fs::create_dir_all(&env.root).unwrap();
+    for file in ["taizhang.toml", "calendar.toml"] {
+        std::fs::copy(like.join(file), env.root.join(file)).unwrap();
+    }
+    env.git(&["init", "-q"]);
+    env.git(&["add", "-A"]);
+    env.git(&["commit", "-qm", "设置"]);
+    env
+}
+
+/// `export csv` of each kind, formulas and all, imports into an empty
+/// register as records whose titles are the formulas themselves (the
+/// marks taken off), and their export is the first one byte for byte.
+#[test]
+fn an_export_with_formulas_imports_back_exactly() {
+    let original = hostile();
+    let copy = empty_like(&original.root);
+    let file = |kind: &str, n: u8| {
+        let path = original.tmp.path().join(format!("{kind}.{n}.csv"));
+        path.to_str().unwrap().to_string()
+    };
+    let kinds = ["in", "out", "meeting", "fu", "visit"];
+    for kind in kinds {
+        original.run(&[
+            "export",
+            "csv",
+            kind,
+            "--show-classified",
+            "--out",
+            &file(kind, 1),
+        ]);
+        copy.run(&["import", "csv", kind, &file(kind, 1)]);
+    }
+    for kind in kinds {
+        copy.run(&[
+            "export",
+            "csv",
+            kind,
+            "--show-classified",
+            "--out",
+            &file(kind, 2),
+        ]);
+        assert_eq!(
+            std::fs::read_to_string(file(kind, 1)).unwrap(),
+            std::fs::read_to_string(file(kind, 2)).unwrap(),
+            "{kind}"
+        );
+    }
+    let listed: serde_json::Value =
+        serde_json::from_str(&copy.run(&["list", "in", "-o", "json"])).unwrap();
+    let titles: Vec<&str> = listed
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["title"].as_str().unwrap())
+        .collect();
+    for formula in FORMULAS {
+        assert!(titles.contains(&formula), "{formula} not in {titles:?}");
+    }
+    let visit = copy.yaml("logbooks/visit/2026/VISIT-2026-0001.yaml");
+    assert_eq!(crate::env::text(&visit, "visitor"), "=1+1");
+}
+
+/// A CSV a clerk typed with an apostrophe of their own keeps it.
+#[test]
+fn an_apostrophe_the_sheet_itself_has_is_kept() {
+    let env = empty_like(&Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/office"));
+    let sheet = env.tmp.path().join("督办.csv");
+    std::fs::write(
+        &sheet,
+        "督办事项,牵头单位,交办日期,完成时限\n'90后'座谈会,办公室,2026-11-02,2026-11-30\n\
+         '=1+1,办公室,2026-11-02,2026-11-30\n",
+    )
+    .unwrap();
+    env.run(&["import", "csv", "fu", sheet.to_str().unwrap()]);
+    let listed: serde_json::Value =
+        serde_json::from_str(&env.run(&["list", "fu", "-o", "json"])).unwrap();
+    let titles: Vec<&str> = listed
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["title"].as_str().unwrap())
+        .collect();
+    assert_eq!(titles, ["'90后'座谈会", "=1+1"]);
+}
+
+/// xlsx holds every value as a text cell, never a formula: a spreadsheet
+/// shows `=1+1` as typed.
+#[test]
+fn xlsx_holds_formulas_as_text() {
+    let env = hostile();
+    let out = env.tmp.path().join("台账.xlsx");
+    env.run(&[
+        "export",
+        "xlsx",
+        "--show-classified",
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    let mut book: Xlsx<_> = open_workbook(&out).unwrap();
+    let sheet = book.worksheet_range("收文").unwrap();
+    let titles: Vec<&Data> = sheet.rows().skip(1).map(|row| &row[4]).collect();
+    for formula in FORMULAS {
+        let cell = titles.iter().find(|c| c.to_string() == formula);
+        assert!(
+            matches!(cell, Some(Data::String(_))),
+            "{formula}: {cell:?} in {titles:?}"
+        );
+    }
+    for name in book.sheet_names() {
+        let formulas = book.worksheet_formula(&name).unwrap();
+        assert!(
+            formulas.used_cells().all(|(_, _, f)| f.is_empty()),
+            "{name} holds formulas"
+        );
+    }
+}
+
