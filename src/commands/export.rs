@@ -73,6 +73,9 @@ pub struct Args {
     pub period: Option<Given<PeriodExpr>>,
     #[command(flatten)]
     pub output: OutputArgs,
+    /// Start csv without the UTF-8 byte order mark it has for Excel and WPS, for scripts
+    #[arg(long, overrides_with = "bom")]
+    pub no_bom: bool,
 }
 
 pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
@@ -129,7 +132,9 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
             let (one, book) = single_kind(&register, filter.kind.as_ref());
             let layout = export::layout(one, book);
             let csv = export::csv(&layout, &records, &secrets, lang);
-            with_bom(csv, args.output.csv.bom).into_bytes()
+            // For a spreadsheet: with the mark unless --no-bom (`--bom`,
+            // kept for the scripts written before, overrides it).
+            with_bom(csv, !args.no_bom).into_bytes()
         }
         Listing::Ics => ics::calendar(
             &records,

@@ -754,7 +754,12 @@ pub const ARGS: &[(&str, &str, &str)] = &[
     (
         "export",
         "bom",
-        "CSV 以 UTF-8 字节序标记开头，表格软件（Excel、WPS）才能正确读出中文",
+        "CSV 以 UTF-8 字节序标记开头，表格软件（Excel、WPS）才能正确读出中文（导出 csv 时默认如此）",
+    ),
+    (
+        "export",
+        "no_bom",
+        "csv 不加为 Excel、WPS 准备的 UTF-8 字节序标记，供脚本读取",
     ),
     // sync
     ("sync", "dry_run", "显示将会做什么；什么也不改（只做取回）"),

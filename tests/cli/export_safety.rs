@@ -1,6 +1,7 @@
 //! Files that leave the register, safe to open (docs/export.md): no CSV
 //! cell a spreadsheet would evaluate, in any command's CSV; an export
-//! imports back exactly; xlsx cells that are text.
+//! imports back exactly; `export csv` with the byte order mark Excel and
+//! WPS need; xlsx cells that are text.
 
 use std::path::{Path, PathBuf};
 
@@ -320,6 +321,36 @@ fn an_apostrophe_the_sheet_itself_has_is_kept() {
     assert_eq!(titles, ["'90后'座谈会", "=1+1"]);
 }
 
+/// `export csv` is for spreadsheets: a byte order mark, so that Excel
+/// and WPS read Chinese, unless `--no-bom` (for scripts; `--bom` after
+/// it wins). `-o csv` of the other commands is for scripts: none unless
+/// `--bom`.
+#[test]
+fn export_csv_has_a_bom_unless_no_bom_and_other_csv_only_with_bom() {
+    let env = hostile();
+    let spreadsheet = env.output(&["export", "csv", "fu"]).stdout;
+    assert!(spreadsheet.starts_with(BOM));
+    let script = env.output(&["export", "csv", "fu", "--no-bom"]).stdout;
+    assert_eq!(&spreadsheet[3..], &script[..]);
+    let both = env
+        .output(&["export", "csv", "fu", "--no-bom", "--bom"])
+        .stdout;
+    assert_eq!(both, spreadsheet);
+    let out = env.tmp.path().join("督办.csv");
+    env.run(&["export", "csv", "fu", "--out", out.to_str().unwrap()]);
+    assert!(std::fs::read(&out).unwrap().starts_with(BOM));
+    for args in [
+        &["list", "-o", "csv"][..],
+        &["summary", "-o", "csv"],
+        &["remind", "-o", "csv"],
+    ] {
+        let plain = env.output(args).stdout;
+        assert!(!plain.starts_with(BOM), "{args:?}");
+        let with = env.output(&[args, &["--bom"][..]].concat()).stdout;
+        assert!(with.starts_with(BOM), "{args:?}");
+    }
+}
+
 /// xlsx holds every value as a text cell, never a formula: a spreadsheet
 /// shows `=1+1` as typed.
 #[test]
@@ -351,4 +382,3 @@ fn xlsx_holds_formulas_as_text() {
         );
     }
 }
-
