@@ -10,7 +10,7 @@ use clap::ValueEnum;
 use crate::commands::shared::print;
 use crate::context::values::{self, Given, PeriodExpr};
 use crate::context::{Ctx, OutputArgs};
-use crate::error::{CoreError, Error, Result};
+use crate::error::{CoreError, Error, Flag, Result};
 use crate::i18n::{Label, Message};
 use crate::report::export;
 use crate::report::list::Filter;
@@ -62,6 +62,9 @@ pub struct Args {
     /// Write to FILE (replaced atomically) instead of stdout
     #[arg(long, value_name = "FILE", value_parser = values::path())]
     pub out: Option<Given<PathBuf>>,
+    /// Replace FILE of --out when it exists already (it keeps its permissions)
+    #[arg(long)]
+    pub force: bool,
     /// Only records of this year (by ID)
     #[arg(long, value_name = "YEAR")]
     pub year: Option<i16>,
@@ -201,7 +204,23 @@ fn check_out(register: &Register, args: &Args) -> Result<Option<PathBuf>> {
             path: out.clone(),
         });
     }
+    // A file already there (a link to one included) may be another
+    // export, or anything else the clerk keeps: replaced only when asked.
+    // What is not a file (`/dev/stdout`, a pipe) is written into.
+    if !args.force && std::fs::metadata(out).is_ok_and(|m| m.is_file()) {
+        return Err(Error::OutExists {
+            flag: flag.clone(),
+            path: out.clone(),
+            force: force_flag(),
+        });
+    }
     Ok(Some(out.clone()))
+}
+
+/// `--force` as clap names it, for the refusal that asks for it.
+fn force_flag() -> Flag {
+    let command = <Args as clap::Args>::augment_args(clap::Command::new("export"));
+    Flag::of(command.get_arguments().find(|arg| arg.get_id() == "force"))
 }
 
 /// Whether `out` (in `folder`, which exists) is a file the register keeps:

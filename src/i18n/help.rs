@@ -739,6 +739,11 @@ pub const ARGS: &[(&str, &str, &str)] = &[
     ),
     ("export", "kind", "记录类别（默认：全部）"),
     ("export", "out", "写入 FILE（原子替换），而不是标准输出"),
+    (
+        "export",
+        "force",
+        "--out 的 FILE 已经存在时，替换它（保留它原有的权限）",
+    ),
     ("export", "year", "只导出此年度的记录（按编号）"),
     (
         "export",

@@ -420,6 +420,7 @@ fn out_writes_through_a_pipe_or_a_symlink_instead_of_replacing_it() {
         "csv",
         "fu",
         "--no-bom",
+        "--force",
         "--out",
         link.to_str().unwrap(),
     ]);

@@ -1,8 +1,10 @@
 //! Files that leave the register, safe to open (docs/export.md): no CSV
 //! cell a spreadsheet would evaluate, in any command's CSV; an export
 //! imports back exactly; `export csv` with the byte order mark Excel and
-//! WPS need; xlsx cells that are text.
+//! WPS need; an export that keeps the mode of the file it replaces and
+//! replaces one only with `--force`; xlsx cells that are text.
 
+use std::os::unix::fs::PermissionsExt;
 use std::path::{Path, PathBuf};
 
 use calamine::{Data, Reader, Xlsx, open_workbook};
@@ -349,6 +351,93 @@ fn export_csv_has_a_bom_unless_no_bom_and_other_csv_only_with_bom() {
         let with = env.output(&[args, &["--bom"][..]].concat()).stdout;
         assert!(with.starts_with(BOM), "{args:?}");
     }
+}
+
+fn mode(path: &Path) -> u32 {
+    std::fs::metadata(path).unwrap().permissions().mode() & 0o777
+}
+
+/// The umask of this process, which the commands it runs inherit.
+fn umask() -> u32 {
+    let out = std::process::Command::new("sh")
+        .args(["-c", "umask"])
+        .output()
+        .unwrap();
+    u32::from_str_radix(String::from_utf8(out.stdout).unwrap().trim(), 8).unwrap()
+}
+
+/// A file made private (`chmod 600`) stays private when an export of the
+/// secret papers replaces it, in every format that writes a file; a new
+/// file gets the umask.
+#[test]
+fn an_export_keeps_the_mode_of_the_file_it_replaces() {
+    let env = hostile();
+    for (format, name) in [
+        ("csv", "secret.csv"),
+        ("xlsx", "secret.xlsx"),
+        ("html", "brief.html"),
+    ] {
+        let path = env.tmp.path().join(name);
+        let path_text = path.to_str().unwrap();
+        std::fs::write(&path, "old").unwrap();
+        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o600)).unwrap();
+        env.run(&[
+            "export",
+            format,
+            "--show-classified",
+            "--force",
+            "--out",
+            path_text,
+        ]);
+        assert_ne!(std::fs::read(&path).unwrap(), b"old", "{format}");
+        assert_eq!(mode(&path), 0o600, "{format}");
+        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o640)).unwrap();
+        env.run(&["export", format, "--force", "--out", path_text]);
+        assert_eq!(mode(&path), 0o640, "{format}");
+        let new = env.tmp.path().join(format!("new-{name}"));
+        env.run(&["export", format, "--out", new.to_str().unwrap()]);
+        assert_eq!(mode(&new), 0o666 & !umask(), "{format}");
+    }
+    assert_eq!(env.status(), "", "an export leaves the register clean");
+}
+
+/// A file already there is replaced only with `--force`: without it the
+/// export is refused before anything is written, naming the file and the
+/// flag, in both languages.
+#[test]
+fn an_existing_file_is_replaced_only_with_force() {
+    let env = hostile();
+    let path = env.tmp.path().join("台账.csv");
+    let path_text = path.to_str().unwrap();
+    std::fs::write(&path, "手工整理的表格").unwrap();
+    let en = env.fail(&["--lang", "en", "export", "csv", "--out", path_text]);
+    assert!(
+        en.contains(&format!("--out: {path_text} exists already"))
+            && en.contains("add --force to replace it"),
+        "{en}"
+    );
+    let zh = env.fail(&["--lang", "zh", "export", "xlsx", "--out", path_text]);
+    assert!(
+        zh.contains(&format!("--out：文件 {path_text} 已经存在"))
+            && zh.contains("确要替换，请加 --force"),
+        "{zh}"
+    );
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), "手工整理的表格");
+    // A link to a file is refused the same; with --force the file it
+    // names is replaced and the link stays.
+    let link = env.tmp.path().join("link.csv");
+    std::os::unix::fs::symlink(&path, &link).unwrap();
+    env.fail(&["export", "csv", "--out", link.to_str().unwrap()]);
+    env.run(&["export", "csv", "--force", "--out", link.to_str().unwrap()]);
+    assert!(std::fs::symlink_metadata(&link).unwrap().is_symlink());
+    assert!(std::fs::read(&path).unwrap().starts_with(BOM));
+    // The register's own files are refused even with --force.
+    let settings = env.root.join("taizhang.toml");
+    let settings = settings.to_str().unwrap();
+    let err = env.fail(&[
+        "--lang", "en", "export", "csv", "--force", "--out", settings,
+    ]);
+    assert!(err.contains("register's own file"), "{err}");
 }
 
 /// xlsx holds every value as a text cell, never a formula: a spreadsheet
