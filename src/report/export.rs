@@ -80,8 +80,9 @@ enum Get {
     Field(String, String),
 }
 
-/// One column: the key its header is worded from, a width in characters
-/// for spreadsheets, and whether it may carry a classified matter.
+/// One column: the key its header is worded from, its width in the
+/// paper register (in characters; text wraps beyond it in a
+/// spreadsheet), and whether it may carry a classified matter.
 #[derive(Clone)]
 pub struct Column {
     key: String,
@@ -612,7 +613,8 @@ impl Layout {
             .collect()
     }
 
-    /// Column widths in characters, for spreadsheets.
+    /// How wide the paper register makes each column, in characters:
+    /// text wider than this wraps in a spreadsheet (`report::xlsx`).
     pub fn widths(&self) -> Vec<f64> {
         self.columns.iter().map(|c| c.width).collect()
     }

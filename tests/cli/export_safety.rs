@@ -2,7 +2,8 @@
 //! cell a spreadsheet would evaluate, in any command's CSV; an export
 //! imports back exactly; `export csv` with the byte order mark Excel and
 //! WPS need; an export that keeps the mode of the file it replaces and
-//! replaces one only with `--force`; xlsx cells that are text.
+//! replaces one only with `--force`; xlsx cells that are text and sheets
+//! that print on a few A4 pages.
 
 use std::os::unix::fs::PermissionsExt;
 use std::path::{Path, PathBuf};
@@ -469,5 +470,68 @@ fn xlsx_holds_formulas_as_text() {
             formulas.used_cells().all(|(_, _, f)| f.is_empty()),
             "{name} holds formulas"
         );
+    }
+}
+
+/// The pages of a PDF: its `/Type /Page` objects (not `/Pages`), as
+/// LibreOffice writes them uncompressed.
+fn pdf_pages(pdf: &[u8]) -> usize {
+    let text = String::from_utf8_lossy(pdf).replace("/Type /", "/Type/");
+    text.matches("/Type/Page").count() - text.matches("/Type/Pages").count()
+}
+
+/// Printed by LibreOffice (headless, to PDF), the 收文 sheet of the
+/// example register (18 papers, 27 columns) is one or two A4 landscape
+/// pages, not 36 Letter pages with every row cut over four; and every
+/// moment shows as a moment, not as `###` in a column too narrow.
+#[test]
+fn xlsx_prints_on_a_few_a4_pages_with_every_moment_shown() {
+    let Some(soffice) = crate::outside::program("soffice", "the xlsx print check") else {
+        return;
+    };
+    let env = Env::example();
+    let dir = env.tmp.path();
+    let book = dir.join("收文.xlsx");
+    env.run(&[
+        "export",
+        "xlsx",
+        "in",
+        "--show-classified",
+        "--out",
+        book.to_str().unwrap(),
+    ]);
+    let output = std::process::Command::new(soffice)
+        .arg(format!(
+            "-env:UserInstallation=file://{}",
+            dir.join("libreoffice").display()
+        ))
+        .args(["--headless", "--convert-to", "pdf", "--outdir"])
+        .args([dir, &book])
+        .env("HOME", dir)
+        .output()
+        .unwrap();
+    let pdf =
+        std::fs::read(dir.join("收文.pdf")).unwrap_or_else(|e| panic!("no PDF ({e}): {output:?}"));
+    let pages = pdf_pages(&pdf);
+    assert!((1..=2).contains(&pages), "{pages} pages");
+    let text = String::from_utf8_lossy(&pdf);
+    // A4 landscape: 297 × 210 mm is 841.9 × 595.3 points.
+    assert!(text.contains("/MediaBox[0 0 841.88"), "not A4 landscape");
+    let Some(pdftotext) = crate::outside::program("pdftotext", "the xlsx print check's text")
+    else {
+        return;
+    };
+    let printed = std::process::Command::new(pdftotext)
+        .args([&dir.join("收文.pdf"), Path::new("-")])
+        .output()
+        .unwrap();
+    let printed = String::from_utf8(printed.stdout).unwrap();
+    assert!(!printed.contains("###"), "{printed}");
+    for seen in [
+        "2026-11-23 08:40",
+        "IN-2026-0013",
+        "市交通运输综合行政执法支队",
+    ] {
+        assert!(printed.contains(seen), "{seen} not printed: {printed}");
     }
 }
