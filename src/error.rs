@@ -205,6 +205,13 @@ pub enum Error {
         flag: Flag,
         path: PathBuf,
     },
+    /// The file to write exists already and `force` (`--force`) was not
+    /// given: an export replaces only what the clerk says it may.
+    OutExists {
+        flag: Flag,
+        path: PathBuf,
+        force: Flag,
+    },
     /// The file to write is a folder.
     OutIsFolder {
         flag: Flag,

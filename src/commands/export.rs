@@ -10,7 +10,7 @@ use clap::ValueEnum;
 use crate::commands::shared::print;
 use crate::context::values::{self, Given, PeriodExpr};
 use crate::context::{Ctx, OutputArgs};
-use crate::error::{CoreError, Error, Result};
+use crate::error::{CoreError, Error, Flag, Result};
 use crate::i18n::tr;
 use crate::i18n::{Label, Message};
 use crate::report::export;
@@ -82,6 +82,12 @@ pub struct Args {
     ))]
     #[arg(long, value_name = "FILE", value_parser = values::path())]
     pub out: Option<Given<PathBuf>>,
+    #[arg(help = tr(
+        "Replace FILE of --out when it exists already (it keeps its permissions)",
+        "--out 的 FILE 已经存在时，替换它（保留它原有的权限）",
+    ))]
+    #[arg(long)]
+    pub force: bool,
     #[arg(help = tr("Only records of this year (by ID)", "只导出此年度的记录（按编号）"))]
     #[arg(long, value_name = "YEAR")]
     pub year: Option<i16>,
@@ -99,6 +105,12 @@ pub struct Args {
     pub period: Option<Given<PeriodExpr>>,
     #[command(flatten)]
     pub output: OutputArgs,
+    #[arg(help = tr(
+        "Start csv without the UTF-8 byte order mark it has for Excel and WPS, for scripts",
+        "csv 不加为 Excel、WPS 准备的 UTF-8 字节序标记，供脚本读取",
+    ))]
+    #[arg(long, overrides_with = "bom")]
+    pub no_bom: bool,
 }
 
 pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
@@ -154,8 +166,10 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
         Listing::Csv => {
             let (one, book) = single_kind(&register, filter.kind.as_ref());
             let layout = export::layout(one, book);
-            let csv = export::csv(&layout, &records, &secrets, lang).map_err(Error::encode)?;
-            with_bom(csv, args.output.csv.bom).into_bytes()
+            let csv = export::csv(&layout, &records, &secrets, lang);
+            // For a spreadsheet: with the mark unless --no-bom (`--bom`,
+            // kept for the scripts written before, overrides it).
+            with_bom(csv, !args.no_bom).into_bytes()
         }
         Listing::Ics => ics::calendar(
             &records,
@@ -222,7 +236,23 @@ fn check_out(register: &Register, args: &Args) -> Result<Option<PathBuf>> {
             path: out.clone(),
         });
     }
+    // A file already there (a link to one included) may be another
+    // export, or anything else the clerk keeps: replaced only when asked.
+    // What is not a file (`/dev/stdout`, a pipe) is written into.
+    if !args.force && std::fs::metadata(out).is_ok_and(|m| m.is_file()) {
+        return Err(Error::OutExists {
+            flag: flag.clone(),
+            path: out.clone(),
+            force: force_flag(),
+        });
+    }
     Ok(Some(out.clone()))
+}
+
+/// `--force` as clap names it, for the refusal that asks for it.
+fn force_flag() -> Flag {
+    let command = <Args as clap::Args>::augment_args(clap::Command::new("export"));
+    Flag::of(command.get_arguments().find(|arg| arg.get_id() == "force"))
 }
 
 /// Whether `out` (in `folder`, which exists) is a file the register keeps:

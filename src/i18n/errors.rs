@@ -224,6 +224,21 @@ pub(super) fn error(lang: Lang, error: &Error) -> (String, Option<String>) {
                 )),
             )
         }
+        E::OutExists { flag, path, force } => {
+            let path = path.display();
+            (
+                say!(
+                    l,
+                    "{flag}: {path} exists already; the export would replace it",
+                    "{flag}：文件 {path} 已经存在，导出会把它替换掉"
+                ),
+                Some(say!(
+                    l,
+                    "add {force} to replace it, or name another file",
+                    "确要替换，请加 {force}；或者另起一个文件名"
+                )),
+            )
+        }
         E::OutIsFolder { flag, path } => {
             let path = path.display();
             (

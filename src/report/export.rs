@@ -80,8 +80,9 @@ enum Get {
     Field(String, String),
 }
 
-/// One column: the key its header is worded from, a width in characters
-/// for spreadsheets, and whether it may carry a classified matter.
+/// One column: the key its header is worded from, its width in the
+/// paper register (in characters; text wraps beyond it in a
+/// spreadsheet), and whether it may carry a classified matter.
 #[derive(Clone)]
 pub struct Column {
     key: String,
@@ -612,7 +613,8 @@ impl Layout {
             .collect()
     }
 
-    /// Column widths in characters, for spreadsheets.
+    /// How wide the paper register makes each column, in characters:
+    /// text wider than this wraps in a spreadsheet (`report::xlsx`).
     pub fn widths(&self) -> Vec<f64> {
         self.columns.iter().map(|c| c.width).collect()
     }
@@ -638,21 +640,14 @@ impl Layout {
 
 /// CSV of `records` under `layout`: headers in the reader's language,
 /// values as stored (keywords, `YYYY-MM-DD`), so scripts and `import`
-/// read it whatever the language.
-pub fn csv(
-    layout: &Layout,
-    records: &[&Record],
-    secrets: &Secrets,
-    lang: Lang,
-) -> Result<String, csv::Error> {
-    let mut writer = csv::Writer::from_writer(Vec::new());
-    writer.write_record(layout.headers(lang))?;
-    for record in records {
+/// read it whatever the language; written by the one CSV writer, which
+/// keeps spreadsheets from evaluating a cell.
+pub fn csv(layout: &Layout, records: &[&Record], secrets: &Secrets, lang: Lang) -> String {
+    let rows = records.iter().map(|record| {
         let cells = layout.cells(record, Words::Keywords, secrets);
-        writer.write_record(cells.iter().map(Cell::text))?;
-    }
-    let bytes = writer.into_inner().map_err(|e| e.into_error())?;
-    Ok(String::from_utf8_lossy(&bytes).into_owned())
+        cells.iter().map(Cell::text).collect::<Vec<_>>()
+    });
+    crate::report::csv::write(&layout.headers(lang), rows)
 }
 
 /// `list -o json`'s value of a record, with a withheld record's title

@@ -3,6 +3,7 @@
 //! Pure: no file system, no clock.
 
 pub mod catalogue;
+pub mod csv;
 pub mod desk;
 pub mod export;
 pub mod html;

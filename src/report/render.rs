@@ -207,15 +207,11 @@ impl Table {
         out
     }
 
-    /// CSV with a header row.
-    pub fn to_csv(&self) -> Result<String, csv::Error> {
-        let mut writer = csv::Writer::from_writer(Vec::new());
-        writer.write_record(&self.headers)?;
-        for row in &self.rows {
-            writer.write_record(row.iter().map(|(t, _)| t))?;
-        }
-        let bytes = writer.into_inner().map_err(|e| e.into_error())?;
-        Ok(String::from_utf8_lossy(&bytes).into_owned())
+    /// CSV with a header row, made safe for spreadsheets
+    /// ([`crate::report::csv`]).
+    pub fn to_csv(&self) -> String {
+        let rows = self.rows.iter().map(|row| row.iter().map(|(t, _)| t));
+        crate::report::csv::write(&self.headers, rows)
     }
 }
 

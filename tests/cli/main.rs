@@ -18,6 +18,7 @@ mod entries;
 mod env;
 mod errors;
 mod export;
+mod export_safety;
 mod fidelity;
 mod followup;
 mod git;

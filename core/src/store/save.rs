@@ -19,8 +19,11 @@ pub fn write_atomic(root: &Path, relative: &Path, content: &[u8]) -> Result<()> 
 /// Writes an export to `path`, anywhere (not only inside the register):
 /// through a temporary file in the same folder, flushed and renamed, so a
 /// reader never sees half a file and an old file stays whole until the
-/// new one replaces it. The file gets the user's umask (0666 masked, as
-/// any file a program creates), not a temporary file's 0600.
+/// new one replaces it. A new file gets the user's umask (0666 masked, as
+/// any file a program creates), not a temporary file's 0600; a file
+/// replaced keeps its own mode (a `chmod 600` export of secret papers
+/// stays 0600), and the new content is never readable more widely than
+/// that, not even in the temporary file.
 ///
 /// What is not a regular file (`/dev/stdout`, a pipe, a device) is written
 /// in place: renaming over it would replace it with a file. A symbolic
@@ -44,11 +47,24 @@ pub fn write_file(path: &Path, content: &[u8]) -> Result<()> {
         Some(dir) if !dir.as_os_str().is_empty() => dir,
         _ => Path::new("."),
     };
+    let kept = std::fs::metadata(path)
+        .ok()
+        .map(|m| std::fs::Permissions::from_mode(m.permissions().mode() & 0o777));
+    // Created no wider than the old file (the umask may narrow it more),
+    // then given exactly its mode before any content is written.
+    let created = kept
+        .clone()
+        .unwrap_or(std::fs::Permissions::from_mode(0o666));
     let mut tmp = tempfile::Builder::new()
         .prefix(".taizhang-export-")
-        .permissions(std::fs::Permissions::from_mode(0o666))
+        .permissions(created)
         .tempfile_in(dir)
         .map_err(|e| Error::io(dir, e))?;
+    if let Some(mode) = kept {
+        tmp.as_file()
+            .set_permissions(mode)
+            .map_err(|e| Error::io(path, e))?;
+    }
     tmp.write_all(content).map_err(|e| Error::io(path, e))?;
     tmp.as_file().sync_all().map_err(|e| Error::io(path, e))?;
     tmp.persist(path).map_err(|e| Error::io(path, e.error))?;

@@ -7,6 +7,7 @@
 
 pub mod blocks;
 pub mod cell;
+pub mod formula;
 pub mod header;
 pub mod lines;
 pub mod meeting;

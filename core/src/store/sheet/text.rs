@@ -5,7 +5,7 @@ use std::borrow::Cow;
 use std::path::Path;
 
 use super::limit::Tally;
-use crate::model::import::{Cell, SheetRow};
+use crate::model::import::{Cell, SheetRow, formula};
 use crate::store::error::{Error, Result};
 
 /// Reads a text sheet's bytes into rows, numbered from 1.
@@ -26,7 +26,12 @@ pub fn rows(path: &Path, bytes: &[u8]) -> Result<Vec<SheetRow>> {
         tally.row(index + 1, record.len())?;
         rows.push(SheetRow {
             number: index + 1,
-            cells: record.iter().map(Cell::text).collect(),
+            // Without the mark our CSV put before what a spreadsheet
+            // would evaluate, so an export imports back exactly.
+            cells: record
+                .iter()
+                .map(|cell| Cell::text(formula::unguard(cell)))
+                .collect(),
         });
     }
     Ok(rows)
