@@ -22,6 +22,7 @@ use crate::error::{CoreError, Error, Flag, Result};
 use crate::i18n::{Lang, Message};
 pub use crate::report::output::Format;
 use crate::report::output::Output;
+use crate::report::redact::Reveal;
 use crate::report::render::{Screen, printable};
 use taizhang_core::model::common::Actor;
 use taizhang_core::model::date::{self, Moment, PlainWeek, Span, When, WorkingDays};
@@ -90,13 +91,25 @@ pub struct CsvArgs {
     pub bom: bool,
 }
 
-/// `--show-classified`, which every command that withholds the titles of
-/// classified records takes.
+/// `--show-classified`, which every command that reads records out takes:
+/// without it a classified record's title and text are withheld
+/// (`report::redact`).
 #[derive(Debug, Clone, Copy, Default, Args)]
 pub struct SecrecyArgs {
-    /// Print the titles of classified records
+    /// Print the titles and text of classified records
     #[arg(long)]
     pub show_classified: bool,
+}
+
+impl SecrecyArgs {
+    /// What this run may show: the one decision every renderer follows.
+    pub fn reveal(&self) -> Reveal {
+        if self.show_classified {
+            Reveal::Show
+        } else {
+            Reveal::Withhold
+        }
+    }
 }
 
 /// The output flags of a command that withholds classified titles and

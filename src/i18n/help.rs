@@ -139,6 +139,13 @@ pub const COMMANDS: &[(&str, &str, Option<&str>)] = &[
         Some("撤销发文\n\n其发文字号仍留记录，决不再给别的发文。"),
     ),
     (
+        "doc declassify",
+        "解密（或降密）一条记录",
+        Some(
+            "解密（或降密）一条记录\n\n适用于本身定有密级的公文、督办事项、会议或制度。审批人和理由记入其历史；`edit` 不能降低密级。不给 --to 即解除密级（保密期限一并去掉）。",
+        ),
+    ),
+    (
         "list",
         "列出记录。不给类别即列出全部；各筛选条件可叠加",
         Some(
@@ -647,8 +654,28 @@ pub const ARGS: &[(&str, &str, &str)] = &[
     ("doc issue", "signed", "成文日期，用于登记为草稿的发文"),
     ("doc revoke", "id", "发文（OUT-…）"),
     ("doc revoke", "reason", "撤销理由"),
+    (
+        "doc declassify",
+        "id",
+        "记录（IN-…、OUT-…、FU-…、MT-…、RULE-…）",
+    ),
+    (
+        "doc declassify",
+        "reason",
+        "解密理由：保密期限届满、事项已公开 …",
+    ),
+    ("doc declassify", "approved_by", "审批人，按审批文件所写"),
+    (
+        "doc declassify",
+        "to",
+        "新的密级，须低于现有密级（默认：不涉密）",
+    ),
     // list, show
     ("list", "kind", "记录类别"),
+    ("list", "show_classified", "打印涉密记录的标题和内容"),
+    ("show", "show_classified", "打印涉密记录的标题和内容"),
+    ("book list", "show_classified", "打印涉密记录的标题和内容"),
+    ("book show", "show_classified", "打印涉密记录的标题和内容"),
     (
         "list",
         "status",
@@ -712,7 +739,7 @@ pub const ARGS: &[(&str, &str, &str)] = &[
         "record",
         "对每件被提醒的督办事项和收文办件记一次催办（方式：提醒），按级别分蓝、黄、红色（收文按其办理时限，与 `chase` 相同）；全部一次提交。借出未还的登记不催办：它们不是督办事项",
     ),
-    ("remind", "show_classified", "打印涉密记录的标题"),
+    ("remind", "show_classified", "打印涉密记录的标题和内容"),
     (
         "remind",
         "bom",
@@ -725,7 +752,7 @@ pub const ARGS: &[(&str, &str, &str)] = &[
         "unit",
         "只统计此单位（牵头或主办单位；发文为拟稿单位）",
     ),
-    ("summary", "show_classified", "打印涉密记录的标题"),
+    ("summary", "show_classified", "打印涉密记录的标题和内容"),
     (
         "summary",
         "bom",
@@ -750,7 +777,7 @@ pub const ARGS: &[(&str, &str, &str)] = &[
         "period",
         "html 简报的时期（默认：this-month，本月）",
     ),
-    ("export", "show_classified", "打印涉密记录的标题（和备注）"),
+    ("export", "show_classified", "打印涉密记录的标题和内容"),
     (
         "export",
         "bom",
@@ -877,7 +904,7 @@ pub const ARGS: &[(&str, &str, &str)] = &[
     ("import", "skip_existing", "只导入台账中还没有的行"),
     ("import", "allow_duplicates", "台账中已有的行也照样导入"),
     // desk
-    ("desk", "show_classified", "打印涉密记录的标题"),
+    ("desk", "show_classified", "打印涉密记录的标题和内容"),
     // book
     (
         "book add",
@@ -961,7 +988,11 @@ pub const ARGS: &[(&str, &str, &str)] = &[
         "年度（收文按收文年份，发文按成文年份）",
     ),
     ("archive year", "dry_run", "显示将归档哪些公文，什么也不写"),
-    ("archive year", "show_classified", "打印涉密公文的标题"),
+    (
+        "archive year",
+        "show_classified",
+        "打印涉密公文的标题和内容",
+    ),
     ("archive year", "bom", "CSV 输出以 UTF-8 字节序标记开头"),
     ("archive catalogue", "year", "档号的年度"),
     (
@@ -974,7 +1005,11 @@ pub const ARGS: &[(&str, &str, &str)] = &[
         "org",
         "只列此机构代码（单位的代码，如 BGS）",
     ),
-    ("archive catalogue", "show_classified", "打印涉密公文的标题"),
+    (
+        "archive catalogue",
+        "show_classified",
+        "打印涉密公文的标题和内容",
+    ),
     (
         "archive catalogue",
         "bom",
@@ -983,7 +1018,7 @@ pub const ARGS: &[(&str, &str, &str)] = &[
     ("archive undo", "id", "已归档的公文"),
     ("archive undo", "reason", "理由（记入办理经过）"),
     ("archive due", "year", "到其年底保管期限届满的年份"),
-    ("archive due", "show_classified", "打印涉密公文的标题"),
+    ("archive due", "show_classified", "打印涉密公文的标题和内容"),
     ("archive due", "bom", "CSV 输出以 UTF-8 字节序标记开头"),
     // edit
     ("edit", "id", "记录"),

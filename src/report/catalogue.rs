@@ -171,6 +171,7 @@ pub fn due_table(rows: &[Due], lang: Lang) -> Table {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::report::redact::Reveal;
     use taizhang_core::model::keyword::Keyword;
     use taizhang_core::model::kind::Kind;
 
@@ -201,7 +202,7 @@ mod tests {
         );
         let c = filed("IN-2025-0003", "Z109-WS·2025-D10-BGS-0001", "");
         let records = [&a, &b, &c];
-        let secrets = Secrets::new(&records, false);
+        let secrets = Secrets::new(&records, Reveal::Withhold);
         let rows = rows(&records, &Config::new("某局"), &secrets);
         let order: Vec<(usize, &str)> = rows.iter().map(|r| (r.seq, r.id.as_str())).collect();
         assert_eq!(

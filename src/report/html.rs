@@ -402,6 +402,7 @@ fn chart(s: &Summary, lang: Lang) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::report::redact::Reveal;
     use crate::report::remind::{self, Scope};
 
     /// `relevant` never passes over a record the page would show or
@@ -439,7 +440,7 @@ mod tests {
         for record in records {
             let facts = Facts::of(&record);
             let one = [&record];
-            let secrets = Secrets::new(&one, false);
+            let secrets = Secrets::new(&one, Reveal::Withhold);
             for today in ["2026-11-16", "2026-11-23", "2027-01-04"] {
                 let today: Date = today.parse().unwrap();
                 for text in ["this-month", "2026", "2025-Q4"] {

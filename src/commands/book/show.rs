@@ -7,4 +7,6 @@
 pub struct Args {
     /// The entry (SEAL-2026-0001, or SEAL-1 for this year's)
     pub id: String,
+    #[command(flatten)]
+    pub secrecy: crate::context::SecrecyArgs,
 }

@@ -16,6 +16,7 @@ pub mod value;
 
 use crate::model::date::{Moment, parse_iso_date};
 use crate::model::id::Id;
+use crate::model::keyword::{self, Secrecy};
 use crate::model::record::KindRules;
 pub use presets::{PRESET_NAMES, preset, presets};
 
@@ -197,6 +198,16 @@ impl KindRules for Entry {
     fn shrink_lists(&mut self) {
         self.history.shrink_to_fit();
         self.fields.shrink_to_fit();
+    }
+
+    /// The level an entry records of itself in a `secrecy` field (a
+    /// 涉密载体 carries its paper's); an entry without one, or with a value
+    /// that names no level, is not classified on its own.
+    fn secrecy(&self) -> Secrecy {
+        (self.fields.get("secrecy"))
+            .and_then(|v| v.as_str())
+            .and_then(|text| keyword::parse::<Secrecy>(text.trim()).ok())
+            .unwrap_or(Secrecy::None)
     }
 
     fn unit(&self) -> Option<&str> {
