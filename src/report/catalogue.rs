@@ -6,7 +6,7 @@ use serde::Serialize;
 
 use crate::i18n::Lang;
 use crate::i18n::archive::Column;
-use crate::report::redact::{Secrets, Title};
+use crate::report::redact::{Secrets, Title, Words};
 use crate::report::render::{Table, Tone};
 use taizhang_core::model::archive::{self, ArchiveNumber};
 use taizhang_core::model::config::Config;
@@ -53,7 +53,9 @@ pub fn rows(records: &[&Record], config: &Config, secrets: &Secrets) -> Vec<Row>
         .into_iter()
         .enumerate()
         .map(|(i, (number, record))| {
-            let block = archive::block(record);
+            // A withheld record's 备注 is its free text too.
+            let shown = secrets.shown(record, Words::Keywords);
+            let block = archive::block(&shown);
             let author = match record {
                 Record::Incoming(r) => r.sender.clone(),
                 _ => config.unit.clone(),
