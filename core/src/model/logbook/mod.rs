@@ -130,6 +130,16 @@ pub enum EntryProblem {
     NotA { field: String, kind: String },
     /// An `enum` field's value is not one of the declared values.
     NotOneOf { field: String, values: Vec<String> },
+    /// `field` is filled but `needs`, which it requires, is not (a
+    /// destruction without its witness).
+    Needs { field: String, needs: String },
+    /// Two fields `field` requires name the same person (one witness
+    /// twice).
+    SamePerson {
+        field: String,
+        other: String,
+        name: String,
+    },
 }
 
 /// Checks an entry against its book's declaration: missing required
@@ -148,7 +158,42 @@ pub fn validate_entry(entry: &Entry, book: &LogbookDef) -> Vec<EntryProblem> {
                 if let Some(problem) = check_value(field, value) {
                     problems.push(problem);
                 }
+                problems.extend(requirements(entry, book, field));
             }
+        }
+    }
+    problems
+}
+
+/// What a filled `field` requires (`FieldDef::requires`): each declared
+/// field it names filled, the people among them all different.
+fn requirements(entry: &Entry, book: &LogbookDef, field: &FieldDef) -> Vec<EntryProblem> {
+    let required =
+        (field.requires.iter()).filter_map(|name| book.fields.iter().find(|f| f.name == *name));
+    let mut problems = Vec::new();
+    let mut people: Vec<(&str, &str)> = Vec::new();
+    for def in required {
+        let value = entry.fields.get(def.name.as_str());
+        if !open_loop::is_set(value) {
+            problems.push(EntryProblem::Needs {
+                field: field.name.clone(),
+                needs: def.name.clone(),
+            });
+            continue;
+        }
+        let Some(name) = value.and_then(|v| v.as_str()).map(str::trim) else {
+            continue;
+        };
+        if def.kind != "person" {
+            continue;
+        }
+        match people.iter().find(|(_, other)| *other == name) {
+            Some((other, _)) => problems.push(EntryProblem::SamePerson {
+                field: def.name.clone(),
+                other: other.to_string(),
+                name: name.to_string(),
+            }),
+            None => people.push((&def.name, name)),
         }
     }
     problems
