@@ -8,6 +8,7 @@ use calamine::{Reader, Xlsx, open_workbook};
 use serde_json::Value;
 
 use crate::env::Env;
+use crate::git::subjects;
 use crate::snapshots::NOW;
 
 /// What the example's 秘密 paper IN-2026-0006 and its follow-up
@@ -74,6 +75,10 @@ fn read(env: &Env, args: &[&str]) -> Option<String> {
     }
     assert!(out.status.success(), "{args:?}: {out:?}");
     Some(String::from_utf8(out.stdout).unwrap())
+}
+
+fn strs(args: &[String]) -> Vec<&str> {
+    args.iter().map(String::as_str).collect()
 }
 
 fn leaks(text: &str) -> Vec<&'static str> {
@@ -170,13 +175,6 @@ fn xlsx_withholds_classified_text_unless_shown() {
     assert!(withheld.contains("[秘密] FU-2026-0012"));
     let shown = cells(&["--show-classified"]);
     assert!(shown.contains("借阅ZZLOAN9") && shown.contains("保障方案初稿已完成"));
-}
-
-fn subjects(env: &Env) -> Vec<String> {
-    env.git(&["log", "--format=%s"])
-        .lines()
-        .map(str::to_string)
-        .collect()
 }
 
 #[test]
@@ -448,6 +446,16 @@ fn a_classified_copy_is_out_until_returned_or_destroyed_before_two_witnesses() {
         "-s",
         "清退时间=2026-11-23 09:00",
     ]);
+    // `book set CARRIER-2` destroying the copy before `witnesses`.
+    let destroy = |lang: &str, witnesses: &[&str]| -> Vec<String> {
+        let mut args = vec!["--lang", lang, "book", "set", "CARRIER-2"];
+        args.extend(["-s", "销毁时间=2026-11-23 09:00", "-s", "销毁批准人=张局长"]);
+        let mut args: Vec<String> = args.into_iter().map(str::to_string).collect();
+        for (label, name) in ["监销人", "第二监销人"].iter().zip(witnesses) {
+            args.extend(["-s".to_string(), format!("{label}={name}")]);
+        }
+        args
+    };
     for (lang, says) in [
         (
             "en",
@@ -455,53 +463,15 @@ fn a_classified_copy_is_out_until_returned_or_destroyed_before_two_witnesses() {
         ),
         ("zh", "已填写字段 `destroyed`，字段 `witness2` 也须填写"),
     ] {
-        let err = env.fail(&[
-            "--lang",
-            lang,
-            "book",
-            "set",
-            "CARRIER-2",
-            "-s",
-            "销毁时间=2026-11-23 09:00",
-            "-s",
-            "销毁批准人=张局长",
-            "-s",
-            "监销人=王芳",
-        ]);
+        let err = env.fail(&strs(&destroy(lang, &["王芳"])));
         assert!(err.contains(says), "{err}");
     }
-    let err = env.fail(&[
-        "--lang",
-        "en",
-        "book",
-        "set",
-        "CARRIER-2",
-        "-s",
-        "销毁时间=2026-11-23 09:00",
-        "-s",
-        "销毁批准人=张局长",
-        "-s",
-        "监销人=王芳",
-        "-s",
-        "第二监销人=王芳",
-    ]);
+    let err = env.fail(&strs(&destroy("en", &["王芳", "王芳"])));
     assert!(
         err.contains("both name 王芳: they must be different people"),
         "{err}"
     );
-    env.run(&[
-        "book",
-        "set",
-        "CARRIER-2",
-        "-s",
-        "销毁时间=2026-11-23 09:00",
-        "-s",
-        "销毁批准人=张局长",
-        "-s",
-        "监销人=王芳",
-        "-s",
-        "第二监销人=李明",
-    ]);
+    env.run(&strs(&destroy("en", &["王芳", "李明"])));
     assert_eq!(env.run(&["remind"]).matches("CARRIER").count(), 0);
     assert_eq!(env.run(&["list", "carrier", "--open"]), "");
     env.run(&["check"]);
