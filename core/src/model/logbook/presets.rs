@@ -263,9 +263,10 @@ impl Preset {
             name: name.into(),
             kind: kind.into(),
             required,
-            values: (name == "secrecy")
-                .then(|| CLASSIFIED_LEVELS.iter().map(|v| v.to_string()).collect())
-                .unwrap_or_default(),
+            values: match name {
+                "secrecy" => CLASSIFIED_LEVELS.iter().map(|v| v.to_string()).collect(),
+                _ => Vec::new(),
+            },
             label: Some(label.into()),
             label_en: Some(label_en.into()),
             requires,
