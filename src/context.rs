@@ -23,6 +23,7 @@ use crate::i18n::tr;
 use crate::i18n::{Lang, Message};
 pub use crate::report::output::Format;
 use crate::report::output::Output;
+use crate::report::redact::Reveal;
 use crate::report::render::{Screen, printable};
 use taizhang_core::model::common::Actor;
 use taizhang_core::model::date::{self, Moment, PlainWeek, Span, When, WorkingDays};
@@ -115,13 +116,28 @@ pub struct CsvArgs {
     pub bom: bool,
 }
 
-/// `--show-classified`, which every command that withholds the titles of
-/// classified records takes.
+/// `--show-classified`, which every command that reads records out takes:
+/// without it a classified record's title and text are withheld
+/// (`report::redact`).
 #[derive(Debug, Clone, Copy, Default, Args)]
 pub struct SecrecyArgs {
-    #[arg(help = tr("Print the titles of classified records", "打印涉密记录的标题"))]
+    #[arg(help = tr(
+        "Print the titles and text of classified records",
+        "打印涉密记录的标题和内容",
+    ))]
     #[arg(long)]
     pub show_classified: bool,
+}
+
+impl SecrecyArgs {
+    /// What this run may show: the one decision every renderer follows.
+    pub fn reveal(&self) -> Reveal {
+        if self.show_classified {
+            Reveal::Show
+        } else {
+            Reveal::Withhold
+        }
+    }
 }
 
 /// The output flags of a command that withholds classified titles and

@@ -9,7 +9,7 @@ use std::fmt;
 use std::path::PathBuf;
 
 use taizhang_core::model::date::BadDate;
-use taizhang_core::model::keyword::BadKeyword;
+use taizhang_core::model::keyword::{BadKeyword, Secrecy};
 use taizhang_core::model::kind::Expected;
 use taizhang_core::store::parse::ReadProblem;
 
@@ -257,6 +257,22 @@ pub enum Error {
     BadTitle {
         flag: Flag,
         problem: taizhang_core::model::title::TitleProblem,
+    },
+    /// `doc declassify` of a record with no level of its own.
+    NotClassified {
+        id: String,
+    },
+    /// `doc declassify --to` a level not below the record's own.
+    NotLower {
+        id: String,
+        from: Secrecy,
+        to: Secrecy,
+    },
+    /// `edit` lowering a level, which only `doc declassify` does.
+    LowersSecrecy {
+        id: String,
+        from: Secrecy,
+        to: Secrecy,
     },
     /// The copy edited in the editor cannot be read as a record.
     EditedUnreadable {

@@ -51,7 +51,7 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
         ctx.warn_skipped(p)
     });
     let records: Vec<&Record> = snapshot.records.iter().map(|l| &l.record).collect();
-    let secrets = Secrets::from_levels(&snapshot.classified, args.secrecy.show_classified);
+    let secrets = Secrets::from_levels(&snapshot.classified, args.secrecy.reveal());
     let lang = ctx.lang();
     let view = desk::compute(
         &records,

@@ -9,6 +9,7 @@ use crate::error::{CoreError, Error, Result};
 use crate::i18n::tr;
 use crate::i18n::{self, Message};
 use crate::report::render::printable;
+use taizhang_core::model::classified::{Lowered, lowered};
 use taizhang_core::model::common::{Actor, HistoryAction};
 use taizhang_core::model::edit::{
     EditError, FieldChange, Inputs, attachments_refused, changes, check_fixed, history_note,
@@ -88,9 +89,18 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
     save(ctx, tx, &register, &actor, changed, &changes)
 }
 
-/// Refuses a change that brings in an error `check` would report, or
-/// raises an attached record to a level that allows no attachments.
+/// Refuses a change that brings in an error `check` would report,
+/// raises an attached record to a level that allows no attachments, or
+/// lowers a level (which `doc declassify` does, with an approver and a
+/// reason on record).
 fn refuse_new_errors(register: &Register, old: &Record, new: &Record) -> Result<()> {
+    if let Some(Lowered { from, to }) = lowered(old, new) {
+        return Err(Error::LowersSecrecy {
+            id: old.id().to_string(),
+            from,
+            to,
+        });
+    }
     if let Some(level) = attachments_refused(old, new) {
         return Err(CoreError::AttachmentRefused { level }.into());
     }

@@ -153,7 +153,8 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
         .filter(|r| filter.matches(r, ctx.today))
         .collect();
     records.sort_by(|a, b| order(a).cmp(&order(b)));
-    let secrets = Secrets::from_levels(&snapshot.classified, args.output.secrecy.show_classified);
+    let secrets = Secrets::from_levels(&snapshot.classified, args.output.secrecy.reveal())
+        .with_books(&register.config.logbooks);
     let lang = ctx.lang();
 
     let bytes = match listing {
@@ -403,7 +404,8 @@ fn html_brief(
     let need = Need::everything().facts(&relevant);
     let snapshot = store::report::load(register, need, |p| ctx.warn_skipped(p));
     let records: Vec<&Record> = snapshot.records.iter().map(|l| &l.record).collect();
-    let secrets = Secrets::from_levels(&snapshot.classified, args.output.secrecy.show_classified);
+    let secrets = Secrets::from_levels(&snapshot.classified, args.output.secrecy.reveal())
+        .with_books(&register.config.logbooks);
     let books: Vec<String> = register.config.logbooks.keys().cloned().collect();
     let figures = summary::compute(&records, &period, ctx.today, &books, &secrets);
     let scope = |soon_until| Scope {

@@ -3,15 +3,17 @@
 use std::process::ExitCode;
 
 use crate::context::values::{self, DateExpr, Given};
-use crate::context::{CsvArgs, Ctx, split_list};
+use crate::context::{Ctx, OutputArgs, split_list};
 use crate::error::{Error, Result};
 use crate::i18n::Message;
 use crate::i18n::tr;
 use crate::report::list::{self as rows, Filter};
 use crate::report::output::Output;
+use crate::report::redact::{Secrets, Words};
 use taizhang_core::model::date::Span;
 use taizhang_core::model::facts::Facts;
 use taizhang_core::model::id::Id;
+use taizhang_core::model::keyword::Secrecy;
 use taizhang_core::model::kind::{Kind, KindFilter};
 use taizhang_core::model::record::Record;
 use taizhang_core::model::status_words;
@@ -94,7 +96,7 @@ pub struct Args {
     #[arg(long, value_name = "NAME")]
     pub holder: Option<String>,
     #[command(flatten)]
-    pub csv: CsvArgs,
+    pub output: OutputArgs,
 }
 
 pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
@@ -107,11 +109,19 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
         need = need.files(&files);
     }
     let snapshot = store::report::load(&register, need, |p| ctx.warn_skipped(p));
+    let mut levels = snapshot.classified.clone();
+    if filter.kind.is_some() || filter.year.is_some() || filter.holder.is_some() {
+        levels.extend(levels_outside(&register, &filter));
+    }
+    let secrets = Secrets::from_levels(&levels, args.output.secrecy.reveal())
+        .with_books(&register.config.logbooks);
+    // Matched as shown: `--search` finds nothing in a withheld record's
+    // text, which would tell what the text says.
     let mut selected: Vec<&Record> = snapshot
         .records
         .iter()
         .map(|l| &l.record)
-        .filter(|r| filter.matches(r, ctx.today))
+        .filter(|r| filter.matches(&secrets.shown(r, Words::Keywords), ctx.today))
         .collect();
     if args.overdue || args.open || args.due_within.is_some() {
         selected.sort_by_key(|r| (r.pending_due(), r.id().clone()));
@@ -124,23 +134,44 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
         Some(KindFilter::Book(name)) => register.config.logbooks.get(name),
         _ => None,
     };
+    let lang = ctx.lang();
     // A logbook's own columns: every declared field in CSV and Markdown,
     // those a terminal has room for in a table.
-    let table = |all: bool| match book {
-        Some(book) => rows::book_table(&selected, book, ctx.lang(), all),
-        None => rows::table(&selected, kind, ctx.today, ctx.lang()),
+    let table = |all: bool| {
+        let shown: Vec<_> = (selected.iter())
+            .map(|r| secrets.shown(r, Words::People(lang)))
+            .collect();
+        let shown: Vec<&Record> = shown.iter().map(AsRef::as_ref).collect();
+        match book {
+            Some(book) => rows::book_table(&shown, book, lang, all),
+            None => rows::table(&shown, kind, ctx.today, lang),
+        }
     };
     let nothing = selected
         .is_empty()
-        .then(|| ctx.lang().message(Message::NothingFound));
+        .then(|| lang.message(Message::NothingFound));
     ctx.emit(
         Output::new()
             .terminal(|screen| table(false).to_terminal(screen))
             .empty(nothing.map(str::to_string))
             .markdown(|| table(true).to_markdown())
-            .csv(args.csv.bom, || table(true))
-            .json_array(selected.iter().map(|r| rows::json(r, ctx.today))),
+            .csv(args.output.csv.bom, || table(true))
+            .json_array(
+                (selected.iter())
+                    .map(|r| rows::json(&secrets.shown(r, Words::Keywords), ctx.today)),
+            ),
     )
+}
+
+/// The levels of the records a listing passes over by file name but whose
+/// secrecy the listed ones may take on (a follow-up's source, the file an
+/// entry names): read from their facts, none of them decoded. A file
+/// that cannot be read is warned about by the command that lists it.
+fn levels_outside(register: &Register, filter: &Filter) -> Vec<(Id, Secrecy)> {
+    let outside = |id: &Id, kind: Kind, book: Option<&str>| !filter.may_hold(id, kind, book);
+    let none = |_: &Facts| false;
+    let need = Need::everything().files(&outside).facts(&none);
+    store::report::load(register, need, |_| {}).classified
 }
 
 fn build_filter(ctx: &Ctx, register: &Register, args: &Args) -> Result<Filter> {

@@ -165,7 +165,7 @@ fn book_list(ctx: &Ctx, args: book::list::Args) -> Result<ExitCode> {
         until: args.until,
         search: args.search,
         open: args.open,
-        csv: args.csv,
+        output: args.output,
         ..list::Args::default()
     };
     list::run(ctx, args)
@@ -173,5 +173,11 @@ fn book_list(ctx: &Ctx, args: book::list::Args) -> Result<ExitCode> {
 
 /// `book show ID` is `show ID`.
 fn book_show(ctx: &Ctx, args: book::show::Args) -> Result<ExitCode> {
-    show::run(ctx, show::Args { id: args.id })
+    show::run(
+        ctx,
+        show::Args {
+            id: args.id,
+            secrecy: args.secrecy,
+        },
+    )
 }

@@ -10,7 +10,7 @@ use crate::error::Result;
 use crate::i18n::tr;
 use crate::report::output::Output;
 use crate::report::redact::Secrets;
-use crate::report::remind::{self, Reminder, Scope};
+use crate::report::remind::{self, Level, Reminder, Scope};
 use taizhang_core::model::common::HistoryAction;
 use taizhang_core::model::date::Span;
 use taizhang_core::model::followup::Chase;
@@ -90,7 +90,7 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
     let need = Need::everything().facts(&remind::relevant);
     let snapshot = store::report::load(&register, need, |p| ctx.warn_skipped(p));
     let records: Vec<&Record> = snapshot.records.iter().map(|l| &l.record).collect();
-    let secrets = Secrets::from_levels(&snapshot.classified, args.output.secrecy.show_classified);
+    let secrets = Secrets::from_levels(&snapshot.classified, args.output.secrecy.reveal());
     let items = remind::gather(&records, &scope, &secrets, &register.config.logbooks);
 
     if args.record && !items.is_empty() {
@@ -115,8 +115,9 @@ fn record_chases(ctx: &Ctx, register: &store::Register, items: &[Reminder]) -> R
     let mut tx = ctx.begin(register)?;
     let mut chased = Vec::new();
     for item in items {
-        // Entries out are not follow-ups: nothing to chase.
-        if item.book.is_some() {
+        // Entries out are not follow-ups, and a paper due for
+        // declassification review is not late: nothing to chase.
+        if item.book.is_some() || item.level == Level::DeclassifyReview {
             continue;
         }
         // Re-read under the lock: the snapshot may be stale.

@@ -12,7 +12,7 @@ use taizhang_core::model::followup::Followup;
 use taizhang_core::model::kind::Expected;
 use taizhang_core::model::record::Record;
 use taizhang_core::model::transition::Refusal;
-use taizhang_core::store::{Change, Register};
+use taizhang_core::store::{self, Change, Register};
 
 /// Writes `text` (an ID, a script, a page that is not a report) to
 /// stdout, made printable as every report is (`report::output`). A closed
@@ -24,15 +24,22 @@ pub fn print(text: &str) -> Result<()> {
 /// The commit message of a change: `taizhang: log IN-2026-0042 关于…`.
 ///
 /// Commit messages travel to every clone and remote, where no
-/// `--show-classified` guards them: a classified record (a follow-up
-/// inherits its source's level when created) is named by its ID and its
-/// secrecy label alone, `taizhang: log IN-2026-0001 [绝密]`.
+/// `--show-classified` guards them: a record whose effective level is
+/// classified (its own, or that of the paper, meeting or file it refers
+/// to, read from disk now: `Record::effective_secrecy`) is named by its ID
+/// and its secrecy label alone, `taizhang: log IN-2026-0001 [绝密]`;
+/// `undo` echoes the message as it is.
 /// The label is in the register's language (`language` in
 /// taizhang.toml; Chinese unless it says `en`), not the clerk's: history
 /// is shared, and its messages should read alike for everyone.
 pub fn commit_message(register: &Register, action: &str, record: &Record) -> String {
     const MAX_TITLE_CHARS: usize = 60;
-    let secrecy = record.secrecy();
+    let secrecy = record.effective_secrecy(|id| {
+        (id != record.id())
+            .then(|| store::load_one(register, id).ok())
+            .flatten()
+            .map(|source| source.secrecy())
+    });
     if secrecy.is_classified() {
         let lang = (register.config.language.as_deref())
             .and_then(Lang::parse)

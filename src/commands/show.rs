@@ -2,12 +2,15 @@
 
 use std::process::ExitCode;
 
-use crate::context::Ctx;
+use crate::context::{Ctx, SecrecyArgs};
 use crate::error::{CoreError, Result};
 use crate::i18n::tr;
 use crate::report::output::Output;
+use crate::report::redact::{Secrets, Words};
 use crate::report::slip::{self, Linked};
 use crate::report::{list, show};
+use taizhang_core::model::id::Id;
+use taizhang_core::model::keyword::Secrecy;
 use taizhang_core::model::record::Record;
 use taizhang_core::store::{self, Register};
 
@@ -37,27 +40,48 @@ pub struct Args {
         "记录（IN-2026-0042，本年的可写 IN-42）",
     ))]
     pub id: String,
+    #[command(flatten)]
+    pub secrecy: SecrecyArgs,
 }
 
 pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
     let register = ctx.register()?;
     let id = ctx.id(&args.id)?;
     let record = store::load_one(&register, &id)?;
+    let linked = load_linked(ctx, &register, &record);
+    let levels = levels(&register, &record, &linked);
+    let secrets =
+        Secrets::from_levels(&levels, args.secrecy.reveal()).with_books(&register.config.logbooks);
     // A page of text and the record itself: no table to give as CSV or
     // Markdown, which are refused rather than given the page.
     ctx.emit(
         Output::new()
-            .terminal(|_| page(ctx, &register, &record))
-            .json(list::json(&record, ctx.today)),
+            .terminal(|_| page(ctx, &register, &record, &linked, &secrets))
+            .json(list::json(
+                &secrets.shown(&record, Words::Keywords),
+                ctx.today,
+            )),
     )
 }
 
 /// The record as a page to read: a document's or meeting's slip, a
-/// logbook entry under its book's labels, else its fields and history.
-fn page(ctx: &Ctx, register: &Register, record: &Record) -> String {
-    let records = load_linked(ctx, register, record);
-    let linked = Linked { records: &records };
+/// logbook entry under its book's labels, else its fields and history;
+/// it and the records it mentions as `secrets` shows them.
+fn page(
+    ctx: &Ctx,
+    register: &Register,
+    record: &Record,
+    linked: &[Record],
+    secrets: &Secrets,
+) -> String {
     let (today, lang) = (ctx.today, ctx.lang());
+    let words = Words::People(lang);
+    let records: Vec<Record> = (linked.iter())
+        .map(|r| secrets.shown(r, words).into_owned())
+        .collect();
+    let linked = Linked { records: &records };
+    let shown = secrets.shown(record, words);
+    let record = shown.as_ref();
     match record {
         Record::Incoming(doc) => slip::incoming(record, doc, &linked, today, lang),
         Record::Outgoing(doc) => slip::outgoing(record, doc, &linked, today, lang),
@@ -68,6 +92,19 @@ fn page(ctx: &Ctx, register: &Register, record: &Record) -> String {
         },
         _ => show::render(record, today, lang),
     }
+}
+
+/// The levels a page needs: of the record, of those whose level it takes
+/// on (`Record::secrecy_sources`) and of those it mentions. A source that
+/// cannot be read adds nothing; `check` names it.
+fn levels(register: &Register, record: &Record, linked: &[Record]) -> Vec<(Id, Secrecy)> {
+    let sources = (record.secrecy_sources().iter())
+        .filter_map(|id| store::load_one(register, id).ok())
+        .collect::<Vec<_>>();
+    (std::iter::once(record).chain(linked).chain(&sources))
+        .map(|r| (r.id().clone(), r.secrecy()))
+        .filter(|(_, level)| level.is_classified())
+        .collect()
 }
 
 /// The records a slip mentions (`Record::links`): follow-ups, the reply

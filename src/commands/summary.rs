@@ -68,7 +68,7 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
         ctx.warn_skipped(p)
     });
     let all: Vec<&Record> = snapshot.records.iter().map(|l| &l.record).collect();
-    let secrets = Secrets::from_levels(&snapshot.classified, args.output.secrecy.show_classified);
+    let secrets = Secrets::from_levels(&snapshot.classified, args.output.secrecy.reveal());
     let selected: Vec<&Record> = all
         .iter()
         .copied()

@@ -8,7 +8,7 @@ use jiff::civil::Date;
 use super::{Lang, say};
 use taizhang_core::model::followup::FuStatus;
 use taizhang_core::model::id::Id;
-use taizhang_core::model::keyword::ChaseLevel;
+use taizhang_core::model::keyword::{ChaseLevel, Secrecy};
 
 /// What a step did, with the values its confirming line names.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -37,6 +37,8 @@ pub enum Confirm {
     Issued { id: Id, number: String },
     /// `doc revoke`, with the number that stays used.
     Revoked { id: Id, number: String },
+    /// `doc declassify`: the level it had and has now.
+    Declassified { id: Id, from: Secrecy, to: Secrecy },
     /// `progress`, with the status it is now in.
     Progress { id: Id, status: FuStatus },
     /// `done`: closed at once, or submitted for verification.
@@ -102,6 +104,26 @@ fn confirm(l: Lang, what: &Confirm) -> String {
             "{id} revoked; {number} stays used and is never given again",
             "{id} 已撤销；{number} 保留在案，不再使用"
         ),
+        C::Declassified {
+            id,
+            from,
+            to: Secrecy::None,
+        } => {
+            let from = l.keyword(*from);
+            say!(
+                l,
+                "{id} declassified (was {from})",
+                "{id} 已解密（原密级：{from}）"
+            )
+        }
+        C::Declassified { id, from, to } => {
+            let (from, to) = (l.keyword(*from), l.keyword(*to));
+            say!(
+                l,
+                "{id} lowered from {from} to {to}",
+                "{id} 已降密：{from} → {to}"
+            )
+        }
         C::Progress { id, status } => {
             let status = l.keyword(*status);
             say!(

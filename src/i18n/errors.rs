@@ -3,6 +3,7 @@
 
 use super::{Lang, say};
 use crate::error::{CoreError, Error};
+use taizhang_core::model::keyword::Keyword;
 use taizhang_core::store::error::SheetLimit;
 
 /// An error's English sentence, for logs and `{error}` in tests: people
@@ -336,6 +337,52 @@ pub(super) fn error(lang: Lang, error: &Error) -> (String, Option<String>) {
             column,
             problem,
         } => super::edit::edited_unreadable(l, *line, *column, problem),
+        E::NotClassified { id } => (
+            say!(
+                l,
+                "{id} has no secrecy level of its own to lower",
+                "{id} 本身未定密级，无可解密"
+            ),
+            Some(say!(
+                l,
+                "a follow-up or entry that is classified through its source is declassified with its source: taizhang doc declassify SOURCE-ID …",
+                "因来源涉密而涉密的督办事项或登记，随来源一并解密：taizhang doc declassify 来源编号 …"
+            )),
+        ),
+        E::NotLower { id, from, to } => {
+            let (from, to) = (l.keyword(*from), l.keyword(*to));
+            (
+                say!(
+                    l,
+                    "--to: {to} is not below the level of {id} ({from})",
+                    "--to：{to}不低于 {id} 现有密级（{from}）"
+                ),
+                Some(say!(
+                    l,
+                    "to raise a level, correct it: taizhang edit {id} --set secrecy=…",
+                    "如需提高密级，请更正：taizhang edit {id} --set secrecy=…"
+                )),
+            )
+        }
+        E::LowersSecrecy { id, from, to } => {
+            let (from_word, to_word) = (l.keyword(*from), l.keyword(*to));
+            let to_flag = match to.is_classified() {
+                true => format!(" --to {}", to.keyword()),
+                false => String::new(),
+            };
+            (
+                say!(
+                    l,
+                    "edit does not lower a level ({id}: {from_word} → {to_word}); declassification needs an approver and a reason on record",
+                    "更正不能降低密级（{id}：{from_word} → {to_word}）；解密须记录审批人和理由"
+                ),
+                Some(say!(
+                    l,
+                    "taizhang doc declassify {id}{to_flag} --reason … --approved-by …",
+                    "taizhang doc declassify {id}{to_flag} --reason 理由 --approved-by 审批人"
+                )),
+            )
+        }
         E::Encode { message } => (
             say!(
                 l,

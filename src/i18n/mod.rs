@@ -10,6 +10,7 @@
 
 pub mod archive;
 mod book;
+pub mod classified;
 mod confirm;
 mod edges;
 mod edit;

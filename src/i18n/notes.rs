@@ -341,6 +341,16 @@ fn entry_problem(l: Lang, problem: &EntryProblem) -> String {
                 "字段 `{field}`：应为以下之一：{values}"
             )
         }
+        EntryProblem::Needs { field, needs } => say!(
+            l,
+            "field `{field}` is filled, so `{needs}` must be too",
+            "已填写字段 `{field}`，字段 `{needs}` 也须填写"
+        ),
+        EntryProblem::SamePerson { field, other, name } => say!(
+            l,
+            "fields `{other}` and `{field}` both name {name}: they must be different people",
+            "字段 `{other}` 和 `{field}` 都是 {name}：须为不同的人"
+        ),
     }
 }
 

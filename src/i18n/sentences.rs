@@ -123,6 +123,7 @@ pub fn history_action(lang: Lang, action: &str, note: Option<&str>, followup: bo
             let head = say!(lang, "handed over", "工作交接");
             super::edit::changes_entry(lang, &head, note, followup)
         }
+        A::Declassify => super::classified::declassified(lang, note),
         A::Remind => {
             let level = taizhang_core::model::keyword::parse::<ChaseLevel>(note)
                 .map(|level| lang.keyword(level))

@@ -6,7 +6,7 @@ use serde::Serialize;
 
 use crate::i18n::Lang;
 use crate::i18n::archive::Column;
-use crate::report::redact::{Secrets, Title};
+use crate::report::redact::{Secrets, Title, Words};
 use crate::report::render::{Table, Tone};
 use taizhang_core::model::archive::{self, ArchiveNumber};
 use taizhang_core::model::config::Config;
@@ -53,7 +53,9 @@ pub fn rows(records: &[&Record], config: &Config, secrets: &Secrets) -> Vec<Row>
         .into_iter()
         .enumerate()
         .map(|(i, (number, record))| {
-            let block = archive::block(record);
+            // A withheld record's 备注 is its free text too.
+            let shown = secrets.shown(record, Words::Keywords);
+            let block = archive::block(&shown);
             let author = match record {
                 Record::Incoming(r) => r.sender.clone(),
                 _ => config.unit.clone(),
@@ -171,6 +173,7 @@ pub fn due_table(rows: &[Due], lang: Lang) -> Table {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::report::redact::Reveal;
     use taizhang_core::model::keyword::Keyword;
     use taizhang_core::model::kind::Kind;
 
@@ -201,7 +204,7 @@ mod tests {
         );
         let c = filed("IN-2025-0003", "Z109-WS·2025-D10-BGS-0001", "");
         let records = [&a, &b, &c];
-        let secrets = Secrets::new(&records, false);
+        let secrets = Secrets::new(&records, Reveal::Withhold);
         let rows = rows(&records, &Config::new("某局"), &secrets);
         let order: Vec<(usize, &str)> = rows.iter().map(|r| (r.seq, r.id.as_str())).collect();
         assert_eq!(

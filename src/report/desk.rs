@@ -430,6 +430,7 @@ pub fn markdown(desk: &Desk, lang: Lang) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::report::redact::Reveal;
 
     /// `relevant` never passes over a record the desk would show.
     #[test]
@@ -441,7 +442,7 @@ mod tests {
                 let today: Date = today.parse().unwrap();
                 let soon = today.checked_add(3.days()).unwrap();
                 let one = [&record];
-                let secrets = Secrets::new(&one, false);
+                let secrets = Secrets::new(&one, Reveal::Withhold);
                 let books = taizhang_core::model::logbook::presets();
                 if !compute(&one, today, soon, &secrets, &books).is_empty() {
                     shown += 1;

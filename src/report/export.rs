@@ -3,14 +3,14 @@
 //! and each record's cells, typed (a date is a date, not text).
 //!
 //! Pure: the renderers (`csv` here, `report::xlsx`) take these cells and
-//! never look at records themselves. A classified record's title prints as
-//! `[秘密] IN-2026-0042` unless shown, and every other column that may
-//! carry its matter in free text (notes, results, progress) is left empty.
+//! never look at records themselves. A withheld record is given to the
+//! columns as `report::redact` shows it: its title `[秘密] IN-2026-0042`,
+//! its free text (notes, results, progress notes) gone.
 
 use jiff::civil::{Date, DateTime};
 
 use crate::i18n::Lang;
-use crate::report::redact::{Secrets, Title};
+use crate::report::redact::Secrets;
 use taizhang_core::model::config::LogbookDef;
 use taizhang_core::model::import::lines;
 use taizhang_core::model::keyword::Keyword;
@@ -42,14 +42,7 @@ impl Cell {
     }
 }
 
-/// How enumerated values and withheld titles are written: as the stored
-/// keyword (CSV, for scripts and re-import; never depends on the
-/// language) or in the reader's words (xlsx, for people).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Words {
-    Keywords,
-    People(Lang),
-}
+pub use crate::report::redact::Words;
 
 impl Words {
     fn keyword<K: Keyword>(self, value: K) -> Cell {
@@ -57,16 +50,6 @@ impl Words {
             Words::Keywords => value.keyword().to_string(),
             Words::People(lang) => lang.keyword(value).to_string(),
         })
-    }
-
-    fn title(self, title: &Title) -> String {
-        match (self, title) {
-            (Words::People(lang), _) => title.words(lang),
-            (Words::Keywords, Title::Shown(text)) => text.clone(),
-            (Words::Keywords, Title::Withheld { level, id }) => {
-                format!("[{}] {id}", level.keyword())
-            }
-        }
     }
 }
 
@@ -82,12 +65,11 @@ enum Get {
 
 /// One column: the key its header is worded from, its width in the
 /// paper register (in characters; text wraps beyond it in a
-/// spreadsheet), and whether it may carry a classified matter.
+/// spreadsheet), and where its value comes from.
 #[derive(Clone)]
 pub struct Column {
     key: String,
     width: f64,
-    matter: bool,
     get: Get,
 }
 
@@ -105,15 +87,7 @@ fn col(key: &str, width: f64, get: fn(&Record, Words) -> Cell) -> Column {
     Column {
         key: key.to_string(),
         width,
-        matter: false,
         get: Get::Fixed(get),
-    }
-}
-
-fn matter(key: &str, width: f64, get: fn(&Record, Words) -> Cell) -> Column {
-    Column {
-        matter: true,
-        ..col(key, width, get)
     }
 }
 
@@ -156,7 +130,6 @@ fn title() -> Column {
     Column {
         key: "title".into(),
         width: 40.0,
-        matter: false,
         get: Get::Title,
     }
 }
@@ -165,7 +138,6 @@ fn status() -> Column {
     Column {
         key: "status".into(),
         width: 10.0,
-        matter: false,
         get: Get::Status,
     }
 }
@@ -258,7 +230,7 @@ fn incoming() -> Vec<Column> {
             In(d) => date(d.completed),
             _ => Cell::Empty,
         }),
-        matter("result", 24.0, |r, _| match r {
+        col("result", 24.0, |r, _| match r {
             In(d) => text(d.result.as_deref()),
             _ => Cell::Empty,
         }),
@@ -278,11 +250,11 @@ fn incoming() -> Vec<Column> {
             In(d) => text(d.secrecy_term.as_deref()),
             _ => Cell::Empty,
         }),
-        matter("proposal", 30.0, |r, _| match r {
+        col("proposal", 30.0, |r, _| match r {
             In(d) => text(Some(&lines::remarks(d.proposal.as_slice()))),
             _ => Cell::Empty,
         }),
-        matter("instructions", 30.0, |r, _| match r {
+        col("instructions", 30.0, |r, _| match r {
             In(d) => text(Some(&lines::remarks(&d.instructions))),
             _ => Cell::Empty,
         }),
@@ -297,7 +269,7 @@ fn incoming() -> Vec<Column> {
             }),
             _ => Cell::Empty,
         }),
-        matter("notes", 20.0, |r, _| match r {
+        col("notes", 20.0, |r, _| match r {
             In(d) => text(d.notes.as_deref()),
             _ => Cell::Empty,
         }),
@@ -352,7 +324,7 @@ fn outgoing() -> Vec<Column> {
             _ => Cell::Empty,
         }),
         status(),
-        matter("notes", 20.0, |r, _| match r {
+        col("notes", 20.0, |r, _| match r {
             Out(d) => text(d.notes.as_deref()),
             _ => Cell::Empty,
         }),
@@ -429,23 +401,23 @@ fn followup() -> Vec<Column> {
             Fu(f) => f.feedback.map_or(Cell::Empty, |v| w.keyword(v)),
             _ => Cell::Empty,
         }),
-        matter("requirement", 30.0, |r, _| match r {
+        col("requirement", 30.0, |r, _| match r {
             Fu(f) => text(f.requirement.as_deref()),
             _ => Cell::Empty,
         }),
-        matter("extensions", 30.0, |r, _| match r {
+        col("extensions", 30.0, |r, _| match r {
             Fu(f) => text(Some(&lines::extensions(&f.extensions))),
             _ => Cell::Empty,
         }),
-        matter("progress", 40.0, |r, _| match r {
+        col("progress", 40.0, |r, _| match r {
             Fu(f) => text(Some(&lines::progress(&f.progress))),
             _ => Cell::Empty,
         }),
-        matter("report", 30.0, |r, _| match r {
+        col("report", 30.0, |r, _| match r {
             Fu(f) => text(f.result.as_ref().and_then(|o| o.report.as_deref())),
             _ => Cell::Empty,
         }),
-        matter("notes", 20.0, |r, _| match r {
+        col("notes", 20.0, |r, _| match r {
             Fu(f) => text(f.notes.as_deref()),
             _ => Cell::Empty,
         }),
@@ -484,15 +456,15 @@ fn meeting() -> Vec<Column> {
             Mt(m) => joined(&m.attendees),
             _ => Cell::Empty,
         }),
-        matter("decisions", 40.0, |r, _| match r {
+        col("decisions", 40.0, |r, _| match r {
             Mt(m) => text(Some(&lines::decisions(&m.decisions))),
             _ => Cell::Empty,
         }),
-        matter("minutes", 24.0, |r, _| match r {
+        col("minutes", 24.0, |r, _| match r {
             Mt(m) => text(m.minutes.as_deref()),
             _ => Cell::Empty,
         }),
-        matter("notes", 20.0, |r, _| match r {
+        col("notes", 20.0, |r, _| match r {
             Mt(m) => text(m.notes.as_deref()),
             _ => Cell::Empty,
         }),
@@ -539,7 +511,7 @@ fn rule() -> Vec<Column> {
             _ => Cell::Empty,
         }),
         col("secrecy", 8.0, |r, w| w.keyword(r.secrecy())),
-        matter("notes", 20.0, |r, _| match r {
+        col("notes", 20.0, |r, _| match r {
             Ru(rule) => text(rule.notes.as_deref()),
             _ => Cell::Empty,
         }),
@@ -561,7 +533,6 @@ fn logbook(book: Option<&LogbookDef>) -> Layout {
             width,
             // Free text in an entry may say anything; entries have no
             // secrecy of their own, so nothing is withheld.
-            matter: false,
             get: Get::Field(field.name.clone(), field.kind.clone()),
         });
         if let Some(label) = &field.label {
@@ -620,13 +591,15 @@ impl Layout {
     }
 
     /// The cells of `record`.
+    /// A withheld record's cells are those of the record as `secrets`
+    /// shows it: its title `[level] ID`, its free text gone.
     pub fn cells(&self, record: &Record, words: Words, secrets: &Secrets) -> Vec<Cell> {
-        let withheld = secrets.hides(record);
+        let shown = secrets.shown(record, words);
+        let record = shown.as_ref();
         self.columns
             .iter()
             .map(|c| match &c.get {
-                _ if withheld && c.matter => Cell::Empty,
-                Get::Title => Cell::Text(words.title(&secrets.title(record))),
+                Get::Title => Cell::Text(record.title().to_string()),
                 Get::Status => Cell::Text(match words {
                     Words::Keywords => record.status().to_string(),
                     Words::People(lang) => lang.status(record).to_string(),
@@ -650,36 +623,8 @@ pub fn csv(layout: &Layout, records: &[&Record], secrets: &Secrets, lang: Lang) 
     crate::report::csv::write(&layout.headers(lang), rows)
 }
 
-/// `list -o json`'s value of a record, with a withheld record's title
-/// replaced (`[secret] IN-2026-0042`) and every key that may carry its
-/// matter in free text left out.
+/// `export json`'s value of a record: the record as `secrets` shows it
+/// (a withheld one titled `[secret] IN-2026-0042`, its free text gone).
 pub fn json(record: &Record, today: Date, secrets: &Secrets) -> serde_json::Value {
-    let mut value = crate::report::list::json(record, today);
-    if secrets.hides(record)
-        && let Some(map) = value.as_object_mut()
-    {
-        if let Ok(title) = serde_json::to_value(secrets.title(record)) {
-            map.insert("title".into(), title);
-        }
-        for key in MATTER_KEYS {
-            map.remove(*key);
-        }
-    }
-    value
+    crate::report::list::json(&secrets.shown(record, Words::Keywords), today)
 }
-
-/// Keys of a record that hold free text about its matter.
-const MATTER_KEYS: &[&str] = &[
-    "requirement",
-    "proposal",
-    "instructions",
-    "result",
-    "progress",
-    "extensions",
-    "notes",
-    "history",
-    "agenda",
-    "decisions",
-    "minutes",
-    "attachments",
-];

@@ -52,14 +52,17 @@ pub struct Page<'a> {
 
 /// Whether a record with these facts can change the page of `period` on
 /// `today`: what the period's figures count (`summary::relevant`), what
-/// is still open (the reminders and deadlines; entries while out on their
-/// book's loop) and what is filed under a day of the next `DAYS_AHEAD`
-/// days (planned meetings). Records failing this are not decoded.
+/// may be reminded of (`remind::relevant`: what is still open, entries
+/// while out on their book's loop, classified papers due for review) and
+/// what is filed under a day of the next `DAYS_AHEAD` days (planned
+/// meetings). Records failing this are not decoded.
 pub fn relevant(facts: &Facts, period: &Period, today: Date) -> bool {
     let last = today
         .checked_add(jiff::Span::new().days(DAYS_AHEAD))
         .unwrap_or(Date::MAX);
-    facts.open || (today..=last).contains(&facts.filed) || summary::relevant(facts, period, today)
+    crate::report::remind::relevant(facts)
+        || (today..=last).contains(&facts.filed)
+        || summary::relevant(facts, period, today)
 }
 
 /// The meetings planned from `today` to `DAYS_AHEAD` days on, by start.
@@ -402,6 +405,7 @@ fn chart(s: &Summary, lang: Lang) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::report::redact::Reveal;
     use crate::report::remind::{self, Scope};
 
     /// `relevant` never passes over a record the page would show or
@@ -439,7 +443,7 @@ mod tests {
         for record in records {
             let facts = Facts::of(&record);
             let one = [&record];
-            let secrets = Secrets::new(&one, false);
+            let secrets = Secrets::new(&one, Reveal::Withhold);
             for today in ["2026-11-16", "2026-11-23", "2027-01-04"] {
                 let today: Date = today.parse().unwrap();
                 for text in ["this-month", "2026", "2025-Q4"] {

@@ -1,23 +1,54 @@
-//! Keeping secrets out of reports: unless `--show-classified`, the title
-//! of a record whose secrecy is not `none` prints as `[秘密] FU-2026-0003`.
+//! Keeping secrets out of what the program shows: the one place that
+//! decides whether a record's text may be printed.
 //!
-//! A withheld title is data (`Title::Withheld`): JSON writes it with the
-//! stored keyword (`[secret] FU-2026-0003`) whatever the language, and
-//! only renderers for people word the level (`Lang::title`).
+//! Every reading command (`list`, `show`, the desk, `remind`, `summary`,
+//! `book`, `archive`'s listings, `export`) computes a [`Reveal`] once
+//! from `--show-classified` and builds [`Secrets`] with it; renderers ask
+//! `Secrets` and never look at the flag. Without it a record whose
+//! effective level (`Record::effective_secrecy`: its own, or that of the
+//! paper, meeting or file it refers to) is classified is *withheld*:
 //!
-//! A follow-up counts as classified when its own level says so or when the
-//! document or meeting it comes from is classified, so a follow-up written
-//! by hand without `secrecy` cannot leak its source's matter; a logbook
-//! entry when a record it names (the file an archive loan lends) is.
+//! - its title prints as the level and the ID, `[秘密] FU-2026-0003`, in
+//!   every format; the level is the reader's word in what people read
+//!   (tables, Markdown, CSV of a listing, xlsx) and the stored keyword
+//!   where scripts read it (JSON, `export csv`): `[secret] FU-2026-0003`;
+//! - every field of free text (notes, requirements, instructions,
+//!   results, progress notes, minutes, a logbook entry's text fields) is
+//!   left out (`Record::without_matter`); its ID, level, 文号, dates,
+//!   units, people and status stay.
+//!
+//! The ID, not the 文号, stands in for the title: every record has one,
+//! it is unique, and it is what `show` takes.
 
-use std::collections::HashMap;
+use std::borrow::Cow;
+use std::collections::{BTreeMap, HashMap};
 
 use serde::{Serialize, Serializer};
 
 use crate::i18n::Lang;
+use taizhang_core::model::config::LogbookDef;
 use taizhang_core::model::id::Id;
 use taizhang_core::model::keyword::{Keyword, Secrecy};
 use taizhang_core::model::record::Record;
+
+/// Whether classified text may be shown in this run: decided once, from
+/// `--show-classified`, and carried to every renderer inside [`Secrets`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Reveal {
+    /// Classified records are withheld (the default).
+    Withhold,
+    /// Everything is shown, as stored.
+    Show,
+}
+
+/// How enumerated values and withheld titles are written: as the stored
+/// keyword (JSON and `export csv`, for scripts and re-import; never
+/// depends on the language) or in the reader's words.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Words {
+    Keywords,
+    People(Lang),
+}
 
 /// A title as a report may print it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -38,71 +69,78 @@ impl Title {
     /// The title as a report for people shows it: the title, or the level
     /// and the ID when it is withheld (`[秘密] IN-2026-0042`).
     pub fn words(&self, lang: Lang) -> String {
-        match self {
-            Title::Shown(text) => text.clone(),
-            Title::Withheld { level, id } => format!("[{}] {id}", lang.keyword(*level)),
+        self.text(Words::People(lang))
+    }
+
+    /// The title in `words`: a withheld one as `[level] ID`, the level as
+    /// the stored keyword or the reader's word.
+    pub fn text(&self, words: Words) -> String {
+        match (self, words) {
+            (Title::Shown(text), _) => text.clone(),
+            (Title::Withheld { level, id }, Words::People(lang)) => {
+                format!("[{}] {id}", lang.keyword(*level))
+            }
+            (Title::Withheld { level, id }, Words::Keywords) => {
+                format!("[{}] {id}", level.keyword())
+            }
         }
     }
 }
 
 impl Serialize for Title {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        match self {
-            Title::Shown(text) => s.serialize_str(text),
-            Title::Withheld { level, id } => {
-                s.collect_str(&format_args!("[{}] {id}", level.keyword()))
-            }
-        }
+        s.serialize_str(&self.text(Words::Keywords))
     }
 }
 
-/// The secrecy of every record, with follow-ups raised to their source's.
+/// The level of every classified record and whether they are shown: what
+/// a report needs to decide, record by record, what it may print.
 pub struct Secrets<'a> {
     levels: HashMap<&'a Id, Secrecy>,
-    show_classified: bool,
+    reveal: Reveal,
+    /// The logbooks' declarations, which say which of an entry's fields
+    /// are free text; without them a withheld entry keeps no field.
+    books: Option<&'a BTreeMap<String, LogbookDef>>,
 }
 
 impl<'a> Secrets<'a> {
-    pub fn new(records: &[&'a Record], show_classified: bool) -> Secrets<'a> {
+    pub fn new(records: &[&'a Record], reveal: Reveal) -> Secrets<'a> {
         let levels = records.iter().map(|r| (r.id(), r.secrecy())).collect();
         Secrets {
             levels,
-            show_classified,
+            reveal,
+            books: None,
         }
     }
 
     /// Secrets from the levels of every classified record (read or passed
     /// over, `store::Snapshot::classified`), so a follow-up inherits its
     /// source's level even when the source itself was not decoded.
-    pub fn from_levels(levels: &'a [(Id, Secrecy)], show_classified: bool) -> Secrets<'a> {
+    pub fn from_levels(levels: &'a [(Id, Secrecy)], reveal: Reveal) -> Secrets<'a> {
         Secrets {
             levels: levels.iter().map(|(id, level)| (id, *level)).collect(),
-            show_classified,
+            reveal,
+            books: None,
         }
     }
 
-    /// The level that applies to `record`.
+    /// With the logbooks' declarations, so a withheld entry keeps the
+    /// fields that are not free text (its dates, people, references).
+    pub fn with_books(self, books: &'a BTreeMap<String, LogbookDef>) -> Secrets<'a> {
+        Secrets {
+            books: Some(books),
+            ..self
+        }
+    }
+
+    /// The level that applies to `record`: its effective level.
     pub fn level(&self, record: &Record) -> Secrecy {
-        let own = record.secrecy();
-        match record {
-            Record::Followup(fu) => fu
-                .source_ref
-                .as_ref()
-                .and_then(|source| self.levels.get(&source.id))
-                .map_or(own, |inherited| own.max(*inherited)),
-            // An entry about a classified record (档案借阅 of a secret
-            // file) is as classified as the record it names.
-            Record::Entry(entry, _) => (entry.fields.values())
-                .filter_map(|value| Id::parse(value.as_str()?.trim()))
-                .filter_map(|id| self.levels.get(&id))
-                .fold(own, |level, inherited| level.max(*inherited)),
-            _ => own,
-        }
+        record.effective_secrecy(|id| self.levels.get(id).copied())
     }
 
-    /// Whether the title of `record` must be withheld.
+    /// Whether `record` must be withheld.
     pub fn hides(&self, record: &Record) -> bool {
-        !self.show_classified && self.level(record) != Secrecy::None
+        self.reveal == Reveal::Withhold && self.level(record).is_classified()
     }
 
     /// The title as a report may print it.
@@ -115,6 +153,18 @@ impl<'a> Secrets<'a> {
         } else {
             Title::Shown(record.title().to_string())
         }
+    }
+
+    /// The record as a report may print it: itself, or when withheld a
+    /// copy whose title is `[level] ID` in `words` and whose free text is
+    /// gone (`Record::without_matter`). A renderer given this cannot leak.
+    pub fn shown<'r>(&self, record: &'r Record, words: Words) -> Cow<'r, Record> {
+        if !self.hides(record) {
+            return Cow::Borrowed(record);
+        }
+        let title = self.title(record).text(words);
+        let none = BTreeMap::new();
+        Cow::Owned(record.without_matter(title, self.books.unwrap_or(&none)))
     }
 }
 
@@ -140,11 +190,11 @@ mod tests {
             Kind::Followup,
         );
         let all = [&doc, &fu];
-        let secrets = Secrets::new(&all, false);
+        let secrets = Secrets::new(&all, Reveal::Withhold);
         let json = |title: Title| serde_json::to_string(&title).unwrap();
         assert_eq!(json(secrets.title(&doc)), "\"[secret] IN-2026-0001\"");
         assert_eq!(json(secrets.title(&fu)), "\"[secret] FU-2026-0001\"");
-        let shown = Secrets::new(&all, true);
+        let shown = Secrets::new(&all, Reveal::Show);
         assert_eq!(shown.title(&fu), Title::Shown("落实来文".into()));
     }
 }

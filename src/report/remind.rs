@@ -1,7 +1,9 @@
 //! What `remind` says (docs/reminders.md): the follow-ups and action papers
 //! that are overdue, due today or due soon, logbook entries out past, on or
 //! near their due date (open loops), follow-ups whose progress report is
-//! owed, and how that reads as text, Markdown and JSON.
+//! owed, rules due for review, classified papers whose 保密期限 ends
+//! within the window (解密审查, under a heading of their own), and how
+//! that reads as text, Markdown and JSON.
 //!
 //! Pure: "today" and the look-ahead are passed in. Overdue is never
 //! decided here: `Record::due_state` is the one definition for records,
@@ -37,6 +39,10 @@ pub enum Level {
     /// A rule in force is due, or overdue, for review (清理评估); its
     /// `due` is the review date.
     ReviewDue,
+    /// A classified paper's 保密期限 ends, or has ended, within the
+    /// window: whether to declassify it is to be decided (解密审查); its
+    /// `due` is the day the term ends.
+    DeclassifyReview,
 }
 
 impl Level {
@@ -48,6 +54,7 @@ impl Level {
             Level::DueSoon => "due-soon",
             Level::FeedbackDue => "feedback-due",
             Level::ReviewDue => "review-due",
+            Level::DeclassifyReview => "declassify-review",
         }
     }
 
@@ -56,7 +63,9 @@ impl Level {
         match self {
             Level::Overdue => ChaseLevel::Red,
             Level::DueToday => ChaseLevel::Yellow,
-            Level::DueSoon | Level::FeedbackDue | Level::ReviewDue => ChaseLevel::Blue,
+            Level::DueSoon | Level::FeedbackDue | Level::ReviewDue | Level::DeclassifyReview => {
+                ChaseLevel::Blue
+            }
         }
     }
 
@@ -67,6 +76,7 @@ impl Level {
             Level::DueSoon => lang.label(Label::LevelDueSoon),
             Level::FeedbackDue => i18n::loops::LoopWord::FeedbackDue.word(lang),
             Level::ReviewDue => i18n::rule::review_due_word(lang),
+            Level::DeclassifyReview => i18n::classified::review_word(lang),
         }
     }
 
@@ -175,9 +185,11 @@ pub struct Scope {
 
 /// Whether a record with these facts can be reminded about: only what is
 /// still open has a pending due date, and a logbook entry is open only
-/// while out on its book's loop. Records failing this are not decoded.
+/// while out on its book's loop; a classified paper, open or not, may
+/// be due for declassification review. Records failing this are not
+/// decoded.
 pub fn relevant(facts: &Facts) -> bool {
-    facts.open
+    facts.open || facts.secrecy.is_classified()
 }
 
 /// The reminders, sorted by level, then due date, then ID.
@@ -229,8 +241,38 @@ pub fn gather(
             .filter(|r| !listed.contains(&r.id)),
     );
     out.extend(reviews_due(records, scope, secrets));
+    out.extend(declassify_reviews(records, scope, secrets));
     sort(&mut out);
     out
+}
+
+/// Classified papers whose 保密期限 (`Record::secrecy_term_end`) ends
+/// before the window closes, ended or not: someone must decide whether
+/// each is to be declassified (`doc declassify`), and until then it is
+/// reminded every day. The owner filter passes them over, as papers have
+/// no owner.
+fn declassify_reviews(records: &[&Record], scope: &Scope, secrets: &Secrets) -> Vec<Reminder> {
+    records
+        .iter()
+        .filter(|r| scope.unit.as_deref().is_none_or(|u| r.unit() == Some(u)))
+        .filter(|_| scope.owner.is_none())
+        .filter_map(|r| {
+            let due = r
+                .secrecy_term_end()
+                .filter(|end| *end <= scope.soon_until)?;
+            Some(Reminder {
+                id: r.id().clone(),
+                kind: r.kind(),
+                book: None,
+                title: secrets.title(r),
+                unit: r.unit().map(str::to_string),
+                owner: None,
+                due,
+                days_left: days_between(scope.today, due),
+                level: Level::DeclassifyReview,
+            })
+        })
+        .collect()
 }
 
 /// Rules in force whose review (清理评估) is past, today, or within the
@@ -416,6 +458,7 @@ fn when(item: &Reminder, lang: Lang) -> String {
     match item.level {
         Level::FeedbackDue => i18n::loops::LoopWord::ReportOwed.word(lang).to_string(),
         Level::ReviewDue => i18n::rule::review_when(lang, item.days_left),
+        Level::DeclassifyReview => i18n::classified::review_when(lang, item.days_left),
         _ => lang.days_left(item.days_left),
     }
 }
@@ -442,10 +485,23 @@ pub fn headline(items: &[Reminder], today: Date, lang: Lang) -> String {
         0 => line,
         owed => i18n::loops::with_reports_owed(lang, line, owed),
     };
-    match count(Level::ReviewDue) {
+    let line = match count(Level::ReviewDue) {
         0 => line,
         reviews => i18n::rule::with_reviews_due(lang, line, reviews),
+    };
+    match count(Level::DeclassifyReview) {
+        0 => line,
+        reviews => i18n::classified::with_reviews(lang, line, reviews),
     }
+}
+
+/// The reminders that go under the units' headings, and the
+/// declassification reviews, which go under one of their own: they are
+/// the secrecy officer's, not a unit's.
+fn split(items: &[Reminder]) -> (Vec<Reminder>, Vec<&Reminder>) {
+    let (reviews, rest): (Vec<&Reminder>, Vec<&Reminder>) =
+        (items.iter()).partition(|r| r.level == Level::DeclassifyReview);
+    (rest.into_iter().cloned().collect(), reviews)
 }
 
 fn unit_name(unit: Option<&str>, lang: Lang) -> &str {
@@ -460,25 +516,37 @@ fn owner_name(owner: Option<&str>, lang: Lang) -> &str {
 pub fn text(items: &[Reminder], today: Date, lang: Lang) -> String {
     let mut out = headline(items, today, lang);
     out.push('\n');
-    for (unit, owners) in groups(items) {
+    let (items, reviews) = split(items);
+    for (unit, owners) in groups(&items) {
         out.push('\n');
         out.push_str(unit_name(unit, lang));
         out.push('\n');
         for (owner, list) in owners {
             out.push_str(&format!("  {}\n", owner_name(owner, lang)));
             for item in list {
-                let due = due_text(item, lang);
-                // A withheld title is already "[秘密] ID": no ID twice.
-                let what = if item.title.is_withheld() {
-                    item.title.words(lang)
-                } else {
-                    format!("{}  {}", item.id, item.title.words(lang))
-                };
-                out.push_str(&format!("    {}  {what}  {due}\n", when(item, lang)));
+                out.push_str(&format!("    {}\n", line(item, lang)));
             }
         }
     }
+    if !reviews.is_empty() {
+        out.push_str(&format!("\n{}\n", i18n::classified::review_heading(lang)));
+        for item in reviews {
+            out.push_str(&format!("  {}\n", line(item, lang)));
+        }
+    }
     out
+}
+
+/// One reminder as a line of text: when, what, the due part.
+fn line(item: &Reminder, lang: Lang) -> String {
+    let due = due_text(item, lang);
+    // A withheld title is already "[秘密] ID": no ID twice.
+    let what = if item.title.is_withheld() {
+        item.title.words(lang)
+    } else {
+        format!("{}  {}", item.id, item.title.words(lang))
+    };
+    format!("{}  {what}  {due}", when(item, lang))
 }
 
 /// One row per reminder, in `select`'s order, for a spreadsheet.
@@ -517,40 +585,52 @@ pub fn table(items: &[Reminder], lang: Lang) -> Table {
 /// per owner.
 pub fn markdown(items: &[Reminder], today: Date, lang: Lang) -> String {
     let mut out = format!("**{}**\n", headline(items, today, lang));
-    for (unit, owners) in groups(items) {
+    let (items, reviews) = split(items);
+    for (unit, owners) in groups(&items) {
         out.push_str(&format!("\n### {}\n", unit_name(unit, lang)));
         for (owner, list) in owners {
             out.push_str(&format!("\n**{}**\n\n", owner_name(owner, lang)));
-            let mut table = Table::new(
-                [
-                    Label::Level,
-                    Label::Id,
-                    Label::Title,
-                    Label::Due,
-                    Label::DaysLeft,
-                ]
-                .iter()
-                .map(|l| lang.label(*l).to_string())
-                .collect(),
-            );
-            for item in list {
-                table.push(vec![
-                    (when(item, lang), Tone::Plain),
-                    (item.id.to_string(), Tone::Plain),
-                    (item.title.words(lang), Tone::Plain),
-                    (item.due.to_string(), Tone::Plain),
-                    (item.days_left.to_string(), Tone::Plain),
-                ]);
-            }
-            out.push_str(&table.to_markdown());
+            out.push_str(&markdown_table(&list, lang));
         }
     }
+    if !reviews.is_empty() {
+        let heading = i18n::classified::review_heading(lang);
+        out.push_str(&format!("\n### {heading}\n\n"));
+        out.push_str(&markdown_table(&reviews, lang));
+    }
     out
+}
+
+/// A Markdown table of reminders: when, ID, title, due, days left.
+fn markdown_table(list: &[&Reminder], lang: Lang) -> String {
+    let mut table = Table::new(
+        [
+            Label::Level,
+            Label::Id,
+            Label::Title,
+            Label::Due,
+            Label::DaysLeft,
+        ]
+        .iter()
+        .map(|l| lang.label(*l).to_string())
+        .collect(),
+    );
+    for item in list {
+        table.push(vec![
+            (when(item, lang), Tone::Plain),
+            (item.id.to_string(), Tone::Plain),
+            (item.title.words(lang), Tone::Plain),
+            (item.due.to_string(), Tone::Plain),
+            (item.days_left.to_string(), Tone::Plain),
+        ]);
+    }
+    table.to_markdown()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::report::redact::Reveal;
 
     /// `relevant` never passes over a record `select` would remind of.
     #[test]
@@ -559,7 +639,7 @@ mod tests {
         for record in taizhang_core::testing::example_records() {
             let facts = Facts::of(&record);
             let one = [&record];
-            let secrets = Secrets::new(&one, false);
+            let secrets = Secrets::new(&one, Reveal::Withhold);
             for today in ["2026-10-01", "2026-11-23", "2027-06-01"] {
                 let scope = Scope {
                     today: today.parse().unwrap(),
@@ -617,7 +697,7 @@ mod tests {
             fu("FU-2026-0007", "办公室", None, "2026-11-20", "submitted"), // still open
         ];
         let refs: Vec<&Record> = records.iter().collect();
-        let secrets = Secrets::new(&refs, false);
+        let secrets = Secrets::new(&refs, Reveal::Withhold);
         let items = select(&refs, &scope(), &secrets);
         let got: Vec<(String, Level, i64)> = items
             .iter()
@@ -680,7 +760,7 @@ mod tests {
             f.feedback = Some(taizhang_core::model::keyword::Feedback::Weekly);
         }
         let records = [&out, &back, &owing];
-        let secrets = Secrets::new(&records, false);
+        let secrets = Secrets::new(&records, Reveal::Withhold);
         let items = gather(&records, &scope(), &secrets, &books);
         let got: Vec<(String, &str, Level)> = items
             .iter()
@@ -709,7 +789,7 @@ mod tests {
             fu("FU-2026-0003", "财务科", Some("张强"), "2026-11-20", "open"),
         ];
         let refs: Vec<&Record> = records.iter().collect();
-        let secrets = Secrets::new(&refs, false);
+        let secrets = Secrets::new(&refs, Reveal::Withhold);
         let mut s = scope();
         s.unit = Some("财务科".into());
         s.owner = Some("李明".into());

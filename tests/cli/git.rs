@@ -164,7 +164,8 @@ fn a_failed_commit_keeps_the_record_and_check_lists_it() {
 }
 
 /// Subjects of every commit on HEAD, newest first.
-fn subjects(env: &Env) -> Vec<String> {
+/// The subjects of the register's commits, newest first.
+pub(crate) fn subjects(env: &Env) -> Vec<String> {
     env.git(&["log", "--format=%s"])
         .lines()
         .map(str::to_string)

@@ -44,6 +44,7 @@ mod readme;
 mod remind;
 mod roster;
 mod rule;
+mod secrecy;
 mod smoke;
 mod snapshots;
 mod summary;

@@ -18,8 +18,10 @@ fn csv(env: &Env, name: &str, text: &str) -> String {
 }
 
 /// `show ID -o json` of a record.
+/// The record as stored: a classified one is shown too, as its import is
+/// what is checked.
 fn show(env: &Env, id: &str) -> Value {
-    serde_json::from_str(&env.run(&["show", id, "-o", "json"])).unwrap()
+    serde_json::from_str(&env.run(&["show", id, "-o", "json", "--show-classified"])).unwrap()
 }
 
 /// `import` in `lang`, expecting success; returns what it told the

@@ -151,7 +151,7 @@ fn json_has_every_figure_of_the_design() {
             {"id": "FU-2026-0001", "title": "修订值班制度", "unit": "办公室", "owner": "李明", "due": "2026-11-20", "days_overdue": 3}
         ],
         "meetings": {"held": 1, "decisions": 2},
-        "logbooks": {"duty": 0, "items": 0, "letter": 0, "loan": 0, "reception": 0, "seal": 1, "vehicle": 0, "visit": 0}
+        "logbooks": {"carrier": 0, "duty": 0, "items": 0, "letter": 0, "loan": 0, "reception": 0, "seal": 1, "vehicle": 0, "visit": 0}
     });
     assert_eq!(value, expected);
     // this-month is the default period.

@@ -123,10 +123,13 @@ pub enum HistoryAction {
     /// What a person held passed to another when they left (`person
     /// leave`); the note is `field: old → new`, as `edit` writes it.
     Handover,
+    /// A level lowered or removed (`doc declassify`, 解密/降密); the note
+    /// is `old → new, APPROVER: REASON`, the levels as stored keywords.
+    Declassify,
 }
 
 impl HistoryAction {
-    const ALL: [HistoryAction; 36] = [
+    const ALL: [HistoryAction; 37] = [
         HistoryAction::Log,
         HistoryAction::Propose,
         HistoryAction::Instruct,
@@ -163,6 +166,7 @@ impl HistoryAction {
         HistoryAction::Review,
         HistoryAction::UnitRename,
         HistoryAction::Handover,
+        HistoryAction::Declassify,
     ];
 
     /// The stored keyword (also the word of the commit message).
@@ -204,6 +208,7 @@ impl HistoryAction {
             HistoryAction::Review => "review",
             HistoryAction::UnitRename => "unit-rename",
             HistoryAction::Handover => "handover",
+            HistoryAction::Declassify => "declassify",
         }
     }
 
@@ -227,23 +232,55 @@ pub enum TermProblem {
     TooLong { term: String, max_years: u32 },
 }
 
-/// Checks a 保密期限 such as `10y` or `6m` against the level's maximum.
+/// A 保密期限 as written: a span from the paper's date (`10y`, `6m`,
+/// `10年`), or the day it ends (`2036-11-30`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SecrecyTerm {
+    Months(u32),
+    Until(Date),
+}
+
+impl SecrecyTerm {
+    /// Reads a term; `None` when it is neither a span nor a date.
+    pub fn parse(term: &str) -> Option<SecrecyTerm> {
+        let term = term.trim();
+        if let Some(day) = crate::model::date::parse_iso_date(term) {
+            return Some(SecrecyTerm::Until(day));
+        }
+        // The unit is the last character, which may be 年 or 月 (several bytes).
+        let split = term.char_indices().last().map_or(0, |(i, _)| i);
+        let (digits, unit) = term.split_at(split);
+        let n: u32 = digits.parse().ok().filter(|n| *n > 0)?;
+        match unit {
+            "y" | "Y" | "年" => n.checked_mul(12).map(SecrecyTerm::Months),
+            "m" | "M" | "月" => Some(SecrecyTerm::Months(n)),
+            _ => None,
+        }
+    }
+
+    /// The day the term ends, for a paper dated `from`.
+    pub fn end(self, from: Date) -> Option<Date> {
+        match self {
+            SecrecyTerm::Until(day) => Some(day),
+            SecrecyTerm::Months(n) => {
+                let span = jiff::Span::new().try_months(i64::from(n)).ok()?;
+                from.checked_add(span).ok()
+            }
+        }
+    }
+}
+
+/// Checks a 保密期限 such as `10y` or `6m` against the level's maximum;
+/// an end date (`2036-11-30`) is taken as written.
 pub fn check_secrecy_term(term: &str, max_years: Option<u32>) -> Option<TermProblem> {
     let term = term.trim();
     let malformed = || TermProblem::Malformed {
         term: term.to_string(),
     };
-    // The unit is the last character, which may be 年 or 月 (several bytes).
-    let split = term.char_indices().last().map_or(0, |(i, _)| i);
-    let (digits, unit) = term.split_at(split);
-    let n: u32 = match digits.parse() {
-        Ok(n) if n > 0 => n,
-        _ => return Some(malformed()),
-    };
-    let months = match unit {
-        "y" | "Y" | "年" => n * 12,
-        "m" | "M" | "月" => n,
-        _ => return Some(malformed()),
+    let months = match SecrecyTerm::parse(term) {
+        Some(SecrecyTerm::Months(months)) => months,
+        Some(SecrecyTerm::Until(_)) => return None,
+        None => return Some(malformed()),
     };
     match max_years {
         Some(max) if months > max * 12 => Some(TermProblem::TooLong {

@@ -252,6 +252,10 @@ pub struct LoopDef {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub due: Option<String>,
     pub end: String,
+    /// Other fields that close the loop as `end` does: a 涉密载体 comes
+    /// back when returned (清退) or when destroyed (销毁).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub also_ends: Vec<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub owner: Option<String>,
 }
@@ -272,6 +276,12 @@ pub struct FieldDef {
     /// Label for English readers (`Seal`); without it they see `name`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub label_en: Option<String>,
+    /// Fields that must be filled, each with a different person where
+    /// they name people, once this one is: a 涉密载体 destroyed needs
+    /// who approved it and two witnesses. A name the book does not
+    /// declare asks for nothing.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub requires: Vec<String>,
 }
 
 impl UnitDef {

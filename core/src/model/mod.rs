@@ -3,6 +3,7 @@
 
 pub mod archive;
 pub mod calendar;
+pub mod classified;
 pub mod common;
 pub mod config;
 pub mod date;

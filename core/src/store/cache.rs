@@ -50,7 +50,8 @@ const MAGIC: &[u8; 8] = b"TZCACHE2";
 /// it learns when decoded; caches of version 3 predate that.
 /// 5: the facts hold the day a record is filed under (`Facts::filed`),
 /// and a logbook entry is open only while out on its book's loop.
-const LAYOUT_VERSION: u64 = 5;
+/// 6: a logbook entry's `secrecy` field is its level (`Facts::secrecy`).
+const LAYOUT_VERSION: u64 = 6;
 /// Magic, key, index offset, index length, index checksum, entry count.
 const HEADER_LEN: usize = 48;
 /// Changes within this many seconds before the files were stat-ed are not

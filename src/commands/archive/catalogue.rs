@@ -68,7 +68,7 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
             })
         })
         .collect();
-    let secrets = Secrets::from_levels(&snapshot.classified, args.output.secrecy.show_classified);
+    let secrets = Secrets::from_levels(&snapshot.classified, args.output.secrecy.reveal());
     let rows = catalogue::rows(&selected, &register.config, &secrets);
     let lang = ctx.lang();
     let table = catalogue::table(&rows, lang);

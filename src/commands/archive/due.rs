@@ -37,7 +37,7 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
     let register = ctx.register()?;
     let snapshot = super::readable_documents(ctx, &register);
     let all: Vec<&Record> = snapshot.records.iter().map(|l| &l.record).collect();
-    let secrets = Secrets::from_levels(&snapshot.classified, args.output.secrecy.show_classified);
+    let secrets = Secrets::from_levels(&snapshot.classified, args.output.secrecy.reveal());
     let rows = catalogue::due(&all, args.year, &secrets);
     let lang = ctx.lang();
     let table = catalogue::due_table(&rows, lang);

@@ -95,7 +95,7 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
     plan.filed
         .sort_by(|(_, a), (_, b)| archive::by_number(a, b));
     let all: Vec<&Record> = documents.iter().collect();
-    let secrets = Secrets::new(&all, args.output.secrecy.show_classified);
+    let secrets = Secrets::new(&all, args.output.secrecy.reveal());
     let mut filed = Vec::new();
     let mut changed = Vec::new();
     for (record, number) in &plan.filed {

@@ -36,5 +36,5 @@ pub struct Args {
     #[arg(long, value_name = "TEXT")]
     pub search: Option<String>,
     #[command(flatten)]
-    pub csv: crate::context::CsvArgs,
+    pub output: crate::context::OutputArgs,
 }

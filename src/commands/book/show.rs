@@ -17,4 +17,6 @@ pub struct Args {
         "登记（SEAL-2026-0001，本年的可写 SEAL-1）",
     ))]
     pub id: String,
+    #[command(flatten)]
+    pub secrecy: crate::context::SecrecyArgs,
 }

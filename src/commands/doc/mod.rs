@@ -6,6 +6,7 @@
 
 mod assign;
 mod back;
+mod declassify;
 mod done;
 mod instruct;
 mod issue;
@@ -49,6 +50,7 @@ pub enum DocCommand {
     Return(r#return::Args),
     Issue(issue::Args),
     Revoke(revoke::Args),
+    Declassify(declassify::Args),
 }
 
 pub fn run(ctx: &Ctx, command: DocCommand) -> Result<ExitCode> {
@@ -63,6 +65,7 @@ pub fn run(ctx: &Ctx, command: DocCommand) -> Result<ExitCode> {
         DocCommand::Return(args) => r#return::run(ctx, args),
         DocCommand::Issue(args) => issue::run(ctx, args),
         DocCommand::Revoke(args) => revoke::run(ctx, args),
+        DocCommand::Declassify(args) => declassify::run(ctx, args),
     }
 }
 

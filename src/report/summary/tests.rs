@@ -30,7 +30,7 @@
 
 use super::*;
 use crate::i18n::Lang;
-use crate::report::redact::Secrets;
+use crate::report::redact::{Reveal, Secrets};
 use jiff::civil::Date;
 use taizhang_core::model::kind::Kind;
 use taizhang_core::model::period::Period;
@@ -194,7 +194,7 @@ fn today() -> Date {
 fn summary_of(records: &[Record], period: &str) -> Summary {
     let refs: Vec<&Record> = records.iter().collect();
     let period = Period::parse(period, today()).unwrap();
-    let secrets = Secrets::new(&refs, false);
+    let secrets = Secrets::new(&refs, Reveal::Withhold);
     compute(
         &refs,
         &period,
@@ -495,11 +495,11 @@ fn only_relevant_records_count() {
         let today: Date = today.parse().unwrap();
         for period in periods {
             let period = Period::parse(period, today).unwrap();
-            let none = Secrets::new(&[], false);
+            let none = Secrets::new(&[], Reveal::Withhold);
             let empty = compute(&[], &period, today, &books, &none);
             for record in &records {
                 let one = [record];
-                let secrets = Secrets::new(&one, false);
+                let secrets = Secrets::new(&one, Reveal::Withhold);
                 if compute(&one, &period, today, &books, &secrets) != empty {
                     counted += 1;
                     let facts = taizhang_core::model::facts::Facts::of(record);

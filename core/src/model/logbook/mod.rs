@@ -17,6 +17,7 @@ pub mod value;
 use crate::model::date::{Moment, parse_iso_date};
 use crate::model::edit::TEXT;
 use crate::model::id::Id;
+use crate::model::keyword::{self, Secrecy};
 use crate::model::kind::KindSpec;
 use crate::model::record::KindRules;
 use crate::model::renumber::Swap;
@@ -133,6 +134,16 @@ pub enum EntryProblem {
     NotA { field: String, kind: String },
     /// An `enum` field's value is not one of the declared values.
     NotOneOf { field: String, values: Vec<String> },
+    /// `field` is filled but `needs`, which it requires, is not (a
+    /// destruction without its witness).
+    Needs { field: String, needs: String },
+    /// Two fields `field` requires name the same person (one witness
+    /// twice).
+    SamePerson {
+        field: String,
+        other: String,
+        name: String,
+    },
 }
 
 /// Checks an entry against its book's declaration: missing required
@@ -151,7 +162,42 @@ pub fn validate_entry(entry: &Entry, book: &LogbookDef) -> Vec<EntryProblem> {
                 if let Some(problem) = check_value(field, value) {
                     problems.push(problem);
                 }
+                problems.extend(requirements(entry, book, field));
             }
+        }
+    }
+    problems
+}
+
+/// What a filled `field` requires (`FieldDef::requires`): each declared
+/// field it names filled, the people among them all different.
+fn requirements(entry: &Entry, book: &LogbookDef, field: &FieldDef) -> Vec<EntryProblem> {
+    let required =
+        (field.requires.iter()).filter_map(|name| book.fields.iter().find(|f| f.name == *name));
+    let mut problems = Vec::new();
+    let mut people: Vec<(&str, &str)> = Vec::new();
+    for def in required {
+        let value = entry.fields.get(def.name.as_str());
+        if !open_loop::is_set(value) {
+            problems.push(EntryProblem::Needs {
+                field: field.name.clone(),
+                needs: def.name.clone(),
+            });
+            continue;
+        }
+        let Some(name) = value.and_then(|v| v.as_str()).map(str::trim) else {
+            continue;
+        };
+        if def.kind != "person" {
+            continue;
+        }
+        match people.iter().find(|(_, other)| *other == name) {
+            Some((other, _)) => problems.push(EntryProblem::SamePerson {
+                field: def.name.clone(),
+                other: other.to_string(),
+                name: name.to_string(),
+            }),
+            None => people.push((&def.name, name)),
         }
     }
     problems
@@ -205,6 +251,16 @@ impl KindRules for Entry {
     fn shrink_lists(&mut self) {
         self.history.shrink_to_fit();
         self.fields.shrink_to_fit();
+    }
+
+    /// The level an entry records of itself in a `secrecy` field (a
+    /// 涉密载体 carries its paper's); an entry without one, or with a value
+    /// that names no level, is not classified on its own.
+    fn secrecy(&self) -> Secrecy {
+        (self.fields.get("secrecy"))
+            .and_then(|v| v.as_str())
+            .and_then(|text| keyword::parse::<Secrecy>(text.trim()).ok())
+            .unwrap_or(Secrecy::None)
     }
 
     fn unit(&self) -> Option<&str> {

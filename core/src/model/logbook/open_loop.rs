@@ -50,7 +50,10 @@ pub fn when_of(value: Option<&Value>) -> Option<When> {
 /// The entry as its book's loop sees it: `Some` when it is out.
 pub fn out<'a>(entry: &'a Entry, open_loop: &LoopDef) -> Option<Out<'a>> {
     let field = |name: &str| entry.fields.get(name);
-    if !is_set(field(&open_loop.start)) || is_set(field(&open_loop.end)) {
+    let ended = std::iter::once(&open_loop.end)
+        .chain(&open_loop.also_ends)
+        .any(|end| is_set(field(end)));
+    if !is_set(field(&open_loop.start)) || ended {
         return None;
     }
     Some(Out {
@@ -96,6 +99,7 @@ pub enum Role {
     Start,
     Due,
     End,
+    AlsoEnds,
     Owner,
 }
 
@@ -106,6 +110,7 @@ impl Role {
             Role::Start => "start",
             Role::Due => "due",
             Role::End => "end",
+            Role::AlsoEnds => "also_ends",
             Role::Owner => "owner",
         }
     }
@@ -125,6 +130,12 @@ pub fn undeclared_fields(book: &LogbookDef) -> Vec<(Role, String)> {
         (Role::Owner, open_loop.owner.as_ref()),
     ]
     .into_iter()
+    .chain(
+        open_loop
+            .also_ends
+            .iter()
+            .map(|end| (Role::AlsoEnds, Some(end))),
+    )
     .filter_map(|(role, name)| Some((role, name?)))
     .filter(|(_, name)| !declared(name))
     .map(|(role, name)| (role, name.clone()))

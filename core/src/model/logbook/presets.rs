@@ -1,7 +1,7 @@
 //! The logbooks an office keeps, as `init` declares them: the registers of
-//! 印信管理 (用印, 介绍信), 来访接待, 公务接待, 值班, 车辆和物品管理, and
-//! 档案借阅. Labels are Chinese, the office's language; `label_en` gives
-//! English readers theirs.
+//! 印信管理 (用印, 介绍信), 来访接待, 公务接待, 值班, 车辆和物品管理,
+//! 档案借阅, and 涉密载体登记. Labels are Chinese, the office's language;
+//! `label_en` gives English readers theirs.
 
 use std::collections::BTreeMap;
 
@@ -10,8 +10,9 @@ use crate::model::config::{FieldDef, LogbookDef, LoopDef};
 /// One declared field: name, type, required, Chinese label, English label.
 type Field = (&'static str, &'static str, bool, &'static str, &'static str);
 
-/// One preset: name, prefix, title, English title, fields, and the open
-/// loop as (start, due, end, owner).
+/// One preset: name, prefix, title, English title, fields, the open
+/// loop as (start, due, end, owner), the other fields that also end it,
+/// and the fields each field requires once filled (`FieldDef::requires`).
 struct Preset {
     name: &'static str,
     prefix: &'static str,
@@ -19,6 +20,8 @@ struct Preset {
     title_en: &'static str,
     fields: &'static [Field],
     open_loop: Option<(&'static str, &'static str, &'static str, &'static str)>,
+    also_ends: &'static [&'static str],
+    requires: &'static [(&'static str, &'static [&'static str])],
 }
 
 const PRESETS: &[Preset] = &[
@@ -42,6 +45,8 @@ const PRESETS: &[Preset] = &[
             ("returned", "datetime", false, "归还时间", "Returned"),
         ],
         open_loop: Some(("taken_out", "return_due", "returned", "handler")),
+        also_ends: &[],
+        requires: &[],
     },
     Preset {
         name: "letter",
@@ -60,6 +65,8 @@ const PRESETS: &[Preset] = &[
             ("approver", "person", true, "批准人", "Approved by"),
         ],
         open_loop: None,
+        also_ends: &[],
+        requires: &[],
     },
     Preset {
         name: "visit",
@@ -78,6 +85,8 @@ const PRESETS: &[Preset] = &[
             ("received_by", "person", false, "登记人", "Registered by"),
         ],
         open_loop: None,
+        also_ends: &[],
+        requires: &[],
     },
     Preset {
         name: "reception",
@@ -98,6 +107,8 @@ const PRESETS: &[Preset] = &[
             ("approved_by", "person", true, "审批人", "Approved by"),
         ],
         open_loop: None,
+        also_ends: &[],
+        requires: &[],
     },
     Preset {
         name: "duty",
@@ -114,6 +125,8 @@ const PRESETS: &[Preset] = &[
             ("handover", "text", false, "交接班", "Handover"),
         ],
         open_loop: None,
+        also_ends: &[],
+        requires: &[],
     },
     Preset {
         name: "vehicle",
@@ -134,6 +147,8 @@ const PRESETS: &[Preset] = &[
             ("km", "number", false, "里程（公里）", "Distance (km)"),
         ],
         open_loop: Some(("out", "back_due", "back", "driver")),
+        also_ends: &[],
+        requires: &[],
     },
     Preset {
         name: "items",
@@ -150,6 +165,8 @@ const PRESETS: &[Preset] = &[
             ("approver", "person", false, "批准人", "Approved by"),
         ],
         open_loop: None,
+        also_ends: &[],
+        requires: &[],
     },
     Preset {
         name: "loan",
@@ -167,6 +184,42 @@ const PRESETS: &[Preset] = &[
             ("returned", "datetime", false, "归还时间", "Returned"),
         ],
         open_loop: Some(("lent", "return_due", "returned", "borrower")),
+        also_ends: &[],
+        requires: &[],
+    },
+    // 涉密载体: each copy of a classified paper, from the day someone
+    // takes it (领取) until it is returned (清退) or destroyed (销毁), which
+    // needs an approver and two witnesses (监销人). Its level is the
+    // entry's own (`secrecy`), and the paper it copies (`source`) passes
+    // its own on: the register withholds what it says.
+    Preset {
+        name: "carrier",
+        prefix: "CARRIER",
+        title: "涉密载体登记",
+        title_en: "Classified copies",
+        fields: &[
+            ("copy_no", "text", true, "份号", "Copy number"),
+            ("secrecy", "enum", true, "密级", "Level"),
+            ("source", "ref", true, "文件", "Document"),
+            ("holder", "person", true, "持有人", "Holder"),
+            ("unit", "unit", false, "持有单位", "Unit"),
+            ("received", "datetime", true, "领取时间", "Received"),
+            ("return_due", "date", false, "应清退日期", "Due back"),
+            ("returned", "datetime", false, "清退时间", "Returned"),
+            ("destroyed", "datetime", false, "销毁时间", "Destroyed"),
+            (
+                "destroy_approver",
+                "person",
+                false,
+                "销毁批准人",
+                "Destruction approved by",
+            ),
+            ("witness", "person", false, "监销人", "Witness"),
+            ("witness2", "person", false, "第二监销人", "Second witness"),
+        ],
+        open_loop: Some(("received", "return_due", "returned", "holder")),
+        also_ends: &["destroyed"],
+        requires: &[("destroyed", &["destroy_approver", "witness", "witness2"])],
     },
 ];
 
@@ -180,6 +233,7 @@ pub const PRESET_NAMES: &[&str] = &[
     "vehicle",
     "items",
     "loan",
+    "carrier",
 ];
 
 impl Preset {
@@ -188,27 +242,42 @@ impl Preset {
             prefix: self.prefix.into(),
             title: self.title.into(),
             title_en: Some(self.title_en.into()),
-            fields: self.fields.iter().map(field).collect(),
+            fields: self.fields.iter().map(|f| self.field(f)).collect(),
             open_loop: self.open_loop.map(|(start, due, end, owner)| LoopDef {
                 start: start.into(),
                 due: Some(due.into()),
                 end: end.into(),
+                also_ends: self.also_ends.iter().map(|f| f.to_string()).collect(),
                 owner: Some(owner.into()),
             }),
         }
     }
-}
 
-fn field(&(name, kind, required, label, label_en): &Field) -> FieldDef {
-    FieldDef {
-        name: name.into(),
-        kind: kind.into(),
-        required,
-        values: Vec::new(),
-        label: Some(label.into()),
-        label_en: Some(label_en.into()),
+    fn field(&self, &(name, kind, required, label, label_en): &Field) -> FieldDef {
+        let requires = (self.requires.iter())
+            .find(|(field, _)| *field == name)
+            .map_or_else(Vec::new, |(_, needs)| {
+                needs.iter().map(|n| n.to_string()).collect()
+            });
+        FieldDef {
+            name: name.into(),
+            kind: kind.into(),
+            required,
+            values: match name {
+                "secrecy" => CLASSIFIED_LEVELS.iter().map(|v| v.to_string()).collect(),
+                _ => Vec::new(),
+            },
+            label: Some(label.into()),
+            label_en: Some(label_en.into()),
+            requires,
+        }
     }
 }
+
+/// The values of a preset's `secrecy` field: the classified levels, as a
+/// clerk writes them (an entry's level reads either way:
+/// `keyword::parse`).
+const CLASSIFIED_LEVELS: &[&str] = &["秘密", "机密", "绝密"];
 
 /// Every preset logbook by name, as `init` declares them.
 pub fn presets() -> BTreeMap<String, LogbookDef> {

@@ -702,6 +702,7 @@ mod tests {
                 values: vec!["白班".into(), "夜班".into()],
                 label: Some("班次".into()),
                 label_en: None,
+                requires: Vec::new(),
             };
             assert!(parse_value(&shift, "夜班", given).is_ok());
             assert!(matches!(
