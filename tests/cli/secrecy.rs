@@ -157,7 +157,7 @@ fn the_withheld_form_is_the_level_and_the_id_in_every_format() {
 fn xlsx_withholds_classified_text_unless_shown() {
     let env = example_with_loan();
     let cells = |extra: &[&str]| {
-        let out = env.tmp.path().join("register.xlsx");
+        let out = env.tmp.path().join(format!("register{}.xlsx", extra.len()));
         let path = out.to_str().unwrap();
         env.run(&[&["export", "xlsx", "--out", path][..], extra].concat());
         let mut book: Xlsx<_> = open_workbook(&out).unwrap();
