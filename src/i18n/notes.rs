@@ -426,6 +426,11 @@ pub(super) fn config_problem(l: Lang, problem: &ConfigProblem) -> String {
             "timezone: '{value}' is not a time zone; write an IANA name such as \"Asia/Shanghai\" or a fixed offset such as \"+08:00\"",
             "`timezone`：“{value}”不是有效的时区；请填写时区名称（如 \"Asia/Shanghai\"）或固定时差（如 \"+08:00\"）"
         ),
+        C::ArchiveGroup { key } => say!(
+            l,
+            "'{key}' is not the group of an archive number (such as Z109-WS·2026-D10-BGS)",
+            "“{key}”不是档号的分组（如 Z109-WS·2026-D10-BGS）"
+        ),
         C::CalendarYear { year } => say!(
             l,
             "[{year}]: tables are named by year, like [2026]",
