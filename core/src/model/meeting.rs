@@ -197,6 +197,23 @@ impl KindRules for Meeting {
     }
 }
 
+/// Whether a meeting given `start` and `end` would end before it
+/// starts: two moments are compared as instants (their offsets may
+/// differ); a day alone on either side compares by the day, so a meeting
+/// that starts at 09:00 and ends "that day" is whole.
+pub fn ends_before_start(start: &When, end: &When) -> bool {
+    match (start, end) {
+        (When::Moment(start), When::Moment(end)) => {
+            let instant = |m: &Moment| m.offset.to_timestamp(m.datetime).ok();
+            match (instant(start), instant(end)) {
+                (Some(start), Some(end)) => end < start,
+                _ => end.datetime < start.datetime,
+            }
+        }
+        _ => end.date() < start.date(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -129,6 +129,8 @@ pub enum EntryProblem {
     NotA { field: String, kind: String },
     /// An `enum` field's value is not one of the declared values.
     NotOneOf { field: String, values: Vec<String> },
+    /// A `number` field (a count: 份数, 数量, 人数) below zero.
+    Negative { field: String },
 }
 
 /// Checks an entry against its book's declaration: missing required
@@ -167,6 +169,11 @@ fn check_value(field: &FieldDef, value: &serde_yaml::Value) -> Option<EntryProbl
         "enum" => text.is_some_and(|t| field.values.iter().any(|v| v == t)),
         _ => matches!(value, Value::String(_) | Value::Sequence(_)),
     };
+    if ok && field.kind == "number" && value.as_f64().is_some_and(|n| n < 0.0) {
+        return Some(EntryProblem::Negative {
+            field: field.name.clone(),
+        });
+    }
     (!ok).then(|| match field.kind.as_str() {
         "enum" => EntryProblem::NotOneOf {
             field: field.name.clone(),
