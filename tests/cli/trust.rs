@@ -522,3 +522,32 @@ fn minutes_from_dev_zero_were_read_until_the_kernel_killed_them() {
     );
     assert!(zh.contains("--file：文件超过 1 MiB"), "{zh}");
 }
+
+#[test]
+fn two_clones_filing_documents_keep_every_number_given_after_sync() {
+    let office = crate::sync::Office::example(2);
+    office.run(0, &["archive", "IN-2026-0002", "--retention", "10y"]);
+    office.run(
+        1,
+        &[
+            "archive",
+            "IN-2026-0009",
+            "--retention",
+            "10y",
+            "--org",
+            "ZHGH",
+        ],
+    );
+    office.run(0, &["sync"]);
+    office.run(1, &["sync"]);
+    office.run(0, &["sync"]);
+    for clone in &office.clones {
+        let ledger = std::fs::read_to_string(clone.join(LEDGER)).unwrap();
+        assert!(ledger.contains("\"Z109-WS·2026-D10\" = 1\n"), "{ledger}");
+        assert!(
+            ledger.contains("\"Z109-WS·2026-D10-ZHGH\" = 1\n"),
+            "{ledger}"
+        );
+    }
+    office.run(1, &["check"]);
+}

@@ -657,6 +657,17 @@ impl Given {
         Ok(Given { highest })
     }
 
+    /// Two clones' ledgers as one (`sync`): in each group the higher of
+    /// the two, so that every number either gave out stays given.
+    pub fn merge(&self, other: &Given) -> Given {
+        let mut highest = self.highest.clone();
+        for (group, item) in &other.highest {
+            let mine = highest.entry(group.clone()).or_default();
+            *mine = (*mine).max(*item);
+        }
+        Given { highest }
+    }
+
     /// The entries to write: each group as text, with its highest item.
     pub fn entries(&self) -> BTreeMap<String, u32> {
         (self.highest.iter())

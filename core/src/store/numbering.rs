@@ -122,6 +122,12 @@ pub fn read_ledger(register: &Register) -> Result<Given> {
     Given::read(entries).map_err(|e| bad(ConfigProblem::ArchiveGroup { key: e.key }))
 }
 
+/// Reads a ledger's text, as `read_ledger` reads its file; `None` when it
+/// cannot be read.
+pub fn ledger_of(text: &str) -> Option<Given> {
+    Given::read(toml::from_str(text).ok()?).ok()
+}
+
 /// The ledger as its file holds it.
 pub fn ledger_text(given: &Given) -> String {
     let mut text = LEDGER_HEAD.to_string();
