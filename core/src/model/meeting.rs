@@ -218,6 +218,28 @@ pub fn ends_before_start(start: &When, end: &When) -> bool {
 mod tests {
     use super::*;
 
+    #[test]
+    fn a_meeting_ends_before_it_starts_only_when_it_truly_does() {
+        let when = |text: &str| -> When { serde_yaml::from_str(text).unwrap() };
+        let start = when("2026-11-24T15:00:00+08:00");
+        assert!(ends_before_start(
+            &start,
+            &when("2026-11-24T09:00:00+08:00")
+        ));
+        assert!(!ends_before_start(
+            &start,
+            &when("2026-11-24T16:00:00+08:00")
+        ));
+        // The same instant seen from another offset is not earlier.
+        assert!(!ends_before_start(
+            &start,
+            &when("2026-11-24T07:00:00+00:00")
+        ));
+        // A day alone compares by the day.
+        assert!(!ends_before_start(&start, &when("2026-11-24")));
+        assert!(ends_before_start(&start, &when("2026-11-23")));
+    }
+
     fn meeting() -> Meeting {
         serde_yaml::from_str(
             "id: MT-2026-0001\ntitle: 第八次局长办公会议\nstatus: planned\n\

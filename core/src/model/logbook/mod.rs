@@ -280,6 +280,21 @@ mod tests {
     }
 
     #[test]
+    fn a_negative_count_is_a_problem_of_its_own() {
+        let book = preset("seal").unwrap();
+        let Record::Entry(entry, _) = read("seal", "date: 2025-03-02\ncopies: -3\n") else {
+            panic!("an entry")
+        };
+        assert!(
+            validate_entry(&entry, &book).contains(&EntryProblem::Negative {
+                field: "copies".into()
+            }),
+            "{:?}",
+            validate_entry(&entry, &book)
+        );
+    }
+
+    #[test]
     fn a_book_without_a_date_files_by_the_creation_day() {
         let mut book = preset("visit").unwrap();
         book.fields.retain(|f| !f.kind.starts_with("date"));

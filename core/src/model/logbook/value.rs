@@ -667,6 +667,11 @@ mod tests {
                 Err(BookError::BadDate { .. })
             ));
             assert_eq!(read("copies", "3").unwrap(), Some(Value::Number(3.into())));
+            // A count is never below zero.
+            assert!(matches!(
+                read("copies", "-3"),
+                Err(BookError::Negative { .. })
+            ));
             assert_eq!(
                 read("copies", "1,200").unwrap(),
                 Some(Value::Number(1200.into()))
