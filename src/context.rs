@@ -220,6 +220,12 @@ impl Ctx {
             )?,
             None => real_today,
         };
+        // An absurd today (`--today 9999-12-31`) is refused here, naming
+        // its flag, rather than failing later in whatever adds a span to
+        // it (`remind` blamed `remind.within`).
+        if let Some(given) = &args.today {
+            in_range(given, today).map_err(|error| StartupError { error, lang })?;
+        }
         let runtime = Runtime {
             now: now.as_second(),
             lock_wait: std::env::var("TAIZHANG_LOCK_TIMEOUT")
@@ -395,25 +401,32 @@ impl Ctx {
         Moment::now_on(self.today, self.now, &self.tz)
     }
 
-    /// Settles a date expression against today and the calendar.
+    /// Settles a date expression against today and the calendar; a
+    /// date outside what the register takes (`model::date::EARLIEST` to
+    /// `LATEST`) is refused, naming the flag.
     pub fn date(&self, given: &Given<DateExpr>) -> Result<Date> {
-        date::parse_date(&given.value.0, self.today, Some(self.calendar())).map_err(|source| {
-            Error::BadDate {
+        let date = date::parse_date(&given.value.0, self.today, Some(self.calendar())).map_err(
+            |source| Error::BadDate {
                 flag: given.flag.clone(),
                 source,
-            }
-        })
+            },
+        )?;
+        in_range(given, date)?;
+        Ok(date)
     }
 
-    /// Settles a date or a moment (`YYYY-MM-DD HH:MM`, `now`).
+    /// Settles a date or a moment (`YYYY-MM-DD HH:MM`, `now`), within
+    /// the dates the register takes.
     pub fn when(&self, given: &Given<WhenExpr>) -> Result<When> {
         let text = &given.value.0;
-        When::parse_at(text, self.moment(), &self.tz, Some(self.calendar())).map_err(|source| {
-            Error::BadDate {
+        let when = When::parse_at(text, self.moment(), &self.tz, Some(self.calendar())).map_err(
+            |source| Error::BadDate {
                 flag: given.flag.clone(),
                 source,
-            }
-        })
+            },
+        )?;
+        in_range(given, when.date())?;
+        Ok(when)
     }
 
     /// Reads `KIND`: a kind word or a declared logbook.
@@ -707,4 +720,16 @@ fn locale_lang() -> Lang {
         .find(|v| !v.is_empty())
         .and_then(|v| v.to_ascii_lowercase().starts_with("zh").then_some(Lang::Zh))
         .unwrap_or(Lang::En)
+}
+
+/// Refuses a date before `model::date::EARLIEST` or after `LATEST`,
+/// naming the flag it was given to.
+fn in_range<T>(given: &Given<T>, date: Date) -> Result<()> {
+    match date::in_range(date) {
+        true => Ok(()),
+        false => Err(Error::DateOutOfRange {
+            flag: given.flag.clone(),
+            date: date.to_string(),
+        }),
+    }
 }

@@ -86,6 +86,9 @@ pub enum BadValue {
     /// Blank text, or a list naming nothing.
     Empty,
     Title(taizhang_core::model::title::TitleProblem),
+    /// A line break, control character or hidden character where the
+    /// flag takes one line, or where a note cannot hold it.
+    Text(taizhang_core::model::title::TextProblem),
     Timezone(String),
 }
 
@@ -99,6 +102,7 @@ impl BadValue {
             BadValue::Period(source) => Error::BadPeriod { flag, source },
             BadValue::Empty => Error::Empty { flag },
             BadValue::Title(problem) => Error::BadTitle { flag, problem },
+            BadValue::Text(problem) => Error::BadText { flag, problem },
             BadValue::Timezone(input) => Error::BadTimezone { flag, input },
         }
     }
@@ -142,6 +146,29 @@ pub enum Error {
         flag: Flag,
         date: String,
         today: String,
+    },
+    /// A document signed after today: its 发文字号 would be numbered in
+    /// a year to come.
+    SignedInFuture {
+        flag: Flag,
+        date: String,
+        today: String,
+    },
+    /// A date before `model::date::EARLIEST` or after `LATEST`.
+    DateOutOfRange {
+        flag: Flag,
+        date: String,
+    },
+    /// A meeting that would end before it starts.
+    EndBeforeStart {
+        flag: Flag,
+        end: String,
+        start: String,
+    },
+    /// A file read as text (`--file`) larger than `limit` bytes.
+    FileTooLarge {
+        flag: Flag,
+        limit: u64,
     },
     /// A paper's deadline (办理时限) before the day it was received.
     DeadlineBeforeReceived {
@@ -252,6 +279,12 @@ pub enum Error {
     /// encoder's own text.
     Encode {
         message: String,
+    },
+    /// A value with a line break where it is one line, a control
+    /// character, or a character that hides text.
+    BadText {
+        flag: Flag,
+        problem: taizhang_core::model::title::TextProblem,
     },
     /// A title with a line break or control character, or too long.
     BadTitle {

@@ -12,7 +12,10 @@ use crate::i18n::tr;
 use crate::i18n::{Label, Lang, Message};
 use crate::report::output::Output;
 use crate::report::render::{Table, Tone};
-use taizhang_core::model::validate::{self, Note, Severity};
+use std::sync::Arc;
+
+use taizhang_core::model::archive::{self, ArchiveNumber};
+use taizhang_core::model::validate::{self, ArchiveNote, Note, Severity};
 use taizhang_core::store::parse::ReadProblem;
 use taizhang_core::store::parse::key_line_in;
 use taizhang_core::store::{self, Register, Snapshot, git};
@@ -117,16 +120,27 @@ pub fn findings(register: &Register, year: i16) -> Vec<String> {
         .collect()
 }
 
+/// What the rules of each record alone find, and the archive numbers
+/// the records account for (held or named in their history), which the
+/// ledger is held to once their history is dropped.
+#[derive(Default)]
+struct Own {
+    issues: Vec<Issue>,
+    archive_numbers: Vec<ArchiveNumber>,
+}
+
 /// Every record, and what the rules of each record alone find in it.
 /// The rules run on each record as it is read, which then keeps only
 /// what the rules across records read (`validate::keep_for_links`): the
 /// whole register is never held whole.
-fn load(register: &Register) -> (Snapshot, Vec<Issue>) {
-    let mut own = Vec::new();
+fn load(register: &Register) -> (Snapshot, Own) {
+    let mut own = Own::default();
     let snapshot = store::load_all_each(register, &mut |loaded| {
         for finding in validate::check_record(&loaded.record, &register.config) {
-            own.push(located(register, &loaded.path, finding));
+            own.issues.push(located(register, &loaded.path, finding));
         }
+        own.archive_numbers
+            .extend(archive::used_numbers(&loaded.record));
         validate::keep_for_links(&mut loaded.record);
     });
     (snapshot, own)
@@ -134,15 +148,38 @@ fn load(register: &Register) -> (Snapshot, Vec<Issue>) {
 
 /// What the records themselves, and the calendar for `year`, give to
 /// report; `own` is what the rules of each record alone found (`load`).
-fn record_issues(
-    register: &Register,
-    snapshot: &Snapshot,
-    own: Vec<Issue>,
-    year: i16,
-) -> Vec<Issue> {
-    let mut issues = collect(register, snapshot, own);
+fn record_issues(register: &Register, snapshot: &Snapshot, own: Own, year: i16) -> Vec<Issue> {
+    let mut issues = ledger_issues(register, &own.archive_numbers);
+    issues.extend(collect(register, snapshot, own.issues));
     issues.extend(calendar_issues(register, snapshot, year));
     issues
+}
+
+/// Archive numbers the ledger says were given out that no record
+/// accounts for (a record deleted by hand), each run on the line of its
+/// group; or the ledger itself, when it cannot be read.
+fn ledger_issues(register: &Register, used: &[ArchiveNumber]) -> Vec<Issue> {
+    let file = store::numbering::ARCHIVE_LEDGER;
+    let issue = |line, message| Issue {
+        severity: "error",
+        file: file.to_string(),
+        line,
+        column: 0,
+        field: None,
+        message,
+    };
+    let given = match store::numbering::read_ledger(register) {
+        Ok(given) => given,
+        Err(error) => return vec![issue(0, Said::Failed(Arc::new(error.into())))],
+    };
+    let text = std::fs::read_to_string(register.root.join(file)).unwrap_or_default();
+    (given.gaps(used).into_iter())
+        .map(|gap| {
+            let group = format!("\"{}\"", gap.first.group());
+            let line = (text.lines().position(|l| l.starts_with(&group))).map_or(0, |i| i + 1);
+            issue(line, Said::Note(Note::Archive(ArchiveNote::Gap(gap))))
+        })
+        .collect()
 }
 
 fn collect(register: &Register, snapshot: &Snapshot, own: Vec<Issue>) -> Vec<Issue> {

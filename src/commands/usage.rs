@@ -23,11 +23,17 @@ use crate::i18n::{Lang, Message};
 pub fn parse(argv: Vec<OsString>) -> Result<Cli, ExitCode> {
     // A command line that parses needs no help, so its language is not
     // settled here: `Ctx::new` settles it, in one read of the settings.
-    let parsed = Cli::command()
-        .try_get_matches_from_mut(&argv)
-        .and_then(|mut matches| Cli::from_arg_matches_mut(&mut matches));
-    let first = match parsed {
-        Ok(cli) => return Ok(cli),
+    let mut cli = Cli::command();
+    let parsed = cli.try_get_matches_from_mut(&argv).map(|mut matches| {
+        let text = crate::context::values::refuse_broken_text(&cli, &matches);
+        Cli::from_arg_matches_mut(&mut matches).map(|parsed| text.map(|()| parsed))
+    });
+    let first = match parsed.and_then(|parsed| parsed) {
+        Ok(Ok(cli)) => return Ok(cli),
+        Ok(Err(refused)) => {
+            let lang = crate::context::usage_lang(&argv);
+            return Err(crate::exit::report(&refused, lang));
+        }
         Err(first) => first,
     };
     if let Some(error) = bad_value(&first) {

@@ -186,6 +186,58 @@ pub fn keyword<K: Keyword + std::str::FromStr>(text: &str) -> Result<K, BadValue
     keyword::parse::<K>(text).map_err(BadValue::Keyword)
 }
 
+/// The arguments whose text may run to several lines (a note, a report,
+/// the text of a 拟办, 批示 or decision, minutes, a requirement), by clap's
+/// id, which is the field's name in its `Args`; and `--set`, whose
+/// `FIELD=VALUE` the field's own rule checks (`model::validate`). Every
+/// other value is one line.
+const MULTI_LINE: &[&str] = &[
+    "note",
+    "notes",
+    "text",
+    "report",
+    "result",
+    "requirement",
+    "set",
+];
+
+/// Holds every value of the command line to the rule on text
+/// (`model::title`), before any command reads one: one line, with no
+/// control character, where the argument takes one line (a name, a
+/// unit, `--by`, `--via`, a reason, a 文号, a title); no control character
+/// but line breaks and tabs in a note; nothing that reorders or hides
+/// text anywhere. One walk over what clap matched, so that no flag, old
+/// or new, can be forgotten: a value that breaks a line of `show` would
+/// pose there as a line of history. The error names the flag.
+pub fn refuse_broken_text(
+    command: &clap::Command,
+    matches: &clap::ArgMatches,
+) -> Result<(), crate::error::Error> {
+    for arg in command.get_arguments() {
+        let id = arg.get_id().as_str();
+        let Ok(Some(values)) = matches.try_get_raw(id) else {
+            continue;
+        };
+        let check = match MULTI_LINE.contains(&id) {
+            true => taizhang_core::model::title::check_note,
+            false => taizhang_core::model::title::check_line,
+        };
+        for value in values {
+            // Text that is not UTF-8 is refused by the value's own parser.
+            if let Some(problem) = value.to_str().and_then(check) {
+                return Err(BadValue::Text(problem).at(Flag::of(Some(arg))));
+            }
+        }
+    }
+    match matches.subcommand() {
+        Some((name, sub)) => match command.find_subcommand(name) {
+            Some(sub_command) => refuse_broken_text(sub_command, sub),
+            None => Ok(()),
+        },
+        None => Ok(()),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

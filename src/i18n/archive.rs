@@ -239,6 +239,22 @@ pub(super) fn note(l: Lang, note: &ArchiveNote) -> String {
             "archive_ref {target} names a record without an archive number",
             "`archive_ref` 所指的 {target} 没有档号（尚未归档）"
         ),
+        N::Gap(gap) => {
+            let numbers = match gap.first == gap.last {
+                true => gap.first.to_string(),
+                false => format!("{} … {}", gap.first, gap.last),
+            };
+            say!(
+                l,
+                "the archive number {numbers} was given out, but no record holds it and no record's history names it (a record deleted?); see git log",
+                "档号 `{numbers}` 已分配，但没有记录持有，也没有记录的办理经过提及（记录被删除？）；请查看 git log"
+            )
+        }
+        N::Altered { number } => say!(
+            l,
+            "changed by hand since it was archived as {number}: its content no longer matches the digest taken then; see git log -p",
+            "归档（档号 `{number}`）后被手工修改：内容与归档时的摘要值不符；请查看 git log -p"
+        ),
     }
 }
 

@@ -147,6 +147,17 @@ pub(super) fn book_error(l: Lang, error: &BookError) -> (String, Option<String>)
                 None,
             )
         }
+        B::Negative { field, input } => {
+            let field = named(l, field);
+            (
+                say!(
+                    l,
+                    "{field}: '{input}' is below zero; a count cannot be",
+                    "{field}：“{input}”为负数，数量不能为负"
+                ),
+                None,
+            )
+        }
         B::NotABool { field, input } => {
             let field = named(l, field);
             (

@@ -3,7 +3,7 @@
 
 use super::{Lang, say};
 use taizhang_core::model::edit::{EditError, Fixed, ValueProblem};
-use taizhang_core::model::title::TitleProblem;
+use taizhang_core::model::title::{TextProblem, TitleProblem};
 use taizhang_core::store::undo::{UndoRefusal, Undone};
 
 /// What is wrong with a title, in words.
@@ -19,12 +19,51 @@ pub(super) fn title_problem(l: Lang, problem: &TitleProblem) -> String {
             "the title holds a control character ({code})",
             "标题含有控制字符（{code}）"
         ),
+        TitleProblem::Invisible { code } => say!(
+            l,
+            "the title holds a character that reorders or hides text ({code})",
+            "标题含有会颠倒或隐藏文字的字符（{code}）"
+        ),
         TitleProblem::TooLong { chars, limit } => say!(
             l,
             "the title has {chars} characters; at most {limit} are allowed",
             "标题有 {chars} 个字，最多 {limit} 个字"
         ),
     }
+}
+
+/// What is wrong with a one-line value or a note, in words.
+pub(super) fn text_problem(l: Lang, problem: &TextProblem) -> String {
+    match problem {
+        TextProblem::LineBreak { code } => say!(
+            l,
+            "this is one line: it must not hold a line break ({code})",
+            "只能是一行，不能含换行（{code}）"
+        ),
+        TextProblem::Control { code } => say!(
+            l,
+            "holds a control character ({code})",
+            "含有控制字符（{code}）"
+        ),
+        TextProblem::Invisible { code } => say!(
+            l,
+            "holds a character that reorders or hides text ({code})",
+            "含有会颠倒或隐藏文字的字符（{code}）"
+        ),
+    }
+}
+
+/// A value given to `flag` that breaks the rule on text.
+pub(super) fn bad_text(l: Lang, flag: &str, problem: &TextProblem) -> (String, Option<String>) {
+    let hint = matches!(problem, TextProblem::LineBreak { .. }).then(|| {
+        say!(
+            l,
+            "names, units, reasons and numbers are one line; notes may run to several lines",
+            "姓名、单位、理由、文号等只能是一行；备注等说明性内容可以多行"
+        )
+    });
+    let problem = text_problem(l, problem);
+    (say!(l, "{flag}: {problem}", "{flag}：{problem}"), hint)
 }
 
 /// A title given to `flag` that breaks the rule.

@@ -113,6 +113,51 @@ pub(super) fn error(lang: Lang, error: &Error) -> (String, Option<String>) {
                 "请核对年份；--today 可指定另一天为今天"
             )),
         ),
+        E::SignedInFuture { flag, date, today } => (
+            say!(
+                l,
+                "{flag} {date} is after today ({today}): a document cannot be signed in the future",
+                "{flag} {date} 晚于今天（{today}）：成文日期不能在将来"
+            ),
+            Some(say!(
+                l,
+                "check the year; --today sets another day as today",
+                "请核对年份；--today 可指定另一天为今天"
+            )),
+        ),
+        E::DateOutOfRange { flag, date } => {
+            let (earliest, latest) = (
+                taizhang_core::model::date::EARLIEST,
+                taizhang_core::model::date::LATEST,
+            );
+            (
+                say!(
+                    l,
+                    "{flag} {date} is not a date the register takes: dates run from {earliest} to {latest}",
+                    "{flag} {date} 超出台账可用的日期范围：应在 {earliest} 至 {latest} 之间"
+                ),
+                Some(say!(l, "check the year", "请核对年份")),
+            )
+        }
+        E::EndBeforeStart { flag, end, start } => (
+            say!(
+                l,
+                "{flag} {end} is before the start ({start}): a meeting cannot end before it starts",
+                "{flag} {end} 早于开始时间（{start}）：会议不能在开始前结束"
+            ),
+            None,
+        ),
+        E::FileTooLarge { flag, limit } => {
+            let mib = limit / (1024 * 1024);
+            (
+                say!(
+                    l,
+                    "{flag}: the file is larger than {mib} MiB; minutes longer than that belong in an attached document",
+                    "{flag}：文件超过 {mib} MiB；更长的纪要请作为附件或发文登记"
+                ),
+                None,
+            )
+        }
         E::DeadlineBeforeReceived {
             flag,
             deadline,
@@ -332,6 +377,7 @@ pub(super) fn error(lang: Lang, error: &Error) -> (String, Option<String>) {
             None,
         ),
         E::BadTitle { flag, problem } => super::edit::bad_title(l, &flag.to_string(), problem),
+        E::BadText { flag, problem } => super::edit::bad_text(l, &flag.to_string(), problem),
         E::EditedUnreadable {
             line,
             column,

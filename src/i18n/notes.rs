@@ -295,6 +295,26 @@ pub(super) fn note(l: Lang, note: &Note) -> String {
         N::Config(problem) => config_problem(l, problem),
         N::Archive(note) => super::archive::note(l, note),
         N::Title(problem) => super::edit::title_problem(l, problem),
+        N::MeetingEndsBeforeStart { end, start } => say!(
+            l,
+            "the meeting ends ({end}) before it starts ({start})",
+            "会议结束时间（{end}）早于开始时间（{start}）"
+        ),
+        N::DateOutOfRange { date } => {
+            let (earliest, latest) = (
+                taizhang_core::model::date::EARLIEST,
+                taizhang_core::model::date::LATEST,
+            );
+            say!(
+                l,
+                "the date {date} is outside the dates the register takes ({earliest} to {latest})",
+                "日期 {date} 超出台账可用的日期范围（{earliest} 至 {latest}）"
+            )
+        }
+        N::Text { path, problem } => {
+            let problem = super::edit::text_problem(l, problem);
+            say!(l, "{path}: {problem}", "`{path}`：{problem}")
+        }
     }
 }
 
@@ -332,6 +352,11 @@ fn entry_problem(l: Lang, problem: &EntryProblem) -> String {
                 "字段 `{field}`：应为{kind}"
             )
         }
+        EntryProblem::Negative { field } => say!(
+            l,
+            "field `{field}`: a count cannot be below zero",
+            "字段 `{field}`：数量不能为负数"
+        ),
         EntryProblem::NotOneOf { field, values } => {
             let values: Vec<String> = values.iter().map(|v| say!(l, "{v}", "`{v}`")).collect();
             let values = values.join(l.list_separator());
@@ -435,6 +460,11 @@ pub(super) fn config_problem(l: Lang, problem: &ConfigProblem) -> String {
             l,
             "timezone: '{value}' is not a time zone; write an IANA name such as \"Asia/Shanghai\" or a fixed offset such as \"+08:00\"",
             "`timezone`：“{value}”不是有效的时区；请填写时区名称（如 \"Asia/Shanghai\"）或固定时差（如 \"+08:00\"）"
+        ),
+        C::ArchiveGroup { key } => say!(
+            l,
+            "'{key}' is not the group of an archive number (such as Z109-WS·2026-D10-BGS)",
+            "“{key}”不是档号的分组（如 Z109-WS·2026-D10-BGS）"
         ),
         C::CalendarYear { year } => say!(
             l,

@@ -5,6 +5,7 @@
 
 use jiff::civil::Date;
 use serde_yaml::Value;
+use unicode_width::UnicodeWidthStr;
 
 use crate::i18n::{Label, Lang, Message};
 use taizhang_core::model::config::LogbookDef;
@@ -167,9 +168,25 @@ fn write_history(out: &mut String, record: &Record, history: Option<&Value>, lan
                 Record::Followup(_) => lang.followup_action(&get("action"), note),
                 _ => lang.action(&get("action"), note),
             };
-            out.push_str(&format!("  {at}  {}  {action}\n", get("by")));
+            out.push_str(&history_line(&at, &get("by"), &action));
         }
     }
+}
+
+/// One line of history, `  2026-11-23 09:30  王丽  进展：…`: a note of
+/// several lines goes on under the note, every line after the first
+/// indented past the moment and the name, so that no line of a note can
+/// pose as a line of history (which begins two columns in).
+pub(crate) fn history_line(at: &str, by: &str, action: &str) -> String {
+    let head = format!("  {at}  {by}  ");
+    format!("{head}{}\n", continued(action, head.width()))
+}
+
+/// `text` with every line after the first indented by `columns`: a value
+/// of several lines in a line of `show` stays inside its own line's
+/// space, never at the margin where fields and history lines begin.
+pub(crate) fn continued(text: &str, columns: usize) -> String {
+    text.replace('\n', &format!("\n{}", " ".repeat(columns)))
 }
 
 /// Writes one field; `scope` is the record kind or the enclosing field,
@@ -211,9 +228,13 @@ pub(crate) fn write_field(
                                 format!("{label}{}{}", lang.colon(), scalar(k, v, lang))
                             })
                             .collect();
-                        out.push_str(&format!("{pad}  - {}\n", parts.join(lang.semicolon())));
+                        let item = continued(&parts.join(lang.semicolon()), pad.len() + 4);
+                        out.push_str(&format!("{pad}  - {item}\n"));
                     }
-                    other => out.push_str(&format!("{pad}  - {}\n", scalar(key, other, lang))),
+                    other => {
+                        let item = continued(&scalar(key, other, lang), pad.len() + 4);
+                        out.push_str(&format!("{pad}  - {item}\n"));
+                    }
                 }
             }
         }

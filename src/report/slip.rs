@@ -273,7 +273,10 @@ impl Slip {
         self.lang.colon()
     }
 
+    /// `label: value`; a value of several lines goes on indented, never
+    /// at the margin where the next label begins.
     fn field(&mut self, key: &str, value: &str) {
+        let value = super::show::continued(value, 4);
         let line = format!("{}{}{value}\n", self.lang.field(key), self.colon());
         self.out.push_str(&line);
     }
@@ -321,7 +324,8 @@ impl Slip {
         let heading = format!("{}{}\n", self.lang.field(key), self.colon().trim_end());
         self.out.push_str(&heading);
         for item in items {
-            self.out.push_str(&format!("  {item}\n"));
+            self.out
+                .push_str(&format!("  {}\n", super::show::continued(&item, 4)));
         }
     }
 
@@ -352,12 +356,8 @@ impl Slip {
         );
         self.out.push_str(&heading);
         for entry in history {
-            let line = format!(
-                "  {}  {}  {}\n",
-                moment(&entry.at),
-                entry.by,
-                self.lang.action(&entry.action, entry.note.as_deref())
-            );
+            let action = self.lang.action(&entry.action, entry.note.as_deref());
+            let line = super::show::history_line(&moment(&entry.at), &entry.by, &action);
             self.out.push_str(&line);
         }
     }

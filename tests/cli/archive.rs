@@ -291,9 +291,10 @@ fn one_document_is_filed_under_the_group_asked_for() {
     let block = block.get("archive").unwrap();
     assert_eq!(block.get("pages").and_then(|v| v.as_u64()), Some(3));
     assert_eq!(text(block, "note"), "原件");
+    // The ledger of numbers given out is committed with the record.
     assert_eq!(
         env.last_commit_files(),
-        ["documents/2026/IN-2026-0003.yaml"]
+        ["archive-numbers.toml", "documents/2026/IN-2026-0003.yaml"]
     );
 }
 

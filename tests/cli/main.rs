@@ -51,6 +51,7 @@ mod summary;
 mod sync;
 mod sync_lists;
 mod timezone;
+mod trust;
 mod undo;
 mod units_people;
 mod yaml_compat;

@@ -171,6 +171,11 @@ pub struct ArchiveBlock {
     /// The day it was filed (a block written by hand may not say).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub archived: Option<Date>,
+    /// The digest of the record as filed (`sha256:…`, [`digest`]), which
+    /// `check` holds the record to: a block of a record filed before
+    /// digests were taken has none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub digest: Option<String>,
     /// Keys the tool does not know, kept.
     #[serde(flatten)]
     pub extra: Extra,
@@ -192,6 +197,8 @@ struct RawBlock {
     note: Option<String>,
     #[serde(default)]
     archived: Option<Date>,
+    #[serde(default)]
+    digest: Option<String>,
     #[serde(flatten)]
     extra: Extra,
 }
@@ -229,6 +236,7 @@ impl TryFrom<RawBlock> for ArchiveBlock {
             pages: raw.pages,
             note: raw.note,
             archived: raw.archived,
+            digest: raw.digest,
             extra: raw.extra,
         })
     }
@@ -244,6 +252,7 @@ impl ArchiveBlock {
             pages,
             note,
             archived: Some(on),
+            digest: None,
             extra: Extra::new(),
         }
     }
@@ -425,17 +434,107 @@ pub fn file(record: &mut Record, block: ArchiveBlock) -> Result<(), ArchiveError
     }
     settled(record)?;
     match record {
-        Record::Incoming(r) => {
-            r.archive = Some(block);
-            r.status = InStatus::Archived;
-        }
-        Record::Outgoing(r) => {
-            r.archive = Some(block);
-            r.status = OutStatus::Archived;
-        }
+        Record::Incoming(r) => r.status = InStatus::Archived,
+        Record::Outgoing(r) => r.status = OutStatus::Archived,
+        _ => {}
+    }
+    let block = ArchiveBlock {
+        digest: Some(digest(record)),
+        ..block
+    };
+    match record {
+        Record::Incoming(r) => r.archive = Some(block),
+        Record::Outgoing(r) => r.archive = Some(block),
         _ => {}
     }
     Ok(())
+}
+
+/// The keys of a record the digest leaves out: the archive block (which
+/// holds the digest) and the history, which only ever grows (an entry
+/// written after filing is a finding of its own, `changed_after_archive`).
+const UNDIGESTED: [&str; 2] = ["archive", "history"];
+
+/// The digest of an archived record's content (`sha256:` and 64 hex
+/// digits): every field as the tool reads it, but the archive block and
+/// the history, written canonically (keys sorted at every level), so
+/// that the same content gives the same digest however its file is laid
+/// out, and any change of a field gives another.
+pub fn digest(record: &Record) -> String {
+    use sha2::{Digest, Sha256};
+    let mut text = String::new();
+    match record.to_value() {
+        Ok(serde_yaml::Value::Mapping(mut map)) => {
+            for key in UNDIGESTED {
+                map.remove(key);
+            }
+            canonical(&serde_yaml::Value::Mapping(map), &mut text);
+        }
+        // A record is always a mapping; anything else is digested whole.
+        Ok(other) => canonical(&other, &mut text),
+        Err(e) => text.push_str(&e.to_string()),
+    }
+    let hash = Sha256::digest(text.as_bytes());
+    let hex: String = hash.iter().map(|b| format!("{b:02x}")).collect();
+    format!("sha256:{hex}")
+}
+
+/// Writes `value` as JSON-like text with the keys of every mapping
+/// sorted: one text per content.
+fn canonical(value: &serde_yaml::Value, out: &mut String) {
+    use serde_yaml::Value;
+    let string = |s: &str, out: &mut String| {
+        out.push_str(&serde_json::to_string(s).unwrap_or_default());
+    };
+    match value {
+        Value::Null => out.push_str("null"),
+        Value::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
+        Value::Number(n) => out.push_str(&n.to_string()),
+        Value::String(s) => string(s, out),
+        Value::Sequence(items) => {
+            out.push('[');
+            for (i, item) in items.iter().enumerate() {
+                if i > 0 {
+                    out.push(',');
+                }
+                canonical(item, out);
+            }
+            out.push(']');
+        }
+        Value::Mapping(map) => {
+            let mut entries: Vec<(String, &Value)> = (map.iter())
+                .map(|(k, v)| {
+                    let mut key = String::new();
+                    canonical(k, &mut key);
+                    (key, v)
+                })
+                .collect();
+            entries.sort_by(|a, b| a.0.cmp(&b.0));
+            out.push('{');
+            for (i, (key, value)) in entries.into_iter().enumerate() {
+                if i > 0 {
+                    out.push(',');
+                }
+                out.push_str(&key);
+                out.push(':');
+                canonical(value, out);
+            }
+            out.push('}');
+        }
+        Value::Tagged(tagged) => {
+            string(&tagged.tag.to_string(), out);
+            out.push(':');
+            canonical(&tagged.value, out);
+        }
+    }
+}
+
+/// Whether an archived record's content still matches the digest its
+/// block took when it was filed; `None` for a block without one (filed
+/// before digests were taken, or written by hand).
+pub fn intact(record: &Record, block: &ArchiveBlock) -> Option<bool> {
+    let taken = block.digest.as_deref()?;
+    Some(taken == digest(record))
 }
 
 /// Takes `record` out of the archive (`archive undo`): the block goes,
@@ -503,8 +602,132 @@ impl Numbering {
     /// The next free number in `group`, taken.
     pub fn take(&mut self, group: &Group) -> ArchiveNumber {
         let highest = self.highest.entry(group.clone()).or_default();
-        *highest += 1;
+        // A ledger edited to the last item cannot wrap round to 0001:
+        // the number repeats, and `check` reports it twice.
+        *highest = highest.saturating_add(1);
         group.number(*highest)
+    }
+
+    /// Notes every number the register's ledger says was given out, so
+    /// that a number whose record was deleted is not given out again.
+    pub fn remember(&mut self, given: &Given) {
+        for (group, item) in &given.highest {
+            self.used(&group.number(*item));
+        }
+    }
+
+    /// The ledger to keep after this numbering: the highest item of
+    /// every group, those of the records and those taken.
+    pub fn given(&self) -> Given {
+        Given {
+            highest: self.highest.clone(),
+        }
+    }
+}
+
+/// The ledger of archive numbers given out (`archive-numbers.toml`): the
+/// highest item of each group, kept apart from the records and committed
+/// with each filing. A record holding a number can be deleted; the
+/// ledger still says its number was given, so the number is never given
+/// out again, and `check` finds the gap.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct Given {
+    highest: BTreeMap<Group, u32>,
+}
+
+/// A ledger entry that cannot be read: its key is not a group
+/// (`Z109-WS·2026-D10-BGS`), or its value not an item number.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BadLedgerKey {
+    pub key: String,
+}
+
+impl Given {
+    /// Reads the ledger's entries: each a group, as an archive number
+    /// without its item, and the highest item given in it.
+    pub fn read(entries: BTreeMap<String, u32>) -> Result<Given, BadLedgerKey> {
+        let mut highest = BTreeMap::new();
+        for (key, item) in entries {
+            let group = ArchiveNumber::parse(&format!("{key}-0001"))
+                .filter(|n| n.group().to_string() == key)
+                .ok_or_else(|| BadLedgerKey { key: key.clone() })?;
+            let mine: &mut u32 = highest.entry(group.group()).or_default();
+            *mine = (*mine).max(item);
+        }
+        Ok(Given { highest })
+    }
+
+    /// Two clones' ledgers as one (`sync`): in each group the higher of
+    /// the two, so that every number either gave out stays given.
+    pub fn merge(&self, other: &Given) -> Given {
+        let mut highest = self.highest.clone();
+        for (group, item) in &other.highest {
+            let mine = highest.entry(group.clone()).or_default();
+            *mine = (*mine).max(*item);
+        }
+        Given { highest }
+    }
+
+    /// The entries to write: each group as text, with its highest item.
+    pub fn entries(&self) -> BTreeMap<String, u32> {
+        (self.highest.iter())
+            .map(|(group, item)| (group.to_string(), *item))
+            .collect()
+    }
+
+    /// The numbers given out that nothing in `used` accounts for, as
+    /// runs of items: below the highest of a group, held by no record
+    /// and named by no record's history (an `archive` entry kept after
+    /// `archive undo`). A record deleted by hand leaves such a gap.
+    /// Counted from the numbers used, never item by item, so a ledger
+    /// edited to a huge number costs nothing.
+    pub fn gaps(&self, used: &[ArchiveNumber]) -> Vec<Gap> {
+        let mut by_group: BTreeMap<&Group, Vec<u32>> = BTreeMap::new();
+        let groups: Vec<Group> = used.iter().map(ArchiveNumber::group).collect();
+        for (number, group) in used.iter().zip(&groups) {
+            by_group.entry(group).or_default().push(number.item);
+        }
+        let mut gaps = Vec::new();
+        for (group, highest) in &self.highest {
+            let mut items = by_group.get(group).cloned().unwrap_or_default();
+            items.retain(|i| i <= highest);
+            items.sort_unstable();
+            items.dedup();
+            // Counted wide, so that a ledger at the last item does not
+            // overflow.
+            let mut next = 1u64;
+            let after = u64::from(*highest) + 1;
+            for item in items.into_iter().map(u64::from).chain([after]) {
+                if item > next {
+                    gaps.push(Gap {
+                        first: group.number(narrow(next)),
+                        last: group.number(narrow(item - 1)),
+                    });
+                }
+                next = item + 1;
+            }
+        }
+        gaps
+    }
+}
+
+/// An item counted wide, back within `u32` (it is, by how it was made).
+fn narrow(item: u64) -> u32 {
+    u32::try_from(item).unwrap_or(u32::MAX)
+}
+
+/// A run of archive numbers given out that no record accounts for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Gap {
+    pub first: ArchiveNumber,
+    pub last: ArchiveNumber,
+}
+
+impl fmt::Display for Group {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let number = self.number(1).to_string();
+        let cut = number.rfind('-').unwrap_or(number.len());
+        f.write_str(&number[..cut])
     }
 }
 
@@ -893,6 +1116,98 @@ mod tests {
             None,
         );
         assert!(bad.is_err());
+    }
+
+    #[test]
+    fn the_ledger_reads_back_and_finds_the_numbers_no_record_accounts_for() {
+        let entries = |pairs: &[(&str, u32)]| {
+            (pairs.iter())
+                .map(|(k, v)| (k.to_string(), *v))
+                .collect::<BTreeMap<_, _>>()
+        };
+        let given = Given::read(entries(&[
+            ("Z109-WS·2026-D10-BGS", 6),
+            ("Z109-WS·2026-Y", 1),
+        ]))
+        .unwrap();
+        assert_eq!(Given::read(given.entries()).unwrap(), given);
+        let used = [
+            n("Z109-WS·2026-D10-BGS-0002"),
+            n("Z109-WS·2026-D10-BGS-0004"),
+            n("Z109-WS·2026-D10-BGS-0004"),
+            n("Z109-WS·2026-Y-0001"),
+            n("Z109-WS·2026-Y-0009"),
+        ];
+        let gaps: Vec<(String, String)> = (given.gaps(&used).iter())
+            .map(|g| (g.first.to_string(), g.last.to_string()))
+            .collect();
+        assert_eq!(
+            gaps,
+            [
+                (
+                    "Z109-WS·2026-D10-BGS-0001".into(),
+                    "Z109-WS·2026-D10-BGS-0001".into()
+                ),
+                (
+                    "Z109-WS·2026-D10-BGS-0003".into(),
+                    "Z109-WS·2026-D10-BGS-0003".into()
+                ),
+                (
+                    "Z109-WS·2026-D10-BGS-0005".into(),
+                    "Z109-WS·2026-D10-BGS-0006".into()
+                ),
+            ]
+        );
+        // A ledger edited to a huge number is one run, found at once.
+        let huge = Given::read(entries(&[("Z109-WS·2026-Y", u32::MAX)])).unwrap();
+        assert_eq!(huge.gaps(&used).len(), 2);
+        for key in ["第三卷", "Z109-WS·2026-D10-BGS-0001", "z109-ws.2026-d10"] {
+            assert_eq!(
+                Given::read(entries(&[(key, 1)])),
+                Err(BadLedgerKey { key: key.into() })
+            );
+        }
+        // The numbering never goes below the ledger.
+        let mut numbering = Numbering::new(&[]);
+        numbering.remember(&given);
+        assert_eq!(
+            numbering.take(&n("Z109-WS·2026-D10-BGS-0001").group()).item,
+            7
+        );
+    }
+
+    #[test]
+    fn the_digest_follows_the_content_not_the_layout_nor_the_history() {
+        let mut record = paper("IN-2026-0001", "pages: 3\n");
+        let on = Date::constant(2026, 12, 1);
+        let number = n("Z109-WS·2026-Y-0001");
+        file(&mut record, ArchiveBlock::new(&number, None, None, on)).unwrap();
+        let block = block(&record).unwrap().clone();
+        assert!(block.digest.as_deref().unwrap().starts_with("sha256:"));
+        assert_eq!(intact(&record, &block), Some(true));
+        record.push_history(crate::model::common::HistoryEntry {
+            at: crate::model::date::Moment::parse_rfc3339("2026-12-01T09:00:00+08:00").unwrap(),
+            by: "王芳".into(),
+            action: ARCHIVE_ACTION.into(),
+            note: Some(number.to_string()),
+        });
+        assert_eq!(intact(&record, &block), Some(true));
+        let text = serde_yaml::to_string(&record.to_value().unwrap()).unwrap();
+        let reordered: String = {
+            let mut lines: Vec<&str> = text.lines().collect();
+            lines.swap(0, 1);
+            lines.join("\n") + "\n"
+        };
+        let again = Record::from_yaml(&reordered, Kind::Incoming, None).unwrap();
+        assert_eq!(intact(&again, &block), Some(true));
+        let altered =
+            Record::from_yaml(&text.replace("pages: 3", "pages: 4"), Kind::Incoming, None).unwrap();
+        assert_eq!(intact(&altered, &block), Some(false));
+        let without = ArchiveBlock {
+            digest: None,
+            ..block
+        };
+        assert_eq!(intact(&altered, &without), None);
     }
 
     #[test]

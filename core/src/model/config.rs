@@ -404,6 +404,9 @@ pub enum ConfigProblem {
     BadBookName { name: String },
     /// A `timezone` that is neither an IANA name nor a fixed offset.
     BadTimezone { value: String },
+    /// A key of the archive ledger (`archive-numbers.toml`) that is not
+    /// the group of an archive number (`Z109-WS·2026-D10-BGS`).
+    ArchiveGroup { key: String },
     /// A calendar table not named by a year.
     CalendarYear { year: String },
     /// A calendar entry that is neither a date nor a short range.

@@ -279,10 +279,48 @@ pub const SPEC: KindSpec = KindSpec {
     numbered: &[],
     date_keys: &["start", "end"],
 };
+/// Whether a meeting given `start` and `end` would end before it
+/// starts: two moments are compared as instants (their offsets may
+/// differ); a day alone on either side compares by the day, so a meeting
+/// that starts at 09:00 and ends "that day" is whole.
+pub fn ends_before_start(start: &When, end: &When) -> bool {
+    match (start, end) {
+        (When::Moment(start), When::Moment(end)) => {
+            let instant = |m: &Moment| m.offset.to_timestamp(m.datetime).ok();
+            match (instant(start), instant(end)) {
+                (Some(start), Some(end)) => end < start,
+                _ => end.datetime < start.datetime,
+            }
+        }
+        _ => end.date() < start.date(),
+    }
+}
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_meeting_ends_before_it_starts_only_when_it_truly_does() {
+        let when = |text: &str| -> When { serde_yaml::from_str(text).unwrap() };
+        let start = when("2026-11-24T15:00:00+08:00");
+        assert!(ends_before_start(
+            &start,
+            &when("2026-11-24T09:00:00+08:00")
+        ));
+        assert!(!ends_before_start(
+            &start,
+            &when("2026-11-24T16:00:00+08:00")
+        ));
+        // The same instant seen from another offset is not earlier.
+        assert!(!ends_before_start(
+            &start,
+            &when("2026-11-24T07:00:00+00:00")
+        ));
+        // A day alone compares by the day.
+        assert!(!ends_before_start(&start, &when("2026-11-24")));
+        assert!(ends_before_start(&start, &when("2026-11-23")));
+    }
 
     fn meeting() -> Meeting {
         serde_yaml::from_str(

@@ -261,7 +261,22 @@ impl<'a> Change<'a> {
         if let Some(problem) = new.into_iter().next() {
             return Err(model::settings::SettingsError::WouldBreak(problem).into());
         }
-        let staged = save::stage(&self.register.root, &relative, text.as_bytes())?;
+        self.stage_file(relative, text.as_bytes())
+    }
+
+    /// Writes the archive ledger (`numbering::ARCHIVE_LEDGER`), staged
+    /// with the records filed and committed with them: a number is in the
+    /// ledger exactly when a commit gave it out.
+    pub fn save_ledger(&mut self, given: &model::archive::Given) -> Result<()> {
+        let relative = PathBuf::from(numbering::ARCHIVE_LEDGER);
+        self.register.contained(&relative)?;
+        self.stage_file(relative, numbering::ledger_text(given).as_bytes())
+    }
+
+    /// Stages a file of the register that is not a record; the later
+    /// content wins when staged twice.
+    fn stage_file(&mut self, relative: PathBuf, bytes: &[u8]) -> Result<()> {
+        let staged = save::stage(&self.register.root, &relative, bytes)?;
         self.staged.retain(|s| s.relative() != relative);
         self.staged.push(staged);
         if !self.touched.contains(&relative) {

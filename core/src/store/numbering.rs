@@ -4,6 +4,8 @@
 
 use serde::Deserialize;
 
+use crate::model::archive::Given;
+use crate::model::config::ConfigProblem;
 use crate::model::id::Id;
 use crate::model::kind::Kind;
 use crate::model::outgoing::parse_doc_number;
@@ -90,4 +92,49 @@ pub fn next_number(register: &Register, issuer: &str, year: i16) -> Result<u32> 
         .find(|s| s.issuer == issuer)
         .map_or(1, |s| s.first_number(year));
     Ok((highest_number(register, issuer, year)? + 1).max(first))
+}
+
+/// The ledger of archive numbers given out (档号), in the register's root
+/// and committed with every filing: the numbers of a record deleted by
+/// hand are still known (`model::archive::Given`).
+pub const ARCHIVE_LEDGER: &str = "archive-numbers.toml";
+
+/// What the ledger file says on top, for a clerk who opens it.
+const LEDGER_HEAD: &str = "# Archive numbers given out (已分配档号): the highest item (件号) of each\n\
+# group, kept by `taizhang archive` so that no number is ever given twice,\n\
+# even after its record is deleted. `taizhang check` reports a number below\n\
+# these that no record accounts for. Do not lower them.\n";
+
+/// Reads the ledger; a register without one (made before it, or never
+/// archived) has an empty one.
+pub fn read_ledger(register: &Register) -> Result<Given> {
+    let path = register.root.join(ARCHIVE_LEDGER);
+    let text = match std::fs::read_to_string(&path) {
+        Ok(text) => text,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Given::default()),
+        Err(e) => return Err(Error::io(&path, e)),
+    };
+    let bad = |problem| Error::BadConfig {
+        path: path.clone(),
+        problem,
+    };
+    let entries = toml::from_str(&text).map_err(|e| bad(ConfigProblem::syntax(&e, &text)))?;
+    Given::read(entries).map_err(|e| bad(ConfigProblem::ArchiveGroup { key: e.key }))
+}
+
+/// Reads a ledger's text, as `read_ledger` reads its file; `None` when it
+/// cannot be read.
+pub fn ledger_of(text: &str) -> Option<Given> {
+    Given::read(toml::from_str(text).ok()?).ok()
+}
+
+/// The ledger as its file holds it.
+pub fn ledger_text(given: &Given) -> String {
+    let mut text = LEDGER_HEAD.to_string();
+    for (group, item) in given.entries() {
+        // A group is ASCII but for its middle dot, and a TOML basic
+        // string takes it as it is.
+        text.push_str(&format!("\"{group}\" = {item}\n"));
+    }
+    text
 }

@@ -680,6 +680,20 @@ impl<'a> Replay<'a> {
         })
     }
 
+    /// Both clones filed documents: the archive ledger is the higher
+    /// number of each group of the two (`model::archive::Given::merge`),
+    /// so a number either clone gave out is never given again. Two clones
+    /// that gave the same number each to a document of their own leave a
+    /// 档号 used twice, which `check` reports.
+    fn merge_ledgers(&self, path: &str, mode: &str, current: &str, new: &str) -> Result<()> {
+        let read = |blob: &str| -> Result<_> {
+            numbering::ledger_of(&self.git.blob(blob)?).ok_or_else(|| unmergeable(path))
+        };
+        let merged = read(current)?.merge(&read(new)?);
+        let blob = self.git.write_blob(&numbering::ledger_text(&merged))?;
+        self.git.stage(path, mode, &blob)
+    }
+
     /// Applies one file change of this clone to the private index.
     fn apply(&self, change: &FileChange, report: &mut Report) -> Result<()> {
         let path = self.map_path(&change.path);
@@ -702,7 +716,12 @@ impl<'a> Replay<'a> {
                 None => self.git.unstage(&path),
             };
         }
-        // Both sides changed the file.
+        // Both sides changed the file (the ledger: both may have made it).
+        if path == numbering::ARCHIVE_LEDGER
+            && let (Some(current), Some((mode, new))) = (&current, &new)
+        {
+            return self.merge_ledgers(&path, mode, current, new);
+        }
         let (Some(current), Some(old), Some((mode, new))) = (current, old, new) else {
             return Err(unmergeable(&path));
         };

@@ -8,7 +8,7 @@ use crate::context::values::keyword;
 use crate::error::{CoreError, Result};
 use crate::i18n::archive as words;
 use crate::i18n::tr;
-use taizhang_core::model::archive::{self, ArchiveBlock, ArchiveError, Group, Numbering};
+use taizhang_core::model::archive::{self, ArchiveBlock, ArchiveError, Group};
 use taizhang_core::model::common::HistoryAction;
 use taizhang_core::model::keyword::Retention;
 use taizhang_core::store::{self};
@@ -71,7 +71,7 @@ pub fn run(ctx: &Ctx, args: FileArgs) -> Result<ExitCode> {
         .transpose()
         .map_err(CoreError::Archive)?;
     let documents = super::all_documents(&register)?;
-    let mut numbering = Numbering::new(documents.iter());
+    let mut numbering = super::numbering(&register, &documents)?;
     let number = numbering.take(&Group {
         fonds,
         year: archive::document_year(&record),
@@ -83,6 +83,7 @@ pub fn run(ctx: &Ctx, args: FileArgs) -> Result<ExitCode> {
     archive::file(&mut record, block).map_err(CoreError::Archive)?;
     record.push_history(actor.entry(HistoryAction::Archive, Some(number.to_string())));
     tx.save(&record)?;
+    tx.save_ledger(&numbering.given())?;
     tx.finish(&commit_message(&register, "archive", &record))?;
     ctx.note(&words::filed(
         ctx.lang(),

@@ -4,8 +4,10 @@
 //!
 //! Numbers are handed out by `model::archive::Numbering` from every
 //! number the documents have ever used (their blocks and their `archive`
-//! history entries), read under the write lock. Archived records are
-//! frozen by the store (`Change::save`), not here.
+//! history entries) and every number the ledger (`archive-numbers.toml`)
+//! says was given, read under the write lock; the ledger is written in
+//! the same commit as the records filed. Archived records are frozen by
+//! the store (`Change::save`), not here.
 
 mod catalogue;
 mod due;
@@ -20,7 +22,7 @@ use clap::Subcommand;
 use crate::context::Ctx;
 use crate::error::{CoreError, Result};
 use crate::i18n::tr;
-use taizhang_core::model::archive::ArchiveError;
+use taizhang_core::model::archive::{ArchiveError, Numbering};
 use taizhang_core::model::kind::Kind;
 use taizhang_core::model::record::Record;
 use taizhang_core::store::{self, Need, Register};
@@ -79,6 +81,14 @@ fn all_documents(register: &Register) -> Result<Vec<Record>> {
         return Err(problem.into_error(&register.root).into());
     }
     Ok(snapshot.records.into_iter().map(|l| l.record).collect())
+}
+
+/// The numbering of the register: every number its documents ever used,
+/// and every number its ledger says was given out.
+fn numbering(register: &Register, documents: &[Record]) -> Result<Numbering> {
+    let mut numbering = Numbering::new(documents);
+    numbering.remember(&store::numbering::read_ledger(register)?);
+    Ok(numbering)
 }
 
 /// Every readable document, for the read-only lists: a broken file is

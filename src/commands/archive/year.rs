@@ -11,7 +11,7 @@ use crate::i18n::tr;
 use crate::report::output::Output;
 use crate::report::redact::{Secrets, Title};
 use crate::report::render::{Table, Tone};
-use taizhang_core::model::archive::{self, ArchiveBlock, Numbering, Skip};
+use taizhang_core::model::archive::{self, ArchiveBlock, Skip};
 use taizhang_core::model::common::HistoryAction;
 use taizhang_core::model::keyword::Retention;
 use taizhang_core::model::record::Record;
@@ -82,7 +82,7 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
         false => Some(ctx.begin(&register)?),
     };
     let documents = super::all_documents(&register)?;
-    let mut numbering = Numbering::new(documents.iter());
+    let mut numbering = super::numbering(&register, &documents)?;
     let mut plan = archive::plan_year(
         &documents,
         args.year,
@@ -114,6 +114,9 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
     if let Some(mut tx) = tx {
         for record in &changed {
             tx.save(record)?;
+        }
+        if !changed.is_empty() {
+            tx.save_ledger(&numbering.given())?;
         }
         let count = changed.len();
         tx.finish(&format!("taizhang: archive year {} ({count})", args.year))?;

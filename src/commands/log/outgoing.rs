@@ -146,6 +146,17 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
         return Err(CoreError::SignerRequired.into());
     }
     let signed = ctx.opt_date(args.signed.as_ref())?;
+    // Nothing is signed in the future, as nothing is received there: a
+    // later date would draw its 发文字号 from a year to come.
+    if let (Some(date), Some(given)) = (signed, &args.signed)
+        && date > ctx.today
+    {
+        return Err(Error::SignedInFuture {
+            flag: given.flag.clone(),
+            date: date.to_string(),
+            today: ctx.today.to_string(),
+        });
+    }
     let secrecy: Secrecy = args.secrecy.unwrap_or_default();
     if let Some(term) = &args.secrecy_term
         && let Some(problem) = check_secrecy_term(term, secrecy.max_term_years())

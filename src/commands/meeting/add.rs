@@ -5,12 +5,12 @@ use std::process::ExitCode;
 use crate::commands::shared::{commit_message, finish_new, optional_text};
 use crate::context::values::{self, Given, WhenExpr, keyword};
 use crate::context::{Ctx, split_list};
-use crate::error::Result;
+use crate::error::{Error, Result};
 use crate::i18n::tr;
 use taizhang_core::model::common::HistoryAction;
 use taizhang_core::model::keyword::Secrecy;
 use taizhang_core::model::kind::Kind;
-use taizhang_core::model::meeting::{AgendaItem, Meeting, MtStatus};
+use taizhang_core::model::meeting::{AgendaItem, Meeting, MtStatus, ends_before_start};
 use taizhang_core::model::record::Record;
 
 #[derive(Debug, clap::Args)]
@@ -93,6 +93,15 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
     let title = args.title;
     let start = ctx.when(&args.start)?;
     let end = args.end.as_ref().map(|e| ctx.when(e)).transpose()?;
+    if let (Some(end), Some(given)) = (&end, &args.end)
+        && ends_before_start(&start, end)
+    {
+        return Err(Error::EndBeforeStart {
+            flag: given.flag.clone(),
+            end: end.to_string(),
+            start: start.to_string(),
+        });
+    }
     let secrecy: Secrecy = args.secrecy.unwrap_or_default();
     let agenda = args
         .agenda

@@ -49,8 +49,7 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
     let (minutes, note) = if let Some(text) = &args.text {
         (text.clone(), None)
     } else if let Some(file) = &args.file {
-        let path = ctx.cwd.join(&file.value);
-        let text = std::fs::read_to_string(&path).map_err(|e| Error::io(&path, e))?;
+        let text = read_minutes(ctx, file)?;
         (
             values::text(&text).map_err(|bad| bad.at(file.flag.clone()))?,
             Some(file.value.display().to_string()),
@@ -77,6 +76,36 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
             Ok(Outcome::new(note, said))
         },
     )
+}
+
+/// The most a minutes file may hold: the minutes of the longest meeting
+/// run to some tens of kilobytes; a file past this is not minutes (a
+/// scan, a device such as /dev/zero that never ends) and would otherwise
+/// be read until the memory runs out.
+const MAX_MINUTES_BYTES: u64 = 1024 * 1024;
+
+/// Reads the minutes file given to `--file`: at most `MAX_MINUTES_BYTES`
+/// (one byte more is read, to know), as UTF-8, with Windows line ends
+/// made plain, as a note holds them.
+fn read_minutes(ctx: &Ctx, file: &Given<std::path::PathBuf>) -> Result<String> {
+    use std::io::Read;
+    let path = ctx.cwd.join(&file.value);
+    let opened = std::fs::File::open(&path).map_err(|e| Error::io(&path, e))?;
+    let mut bytes = Vec::new();
+    (opened.take(MAX_MINUTES_BYTES + 1))
+        .read_to_end(&mut bytes)
+        .map_err(|e| Error::io(&path, e))?;
+    if bytes.len() as u64 > MAX_MINUTES_BYTES {
+        return Err(Error::FileTooLarge {
+            flag: file.flag.clone(),
+            limit: MAX_MINUTES_BYTES,
+        });
+    }
+    let text = String::from_utf8(bytes).map_err(|e| {
+        let invalid = std::io::Error::new(std::io::ErrorKind::InvalidData, e);
+        Error::io(&path, invalid)
+    })?;
+    Ok(text.replace("\r\n", "\n"))
 }
 
 /// The formal minutes must be an outgoing document of this register.

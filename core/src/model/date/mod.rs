@@ -53,6 +53,21 @@ pub fn add_working_days(from: Date, n: i64, calendar: &dyn WorkingDays) -> Optio
     Some(day)
 }
 
+/// The earliest date the register takes: no paper of an office in use
+/// is older, and a year before it (`0001-01-01`, `0206` for `2026`) is a
+/// typo that would sort first in every list (docs/documents.md).
+pub const EARLIEST: Date = Date::constant(1900, 1, 1);
+
+/// The latest date the register takes, today included: far enough for
+/// any deadline or retention, near enough that adding a span to it never
+/// leaves the calendar (`--today 9999-12-31`).
+pub const LATEST: Date = Date::constant(2199, 12, 31);
+
+/// Whether `date` lies between [`EARLIEST`] and [`LATEST`].
+pub fn in_range(date: Date) -> bool {
+    (EARLIEST..=LATEST).contains(&date)
+}
+
 /// Days from `today` to `date`: negative when `date` is past.
 pub fn days_between(today: Date, date: Date) -> i64 {
     today

@@ -144,6 +144,8 @@ pub enum EntryProblem {
         other: String,
         name: String,
     },
+    /// A `number` field (a count: 份数, 数量, 人数) below zero.
+    Negative { field: String },
 }
 
 /// Checks an entry against its book's declaration: missing required
@@ -217,6 +219,11 @@ fn check_value(field: &FieldDef, value: &serde_yaml::Value) -> Option<EntryProbl
         "enum" => text.is_some_and(|t| field.values.iter().any(|v| v == t)),
         _ => matches!(value, Value::String(_) | Value::Sequence(_)),
     };
+    if ok && field.kind == "number" && value.as_f64().is_some_and(|n| n < 0.0) {
+        return Some(EntryProblem::Negative {
+            field: field.name.clone(),
+        });
+    }
     (!ok).then(|| match field.kind.as_str() {
         "enum" => EntryProblem::NotOneOf {
             field: field.name.clone(),
@@ -359,6 +366,21 @@ mod tests {
             "date: 2025-03-02\ntaken_out: 2025-03-04T09:00:00+08:00\n",
         );
         assert_eq!(seal.date(), Date::constant(2025, 3, 2));
+    }
+
+    #[test]
+    fn a_negative_count_is_a_problem_of_its_own() {
+        let book = preset("seal").unwrap();
+        let Record::Entry(entry, _) = read("seal", "date: 2025-03-02\ncopies: -3\n") else {
+            panic!("an entry")
+        };
+        assert!(
+            validate_entry(&entry, &book).contains(&EntryProblem::Negative {
+                field: "copies".into()
+            }),
+            "{:?}",
+            validate_entry(&entry, &book)
+        );
     }
 
     #[test]

@@ -54,6 +54,11 @@ pub enum BookError {
         field: Box<FieldDef>,
         input: String,
     },
+    /// A count (a `number` field: 份数, 数量) below zero; `money` may be.
+    Negative {
+        field: Box<FieldDef>,
+        input: String,
+    },
     NotABool {
         field: Box<FieldDef>,
         input: String,
@@ -300,10 +305,19 @@ pub fn parse_value(field: &FieldDef, raw: &str, given: &Given) -> Result<Option<
                 source,
             }),
         },
-        "number" | "money" => number(raw).map(Some).ok_or_else(|| BookError::NotANumber {
-            field: field.clone().into(),
-            input: raw.to_string(),
-        }),
+        "number" | "money" => match number(raw) {
+            Some(n) if field.kind == "number" && n.as_f64().is_some_and(|n| n < 0.0) => {
+                Err(BookError::Negative {
+                    field: field.clone().into(),
+                    input: raw.to_string(),
+                })
+            }
+            Some(n) => Ok(Some(n)),
+            None => Err(BookError::NotANumber {
+                field: field.clone().into(),
+                input: raw.to_string(),
+            }),
+        },
         "bool" => match raw.to_lowercase().as_str() {
             "是" | "有" | "已" | "yes" | "y" | "true" | "1" => Ok(Some(Value::Bool(true))),
             "否" | "无" | "未" | "no" | "n" | "false" | "0" => Ok(Some(Value::Bool(false))),
@@ -653,6 +667,11 @@ mod tests {
                 Err(BookError::BadDate { .. })
             ));
             assert_eq!(read("copies", "3").unwrap(), Some(Value::Number(3.into())));
+            // A count is never below zero.
+            assert!(matches!(
+                read("copies", "-3"),
+                Err(BookError::Negative { .. })
+            ));
             assert_eq!(
                 read("copies", "1,200").unwrap(),
                 Some(Value::Number(1200.into()))

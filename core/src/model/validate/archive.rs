@@ -40,6 +40,14 @@ pub enum ArchiveNote {
     LoanOfUnarchived {
         target: String,
     },
+    /// Numbers the ledger says were given out that no record holds and
+    /// no record's history names: a record deleted by hand.
+    Gap(archive::Gap),
+    /// The archived content differs from the digest taken when it was
+    /// filed: changed by hand since.
+    Altered {
+        number: String,
+    },
 }
 
 /// Checks one document's archiving on its own.
@@ -56,6 +64,14 @@ pub(super) fn check(record: &Record, config: &Config, f: &mut Findings) {
             }),
         ),
         Some(block) => {
+            if archive::intact(record, block) == Some(false) {
+                f.error(
+                    "archive",
+                    Note::Archive(ArchiveNote::Altered {
+                        number: block.number.clone(),
+                    }),
+                );
+            }
             for mismatch in archive::mismatches(record, block, &config.fonds) {
                 f.error(
                     "archive",

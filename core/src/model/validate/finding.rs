@@ -229,6 +229,22 @@ pub enum Note {
     Archive(super::ArchiveNote),
     /// A title with a line break or control character, or too long.
     Title(crate::model::title::TitleProblem),
+    /// A meeting whose end is before its start.
+    MeetingEndsBeforeStart {
+        end: String,
+        start: String,
+    },
+    /// A record's own date (received, signed, started …) outside the
+    /// dates the register takes (`model::date::EARLIEST` to `LATEST`).
+    DateOutOfRange {
+        date: Date,
+    },
+    /// A text that breaks the rule on text (`model::title`): where it is
+    /// in the record (`history[3].by`) and what is wrong.
+    Text {
+        path: String,
+        problem: crate::model::title::TextProblem,
+    },
 }
 
 /// The findings on one record, being collected.

@@ -27,6 +27,17 @@ fn check(r: &Meeting, f: &mut Findings) {
             f.error("decisions", Note::DecisionTwice { n: d.n });
         }
     }
+    if let Some(end) = &r.end
+        && crate::model::meeting::ends_before_start(&r.start, end)
+    {
+        f.error(
+            "end",
+            Note::MeetingEndsBeforeStart {
+                end: end.to_string(),
+                start: r.start.to_string(),
+            },
+        );
+    }
     if r.status == MtStatus::Minuted && r.minutes.is_none() {
         f.warning("minutes", Note::MinutedWithoutMinutes);
     }

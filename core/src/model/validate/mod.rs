@@ -15,6 +15,7 @@ mod links;
 mod logbook;
 mod meeting;
 mod outgoing;
+mod text;
 
 pub use archive::ArchiveNote;
 pub use finding::{Finding, Note, Severity};
@@ -46,6 +47,15 @@ pub fn check_record(record: &Record, config: &Config) -> Vec<Finding> {
         f.error("title", Note::Title(problem));
     }
     check_secrecy(record, &mut f);
+    if !crate::model::date::in_range(record.date()) {
+        f.error(
+            "",
+            Note::DateOutOfRange {
+                date: record.date(),
+            },
+        );
+    }
+    text::check(record, config, &mut f);
     archive::check(record, config, &mut f);
     match record {
         // An entry is held to its book's declaration.
