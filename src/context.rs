@@ -4,6 +4,7 @@
 //! This is the only place that reads the clock, the environment and the
 //! current folder; everything below gets them as values.
 
+mod secrets;
 pub mod values;
 
 use std::cell::OnceCell;
@@ -78,6 +79,10 @@ pub struct GlobalArgs {
     /// Print only what was asked for (no notes on stderr)
     #[arg(short, long, global = true)]
     pub quiet: bool,
+
+    /// The age identity that opens encrypted classified text (with --show-classified and `secrecy rekey`) [default: TAIZHANG_IDENTITY, else ~/.config/taizhang/identity.txt]; never a file inside the register
+    #[arg(long, value_name = "FILE", global = true)]
+    pub identity: Option<PathBuf>,
 }
 
 /// `--bom`, which every command that prints CSV takes: the emitter
@@ -255,6 +260,7 @@ impl Ctx {
                 tell: Arc::new(tell),
             });
         }
+        register.sealed = Some(self.seal_told());
         Ok(Arc::clone(self.register.get_or_init(|| Arc::new(register))))
     }
 

@@ -10,7 +10,7 @@ use crate::context::{Ctx, split_list};
 use crate::error::{CoreError, Error, Flag, Result};
 use crate::i18n::{Lang, ZoneFrom};
 use taizhang_core::model::calendar::preset;
-use taizhang_core::model::config::{Config, Person, Series, UnitDef};
+use taizhang_core::model::config::{Config, Person, Series, TitlePolicy, UnitDef};
 use taizhang_core::store::init::{self, Git};
 
 /// Create a register: settings with the logbook presets, folders, a
@@ -107,6 +107,9 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
     config.language = Some(lang.code().to_string());
     let (zone, from) = choose_zone(args.timezone.as_deref(), &ctx.machine_zone())?;
     config.timezone = Some(zone);
+    // A new register never keeps a classified title on disk
+    // (docs/secrecy.md); an office that needs them sets `encrypted`.
+    config.secrecy.titles = Some(TitlePolicy::Withheld);
     config.fonds = args.fonds.as_deref().unwrap_or_default().trim().to_string();
     config.units = units(&args.units)?;
     config.people = people(&config, &args.people)?;

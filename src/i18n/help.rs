@@ -420,6 +420,46 @@ pub const COMMANDS: &[(&str, &str, Option<&str>)] = &[
         None,
     ),
     ("series list", "列出各发文字号系列及今年已用到的序号", None),
+    (
+        "secrecy",
+        "涉密内容的保存：密钥、接收人，按保存方式重写",
+        None,
+    ),
+    (
+        "secrecy keygen",
+        "生成用于解密涉密内容的 age 身份文件，并在标准输出上打印其接收人（age1…）。文件仅本人可读（0600），决不覆盖，也不能放在台账文件夹内（台账随每个副本和远程仓库外传）。把接收人交给已能解密的同事：`taizhang secrecy recipients add age1…`",
+        None,
+    ),
+    (
+        "secrecy recipients",
+        "涉密内容加密给哪些 age 接收人：添加、移除、列出",
+        None,
+    ),
+    (
+        "secrecy recipients add",
+        "添加一名同事的接收人（age1…，由 `secrecy keygen` 生成）；台账采用加密保存时，在同一次提交中把所有涉密内容重新加密给新的接收人名单。解密需要您的身份文件（--identity、TAIZHANG_IDENTITY 或 ~/.config/taizhang/identity.txt）",
+        None,
+    ),
+    (
+        "secrecy recipients remove",
+        "从 taizhang.toml 中移除一个接收人，一次提交。文件仍加密给原来的名单，直到运行 `taizhang secrecy rekey` 重新加密；git 历史中仍保留加密给被移除身份的内容",
+        None,
+    ),
+    (
+        "secrecy recipients list",
+        "列出涉密内容加密给的接收人，每行一个",
+        None,
+    ),
+    (
+        "secrecy rekey",
+        "把所有涉密内容重新加密给 taizhang.toml 现列的接收人，一次提交：在 `secrecy recipients remove` 之后运行，使现有文件不再能用被移除的身份解密。需要能解密的身份文件（--identity、TAIZHANG_IDENTITY 或 ~/.config/taizhang/identity.txt）。git 历史中仍保留加密给原名单的内容",
+        None,
+    ),
+    (
+        "secrecy scrub",
+        "按台账现在的 [secrecy] titles 保存方式重写所有涉密记录，一次提交：用于已存有明文涉密标题的台账改为 withheld（或 encrypted）之后。只改现有文件：git 历史仍保留原来的内容，是否清除（git filter-repo，之后替换所有副本）由本单位决定，本命令不做",
+        None,
+    ),
 ];
 
 /// Chinese help of each argument by its command's path and its id.
@@ -451,6 +491,11 @@ pub const ARGS: &[(&str, &str, &str)] = &[
     ("", "no_commit", "写入修改，但不提交"),
     ("", "color", "何时使用颜色"),
     ("", "quiet", "只打印所要的内容（标准错误上不出提示）"),
+    (
+        "",
+        "identity",
+        "解密加密保存的涉密内容所用的 age 身份文件（用于 --show-classified 和 `secrecy rekey`）（默认：TAIZHANG_IDENTITY，否则 ~/.config/taizhang/identity.txt）；决不能是台账文件夹内的文件",
+    ),
     // init
     ("init", "dir", "在哪里新建（默认：当前文件夹）"),
     ("init", "unit", "单位名称，如 某市交通运输局"),
@@ -1015,6 +1060,21 @@ pub const ARGS: &[(&str, &str, &str)] = &[
         "设置项，如 `fonds`、`followups.verify`、`remind.within`（`config list` 列出全部）",
     ),
     ("config set", "value", "新的取值；开关写 true 或 false"),
+    (
+        "secrecy keygen",
+        "out",
+        "身份文件写到哪里（默认：~/.config/taizhang/identity.txt，或 $XDG_CONFIG_HOME/taizhang/identity.txt）",
+    ),
+    (
+        "secrecy recipients add",
+        "key",
+        "接收人，如 age1ql3z7hjy54pw3hyww5ayyfg7zqgvc7w3j2elw8zmrj2kg5sfn9aqmcac8p",
+    ),
+    (
+        "secrecy recipients remove",
+        "key",
+        "接收人（age1…），按 `secrecy recipients list` 所列",
+    ),
     (
         "config unset",
         "key",

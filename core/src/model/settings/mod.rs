@@ -57,6 +57,7 @@ fn specimen() -> Config {
     config.language = Some("-".into());
     config.timezone = Some("-".into());
     config.logbooks.clear();
+    config.secrecy.titles = Some(crate::model::secret::TitlePolicy::Plain);
     config
 }
 
@@ -158,10 +159,16 @@ mod tests {
             "git.autocommit",
             "git.sync_on_write",
             "archive.by_org",
+            "secrecy.titles",
         ] {
             assert!(names.contains(&name.to_string()), "{name} in {names:?}");
         }
-        for not in ["format_version", "logbooks", "archive.retention.default"] {
+        for not in [
+            "format_version",
+            "logbooks",
+            "archive.retention.default",
+            "secrecy.recipients",
+        ] {
             assert!(!names.iter().any(|n| n.starts_with(not)), "{not}");
         }
         assert_eq!(key("GIT.AUTOCOMMIT").unwrap().shape, Shape::Flag);
