@@ -427,17 +427,17 @@ pub const COMMANDS: &[(&str, &str, Option<&str>)] = &[
     ),
     (
         "secrecy keygen",
-        "生成用于解密涉密内容的 age 身份文件，并在标准输出上打印其接收人（age1…）。文件仅本人可读（0600），决不覆盖，也不能放在台账文件夹内（台账随每个副本和远程仓库外传）。把接收人交给已能解密的同事：`taizhang secrecy recipients add age1…`",
+        "生成用于解密涉密内容的 `age` 身份文件，并在标准输出上打印其接收人（`age1…`）。文件仅本人可读（0600），决不覆盖，也不能放在台账文件夹内（台账随每个副本和远程仓库外传）。把接收人交给已能解密的同事：`taizhang secrecy recipients add age1…`",
         None,
     ),
     (
         "secrecy recipients",
-        "涉密内容加密给哪些 age 接收人：添加、移除、列出",
+        "涉密内容加密给哪些 `age` 接收人：添加、移除、列出",
         None,
     ),
     (
         "secrecy recipients add",
-        "添加一名同事的接收人（age1…，由 `secrecy keygen` 生成）；台账采用加密保存时，在同一次提交中把所有涉密内容重新加密给新的接收人名单。解密需要您的身份文件（--identity、TAIZHANG_IDENTITY 或 ~/.config/taizhang/identity.txt）",
+        "添加一名同事的接收人（`age1…`，由 `secrecy keygen` 生成）；台账采用加密保存时，在同一次提交中把所有涉密内容重新加密给新的接收人名单。解密需要您的身份文件（--identity、TAIZHANG_IDENTITY 或 ~/.config/taizhang/identity.txt）",
         None,
     ),
     (
@@ -457,7 +457,7 @@ pub const COMMANDS: &[(&str, &str, Option<&str>)] = &[
     ),
     (
         "secrecy scrub",
-        "按台账现在的 [secrecy] titles 保存方式重写所有涉密记录，一次提交：用于已存有明文涉密标题的台账改为 withheld（或 encrypted）之后。只改现有文件：git 历史仍保留原来的内容，是否清除（git filter-repo，之后替换所有副本）由本单位决定，本命令不做",
+        "按台账现在的 `[secrecy] titles` 保存方式重写所有涉密记录，一次提交：用于已存有明文涉密标题的台账改为 `withheld`（或 `encrypted`）之后。只改现有文件：git 历史仍保留原来的内容，是否清除（`git filter-repo`，之后替换所有副本）由本单位决定，本命令不做",
         None,
     ),
 ];
@@ -494,7 +494,7 @@ pub const ARGS: &[(&str, &str, &str)] = &[
     (
         "",
         "identity",
-        "解密加密保存的涉密内容所用的 age 身份文件（用于 --show-classified 和 `secrecy rekey`）（默认：TAIZHANG_IDENTITY，否则 ~/.config/taizhang/identity.txt）；决不能是台账文件夹内的文件",
+        "解密加密保存的涉密内容所用的 `age` 身份文件（用于 --show-classified 和 `secrecy rekey`）（默认：TAIZHANG_IDENTITY，否则 ~/.config/taizhang/identity.txt）；决不能是台账文件夹内的文件",
     ),
     // init
     ("init", "dir", "在哪里新建（默认：当前文件夹）"),
@@ -1068,12 +1068,12 @@ pub const ARGS: &[(&str, &str, &str)] = &[
     (
         "secrecy recipients add",
         "key",
-        "接收人，如 age1ql3z7hjy54pw3hyww5ayyfg7zqgvc7w3j2elw8zmrj2kg5sfn9aqmcac8p",
+        "接收人，如 `age1ql3z7hjy54pw3hyww5ayyfg7zqgvc7w3j2elw8zmrj2kg5sfn9aqmcac8p`",
     ),
     (
         "secrecy recipients remove",
         "key",
-        "接收人（age1…），按 `secrecy recipients list` 所列",
+        "接收人（`age1…`），按 `secrecy recipients list` 所列",
     ),
     (
         "config unset",

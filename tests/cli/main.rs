@@ -51,4 +51,5 @@ mod sync_lists;
 mod timezone;
 mod undo;
 mod units_people;
+mod vault;
 mod yaml_compat;

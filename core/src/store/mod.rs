@@ -198,6 +198,18 @@ impl<'a> Change<'a> {
     /// the change `thaw`ed it: an archived record is frozen, whichever
     /// command tries (docs/archiving.md).
     pub fn save(&mut self, record: &Record) -> Result<()> {
+        self.write(record, false)
+    }
+
+    /// `save`, but a record whose file would come out the same is left
+    /// alone (not staged, not committed): for rewriting many records
+    /// under the `[secrecy]` policy (`secrecy scrub`, `rekey`), most of
+    /// which may be as the policy wants already.
+    pub fn save_if_changed(&mut self, record: &Record) -> Result<()> {
+        self.write(record, true)
+    }
+
+    fn write(&mut self, record: &Record, only_if_changed: bool) -> Result<()> {
         let relative = self
             .register
             .relative_path(record.id())
@@ -228,6 +240,9 @@ impl<'a> Change<'a> {
         self.refuse_new_errors(record, &relative, old.as_ref().map(|(_, old)| old))?;
         self.seal(record, &mut value)?;
         let text = yaml::to_string_keeping(&value, &keep);
+        if only_if_changed && old.as_ref().is_some_and(|(old, _)| *old == text) {
+            return Ok(());
+        }
         fidelity::fits(&relative, &text)?;
         let staged = save::stage(&self.register.root, &relative, text.as_bytes())?;
         // Saved twice in one change: the later content wins.

@@ -57,7 +57,7 @@ fn rewrite_classified(register: &Register, tx: &mut Change) -> Result<Rewritten>
     };
     for loaded in snapshot.records.iter().filter(|l| touches(&l.record)) {
         tx.thaw(loaded.record.id());
-        tx.save(&loaded.record)?;
+        tx.save_if_changed(&loaded.record)?;
     }
     let notes = tx.seal_notes();
     Ok(Rewritten {
