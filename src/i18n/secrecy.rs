@@ -5,7 +5,6 @@
 use std::path::{Path, PathBuf};
 
 use crate::i18n::{Lang, say};
-use taizhang_core::model::keyword::Secrecy;
 use taizhang_core::model::secret::TitlePolicy;
 use taizhang_core::store::seal::{SealError, SealNote};
 
@@ -98,11 +97,6 @@ pub fn history_still_holds(l: Lang) -> String {
         "git history still holds the text as it was written before. Removing it is the office's decision, not taizhang's: with git filter-repo (e.g. git filter-repo --replace-text FILE listing the titles), then every clone and remote must be replaced; see docs/secrecy.md",
         "git 历史中仍保留此前写入的内容。是否清除由本单位决定，taizhang 不会自行改写历史：可用 git filter-repo（如 git filter-repo --replace-text 文件，文件中列出这些标题），之后所有副本和远程仓库都须替换；详见 docs/secrecy.md"
     )
-}
-
-/// A level word, for the `[秘密]` of a stand-in.
-pub fn level(l: Lang, level: Secrecy) -> String {
-    format!("[{}]", l.keyword(level))
 }
 
 fn looked_list(looked: &[PathBuf]) -> String {

@@ -238,6 +238,15 @@ pub struct Applied {
     pub sealed: usize,
 }
 
+/// The record a field belongs to, as [`apply`] needs it.
+struct Owner<'a> {
+    id: &'a str,
+    level: Secrecy,
+    /// The document's own number (文号), else its ID: a withheld title's
+    /// label.
+    reference: &'a str,
+}
+
 /// The record file tree `value` of record `id`, at effective level
 /// `level`, with its free text at `paths`, made to obey `sealer`'s
 /// policy. A record that is not classified, or the `plain` policy, keeps
@@ -252,10 +261,14 @@ pub fn apply(
     sealer: &Sealer,
 ) -> Result<Applied> {
     let mut applied = Applied::default();
-    let policy = sealer.policy.unwrap_or(TitlePolicy::Plain);
     if !level.is_classified() {
         return Ok(applied);
     }
+    let owner = Owner {
+        id,
+        level,
+        reference,
+    };
     let mut failed = None;
     for path in paths {
         let title = path == "title";
@@ -265,16 +278,7 @@ pub fn apply(
             if failed.is_some() || crate::model::id::Id::parse(text).is_some() {
                 return;
             }
-            match one(
-                text,
-                id,
-                level,
-                reference,
-                title,
-                policy,
-                sealer,
-                &mut applied,
-            ) {
+            match one(text, &owner, title, sealer, &mut applied) {
                 Ok(Some(new)) => *text = new,
                 Ok(None) => {}
                 Err(e) => failed = Some(e),
@@ -284,30 +288,27 @@ pub fn apply(
     failed.map_or(Ok(applied), Err)
 }
 
-/// The new stored text of one field, if it changes.
-#[allow(clippy::too_many_arguments)]
+/// The new stored text of one field (`title`: the record's title), if it
+/// changes.
 fn one(
     text: &str,
-    id: &str,
-    level: Secrecy,
-    reference: &str,
+    owner: &Owner,
     title: bool,
-    policy: TitlePolicy,
     sealer: &Sealer,
     applied: &mut Applied,
 ) -> Result<Option<String>> {
-    let label = || {
-        if title {
-            secret::withheld_title(level, reference)
-        } else {
-            secret::tag(level)
-        }
+    let label = || match title {
+        true => secret::withheld_title(owner.level, owner.reference),
+        false => secret::tag(owner.level),
     };
     if text.is_empty() {
         // Nothing to protect, and nothing to stand in for.
         return Ok(None);
     }
-    match (policy, Secret::of(text)) {
+    match (
+        sealer.policy.unwrap_or(TitlePolicy::Plain),
+        Secret::of(text),
+    ) {
         (TitlePolicy::Withheld, Secret::Clear(_)) => {
             applied.withheld += 1;
             Ok(Some(label()))
@@ -322,12 +323,12 @@ fn one(
                 .identity
                 .as_ref()
                 .ok_or(SealError::IdentityMissing { looked: Vec::new() })?;
-            let clear = identity.open(armor, id)?;
+            let clear = identity.open(armor, owner.id)?;
             applied.sealed += 1;
             seal(&clear, &sealer.recipients).map(Some)
         }
         (TitlePolicy::Plain, Secret::Sealed(armor)) => match &sealer.identity {
-            Some(identity) => identity.open(armor, id).map(Some),
+            Some(identity) => identity.open(armor, owner.id).map(Some),
             None => Ok(None),
         },
         _ => Ok(None),
