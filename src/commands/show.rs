@@ -25,7 +25,8 @@ pub struct Args {
 pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
     let register = ctx.register()?;
     let id = ctx.id(&args.id)?;
-    let record = store::load_one(&register, &id)?;
+    let mut record = store::load_one(&register, &id)?;
+    ctx.unseal(&register, false, [&mut record])?;
     // A page of text and the record itself: no table to give as CSV or
     // Markdown, which are refused rather than given the page.
     ctx.emit(
@@ -63,7 +64,11 @@ fn load_linked(ctx: &Ctx, register: &Register, record: &Record) -> Vec<Record> {
     }
     (record.links().iter())
         .filter_map(|link| match store::load_one(register, &link.target) {
-            Ok(record) => Some(record),
+            Ok(mut record) => {
+                // Sealed titles are labelled, never printed as armor.
+                let _ = ctx.unseal(register, false, [&mut record]);
+                Some(record)
+            }
             Err(CoreError::NotFound { .. }) => None,
             Err(e) => {
                 ctx.warn(&ctx.lang().core_error(&e).0);

@@ -90,28 +90,27 @@ impl Ctx {
     /// asks for it: in a `withheld` register there is nothing to open (a
     /// note says so); where text is sealed, or the policy is
     /// `encrypted`, the identity must be found (an error names where it
-    /// was looked for). Without `show`, nothing is opened.
+    /// was looked for). Without `show`, sealed text is veiled: labelled
+    /// as `withheld` labels it (`[秘密] 文号`), never printed as armor.
     pub fn unseal<'r>(
         &self,
         register: &Register,
         show: bool,
         records: impl IntoIterator<Item = &'r mut Record>,
     ) -> Result<()> {
+        let config = &register.config;
         if !show {
+            for record in records.into_iter().filter(|r| may_hold_sealed(r)) {
+                seal::veil_record(record, config)?;
+            }
             return Ok(());
         }
-        let config = &register.config;
         if config.secrecy.policy() == TitlePolicy::Withheld {
             self.note(&crate::i18n::secrecy::nothing_to_show(self.lang()));
             return Ok(());
         }
-        // Every classified record has its title sealed; an entry's level
-        // may be one of its book's fields, so entries are looked at whole.
-        let may_hold = |r: &Record| {
-            r.secrecy().is_classified() || r.book().is_some() || secret::is_sealed(r.title())
-        };
         let mut sealed: Vec<&mut Record> = (records.into_iter())
-            .filter(|r| may_hold(r) && seal::has_sealed(r, config))
+            .filter(|r| may_hold_sealed(r) && seal::has_sealed(r, config))
             .collect();
         let encrypted = config.secrecy.policy() == TitlePolicy::Encrypted;
         if sealed.is_empty() && !encrypted {
@@ -133,4 +132,11 @@ impl Ctx {
     ) -> Result<()> {
         self.unseal(register, show, loaded.iter_mut().map(|l| &mut l.record))
     }
+}
+
+/// Whether `record` may hold sealed text, cheaply: every classified record
+/// has its title sealed; an entry's level may be one of its book's
+/// fields, so entries are looked at whole.
+fn may_hold_sealed(record: &Record) -> bool {
+    record.secrecy().is_classified() || record.book().is_some() || secret::is_sealed(record.title())
 }

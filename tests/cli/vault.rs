@@ -166,6 +166,15 @@ fn encrypted_keeps_only_age_armor_and_opens_with_the_identity() {
     let identity = identity.to_str().unwrap();
     let hidden = env.run(&["export", "json"]);
     assert!(!hidden.contains(TITLE_WORD), "{hidden}");
+    // Reports that do not open sealed text label it as withheld text is
+    // labelled, never print the armor.
+    for args in [&["list"][..], &["show", "FU-1"], &["show", "IN-1"]] {
+        let out = env.run(args);
+        assert!(
+            !out.contains("AGE ENCRYPTED") && out.contains("[秘密]"),
+            "{args:?}: {out}"
+        );
+    }
     let json = env.run(&[
         "export",
         "json",

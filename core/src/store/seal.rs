@@ -391,6 +391,40 @@ pub fn has_sealed(record: &Record, config: &Config) -> bool {
         .is_ok_and(|mut value| any_sealed(&mut value, &text_paths(record, config)))
 }
 
+/// `record` with its sealed text replaced, in memory, by the labels the
+/// `withheld` policy writes (`[秘密] 文号`, `[秘密]`): what a report
+/// prints of sealed text when it is not asked to open it, rather than
+/// lines of armor. Returns whether anything was sealed.
+pub fn veil_record(
+    record: &mut Record,
+    config: &Config,
+) -> std::result::Result<bool, crate::Error> {
+    let paths = text_paths(record, config);
+    let id = record.id().to_string();
+    let mut value = record
+        .to_value()
+        .map_err(|e| crate::Error::internal(format_args!("{id}: {e}")))?;
+    if !any_sealed(&mut value, &paths) {
+        return Ok(false);
+    }
+    let level = record.secrecy().max(Secrecy::Secret);
+    let reference = record
+        .reference()
+        .filter(|r| !r.trim().is_empty())
+        .unwrap_or(&id)
+        .to_string();
+    let veil = Sealer {
+        policy: Some(TitlePolicy::Withheld),
+        ..Sealer::default()
+    };
+    apply(&mut value, &id, level, &reference, &paths, &veil)?;
+    let mut veiled = Record::deserialize_as(value, record.kind(), record.book())
+        .map_err(|e| crate::Error::internal(format_args!("{id}: {e}")))?;
+    veiled.know_books(&config.logbooks);
+    *record = veiled;
+    Ok(true)
+}
+
 /// `record` with its sealed text opened, in memory only, for a report
 /// asked for with `--show-classified`; returns how many fields were.
 /// Never save the result: it is the caller's to print and drop.
