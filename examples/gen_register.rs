@@ -269,6 +269,10 @@ fn settings() -> Config {
         config.logbooks.insert((*name).to_string(), book(name));
     }
     config.fonds = "Z109".into();
+    // Titles in clear, as an office that kept its 台账 before the
+    // `[secrecy]` policy: the generated titles are made up, and the
+    // timings measure reading them.
+    config.secrecy.titles = Some(taizhang_core::model::secret::TitlePolicy::Plain);
     config.units = UNITS
         .iter()
         .map(|(name, code)| UnitDef {
@@ -310,6 +314,7 @@ fn generate(options: &Options) -> Result<(), String> {
         runtime: Default::default(),
         writer: None,
         reading: None,
+        sealed: None,
     };
     let mut rng = Rng(options.seed);
     let years = (LAST_YEAR - FIRST_YEAR + 1) as u64;

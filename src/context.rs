@@ -4,6 +4,7 @@
 //! This is the only place that reads the clock, the environment and the
 //! current folder; everything below gets them as values.
 
+mod secrets;
 pub mod values;
 
 use std::cell::OnceCell;
@@ -102,6 +103,13 @@ pub struct GlobalArgs {
     ))]
     #[arg(short, long, global = true)]
     pub quiet: bool,
+
+    #[arg(help = tr(
+        "The age identity that opens encrypted classified text (with --show-classified and `secrecy rekey`) [default: TAIZHANG_IDENTITY, else ~/.config/taizhang/identity.txt]; never a file inside the register",
+        "解密加密保存的涉密内容所用的 `age` 身份文件（用于 --show-classified 和 `secrecy rekey`）（默认：TAIZHANG_IDENTITY，否则 ~/.config/taizhang/identity.txt）；决不能是台账文件夹内的文件",
+    ))]
+    #[arg(long, value_name = "FILE", global = true)]
+    pub identity: Option<PathBuf>,
 }
 
 /// `--bom`, which every command that prints CSV takes: the emitter
@@ -302,6 +310,7 @@ impl Ctx {
                 tell: Arc::new(tell),
             });
         }
+        register.sealed = Some(self.seal_told());
         Ok(Arc::clone(self.register.get_or_init(|| Arc::new(register))))
     }
 

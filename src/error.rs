@@ -351,6 +351,12 @@ impl From<taizhang_core::model::logbook::value::BookError> for Error {
     }
 }
 
+impl From<taizhang_core::store::seal::SealError> for Error {
+    fn from(error: taizhang_core::store::seal::SealError) -> Error {
+        Error::Core(error.into())
+    }
+}
+
 impl std::error::Error for Error {
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
         match self {

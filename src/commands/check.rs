@@ -59,6 +59,9 @@ enum Said {
     Note(Note),
     Unreadable(ReadProblem),
     Failed(std::sync::Arc<Error>),
+    /// Classified records kept in clear, the register having no
+    /// `[secrecy] titles` policy: how many.
+    ClearTitles(usize),
 }
 
 impl Said {
@@ -67,6 +70,7 @@ impl Said {
             Said::Note(note) => lang.note(note),
             Said::Unreadable(problem) => lang.problem(problem),
             Said::Failed(error) => lang.error(error).0,
+            Said::ClearTitles(count) => crate::i18n::secrecy::plain_warning(lang, *count),
         }
     }
 }
@@ -219,6 +223,7 @@ fn collect(register: &Register, snapshot: &Snapshot, own: Vec<Issue>) -> Vec<Iss
     };
     issues.extend(own);
     issues.extend(settings_issues(register));
+    issues.extend(clear_titles(register, snapshot));
     let records: Vec<_> = snapshot.records.iter().map(|l| &l.record).collect();
     for finding in validate::check_links(&records) {
         let path = path_of(&finding.id);
@@ -253,6 +258,24 @@ fn settings_issues(register: &Register) -> Vec<Issue> {
             }
         })
         .collect()
+}
+
+/// One warning, on the settings, when a register without a `[secrecy]
+/// titles` policy holds classified records: their titles sit in clear in
+/// every file, clone and remote (docs/secrecy.md).
+fn clear_titles(register: &Register, snapshot: &Snapshot) -> Option<Issue> {
+    let count = snapshot.classified.len();
+    if register.config.secrecy.titles.is_some() || count == 0 {
+        return None;
+    }
+    Some(Issue {
+        severity: "warning",
+        file: store::register::SETTINGS_FILE.to_string(),
+        line: 0,
+        column: 0,
+        field: Some("secrecy.titles".to_string()),
+        message: Said::ClearTitles(count),
+    })
 }
 
 /// What stops the register's commits, where commits are expected: git

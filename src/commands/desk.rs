@@ -47,9 +47,14 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
     let soon_until = ctx.soon_until(&register, None)?;
     let today = ctx.today;
     let relevant = move |facts: &Facts| desk::relevant(facts, today);
-    let snapshot = store::report::load(&register, Need::everything().facts(&relevant), |p| {
+    let mut snapshot = store::report::load(&register, Need::everything().facts(&relevant), |p| {
         ctx.warn_skipped(p)
     });
+    ctx.unseal_loaded(
+        &register,
+        args.secrecy.show_classified,
+        &mut snapshot.records,
+    )?;
     let records: Vec<&Record> = snapshot.records.iter().map(|l| &l.record).collect();
     let secrets = Secrets::from_levels(&snapshot.classified, args.secrecy.reveal());
     let lang = ctx.lang();

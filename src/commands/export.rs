@@ -145,7 +145,9 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
     };
     // Every kind is read, even for one KIND: a follow-up made from a
     // classified paper or meeting inherits its secrecy (as in `remind`).
-    let snapshot = store::report::load(&register, Need::everything(), |p| ctx.warn_skipped(p));
+    let mut snapshot = store::report::load(&register, Need::everything(), |p| ctx.warn_skipped(p));
+    let show = args.output.secrecy.show_classified;
+    ctx.unseal_loaded(&register, show, &mut snapshot.records)?;
     let mut records: Vec<&Record> = snapshot
         .records
         .iter()
@@ -402,7 +404,9 @@ fn html_brief(
     let today = ctx.today;
     let relevant = |facts: &Facts| html::relevant(facts, &period, today);
     let need = Need::everything().facts(&relevant);
-    let snapshot = store::report::load(register, need, |p| ctx.warn_skipped(p));
+    let mut snapshot = store::report::load(register, need, |p| ctx.warn_skipped(p));
+    let show = args.output.secrecy.show_classified;
+    ctx.unseal_loaded(register, show, &mut snapshot.records)?;
     let records: Vec<&Record> = snapshot.records.iter().map(|l| &l.record).collect();
     let secrets = Secrets::from_levels(&snapshot.classified, args.output.secrecy.reveal())
         .with_books(&register.config.logbooks);

@@ -11,7 +11,7 @@ use crate::error::{CoreError, Error, Flag, Result};
 use crate::i18n::tr;
 use crate::i18n::{Lang, ZoneFrom};
 use taizhang_core::model::calendar::preset;
-use taizhang_core::model::config::{Config, Person, Series, UnitDef};
+use taizhang_core::model::config::{Config, Person, Series, TitlePolicy, UnitDef};
 use taizhang_core::store::init::{self, Git};
 
 #[derive(Debug, clap::Args)]
@@ -145,6 +145,9 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
     config.language = Some(lang.code().to_string());
     let (zone, from) = choose_zone(args.timezone.as_deref(), &ctx.machine_zone())?;
     config.timezone = Some(zone);
+    // A new register never keeps a classified title on disk
+    // (docs/secrecy.md); an office that needs them sets `encrypted`.
+    config.secrecy.titles = Some(TitlePolicy::Withheld);
     config.fonds = args.fonds.as_deref().unwrap_or_default().trim().to_string();
     config.units = units(&args.units)?;
     config.people = people(&config, &args.people)?;

@@ -108,7 +108,12 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
     if filter.kind.is_some() || filter.year.is_some() || filter.holder.is_some() {
         need = need.files(&files);
     }
-    let snapshot = store::report::load(&register, need, |p| ctx.warn_skipped(p));
+    let mut snapshot = store::report::load(&register, need, |p| ctx.warn_skipped(p));
+    ctx.unseal_loaded(
+        &register,
+        args.output.secrecy.show_classified,
+        &mut snapshot.records,
+    )?;
     let mut levels = snapshot.classified.clone();
     if filter.kind.is_some() || filter.year.is_some() || filter.holder.is_some() {
         levels.extend(levels_outside(&register, &filter));

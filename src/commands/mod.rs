@@ -28,6 +28,7 @@ mod progress;
 mod remind;
 mod reopen;
 mod rule;
+mod secrecy;
 mod series;
 mod shared;
 mod show;
@@ -107,6 +108,8 @@ pub enum Command {
     Person(person::PersonCommand),
     #[command(subcommand)]
     Series(series::SeriesCommand),
+    #[command(subcommand)]
+    Secrecy(secrecy::SecrecyCommand),
 }
 
 /// Runs `command`; with none, shows today's desk.
@@ -154,6 +157,7 @@ pub fn run(ctx: &Ctx, command: Option<Command>) -> Result<ExitCode> {
         Command::Unit(cmd) => unit::run(ctx, cmd),
         Command::Person(cmd) => person::run(ctx, cmd),
         Command::Series(cmd) => series::run(ctx, cmd),
+        Command::Secrecy(cmd) => secrecy::run(ctx, cmd),
     }
 }
 

@@ -88,7 +88,9 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
     // Every kind is listed, so that a follow-up made from a classified
     // paper or meeting inherits its secrecy; only open records are decoded.
     let need = Need::everything().facts(&remind::relevant);
-    let snapshot = store::report::load(&register, need, |p| ctx.warn_skipped(p));
+    let mut snapshot = store::report::load(&register, need, |p| ctx.warn_skipped(p));
+    let show = args.output.secrecy.show_classified;
+    ctx.unseal_loaded(&register, show, &mut snapshot.records)?;
     let records: Vec<&Record> = snapshot.records.iter().map(|l| &l.record).collect();
     let secrets = Secrets::from_levels(&snapshot.classified, args.output.secrecy.reveal());
     let items = remind::gather(&records, &scope, &secrets, &register.config.logbooks);

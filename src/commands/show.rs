@@ -47,7 +47,8 @@ pub struct Args {
 pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
     let register = ctx.register()?;
     let id = ctx.id(&args.id)?;
-    let record = store::load_one(&register, &id)?;
+    let mut record = store::load_one(&register, &id)?;
+    ctx.unseal(&register, args.secrecy.show_classified, [&mut record])?;
     let linked = load_linked(ctx, &register, &record);
     let levels = levels(&register, &record, &linked);
     let secrets =
@@ -117,7 +118,11 @@ fn load_linked(ctx: &Ctx, register: &Register, record: &Record) -> Vec<Record> {
     }
     (record.links().iter())
         .filter_map(|link| match store::load_one(register, &link.target) {
-            Ok(record) => Some(record),
+            Ok(mut record) => {
+                // Sealed titles are labelled, never printed as armor.
+                let _ = ctx.unseal(register, false, [&mut record]);
+                Some(record)
+            }
             Err(CoreError::NotFound { .. }) => None,
             Err(e) => {
                 ctx.warn(&ctx.lang().core_error(&e).0);

@@ -64,9 +64,14 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
         .transpose()?;
     let today = ctx.today;
     let relevant = |facts: &Facts| summary::relevant(facts, &period, today);
-    let snapshot = store::report::load(&register, Need::everything().facts(&relevant), |p| {
+    let mut snapshot = store::report::load(&register, Need::everything().facts(&relevant), |p| {
         ctx.warn_skipped(p)
     });
+    ctx.unseal_loaded(
+        &register,
+        args.output.secrecy.show_classified,
+        &mut snapshot.records,
+    )?;
     let all: Vec<&Record> = snapshot.records.iter().map(|l| &l.record).collect();
     let secrets = Secrets::from_levels(&snapshot.classified, args.output.secrecy.reveal());
     let selected: Vec<&Record> = all

@@ -23,6 +23,7 @@ pub mod loops;
 mod notes;
 mod refusals;
 pub mod rule;
+pub mod secrecy;
 mod sentences;
 pub mod settings;
 pub mod sheet;

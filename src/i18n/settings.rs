@@ -75,6 +75,10 @@ pub(super) fn error(l: Lang, error: &SettingsError) -> (String, Option<String>) 
             let want = match shape {
                 Shape::Flag => say!(l, "true or false", "true（是）或 false（否）"),
                 Shape::Text => say!(l, "text", "文字"),
+                Shape::Choice(words) => {
+                    let words = words.join(", ");
+                    say!(l, "one of {words}", "以下之一：{words}")
+                }
             };
             (
                 say!(

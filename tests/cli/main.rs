@@ -54,4 +54,5 @@ mod timezone;
 mod trust;
 mod undo;
 mod units_people;
+mod vault;
 mod yaml_compat;

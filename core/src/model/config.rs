@@ -7,6 +7,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 use crate::model::kind::Kind;
+pub use crate::model::secret::{SecrecySettings, TitlePolicy};
 
 /// The folder format this build reads and writes.
 pub const FORMAT_VERSION: u32 = 1;
@@ -54,6 +55,10 @@ pub struct Config {
     /// Archiving (归档): the year-end batch's retention rules.
     #[serde(default, skip_serializing_if = "ArchiveSettings::is_default")]
     pub archive: ArchiveSettings,
+    /// `[secrecy]`: how classified titles and text are stored
+    /// (docs/secrecy.md).
+    #[serde(default, skip_serializing_if = "SecrecySettings::is_default")]
+    pub secrecy: SecrecySettings,
 }
 
 /// `[archive]`: how `archive year` files a year's documents.
@@ -313,6 +318,7 @@ impl Config {
             git: GitSettings::default(),
             logbooks: crate::model::logbook::presets(),
             archive: ArchiveSettings::default(),
+            secrecy: SecrecySettings::default(),
         }
     }
 

@@ -25,6 +25,7 @@ pub mod period;
 pub mod record;
 pub mod renumber;
 pub mod rule;
+pub mod secret;
 pub mod settings;
 pub mod status_words;
 pub mod title;

@@ -238,6 +238,8 @@ pub enum Error {
     Edit(crate::model::edit::EditError),
     /// `undo` refused, and why.
     Undo(crate::store::undo::UndoRefusal),
+    /// Classified text could not be sealed or opened (docs/secrecy.md).
+    Seal(crate::store::seal::SealError),
 }
 
 impl Error {
@@ -276,6 +278,12 @@ impl From<crate::model::settings::SettingsError> for Error {
 impl From<crate::model::logbook::value::BookError> for Error {
     fn from(error: crate::model::logbook::value::BookError) -> Error {
         Error::Book(Box::new(error))
+    }
+}
+
+impl From<crate::store::seal::SealError> for Error {
+    fn from(error: crate::store::seal::SealError) -> Error {
+        Error::Seal(error)
     }
 }
 

@@ -18,6 +18,7 @@ pub mod parse;
 pub mod register;
 pub mod report;
 pub mod save;
+pub mod seal;
 pub mod settings;
 pub mod sheet;
 pub mod sync;
@@ -57,6 +58,14 @@ pub struct Change<'a> {
     /// Archived records this change may write (`archive undo`): every
     /// other archived record is frozen (`save` refuses it).
     thawed: Vec<Id>,
+    /// How classified text is written: the register's `[secrecy]`
+    /// policy, and an identity where sealed text must be opened
+    /// (`secrecy rekey`, `scrub`).
+    sealer: seal::Sealer,
+    /// The records whose text `sealer` withheld or sealed, told once the
+    /// change is in place unless the command tells it its own way.
+    seal_notes: Vec<seal::SealNote>,
+    tell_seals: bool,
 }
 
 impl<'a> Change<'a> {
@@ -82,6 +91,12 @@ impl<'a> Change<'a> {
             commit,
             shared,
             thawed: Vec::new(),
+            sealer: seal::Sealer {
+                policy: register.config.secrecy.titles,
+                ..seal::Sealer::default()
+            },
+            seal_notes: Vec::new(),
+            tell_seals: true,
         };
         for relative in finished {
             let id = relative.file_name().and_then(walk::id_of);
@@ -145,6 +160,31 @@ impl<'a> Change<'a> {
         Ok(id)
     }
 
+    /// Writes classified text again as a whole (`secrecy rekey`,
+    /// `scrub`, `recipients add`): sealed text is opened with `identity`
+    /// where it must be written anew, sealed to `recipients` (when given:
+    /// the new set) even if sealed already when `reseal`, in clear under
+    /// `plain`. The command tells what it did as a whole
+    /// ([`Change::seal_notes`]), not one note per record.
+    pub fn reseal(
+        &mut self,
+        identity: Option<seal::Identity>,
+        recipients: Option<Vec<age::x25519::Recipient>>,
+        reseal: bool,
+    ) {
+        self.sealer.identity = identity;
+        self.sealer.reseal = reseal;
+        if let Some(recipients) = recipients {
+            self.sealer.recipients = recipients;
+        }
+        self.tell_seals = false;
+    }
+
+    /// The records whose classified text this change withheld or sealed.
+    pub fn seal_notes(&self) -> &[seal::SealNote] {
+        &self.seal_notes
+    }
+
     /// Lets this change write the archived record `id`: only `archive
     /// undo` does, to take it out of the archive.
     pub fn thaw(&mut self, id: &Id) {
@@ -158,6 +198,18 @@ impl<'a> Change<'a> {
     /// the change `thaw`ed it: an archived record is frozen, whichever
     /// command tries (docs/archiving.md).
     pub fn save(&mut self, record: &Record) -> Result<()> {
+        self.write(record, false)
+    }
+
+    /// `save`, but a record whose file would come out the same is left
+    /// alone (not staged, not committed): for rewriting many records
+    /// under the `[secrecy]` policy (`secrecy scrub`, `rekey`), most of
+    /// which may be as the policy wants already.
+    pub fn save_if_changed(&mut self, record: &Record) -> Result<()> {
+        self.write(record, true)
+    }
+
+    fn write(&mut self, record: &Record, only_if_changed: bool) -> Result<()> {
         let relative = self
             .register
             .relative_path(record.id())
@@ -186,7 +238,11 @@ impl<'a> Change<'a> {
             None => yaml::Keep::default(),
         };
         self.refuse_new_errors(record, &relative, old.as_ref().map(|(_, old)| old))?;
+        self.seal(record, &mut value)?;
         let text = yaml::to_string_keeping(&value, &keep);
+        if only_if_changed && old.as_ref().is_some_and(|(old, _)| *old == text) {
+            return Ok(());
+        }
         fidelity::fits(&relative, &text)?;
         let staged = save::stage(&self.register.root, &relative, text.as_bytes())?;
         // Saved twice in one change: the later content wins.
@@ -223,9 +279,10 @@ impl<'a> Change<'a> {
                 ));
             }
             self.refuse_new_errors(record, &relative, None)?;
-            let value = record
+            let mut value = record
                 .to_value()
                 .map_err(|e| Error::internal(format_args!("{}: {e}", record.id())))?;
+            self.seal(record, &mut value)?;
             let text = yaml::to_string(&value);
             fidelity::fits(&relative, &text)?;
             files.push((relative, text.into_bytes()));
@@ -283,6 +340,62 @@ impl<'a> Change<'a> {
             self.touched.push(relative);
         }
         Ok(())
+    }
+
+    /// Makes the file tree `value` of `record` obey the register's
+    /// `[secrecy] titles` policy (`seal::apply`): the one place every
+    /// writer passes. Under `plain` nothing is read or changed.
+    fn seal(&mut self, record: &Record, value: &mut serde_yaml::Value) -> Result<()> {
+        use crate::model::secret::TitlePolicy;
+        let policy = self.sealer.policy.unwrap_or(TitlePolicy::Plain);
+        let opens = self.sealer.identity.is_some();
+        if policy == TitlePolicy::Plain && !opens {
+            return Ok(());
+        }
+        let level = self.effective_level(record, value);
+        if !level.is_classified() {
+            return Ok(());
+        }
+        if policy == TitlePolicy::Encrypted && self.sealer.recipients.is_empty() {
+            let keys = &self.register.config.secrecy.recipients;
+            self.sealer.recipients = seal::recipients(keys)?;
+        }
+        let id = record.id().to_string();
+        let reference = (record.reference())
+            .filter(|r| !r.trim().is_empty())
+            .unwrap_or(&id)
+            .to_string();
+        let paths = seal::text_paths(record, &self.register.config);
+        let applied = seal::apply(value, &id, level, &reference, &paths, &self.sealer)?;
+        if applied.withheld + applied.sealed > 0 {
+            self.seal_notes.retain(|n| n.id != *record.id());
+            self.seal_notes.push(seal::SealNote {
+                id: record.id().clone(),
+                level,
+                policy,
+                applied,
+            });
+        }
+        Ok(())
+    }
+
+    /// A record's effective level: the highest of its own (as its file
+    /// states it: a logbook entry may declare one) and of the records it
+    /// refers to, so a follow-up from a classified paper is classified.
+    fn effective_level(
+        &self,
+        record: &Record,
+        value: &serde_yaml::Value,
+    ) -> model::keyword::Secrecy {
+        let own = record
+            .secrecy()
+            .max(crate::model::secret::stored_level(value));
+        record.linked_ids().fold(own, |level, id| {
+            let linked = (self.register.relative_path(&id))
+                .and_then(|relative| self.read_old(&relative))
+                .map(|(_, raw)| crate::model::secret::stored_level(&raw));
+            level.max(linked.unwrap_or_default())
+        })
     }
 
     /// Refuses to replace the file of an archived document (`old`, as
@@ -405,6 +518,9 @@ impl<'a> Change<'a> {
     /// the IDs sharing renumbered (the remote had taken them meanwhile).
     pub fn finish_shared(mut self, message: &str) -> Result<model::renumber::Renumbering> {
         save::place_all(&self.register.root, std::mem::take(&mut self.staged))?;
+        if let Some(told) = self.register.sealed.as_ref().filter(|_| self.tell_seals) {
+            self.seal_notes.iter().for_each(|note| (told.0)(note));
+        }
         let settings = &self.register.config.git;
         if !self.commit || !settings.autocommit || self.touched.is_empty() {
             return Ok(Default::default());

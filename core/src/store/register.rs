@@ -142,6 +142,20 @@ pub struct Register {
     /// every file), so that the context can show progress on a terminal.
     /// The store only counts; drawing is the context's.
     pub reading: Option<Reading>,
+    /// Told, once a change is in place, of each record whose classified
+    /// text the `[secrecy]` policy withheld or sealed, so that the clerk
+    /// learns why it is not on disk as typed (the context words it).
+    pub sealed: Option<SealTold>,
+}
+
+/// Where a change's [`seal::SealNote`](crate::store::seal::SealNote)s go.
+#[derive(Clone)]
+pub struct SealTold(pub std::sync::Arc<dyn Fn(&crate::store::seal::SealNote) + Send + Sync>);
+
+impl std::fmt::Debug for SealTold {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("SealTold")
+    }
 }
 
 /// A step of a read that parses files rather than taking them from the
@@ -228,6 +242,7 @@ impl Register {
             config,
             runtime: Runtime::default(),
             writer: None,
+            sealed: None,
             reading: None,
         })
     }

@@ -66,6 +66,26 @@ impl SettingsDoc {
         Ok(())
     }
 
+    /// Sets the dotted `key` to a list of texts (`[secrecy] recipients`),
+    /// keeping the comment after a list already there.
+    pub fn set_texts(&mut self, key: &str, texts: &[String]) -> Result<()> {
+        let new = Value::Array(texts.iter().map(String::as_str).collect());
+        let (Some(table), leaf) = self.table_of(key, true)? else {
+            return Ok(());
+        };
+        match table.get_mut(leaf).and_then(Item::as_value_mut) {
+            Some(old) => {
+                let decor = old.decor().clone();
+                *old = new;
+                *old.decor_mut() = decor;
+            }
+            None => {
+                table.insert(leaf, Item::Value(new));
+            }
+        }
+        Ok(())
+    }
+
     /// Removes the dotted `key`; nothing to do when it is not there.
     pub fn unset(&mut self, key: &str) -> Result<()> {
         if let (Some(table), leaf) = self.table_of(key, false)? {

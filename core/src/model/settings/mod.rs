@@ -19,7 +19,13 @@ pub enum Shape {
     Text,
     /// `true` or `false`.
     Flag,
+    /// One of these words (`secrecy.titles`).
+    Choice(&'static [&'static str]),
 }
+
+/// Text settings that take one of a few words, refused at once otherwise
+/// (the loader would refuse them too, but naming only a line).
+const CHOICES: &[(&str, &[&str])] = &[("secrecy.titles", &["plain", "withheld", "encrypted"])];
 
 /// One scalar setting, by its dotted name (`remind.within`).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -57,6 +63,7 @@ fn specimen() -> Config {
     config.language = Some("-".into());
     config.timezone = Some("-".into());
     config.logbooks.clear();
+    config.secrecy.titles = Some(crate::model::secret::TitlePolicy::Plain);
     config
 }
 
@@ -86,7 +93,10 @@ fn leaves(table: &toml::Table, prefix: &str, keys: &mut Vec<Key>) {
                 continue;
             }
             toml::Value::Boolean(_) => Shape::Flag,
-            toml::Value::String(_) => Shape::Text,
+            toml::Value::String(_) => match CHOICES.iter().find(|(key, _)| *key == name) {
+                Some((_, words)) => Shape::Choice(words),
+                None => Shape::Text,
+            },
             _ => continue,
         };
         keys.push(Key { name, shape });
@@ -117,6 +127,10 @@ pub fn read(key: &Key, input: &str) -> Result<Typed, SettingsError> {
     };
     match key.shape {
         Shape::Text => Ok(Typed::Text(text.to_string())),
+        Shape::Choice(words) => match words.iter().find(|w| w.eq_ignore_ascii_case(text)) {
+            Some(word) => Ok(Typed::Text(word.to_string())),
+            None => Err(bad()),
+        },
         Shape::Flag => match text.to_lowercase().as_str() {
             "true" | "yes" | "on" | "是" => Ok(Typed::Flag(true)),
             "false" | "no" | "off" | "否" => Ok(Typed::Flag(false)),
@@ -158,10 +172,16 @@ mod tests {
             "git.autocommit",
             "git.sync_on_write",
             "archive.by_org",
+            "secrecy.titles",
         ] {
             assert!(names.contains(&name.to_string()), "{name} in {names:?}");
         }
-        for not in ["format_version", "logbooks", "archive.retention.default"] {
+        for not in [
+            "format_version",
+            "logbooks",
+            "archive.retention.default",
+            "secrecy.recipients",
+        ] {
             assert!(!names.iter().any(|n| n.starts_with(not)), "{not}");
         }
         assert_eq!(key("GIT.AUTOCOMMIT").unwrap().shape, Shape::Flag);
@@ -179,6 +199,12 @@ mod tests {
         assert!(read(&flag, "maybe").is_err());
         let text = key("fonds").unwrap();
         assert_eq!(read(&text, " J001 ").unwrap(), Typed::Text("J001".into()));
+        let policy = key("secrecy.titles").unwrap();
+        assert_eq!(
+            read(&policy, "Withheld").unwrap(),
+            Typed::Text("withheld".into())
+        );
+        assert!(read(&policy, "hidden").is_err());
         let config = Config::new("某局");
         assert_eq!(
             value_of(&config, &key("remind.within").unwrap()).as_deref(),

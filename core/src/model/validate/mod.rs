@@ -43,6 +43,9 @@ pub fn check_record(record: &Record, config: &Config) -> Vec<Finding> {
     let mut f = Findings::new(record.id());
     if record.title().trim().is_empty() && record.kind() != Kind::Logbook {
         f.error("title", Note::EmptyTitle);
+    } else if crate::model::secret::is_sealed(record.title()) {
+        // Sealed with age (docs/secrecy.md): armor has line breaks by
+        // nature; the clear title was checked when it was written.
     } else if let Some(problem) = crate::model::title::check_title(record.title().trim()) {
         f.error("title", Note::Title(problem));
     }
