@@ -6,6 +6,7 @@ use crate::commands::config::change_settings;
 use crate::context::Ctx;
 use crate::error::Result;
 use crate::i18n::secrecy as words;
+use crate::i18n::tr;
 use taizhang_core::store::seal::{self, SealError};
 
 #[derive(Debug, clap::Args)]
