@@ -115,8 +115,46 @@ impl fmt::Display for BadValue {
 
 impl std::error::Error for BadValue {}
 
+/// Why `notify` cannot begin: a channel's settings, or the local secrets
+/// file, do not give it what it needs. Found before anything is sent.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum NotifyProblem {
+    /// `taizhang.toml` has no `[notify.NAME]` table.
+    NoChannels,
+    /// `--channel` names no channel; `known` are those there are.
+    UnknownChannel { name: String, known: Vec<String> },
+    /// A channel lacks a value it needs (`url`, `smtp`, `from`), in the
+    /// settings and in the secrets file alike.
+    Missing { channel: String, key: &'static str },
+    /// A value `env:NAME` whose variable is not set.
+    NoEnv {
+        channel: String,
+        key: &'static str,
+        var: String,
+    },
+    /// An address that does not start with one of `schemes` (the value
+    /// is not repeated: it may hold a key).
+    NotUrl {
+        channel: String,
+        key: &'static str,
+        schemes: &'static str,
+    },
+    /// A sender that does not read as an e-mail address.
+    NotMailbox {
+        channel: String,
+        key: &'static str,
+        value: String,
+    },
+    /// `.taizhang/secrets.toml` may be read by others than its owner.
+    SecretsOpen { path: PathBuf, mode: u32 },
+    /// `.taizhang/secrets.toml` does not read as TOML.
+    SecretsUnreadable { path: PathBuf, problem: String },
+}
+
 #[derive(Debug)]
 pub enum Error {
+    /// `notify` cannot begin.
+    Notify(NotifyProblem),
     /// The register or its rules refused, or could not be read.
     Core(CoreError),
     BadDate {

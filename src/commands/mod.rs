@@ -22,6 +22,7 @@ mod list;
 mod log;
 mod man;
 mod meeting;
+mod notify;
 mod person;
 mod progress;
 mod remind;
@@ -75,6 +76,7 @@ pub enum Command {
     Show(show::Args),
     Check(check::Args),
     Remind(remind::Args),
+    Notify(notify::Args),
     Summary(summary::Args),
     Export(export::Args),
     Sync(sync::Args),
@@ -122,6 +124,7 @@ pub fn run(ctx: &Ctx, command: Option<Command>) -> Result<ExitCode> {
         Command::Show(args) => show::run(ctx, args),
         Command::Check(args) => check::run(ctx, args),
         Command::Remind(args) => remind::run(ctx, args),
+        Command::Notify(args) => notify::run(ctx, args),
         Command::Summary(args) => summary::run(ctx, args),
         Command::Export(args) => export::run(ctx, args),
         Command::Sync(args) => sync::run(ctx, args),

@@ -19,6 +19,7 @@ pub(super) fn error(lang: Lang, error: &Error) -> (String, Option<String>) {
     let l = lang;
     match error {
         E::Core(core) => core_error(l, core),
+        E::Notify(problem) => super::notify::problem(l, problem),
         E::BadDate { flag, source } => {
             let input = &source.input;
             match &source.reason {

@@ -20,6 +20,7 @@ pub mod import;
 mod labels;
 pub mod loops;
 mod notes;
+pub mod notify;
 mod refusals;
 pub mod rule;
 mod sentences;

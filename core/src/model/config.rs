@@ -54,6 +54,10 @@ pub struct Config {
     /// Archiving (归档): the year-end batch's retention rules.
     #[serde(default, skip_serializing_if = "ArchiveSettings::is_default")]
     pub archive: ArchiveSettings,
+    /// `[notify.NAME]`: where `notify` pushes reminders, by the office's
+    /// own channel names (docs/notify.md).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub notify: BTreeMap<String, crate::model::settings::notify::Channel>,
 }
 
 /// `[archive]`: how `archive year` files a year's documents.
@@ -303,6 +307,7 @@ impl Config {
             git: GitSettings::default(),
             logbooks: crate::model::logbook::presets(),
             archive: ArchiveSettings::default(),
+            notify: BTreeMap::new(),
         }
     }
 
