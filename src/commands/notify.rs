@@ -82,6 +82,9 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
         let letters = letters::letters(&items, route.to, people);
         let messages = notify::compose(&compose, letters, people);
         if args.dry_run {
+            // A letter that cannot be made (an owner without an address)
+            // would fail: the dry run says so, and so does its exit code.
+            failed |= messages.iter().any(|m| m.sends.is_err());
             print!("{}", notify::dry_run(route, &messages, lang));
             continue;
         }

@@ -45,8 +45,12 @@ pub struct Part {
 impl Part {
     /// The part as Markdown: the title in bold, then the lines.
     pub fn markdown(&self) -> String {
-        let mut out = format!("**{}**\n", self.title);
+        let mut out = format!("**{}**", self.title);
         for line in &self.lines {
+            // A blank line before each unit's heading, as Markdown wants.
+            if matches!(line, Line::Unit(_)) {
+                out.push('\n');
+            }
             out.push('\n');
             out.push_str(&line.markdown());
         }

@@ -36,6 +36,7 @@ mod log;
 mod loops;
 mod meeting;
 mod moving_in;
+mod notify;
 mod outside;
 mod perms;
 mod polish_remind;
