@@ -87,6 +87,10 @@ pub enum BadValue {
     Empty,
     Title(taizhang_core::model::title::TitleProblem),
     Timezone(String),
+    /// Not an e-mail address.
+    Email(String),
+    /// Not a mobile number.
+    Mobile(String),
 }
 
 impl BadValue {
@@ -100,6 +104,8 @@ impl BadValue {
             BadValue::Empty => Error::Empty { flag },
             BadValue::Title(problem) => Error::BadTitle { flag, problem },
             BadValue::Timezone(input) => Error::BadTimezone { flag, input },
+            BadValue::Email(input) => Error::BadEmail { flag, input },
+            BadValue::Mobile(input) => Error::BadMobile { flag, input },
         }
     }
 }
@@ -223,6 +229,16 @@ pub enum Error {
     },
     /// A time zone flag that names no zone (`init --timezone`).
     BadTimezone {
+        flag: Flag,
+        input: String,
+    },
+    /// A person's e-mail address that does not read as one.
+    BadEmail {
+        flag: Flag,
+        input: String,
+    },
+    /// A person's mobile number that does not read as one.
+    BadMobile {
         flag: Flag,
         input: String,
     },

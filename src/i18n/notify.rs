@@ -204,11 +204,12 @@ pub fn dry_heading(l: Lang, channel: &str, recipient: &str) -> String {
     )
 }
 
-/// In `--dry-run`, before an e-mail's body: lettre sends it encoded.
-pub fn body_encoded(l: Lang) -> String {
+/// In `--dry-run`, before an e-mail's body, which lettre sends in
+/// `encoding` (base64, quoted-printable).
+pub fn body_encoded(l: Lang, encoding: &str) -> String {
     say!(
         l,
-        "(the body as the reader sees it; it is sent base64-encoded)",
-        "（以下为收件人看到的正文；发送时以 base64 编码）"
+        "(the body as the reader sees it; it is sent {encoding}-encoded)",
+        "（以下为收件人看到的正文；发送时以 {encoding} 编码）"
     )
 }

@@ -119,11 +119,15 @@ pub fn dry_run(route: &Route, messages: &[Message], lang: Lang) -> String {
                 }
             }
             Ok(Sends::Mail(mail)) => {
+                let headers = email::headers(mail);
+                let encoding = headers
+                    .lines()
+                    .find_map(|l| l.strip_prefix("Content-Transfer-Encoding: "))
+                    .unwrap_or("8bit");
                 out.push_str(&format!(
-                    "SMTP {}\n{}\n\n{}\n{}\n",
+                    "SMTP {}\n{headers}\n\n{}\n{}\n",
                     channel::shown(&route.address),
-                    email::headers(mail),
-                    words::body_encoded(lang),
+                    words::body_encoded(lang, encoding),
                     mail.body
                 ));
             }

@@ -621,3 +621,52 @@ fn check_warns_of_a_robot_key_written_in_the_settings() {
         "{said}"
     );
 }
+
+#[test]
+fn person_add_takes_a_mobile_and_address_notify_can_use() {
+    let env = Env::new();
+    let commits = env.commits();
+    for (lang, args, said) in [
+        (
+            "en",
+            ["--mobile", "138x0000"],
+            "--mobile: '138x0000' is not a mobile number",
+        ),
+        (
+            "zh",
+            ["--mobile", "138x0000"],
+            "--mobile：“138x0000”不是手机号码",
+        ),
+        (
+            "en",
+            ["--email", "liming"],
+            "--email: 'liming' is not an e-mail address",
+        ),
+        (
+            "zh",
+            ["--email", "li ming@x"],
+            "--email：“li ming@x”不是电子邮件地址",
+        ),
+    ] {
+        let out = env.output(&[&["--lang", lang, "person", "add", "李明"], &args[..]].concat());
+        assert_eq!(out.status.code(), Some(1), "{lang} {args:?}");
+        let stderr = text(&out.stderr);
+        assert!(stderr.contains(said), "{stderr}");
+    }
+    assert_eq!(env.commits(), commits);
+    env.run(&[
+        "person",
+        "add",
+        "李明",
+        "--mobile",
+        "138-0000-0001",
+        "--email",
+        "li@example.org",
+    ]);
+    let settings = env.read("taizhang.toml");
+    assert!(settings.contains("mobile = \"13800000001\""), "{settings}");
+    assert!(
+        settings.contains("email = \"li@example.org\""),
+        "{settings}"
+    );
+}

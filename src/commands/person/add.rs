@@ -21,11 +21,12 @@ pub struct Args {
     /// Their unit (name or code)
     #[arg(long)]
     pub unit: Option<String>,
-    /// Their email address
-    #[arg(long)]
+    /// Their e-mail address, where `notify` sends their reminders
+    #[arg(long, value_parser = values::email)]
     pub email: Option<String>,
-    /// Their mobile number
-    #[arg(long)]
+    /// Their mobile number, by which `notify` @mentions them in WeCom
+    /// and DingTalk groups
+    #[arg(long, value_parser = values::mobile)]
     pub mobile: Option<String>,
     /// A leader (领导): who instructs papers and assigns follow-ups
     #[arg(long)]
