@@ -670,3 +670,48 @@ fn person_add_takes_a_mobile_and_address_notify_can_use() {
         "{settings}"
     );
 }
+
+/// The README's dry-run excerpt is what `notify --dry-run` prints on the
+/// example register with the README's channel.
+#[test]
+fn the_readme_dry_run_sample_is_real() {
+    let readme =
+        std::fs::read_to_string(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md"))
+            .unwrap();
+    let start = readme
+        .find("# notify.office → 运输管理科")
+        .expect("the sample");
+    let sample = &readme[start..readme[start..].find("\n…\n").unwrap() + start];
+    let env = Env::example();
+    let settings = env.read("taizhang.toml");
+    let table =
+        "[notify.office]\nkind = \"wecom\"\nurl = \"env:TAIZHANG_WECOM_URL\"\nto = \"units\"\n";
+    assert!(
+        readme.contains(
+            &table
+                .replace(
+                    "kind = \"wecom\"\n",
+                    "kind = \"wecom\"              # wecom | dingtalk | feishu | webhook | email\n"
+                )
+                .replace(
+                    "to = \"units\"\n",
+                    "to = \"units\"                # all | units | owners\n"
+                )
+        )
+    );
+    env.write("taizhang.toml", &format!("{settings}\n{table}"));
+    let url = "https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=693a91f6";
+    let mut cmd = env.cmd();
+    cmd.env("TAIZHANG_WECOM_URL", url)
+        .env("TAIZHANG_TODAY", "2026-11-23");
+    let out = cmd
+        .args(["--lang", "zh", "notify", "--dry-run"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let printed = text(&out.stdout);
+    assert!(
+        printed.contains(sample),
+        "README:\n{sample}\nprinted:\n{printed}"
+    );
+}
