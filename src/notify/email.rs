@@ -14,11 +14,9 @@ use taizhang_core::model::config::Person;
 
 use super::Compose;
 use super::letters::{self, Letter, Recipient};
+use super::retry::{Try, with_retries};
 use super::{channel, chat};
 use crate::i18n::notify::Trouble;
-
-/// The wait before the first try again; doubled for each next one.
-const BACKOFF: Duration = Duration::from_millis(500);
 
 /// A message ready for the SMTP server, and its body as the reader sees
 /// it (for `--dry-run`).
@@ -124,21 +122,21 @@ pub fn transport(address: &str, timeout: Duration) -> Result<SmtpTransport, Trou
         })
 }
 
-/// Sends `mail`, trying again on anything but a permanent refusal.
+/// Sends `mail`, trying again on anything but a permanent refusal (an
+/// SMTP 5xx).
 pub fn send(transport: &SmtpTransport, mail: &Mail, retries: u32) -> Result<(), Trouble> {
-    let mut tries = 0;
-    loop {
-        tries += 1;
-        match transport.send(&mail.message) {
-            Ok(_) => return Ok(()),
-            Err(e) if e.is_permanent() || tries > retries => {
-                return Err(Trouble::Mail {
-                    detail: e.to_string(),
-                });
-            }
-            Err(_) => std::thread::sleep(BACKOFF * 2u32.pow(tries - 1)),
+    with_retries(retries, || match transport.send(&mail.message) {
+        Ok(_) => Ok(()),
+        Err(e) => {
+            let trouble = Trouble::Mail {
+                detail: e.to_string(),
+            };
+            Err(match e.is_permanent() {
+                true => Try::Final(trouble),
+                false => Try::Again(trouble),
+            })
         }
-    }
+    })
 }
 
 /// The message as `--dry-run` shows it: its headers exactly as sent.

@@ -7,11 +7,9 @@ use std::time::Duration;
 
 use serde_json::Value;
 
+use super::retry::{Try, with_retries};
 use super::{Answer, Post, channel};
 use crate::i18n::notify::Trouble;
-
-/// The wait before the first try again; doubled for each next one.
-const BACKOFF: Duration = Duration::from_millis(500);
 
 /// An HTTP client that waits at most `timeout` for each try.
 pub fn agent(timeout: Duration) -> ureq::Agent {
@@ -27,30 +25,7 @@ pub fn agent(timeout: Duration) -> ureq::Agent {
 /// a 5xx.
 pub fn send(agent: &ureq::Agent, post: &Post, retries: u32) -> Result<(), Trouble> {
     let body = post.body.to_string();
-    let mut tries = 0;
-    loop {
-        tries += 1;
-        let trouble = match try_once(agent, post, &body) {
-            Ok(()) => return Ok(()),
-            Err(Try::Final(trouble)) => return Err(trouble),
-            Err(Try::Again(trouble)) => trouble,
-        };
-        if tries > retries {
-            return Err(match trouble {
-                Trouble::Network { detail, .. } => Trouble::Network { detail, tries },
-                other => other,
-            });
-        }
-        std::thread::sleep(BACKOFF * 2u32.pow(tries - 1));
-    }
-}
-
-/// How one try ended, when not delivered.
-enum Try {
-    /// Worth another try: no answer, or the server's own failure.
-    Again(Trouble),
-    /// The platform refused the message itself.
-    Final(Trouble),
+    with_retries(retries, || try_once(agent, post, &body))
 }
 
 fn try_once(agent: &ureq::Agent, post: &Post, body: &str) -> Result<(), Try> {

@@ -16,6 +16,7 @@ mod feishu;
 mod http;
 pub mod letters;
 pub mod log;
+mod retry;
 pub mod secrets;
 mod sign;
 mod webhook;
