@@ -143,7 +143,7 @@ pub enum NotifyProblem {
     NotUrl {
         channel: String,
         key: &'static str,
-        schemes: &'static str,
+        schemes: &'static [&'static str],
     },
     /// A sender that does not read as an e-mail address.
     NotMailbox {

@@ -56,14 +56,17 @@ pub(super) fn problem(l: Lang, problem: &NotifyProblem) -> (String, Option<Strin
             channel,
             key,
             schemes,
-        } => (
-            say!(
-                l,
-                "notify.{channel}.{key}: not an address starting with {schemes}",
-                "`notify.{channel}.{key}`：不是以 {schemes} 开头的地址"
-            ),
-            None,
-        ),
+        } => {
+            let schemes = schemes.join(l.list_separator());
+            (
+                say!(
+                    l,
+                    "notify.{channel}.{key}: not an address starting with one of {schemes}",
+                    "`notify.{channel}.{key}`：不是以下列之一开头的地址：{schemes}"
+                ),
+                None,
+            )
+        }
         P::NotMailbox {
             channel,
             key,

@@ -62,7 +62,7 @@ pub fn resolve(
             key,
         })?;
     let schemes = schemes(def.kind);
-    if !schemes.split(" / ").any(|s| address.starts_with(s)) {
+    if !schemes.iter().any(|s| address.starts_with(s)) {
         return Err(NotifyProblem::NotUrl {
             channel: name.to_string(),
             key,
@@ -91,10 +91,10 @@ pub fn resolve(
 }
 
 /// The schemes a channel's address may have.
-fn schemes(kind: ChannelKind) -> &'static str {
+fn schemes(kind: ChannelKind) -> &'static [&'static str] {
     match kind {
-        ChannelKind::Email => "smtp:// / smtps://",
-        _ => "https:// / http://",
+        ChannelKind::Email => &["smtps://", "smtp://"],
+        _ => &["https://", "http://"],
     }
 }
 

@@ -715,3 +715,21 @@ fn the_readme_dry_run_sample_is_real() {
         "README:\n{sample}\nprinted:\n{printed}"
     );
 }
+
+#[test]
+fn an_address_of_the_wrong_kind_is_refused_without_showing_it() {
+    let env = office(&channel("office", "wecom", "all", ""));
+    let out = notify(
+        &env,
+        "en",
+        &[("URL_office", "ftp://host/send?key=SECRET")],
+        &[],
+    );
+    assert_eq!(out.status.code(), Some(1));
+    let said = text(&out.stderr);
+    assert!(
+        said.contains("notify.office.url: not an address starting with one of https://, http://"),
+        "{said}"
+    );
+    assert!(!said.contains("SECRET"), "{said}");
+}
