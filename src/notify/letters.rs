@@ -139,3 +139,95 @@ fn by(items: &[Reminder], of: impl Fn(&Reminder) -> Recipient, people: &[Person]
         .map(|(recipient, list)| Letter::new(recipient, list, people))
         .collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::report::redact::Title;
+    use jiff::civil::Date;
+    use taizhang_core::model::kind::Kind;
+
+    fn item(
+        id: &str,
+        unit: &str,
+        owner: Option<&str>,
+        supervisor: Option<&str>,
+        level: Level,
+    ) -> Reminder {
+        Reminder {
+            id: taizhang_core::model::id::Id::parse(id).unwrap(),
+            kind: Kind::Followup,
+            book: None,
+            title: Title::Shown(format!("事项{id}")),
+            unit: Some(unit.into()),
+            owner: owner.map(str::to_string),
+            supervisor: supervisor.map(str::to_string),
+            due: Date::constant(2026, 11, 20),
+            days_left: -3,
+            level,
+        }
+    }
+
+    fn person(name: &str, mobile: Option<&str>, left: bool) -> Person {
+        Person {
+            name: name.into(),
+            mobile: mobile.map(str::to_string),
+            left,
+            ..Person::default()
+        }
+    }
+
+    #[test]
+    fn letters_follow_the_audience_and_mention_owners_once() {
+        let items = [
+            item(
+                "FU-2026-0001",
+                "办公室",
+                Some("李明"),
+                Some("陈局长"),
+                Level::Overdue,
+            ),
+            item(
+                "FU-2026-0002",
+                "财务科",
+                None,
+                Some("陈局长"),
+                Level::Overdue,
+            ),
+            item(
+                "FU-2026-0003",
+                "办公室",
+                Some("李明"),
+                Some("李明"),
+                Level::Overdue,
+            ),
+            item(
+                "FU-2026-0004",
+                "办公室",
+                Some("王芳"),
+                Some("张局长"),
+                Level::DueSoon,
+            ),
+        ];
+        let people = [
+            person("李明", Some("13800000001"), false),
+            person("王芳", Some("13800000002"), true),
+        ];
+        let all = letters(&items, Audience::All, &people);
+        assert_eq!(all.len(), 1);
+        // 王芳 left: no mention; 李明 once.
+        assert_eq!(all[0].mentions, ["13800000001"]);
+        let units: Vec<String> = letters(&items, Audience::Units, &people)
+            .iter()
+            .map(|l| l.recipient.key())
+            .collect();
+        assert_eq!(units, ["unit:办公室", "unit:财务科"]);
+        let owners = letters(&items, Audience::Owners, &people);
+        let keys: Vec<String> = owners.iter().map(|l| l.recipient.key()).collect();
+        assert_eq!(keys, ["owner:李明", "unowned:财务科", "owner:王芳"]);
+        // Red items' supervisors, not the owner themself; a soon item's not.
+        assert_eq!(owners[0].supervisors(), ["陈局长"]);
+        assert!(owners[2].supervisors().is_empty());
+        assert_ne!(owners[0].fingerprint(), owners[2].fingerprint());
+    }
+}
