@@ -588,6 +588,12 @@ impl Ctx {
         std::io::stdin().is_terminal() && std::io::stderr().is_terminal()
     }
 
+    /// An environment variable's text, if set and not blank: for settings
+    /// that name one (`env:TAIZHANG_WECOM_URL`).
+    pub fn env_var(&self, name: &str) -> Option<String> {
+        env_text(name)
+    }
+
     /// Warns on stderr (always: warnings are never silenced by --quiet).
     pub fn warn(&self, text: &str) {
         let word = self.lang().message(crate::i18n::Message::Warning);

@@ -90,6 +90,10 @@ pub enum BadValue {
     /// flag takes one line, or where a note cannot hold it.
     Text(taizhang_core::model::title::TextProblem),
     Timezone(String),
+    /// Not an e-mail address.
+    Email(String),
+    /// Not a mobile number.
+    Mobile(String),
 }
 
 impl BadValue {
@@ -104,6 +108,8 @@ impl BadValue {
             BadValue::Title(problem) => Error::BadTitle { flag, problem },
             BadValue::Text(problem) => Error::BadText { flag, problem },
             BadValue::Timezone(input) => Error::BadTimezone { flag, input },
+            BadValue::Email(input) => Error::BadEmail { flag, input },
+            BadValue::Mobile(input) => Error::BadMobile { flag, input },
         }
     }
 }
@@ -119,8 +125,46 @@ impl fmt::Display for BadValue {
 
 impl std::error::Error for BadValue {}
 
+/// Why `notify` cannot begin: a channel's settings, or the local secrets
+/// file, do not give it what it needs. Found before anything is sent.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum NotifyProblem {
+    /// `taizhang.toml` has no `[notify.NAME]` table.
+    NoChannels,
+    /// `--channel` names no channel; `known` are those there are.
+    UnknownChannel { name: String, known: Vec<String> },
+    /// A channel lacks a value it needs (`url`, `smtp`, `from`), in the
+    /// settings and in the secrets file alike.
+    Missing { channel: String, key: &'static str },
+    /// A value `env:NAME` whose variable is not set.
+    NoEnv {
+        channel: String,
+        key: &'static str,
+        var: String,
+    },
+    /// An address that does not start with one of `schemes` (the value
+    /// is not repeated: it may hold a key).
+    NotUrl {
+        channel: String,
+        key: &'static str,
+        schemes: &'static [&'static str],
+    },
+    /// A sender that does not read as an e-mail address.
+    NotMailbox {
+        channel: String,
+        key: &'static str,
+        value: String,
+    },
+    /// `.taizhang/secrets.toml` may be read by others than its owner.
+    SecretsOpen { path: PathBuf, mode: u32 },
+    /// `.taizhang/secrets.toml` does not read as TOML.
+    SecretsUnreadable { path: PathBuf, problem: String },
+}
+
 #[derive(Debug)]
 pub enum Error {
+    /// `notify` cannot begin.
+    Notify(NotifyProblem),
     /// The register or its rules refused, or could not be read.
     Core(CoreError),
     BadDate {
@@ -212,6 +256,16 @@ pub enum Error {
     },
     /// A time zone flag that names no zone (`init --timezone`).
     BadTimezone {
+        flag: Flag,
+        input: String,
+    },
+    /// A person's e-mail address that does not read as one.
+    BadEmail {
+        flag: Flag,
+        input: String,
+    },
+    /// A person's mobile number that does not read as one.
+    BadMobile {
         flag: Flag,
         input: String,
     },

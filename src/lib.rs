@@ -13,6 +13,7 @@ pub mod context;
 pub mod error;
 pub mod exit;
 pub mod i18n;
+pub mod notify;
 pub mod report;
 
 use std::process::ExitCode;

@@ -248,8 +248,9 @@ fn settings_issues(register: &Register) -> Vec<Issue> {
                 ),
                 _ => (0, None),
             };
+            let warning = matches!(&note, Note::Setting(problem) if problem.is_warning());
             Issue {
-                severity: "error",
+                severity: if warning { "warning" } else { "error" },
                 file: settings.to_string(),
                 line,
                 column: 0,

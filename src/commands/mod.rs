@@ -23,6 +23,7 @@ mod list;
 mod log;
 mod man;
 mod meeting;
+mod notify;
 mod person;
 mod progress;
 mod remind;
@@ -84,6 +85,7 @@ pub enum Command {
     Show(show::Args),
     Check(check::Args),
     Remind(remind::Args),
+    Notify(notify::Args),
     Summary(summary::Args),
     Export(export::Args),
     Sync(sync::Args),
@@ -133,6 +135,7 @@ pub fn run(ctx: &Ctx, command: Option<Command>) -> Result<ExitCode> {
         Command::Show(args) => show::run(ctx, args),
         Command::Check(args) => check::run(ctx, args),
         Command::Remind(args) => remind::run(ctx, args),
+        Command::Notify(args) => notify::run(ctx, args),
         Command::Summary(args) => summary::run(ctx, args),
         Command::Export(args) => export::run(ctx, args),
         Command::Sync(args) => sync::run(ctx, args),

@@ -9,7 +9,7 @@ use crate::context::{Ctx, OutputArgs};
 use crate::error::Result;
 use crate::i18n::tr;
 use crate::report::output::Output;
-use crate::report::redact::Secrets;
+use crate::report::redact::{Reveal, Secrets};
 use crate::report::remind::{self, Level, Reminder, Scope};
 use taizhang_core::model::common::HistoryAction;
 use taizhang_core::model::date::Span;
@@ -74,26 +74,17 @@ pub struct Args {
 
 pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
     let register = ctx.register()?;
-    let soon_until = ctx.soon_until(&register, args.within.as_ref())?;
-    let scope = Scope {
-        today: ctx.today,
-        soon_until,
-        unit: args
-            .unit
-            .as_deref()
-            .map(|u| ctx.any_unit(&register, u))
-            .transpose()?,
+    let unit = args
+        .unit
+        .as_deref()
+        .map(|u| ctx.any_unit(&register, u))
+        .transpose()?;
+    let filter = Filter {
+        unit,
         owner: args.owner.clone(),
+        show_classified: args.output.secrecy.show_classified,
     };
-    // Every kind is listed, so that a follow-up made from a classified
-    // paper or meeting inherits its secrecy; only open records are decoded.
-    let need = Need::everything().facts(&remind::relevant);
-    let mut snapshot = store::report::load(&register, need, |p| ctx.warn_skipped(p));
-    let show = args.output.secrecy.show_classified;
-    ctx.unseal_loaded(&register, show, &mut snapshot.records)?;
-    let records: Vec<&Record> = snapshot.records.iter().map(|l| &l.record).collect();
-    let secrets = Secrets::from_levels(&snapshot.classified, args.output.secrecy.reveal());
-    let items = remind::gather(&records, &scope, &secrets, &register.config.logbooks);
+    let items = gather(ctx, &register, args.within.as_ref(), &filter)?;
 
     if args.record && !items.is_empty() {
         record_chases(ctx, &register, &items)?;
@@ -110,9 +101,51 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
     )
 }
 
+/// Which reminders to gather, and whether classified titles show.
+#[derive(Debug, Default)]
+pub struct Filter {
+    pub unit: Option<String>,
+    pub owner: Option<String>,
+    pub show_classified: bool,
+}
+
+/// Everything due within `within` (default: `remind.within`) that
+/// `filter` lets through, as `remind` prints it and `notify` sends it.
+pub fn gather(
+    ctx: &Ctx,
+    register: &store::Register,
+    within: Option<&Given<Span>>,
+    filter: &Filter,
+) -> Result<Vec<Reminder>> {
+    let soon_until = ctx.soon_until(register, within)?;
+    let scope = Scope {
+        today: ctx.today,
+        soon_until,
+        unit: filter.unit.clone(),
+        owner: filter.owner.clone(),
+    };
+    // Every kind is listed, so that a follow-up made from a classified
+    // paper or meeting inherits its secrecy; only open records are decoded.
+    let need = Need::everything().facts(&remind::relevant);
+    let mut snapshot = store::report::load(register, need, |p| ctx.warn_skipped(p));
+    ctx.unseal_loaded(register, filter.show_classified, &mut snapshot.records)?;
+    let records: Vec<&Record> = snapshot.records.iter().map(|l| &l.record).collect();
+    let reveal = match filter.show_classified {
+        true => Reveal::Show,
+        false => Reveal::Withhold,
+    };
+    let secrets = Secrets::from_levels(&snapshot.classified, reveal);
+    Ok(remind::gather(
+        &records,
+        &scope,
+        &secrets,
+        &register.config.logbooks,
+    ))
+}
+
 /// Appends a chase to every reminded follow-up that can still be chased
 /// (a submitted one awaits verification, not the unit), in one commit.
-fn record_chases(ctx: &Ctx, register: &store::Register, items: &[Reminder]) -> Result<()> {
+pub fn record_chases(ctx: &Ctx, register: &store::Register, items: &[Reminder]) -> Result<()> {
     let actor = ctx.actor(register);
     let mut tx = ctx.begin(register)?;
     let mut chased = Vec::new();

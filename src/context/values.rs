@@ -135,6 +135,28 @@ pub fn text(text: &str) -> Result<String, BadValue> {
     }
 }
 
+/// An e-mail address, as `notify` will send to it: `li@example.org`.
+pub fn email(given: &str) -> Result<String, BadValue> {
+    let address = text(given)?;
+    match address.parse::<lettre::Address>() {
+        Ok(_) => Ok(address),
+        Err(_) => Err(BadValue::Email(address)),
+    }
+}
+
+/// A mobile number, as the chat robots @mention it: digits, perhaps a
+/// leading `+`; spaces and hyphens typed between them are dropped
+/// (`138-0000-0001` is `13800000001`).
+pub fn mobile(given: &str) -> Result<String, BadValue> {
+    let typed = text(given)?;
+    let number: String = typed.chars().filter(|c| !matches!(c, ' ' | '-')).collect();
+    let digits = number.strip_prefix('+').unwrap_or(&number);
+    match (5..=15).contains(&digits.len()) && digits.chars().all(|c| c.is_ascii_digit()) {
+        true => Ok(number),
+        false => Err(BadValue::Mobile(typed)),
+    }
+}
+
 /// A title: not blank, one line, no control characters, at most 500
 /// characters (`model::title`).
 pub fn title(given: &str) -> Result<String, BadValue> {
@@ -284,6 +306,11 @@ mod tests {
         assert!(matches!(text(" \t"), Err(BadValue::Empty)));
         assert!(matches!(title("两行\n标题"), Err(BadValue::Title(_))));
         assert!(matches!(names(" ，、"), Err(BadValue::Empty)));
+        assert_eq!(mobile(" 138-0000-0001 ").unwrap(), "13800000001");
+        assert_eq!(mobile("+86 13800000001").unwrap(), "+8613800000001");
+        assert!(matches!(mobile("138x"), Err(BadValue::Mobile(_))));
+        assert_eq!(email("li@example.org").unwrap(), "li@example.org");
+        assert!(matches!(email("李明"), Err(BadValue::Email(_))));
         assert_eq!(names("张三，李四").unwrap(), "张三，李四");
         let period = period();
         let parse = period.0;

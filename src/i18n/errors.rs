@@ -20,6 +20,7 @@ pub(super) fn error(lang: Lang, error: &Error) -> (String, Option<String>) {
     let l = lang;
     match error {
         E::Core(core) => core_error(l, core),
+        E::Notify(problem) => super::notify::problem(l, problem),
         E::BadDate { flag, source } => {
             let input = &source.input;
             match &source.reason {
@@ -219,6 +220,30 @@ pub(super) fn error(lang: Lang, error: &Error) -> (String, Option<String>) {
                 "--lang：“{input}”不是可用的语言"
             ),
             Some(say!(l, "use en or zh", "可用 `en` 或 `zh`")),
+        ),
+        E::BadEmail { flag, input } => (
+            say!(
+                l,
+                "{flag}: '{input}' is not an e-mail address",
+                "{flag}：“{input}”不是电子邮件地址"
+            ),
+            Some(say!(
+                l,
+                "write it as li@example.org",
+                "应写作 li@example.org 的形式"
+            )),
+        ),
+        E::BadMobile { flag, input } => (
+            say!(
+                l,
+                "{flag}: '{input}' is not a mobile number",
+                "{flag}：“{input}”不是手机号码"
+            ),
+            Some(say!(
+                l,
+                "write its digits, e.g. 13800000001 (a leading + for another country)",
+                "请填写数字，如 13800000001（外国号码前加 +）"
+            )),
         ),
         E::BadTimezone { flag, input } => (
             say!(

@@ -21,6 +21,7 @@ pub mod import;
 mod labels;
 pub mod loops;
 mod notes;
+pub mod notify;
 mod refusals;
 pub mod rule;
 pub mod secrecy;

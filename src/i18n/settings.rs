@@ -260,6 +260,11 @@ pub(super) fn note(l: Lang, note: &SettingNote) -> String {
                 "`{key}`：登记簿 `{book}` 的字段 `{field}` 类型为“{kind}”，无法识别；请改为其中之一：`{known}`"
             )
         }
+        N::LiteralSecret { channel, .. } => say!(
+            l,
+            "{key}: a robot key or password is written out here, and git shares it with everyone who has the register; write `env:NAME` and set NAME in the environment, or move it to .taizhang/secrets.toml under [notify.{channel}]",
+            "`{key}`：此处明文写有机器人密钥或密码，git 会把它分发给每个拥有台账的人；请改写为 `env:变量名` 并在环境变量中设置，或移到 .taizhang/secrets.toml 的 [notify.{channel}] 下"
+        ),
     }
 }
 

@@ -113,6 +113,8 @@ pub struct Reminder {
     pub title: Title,
     pub unit: Option<String>,
     pub owner: Option<String>,
+    /// The follow-up's 分管领导, whom `notify` copies on what is overdue.
+    pub supervisor: Option<String>,
     pub due: Date,
     pub days_left: i64,
     pub level: Level,
@@ -209,6 +211,7 @@ pub fn select(records: &[&Record], scope: &Scope, secrets: &Secrets) -> Vec<Remi
                 title: secrets.title(r),
                 unit: r.unit().map(str::to_string),
                 owner: owner(r).map(str::to_string),
+                supervisor: supervisor(r).map(str::to_string),
                 due: state.due,
                 days_left: state.days_left,
                 level,
@@ -270,6 +273,7 @@ fn declassify_reviews(records: &[&Record], scope: &Scope, secrets: &Secrets) -> 
                 due,
                 days_left: days_between(scope.today, due),
                 level: Level::DeclassifyReview,
+                supervisor: None,
             })
         })
         .collect()
@@ -293,6 +297,7 @@ fn reviews_due(records: &[&Record], scope: &Scope, secrets: &Secrets) -> Vec<Rem
                 title: secrets.title(r),
                 unit: r.unit().map(str::to_string),
                 owner: None,
+                supervisor: None,
                 due: state.due,
                 days_left: state.days_left,
                 level: Level::ReviewDue,
@@ -357,6 +362,7 @@ fn out_entries(
                 title,
                 unit: unit.map(str::to_string),
                 owner: out.owner.map(str::to_string),
+                supervisor: None,
                 due,
                 days_left: days_between(scope.today, due),
                 level,
@@ -390,6 +396,7 @@ fn feedback_owed(records: &[&Record], scope: &Scope, secrets: &Secrets) -> Vec<R
                 title: secrets.title(record),
                 unit: Some(fu.lead.clone()),
                 owner: fu.owner.clone(),
+                supervisor: fu.supervisor.clone(),
                 due: owed,
                 days_left: days_between(scope.today, owed),
                 level: Level::FeedbackDue,
@@ -404,6 +411,13 @@ fn feedback_owed(records: &[&Record], scope: &Scope, secrets: &Secrets) -> Vec<R
 fn owner(record: &Record) -> Option<&str> {
     match record {
         Record::Followup(fu) => fu.owner.as_deref(),
+        _ => None,
+    }
+}
+
+fn supervisor(record: &Record) -> Option<&str> {
+    match record {
+        Record::Followup(fu) => fu.supervisor.as_deref(),
         _ => None,
     }
 }
@@ -504,11 +518,26 @@ fn split(items: &[Reminder]) -> (Vec<Reminder>, Vec<&Reminder>) {
     (rest.into_iter().cloned().collect(), reviews)
 }
 
-fn unit_name(unit: Option<&str>, lang: Lang) -> &str {
+/// One reminder as a line of text: "overdue 3 days  FU-2026-0002  title
+/// (due 2026-11-20)"; a withheld title is already "[秘密] ID", so the ID
+/// is not written twice.
+pub fn line(item: &Reminder, lang: Lang) -> String {
+    let due = due_text(item, lang);
+    let what = if item.title.is_withheld() {
+        item.title.words(lang)
+    } else {
+        format!("{}  {}", item.id, item.title.words(lang))
+    };
+    format!("{}  {what}  {due}", when(item, lang))
+}
+
+/// The name of a group's unit, or the word for none.
+pub fn unit_name(unit: Option<&str>, lang: Lang) -> &str {
     unit.unwrap_or(lang.label(Label::NoUnit))
 }
 
-fn owner_name(owner: Option<&str>, lang: Lang) -> &str {
+/// The name of a group's owner, or the word for none.
+pub fn owner_name(owner: Option<&str>, lang: Lang) -> &str {
     owner.unwrap_or(lang.label(Label::NoOwner))
 }
 
@@ -535,18 +564,6 @@ pub fn text(items: &[Reminder], today: Date, lang: Lang) -> String {
         }
     }
     out
-}
-
-/// One reminder as a line of text: when, what, the due part.
-fn line(item: &Reminder, lang: Lang) -> String {
-    let due = due_text(item, lang);
-    // A withheld title is already "[秘密] ID": no ID twice.
-    let what = if item.title.is_withheld() {
-        item.title.words(lang)
-    } else {
-        format!("{}  {}", item.id, item.title.words(lang))
-    };
-    format!("{}  {what}  {due}", when(item, lang))
 }
 
 /// One row per reminder, in `select`'s order, for a spreadsheet.

@@ -37,6 +37,7 @@ mod log;
 mod loops;
 mod meeting;
 mod moving_in;
+mod notify;
 mod outside;
 mod perms;
 mod polish_remind;

@@ -59,6 +59,10 @@ pub struct Config {
     /// (docs/secrecy.md).
     #[serde(default, skip_serializing_if = "SecrecySettings::is_default")]
     pub secrecy: SecrecySettings,
+    /// `[notify.NAME]`: where `notify` pushes reminders, by the office's
+    /// own channel names (docs/notify.md).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub notify: BTreeMap<String, crate::model::settings::notify::Channel>,
 }
 
 /// `[archive]`: how `archive year` files a year's documents.
@@ -319,6 +323,7 @@ impl Config {
             logbooks: crate::model::logbook::presets(),
             archive: ArchiveSettings::default(),
             secrecy: SecrecySettings::default(),
+            notify: BTreeMap::new(),
         }
     }
 

@@ -27,11 +27,17 @@ pub struct Args {
     #[arg(help = tr("Their unit (name or code)", "所在单位"))]
     #[arg(long)]
     pub unit: Option<String>,
-    #[arg(help = tr("Their email address", "电子邮箱"))]
-    #[arg(long)]
+    #[arg(help = tr(
+        "Their e-mail address, where `notify` sends their reminders",
+        "电子邮箱，`notify` 把本人的提醒发到这里",
+    ))]
+    #[arg(long, value_parser = values::email)]
     pub email: Option<String>,
-    #[arg(help = tr("Their mobile number", "手机号码"))]
-    #[arg(long)]
+    #[arg(help = tr(
+        "Their mobile number, by which `notify` @mentions them in WeCom and DingTalk groups",
+        "手机号码，`notify` 在企业微信、钉钉群中据此 @ 本人",
+    ))]
+    #[arg(long, value_parser = values::mobile)]
     pub mobile: Option<String>,
     #[arg(help = tr(
         "A leader (领导): who instructs papers and assigns follow-ups",

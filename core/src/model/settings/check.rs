@@ -28,6 +28,11 @@ pub enum SettingNote {
         kind: String,
         index: usize,
     },
+    /// A robot key, signing secret or password written out in the
+    /// settings, which git shares with everyone who has the register.
+    /// A warning: it works, but it should live in the environment or in
+    /// `.taizhang/secrets.toml`.
+    LiteralSecret { channel: String, key: String },
 }
 
 /// A step on the way to a value in the settings: a key or a place in a
@@ -57,7 +62,15 @@ impl SettingNote {
                 Step::Index(*index),
                 key("type"),
             ],
+            SettingNote::LiteralSecret { channel, key: name } => {
+                vec![key("notify"), key(channel), key(name)]
+            }
         }
+    }
+
+    /// Whether `check` only warns of it: the settings still work.
+    pub fn is_warning(&self) -> bool {
+        matches!(self, SettingNote::LiteralSecret { .. })
     }
 
     /// The place as a clerk reads it: `series[2].issuer`, 1-based.
@@ -110,7 +123,20 @@ pub fn problems(config: &Config) -> Vec<SettingNote> {
             }
         }
     }
+    found.extend(literal_secrets(config));
     found
+}
+
+/// Secrets written out in `[notify.*]` tables.
+fn literal_secrets(config: &Config) -> impl Iterator<Item = SettingNote> + '_ {
+    config.notify.iter().flat_map(|(channel, def)| {
+        def.literal_secrets()
+            .into_iter()
+            .map(|key| SettingNote::LiteralSecret {
+                channel: channel.clone(),
+                key: key.to_string(),
+            })
+    })
 }
 
 /// The languages output comes in: English and Chinese, by their codes or
@@ -162,6 +188,7 @@ pub fn new_problems(before: &Config, after: &Config) -> Vec<SettingNote> {
     let old = problems(before);
     problems(after)
         .into_iter()
+        .filter(|p| !p.is_warning())
         .filter(|p| !old.iter().any(|o| same_problem(o, p)))
         .collect()
 }

@@ -8,6 +8,7 @@
 
 pub mod check;
 pub mod error;
+pub mod notify;
 pub mod roster;
 
 use crate::model::config::Config;
@@ -42,9 +43,10 @@ pub enum Typed {
 }
 
 /// Leaves that are not settings a clerk sets one by one: the format
-/// version belongs to taizhang; logbooks and retention rules are tables
-/// keyed by the office's own names (see docs/settings.md).
-const NOT_KEYS: &[&str] = &["format_version", "logbooks", "archive.retention"];
+/// version belongs to taizhang; logbooks, retention rules and notify
+/// channels are tables keyed by the office's own names (see
+/// docs/settings.md).
+const NOT_KEYS: &[&str] = &["format_version", "logbooks", "archive.retention", "notify"];
 
 /// Every scalar setting, by name.
 pub fn keys() -> Vec<Key> {
