@@ -14,6 +14,7 @@ pub mod error;
 pub mod exit;
 pub mod i18n;
 pub mod report;
+pub mod web;
 
 use std::process::ExitCode;
 

@@ -17,7 +17,8 @@ use crate::report::list::Filter;
 use crate::report::output::{with_bom, write_json_array};
 use crate::report::redact::Secrets;
 use crate::report::remind::{self, Scope};
-use crate::report::{html, ics, summary, xlsx};
+use crate::report::{ics, summary, xlsx};
+use crate::web::brief as html;
 use taizhang_core::model::facts::Facts;
 use taizhang_core::model::id::Id;
 use taizhang_core::model::kind::{Kind, KindFilter};
@@ -389,6 +390,7 @@ fn html_brief(
         attention: &attention,
         deadlines: &deadlines,
         meetings: &meetings,
+        links: false,
     };
     let text = html::page(&page, ctx.lang());
     emit(out.as_deref(), text.as_bytes(), ExportFormat::Html)?;

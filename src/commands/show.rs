@@ -5,8 +5,10 @@ use std::process::ExitCode;
 use crate::context::Ctx;
 use crate::error::{CoreError, Result};
 use crate::report::output::Output;
+use crate::report::redact::Secrets;
 use crate::report::slip::{self, Linked};
 use crate::report::{list, show};
+use crate::web::forms;
 use taizhang_core::model::record::Record;
 use taizhang_core::store::{self, Register};
 
@@ -16,6 +18,10 @@ use taizhang_core::store::{self, Register};
 /// A document is shown as its handling slip (处理单): particulars, the
 /// timeline of steps, who has it now and what is next. A meeting lists its
 /// decisions with the live state of each follow-up.
+///
+/// --format html gives the record's printed form, one A4 page: a paper's
+/// handling form (收文处理单) or draft sheet (发文稿纸), a follow-up's
+/// notice (督办通知单), a letter of introduction with its stub.
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// The record (IN-2026-0042, or IN-42 for this year's)
@@ -31,6 +37,7 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
     ctx.emit(
         Output::new()
             .terminal(|_| page(ctx, &register, &record))
+            .html(|| form(ctx, &register, &record))
             .json(list::json(&record, ctx.today)),
     )
 }
@@ -51,6 +58,18 @@ fn page(ctx: &Ctx, register: &Register, record: &Record) -> String {
         },
         _ => show::render(record, today, lang),
     }
+}
+
+/// The record's printed form; its title withheld when classified, as in
+/// every page for people.
+fn form(ctx: &Ctx, register: &Register, record: &Record) -> String {
+    let title = Secrets::new(&[record], false).title(record);
+    let book = match record {
+        Record::Entry(_, name) => register.config.logbooks.get(name),
+        _ => None,
+    };
+    let text = page(ctx, register, record);
+    forms::page(record, &title, book, ctx.lang(), &text)
 }
 
 /// The records a slip mentions (`Record::links`): follow-ups, the reply

@@ -25,6 +25,7 @@ pub mod rule;
 mod sentences;
 pub mod settings;
 pub mod sheet;
+pub mod web;
 
 pub use confirm::Confirm;
 

@@ -5,7 +5,6 @@
 pub mod catalogue;
 pub mod desk;
 pub mod export;
-pub mod html;
 pub mod ics;
 pub mod list;
 pub mod output;
