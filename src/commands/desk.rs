@@ -27,23 +27,8 @@ pub struct Args {
 }
 
 pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
-    let register = ctx.register()?;
-    let soon_until = ctx.soon_until(&register, None)?;
-    let today = ctx.today;
-    let relevant = move |facts: &Facts| desk::relevant(facts, today);
-    let snapshot = store::report::load(&register, Need::everything().facts(&relevant), |p| {
-        ctx.warn_skipped(p)
-    });
-    let records: Vec<&Record> = snapshot.records.iter().map(|l| &l.record).collect();
-    let secrets = Secrets::from_levels(&snapshot.classified, args.secrecy.show_classified);
     let lang = ctx.lang();
-    let view = desk::compute(
-        &records,
-        ctx.today,
-        soon_until,
-        &secrets,
-        &register.config.logbooks,
-    );
+    let view = view(ctx, args.secrecy.show_classified)?;
     // Sections of different columns: no one table for CSV, which is
     // refused rather than given the Markdown.
     ctx.emit(
@@ -52,4 +37,24 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
             .markdown(|| desk::markdown(&view, lang))
             .json(&view),
     )
+}
+
+/// Today's desk; the desk of `serve` too.
+pub fn view(ctx: &Ctx, show_classified: bool) -> Result<desk::Desk> {
+    let register = ctx.register()?;
+    let soon_until = ctx.soon_until(&register, None)?;
+    let today = ctx.today;
+    let relevant = move |facts: &Facts| desk::relevant(facts, today);
+    let snapshot = store::report::load(&register, Need::everything().facts(&relevant), |p| {
+        ctx.warn_skipped(p)
+    });
+    let records: Vec<&Record> = snapshot.records.iter().map(|l| &l.record).collect();
+    let secrets = Secrets::from_levels(&snapshot.classified, show_classified);
+    Ok(desk::compute(
+        &records,
+        ctx.today,
+        soon_until,
+        &secrets,
+        &register.config.logbooks,
+    ))
 }

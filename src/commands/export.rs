@@ -342,13 +342,32 @@ fn html_brief(
         None => Period::parse("this-month", ctx.today)
             .map_err(|_| CoreError::internal("the period this-month"))?,
     };
+    let show = args.output.secrecy.show_classified;
+    let text = brief(ctx, register, &period, show, false, |page| {
+        html::page(page, ctx.lang())
+    })?;
+    emit(out.as_deref(), text.as_bytes(), ExportFormat::Html)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The brief of `period`, computed and handed to `render`: the page of
+/// `export html` and of `serve`'s summary.
+pub fn brief<T>(
+    ctx: &Ctx,
+    register: &Register,
+    period: &Period,
+    show_classified: bool,
+    links: bool,
+    render: impl FnOnce(&html::Page) -> T,
+) -> Result<T> {
+    let period = *period;
     let soon_until = ctx.soon_until(register, None)?;
     let today = ctx.today;
     let relevant = |facts: &Facts| html::relevant(facts, &period, today);
     let need = Need::everything().facts(&relevant);
     let snapshot = store::report::load(register, need, |p| ctx.warn_skipped(p));
     let records: Vec<&Record> = snapshot.records.iter().map(|l| &l.record).collect();
-    let secrets = Secrets::from_levels(&snapshot.classified, args.output.secrecy.show_classified);
+    let secrets = Secrets::from_levels(&snapshot.classified, show_classified);
     let books: Vec<String> = register.config.logbooks.keys().cloned().collect();
     let figures = summary::compute(&records, &period, ctx.today, &books, &secrets);
     let scope = |soon_until| Scope {
@@ -390,9 +409,7 @@ fn html_brief(
         attention: &attention,
         deadlines: &deadlines,
         meetings: &meetings,
-        links: false,
+        links,
     };
-    let text = html::page(&page, ctx.lang());
-    emit(out.as_deref(), text.as_bytes(), ExportFormat::Html)?;
-    Ok(ExitCode::SUCCESS)
+    Ok(render(&page))
 }

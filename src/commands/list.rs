@@ -65,23 +65,9 @@ pub struct Args {
 
 pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
     let register = ctx.register()?;
-    let filter = build_filter(ctx, &register, &args)?;
-    let files = |id: &Id, kind: Kind, book: Option<&str>| filter.may_hold(id, kind, book);
-    let facts = |facts: &Facts| filter.may_match(facts);
-    let mut need = Need::everything().facts(&facts);
-    if filter.kind.is_some() || filter.year.is_some() || filter.holder.is_some() {
-        need = need.files(&files);
-    }
-    let snapshot = store::report::load(&register, need, |p| ctx.warn_skipped(p));
-    let mut selected: Vec<&Record> = snapshot
-        .records
-        .iter()
-        .map(|l| &l.record)
-        .filter(|r| filter.matches(r, ctx.today))
-        .collect();
-    if args.overdue || args.open || args.due_within.is_some() {
-        selected.sort_by_key(|r| (r.pending_due(), r.id().clone()));
-    }
+    let found = select(ctx, &register, &args)?;
+    let selected: Vec<&Record> = found.records.iter().collect();
+    let filter = found.filter;
     let kind = match &filter.kind {
         Some(KindFilter::Kind(kind)) => Some(*kind),
         _ => None,
@@ -107,6 +93,39 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
             .csv(args.csv.bom, || table(true))
             .json_array(selected.iter().map(|r| rows::json(r, ctx.today))),
     )
+}
+
+/// The records `args` select, in list's order, with what they were
+/// selected by and the register's classified records (for those who
+/// withhold titles: `serve`).
+pub struct Found {
+    pub records: Vec<Record>,
+    pub filter: Filter,
+    pub classified: Vec<(Id, taizhang_core::model::keyword::Secrecy)>,
+}
+
+/// The records `args` select; `list`'s and `serve`'s search.
+pub fn select(ctx: &Ctx, register: &Register, args: &Args) -> Result<Found> {
+    let filter = build_filter(ctx, register, args)?;
+    let files = |id: &Id, kind: Kind, book: Option<&str>| filter.may_hold(id, kind, book);
+    let facts = |facts: &Facts| filter.may_match(facts);
+    let mut need = Need::everything().facts(&facts);
+    if filter.kind.is_some() || filter.year.is_some() || filter.holder.is_some() {
+        need = need.files(&files);
+    }
+    let snapshot = store::report::load(register, need, |p| ctx.warn_skipped(p));
+    let mut records: Vec<Record> = (snapshot.records.into_iter())
+        .map(|l| l.record)
+        .filter(|r| filter.matches(r, ctx.today))
+        .collect();
+    if args.overdue || args.open || args.due_within.is_some() {
+        records.sort_by_key(|r| (r.pending_due(), r.id().clone()));
+    }
+    Ok(Found {
+        records,
+        filter,
+        classified: snapshot.classified,
+    })
 }
 
 fn build_filter(ctx: &Ctx, register: &Register, args: &Args) -> Result<Filter> {

@@ -28,6 +28,7 @@ mod remind;
 mod reopen;
 mod rule;
 mod series;
+mod serve;
 mod shared;
 mod show;
 mod summary;
@@ -84,6 +85,7 @@ pub enum Command {
     Rule(rule::RuleCommand),
     Import(import::Args),
     Desk(desk::Args),
+    Serve(serve::Args),
     #[command(subcommand)]
     Book(book::BookCommand),
     Archive(archive::Args),
@@ -129,6 +131,7 @@ pub fn run(ctx: &Ctx, command: Option<Command>) -> Result<ExitCode> {
         Command::Rule(cmd) => rule::run(ctx, cmd),
         Command::Import(args) => import::run(ctx, args),
         Command::Desk(args) => desk::run(ctx, args),
+        Command::Serve(args) => serve::run(ctx, args),
         Command::Book(cmd) => book::run(
             ctx,
             cmd,

@@ -50,6 +50,27 @@ pub struct Args {
 
 pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
     let register = ctx.register()?;
+    let items = items(ctx, &args)?;
+
+    if args.record && !items.is_empty() {
+        record_chases(ctx, &register, &items)?;
+    }
+    let (today, lang) = (ctx.today, ctx.lang());
+    // With nothing due, nothing at all (JSON: `[]`), so cron mails nothing.
+    ctx.emit(
+        Output::new()
+            .terminal(|_| remind::text(&items, today, lang))
+            .markdown(|| remind::markdown(&items, today, lang))
+            .csv(args.output.csv.bom, || remind::table(&items, lang))
+            .json_text(|| Ok(remind::json(&items)))
+            .silent(items.is_empty()),
+    )
+}
+
+/// What `args` reminds of today, in remind's order; the board of `serve`
+/// too.
+pub fn items(ctx: &Ctx, args: &Args) -> Result<Vec<Reminder>> {
+    let register = ctx.register()?;
     let soon_until = ctx.soon_until(&register, args.within.as_ref())?;
     let scope = Scope {
         today: ctx.today,
@@ -67,21 +88,12 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
     let snapshot = store::report::load(&register, need, |p| ctx.warn_skipped(p));
     let records: Vec<&Record> = snapshot.records.iter().map(|l| &l.record).collect();
     let secrets = Secrets::from_levels(&snapshot.classified, args.output.secrecy.show_classified);
-    let items = remind::gather(&records, &scope, &secrets, &register.config.logbooks);
-
-    if args.record && !items.is_empty() {
-        record_chases(ctx, &register, &items)?;
-    }
-    let (today, lang) = (ctx.today, ctx.lang());
-    // With nothing due, nothing at all (JSON: `[]`), so cron mails nothing.
-    ctx.emit(
-        Output::new()
-            .terminal(|_| remind::text(&items, today, lang))
-            .markdown(|| remind::markdown(&items, today, lang))
-            .csv(args.output.csv.bom, || remind::table(&items, lang))
-            .json_text(|| Ok(remind::json(&items)))
-            .silent(items.is_empty()),
-    )
+    Ok(remind::gather(
+        &records,
+        &scope,
+        &secrets,
+        &register.config.logbooks,
+    ))
 }
 
 /// Appends a chase to every reminded follow-up that can still be chased

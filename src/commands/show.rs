@@ -5,7 +5,7 @@ use std::process::ExitCode;
 use crate::context::Ctx;
 use crate::error::{CoreError, Result};
 use crate::report::output::Output;
-use crate::report::redact::Secrets;
+use crate::report::redact::{Secrets, Title};
 use crate::report::slip::{self, Linked};
 use crate::report::{list, show};
 use crate::web::forms;
@@ -37,14 +37,14 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
     ctx.emit(
         Output::new()
             .terminal(|_| page(ctx, &register, &record))
-            .html(|| form(ctx, &register, &record))
+            .html(|| form(ctx, &register, &record, false))
             .json(list::json(&record, ctx.today)),
     )
 }
 
 /// The record as a page to read: a document's or meeting's slip, a
 /// logbook entry under its book's labels, else its fields and history.
-fn page(ctx: &Ctx, register: &Register, record: &Record) -> String {
+pub fn page(ctx: &Ctx, register: &Register, record: &Record) -> String {
     let records = load_linked(ctx, register, record);
     let linked = Linked { records: &records };
     let (today, lang) = (ctx.today, ctx.lang());
@@ -60,16 +60,28 @@ fn page(ctx: &Ctx, register: &Register, record: &Record) -> String {
     }
 }
 
-/// The record's printed form; its title withheld when classified, as in
-/// every page for people.
-fn form(ctx: &Ctx, register: &Register, record: &Record) -> String {
-    let title = Secrets::new(&[record], false).title(record);
+/// The record's printed form; its title withheld when classified (its
+/// own level, or that of the record it comes from), as in every page for
+/// people, unless `show_classified`.
+pub fn form(ctx: &Ctx, register: &Register, record: &Record, show_classified: bool) -> String {
+    let title = title(register, record, show_classified);
     let book = match record {
         Record::Entry(_, name) => register.config.logbooks.get(name),
         _ => None,
     };
     let text = page(ctx, register, record);
     forms::page(record, &title, book, ctx.lang(), &text)
+}
+
+/// The title of `record` as a page for people may show it: withheld when
+/// it or a record it inherits secrecy from (a follow-up's source, the file
+/// an entry names) is classified, unless `show_classified`.
+pub fn title(register: &Register, record: &Record, show_classified: bool) -> Title {
+    let named: Vec<Record> = (record.links().iter())
+        .filter_map(|link| store::load_one(register, &link.target).ok())
+        .collect();
+    let all: Vec<&Record> = std::iter::once(record).chain(&named).collect();
+    Secrets::new(&all, show_classified).title(record)
 }
 
 /// The records a slip mentions (`Record::links`): follow-ups, the reply

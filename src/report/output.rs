@@ -22,7 +22,9 @@ pub enum Format {
     Json,
     Csv,
     Markdown,
-    /// A whole page to open in a browser and print (`show`'s forms).
+    // A whole page to open in a browser and print (`show`'s forms). Not
+    // a doc comment: clap would turn it into help for each value and
+    // change every `--help`'s layout.
     Html,
 }
 

@@ -96,17 +96,17 @@ pub fn upcoming_meetings(records: &[&Record], today: Date, secrets: &Secrets) ->
 pub fn page(p: &Page, lang: Lang) -> String {
     let s = p.summary;
     let title = i18n::brief_title(lang, p.unit, s.period.from, s.period.to);
-    document(lang, &title, "", None, body(p, &title, lang)).into_string()
+    let body = html! { h1 { (clean(&title)) } (body(p, lang)) };
+    document(lang, &title, "", None, body).into_string()
 }
 
-/// The brief without its document: the page of `export html` and the
+/// The brief under its heading: the page of `export html` and the
 /// summary page of `serve`.
-pub fn body(p: &Page, title: &str, lang: Lang) -> Markup {
+pub fn body(p: &Page, lang: Lang) -> Markup {
     let s = p.summary;
     let period_line =
         i18n::summary_period(lang, s.period.from, s.period.to, p.period.asof(p.today));
     html! {
-        h1 { (clean(title)) }
         p.meta { (period_line) }
         p.headline { (clean(&summary::headline(s, p.period, lang))) }
         (figures(p, lang))
@@ -114,7 +114,7 @@ pub fn body(p: &Page, title: &str, lang: Lang) -> Markup {
         section.keep {
             h2 { (lang.label(Label::OverdueList)) }
             @if s.overdue.is_empty() { p { (i18n::none(lang)) } }
-            @else { (table(&summary::overdue_table(s, lang), Columns { numeric: &[5], wide: &[1] })) }
+            @else { (table(&summary::overdue_table(s, lang), Columns { numeric: &[5], wide: &[1], id: p.links.then_some(0) })) }
         }
         section.keep {
             h2 { (Brief::Attention.word(lang)) }
@@ -142,7 +142,7 @@ fn figures(p: &Page, lang: Lang) -> Markup {
             @for (label, t) in summary::figure_tables(p.summary, lang, p.book_titles) {
                 section.keep {
                     h3 { (lang.label(label)) }
-                    (table(&t, Columns { numeric: &[1], wide: &[] }))
+                    (table(&t, Columns { numeric: &[1], ..Columns::default() }))
                 }
             }
         }
@@ -157,7 +157,7 @@ fn by_unit(s: &Summary, lang: Lang) -> Markup {
             @if s.by_unit.is_empty() { p { (Brief::NoUnitData.word(lang)) } }
             @else {
                 (chart::by_unit(s, lang))
-                (table(&summary::unit_table(s, lang), Columns { numeric: &[1, 2, 3, 4, 5], wide: &[] }))
+                (table(&summary::unit_table(s, lang), Columns { numeric: &[1, 2, 3, 4, 5], ..Columns::default() }))
             }
         }
     }

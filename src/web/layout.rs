@@ -26,7 +26,7 @@ td.t { min-width: 14em; }
 td.sub { padding-left: 2em; }
 td.n { text-align: right; font-variant-numeric: tabular-nums; }
 .figures { display: flex; gap: 16px; flex-wrap: wrap; }
-.figures > div { flex: 1 1 280px; }
+.figures > section { flex: 1 1 280px; }
 tr.overdue td { background: #fdecea; } tr.overdue td.lvl { color: var(--red); font-weight: bold; }
 tr.due-today td { background: #fff6db; } tr.due-today td.lvl { color: var(--yellow); font-weight: bold; }
 tr.due-soon td { background: #e8f1fb; } tr.due-soon td.lvl { color: var(--blue); font-weight: bold; }
@@ -96,6 +96,8 @@ pub struct Columns<'a> {
     pub numeric: &'a [usize],
     /// Titles: they wrap and keep a readable width.
     pub wide: &'a [usize],
+    /// The column of record IDs, linked to their pages (served pages).
+    pub id: Option<usize>,
 }
 
 /// A report's table. A cell written indented (`  加急`, a sub-row of
@@ -107,7 +109,10 @@ pub fn table(table: &Table, columns: Columns) -> Markup {
             thead { tr { @for h in &table.headers { th { (clean(h)) } } } }
             tbody {
                 @for row in &table.rows {
-                    tr { @for (i, (text, tone)) in row.iter().enumerate() { (cell(i, text, *tone, columns)) } }
+                    tr { @for (i, (text, tone)) in row.iter().enumerate() {
+                        @if Some(i) == columns.id { td.nw { a href={"/r/" (text)} { (clean(text)) } } }
+                        @else { (cell(i, text, *tone, columns)) }
+                    } }
                 }
             }
         }

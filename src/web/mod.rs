@@ -11,3 +11,5 @@ pub mod brief;
 pub mod chart;
 pub mod forms;
 pub mod layout;
+pub mod pages;
+pub mod server;
