@@ -78,19 +78,27 @@ fn form(
     text: &str,
 ) -> (String, Markup) {
     let subject = title.words(lang);
+    let withheld = title.is_withheld();
     match record {
-        Record::Incoming(doc) => (
-            Form::IncomingSlip.word(lang).into(),
-            incoming(doc, &subject, lang),
-        ),
+        Record::Incoming(doc) => {
+            let doc = if withheld { &untold_incoming(doc) } else { doc };
+            let heading = Form::IncomingSlip.word(lang).into();
+            (heading, incoming(doc, &subject, lang))
+        }
         Record::Outgoing(doc) => (
             Form::OutgoingSlip.word(lang).into(),
             outgoing(doc, &subject, lang),
         ),
-        Record::Followup(fu) => (
-            Form::FollowupNotice.word(lang).into(),
-            followup(fu, &subject, lang),
-        ),
+        Record::Followup(fu) => {
+            let fu = if withheld { &untold_followup(fu) } else { fu };
+            let heading = Form::FollowupNotice.word(lang).into();
+            (heading, followup(fu, &subject, lang))
+        }
+        // Any other classified record: nothing but its level and ID.
+        _ if withheld => {
+            let heading = lang.keyword(record.kind()).to_string();
+            (heading, html! { p { (subject) } })
+        }
         Record::Entry(entry, name) if let Some(book) = book.filter(|b| is_letter(name, b)) => {
             (Form::Letter.word(lang).into(), letter(entry, book, lang))
         }
@@ -99,6 +107,24 @@ fn form(
             (heading, html! { pre { (clean_lines(text)) } })
         }
     }
+}
+
+/// A classified paper without the text that could tell its matter
+/// (拟办意见, 批示, 办理结果), as every export withholds them: the boxes
+/// stay, empty, for the hand.
+fn untold_incoming(doc: &Incoming) -> Incoming {
+    let mut doc = doc.clone();
+    doc.proposal = None;
+    doc.instructions.clear();
+    doc.result = None;
+    doc
+}
+
+/// A classified follow-up without its requirement.
+fn untold_followup(fu: &Followup) -> Followup {
+    let mut fu = fu.clone();
+    fu.requirement = None;
+    fu
 }
 
 /// Whether an entry's book is the letters of introduction: the preset

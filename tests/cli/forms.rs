@@ -139,6 +139,8 @@ fn a_hostile_title_is_text_and_a_classified_one_is_withheld() {
         for lang in ["en", "zh"] {
             let page = form(&env, lang, id);
             assert!(!page.contains(title), "{page}");
+            // Nor the text that could tell the matter.
+            assert!(!page.contains("知悉范围"), "{page}");
             assert!(page.contains(&format!("] {id}")), "{page}");
         }
     }
