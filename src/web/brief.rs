@@ -13,7 +13,7 @@ use jiff::civil::Date;
 use maud::{Markup, html};
 
 use super::chart;
-use super::layout::{Columns, clean, document, id_cell, table};
+use super::layout::{Columns, PAGE, clean, document, id_cell, table};
 use crate::i18n::{self, Brief, Label, Lang};
 use crate::report::redact::{Secrets, Title};
 use crate::report::remind::Reminder;
@@ -97,7 +97,7 @@ pub fn page(p: &Page, lang: Lang) -> String {
     let s = p.summary;
     let title = i18n::brief_title(lang, p.unit, s.period.from, s.period.to);
     let body = html! { h1 { (clean(&title)) } (body(p, lang)) };
-    document(lang, &title, "", None, body).into_string()
+    document(lang, &title, PAGE, None, body).into_string()
 }
 
 /// The brief under its heading: the page of `export html` and the

@@ -36,7 +36,6 @@ tr.feedback-due td { background: #f1ecf7; } tr.feedback-due td.lvl { color: #6a1
 svg text { font-family: inherit; }
 nav { margin: 0 0 16px; display: flex; gap: 16px; flex-wrap: wrap; }
 footer { color: #8a94a3; font-size: 12px; margin-top: 24px; }
-@page { size: A4; margin: 15mm 12mm; }
 @media print {
   body { margin: 0; max-width: none; padding: 0; font-size: 11pt; }
   nav, .noprint { display: none; }
@@ -47,6 +46,12 @@ footer { color: #8a94a3; font-size: 12px; margin-top: 24px; }
   p.headline, tr.overdue td, tr.due-today td, tr.due-soon td, tr.feedback-due td, th { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 }
 "#;
+
+/// The printed page of the brief and the served pages. Not in [`CSS`]:
+/// the forms have their own margins, and a second `@page` rule in one
+/// document makes Chromium lay the page out for one and print it on the
+/// other, cutting the right edge off.
+pub const PAGE: &str = "@page { size: A4; margin: 15mm 12mm; }\n";
 
 /// The page's `lang` attribute.
 pub fn html_lang(lang: Lang) -> &'static str {

@@ -41,7 +41,8 @@ pub fn frame(lang: Lang, title: &str, body: Markup) -> String {
         }
     };
     let body = html! { (nav) h1 { (clean(title)) } (body) };
-    document(lang, title, CSS, Some("served"), body).into_string()
+    let css = format!("{}{CSS}", super::layout::PAGE);
+    document(lang, title, &css, Some("served"), body).into_string()
 }
 
 /// A report's table with its ID column linked to the records' pages.
