@@ -53,11 +53,16 @@ pub fn start_with(env: &Env, args: &[&str], vars: &[(&str, &str)]) -> Server {
     for (k, v) in vars {
         cmd.env(k, v);
     }
-    let mut child = cmd.spawn().unwrap();
+    let child = cmd.spawn().unwrap();
+    // Held before anything can fail, so that a failing test stops it.
+    let mut server = Server {
+        child,
+        port: 0,
+        token: None,
+    };
     let mut line = String::new();
-    BufReader::new(child.stderr.take().unwrap())
-        .read_line(&mut line)
-        .unwrap();
+    let stderr = server.child.stderr.take().unwrap();
+    BufReader::new(stderr).read_line(&mut line).unwrap();
     let at = line
         .find("http://")
         .unwrap_or_else(|| panic!("no address in {line:?}"));
@@ -66,11 +71,11 @@ pub fn start_with(env: &Env, args: &[&str], vars: &[(&str, &str)]) -> Server {
         .take_while(|c| c.is_ascii_graphic())
         .collect();
     let rest = url.trim_start_matches("http://");
-    let port = rest[rest.find(':').unwrap() + 1..rest.find('/').unwrap()]
+    server.port = rest[rest.find(':').unwrap() + 1..rest.find('/').unwrap()]
         .parse()
         .unwrap();
-    let token = rest.split("?token=").nth(1).map(str::to_string);
-    Server { child, port, token }
+    server.token = rest.split("?token=").nth(1).map(str::to_string);
+    server
 }
 
 impl Server {
