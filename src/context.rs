@@ -140,11 +140,7 @@ pub struct SecrecyArgs {
 impl SecrecyArgs {
     /// What this run may show: the one decision every renderer follows.
     pub fn reveal(&self) -> Reveal {
-        if self.show_classified {
-            Reveal::Show
-        } else {
-            Reveal::Withhold
-        }
+        Reveal::when(self.show_classified)
     }
 }
 

@@ -367,6 +367,27 @@ pub enum Error {
         column: usize,
         problem: Box<ReadProblem>,
     },
+    /// `serve` refused to start.
+    Serve(ServeRefusal),
+    /// A page of `serve` asked with a query its command's flags refuse
+    /// (clap's sentence).
+    BadQuery {
+        message: String,
+    },
+}
+
+/// Why `serve` would not start: each before it listens.
+#[derive(Debug)]
+pub enum ServeRefusal {
+    /// `--show-classified` with an address other machines can reach.
+    ClassifiedOffLoopback { bind: std::net::SocketAddr },
+    /// `--token-env NAME` naming a variable that is not set, or empty.
+    NoToken { name: String },
+    /// The address cannot be listened on (taken, not this machine's).
+    Bind {
+        bind: std::net::SocketAddr,
+        source: std::io::Error,
+    },
 }
 
 impl Error {

@@ -15,6 +15,7 @@ pub mod exit;
 pub mod i18n;
 pub mod notify;
 pub mod report;
+pub mod web;
 
 use std::process::ExitCode;
 

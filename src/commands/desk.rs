@@ -8,7 +8,7 @@ use crate::error::Result;
 use crate::i18n::tr;
 use crate::report::desk;
 use crate::report::output::Output;
-use crate::report::redact::Secrets;
+use crate::report::redact::{Reveal, Secrets};
 use taizhang_core::model::facts::Facts;
 use taizhang_core::model::record::Record;
 use taizhang_core::store::{self, Need};
@@ -43,28 +43,8 @@ pub struct Args {
 }
 
 pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
-    let register = ctx.register()?;
-    let soon_until = ctx.soon_until(&register, None)?;
-    let today = ctx.today;
-    let relevant = move |facts: &Facts| desk::relevant(facts, today);
-    let mut snapshot = store::report::load(&register, Need::everything().facts(&relevant), |p| {
-        ctx.warn_skipped(p)
-    });
-    ctx.unseal_loaded(
-        &register,
-        args.secrecy.show_classified,
-        &mut snapshot.records,
-    )?;
-    let records: Vec<&Record> = snapshot.records.iter().map(|l| &l.record).collect();
-    let secrets = Secrets::from_levels(&snapshot.classified, args.secrecy.reveal());
     let lang = ctx.lang();
-    let view = desk::compute(
-        &records,
-        ctx.today,
-        soon_until,
-        &secrets,
-        &register.config.logbooks,
-    );
+    let view = view(ctx, args.secrecy.show_classified)?;
     // Sections of different columns: no one table for CSV, which is
     // refused rather than given the Markdown.
     ctx.emit(
@@ -73,4 +53,25 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
             .markdown(|| desk::markdown(&view, lang))
             .json(&view),
     )
+}
+
+/// Today's desk; the desk of `serve` too.
+pub fn view(ctx: &Ctx, show_classified: bool) -> Result<desk::Desk> {
+    let register = ctx.register()?;
+    let soon_until = ctx.soon_until(&register, None)?;
+    let today = ctx.today;
+    let relevant = move |facts: &Facts| desk::relevant(facts, today);
+    let mut snapshot = store::report::load(&register, Need::everything().facts(&relevant), |p| {
+        ctx.warn_skipped(p)
+    });
+    ctx.unseal_loaded(&register, show_classified, &mut snapshot.records)?;
+    let records: Vec<&Record> = snapshot.records.iter().map(|l| &l.record).collect();
+    let secrets = Secrets::from_levels(&snapshot.classified, Reveal::when(show_classified));
+    Ok(desk::compute(
+        &records,
+        ctx.today,
+        soon_until,
+        &secrets,
+        &register.config.logbooks,
+    ))
 }

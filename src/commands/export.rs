@@ -16,9 +16,10 @@ use crate::i18n::{Label, Message};
 use crate::report::export;
 use crate::report::list::Filter;
 use crate::report::output::{with_bom, write_json_array};
-use crate::report::redact::Secrets;
+use crate::report::redact::{Reveal, Secrets};
 use crate::report::remind::{self, Scope};
-use crate::report::{html, ics, summary, xlsx};
+use crate::report::{ics, summary, xlsx};
+use crate::web::brief as html;
 use taizhang_core::model::facts::Facts;
 use taizhang_core::model::id::Id;
 use taizhang_core::model::kind::{Kind, KindFilter};
@@ -400,15 +401,33 @@ fn html_brief(
         None => Period::parse("this-month", ctx.today)
             .map_err(|_| CoreError::internal("the period this-month"))?,
     };
+    let show = args.output.secrecy.show_classified;
+    let text = brief(ctx, register, &period, show, false, |page| {
+        html::page(page, ctx.lang())
+    })?;
+    emit(out.as_deref(), text.as_bytes(), ExportFormat::Html)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The brief of `period`, computed and handed to `render`: the page of
+/// `export html` and of `serve`'s summary.
+pub fn brief<T>(
+    ctx: &Ctx,
+    register: &Register,
+    period: &Period,
+    show_classified: bool,
+    links: bool,
+    render: impl FnOnce(&html::Page) -> T,
+) -> Result<T> {
+    let period = *period;
     let soon_until = ctx.soon_until(register, None)?;
     let today = ctx.today;
     let relevant = |facts: &Facts| html::relevant(facts, &period, today);
     let need = Need::everything().facts(&relevant);
     let mut snapshot = store::report::load(register, need, |p| ctx.warn_skipped(p));
-    let show = args.output.secrecy.show_classified;
-    ctx.unseal_loaded(register, show, &mut snapshot.records)?;
+    ctx.unseal_loaded(register, show_classified, &mut snapshot.records)?;
     let records: Vec<&Record> = snapshot.records.iter().map(|l| &l.record).collect();
-    let secrets = Secrets::from_levels(&snapshot.classified, args.output.secrecy.reveal())
+    let secrets = Secrets::from_levels(&snapshot.classified, Reveal::when(show_classified))
         .with_books(&register.config.logbooks);
     let books: Vec<String> = register.config.logbooks.keys().cloned().collect();
     let figures = summary::compute(&records, &period, ctx.today, &books, &secrets);
@@ -451,8 +470,7 @@ fn html_brief(
         attention: &attention,
         deadlines: &deadlines,
         meetings: &meetings,
+        links,
     };
-    let text = html::page(&page, ctx.lang());
-    emit(out.as_deref(), text.as_bytes(), ExportFormat::Html)?;
-    Ok(ExitCode::SUCCESS)
+    Ok(render(&page))
 }

@@ -101,36 +101,11 @@ pub struct Args {
 
 pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
     let register = ctx.register()?;
-    let filter = build_filter(ctx, &register, &args)?;
-    let files = |id: &Id, kind: Kind, book: Option<&str>| filter.may_hold(id, kind, book);
-    let facts = |facts: &Facts| filter.may_match(facts);
-    let mut need = Need::everything().facts(&facts);
-    if filter.kind.is_some() || filter.year.is_some() || filter.holder.is_some() {
-        need = need.files(&files);
-    }
-    let mut snapshot = store::report::load(&register, need, |p| ctx.warn_skipped(p));
-    ctx.unseal_loaded(
-        &register,
-        args.output.secrecy.show_classified,
-        &mut snapshot.records,
-    )?;
-    let mut levels = snapshot.classified.clone();
-    if filter.kind.is_some() || filter.year.is_some() || filter.holder.is_some() {
-        levels.extend(levels_outside(&register, &filter));
-    }
-    let secrets = Secrets::from_levels(&levels, args.output.secrecy.reveal())
+    let found = select(ctx, &register, &args)?;
+    let secrets = Secrets::from_levels(&found.levels, args.output.secrecy.reveal())
         .with_books(&register.config.logbooks);
-    // Matched as shown: `--search` finds nothing in a withheld record's
-    // text, which would tell what the text says.
-    let mut selected: Vec<&Record> = snapshot
-        .records
-        .iter()
-        .map(|l| &l.record)
-        .filter(|r| filter.matches(&secrets.shown(r, Words::Keywords), ctx.today))
-        .collect();
-    if args.overdue || args.open || args.due_within.is_some() {
-        selected.sort_by_key(|r| (r.pending_due(), r.id().clone()));
-    }
+    let selected: Vec<&Record> = found.records.iter().collect();
+    let filter = &found.filter;
     let kind = match &filter.kind {
         Some(KindFilter::Kind(kind)) => Some(*kind),
         _ => None,
@@ -166,6 +141,48 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
                     .map(|r| rows::json(&secrets.shown(r, Words::Keywords), ctx.today)),
             ),
     )
+}
+
+/// The records `args` select, in list's order, with what they were
+/// selected by and the levels of classified records they may take on:
+/// `list`'s and `serve`'s search.
+pub struct Found {
+    pub records: Vec<Record>,
+    pub filter: Filter,
+    pub levels: Vec<(Id, Secrecy)>,
+}
+
+/// The records `args` select. Matched as shown: `--search` finds nothing
+/// in a withheld record's text, which would tell what the text says.
+pub fn select(ctx: &Ctx, register: &Register, args: &Args) -> Result<Found> {
+    let filter = build_filter(ctx, register, args)?;
+    let files = |id: &Id, kind: Kind, book: Option<&str>| filter.may_hold(id, kind, book);
+    let facts = |facts: &Facts| filter.may_match(facts);
+    let mut need = Need::everything().facts(&facts);
+    if filter.kind.is_some() || filter.year.is_some() || filter.holder.is_some() {
+        need = need.files(&files);
+    }
+    let mut snapshot = store::report::load(register, need, |p| ctx.warn_skipped(p));
+    let show = args.output.secrecy.show_classified;
+    ctx.unseal_loaded(register, show, &mut snapshot.records)?;
+    let mut levels = snapshot.classified;
+    if filter.kind.is_some() || filter.year.is_some() || filter.holder.is_some() {
+        levels.extend(levels_outside(register, &filter));
+    }
+    let secrets = Secrets::from_levels(&levels, args.output.secrecy.reveal())
+        .with_books(&register.config.logbooks);
+    let mut records: Vec<Record> = (snapshot.records.into_iter())
+        .map(|l| l.record)
+        .filter(|r| filter.matches(&secrets.shown(r, Words::Keywords), ctx.today))
+        .collect();
+    if args.overdue || args.open || args.due_within.is_some() {
+        records.sort_by_key(|r| (r.pending_due(), r.id().clone()));
+    }
+    Ok(Found {
+        records,
+        filter,
+        levels,
+    })
 }
 
 /// The levels of the records a listing passes over by file name but whose

@@ -31,6 +31,7 @@ mod reopen;
 mod rule;
 mod secrecy;
 mod series;
+mod serve;
 mod shared;
 mod show;
 mod summary;
@@ -95,6 +96,7 @@ pub enum Command {
     Rule(rule::RuleCommand),
     Import(import::Args),
     Desk(desk::Args),
+    Serve(serve::Args),
     #[command(subcommand)]
     Book(book::BookCommand),
     Archive(archive::Args),
@@ -143,6 +145,7 @@ pub fn run(ctx: &Ctx, command: Option<Command>) -> Result<ExitCode> {
         Command::Rule(cmd) => rule::run(ctx, cmd),
         Command::Import(args) => import::run(ctx, args),
         Command::Desk(args) => desk::run(ctx, args),
+        Command::Serve(args) => serve::run(ctx, args),
         Command::Book(cmd) => book::run(
             ctx,
             cmd,

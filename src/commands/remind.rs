@@ -74,17 +74,7 @@ pub struct Args {
 
 pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
     let register = ctx.register()?;
-    let unit = args
-        .unit
-        .as_deref()
-        .map(|u| ctx.any_unit(&register, u))
-        .transpose()?;
-    let filter = Filter {
-        unit,
-        owner: args.owner.clone(),
-        show_classified: args.output.secrecy.show_classified,
-    };
-    let items = gather(ctx, &register, args.within.as_ref(), &filter)?;
+    let items = items(ctx, &args)?;
 
     if args.record && !items.is_empty() {
         record_chases(ctx, &register, &items)?;
@@ -99,6 +89,21 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
             .json_text(|| Ok(remind::json(&items)))
             .silent(items.is_empty()),
     )
+}
+
+/// What `args` reminds of today, in remind's order; the board of `serve`
+/// too.
+pub fn items(ctx: &Ctx, args: &Args) -> Result<Vec<Reminder>> {
+    let register = ctx.register()?;
+    let unit = (args.unit.as_deref())
+        .map(|u| ctx.any_unit(&register, u))
+        .transpose()?;
+    let filter = Filter {
+        unit,
+        owner: args.owner.clone(),
+        show_classified: args.output.secrecy.show_classified,
+    };
+    gather(ctx, &register, args.within.as_ref(), &filter)
 }
 
 /// Which reminders to gather, and whether classified titles show.
@@ -130,11 +135,7 @@ pub fn gather(
     let mut snapshot = store::report::load(register, need, |p| ctx.warn_skipped(p));
     ctx.unseal_loaded(register, filter.show_classified, &mut snapshot.records)?;
     let records: Vec<&Record> = snapshot.records.iter().map(|l| &l.record).collect();
-    let reveal = match filter.show_classified {
-        true => Reveal::Show,
-        false => Reveal::Withhold,
-    };
-    let secrets = Secrets::from_levels(&snapshot.classified, reveal);
+    let secrets = Secrets::from_levels(&snapshot.classified, Reveal::when(filter.show_classified));
     Ok(remind::gather(
         &records,
         &scope,

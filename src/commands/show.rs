@@ -6,9 +6,10 @@ use crate::context::{Ctx, SecrecyArgs};
 use crate::error::{CoreError, Result};
 use crate::i18n::tr;
 use crate::report::output::Output;
-use crate::report::redact::{Secrets, Words};
+use crate::report::redact::{Reveal, Secrets, Title, Words};
 use crate::report::slip::{self, Linked};
 use crate::report::{list, show};
+use crate::web::forms;
 use taizhang_core::model::id::Id;
 use taizhang_core::model::keyword::Secrecy;
 use taizhang_core::model::record::Record;
@@ -27,11 +28,16 @@ use taizhang_core::store::{self, Register};
         days_left).\n\n\
         A document is shown as its handling slip (处理单): particulars, the timeline of steps, who \
         has it now and what is next. A meeting lists its decisions with the live state of each \
-        follow-up.",
+        follow-up.\n\n\
+        --format html gives the record's printed form, one A4 page: a paper's handling form \
+        (收文处理单) or draft sheet (发文稿纸), a follow-up's notice (督办通知单), a letter of \
+        introduction with its stub.",
         "以便于阅读的方式显示一条记录；--format json 给出记录本身（另附算出的 overdue 和 days_left\
         ）。\n\n\
         公文显示为处理单：基本信息、各环节经过、现在在谁手中、下一步做什么。会议列出议定事项及各督\
-        办事项的当前状态。",
+        办事项的当前状态。\n\n\
+        --format html 给出该记录的打印表单，一张 A4 纸：收文处理单、发文稿纸、督办通知单，或带存根\
+        的介绍信。",
     ),
 )]
 pub struct Args {
@@ -47,22 +53,83 @@ pub struct Args {
 pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
     let register = ctx.register()?;
     let id = ctx.id(&args.id)?;
-    let mut record = store::load_one(&register, &id)?;
-    ctx.unseal(&register, args.secrecy.show_classified, [&mut record])?;
-    let linked = load_linked(ctx, &register, &record);
-    let levels = levels(&register, &record, &linked);
-    let secrets =
-        Secrets::from_levels(&levels, args.secrecy.reveal()).with_books(&register.config.logbooks);
-    // A page of text and the record itself: no table to give as CSV or
-    // Markdown, which are refused rather than given the page.
+    let shown = Shown::load(ctx, &register, &id, args.secrecy.reveal())?;
+    // A page of text, a printed form and the record itself: no table to
+    // give as CSV or Markdown, which are refused rather than given the
+    // page.
     ctx.emit(
         Output::new()
-            .terminal(|_| page(ctx, &register, &record, &linked, &secrets))
-            .json(list::json(
-                &secrets.shown(&record, Words::Keywords),
-                ctx.today,
-            )),
+            .terminal(|_| shown.page(ctx, &register))
+            .html(|| shown.form(ctx, &register))
+            .json(shown.json(ctx, &register)),
     )
+}
+
+/// One record as a page for people may show it: the record, those it
+/// mentions, and the levels that decide what of each is withheld. The
+/// page of `show` and of `serve`.
+pub struct Shown {
+    pub record: Record,
+    linked: Vec<Record>,
+    levels: Vec<(Id, Secrecy)>,
+    reveal: Reveal,
+}
+
+impl Shown {
+    /// Reads `id` and what it mentions; sealed text is opened only when
+    /// `reveal` lets it be shown.
+    pub fn load(ctx: &Ctx, register: &Register, id: &Id, reveal: Reveal) -> Result<Shown> {
+        let mut record = store::load_one(register, id)?;
+        ctx.unseal(register, reveal == Reveal::Show, [&mut record])?;
+        let linked = load_linked(ctx, register, &record);
+        let levels = levels(register, &record, &linked);
+        Ok(Shown {
+            record,
+            linked,
+            levels,
+            reveal,
+        })
+    }
+
+    fn secrets<'a>(&'a self, register: &'a Register) -> Secrets<'a> {
+        Secrets::from_levels(&self.levels, self.reveal).with_books(&register.config.logbooks)
+    }
+
+    /// The title as a page for people may show it.
+    pub fn title(&self, register: &Register) -> Title {
+        self.secrets(register).title(&self.record)
+    }
+
+    /// The record as a page to read.
+    pub fn page(&self, ctx: &Ctx, register: &Register) -> String {
+        page(
+            ctx,
+            register,
+            &self.record,
+            &self.linked,
+            &self.secrets(register),
+        )
+    }
+
+    /// The record's printed form, on one A4 page; a withheld record's
+    /// form keeps none of its free text.
+    pub fn form(&self, ctx: &Ctx, register: &Register) -> String {
+        let secrets = self.secrets(register);
+        let book = match &self.record {
+            Record::Entry(_, name) => register.config.logbooks.get(name),
+            _ => None,
+        };
+        let text = page(ctx, register, &self.record, &self.linked, &secrets);
+        let shown = secrets.shown(&self.record, Words::People(ctx.lang()));
+        let title = secrets.title(&self.record);
+        forms::page(shown.as_ref(), &title, book, ctx.lang(), &text)
+    }
+
+    /// The record itself, as `--format json` gives it.
+    pub fn json(&self, ctx: &Ctx, register: &Register) -> serde_json::Value {
+        let secrets = self.secrets(register);
+        list::json(&secrets.shown(&self.record, Words::Keywords), ctx.today)
+    }
 }
 
 /// The record as a page to read: a document's or meeting's slip, a

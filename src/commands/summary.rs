@@ -11,6 +11,7 @@ use crate::report::output::Output;
 use crate::report::redact::Secrets;
 use crate::report::summary;
 use taizhang_core::model::facts::Facts;
+use taizhang_core::model::period::Period;
 use taizhang_core::model::record::Record;
 use taizhang_core::store::{self, Need};
 
@@ -54,6 +55,24 @@ pub struct Args {
 }
 
 pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
+    let (figures, period) = figures(ctx, &args)?;
+    let register = ctx.register()?;
+    let lang = ctx.lang();
+    let titles = summary::book_titles(&register.config.logbooks, lang);
+    ctx.emit(
+        Output::new()
+            .terminal(|screen| {
+                summary::terminal(&figures, &period, ctx.today, (lang, screen), &titles)
+            })
+            .markdown(|| summary::markdown(&figures, &period, lang))
+            .csv(args.output.csv.bom, || summary::unit_table(&figures, lang))
+            .json_text(|| Ok(summary::json(&figures))),
+    )
+}
+
+/// The figures `args` ask for, and their period; the JSON of `serve`'s
+/// summary too.
+pub fn figures(ctx: &Ctx, args: &Args) -> Result<(summary::Summary, Period)> {
     // The register first: its `language` setting applies to the error.
     let register = ctx.register()?;
     let period = ctx.period(&args.period)?;
@@ -80,16 +99,6 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
         .filter(|r| unit.as_deref().is_none_or(|u| r.unit() == Some(u)))
         .collect();
     let books: Vec<String> = register.config.logbooks.keys().cloned().collect();
-    let lang = ctx.lang();
     let figures = summary::compute(&selected, &period, ctx.today, &books, &secrets);
-    let titles = summary::book_titles(&register.config.logbooks, lang);
-    ctx.emit(
-        Output::new()
-            .terminal(|screen| {
-                summary::terminal(&figures, &period, ctx.today, (lang, screen), &titles)
-            })
-            .markdown(|| summary::markdown(&figures, &period, lang))
-            .csv(args.output.csv.bom, || summary::unit_table(&figures, lang))
-            .json_text(|| Ok(summary::json(&figures))),
-    )
+    Ok((figures, period))
 }

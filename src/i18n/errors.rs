@@ -401,6 +401,8 @@ pub(super) fn error(lang: Lang, error: &Error) -> (String, Option<String>) {
             ),
             None,
         ),
+        E::Serve(refusal) => (super::web::serve_refusal(l, refusal), None),
+        E::BadQuery { message } => (message.clone(), None),
         E::BadTitle { flag, problem } => super::edit::bad_title(l, &flag.to_string(), problem),
         E::BadText { flag, problem } => super::edit::bad_text(l, &flag.to_string(), problem),
         E::EditedUnreadable {

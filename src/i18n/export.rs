@@ -23,12 +23,13 @@ words! {
     }
 }
 
-/// The page title of the brief: unit, period and the day it was made.
-pub fn brief_title(lang: Lang, unit: &str, from: Date, to: Date, made: Date) -> String {
+/// The page title of the brief: unit and period. The day the figures
+/// stand at is on the line under it, the day it was made at its foot.
+pub fn brief_title(lang: Lang, unit: &str, from: Date, to: Date) -> String {
     say!(
         lang,
-        "{unit} — follow-up brief, {from} to {to} (as of {made})",
-        "{unit}督办工作简报（{from}至{to}，{made}）"
+        "{unit} — follow-up brief, {from} to {to}",
+        "{unit}督办工作简报（{from}至{to}）"
     )
 }
 

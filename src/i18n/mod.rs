@@ -28,6 +28,7 @@ pub mod secrecy;
 mod sentences;
 pub mod settings;
 pub mod sheet;
+pub mod web;
 
 pub use confirm::Confirm;
 

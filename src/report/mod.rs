@@ -6,7 +6,6 @@ pub mod catalogue;
 pub mod csv;
 pub mod desk;
 pub mod export;
-pub mod html;
 pub mod ics;
 pub mod list;
 pub mod output;

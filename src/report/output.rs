@@ -22,6 +22,10 @@ pub enum Format {
     Json,
     Csv,
     Markdown,
+    // A whole page to open in a browser and print (`show`'s forms). Not
+    // a doc comment: clap would turn it into help for each value and
+    // change every `--help`'s layout.
+    Html,
 }
 
 impl Format {
@@ -32,6 +36,7 @@ impl Format {
             Format::Json => "json",
             Format::Csv => "csv",
             Format::Markdown => "markdown",
+            Format::Html => "html",
         }
     }
 }
@@ -56,6 +61,7 @@ pub struct Output<'a> {
     /// The CSV, and whether it starts with a byte order mark.
     csv: Option<(Text<'a>, bool)>,
     json: Option<Json<'a>>,
+    html: Option<Text<'a>>,
 }
 
 impl<'a> Output<'a> {
@@ -84,6 +90,12 @@ impl<'a> Output<'a> {
 
     pub fn markdown(mut self, make: impl FnOnce() -> String + 'a) -> Output<'a> {
         self.markdown = Some(Box::new(move || Ok(make())));
+        self
+    }
+
+    /// A whole HTML document.
+    pub fn html(mut self, make: impl FnOnce() -> String + 'a) -> Output<'a> {
+        self.html = Some(Box::new(move || Ok(make())));
         self
     }
 
@@ -141,6 +153,7 @@ impl<'a> Output<'a> {
             (Format::Json, self.json.is_some()),
             (Format::Csv, self.csv.is_some()),
             (Format::Markdown, self.markdown.is_some()),
+            (Format::Html, self.html.is_some()),
         ];
         has.iter()
             .filter(|(_, has)| *has)
@@ -167,6 +180,7 @@ impl<'a> Output<'a> {
             markdown,
             csv,
             json,
+            html,
         } = self;
         if silent && format != Format::Json && formats.contains(&format) {
             return Ok(());
@@ -185,6 +199,7 @@ impl<'a> Output<'a> {
             },
             (Format::Markdown, _, Some(markdown), ..) => markdown()?,
             (Format::Csv, _, _, Some((csv, bom)), _) => with_bom(csv()?, bom),
+            (Format::Html, ..) if let Some(html) = html => html()?,
             _ => {
                 return Err(Error::NoSuchFormat {
                     format: format.name(),

@@ -41,6 +41,16 @@ pub enum Reveal {
     Show,
 }
 
+impl Reveal {
+    /// What `--show-classified` (given or not) lets a run show.
+    pub fn when(show_classified: bool) -> Reveal {
+        match show_classified {
+            true => Reveal::Show,
+            false => Reveal::Withhold,
+        }
+    }
+}
+
 /// How enumerated values and withheld titles are written: as the stored
 /// keyword (JSON and `export csv`, for scripts and re-import; never
 /// depends on the language) or in the reader's words.

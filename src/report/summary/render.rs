@@ -175,21 +175,23 @@ pub fn figure_tables(
         Label::Decisions,
         s.meetings.decisions.to_string(),
     );
-    for (book, n) in &s.logbooks {
-        let name = match titles.get(book) {
-            Some(title) if !title.is_empty() => title,
-            _ => book,
-        };
-        other.push(vec![
-            plain(format!("{} · {name}", lang.label(Label::Logbooks))),
-            plain(n),
-        ]);
-    }
     let mut sections = vec![
         (Label::Documents, docs),
         (Label::Followups, fus),
         (Label::Meetings, other),
     ];
+    // The logbooks under their own heading, not among the meetings.
+    if !s.logbooks.is_empty() {
+        let mut books = head();
+        for (book, n) in &s.logbooks {
+            let name = match titles.get(book) {
+                Some(title) if !title.is_empty() => title,
+                _ => book,
+            };
+            books.push(vec![plain(name), plain(n)]);
+        }
+        sections.push((Label::Logbooks, books));
+    }
     if !s.rules.is_empty() {
         let mut rules = head();
         for (label, n) in i18n::rule::summary_rows(lang, &s.rules) {
