@@ -260,8 +260,8 @@ fn force_flag() -> Flag {
 }
 
 /// Whether `out` (in `folder`, which exists) is a file the register keeps:
-/// its settings and calendar, or anything in `.git`, `.taizhang` or a
-/// record folder. Compared after resolving links and `..`, so no spelling
+/// its settings, calendar and ledger of archive numbers, or anything in
+/// `.git`, `.taizhang` or a record folder. Compared after resolving links and `..`, so no spelling
 /// of the path gets past it.
 fn register_owns(register: &Register, folder: &Path, out: &Path) -> bool {
     let (Ok(root), Ok(folder)) = (register.root.canonicalize(), folder.canonicalize()) else {
@@ -275,9 +275,13 @@ fn register_owns(register: &Register, folder: &Path, out: &Path) -> bool {
     };
     let top = inside.components().next().map(|c| c.as_os_str());
     match top {
-        None => ["taizhang.toml", "calendar.toml"]
-            .iter()
-            .any(|own| name == *own),
+        None => [
+            "taizhang.toml",
+            "calendar.toml",
+            store::numbering::ARCHIVE_LEDGER,
+        ]
+        .iter()
+        .any(|own| name == *own),
         Some(top) => [".git", ".taizhang"]
             .into_iter()
             .chain(Kind::folders())

@@ -614,8 +614,8 @@ fn export_json_is_list_json_with_titles_withheld() {
     assert!(!Path::new(&env.root).join(".taizhang/tmp").exists() || env.status().is_empty());
 }
 
-/// `--out` naming one of the register's own files (its settings, a
-/// record, git's HEAD), however spelled, is refused before anything is
+/// `--out` naming one of the register's own files (its settings, its
+/// ledger of archive numbers, a record, git's HEAD), however spelled, is refused before anything is
 /// written, in both languages; a file beside them is written.
 #[test]
 fn an_export_never_overwrites_the_registers_own_files() {
@@ -623,7 +623,14 @@ fn an_export_never_overwrites_the_registers_own_files() {
     let record = "documents/2026/IN-2026-0001.yaml";
     let root_name = env.root.file_name().unwrap().to_str().unwrap().to_string();
     let spelled = format!("../{root_name}/taizhang.toml");
-    for out in ["taizhang.toml", ".git/HEAD", record, spelled.as_str()] {
+    env.write("archive-numbers.toml", "# 档号\n");
+    for out in [
+        "taizhang.toml",
+        "archive-numbers.toml",
+        ".git/HEAD",
+        record,
+        spelled.as_str(),
+    ] {
         let own = out.replace(&format!("../{root_name}/"), "");
         let before = env.read(&own);
         let en = env.fail(&["--lang", "en", "export", "csv", "--out", out]);
