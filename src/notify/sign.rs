@@ -2,6 +2,7 @@
 //! message comes from who holds the secret, at a moment the platform
 //! checks is recent (an hour for both).
 
+use crate::web::server::encode;
 use base64::Engine;
 use base64::engine::general_purpose::STANDARD;
 use hmac::{Hmac, KeyInit, Mac};
@@ -21,26 +22,13 @@ pub fn dingtalk(secret: &str, timestamp_ms: i64) -> String {
         secret.as_bytes(),
         format!("{timestamp_ms}\n{secret}").as_bytes(),
     );
-    percent_encode(&signed)
+    encode(&signed)
 }
 
 /// Feishu: "timestamp\nsecret" (timestamp in seconds) is the key, over
 /// an empty message; sent in the body as `timestamp` and `sign`.
 pub fn feishu(secret: &str, timestamp_s: i64) -> String {
     hmac(format!("{timestamp_s}\n{secret}").as_bytes(), b"")
-}
-
-/// Every byte but the unreserved ones of RFC 3986 as `%XX`.
-fn percent_encode(text: &str) -> String {
-    let mut out = String::new();
-    for byte in text.bytes() {
-        if byte.is_ascii_alphanumeric() || b"-_.~".contains(&byte) {
-            out.push(byte as char);
-        } else {
-            out.push_str(&format!("%{byte:02X}"));
-        }
-    }
-    out
 }
 
 #[cfg(test)]
@@ -63,7 +51,7 @@ mod tests {
     fn dingtalk_signature_is_url_safe() {
         let sign = dingtalk("SEC000", 1_700_000_000_000);
         assert!(!sign.contains(['+', '/', '=']), "{sign}");
-        assert_eq!(percent_encode("a+b/c="), "a%2Bb%2Fc%3D");
+        assert_eq!(encode("a+b/c="), "a%2Bb%2Fc%3D");
         assert_ne!(feishu("s", 1), feishu("s", 2));
     }
 }

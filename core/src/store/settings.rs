@@ -50,26 +50,21 @@ impl SettingsDoc {
             Typed::Text(text) => Value::from(text.as_str()),
             Typed::Flag(flag) => Value::from(*flag),
         };
-        let (Some(table), leaf) = self.table_of(key, true)? else {
-            return Ok(());
-        };
-        match table.get_mut(leaf).and_then(Item::as_value_mut) {
-            Some(old) => {
-                let decor = old.decor().clone();
-                *old = new;
-                *old.decor_mut() = decor;
-            }
-            None => {
-                table.insert(leaf, Item::Value(new));
-            }
-        }
-        Ok(())
+        self.put(key, new)
     }
 
     /// Sets the dotted `key` to a list of texts (`[secrecy] recipients`),
     /// keeping the comment after a list already there.
     pub fn set_texts(&mut self, key: &str, texts: &[String]) -> Result<()> {
-        let new = Value::Array(texts.iter().map(String::as_str).collect());
+        self.put(
+            key,
+            Value::Array(texts.iter().map(String::as_str).collect()),
+        )
+    }
+
+    /// Puts `new` at the dotted `key`: in the place and with the comment
+    /// of a value already there, else at the end of its table.
+    fn put(&mut self, key: &str, new: Value) -> Result<()> {
         let (Some(table), leaf) = self.table_of(key, true)? else {
             return Ok(());
         };
