@@ -8,11 +8,11 @@
 //! file edited by hand or imported, and for every writer (`Change::save`
 //! refuses a record that breaks it). Titles have their own finding.
 
-use serde_yaml::Value;
-
 use super::finding::{Findings, Note};
+use super::strings::{Step, each_string, path};
 use crate::model::config::Config;
-use crate::model::record::Record;
+use crate::model::kind::Kind;
+use crate::model::record::{Record, each};
 use crate::model::title::{check_line, check_note};
 
 /// The keys, at any depth, whose text may run to several lines: notes
@@ -39,76 +39,42 @@ const ENTRY_OWN: [&str; 3] = ["id", "history", "created"];
 /// Checks every text of `record` but its title (checked on its own) and
 /// keys the tool does not know (kept as they were written).
 pub(super) fn check(record: &Record, config: &Config, f: &mut Findings) {
-    let Ok(Value::Mapping(map)) = record.to_value() else {
-        return;
+    let book = match record {
+        Record::Entry(_, book) => config.logbooks.get(book),
+        _ => None,
     };
-    let free_text: Vec<&str> = match record {
-        Record::Entry(_, book) => (config.logbooks.get(book).into_iter())
-            .flat_map(|def| &def.fields)
-            .filter(|field| field.kind == "text")
-            .map(|field| field.name.as_str())
-            .collect(),
-        _ => Vec::new(),
+    let free_text: Vec<&str> = (book.into_iter())
+        .flat_map(|def| &def.fields)
+        .filter(|field| field.kind == "text")
+        .map(|field| field.name.as_str())
+        .collect();
+    let is_entry = matches!(record, Record::Entry(..));
+    let declared = |key: &str| book.is_some_and(|def| def.fields.iter().any(|d| d.name == key));
+    let passed_over = |key: &str| {
+        let unknown = record.kind() != Kind::Logbook && record.extra().contains_key(key);
+        key == "title" || unknown || (is_entry && !ENTRY_OWN.contains(&key) && !declared(key))
     };
-    let declared = |key: &str| match record {
-        Record::Entry(_, book) => config
-            .logbooks
-            .get(book)
-            .is_some_and(|def| def.fields.iter().any(|d| d.name == key)),
-        _ => true,
-    };
-    for (key, value) in &map {
-        let Some(key) = key.as_str() else { continue };
-        let unknown =
-            record.kind() != crate::model::kind::Kind::Logbook && record.extra().contains_key(key);
-        if key == "title" || unknown {
-            continue;
-        }
-        if matches!(record, Record::Entry(..)) && !ENTRY_OWN.contains(&key) && !declared(key) {
-            continue;
-        }
-        let multi = free_text.contains(&key) || MULTI_LINE.contains(&key);
-        walk(value, key, key, multi, f);
-    }
-}
-
-/// Checks `value`, found at `path` under the top-level `field`; `multi`
-/// when the text there may run to several lines.
-fn walk(value: &Value, field: &str, path: &str, multi: bool, f: &mut Findings) {
-    match value {
+    let mut visit = |steps: &[Step], text: &str| {
+        let Some(field) = steps.first().and_then(Step::key) else {
+            return;
+        };
         // Text sealed with age (`model::secret`): armor runs to several
         // lines by design, and what it holds was checked before sealing.
-        Value::String(text) if crate::model::secret::is_sealed(text) => {}
-        Value::String(text) => {
-            let problem = match multi {
-                true => check_note(text),
-                false => check_line(text),
-            };
-            if let Some(problem) = problem {
-                f.error(
-                    field,
-                    Note::Text {
-                        path: path.to_string(),
-                        problem,
-                    },
-                );
-            }
+        if passed_over(field) || crate::model::secret::is_sealed(text) {
+            return;
         }
-        Value::Sequence(items) => {
-            for (i, item) in items.iter().enumerate() {
-                walk(item, field, &format!("{path}[{}]", i + 1), multi, f);
-            }
+        let multi = free_text.contains(&field)
+            || (steps.iter().filter_map(Step::key)).any(|key| MULTI_LINE.contains(&key));
+        let problem = match multi {
+            true => check_note(text),
+            false => check_line(text),
+        };
+        if let Some(problem) = problem {
+            let path = path(steps);
+            f.error(field, Note::Text { path, problem });
         }
-        Value::Mapping(map) => {
-            for (key, item) in map {
-                let Some(key) = key.as_str() else { continue };
-                let multi = multi || MULTI_LINE.contains(&key);
-                walk(item, field, &format!("{path}.{key}"), multi, f);
-            }
-        }
-        Value::Tagged(tagged) => walk(&tagged.value, field, path, multi, f),
-        Value::Null | Value::Bool(_) | Value::Number(_) => {}
-    }
+    };
+    each!(record, r => each_string(r, &mut visit));
 }
 
 /// The problem a finding of this rule names, for tests.
