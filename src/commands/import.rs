@@ -611,23 +611,18 @@ fn import_book(ctx: &Ctx, register: &Register, args: &Args) -> Result<ExitCode> 
         })
         .collect();
     let prefix = book.prefix.as_str();
-    if !troubles.is_empty() {
+    // Wrong rows first; only rows that read right can repeat others.
+    let refused = if troubles.is_empty() {
+        drop_repeated(ctx, args, &shown, &existing, &mut drafts, &mut warnings)
+    } else {
         troubles.sort_by_key(|t| t.row);
-        let refused = BookError::Rows {
+        let rows = BookError::Rows {
             path: args.file.clone(),
             problems: troubles,
         };
-        return shown.refuse(
-            ctx,
-            args,
-            &mut tx,
-            (prefix, &existing),
-            drafts,
-            &warnings,
-            refused.into(),
-        );
-    }
-    if let Some(refused) = drop_repeated(ctx, args, &shown, &existing, &mut drafts, &mut warnings) {
+        Some(rows.into())
+    };
+    if let Some(refused) = refused {
         return shown.refuse(
             ctx,
             args,
