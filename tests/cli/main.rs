@@ -46,6 +46,7 @@ mod perms;
 mod polish_remind;
 mod readme;
 mod remind;
+mod rooms;
 mod roster;
 mod rule;
 mod secrecy;
