@@ -28,7 +28,7 @@ fn trouble(l: Lang, trouble: &Trouble) -> String {
     match trouble {
         T::Missing => say!(l, "must not be empty", "不能为空"),
         T::BadTitle(problem) => super::edit::title_problem(l, problem),
-        T::Rule(note) => l.note(note),
+        T::Check(note) => l.note(note),
         T::BadDate { input } => say!(
             l,
             "cannot read the date '{input}'",

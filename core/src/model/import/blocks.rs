@@ -43,7 +43,7 @@ impl Reader<'_, '_> {
                     number,
                     mismatch: Mismatch::Unreadable,
                 });
-                self.problem(Field::Archive, Trouble::Rule(note));
+                self.problem(Field::Archive, Trouble::Check(note));
                 None
             }
         }

@@ -164,7 +164,7 @@ pub enum Trouble {
     /// A rule of `check` the record would break (a paper marked replied
     /// with no reply recorded …): an import never writes what `check`
     /// would call an error.
-    Rule(crate::model::validate::Note),
+    Check(crate::model::validate::Note),
 }
 
 /// One problem of one row, with the row number as the spreadsheet shows it.
@@ -236,7 +236,7 @@ fn follows_the_rules(
         problems.push(RowProblem {
             row,
             column: finding.field.map_or(Column::Row, Column::Key),
-            trouble: Trouble::Rule(finding.message),
+            trouble: Trouble::Check(finding.message),
         });
     }
     problems.len() == before

@@ -56,7 +56,7 @@ impl Reader<'_, '_> {
             let cycle = Cycle::parse(&text);
             if cycle.is_none() {
                 let note = Note::Rule(RuleNote::BadCycle { input: text });
-                self.problem(Field::ReviewEvery, Trouble::Rule(note));
+                self.problem(Field::ReviewEvery, Trouble::Check(note));
             }
             cycle
         });
