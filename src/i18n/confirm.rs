@@ -59,8 +59,8 @@ pub enum Confirm {
     MeetingCancelled { id: Id },
     /// `meeting minutes`.
     Minuted { id: Id },
-    /// A step of a rule (制度), worded with the kind.
-    Rule(super::rule::Done),
+    /// A step of a kind with words of its own, worded in its room.
+    Kind(super::KindDone),
 }
 
 impl Lang {
@@ -156,7 +156,7 @@ fn confirm(l: Lang, what: &Confirm) -> String {
         C::Held { id } => say!(l, "{id} held", "{id} 已登记召开"),
         C::MeetingCancelled { id } => say!(l, "{id} cancelled", "{id} 已取消"),
         C::Minuted { id } => say!(l, "{id}: minutes recorded", "{id} 已登记纪要"),
-        C::Rule(done) => super::rule::confirm(l, done),
+        C::Kind(done) => super::by_kind::confirm(l, done),
     }
 }
 

@@ -262,7 +262,7 @@ pub(super) fn field_in(lang: Lang, scope: &str, key: &str) -> Option<&'static st
         .iter()
         .find(|(s, k, _, _)| *s == scope && *k == key)
         .map(|(_, _, en, zh)| pick(lang, en, zh))
-        .or_else(|| super::rule::field(lang, scope, key))
+        .or_else(|| super::by_kind::field(lang, scope, key))
 }
 
 /// What each set of keywords is called, by its `Keyword::NAME`:
@@ -289,7 +289,7 @@ const KEYWORD_SETS: &[(&str, &str, &str)] = &[
 pub(super) fn keyword_set(lang: Lang, name: &str) -> &str {
     KEYWORD_SETS
         .iter()
-        .chain(super::rule::KEYWORD_SETS)
+        .chain(super::by_kind::keyword_sets())
         .find(|(n, _, _)| *n == name)
         .map_or(name, |(_, en, zh)| pick(lang, en, zh))
 }
@@ -318,9 +318,7 @@ pub(super) fn step(lang: Lang, step: Step) -> &'static str {
         Step::MeetingCancel => "取消会议",
         Step::MeetingMinutes => "登记纪要",
         Step::MeetingDecide => "登记议定事项",
-        Step::RuleReview | Step::RuleRevise | Step::RuleRepeal => {
-            super::rule::step_zh(step).unwrap_or_default()
-        }
+        Step::Kind(step) => super::by_kind::step_zh(step),
     };
     pick(lang, step.command(), zh)
 }

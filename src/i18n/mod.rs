@@ -18,6 +18,7 @@ mod errors;
 mod export;
 pub mod help;
 pub mod import;
+mod kinds;
 mod labels;
 pub mod loops;
 mod notes;
@@ -31,6 +32,12 @@ pub mod sheet;
 pub mod web;
 
 pub use confirm::Confirm;
+
+// The kinds whose words live in their own room (`i18n/<kind>.rs`): the
+// one place the catalogue names them.
+kinds::kind_words! {
+    Rule => rule,
+}
 
 /// Where the zone `init` wrote came from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -3,6 +3,7 @@
 
 use super::{Lang, say};
 use taizhang_core::model::followup::FuStatus;
+use taizhang_core::model::keyword::Keyword;
 use taizhang_core::model::kind::Expected;
 use taizhang_core::model::transition::{Refusal, RefusalReason, Status, Step};
 
@@ -13,7 +14,13 @@ pub(super) fn expected(l: Lang, expected: Expected) -> String {
         Expected::Outgoing => say!(l, "an outgoing document (OUT)", "发文（OUT-…）"),
         Expected::Followup => say!(l, "a follow-up (FU)", "督办事项（FU-…）"),
         Expected::Meeting => say!(l, "a meeting (MT)", "会议（MT-…）"),
-        Expected::Rule => super::rule::expected(l),
+        Expected::Kind(kind) => super::by_kind::expected(l, kind).unwrap_or_else(|| {
+            let (en, zh) = (
+                kind.keyword(),
+                kind.chinese().split('|').next().unwrap_or_default(),
+            );
+            say!(l, "a record of kind {en}", "{zh}")
+        }),
         Expected::Decision => say!(
             l,
             "a meeting decision such as MT-2026-0003#2",

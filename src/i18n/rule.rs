@@ -5,12 +5,42 @@
 use super::{Lang, say};
 use jiff::civil::Date;
 use taizhang_core::model::id::Id;
-use taizhang_core::model::rule::Verdict;
 use taizhang_core::model::rule::validate::RuleNote;
-use taizhang_core::model::transition::Step;
+use taizhang_core::model::rule::{Step, Verdict};
+
+/// The kind's words, as the catalogue asks them of every kind.
+pub struct Words;
+
+impl super::kinds::KindWords for Words {
+    type Note = RuleNote;
+    type Step = Step;
+    type Done = Done;
+
+    const KEYWORD_SETS: &'static [(&'static str, &'static str, &'static str)] = KEYWORD_SETS;
+
+    fn note(l: Lang, note: &RuleNote) -> String {
+        note_words(l, note)
+    }
+
+    fn step_zh(step: Step) -> &'static str {
+        step_zh(step)
+    }
+
+    fn expected(l: Lang) -> String {
+        say!(l, "a rule (ZD)", "制度（ZD-…）")
+    }
+
+    fn field(lang: Lang, scope: &str, key: &str) -> Option<&'static str> {
+        field(lang, scope, key)
+    }
+
+    fn confirm(l: Lang, done: &Done) -> String {
+        confirm(l, done)
+    }
+}
 
 /// A finding of `check` on a rule, in words.
-pub(super) fn note(l: Lang, note: &RuleNote) -> String {
+fn note_words(l: Lang, note: &RuleNote) -> String {
     use RuleNote as N;
     match note {
         N::EffectiveBeforeIssued { effective, issued } => say!(
@@ -65,13 +95,12 @@ pub(super) fn note(l: Lang, note: &RuleNote) -> String {
 }
 
 /// A rule's step as people say it, in Chinese (English uses the command).
-pub(super) fn step_zh(step: Step) -> Option<&'static str> {
-    Some(match step {
-        Step::RuleReview => "清理评估",
-        Step::RuleRevise => "修订",
-        Step::RuleRepeal => "废止",
-        _ => return None,
-    })
+fn step_zh(step: Step) -> &'static str {
+    match step {
+        Step::Review => "清理评估",
+        Step::Revise => "修订",
+        Step::Repeal => "废止",
+    }
 }
 
 /// The history line of a rule's own acts, or `None` for another action.
@@ -90,11 +119,6 @@ pub(super) fn history(l: Lang, action: &str, note: &str) -> Option<String> {
         }
         _ => return None,
     })
-}
-
-/// The kind asked for, in "expected …" errors.
-pub(super) fn expected(l: Lang) -> String {
-    say!(l, "a rule (ZD)", "制度（ZD-…）")
 }
 
 /// A rule's fields, by stored key: (key, English, Chinese). `reviews.*`
@@ -120,7 +144,7 @@ const FIELDS: &[(&str, &str, &str)] = &[
 
 /// The label of a rule's field (`scope` is `rule`, or `reviews` for the
 /// fields of one review), when the kind has its own.
-pub(super) fn field(lang: Lang, scope: &str, key: &str) -> Option<&'static str> {
+fn field(lang: Lang, scope: &str, key: &str) -> Option<&'static str> {
     let wanted = match scope {
         "rule" => key.to_string(),
         "reviews" => format!("reviews.{key}"),
@@ -181,7 +205,7 @@ pub enum Done {
     Repealed { id: Id },
 }
 
-pub(super) fn confirm(l: Lang, done: &Done) -> String {
+fn confirm(l: Lang, done: &Done) -> String {
     match done {
         Done::Reviewed {
             id,
@@ -204,7 +228,7 @@ pub(super) fn confirm(l: Lang, done: &Done) -> String {
 }
 
 /// What a rule's sets of keywords are called, by `Keyword::NAME`.
-pub(super) const KEYWORD_SETS: &[(&str, &str, &str)] = &[
+const KEYWORD_SETS: &[(&str, &str, &str)] = &[
     ("rule status", "rule status", "制度状态"),
     ("review outcome", "review outcome", "评估结论"),
 ];

@@ -20,6 +20,55 @@ keywords!(
     }
 );
 
+/// The parts a kind built in its own room declares there, which the
+/// register's shared enums carry as one variant each: its findings for
+/// `check` (`Note::Kind`) and the steps its commands ask (`Step::Kind`).
+/// This is the one list of such kinds, so `validate/finding.rs` and
+/// `transition.rs` name none of them. Each room listed declares `Note`
+/// and `Step` (with `Step::command`, the command as typed).
+macro_rules! kind_parts {
+    ($($kind:ident => $room:ident),+ $(,)?) => {
+        /// A finding of `check` declared in its kind's room.
+        #[derive(Debug, Clone, PartialEq, Eq)]
+        pub enum KindNote {
+            $($kind(crate::model::$room::Note)),+
+        }
+
+        /// A step declared in its kind's room.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+        pub enum KindStep {
+            $($kind(crate::model::$room::Step)),+
+        }
+
+        impl KindStep {
+            /// The command that performs the step, as typed.
+            pub fn command(self) -> &'static str {
+                match self {
+                    $(KindStep::$kind(step) => step.command()),+
+                }
+            }
+        }
+
+        $(
+            impl From<crate::model::$room::Note> for crate::model::validate::Note {
+                fn from(note: crate::model::$room::Note) -> Self {
+                    Self::Kind(KindNote::$kind(note))
+                }
+            }
+
+            impl From<crate::model::$room::Step> for crate::model::transition::Step {
+                fn from(step: crate::model::$room::Step) -> Self {
+                    Self::Kind(KindStep::$kind(step))
+                }
+            }
+        )+
+    };
+}
+
+kind_parts! {
+    Rule => rule,
+}
+
 /// What the register knows of a kind before it has one of its records
 /// in hand, declared in the kind's own room (`incoming::SPEC`,
 /// `rule::SPEC` …) and found through [`Kind::spec`]: the files that need
@@ -181,7 +230,9 @@ pub enum Expected {
     Outgoing,
     Followup,
     Meeting,
-    Rule,
+    /// A kind that words itself in its own room (`Kind::Rule`); the
+    /// older kinds keep a variant of their own until they move to rooms.
+    Kind(Kind),
     /// A meeting decision (`MT-2026-0003#2`).
     Decision,
     /// A follow-up's source: a document or a meeting decision.

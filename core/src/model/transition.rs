@@ -29,9 +29,8 @@ pub enum Step {
     MeetingCancel,
     MeetingMinutes,
     MeetingDecide,
-    RuleReview,
-    RuleRevise,
-    RuleRepeal,
+    /// A step declared in its kind's room.
+    Kind(crate::model::kind::KindStep),
 }
 
 impl Step {
@@ -74,9 +73,7 @@ impl Step {
             Step::MeetingCancel => "meeting cancel",
             Step::MeetingMinutes => "meeting minutes",
             Step::MeetingDecide => "meeting decide",
-            Step::RuleReview => "rule review",
-            Step::RuleRevise => "rule revise",
-            Step::RuleRepeal => "rule repeal",
+            Step::Kind(step) => step.command(),
         }
     }
 }

@@ -19,7 +19,7 @@ use crate::context::values::{self, DateExpr};
 use crate::error::Result;
 use crate::i18n::tr;
 use taizhang_core::model::common::{Actor, HistoryAction};
-use taizhang_core::model::kind::Expected;
+use taizhang_core::model::kind::{Expected, Kind};
 use taizhang_core::model::record::Record;
 use taizhang_core::model::rule::{Cycle, Rule};
 use taizhang_core::store::Register;
@@ -131,7 +131,7 @@ fn update_rule(
         ctx,
         id_text,
         action,
-        (command.as_str(), Expected::Rule),
+        (command.as_str(), Expected::Kind(Kind::Rule)),
         |r| match r {
             Record::Rule(rule) => Some(rule),
             _ => None,

@@ -37,7 +37,7 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
     let on = ctx.date(&args.on)?;
     update_rule(ctx, &args.id, HistoryAction::Repeal, |rule, _, _| {
         rule.repeal(on).map_err(refused(&rule.id))?;
-        let said = Confirm::Rule(Done::Repealed {
+        let said = Confirm::from(Done::Repealed {
             id: rule.id.clone(),
         });
         Ok(Outcome::new(Some(reason), said))

@@ -65,7 +65,7 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
             note: note.clone(),
         };
         rule.review(review).map_err(refused(&rule.id))?;
-        let said = Confirm::Rule(Done::Reviewed {
+        let said = Confirm::from(Done::Reviewed {
             id: rule.id.clone(),
             next: rule.review_due,
         });

@@ -54,7 +54,7 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
         return Err(Error::WrongKind {
             flag: Flag::command("rule revise"),
             target: old_id.to_string(),
-            expected: Expected::Rule,
+            expected: Expected::Kind(Kind::Rule),
         });
     };
     // The number is only taken when the change is finished: a refusal
@@ -89,7 +89,7 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
     let new = Record::Rule(Box::new(new));
     tx.save(&Record::Rule(old))?;
     tx.save(&new)?;
-    let said = Confirm::Rule(Done::Revised {
+    let said = Confirm::from(Done::Revised {
         old: old_id,
         new: id.clone(),
     });

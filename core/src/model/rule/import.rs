@@ -55,7 +55,7 @@ impl Reader<'_, '_> {
         let review_every = self.text(Field::ReviewEvery).and_then(|text| {
             let cycle = Cycle::parse(&text);
             if cycle.is_none() {
-                let note = Note::Rule(RuleNote::BadCycle { input: text });
+                let note = Note::from(RuleNote::BadCycle { input: text });
                 self.problem(Field::ReviewEvery, Trouble::Check(note));
             }
             cycle

@@ -19,6 +19,7 @@ use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 
 pub use cycle::Cycle;
+pub use validate::RuleNote as Note;
 
 use crate::model::common::{Extra, HistoryEntry};
 use crate::model::date::Moment;
@@ -31,8 +32,8 @@ use crate::model::period::Period;
 use crate::model::record::KindRules;
 use crate::model::renumber::Swap;
 use crate::model::status_words;
+use crate::model::transition::{self, Refusal};
 use crate::model::transition::{IsStatus, Status};
-use crate::model::transition::{Refusal, Step};
 
 keywords!(
     /// Whether a rule is in force.
@@ -51,6 +52,25 @@ keywords!(
         Repeal = "repeal" / "拟废止",
     }
 );
+
+/// A step a rule's commands ask of it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Step {
+    Review,
+    Revise,
+    Repeal,
+}
+
+impl Step {
+    /// The command that performs the step, as typed.
+    pub fn command(self) -> &'static str {
+        match self {
+            Step::Review => "rule review",
+            Step::Revise => "rule revise",
+            Step::Repeal => "rule repeal",
+        }
+    }
+}
 
 /// One review (清理评估) of a rule.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -142,14 +162,18 @@ impl Rule {
     }
 
     /// The steps the current status allows.
-    pub fn next_steps(&self) -> Vec<Step> {
+    pub fn next_steps(&self) -> Vec<transition::Step> {
         match self.status {
-            RuleStatus::Current => vec![Step::RuleReview, Step::RuleRevise, Step::RuleRepeal],
+            RuleStatus::Current => [Step::Review, Step::Revise, Step::Repeal]
+                .into_iter()
+                .map(Into::into)
+                .collect(),
             RuleStatus::Revised | RuleStatus::Repealed => Vec::new(),
         }
     }
 
     fn require(&self, step: Step) -> Result<(), Refusal> {
+        let step = step.into();
         if self.next_steps().contains(&step) {
             Ok(())
         } else {
@@ -160,7 +184,7 @@ impl Rule {
     /// `rule review`: a review (清理评估) on `on`; the next one is due a
     /// cycle later.
     pub fn review(&mut self, review: Review) -> Result<(), Refusal> {
-        self.require(Step::RuleReview)?;
+        self.require(Step::Review)?;
         self.reviews.push(review);
         self.review_due = self.next_review();
         Ok(())
@@ -168,7 +192,7 @@ impl Rule {
 
     /// `rule revise`: `by` replaces this rule from `on`.
     pub fn revised_by(&mut self, by: Id, on: Date) -> Result<(), Refusal> {
-        self.require(Step::RuleRevise)?;
+        self.require(Step::Revise)?;
         self.status = RuleStatus::Revised;
         self.replaced_by = Some(by);
         self.ended = Some(on);
@@ -178,7 +202,7 @@ impl Rule {
 
     /// `rule repeal`: no longer in force from `on`.
     pub fn repeal(&mut self, on: Date) -> Result<(), Refusal> {
-        self.require(Step::RuleRepeal)?;
+        self.require(Step::Repeal)?;
         self.status = RuleStatus::Repealed;
         self.ended = Some(on);
         self.review_due = None;
@@ -382,7 +406,7 @@ mod tests {
         assert_eq!(rule.replaced_by, Some(by));
         assert_eq!(rule.review_pending(), None);
         let refused = rule.review(review(Date::constant(2026, 7, 1))).unwrap_err();
-        assert_eq!(refused.step, Step::RuleReview);
+        assert_eq!(refused.step, Step::Review.into());
         assert!(refused.allowed.is_empty());
         assert!(rule.repeal(Date::constant(2026, 7, 1)).is_err());
     }

@@ -49,7 +49,7 @@ fn check(r: &Rule, f: &mut Findings) {
     {
         f.error(
             "effective",
-            Note::Rule(RuleNote::EffectiveBeforeIssued {
+            Note::from(RuleNote::EffectiveBeforeIssued {
                 effective,
                 issued: r.issued,
             }),
@@ -58,12 +58,12 @@ fn check(r: &Rule, f: &mut Findings) {
     // A warning: an old register often says a rule was revised without
     // naming its successor, and the rule is no less revised for it.
     if r.status == RuleStatus::Revised && r.replaced_by.is_none() {
-        f.warning("replaced_by", Note::Rule(RuleNote::RevisedWithoutSuccessor));
+        f.warning("replaced_by", Note::from(RuleNote::RevisedWithoutSuccessor));
     }
     if r.status != RuleStatus::Current && r.ended.is_none() {
         f.warning(
             "ended",
-            Note::Rule(RuleNote::EndedWithoutDate { status: r.status }),
+            Note::from(RuleNote::EndedWithoutDate { status: r.status }),
         );
     }
     if let Some(due) = r.review_due
@@ -71,14 +71,14 @@ fn check(r: &Rule, f: &mut Findings) {
     {
         f.error(
             "review_due",
-            Note::Rule(RuleNote::ReviewBeforeInForce {
+            Note::from(RuleNote::ReviewBeforeInForce {
                 due,
                 from: r.in_force_from(),
             }),
         );
     }
     if r.status == RuleStatus::Current && r.review_every.is_some() && r.review_due.is_none() {
-        f.warning("review_due", Note::Rule(RuleNote::CycleWithoutReviewDue));
+        f.warning("review_due", Note::from(RuleNote::CycleWithoutReviewDue));
     }
 }
 
@@ -102,7 +102,7 @@ fn links(r: &Rule, by_id: &ById, f: &mut Findings) {
                 target: target.to_string(),
             },
         };
-        f.error(field, Note::Rule(note));
+        f.error(field, Note::from(note));
     }
 }
 

@@ -31,8 +31,8 @@ pub struct Finding {
 pub enum Note {
     /// A problem of the settings themselves (`taizhang.toml`).
     Setting(crate::model::settings::check::SettingNote),
-    /// A rule's (制度) own findings, worded with the kind.
-    Rule(crate::model::rule::validate::RuleNote),
+    /// A finding declared in its kind's room, worded with the kind.
+    Kind(crate::model::kind::KindNote),
     EmptyTitle,
     EmptySender,
     DeadlineNeeded {

@@ -1,0 +1,104 @@
+//! The words of the kinds built in their own rooms: each room
+//! (`i18n/<kind>.rs`) implements [`KindWords`], and the catalogue's
+//! dispatchers (findings, steps, refusals, confirmations, labels) reach
+//! it through the functions `kind_words!` writes from the one list of
+//! such kinds in `i18n/mod.rs`, so that none of them names a kind.
+
+use super::Lang;
+
+/// Everything the catalogue says about a kind, said in the kind's room.
+/// The functions take no `self`: a room's words are a table, not a value.
+pub trait KindWords {
+    /// The kind's findings for `check` (its room's `Note` in the core).
+    type Note;
+    /// The kind's steps (its room's `Step` in the core).
+    type Step;
+    /// What its commands did, for the line that confirms it.
+    type Done;
+
+    /// What each set of the kind's keywords is called, by
+    /// `Keyword::NAME`: (name, English, Chinese).
+    const KEYWORD_SETS: &'static [(&'static str, &'static str, &'static str)];
+
+    /// A finding of `check` on a record of the kind, in words.
+    fn note(l: Lang, note: &Self::Note) -> String;
+
+    /// A step as people say it in Chinese (English uses the command).
+    fn step_zh(step: Self::Step) -> &'static str;
+
+    /// The kind asked for, in "expected …" errors.
+    fn expected(l: Lang) -> String;
+
+    /// The label of a field of the kind inside `scope`, when the kind has
+    /// its own (`scope` is the kind's keyword, or a list of its fields).
+    fn field(lang: Lang, scope: &str, key: &str) -> Option<&'static str>;
+
+    /// What a command of the kind did, for the line that confirms it.
+    fn confirm(l: Lang, done: &Self::Done) -> String;
+}
+
+/// Writes, from the one list of kinds with words of their own
+/// (`Kind => room`), what the catalogue's dispatchers call: `KindDone`
+/// (what `Confirm::Kind` carries) and the module `by_kind`, which
+/// matches on the core's `KindNote` and `KindStep` and asks the room.
+macro_rules! kind_words {
+    ($($kind:ident => $room:ident),+ $(,)?) => {
+        /// What a command of a kind with its own words did.
+        #[derive(Debug, Clone, PartialEq, Eq)]
+        pub enum KindDone {
+            $($kind(<$room::Words as kinds::KindWords>::Done)),+
+        }
+
+        $(
+            impl From<<$room::Words as kinds::KindWords>::Done> for Confirm {
+                fn from(done: <$room::Words as kinds::KindWords>::Done) -> Confirm {
+                    Confirm::Kind(KindDone::$kind(done))
+                }
+            }
+        )+
+
+        /// The catalogue's way to each kind's words.
+        mod by_kind {
+            use super::kinds::KindWords;
+            use super::*;
+            use taizhang_core::model::kind::{Kind, KindNote, KindStep};
+
+            pub(super) fn note(l: Lang, note: &KindNote) -> String {
+                match note {
+                    $(KindNote::$kind(note) => $room::Words::note(l, note)),+
+                }
+            }
+
+            pub(super) fn step_zh(step: KindStep) -> &'static str {
+                match step {
+                    $(KindStep::$kind(step) => $room::Words::step_zh(step)),+
+                }
+            }
+
+            pub(super) fn confirm(l: Lang, done: &KindDone) -> String {
+                match done {
+                    $(KindDone::$kind(done) => $room::Words::confirm(l, done)),+
+                }
+            }
+
+            /// The kind asked for, when it has words of its own.
+            #[allow(unreachable_patterns, reason = "until every kind has its room")]
+            pub(super) fn expected(l: Lang, kind: Kind) -> Option<String> {
+                match kind {
+                    $(Kind::$kind => Some($room::Words::expected(l)),)+
+                    _ => None,
+                }
+            }
+
+            pub(super) fn field(lang: Lang, scope: &str, key: &str) -> Option<&'static str> {
+                None $(.or_else(|| $room::Words::field(lang, scope, key)))+
+            }
+
+            pub(super) fn keyword_sets(
+            ) -> impl Iterator<Item = &'static (&'static str, &'static str, &'static str)> {
+                [$($room::Words::KEYWORD_SETS),+].into_iter().flatten()
+            }
+        }
+    };
+}
+pub(super) use kind_words;
