@@ -33,6 +33,10 @@ pub trait KindWords {
     /// its own (`scope` is the kind's keyword, or a list of its fields).
     fn field(lang: Lang, scope: &str, key: &str) -> Option<&'static str>;
 
+    /// The history line of one of the kind's own acts (stored by its
+    /// keyword, `revise`), or `None` for an action that is not its own.
+    fn history(l: Lang, action: &str, note: &str) -> Option<String>;
+
     /// What a command of the kind did, for the line that confirms it.
     fn confirm(l: Lang, done: &Self::Done) -> String;
 }
@@ -92,6 +96,12 @@ macro_rules! kind_words {
 
             pub(super) fn field(lang: Lang, scope: &str, key: &str) -> Option<&'static str> {
                 None $(.or_else(|| $room::Words::field(lang, scope, key)))+
+            }
+
+            /// The history line of a kind's own act, by the first kind
+            /// that knows the action.
+            pub(super) fn history(l: Lang, action: &str, note: &str) -> Option<String> {
+                None $(.or_else(|| $room::Words::history(l, action, note)))+
             }
 
             pub(super) fn keyword_sets(

@@ -34,6 +34,10 @@ impl super::kinds::KindWords for Words {
         field(lang, scope, key)
     }
 
+    fn history(l: Lang, action: &str, note: &str) -> Option<String> {
+        history(l, action, note)
+    }
+
     fn confirm(l: Lang, done: &Done) -> String {
         confirm(l, done)
     }
@@ -104,7 +108,7 @@ fn step_zh(step: Step) -> &'static str {
 }
 
 /// The history line of a rule's own acts, or `None` for another action.
-pub(super) fn history(l: Lang, action: &str, note: &str) -> Option<String> {
+fn history(l: Lang, action: &str, note: &str) -> Option<String> {
     Some(match action {
         "revise" => say!(l, "revised: {note}", "修订：{note}"),
         "repeal" if note.is_empty() => say!(l, "repealed", "废止"),

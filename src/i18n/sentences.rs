@@ -130,7 +130,7 @@ pub fn history_action(lang: Lang, action: &str, note: Option<&str>, followup: bo
                 .unwrap_or(note);
             say!(lang, "chased by reminder ({level})", "提醒催办（{level}）")
         }
-        A::Revise | A::Repeal | A::Review => super::rule::history(lang, action.keyword(), note)
+        A::Revise | A::Repeal | A::Review => super::by_kind::history(lang, action.keyword(), note)
             .unwrap_or_else(|| with_note(action.keyword().to_string())),
     }
 }
