@@ -541,9 +541,7 @@ fn calendar_issues(register: &Register, snapshot: &Snapshot, year: i16) -> Vec<I
         }
     };
     for loaded in &snapshot.records {
-        // A rule's next review is a date to remind from, counted by its
-        // cycle, not a deadline set for someone: a weekend is no fault.
-        if loaded.record.kind() == taizhang_core::model::kind::Kind::Rule {
+        if !loaded.record.due_is_deadline() {
             continue;
         }
         let Some(due) = loaded.record.pending_due() else {

@@ -339,3 +339,36 @@ fn an_offices_list_of_rules_imports_with_its_own_words() {
     // the repealed rule that says not since when.
     env.run(&["check"]);
 }
+
+#[test]
+fn a_review_due_on_a_day_off_is_no_fault_but_a_deadline_is() {
+    let env = Env::new();
+    // In force from Saturday 3 January 2026: the next review is Sunday
+    // 3 January 2027, a date to remind from, not a deadline.
+    env.run(&[
+        "rule",
+        "add",
+        "--title",
+        "值班管理制度",
+        "--issued",
+        "2026-01-02",
+        "--effective",
+        "2026-01-03",
+        "--review-every",
+        "1y",
+    ]);
+    assert!(
+        env.read("rules/2026/ZD-2026-0001.yaml")
+            .contains("review_due: 2027-01-03")
+    );
+    env.run(&["assign", "周末值守", "--lead", "BGS", "--due", "2026-12-12"]);
+    let checked = env.output(&["check", "--lang", "en"]);
+    let said = [checked.stdout, checked.stderr].concat();
+    let said = String::from_utf8_lossy(&said);
+    assert!(said.contains("1 warning"), "{said}");
+    assert!(
+        said.contains("FU-2026-0001.yaml:6: the deadline 2026-12-12 (Sat)"),
+        "{said}"
+    );
+    assert!(!said.contains("ZD-2026-0001"), "{said}");
+}

@@ -96,6 +96,13 @@ pub trait KindRules {
         None
     }
 
+    /// Whether `pending_due` is a deadline set for someone, which `check`
+    /// warns of when it falls on a day off; a date to remind from (a
+    /// rule's next review, counted by its cycle) is not.
+    fn due_is_deadline(&self) -> bool {
+        true
+    }
+
     fn settled_on(&self) -> Option<Date> {
         Some(Date::MIN)
     }
@@ -336,6 +343,12 @@ impl Record {
     /// effective due date, a pending action paper's deadline.
     pub fn pending_due(&self) -> Option<Date> {
         each!(self, r => KindRules::pending_due(r.as_ref()))
+    }
+
+    /// Whether the pending due date is a deadline set for someone (see
+    /// `KindRules::due_is_deadline`).
+    pub fn due_is_deadline(&self) -> bool {
+        each!(self, r => KindRules::due_is_deadline(r.as_ref()))
     }
 
     /// The day from which the record is settled for good: from then on it

@@ -255,6 +255,12 @@ impl KindRules for Rule {
         self.review_pending()
     }
 
+    /// The next review is a date to remind from, counted by the cycle,
+    /// not a deadline set for someone: a weekend is no fault.
+    fn due_is_deadline(&self) -> bool {
+        false
+    }
+
     /// Settled once it is no longer in force; a rule in force may fall
     /// due for review whenever its date is set.
     fn settled_on(&self) -> Option<Date> {
