@@ -37,6 +37,15 @@ pub trait KindWords {
     /// keyword, `revise`), or `None` for an action that is not its own.
     fn history(l: Lang, action: &str, note: &str) -> Option<String>;
 
+    /// The columns `list` shows for the kind, by the keys of `list`'s
+    /// common columns (`id`, `title`, `status`, `reference`, `party`,
+    /// `lead`, `owner`, `date`, `due`, `days_left`).
+    const LIST: &'static [&'static str];
+
+    /// The field whose label heads one of `list`'s common columns for the
+    /// kind (`reference` → `doc_number`), when the column's own does not.
+    fn list_field(key: &str) -> Option<&'static str>;
+
     /// What a command of the kind did, for the line that confirms it.
     fn confirm(l: Lang, done: &Self::Done) -> String;
 }
@@ -61,10 +70,13 @@ macro_rules! kind_words {
             }
         )+
 
+        pub use by_kind::{list_columns, list_field};
+
         /// The catalogue's way to each kind's words.
         mod by_kind {
             use super::kinds::KindWords;
             use super::*;
+            use taizhang_core::model::keyword::Keyword;
             use taizhang_core::model::kind::{Kind, KindNote, KindStep};
 
             pub(super) fn note(l: Lang, note: &KindNote) -> String {
@@ -102,6 +114,26 @@ macro_rules! kind_words {
             /// that knows the action.
             pub(super) fn history(l: Lang, action: &str, note: &str) -> Option<String> {
                 None $(.or_else(|| $room::Words::history(l, action, note)))+
+            }
+
+            /// The kind's own columns of `list`, if it has words of its own.
+            #[allow(unreachable_patterns, reason = "until every kind has its room")]
+            pub fn list_columns(kind: Kind) -> Option<&'static [&'static str]> {
+                match kind {
+                    $(Kind::$kind => Some(<$room::Words as KindWords>::LIST),)+
+                    _ => None,
+                }
+            }
+
+            /// The field heading `list`'s column `key` for the kind whose
+            /// keyword is `scope`.
+            pub fn list_field(scope: &str, key: &str) -> Option<&'static str> {
+                $(
+                    if scope == Kind::$kind.keyword() {
+                        return $room::Words::list_field(key);
+                    }
+                )+
+                None
             }
 
             pub(super) fn keyword_sets(

@@ -38,6 +38,28 @@ impl super::kinds::KindWords for Words {
         history(l, action, note)
     }
 
+    const LIST: &'static [&'static str] = &[
+        "id",
+        "title",
+        "status",
+        "reference",
+        "party",
+        "lead",
+        "date",
+        "due",
+    ];
+
+    fn list_field(key: &str) -> Option<&'static str> {
+        Some(match key {
+            "reference" => "doc_number",
+            "party" => "issuer",
+            "lead" => "unit",
+            "date" => "issued",
+            "due" => "review_due",
+            _ => return None,
+        })
+    }
+
     fn confirm(l: Lang, done: &Done) -> String {
         confirm(l, done)
     }

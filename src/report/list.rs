@@ -8,6 +8,7 @@ use crate::report::show::entry_cell;
 use taizhang_core::model::config::{FieldDef, LogbookDef};
 use taizhang_core::model::facts::Facts;
 use taizhang_core::model::id::Id;
+use taizhang_core::model::keyword::Keyword;
 use taizhang_core::model::kind::{Kind, KindFilter};
 use taizhang_core::model::record::Record;
 
@@ -120,6 +121,7 @@ impl Filter {
 }
 
 /// One column of `list`: the field key that names it, and its cell.
+#[derive(Clone, Copy)]
 struct Column {
     key: &'static str,
     cell: fn(&Record, Date, Lang) -> (String, Tone),
@@ -200,6 +202,17 @@ const DAYS_LEFT: Column = Column {
 /// for in its paper register (来文机关 and 来文字号 for incoming papers,
 /// 发文字号 and 主送 for outgoing ones, 牵头单位 and 责任人 for follow-ups).
 fn columns(kind: Option<Kind>) -> (&'static str, Vec<Column>) {
+    if let Some(kind) = kind
+        && let Some(keys) = crate::i18n::list_columns(kind)
+    {
+        let common = [
+            ID, TITLE, STATUS, UNIT, HOST, OWNER, PARTY, REFERENCE, DATE, DUE, DAYS_LEFT,
+        ];
+        let own = keys
+            .iter()
+            .filter_map(|key| common.iter().find(|c| c.key == *key));
+        return (Keyword::keyword(kind), own.copied().collect());
+    }
     match kind {
         Some(Kind::Followup) => (
             "followup",
@@ -216,10 +229,6 @@ fn columns(kind: Option<Kind>) -> (&'static str, Vec<Column>) {
             vec![ID, TITLE, STATUS, REFERENCE, PARTY, UNIT, DATE],
         ),
         Some(Kind::Meeting) => ("meeting", vec![ID, TITLE, STATUS, DATE, PARTY, HOST]),
-        Some(Kind::Rule) => (
-            "rule",
-            vec![ID, TITLE, STATUS, REFERENCE, PARTY, UNIT, DATE, DUE],
-        ),
         _ => (
             "",
             vec![ID, TITLE, STATUS, UNIT, PARTY, DATE, DUE, DAYS_LEFT],
@@ -238,6 +247,9 @@ pub fn header(scope: &str, key: &str, lang: Lang) -> String {
 }
 
 fn header_words(scope: &str, key: &str, lang: Lang) -> String {
+    if let Some(field) = crate::i18n::list_field(scope, key) {
+        return lang.field_in(scope, field).to_string();
+    }
     let label = |l| lang.label(l).to_string();
     match (scope, key) {
         (_, "id") => label(Label::Id),
@@ -259,11 +271,6 @@ fn header_words(scope: &str, key: &str, lang: Lang) -> String {
         ("outgoing", "date") => lang.field("signed").to_string(),
         ("meeting", "date") => lang.field("start").to_string(),
         ("meeting", "party") => lang.field("venue").to_string(),
-        ("rule", "reference") => lang.field_in(scope, "doc_number").to_string(),
-        ("rule", "party") => lang.field_in(scope, "issuer").to_string(),
-        ("rule", "lead") => lang.field_in(scope, "unit").to_string(),
-        ("rule", "date") => lang.field_in(scope, "issued").to_string(),
-        ("rule", "due") => lang.field_in(scope, "review_due").to_string(),
         _ => lang.field_in(scope, key).to_string(),
     }
 }
