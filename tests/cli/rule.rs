@@ -372,3 +372,21 @@ fn a_review_due_on_a_day_off_is_no_fault_but_a_deadline_is() {
     );
     assert!(!said.contains("ZD-2026-0001"), "{said}");
 }
+
+#[test]
+fn list_heads_a_rules_columns_with_its_own_fields_in_both_languages() {
+    let env = Env::new();
+    env.run(&["rule", "add", "--title", "会议室使用办法"]);
+    let head = |lang: &str| {
+        let csv = env.run(&["list", "rule", "-o", "csv", "--lang", lang]);
+        csv.lines().next().unwrap_or_default().to_string()
+    };
+    assert_eq!(
+        head("en"),
+        "ID,Title,Status,Document number,Issued by,Responsible unit,Issued,Next review"
+    );
+    assert_eq!(
+        head("zh"),
+        "编号,标题,状态,文号,发布单位,归口科室,发布日期,下次评估"
+    );
+}
