@@ -37,6 +37,10 @@ pub trait KindWords {
     /// keyword, `revise`), or `None` for an action that is not its own.
     fn history(l: Lang, action: &str, note: &str) -> Option<String>;
 
+    /// A stored keyword of one of the kind's own fields (`outcome: keep`)
+    /// as people say it, when `key` is such a field and `text` its keyword.
+    fn value_word(l: Lang, key: &str, text: &str) -> Option<&'static str>;
+
     /// The columns `list` shows for the kind, by the keys of `list`'s
     /// common columns (`id`, `title`, `status`, `reference`, `party`,
     /// `lead`, `owner`, `date`, `due`, `days_left`).
@@ -70,7 +74,7 @@ macro_rules! kind_words {
             }
         )+
 
-        pub use by_kind::{list_columns, list_field};
+        pub use by_kind::{list_columns, list_field, value_word};
 
         /// The catalogue's way to each kind's words.
         mod by_kind {
@@ -134,6 +138,11 @@ macro_rules! kind_words {
                     }
                 )+
                 None
+            }
+
+            /// A stored keyword of a kind's own field, as people say it.
+            pub fn value_word(l: Lang, key: &str, text: &str) -> Option<&'static str> {
+                None $(.or_else(|| $room::Words::value_word(l, key, text)))+
             }
 
             pub(super) fn keyword_sets(

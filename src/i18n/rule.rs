@@ -5,6 +5,7 @@
 use super::{Lang, say};
 use jiff::civil::Date;
 use taizhang_core::model::id::Id;
+use taizhang_core::model::keyword::Keyword;
 use taizhang_core::model::rule::validate::RuleNote;
 use taizhang_core::model::rule::{Step, Verdict};
 
@@ -36,6 +37,16 @@ impl super::kinds::KindWords for Words {
 
     fn history(l: Lang, action: &str, note: &str) -> Option<String> {
         history(l, action, note)
+    }
+
+    fn value_word(l: Lang, key: &str, text: &str) -> Option<&'static str> {
+        match key {
+            "outcome" => Verdict::ALL
+                .iter()
+                .find(|v| v.keyword() == text)
+                .map(|v| l.keyword(*v)),
+            _ => None,
+        }
     }
 
     const LIST: &'static [&'static str] = &[

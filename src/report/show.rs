@@ -314,8 +314,7 @@ fn enum_label(key: &str, text: &str, lang: Lang) -> Option<String> {
         "level" => label::<ChaseLevel>(text, lang),
         "via" => label::<ChaseVia>(text, lang),
         "retention" => label::<Retention>(text, lang),
-        "outcome" => label::<taizhang_core::model::rule::Verdict>(text, lang),
-        _ => None,
+        _ => crate::i18n::value_word(lang, key, text).map(str::to_string),
     }
 }
 
