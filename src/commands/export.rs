@@ -342,21 +342,25 @@ fn sheets<'a>(
     let wanted = |k: Kind, book: Option<&str>| kind.is_none_or(|f| f.matches(k, book));
     let mut sheets = Vec::new();
     for k in Kind::fixed() {
-        let label = match k {
-            Kind::Incoming => Label::Incoming,
-            Kind::Outgoing => Label::Outgoing,
-            Kind::Followup => Label::SheetFollowups,
-            Kind::Meeting => Label::Meetings,
-            Kind::Rule => Label::Rules,
+        let name = match k {
+            Kind::Incoming => lang.label(Label::Incoming),
+            Kind::Outgoing => lang.label(Label::Outgoing),
+            Kind::Followup => lang.label(Label::SheetFollowups),
+            Kind::Meeting => lang.label(Label::Meetings),
             Kind::Logbook => continue,
+            own => match crate::i18n::register_name(lang, own) {
+                Some(name) => name,
+                None => continue,
+            },
         };
-        // A register that keeps no rules gets no empty sheet of them.
-        let kept = k != Kind::Rule
+        // An office that keeps none of an optional kind gets no empty
+        // sheet of it.
+        let kept = !k.is_optional()
             || records.iter().any(|r| r.kind() == k)
             || matches!(kind, Some(KindFilter::Kind(named)) if *named == k);
         if wanted(k, None) && kept {
             sheets.push(xlsx::Sheet {
-                name: xlsx::sheet_name(lang.label(label)),
+                name: xlsx::sheet_name(name),
                 layout: export::layout(Some(k), None),
                 records: records.iter().copied().filter(|r| r.kind() == k).collect(),
             });

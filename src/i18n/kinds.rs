@@ -20,6 +20,9 @@ pub trait KindWords {
     /// `Keyword::NAME`: (name, English, Chinese).
     const KEYWORD_SETS: &'static [(&'static str, &'static str, &'static str)];
 
+    /// The name of the kind's register, for its sheet of `export xlsx`.
+    fn register_name(l: Lang) -> &'static str;
+
     /// A finding of `check` on a record of the kind, in words.
     fn note(l: Lang, note: &Self::Note) -> String;
 
@@ -74,7 +77,7 @@ macro_rules! kind_words {
             }
         )+
 
-        pub use by_kind::{list_columns, list_field, value_word};
+        pub use by_kind::{list_columns, list_field, register_name, value_word};
 
         /// The catalogue's way to each kind's words.
         mod by_kind {
@@ -138,6 +141,15 @@ macro_rules! kind_words {
                     }
                 )+
                 None
+            }
+
+            /// The name of a kind's register, if it has words of its own.
+            #[allow(unreachable_patterns, reason = "until every kind has its room")]
+            pub fn register_name(l: Lang, kind: Kind) -> Option<&'static str> {
+                match kind {
+                    $(Kind::$kind => Some($room::Words::register_name(l)),)+
+                    _ => None,
+                }
             }
 
             /// A stored keyword of a kind's own field, as people say it.

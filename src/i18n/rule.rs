@@ -19,6 +19,10 @@ impl super::kinds::KindWords for Words {
 
     const KEYWORD_SETS: &'static [(&'static str, &'static str, &'static str)] = KEYWORD_SETS;
 
+    fn register_name(l: Lang) -> &'static str {
+        l.label(super::Label::Rules)
+    }
+
     fn note(l: Lang, note: &RuleNote) -> String {
         note_words(l, note)
     }

@@ -135,6 +135,13 @@ impl Kind {
         self != Kind::Logbook
     }
 
+    /// Whether an office may keep none of the kind at all (not every
+    /// office keeps a rules register): a register without a record of it
+    /// gets no empty sheet of it in `export xlsx`.
+    pub fn is_optional(self) -> bool {
+        matches!(self, Kind::Rule)
+    }
+
     /// The kinds whose fields and statuses are the tool's own, in the
     /// order of the registers.
     pub fn fixed() -> impl Iterator<Item = Kind> {
