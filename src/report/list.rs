@@ -360,6 +360,27 @@ pub fn json(record: &Record, today: Date) -> serde_json::Value {
 mod tests {
     use super::*;
 
+    /// Every kind that names its own columns of `list` names only columns
+    /// `list` has, each headed in both languages: a key it lacks would
+    /// silently drop the column.
+    #[test]
+    fn every_kind_with_its_own_columns_gets_each_of_them() {
+        for kind in Kind::ALL.iter().copied() {
+            let Some(keys) = crate::i18n::list_columns(kind) else {
+                continue;
+            };
+            let (scope, columns) = columns(Some(kind));
+            let shown: Vec<&str> = columns.iter().map(|c| c.key).collect();
+            assert_eq!(shown, keys, "{kind:?}: a column list does not have");
+            for key in keys {
+                for lang in [Lang::En, Lang::Zh] {
+                    let head = header(scope, key, lang);
+                    assert!(!head.is_empty() && head != *key, "{kind:?}: {key} unworded");
+                }
+            }
+        }
+    }
+
     /// `may_hold` and `may_match` never pass over a record `matches`
     /// would list.
     #[test]
