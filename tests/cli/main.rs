@@ -36,6 +36,7 @@ mod journal;
 mod lang;
 mod layers;
 mod list_show;
+mod loan_refs;
 mod log;
 mod loops;
 mod meeting;
