@@ -108,7 +108,11 @@ fn each_named_unit_countersigns_once_before_signature() {
             "同意",
         ],
     );
-    env.run(&["doc", "sign", "OUT-1", "--signer", "张局长"]);
+    whole(
+        &env,
+        "countersign_then_sign@zh",
+        &["--lang", "zh", "doc", "sign", "OUT-1", "--signer", "张局长"],
+    );
     let doc = env.yaml(OUT1);
     assert_eq!(text(&doc, "status"), "signed");
     let signed = doc["countersigned"].as_sequence().unwrap();
