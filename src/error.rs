@@ -198,6 +198,13 @@ pub enum Error {
         date: String,
         today: String,
     },
+    /// `log out --signed` where the register wants a 核稿 (`unreviewed`)
+    /// or the named units' 会签 first: a new document has neither.
+    SignedTooSoon {
+        flag: Flag,
+        unreviewed: bool,
+        units: Vec<String>,
+    },
     /// A date before `model::date::EARLIEST` or after `LATEST`.
     DateOutOfRange {
         flag: Flag,

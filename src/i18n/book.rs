@@ -5,6 +5,7 @@
 
 use super::{Lang, say};
 use crate::error::Error;
+use taizhang_core::model::archive::LOAN_FIELD;
 use taizhang_core::model::config::{FieldDef, LogbookDef};
 use taizhang_core::model::logbook::value::BookError;
 
@@ -221,6 +222,17 @@ pub(super) fn book_error(l: Lang, error: &BookError) -> (String, Option<String>)
                 )),
             )
         }
+        B::NotAnId { field, input } if field.name == LOAN_FIELD => {
+            let field = named(l, field);
+            (
+                say!(
+                    l,
+                    "{field}: '{input}' is neither a record ID (such as IN-2026-0042) nor an archive number (such as Z109-WS·2015-Y-0001)",
+                    "{field}：“{input}”既不是记录编号（如 IN-2026-0042），也不是档号（如 Z109-WS·2015-Y-0001）"
+                ),
+                None,
+            )
+        }
         B::NotAnId { field, input } => {
             let field = named(l, field);
             (
@@ -230,6 +242,21 @@ pub(super) fn book_error(l: Lang, error: &BookError) -> (String, Option<String>)
                     "{field}：“{input}”不是记录编号（如 IN-2026-0042）"
                 ),
                 None,
+            )
+        }
+        B::NotArchived { field, id } => {
+            let field = named(l, field);
+            (
+                say!(
+                    l,
+                    "{field}: {id} has no archive number (档号); only an archived record is lent",
+                    "{field}：{id} 尚未归档，没有档号；只能借阅已归档的档案"
+                ),
+                Some(say!(
+                    l,
+                    "archive it first (taizhang archive {id} --retention …), or give the archive number of a file archived before the register",
+                    "请先归档（taizhang archive {id} --retention …），或写明登记前已归档案卷的档号"
+                )),
             )
         }
         B::NoSuchRecord { field, id } => {

@@ -61,6 +61,8 @@ pub enum Confirm {
     Minuted { id: Id },
     /// A step of a kind with words of its own, worded in its room.
     Kind(super::KindDone),
+    /// A step of an outgoing draft, or of the reply it carries.
+    Outgoing(super::outgoing::Done),
 }
 
 impl Lang {
@@ -157,6 +159,7 @@ fn confirm(l: Lang, what: &Confirm) -> String {
         C::MeetingCancelled { id } => say!(l, "{id} cancelled", "{id} 已取消"),
         C::Minuted { id } => say!(l, "{id}: minutes recorded", "{id} 已登记纪要"),
         C::Kind(done) => super::by_kind::confirm(l, done),
+        C::Outgoing(done) => super::outgoing::confirm(l, done),
     }
 }
 

@@ -126,6 +126,15 @@ pub(super) fn error(lang: Lang, error: &Error) -> (String, Option<String>) {
                 "请核对年份；--today 可指定另一天为今天"
             )),
         ),
+        E::SignedTooSoon {
+            flag,
+            unreviewed,
+            units,
+        } => {
+            let (message, hint) =
+                super::outgoing::signed_too_soon(l, &flag.to_string(), *unreviewed, units);
+            (message, Some(hint))
+        }
         E::DateOutOfRange { flag, date } => {
             let (earliest, latest) = (
                 taizhang_core::model::date::EARLIEST,

@@ -253,7 +253,9 @@ pub(super) fn field(lang: Lang, key: &str) -> &str {
     FIELDS
         .iter()
         .find(|(k, _, _)| *k == key)
-        .map_or(key, |(_, en, zh)| pick(lang, en, zh))
+        .map(|(_, en, zh)| pick(lang, en, zh))
+        .or_else(|| super::outgoing::plain_field(lang, key))
+        .unwrap_or(key)
 }
 
 /// The label of `key` inside `scope`, when it differs from the plain one.
@@ -263,6 +265,7 @@ pub(super) fn field_in(lang: Lang, scope: &str, key: &str) -> Option<&'static st
         .find(|(s, k, _, _)| *s == scope && *k == key)
         .map(|(_, _, en, zh)| pick(lang, en, zh))
         .or_else(|| super::by_kind::field(lang, scope, key))
+        .or_else(|| super::outgoing::field(lang, scope, key))
 }
 
 /// What each set of keywords is called, by its `Keyword::NAME`:
@@ -319,6 +322,9 @@ pub(super) fn step(lang: Lang, step: Step) -> &'static str {
         Step::MeetingMinutes => "登记纪要",
         Step::MeetingDecide => "登记议定事项",
         Step::Kind(step) => super::by_kind::step_zh(step),
+        Step::DocReview | Step::DocCountersign | Step::DocSign => {
+            super::outgoing::step_zh(step).unwrap_or_default()
+        }
     };
     pick(lang, step.command(), zh)
 }

@@ -23,6 +23,7 @@ mod labels;
 pub mod loops;
 mod notes;
 pub mod notify;
+pub mod outgoing;
 mod refusals;
 pub mod rule;
 pub mod secrecy;

@@ -151,6 +151,7 @@ pub(super) fn note(l: Lang, note: &Note) -> String {
         N::MissingFollowup { id } => {
             say!(l, "follow-up {id} does not exist", "督办事项 {id} 不存在")
         }
+        N::ReplyRevoked { reference } => super::outgoing::reply_revoked_note(l, reference),
         N::MissingReplyDocument { id } => {
             say!(l, "reply document {id} does not exist", "复文 {id} 不存在")
         }

@@ -44,6 +44,11 @@ pub(super) fn refused(l: Lang, id: &str, refusal: &Refusal) -> (String, Option<S
     let step = l.step(refusal.step);
     let status = status_word(l, refusal.status);
     use RefusalReason as R;
+    if let Some((message, hint)) =
+        (refusal.reason.as_ref()).and_then(|reason| super::outgoing::refused(l, id, step, reason))
+    {
+        return (message, Some(hint));
+    }
     let message = match &refusal.reason {
         Some(R::Info) => say!(
             l,
@@ -75,7 +80,7 @@ pub(super) fn refused(l: Lang, id: &str, refusal: &Refusal) -> (String, Option<S
             "{id} is a draft, not yet signed; cannot `{step}`",
             "{id} 是未签发的文稿，不能{step}"
         ),
-        None => say!(
+        None | Some(R::Unreviewed | R::AwaitingCountersign(_) | R::Countersigned(_)) => say!(
             l,
             "{id} is {status}; cannot `{step}`",
             "{id} {status}，不能{step}"

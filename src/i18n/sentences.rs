@@ -132,6 +132,10 @@ pub fn history_action(lang: Lang, action: &str, note: Option<&str>, followup: bo
         }
         A::Revise | A::Repeal | A::Review => super::by_kind::history(lang, action.keyword(), note)
             .unwrap_or_else(|| with_note(action.keyword().to_string())),
+        A::DraftReview | A::Countersign | A::Sign | A::ReplyRevoked => {
+            super::outgoing::history(lang, action.keyword(), note)
+                .unwrap_or_else(|| with_note(action.keyword().to_string()))
+        }
     }
 }
 

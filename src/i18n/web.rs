@@ -24,6 +24,7 @@ words! {
         Result => "Outcome" / "办理结果",
         Drafter => "Drafted by" / "拟稿",
         Checker => "Checked by" / "核稿",
+        Countersign => "Countersigned by" / "会签",
         Signer => "Signed off by" / "签发",
         MainTo => "To" / "主送",
         Cc => "Cc" / "抄送",

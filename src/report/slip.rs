@@ -145,6 +145,10 @@ pub fn outgoing(
     s.names("cc", &doc.cc);
     s.opt("drafter", doc.drafter.as_deref());
     s.opt("drafting_unit", doc.drafting_unit.as_deref());
+    let review = (doc.review.as_ref()).map(|r| crate::i18n::outgoing::signoff_line(lang, r));
+    s.opt("review", review.as_deref());
+    let countersign = crate::i18n::outgoing::countersign_lines(lang, doc);
+    s.list("countersigned", countersign.into_iter());
     s.opt("signer", doc.signer.as_deref());
     s.opt("signed", doc.signed.map(|d| d.to_string()).as_deref());
     s.opt("printed", doc.printed.map(|d| d.to_string()).as_deref());

@@ -160,6 +160,11 @@ fn boxed(label: Form, lang: Lang, height: &str, content: Markup) -> Markup {
     html! { tr { th { (label.word(lang)) } td.box.(height) colspan="3" { (content) } } }
 }
 
+/// Lines written one under another (the units of a 会签).
+fn lines(items: &[String]) -> Markup {
+    html! { @for item in items { p.remark { (clean(item)) } } }
+}
+
 /// Remarks (拟办意见, 批示): each text, its writer and day under it.
 fn remarks<'a>(items: impl IntoIterator<Item = &'a Remark>) -> Markup {
     html! {
@@ -216,6 +221,10 @@ fn outgoing(doc: &Outgoing, subject: &str, lang: Lang) -> Markup {
     .flatten()
     .collect::<Vec<_>>()
     .join(" · ");
+    let review = (doc.review.as_ref())
+        .map(|r| crate::i18n::outgoing::signoff_line(lang, r))
+        .unwrap_or_default();
+    let countersign = crate::i18n::outgoing::countersign_lines(lang, doc);
     let sep = lang.list_separator();
     html! {
         table {
@@ -223,7 +232,8 @@ fn outgoing(doc: &Outgoing, subject: &str, lang: Lang) -> Markup {
             (pair((Form::Secrecy, lang.keyword(doc.secrecy)), (Form::Printed, &printed), lang))
             (row(Form::Subject, lang, subject))
             (boxed(Form::Signer, lang, "b45", html! { (clean(&signer)) }))
-            (boxed(Form::Checker, lang, "b25", html! {}))
+            (boxed(Form::Checker, lang, "b25", html! { (clean(&review)) }))
+            (boxed(Form::Countersign, lang, "b25", lines(&countersign)))
             (boxed(Form::Drafter, lang, "b25", html! { (clean(&drafter)) }))
             (boxed(Form::MainTo, lang, "b25", html! { (clean(&doc.to.join(sep))) }))
             (boxed(Form::Cc, lang, "b25", html! { (clean(&doc.cc.join(sep))) }))

@@ -293,7 +293,11 @@ fn steps_confirm(lang: &str) -> String {
     env.configure("[followups]\nverify = false", "[followups]\nverify = true");
     env.log_in("关于冬季安全生产的通知");
     env.log_in("退回的来文");
-    env.run(&["log", "out", "--title", "复函", "--to", "省厅"]);
+    // Signed, so that `doc reply --ref` answers the paper at once (a
+    // draft's reply waits for its signature, which would say so too).
+    env.run(&[
+        "log", "out", "--title", "复函", "--to", "省厅", "--signed", "today",
+    ]);
     env.run(&["log", "out", "--title", "作废的函", "--to", "省厅"]);
     env.assign("落实冬季安全生产");
     env.assign("撤项的事项");

@@ -198,7 +198,14 @@ fn out_office() -> Env {
         "-s",
         "应还日期=2026-11-27",
     ];
+    // `book add` lends only an archived record: the paper is filed by
+    // hand for the loan's sake and put back after, so that it stays in
+    // hand on the desk these tests read.
+    let paper = "documents/2026/IN-2026-0001.yaml";
+    let kept = env.file_by_hand(paper, "Z109-WS·2026-D10-BGS-0001");
     assert_eq!(env.run(&loan), "LOAN-2026-0001\n");
+    env.write(paper, &kept);
+    env.git(&["commit", "-qam", "back in hand"]);
     let back = ["-s", "预计回车=2026-11-23 12:00", "-s", "回车时间=now"];
     assert_eq!(car("黄伟", &back), "CAR-2026-0002\n");
     env

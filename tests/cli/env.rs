@@ -227,6 +227,23 @@ impl Env {
         std::fs::write(path, text).unwrap();
     }
 
+    /// Files the document at `relative` by hand under archive `number`
+    /// and commits it: `book add loan` lends only an archived record, and
+    /// tests about loans of papers still in hand need one. Returns the
+    /// file as it was, for the test to put back.
+    pub fn file_by_hand(&self, relative: &str, number: &str) -> String {
+        let kept = self.read(relative);
+        let filed: String = (kept.lines())
+            .map(|line| match line.starts_with("status: ") {
+                true => "status: archived\n".to_string(),
+                false => format!("{line}\n"),
+            })
+            .collect();
+        self.write(relative, &format!("{filed}archive:\n  number: {number}\n"));
+        self.git(&["commit", "-qam", "filed by hand"]);
+        kept
+    }
+
     /// Every file of the register (but .git and .taizhang) with its
     /// content, plus git's HEAD and status: equal before and after means
     /// untouched.

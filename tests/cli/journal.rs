@@ -121,6 +121,8 @@ const REPLY: Case = Case {
         "省交通运输厅",
         "--reply-to",
         "IN-1",
+        "--signed",
+        "today",
     ],
     linked: "documents/2026/IN-2026-0001.yaml",
     created: "documents/2026/OUT-2026-0001.yaml",

@@ -262,6 +262,7 @@ fn log_out_upward_needs_a_signer() {
 fn log_out_reply_to_links_both_ways() {
     let env = Env::new();
     let incoming = env.log_in("关于征求意见的函");
+    // Signed: the reply goes out now (a draft's waits for its signature).
     env.run(&[
         "log",
         "out",
@@ -271,6 +272,8 @@ fn log_out_reply_to_links_both_ways() {
         "省厅",
         "--reply-to",
         "in-1",
+        "--signed",
+        "today",
     ]);
     let out = env.yaml("documents/2026/OUT-2026-0001.yaml");
     assert_eq!(text(&out, "in_reply_to"), incoming);

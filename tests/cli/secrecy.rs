@@ -29,6 +29,11 @@ fn example_with_loan() -> Env {
     let env = Env::example();
     env.pin_clock(NOW);
     env.run(&["book", "declare", "loan"]);
+    // A loan lends only what the archive holds.
+    env.file_by_hand(
+        "documents/2026/IN-2026-0006.yaml",
+        "Z109-WS·2026-D10-AQJDK-0001",
+    );
     env.run(&[
         "book",
         "add",
@@ -205,6 +210,11 @@ fn commit_messages_carry_the_effective_level_of_what_a_record_names() {
         subjects(&env)[0],
         "taizhang: progress FU-2026-0001 [机密]",
         "the follow-up takes on its paper's level"
+    );
+    // A loan lends only what the archive holds.
+    env.file_by_hand(
+        &format!("documents/2026/{paper}.yaml"),
+        "Z109-WS·2026-D10-BGS-0001",
     );
     env.run(&[
         "book",

@@ -54,6 +54,11 @@ impl Retention {
     }
 }
 
+/// The logbook field of a loan (档案借阅) that names the file lent: a
+/// record's ID, or the archive number of a file archived before the
+/// register (`logbook::value::archive_number`).
+pub const LOAN_FIELD: &str = "archive_ref";
+
 /// An archive number, `Z109-WS·2026-Y-BGS-0001`: fonds (全宗号), the
 /// category `WS`, the year, the retention code, the organisation's code
 /// (optional) and the item (件号), counted within all the others.

@@ -126,10 +126,20 @@ pub enum HistoryAction {
     /// A level lowered or removed (`doc declassify`, 解密/降密); the note
     /// is `old → new, APPROVER: REASON`, the levels as stored keywords.
     Declassify,
+    /// A draft reviewed (核稿, `doc review`); the note is the remark.
+    DraftReview,
+    /// A unit countersigned a draft (会签); the note is `UNIT` or
+    /// `UNIT: remark`.
+    Countersign,
+    /// A draft signed (签发, `doc sign`); the note is the signer.
+    Sign,
+    /// On a paper: its reply document was revoked and the reply undone;
+    /// the note is the document's ID.
+    ReplyRevoked,
 }
 
 impl HistoryAction {
-    const ALL: [HistoryAction; 37] = [
+    const ALL: [HistoryAction; 41] = [
         HistoryAction::Log,
         HistoryAction::Propose,
         HistoryAction::Instruct,
@@ -167,6 +177,10 @@ impl HistoryAction {
         HistoryAction::UnitRename,
         HistoryAction::Handover,
         HistoryAction::Declassify,
+        HistoryAction::DraftReview,
+        HistoryAction::Countersign,
+        HistoryAction::Sign,
+        HistoryAction::ReplyRevoked,
     ];
 
     /// The stored keyword (also the word of the commit message).
@@ -209,6 +223,10 @@ impl HistoryAction {
             HistoryAction::UnitRename => "unit-rename",
             HistoryAction::Handover => "handover",
             HistoryAction::Declassify => "declassify",
+            HistoryAction::DraftReview => "draft-review",
+            HistoryAction::Countersign => "countersign",
+            HistoryAction::Sign => "sign",
+            HistoryAction::ReplyRevoked => "reply-revoked",
         }
     }
 

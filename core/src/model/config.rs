@@ -47,6 +47,10 @@ pub struct Config {
     pub remind: RemindSettings,
     #[serde(default)]
     pub followups: FollowupSettings,
+    /// `[outgoing]`: the steps a draft takes before its signature, and
+    /// when a reply counts as sent.
+    #[serde(default, skip_serializing_if = "OutgoingSettings::is_default")]
+    pub outgoing: OutgoingSettings,
     #[serde(default)]
     pub git: GitSettings,
     /// Logbooks by name (`seal`, `visit` …).
@@ -216,6 +220,30 @@ pub struct FollowupSettings {
     pub verify: bool,
 }
 
+/// `[outgoing]`: what the register asks of outgoing documents.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct OutgoingSettings {
+    /// No signature without a 核稿 (`doc review`).
+    pub require_review: bool,
+    /// The office records 印发 (`doc issue`): a reply counts as sent
+    /// when its document is issued. Otherwise when it is signed.
+    pub track_issuing: bool,
+}
+
+impl OutgoingSettings {
+    fn is_default(&self) -> bool {
+        *self == OutgoingSettings::default()
+    }
+
+    /// What a draft needs before it is signed.
+    pub fn sign_rules(&self) -> crate::model::outgoing::SignRules {
+        crate::model::outgoing::SignRules {
+            require_review: self.require_review,
+        }
+    }
+}
+
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(default)]
 pub struct GitSettings {
@@ -319,6 +347,7 @@ impl Config {
             series: Vec::new(),
             remind: RemindSettings::default(),
             followups: FollowupSettings::default(),
+            outgoing: OutgoingSettings::default(),
             git: GitSettings::default(),
             logbooks: crate::model::logbook::presets(),
             archive: ArchiveSettings::default(),

@@ -378,7 +378,11 @@ impl Incoming {
         }
         match self.status {
             InStatus::Assigned | InStatus::InProgress => {
-                self.status = InStatus::Done;
+                // Its reply went out while it was being handled.
+                self.status = match self.reply {
+                    Some(_) => InStatus::Replied,
+                    None => InStatus::Done,
+                };
                 self.completed = Some(on);
                 if result.is_some() {
                     self.result = result;
@@ -398,6 +402,47 @@ impl Incoming {
         self.reply = Some(reply);
         self.status = InStatus::Replied;
         Ok(())
+    }
+
+    /// Refuses `doc reply` unless the paper may be answered now (done).
+    pub fn may_reply(&self) -> Result<(), Refusal> {
+        self.require(Step::DocReply)
+    }
+
+    /// The document `reply` names went out (issued, or signed where the
+    /// register does not record issuing): the paper's one reply. A done
+    /// paper is replied; one still being handled keeps its status until
+    /// it is done (`finish`). Nothing changes, and `false` is returned,
+    /// when the paper has a reply already (this one, or an earlier one).
+    pub fn reply_sent(&mut self, reply: Reply) -> bool {
+        if self.reply.is_some() || matches!(self.status, InStatus::Returned | InStatus::Archived) {
+            return false;
+        }
+        self.reply = Some(reply);
+        if self.status == InStatus::Done {
+            self.status = InStatus::Replied;
+        }
+        true
+    }
+
+    /// The document `out` that replied was revoked: the paper is as it
+    /// was before the reply (a replied paper is done again). `false` when
+    /// `out` was not its reply.
+    pub fn reply_revoked(&mut self, out: &Id) -> bool {
+        let answered = self.reply.as_ref().and_then(|r| r.reference.as_ref());
+        if answered != Some(out) || self.status == InStatus::Archived {
+            return false;
+        }
+        self.reply = None;
+        if self.status == InStatus::Replied {
+            self.status = InStatus::Done;
+        }
+        true
+    }
+
+    /// Whether `out` is the document the paper was answered by.
+    pub fn answered_by(&self, out: &Id) -> bool {
+        self.reply.as_ref().and_then(|r| r.reference.as_ref()) == Some(out)
     }
 
     /// `doc return` (退文): a registered paper goes back to its sender
@@ -800,5 +845,31 @@ mod tests {
         );
         assert!(doc.instruct(remark("张局长", "x")).is_err());
         assert!(doc.assign("财务科".into(), vec![], None).is_err());
+    }
+
+    #[test]
+    fn a_reply_document_is_recorded_once_and_undone_by_its_revocation() {
+        let out = Id::parse("OUT-2026-0001").unwrap();
+        let mut doc = paper("action");
+        doc.assign("财务科".into(), vec![], None).unwrap();
+        doc.finish(Date::constant(2026, 11, 24), None).unwrap();
+        assert!(doc.reply_sent(reply()));
+        assert_eq!(doc.status, InStatus::Replied);
+        assert!(doc.answered_by(&out));
+        assert!(!doc.reply_sent(reply()), "a second time changes nothing");
+        assert!(!doc.reply_revoked(&Id::parse("OUT-2026-0002").unwrap()));
+        assert!(doc.reply_revoked(&out));
+        assert_eq!((doc.status, doc.reply.is_none()), (InStatus::Done, true));
+        assert!(!doc.reply_revoked(&out));
+    }
+
+    #[test]
+    fn a_paper_answered_while_in_hand_is_replied_when_done() {
+        let mut doc = paper("action");
+        doc.assign("财务科".into(), vec![], None).unwrap();
+        assert!(doc.reply_sent(reply()));
+        assert_eq!(doc.status, InStatus::Assigned);
+        doc.finish(Date::constant(2026, 11, 26), None).unwrap();
+        assert_eq!(doc.status, InStatus::Replied);
     }
 }

@@ -50,6 +50,15 @@ pub struct Outgoing {
     pub drafter: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub drafting_unit: Option<String>,
+    /// 核稿: who checked the draft before it went to be signed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub review: Option<Signoff>,
+    /// 会签: the units that must sign the draft too before it is signed.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub countersign: Vec<String>,
+    /// The 会签 given so far, one per unit, in the order given.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub countersigned: Vec<Signoff>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub signer: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -84,11 +93,38 @@ pub struct Outgoing {
     pub extra: Extra,
 }
 
+/// One sign-off of a draft before its signature: the 核稿 (`unit` empty)
+/// or one unit's 会签.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Signoff {
+    pub by: String,
+    pub on: Date,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unit: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+/// What the register asks of a draft before it may be signed
+/// (`[outgoing]` in the settings).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct SignRules {
+    /// `require_review`: no signature without a 核稿.
+    pub require_review: bool,
+}
+
 impl Outgoing {
     /// The steps the current status allows.
     pub fn next_steps(&self) -> Vec<Step> {
         match self.status {
-            OutStatus::Draft | OutStatus::Signed => vec![Step::DocIssue, Step::DocRevoke],
+            OutStatus::Draft => vec![
+                Step::DocReview,
+                Step::DocCountersign,
+                Step::DocSign,
+                Step::DocIssue,
+                Step::DocRevoke,
+            ],
+            OutStatus::Signed => vec![Step::DocIssue, Step::DocRevoke],
             OutStatus::Issued => vec![Step::DocRevoke],
             OutStatus::Archived | OutStatus::Revoked => Vec::new(),
         }
@@ -98,14 +134,120 @@ impl Outgoing {
         Refusal::new(self.status, step).allowing(self.next_steps())
     }
 
+    /// Refuses `step` unless the document is still a draft: review and
+    /// countersignature come before the signature.
+    fn require_draft(&self, step: Step) -> Result<(), Refusal> {
+        match self.status {
+            OutStatus::Draft => Ok(()),
+            _ => Err(self.refuse(step)),
+        }
+    }
+
+    /// `doc review` (核稿): the draft was checked. A draft reviewed again
+    /// (after it was changed) keeps the latest review; history keeps all.
+    pub fn review(&mut self, review: Signoff) -> Result<(), Refusal> {
+        self.require_draft(Step::DocReview)?;
+        self.review = Some(review);
+        Ok(())
+    }
+
+    /// `doc countersign` (会签): one unit signs the draft. A unit signs
+    /// once; a unit the document did not name is added to those named.
+    pub fn countersign(&mut self, signoff: Signoff) -> Result<(), Refusal> {
+        self.require_draft(Step::DocCountersign)?;
+        let unit = signoff.unit.clone().unwrap_or_default();
+        if self
+            .countersigned
+            .iter()
+            .any(|c| c.unit.as_deref() == Some(&unit))
+        {
+            return Err(self
+                .refuse(Step::DocCountersign)
+                .because(RefusalReason::Countersigned(unit.into())));
+        }
+        if !self.countersign.contains(&unit) {
+            self.countersign.push(unit);
+        }
+        self.countersigned.push(signoff);
+        Ok(())
+    }
+
+    /// The units named to countersign that have not yet, in named order.
+    pub fn awaiting_countersign(&self) -> Vec<String> {
+        let signed = |u: &String| {
+            self.countersigned
+                .iter()
+                .any(|c| c.unit.as_ref() == Some(u))
+        };
+        self.countersign
+            .iter()
+            .filter(|u| !signed(u))
+            .cloned()
+            .collect()
+    }
+
+    /// Whether the draft may be signed now: reviewed when the register
+    /// requires it, and countersigned by every unit it names. `step` is
+    /// the step that signs (`doc sign`, or `doc issue --signed`).
+    pub fn may_sign(&self, rules: SignRules, step: Step) -> Result<(), Refusal> {
+        if rules.require_review && self.review.is_none() {
+            return Err(self.refuse(step).because(RefusalReason::Unreviewed));
+        }
+        let missing = self.awaiting_countersign();
+        if !missing.is_empty() {
+            return Err(self
+                .refuse(step)
+                .because(RefusalReason::AwaitingCountersign(missing.into())));
+        }
+        Ok(())
+    }
+
+    /// `doc sign` (签发): the draft is signed on `on`, by `signer` when
+    /// given (else the signer already recorded).
+    pub fn sign(
+        &mut self,
+        on: Date,
+        signer: Option<String>,
+        rules: SignRules,
+    ) -> Result<(), Refusal> {
+        self.require_draft(Step::DocSign)?;
+        self.may_sign(rules, Step::DocSign)?;
+        self.signed = Some(on);
+        if signer.is_some() {
+            self.signer = signer;
+        }
+        self.status = OutStatus::Signed;
+        Ok(())
+    }
+
+    /// Whether the document has gone out, as far as a paper it answers is
+    /// concerned: issued, or (in a register that does not record 印发,
+    /// `track_issuing` false) signed.
+    pub fn is_sent(&self, track_issuing: bool) -> bool {
+        match self.status {
+            OutStatus::Issued | OutStatus::Archived => true,
+            OutStatus::Signed => !track_issuing,
+            OutStatus::Draft | OutStatus::Revoked => false,
+        }
+    }
+
     /// `doc issue` (核发/印发): a signed document is printed and sent out on
-    /// `on`. A draft needs its signing date (`signed`) given at the same time.
-    pub fn issue(&mut self, on: Date, signed: Option<Date>) -> Result<(), Refusal> {
+    /// `on`. A draft needs its signing date (`signed`) given at the same
+    /// time, and must be ready to sign (`may_sign`).
+    pub fn issue(
+        &mut self,
+        on: Date,
+        signed: Option<Date>,
+        rules: SignRules,
+    ) -> Result<(), Refusal> {
         match self.status {
             OutStatus::Draft if signed.is_none() => {
                 Err(self.refuse(Step::DocIssue).because(RefusalReason::Unsigned))
             }
             OutStatus::Draft | OutStatus::Signed => {
+                if self.status == OutStatus::Draft {
+                    self.may_sign(rules, Step::DocIssue)?;
+                }
                 if signed.is_some() {
                     self.signed = signed;
                 }
@@ -226,6 +368,10 @@ impl KindRules for Outgoing {
 
     fn units_mut(&mut self, each: &mut dyn FnMut(&str, &mut String)) {
         (self.drafting_unit.iter_mut()).for_each(|u| each("drafting_unit", u));
+        (self.countersign.iter_mut()).for_each(|u| each("countersign", u));
+        (self.countersigned.iter_mut())
+            .filter_map(|c| c.unit.as_mut())
+            .for_each(|u| each("countersigned", u));
     }
 }
 
@@ -242,6 +388,7 @@ pub const SPEC: KindSpec = KindSpec {
         ("cc", Type::Names),
         ("drafter", TEXT),
         ("drafting_unit", Type::Unit { required: false }),
+        ("countersign", Type::Units),
         ("signer", TEXT),
         ("signed", DATE),
         ("printed", DATE),
@@ -252,7 +399,14 @@ pub const SPEC: KindSpec = KindSpec {
         ("disclosure", opt_kw::<Disclosure>()),
         ("notes", TEXT),
     ],
-    structured: &["in_reply_to", "followups", "archive", "attachments"],
+    structured: &[
+        "in_reply_to",
+        "followups",
+        "archive",
+        "attachments",
+        "review",
+        "countersigned",
+    ],
     numbered: &["doc_number", "series"],
     date_keys: &["signed", "printed", "archived"],
 };
@@ -274,9 +428,9 @@ mod tests {
     fn signed_documents_are_issued_then_revoked() {
         let day = Date::constant(2026, 11, 23);
         let mut doc = document("signed");
-        doc.issue(day, None).unwrap();
+        doc.issue(day, None, SignRules::default()).unwrap();
         assert_eq!((doc.status, doc.printed), (OutStatus::Issued, Some(day)));
-        let err = doc.issue(day, None).unwrap_err();
+        let err = doc.issue(day, None, SignRules::default()).unwrap_err();
         assert_eq!(
             (err.status.keyword(), &*err.allowed),
             ("issued", &[Step::DocRevoke][..])
@@ -285,7 +439,7 @@ mod tests {
         assert_eq!(doc.status, OutStatus::Revoked);
         assert_eq!(doc.doc_number, "市交发〔2026〕1号");
         assert!(doc.revoke().is_err());
-        assert!(doc.issue(day, None).is_err());
+        assert!(doc.issue(day, None, SignRules::default()).is_err());
     }
 
     #[test]
@@ -293,15 +447,77 @@ mod tests {
         let day = Date::constant(2026, 11, 23);
         let mut doc = document("draft");
         assert_eq!(
-            doc.issue(day, None).unwrap_err().reason,
+            doc.issue(day, None, SignRules::default())
+                .unwrap_err()
+                .reason,
             Some(RefusalReason::Unsigned)
         );
         assert_eq!(doc.status, OutStatus::Draft);
-        doc.issue(day, Some(Date::constant(2026, 11, 22))).unwrap();
+        doc.issue(
+            day,
+            Some(Date::constant(2026, 11, 22)),
+            SignRules::default(),
+        )
+        .unwrap();
         assert_eq!(doc.signed, Some(Date::constant(2026, 11, 22)));
         let mut draft = document("draft");
         draft.revoke().unwrap();
         assert_eq!(draft.status, OutStatus::Revoked);
+    }
+
+    fn signoff(by: &str, unit: Option<&str>) -> Signoff {
+        Signoff {
+            by: by.into(),
+            on: Date::constant(2026, 11, 21),
+            unit: unit.map(Into::into),
+            note: None,
+        }
+    }
+
+    #[test]
+    fn a_draft_is_signed_only_once_reviewed_and_countersigned() {
+        let day = Date::constant(2026, 11, 22);
+        let strict = SignRules {
+            require_review: true,
+        };
+        let mut doc = document("draft");
+        doc.countersign = vec!["财务科".into(), "法规科".into()];
+        let err = doc.sign(day, None, strict).unwrap_err();
+        assert_eq!(err.reason, Some(RefusalReason::Unreviewed));
+        doc.review(signoff("李科长", None)).unwrap();
+        let err = doc.sign(day, None, strict).unwrap_err();
+        let missing: Box<[String]> = vec!["财务科".to_string(), "法规科".to_string()].into();
+        assert_eq!(
+            err.reason,
+            Some(RefusalReason::AwaitingCountersign(missing))
+        );
+        let err = doc.issue(day, Some(day), strict).unwrap_err();
+        assert_eq!(err.step, Step::DocIssue);
+        doc.countersign(signoff("王科长", Some("财务科"))).unwrap();
+        let again = doc
+            .countersign(signoff("赵科长", Some("财务科")))
+            .unwrap_err();
+        assert_eq!(
+            again.reason,
+            Some(RefusalReason::Countersigned("财务科".into()))
+        );
+        doc.countersign(signoff("钱科长", Some("法规科"))).unwrap();
+        // A unit not named beforehand may sign too, and is then named.
+        doc.countersign(signoff("孙科长", Some("办公室"))).unwrap();
+        assert_eq!(doc.countersign, ["财务科", "法规科", "办公室"]);
+        doc.sign(day, Some("张局长".into()), strict).unwrap();
+        assert_eq!((doc.status, doc.signed), (OutStatus::Signed, Some(day)));
+        assert!(doc.review(signoff("李科长", None)).is_err());
+        assert!(doc.countersign(signoff("周科长", Some("人事科"))).is_err());
+    }
+
+    #[test]
+    fn a_document_is_sent_when_issued_or_signed_as_the_register_counts() {
+        let signed = document("signed");
+        assert!(signed.is_sent(false) && !signed.is_sent(true));
+        assert!(document("issued").is_sent(true));
+        assert!(!document("draft").is_sent(false));
+        assert!(!document("revoked").is_sent(false));
     }
 
     #[test]

@@ -25,6 +25,9 @@ pub enum Step {
     DocReturn,
     DocIssue,
     DocRevoke,
+    DocReview,
+    DocCountersign,
+    DocSign,
     MeetingHeld,
     MeetingCancel,
     MeetingMinutes,
@@ -69,6 +72,9 @@ impl Step {
             Step::DocReturn => "doc return",
             Step::DocIssue => "doc issue",
             Step::DocRevoke => "doc revoke",
+            Step::DocReview => "doc review",
+            Step::DocCountersign => "doc countersign",
+            Step::DocSign => "doc sign",
             Step::MeetingHeld => "meeting held",
             Step::MeetingCancel => "meeting cancel",
             Step::MeetingMinutes => "meeting minutes",
@@ -182,6 +188,12 @@ pub enum RefusalReason {
     NotHolding(Box<str>),
     /// A draft not yet signed.
     Unsigned,
+    /// A draft not yet reviewed (核稿), in a register that requires it.
+    Unreviewed,
+    /// A draft some of whose named units have not countersigned (会签).
+    AwaitingCountersign(Box<[String]>),
+    /// This unit has countersigned the draft already.
+    Countersigned(Box<str>),
 }
 
 /// A step that the record's status does not allow.

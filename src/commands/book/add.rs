@@ -25,14 +25,17 @@ use taizhang_core::model::record::Record;
         fri), moments as YYYY-MM-DD HH:MM, numbers, 是/否, a declared unit or person, a record ID. \
         Every required field must be given. A book with a `number` field (介绍信) numbers its \
         entries per year (2026-001) when no number is given. An entry is filed under its book's \
-        first date field: one dated last year gets last year's ID.\n\n\
+        first date field: one dated last year gets last year's ID. A loan (档案借阅) lends only an \
+        archived record, named by its ID or its archive number (档号); a file archived before the \
+        register is named by its archive number (such as Z109-WS·2015-Y-0001), kept as written.\n\n\
         Example: taizhang book add seal -s 日期=today -s 印章名称=局公章 -s 用印单位=办公室 -s 经\
         办人=王丽 -s 用印事由=报送年度预算 -s 批准人=陈建国",
         "在登记簿中添加一条登记；只打印新编号。\n\n\
         每个字段写成 -s 字段=值，字段用其键名或名称（-s 印章名称=局公章 或 -s seal=局公章）。值按\
         字段类型读取：日期写法与各处相同（today、+3d、fri），时刻写成 YYYY-MM-DD HH:MM，数字，是/\
         否，已声明的单位或人员，记录编号。必填字段都须给出。带 `number` 字段的登记簿（介绍信）在未\
-        给编号时按年编号（2026-001）。\n\n\
+        给编号时按年编号（2026-001）。档案借阅（loan）只能借已归档的记录：写其编号或档号；登记前已归档\
+        的案卷，写其档号（如 `Z109-WS·2015-Y-0001`），按原文保存。\n\n\
         例：taizhang book add seal -s 日期=today -s 印章名称=局公章 -s 用印单位=办公室 -s 经办人=\
         王丽 -s 用印事由=报送年度预算 -s 批准人=陈建国",
     ),
@@ -77,6 +80,7 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
         }));
     }
     super::check_refs(&register, &changes)?;
+    super::lent_by_number(&register, &mut entry);
 
     let mut tx = ctx.begin(&register)?;
     // An entry back-filled for last year belongs to last year's book.

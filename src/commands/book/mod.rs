@@ -16,6 +16,7 @@ use clap::Subcommand;
 use crate::context::Ctx;
 use crate::error::{CoreError, Error, Result};
 use crate::i18n::tr;
+use taizhang_core::model::archive::{self, ArchiveNumber, LOAN_FIELD};
 use taizhang_core::model::config::LogbookDef;
 use taizhang_core::model::kind::Kind;
 use taizhang_core::model::logbook::value::{self, BookError, FieldChange, Given};
@@ -131,11 +132,18 @@ fn order_fields(entry: &mut Entry, book: &LogbookDef) {
     entry.fields.extend(rest);
 }
 
-/// Refuses a `ref` to a record the register does not hold.
+/// Refuses a `ref` to a record the register does not hold, and a loan
+/// (档案借阅) of a record that has no archive number, as `check` would.
 fn check_refs(register: &Register, changes: &[FieldChange]) -> Result<()> {
     for change in changes {
         if let Some(id) = change.reference() {
             match store::load_one(register, &id) {
+                Ok(lent) if change.field.name == LOAN_FIELD && archive::block(&lent).is_none() => {
+                    return Err(Error::from(BookError::NotArchived {
+                        field: change.field.clone().into(),
+                        id: id.to_string(),
+                    }));
+                }
                 Ok(_) => {}
                 Err(CoreError::NotFound { .. }) => {
                     return Err(Error::from(BookError::NoSuchRecord {
@@ -148,6 +156,31 @@ fn check_refs(register: &Register, changes: &[FieldChange]) -> Result<()> {
         }
     }
     Ok(())
+}
+
+/// A loan that names its file by an archive number (档号) a record of the
+/// register holds names that record instead, by its ID, as a loan of it
+/// written by ID would: `check` and `show` then follow it. A number no
+/// record holds (a file archived before the register) stays as written.
+fn lent_by_number(register: &Register, entry: &mut Entry) {
+    let Some(number) = (entry.fields.get(LOAN_FIELD))
+        .and_then(|v| v.as_str())
+        .and_then(ArchiveNumber::parse)
+    else {
+        return;
+    };
+    let documents = |_: &taizhang_core::model::id::Id, kind: Kind, _: Option<&str>| {
+        matches!(kind, Kind::Incoming | Kind::Outgoing)
+    };
+    let holder = store::load_where(register, Need::everything().files(&documents))
+        .records
+        .into_iter()
+        .map(|l| l.record)
+        .find(|r| archive::block(r).and_then(|b| b.parsed()).as_ref() == Some(&number));
+    if let Some(holder) = holder {
+        let id = serde_yaml::Value::String(holder.id().to_string());
+        entry.fields.insert(LOAN_FIELD.into(), id);
+    }
 }
 
 /// The other entries of book `name`, for serial numbers. Files that

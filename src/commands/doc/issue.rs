@@ -2,7 +2,6 @@
 
 use std::process::ExitCode;
 
-use super::update_outgoing;
 use crate::commands::shared::{Outcome, refused};
 use crate::context::Ctx;
 use crate::context::values::{self, DateExpr, Given};
@@ -17,9 +16,11 @@ use taizhang_core::model::common::HistoryAction;
     long_about = tr(
         "Issue a signed outgoing document (核发/印发)\n\n\
         It is printed (印发日期 today, or --on) and sent. A draft needs its signing date \
-        (--signed).",
+        (--signed), and is refused as `doc sign` refuses it (核稿, 会签). Where the register \
+        records issuing (outgoing.track_issuing), the paper it answers is replied now.",
         "核发已签发的发文（核发/印发）\n\n\
-        即印制（印发日期为今天，或 --on）并分送。草稿须给成文日期（--signed）。",
+        即印制（印发日期为今天，或 --on）并分送。草稿须给成文日期（--signed），并与 `doc sign` \
+        一样须先核稿、会签。台账登记印发的（outgoing.track_issuing），所答复的收文随即为已答复。",
     ),
 )]
 pub struct Args {
@@ -39,12 +40,19 @@ pub struct Args {
 pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
     let on = ctx.opt_date(args.on.as_ref())?.unwrap_or(ctx.today);
     let signed = ctx.opt_date(args.signed.as_ref())?;
-    update_outgoing(ctx, &args.id, HistoryAction::Issue, |doc, _, _| {
-        doc.issue(on, signed).map_err(refused(&doc.id))?;
-        let said = Confirm::Issued {
-            id: doc.id.clone(),
-            number: doc.doc_number.clone(),
-        };
-        Ok(Outcome::new(None, said))
-    })
+    super::answer::step(
+        ctx,
+        &args.id,
+        HistoryAction::Issue,
+        "issue",
+        |doc, _, register| {
+            let rules = register.config.outgoing.sign_rules();
+            doc.issue(on, signed, rules).map_err(refused(&doc.id))?;
+            let said = Confirm::Issued {
+                id: doc.id.clone(),
+                number: doc.doc_number.clone(),
+            };
+            Ok(Outcome::new(None, said))
+        },
+    )
 }

@@ -4,8 +4,10 @@
 //! refuses what the status does not allow; the files here only read flags,
 //! call it, and let `shared::update` record, save and commit.
 
+pub(crate) mod answer;
 mod assign;
 mod back;
+mod countersign;
 mod declassify;
 mod done;
 mod instruct;
@@ -13,8 +15,10 @@ mod issue;
 mod propose;
 mod reply;
 mod r#return;
+mod review;
 mod revoke;
 mod route;
+mod sign;
 
 use std::process::ExitCode;
 
@@ -28,7 +32,6 @@ use taizhang_core::model::common::Actor;
 use taizhang_core::model::common::HistoryAction;
 use taizhang_core::model::incoming::Incoming;
 use taizhang_core::model::kind::Expected;
-use taizhang_core::model::outgoing::Outgoing;
 use taizhang_core::model::record::Record;
 use taizhang_core::store::Register;
 
@@ -48,6 +51,9 @@ pub enum DocCommand {
     Done(done::Args),
     Reply(reply::Args),
     Return(r#return::Args),
+    Review(review::Args),
+    Countersign(countersign::Args),
+    Sign(sign::Args),
     Issue(issue::Args),
     Revoke(revoke::Args),
     Declassify(declassify::Args),
@@ -63,6 +69,9 @@ pub fn run(ctx: &Ctx, command: DocCommand) -> Result<ExitCode> {
         DocCommand::Done(args) => done::run(ctx, args),
         DocCommand::Reply(args) => reply::run(ctx, args),
         DocCommand::Return(args) => r#return::run(ctx, args),
+        DocCommand::Review(args) => review::run(ctx, args),
+        DocCommand::Countersign(args) => countersign::run(ctx, args),
+        DocCommand::Sign(args) => sign::run(ctx, args),
         DocCommand::Issue(args) => issue::run(ctx, args),
         DocCommand::Revoke(args) => revoke::run(ctx, args),
         DocCommand::Declassify(args) => declassify::run(ctx, args),
@@ -94,28 +103,6 @@ pub(crate) fn update_incoming(
         kind,
         |r| match r {
             Record::Incoming(doc) => Some(doc),
-            _ => None,
-        },
-        change,
-    )
-}
-
-/// `update` for an outgoing document: refuses any other kind of record.
-pub(crate) fn update_outgoing(
-    ctx: &Ctx,
-    id_text: &str,
-    step: HistoryAction,
-    change: impl FnOnce(&mut Outgoing, &Actor, &Register) -> Result<Outcome>,
-) -> Result<ExitCode> {
-    let command = format!("doc {}", step.keyword());
-    let kind = (command.as_str(), Expected::Outgoing);
-    update_as(
-        ctx,
-        id_text,
-        step,
-        kind,
-        |r| match r {
-            Record::Outgoing(doc) => Some(doc),
             _ => None,
         },
         change,

@@ -7,11 +7,12 @@ use crate::commands::shared::{commit_message, confirm, refused};
 use crate::context::Ctx;
 use crate::context::values::{self, Given};
 use crate::error::{CoreError, Error, Flag, Result};
-use crate::i18n::Confirm;
-use crate::i18n::tr;
+use crate::i18n::outgoing::Done;
+use crate::i18n::{Confirm, tr};
 use taizhang_core::model::common::HistoryAction;
 use taizhang_core::model::id::Id;
 use taizhang_core::model::incoming::Reply;
+use taizhang_core::model::outgoing::Outgoing;
 use taizhang_core::model::record::Record;
 use taizhang_core::store::{self, Register};
 
@@ -24,10 +25,15 @@ use taizhang_core::store::{self, Register};
     long_about = tr(
         "Record how a finished incoming action item was answered (答复)\n\n\
         --via says how (document, phone, letter, meeting …); for a formal reply, --ref names the \
-        outgoing document, which is then linked back.",
+        outgoing document, which is then linked back. This is the same act as `log out \
+        --reply-to`: the paper is replied once its document has gone out (signed, or issued \
+        where the register records issuing: outgoing.track_issuing), with one history entry; \
+        for a paper already replied by that document it does nothing and says so.",
         "记录已办结的收文办件如何答复\n\n\
         --via 写答复方式（公文、电话、函、会议 …）；正式复文用 --ref 指明那份发文，发文随即关联回\
-        本件。",
+        本件。与 `log out --reply-to` 是同一件事：复文发出（签发；台账登记印发的，以印发为准，见 \
+        outgoing.track_issuing）后收文即为已答复，办理经过只记一次；收文已由该发文答复的，不再登\
+        记，并予说明。",
     ),
 )]
 pub struct Args {
@@ -65,45 +71,69 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
             taizhang_core::model::kind::Expected::Incoming,
         ));
     };
-    let mut answer = match &reference {
-        Some((out, flag)) => Some(load_reply(&register, out, flag, &doc.id)?),
-        None => None,
+    let Some((out_id, flag)) = reference else {
+        doc.answer(Reply {
+            on: actor.today(),
+            via: via.clone(),
+            reference: None,
+        })
+        .map_err(refused(&doc.id))?;
+        record.push_history(actor.entry(HistoryAction::Reply, Some(via.clone())));
+        tx.save(&record)?;
+        tx.finish(&commit_message(&register, "reply", &record))?;
+        confirm(ctx, &Confirm::Replied { id, via });
+        return Ok(ExitCode::SUCCESS);
     };
-    let reference = reference.map(|(out, _)| out);
-    doc.answer(Reply {
-        on: actor.today(),
-        via: via.clone(),
-        reference: reference.clone(),
-    })
-    .map_err(refused(&doc.id))?;
-    let said = Confirm::Replied {
-        id: id.clone(),
-        via: via.clone(),
-    };
-    let note = match &reference {
-        Some(out) => format!("{via}, {out}"),
-        None => via,
-    };
-    if let Some(Record::Outgoing(out)) = answer.as_mut()
-        && out.in_reply_to.as_ref() != Some(&id)
-    {
+    // The same act as the document's own reply: recorded once.
+    if doc.answered_by(&out_id) {
+        let paper = id.clone();
+        confirm(
+            ctx,
+            &Confirm::Outgoing(Done::AlreadyAnswered { paper, out: out_id }),
+        );
+        return Ok(ExitCode::SUCCESS);
+    }
+    let mut out = load_reply(&register, &out_id, flag, &doc.id)?;
+    doc.may_reply().map_err(refused(&doc.id))?;
+    let linked = out.in_reply_to.as_ref() == Some(&id);
+    if !linked {
         out.in_reply_to = Some(id.clone());
         let entry = actor.entry(HistoryAction::ReplyTo, Some(id.to_string()));
         out.history.push(entry);
     }
-    record.push_history(actor.entry(HistoryAction::Reply, Some(note)));
-    if let Some(answer) = &answer {
-        tx.save(answer)?;
+    let track = register.config.outgoing.track_issuing;
+    if !out.is_sent(track) {
+        // Replied when its document goes out (`doc sign`, `doc issue`).
+        let said = Confirm::Outgoing(Done::ReplyPending {
+            paper: id.clone(),
+            out: out_id,
+            issued: track,
+        });
+        if !linked {
+            let answer = Record::Outgoing(out);
+            tx.save(&answer)?;
+            tx.finish(&commit_message(&register, "reply", &answer))?;
+        }
+        confirm(ctx, &said);
+        return Ok(ExitCode::SUCCESS);
     }
+    doc.answer(Reply {
+        on: actor.today(),
+        via: via.clone(),
+        reference: Some(out_id.clone()),
+    })
+    .map_err(refused(&doc.id))?;
+    record.push_history(actor.entry(HistoryAction::Reply, Some(format!("{via}, {out_id}"))));
+    tx.save(&Record::Outgoing(out))?;
     tx.save(&record)?;
     tx.finish(&commit_message(&register, "reply", &record))?;
-    confirm(ctx, &said);
+    confirm(ctx, &Confirm::Replied { id, via });
     Ok(ExitCode::SUCCESS)
 }
 
 /// Loads the outgoing reply named by --ref; it must exist, be outgoing and
 /// not answer another paper.
-fn load_reply(register: &Register, out: &Id, flag: &Flag, incoming: &Id) -> Result<Record> {
+fn load_reply(register: &Register, out: &Id, flag: &Flag, incoming: &Id) -> Result<Box<Outgoing>> {
     let record = store::load_one(register, out).map_err(|e| match e {
         CoreError::NotFound { .. } => Error::Dangling {
             flag: flag.clone(),
@@ -111,14 +141,14 @@ fn load_reply(register: &Register, out: &Id, flag: &Flag, incoming: &Id) -> Resu
         },
         other => other.into(),
     })?;
-    match &record {
+    match record {
         Record::Outgoing(doc) => match &doc.in_reply_to {
             Some(existing) if existing != incoming => Err(CoreError::AlreadyAnswers {
                 out: out.to_string(),
                 existing: existing.to_string(),
             }
             .into()),
-            _ => Ok(record),
+            _ => Ok(doc),
         },
         _ => Err(Error::WrongKind {
             flag: flag.clone(),

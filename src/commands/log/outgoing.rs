@@ -3,20 +3,21 @@
 
 use std::process::ExitCode;
 
-use crate::commands::shared::{commit_message, finish_new, optional_text};
+use crate::commands::doc::answer;
+use crate::commands::shared::{commit_message, confirm, finish_new, optional_text};
 use crate::context::values::{self, DateExpr, Given, keyword};
 use crate::context::{Ctx, split_list};
 use crate::error::{CoreError, Error, Flag, Result};
-use crate::i18n::tr;
+use crate::i18n::outgoing::Done;
+use crate::i18n::{Confirm, tr};
 use taizhang_core::model::common::HistoryAction;
 use taizhang_core::model::common::check_secrecy_term;
 use taizhang_core::model::id::Id;
-use taizhang_core::model::incoming::Reply;
 use taizhang_core::model::keyword::{Direction, Disclosure, DocType, Secrecy, Urgency};
 use taizhang_core::model::kind::Kind;
 use taizhang_core::model::outgoing::{OutStatus, Outgoing, doc_number};
 use taizhang_core::model::record::Record;
-use taizhang_core::store::{self, Register};
+use taizhang_core::store::{self, Change, Register};
 
 #[derive(Debug, clap::Args)]
 #[command(
@@ -28,10 +29,20 @@ use taizhang_core::store::{self, Register};
         "Register an outgoing document (发文登记); prints the new ID alone.\n\n\
         The document number (发文字号) comes from the series in taizhang.toml: issuer code, year \
         in 〔〕, the next number of that series and year. Numbers are never reused, even for \
-        revoked documents.",
+        revoked documents.\n\n\
+        --countersign names the units that must countersign (会签) before signature. A register \
+        that requires review (outgoing.require_review), or a document naming such units, is not \
+        signed at registration (--signed): register the draft, then doc review, doc \
+        countersign, doc sign. --reply-to names the paper it answers, which is replied once this \
+        document is signed (or issued, where the register records issuing), with one history \
+        entry.",
         "发文登记；只打印新编号。\n\n\
         发文字号按 taizhang.toml 中的字号系列生成：机关代字、〔年份〕、该系列当年的下一个序号。字\
-        号决不重复使用，已撤销的发文也一样。",
+        号决不重复使用，已撤销的发文也一样。\n\n\
+        --countersign 列出签发前须会签的单位；台账要求核稿（outgoing.require_review）或列有会签单\
+        位的，不能在登记时就签发（--signed）：先登记文稿，再 doc review、doc countersign、doc \
+        sign。--reply-to 指明所答复的收文：本件签发后（台账登记印发的，印发后）该收文即为已答复，\
+        办理经过只记一次。",
     ),
 )]
 pub struct Args {
@@ -68,6 +79,12 @@ pub struct Args {
     ))]
     #[arg(long, value_parser = keyword::<Direction>)]
     pub direction: Option<Direction>,
+    #[arg(help = tr(
+        "Units that must countersign (会签) before it is signed, comma-separated or repeated",
+        "签发前须会签的单位，用逗号分隔或重复给出",
+    ))]
+    #[arg(long, value_name = "UNIT")]
+    pub countersign: Vec<String>,
     #[arg(help = tr("Who signed it off (签发人)", "签发人"))]
     #[arg(long, value_name = "NAME")]
     pub signer: Option<String>,
@@ -108,8 +125,9 @@ pub struct Args {
     #[arg(long, value_name = "N")]
     pub copies: Option<u32>,
     #[arg(help = tr(
-        "The incoming document this answers; links both ways",
-        "本件答复的收文；双向关联",
+        "The incoming document this answers; it is replied once this is signed (or issued, \
+        where the register records issuing)",
+        "本件答复的收文；本件签发后（台账登记印发的，印发后）该收文即为已答复",
     ))]
     #[arg(long, value_name = "IN-ID", value_parser = values::given())]
     pub reply_to: Option<Given<String>>,
@@ -171,13 +189,17 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
         .as_deref()
         .map(|u| ctx.unit(&register, u))
         .transpose()?;
+    let countersign = ctx.units(&register, &args.countersign)?;
+    if let Some(given) = &args.signed {
+        refuse_signature(&register, &given.flag, &countersign)?;
+    }
     let reply_to = (args.reply_to.as_ref())
         .map(|given| ctx.id(&given.value).map(|id| (id, &given.flag)))
         .transpose()?;
 
     let mut tx = ctx.begin(&register)?;
-    let mut answered = match &reply_to {
-        Some((target, flag)) => Some(load_incoming(&register, target, flag)?),
+    let answered = match &reply_to {
+        Some((target, flag)) => Some(load_incoming(&tx, target, flag)?),
         None => None,
     };
     let reply_to = reply_to.map(|(id, _)| id);
@@ -204,6 +226,9 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
         cc: split_list(&args.cc),
         drafter: optional_text(args.drafter).or_else(|| Some(actor.by.clone())),
         drafting_unit,
+        review: None,
+        countersign,
+        countersigned: Vec::new(),
         signer,
         signed,
         printed: None,
@@ -221,25 +246,55 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
         history: vec![actor.entry(HistoryAction::Log, None)],
         extra: Default::default(),
     };
+    // The paper is replied once this document goes out: now, when it is
+    // signed in a register that does not record issuing.
+    let track = register.config.outgoing.track_issuing;
+    let said = match &answered {
+        Some(_) if outgoing.is_sent(track) => {
+            let on = answer::sent_on(&outgoing, track, ctx.today);
+            answer::sent(&register, &outgoing, on, &actor)?.map(|(paper, said)| (Some(paper), said))
+        }
+        Some(paper) => Some((
+            None,
+            Confirm::Outgoing(Done::ReplyPending {
+                paper: paper.id().clone(),
+                out: outgoing.id.clone(),
+                issued: track,
+            }),
+        )),
+        None => None,
+    };
     let record = Record::Outgoing(Box::new(outgoing));
-    if let Some(Record::Incoming(incoming)) = answered.as_mut() {
-        incoming.reply = Some(Reply {
-            on: signed.unwrap_or(ctx.today),
-            via: "document".into(),
-            reference: Some(record.id().clone()),
-        });
-    }
-    if let Some(answered) = answered.as_mut() {
-        answered.push_history(actor.entry(HistoryAction::Reply, Some(record.id().to_string())));
-        tx.save(answered)?;
+    if let Some((Some(paper), _)) = &said {
+        tx.save(paper)?;
     }
     tx.save(&record)?;
     let id = record.id().to_string();
-    finish_new(tx, &commit_message(&register, "log", &record), &id)
+    let done = finish_new(tx, &commit_message(&register, "log", &record), &id)?;
+    if let Some((_, said)) = &said {
+        confirm(ctx, said);
+    }
+    Ok(done)
 }
 
-fn load_incoming(register: &Register, id: &Id, flag: &Flag) -> Result<Record> {
-    let record = store::load_one(register, id).map_err(|e| match e {
+/// Refuses `--signed` where the register wants a 核稿 or the named units'
+/// 会签 before signature: a document only now registered has neither.
+fn refuse_signature(register: &Register, flag: &Flag, countersign: &[String]) -> Result<()> {
+    let unreviewed = register.config.outgoing.require_review;
+    if unreviewed || !countersign.is_empty() {
+        return Err(Error::SignedTooSoon {
+            flag: flag.clone(),
+            unreviewed,
+            units: countersign.to_vec(),
+        });
+    }
+    Ok(())
+}
+
+/// The paper named by `--reply-to`: in the register, incoming, and not
+/// archived (its reply could never be recorded on it).
+fn load_incoming(tx: &Change, id: &Id, flag: &Flag) -> Result<Record> {
+    let record = tx.load(id).map_err(|e| match e {
         CoreError::NotFound { .. } => Error::Dangling {
             flag: flag.clone(),
             target: id.to_string(),

@@ -215,7 +215,8 @@ fn check_value(field: &FieldDef, value: &serde_yaml::Value) -> Option<EntryProbl
         }
         "number" | "money" => matches!(value, Value::Number(_)),
         "bool" => matches!(value, Value::Bool(_)),
-        "ref" => text.is_some_and(|t| Id::parse(t).is_some()),
+        "ref" => text
+            .is_some_and(|t| Id::parse(t).is_some() || value::archive_number(field, t).is_some()),
         "enum" => text.is_some_and(|t| field.values.iter().any(|v| v == t)),
         _ => matches!(value, Value::String(_) | Value::Sequence(_)),
     };

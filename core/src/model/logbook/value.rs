@@ -10,6 +10,7 @@ use jiff::civil::Date;
 use jiff::tz::TimeZone;
 use serde_yaml::Value;
 
+use crate::model::archive::{ArchiveNumber, LOAN_FIELD};
 use crate::model::config::{Config, FieldDef, LogbookDef};
 use crate::model::date::{BadDate, Moment, When, WorkingDays};
 use crate::model::id::Id;
@@ -85,6 +86,11 @@ pub enum BookError {
     },
     /// A `ref` to a record the register does not hold.
     NoSuchRecord {
+        field: Box<FieldDef>,
+        id: String,
+    },
+    /// A loan (档案借阅) of a record that has no archive number (档号).
+    NotArchived {
         field: Box<FieldDef>,
         id: String,
     },
@@ -356,13 +362,26 @@ pub fn parse_value(field: &FieldDef, raw: &str, given: &Given) -> Result<Option<
         }
         "ref" => match Id::parse_with_year(raw, given.today.year()) {
             Some(id) => text(id.to_string()),
-            None => Err(BookError::NotAnId {
-                field: field.clone().into(),
-                input: raw.to_string(),
-            }),
+            // A file archived before the register existed, by its 档号.
+            None => match archive_number(field, raw) {
+                Some(number) => text(number.to_string()),
+                None => Err(BookError::NotAnId {
+                    field: field.clone().into(),
+                    input: raw.to_string(),
+                }),
+            },
         },
         _ => text(raw.to_string()),
     }
+}
+
+/// The archive number (档号) `raw` is, when `field` is the one a loan
+/// names the lent file by (`archive::LOAN_FIELD`): such a field takes a
+/// record's ID, or the 档号 of a file archived before the register.
+pub fn archive_number(field: &FieldDef, raw: &str) -> Option<ArchiveNumber> {
+    (field.name == LOAN_FIELD)
+        .then(|| ArchiveNumber::parse(raw))
+        .flatten()
 }
 
 /// A number as a clerk writes it: thousands separators and a trailing

@@ -69,9 +69,9 @@ fn specimen() -> Config {
     config
 }
 
-/// `config` as TOML, with every table in it: `[archive]` is written to
-/// the file only when it differs from the default, but its values are
-/// settings all the same.
+/// `config` as TOML, with every table in it: `[archive]` and
+/// `[outgoing]` are written to the file only when they differ from the
+/// default, but their values are settings all the same.
 fn as_table(config: &Config) -> Option<toml::Table> {
     let toml::Value::Table(mut table) = toml::Value::try_from(config).ok()? else {
         return None;
@@ -79,6 +79,10 @@ fn as_table(config: &Config) -> Option<toml::Table> {
     table.insert(
         "archive".into(),
         toml::Value::try_from(&config.archive).ok()?,
+    );
+    table.insert(
+        "outgoing".into(),
+        toml::Value::try_from(config.outgoing).ok()?,
     );
     Some(table)
 }

@@ -12,7 +12,7 @@ use crate::model::id::Id;
 use crate::model::record::Record;
 
 /// The logbook field of a loan that names the record lent.
-pub(super) const ARCHIVE_REF: &str = "archive_ref";
+pub(super) const ARCHIVE_REF: &str = archive::LOAN_FIELD;
 
 /// What is wrong with a record's archiving.
 #[derive(Debug, Clone, PartialEq, Eq)]

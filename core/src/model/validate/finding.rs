@@ -128,6 +128,10 @@ pub enum Note {
     MissingReplyDocument {
         id: String,
     },
+    /// A replied paper whose reply document was revoked since.
+    ReplyRevoked {
+        reference: String,
+    },
     ReplyNotLinkedBack {
         reference: String,
         id: String,

@@ -10,6 +10,7 @@ use crate::model::date::Moment;
 use crate::model::id::Id;
 use crate::model::incoming::{InStatus, Incoming};
 use crate::model::keyword::{Handling, Urgency};
+use crate::model::outgoing::OutStatus;
 use crate::model::record::Record;
 
 /// Checks one incoming paper on its own.
@@ -74,6 +75,10 @@ fn links(r: &Incoming, by_id: &ById, f: &mut Findings) {
                 },
             ),
             Some(Record::Outgoing(out)) => {
+                if r.status == InStatus::Replied && out.status == OutStatus::Revoked {
+                    let reference = reference.to_string();
+                    f.warning("reply", Note::ReplyRevoked { reference });
+                }
                 if out.in_reply_to.as_ref() != Some(&r.id) {
                     f.error(
                         "reply",
