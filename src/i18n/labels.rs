@@ -318,6 +318,7 @@ pub(super) fn step(lang: Lang, step: Step) -> &'static str {
         Step::MeetingCancel => "取消会议",
         Step::MeetingMinutes => "登记纪要",
         Step::MeetingDecide => "登记议定事项",
+        Step::MeetingIssueMinutes => super::meeting::step_zh(step).unwrap_or_default(),
         Step::RuleReview | Step::RuleRevise | Step::RuleRepeal => {
             super::rule::step_zh(step).unwrap_or_default()
         }

@@ -20,6 +20,7 @@ pub mod help;
 pub mod import;
 mod labels;
 pub mod loops;
+pub mod meeting;
 mod notes;
 pub mod notify;
 mod refusals;

@@ -29,6 +29,9 @@ pub enum Step {
     MeetingCancel,
     MeetingMinutes,
     MeetingDecide,
+    /// The formal minutes issued as an outgoing document: a suggestion
+    /// once minutes are written down, done by `meeting minutes --doc`.
+    MeetingIssueMinutes,
     RuleReview,
     RuleRevise,
     RuleRepeal,
@@ -74,6 +77,7 @@ impl Step {
             Step::MeetingCancel => "meeting cancel",
             Step::MeetingMinutes => "meeting minutes",
             Step::MeetingDecide => "meeting decide",
+            Step::MeetingIssueMinutes => "meeting minutes --doc",
             Step::RuleReview => "rule review",
             Step::RuleRevise => "rule revise",
             Step::RuleRepeal => "rule repeal",
