@@ -803,6 +803,7 @@ fn meeting(rng: &mut Rng, year: i16, seq: u32, on: Date) -> Meeting {
                 n,
                 text: format!("由{}牵头做好{}相关工作", unit(rng), rng.pick(TOPICS)),
                 lead: None,
+                support: Vec::new(),
                 due: None,
                 followup: None,
             })

@@ -128,7 +128,13 @@ impl Shown {
     /// The record itself, as `--format json` gives it.
     pub fn json(&self, ctx: &Ctx, register: &Register) -> serde_json::Value {
         let secrets = self.secrets(register);
-        list::json(&secrets.shown(&self.record, Words::Keywords), ctx.today)
+        let mut json = list::json(&secrets.shown(&self.record, Words::Keywords), ctx.today);
+        if let (Record::Meeting(mt), Some(fields)) = (&self.record, json.as_object_mut()) {
+            let counted = slip::implementation(mt, &self.linked, ctx.today);
+            let counted = serde_json::to_value(counted).unwrap_or_default();
+            fields.insert("implementation".into(), counted);
+        }
+        json
     }
 }
 

@@ -1110,6 +1110,7 @@ pub(super) fn core_error(l: Lang, error: &CoreError) -> (String, Option<String>)
         E::Archive(error) => super::archive::error(l, error),
         E::Seal(error) => super::secrecy::error(l, error),
         E::Edit(problem) => super::edit::edit_error(l, problem),
+        E::Meeting { id, error } => super::meeting::error(l, id, error),
         E::Undo(refusal) => super::edit::undo_refused(l, refusal),
         E::Internal { message } => (
             say!(

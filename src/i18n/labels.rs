@@ -325,6 +325,7 @@ pub(super) fn step(lang: Lang, step: Step) -> &'static str {
         Step::DocReview | Step::DocCountersign | Step::DocSign => {
             super::outgoing::step_zh(step).unwrap_or_default()
         }
+        Step::MeetingIssueMinutes => super::meeting::step_zh(step).unwrap_or_default(),
     };
     pick(lang, step.command(), zh)
 }

@@ -21,6 +21,7 @@ pub mod import;
 mod kinds;
 mod labels;
 pub mod loops;
+pub mod meeting;
 mod notes;
 pub mod notify;
 pub mod outgoing;

@@ -7,7 +7,7 @@
 
 use jiff::civil::Date;
 
-use crate::i18n::{Lang, Message, Phrase};
+use crate::i18n::{self, Lang, Message, Phrase};
 use crate::report::show::{header, write_field};
 use taizhang_core::model::common::{Extra, HistoryEntry};
 use taizhang_core::model::date::{Moment, When};
@@ -15,7 +15,7 @@ use taizhang_core::model::followup::{Followup, FuStatus};
 use taizhang_core::model::id::Id;
 use taizhang_core::model::incoming::Incoming;
 use taizhang_core::model::keyword::Secrecy;
-use taizhang_core::model::meeting::Meeting;
+use taizhang_core::model::meeting::{Implementation, Meeting};
 use taizhang_core::model::outgoing::Outgoing;
 use taizhang_core::model::record::Record;
 use taizhang_core::model::transition::Step;
@@ -220,6 +220,10 @@ pub fn meeting(record: &Record, mt: &Meeting, linked: &Linked, today: Date, lang
             if let Some(lead) = &d.lead {
                 line.push_str(&format!(" | {lead}"));
             }
+            if !d.support.is_empty() {
+                let units = d.support.join(lang.list_separator());
+                line.push_str(&format!(" ({})", i18n::meeting::support(lang, &units)));
+            }
             if let Some(due) = d.due {
                 line.push_str(&format!(" {due}"));
             }
@@ -241,11 +245,29 @@ pub fn meeting(record: &Record, mt: &Meeting, linked: &Linked, today: Date, lang
     s.out
         .push_str(&lang.decision_tally(mt.decisions.len(), closed, overdue));
     s.out.push('\n');
+    if mt.was_held() {
+        let counted = implementation(mt, linked.records, today);
+        let percent = crate::report::summary::percent(counted.rate());
+        s.out
+            .push_str(&i18n::meeting::implementation(lang, &counted, &percent));
+        s.out.push('\n');
+    }
     s.opt("notes", mt.notes.as_deref());
     s.extra(&mt.extra);
     s.timeline(&mt.history);
     s.next(&mt.next_steps());
     s.out
+}
+
+/// 落实率 of `mt` as of `asof`, its follow-ups found among `records`.
+pub fn implementation(mt: &Meeting, records: &[Record], asof: Date) -> Implementation {
+    let followup = |id: &Id| {
+        records.iter().find_map(|r| match r {
+            Record::Followup(fu) if &fu.id == id => Some(&**fu),
+            _ => None,
+        })
+    };
+    mt.implementation(followup, asof)
 }
 
 /// The live state of a follow-up as meetings report it: 办结, 在办, 逾期

@@ -114,6 +114,7 @@ pub fn body(p: &Page, lang: Lang) -> Markup {
         p.headline { (clean(&summary::headline(s, p.period, lang))) }
         (figures(p, lang))
         (by_unit(s, lang))
+        (held_meetings(s, p.links, lang))
         section.keep {
             h2 { (lang.label(Label::OverdueList)) }
             @if s.overdue.is_empty() { p { (i18n::none(lang)) } }
@@ -147,6 +148,24 @@ fn figures(p: &Page, lang: Lang) -> Markup {
                     h3 { (lang.label(label)) }
                     (table(&t, Columns { numeric: &[1], ..Columns::default() }))
                 }
+            }
+        }
+    }
+}
+
+/// The meetings held in the period with their attendance and 落实率;
+/// nothing when none was held.
+fn held_meetings(s: &Summary, links: bool, lang: Lang) -> Markup {
+    let columns = Columns {
+        numeric: &[3],
+        wide: &[1],
+        id: links.then_some(0),
+    };
+    html! {
+        @if !s.meetings.items.is_empty() {
+            section.keep {
+                h2 { (summary::meetings::heading(lang)) }
+                (table(&summary::meetings::table(s, lang), columns))
             }
         }
     }

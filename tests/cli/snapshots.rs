@@ -316,7 +316,11 @@ fn write_commands_and_their_refusals() {
             "write_07_doc_propose",
             &["doc", "propose", "IN-12", "请张局长阅示"],
         ),
-        ("write_08_meeting_held", &["meeting", "held", "MT-3"]),
+        // MT-3 starts on 11-26: it is held then, not before.
+        (
+            "write_08_meeting_held",
+            &["--today", "2026-11-26", "meeting", "held", "MT-3"],
+        ),
         (
             "write_09_meeting_decide",
             &[

@@ -150,7 +150,11 @@ fn json_has_every_figure_of_the_design() {
             {"id": "FU-2026-0006", "title": "[secret] FU-2026-0006", "unit": "财务科", "owner": null, "due": "2026-11-18", "days_overdue": 5},
             {"id": "FU-2026-0001", "title": "修订值班制度", "unit": "办公室", "owner": "李明", "due": "2026-11-20", "days_overdue": 3}
         ],
-        "meetings": {"held": 1, "decisions": 2},
+        "meetings": {"held": 1, "decisions": 2, "items": [
+            {"id": "MT-2026-0001", "title": "局务会", "date": "2026-11-10", "decisions": 2,
+             "present": 0, "absent": 0,
+             "implementation": {"due": 0, "on_time": 0, "rate": null}}
+        ]},
         "logbooks": {"carrier": 0, "duty": 0, "items": 0, "letter": 0, "loan": 0, "reception": 0, "seal": 1, "vehicle": 0, "visit": 0}
     });
     assert_eq!(value, expected);

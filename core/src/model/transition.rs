@@ -34,6 +34,9 @@ pub enum Step {
     MeetingDecide,
     /// A step declared in its kind's room.
     Kind(crate::model::kind::KindStep),
+    /// The formal minutes issued as an outgoing document: a suggestion
+    /// once minutes are written down, done by `meeting minutes --doc`.
+    MeetingIssueMinutes,
 }
 
 impl Step {
@@ -80,6 +83,7 @@ impl Step {
             Step::MeetingMinutes => "meeting minutes",
             Step::MeetingDecide => "meeting decide",
             Step::Kind(step) => step.command(),
+            Step::MeetingIssueMinutes => "meeting minutes --doc",
         }
     }
 }

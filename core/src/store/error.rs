@@ -236,6 +236,12 @@ pub enum Error {
     Archive(crate::model::archive::ArchiveError),
     /// `edit` could not be done as asked.
     Edit(crate::model::edit::EditError),
+    /// A step of meeting `id` refused: by its status, or for what it was
+    /// given (the day, who was there).
+    Meeting {
+        id: String,
+        error: crate::model::meeting::MeetingError,
+    },
     /// `undo` refused, and why.
     Undo(crate::store::undo::UndoRefusal),
     /// Classified text could not be sealed or opened (docs/secrecy.md).

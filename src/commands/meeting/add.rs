@@ -6,12 +6,15 @@ use crate::commands::shared::{commit_message, finish_new, optional_text};
 use crate::context::values::{self, Given, WhenExpr, keyword};
 use crate::context::{Ctx, split_list};
 use crate::error::{Error, Result};
-use crate::i18n::tr;
+use crate::i18n::{self, tr};
 use taizhang_core::model::common::HistoryAction;
+use taizhang_core::model::date::When;
+use taizhang_core::model::id::Id;
 use taizhang_core::model::keyword::Secrecy;
 use taizhang_core::model::kind::Kind;
 use taizhang_core::model::meeting::{AgendaItem, Meeting, MtStatus, ends_before_start};
 use taizhang_core::model::record::Record;
+use taizhang_core::store::{self, Need, Register};
 
 #[derive(Debug, clap::Args)]
 #[command(
@@ -22,9 +25,12 @@ use taizhang_core::model::record::Record;
     long_about = tr(
         "Register a planned meeting; prints the new ID alone.\n\n\
         Agenda items are given one per --agenda; `TITLE@PRESENTER` names who presents it (议题@汇\
-        报人).",
+        报人). An end before the start is refused. When another meeting, not cancelled, takes the \
+        same venue at an overlapping time, a warning names it; the meeting is registered all the \
+        same.",
         "登记计划召开的会议；只打印新编号。\n\n\
-        每个 --agenda 给一个议题；`议题@汇报人`（TITLE@PRESENTER）写明由谁汇报。",
+        每个 --agenda 给一个议题；`议题@汇报人`（TITLE@PRESENTER）写明由谁汇报。结束时间早于开始\
+        时间的不予登记。同一地点在重叠时段已安排其他未取消的会议时给出提示，会议仍照常登记。",
     ),
 )]
 pub struct Args {
@@ -134,10 +140,54 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
         history: vec![actor.entry(HistoryAction::Log, None)],
         extra: Default::default(),
     };
+    let taken = rooms_taken(&register, &meeting);
     let record = Record::Meeting(Box::new(meeting));
     tx.save(&record)?;
     let id = record.id().to_string();
-    finish_new(tx, &commit_message(&register, "log", &record), &id)
+    let code = finish_new(tx, &commit_message(&register, "log", &record), &id)?;
+    for (venue, other, when) in taken {
+        ctx.warn(&i18n::meeting::room_taken(
+            ctx.lang(),
+            &venue,
+            &other,
+            &when,
+        ));
+    }
+    Ok(code)
+}
+
+/// The other meetings that take `meeting`'s room at an overlapping time,
+/// as (room, ID, when) for the warning `meeting add` gives: a clash is
+/// told, not refused — two meetings may share a large hall, or one of
+/// them is about to move.
+fn rooms_taken(register: &Register, meeting: &Meeting) -> Vec<(String, String, String)> {
+    let meetings = |_: &Id, kind: Kind, _: Option<&str>| kind == Kind::Meeting;
+    let loaded = store::load_where(register, Need::everything().files(&meetings));
+    let mut taken: Vec<&Meeting> = (loaded.records.iter())
+        .filter_map(|l| match &l.record {
+            Record::Meeting(other) if meeting.clashes_with(other) => Some(&**other),
+            _ => None,
+        })
+        .collect();
+    taken.sort_by(|a, b| a.id.cmp(&b.id));
+    let venue = meeting.venue.clone().unwrap_or_default();
+    (taken.into_iter())
+        .map(|other| (venue.clone(), other.id.to_string(), span(other)))
+        .collect()
+}
+
+/// A meeting's time as the warning names it: `2026-11-26 14:30–17:00`.
+fn span(m: &Meeting) -> String {
+    let at = |w: &When, format: &str| match w {
+        When::Date(d) => d.to_string(),
+        When::Moment(m) => m.datetime.strftime(format).to_string(),
+    };
+    let start = at(&m.start, "%Y-%m-%d %H:%M");
+    match &m.end {
+        Some(end) if end.date() == m.start.date() => format!("{start}–{}", at(end, "%H:%M")),
+        Some(end) => format!("{start} – {}", at(end, "%Y-%m-%d %H:%M")),
+        None => start,
+    }
 }
 
 /// `议题@汇报人` → an agenda item with its presenter.

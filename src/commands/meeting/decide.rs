@@ -3,6 +3,8 @@
 
 use std::process::ExitCode;
 
+use jiff::civil::Date;
+
 use super::not_a_meeting;
 use crate::commands::create;
 use crate::commands::shared::{commit_message, finish_new, optional_text, refused};
@@ -14,6 +16,7 @@ use taizhang_core::model::common::HistoryAction;
 use taizhang_core::model::followup::NewFollowup;
 use taizhang_core::model::id::RecordRef;
 use taizhang_core::model::keyword::Source;
+use taizhang_core::model::meeting::NewDecision;
 use taizhang_core::model::record::Record;
 use taizhang_core::store::{self};
 
@@ -24,11 +27,12 @@ use taizhang_core::store::{self};
         "Record a decision (议定事项) of a meeting that was held\n\n\
         Decisions are numbered #1, #2 … With --lead and --due it also becomes a follow-up (督办事\
         项, source: meeting, source_ref: MT-…#n), linked both ways in the same commit; its ID is \
-        printed. Without them the decision (MT-…#n) is printed.",
+        printed. Without them the decision (MT-…#n) is printed. The follow-up is assigned on the \
+        day of the meeting, or today if later, and carries --support as its support units.",
         "登记已召开会议的议定事项\n\n\
         议定事项依次编为 #1、#2 …。给了 --lead 和 --due，它同时成为一项督办事项（来源：会议议定，\
         来源编号：MT-…#n），在同一次提交中互相关联，并打印督办事项的编号；否则打印议定事项（MT-…#n\
-        ）。",
+        ）。督办事项的交办日期为会议召开之日（如今天更晚则为今天），--support 即其协办单位。",
     ),
 )]
 pub struct Args {
@@ -43,6 +47,12 @@ pub struct Args {
     #[arg(help = tr("Deadline (办结时限); needs --lead", "办结时限；须同时给 --lead"))]
     #[arg(long, value_name = "DATE", requires = "lead", value_parser = values::date(), allow_hyphen_values = true)]
     pub due: Option<Given<DateExpr>>,
+    #[arg(help = tr(
+        "Support units (协办单位), comma-separated or repeated; needs --lead",
+        "协办单位，用逗号分隔或重复给出；须同时给 --lead",
+    ))]
+    #[arg(long, value_name = "UNIT", requires = "lead")]
+    pub support: Vec<String>,
     #[arg(help = tr("The person responsible (责任人); needs --lead", "责任人；须同时给 --lead"))]
     #[arg(long, value_name = "NAME", requires = "lead")]
     pub owner: Option<String>,
@@ -58,29 +68,29 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
         .as_deref()
         .map(|u| ctx.unit(&register, u))
         .transpose()?;
+    let support = ctx.units(&register, &args.support)?;
     let due = ctx.opt_date(args.due.as_ref())?;
     if lead.is_some() {
         // The decision becomes a follow-up's title.
         values::title(&text).map_err(|bad| bad.at(flag))?;
     }
-    if let Some(due) = due
-        && due < ctx.today
-    {
-        return Err(CoreError::DueBeforeAssigned {
-            due: due.to_string(),
-            assigned: ctx.today.to_string(),
-        }
-        .into());
-    }
+    refuse_due_before(due, ctx.today)?;
 
     let mut tx = ctx.begin(&register)?;
     let mut record = store::load_one(&register, &id)?;
     let Record::Meeting(meeting) = &mut record else {
         return Err(not_a_meeting("decide", id.to_string()));
     };
-    let n = meeting
-        .decide(text.clone(), lead.clone(), due)
-        .map_err(refused(&meeting.id))?;
+    // Never assigned before the meeting that decided it.
+    let assigned = meeting.assigns_on(ctx.today);
+    refuse_due_before(due, assigned)?;
+    let decision = NewDecision {
+        text: text.clone(),
+        lead: lead.clone(),
+        support: support.clone(),
+        due,
+    };
+    let n = meeting.decide(decision).map_err(refused(&meeting.id))?;
     let reference = RecordRef {
         id: id.clone(),
         item: Some(n),
@@ -91,9 +101,9 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
             let spec = NewFollowup {
                 title: text,
                 lead,
-                support: Vec::new(),
+                support,
                 owner: optional_text(args.owner),
-                assigned: ctx.today,
+                assigned,
                 due,
                 source: Some(Source::Meeting),
                 requirement: None,
@@ -120,4 +130,16 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
         .as_ref()
         .map_or(reference.to_string(), |f| f.id().to_string());
     finish_new(tx, &commit_message(&register, "decide", &record), &printed)
+}
+
+/// A deadline before the day its follow-up would be assigned is refused.
+fn refuse_due_before(due: Option<Date>, assigned: Date) -> Result<()> {
+    match due {
+        Some(due) if due < assigned => Err(CoreError::DueBeforeAssigned {
+            due: due.to_string(),
+            assigned: assigned.to_string(),
+        }
+        .into()),
+        _ => Ok(()),
+    }
 }

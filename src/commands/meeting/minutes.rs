@@ -21,10 +21,14 @@ use taizhang_core::store;
     ),
     long_about = tr(
         "Record the minutes of a meeting that was held (会议记录/纪要)\n\n\
-        As text, from a text file, or as the outgoing document that is the formal 纪要. Given \
-        again, the new minutes replace the old.",
+        As text, from a text file, or as the outgoing document that is the formal 纪要. Text \
+        makes the meeting minuted (已形成纪要: written down, not yet issued); the outgoing \
+        document makes it issued (已印发纪要). Given again, the new minutes replace the old: \
+        text written down first is replaced by the document once it is issued.",
         "登记已召开会议的会议记录或纪要\n\n\
-        可以是文字、文本文件，或作为正式纪要的那份发文。再次登记即以新记录取代旧记录。",
+        可以是文字、文本文件，或作为正式纪要的那份发文。登记文字后会议为“已形成纪要”（已成文，尚\
+        未印发）；关联发文后为“已印发纪要”。再次登记即以新记录取代旧记录：先登记的文字在纪要印发\
+        后由那份发文取代。",
     ),
 )]
 #[command(group(clap::ArgGroup::new("minutes").required(true).args(["text", "file", "doc"])))]

@@ -13,7 +13,6 @@ use taizhang_core::model::facts::Facts;
 use taizhang_core::model::followup::{Followup, FuStatus};
 use taizhang_core::model::id::Id;
 use taizhang_core::model::keyword::{Handling, Urgency};
-use taizhang_core::model::meeting::MtStatus;
 use taizhang_core::model::period::Period;
 use taizhang_core::model::record::Record;
 use taizhang_core::model::rule::RuleFigures;
@@ -103,6 +102,8 @@ pub struct OverdueRow {
 pub struct Meetings {
     pub held: usize,
     pub decisions: usize,
+    /// Each meeting held, with its 落实率 (`summary::meetings`).
+    pub items: Vec<super::meetings::HeldMeeting>,
 }
 
 /// What one follow-up contributes, as of `asof`.
@@ -237,9 +238,7 @@ pub fn compute(
                 }
             }
             Record::Meeting(mt) => {
-                if matches!(mt.status, MtStatus::Held | MtStatus::Minuted)
-                    && period.contains(mt.start.date())
-                {
+                if mt.was_held() && period.contains(mt.start.date()) {
                     meetings.held += 1;
                     meetings.decisions += mt.decisions.len();
                 }
@@ -255,6 +254,7 @@ pub fn compute(
     followups.on_time_rate = rate(followups.closed_on_time, followups.closed);
     followups.completion_rate = rate(followups.due_closed, followups.due);
     overdue.sort_by(|a, b| (a.due, &a.id).cmp(&(b.due, &b.id)));
+    meetings.items = super::meetings::held(records, period, asof, secrets);
     Summary {
         period: Span {
             from: period.from,

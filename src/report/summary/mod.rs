@@ -2,6 +2,7 @@
 //! and rendered for people or scripts (`render`).
 
 mod compute;
+pub mod meetings;
 mod render;
 
 pub use compute::*;

@@ -233,6 +233,10 @@ pub fn terminal(
             out.push_str(&table.to_terminal(screen));
         }
     }
+    if !s.meetings.items.is_empty() {
+        let table = super::meetings::table(s, lang).to_terminal(screen);
+        out.push_str(&format!("\n{}\n{table}", super::meetings::heading(lang)));
+    }
     out
 }
 
@@ -252,6 +256,13 @@ pub fn markdown(s: &Summary, period: &Period, lang: Lang) -> String {
         } else {
             out.push_str(&table.to_markdown());
         }
+    }
+    if !s.meetings.items.is_empty() {
+        let table = super::meetings::table(s, lang).to_markdown();
+        out.push_str(&format!(
+            "\n### {}\n\n{table}",
+            super::meetings::heading(lang)
+        ));
     }
     out
 }

@@ -342,12 +342,16 @@ fn overdue_list_with_days_overdue() {
 fn meetings_held_and_decisions() {
     // Held or minuted with start in November: M1 (2 decisions), M2 (1) →
     // held 2, decisions 3. M3 is only planned; M4 was in October.
+    let meetings = november().meetings;
+    assert_eq!((meetings.held, meetings.decisions), (2, 3));
+    // Each listed, by day; their decisions have no follow-ups, so none
+    // is due.
+    let listed: Vec<(String, usize, usize)> = (meetings.items.iter())
+        .map(|m| (m.id.to_string(), m.decisions, m.implementation.due))
+        .collect();
     assert_eq!(
-        november().meetings,
-        Meetings {
-            held: 2,
-            decisions: 3
-        }
+        listed,
+        [("MT-2026-0001".into(), 2, 0), ("MT-2026-0002".into(), 1, 0)]
     );
 }
 
@@ -464,7 +468,23 @@ fn json_has_exactly_the_documented_keys() {
         keys(&value["overdue"][0]),
         ["days_overdue", "due", "id", "owner", "title", "unit"]
     );
-    assert_eq!(keys(&value["meetings"]), ["decisions", "held"]);
+    assert_eq!(keys(&value["meetings"]), ["decisions", "held", "items"]);
+    assert_eq!(
+        keys(&value["meetings"]["items"][0]),
+        [
+            "absent",
+            "date",
+            "decisions",
+            "id",
+            "implementation",
+            "present",
+            "title"
+        ]
+    );
+    assert_eq!(
+        keys(&value["meetings"]["items"][0]["implementation"]),
+        ["due", "on_time", "rate"]
+    );
 }
 
 /// The records `relevant` passes over never change a figure: each record

@@ -159,6 +159,7 @@ fn read_decision(line: &str) -> Option<Decision> {
         n,
         text: text.trim().to_string(),
         lead,
+        support: Vec::new(),
         due,
         followup: None,
     })

@@ -38,7 +38,7 @@ fn check(r: &Meeting, f: &mut Findings) {
             },
         );
     }
-    if r.status == MtStatus::Minuted && r.minutes.is_none() {
+    if matches!(r.status, MtStatus::Minuted | MtStatus::Issued) && r.minutes.is_none() {
         f.warning("minutes", Note::MinutedWithoutMinutes);
     }
 }
