@@ -14,6 +14,7 @@ use jiff::tz::{Offset, TimeZone};
 use jiff::{Timestamp, ToSpan};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
+pub(crate) use parse::{half_width, parse_weekday};
 pub use parse::{
     BadDate, DATE_FORMS, DateTrouble, Shift, Span, SpanUnit, parse_date, parse_iso_date,
 };
