@@ -61,6 +61,8 @@ pub enum Confirm {
     Minuted { id: Id },
     /// A step of a rule (制度), worded with the kind.
     Rule(super::rule::Done),
+    /// A standing duty's next occurrence, or its series ended.
+    Repeat(super::repeat::Done),
 }
 
 impl Lang {
@@ -157,6 +159,7 @@ fn confirm(l: Lang, what: &Confirm) -> String {
         C::MeetingCancelled { id } => say!(l, "{id} cancelled", "{id} 已取消"),
         C::Minuted { id } => say!(l, "{id}: minutes recorded", "{id} 已登记纪要"),
         C::Rule(done) => super::rule::confirm(l, done),
+        C::Repeat(done) => super::repeat::confirm(l, done),
     }
 }
 

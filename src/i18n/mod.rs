@@ -23,6 +23,7 @@ pub mod loops;
 mod notes;
 pub mod notify;
 mod refusals;
+pub mod repeat;
 pub mod rule;
 pub mod secrecy;
 mod sentences;

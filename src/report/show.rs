@@ -315,6 +315,7 @@ fn enum_label(key: &str, text: &str, lang: Lang) -> Option<String> {
         "via" => label::<ChaseVia>(text, lang),
         "retention" => label::<Retention>(text, lang),
         "outcome" => label::<taizhang_core::model::rule::Verdict>(text, lang),
+        "every" => (text.parse().ok()).map(|every| crate::i18n::repeat::every(lang, every)),
         _ => None,
     }
 }

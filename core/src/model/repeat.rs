@@ -314,6 +314,18 @@ pub trait Repeating {
     /// Whether this occurrence is over, so that the next one is due:
     /// done or cancelled (a follow-up), held or cancelled (a meeting).
     fn settled(&self) -> bool;
+    /// Ends the series with this occurrence on `today`: gives the
+    /// series' ID, or `None` (and changes nothing) when it does not
+    /// repeat.
+    fn end_series(&mut self, today: Date) -> Option<Id>;
+}
+
+/// `Repeating::end_series` over a record's three fields.
+fn end(fields: (&Option<Every>, &Option<Id>, &mut Option<Date>), today: Date) -> Option<Id> {
+    let (every, series, ended) = fields;
+    every.as_ref()?;
+    *ended = Some(today);
+    series.clone()
 }
 
 impl Repeating for Followup {
@@ -335,6 +347,9 @@ impl Repeating for Followup {
             FuStatus::Open | FuStatus::InProgress | FuStatus::Returned
         )
     }
+    fn end_series(&mut self, today: Date) -> Option<Id> {
+        end((&self.every, &self.series, &mut self.series_ended), today)
+    }
 }
 
 impl Repeating for Meeting {
@@ -353,24 +368,31 @@ impl Repeating for Meeting {
     fn settled(&self) -> bool {
         self.status != MtStatus::Planned
     }
+    fn end_series(&mut self, today: Date) -> Option<Id> {
+        end((&self.every, &self.series, &mut self.series_ended), today)
+    }
 }
 
 /// One series as the register holds it: its rule (the latest
-/// occurrence's), the latest occurrence's date, and whether it was ended.
+/// occurrence's), the latest occurrence and its date, and whether it was
+/// ended.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Series {
     pub id: Id,
     pub every: Every,
     pub latest: Date,
+    pub latest_id: Id,
     pub ended: bool,
 }
 
 impl Series {
     /// Gathers the series of `records` (any repeating ones, of one
     /// kind), sorted by the series' ID.
-    pub fn gather<'r, R: Repeating + 'r>(records: impl IntoIterator<Item = &'r R>) -> Vec<Series> {
+    pub fn gather<'r, R: Repeating + ?Sized + 'r>(
+        records: impl IntoIterator<Item = (&'r Id, &'r R)>,
+    ) -> Vec<Series> {
         let mut all: std::collections::BTreeMap<Id, Series> = Default::default();
-        for record in records {
+        for (own, record) in records {
             let (Some(every), Some(id)) = (record.every(), record.series()) else {
                 continue;
             };
@@ -380,30 +402,29 @@ impl Series {
                 id: id.clone(),
                 every,
                 latest: on,
+                latest_id: own.clone(),
                 ended,
             });
             series.ended |= ended;
-            if on >= series.latest {
+            if on > series.latest || (on == series.latest && *own > series.latest_id) {
                 series.latest = on;
+                series.latest_id = own.clone();
                 series.every = every;
             }
         }
         all.into_values().collect()
     }
 
-    /// Whether the series has an occurrence in the period beginning on
-    /// `start`, given the dates of its occurrences.
-    pub fn holds(every: Every, dates: &[Date], start: Date) -> bool {
-        dates.iter().any(|d| every.period_start(*d) == start)
-    }
 }
 
 impl Followup {
     /// The occurrence after this one, for the period beginning on
     /// `start`, due on `due`: the same matter, units, people, source kind,
     /// secrecy and cadence; a new record, open, assigned on the period's
-    /// first day. The source record stays linked to the first occurrence
-    /// only: a document or decision names one follow-up.
+    /// first day, or on the day it is made when that is earlier (made by
+    /// closing the one before, it may be closed early too). The source
+    /// record stays linked to the first occurrence only: a document or
+    /// decision names one follow-up.
     pub fn next_occurrence(&self, id: Id, start: Date, due: Date, actor: &Actor) -> Followup {
         Followup {
             id,
@@ -417,7 +438,7 @@ impl Followup {
             lead: self.lead.clone(),
             support: self.support.clone(),
             owner: self.owner.clone(),
-            assigned: start,
+            assigned: start.min(actor.today()),
             due,
             secrecy: self.secrecy,
             feedback: self.feedback,
@@ -427,7 +448,7 @@ impl Followup {
             result: None,
             notes: None,
             created: actor.at,
-            history: vec![actor.entry(HistoryAction::Assign, Some(self.id.to_string()))],
+            history: vec![actor.entry(HistoryAction::Assign, None)],
             every: self.every,
             series: self.series.clone(),
             series_ended: None,
@@ -471,7 +492,7 @@ impl Meeting {
             secrecy: self.secrecy,
             notes: None,
             created: actor.at,
-            history: vec![actor.entry(HistoryAction::Log, Some(self.id.to_string()))],
+            history: vec![actor.entry(HistoryAction::Log, None)],
             every: self.every,
             series: self.series.clone(),
             series_ended: None,

@@ -3,6 +3,7 @@
 use std::process::ExitCode;
 
 use super::update_meeting;
+use crate::commands::repeat;
 use crate::commands::shared::{Outcome, refused};
 use crate::context::Ctx;
 use crate::error::Result;
@@ -31,6 +32,6 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
         let said = Confirm::Held {
             id: meeting.id.clone(),
         };
-        Ok(Outcome::new(None, said))
+        Ok(Outcome::new(None, said).then(repeat::next))
     })
 }
