@@ -89,7 +89,7 @@ pub struct Args {
     #[arg(help = tr(
         "A standing duty: week[:WEEKDAY], month[:DAY], quarter[:M-D] or year[:MM-DD]; the next \
         is made when one is done (see `recur`)",
-        "重复督办：week[:星期]、month[:日]、quarter[:M-D] 或 year[:MM-DD]；办结一期即生成下一期（另见 \
+        "重复督办：`week[:星期]`、`month[:日]`、`quarter[:M-D]` 或 `year[:MM-DD]`；办结一期即生成下一期（另见 \
         `recur`）",
     ))]
     #[arg(long, value_name = "RULE", value_parser = values::every)]

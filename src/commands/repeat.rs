@@ -135,12 +135,7 @@ pub fn create(
 /// `--series` on a cancel: ends the series with this occurrence (on
 /// `today`), refused on a record that does not repeat. Returns the line
 /// that tells it.
-pub fn end_series(
-    record: &mut dyn Repeating,
-    id: &Id,
-    today: Date,
-    flag: Flag,
-) -> Result<Confirm> {
+pub fn end_series(record: &mut dyn Repeating, id: &Id, today: Date, flag: Flag) -> Result<Confirm> {
     let series = record.end_series(today).ok_or_else(|| {
         Error::Repeat(RepeatRefusal::NotRepeating {
             flag,

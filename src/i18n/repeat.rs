@@ -59,7 +59,15 @@ pub fn every(l: Lang, every: Every) -> String {
     match every {
         Every::Week(weekday) => {
             let n = weekday.to_monday_one_offset();
-            let en = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
+            let en = [
+                "Monday",
+                "Tuesday",
+                "Wednesday",
+                "Thursday",
+                "Friday",
+                "Saturday",
+                "Sunday",
+            ];
             let zh = ["一", "二", "三", "四", "五", "六", "日"];
             let i = usize::from(n.unsigned_abs()) - 1;
             let (en, zh) = (en[i], zh[i]);
@@ -71,7 +79,9 @@ pub fn every(l: Lang, every: Every) -> String {
             "every quarter, on day {day} of its month {month}",
             "每季度第{month}个月{day}日"
         ),
-        Every::Year { month, day } => say!(l, "every year on {month}-{day}", "每年{month}月{day}日"),
+        Every::Year { month, day } => {
+            say!(l, "every year on {month}-{day}", "每年{month}月{day}日")
+        }
     }
 }
 
@@ -90,7 +100,7 @@ pub(super) fn refusal(l: Lang, refusal: &RepeatRefusal) -> (String, Option<Strin
                 Some(say!(
                     l,
                     "write week[:WEEKDAY], month[:DAY], quarter[:M-D] or year[:MM-DD], e.g. month:5 or week:mon; without the day, the first deadline's day is taken",
-                    "写作 week[:星期]、month[:日]、quarter[:M-D] 或 year[:MM-DD]，如 month:5（每月5日）、week:周一（每周一）；不写日子则取第一次的日期"
+                    "写作 `week[:星期]`、`month[:日]`、`quarter[:M-D]` 或 `year[:MM-DD]`，如 `month:5`（每月5日）、`week:周一`（每周一）；不写日子则取第一次的日期"
                 )),
             )
         }
@@ -114,12 +124,12 @@ fn trouble(l: Lang, trouble: EveryTrouble) -> String {
         EveryTrouble::Unit => say!(
             l,
             "it repeats by week, month, quarter or year",
-            "重复周期只能是 week（周）、month（月）、quarter（季度）或 year（年）"
+            "重复周期只能是周（`week`）、月（`month`）、季度（`quarter`）或年（`year`）"
         ),
         EveryTrouble::Weekday => say!(
             l,
             "the weekday is 1 to 7 (Monday is 1) or its name (mon, 周一)",
-            "星期写作 1 至 7（周一为 1）或星期名（mon、周一）"
+            "星期写作 1 至 7（周一为 1）或星期名（周一、`mon`）"
         ),
         EveryTrouble::MonthDay => say!(
             l,
@@ -129,17 +139,17 @@ fn trouble(l: Lang, trouble: EveryTrouble) -> String {
         EveryTrouble::QuarterDay => say!(
             l,
             "a quarter's day is M-D: its month 1 to 3 and the day 1 to 31 (quarter:1-15)",
-            "季度的日子写作 M-D：季度内第几个月（1 至 3）和日子（1 至 31），如 quarter:1-15"
+            "季度的日子写作 M-D：季度内第几个月（1 至 3）和日子（1 至 31），如 `quarter:1-15`"
         ),
         EveryTrouble::YearDay => say!(
             l,
             "a year's day is MM-DD, a day of the calendar (year:12-31)",
-            "每年的日子写作 MM-DD，须是日历上的日子，如 year:12-31"
+            "每年的日子写作 MM-DD，须是日历上的日子，如 `year:12-31`"
         ),
         EveryTrouble::NotFull => say!(
             l,
             "a stored rule names its day (month:5)",
-            "保存的规则须写明日子（如 month:5）"
+            "保存的规则须写明日子（如 `month:5`）"
         ),
     }
 }

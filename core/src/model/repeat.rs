@@ -26,7 +26,7 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use crate::model::common::{Actor, HistoryAction};
 use crate::model::date::{Moment, When, WorkingDays, half_width, parse_weekday};
-use crate::model::followup::{FuStatus, Followup};
+use crate::model::followup::{Followup, FuStatus};
 use crate::model::id::Id;
 use crate::model::meeting::{Meeting, MtStatus};
 
@@ -414,7 +414,6 @@ impl Series {
         }
         all.into_values().collect()
     }
-
 }
 
 impl Followup {
@@ -599,7 +598,10 @@ mod tests {
         .unwrap();
         // 5 Oct 2026 is a holiday; 1–4 Oct too: no working day before it
         // in October, so the next one, Thursday 8 Oct.
-        assert_eq!(full("month:5").date_in(d(2026, 10, 1), &cal), d(2026, 10, 8));
+        assert_eq!(
+            full("month:5").date_in(d(2026, 10, 1), &cal),
+            d(2026, 10, 8)
+        );
         // Sunday 5 Dec 2027 → Friday 3 Dec.
         assert_eq!(
             full("month:5").date_in(d(2027, 12, 1), &PlainWeek),
@@ -608,13 +610,20 @@ mod tests {
         // Monday 5 Oct 2026 (a holiday) in a weekly series → Thursday 8 Oct.
         assert_eq!(full("week:1").date_in(d(2026, 10, 5), &cal), d(2026, 10, 8));
         // A working day stays.
-        assert_eq!(full("month:5").date_in(d(2026, 11, 1), &cal), d(2026, 11, 5));
+        assert_eq!(
+            full("month:5").date_in(d(2026, 11, 1), &cal),
+            d(2026, 11, 5)
+        );
     }
 
     #[test]
     fn the_periods_lacking_are_those_begun_after_the_latest() {
         let every = full("month:5");
-        assert!(every.begun_after(d(2026, 12, 5), d(2026, 12, 31)).is_empty());
+        assert!(
+            every
+                .begun_after(d(2026, 12, 5), d(2026, 12, 31))
+                .is_empty()
+        );
         assert_eq!(
             every.begun_after(d(2026, 11, 5), d(2027, 1, 1)),
             [d(2026, 12, 1), d(2027, 1, 1)]

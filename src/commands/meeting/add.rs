@@ -88,7 +88,7 @@ pub struct Args {
     #[arg(help = tr(
         "A standing meeting (例会): week[:WEEKDAY], month[:DAY], quarter[:M-D] or year[:MM-DD]; \
         the next is planned when one is held or cancelled (see `recur`)",
-        "例会：week[:星期]、month[:日]、quarter[:M-D] 或 year[:MM-DD]；一次召开或取消后即安排下一\
+        "例会：`week[:星期]`、`month[:日]`、`quarter[:M-D]` 或 `year[:MM-DD]`；一次召开或取消后即安排下一\
         次（另见 `recur`）",
     ))]
     #[arg(long, value_name = "RULE", value_parser = values::every)]
