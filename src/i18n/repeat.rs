@@ -85,6 +85,16 @@ pub fn every(l: Lang, every: Every) -> String {
     }
 }
 
+/// A rule and the series it keeps, for a meeting's slip: `every week on
+/// Monday (series MT-2026-0001)`.
+pub fn in_series(l: Lang, rule: Every, series: &Option<Id>) -> String {
+    let rule = every(l, rule);
+    match series {
+        Some(id) => say!(l, "{rule} (series {id})", "{rule}（{id} 系列）"),
+        None => rule,
+    }
+}
+
 /// The sentence and hint for a refused rule or `--series`.
 pub(super) fn refusal(l: Lang, refusal: &RepeatRefusal) -> (String, Option<String>) {
     match refusal {

@@ -291,6 +291,16 @@ fn a_weekly_meeting_goes_on_through_held_and_cancelled() {
     }
     // Each meeting has its own agenda.
     assert!(next.get("agenda").is_none());
+    let zh = env.run(&["--lang", "zh", "show", "MT-2"]);
+    assert!(
+        zh.contains("重复周期：每周一（MT-2026-0001 系列）\n"),
+        "{zh}"
+    );
+    let en = env.run(&["--lang", "en", "show", "MT-2"]);
+    assert!(
+        en.contains("repeats: every week on Monday (series MT-2026-0001)\n"),
+        "{en}"
+    );
     whole(
         &env,
         "repeat__meeting_cancel_makes_next_en",
