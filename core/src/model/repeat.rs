@@ -616,6 +616,48 @@ mod tests {
         );
     }
 
+    fn occurrence(id: &str, due: &str, extra: &str) -> Followup {
+        serde_yaml::from_str(&format!(
+            "id: {id}\ntitle: 月报\nstatus: open\nlead: 办公室\nassigned: 2026-11-01\n\
+             due: {due}\ncreated: 2026-11-01T09:00:00+08:00\nevery: month:5\n\
+             series: FU-2026-0001\n{extra}"
+        ))
+        .unwrap()
+    }
+
+    #[test]
+    fn a_series_is_its_latest_occurrence_and_ends_once_ended_anywhere() {
+        let nov = occurrence("FU-2026-0001", "2026-11-05", "");
+        let dec = occurrence("FU-2026-0007", "2026-12-04", "");
+        let plain: Followup = serde_yaml::from_str(
+            "id: FU-2026-0002\ntitle: x\nstatus: open\nlead: 办公室\nassigned: 2026-11-01\n\
+             due: 2026-11-05\ncreated: 2026-11-01T09:00:00+08:00\n",
+        )
+        .unwrap();
+        let all = [&dec, &plain, &nov];
+        let series = Series::gather(all.iter().map(|f| (&f.id, *f)));
+        assert_eq!(
+            series.len(),
+            1,
+            "a record that does not repeat is no series"
+        );
+        assert_eq!(series[0].id.to_string(), "FU-2026-0001");
+        assert_eq!(series[0].latest, d(2026, 12, 4));
+        assert_eq!(series[0].latest_id.to_string(), "FU-2026-0007");
+        assert!(!series[0].ended);
+        let mut ended = nov.clone();
+        assert_eq!(
+            ended.end_series(d(2026, 11, 3)).map(|id| id.to_string()),
+            Some("FU-2026-0001".to_string())
+        );
+        let series = Series::gather([(&ended.id, &ended), (&dec.id, &dec)]);
+        assert!(series[0].ended);
+        // A record that does not repeat has no series to end.
+        let mut plain = plain;
+        assert_eq!(plain.end_series(d(2026, 11, 3)), None);
+        assert_eq!(plain.series_ended, None);
+    }
+
     #[test]
     fn the_periods_lacking_are_those_begun_after_the_latest() {
         let every = full("month:5");
