@@ -731,6 +731,9 @@ fn followup(rng: &mut Rng, year: i16, seq: u32, on: Date, incoming_so_far: u32) 
         notes: None,
         created: at,
         history: vec![entry(at, &clerk, "assign")],
+        every: None,
+        series: None,
+        series_ended: None,
         extra: Default::default(),
     };
     if fu.source == Some(Source::Document) && incoming_so_far > 0 {
@@ -838,6 +841,9 @@ fn meeting(rng: &mut Rng, year: i16, seq: u32, on: Date) -> Meeting {
         notes: None,
         created: at,
         history: vec![entry(at, &recorder, "meeting")],
+        every: None,
+        series: None,
+        series_ended: None,
         extra: Default::default(),
     }
 }

@@ -94,6 +94,8 @@ pub enum BadValue {
     Email(String),
     /// Not a mobile number.
     Mobile(String),
+    /// Not a repeat rule (`--every`).
+    Every(taizhang_core::model::repeat::BadEvery),
 }
 
 impl BadValue {
@@ -110,6 +112,7 @@ impl BadValue {
             BadValue::Timezone(input) => Error::BadTimezone { flag, input },
             BadValue::Email(input) => Error::BadEmail { flag, input },
             BadValue::Mobile(input) => Error::BadMobile { flag, input },
+            BadValue::Every(source) => Error::Repeat(RepeatRefusal::BadEvery { flag, source }),
         }
     }
 }
@@ -381,6 +384,20 @@ pub enum Error {
     BadQuery {
         message: String,
     },
+    /// A standing duty's rule or step refused (`--every`, `--series`).
+    Repeat(RepeatRefusal),
+}
+
+/// Why a repeat (`--every`) or ending one (`--series`) is refused.
+#[derive(Debug, Clone)]
+pub enum RepeatRefusal {
+    /// A rule that does not read.
+    BadEvery {
+        flag: Flag,
+        source: taizhang_core::model::repeat::BadEvery,
+    },
+    /// `--series` on a record that does not repeat.
+    NotRepeating { flag: Flag, id: String },
 }
 
 /// Why `serve` would not start: each before it listens.

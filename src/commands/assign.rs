@@ -11,6 +11,7 @@ use crate::i18n::tr;
 use taizhang_core::model::followup::NewFollowup;
 use taizhang_core::model::id::RecordRef;
 use taizhang_core::model::keyword::{Feedback, Secrecy, Source};
+use taizhang_core::model::record::Record;
 
 #[derive(Debug, clap::Args)]
 #[command(
@@ -85,6 +86,14 @@ pub struct Args {
     #[arg(help = tr("Notes (备注)", "备注"))]
     #[arg(long)]
     pub notes: Option<String>,
+    #[arg(help = tr(
+        "A standing duty: week[:WEEKDAY], month[:DAY], quarter[:M-D] or year[:MM-DD]; the next \
+        is made when one is done (see `recur`)",
+        "重复督办：`week[:星期]`、`month[:日]`、`quarter[:M-D]` 或 `year[:MM-DD]`；办结一期即生成下一期（另见 \
+        `recur`）",
+    ))]
+    #[arg(long, value_name = "RULE", value_parser = values::every)]
+    pub every: Option<taizhang_core::model::repeat::Given>,
 }
 
 pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
@@ -139,7 +148,12 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
         notes: optional_text(args.notes),
     };
     let source = (source_record.as_mut()).zip(source_ref.as_ref().map(|(reference, _)| reference));
-    let record = create::followup(&mut tx, &register, &actor, spec, source)?;
+    let mut record = create::followup(&mut tx, &register, &actor, spec, source)?;
+    if let (Some(every), Record::Followup(fu)) = (args.every, &mut record) {
+        fu.every = Some(every.anchored(due));
+        fu.series = Some(fu.id.clone());
+        tx.save(&record)?;
+    }
     finish_new(
         tx,
         &commit_message(&register, "assign", &record),

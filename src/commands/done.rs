@@ -3,6 +3,7 @@
 
 use std::process::ExitCode;
 
+use crate::commands::repeat;
 use crate::commands::shared::{Outcome, optional_text, refused, update_followup};
 use crate::context::Ctx;
 use crate::error::Result;
@@ -36,6 +37,6 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
             id: fu.id.clone(),
             status: fu.status,
         };
-        Ok(Outcome::new(report, said))
+        Ok(Outcome::new(report, said).then(repeat::next))
     })
 }

@@ -26,8 +26,10 @@ mod meeting;
 mod notify;
 mod person;
 mod progress;
+mod recur;
 mod remind;
 mod reopen;
+mod repeat;
 mod rule;
 mod secrecy;
 mod series;
@@ -80,6 +82,7 @@ pub enum Command {
     Chase(chase::Args),
     Cancel(cancel::Args),
     Reopen(reopen::Args),
+    Recur(recur::Args),
     #[command(subcommand)]
     Doc(doc::DocCommand),
     List(list::Args),
@@ -132,6 +135,7 @@ pub fn run(ctx: &Ctx, command: Option<Command>) -> Result<ExitCode> {
         Command::Chase(args) => chase::run(ctx, args),
         Command::Cancel(args) => cancel::run(ctx, args),
         Command::Reopen(args) => reopen::run(ctx, args),
+        Command::Recur(args) => recur::run(ctx, args),
         Command::Doc(cmd) => doc::run(ctx, cmd),
         Command::List(args) => list::run(ctx, args),
         Command::Show(args) => show::run(ctx, args),

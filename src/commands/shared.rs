@@ -8,6 +8,7 @@ use crate::error::{CoreError, Error, Flag, Result};
 use crate::i18n::{Confirm, Lang};
 use crate::report::output::write_text;
 use taizhang_core::model::common::{Actor, HistoryAction};
+use taizhang_core::model::date::WorkingDays;
 use taizhang_core::model::followup::Followup;
 use taizhang_core::model::kind::Expected;
 use taizhang_core::model::record::Record;
@@ -64,12 +65,39 @@ pub fn commit_message(register: &Register, action: &str, record: &Record) -> Str
 pub struct Outcome {
     pub note: Option<String>,
     pub said: Confirm,
+    /// What the step does next in the same change, once the record is
+    /// saved (a repeat's next occurrence).
+    pub then: Option<Then>,
 }
 
 impl Outcome {
     pub fn new(note: Option<String>, said: Confirm) -> Outcome {
-        Outcome { note, said }
+        Outcome {
+            note,
+            said,
+            then: None,
+        }
     }
+
+    /// The outcome, with `then` to run in the same change.
+    pub fn then(self, then: Then) -> Outcome {
+        Outcome {
+            then: Some(then),
+            ..self
+        }
+    }
+}
+
+/// A step's sequel in its change: given the change, the record as saved,
+/// who acts and the working-day calendar, it may create a record.
+pub type Then =
+    fn(&mut Change, &Register, &Record, &Actor, &dyn WorkingDays) -> Result<Option<Made>>;
+
+/// A record a step created besides changing its own: its ID goes to
+/// stdout alone, as a new record's does, and its line to stderr.
+pub struct Made {
+    pub id: String,
+    pub said: Confirm,
 }
 
 /// Tells the clerk, on stderr, that a step took (`IN-2026-0001 已传阅至
@@ -92,11 +120,19 @@ pub fn update(
     let actor = ctx.actor(&register);
     let mut tx = ctx.begin(&register)?;
     let mut record = tx.load(&id)?;
-    let Outcome { note, said } = change(&mut record, &actor, &register)?;
+    let Outcome { note, said, then } = change(&mut record, &actor, &register)?;
     record.push_history(actor.entry(action, note));
     tx.save(&record)?;
+    let made = match then {
+        Some(then) => then(&mut tx, &register, &record, &actor, ctx.calendar())?,
+        None => None,
+    };
     tx.finish(&commit_message(&register, action.keyword(), &record))?;
     confirm(ctx, &said);
+    if let Some(made) = made {
+        confirm(ctx, &made.said);
+        print(&format!("{}\n", made.id))?;
+    }
     Ok(ExitCode::SUCCESS)
 }
 

@@ -203,6 +203,12 @@ pub fn read_span(text: &str) -> Result<Span, BadValue> {
     Span::parse(text).ok_or_else(|| BadValue::Span(text.to_string()))
 }
 
+/// A repeat rule (`--every month:5`); without its day, the first
+/// occurrence's date gives it (`model::repeat::Given::anchored`).
+pub fn every(text: &str) -> Result<taizhang_core::model::repeat::Given, BadValue> {
+    taizhang_core::model::repeat::Given::parse(text).map_err(BadValue::Every)
+}
+
 /// An enumerated value: its English keyword or its Chinese word.
 pub fn keyword<K: Keyword + std::str::FromStr>(text: &str) -> Result<K, BadValue> {
     keyword::parse::<K>(text).map_err(BadValue::Keyword)

@@ -63,6 +63,8 @@ pub enum Confirm {
     Kind(super::KindDone),
     /// A step of an outgoing draft, or of the reply it carries.
     Outgoing(super::outgoing::Done),
+    /// A standing duty's next occurrence, or its series ended.
+    Repeat(super::repeat::Done),
 }
 
 impl Lang {
@@ -160,6 +162,7 @@ fn confirm(l: Lang, what: &Confirm) -> String {
         C::Minuted { id } => say!(l, "{id}: minutes recorded", "{id} 已登记纪要"),
         C::Kind(done) => super::by_kind::confirm(l, done),
         C::Outgoing(done) => super::outgoing::confirm(l, done),
+        C::Repeat(done) => super::repeat::confirm(l, done),
     }
 }
 

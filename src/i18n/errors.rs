@@ -21,6 +21,7 @@ pub(super) fn error(lang: Lang, error: &Error) -> (String, Option<String>) {
     match error {
         E::Core(core) => core_error(l, core),
         E::Notify(problem) => super::notify::problem(l, problem),
+        E::Repeat(refusal) => super::repeat::refusal(l, refusal),
         E::BadDate { flag, source } => {
             let input = &source.input;
             match &source.reason {

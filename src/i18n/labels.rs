@@ -183,12 +183,16 @@ const FIELDS: &[(&str, &str, &str)] = &[
     ("latest_progress", "latest progress", "最新进展"),
     ("finished", "finished", "是否办结"),
     ("completion", "completion", "完成情况"),
+    ("every", "repeats", "重复周期"),
+    ("series_ended", "series ended", "系列结束日期"),
 ];
 
 /// Fields whose label depends on where they appear:
 /// (scope, key, English, Chinese).
 const FIELDS_IN: &[(&str, &str, &str, &str)] = &[
     ("followup", "lead", "lead unit", "牵头单位"),
+    ("followup", "series", "series", "重复系列"),
+    ("meeting", "series", "series", "例会系列"),
     ("followup", "result", "result", "办理结果"),
     ("followup", "notes", "notes", "备注"),
     ("followup", "effective_due", "due (extended)", "延期后时限"),

@@ -26,6 +26,7 @@ mod notes;
 pub mod notify;
 pub mod outgoing;
 mod refusals;
+pub mod repeat;
 pub mod rule;
 pub mod secrecy;
 mod sentences;

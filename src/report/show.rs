@@ -314,6 +314,7 @@ fn enum_label(key: &str, text: &str, lang: Lang) -> Option<String> {
         "level" => label::<ChaseLevel>(text, lang),
         "via" => label::<ChaseVia>(text, lang),
         "retention" => label::<Retention>(text, lang),
+        "every" => (text.parse().ok()).map(|every| crate::i18n::repeat::every(lang, every)),
         _ => crate::i18n::value_word(lang, key, text).map(str::to_string),
     }
 }

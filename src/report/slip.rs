@@ -194,6 +194,10 @@ pub fn meeting(record: &Record, mt: &Meeting, linked: &Linked, today: Date, lang
     );
     s.names("observers", &mt.observers);
     s.secrecy(mt.secrecy, None);
+    let every = mt
+        .every
+        .map(|every| crate::i18n::repeat::in_series(lang, every, &mt.series));
+    s.opt("every", every.as_deref());
     s.list(
         "agenda",
         mt.agenda

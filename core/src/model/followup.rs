@@ -113,6 +113,15 @@ pub struct Followup {
     pub created: Moment,
     #[serde(default)]
     pub history: Vec<HistoryEntry>,
+    /// The repeat rule of a standing duty (`model::repeat`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub every: Option<crate::model::repeat::Every>,
+    /// The first occurrence of its series.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub series: Option<Id>,
+    /// The day its series was ended with it (`cancel --series`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub series_ended: Option<Date>,
     #[serde(flatten)]
     pub extra: Extra,
 }
@@ -179,6 +188,9 @@ impl Followup {
             notes: spec.notes,
             created: actor.at,
             history: vec![actor.entry(HistoryAction::Assign, None)],
+            every: None,
+            series: None,
+            series_ended: None,
             extra: Default::default(),
         }
     }
@@ -460,7 +472,7 @@ impl KindRules for Followup {
     }
 
     fn renumber_references(&mut self, swap: &Swap) -> bool {
-        swap.reference(&mut self.source_ref)
+        swap.reference(&mut self.source_ref) | swap.opt(&mut self.series)
     }
 
     fn units_mut(&mut self, each: &mut dyn FnMut(&str, &mut String)) {
@@ -497,9 +509,26 @@ pub const SPEC: KindSpec = KindSpec {
         ("feedback", opt_kw::<Feedback>()),
         ("notes", TEXT),
     ],
-    structured: &["source_ref", "extensions", "progress", "chases", "result"],
+    structured: &[
+        "source_ref",
+        "extensions",
+        "progress",
+        "chases",
+        "result",
+        "every",
+        "series",
+        "series_ended",
+    ],
     numbered: &[],
-    date_keys: &["assigned", "due", "from", "to", "submitted", "closed"],
+    date_keys: &[
+        "assigned",
+        "due",
+        "from",
+        "to",
+        "submitted",
+        "closed",
+        "series_ended",
+    ],
 };
 
 #[cfg(test)]

@@ -239,6 +239,15 @@ pub struct Meeting {
     pub created: Moment,
     #[serde(default)]
     pub history: Vec<HistoryEntry>,
+    /// The repeat rule of a standing duty (`model::repeat`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub every: Option<crate::model::repeat::Every>,
+    /// The first occurrence of its series.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub series: Option<Id>,
+    /// The day its series was ended with it (`cancel --series`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub series_ended: Option<Date>,
     #[serde(flatten)]
     pub extra: Extra,
 }
@@ -447,7 +456,7 @@ impl KindRules for Meeting {
     }
 
     fn renumber_references(&mut self, swap: &Swap) -> bool {
-        let mut changed = false;
+        let mut changed = swap.opt(&mut self.series);
         for d in &mut self.decisions {
             changed |= swap.opt(&mut d.followup);
         }
@@ -486,9 +495,16 @@ pub const SPEC: KindSpec = KindSpec {
         ("secrecy", req_kw::<Secrecy>()),
         ("notes", TEXT),
     ],
-    structured: &["absent", "agenda", "decisions"],
+    structured: &[
+        "absent",
+        "agenda",
+        "decisions",
+        "every",
+        "series",
+        "series_ended",
+    ],
     numbered: &[],
-    date_keys: &["start", "end"],
+    date_keys: &["start", "end", "series_ended"],
 };
 /// The wall-clock span a meeting holds its room: from its start to its
 /// end. A day alone starts at midnight and ends at the next; a meeting

@@ -24,6 +24,7 @@ pub mod outgoing;
 pub mod period;
 pub mod record;
 pub mod renumber;
+pub mod repeat;
 pub mod rule;
 pub mod secret;
 pub mod settings;

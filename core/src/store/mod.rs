@@ -249,6 +249,9 @@ impl<'a> Change<'a> {
         self.staged.retain(|s| s.relative() != relative);
         self.staged.push(staged);
         self.refers(record);
+        // Not on disk yet: a second record allocated in this change
+        // (a repeat's next occurrence, `recur`) must not take its ID.
+        self.referenced.push(record.id().clone());
         if !self.touched.contains(&relative) {
             self.touched.push(relative);
         }

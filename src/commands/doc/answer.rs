@@ -128,7 +128,7 @@ pub(crate) fn step(
         return Err(wrong_kind(command, id.to_string(), Expected::Outgoing));
     };
     let was_sent = out.is_sent(track);
-    let Outcome { note, said } = change(out, &actor, &register)?;
+    let Outcome { note, said, .. } = change(out, &actor, &register)?;
     out.history.push(actor.entry(action, note));
     let paper = if out.status == OutStatus::Revoked {
         revoked(&register, out, &actor)?

@@ -91,6 +91,14 @@ pub struct Args {
     #[arg(help = tr("Notes (备注)", "备注"))]
     #[arg(long)]
     pub notes: Option<String>,
+    #[arg(help = tr(
+        "A standing meeting (例会): week[:WEEKDAY], month[:DAY], quarter[:M-D] or year[:MM-DD]; \
+        the next is planned when one is held or cancelled (see `recur`)",
+        "例会：`week[:星期]`、`month[:日]`、`quarter[:M-D]` 或 `year[:MM-DD]`；一次召开或取消后即安排下一\
+        次（另见 `recur`）",
+    ))]
+    #[arg(long, value_name = "RULE", value_parser = values::every)]
+    pub every: Option<taizhang_core::model::repeat::Given>,
 }
 
 pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
@@ -119,7 +127,7 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
     let mut tx = ctx.begin(&register)?;
     let id = tx.allocate(register.config.prefix(Kind::Meeting), ctx.today.year())?;
     let meeting = Meeting {
-        id,
+        id: id.clone(),
         title,
         status: MtStatus::Planned,
         meeting_type: optional_text(args.meeting_type),
@@ -138,6 +146,9 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
         notes: optional_text(args.notes),
         created: actor.at,
         history: vec![actor.entry(HistoryAction::Log, None)],
+        every: args.every.map(|every| every.anchored(start.date())),
+        series: args.every.map(|_| id.clone()),
+        series_ended: None,
         extra: Default::default(),
     };
     let taken = rooms_taken(&register, &meeting);

@@ -4,6 +4,7 @@
 use std::process::ExitCode;
 
 use super::update_meeting;
+use crate::commands::repeat;
 use crate::commands::shared::Outcome;
 use crate::context::{Ctx, split_list};
 use crate::error::{CoreError, Error, Result};
@@ -54,7 +55,7 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
         let said = Confirm::Held {
             id: meeting.id.clone(),
         };
-        Ok(Outcome::new(None, said))
+        Ok(Outcome::new(None, said).then(repeat::next))
     })
 }
 

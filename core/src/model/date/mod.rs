@@ -17,6 +17,7 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 pub use parse::{
     BadDate, DATE_FORMS, DateTrouble, Shift, Span, SpanUnit, parse_date, parse_iso_date,
 };
+pub(crate) use parse::{half_width, parse_weekday};
 
 /// Working days: which dates count as working days. The calendar of
 /// `calendar.toml` implements this; without one, weekends are off.

@@ -96,7 +96,7 @@ pub fn parse_date(
 
 /// `text` with full-width ASCII (digits, `－`, `／`, `＋`, `：`, letters, as a
 /// Chinese input method types them) and the ideographic space made plain.
-fn half_width(text: &str) -> String {
+pub(crate) fn half_width(text: &str) -> String {
     text.chars()
         .map(|c| match c {
             '\u{3000}' => ' ',
@@ -181,7 +181,7 @@ pub fn parse_iso_date(text: &str) -> Option<Date> {
     Date::new(y.parse().ok()?, m.parse().ok()?, d.parse().ok()?).ok()
 }
 
-fn parse_weekday(lower: &str) -> Option<Weekday> {
+pub(crate) fn parse_weekday(lower: &str) -> Option<Weekday> {
     use Weekday::*;
     let day = match lower {
         "mon" | "monday" | "周一" | "星期一" => Monday,

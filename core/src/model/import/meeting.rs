@@ -97,6 +97,9 @@ impl Reader<'_, '_> {
             notes: joined(self.text(Field::Notes), settled.kept),
             created: actor.at,
             history: self.history(),
+            every: None,
+            series: None,
+            series_ended: None,
             extra: Default::default(),
         };
         Some((Record::Meeting(Box::new(record)), start.year(), false))

@@ -883,6 +883,9 @@ impl Reader<'_, '_> {
             notes: joined(self.text(Field::Notes), settled.kept),
             created: actor.at,
             history: self.history(),
+            every: None,
+            series: None,
+            series_ended: None,
             extra: Default::default(),
         };
         Some((Record::Followup(Box::new(record)), assigned.year(), false))
