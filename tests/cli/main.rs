@@ -43,6 +43,7 @@ mod moving_in;
 mod notify;
 mod outside;
 mod perms;
+mod plumbing;
 mod polish_remind;
 mod readme;
 mod remind;
