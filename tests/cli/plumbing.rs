@@ -85,6 +85,12 @@ fn a_new_register_gets_the_index_settings_for_many_files() {
 fn an_older_register_gets_them_on_its_first_write_keeping_the_clerks_choice() {
     let env = Env::example();
     env.pin_clock("2026-11-23T09:00:00+08:00");
+    // The example commits nothing by itself; this register does.
+    let settings = env
+        .read("taizhang.toml")
+        .replace("autocommit = false", "autocommit = true");
+    env.write("taizhang.toml", &settings);
+    env.git(&["commit", "-qam", "commit each change"]);
     assert_eq!(config(&env, "index.version"), "");
     assert_eq!(index_version(&env.root), 2);
     // The clerk chose against the split index (a git GUI that cannot
@@ -153,17 +159,39 @@ fn signed_commits_are_made_by_git_commit() {
 #[test]
 fn a_branch_another_git_moved_meanwhile_is_reported_not_overwritten() {
     let env = Env::new();
-    // Another program moves the branch while the write stages its file
-    // (git runs this hook after each write of the index).
-    hook(
-        &env,
-        "post-index-change",
-        "#!/bin/sh\n[ -e moved ] && exit 0\ntouch moved\n\
-         c=$(git commit-tree 'HEAD^{tree}' -p HEAD -m 'another program')\n\
-         git update-ref HEAD \"$c\"\n",
-    );
+    // Another program moves the branch just before the write moves it:
+    // a `git` in front of the real one does, once.
+    let real = std::process::Command::new("sh")
+        .args(["-c", "command -v git"])
+        .output()
+        .unwrap();
+    let real = String::from_utf8(real.stdout).unwrap().trim().to_string();
+    let bin = env.tmp.path().join("bin");
+    std::fs::create_dir_all(&bin).unwrap();
+    let moved = env.tmp.path().join("moved");
+    std::fs::write(
+        bin.join("git"),
+        format!(
+            "#!/bin/sh\nif [ \"$1\" = update-ref ] && [ ! -e '{moved}' ]; then\n\
+             touch '{moved}'\n\
+             c=$('{real}' commit-tree 'HEAD^{{tree}}' -p HEAD -m 'another program')\n\
+             '{real}' update-ref HEAD \"$c\"\nfi\nexec '{real}' \"$@\"\n",
+            moved = moved.display(),
+        ),
+    )
+    .unwrap();
+    std::fs::set_permissions(bin.join("git"), std::fs::Permissions::from_mode(0o755)).unwrap();
+    let path = format!("{}:{}", bin.display(), std::env::var("PATH").unwrap());
     let before = env.commits();
-    let stderr = env.fail(&["log", "in", "--title", "来文", "--from", "省厅"]);
+    let output = env
+        .cmd()
+        .env("PATH", path)
+        .args(["log", "in", "--title", "来文", "--from", "省厅"])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(1), "{stderr}");
+    assert!(moved.exists());
     assert!(
         stderr.contains("commit failed") && stderr.contains("HEAD"),
         "{stderr}"
@@ -195,5 +223,5 @@ fn a_register_inside_a_bigger_repository_commits_its_files_by_their_full_path() 
     assert_eq!(env.log_in("第二份来文"), "IN-2026-0002");
     let files = env.git(&["show", "--name-only", "--format=", "HEAD"]);
     assert_eq!(files.trim(), "reg/documents/2026/IN-2026-0002.yaml");
-    assert_eq!(env.git(&["status", "--porcelain"]), "");
+    assert_eq!(env.git(&["status", "--porcelain", "--", "."]), "");
 }

@@ -2,7 +2,7 @@
 //! settle the IDs and 发文字号 another clerk took first, replay this clone's
 //! commits on top of the shared ones, push.
 //!
-//! The replay is done in a private index under `.taizhang/` and only the
+//! The replay is done in trees built apart (`staging`) and only the
 //! finished result is put in place (`advance`: as `git reset --keep`, but
 //! reading only the files that change), so a sync that
 //! stops — an issued number taken twice, a file that cannot be merged,
@@ -248,25 +248,28 @@ fn once(
     report.pulled = git.count(&base, &theirs)?;
     let tip = if base == theirs {
         head.clone()
+    } else if base == head {
+        theirs.clone()
     } else {
-        refuse_uncommitted(register, &git, &head, &theirs)?;
-        if base == head {
-            theirs.clone()
-        } else {
-            let replay = Replay::new(register, &git, &base, &head, &theirs)?;
-            match replay.run(actor, &mut report, push)? {
-                Some(tip) => tip,
-                // Left for the sync after the change: see `Replay::run`.
-                None => return Ok(Report::default()),
-            }
+        let replay = Replay::new(register, &git, &base, &head, &theirs)?;
+        match replay.run(actor, &mut report, push)? {
+            Some(tip) => tip,
+            // Left for the sync after the change: see `Replay::run`.
+            None => return Ok(Report::default()),
         }
     };
     report.pushed = if push { git.count(&theirs, &tip)? } else { 0 };
+    let changed = if tip == head {
+        Vec::new()
+    } else {
+        changed_between(&git, &head, &tip)?
+    };
+    refuse_uncommitted(register, &git, &changed)?;
     if dry_run {
         return Ok(report);
     }
     if tip != head {
-        advance(&git, &head, &tip)?;
+        advance(&git, &head, &tip, &changed)?;
     }
     if push && report.pushed > 0 {
         let refspec = format!("HEAD:{}", upstream.merge);
@@ -325,30 +328,39 @@ fn upstream(git: &Git) -> Result<Upstream> {
     })
 }
 
-/// The record folders and attachments must be as committed: the replay
-/// rewrites them, and the clerk's unsaved edits must never be lost. So
-/// must every other file the remote changed since `head` (the settings,
-/// the calendar, a file of the office's beside the register): `advance`
-/// puts those in place too.
-fn refuse_uncommitted(register: &Register, git: &Git, head: &str, theirs: &str) -> Result<()> {
-    let mut folders = Kind::folders();
-    folders.push("attachments");
-    let prefix = git
-        .text(&["rev-parse", "--show-prefix"])
-        .unwrap_or_default();
-    let prefix = prefix.trim();
-    let inside = |path: &str| {
-        path.strip_prefix(prefix)
-            .and_then(|relative| relative.split('/').next())
-            .is_some_and(|first| folders.contains(&first))
+/// The files the sync puts in place (`changed`, from the top of the
+/// repository) must be as committed: the clerk's unsaved edits are never
+/// overwritten, as `git reset --keep` refuses to. Only they are looked
+/// at, not every file of the register. Past `MANY_PATHS` (a pulled
+/// import), the record folders and attachments are looked at whole:
+/// git matches every file against every path given.
+fn refuse_uncommitted(register: &Register, git: &Git, changed: &[String]) -> Result<()> {
+    const MANY_PATHS: usize = 256;
+    if changed.is_empty() {
+        return Ok(());
+    }
+    let exact = |path: &String| format!(":(top,literal){path}");
+    let pathspecs: Vec<String> = if changed.len() > MANY_PATHS {
+        let mut folders: Vec<String> = Kind::folders().into_iter().map(str::to_string).collect();
+        folders.push("attachments".to_string());
+        let prefix = git
+            .text(&["rev-parse", "--show-prefix"])
+            .unwrap_or_default();
+        let prefix = prefix.trim();
+        let inside = |path: &String| {
+            (path.strip_prefix(prefix))
+                .and_then(|relative| relative.split('/').next())
+                .is_some_and(|first| folders.iter().any(|folder| folder == first))
+        };
+        let others: Vec<String> = (changed.iter())
+            .filter(|path| !inside(path))
+            .map(exact)
+            .collect();
+        folders.into_iter().chain(others).collect()
+    } else {
+        changed.iter().map(exact).collect()
     };
-    let others: Vec<String> = changed_between(git, head, theirs)?
-        .into_iter()
-        .filter(|path| !inside(path))
-        .map(|path| format!(":(top,literal){path}"))
-        .collect();
-    let mut pathspecs: Vec<&str> = folders.clone();
-    pathspecs.extend(others.iter().map(String::as_str));
+    let pathspecs: Vec<&str> = pathspecs.iter().map(String::as_str).collect();
     let paths = git::uncommitted(&register.root, &pathspecs);
     if paths.is_empty() {
         Ok(())
@@ -387,11 +399,8 @@ fn changed_between(git: &Git, from: &str, to: &str) -> Result<Vec<String>> {
 /// the clerk's. A sync killed in between leaves the new files in place
 /// and staged, the branch where it was: nothing is lost, `git status`
 /// shows them.
-fn advance(git: &Git, head: &str, tip: &str) -> Result<()> {
-    let changed: Vec<PathBuf> = changed_between(git, head, tip)?
-        .into_iter()
-        .map(PathBuf::from)
-        .collect();
+fn advance(git: &Git, head: &str, tip: &str, changed: &[String]) -> Result<()> {
+    let changed: Vec<PathBuf> = changed.iter().map(PathBuf::from).collect();
     let top = git
         .text(&["rev-parse", "--show-toplevel"])
         .map(|t| PathBuf::from(t.trim_end_matches('\n')))
@@ -410,7 +419,7 @@ struct FileChange {
     new: Option<(String, String)>,
 }
 
-/// This clone's commits replayed on top of the remote's, in a private index.
+/// This clone's commits replayed on top of the remote's, in trees built apart.
 struct Replay<'a> {
     register: &'a Register,
     git: Git,
@@ -636,7 +645,7 @@ impl<'a> Replay<'a> {
 
     fn replay(&self, actor: &Actor, report: &mut Report) -> std::result::Result<String, Step> {
         let git = &self.git;
-        let staging = Staging::read(git, &self.theirs)?;
+        let staging = Staging::on(git, &self.theirs)?;
         let commits = git
             .ok(&[
                 "rev-list",
@@ -770,7 +779,7 @@ impl<'a> Replay<'a> {
         staging.stage(path, mode, &blob)
     }
 
-    /// Applies one file change of this clone to the private index.
+    /// Applies one file change of this clone to the staged trees.
     fn apply(&self, staging: &Staging, change: &FileChange, report: &mut Report) -> Result<()> {
         let path = self.map_path(&change.path);
         let current = staging.staged(&path)?;

@@ -1,13 +1,11 @@
-//! The private index a sync replays into, written to only once per tree.
+//! The trees a sync replays into, built without an index.
 //!
-//! Every git command on an index reads all of it, and a command that
-//! changes it writes all of it: 100,000 entries for a register of that
-//! size. Asking the index what a path holds, then staging each file of a
-//! commit one `update-index` at a time, cost two such passes per file.
-//! Here what a path holds is asked of the commit the index was read from
-//! (a tree: no index read) and remembered, the files staged are gathered,
-//! and one `update-index --index-info` puts them all in before the tree
-//! is written.
+//! Every git command on an index reads all of it, and one that changes it
+//! writes all of it: 100,000 entries for a register of that size, several
+//! times per replayed commit. A commit of the replay changes a few files,
+//! so its tree is the last one with those files replaced: only the
+//! folders on their way are listed (`ls-tree`) and written anew
+//! (`mktree`); every other folder's tree is taken as it is.
 
 use std::cell::RefCell;
 use std::collections::{BTreeMap, HashMap};
@@ -20,31 +18,30 @@ use crate::store::git::Git;
 type Entry = Option<(String, String)>;
 
 pub(super) struct Staging<'g> {
-    /// git on the private index.
     git: &'g Git,
-    /// The commit the index was read from.
-    base: String,
+    /// The tree the staged files go on: the remote's, then each tree made.
+    base: RefCell<String>,
     /// What each path asked about or staged holds (its blob, `None` when
     /// absent), by path from the top of the repository.
     known: RefCell<HashMap<String, Option<String>>>,
-    /// What is staged and not yet in the index file.
+    /// What is staged and not yet in a tree.
     pending: RefCell<BTreeMap<String, Entry>>,
 }
 
 impl<'g> Staging<'g> {
-    /// The private index of `git`, read from the tree of `base`.
-    pub(super) fn read(git: &'g Git, base: &str) -> Result<Staging<'g>> {
-        git.checked(&["read-tree", base])?;
+    /// Files staged on the tree of commit `base`.
+    pub(super) fn on(git: &'g Git, base: &str) -> Result<Staging<'g>> {
+        let tree = git.rev(&format!("{base}^{{tree}}"))?;
         Ok(Staging {
             git,
-            base: base.to_string(),
+            base: RefCell::new(tree),
             known: RefCell::new(HashMap::new()),
             pending: RefCell::new(BTreeMap::new()),
         })
     }
 
-    /// Learns, in one `ls-tree`, what `base` holds at each of `paths` not
-    /// known yet, so that `staged` asks git nothing for them.
+    /// Learns, in one `ls-tree`, what the base holds at each of `paths`
+    /// not known yet, so that `staged` asks git nothing for them.
     pub(super) fn prefetch<'p>(&self, paths: impl IntoIterator<Item = &'p str>) -> Result<()> {
         let unknown: Vec<PathBuf> = {
             let known = self.known.borrow();
@@ -56,22 +53,26 @@ impl<'g> Staging<'g> {
         if unknown.is_empty() {
             return Ok(());
         }
-        let listed = self.list(&unknown)?;
+        let base = self.base.borrow().clone();
+        let listed = self.list(&base, &unknown)?;
         let mut known = self.known.borrow_mut();
         for path in unknown {
             let path = path.to_string_lossy().into_owned();
-            let blob = listed.get(&path).cloned();
+            let blob = (listed.iter())
+                .find(|(name, kind, _, _)| *name == path && kind == "blob")
+                .map(|(_, _, blob, _)| blob.clone());
             known.insert(path, blob);
         }
         Ok(())
     }
 
-    /// The blobs `base` holds at `paths` (files only).
-    fn list(&self, paths: &[PathBuf]) -> Result<HashMap<String, String>> {
+    /// The entries of `tree` at `paths` (or, for a folder ending in `/`,
+    /// in it): name, type, object, mode.
+    fn list(&self, tree: &str, paths: &[PathBuf]) -> Result<Vec<(String, String, String, String)>> {
         let mut cmd = self
             .git
             .command(&["--literal-pathspecs", "ls-tree", "--full-tree", "-z"]);
-        cmd.arg(&self.base).arg("--").args(paths);
+        cmd.arg(tree).arg("--").args(paths);
         let output = self.git.output(cmd, None)?;
         if !output.status.success() {
             return Err(Error::Git {
@@ -84,8 +85,13 @@ impl<'g> Staging<'g> {
             .filter_map(|line| {
                 let (meta, path) = line.split_once('\t')?;
                 let mut meta = meta.split(' ');
-                let (_mode, kind, blob) = (meta.next()?, meta.next()?, meta.next()?);
-                (kind == "blob").then(|| (path.to_string(), blob.to_string()))
+                let (mode, kind, object) = (meta.next()?, meta.next()?, meta.next()?);
+                Some((
+                    path.to_string(),
+                    kind.to_string(),
+                    object.to_string(),
+                    mode.to_string(),
+                ))
             })
             .collect())
     }
@@ -112,29 +118,87 @@ impl<'g> Staging<'g> {
         self.pending.borrow_mut().insert(path.to_string(), entry);
     }
 
-    /// The tree of the index with everything staged: one `update-index`
-    /// for all of it, then `write-tree`.
+    /// The base tree with everything staged put in, which becomes the base.
     pub(super) fn tree(&self) -> Result<String> {
         let pending = std::mem::take(&mut *self.pending.borrow_mut());
-        if !pending.is_empty() {
-            let zero = "0".repeat(self.base.len());
-            let mut input = Vec::new();
-            for (path, entry) in &pending {
-                let line = match entry {
-                    Some((mode, blob)) => format!("{mode} {blob}\t{path}"),
-                    None => format!("0 {zero}\t{path}"),
-                };
-                input.extend_from_slice(line.as_bytes());
-                input.push(0);
-            }
-            let cmd = self.git.command(&["update-index", "-z", "--index-info"]);
-            let output = self.git.output(cmd, Some(&input))?;
-            if !output.status.success() {
-                return Err(Error::Git {
-                    message: String::from_utf8_lossy(&output.stderr).trim().to_string(),
-                });
+        let base = self.base.borrow().clone();
+        let tree = self.rebuild(&base, "", &pending)?.unwrap_or(base);
+        // An empty tree stays empty: `rebuild` says so with `None` only
+        // for folders, and the register's root always holds its settings.
+        *self.base.borrow_mut() = tree.clone();
+        Ok(tree)
+    }
+
+    /// The tree of folder `dir` (`""` or ending in `/`) of `base` with the
+    /// changes under it; `None` when it is left empty.
+    fn rebuild(
+        &self,
+        base: &str,
+        dir: &str,
+        changes: &BTreeMap<String, Entry>,
+    ) -> Result<Option<String>> {
+        let listing = if dir.is_empty() {
+            self.list(base, &[])?
+        } else {
+            self.list(base, &[PathBuf::from(dir)])?
+        };
+        // Name within this folder → (mode, type, object).
+        let mut entries: BTreeMap<String, (String, String, String)> = (listing.into_iter())
+            .filter_map(|(path, kind, object, mode)| {
+                let name = path.strip_prefix(dir)?.to_string();
+                Some((name, (mode, kind, object)))
+            })
+            .collect();
+        let mut folders: BTreeMap<String, BTreeMap<String, Entry>> = BTreeMap::new();
+        for (path, entry) in changes.range(dir.to_string()..) {
+            let Some(rest) = path.strip_prefix(dir) else {
+                break;
+            };
+            match rest.split_once('/') {
+                Some((folder, _)) => {
+                    (folders.entry(folder.to_string()).or_default())
+                        .insert(path.clone(), entry.clone());
+                }
+                None => match entry {
+                    Some((mode, blob)) => {
+                        entries.insert(
+                            rest.to_string(),
+                            (mode.clone(), "blob".into(), blob.clone()),
+                        );
+                    }
+                    None => {
+                        entries.remove(rest);
+                    }
+                },
             }
         }
-        self.git.tree()
+        for (folder, below) in folders {
+            match self.rebuild(base, &format!("{dir}{folder}/"), &below)? {
+                Some(tree) => {
+                    entries.insert(folder, ("040000".into(), "tree".into(), tree));
+                }
+                None => {
+                    entries.remove(&folder);
+                }
+            }
+        }
+        if entries.is_empty() && !dir.is_empty() {
+            return Ok(None);
+        }
+        let mut input = Vec::new();
+        for (name, (mode, kind, object)) in &entries {
+            input.extend_from_slice(format!("{mode} {kind} {object}\t{name}").as_bytes());
+            input.push(0);
+        }
+        let cmd = self.git.command(&["mktree", "-z"]);
+        let output = self.git.output(cmd, Some(&input))?;
+        if !output.status.success() {
+            return Err(Error::Git {
+                message: String::from_utf8_lossy(&output.stderr).trim().to_string(),
+            });
+        }
+        Ok(Some(
+            String::from_utf8_lossy(&output.stdout).trim().to_string(),
+        ))
     }
 }
