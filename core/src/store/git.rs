@@ -494,10 +494,6 @@ impl Git {
         Ok(String::from_utf8_lossy(&output.stdout).trim().to_string())
     }
 
-    pub(crate) fn tree(&self) -> Result<String> {
-        Ok(self.checked(&["write-tree"])?.trim().to_string())
-    }
-
     pub(crate) fn commit(
         &self,
         tree: &str,
