@@ -34,7 +34,9 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::{Duration, Instant};
 
+#[path = "commands/sync.rs"]
 mod sync;
+#[path = "commands/taskwarrior.rs"]
 mod taskwarrior;
 
 const TODAY: &str = "2026-11-23";

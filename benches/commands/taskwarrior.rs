@@ -86,14 +86,14 @@ fn generate(rc: &Path, data: &Path, size: u64, pending: u64) {
     let json = data.with_extension("json");
     let mut text = String::with_capacity(size as usize * 200);
     text.push('[');
-    let mut rng = 0x7a69_7a68_616e_67u64;
+    let mut rng = 0x007a_697a_6861_6e67_u64;
     for i in 0..size {
         rng = splitmix(rng);
         let day = rng % 3_600;
         let entry = date_after(day);
         let is_pending = (rng >> 20) % 100 < pending;
         // Pending tasks are due after 2026-11-23 but for one in ten.
-        let due = if is_pending && (rng >> 40) % 10 != 0 {
+        let due = if is_pending && !(rng >> 40).is_multiple_of(10) {
             "20270301T000000Z".to_string()
         } else {
             date_after(day + 14)
