@@ -4,20 +4,28 @@
 //! fresh process against a real register with real git.
 //!
 //! ```text
-//! cargo bench --bench commands                  # 10k and 100k, 5 runs each
-//! TZ_BENCH_SIZES=10000 TZ_BENCH_RUNS=9 cargo bench --bench commands
+//! cargo bench --bench commands                  # 100k records, 5 rounds
+//! TZ_BENCH_SIZES=10000,100000 TZ_BENCH_RUNS=9 cargo bench --bench commands
 //! TZ_BENCH_DIR=/tmp/tzbench cargo bench --bench commands
+//! TZ_BENCH_TASK_PENDING=30 cargo bench --bench commands   # Taskwarrior: 30% pending
 //! ```
 //!
 //! Registers are generated once per size under `TZ_BENCH_DIR` (default: a
 //! `taizhang-bench` folder in the temporary directory) with the
 //! `gen_register` example, and reused afterwards (generation is
-//! deterministic). Each command gets one untimed warm-up run (warm page
-//! cache, warm `.taizhang/` cache), then `TZ_BENCH_RUNS` timed runs; the
-//! median, minimum and maximum are reported, with peak resident memory from
-//! `/usr/bin/time -v` when it exists. Write commands are compared with a
-//! bare `git add f && git commit` of one file in the same repository, and
-//! the register is reset to its generated commit afterwards.
+//! deterministic); so is Taskwarrior's database of as many tasks, when
+//! `task` is installed (`taskwarrior.rs`). Every command gets one untimed
+//! warm-up run (warm page cache, warm `.taizhang/` cache; the first write
+//! of a generated register also sets its index up), then the commands
+//! run round-robin, `TZ_BENCH_RUNS` rounds, so that the machine's load
+//! falls on all of them alike; the median, minimum and maximum are
+//! reported, with peak resident memory from `/usr/bin/time` when it
+//! exists. Beside them run the peers: a bare `git add f && git commit` of
+//! one file in the same repository, `git fetch` + `git push` with nothing
+//! to carry, and Taskwarrior's `task add`, `task +OVERDUE count` and
+//! `task summary`; the ratios taizhang ÷ peer close the report. `sync`
+//! runs with a renumbering and a push each round (`sync.rs`). The register
+//! is reset to its generated commit afterwards.
 //!
 //! This harness must never run in CI's test command (slow, noisy); CI only
 //! builds it (`cargo bench --no-run`).
@@ -25,6 +33,11 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::{Duration, Instant};
+
+#[path = "commands/sync.rs"]
+mod sync;
+#[path = "commands/taskwarrior.rs"]
+mod taskwarrior;
 
 const TODAY: &str = "2026-11-23";
 
@@ -34,13 +47,15 @@ fn main() {
     if !std::env::args().any(|a| a == "--bench") {
         return;
     }
-    let sizes = env_list("TZ_BENCH_SIZES", &[10_000, 100_000]);
+    let sizes = env_list("TZ_BENCH_SIZES", &[100_000]);
     let runs = env_list("TZ_BENCH_RUNS", &[5])[0].max(1) as usize;
     let dir = std::env::var_os("TZ_BENCH_DIR")
         .map(PathBuf::from)
         .unwrap_or_else(|| std::env::temp_dir().join("taizhang-bench"));
     let bin = PathBuf::from(env!("CARGO_BIN_EXE_taizhang"));
-    println!("taizhang command benchmarks: {runs} runs each, medians (min–max), peak RSS");
+    println!(
+        "taizhang command benchmarks: {runs} rounds, round-robin, medians (min–max), peak RSS"
+    );
     println!("binary: {}", bin.display());
     // Every register first, then the disk settled: generating 100k files
     // leaves hundreds of MB being written back, which would slow the
@@ -56,7 +71,7 @@ fn main() {
         let _ = Command::new("sync").status();
     }
     for (size, root) in roots {
-        bench_size(&bin, &root, size, runs);
+        bench_size(&bin, &dir, &root, size, runs);
     }
 }
 
@@ -89,6 +104,10 @@ fn ensure_register(root: &Path, size: u64) -> bool {
         .status()
         .expect("run gen_register");
     assert!(status.success(), "gen_register failed");
+    // The generator leaves every object loose: the first commit's
+    // automatic `git gc` would pack them in the background, under the
+    // timings. Packed now, as it would be by then.
+    git_ok(root, &["gc", "-q"]);
     true
 }
 
@@ -112,8 +131,9 @@ fn identity(cmd: &mut Command) {
         .env("GIT_COMMITTER_EMAIL", "bench@example.invalid");
 }
 
-/// Wall time of one run, and its peak RSS in KB when measurable.
-fn run_once(mut cmd: Command) -> (Duration, Option<u64>) {
+/// Wall time of one run, its peak RSS in KB when measurable, and whether
+/// it succeeded.
+fn run_once(mut cmd: Command) -> (Duration, Option<u64>, bool) {
     let time = Path::new("/usr/bin/time");
     let (mut cmd, rss_file) = if time.is_file() {
         let rss_file = std::env::temp_dir().join(format!("tzbench-rss-{}", std::process::id()));
@@ -140,7 +160,7 @@ fn run_once(mut cmd: Command) -> (Duration, Option<u64>) {
     let start = Instant::now();
     let output = cmd.output().expect("run command");
     let elapsed = start.elapsed();
-    if !output.status.success() && output.status.code() != Some(1) {
+    if !output.status.success() {
         eprintln!("  failed: {}", String::from_utf8_lossy(&output.stderr));
     }
     let rss = rss_file.and_then(|f| {
@@ -152,7 +172,7 @@ fn run_once(mut cmd: Command) -> (Duration, Option<u64>) {
             .parse()
             .ok()
     });
-    (elapsed, rss)
+    (elapsed, rss, output.status.success())
 }
 
 struct Stats {
@@ -186,133 +206,199 @@ fn report(size: u64, name: &str, s: &Stats) {
     );
 }
 
-fn bench_read(bin: &Path, root: &Path, args: &[&str], runs: usize) -> Stats {
-    run_once(taizhang(bin, root, args));
-    let mut times = Vec::new();
-    let mut rss = None;
-    for _ in 0..runs {
-        let (t, r) = run_once(taizhang(bin, root, args));
-        times.push(t);
-        rss = rss.max(r);
-    }
-    stats(times, rss)
-}
-
-fn git(root: &Path, args: &[&str]) -> String {
+/// `git ARGS` in `dir` with the bench's identity; its trimmed stdout.
+fn git(dir: &Path, args: &[&str]) -> String {
     let mut cmd = Command::new("git");
-    cmd.args(args).current_dir(root);
+    cmd.args(args).current_dir(dir);
     identity(&mut cmd);
     let out = cmd.output().expect("run git");
     String::from_utf8_lossy(&out.stdout).trim().to_string()
 }
 
-fn bench_size(bin: &Path, root: &Path, size: u64, runs: usize) {
-    let reads: &[(&str, &[&str])] = &[
-        ("list fu --overdue", &["list", "fu", "--overdue"]),
-        ("remind", &["remind"]),
-        ("desk", &["desk"]),
-        ("summary --period 2026", &["summary", "--period", "2026"]),
-        ("check", &["check"]),
-        ("show FU-2026-0001", &["show", "FU-2026-0001"]),
-    ];
-    for (name, args) in reads {
-        report(size, name, &bench_read(bin, root, args, runs));
-    }
-    let head = git(root, &["rev-parse", "HEAD"]);
-    bench_writes(bin, root, size, runs);
-    git(root, &["reset", "-q", "--hard", &head]);
-    git(root, &["clean", "-fdq", "-e", ".taizhang"]);
+/// `git`, which must succeed.
+fn git_ok(dir: &Path, args: &[&str]) {
+    let mut cmd = Command::new("git");
+    cmd.args(args).current_dir(dir);
+    identity(&mut cmd);
+    let out = cmd.output().expect("run git");
+    assert!(
+        out.status.success(),
+        "git {args:?} failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
 }
 
-fn bench_writes(bin: &Path, root: &Path, size: u64, runs: usize) {
-    let bare = bench_bare_commit(root, runs);
-    report(size, "git add f && git commit", &bare);
-    let writes: &[(&str, &[&str])] = &[
-        (
-            "log in",
-            &[
-                "log",
-                "in",
-                "--title",
-                "关于做好冬季安全生产工作的通知",
-                "--from",
-                "省交通运输厅",
-            ],
+/// One thing timed each round: how to run it, and what to do untimed
+/// before it.
+struct Item<'a> {
+    name: &'static str,
+    run: Box<dyn Fn() -> Command + 'a>,
+    before: Box<dyn Fn() + 'a>,
+    times: Vec<Duration>,
+    rss: Option<u64>,
+}
+
+impl<'a> Item<'a> {
+    fn new(name: &'static str, run: impl Fn() -> Command + 'a) -> Item<'a> {
+        Item {
+            name,
+            run: Box::new(run),
+            before: Box::new(|| {}),
+            times: Vec::new(),
+            rss: None,
+        }
+    }
+
+    fn before(mut self, before: impl Fn() + 'a) -> Item<'a> {
+        self.before = Box::new(before);
+        self
+    }
+
+    /// One run; a taizhang command that fails would make a fine-looking
+    /// figure, so it stops the bench.
+    fn once(&mut self, timed: bool) {
+        (self.before)();
+        let (time, rss, ok) = run_once((self.run)());
+        assert!(ok, "{} failed", self.name);
+        if timed {
+            self.times.push(time);
+            self.rss = self.rss.max(rss);
+        }
+    }
+
+    fn median(&self) -> Duration {
+        stats(self.times.clone(), None).median
+    }
+}
+
+fn bench_size(bin: &Path, dir: &Path, root: &Path, size: u64, runs: usize) {
+    let head = git(root, &["rev-parse", "HEAD"]);
+    let remote = sync::Remote::set_up(root, dir);
+    let tasks = taskwarrior::Tasks::prepare(dir, size);
+    let tz = |args: &'static [&'static str]| move || taizhang(bin, root, args);
+    let open_fu = first_open_followup(bin, root);
+    let mut items = vec![
+        Item::new("list fu --overdue", tz(&["list", "fu", "--overdue"])),
+        Item::new("remind", tz(&["remind"])),
+        Item::new(
+            "summary --period 2026",
+            tz(&["summary", "--period", "2026"]),
         ),
-        (
+        Item::new("check", tz(&["check"])),
+        Item::new("log in", tz(LOG_IN)),
+        Item::new(
             "assign",
-            &[
+            tz(&[
                 "assign",
                 "落实冬季安全生产检查",
                 "--lead",
                 "办公室",
                 "--due",
                 "+2w",
-            ],
+            ]),
         ),
-        (
-            // Two files, put in place through the journal.
-            "assign --from",
-            &[
-                "assign",
-                "落实来文要求",
-                "--lead",
-                "办公室",
-                "--due",
-                "+2w",
-                "--from",
-                "IN-2026-0001",
-            ],
-        ),
+        Item::new("progress", || {
+            taizhang(bin, root, &["progress", &open_fu, "已召开专题会议研究部署"])
+        }),
+        Item::new("sync (renumber + push)", tz(&["sync"])).before(|| {
+            let logged = taizhang(bin, root, LOG_IN).output().expect("log in");
+            assert!(logged.status.success(), "log in before sync failed");
+            remote.race_last_commit(root);
+        }),
+        Item::new("git add f && git commit", || bare_commit(root)),
     ];
-    // `progress` needs a follow-up still open: the generator closes many.
-    let open_fu = first_open_followup(bin, root);
-    let progress: [&str; 3] = ["progress", &open_fu, "已召开专题会议研究部署"];
-    let writes = writes.iter().copied().chain(std::iter::once((
-        "progress (open follow-up)",
-        &progress[..],
-    )));
-    for (name, args) in writes {
-        // A write that fails is fast and would make a fine-looking figure.
-        let probe = taizhang(bin, root, args).output().expect("run command");
-        assert!(
-            probe.status.success(),
-            "{name} failed: {}",
-            String::from_utf8_lossy(&probe.stderr)
-        );
-        let mut times = Vec::new();
-        let mut rss = None;
-        for _ in 0..runs {
-            let (t, r) = run_once(taizhang(bin, root, args));
-            times.push(t);
-            rss = rss.max(r);
+    for args in remote.transport() {
+        let name = if args[0] == "fetch" {
+            "git fetch"
+        } else {
+            "git push"
+        };
+        items.push(Item::new(name, move || {
+            let mut cmd = Command::new("git");
+            cmd.args(&args).current_dir(root);
+            identity(&mut cmd);
+            cmd
+        }));
+    }
+    if let Some(tasks) = &tasks {
+        let task_add = ["add", "落实冬季安全生产检查", "due:2026-12-07"];
+        items.push(Item::new("task add", move || tasks.command(&task_add)));
+        items.push(Item::new("task +OVERDUE count", move || {
+            tasks.command(&["+OVERDUE", "count"])
+        }));
+        items.push(Item::new("task summary", move || {
+            tasks.command(&["summary"])
+        }));
+    }
+    for item in &mut items {
+        item.once(false);
+    }
+    for _ in 0..runs {
+        for item in &mut items {
+            item.once(true);
         }
-        let s = stats(times, rss);
-        report(size, name, &s);
-        let over = s.median.as_secs_f64() - bare.median.as_secs_f64();
+    }
+    for item in &items {
+        report(size, item.name, &stats(item.times.clone(), item.rss));
+    }
+    ratios(size, &items);
+    drop(items);
+    remote.tear_down(root);
+    git(root, &["reset", "-q", "--hard", &head]);
+    git(root, &["clean", "-fdq", "-e", ".taizhang"]);
+}
+
+const LOG_IN: &[&str] = &[
+    "log",
+    "in",
+    "--title",
+    "关于做好冬季安全生产工作的通知",
+    "--from",
+    "省交通运输厅",
+];
+
+/// taizhang's time against its peer's, for each pair both were timed.
+fn ratios(size: u64, items: &[Item]) {
+    const PAIRS: [(&str, &[&str]); 8] = [
+        ("log in", &["task add"]),
+        ("assign", &["task add"]),
+        ("progress", &["task add"]),
+        ("list fu --overdue", &["task +OVERDUE count"]),
+        ("remind", &["task +OVERDUE count"]),
+        ("summary --period 2026", &["task summary"]),
+        ("log in", &["git add f && git commit"]),
+        ("sync (renumber + push)", &["git fetch", "git push"]),
+    ];
+    let median = |name: &str| items.iter().find(|i| i.name == name).map(Item::median);
+    for (ours, peers) in PAIRS {
+        let Some(ours_time) = median(ours) else {
+            continue;
+        };
+        let Some(peer_time) = peers.iter().map(|p| median(p)).sum::<Option<Duration>>() else {
+            continue;
+        };
+        let ms = |d: Duration| d.as_secs_f64() * 1000.0;
         println!(
-            "{size:>7} |   {name} − bare commit = {:+.1} ms",
-            over * 1000.0
+            "{size:>7} | {ours} ÷ {} = {:.2} ({:+.0} ms)",
+            peers.join(" + "),
+            ours_time.as_secs_f64() / peer_time.as_secs_f64(),
+            ms(ours_time) - ms(peer_time),
         );
     }
 }
 
-/// A bare `git add f && git commit -q -m x` of one small file.
-fn bench_bare_commit(root: &Path, runs: usize) -> Stats {
-    let mut times = Vec::new();
-    for i in 0..runs {
-        let file = root.join("bench-note.txt");
-        std::fs::write(&file, format!("run {i}\n")).expect("write note");
-        let start = Instant::now();
-        let mut add = Command::new("sh");
-        add.arg("-c")
-            .arg("git add bench-note.txt && git commit -q -m bench")
-            .current_dir(root);
-        identity(&mut add);
-        let _ = add.status();
-        times.push(start.elapsed());
-    }
-    stats(times, None)
+/// A bare `git add f && git commit -q -m x` of one small file, a new
+/// content each run.
+fn bare_commit(root: &Path) -> Command {
+    static RUN: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+    let i = RUN.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    std::fs::write(root.join("bench-note.txt"), format!("run {i}\n")).expect("write note");
+    let mut cmd = Command::new("sh");
+    cmd.arg("-c")
+        .arg("git add bench-note.txt && git commit -q -m bench")
+        .current_dir(root);
+    identity(&mut cmd);
+    cmd
 }
 
 /// The ID of an open follow-up of the register, for `progress`.

@@ -49,6 +49,7 @@ mod moving_in;
 mod notify;
 mod outside;
 mod perms;
+mod plumbing;
 mod polish_remind;
 mod readme;
 mod recur;

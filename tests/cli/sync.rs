@@ -903,3 +903,27 @@ fn sync_outside_git_says_there_is_nothing_to_sync() {
     let stderr = env.fail(&["--lang", "en", "sync"]);
     assert!(stderr.contains("not in a git repository"), "{stderr}");
 }
+
+#[test]
+fn sync_refuses_when_a_file_the_remote_changed_has_uncommitted_edits_here() {
+    // Only the files that differ are put in place: one the clerk edited
+    // without committing must stop the sync, as `git reset --keep` would.
+    let office = Office::new(2);
+    let settings = office.clones[0].join("taizhang.toml");
+    let text = std::fs::read_to_string(&settings).unwrap();
+    std::fs::write(&settings, text.replacen("某市交通运输局", "甲", 1)).unwrap();
+    office.git(0, &["commit", "-qam", "unit"]);
+    office.run(0, &["sync"]);
+    office.run(1, &["log", "in", "--title", "IN:b", "--from", "省厅"]);
+    let mine = office.clones[1].join("taizhang.toml");
+    let edited = std::fs::read_to_string(&mine).unwrap() + "# 手工备注\n";
+    std::fs::write(&mine, &edited).unwrap();
+    let stderr = refused(&office, 1, &["sync"]);
+    assert!(stderr.contains("taizhang.toml"), "{stderr}");
+    assert_eq!(std::fs::read_to_string(&mine).unwrap(), edited);
+    // With the edit dropped, the sync goes on and brings the settings.
+    office.git(1, &["checkout", "-q", "taizhang.toml"]);
+    office.run(1, &["sync"]);
+    assert!(std::fs::read_to_string(&mine).unwrap().contains("甲"));
+    assert_eq!(office.git(1, &["status", "--porcelain"]), "");
+}

@@ -10,6 +10,9 @@ use std::time::{Duration, Instant, SystemTime};
 
 use crate::store::error::{Error, Result};
 
+mod commit;
+pub use commit::{INDEX_SETTINGS, commit, tune_new};
+
 /// `git` run in `root`, never prompting, blind to a caller's `GIT_DIR`.
 fn git(root: &Path) -> Command {
     let mut cmd = Command::new("git");
@@ -268,77 +271,6 @@ pub fn init(root: &Path) -> Result<()> {
     Ok(())
 }
 
-/// Commits exactly `paths` (relative to `root`) with `message`. Other
-/// staged or unstaged changes of the user stay as they were.
-///
-/// When nothing else is staged — the usual case — the index is committed
-/// as it is. Otherwise `git commit -- paths` commits only those paths and
-/// leaves the rest of the index; it builds a second index to do so, which
-/// in a repository of 100,000 files costs more than the commit itself.
-/// A lock held by another git process is waited for (`LOCK_WAIT`).
-pub fn commit(root: &Path, paths: &[PathBuf], message: &str) -> std::result::Result<(), String> {
-    let many = paths.len() > MANY_PATHS;
-    if many {
-        add_many(root, paths)?;
-    } else {
-        let add = || {
-            let mut add = git(root);
-            add.args(["add", "--"]).args(paths);
-            add
-        };
-        let output = run_waiting(add).map_err(Error::into_git_text)?;
-        if !output.status.success() {
-            return Err(failure(&output));
-        }
-    }
-    let partial = if many {
-        !only_staged_many(root, paths)
-    } else {
-        !only_staged(root, paths)
-    };
-    let commit = || {
-        let mut commit = git(root);
-        commit.args(["commit", "-q", "--no-edit", "-m", message]);
-        if partial {
-            commit.arg("--").args(paths);
-        }
-        commit
-    };
-    let output = run_waiting(commit).map_err(Error::into_git_text)?;
-    if !output.status.success() {
-        return Err(failure(&output));
-    }
-    Ok(())
-}
-
-/// Past this many paths (an import), pathspecs cost more than the work:
-/// git matches every file against every pathspec.
-const MANY_PATHS: usize = 64;
-
-/// Stages `paths` exactly, read from stdin: no pathspec matching, so
-/// 10,000 files take seconds, not tens of seconds. A lock held by another
-/// git process is waited for, as `git add` is.
-fn add_many(root: &Path, paths: &[PathBuf]) -> std::result::Result<(), String> {
-    let mut input = Vec::new();
-    for path in paths {
-        let Some(path) = path.to_str() else {
-            return Err(format!("{}: not UTF-8", path.display()));
-        };
-        input.extend_from_slice(path.as_bytes());
-        input.push(0);
-    }
-    let output = retry_locked(|| {
-        let mut cmd = git(root);
-        cmd.args(["update-index", "--add", "--remove", "-z", "--stdin"]);
-        run_with_input(cmd, &input)
-    })
-    .map_err(Error::into_git_text)?;
-    if !output.status.success() {
-        return Err(failure(&output));
-    }
-    Ok(())
-}
-
 /// Runs `cmd` with `input` on its standard input.
 fn run_with_input(mut cmd: Command, input: &[u8]) -> Result<Output> {
     use std::io::Write;
@@ -354,58 +286,6 @@ fn run_with_input(mut cmd: Command, input: &[u8]) -> Result<Output> {
         stdin.write_all(input).map_err(cannot)?;
     }
     child.wait_with_output().map_err(cannot)
-}
-
-/// `only_staged` for many paths: the staged names listed once and looked
-/// up, instead of one exclude pathspec per path.
-fn only_staged_many(root: &Path, paths: &[PathBuf]) -> bool {
-    let mut cmd = git(root);
-    cmd.args([
-        "diff",
-        "--cached",
-        "--name-only",
-        "-z",
-        "--no-ext-diff",
-        "--no-renames",
-    ]);
-    let Ok(output) = run(cmd) else {
-        return false;
-    };
-    if !output.status.success() {
-        return false;
-    }
-    let prefix = show_prefix(root);
-    let ours: std::collections::HashSet<String> = paths
-        .iter()
-        .filter_map(|p| p.to_str())
-        .map(|p| format!("{prefix}{p}"))
-        .collect();
-    output
-        .stdout
-        .split(|b| *b == 0)
-        .filter(|name| !name.is_empty())
-        .all(|name| std::str::from_utf8(name).is_ok_and(|name| ours.contains(name)))
-}
-
-/// Whether the index differs from HEAD in `paths` alone. Any doubt (an
-/// error, a name git would read otherwise) answers no, which is safe.
-fn only_staged(root: &Path, paths: &[PathBuf]) -> bool {
-    let mut cmd = git(root);
-    cmd.args([
-        "diff",
-        "--cached",
-        "--quiet",
-        "--no-ext-diff",
-        "--",
-        ":(top)",
-    ]);
-    for path in paths {
-        let Some(path) = path.to_str() else {
-            return false;
-        };
-        cmd.arg(format!(":(exclude,literal){path}"));
-    }
-    run(cmd).is_ok_and(|o| o.status.code() == Some(0))
 }
 
 /// Record files that differ from the last commit (modified, added or
@@ -490,10 +370,13 @@ impl Git {
 
     pub(crate) fn command(&self, args: &[&str]) -> Command {
         let mut cmd = git(&self.root);
-        cmd.args(args);
         if let Some(index) = &self.index {
-            cmd.env("GIT_INDEX_FILE", index);
+            // A private index is written whole once and thrown away: split,
+            // each would leave a shared index of every entry in `.git`.
+            cmd.args(["-c", "core.splitIndex=false"])
+                .env("GIT_INDEX_FILE", index);
         }
+        cmd.args(args);
         cmd
     }
 
@@ -574,16 +457,6 @@ impl Git {
         })
     }
 
-    /// Brings the index's record of each file's times up to date, as `git
-    /// status` does: a file touched, or a folder restored from a copy,
-    /// reads as changed to `git reset --keep` ("not uptodate. Cannot
-    /// merge.") until then, though its content is as committed. A file
-    /// really changed stays changed; a failure (another git holds the
-    /// index) leaves the index as it was, and the reset says why.
-    pub(crate) fn refresh_index(&self) {
-        let _ = self.ok(&["update-index", "-q", "--refresh"]);
-    }
-
     pub(crate) fn rev(&self, name: &str) -> Result<String> {
         Ok(self
             .checked(&["rev-parse", "--verify", "--quiet", name])?
@@ -619,35 +492,6 @@ impl Git {
             });
         }
         Ok(String::from_utf8_lossy(&output.stdout).trim().to_string())
-    }
-
-    /// The blob staged at `path` in the private index.
-    pub(crate) fn staged(&self, path: &str) -> Result<Option<String>> {
-        let out = self.checked(&["ls-files", "-s", "-z", "--", &format!(":(literal){path}")])?;
-        Ok(out
-            .split('\0')
-            .next()
-            .and_then(|line| line.split(' ').nth(1))
-            .map(str::to_string))
-    }
-
-    pub(crate) fn stage(&self, path: &str, mode: &str, blob: &str) -> Result<()> {
-        self.checked(&[
-            "update-index",
-            "--add",
-            "--cacheinfo",
-            &format!("{mode},{blob},{path}"),
-        ])
-        .map(drop)
-    }
-
-    pub(crate) fn unstage(&self, path: &str) -> Result<()> {
-        self.checked(&["update-index", "--force-remove", "--", path])
-            .map(drop)
-    }
-
-    pub(crate) fn tree(&self) -> Result<String> {
-        Ok(self.checked(&["write-tree"])?.trim().to_string())
     }
 
     pub(crate) fn commit(

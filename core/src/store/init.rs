@@ -60,6 +60,9 @@ pub fn create(root: &Path, config: &Config, calendar: &str, git: Git) -> Result<
     // repository would show as one opaque entry in the outer one.
     if !git::is_work_tree(root) {
         git::init(root)?;
+        // A register grows to many thousands of files: its own repository
+        // gets the index settings that keep each commit cheap.
+        git::tune_new(root);
     }
     if git == Git::Commit && config.git.autocommit {
         git::commit(

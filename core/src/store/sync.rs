@@ -2,8 +2,9 @@
 //! settle the IDs and 发文字号 another clerk took first, replay this clone's
 //! commits on top of the shared ones, push.
 //!
-//! The replay is done in a private index under `.taizhang/` and only the
-//! finished result is put in place (`git reset --keep`), so a sync that
+//! The replay is done in trees built apart (`staging`) and only the
+//! finished result is put in place (`advance`: as `git reset --keep`, but
+//! reading only the files that change), so a sync that
 //! stops — an issued number taken twice, a file that cannot be merged,
 //! a push that fails — leaves the branch, the index and the work tree
 //! exactly as they were. Only the remote-tracking ref moves (the fetch).
@@ -26,6 +27,9 @@ use crate::store::error::{Error, Result};
 use crate::store::git::{self, Git};
 use crate::store::register::{Register, Writer};
 use crate::store::{lock, numbering, parse, save, yaml};
+
+mod staging;
+use staging::Staging;
 
 /// How many times a push lost to another clerk's is retried (each time
 /// after syncing again) before giving up.
@@ -244,27 +248,28 @@ fn once(
     report.pulled = git.count(&base, &theirs)?;
     let tip = if base == theirs {
         head.clone()
+    } else if base == head {
+        theirs.clone()
     } else {
-        refuse_uncommitted(register)?;
-        if base == head {
-            theirs.clone()
-        } else {
-            let replay = Replay::new(register, &git, &base, &head, &theirs)?;
-            match replay.run(actor, &mut report, push)? {
-                Some(tip) => tip,
-                // Left for the sync after the change: see `Replay::run`.
-                None => return Ok(Report::default()),
-            }
+        let replay = Replay::new(register, &git, &base, &head, &theirs)?;
+        match replay.run(actor, &mut report, push)? {
+            Some(tip) => tip,
+            // Left for the sync after the change: see `Replay::run`.
+            None => return Ok(Report::default()),
         }
     };
     report.pushed = if push { git.count(&theirs, &tip)? } else { 0 };
+    let changed = if tip == head {
+        Vec::new()
+    } else {
+        changed_between(&git, &head, &tip)?
+    };
+    refuse_uncommitted(register, &git, &changed)?;
     if dry_run {
         return Ok(report);
     }
     if tip != head {
-        git.refresh_index();
-        git.ok(&["reset", "--quiet", "--keep", &tip])
-            .map_err(|message| Error::Git { message })?;
+        advance(&git, &head, &tip, &changed)?;
     }
     if push && report.pushed > 0 {
         let refspec = format!("HEAD:{}", upstream.merge);
@@ -323,17 +328,88 @@ fn upstream(git: &Git) -> Result<Upstream> {
     })
 }
 
-/// The record folders and attachments must be as committed: the replay
-/// rewrites them, and the clerk's unsaved edits must never be lost.
-fn refuse_uncommitted(register: &Register) -> Result<()> {
-    let mut folders = Kind::folders();
-    folders.push("attachments");
-    let paths = git::uncommitted(&register.root, &folders);
+/// The files the sync puts in place (`changed`, from the top of the
+/// repository) must be as committed: the clerk's unsaved edits are never
+/// overwritten, as `git reset --keep` refuses to. Only they are looked
+/// at, not every file of the register. Past `MANY_PATHS` (a pulled
+/// import), the record folders and attachments are looked at whole:
+/// git matches every file against every path given.
+fn refuse_uncommitted(register: &Register, git: &Git, changed: &[String]) -> Result<()> {
+    const MANY_PATHS: usize = 256;
+    if changed.is_empty() {
+        return Ok(());
+    }
+    let exact = |path: &String| format!(":(top,literal){path}");
+    let pathspecs: Vec<String> = if changed.len() > MANY_PATHS {
+        let mut folders: Vec<String> = Kind::folders().into_iter().map(str::to_string).collect();
+        folders.push("attachments".to_string());
+        let prefix = git
+            .text(&["rev-parse", "--show-prefix"])
+            .unwrap_or_default();
+        let prefix = prefix.trim();
+        let inside = |path: &String| {
+            (path.strip_prefix(prefix))
+                .and_then(|relative| relative.split('/').next())
+                .is_some_and(|first| folders.iter().any(|folder| folder == first))
+        };
+        let others: Vec<String> = (changed.iter())
+            .filter(|path| !inside(path))
+            .map(exact)
+            .collect();
+        folders.into_iter().chain(others).collect()
+    } else {
+        changed.iter().map(exact).collect()
+    };
+    let pathspecs: Vec<&str> = pathspecs.iter().map(String::as_str).collect();
+    let paths = git::uncommitted(&register.root, &pathspecs);
     if paths.is_empty() {
         Ok(())
     } else {
         Err(Error::SyncUncommitted { paths })
     }
+}
+
+/// The files that differ between two commits, from the top of the
+/// repository: trees compared, the index and the work tree not read.
+fn changed_between(git: &Git, from: &str, to: &str) -> Result<Vec<String>> {
+    let out = git
+        .ok(&[
+            "diff-tree",
+            "-r",
+            "--name-only",
+            "-z",
+            "--no-renames",
+            from,
+            to,
+        ])
+        .map_err(|message| Error::Git { message })?;
+    Ok(out
+        .split('\0')
+        .filter(|path| !path.is_empty())
+        .map(str::to_string)
+        .collect())
+}
+
+/// Moves the branch from `head` to `tip`, as `git reset --keep` would, but
+/// reading and writing only the files that differ between them: `reset`
+/// compares every file of the register (100,000 `stat`s). The files are
+/// put in place first (`checkout --no-overlay` also removes those `tip`
+/// has not), then the branch is moved, only if it is still at `head`.
+/// `refuse_uncommitted` made sure none of these files had changes of
+/// the clerk's. A sync killed in between leaves the new files in place
+/// and staged, the branch where it was: nothing is lost, `git status`
+/// shows them.
+fn advance(git: &Git, head: &str, tip: &str, changed: &[String]) -> Result<()> {
+    let changed: Vec<PathBuf> = changed.iter().map(PathBuf::from).collect();
+    let top = git
+        .text(&["rev-parse", "--show-toplevel"])
+        .map(|t| PathBuf::from(t.trim_end_matches('\n')))
+        .ok_or_else(|| Error::Git {
+            message: "git rev-parse --show-toplevel failed".to_string(),
+        })?;
+    Git::new(&top).on_paths(&["checkout", "-q", "--no-overlay", tip], &changed)?;
+    git.checked(&["update-ref", "-m", "taizhang: sync", "HEAD", tip, head])
+        .map(drop)
 }
 
 /// A change of one file in one commit, as `git diff-tree` reports it.
@@ -343,7 +419,7 @@ struct FileChange {
     new: Option<(String, String)>,
 }
 
-/// This clone's commits replayed on top of the remote's, in a private index.
+/// This clone's commits replayed on top of the remote's, in trees built apart.
 struct Replay<'a> {
     register: &'a Register,
     git: Git,
@@ -569,8 +645,7 @@ impl<'a> Replay<'a> {
 
     fn replay(&self, actor: &Actor, report: &mut Report) -> std::result::Result<String, Step> {
         let git = &self.git;
-        git.ok(&["read-tree", &self.theirs])
-            .map_err(|message| Error::Git { message })?;
+        let staging = Staging::on(git, &self.theirs)?;
         let commits = git
             .ok(&[
                 "rev-list",
@@ -581,17 +656,20 @@ impl<'a> Replay<'a> {
             .map_err(|message| Error::Git { message })?;
         let mut parent = self.theirs.clone();
         for commit in commits.lines() {
-            for change in self.changes(commit)? {
-                self.apply(&change, report)?;
+            let changes = self.changes(commit)?;
+            let paths: Vec<String> = changes.iter().map(|c| self.map_path(&c.path)).collect();
+            staging.prefetch(paths.iter().map(String::as_str))?;
+            for change in &changes {
+                self.apply(&staging, change, report)?;
             }
-            let tree = git.tree()?;
+            let tree = staging.tree()?;
             if tree == git.rev(&format!("{parent}^{{tree}}"))? {
                 continue;
             }
             parent = commit_like(git, commit, &tree, &parent, &self.ids)?;
         }
         if !self.ids.is_empty() || !self.numbers.is_empty() {
-            parent = self.note_renumbering(actor, report, &parent)?;
+            parent = self.note_renumbering(&staging, actor, report, &parent)?;
         }
         Ok(parent)
     }
@@ -685,19 +763,26 @@ impl<'a> Replay<'a> {
     /// so a number either clone gave out is never given again. Two clones
     /// that gave the same number each to a document of their own leave a
     /// 档号 used twice, which `check` reports.
-    fn merge_ledgers(&self, path: &str, mode: &str, current: &str, new: &str) -> Result<()> {
+    fn merge_ledgers(
+        &self,
+        staging: &Staging,
+        path: &str,
+        mode: &str,
+        current: &str,
+        new: &str,
+    ) -> Result<()> {
         let read = |blob: &str| -> Result<_> {
             numbering::ledger_of(&self.git.blob(blob)?).ok_or_else(|| unmergeable(path))
         };
         let merged = read(current)?.merge(&read(new)?);
         let blob = self.git.write_blob(&numbering::ledger_text(&merged))?;
-        self.git.stage(path, mode, &blob)
+        staging.stage(path, mode, &blob)
     }
 
-    /// Applies one file change of this clone to the private index.
-    fn apply(&self, change: &FileChange, report: &mut Report) -> Result<()> {
+    /// Applies one file change of this clone to the staged trees.
+    fn apply(&self, staging: &Staging, change: &FileChange, report: &mut Report) -> Result<()> {
         let path = self.map_path(&change.path);
-        let current = self.git.staged(&path)?;
+        let current = staging.staged(&path)?;
         let old = match &change.old {
             Some(blob) => Some(self.transform(&change.path, blob)?),
             None => None,
@@ -712,15 +797,15 @@ impl<'a> Replay<'a> {
         }
         if current == old {
             return match new {
-                Some((mode, blob)) => self.git.stage(&path, &mode, &blob),
-                None => self.git.unstage(&path),
+                Some((mode, blob)) => staging.stage(&path, &mode, &blob),
+                None => staging.unstage(&path),
             };
         }
         // Both sides changed the file (the ledger: both may have made it).
         if path == numbering::ARCHIVE_LEDGER
             && let (Some(current), Some((mode, new))) = (&current, &new)
         {
-            return self.merge_ledgers(&path, mode, current, new);
+            return self.merge_ledgers(staging, &path, mode, current, new);
         }
         let (Some(current), Some(old), Some((mode, new))) = (current, old, new) else {
             return Err(unmergeable(&path));
@@ -751,11 +836,17 @@ impl<'a> Replay<'a> {
             report.contested.push((PathBuf::from(&path), key));
         }
         let blob = self.git.write_blob(&text)?;
-        self.git.stage(&path, &mode, &blob)
+        staging.stage(&path, &mode, &blob)
     }
 
     /// Appends a history entry to every record renumbered, in one commit.
-    fn note_renumbering(&self, actor: &Actor, report: &Report, parent: &str) -> Result<String> {
+    fn note_renumbering(
+        &self,
+        staging: &Staging,
+        actor: &Actor,
+        report: &Report,
+        parent: &str,
+    ) -> Result<String> {
         let mut notes: BTreeMap<Id, Vec<String>> = BTreeMap::new();
         for (old, new) in &report.renumbered {
             notes
@@ -775,7 +866,7 @@ impl<'a> Replay<'a> {
                 continue;
             };
             let path = relative.to_string_lossy().into_owned();
-            let Some(blob) = self.git.staged(&path)? else {
+            let Some(blob) = staging.staged(&path)? else {
                 continue;
             };
             let text = self.git.blob(&blob)?;
@@ -788,9 +879,9 @@ impl<'a> Replay<'a> {
             let text = rewrite(&text, &record, &noted).ok_or_else(|| unmergeable(&path))?;
             let blob = self.git.write_blob(&text)?;
             let mode = "100644";
-            self.git.stage(&path, mode, &blob)?;
+            staging.stage(&path, mode, &blob)?;
         }
-        let tree = self.git.tree()?;
+        let tree = staging.tree()?;
         let message = format!("taizhang: sync renumber {}", summary.join(", "));
         self.git.commit(&tree, parent, &message, &[])
     }
