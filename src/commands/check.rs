@@ -14,7 +14,7 @@ use crate::report::output::Output;
 use crate::report::render::{Table, Tone};
 use std::sync::Arc;
 
-use taizhang_core::model::archive::{self, ArchiveNumber};
+use taizhang_core::model::archive::ArchiveNumber;
 use taizhang_core::model::validate::{self, ArchiveNote, Note, Severity};
 use taizhang_core::store::parse::ReadProblem;
 use taizhang_core::store::parse::key_line_in;
@@ -134,19 +134,19 @@ struct Own {
 }
 
 /// Every record, and what the rules of each record alone find in it.
-/// The rules run on each record as it is read, which then keeps only
-/// what the rules across records read (`validate::keep_for_links`): the
-/// whole register is never held whole.
+/// The store runs the rules on each record as it is read, or takes from
+/// its cache that an unchanged record was found clean, and keeps only
+/// what the rules across records read (`store::load_checked`): the whole
+/// register is never held whole.
 fn load(register: &Register) -> (Snapshot, Own) {
-    let mut own = Own::default();
-    let snapshot = store::load_all_each(register, &mut |loaded| {
-        for finding in validate::check_record(&loaded.record, &register.config) {
-            own.issues.push(located(register, &loaded.path, finding));
-        }
-        own.archive_numbers
-            .extend(archive::used_numbers(&loaded.record));
-        validate::keep_for_links(&mut loaded.record);
-    });
+    let (snapshot, checks) = store::load_checked(register);
+    let issues = (checks.findings.into_iter())
+        .map(|(path, finding)| located(register, &path, finding))
+        .collect();
+    let own = Own {
+        issues,
+        archive_numbers: checks.archive_numbers,
+    };
     (snapshot, own)
 }
 

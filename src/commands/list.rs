@@ -11,9 +11,9 @@ use crate::report::list::{self as rows, Filter};
 use crate::report::output::Output;
 use crate::report::redact::{Secrets, Words};
 use taizhang_core::model::date::Span;
-use taizhang_core::model::facts::Facts;
+use taizhang_core::model::facts::{self, Facts};
 use taizhang_core::model::id::Id;
-use taizhang_core::model::keyword::Secrecy;
+use taizhang_core::model::keyword::{Keyword, Secrecy};
 use taizhang_core::model::kind::{Kind, KindFilter};
 use taizhang_core::model::record::Record;
 use taizhang_core::model::status_words;
@@ -158,9 +158,15 @@ pub fn select(ctx: &Ctx, register: &Register, args: &Args) -> Result<Found> {
     let filter = build_filter(ctx, register, args)?;
     let files = |id: &Id, kind: Kind, book: Option<&str>| filter.may_hold(id, kind, book);
     let facts = |facts: &Facts| filter.may_match(facts);
+    let search = |text: &str| {
+        (filter.search.as_deref()).is_none_or(|needle| facts::search_may_match(text, needle))
+    };
     let mut need = Need::everything().facts(&facts);
     if filter.kind.is_some() || filter.year.is_some() || filter.holder.is_some() {
         need = need.files(&files);
+    }
+    if (filter.search.as_deref()).is_some_and(|needle| !may_hit_withheld_title(needle)) {
+        need = need.search(&search);
     }
     let mut snapshot = store::report::load(register, need, |p| ctx.warn_skipped(p));
     let show = args.output.secrecy.show_classified;
@@ -183,6 +189,16 @@ pub fn select(ctx: &Ctx, register: &Register, args: &Args) -> Result<Found> {
         filter,
         levels,
     })
+}
+
+/// Whether a search for `needle` may find a withheld record by the words
+/// that stand in for its title, `[level] ID`, beyond its ID: then every
+/// record is decoded and matched as shown. Any other needle finds a
+/// withheld record only in text it holds (`facts::search_text`), so the
+/// records whose cached text lacks it are passed over undecoded.
+fn may_hit_withheld_title(needle: &str) -> bool {
+    needle.contains(['[', ']', ' '])
+        || (Secrecy::ALL.iter()).any(|level| level.keyword().contains(needle))
 }
 
 /// The levels of the records a listing passes over by file name but whose

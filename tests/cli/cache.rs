@@ -308,3 +308,57 @@ fn copies_of_one_build_share_the_cache() {
     let after = std::fs::read(env.root.join(CACHE)).unwrap();
     assert_eq!(before, after, "the copy rebuilt the cache");
 }
+
+/// `list --search` passes over, undecoded, the records whose cached text
+/// cannot match: it finds exactly what it finds without a cache, by
+/// title, sender, 文号 however typed and ID, and a withheld record only by
+/// what a listing shows of it (`[secret] FU-2026-0001`), never by its
+/// title.
+#[test]
+fn a_search_finds_the_same_from_the_cache() {
+    let env = Env::new();
+    env.secret_paper_and_follow_up();
+    env.log_in("关于农村公路养护的通知");
+    env.run(&[
+        "log",
+        "in",
+        "--title",
+        "转发公路建设资金文件",
+        "--from",
+        "省公路事业发展中心",
+        "--ref",
+        "省交发〔2026〕12号",
+    ]);
+    env.assign("落实国省干线公路养护");
+    let needles = [
+        "公路",
+        "专项行动",
+        "省厅",
+        "[2026]12",
+        "省交发〔2026〕12号",
+        "fu-2026-0001",
+        "secret",
+        "[secret] fu",
+        "没有的词",
+    ];
+    let search = |needle: &str| env.run(&["list", "--search", needle, "--format", "json"]);
+    let without: Vec<String> = needles
+        .iter()
+        .map(|needle| {
+            std::fs::remove_file(env.root.join(CACHE)).ok();
+            search(needle)
+        })
+        .collect();
+    settle_and_cache(&env);
+    for (needle, expected) in needles.iter().zip(&without) {
+        assert_eq!(&search(needle), expected, "{needle}");
+    }
+    assert!(without[0].contains("IN-2026-0002") && without[0].contains("FU-2026-0002"));
+    assert!(without[3].contains("IN-2026-0003"), "{}", without[3]);
+    assert!(
+        !without[1].contains("IN-2026-0001"),
+        "withheld: {}",
+        without[1]
+    );
+    assert!(without[6].contains("FU-2026-0001"), "{}", without[6]);
+}

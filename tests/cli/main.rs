@@ -6,6 +6,7 @@ mod book;
 mod cache;
 mod calendar;
 mod check;
+mod check_cache;
 mod check_links;
 mod completions;
 mod concurrency;

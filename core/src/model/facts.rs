@@ -15,7 +15,7 @@ use jiff::civil::Date;
 
 use crate::model::date::parse_iso_date;
 use crate::model::keyword::Secrecy;
-use crate::model::record::Record;
+use crate::model::record::{KindRules, Record, each};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Facts {
@@ -53,6 +53,52 @@ impl Facts {
     pub fn touches(&self, from: Date, to: Date) -> bool {
         self.first <= to && self.last >= from
     }
+}
+
+/// Between the texts of [`search_text`]: no text a clerk types holds it,
+/// so a search cannot match across two fields.
+const FIELD_END: char = '\u{1f}';
+/// Before the 文号 part of [`search_text`], which is matched as a 文号.
+const REFERENCE: char = '\u{1e}';
+
+/// Everything `Record::matches_search` looks at, lower-cased, in one
+/// string the cache keeps beside the facts: a search tests it without
+/// decoding the record (`search_may_match`). The texts (title, ID, the
+/// kind's own fields) each end with `FIELD_END`; the 文号, normalized as
+/// `model::docnum` compares it, comes last after `REFERENCE`.
+pub fn search_text(record: &Record) -> String {
+    let texts = std::cell::RefCell::new(String::new());
+    let push = |text: &str| {
+        let mut texts = texts.borrow_mut();
+        texts.push_str(&text.to_lowercase());
+        texts.push(FIELD_END);
+        // Never a hit: every field the kind searches is visited.
+        false
+    };
+    push(record.title());
+    push(&record.id().to_string());
+    each!(record, r => KindRules::mentions(r.as_ref(), &push));
+    let mut texts = texts.into_inner();
+    texts.push(REFERENCE);
+    if let Some(reference) = record.reference() {
+        texts.push_str(&crate::model::docnum::normalize(&reference.to_lowercase()));
+    }
+    texts
+}
+
+/// Whether a record whose `search_text` is `text` may match the
+/// lower-cased `needle`: exactly when `Record::matches_search` would, for
+/// a needle without the separators (with one, always).
+pub fn search_may_match(text: &str, needle: &str) -> bool {
+    if needle.contains([FIELD_END, REFERENCE]) {
+        return true;
+    }
+    let (texts, reference) = text.split_once(REFERENCE).unwrap_or((text, ""));
+    if texts.contains(needle) {
+        return true;
+    }
+    let needle = crate::model::docnum::normalize(needle);
+    !needle.is_empty() && reference.contains(&needle)
 }
 
 /// The earliest and latest date of the record, found by looking at every
@@ -143,5 +189,54 @@ mod tests {
         };
         closed.status = crate::model::followup::FuStatus::Closed;
         assert_eq!(Facts::of(&Record::Followup(closed)).settled, None);
+    }
+
+    /// The cached text finds what the record's own search finds, and
+    /// nothing it does not.
+    #[test]
+    fn the_search_text_matches_as_the_record_does() {
+        for record in crate::testing::example_records() {
+            let text = search_text(&record);
+            let title = record.title().to_lowercase();
+            let mut needles: Vec<String> = vec![
+                "公路".into(),
+                "通知".into(),
+                "〔2026〕".into(),
+                "[2026]1".into(),
+                "fu-2026".into(),
+                "办公室".into(),
+                "zzz-nothing".into(),
+            ];
+            needles.extend(title.chars().take(3).map(String::from));
+            needles.push(
+                title
+                    .chars()
+                    .rev()
+                    .take(2)
+                    .collect::<String>()
+                    .chars()
+                    .rev()
+                    .collect(),
+            );
+            if let Some(reference) = record.reference() {
+                needles.push(reference.to_lowercase());
+                needles.push(
+                    reference
+                        .chars()
+                        .skip(2)
+                        .take(4)
+                        .collect::<String>()
+                        .to_lowercase(),
+                );
+            }
+            for needle in needles.iter().filter(|n| !n.is_empty()) {
+                assert_eq!(
+                    search_may_match(&text, needle),
+                    record.matches_search(needle),
+                    "{} {needle:?}",
+                    record.id()
+                );
+            }
+        }
     }
 }

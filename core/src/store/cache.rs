@@ -7,7 +7,14 @@
 //! nothing. For each record file the cache keeps the file's path, its
 //! fingerprint when it was parsed (size, mtime and ctime to the
 //! nanosecond, inode), and the outcome of parsing it: the record as JSON
-//! with its facts, or the problem that made it unreadable.
+//! with its facts, or the problem that made it unreadable. Beside the
+//! facts, the index keeps the text a search looks at (`facts::search_text`),
+//! so a search passes over records that cannot match without decoding
+//! them. Once `check` has held a record to its own rules and found
+//! nothing, the entry also keeps a second payload, the record as the
+//! rules across records read it and the archive numbers it accounts for
+//! (`Checked`): the next `check` takes that instead of running the rules
+//! again on the whole record.
 //!
 //! Layout: a header; the payloads, each followed by its checksum; then the
 //! index (path, fingerprint, facts, where the payload is), sorted by path,
@@ -30,6 +37,7 @@ use std::path::{Path, PathBuf};
 
 use jiff::civil::Date;
 
+use crate::model::archive::ArchiveNumber;
 use crate::model::facts::Facts;
 use crate::model::id::Id;
 use crate::model::keyword::{Keyword, Secrecy};
@@ -51,7 +59,14 @@ const MAGIC: &[u8; 8] = b"TZCACHE2";
 /// 5: the facts hold the day a record is filed under (`Facts::filed`),
 /// and a logbook entry is open only while out on its book's loop.
 /// 6: a logbook entry's `secrecy` field is its level (`Facts::secrecy`).
-const LAYOUT_VERSION: u64 = 6;
+/// 7: the index keeps each record's search text, and an entry may carry
+/// the payload of a record `check` found clean (`Checked`).
+const LAYOUT_VERSION: u64 = 7;
+/// Bump when a rule of `check` on one record changes in a way the source
+/// fingerprint of `build.rs` (the record types and their rules, under
+/// `src/model`) cannot see, e.g. how the store locates or reads a file:
+/// a cached "clean" must mean what today's rules would find.
+pub const RULES_VERSION: u64 = 1;
 /// Magic, key, index offset, index length, index checksum, entry count.
 const HEADER_LEN: usize = 48;
 /// Changes within this many seconds before the files were stat-ed are not
@@ -61,8 +76,11 @@ const RACY_SECONDS: i64 = 3;
 const MAX_PAYLOAD: u32 = 8 << 20;
 const TAG_RECORD: u8 = 0;
 const TAG_PROBLEM: u8 = 1;
-/// A record whose file holds `#` comments (`check` warns of them).
-const TAG_RECORD_WITH_COMMENTS: u8 = 2;
+/// A record's flag: its file holds `#` comments (`check` warns of them).
+const FLAG_COMMENTS: u8 = 1;
+/// A record's flag: `check` found nothing in it, and its `Checked`
+/// payload follows its record's.
+const FLAG_CHECKED: u8 = 2;
 
 /// What identifies one version of a file without reading it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -163,8 +181,12 @@ pub struct Entry {
     pub holds: Holds,
     /// The file holds `#` comments.
     pub comments: bool,
+    /// Where the record's search text lies in the index bytes.
+    search: (u32, u32),
     offset: u64,
     len: u32,
+    /// The length of the `Checked` payload after the record's, if any.
+    checked: Option<u32>,
 }
 
 impl Entry {
@@ -173,9 +195,19 @@ impl Entry {
         self.offset.saturating_sub(earlier.end())
     }
 
-    /// Where the payload and its checksum end.
-    fn end(&self) -> u64 {
+    /// Whether `check` found this record clean and kept what it needs.
+    pub fn is_checked(&self) -> bool {
+        self.checked.is_some()
+    }
+
+    /// Where the record's payload and its checksum end.
+    fn record_end(&self) -> u64 {
         self.offset + u64::from(self.len) + 8
+    }
+
+    /// Where the entry's payloads and their checksums end.
+    fn end(&self) -> u64 {
+        self.record_end() + self.checked.map_or(0, |len| u64::from(len) + 8)
     }
 }
 
@@ -183,6 +215,8 @@ impl Entry {
 pub struct Cache {
     file: File,
     pub entries: Vec<Entry>,
+    /// The index as read, which the entries' search texts lie in.
+    index: Vec<u8>,
 }
 
 impl Cache {
@@ -209,7 +243,31 @@ impl Cache {
             return None;
         }
         let entries = parse_index(&index, index_at, count)?;
-        Some(Cache { file, entries })
+        Some(Cache {
+            file,
+            entries,
+            index,
+        })
+    }
+
+    /// The search text of `entry` (`facts::search_text`); `None` for a
+    /// problem, or if damaged.
+    pub fn search_text(&self, entry: &Entry) -> Option<&str> {
+        search_in(&self.index, entry)
+    }
+
+    /// The index bytes, for `search_in` where the cache itself is not at
+    /// hand.
+    pub fn index(&self) -> &[u8] {
+        &self.index
+    }
+
+    /// Lets go of the index bytes, which only the search texts still
+    /// need: a read that neither searches nor writes a new cache holds
+    /// 100,000 records' texts for nothing. Their texts are then unknown
+    /// (`search_in` gives `None`).
+    pub fn drop_search_texts(&mut self) {
+        self.index = Vec::new();
     }
 
     /// The bytes from the payload of `first` to the end of that of
@@ -237,19 +295,107 @@ impl Span {
     /// The payload of `entry`, if it lies in this span and its checksum
     /// holds.
     pub fn payload(&self, entry: &Entry) -> Option<&[u8]> {
-        let from = usize::try_from(entry.offset.checked_sub(self.start)?).ok()?;
-        let to = from + entry.len as usize;
+        self.bytes_at(entry.offset, entry.len)
+    }
+
+    /// The `Checked` payload of `entry`, if it has one, it lies in this
+    /// span and its checksum holds.
+    pub fn checked_payload(&self, entry: &Entry) -> Option<&[u8]> {
+        self.bytes_at(entry.record_end(), entry.checked?)
+    }
+
+    /// `len` bytes at `offset` in the cache file, followed by their
+    /// checksum.
+    fn bytes_at(&self, offset: u64, len: u32) -> Option<&[u8]> {
+        let from = usize::try_from(offset.checked_sub(self.start)?).ok()?;
+        let to = from + len as usize;
         let payload = self.bytes.get(from..to)?;
         let sum = self.bytes.get(to..to + 8)?;
         (sum == checksum(payload).to_le_bytes()).then_some(payload)
     }
 }
 
+/// The search text of `entry` in the index bytes it was read from.
+pub fn search_in<'i>(index: &'i [u8], entry: &Entry) -> Option<&'i str> {
+    if !matches!(entry.holds, Holds::Record(_)) {
+        return None;
+    }
+    let (from, len) = (entry.search.0 as usize, entry.search.1 as usize);
+    std::str::from_utf8(index.get(from..from + len)?).ok()
+}
+
 /// The payload of `entry` among `spans` (in file order), if read and
 /// intact.
 pub fn payload_in<'s>(spans: &'s [Span], entry: &Entry) -> Option<&'s [u8]> {
+    span_of(spans, entry)?.payload(entry)
+}
+
+/// The `Checked` payload of `entry` among `spans`, if it has one, read
+/// and intact.
+pub fn checked_in<'s>(spans: &'s [Span], entry: &Entry) -> Option<&'s [u8]> {
+    span_of(spans, entry)?.checked_payload(entry)
+}
+
+fn span_of<'s>(spans: &'s [Span], entry: &Entry) -> Option<&'s Span> {
     let after = spans.partition_point(|span| span.start <= entry.offset);
-    spans.get(after.checked_sub(1)?)?.payload(entry)
+    spans.get(after.checked_sub(1)?)
+}
+
+/// What `check` keeps of a record its own rules found nothing in: the
+/// record as the rules across records read it (`validate::keep_for_links`)
+/// and the archive numbers it accounts for (`archive::used_numbers`).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Checked {
+    pub light: Record,
+    pub archive_numbers: Vec<ArchiveNumber>,
+}
+
+/// The `Checked` payload: the count of archive numbers, each as its text
+/// with its length, then the light record's JSON. `None` when the record
+/// or a number would not read back the same (then the record is simply
+/// checked again next time).
+pub fn encode_checked(light: &Record, archive_numbers: &[ArchiveNumber]) -> Option<Vec<u8>> {
+    let mut bytes = Vec::with_capacity(256);
+    let count = u16::try_from(archive_numbers.len()).ok()?;
+    bytes.extend_from_slice(&count.to_le_bytes());
+    for number in archive_numbers {
+        let text = number.to_string();
+        if ArchiveNumber::parse(&text).as_ref() != Some(number) {
+            return None;
+        }
+        bytes.extend_from_slice(&u16::try_from(text.len()).ok()?.to_le_bytes());
+        bytes.extend_from_slice(text.as_bytes());
+    }
+    let json = light.to_json_vec().ok()?;
+    let back = decode_record(&json, light.kind(), light.book()).ok()?;
+    if back != *light {
+        return None;
+    }
+    bytes.extend_from_slice(&json);
+    Some(bytes)
+}
+
+/// Reads a `Checked` payload back for the file `id` names; `None` if it
+/// does not decode or is not of `id`.
+pub fn decode_checked(payload: &[u8], register: &Register, id: &Id) -> Option<Checked> {
+    let mut cursor = Cursor(payload);
+    let count = cursor.u16()?;
+    let mut archive_numbers = Vec::with_capacity(usize::from(count));
+    for _ in 0..count {
+        let len = usize::from(cursor.u16()?);
+        let text = std::str::from_utf8(cursor.take(len)?).ok()?;
+        archive_numbers.push(ArchiveNumber::parse(text)?);
+    }
+    let (kind, _) = register.kind_of(id)?;
+    // `keep_for_links` leaves an entry without its book's name.
+    let book = (kind == Kind::Logbook).then_some("");
+    let light = decode_record(cursor.0, kind, book)
+        .ok()
+        .filter(|r| r.id() == id)?;
+    Some(Checked {
+        light,
+        archive_numbers,
+    })
 }
 
 /// Decodes a payload for the file `id` names; `None` if it does not
@@ -316,6 +462,7 @@ fn decode_record(bytes: &[u8], kind: Kind, book: Option<&str>) -> serde_json::Re
 pub fn key(register: &Register) -> u64 {
     let mut text = Vec::new();
     text.extend_from_slice(&LAYOUT_VERSION.to_le_bytes());
+    text.extend_from_slice(&RULES_VERSION.to_le_bytes());
     text.extend_from_slice(env!("CARGO_PKG_VERSION").as_bytes());
     text.extend_from_slice(env!("TAIZHANG_SCHEMA").as_bytes());
     text.extend_from_slice(&std::fs::read(register.root.join(SETTINGS_FILE)).unwrap_or_default());
@@ -377,7 +524,7 @@ fn parse_index(bytes: &[u8], payload_end: u64, count: usize) -> Option<Vec<Entry
     let mut entries: Vec<Entry> = Vec::with_capacity(count.min(bytes.len() / MIN_ENTRY));
     let mut next_offset = HEADER_LEN as u64;
     while !cursor.0.is_empty() {
-        let entry = parse_entry(&mut cursor)?;
+        let entry = parse_entry(&mut cursor, bytes)?;
         let ordered = entries.last().is_none_or(|prev| prev.path < entry.path);
         if !ordered || entry.offset < next_offset || entry.end() > payload_end {
             return None;
@@ -388,25 +535,40 @@ fn parse_index(bytes: &[u8], payload_end: u64, count: usize) -> Option<Vec<Entry
     (entries.len() == count).then_some(entries)
 }
 
-fn parse_entry(cursor: &mut Cursor) -> Option<Entry> {
+/// One entry; `whole` is the index it is read from, which `cursor` is
+/// the rest of (the entry's search text is kept as where it lies).
+fn parse_entry(cursor: &mut Cursor, whole: &[u8]) -> Option<Entry> {
     let path_len = cursor.u16()? as usize;
     let path = std::str::from_utf8(cursor.take(path_len)?).ok()?.into();
     let fingerprint = Fingerprint::read(cursor)?;
-    let tag = cursor.u8()?;
-    let holds = match tag {
-        TAG_RECORD | TAG_RECORD_WITH_COMMENTS => Holds::Record(read_facts(cursor)?),
-        TAG_PROBLEM => Holds::Problem,
+    let (holds, flags, search) = match cursor.u8()? {
+        TAG_RECORD => {
+            let flags = cursor.u8()?;
+            let facts = read_facts(cursor)?;
+            let len = cursor.u32()?;
+            let at = u32::try_from(whole.len() - cursor.0.len()).ok()?;
+            cursor.take(len as usize)?;
+            (Holds::Record(facts), flags, (at, len))
+        }
+        TAG_PROBLEM => (Holds::Problem, 0, (0, 0)),
         _ => return None,
     };
     let offset = cursor.u64()?;
     let len = cursor.u32()?;
-    (len <= MAX_PAYLOAD).then_some(Entry {
+    let checked = match flags & FLAG_CHECKED {
+        0 => None,
+        _ => Some(cursor.u32()?).filter(|len| *len <= MAX_PAYLOAD),
+    };
+    let intact = len <= MAX_PAYLOAD && (checked.is_some() == (flags & FLAG_CHECKED != 0));
+    intact.then_some(Entry {
         path,
         fingerprint,
         holds,
-        comments: tag == TAG_RECORD_WITH_COMMENTS,
+        comments: flags & FLAG_COMMENTS != 0,
+        search,
         offset,
         len,
+        checked,
     })
 }
 
@@ -440,6 +602,19 @@ fn read_facts(cursor: &mut Cursor) -> Option<Facts> {
         first: cursor.date()?,
         last: cursor.date()?,
     })
+}
+
+/// What a new cache keeps of one file.
+pub struct Add<'a> {
+    pub holds: Holds,
+    /// The file holds `#` comments.
+    pub comments: bool,
+    /// A record's search text (`facts::search_text`); a record without
+    /// one is not cached.
+    pub search: Option<&'a str>,
+    pub payload: &'a [u8],
+    /// A record `check` found clean: its `Checked` payload.
+    pub checked: Option<&'a [u8]>,
 }
 
 /// Writes a new cache: payloads as they come, in path order, then the
@@ -481,49 +656,65 @@ impl Writer {
         })
     }
 
-    /// Adds the entry for the file at `path` (paths must ascend);
-    /// `comments` tells that the file holds `#` comments.
-    pub fn add(
-        &mut self,
-        path: &Path,
-        fingerprint: Fingerprint,
-        (holds, comments): (Holds, bool),
-        payload: &[u8],
-    ) {
+    /// Adds the entry for the file at `path` (paths must ascend), with
+    /// its record's (or problem's) payload and, for a record `check`
+    /// found clean, its `Checked` payload.
+    pub fn add(&mut self, path: &Path, fingerprint: Fingerprint, add: Add) {
         let Some(path) = path.to_str() else { return };
-        let (Ok(path_len), Ok(len)) = (u16::try_from(path.len()), u32::try_from(payload.len()))
-        else {
+        let fits = |bytes: &[u8]| {
+            u32::try_from(bytes.len())
+                .ok()
+                .filter(|l| *l <= MAX_PAYLOAD)
+        };
+        let (Ok(path_len), Some(len)) = (u16::try_from(path.len()), fits(add.payload)) else {
             return;
         };
-        if len > MAX_PAYLOAD || self.last_path.as_deref().is_some_and(|last| last >= path) {
+        let checked = add.checked.and_then(|c| Some((c, fits(c)?)));
+        let search = match (&add.holds, add.search) {
+            (Holds::Record(_), Some(text)) => text,
+            (Holds::Record(_), None) => return,
+            (Holds::Problem, _) => "",
+        };
+        let Ok(search_len) = u32::try_from(search.len()) else {
+            return;
+        };
+        if self.last_path.as_deref().is_some_and(|last| last >= path) {
             return;
         }
-        let written = self
-            .out
-            .write_all(payload)
-            .and_then(|()| self.out.write_all(&checksum(payload).to_le_bytes()));
-        if written.is_err() {
-            self.failed = true;
-            return;
+        let payloads = std::iter::once(add.payload).chain(checked.map(|(c, _)| c));
+        for payload in payloads {
+            let written = self
+                .out
+                .write_all(payload)
+                .and_then(|()| self.out.write_all(&checksum(payload).to_le_bytes()));
+            if written.is_err() {
+                self.failed = true;
+                return;
+            }
         }
         let index = &mut self.index;
         index.extend_from_slice(&path_len.to_le_bytes());
         index.extend_from_slice(path.as_bytes());
         fingerprint.write(index);
-        match &holds {
+        match &add.holds {
             Holds::Record(facts) => {
-                index.push(if comments {
-                    TAG_RECORD_WITH_COMMENTS
-                } else {
-                    TAG_RECORD
-                });
+                index.push(TAG_RECORD);
+                let flags = (if add.comments { FLAG_COMMENTS } else { 0 })
+                    | (if checked.is_some() { FLAG_CHECKED } else { 0 });
+                index.push(flags);
                 write_facts(index, facts);
+                index.extend_from_slice(&search_len.to_le_bytes());
+                index.extend_from_slice(search.as_bytes());
             }
             Holds::Problem => index.push(TAG_PROBLEM),
         }
         index.extend_from_slice(&self.offset.to_le_bytes());
         index.extend_from_slice(&len.to_le_bytes());
         self.offset += u64::from(len) + 8;
+        if let Some((_, checked_len)) = checked {
+            index.extend_from_slice(&checked_len.to_le_bytes());
+            self.offset += u64::from(checked_len) + 8;
+        }
         self.last_path = Some(path.to_string());
         self.count += 1;
     }
@@ -604,8 +795,10 @@ mod tests {
             fingerprint: Fingerprint::default(),
             holds: Holds::Record(Facts::of(record)),
             comments: false,
+            search: (0, 0),
             offset: 0,
             len: u32::try_from(payload.len()).unwrap(),
+            checked: None,
         };
         (entry, payload)
     }

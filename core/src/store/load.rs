@@ -8,11 +8,13 @@ use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 
-use crate::model::facts::Facts;
+use crate::model::archive::{self, ArchiveNumber};
+use crate::model::facts::{self, Facts};
 use crate::model::id::Id;
 use crate::model::keyword::Secrecy;
 use crate::model::kind::Kind;
 use crate::model::record::Record;
+use crate::model::validate::{self, Finding};
 use crate::store::cache;
 use crate::store::error::{Error, Result};
 use crate::store::parse::{ReadProblem, parse_file, parse_unchecked};
@@ -123,6 +125,7 @@ pub fn load_one(register: &Register, id: &Id) -> Result<Record> {
 pub struct Need<'a> {
     files: Option<&'a FileTest<'a>>,
     facts: Option<&'a FactsTest<'a>>,
+    search: Option<&'a SearchTest<'a>>,
 }
 
 /// Accepts a record file by the ID its name gives, its kind and, for
@@ -130,12 +133,15 @@ pub struct Need<'a> {
 pub type FileTest<'a> = dyn Fn(&Id, Kind, Option<&str>) -> bool + Sync + 'a;
 /// Accepts a record's facts.
 pub type FactsTest<'a> = dyn Fn(&Facts) -> bool + Sync + 'a;
+/// Accepts a record's search text (`facts::search_text`).
+pub type SearchTest<'a> = dyn Fn(&str) -> bool + Sync + 'a;
 
 impl<'a> Need<'a> {
     pub fn everything() -> Need<'a> {
         Need {
             files: None,
             facts: None,
+            search: None,
         }
     }
 
@@ -156,13 +162,40 @@ impl<'a> Need<'a> {
         }
     }
 
+    /// Only records whose search text passes `search`: a search that
+    /// passes over, undecoded, the records that cannot match.
+    pub fn search(self, search: &'a SearchTest<'a>) -> Need<'a> {
+        Need {
+            search: Some(search),
+            ..self
+        }
+    }
+
     pub(super) fn wants_file(&self, id: &Id, kind: Kind, book: Option<&str>) -> bool {
         self.files.is_none_or(|want| want(id, kind, book))
     }
 
-    fn wants(&self, facts: &Facts) -> bool {
+    /// Whether a record with these facts and search text is wanted; a
+    /// text that could not be read is.
+    fn wants(&self, facts: &Facts, text: Option<&str>) -> bool {
         self.facts.is_none_or(|want| want(facts))
+            && (self.search.zip(text)).is_none_or(|(want, text)| want(text))
     }
+
+    /// Whether anything about a record's content decides if it is wanted.
+    fn tests_records(&self) -> bool {
+        self.facts.is_some() || self.search.is_some()
+    }
+}
+
+/// What `check` finds in the records one by one (`load_checked`).
+#[derive(Debug, Default)]
+pub struct Checks {
+    /// The findings of each record's own rules (`validate::check_record`),
+    /// with the record's file.
+    pub findings: Vec<(PathBuf, Finding)>,
+    /// The archive numbers the records account for (`archive::used_numbers`).
+    pub archive_numbers: Vec<ArchiveNumber>,
 }
 
 /// Reads every record of the register, in parallel, sorted by ID.
@@ -174,15 +207,18 @@ pub fn load_all(register: &Register) -> Snapshot {
     load_where(register, Need::everything())
 }
 
-/// Reads every record as `load_all` does, handing each record to `each`
-/// as soon as its chunk is read, before it joins the snapshot: a caller
-/// that needs a record whole only once can look at it there and keep a
-/// lighter form, so that the whole register is never held whole.
-pub fn load_all_each(register: &Register, each: &mut dyn FnMut(&mut Loaded)) -> Snapshot {
+/// Reads every record for `check`: holds each to its own rules
+/// (`validate::check_record`) and keeps of it only what the rules across
+/// records read (`validate::keep_for_links`), so the register is never
+/// held whole. A record the cache holds as found clean by these rules,
+/// its file unchanged since, is not held to them again: its light form
+/// and archive numbers come from the cache (`cache::Checked`), and the
+/// record is not even decoded whole.
+pub fn load_checked(register: &Register) -> (Snapshot, Checks) {
     let key = cache::key(register);
     let cache = cache::Cache::open(register, key);
     let now = register.runtime.now;
-    load(register, Need::everything(), cache, key, now, Some(each))
+    load(register, Need::everything(), cache, key, now, true)
 }
 
 /// Reads the records `need` asks for, as `load_all` would but without
@@ -201,14 +237,14 @@ pub fn load_where(register: &Register, need: Need) -> Snapshot {
             files: None,
             ..need
         };
-        let mut all = load(register, every_file, None, key, now, None);
+        let (mut all, _) = load(register, every_file, None, key, now, false);
         let asked =
             |path: &Path| wanted(register, path.file_name().and_then(id_of).as_ref(), &need);
         all.records.retain(|l| asked(&l.path));
         all.problems.retain(|p| asked(&p.path));
         return all;
     }
-    load(register, need, cache, key, now, None)
+    load(register, need, cache, key, now, false).0
 }
 
 /// Files are resolved this many at a time, so that memory holds one
@@ -222,22 +258,34 @@ const REWRITE_AFTER: usize = 32;
 /// Payloads closer than this are read together, in one read.
 const READ_GAP: u64 = 32 << 10;
 
+/// Reads the files `need` asks for; `checking`, as `load_checked` does.
 fn load(
     register: &Register,
     need: Need,
-    cache: Option<cache::Cache>,
+    mut cache: Option<cache::Cache>,
     key: u64,
     now: i64,
-    mut each: Option<&mut dyn FnMut(&mut Loaded)>,
-) -> Snapshot {
+    checking: bool,
+) -> (Snapshot, Checks) {
     let mut snapshot = Snapshot::default();
+    let mut checks = Checks::default();
     let files = list_files(register, &need, &mut snapshot.problems);
-    if need.facts.is_none() {
+    if !need.tests_records() {
         snapshot.records.reserve_exact(files.len());
     }
+    let (plans, rewrite) = {
+        let entries = cache.as_ref().map_or(&[][..], |c| c.entries.as_slice());
+        let plans = plan(register, &files, entries, now);
+        let stale = |plan: &Plan| parses(plan) || (checking && unchecked(plan, entries));
+        let rewrite =
+            need.files.is_none() && (cache.is_none() || many_stale(&plans, &files, now, &stale));
+        (plans, rewrite)
+    };
+    if let Some(cache) = cache.as_mut().filter(|_| !rewrite && need.search.is_none()) {
+        cache.drop_search_texts();
+    }
     let entries = cache.as_ref().map_or(&[][..], |c| c.entries.as_slice());
-    let plans = plan(register, &files, entries, now);
-    let rewrite = need.files.is_none() && (cache.is_none() || many_stale(&plans, &files, now));
+    let index = cache.as_ref().map_or(&[][..], |c| c.index());
     let mut writer = rewrite
         .then(|| cache::Writer::create(register, key))
         .flatten();
@@ -257,8 +305,10 @@ fn load(
             register,
             need: &need,
             entries,
+            index,
             spans: &spans,
             writing: writer.is_some(),
+            checking,
             now,
         };
         let resolved: Vec<Resolved> = plans
@@ -268,16 +318,20 @@ fn load(
             .collect();
         for (mut done, file) in resolved.into_iter().zip(files) {
             damaged |= done.damaged;
-            if let (Some(each), Some(FileResult::Record(loaded))) = (&mut each, &mut done.result) {
-                each(loaded);
+            if let (Some(writer), Some(cached)) = (&mut writer, &done.cached) {
+                let add = cache::Add {
+                    holds: cached.holds,
+                    comments: done.comments,
+                    search: cached.search.as_deref(),
+                    payload: &cached.payload,
+                    checked: cached.checked.as_deref(),
+                };
+                writer.add(&file.relative, file.fingerprint, add);
             }
-            if let (Some(writer), Some((holds, payload))) = (&mut writer, &done.cached) {
-                writer.add(
-                    &file.relative,
-                    file.fingerprint,
-                    (*holds, done.comments),
-                    payload,
-                );
+            if let Some((findings, numbers)) = done.checks.take() {
+                let path = &file.relative;
+                (checks.findings).extend(findings.into_iter().map(|f| (path.clone(), f)));
+                checks.archive_numbers.extend(numbers);
             }
             snapshot.keep(done);
         }
@@ -298,7 +352,7 @@ fn load(
         .records
         .sort_by(|a, b| a.record.id().cmp(b.record.id()));
     snapshot.problems.sort_by(|a, b| a.path.cmp(&b.path));
-    snapshot
+    (snapshot, checks)
 }
 
 /// Whether enough files lack a trusted cache entry to write a new cache.
@@ -307,11 +361,13 @@ fn load(
 /// REWRITE_AFTER files, so a few stale entries are parsed again instead;
 /// in a small register any stale entry is worth it. Files too fresh to
 /// cache do not count.
-fn many_stale(plans: &[Plan], files: &[FileInfo], now: i64) -> bool {
+/// `stale` tells a file without a cache entry a load can use whole: one
+/// to parse, or for `check` one its rules must see again.
+fn many_stale(plans: &[Plan], files: &[FileInfo], now: i64, stale: &dyn Fn(&Plan) -> bool) -> bool {
     let stale = plans
         .iter()
         .zip(files)
-        .filter(|(plan, file)| parses(plan) && !file.fingerprint.is_racy(now))
+        .filter(|(plan, file)| stale(plan) && !file.fingerprint.is_racy(now))
         .count();
     stale >= REWRITE_AFTER.min(files.len() / 8 + 1)
 }
@@ -320,6 +376,13 @@ fn many_stale(plans: &[Plan], files: &[FileInfo], now: i64) -> bool {
 /// known from its path): what makes a read long.
 fn parses(plan: &Plan) -> bool {
     matches!(plan, Plan::Read { entry: None, .. })
+}
+
+/// Whether a file's trusted entry lacks what `check` keeps of a record
+/// found clean (so `check` runs the rules on it again).
+fn unchecked(plan: &Plan, entries: &[cache::Entry]) -> bool {
+    matches!(plan, Plan::Read { entry: Some(i), .. }
+        if matches!(entries[*i].holds, cache::Holds::Record(_)) && !entries[*i].is_checked())
 }
 
 /// What to do with one file, decided before any is read.
@@ -378,7 +441,7 @@ fn read_spans(
         Plan::Read { entry: Some(i), .. } => Some(&cache.entries[*i]),
         _ => None,
     });
-    let used = used.filter(|entry| writing || entry_wanted(entry, need));
+    let used = used.filter(|entry| writing || entry_wanted(entry, need, cache.index()));
     let mut runs: Vec<(&cache::Entry, &cache::Entry)> = Vec::new();
     for entry in used {
         match runs.last_mut() {
@@ -391,9 +454,9 @@ fn read_spans(
         .collect()
 }
 
-fn entry_wanted(entry: &cache::Entry, need: &Need) -> bool {
+fn entry_wanted(entry: &cache::Entry, need: &Need, index: &[u8]) -> bool {
     match &entry.holds {
-        cache::Holds::Record(facts) => need.wants(facts),
+        cache::Holds::Record(facts) => need.wants(facts, cache::search_in(index, entry)),
         cache::Holds::Problem => true,
     }
 }
@@ -403,8 +466,12 @@ struct Job<'a> {
     register: &'a Register,
     need: &'a Need<'a>,
     entries: &'a [cache::Entry],
+    /// The cache's index bytes, which the entries' search texts lie in.
+    index: &'a [u8],
     spans: &'a [cache::Span],
     writing: bool,
+    /// Reading for `check` (`load_checked`).
+    checking: bool,
     now: i64,
 }
 
@@ -417,22 +484,102 @@ struct Resolved<'s> {
     classified: Option<(Id, Secrecy)>,
     /// The entry for a new cache, when one is written and the file can
     /// be cached.
-    cached: Option<(cache::Holds, Cow<'s, [u8]>)>,
+    cached: Option<Cached<'s>>,
     /// A trusted cache entry turned out damaged.
     damaged: bool,
     /// The file holds `#` comments.
     comments: bool,
+    /// For `check`: the record's own findings and the archive numbers it
+    /// accounts for.
+    checks: Option<(Vec<Finding>, Vec<ArchiveNumber>)>,
+}
+
+/// What a new cache keeps of one file (`cache::Add`), borrowed from the
+/// old cache where it comes from there.
+struct Cached<'s> {
+    holds: cache::Holds,
+    search: Option<Cow<'s, str>>,
+    payload: Cow<'s, [u8]>,
+    checked: Option<Cow<'s, [u8]>>,
 }
 
 impl Job<'_> {
     /// The outcome for one file: from the cache when its entry is
     /// trusted, else by reading the file.
     fn resolve<'s>(&'s self, plan: &Plan, file: &FileInfo) -> Resolved<'s> {
-        let mut done = self.resolve_any(plan, file);
+        let from_check = (self.checking)
+            .then(|| self.resolve_checked(plan, file))
+            .flatten();
+        let mut done = from_check.unwrap_or_else(|| {
+            let mut done = self.resolve_any(plan, file);
+            if self.checking {
+                self.check(&mut done);
+            }
+            done
+        });
         if let Some(FileResult::Record(loaded)) = &mut done.result {
             loaded.record.shrink_to_fit();
         }
         done
+    }
+
+    /// For `check`, a record the cache holds as found clean: its light
+    /// form and archive numbers, no rule run. `None` when the entry has
+    /// no such payload, or it is damaged (then the record is read and
+    /// checked as any other).
+    fn resolve_checked<'s>(&'s self, plan: &Plan, file: &FileInfo) -> Option<Resolved<'s>> {
+        let Plan::Read { id, entry: Some(i) } = plan else {
+            return None;
+        };
+        let entry = &self.entries[*i];
+        let cache::Holds::Record(facts) = &entry.holds else {
+            return None;
+        };
+        let payload = cache::checked_in(self.spans, entry)?;
+        let checked = cache::decode_checked(payload, self.register, id)?;
+        let cached = self.writing.then(|| self.carried(entry)).flatten();
+        Some(Resolved {
+            result: Some(FileResult::Record(Box::new(Loaded {
+                path: file.relative.clone(),
+                record: checked.light,
+            }))),
+            classified: classified(id, facts.secrecy),
+            cached,
+            damaged: false,
+            comments: entry.comments,
+            checks: Some((Vec::new(), checked.archive_numbers)),
+        })
+    }
+
+    /// Holds a record just read whole to its own rules, then keeps only
+    /// its light form; a record found clean gets a `Checked` payload in
+    /// the new cache, if one is written.
+    fn check(&self, done: &mut Resolved) {
+        let Some(FileResult::Record(loaded)) = &mut done.result else {
+            return;
+        };
+        let record = &mut loaded.record;
+        let findings = validate::check_record(record, &self.register.config);
+        let numbers: Vec<ArchiveNumber> = archive::used_numbers(record).collect();
+        validate::keep_for_links(record);
+        if let Some(cached) = &mut done.cached
+            && findings.is_empty()
+        {
+            let checked = cache::encode_checked(record, &numbers);
+            cached.checked = checked.map(Cow::Owned);
+        }
+        done.checks = Some((findings, numbers));
+    }
+
+    /// What a new cache keeps of a trusted entry: the old cache's bytes,
+    /// `None` if damaged.
+    fn carried<'s>(&'s self, entry: &'s cache::Entry) -> Option<Cached<'s>> {
+        Some(Cached {
+            holds: entry.holds,
+            search: cache::search_in(self.index, entry).map(Cow::Borrowed),
+            payload: Cow::Borrowed(cache::payload_in(self.spans, entry)?),
+            checked: cache::checked_in(self.spans, entry).map(Cow::Borrowed),
+        })
     }
 
     fn resolve_any<'s>(&'s self, plan: &Plan, file: &FileInfo) -> Resolved<'s> {
@@ -457,20 +604,20 @@ impl Job<'_> {
     fn resolve_cached<'s>(
         &'s self,
         id: &Id,
-        entry: &cache::Entry,
+        entry: &'s cache::Entry,
         file: &FileInfo,
     ) -> Option<Resolved<'s>> {
         let payload = cache::payload_in(self.spans, entry);
-        let cached = |payload: &'s [u8]| (entry.holds, Cow::Borrowed(payload));
+        let cached = self.writing.then(|| self.carried(entry)).flatten();
         if let cache::Holds::Record(facts) = &entry.holds
-            && !self.need.wants(facts)
+            && !self.need.wants(facts, cache::search_in(self.index, entry))
         {
             return Some(Resolved {
                 result: None,
                 classified: classified(id, facts.secrecy),
-                cached: payload.filter(|_| self.writing).map(cached),
-                damaged: false,
+                cached,
                 comments: entry.comments,
+                ..Resolved::default()
             });
         }
         let parsed = cache::decode(entry, payload?, self.register, id)?;
@@ -481,9 +628,9 @@ impl Job<'_> {
         Some(Resolved {
             result: Some(outcome(file.relative.clone(), parsed)),
             classified,
-            cached: payload.filter(|_| self.writing).map(cached),
-            damaged: false,
+            cached,
             comments: entry.comments,
+            ..Resolved::default()
         })
     }
 
@@ -492,15 +639,19 @@ impl Job<'_> {
         let cacheable = self.writing && !file.fingerprint.is_racy(self.now);
         match parse_file(self.register, &file.relative, id) {
             Ok((record, comments)) => {
-                let facts = (self.need.facts.is_some() || cacheable).then(|| Facts::of(&record));
-                let cached = facts
-                    .filter(|_| cacheable)
-                    .and_then(|facts| {
-                        Some((cache::Holds::Record(facts), cache::encode_record(&record)?))
+                let tests = self.need.tests_records();
+                let facts = (tests || cacheable).then(|| Facts::of(&record));
+                let search = (tests || cacheable).then(|| facts::search_text(&record));
+                let cached = facts.filter(|_| cacheable).and_then(|facts| {
+                    Some(Cached {
+                        holds: cache::Holds::Record(facts),
+                        search: search.clone().map(Cow::Owned),
+                        payload: Cow::Owned(cache::encode_record(&record)?),
+                        checked: None,
                     })
-                    .map(|(holds, json)| (holds, Cow::Owned(json)));
+                });
                 let classified = classified(id, record.secrecy());
-                let wanted = facts.is_none_or(|facts| self.need.wants(&facts));
+                let wanted = facts.is_none_or(|facts| self.need.wants(&facts, search.as_deref()));
                 Resolved {
                     result: wanted.then(|| {
                         FileResult::Record(Box::new(Loaded {
@@ -510,21 +661,19 @@ impl Job<'_> {
                     }),
                     classified,
                     cached,
-                    damaged: false,
                     comments,
+                    ..Resolved::default()
                 }
             }
             Err(problem) => Resolved {
-                cached: cacheable.then(|| {
-                    (
-                        cache::Holds::Problem,
-                        Cow::Owned(cache::encode_problem(&problem)),
-                    )
+                cached: cacheable.then(|| Cached {
+                    holds: cache::Holds::Problem,
+                    search: None,
+                    payload: Cow::Owned(cache::encode_problem(&problem)),
+                    checked: None,
                 }),
                 result: Some(FileResult::Problem(problem)),
-                classified: None,
-                damaged: false,
-                comments: false,
+                ..Resolved::default()
             },
         }
     }

@@ -32,7 +32,9 @@ use crate::model;
 use crate::model::id::Id;
 use crate::model::record::Record;
 use crate::store::error::{Error, Result};
-pub use load::{Loaded, Need, Problem, Snapshot, load_all, load_all_each, load_one, load_where};
+pub use load::{
+    Checks, Loaded, Need, Problem, Snapshot, load_all, load_checked, load_one, load_where,
+};
 pub use register::{ReadStep, Reading, Register, Runtime};
 
 /// A change in progress: holds the write lock, stages every file it
