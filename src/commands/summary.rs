@@ -10,6 +10,7 @@ use crate::i18n::tr;
 use crate::report::output::Output;
 use crate::report::redact::Secrets;
 use crate::report::summary;
+use taizhang_core::model::asof::Closing;
 use taizhang_core::model::facts::Facts;
 use taizhang_core::model::period::Period;
 use taizhang_core::model::record::Record;
@@ -99,6 +100,7 @@ pub fn figures(ctx: &Ctx, args: &Args) -> Result<(summary::Summary, Period)> {
         .filter(|r| unit.as_deref().is_none_or(|u| r.unit() == Some(u)))
         .collect();
     let books: Vec<String> = register.config.logbooks.keys().cloned().collect();
-    let figures = summary::compute(&selected, &period, ctx.today, &books, &secrets);
+    let closing = Closing::verifying(register.config.followups.verify);
+    let figures = summary::compute(&selected, &period, ctx.today, &books, closing, &secrets);
     Ok((figures, period))
 }

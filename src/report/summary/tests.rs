@@ -32,6 +32,7 @@ use super::*;
 use crate::i18n::Lang;
 use crate::report::redact::{Reveal, Secrets};
 use jiff::civil::Date;
+use taizhang_core::model::asof::Closing;
 use taizhang_core::model::kind::Kind;
 use taizhang_core::model::period::Period;
 use taizhang_core::model::record::Record;
@@ -200,6 +201,7 @@ fn summary_of(records: &[Record], period: &str) -> Summary {
         &period,
         today(),
         &["seal".to_string(), "visit".to_string()],
+        Closing::OnDone,
         &secrets,
     )
 }
@@ -496,11 +498,11 @@ fn only_relevant_records_count() {
         for period in periods {
             let period = Period::parse(period, today).unwrap();
             let none = Secrets::new(&[], Reveal::Withhold);
-            let empty = compute(&[], &period, today, &books, &none);
+            let empty = compute(&[], &period, today, &books, Closing::OnDone, &none);
             for record in &records {
                 let one = [record];
                 let secrets = Secrets::new(&one, Reveal::Withhold);
-                if compute(&one, &period, today, &books, &secrets) != empty {
+                if compute(&one, &period, today, &books, Closing::OnDone, &secrets) != empty {
                     counted += 1;
                     let facts = taizhang_core::model::facts::Facts::of(record);
                     assert!(
