@@ -239,8 +239,11 @@ impl Office {
                 &self.remind_args(request)?,
             )?))),
             ["api", "summary"] => {
-                let (figures, _) = summary::figures(ctx, &self.summary_args(request)?)?;
-                Ok(Reply::Json(crate::report::summary::json(&figures)))
+                let args = self.summary_args(request)?;
+                let (figures, _) = summary::figures(ctx, &args)?;
+                Ok(Reply::Json(crate::report::summary::json(
+                    &figures, args.part,
+                )))
             }
             ["api", "list"] => self.api_list(ctx, request),
             ["api", "show", id] => {
@@ -290,7 +293,7 @@ impl Office {
 
     fn summary_args(&self, request: &Request) -> Result<summary::Args> {
         let mut argv = vec!["summary".to_string()];
-        for name in ["period", "unit"] {
+        for name in ["period", "unit", "part"] {
             if let Some(value) = request.get(name) {
                 argv.extend([format!("--{name}"), value.to_string()]);
             }
