@@ -354,6 +354,7 @@ impl Office {
             ("status", "--status"),
             ("unit", "--unit"),
             ("owner", "--owner"),
+            ("person", "--person"),
             ("text", "--search"),
             ("since", "--since"),
             ("until", "--until"),
@@ -397,7 +398,9 @@ impl Office {
             .collect();
         let shown: Vec<&Record> = shown.iter().map(AsRef::as_ref).collect();
         let t = table::table(&shown, kind, ctx.today, lang);
-        let names = ["kind", "status", "unit", "owner", "text", "since", "until"];
+        let names = [
+            "kind", "status", "unit", "owner", "person", "text", "since", "until",
+        ];
         let query: String = (names.iter())
             .filter_map(|n| request.get(n).map(|v| format!("{n}={}&", encode(v))))
             .collect();
@@ -406,6 +409,7 @@ impl Office {
             Web::Status,
             Web::Unit,
             Web::Owner,
+            Web::Person,
             Web::Text,
             Web::Since,
             Web::Until,

@@ -104,6 +104,27 @@ pub fn value_date(value: &serde_yaml::Value) -> Option<Date> {
 }
 
 impl Entry {
+    /// Hands `each` the value of every field `book` declares of type
+    /// `person` (经办人, 批准人, 带班领导 …) with the field's name, and
+    /// each of the officers a duty roster writes into its text field
+    /// (`officers: 王丽、郑雪`, `roster::OFFICERS`).
+    pub fn people<'a>(&'a self, book: &'a LogbookDef, each: &mut dyn FnMut(&'a str, &'a str)) {
+        let named = |f: &&FieldDef| f.kind == "person" || f.name == roster::OFFICERS;
+        for field in book.fields.iter().filter(named) {
+            let Some(text) = self
+                .fields
+                .get(field.name.as_str())
+                .and_then(|v| v.as_str())
+            else {
+                continue;
+            };
+            (text.split(['、', ',', '，', ';', '；']))
+                .map(str::trim)
+                .filter(|name| !name.is_empty())
+                .for_each(|name| each(&field.name, name));
+        }
+    }
+
     /// Learns from its book's declaration which field dates the entry,
     /// and whether it is out on the book's loop. Called again after a
     /// change of its fields (`value::set_field`).
