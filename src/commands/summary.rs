@@ -39,7 +39,7 @@ use taizhang_core::store::{self, Need};
         时期写法：2026、2026-Q4、2026-11、2026-W47（ISO 周）、2026-11-01..2026-11-30、this-week（\
         本周）、last-week（上周）、this-month（本月）、last-month（上月）、this-quarter（本季度）\
         、this-year（本年）。统计截至时期末；时期未完则截至今天。--format markdown 打印一份工作简\
-        报；csv 把各部分合为一张表，section 列注明部分（--part units 只给分单位表）；json 给出全部数字。\
+        报；csv 把各部分合为一张表，首列注明所属部分（--part units 只给分单位表）；json 给出全部数字。\
         登记簿登记单列一节。",
     ),
 )]
@@ -55,9 +55,11 @@ pub struct Args {
     pub unit: Option<String>,
     #[arg(help = tr(
         "Only this part: documents, followups, units (by lead unit), overdue (the overdue list), \
-        meetings, logbooks, rules. In CSV, the part's own table",
+        meetings, logbooks, rules (or the part's Chinese heading: 登记簿 …). In CSV, the part's own \
+        table",
         "只给出这一部分：documents（公文办理）、followups（督办事项）、units（分单位情况）、overdue（逾\
-        期事项）、meetings（会议）、logbooks（登记簿）、rules（制度）。CSV 即该部分自己的表",
+        期事项）、meetings（会议）、logbooks（登记簿）、rules（制度），也可写括号中的中文。CSV 即该部分自\
+        己的表",
     ))]
     #[arg(long, value_name = "PART")]
     pub part: Option<Part>,

@@ -116,16 +116,23 @@ pub fn book_titles(
 }
 
 /// The parts of a summary, in the order every format shows them; their
-/// names are what `--part` takes, the CSV's `section` column and the
-/// JSON's keys (`units` is `by_unit` there).
+/// names are what `--part` takes (or their Chinese headings), the CSV's
+/// `section` column and the JSON's keys (`units` is `by_unit` there).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum Part {
+    #[value(alias = "公文办理", alias = "公文")]
     Documents,
+    #[value(alias = "督办事项", alias = "督办")]
     Followups,
+    #[value(alias = "分单位情况", alias = "分单位")]
     Units,
+    #[value(alias = "逾期事项", alias = "逾期")]
     Overdue,
+    #[value(alias = "会议")]
     Meetings,
+    #[value(alias = "登记簿")]
     Logbooks,
+    #[value(alias = "制度")]
     Rules,
 }
 
