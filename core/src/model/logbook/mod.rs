@@ -390,6 +390,26 @@ mod tests {
     }
 
     #[test]
+    fn an_entry_names_its_books_people_and_each_officer_on_duty() {
+        let record = read(
+            "duty",
+            "date: 2026-11-23\nleader: 陈建国\nofficers: 王丽、郑雪\n",
+        );
+        let (Record::Entry(entry, _), Some(book)) = (&record, preset("duty")) else {
+            panic!("an entry")
+        };
+        let mut named = Vec::new();
+        entry.people(&book, &mut |field, name| {
+            named.push(format!("{field}={name}"))
+        });
+        assert_eq!(named, ["leader=陈建国", "officers=王丽", "officers=郑雪"]);
+        // The visitor (text) names no one of the office.
+        let books = [("duty".to_string(), book.clone())].into();
+        assert!(record.names_person("郑雪", &books));
+        assert!(!record.names_person("马先生", &books));
+    }
+
+    #[test]
     fn a_negative_count_is_a_problem_of_its_own() {
         let book = preset("seal").unwrap();
         let Record::Entry(entry, _) = read("seal", "date: 2025-03-02\ncopies: -3\n") else {
