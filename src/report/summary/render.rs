@@ -160,14 +160,6 @@ impl Part {
         }
     }
 
-    /// The part's key in the JSON.
-    fn key(self) -> &'static str {
-        match self {
-            Part::Units => "by_unit",
-            other => other.name(),
-        }
-    }
-
     pub fn heading(self) -> Label {
         match self {
             Part::Documents => Label::Documents,
@@ -402,17 +394,23 @@ pub fn csv(v: &View) -> Table {
     out
 }
 
-/// The JSON, in the shape docs/summaries.md shows; of `only` one part,
-/// that part's value alone.
+/// The JSON, in the shape docs/summaries.md shows, keys in its order; of
+/// `only` one part, that part's value alone.
 pub fn json(s: &Summary, only: Option<Part>) -> String {
-    let whole = serde_json::to_value(s).unwrap_or_default();
-    let value = match only {
+    fn pretty(value: &impl serde::Serialize) -> String {
+        serde_json::to_string_pretty(value).unwrap_or_default()
+    }
+    let mut text = match only {
+        None => pretty(s),
+        Some(Part::Documents) => pretty(&s.documents),
+        Some(Part::Followups) => pretty(&s.followups),
+        Some(Part::Units) => pretty(&s.by_unit),
+        Some(Part::Overdue) => pretty(&s.overdue),
+        Some(Part::Meetings) => pretty(&s.meetings),
+        Some(Part::Logbooks) => pretty(&s.logbooks),
         // Left out of the whole JSON when empty; asked for, its zeros.
-        Some(Part::Rules) => serde_json::to_value(&s.rules).unwrap_or_default(),
-        Some(part) => whole.get(part.key()).cloned().unwrap_or_default(),
-        None => whole,
+        Some(Part::Rules) => pretty(&s.rules),
     };
-    let mut text = serde_json::to_string_pretty(&value).unwrap_or_default();
     text.push('\n');
     text
 }
