@@ -20,6 +20,7 @@ use crate::report::redact::{Reveal, Secrets};
 use crate::report::remind::{self, Scope};
 use crate::report::{ics, summary, xlsx};
 use crate::web::brief as html;
+use taizhang_core::model::asof::Closing;
 use taizhang_core::model::facts::Facts;
 use taizhang_core::model::id::Id;
 use taizhang_core::model::kind::{Kind, KindFilter};
@@ -438,7 +439,8 @@ pub fn brief<T>(
     let secrets = Secrets::from_levels(&snapshot.classified, Reveal::when(show_classified))
         .with_books(&register.config.logbooks);
     let books: Vec<String> = register.config.logbooks.keys().cloned().collect();
-    let figures = summary::compute(&records, &period, ctx.today, &books, &secrets);
+    let closing = Closing::verifying(register.config.followups.verify);
+    let figures = summary::compute(&records, &period, ctx.today, &books, closing, &secrets);
     let scope = |soon_until| Scope {
         today: ctx.today,
         soon_until,

@@ -95,6 +95,15 @@ pub struct Args {
     ))]
     #[arg(long, value_name = "NAME")]
     pub holder: Option<String>,
+    #[arg(help = tr(
+        "Only records naming this person in any role: owner, supervisor, who assigned or signed, \
+        instructed or received, a meeting's host, attendee or absentee, a logbook's handler, \
+        approver or officer on duty: a leader's own schedule and load",
+        "只列以任何身份提到此人的记录：责任人、督办人、交办人、签发人、批示人、签收人，会议的主持人、\
+        出席或请假人员，登记簿的经办人、批准人、值班人员：一位领导自己的日程和工作量",
+    ))]
+    #[arg(long, value_name = "NAME", value_parser = values::text)]
+    pub person: Option<String>,
     #[command(flatten)]
     pub output: OutputArgs,
 }
@@ -243,6 +252,10 @@ fn build_filter(ctx: &Ctx, register: &Register, args: &Args) -> Result<Filter> {
         search: args.search.as_ref().map(|s| s.to_lowercase()),
         year: args.year,
         holder: args.holder.as_deref().map(|h| h.trim().to_string()),
+        person: (args.person.clone()).map(|name| rows::Person {
+            name,
+            books: register.config.logbooks.clone(),
+        }),
     })
 }
 

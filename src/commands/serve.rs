@@ -239,8 +239,11 @@ impl Office {
                 &self.remind_args(request)?,
             )?))),
             ["api", "summary"] => {
-                let (figures, _) = summary::figures(ctx, &self.summary_args(request)?)?;
-                Ok(Reply::Json(crate::report::summary::json(&figures)))
+                let args = self.summary_args(request)?;
+                let (figures, _) = summary::figures(ctx, &args)?;
+                Ok(Reply::Json(crate::report::summary::json(
+                    &figures, args.part,
+                )))
             }
             ["api", "list"] => self.api_list(ctx, request),
             ["api", "show", id] => {
@@ -290,7 +293,7 @@ impl Office {
 
     fn summary_args(&self, request: &Request) -> Result<summary::Args> {
         let mut argv = vec!["summary".to_string()];
-        for name in ["period", "unit"] {
+        for name in ["period", "unit", "part"] {
             if let Some(value) = request.get(name) {
                 argv.extend([format!("--{name}"), value.to_string()]);
             }
@@ -351,6 +354,7 @@ impl Office {
             ("status", "--status"),
             ("unit", "--unit"),
             ("owner", "--owner"),
+            ("person", "--person"),
             ("text", "--search"),
             ("since", "--since"),
             ("until", "--until"),
@@ -394,7 +398,9 @@ impl Office {
             .collect();
         let shown: Vec<&Record> = shown.iter().map(AsRef::as_ref).collect();
         let t = table::table(&shown, kind, ctx.today, lang);
-        let names = ["kind", "status", "unit", "owner", "text", "since", "until"];
+        let names = [
+            "kind", "status", "unit", "owner", "person", "text", "since", "until",
+        ];
         let query: String = (names.iter())
             .filter_map(|n| request.get(n).map(|v| format!("{n}={}&", encode(v))))
             .collect();
@@ -403,6 +409,7 @@ impl Office {
             Web::Status,
             Web::Unit,
             Web::Owner,
+            Web::Person,
             Web::Text,
             Web::Since,
             Web::Until,

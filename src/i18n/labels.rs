@@ -30,6 +30,7 @@ words! {
         NoUnit => "(no unit yet)" / "（未交办）",
         NoOwner => "(no owner)" / "（未指定责任人）",
         Figure => "Figure" / "项目",
+        Section => "Section" / "部分",
         Value => "Value" / "数值",
         Period => "Period" / "统计期间",
         Documents => "Documents" / "公文办理",

@@ -66,6 +66,7 @@ words! {
         Language => "中文" / "English",
         Unit => "Lead unit" / "牵头单位",
         Owner => "Owner" / "责任人",
+        Person => "Person (any role)" / "人员（任何身份）",
         Source => "Source" / "来源",
         Leader => "Assigned by" / "交办领导",
         Kind => "Kind" / "类别",

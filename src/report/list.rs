@@ -1,5 +1,7 @@
 //! The rows of `list`: which records, in which order, with which columns.
 
+use std::collections::BTreeMap;
+
 use jiff::civil::Date;
 
 use crate::i18n::{Label, Lang};
@@ -35,6 +37,16 @@ pub struct Filter {
     /// Only incoming papers this person or unit has now (see
     /// `Incoming::holders`).
     pub holder: Option<String>,
+    /// Only records naming this person in any role (`--person`).
+    pub person: Option<Person>,
+}
+
+/// `--person`: a name, and the logbooks' declarations, which say which
+/// fields of an entry name people (`Record::people`).
+#[derive(Debug, Clone, Default)]
+pub struct Person {
+    pub name: String,
+    pub books: BTreeMap<String, LogbookDef>,
 }
 
 impl Filter {
@@ -85,6 +97,11 @@ impl Filter {
         }
         if let Some(holder) = &self.holder
             && !matches!(record, Record::Incoming(doc) if doc.is_held_by(holder))
+        {
+            return false;
+        }
+        if let Some(person) = &self.person
+            && !record.names_person(&person.name, &person.books)
         {
             return false;
         }

@@ -260,6 +260,7 @@ fn start(when: When) -> String {
 mod tests {
     use super::*;
     use crate::report::remind::{self, Scope};
+    use taizhang_core::model::asof::Closing::OnDone;
 
     /// `relevant` never passes over a record the page would show or
     /// count: each example record that alone changes the page's figures,
@@ -310,8 +311,8 @@ mod tests {
                     let horizon = today
                         .checked_add(jiff::Span::new().days(DAYS_AHEAD))
                         .unwrap();
-                    let alone = summary::compute(&one, &period, today, &names, &secrets);
-                    let none = summary::compute(&[], &period, today, &names, &secrets);
+                    let alone = summary::compute(&one, &period, today, &names, OnDone, &secrets);
+                    let none = summary::compute(&[], &period, today, &names, OnDone, &secrets);
                     let soon = today.checked_add(jiff::Span::new().days(3)).unwrap();
                     let matters = alone != none
                         || !remind::gather(&one, &scope(soon), &secrets, &books).is_empty()

@@ -2,6 +2,7 @@
 //! real git, in a pinned environment. One test binary keeps link time low.
 
 mod archive;
+mod asof;
 mod book;
 mod cache;
 mod calendar;
@@ -37,6 +38,7 @@ mod init;
 mod journal;
 mod lang;
 mod layers;
+mod list_person;
 mod list_show;
 mod loan_refs;
 mod log;
@@ -68,6 +70,7 @@ mod serve_http;
 mod smoke;
 mod snapshots;
 mod summary;
+mod summary_sections;
 mod sync;
 mod sync_lists;
 mod timezone;

@@ -475,6 +475,13 @@ impl KindRules for Followup {
         swap.reference(&mut self.source_ref) | swap.opt(&mut self.series)
     }
 
+    /// Who assigned it (the leader), supervises it and owns it.
+    fn people<'a>(&'a self, each: &mut dyn FnMut(&'static str, &'a str)) {
+        self.assigned_by.iter().for_each(|p| each("assigned_by", p));
+        self.supervisor.iter().for_each(|p| each("supervisor", p));
+        self.owner.iter().for_each(|p| each("owner", p));
+    }
+
     fn units_mut(&mut self, each: &mut dyn FnMut(&str, &mut String)) {
         each("lead", &mut self.lead);
         self.support.iter_mut().for_each(|u| each("support", u));

@@ -587,6 +587,19 @@ impl KindRules for Incoming {
         changed
     }
 
+    /// Who signed for it, proposed (拟办) and instructed (批示) on it, and
+    /// whom it was routed to (传阅, a person or a unit).
+    fn people<'a>(&'a self, each: &mut dyn FnMut(&'static str, &'a str)) {
+        self.received_by.iter().for_each(|p| each("received_by", p));
+        self.proposal.iter().for_each(|r| each("proposal", &r.by));
+        self.instructions
+            .iter()
+            .for_each(|r| each("instructions", &r.by));
+        self.circulation
+            .iter()
+            .for_each(|c| each("circulation", &c.to));
+    }
+
     fn units_mut(&mut self, each: &mut dyn FnMut(&str, &mut String)) {
         self.lead.iter_mut().for_each(|u| each("lead", u));
         self.support.iter_mut().for_each(|u| each("support", u));

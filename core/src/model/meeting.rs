@@ -466,6 +466,20 @@ impl KindRules for Meeting {
         changed
     }
 
+    /// Who hosts and records it, attends, is absent (请假), observes
+    /// (列席) and presents an item of its agenda: a leader's meetings,
+    /// those missed included.
+    fn people<'a>(&'a self, each: &mut dyn FnMut(&'static str, &'a str)) {
+        self.host.iter().for_each(|p| each("host", p));
+        self.recorder.iter().for_each(|p| each("recorder", p));
+        self.attendees.iter().for_each(|p| each("attendees", p));
+        self.absent.iter().for_each(|a| each("absent", &a.name));
+        self.observers.iter().for_each(|p| each("observers", p));
+        (self.agenda.iter())
+            .flat_map(|a| a.presenter.iter())
+            .for_each(|p| each("agenda.presenter", p));
+    }
+
     fn units_mut(&mut self, each: &mut dyn FnMut(&str, &mut String)) {
         for d in &mut self.decisions {
             d.lead.iter_mut().for_each(|u| each("decisions.lead", u));

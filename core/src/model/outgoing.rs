@@ -366,6 +366,12 @@ impl KindRules for Outgoing {
         changed
     }
 
+    /// Who drafted and who signed (签发) it.
+    fn people<'a>(&'a self, each: &mut dyn FnMut(&'static str, &'a str)) {
+        self.drafter.iter().for_each(|p| each("drafter", p));
+        self.signer.iter().for_each(|p| each("signer", p));
+    }
+
     fn units_mut(&mut self, each: &mut dyn FnMut(&str, &mut String)) {
         (self.drafting_unit.iter_mut()).for_each(|u| each("drafting_unit", u));
         (self.countersign.iter_mut()).for_each(|u| each("countersign", u));

@@ -145,6 +145,13 @@ pub trait KindRules {
     /// book's declared unit fields, which the entry alone does not know.
     fn units_mut(&mut self, _each: &mut dyn FnMut(&str, &mut String)) {}
 
+    /// Hands `each` every person the record names, with the field that
+    /// names them: who received, signed, instructed, owns, supervises,
+    /// hosts, attends or is on duty (`list --person`). A logbook entry's
+    /// are its book's declared person fields, which the entry alone does
+    /// not know (`Record::people`).
+    fn people<'a>(&'a self, _each: &mut dyn FnMut(&'static str, &'a str)) {}
+
     /// Applies a renumbering to every reference the kind holds besides
     /// its own ID and history (`Record::renumber`); whether any changed.
     fn renumber_references(&mut self, _swap: &Swap) -> bool {
@@ -316,6 +323,34 @@ impl Record {
     /// follow-up or an assigned paper, the drafting unit of an outgoing one.
     pub fn unit(&self) -> Option<&str> {
         each!(self, r => KindRules::unit(r.as_ref()))
+    }
+
+    /// Hands `each` every person the record names, with its field
+    /// (`KindRules::people`); a logbook entry's are the fields its book
+    /// in `books` declares of type `person`.
+    pub fn people<'a>(
+        &'a self,
+        books: &'a BTreeMap<String, LogbookDef>,
+        each: &mut dyn FnMut(&'a str, &'a str),
+    ) {
+        match self {
+            Record::Entry(entry, book) => {
+                if let Some(book) = books.get(book) {
+                    entry.people(book, each);
+                }
+            }
+            _ => {
+                each!(self, r => KindRules::people(r.as_ref(), &mut |field, name| each(field, name)))
+            }
+        }
+    }
+
+    /// Whether the record names `person` (`people`), the name compared
+    /// as written, without spaces around it.
+    pub fn names_person(&self, person: &str, books: &BTreeMap<String, LogbookDef>) -> bool {
+        let mut found = false;
+        self.people(books, &mut |_, name| found |= name.trim() == person);
+        found
     }
 
     /// The person responsible.

@@ -8,9 +8,10 @@ use jiff::civil::Date;
 use serde::Serialize;
 
 use crate::report::redact::{Secrets, Title};
+use taizhang_core::model::asof::{self, Closing};
 use taizhang_core::model::date::days_between;
 use taizhang_core::model::facts::Facts;
-use taizhang_core::model::followup::{Followup, FuStatus};
+use taizhang_core::model::followup::Followup;
 use taizhang_core::model::id::Id;
 use taizhang_core::model::keyword::{Handling, Urgency};
 use taizhang_core::model::period::Period;
@@ -106,7 +107,8 @@ pub struct Meetings {
     pub items: Vec<super::meetings::HeldMeeting>,
 }
 
-/// What one follow-up contributes, as of `asof`.
+/// What one follow-up contributes: as it stood at the end of `asof`
+/// (`model::asof`), so a past period keeps the figures it had.
 struct FuFacts {
     assigned: bool,
     closed: bool,
@@ -115,23 +117,23 @@ struct FuFacts {
     due_closed: bool,
     open: bool,
     overdue: bool,
+    /// The due date in force on `asof`.
+    due_then: Date,
 }
 
-fn followup_facts(fu: &Followup, period: &Period, asof: Date) -> FuFacts {
-    let due = fu.effective_due();
-    let closed_on = fu.closed_on();
-    let closed_by_asof = closed_on.is_some_and(|c| c <= asof);
-    let closed = closed_on.is_some_and(|c| period.contains(c));
-    let open = fu.open_on(asof);
-    let due_in_period = period.contains(due) && fu.status != FuStatus::Cancelled;
+fn followup_facts(fu: &Followup, period: &Period, asof: Date, closing: Closing) -> FuFacts {
+    let then = asof::followup(fu, asof, closing);
+    let closed = then.closed().is_some_and(|c| period.contains(c));
+    let due_in_period = period.contains(then.due) && !then.cancelled();
     FuFacts {
         assigned: period.contains(fu.assigned),
         closed,
-        closed_on_time: closed && closed_on.is_some_and(|c| c <= due),
+        closed_on_time: closed && then.closed_on_time,
         due: due_in_period,
-        due_closed: due_in_period && closed_by_asof,
-        open,
-        overdue: open && due < asof,
+        due_closed: due_in_period && then.closed().is_some(),
+        open: then.open(),
+        overdue: then.overdue(asof),
+        due_then: then.due,
     }
 }
 
@@ -152,12 +154,14 @@ fn rate(part: usize, whole: usize) -> Option<f64> {
 
 /// Computes every figure of docs/summaries.md for `records` (already
 /// narrowed to one unit, if asked). `books` are the declared logbooks, each
-/// reported even when empty.
+/// reported even when empty; `closing` is what `done` does in the register,
+/// which a reopened follow-up's history is read by.
 pub fn compute(
     records: &[&Record],
     period: &Period,
     today: Date,
     books: &[String],
+    closing: Closing,
     secrets: &Secrets,
 ) -> Summary {
     let asof = period.asof(today);
@@ -191,12 +195,9 @@ pub fn compute(
                 {
                     documents.incoming_done += 1;
                 }
-                if doc.pending_on(asof) {
-                    documents.incoming_pending += 1;
-                    if doc.deadline.is_some_and(|d| d < asof) {
-                        documents.incoming_overdue += 1;
-                    }
-                }
+                let then = asof::incoming(doc, asof);
+                documents.incoming_pending += usize::from(then.pending);
+                documents.incoming_overdue += usize::from(then.overdue(asof));
             }
             Record::Outgoing(_) => {
                 // Record::date is `signed`, else the day it was created.
@@ -205,7 +206,7 @@ pub fn compute(
                 }
             }
             Record::Followup(fu) => {
-                let f = followup_facts(fu, period, asof);
+                let f = followup_facts(fu, period, asof, closing);
                 let count = |flag: bool, n: &mut usize| *n += usize::from(flag);
                 count(f.assigned, &mut followups.assigned);
                 count(f.closed, &mut followups.closed);
@@ -226,7 +227,7 @@ pub fn compute(
                     count(f.overdue, &mut row.overdue);
                 }
                 if f.overdue {
-                    let due = fu.effective_due();
+                    let due = f.due_then;
                     overdue.push(OverdueRow {
                         id: fu.id.clone(),
                         title: secrets.title(record),

@@ -4,6 +4,7 @@
 
 use std::collections::BTreeMap;
 
+use clap::ValueEnum;
 use jiff::civil::Date;
 
 use super::compute::Summary;
@@ -114,117 +115,215 @@ pub fn book_titles(
         .collect()
 }
 
-/// The figures as label/value rows, section by section. A logbook is
-/// called by its title in the reader's language (`book_titles`).
+/// The parts of a summary, in the order every format shows them; their
+/// names are what `--part` takes (or their Chinese headings), the CSV's
+/// `section` column and the JSON's keys (`units` is `by_unit` there).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Part {
+    #[value(alias = "公文办理", alias = "公文")]
+    Documents,
+    #[value(alias = "督办事项", alias = "督办")]
+    Followups,
+    #[value(alias = "分单位情况", alias = "分单位")]
+    Units,
+    #[value(alias = "逾期事项", alias = "逾期")]
+    Overdue,
+    #[value(alias = "会议")]
+    Meetings,
+    #[value(alias = "登记簿")]
+    Logbooks,
+    #[value(alias = "制度")]
+    Rules,
+}
+
+impl Part {
+    pub const ALL: [Part; 7] = [
+        Part::Documents,
+        Part::Followups,
+        Part::Units,
+        Part::Overdue,
+        Part::Meetings,
+        Part::Logbooks,
+        Part::Rules,
+    ];
+
+    /// The word `--part` takes and the CSV's `section` column holds.
+    pub fn name(self) -> &'static str {
+        match self {
+            Part::Documents => "documents",
+            Part::Followups => "followups",
+            Part::Units => "units",
+            Part::Overdue => "overdue",
+            Part::Meetings => "meetings",
+            Part::Logbooks => "logbooks",
+            Part::Rules => "rules",
+        }
+    }
+
+    pub fn heading(self) -> Label {
+        match self {
+            Part::Documents => Label::Documents,
+            Part::Followups => Label::Followups,
+            Part::Units => Label::ByUnit,
+            Part::Overdue => Label::OverdueList,
+            Part::Meetings => Label::Meetings,
+            Part::Logbooks => Label::Logbooks,
+            Part::Rules => Label::Rules,
+        }
+    }
+
+    /// Whether the whole summary shows the part: the logbooks of a
+    /// register that declares none and the rules of one that keeps none
+    /// are left out (asked for by name, they show empty).
+    fn kept(self, s: &Summary) -> bool {
+        match self {
+            Part::Logbooks => !s.logbooks.is_empty(),
+            Part::Rules => !s.rules.is_empty(),
+            _ => true,
+        }
+    }
+
+    /// The part as a table: a figure and its value a row, or the part's
+    /// own columns (the units, the overdue list). A logbook is called by
+    /// its title in the reader's language (`book_titles`).
+    pub fn table(self, s: &Summary, lang: Lang, titles: &BTreeMap<String, String>) -> Table {
+        match self {
+            Part::Units => unit_table(s, lang),
+            Part::Overdue => overdue_table(s, lang),
+            figures => {
+                let mut table = Table::new(labels(lang, &[Label::Figure, Label::Value]));
+                table.rows = figure_rows(figures, s, lang, titles)
+                    .into_iter()
+                    .map(|(label, value)| vec![plain(label), plain(value)])
+                    .collect();
+                table
+            }
+        }
+    }
+}
+
+/// The rows of a part of figures: its label and value, a breakdown's
+/// labels indented under what they break down.
+fn figure_rows(
+    part: Part,
+    s: &Summary,
+    lang: Lang,
+    titles: &BTreeMap<String, String>,
+) -> Vec<(String, String)> {
+    let row = |label: Label, value: String| (lang.label(label).to_string(), value);
+    let sub = |label: &str, value: usize| (format!("  {label}"), value.to_string());
+    match part {
+        Part::Documents => {
+            let d = &s.documents;
+            let (u, h) = (&d.incoming_by_urgency, &d.incoming_by_handling);
+            let mut rows = vec![row(Label::Incoming, d.incoming.to_string())];
+            rows.extend([
+                sub(lang.keyword(Urgency::Normal), u.normal),
+                sub(lang.keyword(Urgency::Urgent), u.urgent),
+                sub(lang.keyword(Urgency::VeryUrgent), u.very_urgent),
+                sub(lang.keyword(Handling::Action), h.action),
+                sub(lang.keyword(Handling::Info), h.info),
+            ]);
+            rows.extend([
+                row(Label::Outgoing, d.outgoing.to_string()),
+                row(Label::IncomingDone, d.incoming_done.to_string()),
+                row(Label::IncomingPending, d.incoming_pending.to_string()),
+                row(Label::IncomingOverdue, d.incoming_overdue.to_string()),
+            ]);
+            rows
+        }
+        Part::Followups => {
+            let f = &s.followups;
+            vec![
+                row(Label::Assigned, f.assigned.to_string()),
+                row(Label::Closed, f.closed.to_string()),
+                row(Label::ClosedOnTime, f.closed_on_time.to_string()),
+                row(Label::OnTimeRate, percent(f.on_time_rate)),
+                row(Label::DueInPeriod, f.due.to_string()),
+                row(Label::DueClosed, f.due_closed.to_string()),
+                row(Label::CompletionRate, percent(f.completion_rate)),
+                row(Label::Open, f.open.to_string()),
+                row(Label::Overdue, f.overdue.to_string()),
+            ]
+        }
+        Part::Meetings => vec![
+            row(Label::MeetingsHeld, s.meetings.held.to_string()),
+            row(Label::Decisions, s.meetings.decisions.to_string()),
+        ],
+        // The logbooks under their own heading, not among the meetings.
+        Part::Logbooks => (s.logbooks.iter())
+            .map(|(book, n)| {
+                let name = match titles.get(book) {
+                    Some(title) if !title.is_empty() => title,
+                    _ => book,
+                };
+                (name.clone(), n.to_string())
+            })
+            .collect(),
+        Part::Rules => i18n::rule::summary_rows(lang, &s.rules)
+            .into_iter()
+            .map(|(label, n)| (label.to_string(), n.to_string()))
+            .collect(),
+        Part::Units | Part::Overdue => Vec::new(),
+    }
+}
+
+/// The parts a summary shows, each with its table: `only` the one asked
+/// for, else every part it keeps (`Part::kept`).
+pub fn sections(
+    s: &Summary,
+    lang: Lang,
+    titles: &BTreeMap<String, String>,
+    only: Option<Part>,
+) -> Vec<(Part, Table)> {
+    (Part::ALL.into_iter())
+        .filter(|part| only.map_or_else(|| part.kept(s), |only| only == *part))
+        .map(|part| (part, part.table(s, lang, titles)))
+        .collect()
+}
+
+/// The parts of figures, under their headings: the brief's figures,
+/// whose units and overdue list stand elsewhere on its page.
 pub fn figure_tables(
     s: &Summary,
     lang: Lang,
     titles: &BTreeMap<String, String>,
 ) -> Vec<(Label, Table)> {
-    let head = || Table::new(labels(lang, &[Label::Figure, Label::Value]));
-    let row = |t: &mut Table, label: Label, value: String| {
-        t.push(vec![plain(lang.label(label)), plain(value)]);
-    };
-    let sub = |t: &mut Table, label: &str, value: usize| {
-        t.push(vec![plain(format!("  {label}")), plain(value)]);
-    };
-    let d = &s.documents;
-    let mut docs = head();
-    row(&mut docs, Label::Incoming, d.incoming.to_string());
-    let u = &d.incoming_by_urgency;
-    for (k, n) in [
-        (Urgency::Normal, u.normal),
-        (Urgency::Urgent, u.urgent),
-        (Urgency::VeryUrgent, u.very_urgent),
-    ] {
-        sub(&mut docs, lang.keyword(k), n);
-    }
-    let h = &d.incoming_by_handling;
-    for (k, n) in [(Handling::Action, h.action), (Handling::Info, h.info)] {
-        sub(&mut docs, lang.keyword(k), n);
-    }
-    row(&mut docs, Label::Outgoing, d.outgoing.to_string());
-    row(&mut docs, Label::IncomingDone, d.incoming_done.to_string());
-    row(
-        &mut docs,
-        Label::IncomingPending,
-        d.incoming_pending.to_string(),
-    );
-    row(
-        &mut docs,
-        Label::IncomingOverdue,
-        d.incoming_overdue.to_string(),
-    );
-
-    let f = &s.followups;
-    let mut fus = head();
-    row(&mut fus, Label::Assigned, f.assigned.to_string());
-    row(&mut fus, Label::Closed, f.closed.to_string());
-    row(&mut fus, Label::ClosedOnTime, f.closed_on_time.to_string());
-    row(&mut fus, Label::OnTimeRate, percent(f.on_time_rate));
-    row(&mut fus, Label::DueInPeriod, f.due.to_string());
-    row(&mut fus, Label::DueClosed, f.due_closed.to_string());
-    row(&mut fus, Label::CompletionRate, percent(f.completion_rate));
-    row(&mut fus, Label::Open, f.open.to_string());
-    row(&mut fus, Label::Overdue, f.overdue.to_string());
-
-    let mut other = head();
-    row(&mut other, Label::MeetingsHeld, s.meetings.held.to_string());
-    row(
-        &mut other,
-        Label::Decisions,
-        s.meetings.decisions.to_string(),
-    );
-    let mut sections = vec![
-        (Label::Documents, docs),
-        (Label::Followups, fus),
-        (Label::Meetings, other),
-    ];
-    // The logbooks under their own heading, not among the meetings.
-    if !s.logbooks.is_empty() {
-        let mut books = head();
-        for (book, n) in &s.logbooks {
-            let name = match titles.get(book) {
-                Some(title) if !title.is_empty() => title,
-                _ => book,
-            };
-            books.push(vec![plain(name), plain(n)]);
-        }
-        sections.push((Label::Logbooks, books));
-    }
-    if !s.rules.is_empty() {
-        let mut rules = head();
-        for (label, n) in i18n::rule::summary_rows(lang, &s.rules) {
-            rules.push(vec![plain(label), plain(n)]);
-        }
-        sections.push((Label::Rules, rules));
-    }
-    sections
+    (sections(s, lang, titles, None).into_iter())
+        .filter(|(part, _)| !matches!(part, Part::Units | Part::Overdue))
+        .map(|(part, table)| (part.heading(), table))
+        .collect()
 }
 
 fn period_line(s: &Summary, period: &Period, today: Date, lang: Lang) -> String {
     i18n::summary_period(lang, s.period.from, s.period.to, period.asof(today))
 }
 
-/// Everything, as terminal tables; `titles` are the logbooks' titles by
-/// name.
-pub fn terminal(
-    s: &Summary,
-    period: &Period,
-    today: Date,
-    (lang, screen): (Lang, Screen),
-    titles: &BTreeMap<String, String>,
-) -> String {
+/// What every format for people is made of: the figures, the reader's
+/// language and the logbooks' titles by name, and the one part asked for.
+pub struct View<'a> {
+    pub summary: &'a Summary,
+    pub lang: Lang,
+    pub titles: &'a BTreeMap<String, String>,
+    pub only: Option<Part>,
+}
+
+impl View<'_> {
+    fn sections(&self) -> Vec<(Part, Table)> {
+        sections(self.summary, self.lang, self.titles, self.only)
+    }
+}
+
+/// The period, the headline and each part as a terminal table.
+pub fn terminal(v: &View, period: &Period, today: Date, screen: Screen) -> String {
+    let (s, lang) = (v.summary, v.lang);
     let mut out = period_line(s, period, today, lang);
     out.push('\n');
     out.push_str(&headline(s, period, lang));
     out.push('\n');
-    let mut sections = figure_tables(s, lang, titles);
-    sections.insert(2, (Label::ByUnit, unit_table(s, lang)));
-    sections.insert(3, (Label::OverdueList, overdue_table(s, lang)));
-    for (label, table) in sections {
+    for (part, table) in v.sections() {
         out.push('\n');
-        out.push_str(lang.label(label));
+        out.push_str(lang.label(part.heading()));
         out.push('\n');
         if table.rows.is_empty() {
             out.push_str(&i18n::none(lang));
@@ -232,44 +331,102 @@ pub fn terminal(
         } else {
             out.push_str(&table.to_terminal(screen));
         }
-    }
-    if !s.meetings.items.is_empty() {
-        let table = super::meetings::table(s, lang).to_terminal(screen);
-        out.push_str(&format!("\n{}\n{table}", super::meetings::heading(lang)));
+        if let Some(table) = meeting_items(s, part, lang) {
+            let table = table.to_terminal(screen);
+            out.push_str(&format!("\n{}\n{table}", super::meetings::heading(lang)));
+        }
     }
     out
 }
 
-/// A brief ready to paste into a 工作简报: the headline sentence, the
-/// by-unit table and the overdue list.
-pub fn markdown(s: &Summary, period: &Period, lang: Lang) -> String {
+/// Each meeting held with its 落实率, shown right after the meetings'
+/// figures when the period held any.
+fn meeting_items(s: &Summary, part: Part, lang: Lang) -> Option<Table> {
+    (part == Part::Meetings && !s.meetings.items.is_empty())
+        .then(|| super::meetings::table(s, lang))
+}
+
+/// A brief ready to paste into a 工作简报: the headline sentence, then
+/// each part under its heading.
+pub fn markdown(v: &View, period: &Period) -> String {
+    let (s, lang) = (v.summary, v.lang);
     let title = i18n::summary_brief_title(lang, period);
     let mut out = format!("{title}\n\n{}\n", headline(s, period, lang));
-    for (label, table) in [
-        (Label::ByUnit, unit_table(s, lang)),
-        (Label::OverdueList, overdue_table(s, lang)),
-    ] {
-        out.push_str(&format!("\n### {}\n\n", lang.label(label)));
+    for (part, table) in v.sections() {
+        out.push_str(&format!("\n### {}\n\n", lang.label(part.heading())));
         if table.rows.is_empty() {
             out.push_str(&i18n::none(lang));
             out.push('\n');
         } else {
             out.push_str(&table.to_markdown());
         }
-    }
-    if !s.meetings.items.is_empty() {
-        let table = super::meetings::table(s, lang).to_markdown();
-        out.push_str(&format!(
-            "\n### {}\n\n{table}",
-            super::meetings::heading(lang)
-        ));
+        if let Some(table) = meeting_items(s, part, lang) {
+            let table = table.to_markdown();
+            let heading = super::meetings::heading(lang);
+            out.push_str(&format!("\n### {heading}\n\n{table}"));
+        }
     }
     out
 }
 
-/// The JSON, in the shape docs/summaries.md shows.
-pub fn json(s: &Summary) -> String {
-    let mut text = serde_json::to_string_pretty(s).unwrap_or_default();
+/// The CSV: one part asked for is its own table, as the terminal shows it
+/// (`--part units` is the by-unit table, the whole CSV of old). Every part
+/// is one table of them all: a `section` column with the part's name,
+/// the row's label (a figure, a unit, an ID), then a column for each
+/// figure any part has (by its heading, in the order first met), empty
+/// where the row's part has no such figure.
+pub fn csv(v: &View) -> Table {
+    let sections = v.sections();
+    if v.only.is_some() {
+        return sections
+            .into_iter()
+            .map(|(_, t)| t)
+            .next()
+            .unwrap_or_default();
+    }
+    let mut columns: Vec<String> = Vec::new();
+    for (_, table) in &sections {
+        for head in table.headers.iter().skip(1) {
+            if !columns.contains(head) {
+                columns.push(head.clone());
+            }
+        }
+    }
+    let mut headers = labels(v.lang, &[Label::Section, Label::Figure]);
+    headers.extend(columns.iter().cloned());
+    let mut out = Table::new(headers);
+    for (part, table) in sections {
+        for cells in table.rows {
+            let mut row = vec![plain(part.name()), plain(cells[0].0.trim())];
+            row.resize(columns.len() + 2, plain(""));
+            for (head, cell) in table.headers.iter().zip(cells).skip(1) {
+                if let Some(at) = columns.iter().position(|c| c == head) {
+                    row[at + 2] = cell;
+                }
+            }
+            out.push(row);
+        }
+    }
+    out
+}
+
+/// The JSON, in the shape docs/summaries.md shows, keys in its order; of
+/// `only` one part, that part's value alone.
+pub fn json(s: &Summary, only: Option<Part>) -> String {
+    fn pretty(value: &impl serde::Serialize) -> String {
+        serde_json::to_string_pretty(value).unwrap_or_default()
+    }
+    let mut text = match only {
+        None => pretty(s),
+        Some(Part::Documents) => pretty(&s.documents),
+        Some(Part::Followups) => pretty(&s.followups),
+        Some(Part::Units) => pretty(&s.by_unit),
+        Some(Part::Overdue) => pretty(&s.overdue),
+        Some(Part::Meetings) => pretty(&s.meetings),
+        Some(Part::Logbooks) => pretty(&s.logbooks),
+        // Left out of the whole JSON when empty; asked for, its zeros.
+        Some(Part::Rules) => pretty(&s.rules),
+    };
     text.push('\n');
     text
 }

@@ -32,6 +32,7 @@ use super::*;
 use crate::i18n::Lang;
 use crate::report::redact::{Reveal, Secrets};
 use jiff::civil::Date;
+use taizhang_core::model::asof::Closing;
 use taizhang_core::model::kind::Kind;
 use taizhang_core::model::period::Period;
 use taizhang_core::model::record::Record;
@@ -200,6 +201,7 @@ fn summary_of(records: &[Record], period: &str) -> Summary {
         &period,
         today(),
         &["seal".to_string(), "visit".to_string()],
+        Closing::OnDone,
         &secrets,
     )
 }
@@ -382,7 +384,7 @@ fn rates_are_null_without_a_denominator() {
     let s = summary_of(&register(), "2025");
     assert_eq!(s.followups.on_time_rate, None);
     assert_eq!(s.followups.completion_rate, None);
-    let json: serde_json::Value = serde_json::from_str(&json(&s)).unwrap();
+    let json: serde_json::Value = serde_json::from_str(&json(&s, None)).unwrap();
     assert!(json["followups"]["on_time_rate"].is_null());
 }
 
@@ -404,7 +406,7 @@ fn headline_reads_like_a_brief() {
 
 #[test]
 fn json_has_exactly_the_documented_keys() {
-    let value: serde_json::Value = serde_json::from_str(&json(&november())).unwrap();
+    let value: serde_json::Value = serde_json::from_str(&json(&november(), None)).unwrap();
     let keys = |v: &serde_json::Value| {
         let mut k: Vec<String> = v.as_object().unwrap().keys().cloned().collect();
         k.sort();
@@ -487,12 +489,78 @@ fn json_has_exactly_the_documented_keys() {
     );
 }
 
+/// Records changed in December after November was over: F10 extended on
+/// 12-02, F11 closed on 12-03, F12 closed on 11-10 and reopened on 12-02,
+/// I8 completed on 12-02.
+fn changed_in_december() -> Vec<Record> {
+    let step = |on: &str, action: &str| {
+        format!("  - {{at: '2026-{on}T10:00:00+08:00', by: 王芳, action: {action}}}\n")
+    };
+    vec![
+        fu(
+            10,
+            "办公室",
+            "11-02",
+            "11-20",
+            "status: open\nextensions:\n  - {from: 2026-11-20, to: 2026-12-20, reason: 等待, on: 2026-12-02}\n",
+        ),
+        fu(11, "财务科", "11-02", "11-25", &closed("12-03")),
+        fu(
+            12,
+            "法规科",
+            "11-02",
+            "11-25",
+            &format!(
+                "status: returned\nhistory:\n{}{}",
+                step("11-10", "done"),
+                step("12-02", "reopen")
+            ),
+        ),
+        doc(
+            8,
+            "11-03",
+            "normal",
+            "action",
+            "status: done\ndeadline: 2026-11-15\ncompleted: 2026-12-02\n",
+        ),
+    ]
+}
+
+/// November seen in December: each record as it stood on 11-30.
+#[test]
+fn a_past_month_keeps_its_figures_after_later_steps() {
+    let records = changed_in_december();
+    let refs: Vec<&Record> = records.iter().collect();
+    let today = Date::constant(2026, 12, 7);
+    let period = Period::parse("2026-11", today).unwrap();
+    let secrets = Secrets::new(&refs, Reveal::Withhold);
+    let s = compute(&refs, &period, today, &[], Closing::OnDone, &secrets);
+    let overdue: Vec<String> = s.overdue.iter().map(|r| r.id.to_string()).collect();
+    assert_eq!(overdue, ["FU-2026-0010", "FU-2026-0011"]);
+    assert_eq!(s.overdue[0].due, Date::constant(2026, 11, 20));
+    assert_eq!(s.overdue[0].days_overdue, 10);
+    let f = &s.followups;
+    assert_eq!((f.open, f.overdue), (2, 2));
+    assert_eq!((f.closed, f.closed_on_time), (1, 1), "F12, on 11-10");
+    assert_eq!((f.due, f.due_closed), (3, 1));
+    let d = &s.documents;
+    assert_eq!((d.incoming_pending, d.incoming_overdue), (1, 1));
+    // Where done only submits, F12 was never closed: submitted, then
+    // sent back; open on 11-30, and overdue then.
+    let verifying = compute(&refs, &period, today, &[], Closing::OnVerify, &secrets);
+    assert_eq!(
+        (verifying.followups.closed, verifying.followups.overdue),
+        (0, 3)
+    );
+}
+
 /// The records `relevant` passes over never change a figure: each record
 /// that alters the summary on its own, for any period and any today, is
 /// one `relevant` keeps.
 #[test]
 fn only_relevant_records_count() {
     let mut records = register();
+    records.extend(changed_in_december());
     records.extend(taizhang_core::testing::example_records());
     let periods = [
         "2025",
@@ -508,7 +576,13 @@ fn only_relevant_records_count() {
         "this-week",
         "last-month",
     ];
-    let todays = ["2026-10-15", "2026-11-23", "2026-12-31", "2027-03-01"];
+    let todays = [
+        "2026-10-15",
+        "2026-11-23",
+        "2026-12-07",
+        "2026-12-31",
+        "2027-03-01",
+    ];
     let books = ["seal".to_string(), "visit".to_string()];
     let mut counted = 0;
     for today in todays {
@@ -516,11 +590,11 @@ fn only_relevant_records_count() {
         for period in periods {
             let period = Period::parse(period, today).unwrap();
             let none = Secrets::new(&[], Reveal::Withhold);
-            let empty = compute(&[], &period, today, &books, &none);
+            let empty = compute(&[], &period, today, &books, Closing::OnDone, &none);
             for record in &records {
                 let one = [record];
                 let secrets = Secrets::new(&one, Reveal::Withhold);
-                if compute(&one, &period, today, &books, &secrets) != empty {
+                if compute(&one, &period, today, &books, Closing::OnDone, &secrets) != empty {
                     counted += 1;
                     let facts = taizhang_core::model::facts::Facts::of(record);
                     assert!(

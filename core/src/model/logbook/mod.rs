@@ -104,6 +104,27 @@ pub fn value_date(value: &serde_yaml::Value) -> Option<Date> {
 }
 
 impl Entry {
+    /// Hands `each` the value of every field `book` declares of type
+    /// `person` (经办人, 批准人, 带班领导 …) with the field's name, and
+    /// each of the officers a duty roster writes into its text field
+    /// (`officers: 王丽、郑雪`, `roster::OFFICERS`).
+    pub fn people<'a>(&'a self, book: &'a LogbookDef, each: &mut dyn FnMut(&'a str, &'a str)) {
+        let named = |f: &&FieldDef| f.kind == "person" || f.name == roster::OFFICERS;
+        for field in book.fields.iter().filter(named) {
+            let Some(text) = self
+                .fields
+                .get(field.name.as_str())
+                .and_then(|v| v.as_str())
+            else {
+                continue;
+            };
+            (text.split(['、', ',', '，', ';', '；']))
+                .map(str::trim)
+                .filter(|name| !name.is_empty())
+                .for_each(|name| each(&field.name, name));
+        }
+    }
+
     /// Learns from its book's declaration which field dates the entry,
     /// and whether it is out on the book's loop. Called again after a
     /// change of its fields (`value::set_field`).
@@ -367,6 +388,26 @@ mod tests {
             "date: 2025-03-02\ntaken_out: 2025-03-04T09:00:00+08:00\n",
         );
         assert_eq!(seal.date(), Date::constant(2025, 3, 2));
+    }
+
+    #[test]
+    fn an_entry_names_its_books_people_and_each_officer_on_duty() {
+        let record = read(
+            "duty",
+            "date: 2026-11-23\nleader: 陈建国\nofficers: 王丽、郑雪\n",
+        );
+        let (Record::Entry(entry, _), Some(book)) = (&record, preset("duty")) else {
+            panic!("an entry")
+        };
+        let mut named = Vec::new();
+        entry.people(&book, &mut |field, name| {
+            named.push(format!("{field}={name}"))
+        });
+        assert_eq!(named, ["leader=陈建国", "officers=王丽", "officers=郑雪"]);
+        // The visitor (text) names no one of the office.
+        let books = [("duty".to_string(), book.clone())].into();
+        assert!(record.names_person("郑雪", &books));
+        assert!(!record.names_person("马先生", &books));
     }
 
     #[test]

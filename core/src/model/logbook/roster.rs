@@ -9,6 +9,10 @@ use jiff::civil::Date;
 
 use crate::model::date::{WorkingDays, days_between};
 
+/// The field a roster writes its officers (值班人员) into, as text: their
+/// names joined by `、`.
+pub const OFFICERS: &str = "officers";
+
 /// The longest roster one command makes: a year and a day. Longer is a
 /// typo in `--to`, not a roster.
 pub const MAX_DAYS: i64 = 366;

@@ -366,7 +366,8 @@ impl RuleFigures {
             .iter()
             .filter(|r| period.contains(r.date))
             .count();
-        let overdue = rule.review_pending().is_some_and(|due| due < asof);
+        // The review owed then, not the one a later review set.
+        let overdue = crate::model::asof::review_due_on(rule, asof).is_some_and(|due| due < asof);
         self.review_overdue += usize::from(in_force && overdue);
     }
 }
