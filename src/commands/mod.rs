@@ -23,7 +23,9 @@ mod list;
 mod log;
 mod man;
 mod meeting;
+mod milestone;
 mod notify;
+mod parts;
 mod person;
 mod progress;
 mod remind;
@@ -81,6 +83,8 @@ pub enum Command {
     Cancel(cancel::Args),
     Reopen(reopen::Args),
     #[command(subcommand)]
+    Milestone(milestone::MilestoneCommand),
+    #[command(subcommand)]
     Doc(doc::DocCommand),
     List(list::Args),
     Show(show::Args),
@@ -132,6 +136,7 @@ pub fn run(ctx: &Ctx, command: Option<Command>) -> Result<ExitCode> {
         Command::Chase(args) => chase::run(ctx, args),
         Command::Cancel(args) => cancel::run(ctx, args),
         Command::Reopen(args) => reopen::run(ctx, args),
+        Command::Milestone(cmd) => milestone::run(ctx, cmd),
         Command::Doc(cmd) => doc::run(ctx, cmd),
         Command::List(args) => list::run(ctx, args),
         Command::Show(args) => show::run(ctx, args),

@@ -61,6 +61,8 @@ pub enum Confirm {
     Minuted { id: Id },
     /// A step of a rule (制度), worded with the kind.
     Rule(super::rule::Done),
+    /// A step on a follow-up's parts or milestones.
+    Breakdown(super::followup::Done),
 }
 
 impl Lang {
@@ -157,6 +159,7 @@ fn confirm(l: Lang, what: &Confirm) -> String {
         C::MeetingCancelled { id } => say!(l, "{id} cancelled", "{id} 已取消"),
         C::Minuted { id } => say!(l, "{id}: minutes recorded", "{id} 已登记纪要"),
         C::Rule(done) => super::rule::confirm(l, done),
+        C::Breakdown(done) => super::followup::confirm(l, done),
     }
 }
 

@@ -1099,6 +1099,7 @@ pub(super) fn core_error(l: Lang, error: &CoreError) -> (String, Option<String>)
             )
         }
         E::Archive(error) => super::archive::error(l, error),
+        E::Breakdown(error) => super::followup::error(l, error),
         E::Seal(error) => super::secrecy::error(l, error),
         E::Edit(problem) => super::edit::edit_error(l, problem),
         E::Undo(refusal) => super::edit::undo_refused(l, refusal),

@@ -126,10 +126,17 @@ pub enum HistoryAction {
     /// A level lowered or removed (`doc declassify`, 解密/降密); the note
     /// is `old → new, APPROVER: REASON`, the levels as stored keywords.
     Declassify,
+    /// A milestone (节点) added to a follow-up; the note is `DATE TEXT`.
+    MilestoneAdd,
+    /// A milestone done; the note is `N: TEXT`.
+    MilestoneDone,
+    /// A part closed with its matter (`done --with-parts`); the note is
+    /// the matter's ID.
+    DoneWithMatter,
 }
 
 impl HistoryAction {
-    const ALL: [HistoryAction; 37] = [
+    const ALL: [HistoryAction; 40] = [
         HistoryAction::Log,
         HistoryAction::Propose,
         HistoryAction::Instruct,
@@ -167,6 +174,9 @@ impl HistoryAction {
         HistoryAction::UnitRename,
         HistoryAction::Handover,
         HistoryAction::Declassify,
+        HistoryAction::MilestoneAdd,
+        HistoryAction::MilestoneDone,
+        HistoryAction::DoneWithMatter,
     ];
 
     /// The stored keyword (also the word of the commit message).
@@ -209,6 +219,9 @@ impl HistoryAction {
             HistoryAction::UnitRename => "unit-rename",
             HistoryAction::Handover => "handover",
             HistoryAction::Declassify => "declassify",
+            HistoryAction::MilestoneAdd => "milestone-add",
+            HistoryAction::MilestoneDone => "milestone-done",
+            HistoryAction::DoneWithMatter => "done-with-matter",
         }
     }
 

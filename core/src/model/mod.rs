@@ -2,6 +2,7 @@
 //! transitions, dates. Pure: no file system, no clock.
 
 pub mod archive;
+pub mod breakdown;
 pub mod calendar;
 pub mod classified;
 pub mod common;

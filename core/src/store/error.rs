@@ -236,6 +236,8 @@ pub enum Error {
     Archive(crate::model::archive::ArchiveError),
     /// `edit` could not be done as asked.
     Edit(crate::model::edit::EditError),
+    /// A follow-up's parts or milestones refused a step.
+    Breakdown(crate::model::breakdown::BreakdownError),
     /// `undo` refused, and why.
     Undo(crate::store::undo::UndoRefusal),
     /// Classified text could not be sealed or opened (docs/secrecy.md).
@@ -284,6 +286,12 @@ impl From<crate::model::logbook::value::BookError> for Error {
 impl From<crate::store::seal::SealError> for Error {
     fn from(error: crate::store::seal::SealError) -> Error {
         Error::Seal(error)
+    }
+}
+
+impl From<crate::model::breakdown::BreakdownError> for Error {
+    fn from(error: crate::model::breakdown::BreakdownError) -> Error {
+        Error::Breakdown(error)
     }
 }
 

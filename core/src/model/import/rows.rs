@@ -857,6 +857,9 @@ impl Reader<'_, '_> {
                 closed_by: None,
             }),
         };
+        // 紧急程度 only when the sheet gives one: a follow-up has none by
+        // default.
+        let urgency = self.text(Field::Urgency).map(|_| self.urgency());
         let record = Followup {
             id: self.placeholder(assigned.year()),
             title,
@@ -878,6 +881,9 @@ impl Reader<'_, '_> {
             chases: Vec::new(),
             result,
             notes: joined(self.text(Field::Notes), settled.kept),
+            parent: None,
+            milestones: Vec::new(),
+            urgency,
             created: actor.at,
             history: self.history(),
             extra: Default::default(),

@@ -33,6 +33,8 @@ pub enum Note {
     Setting(crate::model::settings::check::SettingNote),
     /// A rule's (制度) own findings, worded with the kind.
     Rule(crate::model::rule::validate::RuleNote),
+    /// A follow-up's parts and milestones (`model::breakdown`).
+    Breakdown(crate::model::breakdown::BreakdownNote),
     EmptyTitle,
     EmptySender,
     DeadlineNeeded {

@@ -1,0 +1,34 @@
+//! `taizhang milestone …`: the milestones (节点) of a follow-up, one file
+//! per command. A milestone is a dated step before the deadline; one past
+//! its date and not done puts the follow-up behind schedule (序时进度滞后,
+//! `model::breakdown`).
+
+mod add;
+mod done;
+
+use std::process::ExitCode;
+
+use clap::Subcommand;
+
+use crate::context::Ctx;
+use crate::error::Result;
+use crate::i18n::tr;
+
+#[derive(Debug, Subcommand)]
+#[command(
+    about = tr(
+        "Milestones (节点) of a follow-up: add one, mark one done",
+        "督办事项的节点：增加节点、节点完成",
+    ),
+)]
+pub enum MilestoneCommand {
+    Add(add::Args),
+    Done(done::Args),
+}
+
+pub fn run(ctx: &Ctx, command: MilestoneCommand) -> Result<ExitCode> {
+    match command {
+        MilestoneCommand::Add(args) => add::run(ctx, args),
+        MilestoneCommand::Done(args) => done::run(ctx, args),
+    }
+}
