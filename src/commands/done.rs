@@ -62,6 +62,7 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
                 },
                 parts => Confirm::Breakdown(Done::ClosedWithParts {
                     id: fu.id.clone(),
+                    status: fu.status,
                     parts,
                 }),
             };

@@ -6,6 +6,7 @@
 use super::{Lang, say};
 use jiff::civil::Date;
 use taizhang_core::model::breakdown::{BreakdownError, BreakdownNote, RollUp};
+use taizhang_core::model::followup::FuStatus;
 use taizhang_core::model::id::Id;
 
 /// Why a step of a broken-down follow-up was refused, and a hint.
@@ -154,8 +155,13 @@ pub enum Done {
     MilestoneAdded { id: Id, n: usize, due: Date },
     /// `milestone done`.
     MilestoneDone { id: Id, n: usize },
-    /// `done --with-parts`: closed with `parts` open parts.
-    ClosedWithParts { id: Id, parts: usize },
+    /// `done --with-parts`: closed (or submitted, `status`) with `parts`
+    /// open parts.
+    ClosedWithParts {
+        id: Id,
+        status: FuStatus,
+        parts: usize,
+    },
 }
 
 pub(super) fn confirm(l: Lang, done: &Done) -> String {
@@ -168,7 +174,16 @@ pub(super) fn confirm(l: Lang, done: &Done) -> String {
         Done::MilestoneDone { id, n } => {
             say!(l, "{id}: milestone {n} done", "{id} 第{n}个节点已完成")
         }
-        Done::ClosedWithParts { id, parts } => say!(
+        Done::ClosedWithParts {
+            id,
+            status: FuStatus::Submitted,
+            parts,
+        } => say!(
+            l,
+            "{id} submitted, and with it its {parts} open part(s); `taizhang verify` closes each",
+            "{id} 已报结，{parts}个未办结的分解子项一并报结，待审核销号（taizhang verify）"
+        ),
+        Done::ClosedWithParts { id, parts, .. } => say!(
             l,
             "{id} closed, and with it its {parts} open part(s)",
             "{id} 已办结销号，{parts}个未办结的分解子项一并办结"

@@ -2,7 +2,8 @@
 
 use std::process::ExitCode;
 
-use crate::commands::shared::{Outcome, update_followup};
+use super::update_milestones;
+use crate::commands::shared::Outcome;
 use crate::context::Ctx;
 use crate::context::values::{self, DateExpr, Given};
 use crate::error::{CoreError, Result};
@@ -46,15 +47,20 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
         text: args.text,
         done: None,
     };
-    update_followup(ctx, &args.id, HistoryAction::MilestoneAdd, |fu, _, _| {
-        let note = format!("{due} {}", milestone.text);
-        fu.add_milestone(milestone, &input)
-            .map_err(CoreError::from)?;
-        let n = (fu.milestones.iter())
-            .rposition(|m| m.due == due)
-            .map_or(fu.milestones.len(), |i| i + 1);
-        let id = fu.id.clone();
-        let said = Confirm::Breakdown(Done::MilestoneAdded { id, n, due });
-        Ok(Outcome::new(Some(note), said))
-    })
+    update_milestones(
+        ctx,
+        &args.id,
+        ("add", HistoryAction::MilestoneAdd),
+        |fu, _, _| {
+            let note = format!("{due} {}", milestone.text);
+            fu.add_milestone(milestone, &input)
+                .map_err(CoreError::from)?;
+            let n = (fu.milestones.iter())
+                .rposition(|m| m.due == due)
+                .map_or(fu.milestones.len(), |i| i + 1);
+            let id = fu.id.clone();
+            let said = Confirm::Breakdown(Done::MilestoneAdded { id, n, due });
+            Ok(Outcome::new(Some(note), said))
+        },
+    )
 }

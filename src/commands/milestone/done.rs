@@ -2,7 +2,8 @@
 
 use std::process::ExitCode;
 
-use crate::commands::shared::{Outcome, update_followup};
+use super::update_milestones;
+use crate::commands::shared::Outcome;
 use crate::context::Ctx;
 use crate::context::values::{self, DateExpr, Given};
 use crate::error::{CoreError, Result};
@@ -31,13 +32,18 @@ pub struct Args {
 pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
     let on = ctx.date(&args.on)?;
     let n = args.n;
-    update_followup(ctx, &args.id, HistoryAction::MilestoneDone, |fu, _, _| {
-        let done = fu.finish_milestone(n, on).map_err(CoreError::from)?;
-        let note = format!("{n}. {}", done.text);
-        let said = Confirm::Breakdown(Done::MilestoneDone {
-            id: fu.id.clone(),
-            n,
-        });
-        Ok(Outcome::new(Some(note), said))
-    })
+    update_milestones(
+        ctx,
+        &args.id,
+        ("done", HistoryAction::MilestoneDone),
+        |fu, _, _| {
+            let done = fu.finish_milestone(n, on).map_err(CoreError::from)?;
+            let note = format!("{n}. {}", done.text);
+            let said = Confirm::Breakdown(Done::MilestoneDone {
+                id: fu.id.clone(),
+                n,
+            });
+            Ok(Outcome::new(Some(note), said))
+        },
+    )
 }
