@@ -22,6 +22,14 @@ use taizhang_core::model::record::Record;
         followups.verify = true: then it is submitted (报结) and `verify` closes it",
         "督办事项办结。立即销号；若台账设置了 followups.verify = true，则为报结，由 `verify` 销号",
     ),
+    long_about = tr(
+        "Mark a follow-up done. It is closed (销号) at once, unless the register sets \
+        followups.verify = true: then it is submitted (报结) and `verify` closes it.\n\n\
+        A matter whose parts (分解子项) are still being worked on is refused, naming them; \
+        --with-parts finishes them with it, in the same commit.",
+        "督办事项办结。立即销号；若台账设置了 followups.verify = true，则为报结，由 `verify` 销号。\n\n\
+        所属分解子项尚未办结的事项不能办结，并列出这些子项；加 --with-parts 则一并办结，同一次提交。",
+    ),
 )]
 pub struct Args {
     #[arg(help = tr("The follow-up", "督办事项"))]

@@ -162,7 +162,11 @@ fn milestone_refusals_name_what_was_wrong() {
     for (name, args) in cases {
         for lang in ["en", "zh"] {
             let full = [&["--lang", lang][..], args].concat();
-            whole(&env, &format!("milestones__refused_{name}_{lang}"), &full);
+            whole(
+                &env,
+                &format!("milestones__step_refused_{name}_{lang}"),
+                &full,
+            );
         }
     }
     let en = env.fail(&["--lang", "en", "milestone", "done", "FU-1", "5"]);
