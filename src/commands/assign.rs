@@ -3,6 +3,7 @@
 use std::process::ExitCode;
 
 use crate::commands::create;
+use crate::commands::parts::BreakdownArgs;
 use crate::commands::shared::{commit_message, finish_new, optional_text};
 use crate::context::Ctx;
 use crate::context::values::{self, DateExpr, Given, keyword};
@@ -23,10 +24,17 @@ use taizhang_core::model::record::Record;
         "Create a follow-up (督办事项) with a lead unit and a deadline; prints the new ID alone.\n\n\
         With --from, the follow-up carries out a document (IN-…/OUT-…) or a meeting decision \
         (MT-2026-0003#2); both records are linked, and the follow-up inherits the source's secrecy \
-        level.",
+        level.\n\n\
+        With --parent, the new follow-up is a part (分解子项) of that matter: the matter cannot be \
+        done while a part is open (unless done --with-parts). --milestone sets dated steps \
+        (节点): one past its date and not done puts the follow-up behind schedule (序时进度滞后), \
+        which remind shows in yellow.",
         "新建督办事项，指定牵头单位和办结时限；只打印新编号。\n\n\
         给了 --from，督办事项即落实一份公文（IN-…/OUT-…）或一项会议议定事项（MT-2026-0003#2）；两\
-        条记录互相关联，督办事项沿用来源的密级。",
+        条记录互相关联，督办事项沿用来源的密级。\n\n\
+        给了 --parent，新事项是该事项的分解子项（任务分解）：所属事项办结前，各子项须先办结（或用 \
+        done --with-parts 一并办结）。--milestone 设节点（节点督办）：节点过期未完成，即为序时进度滞\
+        后，remind 以黄色提醒。",
     ),
 )]
 pub struct Args {
@@ -94,6 +102,8 @@ pub struct Args {
     ))]
     #[arg(long, value_name = "RULE", value_parser = values::every)]
     pub every: Option<taizhang_core::model::repeat::Given>,
+    #[command(flatten)]
+    pub breakdown: BreakdownArgs,
 }
 
 pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
@@ -111,6 +121,7 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
         }
         .into());
     }
+    let breakdown = args.breakdown.read(ctx)?;
     let explicit_source = args.source;
     let feedback = args.feedback;
     let explicit_secrecy = args.secrecy;
@@ -128,6 +139,7 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
         .transpose()?;
 
     let mut tx = ctx.begin(&register)?;
+    let parent = breakdown.parent(&register)?;
     let mut source_record = match &source_ref {
         Some((reference, flag)) => Some(create::load_source(&register, reference, flag)?),
         None => None,
@@ -148,7 +160,8 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
         notes: optional_text(args.notes),
     };
     let source = (source_record.as_mut()).zip(source_ref.as_ref().map(|(reference, _)| reference));
-    let mut record = create::followup(&mut tx, &register, &actor, spec, source)?;
+    let shape = |fu: &mut _| breakdown.apply(fu, parent.as_ref());
+    let mut record = create::followup_shaped(&mut tx, &register, &actor, spec, source, shape)?;
     if let (Some(every), Record::Followup(fu)) = (args.every, &mut record) {
         fu.every = Some(every.anchored(due));
         fu.series = Some(fu.id.clone());

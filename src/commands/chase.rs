@@ -18,16 +18,18 @@ use taizhang_core::model::record::Record;
 #[command(
     about = tr(
         "Record that a follow-up or an incoming action document was chased (催办). The level \
-        follows the 三色督办 practice: blue before the deadline, yellow on the day, red when \
-        overdue",
-        "记录对督办事项或收文办件的催办。按三色督办：期限前为蓝色，当天为黄色，逾期为红色",
+        follows the 三色督办 practice: blue before the deadline, yellow on the day or when behind \
+        schedule (a milestone missed), red when overdue",
+        "记录对督办事项或收文办件的催办。按三色督办：期限前为蓝色，当天或序时进度滞后（节点逾期未完\
+        成）为黄色，逾期为红色",
     ),
     long_about = tr(
         "Record that a follow-up or an incoming action document was chased (催办). The level \
-        follows the 三色督办 practice: blue before the deadline, yellow on the day, red when \
-        overdue.\n\n\
+        follows the 三色督办 practice: blue before the deadline, yellow on the day or when behind \
+        schedule (a milestone missed), red when overdue.\n\n\
         A follow-up keeps the chase in its chases list; a paper, still in hand, in its history.",
-        "记录对督办事项或收文办件的催办。按三色督办：期限前为蓝色，当天为黄色，逾期为红色。\n\n\
+        "记录对督办事项或收文办件的催办。按三色督办：期限前为蓝色，当天或序时进度滞后（节点逾期未完\
+        成）为黄色，逾期为红色。\n\n\
         督办事项的催办记入其催办记录；尚在手中的收文记入其办理经过。",
     ),
 )]

@@ -24,12 +24,27 @@ pub fn followup(
     spec: NewFollowup,
     source: Option<(&mut Record, &RecordRef)>,
 ) -> Result<Record> {
+    followup_shaped(tx, register, actor, spec, source, |_| Ok(()))
+}
+
+/// `followup`, with `shape` giving the new follow-up what `NewFollowup`
+/// does not say (its matter, milestones, urgency: `commands::parts`)
+/// before anything is saved; a refusal of `shape` leaves the register
+/// untouched.
+pub fn followup_shaped(
+    tx: &mut Change,
+    register: &Register,
+    actor: &Actor,
+    spec: NewFollowup,
+    source: Option<(&mut Record, &RecordRef)>,
+    shape: impl FnOnce(&mut Followup) -> Result<()>,
+) -> Result<Record> {
     // The source's links, dangling or not, are never handed out again.
     if let Some((record, _)) = &source {
         tx.refers(record);
     }
     let id = tx.allocate(register.config.prefix(Kind::Followup), actor.today().year())?;
-    let followup = Followup::new(
+    let mut followup = Followup::new(
         id.clone(),
         spec,
         source
@@ -37,6 +52,7 @@ pub fn followup(
             .map(|(record, reference)| (&**record, *reference)),
         actor,
     );
+    shape(&mut followup)?;
     if let Some((source, reference)) = source {
         source.link_followup(reference, &id, actor);
         tx.save(source)?;

@@ -7,9 +7,11 @@ use crate::context::{Ctx, OutputArgs, split_list};
 use crate::error::{Error, Result};
 use crate::i18n::Message;
 use crate::i18n::tr;
+use crate::report::breakdown;
 use crate::report::list::{self as rows, Filter};
 use crate::report::output::Output;
 use crate::report::redact::{Secrets, Words};
+use std::borrow::Cow;
 use taizhang_core::model::date::Span;
 use taizhang_core::model::facts::{self, Facts};
 use taizhang_core::model::id::Id;
@@ -104,6 +106,12 @@ pub struct Args {
     ))]
     #[arg(long, value_name = "NAME", value_parser = values::text)]
     pub person: Option<String>,
+    #[arg(help = tr(
+        "Follow-ups as a tree: each matter's parts (分解子项) indented under it",
+        "按层级列出督办事项：分解子项缩进列在所属事项之下",
+    ))]
+    #[arg(long)]
+    pub tree: bool,
     #[command(flatten)]
     pub output: OutputArgs,
 }
@@ -114,6 +122,10 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
     let secrets = Secrets::from_levels(&found.levels, args.output.secrecy.reveal())
         .with_books(&register.config.logbooks);
     let selected: Vec<&Record> = found.records.iter().collect();
+    let (selected, nested) = match args.tree {
+        true => breakdown::tree(&selected).into_iter().unzip(),
+        false => (selected, Vec::new()),
+    };
     let filter = &found.filter;
     let kind = match &filter.kind {
         Some(KindFilter::Kind(kind)) => Some(*kind),
@@ -129,6 +141,11 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
     let table = |all: bool| {
         let shown: Vec<_> = (selected.iter())
             .map(|r| secrets.shown(r, Words::People(lang)))
+            .zip(nested.iter().copied().chain(std::iter::repeat(false)))
+            .map(|(shown, nested)| match (shown, nested) {
+                (shown, false) => shown,
+                (shown, true) => Cow::Owned(nest(shown.into_owned())),
+            })
             .collect();
         let shown: Vec<&Record> = shown.iter().map(AsRef::as_ref).collect();
         match book {
@@ -150,6 +167,14 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
                     .map(|r| rows::json(&secrets.shown(r, Words::Keywords), ctx.today)),
             ),
     )
+}
+
+/// A part as `--tree` lists it: its title indented under its matter's.
+fn nest(mut record: Record) -> Record {
+    if let Record::Followup(fu) = &mut record {
+        fu.title = breakdown::nested_title(&fu.title);
+    }
+    record
 }
 
 /// The records `args` select, in list's order, with what they were

@@ -23,7 +23,9 @@ mod list;
 mod log;
 mod man;
 mod meeting;
+mod milestone;
 mod notify;
+mod parts;
 mod person;
 mod progress;
 mod recur;
@@ -84,6 +86,8 @@ pub enum Command {
     Reopen(reopen::Args),
     Recur(recur::Args),
     #[command(subcommand)]
+    Milestone(milestone::MilestoneCommand),
+    #[command(subcommand)]
     Doc(doc::DocCommand),
     List(list::Args),
     Show(show::Args),
@@ -136,6 +140,7 @@ pub fn run(ctx: &Ctx, command: Option<Command>) -> Result<ExitCode> {
         Command::Cancel(args) => cancel::run(ctx, args),
         Command::Reopen(args) => reopen::run(ctx, args),
         Command::Recur(args) => recur::run(ctx, args),
+        Command::Milestone(cmd) => milestone::run(ctx, cmd),
         Command::Doc(cmd) => doc::run(ctx, cmd),
         Command::List(args) => list::run(ctx, args),
         Command::Show(args) => show::run(ctx, args),

@@ -115,12 +115,26 @@ pub fn update(
     action: HistoryAction,
     change: impl FnOnce(&mut Record, &Actor, &Register) -> Result<Outcome>,
 ) -> Result<ExitCode> {
+    update_in(ctx, id_text, action, |record, actor, register, _| {
+        change(record, actor, register)
+    })
+}
+
+/// `update`, where the step changes other records too (a matter closed
+/// with its parts): `change` saves them in the same change, so one
+/// commit holds them all.
+pub fn update_in(
+    ctx: &Ctx,
+    id_text: &str,
+    action: HistoryAction,
+    change: impl FnOnce(&mut Record, &Actor, &Register, &mut Change) -> Result<Outcome>,
+) -> Result<ExitCode> {
     let register = ctx.register()?;
     let id = ctx.id(id_text)?;
     let actor = ctx.actor(&register);
     let mut tx = ctx.begin(&register)?;
     let mut record = tx.load(&id)?;
-    let Outcome { note, said, then } = change(&mut record, &actor, &register)?;
+    let Outcome { note, said, then } = change(&mut record, &actor, &register, &mut tx)?;
     record.push_history(actor.entry(action, note));
     tx.save(&record)?;
     let made = match then {

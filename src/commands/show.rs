@@ -8,8 +8,9 @@ use crate::i18n::tr;
 use crate::report::output::Output;
 use crate::report::redact::{Reveal, Secrets, Title, Words};
 use crate::report::slip::{self, Linked};
-use crate::report::{list, show};
+use crate::report::{breakdown, list, show};
 use crate::web::forms;
+use taizhang_core::model::followup::Followup;
 use taizhang_core::model::id::Id;
 use taizhang_core::model::keyword::Secrecy;
 use taizhang_core::model::record::Record;
@@ -164,6 +165,18 @@ fn page(
             Some(def) => show::entry(record, entry, def, today, lang),
             None => show::render(record, today, lang),
         },
+        Record::Followup(_) => {
+            // A matter's parts, found by reading (`load_linked`).
+            let parts: Vec<&Followup> = (records.iter())
+                .filter_map(|r| match r {
+                    Record::Followup(part) if part.parent.as_ref() == Some(record.id()) => {
+                        Some(&**part)
+                    }
+                    _ => None,
+                })
+                .collect();
+            show::render_with(record, today, lang, &breakdown::parts(&parts, lang))
+        }
         _ => show::render(record, today, lang),
     }
 }
@@ -182,11 +195,22 @@ fn levels(register: &Register, record: &Record, linked: &[Record]) -> Vec<(Id, S
 }
 
 /// The records a slip mentions (`Record::links`): follow-ups, the reply
-/// or the answered paper, the formal minutes. A follow-up's page mentions
-/// none. One that cannot be read (or whose file says another ID) is left
-/// out, shown as missing, with a warning naming it.
+/// or the answered paper, the formal minutes; a follow-up's page, the
+/// matter's parts (`commands::parts`). One that cannot be read (or whose
+/// file says another ID) is left out, shown as missing, with a warning
+/// naming it.
 fn load_linked(ctx: &Ctx, register: &Register, record: &Record) -> Vec<Record> {
-    if matches!(record, Record::Followup(_) | Record::Entry(..)) {
+    if let Record::Followup(fu) = record {
+        let parts = crate::commands::parts::parts_of(register, &fu.id);
+        let mut parts: Vec<Record> = parts
+            .into_iter()
+            .map(|p| Record::Followup(Box::new(p)))
+            .collect();
+        // Sealed titles are labelled, never printed as armor.
+        let _ = ctx.unseal(register, false, parts.iter_mut());
+        return parts;
+    }
+    if matches!(record, Record::Entry(..)) {
         return Vec::new();
     }
     (record.links().iter())

@@ -65,6 +65,8 @@ pub enum Confirm {
     Outgoing(super::outgoing::Done),
     /// A standing duty's next occurrence, or its series ended.
     Repeat(super::repeat::Done),
+    /// A step on a follow-up's parts or milestones.
+    Breakdown(super::followup::Done),
 }
 
 impl Lang {
@@ -163,6 +165,7 @@ fn confirm(l: Lang, what: &Confirm) -> String {
         C::Kind(done) => super::by_kind::confirm(l, done),
         C::Outgoing(done) => super::outgoing::confirm(l, done),
         C::Repeat(done) => super::repeat::confirm(l, done),
+        C::Breakdown(done) => super::followup::confirm(l, done),
     }
 }
 

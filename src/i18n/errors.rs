@@ -1109,6 +1109,7 @@ pub(super) fn core_error(l: Lang, error: &CoreError) -> (String, Option<String>)
             )
         }
         E::Archive(error) => super::archive::error(l, error),
+        E::Breakdown(error) => super::followup::error(l, error),
         E::Seal(error) => super::secrecy::error(l, error),
         E::Edit(problem) => super::edit::edit_error(l, problem),
         E::Meeting { id, error } => super::meeting::error(l, id, error),

@@ -16,8 +16,8 @@ words! {
         UpcomingMeetings => "Meetings" / "会议安排",
         Venue => "Venue" / "地点",
         When => "When" / "时间",
-        Legend => "Red: overdue · Yellow: due today · Blue: due soon · Purple: report owed"
-            / "红色：已逾期　黄色：今日到期　蓝色：即将到期　紫色：待报进展",
+        Legend => "Red: overdue · Yellow: due today or behind schedule · Blue: due soon · Purple: report owed"
+            / "红色：已逾期　黄色：今日到期或序时进度滞后　蓝色：即将到期　紫色：待报进展",
         NoUnitData => "No follow-ups in this period." / "本期没有督办事项。",
         Made => "Made by taizhang" / "由 taizhang 生成",
     }

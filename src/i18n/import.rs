@@ -90,6 +90,11 @@ fn trouble(l: Lang, trouble: &Trouble) -> String {
             "'{input}' is not a list of extensions (one a line: 2026-09-30→2026-11-30 2026-09-24 周敏：reason)",
             "“{input}”不是延期记录（每行一条：2026-09-30→2026-11-30 2026-09-24 周敏：理由）"
         ),
+        T::BadMilestones { input } => say!(
+            l,
+            "'{input}' is not a list of milestones (one a line: 2026-12-10：step, or 2026-12-10 ✓2026-12-09：step when done)",
+            "“{input}”不是节点列表（每行一个：2026-12-10：内容，已完成的写 2026-12-10 ✓2026-12-09：内容）"
+        ),
         T::DueBeforeAssigned { due, assigned } => say!(
             l,
             "the due date {due} is before the assignment date {assigned}",

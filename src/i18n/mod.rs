@@ -16,6 +16,7 @@ mod edges;
 mod edit;
 mod errors;
 mod export;
+pub mod followup;
 pub mod help;
 pub mod import;
 mod kinds;

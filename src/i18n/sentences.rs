@@ -136,6 +136,10 @@ pub fn history_action(lang: Lang, action: &str, note: Option<&str>, followup: bo
             super::outgoing::history(lang, action.keyword(), note)
                 .unwrap_or_else(|| with_note(action.keyword().to_string()))
         }
+        A::MilestoneAdd | A::MilestoneDone | A::DoneWithMatter => {
+            super::followup::history(lang, action.keyword(), note)
+                .unwrap_or_else(|| with_note(action.keyword().to_string()))
+        }
     }
 }
 
@@ -189,6 +193,8 @@ pub struct Headline {
     pub overdue_documents: usize,
     /// Already a percentage (`66.7%`), when anything was closed.
     pub on_time: Option<String>,
+    /// Parts (分解子项) assigned, beside the matters of `assigned`.
+    pub parts: usize,
 }
 
 /// The headline of a brief, e.g. "本月收文3件、发文2件；督办事项5项，
@@ -212,8 +218,9 @@ pub fn summary_headline(lang: Lang, period: &Period, h: &Headline) -> String {
                 .as_ref()
                 .map(|r| format!("，按期办结率{r}"))
                 .unwrap_or_default();
+            let parts = parts_beside(lang, h.parts);
             format!(
-                "{name}收文{incoming}件、发文{outgoing}件；督办事项{assigned}项，办结{closed}项{rate}；逾期督办事项{overdue}项、逾期文件{overdue_documents}件。"
+                "{name}收文{incoming}件、发文{outgoing}件；督办事项{assigned}项{parts}，办结{closed}项{rate}；逾期督办事项{overdue}项、逾期文件{overdue_documents}件。"
             )
         }
         Lang::En => {
@@ -240,10 +247,19 @@ pub fn summary_headline(lang: Lang, period: &Period, h: &Headline) -> String {
                 }
                 _ => format!("In {name}"),
             };
+            let parts = parts_beside(lang, h.parts);
             format!(
-                "{lead}: {incoming} incoming and {outgoing} outgoing documents; {assigned} follow-ups assigned, {closed} closed{rate}; overdue: {overdue} follow-up{fs} and {overdue_documents} document{ds}."
+                "{lead}: {incoming} incoming and {outgoing} outgoing documents; {assigned} follow-ups assigned{parts}, {closed} closed{rate}; overdue: {overdue} follow-up{fs} and {overdue_documents} document{ds}."
             )
         }
+    }
+}
+
+/// The parts beside the matters in the headline, when there are any.
+fn parts_beside(lang: Lang, parts: usize) -> String {
+    match parts {
+        0 => String::new(),
+        n => super::followup::parts_beside(lang, n),
     }
 }
 

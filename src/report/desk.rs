@@ -285,7 +285,11 @@ fn reminder_table(items: &[Reminder], lang: Lang) -> Table {
         ],
     );
     for r in items {
-        let t = tone(Some(r.days_left));
+        // Behind schedule is yellow, however long ago the milestone was.
+        let t = match r.level {
+            Level::Behind => Tone::Warn,
+            _ => tone(Some(r.days_left)),
+        };
         table.push(vec![
             (r.level.label(lang).to_string(), t),
             (r.id.to_string(), Tone::Plain),

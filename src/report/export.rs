@@ -421,6 +421,18 @@ fn followup() -> Vec<Column> {
             Fu(f) => text(f.notes.as_deref()),
             _ => Cell::Empty,
         }),
+        col("urgency", 8.0, |r, w| match r {
+            Fu(f) => f.urgency.map_or(Cell::Empty, |u| w.keyword(u)),
+            _ => Cell::Empty,
+        }),
+        col("parent", 16.0, |r, _| match r {
+            Fu(f) => text(f.parent.as_ref().map(|p| p.to_string()).as_deref()),
+            _ => Cell::Empty,
+        }),
+        col("milestones", 30.0, |r, _| match r {
+            Fu(f) => text(Some(&lines::milestones(&f.milestones))),
+            _ => Cell::Empty,
+        }),
     ]
 }
 

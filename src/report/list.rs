@@ -178,6 +178,14 @@ const UNIT: Column = Column {
     key: "lead",
     cell: |r, _, _| plain(r.unit().unwrap_or_default()),
 };
+/// A follow-up's 紧急程度, when given (`assign --urgency`).
+const URGENCY: Column = Column {
+    key: "urgency",
+    cell: |r, _, lang| match r {
+        Record::Followup(f) => plain(f.urgency.map(|u| lang.keyword(u)).unwrap_or_default()),
+        _ => plain(""),
+    },
+};
 const HOST: Column = Column {
     key: "host",
     cell: |r, _, _| match r {
@@ -294,7 +302,12 @@ fn header_words(scope: &str, key: &str, lang: Lang) -> String {
 
 /// The table of `list`. With one kind of record, its own columns.
 pub fn table(records: &[&Record], kind: Option<Kind>, today: Date, lang: Lang) -> Table {
-    let (scope, columns) = columns(kind);
+    let (scope, mut columns) = columns(kind);
+    // Follow-ups' urgency, only where one of them has one: most have none.
+    let urgent = |r: &&Record| matches!(r, Record::Followup(f) if f.urgency.is_some());
+    if scope == "followup" && records.iter().any(urgent) {
+        columns.insert(3, URGENCY);
+    }
     let mut table = Table::new(columns.iter().map(|c| header(scope, c.key, lang)).collect());
     // A title may run to 500 characters (`model::title`): wrapped, not
     // one row as wide as a page of text.

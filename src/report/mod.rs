@@ -2,6 +2,7 @@
 //! one computed table into a terminal table, Markdown, CSV or JSON.
 //! Pure: no file system, no clock.
 
+pub mod breakdown;
 pub mod catalogue;
 pub mod csv;
 pub mod desk;

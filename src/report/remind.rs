@@ -32,6 +32,11 @@ use taizhang_core::model::record::Record;
 pub enum Level {
     Overdue,
     DueToday,
+    /// A follow-up with a milestone (节点) past its date and not done:
+    /// behind schedule (序时进度滞后), the 三色督办 yellow before its last
+    /// day. Being overdue or due today wins over it. Its `due` is the
+    /// missed milestone's date.
+    Behind,
     DueSoon,
     /// A follow-up's periodic progress report is owed (its `feedback`
     /// cadence); its `due` is the day the report was owed by.
@@ -51,6 +56,7 @@ impl Level {
         match self {
             Level::Overdue => "overdue",
             Level::DueToday => "due-today",
+            Level::Behind => "behind",
             Level::DueSoon => "due-soon",
             Level::FeedbackDue => "feedback-due",
             Level::ReviewDue => "review-due",
@@ -62,7 +68,7 @@ impl Level {
     pub fn chase_level(self) -> ChaseLevel {
         match self {
             Level::Overdue => ChaseLevel::Red,
-            Level::DueToday => ChaseLevel::Yellow,
+            Level::DueToday | Level::Behind => ChaseLevel::Yellow,
             Level::DueSoon | Level::FeedbackDue | Level::ReviewDue | Level::DeclassifyReview => {
                 ChaseLevel::Blue
             }
@@ -73,6 +79,7 @@ impl Level {
         match self {
             Level::Overdue => lang.label(Label::LevelOverdue),
             Level::DueToday => lang.label(Label::LevelDueToday),
+            Level::Behind => i18n::followup::behind_word(lang),
             Level::DueSoon => lang.label(Label::LevelDueSoon),
             Level::FeedbackDue => i18n::loops::LoopWord::FeedbackDue.word(lang),
             Level::ReviewDue => i18n::rule::review_due_word(lang),
@@ -236,7 +243,12 @@ pub fn gather(
     secrets: &Secrets,
     books: &BTreeMap<String, LogbookDef>,
 ) -> Vec<Reminder> {
-    let mut out = deadlines(records, scope, secrets, books);
+    let mut out = behind_schedule(
+        deadlines(records, scope, secrets, books),
+        records,
+        scope,
+        secrets,
+    );
     let listed: std::collections::HashSet<Id> = out.iter().map(|r| r.id.clone()).collect();
     out.extend(
         feedback_owed(records, scope, secrets)
@@ -415,6 +427,47 @@ fn owner(record: &Record) -> Option<&str> {
     }
 }
 
+/// `due` (what falls due) with the follow-ups behind schedule
+/// (`Followup::behind`: a milestone missed) put in: at the level
+/// `Behind`, dated by the first missed milestone, in place of a
+/// due-soon reminder of the same follow-up; one overdue or due today
+/// stays as it is, the more pressing. The filters apply as to `select`.
+fn behind_schedule(
+    mut due: Vec<Reminder>,
+    records: &[&Record],
+    scope: &Scope,
+    secrets: &Secrets,
+) -> Vec<Reminder> {
+    let pressing = |id: &Id, due: &[Reminder]| {
+        (due.iter()).any(|r| r.id == *id && matches!(r.level, Level::Overdue | Level::DueToday))
+    };
+    let behind: Vec<Reminder> = (records.iter())
+        .filter(|r| scope.unit.as_deref().is_none_or(|u| r.unit() == Some(u)))
+        .filter(|r| scope.owner.as_deref().is_none_or(|o| owner(r) == Some(o)))
+        .filter_map(|record| {
+            let Record::Followup(fu) = record else {
+                return None;
+            };
+            let (_, missed) = fu.behind(scope.today)?;
+            (!pressing(&fu.id, &due)).then(|| Reminder {
+                id: fu.id.clone(),
+                kind: Kind::Followup,
+                book: None,
+                title: secrets.title(record),
+                unit: Some(fu.lead.clone()),
+                owner: fu.owner.clone(),
+                supervisor: fu.supervisor.clone(),
+                due: missed.due,
+                days_left: days_between(scope.today, missed.due),
+                level: Level::Behind,
+            })
+        })
+        .collect();
+    due.retain(|r| !behind.iter().any(|b| b.id == r.id));
+    due.extend(behind);
+    due
+}
+
 fn supervisor(record: &Record) -> Option<&str> {
     match record {
         Record::Followup(fu) => fu.supervisor.as_deref(),
@@ -471,6 +524,7 @@ pub fn groups(items: &[Reminder]) -> Vec<UnitGroup<'_>> {
 fn when(item: &Reminder, lang: Lang) -> String {
     match item.level {
         Level::FeedbackDue => i18n::loops::LoopWord::ReportOwed.word(lang).to_string(),
+        Level::Behind => i18n::followup::behind_word(lang).to_string(),
         Level::ReviewDue => i18n::rule::review_when(lang, item.days_left),
         Level::DeclassifyReview => i18n::classified::review_when(lang, item.days_left),
         _ => lang.days_left(item.days_left),
@@ -482,6 +536,7 @@ fn when(item: &Reminder, lang: Lang) -> String {
 fn due_text(item: &Reminder, lang: Lang) -> String {
     match item.level {
         Level::FeedbackDue => i18n::loops::report_owed_since(lang, item.due),
+        Level::Behind => i18n::followup::behind_due(lang, item.due),
         _ => i18n::remind_due(lang, item.due),
     }
 }
@@ -495,6 +550,10 @@ pub fn headline(items: &[Reminder], today: Date, lang: Lang) -> String {
         count(Level::DueSoon),
     );
     let line = i18n::remind_headline(lang, today, o, t, s);
+    let line = match count(Level::Behind) {
+        0 => line,
+        behind => i18n::followup::with_behind(lang, line, behind),
+    };
     let line = match count(Level::FeedbackDue) {
         0 => line,
         owed => i18n::loops::with_reports_owed(lang, line, owed),

@@ -19,6 +19,12 @@ use taizhang_core::model::record::Record;
 
 /// Renders `record` for people.
 pub fn render(record: &Record, today: Date, lang: Lang) -> String {
+    render_with(record, today, lang, "")
+}
+
+/// `render`, with `more` (lines about records it does not hold, such as
+/// a matter's parts) between its fields and its history.
+pub fn render_with(record: &Record, today: Date, lang: Lang, more: &str) -> String {
     let mut out = header(record, today, lang);
     let Ok(Value::Mapping(map)) = record.to_value() else {
         return out;
@@ -29,9 +35,13 @@ pub fn render(record: &Record, today: Date, lang: Lang) -> String {
         match key {
             "id" | "title" | "status" => {}
             "history" => history = Some(value),
+            "milestones" if let Record::Followup(fu) = record => {
+                out.push_str(&super::breakdown::milestones(fu, today, lang));
+            }
             _ => write_field(&mut out, record.kind().keyword(), key, value, lang, 0),
         }
     }
+    out.push_str(more);
     write_history(&mut out, record, history, lang);
     out
 }

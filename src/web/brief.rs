@@ -16,7 +16,7 @@ use super::chart;
 use super::layout::{Columns, PAGE, clean, document, id_cell, table};
 use crate::i18n::{self, Brief, Label, Lang};
 use crate::report::redact::{Secrets, Title};
-use crate::report::remind::Reminder;
+use crate::report::remind::{Level, Reminder};
 use crate::report::summary::{self, Summary};
 use taizhang_core::model::date::When;
 use taizhang_core::model::facts::Facts;
@@ -221,8 +221,17 @@ fn reminder(item: &Reminder, links: bool, lang: Lang) -> Markup {
             td.nw { (clean(item.unit.as_deref().unwrap_or_default())) }
             td.nw { (clean(item.owner.as_deref().unwrap_or_default())) }
             td.nw { (item.due) }
-            td.n { (lang.days_left(item.days_left)) }
+            td.n { (days(item, lang)) }
         }
+    }
+}
+
+/// How far off a reminder is; for one behind schedule, how long ago the
+/// milestone was missed (its deadline may still be ahead).
+fn days(item: &Reminder, lang: Lang) -> String {
+    match item.level {
+        Level::Behind => i18n::followup::milestone_late(lang, -item.days_left),
+        _ => lang.days_left(item.days_left),
     }
 }
 

@@ -29,6 +29,7 @@ td.n { text-align: right; font-variant-numeric: tabular-nums; }
 .figures > section { flex: 1 1 280px; }
 tr.overdue td { background: #fdecea; } tr.overdue td.lvl { color: var(--red); font-weight: bold; }
 tr.due-today td { background: #fff6db; } tr.due-today td.lvl { color: var(--yellow); font-weight: bold; }
+tr.behind td { background: #fff6db; } tr.behind td.lvl { color: var(--yellow); font-weight: bold; }
 tr.due-soon td { background: #e8f1fb; } tr.due-soon td.lvl { color: var(--blue); font-weight: bold; }
 tr.feedback-due td { background: #f1ecf7; } tr.feedback-due td.lvl { color: #6a1b9a; font-weight: bold; }
 .danger { color: var(--red); font-weight: bold; }
@@ -43,7 +44,7 @@ footer { color: #8a94a3; font-size: 12px; margin-top: 24px; }
   thead { display: table-header-group; }
   tr, .chart, section.keep { break-inside: avoid; page-break-inside: avoid; }
   h2, h3, p.legend { break-after: avoid; page-break-after: avoid; }
-  p.headline, tr.overdue td, tr.due-today td, tr.due-soon td, tr.feedback-due td, th { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+  p.headline, tr.overdue td, tr.due-today td, tr.behind td, tr.due-soon td, tr.feedback-due td, th { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 }
 "#;
 

@@ -138,7 +138,8 @@ fn json_has_every_figure_of_the_design() {
         },
         "followups": {
             "assigned": 5, "closed": 2, "closed_on_time": 1, "on_time_rate": 0.5,
-            "due": 4, "due_closed": 2, "completion_rate": 0.5, "open": 4, "overdue": 3
+            "due": 4, "due_closed": 2, "completion_rate": 0.5, "open": 4, "overdue": 3,
+            "parts": 0
         },
         "by_unit": [
             {"unit": "办公室", "assigned": 2, "closed": 1, "closed_on_time": 0, "open": 2, "overdue": 2},

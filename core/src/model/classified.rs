@@ -170,6 +170,7 @@ impl Record {
                 fu.requirement = None;
                 fu.progress.iter_mut().for_each(|p| p.note.clear());
                 fu.extensions.iter_mut().for_each(|e| e.reason.clear());
+                fu.milestones.iter_mut().for_each(|m| m.text.clear());
                 if let Some(result) = &mut fu.result {
                     result.report = None;
                 }

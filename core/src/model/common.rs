@@ -136,10 +136,17 @@ pub enum HistoryAction {
     /// On a paper: its reply document was revoked and the reply undone;
     /// the note is the document's ID.
     ReplyRevoked,
+    /// A milestone (节点) added to a follow-up; the note is `DATE TEXT`.
+    MilestoneAdd,
+    /// A milestone done; the note is `N: TEXT`.
+    MilestoneDone,
+    /// A part closed with its matter (`done --with-parts`); the note is
+    /// the matter's ID.
+    DoneWithMatter,
 }
 
 impl HistoryAction {
-    const ALL: [HistoryAction; 41] = [
+    const ALL: [HistoryAction; 44] = [
         HistoryAction::Log,
         HistoryAction::Propose,
         HistoryAction::Instruct,
@@ -181,6 +188,9 @@ impl HistoryAction {
         HistoryAction::Countersign,
         HistoryAction::Sign,
         HistoryAction::ReplyRevoked,
+        HistoryAction::MilestoneAdd,
+        HistoryAction::MilestoneDone,
+        HistoryAction::DoneWithMatter,
     ];
 
     /// The stored keyword (also the word of the commit message).
@@ -227,6 +237,9 @@ impl HistoryAction {
             HistoryAction::Countersign => "countersign",
             HistoryAction::Sign => "sign",
             HistoryAction::ReplyRevoked => "reply-revoked",
+            HistoryAction::MilestoneAdd => "milestone-add",
+            HistoryAction::MilestoneDone => "milestone-done",
+            HistoryAction::DoneWithMatter => "done-with-matter",
         }
     }
 

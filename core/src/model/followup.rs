@@ -7,11 +7,12 @@
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 
+use crate::model::breakdown::Milestone;
 use crate::model::common::{Actor, Extra, HistoryAction, HistoryEntry};
 use crate::model::date::Moment;
 use crate::model::edit::{TEXT, Type, opt_kw, req_kw};
 use crate::model::id::{Id, RecordRef};
-use crate::model::keyword::{ChaseLevel, Feedback, Keyword, Secrecy, Source, keywords};
+use crate::model::keyword::{ChaseLevel, Feedback, Keyword, Secrecy, Source, Urgency, keywords};
 use crate::model::kind::Kind;
 use crate::model::kind::KindSpec;
 use crate::model::link::{Link, Role, link};
@@ -110,6 +111,15 @@ pub struct Followup {
     pub result: Option<Outcome>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub notes: Option<String>,
+    /// The matter this is a part of (分解子项), `model::breakdown`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub parent: Option<Id>,
+    /// Dated steps (节点), in date order.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub milestones: Vec<Milestone>,
+    /// 紧急程度, when it was given.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub urgency: Option<Urgency>,
     pub created: Moment,
     #[serde(default)]
     pub history: Vec<HistoryEntry>,
@@ -186,6 +196,9 @@ impl Followup {
             chases: Vec::new(),
             result: None,
             notes: spec.notes,
+            parent: None,
+            milestones: Vec::new(),
+            urgency: None,
             created: actor.at,
             history: vec![actor.entry(HistoryAction::Assign, None)],
             every: None,
@@ -268,12 +281,14 @@ impl Followup {
         (owed <= today).then_some(owed)
     }
 
-    /// The 三色督办 colour for a chase made `today`.
+    /// The 三色督办 colour for a chase made `today`: red when overdue,
+    /// yellow on the last day or when behind schedule (a milestone
+    /// missed, `behind`), else blue.
     pub fn chase_level(&self, today: Date) -> ChaseLevel {
         let due = self.effective_due();
         if due < today {
             ChaseLevel::Red
-        } else if due == today {
+        } else if due == today || self.behind(today).is_some() {
             ChaseLevel::Yellow
         } else {
             ChaseLevel::Blue
@@ -407,6 +422,7 @@ impl KindRules for Followup {
         self.extensions.shrink_to_fit();
         self.progress.shrink_to_fit();
         self.chases.shrink_to_fit();
+        self.milestones.shrink_to_fit();
     }
 
     fn secrecy(&self) -> Secrecy {
@@ -458,6 +474,7 @@ impl KindRules for Followup {
     fn links(&self) -> Vec<Link> {
         (self.source_ref.iter())
             .map(|source| link(Role::Source { item: source.item }, &source.id))
+            .chain(self.parent.iter().map(|parent| link(Role::Parent, parent)))
             .collect()
     }
 
@@ -472,7 +489,8 @@ impl KindRules for Followup {
     }
 
     fn renumber_references(&mut self, swap: &Swap) -> bool {
-        swap.reference(&mut self.source_ref) | swap.opt(&mut self.series)
+        let source = swap.reference(&mut self.source_ref);
+        swap.opt(&mut self.parent) | swap.opt(&mut self.series) | source
     }
 
     /// Who assigned it (the leader), supervises it and owns it.
@@ -515,6 +533,7 @@ pub const SPEC: KindSpec = KindSpec {
         ("secrecy", req_kw::<Secrecy>()),
         ("feedback", opt_kw::<Feedback>()),
         ("notes", TEXT),
+        ("urgency", opt_kw::<Urgency>()),
     ],
     structured: &[
         "source_ref",
@@ -522,6 +541,8 @@ pub const SPEC: KindSpec = KindSpec {
         "progress",
         "chases",
         "result",
+        "parent",
+        "milestones",
         "every",
         "series",
         "series_ended",
@@ -535,6 +556,7 @@ pub const SPEC: KindSpec = KindSpec {
         "submitted",
         "closed",
         "series_ended",
+        "done",
     ],
 };
 
@@ -626,6 +648,16 @@ mod tests {
         let fu = sample();
         assert_eq!(fu.chase_level(day(19)), ChaseLevel::Blue);
         assert_eq!(fu.chase_level(day(20)), ChaseLevel::Yellow);
+        assert_eq!(fu.chase_level(day(21)), ChaseLevel::Red);
+        // Behind schedule: yellow before the last day, red still after it.
+        let mut fu = fu;
+        fu.milestones.push(Milestone {
+            due: day(10),
+            text: "完成方案".into(),
+            done: None,
+        });
+        assert_eq!(fu.chase_level(day(10)), ChaseLevel::Blue);
+        assert_eq!(fu.chase_level(day(11)), ChaseLevel::Yellow);
         assert_eq!(fu.chase_level(day(21)), ChaseLevel::Red);
     }
 

@@ -28,6 +28,9 @@ pub enum Role {
     Replaces,
     /// The rule that revised this one (`replaced_by`).
     ReplacedBy,
+    /// The matter a follow-up is a part of (`parent`); the matter owes
+    /// no link back: its parts are found by reading.
+    Parent,
 }
 
 impl Role {
@@ -42,6 +45,7 @@ impl Role {
             Role::Minutes => "minutes",
             Role::Replaces => "replaces",
             Role::ReplacedBy => "replaced_by",
+            Role::Parent => "parent",
         }
     }
 }

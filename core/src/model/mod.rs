@@ -3,6 +3,7 @@
 
 pub mod archive;
 pub mod asof;
+pub mod breakdown;
 pub mod calendar;
 pub mod classified;
 pub mod common;

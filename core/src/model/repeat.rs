@@ -446,6 +446,11 @@ impl Followup {
             chases: Vec::new(),
             result: None,
             notes: None,
+            // A part stays a part of the same matter; its milestones were
+            // dates of the occurrence before and are not carried over.
+            parent: self.parent.clone(),
+            milestones: Vec::new(),
+            urgency: self.urgency,
             created: actor.at,
             history: vec![actor.entry(HistoryAction::Assign, None)],
             every: self.every,

@@ -165,6 +165,7 @@ pub fn text_paths(kind: Kind) -> &'static [&'static str] {
             "progress[].note",
             "result.report",
             "extensions[].reason",
+            "milestones[].text",
         ],
         Kind::Meeting => &[
             "title",

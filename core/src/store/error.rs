@@ -242,6 +242,8 @@ pub enum Error {
         id: String,
         error: crate::model::meeting::MeetingError,
     },
+    /// A follow-up's parts or milestones refused a step.
+    Breakdown(crate::model::breakdown::BreakdownError),
     /// `undo` refused, and why.
     Undo(crate::store::undo::UndoRefusal),
     /// Classified text could not be sealed or opened (docs/secrecy.md).
@@ -290,6 +292,12 @@ impl From<crate::model::logbook::value::BookError> for Error {
 impl From<crate::store::seal::SealError> for Error {
     fn from(error: crate::store::seal::SealError) -> Error {
         Error::Seal(error)
+    }
+}
+
+impl From<crate::model::breakdown::BreakdownError> for Error {
+    fn from(error: crate::model::breakdown::BreakdownError) -> Error {
+        Error::Breakdown(error)
     }
 }
 

@@ -76,6 +76,9 @@ pub struct Followups {
     pub completion_rate: Option<f64>,
     pub open: usize,
     pub overdue: usize,
+    /// Parts (分解子项) assigned in the period, counted apart: every other
+    /// figure counts matters only (`model::breakdown`).
+    pub parts: usize,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
@@ -204,6 +207,9 @@ pub fn compute(
                 if period.contains(record.date()) {
                     documents.outgoing += 1;
                 }
+            }
+            Record::Followup(fu) if fu.is_part() => {
+                followups.parts += usize::from(period.contains(fu.assigned));
             }
             Record::Followup(fu) => {
                 let f = followup_facts(fu, period, asof, closing);

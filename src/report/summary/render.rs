@@ -32,6 +32,7 @@ pub fn headline(s: &Summary, period: &Period, lang: Lang) -> String {
             closed: f.closed,
             overdue: f.overdue,
             overdue_documents: d.incoming_overdue,
+            parts: f.parts,
             on_time: f.on_time_rate.map(|r| percent(Some(r))),
         },
     )

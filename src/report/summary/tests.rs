@@ -452,7 +452,8 @@ fn json_has_exactly_the_documented_keys() {
             "due_closed",
             "on_time_rate",
             "open",
-            "overdue"
+            "overdue",
+            "parts"
         ]
     );
     assert_eq!(

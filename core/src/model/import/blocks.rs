@@ -9,6 +9,7 @@ use super::Field;
 use super::lines;
 use super::rows::{Reader, Trouble};
 use crate::model::archive::{ArchiveBlock, ArchiveNumber, Mismatch};
+use crate::model::breakdown::Milestone;
 use crate::model::common::Remark;
 use crate::model::followup::Extension;
 use crate::model::id::{Id, RecordRef};
@@ -94,6 +95,17 @@ impl Reader<'_, '_> {
                 text,
             }]
         }))
+    }
+
+    /// A follow-up's milestones: the cell as `export` writes it.
+    pub(crate) fn milestones(&mut self) -> Vec<Milestone> {
+        let Some(text) = self.text(Field::Milestones) else {
+            return Vec::new();
+        };
+        lines::read_milestones(&text).unwrap_or_else(|| {
+            self.problem(Field::Milestones, Trouble::BadMilestones { input: text });
+            Vec::new()
+        })
     }
 
     /// A follow-up's extensions: the extensions cell as `export` writes

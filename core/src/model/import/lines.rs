@@ -13,6 +13,7 @@
 
 use jiff::civil::Date;
 
+use crate::model::breakdown::Milestone;
 use crate::model::common::Remark;
 use crate::model::date::parse_iso_date;
 use crate::model::followup::{Extension, Progress};
@@ -88,6 +89,38 @@ fn read_extension(line: &str) -> Option<Extension> {
         approved_by: (!by.is_empty()).then(|| by.to_string()),
         on: parse_iso_date(on)?,
     })
+}
+
+/// The cell of milestones (节点), one a line: `2026-12-10：完成方案`,
+/// or with the day it was done, `2026-12-10 ✓2026-12-09：完成方案`.
+pub fn milestones(milestones: &[Milestone]) -> String {
+    let lines: Vec<String> = (milestones.iter())
+        .map(|m| match m.done {
+            Some(done) => format!("{} ✓{done}：{}", m.due, m.text),
+            None => format!("{}：{}", m.due, m.text),
+        })
+        .collect();
+    lines.join("\n")
+}
+
+/// Reads a cell of milestones; `None` if any line is not one.
+pub fn read_milestones(cell: &str) -> Option<Vec<Milestone>> {
+    lines(cell)
+        .map(|line| {
+            let (dates, text) = line.split_once('：')?;
+            let (due, done) = match dates.trim().split_once(" ✓") {
+                Some((due, done)) => (due, Some(parse_iso_date(done.trim())?)),
+                None => (dates.trim(), None),
+            };
+            let text = text.trim();
+            (!text.is_empty()).then_some(())?;
+            Some(Milestone {
+                due: parse_iso_date(due)?,
+                text: text.to_string(),
+                done,
+            })
+        })
+        .collect()
 }
 
 /// A reply: `2026-11-23 document OUT-2026-0009`.

@@ -138,6 +138,8 @@ impl Target {
                 (F::Report, &["办理情况", "办理结果", "报结情况"]),
                 (F::Submitted, &["报结日期"]),
                 (F::ClosedBy, &["销号人"]),
+                (F::Urgency, &["紧急程度", "缓急", "缓急程度"]),
+                (F::Milestones, &["节点", "时间节点", "节点安排"]),
                 (F::EffectiveDue, &["延期后时限", "延期至", "调整后时限"]),
                 (F::Extensions, &["延期情况", "延期记录", "延期"]),
                 (F::Feedback, &["反馈周期", "反馈频次"]),
@@ -287,6 +289,7 @@ fields!(
     Submitted = "submitted",
     Archived = "archived",
     ClosedBy = "closed_by",
+    Milestones = "milestones",
 );
 
 /// A header as compared: spaces (also full-width), line breaks and the

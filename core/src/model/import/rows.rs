@@ -161,6 +161,11 @@ pub enum Trouble {
     BadExtensions {
         input: String,
     },
+    /// A milestones cell not in the form `export` writes
+    /// (`2026-12-10：完成方案`, `2026-12-10 ✓2026-12-09：完成方案`).
+    BadMilestones {
+        input: String,
+    },
     /// A rule of `check` the record would break (a paper marked replied
     /// with no reply recorded …): an import never writes what `check`
     /// would call an error.
@@ -860,6 +865,10 @@ impl Reader<'_, '_> {
                 closed_by: None,
             }),
         };
+        // 紧急程度 only when the sheet gives one: a follow-up has none by
+        // default.
+        let urgency = self.text(Field::Urgency).map(|_| self.urgency());
+        let milestones = self.milestones();
         let record = Followup {
             id: self.placeholder(assigned.year()),
             title,
@@ -881,6 +890,9 @@ impl Reader<'_, '_> {
             chases: Vec::new(),
             result,
             notes: joined(self.text(Field::Notes), settled.kept),
+            parent: None,
+            milestones,
+            urgency,
             created: actor.at,
             history: self.history(),
             every: None,

@@ -33,6 +33,8 @@ pub enum Note {
     Setting(crate::model::settings::check::SettingNote),
     /// A finding declared in its kind's room, worded with the kind.
     Kind(crate::model::kind::KindNote),
+    /// A follow-up's parts and milestones (`model::breakdown`).
+    Breakdown(crate::model::breakdown::BreakdownNote),
     EmptyTitle,
     EmptySender,
     DeadlineNeeded {

@@ -3,6 +3,7 @@
 use super::KindChecks;
 use super::finding::{Findings, Note};
 use super::links::ById;
+use crate::model::breakdown::BreakdownNote;
 use crate::model::followup::{Followup, FuStatus};
 use crate::model::record::Record;
 
@@ -68,10 +69,48 @@ fn check(r: &Followup, f: &mut Findings) {
         }
         previous = ext.to;
     }
+    milestones(r, f);
+}
+
+/// Milestones after the due date in force: written by hand, or left
+/// behind by a due date moved earlier. A warning: the follow-up still
+/// reads, and `extend` may be what the office meant.
+fn milestones(r: &Followup, f: &mut Findings) {
+    let due = r.effective_due();
+    for (i, m) in r.milestones.iter().enumerate() {
+        if m.due > due {
+            let n = i + 1;
+            let note = BreakdownNote::MilestoneAfterDue { n, on: m.due, due };
+            f.warning("milestones", Note::Breakdown(note));
+        }
+    }
+}
+
+/// A part's matter (`parent`): it must exist, be a follow-up, and not be
+/// a part itself (parts go one level deep, `model::breakdown`).
+fn parent(r: &Followup, by_id: &ById, f: &mut Findings) {
+    let Some(parent) = &r.parent else { return };
+    let note = match by_id.get(parent) {
+        None => Note::Breakdown(BreakdownNote::ParentMissing {
+            parent: parent.clone(),
+        }),
+        Some(Record::Followup(matter)) => match &matter.parent {
+            None => return,
+            Some(of) => Note::Breakdown(BreakdownNote::ParentIsPart {
+                parent: parent.clone(),
+                of: of.clone(),
+            }),
+        },
+        Some(_) => Note::Breakdown(BreakdownNote::ParentNotFollowup {
+            parent: parent.clone(),
+        }),
+    };
+    f.error("parent", note);
 }
 
 /// Checks what one follow-up says about other records.
 fn links(r: &Followup, by_id: &ById, f: &mut Findings) {
+    parent(r, by_id, f);
     if let Some(source) = &r.source_ref {
         match by_id.get(&source.id) {
             None => f.error(
