@@ -110,8 +110,12 @@ pub fn room_taken(l: Lang, venue: &str, other: &str, when: &str) -> String {
     )
 }
 
-/// Who was there: `出席 7 人，缺席 1 人`.
+/// Who was there: `出席 7 人，缺席 1 人`; a dash for a meeting whose
+/// attendance was never recorded, rather than "0 present".
 pub fn attendance(l: Lang, present: usize, absent: usize) -> String {
+    if present == 0 && absent == 0 {
+        return "—".to_string();
+    }
     say!(
         l,
         "{present} present, {absent} absent",

@@ -17,7 +17,6 @@ use crate::model::common::{HistoryAction, HistoryEntry};
 use crate::model::followup::Followup;
 use crate::model::incoming::{Incoming, read_assign_note};
 use crate::model::keyword::Handling;
-use crate::model::rule::{Rule, RuleStatus};
 
 /// What a follow-up's `done` did in the register: closed it at once, or
 /// submitted it (报结) for `verify` to close (`followups.verify`). Needed
@@ -204,27 +203,6 @@ pub fn deadline_on(doc: &Incoming, day: Date) -> Option<Date> {
         Some((old, _)) => old.and_then(|d| d.parse().ok()),
         None => doc.deadline,
     }
-}
-
-/// The review (清理评估) a rule in force owed at the end of `day`. A review
-/// or an end (revised, repealed) after the day has moved or cleared the
-/// present `review_due`, so the one owed then is a cycle after the last
-/// review on or before the day (else after the rule took effect).
-pub fn review_due_on(rule: &Rule, day: Date) -> Option<Date> {
-    let reviewed_later = rule.reviews.iter().any(|r| r.date > day);
-    let ended_later = rule.ended.is_some_and(|ended| ended > day);
-    if !reviewed_later && !ended_later {
-        return rule.review_pending();
-    }
-    if !ended_later && rule.status != RuleStatus::Current {
-        return None;
-    }
-    let from = (rule.reviews.iter())
-        .map(|r| r.date)
-        .filter(|d| *d <= day)
-        .max()
-        .unwrap_or_else(|| rule.in_force_from());
-    rule.review_every.and_then(|cycle| cycle.after(from))
 }
 
 #[cfg(test)]

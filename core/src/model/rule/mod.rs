@@ -11,6 +11,7 @@
 //! record, its steps, its cycle (`cycle`), and its rules for `check`
 //! (`validate`).
 
+mod asof;
 mod cycle;
 pub mod import;
 pub mod validate;
@@ -367,7 +368,7 @@ impl RuleFigures {
             .filter(|r| period.contains(r.date))
             .count();
         // The review owed then, not the one a later review set.
-        let overdue = crate::model::asof::review_due_on(rule, asof).is_some_and(|due| due < asof);
+        let overdue = rule.review_due_on(asof).is_some_and(|due| due < asof);
         self.review_overdue += usize::from(in_force && overdue);
     }
 }
