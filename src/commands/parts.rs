@@ -195,3 +195,15 @@ pub fn finish_parts(
     }
     Ok(open.len())
 }
+
+/// Before `matter` is verified (审核销号): its parts not yet closed refuse
+/// it, named, so that a matter is never closed ahead of its parts.
+pub fn refuse_unclosed_parts(register: &Register, matter: &Followup) -> Result<()> {
+    let parts = parts_of(register, &matter.id);
+    let parts = breakdown::unclosed_parts(&parts.iter().collect::<Vec<_>>());
+    if parts.is_empty() {
+        return Ok(());
+    }
+    let id = matter.id.clone();
+    Err(CoreError::from(BreakdownError::UnclosedParts { id, parts }).into())
+}

@@ -65,12 +65,7 @@ pub(super) fn error(l: Lang, error: &BreakdownError) -> (String, Option<String>)
             )),
         ),
         E::OpenParts { id, parts } => {
-            let list = parts
-                .iter()
-                .map(ToString::to_string)
-                .collect::<Vec<_>>()
-                .join(l.list_separator());
-            let n = parts.len();
+            let (n, list) = (parts.len(), id_list(l, parts));
             (
                 say!(
                     l,
@@ -81,6 +76,21 @@ pub(super) fn error(l: Lang, error: &BreakdownError) -> (String, Option<String>)
                     l,
                     "close them first, or give --with-parts to close them with it",
                     "请先办结这些子项，或加 --with-parts 一并办结"
+                )),
+            )
+        }
+        E::UnclosedParts { id, parts } => {
+            let (n, list) = (parts.len(), id_list(l, parts));
+            (
+                say!(
+                    l,
+                    "{id} cannot be verified: {n} of its part(s) not yet closed: {list}",
+                    "{id} 尚有{n}个分解子项未办结，不能审核销号：{list}"
+                ),
+                Some(say!(
+                    l,
+                    "verify or close them first (`taizhang verify` each); a matter is closed after its parts",
+                    "请先办结这些子项（逐一 taizhang verify 审核销号），事项在子项之后销号"
                 )),
             )
         }
@@ -121,6 +131,13 @@ pub(super) fn error(l: Lang, error: &BreakdownError) -> (String, Option<String>)
     }
 }
 
+/// IDs joined as a list in the language.
+fn id_list(l: Lang, ids: &[Id]) -> String {
+    (ids.iter().map(ToString::to_string))
+        .collect::<Vec<_>>()
+        .join(l.list_separator())
+}
+
 /// A finding of `check` on a broken-down follow-up, in words.
 pub(super) fn note(l: Lang, note: &BreakdownNote) -> String {
     use BreakdownNote as N;
@@ -145,6 +162,23 @@ pub(super) fn note(l: Lang, note: &BreakdownNote) -> String {
             "is a part of {parent}, itself a part of {of}: parts go one level deep",
             "所属事项 {parent} 本身是 {of} 的分解子项，子项不再分解"
         ),
+        N::PartDueAfterMatter {
+            parent,
+            due,
+            matter_due,
+        } => say!(
+            l,
+            "is due {due}, after its matter {parent} ({matter_due})",
+            "办结时限 {due} 晚于所属事项 {parent} 的时限（{matter_due}）"
+        ),
+        N::PartOpenMatterClosed { parent, status } => {
+            let status = l.keyword(*status);
+            say!(
+                l,
+                "is {status} while its matter {parent} is closed",
+                "所属事项 {parent} 已办结销号，本子项却为{status}"
+            )
+        }
     }
 }
 

@@ -95,6 +95,11 @@ fn trouble(l: Lang, trouble: &Trouble) -> String {
             "'{input}' is not a list of milestones (one a line: 2026-12-10：step, or 2026-12-10 ✓2026-12-09：step when done)",
             "“{input}”不是节点列表（每行一个：2026-12-10：内容，已完成的写 2026-12-10 ✓2026-12-09：内容）"
         ),
+        T::BadEvery { input } => say!(
+            l,
+            "'{input}' is not a repeat rule (week:1-7, month:1-31, quarter:M-D, year:MM-DD)",
+            "“{input}”不是重复周期（week:1-7、month:1-31、quarter:M-D、year:MM-DD，或 每月:5 等）"
+        ),
         T::DueBeforeAssigned { due, assigned } => say!(
             l,
             "the due date {due} is before the assignment date {assigned}",

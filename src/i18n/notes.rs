@@ -16,6 +16,7 @@ pub(super) fn note(l: Lang, note: &Note) -> String {
     match note {
         N::Kind(note) => super::by_kind::note(l, note),
         N::Breakdown(note) => super::followup::note(l, note),
+        N::Repeat(note) => super::repeat::note(l, note),
         N::EmptyTitle => say!(l, "the title is empty", "标题为空"),
         N::EmptySender => say!(l, "the sender is empty", "来文机关为空"),
         N::DeadlineNeeded { urgency } => match urgency {

@@ -7,7 +7,7 @@ use jiff::civil::Date;
 use super::{Lang, say};
 use crate::error::RepeatRefusal;
 use taizhang_core::model::id::Id;
-use taizhang_core::model::repeat::{Every, EveryTrouble};
+use taizhang_core::model::repeat::{Every, EveryTrouble, RepeatNote};
 
 /// What a repeat step did, with the values its line names.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -50,6 +50,42 @@ pub(super) fn confirm(l: Lang, done: &Done) -> String {
             l,
             "{id}: cancelled, and its series {series} ends with it; no next occurrence is made",
             "{id} 已撤销，{series} 系列随之结束，不再生成下一期"
+        ),
+    }
+}
+
+/// A finding of `check` on a record's series, in words.
+pub(super) fn note(l: Lang, note: &RepeatNote) -> String {
+    use RepeatNote as N;
+    match note {
+        N::EveryWithoutSeries => say!(
+            l,
+            "repeats (every) but names no series",
+            "有重复周期（every），却未写所属系列（series）"
+        ),
+        N::SeriesWithoutEvery { series } => say!(
+            l,
+            "belongs to the series {series} but has no rule (every)",
+            "属于 {series} 系列，却没有重复周期（every）"
+        ),
+        N::SeriesMissing { series } => say!(
+            l,
+            "belongs to the series {series}, which does not exist",
+            "所属系列 {series} 不存在"
+        ),
+        N::SeriesOtherKind { series } => say!(
+            l,
+            "belongs to the series {series}, a record of another kind",
+            "所属系列 {series} 是另一类记录"
+        ),
+        N::SamePeriod {
+            series,
+            other,
+            start,
+        } => say!(
+            l,
+            "a second occurrence of the series {series} in the period from {start}, beside {other}",
+            "与 {other} 同属 {series} 系列自 {start} 起的同一周期：每期只应有一项"
         ),
     }
 }

@@ -433,6 +433,15 @@ fn followup() -> Vec<Column> {
             Fu(f) => text(Some(&lines::milestones(&f.milestones))),
             _ => Cell::Empty,
         }),
+        // The rule as stored (`month:5`), which import reads back.
+        col("every", 12.0, |r, _| match r {
+            Fu(f) => text(f.every.map(|e| e.to_string()).as_deref()),
+            _ => Cell::Empty,
+        }),
+        col("series", 16.0, |r, _| match r {
+            Fu(f) => text(f.series.as_ref().map(|s| s.to_string()).as_deref()),
+            _ => Cell::Empty,
+        }),
     ]
 }
 

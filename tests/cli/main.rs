@@ -66,6 +66,7 @@ mod rooms;
 mod roster;
 mod rule;
 mod secrecy;
+mod series_check;
 mod serve;
 mod serve_browser;
 mod serve_http;

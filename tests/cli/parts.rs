@@ -305,9 +305,79 @@ fn export_carries_the_matter_of_a_part() {
     assert_eq!(part["parent"], "FU-2026-0001");
     let csv = env.run(&["--lang", "zh", "export", "csv", "fu"]);
     let header = csv.lines().next().unwrap();
-    assert!(header.ends_with("紧急程度,所属事项,节点"), "{header}");
+    assert!(header.contains(",紧急程度,所属事项,节点,"), "{header}");
     let row = csv.lines().find(|l| l.starts_with("FU-2026-0018")).unwrap();
     assert!(row.contains(",FU-2026-0001,"), "{row}");
+}
+
+#[test]
+fn check_warns_of_a_part_due_after_its_matter_and_one_open_under_a_closed_matter() {
+    let env = matter_with_parts();
+    // The matter is due 2026-12-18; its second part, by hand, later.
+    let path = "followups/2026/FU-2026-0018.yaml";
+    let text = env.read(path).replace("due: 2026-12-15", "due: 2026-12-20");
+    env.write(path, &text);
+    env.git(&["commit", "-qam", "hand edit"]);
+    // The matter closed with its parts, then its first part reopened.
+    env.run(&["done", "FU-2026-0001", "--with-parts"]);
+    env.run(&["verify", "FU-2026-0018"]);
+    env.run(&["verify", "FU-2026-0001"]);
+    env.run(&["reopen", "FU-2026-0017", "--reason", "复核不合格"]);
+    for lang in ["en", "zh"] {
+        whole(
+            &env,
+            &format!("parts__check_against_matter_{lang}"),
+            &["--lang", lang, "check"],
+        );
+    }
+    let en = env.run(&["--lang", "en", "check"]);
+    assert!(
+        en.contains("is due 2026-12-20, after its matter FU-2026-0001 (2026-12-18)"),
+        "{en}"
+    );
+    assert!(
+        en.contains("while its matter FU-2026-0001 is closed"),
+        "{en}"
+    );
+    let zh = env.run(&["--lang", "zh", "check"]);
+    assert!(
+        zh.contains("晚于所属事项 FU-2026-0001 的时限（2026-12-18）"),
+        "{zh}"
+    );
+    assert!(zh.contains("所属事项 FU-2026-0001 已办结销号"), "{zh}");
+}
+
+#[test]
+fn verify_refuses_a_matter_whose_parts_are_not_closed_naming_them() {
+    let env = matter_with_parts();
+    // Submitted with its part, which awaits verification too.
+    env.run(&["done", "FU-2026-0001", "--with-parts"]);
+    let before = env.state();
+    for lang in ["en", "zh"] {
+        whole(
+            &env,
+            &format!("parts__verify_refused_{lang}"),
+            &["--lang", lang, "verify", "FU-2026-0001"],
+        );
+    }
+    let en = env.fail(&["--lang", "en", "verify", "FU-2026-0001"]);
+    assert!(
+        en.contains(
+            "FU-2026-0001 cannot be verified: 1 of its part(s) not yet closed: FU-2026-0018"
+        ),
+        "{en}"
+    );
+    let zh = env.fail(&["--lang", "zh", "verify", "FU-2026-0001"]);
+    assert!(
+        zh.contains("尚有1个分解子项未办结，不能审核销号：FU-2026-0018"),
+        "{zh}"
+    );
+    assert_eq!(env.state(), before, "nothing written");
+    // Once the part is verified, so is the matter.
+    env.run(&["verify", "FU-2026-0018"]);
+    env.run(&["verify", "FU-2026-0001"]);
+    let matter = env.yaml("followups/2026/FU-2026-0001.yaml");
+    assert_eq!(matter["status"].as_str(), Some("closed"));
 }
 
 #[test]

@@ -51,6 +51,9 @@ pub enum BreakdownError {
     MilestoneAfterDue { input: String, due: Date },
     /// A matter closed while some of its parts are open.
     OpenParts { id: Id, parts: Vec<Id> },
+    /// A matter verified (审核销号) while some of its parts are not yet
+    /// closed (being worked on, or submitted and awaiting verification).
+    UnclosedParts { id: Id, parts: Vec<Id> },
     /// Milestone `n` asked of a follow-up with `count` of them.
     NoMilestone { id: Id, n: usize, count: usize },
     /// Milestone `n` is already done.
@@ -71,6 +74,15 @@ pub enum BreakdownNote {
     ParentNotFollowup { parent: Id },
     /// `parent` names a follow-up that is itself a part of `of`.
     ParentIsPart { parent: Id, of: Id },
+    /// A part due (in force) after its matter's due date in force.
+    PartDueAfterMatter {
+        parent: Id,
+        due: Date,
+        matter_due: Date,
+    },
+    /// A part being worked on again (reopened, returned) while its
+    /// matter is closed.
+    PartOpenMatterClosed { parent: Id, status: FuStatus },
 }
 
 /// What a part takes from its matter unless it is given otherwise: the
@@ -137,6 +149,16 @@ pub fn parts_of<'a>(parent: &Id, all: impl IntoIterator<Item = &'a Followup>) ->
 pub fn open_parts(parts: &[&Followup]) -> Vec<Id> {
     (parts.iter())
         .filter(|p| p.is_being_worked())
+        .map(|p| p.id.clone())
+        .collect()
+}
+
+/// The IDs of those `parts` not yet closed (a cancelled one is no longer
+/// asked for), which keep their matter from being verified: a matter is
+/// closed only once each of its parts is.
+pub fn unclosed_parts(parts: &[&Followup]) -> Vec<Id> {
+    (parts.iter())
+        .filter(|p| !matches!(p.status, FuStatus::Closed | FuStatus::Cancelled))
         .map(|p| p.id.clone())
         .collect()
 }

@@ -373,6 +373,55 @@ impl Repeating for Meeting {
     }
 }
 
+/// What `check` finds wrong with a record's series; worded by the
+/// command line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RepeatNote {
+    /// `every` with no `series`: the record cannot be found as part of
+    /// one, and the next occurrence would belong to none.
+    EveryWithoutSeries,
+    /// `series` with no `every`: the series has no rule to come back by.
+    SeriesWithoutEvery { series: Id },
+    /// `series` names no record.
+    SeriesMissing { series: Id },
+    /// `series` names a record of another kind.
+    SeriesOtherKind { series: Id },
+    /// Another occurrence of `series`, `other`, falls in the same period,
+    /// beginning on `start`: a series has at most one per period.
+    SamePeriod { series: Id, other: Id, start: Date },
+}
+
+/// Occurrences of one series in the same period: each but the first (by
+/// ID) of them, with its note naming the first. Records with no rule or
+/// no series are passed over (their own note says so).
+pub fn same_period<'r, R: Repeating + ?Sized + 'r>(
+    records: impl IntoIterator<Item = (&'r Id, &'r R)>,
+) -> Vec<(Id, RepeatNote)> {
+    let mut firsts: std::collections::HashMap<(&Id, Date), &Id> = Default::default();
+    let mut sorted: Vec<(&Id, &R)> = records.into_iter().collect();
+    sorted.sort_by(|a, b| a.0.cmp(b.0));
+    let mut out = Vec::new();
+    for (own, record) in sorted {
+        let (Some(every), Some(series)) = (record.every(), record.series()) else {
+            continue;
+        };
+        let start = every.period_start(record.occurs_on());
+        let first = *firsts.entry((series, start)).or_insert(own);
+        if first != own {
+            let (series, other) = (series.clone(), first.clone());
+            out.push((
+                own.clone(),
+                RepeatNote::SamePeriod {
+                    series,
+                    other,
+                    start,
+                },
+            ));
+        }
+    }
+    out
+}
+
 /// One series as the register holds it: its rule (the latest
 /// occurrence's), the latest occurrence and its date, and whether it was
 /// ended.

@@ -15,6 +15,7 @@ use crate::model::followup::Extension;
 use crate::model::id::{Id, RecordRef};
 use crate::model::incoming::Reply;
 use crate::model::record::Record;
+use crate::model::repeat::Every;
 use crate::model::validate::{ArchiveNote, Note};
 
 impl Reader<'_, '_> {
@@ -106,6 +107,20 @@ impl Reader<'_, '_> {
             self.problem(Field::Milestones, Trouble::BadMilestones { input: text });
             Vec::new()
         })
+    }
+
+    /// A follow-up's repeat rule (重复周期): as `export` writes it
+    /// (`month:5`) or as `--every` takes it, its day given by `due` when
+    /// the cell has none.
+    pub(crate) fn every(&mut self, due: Date) -> Option<Every> {
+        let text = self.text(Field::Every)?;
+        match crate::model::repeat::Given::parse(&text) {
+            Ok(given) => Some(given.anchored(due)),
+            Err(_) => {
+                self.problem(Field::Every, Trouble::BadEvery { input: text });
+                None
+            }
+        }
     }
 
     /// A follow-up's extensions: the extensions cell as `export` writes

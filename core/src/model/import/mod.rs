@@ -140,6 +140,7 @@ impl Target {
                 (F::ClosedBy, &["销号人"]),
                 (F::Urgency, &["紧急程度", "缓急", "缓急程度"]),
                 (F::Milestones, &["节点", "时间节点", "节点安排"]),
+                (F::Every, &["重复周期", "重复", "repeats"]),
                 (F::EffectiveDue, &["延期后时限", "延期至", "调整后时限"]),
                 (F::Extensions, &["延期情况", "延期记录", "延期"]),
                 (F::Feedback, &["反馈周期", "反馈频次"]),
@@ -290,6 +291,7 @@ fields!(
     Archived = "archived",
     ClosedBy = "closed_by",
     Milestones = "milestones",
+    Every = "every",
 );
 
 /// A header as compared: spaces (also full-width), line breaks and the

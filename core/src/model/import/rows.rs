@@ -166,6 +166,11 @@ pub enum Trouble {
     BadMilestones {
         input: String,
     },
+    /// A 重复周期 cell that is not a repeat rule (`month:5`, `每月:5`,
+    /// `week:周一`).
+    BadEvery {
+        input: String,
+    },
     /// A rule of `check` the record would break (a paper marked replied
     /// with no reply recorded …): an import never writes what `check`
     /// would call an error.
@@ -249,6 +254,13 @@ fn follows_the_rules(
 
 /// Gives a drafted record its ID.
 pub fn set_id(record: &mut Record, id: Id) {
+    // A series the row began is named by its first occurrence, the
+    // record itself: renamed with it.
+    if let Record::Followup(fu) = record
+        && fu.series.as_ref() == Some(&fu.id)
+    {
+        fu.series = Some(id.clone());
+    }
     each!(record, r => r.id = id)
 }
 
@@ -869,8 +881,14 @@ impl Reader<'_, '_> {
         // default.
         let urgency = self.text(Field::Urgency).map(|_| self.urgency());
         let milestones = self.milestones();
+        let every = self.every(due);
+        let id = self.placeholder(assigned.year());
         let record = Followup {
-            id: self.placeholder(assigned.year()),
+            // A rule read back begins a series of its own, named by the
+            // record itself (`set_id` carries it to the new ID).
+            series: every.map(|_| id.clone()),
+            every,
+            id,
             title,
             status,
             requirement: self.text(Field::Requirement),
@@ -895,8 +913,6 @@ impl Reader<'_, '_> {
             urgency,
             created: actor.at,
             history: self.history(),
-            every: None,
-            series: None,
             series_ended: None,
             extra: Default::default(),
         };

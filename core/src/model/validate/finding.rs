@@ -35,6 +35,8 @@ pub enum Note {
     Kind(crate::model::kind::KindNote),
     /// A follow-up's parts and milestones (`model::breakdown`).
     Breakdown(crate::model::breakdown::BreakdownNote),
+    /// A follow-up's or meeting's series (`model::repeat`).
+    Repeat(crate::model::repeat::RepeatNote),
     EmptyTitle,
     EmptySender,
     DeadlineNeeded {

@@ -1,10 +1,11 @@
 //! The rules of dates, extensions and sources of follow-ups.
 
 use super::KindChecks;
-use super::finding::{Findings, Note};
+use super::finding::{Finding, Findings, Note};
 use super::links::ById;
 use crate::model::breakdown::BreakdownNote;
 use crate::model::followup::{Followup, FuStatus};
+use crate::model::kind::Kind;
 use crate::model::record::Record;
 
 /// Checks one follow-up on its own.
@@ -70,6 +71,7 @@ fn check(r: &Followup, f: &mut Findings) {
         previous = ext.to;
     }
     milestones(r, f);
+    super::series::alone(r, f);
 }
 
 /// Milestones after the due date in force: written by hand, or left
@@ -95,7 +97,7 @@ fn parent(r: &Followup, by_id: &ById, f: &mut Findings) {
             parent: parent.clone(),
         }),
         Some(Record::Followup(matter)) => match &matter.parent {
-            None => return,
+            None => return against_matter(r, matter, f),
             Some(of) => Note::Breakdown(BreakdownNote::ParentIsPart {
                 parent: parent.clone(),
                 of: of.clone(),
@@ -108,9 +110,39 @@ fn parent(r: &Followup, by_id: &ById, f: &mut Findings) {
     f.error("parent", note);
 }
 
+/// A part held to its matter: due by the matter's due date (a warning:
+/// the office may mean to extend the matter), and not worked on again
+/// while the matter is closed (reopened, or returned, after it).
+fn against_matter(part: &Followup, matter: &Followup, f: &mut Findings) {
+    let parent = matter.id.clone();
+    let (due, matter_due) = (part.effective_due(), matter.effective_due());
+    if due > matter_due {
+        let note = BreakdownNote::PartDueAfterMatter {
+            parent: parent.clone(),
+            due,
+            matter_due,
+        };
+        f.warning("due", Note::Breakdown(note));
+    }
+    if matter.status == FuStatus::Closed && part.is_being_worked() {
+        let status = part.status;
+        let note = BreakdownNote::PartOpenMatterClosed { parent, status };
+        f.warning("status", Note::Breakdown(note));
+    }
+}
+
+/// Occurrences of one series of follow-ups in the same period.
+pub(super) fn series_periods(by_id: &ById) -> Vec<Finding> {
+    super::series::periods(by_id, |r| match r {
+        Record::Followup(fu) => Some(fu.as_ref()),
+        _ => None,
+    })
+}
+
 /// Checks what one follow-up says about other records.
 fn links(r: &Followup, by_id: &ById, f: &mut Findings) {
     parent(r, by_id, f);
+    super::series::link(r, Kind::Followup, by_id, f);
     if let Some(source) = &r.source_ref {
         match by_id.get(&source.id) {
             None => f.error(

@@ -76,5 +76,7 @@ pub fn check_links(records: &[&Record]) -> Vec<Finding> {
         super::archive::links(record, &by_id, &mut f, &mut archive_numbers);
         out.extend(f.out);
     }
+    out.extend(super::followup::series_periods(&by_id));
+    out.extend(super::meeting::series_periods(&by_id));
     out
 }

@@ -3,9 +3,10 @@
 use std::collections::HashSet;
 
 use super::KindChecks;
-use super::finding::{Findings, Note};
+use super::finding::{Finding, Findings, Note};
 use super::links::ById;
 use crate::model::id::Id;
+use crate::model::kind::Kind;
 use crate::model::meeting::{Meeting, MtStatus};
 use crate::model::record::Record;
 
@@ -41,10 +42,20 @@ fn check(r: &Meeting, f: &mut Findings) {
     if matches!(r.status, MtStatus::Minuted | MtStatus::Issued) && r.minutes.is_none() {
         f.warning("minutes", Note::MinutedWithoutMinutes);
     }
+    super::series::alone(r, f);
+}
+
+/// Occurrences of one series of meetings in the same period.
+pub(super) fn series_periods(by_id: &ById) -> Vec<Finding> {
+    super::series::periods(by_id, |r| match r {
+        Record::Meeting(m) => Some(m.as_ref()),
+        _ => None,
+    })
 }
 
 /// Checks what one meeting says about other records.
 fn links(r: &Meeting, by_id: &ById, f: &mut Findings) {
+    super::series::link(r, Kind::Meeting, by_id, f);
     let exists = |id: &Id| by_id.get(id).is_some();
     for d in &r.decisions {
         let Some(fu) = &d.followup else { continue };

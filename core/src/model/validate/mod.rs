@@ -15,6 +15,7 @@ mod links;
 mod logbook;
 mod meeting;
 mod outgoing;
+mod series;
 mod strings;
 mod text;
 
