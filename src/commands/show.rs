@@ -121,9 +121,17 @@ impl Shown {
             _ => None,
         };
         let text = page(ctx, register, &self.record, &self.linked, &secrets);
-        let shown = secrets.shown(&self.record, Words::People(ctx.lang()));
+        let words = Words::People(ctx.lang());
+        let shown = secrets.shown(&self.record, words);
         let title = secrets.title(&self.record);
-        forms::page(shown.as_ref(), &title, book, ctx.lang(), &text)
+        // A matter's parts, found by reading (`load_linked`), as the
+        // reader may see them.
+        let linked: Vec<Record> = (self.linked.iter())
+            .map(|r| secrets.shown(r, words).into_owned())
+            .collect();
+        let parts = parts_among(&linked, self.record.id());
+        let beside = forms::Beside { book, parts };
+        forms::page(shown.as_ref(), &title, &beside, ctx.lang(), &text)
     }
 
     /// The record itself, as `--format json` gives it.
@@ -167,18 +175,21 @@ fn page(
         },
         Record::Followup(_) => {
             // A matter's parts, found by reading (`load_linked`).
-            let parts: Vec<&Followup> = (records.iter())
-                .filter_map(|r| match r {
-                    Record::Followup(part) if part.parent.as_ref() == Some(record.id()) => {
-                        Some(&**part)
-                    }
-                    _ => None,
-                })
-                .collect();
+            let parts = parts_among(&records, record.id());
             show::render_with(record, today, lang, &breakdown::parts(&parts, lang))
         }
         _ => show::render(record, today, lang),
     }
+}
+
+/// The parts of the matter `id` among the records a page mentions.
+fn parts_among<'a>(records: &'a [Record], id: &Id) -> Vec<&'a Followup> {
+    (records.iter())
+        .filter_map(|r| match r {
+            Record::Followup(part) if part.parent.as_ref() == Some(id) => Some(&**part),
+            _ => None,
+        })
+        .collect()
 }
 
 /// The levels a page needs: of the record, of those whose level it takes

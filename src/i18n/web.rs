@@ -37,6 +37,9 @@ words! {
         Deadline => "Deadline" / "时限",
         Feedback => "Reporting" / "反馈方式",
         Signature => "Signature and date" / "签名及日期",
+        Milestones => "Milestones" / "节点",
+        Parts => "Parts" / "分解子项",
+        State => "State" / "办理状态",
         Seal => "(seal)" / "（盖章）",
         Sender => "From" / "来文机关",
     }

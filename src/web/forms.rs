@@ -10,9 +10,11 @@ use maud::{Markup, html};
 
 use super::layout::{clean, document};
 use crate::i18n::Lang;
+use crate::i18n::followup as followup_words;
 use crate::i18n::web::{self as words, Form};
 use crate::report::redact::Title;
 use crate::report::show::entry_cell;
+use taizhang_core::model::breakdown::{Milestone, RollUp};
 use taizhang_core::model::common::Remark;
 use taizhang_core::model::config::LogbookDef;
 use taizhang_core::model::followup::Followup;
@@ -34,8 +36,12 @@ body.form { max-width: 180mm; }
 .form th { width: 26mm; background: none; white-space: normal; }
 .form td, .form th { padding: 2mm 3mm; border: 1px solid #333; }
 .form td.box { vertical-align: top; }
-.form .b25 { height: 25mm; } .form .b35 { height: 35mm; } .form .b45 { height: 45mm; } .form .b60 { height: 60mm; }
+.form .b25 { height: 25mm; } .form .b30 { height: 30mm; } .form .b35 { height: 35mm; } .form .b45 { height: 45mm; } .form .b60 { height: 60mm; }
 .form p.remark { margin: 0 0 1mm; }
+.form table.parts { font-size: 9.5pt; width: 100%; }
+.form table.parts td, .form table.parts th { padding: 0.8mm 1.5mm; border: 1px solid #777; width: auto; }
+.form table.parts th { font-weight: normal; }
+.form table.parts tr > :first-child { width: 48%; }
 .form p.by { text-align: right; color: #444; margin: 0; }
 .form .cut { border-top: 1px dashed #555; margin: 10mm 0; text-align: center; font-size: 9pt; color: #555; }
 .form .letter { min-height: 90mm; font-size: 13pt; line-height: 2; }
@@ -45,17 +51,19 @@ body.form { max-width: 180mm; }
 @media print { body.form { max-width: none; font-size: 11pt; } .form .print { display: none; } }
 "#;
 
+/// What a form prints besides its record: an entry's logbook, a
+/// matter's parts (as the reader may see them, classified titles
+/// withheld).
+#[derive(Default)]
+pub struct Beside<'a> {
+    pub book: Option<&'a LogbookDef>,
+    pub parts: Vec<&'a Followup>,
+}
+
 /// The form of `record` as a whole document. `title` is the record's
-/// title as the reader may see it (withheld when classified); `book` is
-/// an entry's logbook.
-pub fn page(
-    record: &Record,
-    title: &Title,
-    book: Option<&LogbookDef>,
-    lang: Lang,
-    text: &str,
-) -> String {
-    let (heading, body) = form(record, title, book, lang, text);
+/// title as the reader may see it (withheld when classified).
+pub fn page(record: &Record, title: &Title, beside: &Beside, lang: Lang, text: &str) -> String {
+    let (heading, body) = form(record, title, beside, lang, text);
     let doc_title = format!("{heading} {}", record.id());
     let body = html! {
         div.form {
@@ -73,7 +81,7 @@ pub fn page(
 fn form(
     record: &Record,
     title: &Title,
-    book: Option<&LogbookDef>,
+    beside: &Beside,
     lang: Lang,
     text: &str,
 ) -> (String, Markup) {
@@ -92,14 +100,16 @@ fn form(
         Record::Followup(fu) => {
             let fu = if withheld { &untold_followup(fu) } else { fu };
             let heading = Form::FollowupNotice.word(lang).into();
-            (heading, followup(fu, &subject, lang))
+            (heading, followup(fu, &subject, &beside.parts, lang))
         }
         // Any other classified record: nothing but its level and ID.
         _ if withheld => {
             let heading = lang.keyword(record.kind()).to_string();
             (heading, html! { p { (subject) } })
         }
-        Record::Entry(entry, name) if let Some(book) = book.filter(|b| is_letter(name, b)) => {
+        Record::Entry(entry, name)
+            if let Some(book) = beside.book.filter(|b| is_letter(name, b)) =>
+        {
             (Form::Letter.word(lang).into(), letter(entry, book, lang))
         }
         _ => {
@@ -241,18 +251,75 @@ fn outgoing(doc: &Outgoing, subject: &str, lang: Lang) -> Markup {
     }
 }
 
-fn followup(fu: &Followup, subject: &str, lang: Lang) -> Markup {
+/// The 督办通知单: the matter, its requirement, units and deadline (in
+/// force, after extensions), its milestones and a matter's parts, and
+/// boxes for the outcome and the signature. A follow-up broken down gets
+/// smaller boxes to write in, so that its milestones and parts still fit
+/// the one page.
+fn followup(fu: &Followup, subject: &str, parts: &[&Followup], lang: Lang) -> Markup {
     let feedback = fu.feedback.map(|f| lang.keyword(f)).unwrap_or_default();
     let sep = lang.list_separator();
+    let broken_down = !fu.milestones.is_empty() || !parts.is_empty();
+    let (requirement, result) = if broken_down {
+        ("b30", "b30")
+    } else {
+        ("b60", "b60")
+    };
     html! {
         p.no { (fu.id) }
         table {
             (row(Form::Matter, lang, subject))
-            (boxed(Form::Requirement, lang, "b60", html! { (clean(fu.requirement.as_deref().unwrap_or_default())) }))
+            (boxed(Form::Requirement, lang, requirement, html! { (clean(fu.requirement.as_deref().unwrap_or_default())) }))
             (pair((Form::Lead, &fu.lead), (Form::Support, &fu.support.join(sep)), lang))
-            (pair((Form::Deadline, &fu.due.to_string()), (Form::Feedback, feedback), lang))
-            (boxed(Form::Result, lang, "b60", html! {}))
+            (pair((Form::Deadline, &fu.effective_due().to_string()), (Form::Feedback, feedback), lang))
+            (milestones(fu, lang))
+            (parts_row(parts, lang))
+            (boxed(Form::Result, lang, result, html! {}))
             (boxed(Form::Signature, lang, "b25", html! {}))
+        }
+    }
+}
+
+/// The milestones (节点), numbered as `milestone done` takes them, each
+/// with its date and, once done, its mark and day; none, no row.
+fn milestones(fu: &Followup, lang: Lang) -> Markup {
+    if fu.milestones.is_empty() {
+        return html! {};
+    }
+    let line = |n: usize, m: &Milestone| {
+        let done = followup_words::milestone_state(lang, m.done, 0);
+        format!("{n}. {}  {}  {done}", m.due, m.text)
+    };
+    let items: Vec<String> = (fu.milestones.iter().enumerate())
+        .map(|(i, m)| line(i + 1, m).trim_end().to_string())
+        .collect();
+    html! { tr { th { (Form::Milestones.word(lang)) } td colspan="3" { (lines(&items)) } } }
+}
+
+/// A matter's parts (分解子项) with their roll-up: each one's matter, lead
+/// unit, due date in force and state; none, no row.
+fn parts_row(parts: &[&Followup], lang: Lang) -> Markup {
+    if parts.is_empty() {
+        return html! {};
+    }
+    let roll = followup_words::roll_up(lang, RollUp::of(parts.iter().copied()));
+    html! {
+        tr {
+            th { (Form::Parts.word(lang)) br; (roll) }
+            td colspan="3" {
+                table.parts {
+                    tr {
+                        th { (Form::Matter.word(lang)) } th { (Form::Lead.word(lang)) }
+                        th { (Form::Deadline.word(lang)) } th { (Form::State.word(lang)) }
+                    }
+                    @for p in parts {
+                        tr {
+                            td { (p.id) " " (clean(&p.title)) } td { (clean(&p.lead)) }
+                            td { (p.effective_due()) } td { (lang.keyword(p.status)) }
+                        }
+                    }
+                }
+            }
         }
     }
 }

@@ -8,6 +8,64 @@ fn office() -> Env {
     env
 }
 
+/// The example register with FU-2026-0017, a matter of five milestones
+/// (the first done) and four parts (FU-2026-0018 to 0021, the first
+/// closed): the most a 督办通知单 is asked to hold on its one page.
+fn broken_down() -> Env {
+    let env = office();
+    let matter = env.run(&[
+        "assign",
+        "开展安全生产大检查并形成整改台账",
+        "--lead",
+        "办公室",
+        "--due",
+        "2026-12-31",
+        "--requirement",
+        "按照省厅统一部署，全面排查各领域安全隐患，逐项建立整改台账，按期报送检查情况。",
+        "--milestone",
+        "2026-11-20:制定检查方案",
+        "--milestone",
+        "2026-11-30:完成企业自查",
+        "--milestone",
+        "2026-12-10:开展重点抽查",
+        "--milestone",
+        "2026-12-20:建立整改台账",
+        "--milestone",
+        "2026-12-28:报送检查总结",
+    ]);
+    assert_eq!(matter, "FU-2026-0017\n");
+    env.run(&[
+        "milestone",
+        "done",
+        "FU-2026-0017",
+        "1",
+        "--on",
+        "2026-11-19",
+    ]);
+    for (title, lead, due) in [
+        ("道路运输企业安全检查", "运输管理科", "2026-12-15"),
+        ("在建公路水运工程安全检查", "综合规划科", "2026-12-20"),
+        ("港口危险货物作业安全检查", "安全监督科", "2026-12-25"),
+        ("检查情况汇总与整改督办", "办公室", "2026-12-28"),
+    ] {
+        let args = [
+            "assign",
+            title,
+            "--lead",
+            lead,
+            "--due",
+            due,
+            "--parent",
+            "FU-2026-0017",
+        ];
+        env.run(&args);
+    }
+    // The example register verifies: done submits, verify closes.
+    env.run(&["done", "FU-2026-0018"]);
+    env.run(&["verify", "FU-2026-0018"]);
+    env
+}
+
 /// The form of `id` in `lang`.
 fn form(env: &Env, lang: &str, id: &str) -> String {
     env.run(&["--lang", lang, "show", id, "--format", "html"])
@@ -162,18 +220,66 @@ fn other_commands_refuse_html_naming_their_formats() {
     assert!(out.stdout.is_empty());
 }
 
+/// The rows of a form, without the page's frame and style.
+fn rows(page: &str) -> String {
+    let start = page.find("<table>").unwrap();
+    let end = page.rfind("</table>").unwrap() + "</table>".len();
+    page[start..end].replace("<tr>", "\n<tr>")
+}
+
+#[test]
+fn a_follow_up_notice_lists_its_milestones_and_a_matters_parts() {
+    let env = broken_down();
+    for lang in ["en", "zh"] {
+        let page = form(&env, lang, "FU-2026-0017");
+        crate::snapshots::snap(&format!("forms__breakdown_{lang}"), &rows(&page));
+    }
+    let zh = form(&env, "zh", "FU-2026-0017");
+    for word in [
+        "节点",
+        "1. 2026-11-20  制定检查方案  ✓ 2026-11-19 完成",
+        "5. 2026-12-28  报送检查总结",
+        "分解子项",
+        "1/4 已办结",
+        "FU-2026-0018 道路运输企业安全检查",
+        "运输管理科",
+        "已办结",
+        "待办",
+    ] {
+        assert!(zh.contains(word), "zh lacks {word}:\n{zh}");
+    }
+    let en = form(&env, "en", "FU-2026-0017");
+    for word in [
+        "Milestones",
+        "✓ done 2026-11-19",
+        "Parts",
+        "1/4 done",
+        "State",
+    ] {
+        assert!(en.contains(word), "en lacks {word}:\n{en}");
+    }
+    // A part's own notice names no parts; one without milestones, no row.
+    let part = form(&env, "zh", "FU-2026-0019");
+    assert!(
+        !part.contains("分解子项") && !part.contains("节点"),
+        "{part}"
+    );
+}
+
 #[test]
 fn every_form_prints_on_exactly_one_a4_page() {
     let Some(browser) = crate::html_browser::chromium("the forms' one-page print check") else {
         return;
     };
-    let env = office();
+    let env = broken_down();
     let dir = tempfile::tempdir().unwrap();
     for id in [
         "IN-2026-0001",
         "OUT-2026-0001",
         "FU-2026-0001",
         "LTR-2026-0001",
+        // Five milestones and four parts.
+        "FU-2026-0017",
     ] {
         for lang in ["en", "zh"] {
             let file = dir.path().join(format!("{id}-{lang}.html"));
