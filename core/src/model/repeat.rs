@@ -713,6 +713,34 @@ mod tests {
     }
 
     #[test]
+    fn a_second_occurrence_in_one_period_is_named_beside_the_first() {
+        let nov = occurrence("FU-2026-0001", "2026-11-05", "");
+        let dec = occurrence("FU-2026-0007", "2026-12-04", "");
+        // Moved by hand into November, and a third in December too.
+        let moved = occurrence("FU-2026-0003", "2026-11-28", "");
+        let again = occurrence("FU-2026-0009", "2026-12-31", "");
+        let all = [&again, &dec, &moved, &nov];
+        let found = same_period(all.iter().map(|f| (&f.id, *f)));
+        let said: Vec<(String, String, Date)> = (found.into_iter())
+            .map(|(id, note)| match note {
+                RepeatNote::SamePeriod { other, start, .. } => {
+                    (id.to_string(), other.to_string(), start)
+                }
+                other => panic!("{other:?}"),
+            })
+            .collect();
+        assert_eq!(
+            said,
+            [
+                ("FU-2026-0003".into(), "FU-2026-0001".into(), d(2026, 11, 1)),
+                ("FU-2026-0009".into(), "FU-2026-0007".into(), d(2026, 12, 1)),
+            ]
+        );
+        // One a period: nothing to say.
+        assert!(same_period([(&nov.id, &nov), (&dec.id, &dec)]).is_empty());
+    }
+
+    #[test]
     fn the_periods_lacking_are_those_begun_after_the_latest() {
         let every = full("month:5");
         assert!(
