@@ -197,3 +197,44 @@ fn import_refuses_a_rule_that_does_not_read_naming_the_row() {
     assert_eq!(fu["every"].as_str(), Some("month:5"));
     assert_eq!(fu["series"].as_str(), Some("FU-2026-0001"));
 }
+
+#[test]
+fn a_meetings_series_is_held_to_the_same_rules() {
+    let env = Env::new();
+    env.pin_clock("2026-11-23T09:30:00+08:00");
+    env.run(&[
+        "meeting",
+        "add",
+        "--title",
+        "局长办公会",
+        "--start",
+        "2026-11-23 09:00",
+        "--venue",
+        "三楼会议室",
+        "--every",
+        "week:周一",
+    ]);
+    env.run(&["meeting", "held", "MT-1"]);
+    env.run(&["check"]);
+    let second = "meetings/2026/MT-2026-0002.yaml";
+    // The next Monday's meeting moved by hand into the first one's week.
+    edit(&env, second, "start: 2026-11-30T", "start: 2026-11-27T");
+    let en = env.output(&["--lang", "en", "check"]);
+    assert_eq!(en.status.code(), Some(1));
+    let found = String::from_utf8_lossy(&en.stdout);
+    assert!(
+        found.contains(
+            "a second occurrence of the series MT-2026-0001 in the period from 2026-11-23, beside MT-2026-0001"
+        ),
+        "{found}"
+    );
+    // A meeting's series named by a follow-up is of another kind.
+    env.assign("另一事项");
+    edit(&env, second, "series: MT-2026-0001", "series: FU-2026-0001");
+    let zh = env.output(&["--lang", "zh", "check"]);
+    let found = String::from_utf8_lossy(&zh.stdout);
+    assert!(
+        found.contains("所属系列 FU-2026-0001 是另一类记录"),
+        "{found}"
+    );
+}
