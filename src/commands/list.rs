@@ -10,7 +10,7 @@ use crate::i18n::tr;
 use crate::report::breakdown;
 use crate::report::list::{self as rows, Filter};
 use crate::report::output::Output;
-use crate::report::redact::{Secrets, Words};
+use crate::report::redact::{Reveal, Secrets, Words};
 use std::borrow::Cow;
 use taizhang_core::model::date::Span;
 use taizhang_core::model::facts::{self, Facts};
@@ -223,6 +223,147 @@ pub fn select(ctx: &Ctx, register: &Register, args: &Args) -> Result<Found> {
         filter,
         levels,
     })
+}
+
+/// One page of what `args` select, in list's order: what `serve`'s
+/// search shows.
+pub struct Page {
+    /// The page's records, decoded.
+    pub records: Vec<Record>,
+    /// How many records `args` select in all.
+    pub total: usize,
+    /// The page shown (1-based), the one asked for within the pages there are.
+    pub page: usize,
+    pub filter: Filter,
+    pub levels: Vec<(Id, Secrecy)>,
+}
+
+/// Page `page` of `per_page` records of what `args` select: the same
+/// records `select` gives, in the same order. When the filter asks only
+/// what the cache's facts and search texts answer (`by_facts`), the
+/// matches are counted undecoded and only the page's records — and any
+/// that may be withheld, whose shown text decides a search — are
+/// decoded; otherwise every match is, as `select` does.
+pub fn select_page(
+    ctx: &Ctx,
+    register: &Register,
+    args: &Args,
+    page: usize,
+    per_page: usize,
+) -> Result<Page> {
+    let filter = build_filter(ctx, register, args)?;
+    let show = args.output.secrecy.show_classified;
+    if by_facts(&filter)
+        && let Some((ids, levels)) = matching_ids(ctx, register, &filter, show)?
+    {
+        let (page, range) = page_range(ids.len(), page, per_page);
+        let records = decode(ctx, register, &ids[range], show)?;
+        return Ok(Page {
+            records,
+            total: ids.len(),
+            page,
+            filter,
+            levels,
+        });
+    }
+    let found = select(ctx, register, args)?;
+    let (page, range) = page_range(found.records.len(), page, per_page);
+    Ok(Page {
+        total: found.records.len(),
+        records: found
+            .records
+            .into_iter()
+            .skip(range.start)
+            .take(range.len())
+            .collect(),
+        page,
+        filter: found.filter,
+        levels: found.levels,
+    })
+}
+
+/// The page shown, `page` kept within the pages there are, and the
+/// matches it holds.
+fn page_range(total: usize, page: usize, per_page: usize) -> (usize, std::ops::Range<usize>) {
+    let page = page.clamp(1, total.div_ceil(per_page).max(1));
+    let start = (page - 1) * per_page;
+    (page, start..total.min(start + per_page))
+}
+
+/// Whether a record's kind, year, date and search text decide alone if
+/// `filter` selects it, in list's order by ID: nothing that needs the
+/// record decoded (status, unit, people, due dates) and no search that
+/// may hit the words standing in for a withheld title.
+fn by_facts(filter: &Filter) -> bool {
+    filter.status.is_empty()
+        && filter.unit.is_none()
+        && filter.owner.is_none()
+        && !(filter.open || filter.overdue || filter.due_by.is_some())
+        && filter.holder.is_none()
+        && filter.person.is_none()
+        && (filter.search.as_deref()).is_none_or(|needle| !may_hit_withheld_title(needle))
+}
+
+/// The IDs `filter` selects, in order, and the levels of every classified
+/// record, from the cache (`store::listed_where`); `None` when the cache
+/// cannot tell. A match by search text that may be withheld from this
+/// viewer is decoded and matched as shown, as `select` does.
+fn matching_ids(
+    ctx: &Ctx,
+    register: &Register,
+    filter: &Filter,
+    show: bool,
+) -> Result<Option<(Vec<Id>, Vec<(Id, Secrecy)>)>> {
+    let files = |id: &Id, kind: Kind, book: Option<&str>| filter.may_hold(id, kind, book);
+    let filed = |f: &Facts| {
+        filter.since.is_none_or(|s| f.filed >= s) && filter.until.is_none_or(|u| f.filed <= u)
+    };
+    let facts = |f: &Facts| filter.may_match(f) && filed(f);
+    let search = |text: &str| {
+        (filter.search.as_deref()).is_none_or(|needle| facts::search_may_match(text, needle))
+    };
+    let need = Need::everything()
+        .files(&files)
+        .facts(&facts)
+        .search(&search);
+    let Some(listing) = store::listed_where(register, need) else {
+        return Ok(None);
+    };
+    let levels = listing.classified;
+    let inherits = !show && levels.iter().any(|(_, level)| level.is_classified());
+    let may_hide = |l: &store::Listed| {
+        filter.search.is_some()
+            && !show
+            && (l.facts.secrecy.is_classified()
+                || (inherits && matches!(l.kind, Kind::Followup | Kind::Logbook)))
+    };
+    let (unsure, sure): (Vec<_>, Vec<_>) = listing.records.into_iter().partition(may_hide);
+    let unsure: Vec<Id> = unsure.into_iter().map(|l| l.id).collect();
+    let secrets =
+        Secrets::from_levels(&levels, Reveal::when(show)).with_books(&register.config.logbooks);
+    let shown_matches = (decode(ctx, register, &unsure, show)?.into_iter())
+        .filter(|r| filter.matches(&secrets.shown(r, Words::Keywords), ctx.today))
+        .map(|r| r.id().clone());
+    let mut ids: Vec<Id> = sure
+        .into_iter()
+        .map(|l| l.id)
+        .chain(shown_matches)
+        .collect();
+    ids.sort();
+    Ok(Some((ids, levels)))
+}
+
+/// The records `ids` (sorted) name, decoded and unsealed as `select`'s
+/// are; one that cannot be read is warned about and left out.
+fn decode(ctx: &Ctx, register: &Register, ids: &[Id], show: bool) -> Result<Vec<Record>> {
+    if ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    let files = |id: &Id, _: Kind, _: Option<&str>| ids.binary_search(id).is_ok();
+    let need = Need::everything().files(&files);
+    let mut snapshot = store::report::load(register, need, |p| ctx.warn_skipped(p));
+    ctx.unseal_loaded(register, show, &mut snapshot.records)?;
+    Ok(snapshot.records.into_iter().map(|l| l.record).collect())
 }
 
 /// Whether a search for `needle` may find a withheld record by the words
