@@ -247,64 +247,6 @@ pub fn load_where(register: &Register, need: Need) -> Snapshot {
     load(register, need, cache, key, now, false).0
 }
 
-/// A record `listed_where` found wanted, known from the cache alone.
-#[derive(Debug, Clone)]
-pub struct Listed {
-    pub id: Id,
-    pub kind: Kind,
-    pub facts: Facts,
-}
-
-/// What `listed_where` knows without decoding a record.
-#[derive(Debug, Default)]
-pub struct Listing {
-    /// The records `need` asks for, sorted by ID.
-    pub records: Vec<Listed>,
-    /// Every classified record, asked for or not, as
-    /// `Snapshot::classified`.
-    pub classified: Vec<(Id, Secrecy)>,
-}
-
-/// The records `need` asks for, from the cache's facts and search texts
-/// alone: none is decoded, so a page of a long search decodes only the
-/// records it shows. `None` when the cache cannot answer for every file
-/// (there is none yet, a file changed or unreadable since, a file too
-/// fresh to trust): the caller then reads with `load_where`, which warns
-/// about the unreadable and refreshes the cache.
-pub fn listed_where(register: &Register, need: Need) -> Option<Listing> {
-    let cache = cache::Cache::open(register, cache::key(register))?;
-    let mut problems = Vec::new();
-    // Every file, not only those asked for: the classified levels of
-    // records passed over by name count too.
-    let files = list_files(register, &Need::everything(), &mut problems);
-    if !problems.is_empty() {
-        return None;
-    }
-    let plans = plan(register, &files, &cache.entries, register.runtime.now);
-    let mut listing = Listing::default();
-    for plan in &plans {
-        let (id, entry) = match plan {
-            Plan::Read { id, entry: Some(i) } => (*id, &cache.entries[*i]),
-            Plan::Known(known) if matches!(**known, FileResult::Stray(_)) => continue,
-            _ => return None,
-        };
-        let cache::Holds::Record(facts) = &entry.holds else {
-            return None;
-        };
-        listing.classified.extend(classified(id, facts.secrecy));
-        let (kind, book) = register.kind_of(id)?;
-        if need.wants_file(id, kind, book) && need.wants(facts, cache.search_text(entry)) {
-            listing.records.push(Listed {
-                id: id.clone(),
-                kind,
-                facts: *facts,
-            });
-        }
-    }
-    listing.records.sort_by(|a, b| a.id.cmp(&b.id));
-    Some(listing)
-}
-
 /// Files are resolved this many at a time, so that memory holds one
 /// chunk of cache payloads, not the whole cache.
 const CHUNK: usize = 4096;

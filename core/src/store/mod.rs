@@ -33,8 +33,7 @@ use crate::model::id::Id;
 use crate::model::record::Record;
 use crate::store::error::{Error, Result};
 pub use load::{
-    Checks, Listed, Listing, Loaded, Need, Problem, Snapshot, listed_where, load_all, load_checked,
-    load_one, load_where,
+    Checks, Loaded, Need, Problem, Snapshot, load_all, load_checked, load_one, load_where,
 };
 pub use register::{ReadStep, Reading, Register, Runtime};
 
