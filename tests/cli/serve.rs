@@ -407,9 +407,9 @@ fn listed_ids(body: &str) -> Vec<String> {
 }
 
 /// The search's pages are slices of `list --search`'s answer, in its
-/// order, both when the cache tells the matches apart undecoded (the
-/// clock moved on, every file trusted) and when it cannot (files just
-/// written); and the words of a withheld title find it in neither.
+/// order, both with a trusted cache (the clock moved on) and without
+/// (files just written); and the words of a withheld title find it in
+/// neither.
 #[test]
 fn the_search_pages_are_slices_of_list() {
     for cached in [false, true] {
