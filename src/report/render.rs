@@ -5,6 +5,7 @@ use comfy_table::{
     Attribute, Cell, Color, ColumnConstraint, ContentArrangement, LineStyle, Table as Comfy,
     TableStyle, Width,
 };
+use unicode_width::UnicodeWidthStr;
 
 /// The terminal a table is drawn for: whether it takes colour, and its
 /// width when known (`COLUMNS`, which tests pin; else comfy-table asks the
@@ -89,13 +90,7 @@ impl Table {
         if self.rows.len() <= PIECE {
             return self.render(&self.rows, true, &whole);
         }
-        let mut widths = vec![1u16; self.headers.len()];
-        for (i, piece) in self.rows.chunks(PIECE).enumerate() {
-            let table = self.comfy(piece, i == 0, &whole);
-            for (width, max) in widths.iter_mut().zip(table.column_max_content_widths()) {
-                *width = (*width).max(max);
-            }
-        }
+        let mut widths = self.content_widths();
         if screen.is_none() {
             for &(column, most) in &self.wrap {
                 if let Some(width) = widths.get_mut(column) {
@@ -117,6 +112,26 @@ impl Table {
             .enumerate()
             .map(|(i, piece)| self.render(piece, i == 0, &fixed))
             .collect()
+    }
+
+    /// The widest line of each column, header included, at least one:
+    /// what comfy-table's `column_max_content_widths` measures (the same
+    /// `unicode-width`, lines split at '\n'), without building its cells
+    /// for every row only to measure them.
+    fn content_widths(&self) -> Vec<u16> {
+        let mut widths = vec![1u16; self.headers.len()];
+        let mut measure = |cells: &mut dyn Iterator<Item = &str>| {
+            for (width, text) in widths.iter_mut().zip(cells) {
+                let widest = text.split('\n').map(UnicodeWidthStr::width).max();
+                let widest = u16::try_from(widest.unwrap_or(0)).unwrap_or(u16::MAX);
+                *width = (*width).max(widest);
+            }
+        };
+        measure(&mut self.headers.iter().map(String::as_str));
+        for row in &self.rows {
+            measure(&mut row.iter().map(|(text, _)| text.as_str()));
+        }
+        widths
     }
 
     /// `rows` as a terminal table, with the header if `header`.
@@ -274,6 +289,16 @@ mod tests {
                 (last.into(), Tone::Plain),
             ]);
         }
+        let plain = How {
+            color: false,
+            screen: None,
+            widths: None,
+        };
+        let measured = table.comfy(&table.rows, true, &plain);
+        let measured: Vec<u16> = (measured.column_max_content_widths().iter())
+            .map(|w| (*w).max(1))
+            .collect();
+        assert_eq!(table.content_widths(), measured, "as comfy-table measures");
         for (color, screen) in [
             (false, None),
             (true, None),

@@ -398,3 +398,53 @@ fn the_search_is_paginated() {
     let second = page(&server, "/list?lang=en&kind=fu&page=2");
     assert!(second.contains("Page 2 of 2") && second.contains("Previous"));
 }
+
+/// The IDs of a served table, in its order.
+fn listed_ids(body: &str) -> Vec<String> {
+    (body.split("href=\"/r/").skip(1))
+        .map(|rest| rest.split('"').next().unwrap().to_string())
+        .collect()
+}
+
+/// The search's pages are slices of `list --search`'s answer, in its
+/// order, both with a trusted cache (the clock moved on) and without
+/// (files just written); and the words of a withheld title find it in
+/// neither.
+#[test]
+fn the_search_pages_are_slices_of_list() {
+    for cached in [false, true] {
+        let env = office();
+        // Past the 100 records of a page.
+        for n in 0..45 {
+            let title = format!("2026年分页事项{n}");
+            env.run(&["assign", &title, "--lead", "BGS", "--due", "2026-12-24"]);
+        }
+        if cached {
+            env.skip_ahead();
+            env.run(&["list"]);
+        }
+        let json: Value =
+            serde_json::from_str(&env.run(&["list", "--search", "2026", "--format", "json"]))
+                .unwrap();
+        let expected: Vec<String> = (json.as_array().unwrap().iter())
+            .map(|r| r["id"].as_str().unwrap().to_string())
+            .collect();
+        assert!(expected.len() > 100, "two pages: {}", expected.len());
+        let server = loopback(&env);
+        let pages: Vec<Vec<String>> = (1..=2)
+            .map(|n| listed_ids(&page(&server, &format!("/list?lang=en&text=2026&page={n}"))))
+            .collect();
+        assert_eq!(pages[0], expected[..100], "cached: {cached}");
+        assert_eq!(pages[1], expected[100..], "cached: {cached}");
+        // 道路运输安全保障, words of both withheld titles.
+        let words = "%E9%81%93%E8%B7%AF%E8%BF%90%E8%BE%93%E5%AE%89%E5%85%A8%E4%BF%9D%E9%9A%9C";
+        let body = page(&server, &format!("/list?lang=en&text={words}"));
+        for (id, title) in SECRET {
+            assert!(!body.contains(id) && !body.contains(title), "{body}");
+        }
+        let revealed = start(&env, &["--bind", "127.0.0.1:0", "--show-classified"]);
+        let body = page(&revealed, &format!("/list?lang=en&text={words}"));
+        let ids = listed_ids(&body);
+        assert_eq!(ids, ["FU-2026-0012", "IN-2026-0006"], "cached: {cached}");
+    }
+}
