@@ -8,7 +8,7 @@
 //! fingerprint when it was parsed (size, mtime and ctime to the
 //! nanosecond, inode), and the outcome of parsing it: the record as JSON
 //! with its facts, or the problem that made it unreadable. Beside the
-//! facts, the index keeps the text a search looks at (`facts::search_text`),
+//! facts, the cache keeps the text a search looks at (`facts::search_text`),
 //! so a search passes over records that cannot match without decoding
 //! them. Once `check` has held a record to its own rules and found
 //! nothing, the entry also keeps a second payload, the record as the
@@ -16,10 +16,14 @@
 //! (`Checked`): the next `check` takes that instead of running the rules
 //! again on the whole record.
 //!
-//! Layout: a header; the payloads, each followed by its checksum; then the
-//! index (path, fingerprint, facts, where the payload is), sorted by path,
-//! with one checksum for the whole index. A command reads the header and
-//! the index, then only the payloads it needs.
+//! Layout: a header; the records' payloads, each followed by its
+//! checksum; the `Checked` payloads, likewise; the search texts, one
+//! string with one checksum; then the index (path, fingerprint, facts,
+//! where the payloads and the search text are), sorted by path, with one
+//! checksum for the whole index. A command reads the header and the
+//! index, then only the payloads it needs, and the texts only if it
+//! searches: `remind` reads no `Checked` payload and no text, `check`
+//! reads the `Checked` payloads and few records.
 //!
 //! What it must never do: change an answer. An entry is used only when the
 //! file's fingerprint is exactly the one recorded, the checksums hold, and
@@ -49,7 +53,7 @@ use crate::store::register::{Register, SETTINGS_FILE};
 
 /// The cache file, under the register's state folder.
 pub const CACHE_FILE: &str = "cache.bin";
-const MAGIC: &[u8; 8] = b"TZCACHE2";
+const MAGIC: &[u8; 8] = b"TZCACHE3";
 /// Bump when the layout or the meaning of an entry changes.
 /// 3: each entry tells whether its file holds comments, and a record
 /// whose `id` disagrees with its file is a problem, never a record
@@ -61,14 +65,18 @@ const MAGIC: &[u8; 8] = b"TZCACHE2";
 /// 6: a logbook entry's `secrecy` field is its level (`Facts::secrecy`).
 /// 7: the index keeps each record's search text, and an entry may carry
 /// the payload of a record `check` found clean (`Checked`).
-const LAYOUT_VERSION: u64 = 7;
+/// 8: the `Checked` payloads and the search texts lie in regions of
+/// their own, so a read that needs neither does not read them.
+const LAYOUT_VERSION: u64 = 8;
 /// Bump when a rule of `check` on one record changes in a way the source
 /// fingerprint of `build.rs` (the record types and their rules, under
 /// `src/model`) cannot see, e.g. how the store locates or reads a file:
 /// a cached "clean" must mean what today's rules would find.
 pub const RULES_VERSION: u64 = 1;
-/// Magic, key, index offset, index length, index checksum, entry count.
-const HEADER_LEN: usize = 48;
+/// Magic; key, index offset, index length, index checksum, entry count,
+/// where the `Checked` payloads begin, where the texts begin, their
+/// length and their checksum.
+const HEADER_LEN: usize = 8 + 9 * 8;
 /// Changes within this many seconds before the files were stat-ed are not
 /// cached: coarse file-system clocks could hide a second same-size edit.
 const RACY_SECONDS: i64 = 3;
@@ -172,8 +180,23 @@ pub enum Holds {
     Problem,
 }
 
+/// Where one payload lies in the cache file: `len` bytes at `at`, then
+/// their checksum.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Place {
+    at: u64,
+    len: u32,
+}
+
+impl Place {
+    /// Where the payload and its checksum end.
+    fn end(self) -> u64 {
+        self.at + u64::from(self.len) + 8
+    }
+}
+
 /// One entry of the index: a file as it was when parsed, and where its
-/// payload is.
+/// payloads are.
 #[derive(Debug)]
 pub struct Entry {
     pub path: Box<str>,
@@ -181,47 +204,58 @@ pub struct Entry {
     pub holds: Holds,
     /// The file holds `#` comments.
     pub comments: bool,
-    /// Where the record's search text lies in the index bytes.
+    /// Where the record's search text lies among the texts.
     search: (u32, u32),
-    offset: u64,
-    len: u32,
-    /// The length of the `Checked` payload after the record's, if any.
-    checked: Option<u32>,
+    /// The record's (or problem's) payload, in the records' region.
+    payload: Place,
+    /// The `Checked` payload, in the region after the records', if any.
+    checked: Option<Place>,
 }
 
 impl Entry {
-    /// How far this payload starts after the end of `earlier`'s.
-    pub fn offset_after(&self, earlier: &Entry) -> u64 {
-        self.offset.saturating_sub(earlier.end())
-    }
-
     /// Whether `check` found this record clean and kept what it needs.
     pub fn is_checked(&self) -> bool {
         self.checked.is_some()
     }
-
-    /// Where the record's payload and its checksum end.
-    fn record_end(&self) -> u64 {
-        self.offset + u64::from(self.len) + 8
-    }
-
-    /// Where the entry's payloads and their checksums end.
-    fn end(&self) -> u64 {
-        self.record_end() + self.checked.map_or(0, |len| u64::from(len) + 8)
-    }
 }
 
-/// An open cache: its index in memory, its payloads read on demand.
+/// Which of an entry's payloads a read uses.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Payloads {
+    /// The record (or problem).
+    Record,
+    /// What `check` keeps of a clean record; the record itself if there
+    /// is none.
+    Checked,
+    /// Both, to carry them into a new cache.
+    Both,
+}
+
+/// The regions of a cache file, from its header.
+struct Regions {
+    /// Where the `Checked` payloads begin (and the records' end).
+    checked_at: u64,
+    /// Where the search texts begin (and the `Checked` payloads end).
+    texts_at: u64,
+    texts_len: u64,
+    texts_sum: u64,
+}
+
+/// An open cache: its index in memory, its payloads and search texts
+/// read on demand.
 pub struct Cache {
     file: File,
     pub entries: Vec<Entry>,
-    /// The index as read, which the entries' search texts lie in.
-    index: Vec<u8>,
+    regions: Regions,
+    /// The search texts, once read (`load_texts`): one string, checked
+    /// whole, which each record's text is a slice of.
+    texts: Option<String>,
 }
 
 impl Cache {
     /// Opens the cache if it exists, belongs to this build and settings,
-    /// and its index is intact.
+    /// and its index is intact. The search texts are not read: only a
+    /// search and a cache rewrite need them (`load_texts`).
     pub fn open(register: &Register, key: u64) -> Option<Cache> {
         let mut file = File::open(path(register)).ok()?;
         let mut header = [0u8; HEADER_LEN];
@@ -232,57 +266,119 @@ impl Cache {
         }
         let (index_at, index_len, sum) = (cursor.u64()?, cursor.u64()?, cursor.u64()?);
         let count = usize::try_from(cursor.u64()?).ok()?;
+        let regions = Regions {
+            checked_at: cursor.u64()?,
+            texts_at: cursor.u64()?,
+            texts_len: cursor.u64()?,
+            texts_sum: cursor.u64()?,
+        };
         let file_len = file.metadata().ok()?.len();
-        if index_at.checked_add(index_len)? != file_len {
+        let ordered = HEADER_LEN as u64 <= regions.checked_at
+            && regions.checked_at <= regions.texts_at
+            && regions.texts_at.checked_add(regions.texts_len)? == index_at
+            && index_at.checked_add(index_len)? == file_len;
+        if !ordered {
             return None;
         }
-        let mut index = vec![0u8; usize::try_from(index_len).ok()?];
-        file.seek(SeekFrom::Start(index_at)).ok()?;
-        file.read_exact(&mut index).ok()?;
+        let index = read_at(&file, index_at, index_len)?;
         if checksum(&index) != sum {
             return None;
         }
-        let entries = parse_index(&index, index_at, count)?;
+        let entries = parse_index(&index, &regions, count)?;
         Some(Cache {
             file,
             entries,
-            index,
+            regions,
+            texts: None,
         })
     }
 
-    /// The search text of `entry` (`facts::search_text`); `None` for a
-    /// problem, or if damaged.
-    pub fn search_text(&self, entry: &Entry) -> Option<&str> {
-        search_in(&self.index, entry)
+    /// Reads the search texts, if not yet read; `false` when they are
+    /// damaged (then every text is unknown, and `search_text` gives
+    /// `None`).
+    pub fn load_texts(&mut self) -> bool {
+        if self.texts.is_none() {
+            let Regions {
+                texts_at,
+                texts_len,
+                texts_sum,
+                ..
+            } = self.regions;
+            self.texts = read_at(&self.file, texts_at, texts_len)
+                .filter(|bytes| checksum(bytes) == texts_sum)
+                .and_then(|bytes| String::from_utf8(bytes).ok());
+        }
+        self.texts.is_some()
     }
 
-    /// The index bytes, for `search_in` where the cache itself is not at
-    /// hand.
-    pub fn index(&self) -> &[u8] {
-        &self.index
+    /// The search texts, once read: what `search_in` looks in.
+    pub fn texts(&self) -> Option<&str> {
+        self.texts.as_deref()
     }
 
-    /// Lets go of the index bytes, which only the search texts still
-    /// need: a read that neither searches nor writes a new cache holds
-    /// 100,000 records' texts for nothing. Their texts are then unknown
-    /// (`search_in` gives `None`).
-    pub fn drop_search_texts(&mut self) {
-        self.index = Vec::new();
+    /// Reads the payloads `which` of `entries` (in index order), in as
+    /// few reads as lie close together: payloads less than `gap` bytes
+    /// apart are read in one.
+    pub fn read_payloads<'e>(
+        &self,
+        entries: impl Iterator<Item = &'e Entry>,
+        which: Payloads,
+        gap: u64,
+    ) -> Vec<Span> {
+        let (mut records, mut checked) = (Runs::new(gap), Runs::new(gap));
+        for entry in entries {
+            let (record, check) = match (which, entry.checked) {
+                (Payloads::Record, _) | (Payloads::Checked, None) => (true, None),
+                (Payloads::Checked, Some(place)) => (false, Some(place)),
+                (Payloads::Both, place) => (true, place),
+            };
+            if record {
+                records.add(entry.payload);
+            }
+            if let Some(place) = check {
+                checked.add(place);
+            }
+        }
+        // The records' region lies before the `Checked` one: the spans
+        // come out in file order.
+        (records.runs.into_iter().chain(checked.runs))
+            .filter_map(|(start, end)| {
+                let bytes = read_at(&self.file, start, end.checked_sub(start)?)?;
+                Some(Span { start, bytes })
+            })
+            .collect()
+    }
+}
+
+/// Payloads gathered into runs of bytes to read at once.
+struct Runs {
+    gap: u64,
+    runs: Vec<(u64, u64)>,
+}
+
+impl Runs {
+    fn new(gap: u64) -> Runs {
+        Runs {
+            gap,
+            runs: Vec::new(),
+        }
     }
 
-    /// The bytes from the payload of `first` to the end of that of
-    /// `last`, in one read.
-    pub fn read_span(&self, first: &Entry, last: &Entry) -> Option<Span> {
-        let len = usize::try_from(last.end().checked_sub(first.offset)?).ok()?;
-        let mut bytes = vec![0u8; len];
-        let mut file = &self.file;
-        file.seek(SeekFrom::Start(first.offset)).ok()?;
-        file.read_exact(&mut bytes).ok()?;
-        Some(Span {
-            start: first.offset,
-            bytes,
-        })
+    /// Adds a payload that lies after every one added before.
+    fn add(&mut self, place: Place) {
+        match self.runs.last_mut() {
+            Some((_, end)) if place.at.saturating_sub(*end) < self.gap => *end = place.end(),
+            _ => self.runs.push((place.at, place.end())),
+        }
     }
+}
+
+/// `len` bytes of `file` at `at`.
+fn read_at(mut file: &File, at: u64, len: u64) -> Option<Vec<u8>> {
+    let mut bytes = vec![0u8; usize::try_from(len).ok()?];
+    file.seek(SeekFrom::Start(at)).ok()?;
+    file.read_exact(&mut bytes).ok()?;
+    Some(bytes)
 }
 
 /// Payload bytes read from the cache, starting at offset `start`.
@@ -292,52 +388,41 @@ pub struct Span {
 }
 
 impl Span {
-    /// The payload of `entry`, if it lies in this span and its checksum
+    /// The payload at `place`, if it lies in this span and its checksum
     /// holds.
-    pub fn payload(&self, entry: &Entry) -> Option<&[u8]> {
-        self.bytes_at(entry.offset, entry.len)
-    }
-
-    /// The `Checked` payload of `entry`, if it has one, it lies in this
-    /// span and its checksum holds.
-    pub fn checked_payload(&self, entry: &Entry) -> Option<&[u8]> {
-        self.bytes_at(entry.record_end(), entry.checked?)
-    }
-
-    /// `len` bytes at `offset` in the cache file, followed by their
-    /// checksum.
-    fn bytes_at(&self, offset: u64, len: u32) -> Option<&[u8]> {
-        let from = usize::try_from(offset.checked_sub(self.start)?).ok()?;
-        let to = from + len as usize;
+    fn bytes_at(&self, place: Place) -> Option<&[u8]> {
+        let from = usize::try_from(place.at.checked_sub(self.start)?).ok()?;
+        let to = from + place.len as usize;
         let payload = self.bytes.get(from..to)?;
         let sum = self.bytes.get(to..to + 8)?;
         (sum == checksum(payload).to_le_bytes()).then_some(payload)
     }
 }
 
-/// The search text of `entry` in the index bytes it was read from.
-pub fn search_in<'i>(index: &'i [u8], entry: &Entry) -> Option<&'i str> {
+/// The search text of `entry` among the cache's `texts` (`Cache::texts`).
+pub fn search_in<'t>(texts: Option<&'t str>, entry: &Entry) -> Option<&'t str> {
     if !matches!(entry.holds, Holds::Record(_)) {
         return None;
     }
     let (from, len) = (entry.search.0 as usize, entry.search.1 as usize);
-    std::str::from_utf8(index.get(from..from + len)?).ok()
+    texts?.get(from..from + len)
 }
 
 /// The payload of `entry` among `spans` (in file order), if read and
 /// intact.
 pub fn payload_in<'s>(spans: &'s [Span], entry: &Entry) -> Option<&'s [u8]> {
-    span_of(spans, entry)?.payload(entry)
+    span_of(spans, entry.payload)?.bytes_at(entry.payload)
 }
 
 /// The `Checked` payload of `entry` among `spans`, if it has one, read
 /// and intact.
 pub fn checked_in<'s>(spans: &'s [Span], entry: &Entry) -> Option<&'s [u8]> {
-    span_of(spans, entry)?.checked_payload(entry)
+    let place = entry.checked?;
+    span_of(spans, place)?.bytes_at(place)
 }
 
-fn span_of<'s>(spans: &'s [Span], entry: &Entry) -> Option<&'s Span> {
-    let after = spans.partition_point(|span| span.start <= entry.offset);
+fn span_of(spans: &[Span], place: Place) -> Option<&Span> {
+    let after = spans.partition_point(|span| span.start <= place.at);
     spans.get(after.checked_sub(1)?)
 }
 
@@ -515,29 +600,37 @@ impl<'a> Cursor<'a> {
     }
 }
 
-/// The index: entries strictly ascending by path, payloads inside the
-/// payload area and in the same order. Anything else is damage.
-fn parse_index(bytes: &[u8], payload_end: u64, count: usize) -> Option<Vec<Entry>> {
+/// The index: entries strictly ascending by path, each payload inside
+/// its region and after the one before it, each search text among the
+/// texts. Anything else is damage.
+fn parse_index(bytes: &[u8], regions: &Regions, count: usize) -> Option<Vec<Entry>> {
     let mut cursor = Cursor(bytes);
     // No entry is shorter than this: the count cannot ask for more.
     const MIN_ENTRY: usize = 2 + 40 + 1 + 12;
     let mut entries: Vec<Entry> = Vec::with_capacity(count.min(bytes.len() / MIN_ENTRY));
-    let mut next_offset = HEADER_LEN as u64;
+    let (mut next_record, mut next_checked) = (HEADER_LEN as u64, regions.checked_at);
     while !cursor.0.is_empty() {
-        let entry = parse_entry(&mut cursor, bytes)?;
+        let entry = parse_entry(&mut cursor, regions.checked_at)?;
         let ordered = entries.last().is_none_or(|prev| prev.path < entry.path);
-        if !ordered || entry.offset < next_offset || entry.end() > payload_end {
+        let record_fits =
+            entry.payload.at >= next_record && entry.payload.end() <= regions.checked_at;
+        let checked_fits = entry
+            .checked
+            .is_none_or(|place| place.at >= next_checked && place.end() <= regions.texts_at);
+        let text_fits = u64::from(entry.search.0) + u64::from(entry.search.1) <= regions.texts_len;
+        if !(ordered && record_fits && checked_fits && text_fits) {
             return None;
         }
-        next_offset = entry.end();
+        next_record = entry.payload.end();
+        next_checked = entry.checked.map_or(next_checked, Place::end);
         entries.push(entry);
     }
     (entries.len() == count).then_some(entries)
 }
 
-/// One entry; `whole` is the index it is read from, which `cursor` is
-/// the rest of (the entry's search text is kept as where it lies).
-fn parse_entry(cursor: &mut Cursor, whole: &[u8]) -> Option<Entry> {
+/// One entry; a `Checked` payload's offset is kept from the start of its
+/// region, which begins at `checked_at`.
+fn parse_entry(cursor: &mut Cursor, checked_at: u64) -> Option<Entry> {
     let path_len = cursor.u16()? as usize;
     let path = std::str::from_utf8(cursor.take(path_len)?).ok()?.into();
     let fingerprint = Fingerprint::read(cursor)?;
@@ -545,29 +638,30 @@ fn parse_entry(cursor: &mut Cursor, whole: &[u8]) -> Option<Entry> {
         TAG_RECORD => {
             let flags = cursor.u8()?;
             let facts = read_facts(cursor)?;
-            let len = cursor.u32()?;
-            let at = u32::try_from(whole.len() - cursor.0.len()).ok()?;
-            cursor.take(len as usize)?;
-            (Holds::Record(facts), flags, (at, len))
+            (Holds::Record(facts), flags, (cursor.u32()?, cursor.u32()?))
         }
         TAG_PROBLEM => (Holds::Problem, 0, (0, 0)),
         _ => return None,
     };
-    let offset = cursor.u64()?;
-    let len = cursor.u32()?;
+    let payload = Place {
+        at: cursor.u64()?,
+        len: cursor.u32()?,
+    };
     let checked = match flags & FLAG_CHECKED {
         0 => None,
-        _ => Some(cursor.u32()?).filter(|len| *len <= MAX_PAYLOAD),
+        _ => Some(Place {
+            at: checked_at.checked_add(cursor.u64()?)?,
+            len: cursor.u32()?,
+        }),
     };
-    let intact = len <= MAX_PAYLOAD && (checked.is_some() == (flags & FLAG_CHECKED != 0));
+    let intact = payload.len <= MAX_PAYLOAD && checked.is_none_or(|c| c.len <= MAX_PAYLOAD);
     intact.then_some(Entry {
         path,
         fingerprint,
         holds,
         comments: flags & FLAG_COMMENTS != 0,
         search,
-        offset,
-        len,
+        payload,
         checked,
     })
 }
@@ -617,16 +711,22 @@ pub struct Add<'a> {
     pub checked: Option<&'a [u8]>,
 }
 
-/// Writes a new cache: payloads as they come, in path order, then the
-/// index; renamed into place only when complete. Any failure drops the
-/// new cache silently: it is only an optimisation, and the next command
-/// tries again.
+/// Writes a new cache: record payloads as they come, in path order, the
+/// `Checked` payloads beside them in a file of their own, and the search
+/// texts and the index in memory; at the end the `Checked` payloads,
+/// the texts and the index follow the records, and the whole is renamed
+/// into place. Any failure drops the new cache silently: it is only an
+/// optimisation, and the next command tries again.
 pub struct Writer {
     out: BufWriter<tempfile::NamedTempFile>,
+    /// The `Checked` payloads, moved after the records' at the end.
+    checked: BufWriter<File>,
     key: u64,
     dir: PathBuf,
     index: Vec<u8>,
+    texts: Vec<u8>,
     offset: u64,
+    checked_offset: u64,
     last_path: Option<String>,
     count: u64,
     failed: bool,
@@ -642,14 +742,18 @@ impl Writer {
             .prefix(TEMP_PREFIX)
             .tempfile_in(&dir)
             .ok()?;
+        let checked = tempfile::tempfile_in(&dir).ok()?;
         let mut out = BufWriter::with_capacity(1 << 16, tmp);
         out.write_all(&[0u8; HEADER_LEN]).ok()?;
         Some(Writer {
             out,
+            checked: BufWriter::with_capacity(1 << 16, checked),
             key,
             dir,
             index: Vec::with_capacity(1 << 20),
+            texts: Vec::with_capacity(1 << 20),
             offset: HEADER_LEN as u64,
+            checked_offset: 0,
             last_path: None,
             count: 0,
             failed: false,
@@ -675,22 +779,21 @@ impl Writer {
             (Holds::Record(_), None) => return,
             (Holds::Problem, _) => "",
         };
-        let Ok(search_len) = u32::try_from(search.len()) else {
+        let (Ok(search_at), Ok(search_len)) =
+            (u32::try_from(self.texts.len()), u32::try_from(search.len()))
+        else {
             return;
         };
         if self.last_path.as_deref().is_some_and(|last| last >= path) {
             return;
         }
-        let payloads = std::iter::once(add.payload).chain(checked.map(|(c, _)| c));
-        for payload in payloads {
-            let written = self
-                .out
-                .write_all(payload)
-                .and_then(|()| self.out.write_all(&checksum(payload).to_le_bytes()));
-            if written.is_err() {
-                self.failed = true;
-                return;
-            }
+        let mut written = write_payload(&mut self.out, add.payload);
+        if let Some((payload, _)) = checked {
+            written = written.and_then(|()| write_payload(&mut self.checked, payload));
+        }
+        if written.is_err() {
+            self.failed = true;
+            return;
         }
         let index = &mut self.index;
         index.extend_from_slice(&path_len.to_le_bytes());
@@ -703,8 +806,9 @@ impl Writer {
                     | (if checked.is_some() { FLAG_CHECKED } else { 0 });
                 index.push(flags);
                 write_facts(index, facts);
+                index.extend_from_slice(&search_at.to_le_bytes());
                 index.extend_from_slice(&search_len.to_le_bytes());
-                index.extend_from_slice(search.as_bytes());
+                self.texts.extend_from_slice(search.as_bytes());
             }
             Holds::Problem => index.push(TAG_PROBLEM),
         }
@@ -712,14 +816,16 @@ impl Writer {
         index.extend_from_slice(&len.to_le_bytes());
         self.offset += u64::from(len) + 8;
         if let Some((_, checked_len)) = checked {
+            index.extend_from_slice(&self.checked_offset.to_le_bytes());
             index.extend_from_slice(&checked_len.to_le_bytes());
-            self.offset += u64::from(checked_len) + 8;
+            self.checked_offset += u64::from(checked_len) + 8;
         }
         self.last_path = Some(path.to_string());
         self.count += 1;
     }
 
-    /// Writes the index and the header, and puts the cache in place.
+    /// Writes the `Checked` payloads, the texts, the index and the
+    /// header, and puts the cache in place.
     pub fn finish(self) {
         let _ = self.try_finish();
     }
@@ -728,14 +834,33 @@ impl Writer {
         if self.failed {
             return Err(std::io::Error::other("a payload could not be written"));
         }
+        let mut checked = self.checked.into_inner().map_err(|e| e.into_error())?;
+        checked.seek(SeekFrom::Start(0))?;
+        let checked_at = self.offset;
+        let copied = std::io::copy(&mut checked, &mut self.out)?;
+        if copied != self.checked_offset {
+            return Err(std::io::Error::other("the checked payloads were cut short"));
+        }
+        let texts_at = checked_at + copied;
+        let texts_len = self.texts.len() as u64;
+        self.out.write_all(&self.texts)?;
         self.out.write_all(&self.index)?;
+        let fields = [
+            self.key,
+            texts_at + texts_len,
+            self.index.len() as u64,
+            checksum(&self.index),
+            self.count,
+            checked_at,
+            texts_at,
+            texts_len,
+            checksum(&self.texts),
+        ];
         let mut header = Vec::with_capacity(HEADER_LEN);
         header.extend_from_slice(MAGIC);
-        header.extend_from_slice(&self.key.to_le_bytes());
-        header.extend_from_slice(&self.offset.to_le_bytes());
-        header.extend_from_slice(&(self.index.len() as u64).to_le_bytes());
-        header.extend_from_slice(&checksum(&self.index).to_le_bytes());
-        header.extend_from_slice(&self.count.to_le_bytes());
+        for field in fields {
+            header.extend_from_slice(&field.to_le_bytes());
+        }
         self.out.seek(SeekFrom::Start(0))?;
         self.out.write_all(&header)?;
         let tmp = self.out.into_inner().map_err(|e| e.into_error())?;
@@ -743,6 +868,12 @@ impl Writer {
             .map_err(|e| e.error)?;
         Ok(())
     }
+}
+
+/// Writes a payload followed by its checksum.
+fn write_payload(out: &mut impl Write, payload: &[u8]) -> std::io::Result<()> {
+    out.write_all(payload)?;
+    out.write_all(&checksum(payload).to_le_bytes())
 }
 
 /// Temporary files of caches being written start with this.
@@ -796,8 +927,10 @@ mod tests {
             holds: Holds::Record(Facts::of(record)),
             comments: false,
             search: (0, 0),
-            offset: 0,
-            len: u32::try_from(payload.len()).unwrap(),
+            payload: Place {
+                at: 0,
+                len: u32::try_from(payload.len()).unwrap(),
+            },
             checked: None,
         };
         (entry, payload)

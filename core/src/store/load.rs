@@ -281,11 +281,11 @@ fn load(
             need.files.is_none() && (cache.is_none() || many_stale(&plans, &files, now, &stale));
         (plans, rewrite)
     };
-    if let Some(cache) = cache.as_mut().filter(|_| !rewrite && need.search.is_none()) {
-        cache.drop_search_texts();
+    if let Some(cache) = cache.as_mut().filter(|_| rewrite || need.search.is_some()) {
+        cache.load_texts();
     }
     let entries = cache.as_ref().map_or(&[][..], |c| c.entries.as_slice());
-    let index = cache.as_ref().map_or(&[][..], |c| c.index());
+    let texts = cache.as_ref().and_then(|c| c.texts());
     let mut writer = rewrite
         .then(|| cache::Writer::create(register, key))
         .flatten();
@@ -300,12 +300,12 @@ fn load(
         tell(ReadStep::Parsing(parsing));
     }
     for (plans, files) in plans.chunks(CHUNK).zip(files.chunks(CHUNK)) {
-        let spans = read_spans(cache.as_ref(), plans, &need, writer.is_some());
+        let spans = read_spans(cache.as_ref(), plans, &need, writer.is_some(), checking);
         let job = Job {
             register,
             need: &need,
             entries,
-            index,
+            texts,
             spans: &spans,
             writing: writer.is_some(),
             checking,
@@ -426,13 +426,15 @@ fn plan<'f>(
 }
 
 /// Reads the payloads a chunk will use — those of records the command
-/// needs, and all of them when a new cache is being written — in as few
-/// reads as lie close together.
+/// needs (for `check`, what it keeps of clean ones), and all of them
+/// when a new cache is being written — in as few reads as lie close
+/// together.
 fn read_spans(
     cache: Option<&cache::Cache>,
     plans: &[Plan],
     need: &Need,
     writing: bool,
+    checking: bool,
 ) -> Vec<cache::Span> {
     let Some(cache) = cache else {
         return Vec::new();
@@ -441,22 +443,18 @@ fn read_spans(
         Plan::Read { entry: Some(i), .. } => Some(&cache.entries[*i]),
         _ => None,
     });
-    let used = used.filter(|entry| writing || entry_wanted(entry, need, cache.index()));
-    let mut runs: Vec<(&cache::Entry, &cache::Entry)> = Vec::new();
-    for entry in used {
-        match runs.last_mut() {
-            Some((_, last)) if entry.offset_after(last) < READ_GAP => *last = entry,
-            _ => runs.push((entry, entry)),
-        }
-    }
-    runs.into_iter()
-        .filter_map(|(first, last)| cache.read_span(first, last))
-        .collect()
+    let used = used.filter(|entry| writing || entry_wanted(entry, need, cache.texts()));
+    let which = match (writing, checking) {
+        (true, _) => cache::Payloads::Both,
+        (false, true) => cache::Payloads::Checked,
+        (false, false) => cache::Payloads::Record,
+    };
+    cache.read_payloads(used, which, READ_GAP)
 }
 
-fn entry_wanted(entry: &cache::Entry, need: &Need, index: &[u8]) -> bool {
+fn entry_wanted(entry: &cache::Entry, need: &Need, texts: Option<&str>) -> bool {
     match &entry.holds {
-        cache::Holds::Record(facts) => need.wants(facts, cache::search_in(index, entry)),
+        cache::Holds::Record(facts) => need.wants(facts, cache::search_in(texts, entry)),
         cache::Holds::Problem => true,
     }
 }
@@ -466,8 +464,8 @@ struct Job<'a> {
     register: &'a Register,
     need: &'a Need<'a>,
     entries: &'a [cache::Entry],
-    /// The cache's index bytes, which the entries' search texts lie in.
-    index: &'a [u8],
+    /// The cache's search texts, if read (`cache::Cache::load_texts`).
+    texts: Option<&'a str>,
     spans: &'a [cache::Span],
     writing: bool,
     /// Reading for `check` (`load_checked`).
@@ -576,7 +574,7 @@ impl Job<'_> {
     fn carried<'s>(&'s self, entry: &'s cache::Entry) -> Option<Cached<'s>> {
         Some(Cached {
             holds: entry.holds,
-            search: cache::search_in(self.index, entry).map(Cow::Borrowed),
+            search: cache::search_in(self.texts, entry).map(Cow::Borrowed),
             payload: Cow::Borrowed(cache::payload_in(self.spans, entry)?),
             checked: cache::checked_in(self.spans, entry).map(Cow::Borrowed),
         })
@@ -610,7 +608,7 @@ impl Job<'_> {
         let payload = cache::payload_in(self.spans, entry);
         let cached = self.writing.then(|| self.carried(entry)).flatten();
         if let cache::Holds::Record(facts) = &entry.holds
-            && !self.need.wants(facts, cache::search_in(self.index, entry))
+            && !self.need.wants(facts, cache::search_in(self.texts, entry))
         {
             return Some(Resolved {
                 result: None,
