@@ -19,7 +19,7 @@ use taizhang_core::model::keyword::{Keyword, Secrecy};
 use taizhang_core::model::kind::{Kind, KindFilter};
 use taizhang_core::model::record::Record;
 use taizhang_core::model::status_words;
-use taizhang_core::store::{self, Need, Register};
+use taizhang_core::store::{self, Loaded, Need, Register};
 
 #[derive(Debug, Default, clap::Args)]
 #[command(
@@ -207,7 +207,7 @@ pub fn select(ctx: &Ctx, register: &Register, args: &Args) -> Result<Found> {
     ctx.unseal_loaded(register, show, &mut snapshot.records)?;
     let mut levels = snapshot.classified;
     if filter.kind.is_some() || filter.year.is_some() || filter.holder.is_some() {
-        levels.extend(levels_outside(register, &filter));
+        levels.extend(levels_outside(register, &filter, &snapshot.records));
     }
     let secrets = Secrets::from_levels(&levels, args.output.secrecy.reveal())
         .with_books(&register.config.logbooks);
@@ -235,15 +235,23 @@ fn may_hit_withheld_title(needle: &str) -> bool {
         || (Secrecy::ALL.iter()).any(|level| level.keyword().contains(needle))
 }
 
-/// The levels of the records a listing passes over by file name but whose
-/// secrecy the listed ones may take on (a follow-up's source, the file an
-/// entry names): read from their facts, none of them decoded. A file
-/// that cannot be read is warned about by the command that lists it.
-fn levels_outside(register: &Register, filter: &Filter) -> Vec<(Id, Secrecy)> {
-    let outside = |id: &Id, kind: Kind, book: Option<&str>| !filter.may_hold(id, kind, book);
-    let none = |_: &Facts| false;
-    let need = Need::everything().files(&outside).facts(&none);
-    store::report::load(register, need, |_| {}).classified
+/// The levels of the records a listing passed over by file name whose
+/// secrecy the records it read may take on (a follow-up's source, the
+/// file an entry names): each read by its own file, none decoded when
+/// the cache knows it. A file that cannot be read is warned about by the
+/// command that lists it.
+fn levels_outside(register: &Register, filter: &Filter, read: &[Loaded]) -> Vec<(Id, Secrecy)> {
+    let mut named: Vec<Id> = (read.iter())
+        .flat_map(|l| l.record.secrecy_sources())
+        .filter(|id| {
+            register
+                .kind_of(id)
+                .is_some_and(|(kind, book)| !filter.may_hold(id, kind, book))
+        })
+        .collect();
+    named.sort_unstable();
+    named.dedup();
+    store::levels_of(register, &named)
 }
 
 fn build_filter(ctx: &Ctx, register: &Register, args: &Args) -> Result<Filter> {

@@ -247,6 +247,45 @@ pub fn load_where(register: &Register, need: Need) -> Snapshot {
     load(register, need, cache, key, now, false).0
 }
 
+/// The levels of the classified records among `ids`, each read by its
+/// own file: from the cache's facts where the file is unchanged, else
+/// from the file. For a listing of some kinds, which must know the level
+/// its records take on from the records they name (a follow-up's
+/// source, the file an entry names) without walking the whole register.
+/// A record that is missing or cannot be read adds nothing: the command
+/// that reads it warns of it.
+pub fn levels_of(register: &Register, ids: &[Id]) -> Vec<(Id, Secrecy)> {
+    if ids.is_empty() {
+        return Vec::new();
+    }
+    let cache = cache::Cache::open(register, cache::key(register));
+    let entries = cache.as_ref().map_or(&[][..], |c| c.entries.as_slice());
+    let now = register.runtime.now;
+    let level = |id: &Id| -> Option<Secrecy> {
+        let relative = register.relative_path(id)?;
+        let meta = std::fs::symlink_metadata(register.contained(&relative).ok()?).ok()?;
+        if !meta.is_file() {
+            return None;
+        }
+        let fingerprint = cache::Fingerprint::of(&meta);
+        let key = relative.to_str()?;
+        let cached = (entries.binary_search_by(|e| (*e.path).cmp(key)).ok())
+            .map(|i| &entries[i])
+            .filter(|e| e.fingerprint == fingerprint && !fingerprint.is_racy(now));
+        match cached.map(|e| e.holds) {
+            Some(cache::Holds::Record(facts)) => Some(facts.secrecy),
+            Some(cache::Holds::Problem) => None,
+            None => (parse_unchecked(register, &relative, id).ok())
+                .map(|(record, _)| record)
+                .filter(|record| record.id() == id)
+                .map(|record| record.secrecy()),
+        }
+    };
+    (ids.par_iter())
+        .filter_map(|id| classified(id, level(id)?))
+        .collect()
+}
+
 /// Files are resolved this many at a time, so that memory holds one
 /// chunk of cache payloads, not the whole cache.
 const CHUNK: usize = 4096;

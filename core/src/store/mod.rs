@@ -33,7 +33,8 @@ use crate::model::id::Id;
 use crate::model::record::Record;
 use crate::store::error::{Error, Result};
 pub use load::{
-    Checks, Loaded, Need, Problem, Snapshot, load_all, load_checked, load_one, load_where,
+    Checks, Loaded, Need, Problem, Snapshot, levels_of, load_all, load_checked, load_one,
+    load_where,
 };
 pub use register::{ReadStep, Reading, Register, Runtime};
 
