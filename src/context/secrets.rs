@@ -136,7 +136,59 @@ impl Ctx {
 
 /// Whether `record` may hold sealed text, cheaply: every classified record
 /// has its title sealed; an entry's level may be one of its book's
-/// fields, so entries are looked at whole.
+/// fields, so an entry is looked at whole — each text it holds, without
+/// turning it into a tree of values, which a search over thousands of
+/// entries would pay for each.
 fn may_hold_sealed(record: &Record) -> bool {
-    record.secrecy().is_classified() || record.book().is_some() || secret::is_sealed(record.title())
+    match record {
+        Record::Entry(entry, _) => {
+            secret::is_sealed(&entry.title)
+                || (entry.history.iter()).any(|h| h.note.as_deref().is_some_and(secret::is_sealed))
+                || (entry.fields.iter()).any(|(_, value)| holds_sealed(value))
+        }
+        _ => record.secrecy().is_classified() || secret::is_sealed(record.title()),
+    }
+}
+
+/// Whether a field's value, or any value inside it, is sealed text.
+fn holds_sealed(value: &serde_yaml::Value) -> bool {
+    match value {
+        serde_yaml::Value::String(text) => secret::is_sealed(text),
+        serde_yaml::Value::Sequence(items) => items.iter().any(holds_sealed),
+        serde_yaml::Value::Mapping(map) => map.iter().any(|(_, v)| holds_sealed(v)),
+        serde_yaml::Value::Tagged(tagged) => holds_sealed(&tagged.value),
+        _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use taizhang_core::model::kind::Kind;
+
+    fn entry(field: &str) -> Record {
+        let yaml = format!(
+            "id: VISIT-2026-0001\ntitle: 来访\nstatus: recorded\n\
+             created: 2026-11-01T09:00:00+08:00\n{field}\n"
+        );
+        Record::from_yaml(&yaml, Kind::Logbook, Some("visit")).unwrap()
+    }
+
+    /// The cheap look never passes over an entry whose text is sealed,
+    /// wherever in its fields the armor lies.
+    #[test]
+    fn an_entry_with_sealed_text_anywhere_is_looked_at() {
+        let armor = format!(
+            "{}\\nYWdl\\n-----END AGE ENCRYPTED FILE-----",
+            secret::ARMOR_BEGIN
+        );
+        for field in [
+            format!("purpose: \"{armor}\""),
+            format!("notes:\n- \"{armor}\""),
+            format!("visit:\n  about: \"{armor}\""),
+        ] {
+            assert!(may_hold_sealed(&entry(&field)), "{field}");
+        }
+        assert!(!may_hold_sealed(&entry("purpose: 递交申请材料")));
+    }
 }
