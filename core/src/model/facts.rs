@@ -63,7 +63,7 @@ const REFERENCE: char = '\u{1e}';
 
 /// Everything `Record::matches_search` looks at, lower-cased, in one
 /// string the cache keeps beside the facts: a search tests it without
-/// decoding the record (`search_may_match`). The texts (title, ID, the
+/// decoding the record (`Needle::may_match`). The texts (title, ID, the
 /// kind's own fields) each end with `FIELD_END`; the 文号, normalized as
 /// `model::docnum` compares it, comes last after `REFERENCE`.
 pub fn search_text(record: &Record) -> String {
@@ -86,19 +86,33 @@ pub fn search_text(record: &Record) -> String {
     texts
 }
 
-/// Whether a record whose `search_text` is `text` may match the
-/// lower-cased `needle`: exactly when `Record::matches_search` would, for
-/// a needle without the separators (with one, always).
-pub fn search_may_match(text: &str, needle: &str) -> bool {
-    if needle.contains([FIELD_END, REFERENCE]) {
-        return true;
+/// A lower-cased search, made ready once for the many `search_text`s it
+/// is tested against.
+pub struct Needle<'n> {
+    text: &'n str,
+    /// The needle as a 文号 is compared (`model::docnum`).
+    reference: String,
+}
+
+impl<'n> Needle<'n> {
+    pub fn new(text: &'n str) -> Needle<'n> {
+        Needle {
+            text,
+            reference: crate::model::docnum::normalize(text),
+        }
     }
-    let (texts, reference) = text.split_once(REFERENCE).unwrap_or((text, ""));
-    if texts.contains(needle) {
-        return true;
+
+    /// Whether a record whose `search_text` is `text` may match: exactly
+    /// when `Record::matches_search` would, for a needle without the
+    /// separators (with one, always).
+    pub fn may_match(&self, text: &str) -> bool {
+        if self.text.contains([FIELD_END, REFERENCE]) {
+            return true;
+        }
+        let (texts, reference) = text.split_once(REFERENCE).unwrap_or((text, ""));
+        texts.contains(self.text)
+            || (!self.reference.is_empty() && reference.contains(&self.reference))
     }
-    let needle = crate::model::docnum::normalize(needle);
-    !needle.is_empty() && reference.contains(&needle)
 }
 
 /// The earliest and latest date of the record, found by looking at every
@@ -231,7 +245,7 @@ mod tests {
             }
             for needle in needles.iter().filter(|n| !n.is_empty()) {
                 assert_eq!(
-                    search_may_match(&text, needle),
+                    Needle::new(needle).may_match(&text),
                     record.matches_search(needle),
                     "{} {needle:?}",
                     record.id()
