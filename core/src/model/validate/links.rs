@@ -32,13 +32,18 @@ impl<'a> ById<'a> {
 
 /// Drops from a record what the rules across records (`check_links`,
 /// and the pending due date and links `check` reads besides) never read,
-/// once the rules of the record alone have run on it: any record's title
-/// and history; and a logbook entry, only ever a link's target by its ID
+/// once the rules of the record alone have run on it: any record's title,
+/// history and free text (what `Record::without_matter` leaves out of a
+/// withheld record: notes, instructions, results, progress notes,
+/// decisions' text); and a logbook entry, only ever a link's target by its ID
 /// and kind, and linking by its `archive_ref` alone, keeps nothing else.
 /// (An entry's fields are a map of YAML values, much heavier than a
 /// paper's typed fields: a `check` of a large register holds them this
 /// light.)
 pub fn keep_for_links(record: &mut Record) {
+    if record.book().is_none() {
+        *record = record.without_matter(String::new(), &Default::default());
+    }
     each!(record, r => (r.title, r.history) = Default::default());
     if let Record::Entry(entry, book) = record {
         *book = String::new();
@@ -79,4 +84,41 @@ pub fn check_links(records: &[&Record]) -> Vec<Finding> {
     out.extend(super::followup::series_periods(&by_id));
     out.extend(super::meeting::series_periods(&by_id));
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The findings across `records` as `check` finds them from the light
+    /// forms it keeps.
+    fn findings_of_light(records: &[Record]) -> Vec<Finding> {
+        let mut light = records.to_vec();
+        light.iter_mut().for_each(keep_for_links);
+        check_links(&light.iter().collect::<Vec<_>>())
+    }
+
+    /// What `keep_for_links` drops is never read across records: the
+    /// findings from the light forms are those from the whole records,
+    /// for the example register and for halves of it whose links lead
+    /// nowhere, every other record gone.
+    #[test]
+    fn the_light_forms_give_the_findings_the_whole_records_give() {
+        let all = crate::testing::example_records();
+        let halves = [0, 1].map(|keep| -> Vec<Record> {
+            (all.iter().enumerate())
+                .filter(|(i, _)| i % 2 == keep)
+                .map(|(_, r)| r.clone())
+                .collect()
+        });
+        for records in std::iter::once(all.clone()).chain(halves) {
+            let whole = check_links(&records.iter().collect::<Vec<_>>());
+            assert_eq!(findings_of_light(&records), whole);
+        }
+        let half = check_links(&all.iter().step_by(2).collect::<Vec<_>>());
+        assert!(
+            !half.is_empty(),
+            "a half register has links that lead nowhere"
+        );
+    }
 }
