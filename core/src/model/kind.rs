@@ -5,6 +5,7 @@
 //! or names derives from it, so a new kind cannot be left out of one.
 
 use crate::model::edit::Fields;
+use crate::model::import::ImportSpec;
 use crate::model::keyword::{Keyword, keywords};
 use crate::model::status_words::StatusSet;
 
@@ -89,6 +90,19 @@ pub struct KindSpec {
     /// Keys of the kind's file whose values are dates or moments, written
     /// bare (`store::yaml`).
     pub date_keys: &'static [&'static str],
+    /// The ID prefix a new register gives the kind (`IN`, `ZD` …), its
+    /// key under `[prefixes]` in `taizhang.toml` being the kind's
+    /// keyword; empty for logbook entries, whose books have one each.
+    pub prefix: &'static str,
+    /// Where in the kind's file the free text lies, which an encrypted
+    /// register seals (`secret::text_paths`): the title and notes of
+    /// every kind, history notes, and the kind's own text. `name[]` walks
+    /// every item of a list.
+    pub sealed: &'static [&'static str],
+    /// How `import` reads a spreadsheet row into a record of the kind:
+    /// the columns it knows and the row reader; `None` for a kind no
+    /// paper register is imported as (logbook entries).
+    pub import: Option<&'static ImportSpec>,
 }
 
 impl Kind {
@@ -278,6 +292,22 @@ mod tests {
                 );
             }
             assert!(!spec.date_keys.is_empty(), "{kind:?}: no date keys");
+            assert_eq!(
+                !spec.prefix.is_empty(),
+                kind.is_fixed(),
+                "{kind:?}: a fixed kind has its own ID prefix, a logbook's books have theirs"
+            );
+            for common in ["title", "notes", "history[].note"] {
+                assert!(
+                    spec.sealed.contains(&common),
+                    "{kind:?}: {common} not sealed"
+                );
+            }
+            assert_eq!(
+                spec.import.is_some(),
+                kind.is_fixed(),
+                "{kind:?}: every fixed kind can be imported"
+            );
             assert!(
                 KindFilter::All.kinds().contains(&kind),
                 "{kind:?}: not in list all"
@@ -297,6 +327,14 @@ mod tests {
                 assert!(Kind::fixed().any(|k| k == kind));
             }
         }
+        let mut prefixes: Vec<&str> = Kind::fixed().map(|k| k.spec().prefix).collect();
+        prefixes.sort_unstable();
+        prefixes.dedup();
+        assert_eq!(
+            prefixes.len(),
+            Kind::fixed().count(),
+            "prefixes are distinct"
+        );
         let mut ranks: Vec<usize> = Kind::ALL.iter().map(|k| k.rank()).collect();
         ranks.dedup();
         assert_eq!(ranks.len(), Kind::ALL.len(), "ranks are distinct");

@@ -212,6 +212,16 @@ impl Rule {
 }
 
 impl KindRules for Rule {
+    fn secrecy_mut(&mut self) -> Option<&mut Secrecy> {
+        Some(&mut self.secrecy)
+    }
+
+    fn forget_matter(&mut self) {
+        use crate::model::classified::forget;
+        self.reviews.iter_mut().for_each(|r| r.note = None);
+        forget(&mut self.notes, &mut self.history, &mut self.extra);
+    }
+
     fn status(&self) -> &str {
         Keyword::keyword(self.status)
     }
@@ -337,6 +347,9 @@ pub const SPEC: KindSpec = KindSpec {
     structured: &["review_every", "reviews", "replaces", "replaced_by"],
     numbered: &[],
     date_keys: &["issued", "effective", "review_due", "ended"],
+    prefix: "ZD",
+    sealed: &["title", "notes", "history[].note", "reviews[].note"],
+    import: Some(&import::IMPORT),
 };
 
 /// A period's figures of rules and regulations (制度) in `summary`: in force as of the period's end, issued,
