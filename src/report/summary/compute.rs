@@ -204,12 +204,8 @@ pub fn compute(
                 documents.incoming_pending += usize::from(then.pending);
                 documents.incoming_overdue += usize::from(then.overdue(asof));
             }
-            Record::Outgoing(_) => {
-                // Record::date is `signed`, else the day it was created.
-                if period.contains(record.date()) {
-                    documents.outgoing += 1;
-                }
-            }
+            // Record::date is `signed`, else the day it was created.
+            Record::Outgoing(_) if period.contains(record.date()) => documents.outgoing += 1,
             Record::Followup(fu) if fu.is_part() => {
                 followups.parts += usize::from(period.contains(fu.assigned));
             }
@@ -246,18 +242,15 @@ pub fn compute(
                     });
                 }
             }
-            Record::Meeting(mt) => {
-                if mt.was_held() && period.contains(mt.start.date()) {
-                    meetings.held += 1;
-                    meetings.decisions += mt.decisions.len();
-                }
+            Record::Meeting(mt) if mt.was_held() && period.contains(mt.start.date()) => {
+                meetings.held += 1;
+                meetings.decisions += mt.decisions.len();
             }
-            Record::Entry(_, book) => {
-                if period.contains(record.date()) {
-                    *logbooks.entry(book.clone()).or_insert(0) += 1;
-                }
+            Record::Entry(_, book) if period.contains(record.date()) => {
+                *logbooks.entry(book.clone()).or_insert(0) += 1;
             }
-            // A kind built in its room counts its own figures (above).
+            // What falls outside the period, and a kind built in its
+            // room, which counts its own figures (above).
             _ => {}
         }
     }

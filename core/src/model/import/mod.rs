@@ -445,6 +445,25 @@ mod tests {
     use super::*;
 
     use crate::model::import::cell::texts as row;
+    use crate::model::keyword::Keyword;
+
+    /// Every kind whose fields are the tool's own can be imported, named
+    /// as `list` names it; a logbook's entries cannot.
+    #[test]
+    fn the_targets_are_the_kinds_whose_spec_has_an_import() {
+        for kind in Kind::fixed() {
+            let target = Target::of(kind).unwrap();
+            assert_eq!(target.kind(), kind);
+            assert_eq!(Target::named(kind.keyword()), Some(target));
+            assert!(
+                target.fields().iter().any(|(f, _)| *f == Field::Title),
+                "{kind:?}: no title column"
+            );
+        }
+        assert_eq!(Target::of(Kind::Logbook), None);
+        assert_eq!(Target::named("logbook"), None);
+        assert_eq!(Target::named("document"), None);
+    }
 
     #[test]
     fn header_found_below_a_title_row() {
