@@ -201,7 +201,7 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
     // commits nothing, so it neither checks git nor pulls.
     let mut tx = ctx.begin_unless(&register, args.dry_run)?;
     let existing = existing(&register, kind)?;
-    if target == Target::Outgoing {
+    if target.kind() == Kind::Outgoing {
         check_numbers(&drafts, &existing, &header, &mut problems);
     }
     let prefix = register.config.prefix(kind);
@@ -240,7 +240,7 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
     }
 
     give_ids(&mut tx, prefix, &existing, &mut drafts)?;
-    if target == Target::Outgoing {
+    if target.kind() == Kind::Outgoing {
         give_numbers(&register, ctx.today, &mut drafts)?;
     }
     if args.dry_run {

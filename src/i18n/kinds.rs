@@ -5,6 +5,7 @@
 //! such kinds in `i18n/mod.rs`, so that none of them names a kind.
 
 use super::Lang;
+use taizhang_core::model::kind::KindFigures;
 
 /// Everything the catalogue says about a kind, said in the kind's room.
 /// The functions take no `self`: a room's words are a table, not a value.
@@ -49,12 +50,34 @@ pub trait KindWords {
     /// `lead`, `owner`, `date`, `due`, `days_left`).
     const LIST: &'static [&'static str];
 
+    /// The columns of the kind's sheet in `export` (its paper register),
+    /// each a key of its file with its width in characters; the headers
+    /// are its field labels. `id`, `title`, `status` and `secrecy` are
+    /// every record's; a date key's cells are dates.
+    const EXPORT: &'static [(&'static str, f64)];
+
     /// The field whose label heads one of `list`'s common columns for the
     /// kind (`reference` → `doc_number`), when the column's own does not.
     fn list_field(key: &str) -> Option<&'static str>;
 
     /// What a command of the kind did, for the line that confirms it.
     fn confirm(l: Lang, done: &Self::Done) -> String;
+
+    /// The rows of the kind's figures in `summary` and the brief: each
+    /// figure's label and value (its own of `figures`).
+    fn summary_rows(l: Lang, figures: &KindFigures) -> Vec<(String, usize)>;
+
+    /// `remind`'s word for the level of a record of the kind due for
+    /// review: its pending date is one to remind from, not a deadline
+    /// (`KindRules::due_is_deadline`), as a rule's next review is.
+    fn review_due_word(l: Lang) -> &'static str;
+
+    /// How far such a review is: "review overdue 3 days".
+    fn review_when(l: Lang, days_left: i64) -> String;
+
+    /// `remind`'s first line, with how many of the kind are due for
+    /// review.
+    fn with_reviews_due(l: Lang, line: String, reviews: usize) -> String;
 }
 
 /// Writes, from the one list of kinds with words of their own
@@ -77,7 +100,10 @@ macro_rules! kind_words {
             }
         )+
 
-        pub use by_kind::{list_columns, list_field, register_name, value_word};
+        pub use by_kind::{
+            export_columns, list_columns, list_field, register_name, review_due_word, review_when,
+            summary_rows, value_word, with_reviews_due,
+        };
 
         /// The catalogue's way to each kind's words.
         mod by_kind {
@@ -132,6 +158,15 @@ macro_rules! kind_words {
                 }
             }
 
+            /// The kind's columns of `export`, if it has words of its own.
+            #[allow(unreachable_patterns, reason = "until every kind has its room")]
+            pub fn export_columns(kind: Kind) -> Option<&'static [(&'static str, f64)]> {
+                match kind {
+                    $(Kind::$kind => Some(<$room::Words as KindWords>::EXPORT),)+
+                    _ => None,
+                }
+            }
+
             /// The field heading `list`'s column `key` for the kind whose
             /// keyword is `scope`.
             pub fn list_field(scope: &str, key: &str) -> Option<&'static str> {
@@ -149,6 +184,50 @@ macro_rules! kind_words {
                 match kind {
                     $(Kind::$kind => Some($room::Words::register_name(l)),)+
                     _ => None,
+                }
+            }
+
+            /// The rows of the kind's figures in `summary`; none for a
+            /// kind without words of its own.
+            #[allow(unreachable_patterns, reason = "until every kind has its room")]
+            pub fn summary_rows(
+                l: Lang,
+                kind: Kind,
+                figures: &taizhang_core::model::kind::KindFigures,
+            ) -> Vec<(String, usize)> {
+                match kind {
+                    $(Kind::$kind => $room::Words::summary_rows(l, figures),)+
+                    _ => Vec::new(),
+                }
+            }
+
+            /// `remind`'s level word for a record of the kind due for
+            /// review, if the kind has words of its own.
+            #[allow(unreachable_patterns, reason = "until every kind has its room")]
+            pub fn review_due_word(l: Lang, kind: Kind) -> Option<&'static str> {
+                match kind {
+                    $(Kind::$kind => Some($room::Words::review_due_word(l)),)+
+                    _ => None,
+                }
+            }
+
+            /// How far a review of a record of the kind is, if the kind
+            /// has words of its own.
+            #[allow(unreachable_patterns, reason = "until every kind has its room")]
+            pub fn review_when(l: Lang, kind: Kind, days_left: i64) -> Option<String> {
+                match kind {
+                    $(Kind::$kind => Some($room::Words::review_when(l, days_left)),)+
+                    _ => None,
+                }
+            }
+
+            /// `remind`'s first line with how many of the kind are due for
+            /// review; as it was for a kind without words of its own.
+            #[allow(unreachable_patterns, reason = "until every kind has its room")]
+            pub fn with_reviews_due(l: Lang, kind: Kind, line: String, reviews: usize) -> String {
+                match kind {
+                    $(Kind::$kind => $room::Words::with_reviews_due(l, line, reviews),)+
+                    _ => line,
                 }
             }
 

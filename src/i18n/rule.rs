@@ -6,8 +6,9 @@ use super::{Lang, say};
 use jiff::civil::Date;
 use taizhang_core::model::id::Id;
 use taizhang_core::model::keyword::Keyword;
+use taizhang_core::model::kind::KindFigures;
 use taizhang_core::model::rule::validate::RuleNote;
-use taizhang_core::model::rule::{Step, Verdict};
+use taizhang_core::model::rule::{Figures, Step, Verdict};
 
 /// The kind's words, as the catalogue asks them of every kind.
 pub struct Words;
@@ -64,6 +65,24 @@ impl super::kinds::KindWords for Words {
         "due",
     ];
 
+    const EXPORT: &'static [(&'static str, f64)] = &[
+        ("id", 14.0),
+        ("title", 40.0),
+        ("doc_number", 20.0),
+        ("issuer", 16.0),
+        ("issued", 12.0),
+        ("effective", 12.0),
+        ("unit", 14.0),
+        ("status", 10.0),
+        ("review_every", 8.0),
+        ("review_due", 12.0),
+        ("replaces", 14.0),
+        ("replaced_by", 14.0),
+        ("ended", 12.0),
+        ("secrecy", 8.0),
+        ("notes", 20.0),
+    ];
+
     fn list_field(key: &str) -> Option<&'static str> {
         Some(match key {
             "reference" => "doc_number",
@@ -77,6 +96,27 @@ impl super::kinds::KindWords for Words {
 
     fn confirm(l: Lang, done: &Done) -> String {
         confirm(l, done)
+    }
+
+    fn summary_rows(l: Lang, figures: &KindFigures) -> Vec<(String, usize)> {
+        summary_rows(l, &figures.rule)
+    }
+
+    fn review_due_word(l: Lang) -> &'static str {
+        super::labels::pick(l, "review due", "清理评估到期")
+    }
+
+    fn review_when(l: Lang, days_left: i64) -> String {
+        let days = l.days_left(days_left);
+        say!(l, "review {days}", "清理评估{days}")
+    }
+
+    fn with_reviews_due(l: Lang, line: String, reviews: usize) -> String {
+        say!(
+            l,
+            "{line}, {reviews} rule(s) due for review",
+            "{line}，制度待清理评估{reviews}项"
+        )
     }
 }
 
@@ -198,10 +238,7 @@ fn field(lang: Lang, scope: &str, key: &str) -> Option<&'static str> {
 }
 
 /// The rows of a period's rule figures in `summary` and the brief.
-pub fn summary_rows(
-    l: Lang,
-    rules: &taizhang_core::model::rule::RuleFigures,
-) -> Vec<(String, usize)> {
+fn summary_rows(l: Lang, rules: &Figures) -> Vec<(String, usize)> {
     vec![
         (say!(l, "In force", "现行有效"), rules.in_force),
         (say!(l, "Issued", "新发布"), rules.issued),
@@ -212,27 +249,6 @@ pub fn summary_rows(
             rules.review_overdue,
         ),
     ]
-}
-
-/// The level of a rule due for review, in `remind`'s tables.
-pub fn review_due_word(l: Lang) -> &'static str {
-    super::labels::pick(l, "review due", "清理评估到期")
-}
-
-/// How far a rule's review is: "review overdue 3 days", "review due in
-/// 5 days".
-pub fn review_when(l: Lang, days_left: i64) -> String {
-    let days = l.days_left(days_left);
-    say!(l, "review {days}", "清理评估{days}")
-}
-
-/// `remind`'s first line, with how many rules are due for review.
-pub fn with_reviews_due(l: Lang, line: String, reviews: usize) -> String {
-    say!(
-        l,
-        "{line}, {reviews} rule(s) due for review",
-        "{line}，制度待清理评估{reviews}项"
-    )
 }
 
 /// What a rule's step did, for the line that confirms it on stderr.

@@ -61,6 +61,8 @@ enum Get {
     Fixed(fn(&Record, Words) -> Cell),
     /// A logbook entry's declared field, by name and declared type.
     Field(String, String),
+    /// A key of the record's file, and whether it holds a date.
+    Key(String, bool),
 }
 
 /// One column: the key its header is worded from, its width in the
@@ -163,8 +165,9 @@ pub fn layout(kind: Option<Kind>, book: Option<&LogbookDef>) -> Layout {
         Some(Kind::Outgoing) => outgoing(),
         Some(Kind::Followup) => followup(),
         Some(Kind::Meeting) => meeting(),
-        Some(Kind::Rule) => rule(),
         Some(Kind::Logbook) => return logbook(book),
+        // A kind with words of its own declares its columns there.
+        Some(kind) => declared(kind, crate::i18n::export_columns(kind).unwrap_or_default()),
         None => vec![
             col("kind", 10.0, |r, _| {
                 Cell::Text(match r.book() {
@@ -492,51 +495,27 @@ fn meeting() -> Vec<Column> {
     ]
 }
 
-fn rule() -> Vec<Column> {
-    use Record::Rule as Ru;
-    vec![
-        id(),
-        title(),
-        col("doc_number", 20.0, |r, _| text(r.reference())),
-        col("issuer", 16.0, |r, _| text(r.party().as_deref())),
-        col("issued", 12.0, |r, _| Cell::Date(r.date())),
-        col("effective", 12.0, |r, _| match r {
-            Ru(rule) => date(rule.effective),
-            _ => Cell::Empty,
-        }),
-        col("unit", 14.0, |r, _| text(r.unit())),
-        status(),
-        col("review_every", 8.0, |r, _| match r {
-            Ru(rule) => text(rule.review_every.map(|c| c.to_string()).as_deref()),
-            _ => Cell::Empty,
-        }),
-        col("review_due", 12.0, |r, _| match r {
-            Ru(rule) => date(rule.review_due),
-            _ => Cell::Empty,
-        }),
-        col("replaces", 14.0, |r, _| match r {
-            Ru(rule) => text(rule.replaces.as_ref().map(|id| id.to_string()).as_deref()),
-            _ => Cell::Empty,
-        }),
-        col("replaced_by", 14.0, |r, _| match r {
-            Ru(rule) => text(
-                rule.replaced_by
-                    .as_ref()
-                    .map(|id| id.to_string())
-                    .as_deref(),
-            ),
-            _ => Cell::Empty,
-        }),
-        col("ended", 12.0, |r, _| match r {
-            Ru(rule) => date(rule.ended),
-            _ => Cell::Empty,
-        }),
-        col("secrecy", 8.0, |r, w| w.keyword(r.secrecy())),
-        col("notes", 20.0, |r, _| match r {
-            Ru(rule) => text(rule.notes.as_deref()),
-            _ => Cell::Empty,
-        }),
-    ]
+/// The columns a kind with words of its own declares
+/// (`KindWords::EXPORT`): the columns every record has by their getters,
+/// the rest read from the record's file by key.
+fn declared(kind: Kind, columns: &[(&str, f64)]) -> Vec<Column> {
+    let date_keys = kind.spec().date_keys;
+    (columns.iter())
+        .map(|&(key, width)| {
+            let get = match key {
+                "id" => id().get,
+                "title" => Get::Title,
+                "status" => Get::Status,
+                "secrecy" => Get::Fixed(|r, w| w.keyword(r.secrecy())),
+                _ => Get::Key(key.to_string(), date_keys.contains(&key)),
+            };
+            Column {
+                key: key.to_string(),
+                width,
+                get,
+            }
+        })
+        .collect()
 }
 
 fn logbook(book: Option<&LogbookDef>) -> Layout {
@@ -571,8 +550,24 @@ fn entry_field(record: &Record, name: &str, kind: &str) -> Cell {
     let Record::Entry(entry, _) = record else {
         return Cell::Empty;
     };
+    value_cell(entry.fields.get(name), kind)
+}
+
+/// The cell of a key of a record's file (`Get::Key`): a date key's value
+/// a date, empty text no text.
+fn file_key(file: Option<&serde_yaml::Value>, name: &str, date: bool) -> Cell {
+    let value = file.and_then(|file| file.get(name));
+    match value_cell(value, if date { "datetime" } else { "text" }) {
+        Cell::Text(text) if text.is_empty() => Cell::Empty,
+        cell => cell,
+    }
+}
+
+/// A value of a record's file as a cell, typed by `kind` (a logbook
+/// field's declared type: `date`, `datetime`, else as it is).
+fn value_cell(value: Option<&serde_yaml::Value>, kind: &str) -> Cell {
     use serde_yaml::Value;
-    match entry.fields.get(name) {
+    match value {
         None | Some(Value::Null) => Cell::Empty,
         Some(Value::Number(n)) => n.as_f64().map_or(Cell::Empty, Cell::Number),
         Some(Value::Bool(b)) => Cell::Text(b.to_string()),
@@ -617,6 +612,9 @@ impl Layout {
     pub fn cells(&self, record: &Record, words: Words, secrets: &Secrets) -> Vec<Cell> {
         let shown = secrets.shown(record, words);
         let record = shown.as_ref();
+        // The file as a value, once a row, when a column reads its keys.
+        let keyed = (self.columns.iter()).any(|c| matches!(c.get, Get::Key(..)));
+        let file = keyed.then(|| record.to_value().ok()).flatten();
         self.columns
             .iter()
             .map(|c| match &c.get {
@@ -627,6 +625,7 @@ impl Layout {
                 }),
                 Get::Fixed(get) => get(record, words),
                 Get::Field(name, kind) => entry_field(record, name, kind),
+                Get::Key(name, date) => file_key(file.as_ref(), name, *date),
             })
             .collect()
     }

@@ -22,7 +22,7 @@ use taizhang_core::model::config::LogbookDef;
 use taizhang_core::model::date::days_between;
 use taizhang_core::model::facts::Facts;
 use taizhang_core::model::id::Id;
-use taizhang_core::model::keyword::ChaseLevel;
+use taizhang_core::model::keyword::{ChaseLevel, Keyword};
 use taizhang_core::model::kind::Kind;
 use taizhang_core::model::logbook::open_loop;
 use taizhang_core::model::record::Record;
@@ -41,9 +41,10 @@ pub enum Level {
     /// A follow-up's periodic progress report is owed (its `feedback`
     /// cadence); its `due` is the day the report was owed by.
     FeedbackDue,
-    /// A rule in force is due, or overdue, for review (清理评估); its
-    /// `due` is the review date.
-    ReviewDue,
+    /// A record of a kind whose pending date is one to remind from, not
+    /// a deadline (`Record::due_is_deadline`), is due or overdue for
+    /// review: a rule in force (清理评估). Its `due` is the review date.
+    ReviewDue(Kind),
     /// A classified paper's 保密期限 ends, or has ended, within the
     /// window: whether to declassify it is to be decided (解密审查); its
     /// `due` is the day the term ends.
@@ -59,7 +60,7 @@ impl Level {
             Level::Behind => "behind",
             Level::DueSoon => "due-soon",
             Level::FeedbackDue => "feedback-due",
-            Level::ReviewDue => "review-due",
+            Level::ReviewDue(_) => "review-due",
             Level::DeclassifyReview => "declassify-review",
         }
     }
@@ -69,7 +70,7 @@ impl Level {
         match self {
             Level::Overdue => ChaseLevel::Red,
             Level::DueToday | Level::Behind => ChaseLevel::Yellow,
-            Level::DueSoon | Level::FeedbackDue | Level::ReviewDue | Level::DeclassifyReview => {
+            Level::DueSoon | Level::FeedbackDue | Level::ReviewDue(_) | Level::DeclassifyReview => {
                 ChaseLevel::Blue
             }
         }
@@ -82,7 +83,9 @@ impl Level {
             Level::Behind => i18n::followup::behind_word(lang),
             Level::DueSoon => lang.label(Label::LevelDueSoon),
             Level::FeedbackDue => i18n::loops::LoopWord::FeedbackDue.word(lang),
-            Level::ReviewDue => i18n::rule::review_due_word(lang),
+            Level::ReviewDue(kind) => {
+                i18n::review_due_word(lang, kind).unwrap_or(lang.label(Label::LevelDueSoon))
+            }
             Level::DeclassifyReview => i18n::classified::review_word(lang),
         }
     }
@@ -291,12 +294,13 @@ fn declassify_reviews(records: &[&Record], scope: &Scope, secrets: &Secrets) -> 
         .collect()
 }
 
-/// Rules in force whose review (清理评估) is past, today, or within the
-/// window: someone must decide whether each still stands.
+/// Records whose pending date is a review, not a deadline (rules in
+/// force, 清理评估), past, today, or within the window: someone must
+/// decide whether each still stands.
 fn reviews_due(records: &[&Record], scope: &Scope, secrets: &Secrets) -> Vec<Reminder> {
     records
         .iter()
-        .filter(|r| r.kind() == Kind::Rule)
+        .filter(|r| !r.due_is_deadline())
         .filter(|r| scope.unit.as_deref().is_none_or(|u| r.unit() == Some(u)))
         .filter(|_| scope.owner.is_none())
         .filter_map(|r| {
@@ -304,7 +308,7 @@ fn reviews_due(records: &[&Record], scope: &Scope, secrets: &Secrets) -> Vec<Rem
             Level::of(state.due, scope.today, scope.soon_until)?;
             Some(Reminder {
                 id: r.id().clone(),
-                kind: Kind::Rule,
+                kind: r.kind(),
                 book: None,
                 title: secrets.title(r),
                 unit: r.unit().map(str::to_string),
@@ -312,7 +316,7 @@ fn reviews_due(records: &[&Record], scope: &Scope, secrets: &Secrets) -> Vec<Rem
                 supervisor: None,
                 due: state.due,
                 days_left: state.days_left,
-                level: Level::ReviewDue,
+                level: Level::ReviewDue(r.kind()),
             })
         })
         .collect()
@@ -525,7 +529,8 @@ fn when(item: &Reminder, lang: Lang) -> String {
     match item.level {
         Level::FeedbackDue => i18n::loops::LoopWord::ReportOwed.word(lang).to_string(),
         Level::Behind => i18n::followup::behind_word(lang).to_string(),
-        Level::ReviewDue => i18n::rule::review_when(lang, item.days_left),
+        Level::ReviewDue(kind) => i18n::review_when(lang, kind, item.days_left)
+            .unwrap_or_else(|| lang.days_left(item.days_left)),
         Level::DeclassifyReview => i18n::classified::review_when(lang, item.days_left),
         _ => lang.days_left(item.days_left),
     }
@@ -558,10 +563,12 @@ pub fn headline(items: &[Reminder], today: Date, lang: Lang) -> String {
         0 => line,
         owed => i18n::loops::with_reports_owed(lang, line, owed),
     };
-    let line = match count(Level::ReviewDue) {
-        0 => line,
-        reviews => i18n::rule::with_reviews_due(lang, line, reviews),
-    };
+    let line = Kind::ALL
+        .iter()
+        .fold(line, |line, kind| match count(Level::ReviewDue(*kind)) {
+            0 => line,
+            reviews => i18n::with_reviews_due(lang, *kind, line, reviews),
+        });
     match count(Level::DeclassifyReview) {
         0 => line,
         reviews => i18n::classified::with_reviews(lang, line, reviews),

@@ -145,7 +145,7 @@ fn figures(p: &Page, lang: Lang) -> Markup {
         div.figures {
             @for (label, t) in summary::figure_tables(p.summary, lang, p.book_titles) {
                 section.keep {
-                    h3 { (lang.label(label)) }
+                    h3 { (label) }
                     (table(&t, Columns { numeric: &[1], ..Columns::default() }))
                 }
             }

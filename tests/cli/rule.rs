@@ -390,3 +390,65 @@ fn list_heads_a_rules_columns_with_its_own_fields_in_both_languages() {
         "编号,标题,状态,文号,发布单位,归口科室,发布日期,下次评估"
     );
 }
+
+/// The rules' sheet of `export` is made from the columns the kind
+/// declares, each read from the rule's file: every column filled, a
+/// withheld rule's notes gone. The summary's part of rules is asked by
+/// its key or by the kind's Chinese name alike.
+#[test]
+fn the_rules_sheet_has_every_column_the_kind_declares() {
+    let env = Env::new();
+    env.pin_clock(crate::snapshots::NOW);
+    three_rules(&env);
+    env.run(&[
+        "rule",
+        "revise",
+        "ZD-2024-1",
+        "--title",
+        "公文处理实施细则（修订）",
+        "--doc-number",
+        "市交发〔2026〕8号",
+        "--effective",
+        "2026-12-20",
+    ]);
+    env.run(&[
+        "rule",
+        "add",
+        "--title",
+        "保密工作制度",
+        "--issued",
+        "2023-01-10",
+        "--secrecy",
+        "秘密",
+        "--review-every",
+        "18m",
+        "--notes",
+        "涉密说明",
+    ]);
+    whole(
+        &env,
+        "rule__export_csv_en",
+        &["--lang", "en", "export", "csv", "rule"],
+    );
+    let by_key = [
+        "summary", "--period", "2026", "--part", "rules", "-o", "json",
+    ];
+    let json = env.run(&by_key);
+    assert!(json.starts_with("{\n  \"in_force\": 4,"), "{json}");
+    let by_name = [
+        "summary", "--period", "2026", "--part", "制度", "-o", "json",
+    ];
+    assert_eq!(env.run(&by_name), json);
+}
+
+/// `[prefixes]` names the kinds by their keywords: setting the rules'
+/// prefix alone keeps every other kind's default, and new rules take it.
+#[test]
+fn a_prefix_set_for_rules_alone_leaves_the_others_theirs() {
+    let env = Env::new();
+    env.run(&["config", "set", "prefixes.rule", "GZ"]);
+    assert!(env.read("taizhang.toml").contains("rule = \"GZ\""));
+    assert_eq!(env.run(&["config", "get", "prefixes.meeting"]), "MT\n");
+    let id = env.run(&["rule", "add", "--title", "会议室使用办法"]);
+    assert_eq!(id, "GZ-2026-0001\n");
+}

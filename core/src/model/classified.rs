@@ -25,7 +25,7 @@ use crate::model::common::{Extra, HistoryAction, HistoryEntry, SecrecyTerm};
 use crate::model::config::LogbookDef;
 use crate::model::id::Id;
 use crate::model::keyword::Secrecy;
-use crate::model::record::Record;
+use crate::model::record::{KindRules, Record, each};
 
 /// A declared field type that holds free text.
 const TEXT: &str = "text";
@@ -89,24 +89,11 @@ impl Record {
             .fold(self.secrecy(), Secrecy::max)
     }
 
-    /// The record's own level, where its kind keeps one (an entry's
-    /// `secrecy` field is the paper's, changed with `book set`).
-    fn own_secrecy_mut(&mut self) -> Option<&mut Secrecy> {
-        match self {
-            Record::Incoming(doc) => Some(&mut doc.secrecy),
-            Record::Outgoing(doc) => Some(&mut doc.secrecy),
-            Record::Followup(fu) => Some(&mut fu.secrecy),
-            Record::Meeting(mt) => Some(&mut mt.secrecy),
-            Record::Rule(rule) => Some(&mut rule.secrecy),
-            Record::Entry(..) => None,
-        }
-    }
-
     /// Lowers the record's own level to `to` (解密, or 降密 to a lower
     /// level). A paper declassified altogether loses its 保密期限 too,
     /// which only a classified paper has.
     pub fn declassify(&mut self, to: Secrecy) -> Result<Lowered, NotDeclassified> {
-        let level = (self.own_secrecy_mut())
+        let level = each!(self, r => r.secrecy_mut())
             .filter(|level| level.is_classified())
             .ok_or(NotDeclassified::Unclassified)?;
         let from = *level;
@@ -145,65 +132,17 @@ impl Record {
     /// (`books`) declares with a type other than text.
     pub fn without_matter(&self, title: String, books: &BTreeMap<String, LogbookDef>) -> Record {
         let mut shown = self.clone();
-        match &mut shown {
-            Record::Incoming(doc) => {
-                doc.title = title;
-                doc.proposal = None;
-                doc.instructions.clear();
-                doc.result = None;
-                doc.attachments.clear();
-                if let Some(archive) = &mut doc.archive {
-                    archive.note = None;
-                }
-                forget(&mut doc.notes, &mut doc.history, &mut doc.extra);
-            }
-            Record::Outgoing(doc) => {
-                doc.title = title;
-                doc.attachments.clear();
-                if let Some(archive) = &mut doc.archive {
-                    archive.note = None;
-                }
-                forget(&mut doc.notes, &mut doc.history, &mut doc.extra);
-            }
-            Record::Followup(fu) => {
-                fu.title = title;
-                fu.requirement = None;
-                fu.progress.iter_mut().for_each(|p| p.note.clear());
-                fu.extensions.iter_mut().for_each(|e| e.reason.clear());
-                fu.milestones.iter_mut().for_each(|m| m.text.clear());
-                if let Some(result) = &mut fu.result {
-                    result.report = None;
-                }
-                forget(&mut fu.notes, &mut fu.history, &mut fu.extra);
-            }
-            Record::Meeting(mt) => {
-                mt.title = title;
-                mt.agenda.clear();
-                mt.decisions.iter_mut().for_each(|d| d.text.clear());
-                mt.absent.iter_mut().for_each(|a| a.reason = None);
-                // Formal minutes are a link to an outgoing document; minutes
-                // written out are matter.
-                mt.minutes = mt.minutes.take().filter(|m| Id::parse(m).is_some());
-                forget(&mut mt.notes, &mut mt.history, &mut mt.extra);
-            }
-            Record::Rule(rule) => {
-                rule.title = title;
-                rule.reviews.iter_mut().for_each(|r| r.note = None);
-                forget(&mut rule.notes, &mut rule.history, &mut rule.extra);
-            }
-            Record::Entry(entry, book) => {
-                entry.title = title;
-                let declared = books.get(book.as_str());
-                let keeps = |name: &str| {
-                    declared.is_some_and(|def| {
-                        def.fields.iter().any(|f| f.name == name && f.kind != TEXT)
-                    })
-                };
-                entry
-                    .fields
-                    .retain(|name, _| name.as_str().is_some_and(keeps));
-                forget_notes(&mut entry.history);
-            }
+        each!(&mut shown, r => r.title = title);
+        each!(&mut shown, r => r.forget_matter());
+        if let Record::Entry(entry, book) = &mut shown {
+            let declared = books.get(book.as_str());
+            let keeps = |name: &str| {
+                declared
+                    .is_some_and(|def| def.fields.iter().any(|f| f.name == name && f.kind != TEXT))
+            };
+            entry
+                .fields
+                .retain(|name, _| name.as_str().is_some_and(keeps));
         }
         shown
     }
@@ -212,7 +151,7 @@ impl Record {
 /// Empties what every kind keeps alike: its notes, the free-text notes
 /// of its history (the steps, who took them and when, stay) and keys the
 /// tool does not know.
-fn forget(notes: &mut Option<String>, history: &mut [HistoryEntry], extra: &mut Extra) {
+pub(crate) fn forget(notes: &mut Option<String>, history: &mut [HistoryEntry], extra: &mut Extra) {
     *notes = None;
     forget_notes(history);
     extra.clear();
@@ -223,7 +162,7 @@ fn forget(notes: &mut Option<String>, history: &mut [HistoryEntry], extra: &mut 
 /// instructed, the person a paper went to, the unit it was assigned to,
 /// the follow-up made from it, a chase's level, a new number, an
 /// archive number. A step this version does not know loses its note.
-fn forget_notes(history: &mut [HistoryEntry]) {
+pub(crate) fn forget_notes(history: &mut [HistoryEntry]) {
     use crate::model::common::HistoryAction as A;
     for entry in history {
         let particulars = HistoryAction::parse(&entry.action).is_some_and(|action| {

@@ -6,6 +6,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
+use crate::model::keyword::Keyword;
 use crate::model::kind::Kind;
 pub use crate::model::secret::{SecrecySettings, TitlePolicy};
 
@@ -116,25 +117,45 @@ impl ArchiveSettings {
     }
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize)]
-#[serde(default)]
-pub struct Prefixes {
-    pub incoming: String,
-    pub outgoing: String,
-    pub followup: String,
-    pub meeting: String,
-    pub rule: String,
+/// `[prefixes]`: the ID prefix of each kind whose fields are the tool's
+/// own, under the kind's keyword (`incoming = "IN"`). A kind the file
+/// does not name keeps the default its spec declares, and keys no kind
+/// has are ignored, so the table reads and writes as it always has,
+/// kinds in the order of the registers.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Prefixes(BTreeMap<Kind, String>);
+
+impl Prefixes {
+    /// The kind's prefix; empty for a logbook, whose books have one each.
+    fn of(&self, kind: Kind) -> &str {
+        self.0.get(&kind).map_or("", String::as_str)
+    }
 }
 
 impl Default for Prefixes {
     fn default() -> Self {
-        Prefixes {
-            incoming: "IN".into(),
-            outgoing: "OUT".into(),
-            followup: "FU".into(),
-            meeting: "MT".into(),
-            rule: "ZD".into(),
+        let defaults = Kind::fixed().map(|kind| (kind, kind.spec().prefix.to_string()));
+        Prefixes(defaults.collect())
+    }
+}
+
+impl Serialize for Prefixes {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let keyed = self.0.iter().map(|(kind, prefix)| (kind.keyword(), prefix));
+        serializer.collect_map(keyed)
+    }
+}
+
+impl<'de> Deserialize<'de> for Prefixes {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let mut given = BTreeMap::<String, String>::deserialize(deserializer)?;
+        let mut prefixes = Prefixes::default();
+        for (kind, prefix) in &mut prefixes.0 {
+            if let Some(set) = given.remove(kind.keyword()) {
+                *prefix = set;
+            }
         }
+        Ok(prefixes)
     }
 }
 
@@ -370,14 +391,7 @@ impl Config {
 
     /// The ID prefix of a kind (logbooks have one each; see `logbook_prefix`).
     pub fn prefix(&self, kind: Kind) -> &str {
-        match kind {
-            Kind::Incoming => &self.prefixes.incoming,
-            Kind::Outgoing => &self.prefixes.outgoing,
-            Kind::Followup => &self.prefixes.followup,
-            Kind::Meeting => &self.prefixes.meeting,
-            Kind::Rule => &self.prefixes.rule,
-            Kind::Logbook => "",
-        }
+        self.prefixes.of(kind)
     }
 
     /// Every prefix in use, upper-cased as stored.
@@ -476,5 +490,35 @@ impl ConfigProblem {
             line,
             detail: error.message().trim().to_string(),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `[prefixes]` keeps the shape it had as a struct: every kind's key
+    /// written in the order of the registers, a key left out read as the
+    /// kind's default, an unknown key ignored.
+    #[test]
+    fn the_prefixes_table_reads_and_writes_by_the_kinds_keywords() {
+        let written = toml::to_string(&Prefixes::default()).unwrap();
+        let keys: Vec<&str> = written
+            .lines()
+            .filter_map(|l| l.split(" = ").next())
+            .collect();
+        let fixed: Vec<&str> = Kind::fixed().map(|k| k.keyword()).collect();
+        assert_eq!(keys, fixed);
+        let read: Prefixes = toml::from_str("followup = \"DB\"\nnone = \"X\"\n").unwrap();
+        for kind in Kind::fixed() {
+            let expected = if kind == Kind::Followup {
+                "DB"
+            } else {
+                kind.spec().prefix
+            };
+            assert_eq!(read.of(kind), expected, "{kind:?}");
+        }
+        assert_eq!(read.of(Kind::Logbook), "");
+        assert!(toml::from_str::<Prefixes>("incoming = 5\n").is_err());
     }
 }

@@ -404,6 +404,22 @@ impl Followup {
 }
 
 impl KindRules for Followup {
+    fn secrecy_mut(&mut self) -> Option<&mut Secrecy> {
+        Some(&mut self.secrecy)
+    }
+
+    fn forget_matter(&mut self) {
+        use crate::model::classified::forget;
+        self.requirement = None;
+        self.progress.iter_mut().for_each(|p| p.note.clear());
+        self.extensions.iter_mut().for_each(|e| e.reason.clear());
+        self.milestones.iter_mut().for_each(|m| m.text.clear());
+        if let Some(result) = &mut self.result {
+            result.report = None;
+        }
+        forget(&mut self.notes, &mut self.history, &mut self.extra);
+    }
+
     fn status(&self) -> &str {
         Keyword::keyword(self.status)
     }
@@ -558,6 +574,18 @@ pub const SPEC: KindSpec = KindSpec {
         "series_ended",
         "done",
     ],
+    prefix: "FU",
+    sealed: &[
+        "title",
+        "notes",
+        "history[].note",
+        "requirement",
+        "progress[].note",
+        "result.report",
+        "extensions[].reason",
+        "milestones[].text",
+    ],
+    import: Some(&crate::model::import::FOLLOWUP),
 };
 
 #[cfg(test)]

@@ -480,6 +480,22 @@ pub fn read_assign_note(note: &str) -> (&str, Option<(Option<&str>, &str)>) {
 const DEADLINE_NOTE: &str = "; deadline ";
 
 impl KindRules for Incoming {
+    fn secrecy_mut(&mut self) -> Option<&mut Secrecy> {
+        Some(&mut self.secrecy)
+    }
+
+    fn forget_matter(&mut self) {
+        use crate::model::classified::forget;
+        self.proposal = None;
+        self.instructions.clear();
+        self.result = None;
+        self.attachments.clear();
+        if let Some(archive) = &mut self.archive {
+            archive.note = None;
+        }
+        forget(&mut self.notes, &mut self.history, &mut self.extra);
+    }
+
     fn status(&self) -> &str {
         Keyword::keyword(self.status)
     }
@@ -660,6 +676,16 @@ pub const SPEC: KindSpec = KindSpec {
         "back",
         "archived",
     ],
+    prefix: "IN",
+    sealed: &[
+        "title",
+        "notes",
+        "history[].note",
+        "proposal.text",
+        "instructions[].text",
+        "result",
+    ],
+    import: Some(&crate::model::import::INCOMING),
 };
 
 #[cfg(test)]

@@ -4,8 +4,13 @@
 //! 登记簿) is the one list of kinds: every other list of kinds, folders
 //! or names derives from it, so a new kind cannot be left out of one.
 
+use jiff::civil::Date;
+
 use crate::model::edit::Fields;
+use crate::model::import::ImportSpec;
 use crate::model::keyword::{Keyword, keywords};
+use crate::model::period::Period;
+use crate::model::record::Record;
 use crate::model::status_words::StatusSet;
 
 keywords!(
@@ -22,10 +27,12 @@ keywords!(
 
 /// The parts a kind built in its own room declares there, which the
 /// register's shared enums carry as one variant each: its findings for
-/// `check` (`Note::Kind`) and the steps its commands ask (`Step::Kind`).
-/// This is the one list of such kinds, so `validate/finding.rs` and
-/// `transition.rs` name none of them. Each room listed declares `Note`
-/// and `Step` (with `Step::command`, the command as typed).
+/// `check` (`Note::Kind`) and the steps its commands ask (`Step::Kind`),
+/// and its figures for `summary` (`KindFigures`). This is the one list
+/// of such kinds, so `validate/finding.rs`, `transition.rs` and the
+/// summary name none of them. Each room listed declares `Note`, `Step`
+/// (with `Step::command`, the command as typed) and `Figures` (`impl
+/// Figures`).
 macro_rules! kind_parts {
     ($($kind:ident => $room:ident),+ $(,)?) => {
         /// A finding of `check` declared in its kind's room.
@@ -49,6 +56,76 @@ macro_rules! kind_parts {
             }
         }
 
+        /// The figures of a period each kind built in its room counts
+        /// for `summary` (its room's `Figures`).
+        #[derive(Debug, Clone, PartialEq, Eq, Default)]
+        pub struct KindFigures {
+            $(pub $room: crate::model::$room::Figures),+
+        }
+
+        impl KindFigures {
+            /// The kinds with figures of their own, in the order of the
+            /// registers.
+            pub const KINDS: &'static [Kind] = &[$(Kind::$kind),+];
+
+            /// Counts `record` in its kind's figures.
+            pub fn count(&mut self, record: &Record, period: &Period, asof: Date) {
+                $(Figures::count(&mut self.$room, record, period, asof);)+
+            }
+
+            /// The key of the kind's figures in the summary's JSON and
+            /// `--part` (`rules`); `None` for a kind without figures.
+            pub fn key(kind: Kind) -> Option<&'static str> {
+                match kind {
+                    $(Kind::$kind => Some(<crate::model::$room::Figures as Figures>::KEY),)+
+                    _ => None,
+                }
+            }
+
+            /// Whether the kind counted nothing (or has no figures).
+            pub fn is_empty(&self, kind: Kind) -> bool {
+                match kind {
+                    $(Kind::$kind => Figures::is_empty(&self.$room),)+
+                    _ => true,
+                }
+            }
+
+            /// The kind's figures alone, to serialize (`summary --part`).
+            pub fn of(&self, kind: Kind) -> FiguresOf<'_> {
+                FiguresOf(self, kind)
+            }
+        }
+
+        /// One kind's figures, as `KindFigures::of` gives them.
+        pub struct FiguresOf<'a>(&'a KindFigures, Kind);
+
+        impl serde::Serialize for FiguresOf<'_> {
+            fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                match self.1 {
+                    $(Kind::$kind => self.0.$room.serialize(s),)+
+                    _ => s.serialize_unit(),
+                }
+            }
+        }
+
+        /// Each kind's figures under its key, a kind that counted nothing
+        /// left out (a register that keeps no rules has no `rules`).
+        impl serde::Serialize for KindFigures {
+            fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                use serde::ser::SerializeMap;
+                let mut map = s.serialize_map(None)?;
+                $(
+                    if !Figures::is_empty(&self.$room) {
+                        map.serialize_entry(
+                            <crate::model::$room::Figures as Figures>::KEY,
+                            &self.$room,
+                        )?;
+                    }
+                )+
+                map.end()
+            }
+        }
+
         $(
             impl From<crate::model::$room::Note> for crate::model::validate::Note {
                 fn from(note: crate::model::$room::Note) -> Self {
@@ -67,6 +144,23 @@ macro_rules! kind_parts {
 
 kind_parts! {
     Rule => rule,
+}
+
+/// What `summary` counts of a kind built in its room over a period: its
+/// room's `Figures`, under a key of its own in the summary's JSON.
+pub trait Figures: Default + PartialEq + serde::Serialize {
+    /// The key of the figures in the summary's JSON, and the part
+    /// `summary --part` names (`rules`).
+    const KEY: &'static str;
+
+    /// Counts `record`, if it is of the kind: what happened in `period`,
+    /// and what was true as of `asof`, the period's end (or today).
+    fn count(&mut self, record: &Record, period: &Period, asof: Date);
+
+    /// Whether nothing was counted.
+    fn is_empty(&self) -> bool {
+        *self == Self::default()
+    }
 }
 
 /// What the register knows of a kind before it has one of its records
@@ -89,6 +183,19 @@ pub struct KindSpec {
     /// Keys of the kind's file whose values are dates or moments, written
     /// bare (`store::yaml`).
     pub date_keys: &'static [&'static str],
+    /// The ID prefix a new register gives the kind (`IN`, `ZD` …), its
+    /// key under `[prefixes]` in `taizhang.toml` being the kind's
+    /// keyword; empty for logbook entries, whose books have one each.
+    pub prefix: &'static str,
+    /// Where in the kind's file the free text lies, which an encrypted
+    /// register seals (`secret::text_paths`): the title and notes of
+    /// every kind, history notes, and the kind's own text. `name[]` walks
+    /// every item of a list.
+    pub sealed: &'static [&'static str],
+    /// How `import` reads a spreadsheet row into a record of the kind:
+    /// the columns it knows and the row reader; `None` for a kind no
+    /// paper register is imported as (logbook entries).
+    pub import: Option<&'static ImportSpec>,
 }
 
 impl Kind {
@@ -278,6 +385,22 @@ mod tests {
                 );
             }
             assert!(!spec.date_keys.is_empty(), "{kind:?}: no date keys");
+            assert_eq!(
+                !spec.prefix.is_empty(),
+                kind.is_fixed(),
+                "{kind:?}: a fixed kind has its own ID prefix, a logbook's books have theirs"
+            );
+            for common in ["title", "notes", "history[].note"] {
+                assert!(
+                    spec.sealed.contains(&common),
+                    "{kind:?}: {common} not sealed"
+                );
+            }
+            assert_eq!(
+                spec.import.is_some(),
+                kind.is_fixed(),
+                "{kind:?}: every fixed kind can be imported"
+            );
             assert!(
                 KindFilter::All.kinds().contains(&kind),
                 "{kind:?}: not in list all"
@@ -297,6 +420,14 @@ mod tests {
                 assert!(Kind::fixed().any(|k| k == kind));
             }
         }
+        let mut prefixes: Vec<&str> = Kind::fixed().map(|k| k.spec().prefix).collect();
+        prefixes.sort_unstable();
+        prefixes.dedup();
+        assert_eq!(
+            prefixes.len(),
+            Kind::fixed().count(),
+            "prefixes are distinct"
+        );
         let mut ranks: Vec<usize> = Kind::ALL.iter().map(|k| k.rank()).collect();
         ranks.dedup();
         assert_eq!(ranks.len(), Kind::ALL.len(), "ranks are distinct");

@@ -383,6 +383,21 @@ impl Meeting {
 }
 
 impl KindRules for Meeting {
+    fn secrecy_mut(&mut self) -> Option<&mut Secrecy> {
+        Some(&mut self.secrecy)
+    }
+
+    fn forget_matter(&mut self) {
+        use crate::model::classified::forget;
+        self.agenda.clear();
+        self.decisions.iter_mut().for_each(|d| d.text.clear());
+        self.absent.iter_mut().for_each(|a| a.reason = None);
+        // Formal minutes are a link to an outgoing document; minutes
+        // written out are matter.
+        self.minutes = self.minutes.take().filter(|m| Id::parse(m).is_some());
+        forget(&mut self.notes, &mut self.history, &mut self.extra);
+    }
+
     fn status(&self) -> &str {
         Keyword::keyword(self.status)
     }
@@ -519,6 +534,17 @@ pub const SPEC: KindSpec = KindSpec {
     ],
     numbered: &[],
     date_keys: &["start", "end", "series_ended"],
+    prefix: "MT",
+    sealed: &[
+        "title",
+        "notes",
+        "history[].note",
+        "minutes",
+        "agenda[].title",
+        "decisions[].text",
+        "absent[].reason",
+    ],
+    import: Some(&crate::model::import::meeting::IMPORT),
 };
 /// The wall-clock span a meeting holds its room: from its start to its
 /// end. A day alone starts at midnight and ends at the next; a meeting

@@ -282,6 +282,19 @@ pub fn parse_doc_number(text: &str) -> Option<(String, i16, u32)> {
 }
 
 impl KindRules for Outgoing {
+    fn secrecy_mut(&mut self) -> Option<&mut Secrecy> {
+        Some(&mut self.secrecy)
+    }
+
+    fn forget_matter(&mut self) {
+        use crate::model::classified::forget;
+        self.attachments.clear();
+        if let Some(archive) = &mut self.archive {
+            archive.note = None;
+        }
+        forget(&mut self.notes, &mut self.history, &mut self.extra);
+    }
+
     fn status(&self) -> &str {
         Keyword::keyword(self.status)
     }
@@ -415,6 +428,9 @@ pub const SPEC: KindSpec = KindSpec {
     ],
     numbered: &["doc_number", "series"],
     date_keys: &["signed", "printed", "archived"],
+    prefix: "OUT",
+    sealed: &["title", "notes", "history[].note"],
+    import: Some(&crate::model::import::OUTGOING),
 };
 
 #[cfg(test)]

@@ -73,6 +73,19 @@ pub trait KindRules {
         Secrecy::None
     }
 
+    /// The record's own level, where its kind keeps one, for `doc
+    /// declassify` to lower (`Record::declassify`).
+    fn secrecy_mut(&mut self) -> Option<&mut Secrecy> {
+        None
+    }
+
+    /// Empties every field of free text the record keeps besides its
+    /// title, for a withheld record (`Record::without_matter`, which
+    /// replaces the title): its notes, the free-text notes of its history
+    /// (`classified::forget`), keys the tool does not know, and the
+    /// kind's own text (requirements, results, minutes …).
+    fn forget_matter(&mut self);
+
     fn unit(&self) -> Option<&str> {
         None
     }

@@ -143,42 +143,11 @@ pub fn withheld_title(level: Secrecy, reference: &str) -> String {
     format!("{} {reference}", tag(level))
 }
 
-/// Where, in a record file of `kind`, the free text lies:
-/// the title and notes of every kind, history notes, and each kind's own
-/// text. `name[]` walks every item of a list. A logbook's declared text
-/// fields are added by the caller, who knows the book.
+/// Where, in a record file of `kind`, the free text lies, as the kind
+/// declares it (`KindSpec::sealed`). A logbook's declared text fields
+/// are added by the caller, who knows the book.
 pub fn text_paths(kind: Kind) -> &'static [&'static str] {
-    match kind {
-        Kind::Incoming => &[
-            "title",
-            "notes",
-            "history[].note",
-            "proposal.text",
-            "instructions[].text",
-            "result",
-        ],
-        Kind::Followup => &[
-            "title",
-            "notes",
-            "history[].note",
-            "requirement",
-            "progress[].note",
-            "result.report",
-            "extensions[].reason",
-            "milestones[].text",
-        ],
-        Kind::Meeting => &[
-            "title",
-            "notes",
-            "history[].note",
-            "minutes",
-            "agenda[].title",
-            "decisions[].text",
-            "absent[].reason",
-        ],
-        Kind::Rule => &["title", "notes", "history[].note", "reviews[].note"],
-        Kind::Outgoing | Kind::Logbook => &["title", "notes", "history[].note"],
-    }
+    kind.spec().sealed
 }
 
 /// Calls `each` on every string found at `path` (see [`text_paths`]) in

@@ -14,9 +14,9 @@ use taizhang_core::model::facts::Facts;
 use taizhang_core::model::followup::Followup;
 use taizhang_core::model::id::Id;
 use taizhang_core::model::keyword::{Handling, Urgency};
+use taizhang_core::model::kind::KindFigures;
 use taizhang_core::model::period::Period;
 use taizhang_core::model::record::Record;
-use taizhang_core::model::rule::RuleFigures;
 
 /// Everything `summary` reports; scripts rely on its JSON, whose shape
 /// docs/summaries.md shows key for key.
@@ -29,9 +29,10 @@ pub struct Summary {
     pub overdue: Vec<OverdueRow>,
     pub meetings: Meetings,
     pub logbooks: BTreeMap<String, usize>,
-    /// Left out of the JSON of a register that keeps no rules.
-    #[serde(skip_serializing_if = "RuleFigures::is_empty")]
-    pub rules: RuleFigures,
+    /// The figures of each kind built in its room, under its key
+    /// (`rules`); a kind that counted nothing is left out of the JSON.
+    #[serde(flatten)]
+    pub kinds: KindFigures,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -174,9 +175,10 @@ pub fn compute(
     let mut overdue = Vec::new();
     let mut meetings = Meetings::default();
     let mut logbooks: BTreeMap<String, usize> = books.iter().map(|b| (b.clone(), 0)).collect();
-    let mut rules = RuleFigures::default();
+    let mut kinds = KindFigures::default();
 
     for record in records {
+        kinds.count(record, period, asof);
         match record {
             Record::Incoming(doc) => {
                 if period.contains(doc.received.date()) {
@@ -202,12 +204,8 @@ pub fn compute(
                 documents.incoming_pending += usize::from(then.pending);
                 documents.incoming_overdue += usize::from(then.overdue(asof));
             }
-            Record::Outgoing(_) => {
-                // Record::date is `signed`, else the day it was created.
-                if period.contains(record.date()) {
-                    documents.outgoing += 1;
-                }
-            }
+            // Record::date is `signed`, else the day it was created.
+            Record::Outgoing(_) if period.contains(record.date()) => documents.outgoing += 1,
             Record::Followup(fu) if fu.is_part() => {
                 followups.parts += usize::from(period.contains(fu.assigned));
             }
@@ -244,18 +242,16 @@ pub fn compute(
                     });
                 }
             }
-            Record::Meeting(mt) => {
-                if mt.was_held() && period.contains(mt.start.date()) {
-                    meetings.held += 1;
-                    meetings.decisions += mt.decisions.len();
-                }
+            Record::Meeting(mt) if mt.was_held() && period.contains(mt.start.date()) => {
+                meetings.held += 1;
+                meetings.decisions += mt.decisions.len();
             }
-            Record::Rule(rule) => rules.count(rule, period, asof),
-            Record::Entry(_, book) => {
-                if period.contains(record.date()) {
-                    *logbooks.entry(book.clone()).or_insert(0) += 1;
-                }
+            Record::Entry(_, book) if period.contains(record.date()) => {
+                *logbooks.entry(book.clone()).or_insert(0) += 1;
             }
+            // What falls outside the period, and a kind built in its
+            // room, which counts its own figures (above).
+            _ => {}
         }
     }
     followups.on_time_rate = rate(followups.closed_on_time, followups.closed);
@@ -273,6 +269,6 @@ pub fn compute(
         overdue,
         meetings,
         logbooks,
-        rules,
+        kinds,
     }
 }

@@ -5,12 +5,14 @@
 use std::collections::BTreeMap;
 
 use clap::ValueEnum;
+use clap::builder::PossibleValue;
 use jiff::civil::Date;
 
 use super::compute::Summary;
 use crate::i18n::{self, Label, Lang};
 use crate::report::render::{Screen, Table, Tone};
-use taizhang_core::model::keyword::{Handling, Urgency};
+use taizhang_core::model::keyword::{Handling, Keyword, Urgency};
+use taizhang_core::model::kind::{Kind, KindFigures};
 use taizhang_core::model::period::Period;
 
 /// `66.7%`, or `—` when there is nothing to divide by.
@@ -119,34 +121,57 @@ pub fn book_titles(
 /// The parts of a summary, in the order every format shows them; their
 /// names are what `--part` takes (or their Chinese headings), the CSV's
 /// `section` column and the JSON's keys (`units` is `by_unit` there).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+/// After the register's own parts come the figures of each kind built
+/// in its room (`KindFigures`), by the key the kind gives them (`rules`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Part {
-    #[value(alias = "公文办理", alias = "公文")]
     Documents,
-    #[value(alias = "督办事项", alias = "督办")]
     Followups,
-    #[value(alias = "分单位情况", alias = "分单位")]
     Units,
-    #[value(alias = "逾期事项", alias = "逾期")]
     Overdue,
-    #[value(alias = "会议")]
     Meetings,
-    #[value(alias = "登记簿")]
     Logbooks,
-    #[value(alias = "制度")]
-    Rules,
+    /// A kind's own figures.
+    Kind(Kind),
+}
+
+/// The register's own parts, with the Chinese words `--part` also takes.
+const OWN: [(Part, &[&str]); 6] = [
+    (Part::Documents, &["公文办理", "公文"]),
+    (Part::Followups, &["督办事项", "督办"]),
+    (Part::Units, &["分单位情况", "分单位"]),
+    (Part::Overdue, &["逾期事项", "逾期"]),
+    (Part::Meetings, &["会议"]),
+    (Part::Logbooks, &["登记簿"]),
+];
+
+/// How many parts a summary has.
+const PARTS: usize = OWN.len() + KindFigures::KINDS.len();
+
+impl ValueEnum for Part {
+    fn value_variants<'a>() -> &'a [Self] {
+        &Part::ALL
+    }
+
+    fn to_possible_value(&self) -> Option<PossibleValue> {
+        Some(PossibleValue::new(self.name()).aliases(self.chinese()))
+    }
 }
 
 impl Part {
-    pub const ALL: [Part; 7] = [
-        Part::Documents,
-        Part::Followups,
-        Part::Units,
-        Part::Overdue,
-        Part::Meetings,
-        Part::Logbooks,
-        Part::Rules,
-    ];
+    pub const ALL: [Part; PARTS] = {
+        let mut all = [Part::Documents; PARTS];
+        let mut at = 0;
+        while at < PARTS {
+            all[at] = if at < OWN.len() {
+                OWN[at].0
+            } else {
+                Part::Kind(KindFigures::KINDS[at - OWN.len()])
+            };
+            at += 1;
+        }
+        all
+    };
 
     /// The word `--part` takes and the CSV's `section` column holds.
     pub fn name(self) -> &'static str {
@@ -157,20 +182,36 @@ impl Part {
             Part::Overdue => "overdue",
             Part::Meetings => "meetings",
             Part::Logbooks => "logbooks",
-            Part::Rules => "rules",
+            Part::Kind(kind) => KindFigures::key(kind).unwrap_or(kind.keyword()),
         }
     }
 
-    pub fn heading(self) -> Label {
+    /// The Chinese words `--part` takes besides the name: a kind's
+    /// first Chinese name (制度).
+    fn chinese(self) -> Vec<&'static str> {
         match self {
+            Part::Kind(kind) => kind.chinese().split('|').take(1).collect(),
+            own => (OWN.iter())
+                .find(|(part, _)| *part == own)
+                .map_or_else(Vec::new, |(_, words)| words.to_vec()),
+        }
+    }
+
+    /// The part's heading, in the reader's language: a kind's figures
+    /// stand under the name of its register.
+    pub fn heading(self, lang: Lang) -> &'static str {
+        let label = match self {
             Part::Documents => Label::Documents,
             Part::Followups => Label::Followups,
             Part::Units => Label::ByUnit,
             Part::Overdue => Label::OverdueList,
             Part::Meetings => Label::Meetings,
             Part::Logbooks => Label::Logbooks,
-            Part::Rules => Label::Rules,
-        }
+            Part::Kind(kind) => {
+                return i18n::register_name(lang, kind).unwrap_or(lang.keyword(kind));
+            }
+        };
+        lang.label(label)
     }
 
     /// Whether the whole summary shows the part: the logbooks of a
@@ -179,7 +220,7 @@ impl Part {
     fn kept(self, s: &Summary) -> bool {
         match self {
             Part::Logbooks => !s.logbooks.is_empty(),
-            Part::Rules => !s.rules.is_empty(),
+            Part::Kind(kind) => !s.kinds.is_empty(kind),
             _ => true,
         }
     }
@@ -261,7 +302,7 @@ fn figure_rows(
                 (name.clone(), n.to_string())
             })
             .collect(),
-        Part::Rules => i18n::rule::summary_rows(lang, &s.rules)
+        Part::Kind(kind) => i18n::summary_rows(lang, kind, &s.kinds)
             .into_iter()
             .map(|(label, n)| (label.to_string(), n.to_string()))
             .collect(),
@@ -289,10 +330,10 @@ pub fn figure_tables(
     s: &Summary,
     lang: Lang,
     titles: &BTreeMap<String, String>,
-) -> Vec<(Label, Table)> {
+) -> Vec<(&'static str, Table)> {
     (sections(s, lang, titles, None).into_iter())
         .filter(|(part, _)| !matches!(part, Part::Units | Part::Overdue))
-        .map(|(part, table)| (part.heading(), table))
+        .map(|(part, table)| (part.heading(lang), table))
         .collect()
 }
 
@@ -324,7 +365,7 @@ pub fn terminal(v: &View, period: &Period, today: Date, screen: Screen) -> Strin
     out.push('\n');
     for (part, table) in v.sections() {
         out.push('\n');
-        out.push_str(lang.label(part.heading()));
+        out.push_str(part.heading(lang));
         out.push('\n');
         if table.rows.is_empty() {
             out.push_str(&i18n::none(lang));
@@ -354,7 +395,7 @@ pub fn markdown(v: &View, period: &Period) -> String {
     let title = i18n::summary_brief_title(lang, period);
     let mut out = format!("{title}\n\n{}\n", headline(s, period, lang));
     for (part, table) in v.sections() {
-        out.push_str(&format!("\n### {}\n\n", lang.label(part.heading())));
+        out.push_str(&format!("\n### {}\n\n", part.heading(lang)));
         if table.rows.is_empty() {
             out.push_str(&i18n::none(lang));
             out.push('\n');
@@ -426,7 +467,7 @@ pub fn json(s: &Summary, only: Option<Part>) -> String {
         Some(Part::Meetings) => pretty(&s.meetings),
         Some(Part::Logbooks) => pretty(&s.logbooks),
         // Left out of the whole JSON when empty; asked for, its zeros.
-        Some(Part::Rules) => pretty(&s.rules),
+        Some(Part::Kind(kind)) => pretty(&s.kinds.of(kind)),
     };
     text.push('\n');
     text

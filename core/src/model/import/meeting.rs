@@ -1,18 +1,24 @@
 //! A row of a 会议登记簿 (the meetings an office held, kept in a
 //! spreadsheet, or `export`'s 会议 sheet) read into a meeting.
 
-use super::Field;
 use super::lines;
 use super::rows::{Built, Reader, Trouble};
 use super::said::{Said, joined};
+use super::{Field, ImportSpec};
 use crate::model::date::When;
 use crate::model::meeting::{Meeting, MtStatus};
 use crate::model::record::Record;
 
 /// The fields a column of a meetings sheet may fill, with the headers
 /// such sheets give them.
+/// The columns of a 会议登记簿 and their reader (`KindSpec::import`).
+pub(crate) const IMPORT: ImportSpec = ImportSpec {
+    fields: FIELDS,
+    read: |row| row.meeting(),
+};
+
 #[rustfmt::skip]
-pub(crate) const FIELDS: &[(Field, &[&str])] = {
+const FIELDS: &[(Field, &[&str])] = {
     use Field as F;
     &[
         (F::LegacyId, &["序号", "编号", "原编号", "no", "no.", "id"]),

@@ -31,139 +31,178 @@ const COMPLETION: &[&str] = &["完成情况"];
 const ARCHIVE: &[&str] = &["档号", "归档号"];
 const ARCHIVED: &[&str] = &["归档日期"];
 
-/// What an import makes: one of the record kinds a paper register holds.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Target {
-    Incoming,
-    Outgoing,
-    Followup,
-    Meeting,
-    Rule,
+/// What `import` needs of a kind it can make: the fields a column may
+/// fill, with the headers the usual paper registers give them (compared
+/// without spaces; English ones also without case, `_` or `-`; the
+/// field's own key always matches), and the reader of a row. Each kind
+/// declares its own in its `SPEC` (`KindSpec::import`).
+pub struct ImportSpec {
+    pub(crate) fields: &'static [(Field, &'static [&'static str])],
+    pub(crate) read: for<'a, 'p> fn(&mut rows::Reader<'a, 'p>) -> rows::Built,
+}
+
+/// The columns of a 收文登记簿 and their reader.
+#[rustfmt::skip]
+pub(crate) const INCOMING: ImportSpec = ImportSpec {
+    fields: {
+        use Field as F;
+        &[
+        (F::LegacyId, &["序号", "编号", "收文编号", "收文号", "原编号", "no", "no.", "id"]),
+        (F::Received, &["收文日期", "收文时间", "签收日期", "签收时间", "来文日期", "日期", "date"]),
+        (F::Sender, &["来文单位", "来文机关", "来文机关单位", "来文部门", "发文单位", "from", "from/to"]),
+        (F::SenderRef, &["来文字号", "文号", "来文文号", "来文编号", "ref", "sender's ref"]),
+        (F::Title, &["标题", "文件标题", "文件名称", "文件名", "事由"]),
+        (F::DocType, &["文种", "type"]),
+        (F::Secrecy, &["密级"]),
+        (F::SecrecyTerm, &["保密期限"]),
+        (F::Urgency, &["紧急程度", "缓急", "缓急程度"]),
+        (F::Copies, &["份数"]),
+        (F::Pages, &["页数"]),
+        (F::Deadline, &["办理期限", "办理时限", "办结时限", "完成时限"]),
+        (F::Lead, &["承办单位", "主办单位", "承办科室", "承办部门", "lead unit", "unit"]),
+        (F::Support, &["协办单位", "协办科室"]),
+        (F::ReceivedBy, &["签收人"]),
+        (F::Channel, &["来文方式"]),
+        (F::Handling, &["办件类型", "办阅类型"]),
+        (F::Result, &["办理结果", "办理情况"]),
+        (F::Completed, &["办结日期", "完成日期"]),
+        (F::Status, &["办理状态", "状态"]),
+        (F::Finished, FINISHED),
+        (F::Completion, COMPLETION),
+        (F::Proposal, &["拟办意见"]),
+        (F::Instructions, &["领导批示", "批示意见", "领导批示意见"]),
+        (F::Reply, &["答复", "答复情况"]),
+        (F::Archive, ARCHIVE),
+        (F::Archived, ARCHIVED),
+        (F::Internal, &["内部", "内部文件"]),
+        (F::Notes, &["备注"]),
+]
+    },
+    read: |row| row.incoming(),
+};
+
+/// The columns of a 发文登记簿 and their reader.
+#[rustfmt::skip]
+pub(crate) const OUTGOING: ImportSpec = ImportSpec {
+    fields: {
+        use Field as F;
+        &[
+        (F::LegacyId, &["序号", "编号", "原编号", "no", "no.", "id"]),
+        (F::DocNumber, &["发文字号", "文号", "发文文号", "发文号", "number", "doc number"]),
+        (F::Signed, &["成文日期", "发文日期", "签发日期", "日期", "date"]),
+        (F::Title, &["标题", "文件标题", "文件名称", "文件名", "事由"]),
+        (F::To, &["主送", "主送单位", "主送机关", "from/to"]),
+        (F::Cc, &["抄送", "抄送单位", "抄送机关"]),
+        (F::Signer, &["签发人", "签发领导"]),
+        (F::Drafter, &["拟稿人"]),
+        (F::DraftingUnit, &["拟稿单位", "拟稿部门", "拟稿科室"]),
+        (F::DocType, &["文种", "type"]),
+        (F::Direction, &["行文方向"]),
+        (F::Secrecy, &["密级"]),
+        (F::SecrecyTerm, &["保密期限"]),
+        (F::Urgency, &["紧急程度", "缓急", "缓急程度"]),
+        (F::Printed, &["印发日期"]),
+        (F::PrintCopies, &["印数", "份数"]),
+        (F::Status, &["办理状态", "状态"]),
+        (F::Finished, FINISHED),
+        (F::Completion, COMPLETION),
+        (F::InReplyTo, &["答复来文"]),
+        (F::Disclosure, &["公开属性", "公开方式"]),
+        (F::Archive, ARCHIVE),
+        (F::Archived, ARCHIVED),
+        (F::Notes, &["备注"]),
+]
+    },
+    read: |row| row.outgoing(),
+};
+
+/// The columns of a 督办台账 and their reader.
+#[rustfmt::skip]
+pub(crate) const FOLLOWUP: ImportSpec = ImportSpec {
+    fields: {
+        use Field as F;
+        &[
+        (F::LegacyId, &["序号", "编号", "督办编号", "原编号", "no", "no.", "id"]),
+        (F::Title, &["督办事项", "事项名称", "督办内容", "事项", "标题"]),
+        (F::Requirement, &["办理要求", "工作要求", "督办要求"]),
+        (F::Source, &["来源", "督办来源", "事项来源"]),
+        (F::AssignedBy, &["交办领导", "批示领导"]),
+        (F::Supervisor, &["分管领导"]),
+        (F::Lead, &["牵头单位", "责任单位", "承办单位", "主办单位", "lead unit", "unit"]),
+        (F::Support, &["协办单位", "配合单位"]),
+        (F::Owner, &["责任人", "联系人"]),
+        (F::Assigned, &["交办日期", "交办时间", "立项日期"]),
+        (F::Due, &["完成时限", "办结时限", "完成期限", "办理时限", "办理期限"]),
+        (F::Progress, &["进展情况", "办理进展", "进展", "最新进展"]),
+        (F::Closed, &["办结日期", "完成日期", "销号日期"]),
+        (F::Secrecy, &["密级"]),
+        (F::Status, &["办理状态", "状态"]),
+        (F::Finished, FINISHED),
+        (F::Completion, COMPLETION),
+        (F::SourceRef, &["来源编号", "来文编号"]),
+        (F::Report, &["办理情况", "办理结果", "报结情况"]),
+        (F::Submitted, &["报结日期"]),
+        (F::ClosedBy, &["销号人"]),
+        (F::Urgency, &["紧急程度", "缓急", "缓急程度"]),
+        (F::Milestones, &["节点", "时间节点", "节点安排"]),
+        (F::Every, &["重复周期", "重复", "repeats"]),
+        (F::EffectiveDue, &["延期后时限", "延期至", "调整后时限"]),
+        (F::Extensions, &["延期情况", "延期记录", "延期"]),
+        (F::Feedback, &["反馈周期", "反馈频次"]),
+        (F::Notes, &["备注"]),
+]
+    },
+    read: |row| row.followup(),
+};
+
+/// What an import makes: a kind of record a paper register holds, one
+/// whose spec says how to read it (`KindSpec::import`).
+#[derive(Clone, Copy)]
+pub struct Target {
+    kind: Kind,
+    spec: &'static ImportSpec,
+}
+
+impl PartialEq for Target {
+    fn eq(&self, other: &Target) -> bool {
+        self.kind == other.kind
+    }
+}
+
+impl Eq for Target {}
+
+impl std::fmt::Debug for Target {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("Target").field(&self.kind).finish()
+    }
 }
 
 impl Target {
+    /// The import of `kind`, if its records can be imported.
+    pub fn of(kind: Kind) -> Option<Target> {
+        let spec = kind.spec().import?;
+        Some(Target { kind, spec })
+    }
+
     pub fn kind(self) -> Kind {
-        match self {
-            Target::Incoming => Kind::Incoming,
-            Target::Outgoing => Kind::Outgoing,
-            Target::Followup => Kind::Followup,
-            Target::Meeting => Kind::Meeting,
-            Target::Rule => Kind::Rule,
-        }
+        self.kind
     }
 
-    /// The fields a column may fill, with the headers the usual paper
-    /// registers give them (compared without spaces; English ones also
-    /// without case, `_` or `-`). The field's own key always matches.
-    #[rustfmt::skip]
+    /// The fields a column may fill, with their usual headers.
     pub fn fields(self) -> &'static [(Field, &'static [&'static str])] {
-        use Field as F;
-        match self {
-            Target::Incoming => &[
-                (F::LegacyId, &["序号", "编号", "收文编号", "收文号", "原编号", "no", "no.", "id"]),
-                (F::Received, &["收文日期", "收文时间", "签收日期", "签收时间", "来文日期", "日期", "date"]),
-                (F::Sender, &["来文单位", "来文机关", "来文机关单位", "来文部门", "发文单位", "from", "from/to"]),
-                (F::SenderRef, &["来文字号", "文号", "来文文号", "来文编号", "ref", "sender's ref"]),
-                (F::Title, &["标题", "文件标题", "文件名称", "文件名", "事由"]),
-                (F::DocType, &["文种", "type"]),
-                (F::Secrecy, &["密级"]),
-                (F::SecrecyTerm, &["保密期限"]),
-                (F::Urgency, &["紧急程度", "缓急", "缓急程度"]),
-                (F::Copies, &["份数"]),
-                (F::Pages, &["页数"]),
-                (F::Deadline, &["办理期限", "办理时限", "办结时限", "完成时限"]),
-                (F::Lead, &["承办单位", "主办单位", "承办科室", "承办部门", "lead unit", "unit"]),
-                (F::Support, &["协办单位", "协办科室"]),
-                (F::ReceivedBy, &["签收人"]),
-                (F::Channel, &["来文方式"]),
-                (F::Handling, &["办件类型", "办阅类型"]),
-                (F::Result, &["办理结果", "办理情况"]),
-                (F::Completed, &["办结日期", "完成日期"]),
-                (F::Status, &["办理状态", "状态"]),
-                (F::Finished, FINISHED),
-                (F::Completion, COMPLETION),
-                (F::Proposal, &["拟办意见"]),
-                (F::Instructions, &["领导批示", "批示意见", "领导批示意见"]),
-                (F::Reply, &["答复", "答复情况"]),
-                (F::Archive, ARCHIVE),
-                (F::Archived, ARCHIVED),
-                (F::Internal, &["内部", "内部文件"]),
-                (F::Notes, &["备注"]),
-            ],
-            Target::Outgoing => &[
-                (F::LegacyId, &["序号", "编号", "原编号", "no", "no.", "id"]),
-                (F::DocNumber, &["发文字号", "文号", "发文文号", "发文号", "number", "doc number"]),
-                (F::Signed, &["成文日期", "发文日期", "签发日期", "日期", "date"]),
-                (F::Title, &["标题", "文件标题", "文件名称", "文件名", "事由"]),
-                (F::To, &["主送", "主送单位", "主送机关", "from/to"]),
-                (F::Cc, &["抄送", "抄送单位", "抄送机关"]),
-                (F::Signer, &["签发人", "签发领导"]),
-                (F::Drafter, &["拟稿人"]),
-                (F::DraftingUnit, &["拟稿单位", "拟稿部门", "拟稿科室"]),
-                (F::DocType, &["文种", "type"]),
-                (F::Direction, &["行文方向"]),
-                (F::Secrecy, &["密级"]),
-                (F::SecrecyTerm, &["保密期限"]),
-                (F::Urgency, &["紧急程度", "缓急", "缓急程度"]),
-                (F::Printed, &["印发日期"]),
-                (F::PrintCopies, &["印数", "份数"]),
-                (F::Status, &["办理状态", "状态"]),
-                (F::Finished, FINISHED),
-                (F::Completion, COMPLETION),
-                (F::InReplyTo, &["答复来文"]),
-                (F::Disclosure, &["公开属性", "公开方式"]),
-                (F::Archive, ARCHIVE),
-                (F::Archived, ARCHIVED),
-                (F::Notes, &["备注"]),
-            ],
-            Target::Followup => &[
-                (F::LegacyId, &["序号", "编号", "督办编号", "原编号", "no", "no.", "id"]),
-                (F::Title, &["督办事项", "事项名称", "督办内容", "事项", "标题"]),
-                (F::Requirement, &["办理要求", "工作要求", "督办要求"]),
-                (F::Source, &["来源", "督办来源", "事项来源"]),
-                (F::AssignedBy, &["交办领导", "批示领导"]),
-                (F::Supervisor, &["分管领导"]),
-                (F::Lead, &["牵头单位", "责任单位", "承办单位", "主办单位", "lead unit", "unit"]),
-                (F::Support, &["协办单位", "配合单位"]),
-                (F::Owner, &["责任人", "联系人"]),
-                (F::Assigned, &["交办日期", "交办时间", "立项日期"]),
-                (F::Due, &["完成时限", "办结时限", "完成期限", "办理时限", "办理期限"]),
-                (F::Progress, &["进展情况", "办理进展", "进展", "最新进展"]),
-                (F::Closed, &["办结日期", "完成日期", "销号日期"]),
-                (F::Secrecy, &["密级"]),
-                (F::Status, &["办理状态", "状态"]),
-                (F::Finished, FINISHED),
-                (F::Completion, COMPLETION),
-                (F::SourceRef, &["来源编号", "来文编号"]),
-                (F::Report, &["办理情况", "办理结果", "报结情况"]),
-                (F::Submitted, &["报结日期"]),
-                (F::ClosedBy, &["销号人"]),
-                (F::Urgency, &["紧急程度", "缓急", "缓急程度"]),
-                (F::Milestones, &["节点", "时间节点", "节点安排"]),
-                (F::Every, &["重复周期", "重复", "repeats"]),
-                (F::EffectiveDue, &["延期后时限", "延期至", "调整后时限"]),
-                (F::Extensions, &["延期情况", "延期记录", "延期"]),
-                (F::Feedback, &["反馈周期", "反馈频次"]),
-                (F::Notes, &["备注"]),
-            ],
-            Target::Meeting => crate::model::import::meeting::FIELDS,
-            Target::Rule => crate::model::rule::import::FIELDS,
-        }
+        self.spec.fields
     }
 
-    /// The kind of record `text` names (`in`, `收文`, `rule` …), if an
+    /// Reads a row into a record of the kind (`rows::read`).
+    pub(crate) fn read(self, reader: &mut rows::Reader<'_, '_>) -> rows::Built {
+        (self.spec.read)(reader)
+    }
+
+    /// The kind of record `text` names (`in`, `收文`, `ZD` …), if an
     /// import can make it.
     pub fn named(text: &str) -> Option<Target> {
         match crate::model::kind::KindFilter::parse(text) {
-            crate::model::kind::KindFilter::Kind(kind) => [
-                Target::Incoming,
-                Target::Outgoing,
-                Target::Followup,
-                Target::Meeting,
-                Target::Rule,
-            ]
-            .into_iter()
-            .find(|target| target.kind() == kind),
+            crate::model::kind::KindFilter::Kind(kind) => Target::of(kind),
             _ => None,
         }
     }
@@ -406,6 +445,25 @@ mod tests {
     use super::*;
 
     use crate::model::import::cell::texts as row;
+    use crate::model::keyword::Keyword;
+
+    /// Every kind whose fields are the tool's own can be imported, named
+    /// as `list` names it; a logbook's entries cannot.
+    #[test]
+    fn the_targets_are_the_kinds_whose_spec_has_an_import() {
+        for kind in Kind::fixed() {
+            let target = Target::of(kind).unwrap();
+            assert_eq!(target.kind(), kind);
+            assert_eq!(Target::named(kind.keyword()), Some(target));
+            assert!(
+                target.fields().iter().any(|(f, _)| *f == Field::Title),
+                "{kind:?}: no title column"
+            );
+        }
+        assert_eq!(Target::of(Kind::Logbook), None);
+        assert_eq!(Target::named("logbook"), None);
+        assert_eq!(Target::named("document"), None);
+    }
 
     #[test]
     fn header_found_below_a_title_row() {
@@ -416,7 +474,7 @@ mod tests {
                 &["序号", "收文 日期", "来文单位", "文件标题", "批办意见"],
             ),
         ];
-        let header = find_header(&rows, Target::Incoming, &[]).unwrap();
+        let header = find_header(&rows, Target::of(Kind::Incoming).unwrap(), &[]).unwrap();
         assert_eq!(header.index, 1);
         assert_eq!(header.column(Field::Title), Some(3));
         assert_eq!(header.column(Field::Received), Some(1));
@@ -430,17 +488,20 @@ mod tests {
             ("收到".to_string(), Mapping::Field(Field::Received)),
             ("批办意见".to_string(), Mapping::Ignore),
         ];
-        let header = find_header(&rows, Target::Incoming, &overrides).unwrap();
+        let header = find_header(&rows, Target::of(Kind::Incoming).unwrap(), &overrides).unwrap();
         assert_eq!(header.column(Field::Received), Some(1));
         assert!(header.unmapped.is_empty());
         assert_eq!(
-            Target::Followup.field_named("due"),
+            Target::of(Kind::Followup).unwrap().field_named("due"),
             Some(Mapping::Field(Field::Due))
         );
         assert_eq!(
-            Target::Followup.field_named("办结时限"),
+            Target::of(Kind::Followup).unwrap().field_named("办结时限"),
             Some(Mapping::Field(Field::Due))
         );
-        assert_eq!(Target::Followup.field_named("sender"), None);
+        assert_eq!(
+            Target::of(Kind::Followup).unwrap().field_named("sender"),
+            None
+        );
     }
 }

@@ -203,13 +203,7 @@ pub fn read(
         latest: None,
     };
     let legacy_id = r.text(Field::LegacyId);
-    let record = match setting.target {
-        Target::Incoming => r.incoming(),
-        Target::Outgoing => r.outgoing(),
-        Target::Followup => r.followup(),
-        Target::Meeting => r.meeting(),
-        Target::Rule => r.rule(),
-    };
+    let record = setting.target.read(&mut r);
     let notices = std::mem::take(&mut r.notices);
     if problems.len() > before {
         return None;
@@ -531,7 +525,7 @@ impl Reader<'_, '_> {
         Id::new(prefix, year, 0)
     }
 
-    fn incoming(&mut self) -> Built {
+    pub(crate) fn incoming(&mut self) -> Built {
         let title = self.title();
         let sender = self.required_text(Field::Sender);
         let received_when = self.required_when(Field::Received);
@@ -669,7 +663,7 @@ impl Reader<'_, '_> {
         Some((Record::Incoming(Box::new(record)), received.year(), false))
     }
 
-    fn outgoing(&mut self) -> Built {
+    pub(crate) fn outgoing(&mut self) -> Built {
         let title = self.title();
         let signed = self.date(Field::Signed);
         let number = self.text(Field::DocNumber).map(|n| docnum::normalize(&n));
@@ -787,7 +781,7 @@ impl Reader<'_, '_> {
         Some((Record::Outgoing(Box::new(record)), year, number.is_some()))
     }
 
-    fn followup(&mut self) -> Built {
+    pub(crate) fn followup(&mut self) -> Built {
         let title = self.title();
         let lead_text = self.required_text(Field::Lead);
         let lead = lead_text.and_then(|t| self.unit(Field::Lead, &t));

@@ -261,6 +261,13 @@ fn check_value(field: &FieldDef, value: &serde_yaml::Value) -> Option<EntryProbl
 /// An entry's particulars are its book's declared fields: `unit`,
 /// `handler` and `date` where the book declares them.
 impl KindRules for Entry {
+    /// An entry's own text is its notes; its declared text fields are
+    /// its book's, which `Record::without_matter` empties knowing the
+    /// book.
+    fn forget_matter(&mut self) {
+        crate::model::classified::forget_notes(&mut self.history);
+    }
+
     fn status(&self) -> &str {
         &self.status
     }
@@ -348,6 +355,9 @@ pub const SPEC: KindSpec = KindSpec {
     structured: &[],
     numbered: &[],
     date_keys: &["date", "arrived", "left", "taken_out", "returned"],
+    prefix: "",
+    sealed: &["title", "notes", "history[].note"],
+    import: None,
 };
 
 #[cfg(test)]

@@ -5,15 +5,21 @@
 
 use super::validate::RuleNote;
 use super::{Cycle, Rule, RuleStatus};
-use crate::model::import::Field;
 use crate::model::import::rows::{Built, Reader, Trouble};
+use crate::model::import::{Field, ImportSpec};
 use crate::model::record::Record;
 use crate::model::validate::Note;
 
 /// The fields a column of a rules sheet may fill, with the headers such
 /// sheets give them.
+/// The columns of a 制度清单 and their reader (`KindSpec::import`).
+pub(crate) const IMPORT: ImportSpec = ImportSpec {
+    fields: FIELDS,
+    read: |row| row.rule(),
+};
+
 #[rustfmt::skip]
-pub(crate) const FIELDS: &[(Field, &[&str])] = {
+const FIELDS: &[(Field, &[&str])] = {
     use Field as F;
     &[
         (F::LegacyId, &["序号", "编号", "原编号", "no", "no.", "id"]),

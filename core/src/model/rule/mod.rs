@@ -27,10 +27,10 @@ use crate::model::date::Moment;
 use crate::model::edit::{TEXT, Type, req_kw};
 use crate::model::id::Id;
 use crate::model::keyword::{Keyword, Secrecy, keywords};
-use crate::model::kind::KindSpec;
+use crate::model::kind::{self, KindSpec};
 use crate::model::link::{Link, Role, link};
 use crate::model::period::Period;
-use crate::model::record::KindRules;
+use crate::model::record::{KindRules, Record};
 use crate::model::renumber::Swap;
 use crate::model::status_words;
 use crate::model::transition::{self, Refusal};
@@ -212,6 +212,16 @@ impl Rule {
 }
 
 impl KindRules for Rule {
+    fn secrecy_mut(&mut self) -> Option<&mut Secrecy> {
+        Some(&mut self.secrecy)
+    }
+
+    fn forget_matter(&mut self) {
+        use crate::model::classified::forget;
+        self.reviews.iter_mut().for_each(|r| r.note = None);
+        forget(&mut self.notes, &mut self.history, &mut self.extra);
+    }
+
     fn status(&self) -> &str {
         Keyword::keyword(self.status)
     }
@@ -337,13 +347,17 @@ pub const SPEC: KindSpec = KindSpec {
     structured: &["review_every", "reviews", "replaces", "replaced_by"],
     numbered: &[],
     date_keys: &["issued", "effective", "review_due", "ended"],
+    prefix: "ZD",
+    sealed: &["title", "notes", "history[].note", "reviews[].note"],
+    import: Some(&import::IMPORT),
 };
 
-/// A period's figures of rules and regulations (制度) in `summary`: in force as of the period's end, issued,
-/// ended (revised or repealed) and reviewed in the period, and overdue
-/// for review as of its end.
+/// A period's figures of rules and regulations (制度) in `summary`: in
+/// force as of the period's end, issued, ended (revised or repealed) and
+/// reviewed in the period, and overdue for review as of its end. Under
+/// `rules` in the summary's JSON, and `--part rules`.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
-pub struct RuleFigures {
+pub struct Figures {
     pub in_force: usize,
     pub issued: usize,
     pub ended: usize,
@@ -351,12 +365,18 @@ pub struct RuleFigures {
     pub review_overdue: usize,
 }
 
-impl RuleFigures {
-    pub fn is_empty(&self) -> bool {
-        *self == RuleFigures::default()
-    }
+impl kind::Figures for Figures {
+    const KEY: &'static str = "rules";
 
-    pub fn count(&mut self, rule: &Rule, period: &Period, asof: Date) {
+    fn count(&mut self, record: &Record, period: &Period, asof: Date) {
+        if let Record::Rule(rule) = record {
+            self.add(rule, period, asof);
+        }
+    }
+}
+
+impl Figures {
+    fn add(&mut self, rule: &Rule, period: &Period, asof: Date) {
         let ended_by = |day: Date| rule.ended.is_some_and(|ended| ended <= day);
         let in_force = rule.in_force_from() <= asof && !ended_by(asof);
         self.in_force += usize::from(in_force);
