@@ -12,6 +12,7 @@
 
 use jiff::ToSpan;
 use jiff::civil::Date;
+use serde::de::{DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 
 use crate::model::date::parse_iso_date;
 use crate::model::keyword::Secrecy;
@@ -38,7 +39,14 @@ pub struct Facts {
 
 impl Facts {
     pub fn of(record: &Record) -> Facts {
-        let (first, last) = date_span(record);
+        Facts::of_json(record, &record.to_json_vec().unwrap_or_default())
+    }
+
+    /// The facts of `record`, whose JSON (`Record::to_json_vec`) is at
+    /// hand: its dates are read from that, not from a tree of values
+    /// built anew. JSON that does not read gives a span of everything.
+    pub fn of_json(record: &Record, json: &[u8]) -> Facts {
+        let (first, last) = date_span(json);
         Facts {
             open: record.is_open(),
             secrecy: record.secrecy(),
@@ -115,13 +123,13 @@ impl<'n> Needle<'n> {
     }
 }
 
-/// The earliest and latest date of the record, found by looking at every
-/// string of its JSON form (dates and moments serialize as ISO text), so
-/// no date field can be forgotten, hand-added ones included. A record
-/// without any date spans everything.
-fn date_span(record: &Record) -> (Date, Date) {
+/// The earliest and latest date of a record, found by looking at every
+/// string of its JSON form `json` (dates and moments serialize as ISO
+/// text), so no date field can be forgotten, hand-added ones included. A
+/// record without any date spans everything.
+fn date_span(json: &[u8]) -> (Date, Date) {
     let mut span: Option<(Date, Date)> = None;
-    visit_strings(&record.to_json(), &mut |text| {
+    let mut visit = |text: &str| {
         // A whole string (`2026-1-5` in a logbook field counts as a date,
         // see `Record::date`) or the start of a longer one (a moment).
         let date = parse_iso_date(text).or_else(|| text.get(..10).and_then(parse_iso_date));
@@ -129,8 +137,10 @@ fn date_span(record: &Record) -> (Date, Date) {
             return;
         };
         span = Some(span.map_or((date, date), |(a, b)| (a.min(date), b.max(date))));
-    });
-    match span {
+    };
+    let mut de = serde_json::Deserializer::from_slice(json);
+    let read = Strings(&mut visit).deserialize(&mut de).is_ok();
+    match span.filter(|_| read) {
         Some((first, last)) => (
             first.checked_sub(1.day()).unwrap_or(Date::MIN),
             last.checked_add(1.day()).unwrap_or(Date::MAX),
@@ -139,12 +149,60 @@ fn date_span(record: &Record) -> (Date, Date) {
     }
 }
 
-fn visit_strings(value: &serde_json::Value, visit: &mut impl FnMut(&str)) {
-    match value {
-        serde_json::Value::String(s) => visit(s),
-        serde_json::Value::Array(items) => items.iter().for_each(|v| visit_strings(v, visit)),
-        serde_json::Value::Object(map) => map.values().for_each(|v| visit_strings(v, visit)),
-        _ => {}
+/// Hands every string value of a JSON document (not the keys) to its
+/// function, without building the document's tree.
+struct Strings<'f, F>(&'f mut F);
+
+impl<'de, F: FnMut(&str)> DeserializeSeed<'de> for Strings<'_, F> {
+    type Value = ();
+
+    fn deserialize<D: Deserializer<'de>>(self, de: D) -> Result<(), D::Error> {
+        de.deserialize_any(self)
+    }
+}
+
+impl<'de, F: FnMut(&str)> Visitor<'de> for Strings<'_, F> {
+    type Value = ();
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("any JSON value")
+    }
+
+    fn visit_str<E>(self, text: &str) -> Result<(), E> {
+        (self.0)(text);
+        Ok(())
+    }
+
+    fn visit_bool<E>(self, _: bool) -> Result<(), E> {
+        Ok(())
+    }
+
+    fn visit_i64<E>(self, _: i64) -> Result<(), E> {
+        Ok(())
+    }
+
+    fn visit_u64<E>(self, _: u64) -> Result<(), E> {
+        Ok(())
+    }
+
+    fn visit_f64<E>(self, _: f64) -> Result<(), E> {
+        Ok(())
+    }
+
+    fn visit_unit<E>(self) -> Result<(), E> {
+        Ok(())
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
+        while seq.next_element_seed(Strings(&mut *self.0))?.is_some() {}
+        Ok(())
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
+        while map.next_key::<IgnoredAny>()?.is_some() {
+            map.next_value_seed(Strings(&mut *self.0))?;
+        }
+        Ok(())
     }
 }
 

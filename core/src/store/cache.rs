@@ -515,9 +515,14 @@ pub fn decode(entry: &Entry, payload: &[u8], register: &Register, id: &Id) -> Op
 /// The record's JSON, if it decodes back to an equal record; records that
 /// JSON cannot carry exactly (odd hand-added YAML) are simply not cached.
 pub fn encode_record(record: &Record) -> Option<Vec<u8>> {
-    let bytes = record.to_json_vec().ok()?;
-    let back = decode_record(&bytes, record.kind(), record.book()).ok()?;
-    (back == *record).then_some(bytes)
+    encode_json(record, record.to_json_vec().ok()?)
+}
+
+/// The payload of `record` from its JSON already made
+/// (`Record::to_json_vec`), if it decodes back to an equal record.
+pub fn encode_json(record: &Record, json: Vec<u8>) -> Option<Vec<u8>> {
+    let back = decode_record(&json, record.kind(), record.book()).ok()?;
+    (back == *record).then_some(json)
 }
 
 /// A problem's payload.

@@ -677,13 +677,15 @@ impl Job<'_> {
         match parse_file(self.register, &file.relative, id) {
             Ok((record, comments)) => {
                 let tests = self.need.tests_records();
-                let facts = (tests || cacheable).then(|| Facts::of(&record));
+                // One JSON form serves the facts' dates and the payload.
+                let json = (tests || cacheable).then(|| record.to_json_vec().unwrap_or_default());
+                let facts = json.as_deref().map(|json| Facts::of_json(&record, json));
                 let search = (tests || cacheable).then(|| facts::search_text(&record));
                 let cached = facts.filter(|_| cacheable).and_then(|facts| {
                     Some(Cached {
                         holds: cache::Holds::Record(facts),
                         search: search.clone().map(Cow::Owned),
-                        payload: Cow::Owned(cache::encode_record(&record)?),
+                        payload: Cow::Owned(cache::encode_json(&record, json?)?),
                         checked: None,
                     })
                 });
