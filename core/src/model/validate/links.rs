@@ -3,6 +3,8 @@
 
 use std::collections::HashMap;
 
+use rayon::prelude::*;
+
 use super::KindChecks;
 use super::finding::{Finding, Findings, Note};
 use crate::model::id::Id;
@@ -57,33 +59,57 @@ pub fn keep_for_links(record: &mut Record) {
 
 /// Checks what records say about each other: links that lead nowhere,
 /// duplicated IDs and document numbers.
+///
+/// What one record's links say is found for all records in parallel; the
+/// numbers each holds (document numbers, archive numbers) are compared
+/// with those of the records before it, in ID order, so which one is
+/// named the duplicate never depends on the threads.
 pub fn check_links(records: &[&Record]) -> Vec<Finding> {
     let by_id = ById::new(records);
+    let own: Vec<Vec<Finding>> = (by_id.sorted.par_iter().enumerate())
+        .map(|(i, record)| match record {
+            // Its document number is compared in order, below.
+            Record::Outgoing(_) => Vec::new(),
+            _ => {
+                let mut f = Findings::new(record.id());
+                duplicate(&by_id, i, &mut f);
+                each!(record, r => KindChecks::check_links(r.as_ref(), &by_id, &mut f));
+                super::both_ends::links(record, &by_id, &mut f);
+                f.out
+            }
+        })
+        .collect();
     let mut out = Vec::new();
     let mut numbers: HashMap<String, &Id> = HashMap::new();
     let mut archive_numbers: HashMap<&str, &Id> = HashMap::new();
-    for (i, record) in by_id.sorted.iter().enumerate() {
+    for ((i, record), own) in by_id.sorted.iter().enumerate().zip(own) {
         let mut f = Findings::new(record.id());
-        if i > 0 && by_id.sorted[i - 1].id() == record.id() {
-            f.error(
-                "id",
-                Note::DuplicateId {
-                    id: record.id().to_string(),
-                },
-            );
+        f.out = own;
+        if let Record::Outgoing(r) = record {
+            duplicate(&by_id, i, &mut f);
+            super::outgoing::links(r, &by_id, &mut f, &mut numbers);
+            super::both_ends::links(record, &by_id, &mut f);
         }
-        match record {
-            // Document numbers are compared across all outgoing documents.
-            Record::Outgoing(r) => super::outgoing::links(r, &by_id, &mut f, &mut numbers),
-            _ => each!(record, r => KindChecks::check_links(r.as_ref(), &by_id, &mut f)),
-        }
-        super::both_ends::links(record, &by_id, &mut f);
         super::archive::links(record, &by_id, &mut f, &mut archive_numbers);
         out.extend(f.out);
     }
     out.extend(super::followup::series_periods(&by_id));
     out.extend(super::meeting::series_periods(&by_id));
     out
+}
+
+/// The record at `i` of the sorted records shares its ID with the one
+/// before it.
+fn duplicate(by_id: &ById, i: usize, f: &mut Findings) {
+    let record = by_id.sorted[i];
+    if i > 0 && by_id.sorted[i - 1].id() == record.id() {
+        f.error(
+            "id",
+            Note::DuplicateId {
+                id: record.id().to_string(),
+            },
+        );
+    }
 }
 
 #[cfg(test)]
