@@ -199,7 +199,10 @@ impl Place {
 /// payloads are.
 #[derive(Debug)]
 pub struct Entry {
-    pub path: Box<str>,
+    /// Where the file's path (relative to the root) lies among the
+    /// cache's paths (`path_in`): one string for all, not an allocation
+    /// each to make and free on every read.
+    path: (u32, u16),
     pub fingerprint: Fingerprint,
     pub holds: Holds,
     /// The file holds `#` comments.
@@ -246,6 +249,8 @@ struct Regions {
 pub struct Cache {
     file: File,
     pub entries: Vec<Entry>,
+    /// The entries' paths, one after another (`path_in`).
+    paths: String,
     regions: Regions,
     /// The search texts, once read (`load_texts`): one string, checked
     /// whole, which each record's text is a slice of.
@@ -284,10 +289,11 @@ impl Cache {
         if checksum(&index) != sum {
             return None;
         }
-        let entries = parse_index(&index, &regions, count)?;
+        let (entries, paths) = parse_index(&index, &regions, count)?;
         Some(Cache {
             file,
             entries,
+            paths,
             regions,
             texts: None,
         })
@@ -309,6 +315,11 @@ impl Cache {
                 .and_then(|bytes| String::from_utf8(bytes).ok());
         }
         self.texts.is_some()
+    }
+
+    /// The entries' paths: what `path_in` looks in.
+    pub fn paths(&self) -> &str {
+        &self.paths
     }
 
     /// The search texts, once read: what `search_in` looks in.
@@ -397,6 +408,13 @@ impl Span {
         let sum = self.bytes.get(to..to + 8)?;
         (sum == checksum(payload).to_le_bytes()).then_some(payload)
     }
+}
+
+/// The path of `entry` (relative to the root) among the cache's `paths`
+/// (`Cache::paths`).
+pub fn path_in<'p>(paths: &'p str, entry: &Entry) -> &'p str {
+    let (from, len) = (entry.path.0 as usize, usize::from(entry.path.1));
+    paths.get(from..from + len).unwrap_or_default()
 }
 
 /// The search text of `entry` among the cache's `texts` (`Cache::texts`).
@@ -608,15 +626,18 @@ impl<'a> Cursor<'a> {
 /// The index: entries strictly ascending by path, each payload inside
 /// its region and after the one before it, each search text among the
 /// texts. Anything else is damage.
-fn parse_index(bytes: &[u8], regions: &Regions, count: usize) -> Option<Vec<Entry>> {
+fn parse_index(bytes: &[u8], regions: &Regions, count: usize) -> Option<(Vec<Entry>, String)> {
     let mut cursor = Cursor(bytes);
     // No entry is shorter than this: the count cannot ask for more.
     const MIN_ENTRY: usize = 2 + 40 + 1 + 12;
     let mut entries: Vec<Entry> = Vec::with_capacity(count.min(bytes.len() / MIN_ENTRY));
+    let mut paths = String::with_capacity(bytes.len() / 4);
     let (mut next_record, mut next_checked) = (HEADER_LEN as u64, regions.checked_at);
+    let mut previous = 0..0;
     while !cursor.0.is_empty() {
-        let entry = parse_entry(&mut cursor, regions.checked_at)?;
-        let ordered = entries.last().is_none_or(|prev| prev.path < entry.path);
+        let entry = parse_entry(&mut cursor, regions.checked_at, &mut paths)?;
+        let path = entry.path.0 as usize..paths.len();
+        let ordered = entries.is_empty() || paths[previous.clone()] < paths[path.clone()];
         let record_fits =
             entry.payload.at >= next_record && entry.payload.end() <= regions.checked_at;
         let checked_fits = entry
@@ -628,16 +649,19 @@ fn parse_index(bytes: &[u8], regions: &Regions, count: usize) -> Option<Vec<Entr
         }
         next_record = entry.payload.end();
         next_checked = entry.checked.map_or(next_checked, Place::end);
+        previous = path;
         entries.push(entry);
     }
-    (entries.len() == count).then_some(entries)
+    (entries.len() == count).then_some((entries, paths))
 }
 
-/// One entry; a `Checked` payload's offset is kept from the start of its
-/// region, which begins at `checked_at`.
-fn parse_entry(cursor: &mut Cursor, checked_at: u64) -> Option<Entry> {
-    let path_len = cursor.u16()? as usize;
-    let path = std::str::from_utf8(cursor.take(path_len)?).ok()?.into();
+/// One entry, its path added to `paths`; a `Checked` payload's offset is
+/// kept from the start of its region, which begins at `checked_at`.
+fn parse_entry(cursor: &mut Cursor, checked_at: u64, paths: &mut String) -> Option<Entry> {
+    let path_len = cursor.u16()?;
+    let path_at = u32::try_from(paths.len()).ok()?;
+    paths.push_str(std::str::from_utf8(cursor.take(usize::from(path_len))?).ok()?);
+    let path = (path_at, path_len);
     let fingerprint = Fingerprint::read(cursor)?;
     let (holds, flags, search) = match cursor.u8()? {
         TAG_RECORD => {
@@ -927,7 +951,7 @@ mod tests {
     fn cached(record: &Record, path: &str) -> (Entry, Vec<u8>) {
         let payload = encode_record(record).unwrap();
         let entry = Entry {
-            path: path.into(),
+            path: (0, 0),
             fingerprint: Fingerprint::default(),
             holds: Holds::Record(Facts::of(record)),
             comments: false,

@@ -253,6 +253,7 @@ pub fn levels_of(register: &Register, ids: &[Id]) -> Vec<(Id, Secrecy)> {
     }
     let cache = cache::Cache::open(register, cache::key(register));
     let entries = cache.as_ref().map_or(&[][..], |c| c.entries.as_slice());
+    let paths = cache.as_ref().map_or("", |c| c.paths());
     let now = register.runtime.now;
     let level = |id: &Id| -> Option<Secrecy> {
         let relative = register.relative_path(id)?;
@@ -262,9 +263,11 @@ pub fn levels_of(register: &Register, ids: &[Id]) -> Vec<(Id, Secrecy)> {
         }
         let fingerprint = cache::Fingerprint::of(&meta);
         let key = relative.to_str()?;
-        let cached = (entries.binary_search_by(|e| (*e.path).cmp(key)).ok())
-            .map(|i| &entries[i])
-            .filter(|e| e.fingerprint == fingerprint && !fingerprint.is_racy(now));
+        let cached = (entries
+            .binary_search_by(|e| cache::path_in(paths, e).cmp(key))
+            .ok())
+        .map(|i| &entries[i])
+        .filter(|e| e.fingerprint == fingerprint && !fingerprint.is_racy(now));
         match cached.map(|e| e.holds) {
             Some(cache::Holds::Record(facts)) => Some(facts.secrecy),
             Some(cache::Holds::Problem) => None,
@@ -322,7 +325,8 @@ fn load(register: &Register, need: Need, purpose: Purpose) -> Option<(Snapshot, 
     }
     let (plans, rewrite) = {
         let entries = cache.as_ref().map_or(&[][..], |c| c.entries.as_slice());
-        let plans = plan(register, &files, entries, now);
+        let paths = cache.as_ref().map_or("", |c| c.paths());
+        let plans = plan(register, &files, (entries, paths), now);
         let stale = |plan: &Plan| parses(plan) || (checking && unchecked(plan, entries));
         let rewrite =
             need.files.is_none() && (cache.is_none() || many_stale(&plans, &files, now, &stale));
@@ -442,22 +446,24 @@ enum Plan<'f> {
 }
 
 /// Pairs each file with the cache entry it can be taken from: same path,
-/// same fingerprint, and not changed too recently to trust.
+/// same fingerprint, and not changed too recently to trust. `entries`
+/// come with the paths they lie in (`cache::path_in`).
 fn plan<'f>(
     register: &Register,
     files: &'f [FileInfo],
-    entries: &[cache::Entry],
+    (entries, paths): (&[cache::Entry], &str),
     now: i64,
 ) -> Vec<Plan<'f>> {
+    let path = |e: &cache::Entry| cache::path_in(paths, e);
     let mut next = 0;
     let trusted: Vec<Option<usize>> = files
         .iter()
         .map(|file| {
             let key = file.relative.to_str().filter(|_| !file.is_link)?;
-            while entries.get(next).is_some_and(|e| &*e.path < key) {
+            while entries.get(next).is_some_and(|e| path(e) < key) {
                 next += 1;
             }
-            let entry = entries.get(next).filter(|e| &*e.path == key)?;
+            let entry = entries.get(next).filter(|e| path(e) == key)?;
             let trusted = entry.fingerprint == file.fingerprint && !entry.fingerprint.is_racy(now);
             trusted.then_some(next)
         })
