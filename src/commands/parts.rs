@@ -12,6 +12,7 @@ use crate::error::{CoreError, Error, Result};
 use crate::i18n::tr;
 use taizhang_core::model::breakdown::{self, BreakdownError, Milestone};
 use taizhang_core::model::common::{Actor, HistoryAction};
+use taizhang_core::model::facts::Facts;
 use taizhang_core::model::followup::Followup;
 use taizhang_core::model::id::Id;
 use taizhang_core::model::keyword::Urgency;
@@ -142,10 +143,12 @@ impl Breakdown {
 }
 
 /// Every follow-up of the register whose matter is `id`, by ID. Parts
-/// are found by reading: the matter does not list them.
+/// are found by reading — the matter does not list them — but only the
+/// follow-ups whose facts say they are parts are decoded.
 pub fn parts_of(register: &Register, id: &Id) -> Vec<Followup> {
-    let followups = |_: &Id, kind: Kind, _: Option<&str>| kind == Kind::Followup;
-    let snapshot = store::load_where(register, Need::everything().files(&followups));
+    let parts = |facts: &Facts| facts.part;
+    let need = Need::everything().kinds(&[Kind::Followup]).facts(&parts);
+    let snapshot = store::load_where(register, need);
     let all = (snapshot.records.into_iter()).filter_map(|loaded| match loaded.record {
         Record::Followup(fu) if fu.parent.as_ref() == Some(id) => Some(*fu),
         _ => None,

@@ -16,6 +16,7 @@ use serde::de::{DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess,
 
 use crate::model::date::parse_iso_date;
 use crate::model::keyword::Secrecy;
+use crate::model::link::Role;
 use crate::model::record::{KindRules, Record, each};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -25,6 +26,9 @@ pub struct Facts {
     pub open: bool,
     /// Its own secrecy level, which follow-ups made from it inherit.
     pub secrecy: Secrecy,
+    /// It is a part of another record (a follow-up broken out of its
+    /// matter): what the matter's page looks for among the follow-ups.
+    pub part: bool,
     /// `Record::settled_on`.
     pub settled: Option<Date>,
     /// The day the record is filed under (`Record::date`): a meeting's
@@ -50,6 +54,7 @@ impl Facts {
         Facts {
             open: record.is_open(),
             secrecy: record.secrecy(),
+            part: (record.links().iter()).any(|link| link.role == Role::Parent),
             settled: record.settled_on(),
             filed: record.date(),
             first,
@@ -261,6 +266,14 @@ mod tests {
         };
         closed.status = crate::model::followup::FuStatus::Closed;
         assert_eq!(Facts::of(&Record::Followup(closed)).settled, None);
+    }
+
+    /// A follow-up broken out of a matter says so in its facts, which is
+    /// how the matter's page finds its parts without decoding the rest.
+    #[test]
+    fn a_part_says_so_and_a_matter_does_not() {
+        assert!(Facts::of(&fu("parent: FU-2026-0001\n")).part);
+        assert!(!Facts::of(&fu("")).part);
     }
 
     /// The cached text finds what the record's own search finds, and

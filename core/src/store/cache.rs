@@ -66,7 +66,8 @@ const MAGIC: &[u8; 8] = b"TZCACHE3";
 /// 7: the index keeps each record's search text, and an entry may carry
 /// the payload of a record `check` found clean (`Checked`).
 /// 8: the `Checked` payloads and the search texts lie in regions of
-/// their own, so a read that needs neither does not read them.
+/// their own, so a read that needs neither does not read them; the
+/// entries' paths are read into one string; the facts tell a part.
 const LAYOUT_VERSION: u64 = 8;
 /// Bump when a rule of `check` on one record changes in a way the source
 /// fingerprint of `build.rs` (the record types and their rules, under
@@ -701,8 +702,13 @@ fn write_date(out: &mut Vec<u8>, date: Date) {
     out.push(date.day() as u8);
 }
 
+/// The bits of a record's facts' first byte.
+const FACT_OPEN: u8 = 1;
+const FACT_PART: u8 = 2;
+
 fn write_facts(out: &mut Vec<u8>, facts: &Facts) {
-    out.push(u8::from(facts.open));
+    let part = if facts.part { FACT_PART } else { 0 };
+    out.push(u8::from(facts.open) * FACT_OPEN | part);
     let level = Secrecy::ALL.iter().position(|s| *s == facts.secrecy);
     out.push(level.map_or(u8::MAX, |l| l as u8));
     out.push(u8::from(facts.settled.is_some()));
@@ -713,12 +719,13 @@ fn write_facts(out: &mut Vec<u8>, facts: &Facts) {
 }
 
 fn read_facts(cursor: &mut Cursor) -> Option<Facts> {
-    let open = cursor.u8()? != 0;
+    let bits = cursor.u8()?;
     let secrecy = Secrecy::ALL.get(usize::from(cursor.u8()?)).copied()?;
     let has_settled = cursor.u8()? != 0;
     let settled = cursor.date()?;
     Some(Facts {
-        open,
+        open: bits & FACT_OPEN != 0,
+        part: bits & FACT_PART != 0,
         secrecy,
         settled: has_settled.then_some(settled),
         filed: cursor.date()?,
@@ -1008,6 +1015,7 @@ mod tests {
         let facts = Facts {
             open: true,
             secrecy: Secrecy::HighlySecret,
+            part: true,
             settled: Some(Date::constant(2026, 11, 23)),
             filed: Date::constant(2026, 3, 2),
             first: Date::MIN,

@@ -123,6 +123,8 @@ pub fn load_one(register: &Register, id: &Id) -> Result<Record> {
 /// answer. Both may keep more than needed, never less.
 #[derive(Clone, Copy)]
 pub struct Need<'a> {
+    /// Only the folders of these kinds are listed at all.
+    kinds: Option<&'a [Kind]>,
     files: Option<&'a FileTest<'a>>,
     facts: Option<&'a FactsTest<'a>>,
     search: Option<&'a SearchTest<'a>>,
@@ -139,10 +141,34 @@ pub type SearchTest<'a> = dyn Fn(&str) -> bool + Sync + 'a;
 impl<'a> Need<'a> {
     pub fn everything() -> Need<'a> {
         Need {
+            kinds: None,
             files: None,
             facts: None,
             search: None,
         }
+    }
+
+    /// Only record files of `kinds`: the folders of other kinds are not
+    /// even listed, so a file there that is no record goes unreported.
+    /// For a command's own look at one kind (a matter's parts), where a
+    /// listing of 100,000 names would cost more than the answer.
+    pub fn kinds(self, kinds: &'a [Kind]) -> Need<'a> {
+        Need {
+            kinds: Some(kinds),
+            ..self
+        }
+    }
+
+    /// Whether every record file is read (or passed over by its facts):
+    /// only such a load may write a new cache.
+    fn every_file(&self) -> bool {
+        self.kinds.is_none() && self.files.is_none()
+    }
+
+    /// Whether the record folder `root` (`documents`, `logbooks/visit`,
+    /// relative to the register's root) is listed.
+    pub(super) fn lists(&self, root: &Path) -> bool {
+        (self.kinds).is_none_or(|kinds| kinds.iter().any(|k| root.starts_with(k.folder())))
     }
 
     /// Only record files that `files` accepts: of some kinds, of some
@@ -172,7 +198,8 @@ impl<'a> Need<'a> {
     }
 
     pub(super) fn wants_file(&self, id: &Id, kind: Kind, book: Option<&str>) -> bool {
-        self.files.is_none_or(|want| want(id, kind, book))
+        self.kinds.is_none_or(|kinds| kinds.contains(&kind))
+            && self.files.is_none_or(|want| want(id, kind, book))
     }
 
     /// Whether a record with these facts and search text is wanted; a
@@ -230,6 +257,7 @@ pub fn load_where(register: &Register, need: Need) -> Snapshot {
     // No usable cache: a load of every file builds it (a load of some
     // cannot), then keep the files asked for.
     let every_file = Need {
+        kinds: None,
         files: None,
         ..need
     };
@@ -317,7 +345,7 @@ fn load(register: &Register, need: Need, purpose: Purpose) -> Option<(Snapshot, 
         || cache::Cache::open(register, key),
         || list_files(register, &need, &mut snapshot.problems),
     );
-    if need.files.is_some() && cache.is_none() {
+    if !need.every_file() && cache.is_none() {
         return None;
     }
     if !need.tests_records() {
@@ -329,7 +357,7 @@ fn load(register: &Register, need: Need, purpose: Purpose) -> Option<(Snapshot, 
         let plans = plan(register, &files, (entries, paths), now);
         let stale = |plan: &Plan| parses(plan) || (checking && unchecked(plan, entries));
         let rewrite =
-            need.files.is_none() && (cache.is_none() || many_stale(&plans, &files, now, &stale));
+            need.every_file() && (cache.is_none() || many_stale(&plans, &files, now, &stale));
         (plans, rewrite)
     };
     if let Some(cache) = cache.as_mut().filter(|_| rewrite || need.search.is_some()) {

@@ -30,7 +30,8 @@ pub(super) fn list_files(
     problems: &mut Vec<Problem>,
 ) -> Vec<FileInfo> {
     let mut level = Vec::new();
-    for root in register.record_roots() {
+    let listed = |root: &PathBuf| need.lists(root.strip_prefix(&register.root).unwrap_or(root));
+    for root in register.record_roots().into_iter().filter(listed) {
         // A record folder that is itself a link (documents -> /elsewhere)
         // is not followed: records are read only inside the register.
         match std::fs::symlink_metadata(&root) {
