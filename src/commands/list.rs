@@ -193,7 +193,7 @@ pub fn select(ctx: &Ctx, register: &Register, args: &Args) -> Result<Found> {
     let files = |id: &Id, kind: Kind, book: Option<&str>| filter.may_hold(id, kind, book);
     let facts = |facts: &Facts| filter.may_match(facts);
     let needle = filter.search.as_deref().map(facts::Needle::new);
-    let search = |text: &str| needle.as_ref().is_none_or(|needle| needle.may_match(text));
+    let search = |text: &[u8]| needle.as_ref().is_none_or(|needle| needle.may_match(text));
     let mut need = Need::everything().facts(&facts);
     if filter.kind.is_some() || filter.year.is_some() || filter.holder.is_some() {
         need = need.files(&files);

@@ -103,28 +103,37 @@ pub fn search_text(record: &Record) -> String {
 /// is tested against.
 pub struct Needle<'n> {
     text: &'n str,
+    finder: memchr::memmem::Finder<'n>,
     /// The needle as a 文号 is compared (`model::docnum`).
-    reference: String,
+    reference: memchr::memmem::Finder<'static>,
 }
 
 impl<'n> Needle<'n> {
     pub fn new(text: &'n str) -> Needle<'n> {
+        let reference = crate::model::docnum::normalize(text);
         Needle {
             text,
-            reference: crate::model::docnum::normalize(text),
+            finder: memchr::memmem::Finder::new(text),
+            reference: memchr::memmem::Finder::new(reference.as_bytes()).into_owned(),
         }
     }
 
     /// Whether a record whose `search_text` is `text` may match: exactly
     /// when `Record::matches_search` would, for a needle without the
-    /// separators (with one, always).
-    pub fn may_match(&self, text: &str) -> bool {
+    /// separators (with one, always). The text is taken as the bytes the
+    /// cache keeps: a UTF-8 needle is found in UTF-8 text exactly where
+    /// it is found as a string, so 100,000 texts need no check of their
+    /// UTF-8 first.
+    pub fn may_match(&self, text: &[u8]) -> bool {
         if self.text.contains([FIELD_END, REFERENCE]) {
             return true;
         }
-        let (texts, reference) = text.split_once(REFERENCE).unwrap_or((text, ""));
-        texts.contains(self.text)
-            || (!self.reference.is_empty() && reference.contains(&self.reference))
+        let (texts, reference) = match memchr::memchr(REFERENCE as u8, text) {
+            Some(at) => (&text[..at], &text[at + 1..]),
+            None => (text, &[][..]),
+        };
+        self.finder.find(texts).is_some()
+            || (!self.reference.needle().is_empty() && self.reference.find(reference).is_some())
     }
 }
 
@@ -316,7 +325,7 @@ mod tests {
             }
             for needle in needles.iter().filter(|n| !n.is_empty()) {
                 assert_eq!(
-                    Needle::new(needle).may_match(&text),
+                    Needle::new(needle).may_match(text.as_bytes()),
                     record.matches_search(needle),
                     "{} {needle:?}",
                     record.id()

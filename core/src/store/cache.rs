@@ -253,9 +253,9 @@ pub struct Cache {
     /// The entries' paths, one after another (`path_in`).
     paths: String,
     regions: Regions,
-    /// The search texts, once read (`load_texts`): one string, checked
-    /// whole, which each record's text is a slice of.
-    texts: Option<String>,
+    /// The search texts, once read (`load_texts`): one run of UTF-8
+    /// bytes under one checksum, which each record's text is a slice of.
+    texts: Option<Vec<u8>>,
 }
 
 impl Cache {
@@ -312,8 +312,7 @@ impl Cache {
                 ..
             } = self.regions;
             self.texts = read_at(&self.file, texts_at, texts_len)
-                .filter(|bytes| checksum(bytes) == texts_sum)
-                .and_then(|bytes| String::from_utf8(bytes).ok());
+                .filter(|bytes| checksum(bytes) == texts_sum);
         }
         self.texts.is_some()
     }
@@ -324,7 +323,7 @@ impl Cache {
     }
 
     /// The search texts, once read: what `search_in` looks in.
-    pub fn texts(&self) -> Option<&str> {
+    pub fn texts(&self) -> Option<&[u8]> {
         self.texts.as_deref()
     }
 
@@ -418,8 +417,9 @@ pub fn path_in<'p>(paths: &'p str, entry: &Entry) -> &'p str {
     paths.get(from..from + len).unwrap_or_default()
 }
 
-/// The search text of `entry` among the cache's `texts` (`Cache::texts`).
-pub fn search_in<'t>(texts: Option<&'t str>, entry: &Entry) -> Option<&'t str> {
+/// The search text of `entry` among the cache's `texts` (`Cache::texts`),
+/// as the UTF-8 bytes written (`facts::Needle` searches them as such).
+pub fn search_in<'t>(texts: Option<&'t [u8]>, entry: &Entry) -> Option<&'t [u8]> {
     if !matches!(entry.holds, Holds::Record(_)) {
         return None;
     }
@@ -739,9 +739,9 @@ pub struct Add<'a> {
     pub holds: Holds,
     /// The file holds `#` comments.
     pub comments: bool,
-    /// A record's search text (`facts::search_text`); a record without
-    /// one is not cached.
-    pub search: Option<&'a str>,
+    /// A record's search text (`facts::search_text`), as its UTF-8
+    /// bytes; a record without one is not cached.
+    pub search: Option<&'a [u8]>,
     pub payload: &'a [u8],
     /// A record `check` found clean: its `Checked` payload.
     pub checked: Option<&'a [u8]>,
@@ -813,7 +813,7 @@ impl Writer {
         let search = match (&add.holds, add.search) {
             (Holds::Record(_), Some(text)) => text,
             (Holds::Record(_), None) => return,
-            (Holds::Problem, _) => "",
+            (Holds::Problem, _) => &[][..],
         };
         let (Ok(search_at), Ok(search_len)) =
             (u32::try_from(self.texts.len()), u32::try_from(search.len()))
@@ -844,7 +844,7 @@ impl Writer {
                 write_facts(index, facts);
                 index.extend_from_slice(&search_at.to_le_bytes());
                 index.extend_from_slice(&search_len.to_le_bytes());
-                self.texts.extend_from_slice(search.as_bytes());
+                self.texts.extend_from_slice(search);
             }
             Holds::Problem => index.push(TAG_PROBLEM),
         }

@@ -136,7 +136,8 @@ pub type FileTest<'a> = dyn Fn(&Id, Kind, Option<&str>) -> bool + Sync + 'a;
 /// Accepts a record's facts.
 pub type FactsTest<'a> = dyn Fn(&Facts) -> bool + Sync + 'a;
 /// Accepts a record's search text (`facts::search_text`).
-pub type SearchTest<'a> = dyn Fn(&str) -> bool + Sync + 'a;
+/// The text comes as the cache keeps it, UTF-8 bytes (`facts::Needle`).
+pub type SearchTest<'a> = dyn Fn(&[u8]) -> bool + Sync + 'a;
 
 impl<'a> Need<'a> {
     pub fn everything() -> Need<'a> {
@@ -204,7 +205,7 @@ impl<'a> Need<'a> {
 
     /// Whether a record with these facts and search text is wanted; a
     /// text that could not be read is.
-    fn wants(&self, facts: &Facts, text: Option<&str>) -> bool {
+    fn wants(&self, facts: &Facts, text: Option<&[u8]>) -> bool {
         self.facts.is_none_or(|want| want(facts))
             && (self.search.zip(text)).is_none_or(|(want, text)| want(text))
     }
@@ -533,7 +534,7 @@ fn read_spans(
     cache.read_payloads(used, which, READ_GAP)
 }
 
-fn entry_wanted(entry: &cache::Entry, need: &Need, texts: Option<&str>) -> bool {
+fn entry_wanted(entry: &cache::Entry, need: &Need, texts: Option<&[u8]>) -> bool {
     match &entry.holds {
         cache::Holds::Record(facts) => need.wants(facts, cache::search_in(texts, entry)),
         cache::Holds::Problem => true,
@@ -546,7 +547,7 @@ struct Job<'a> {
     need: &'a Need<'a>,
     entries: &'a [cache::Entry],
     /// The cache's search texts, if read (`cache::Cache::load_texts`).
-    texts: Option<&'a str>,
+    texts: Option<&'a [u8]>,
     spans: &'a [cache::Span],
     writing: bool,
     /// Reading for `check` (`load_checked`).
@@ -577,7 +578,7 @@ struct Resolved<'s> {
 /// old cache where it comes from there.
 struct Cached<'s> {
     holds: cache::Holds,
-    search: Option<Cow<'s, str>>,
+    search: Option<Cow<'s, [u8]>>,
     payload: Cow<'s, [u8]>,
     checked: Option<Cow<'s, [u8]>>,
 }
@@ -722,7 +723,7 @@ impl Job<'_> {
                 // One JSON form serves the facts' dates and the payload.
                 let json = (tests || cacheable).then(|| record.to_json_vec().unwrap_or_default());
                 let facts = json.as_deref().map(|json| Facts::of_json(&record, json));
-                let search = (tests || cacheable).then(|| facts::search_text(&record));
+                let search = (tests || cacheable).then(|| facts::search_text(&record).into_bytes());
                 let cached = facts.filter(|_| cacheable).and_then(|facts| {
                     Some(Cached {
                         holds: cache::Holds::Record(facts),
