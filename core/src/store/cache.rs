@@ -707,8 +707,9 @@ const FACT_OPEN: u8 = 1;
 const FACT_PART: u8 = 2;
 
 fn write_facts(out: &mut Vec<u8>, facts: &Facts) {
+    let open = if facts.open { FACT_OPEN } else { 0 };
     let part = if facts.part { FACT_PART } else { 0 };
-    out.push(u8::from(facts.open) * FACT_OPEN | part);
+    out.push(open | part);
     let level = Secrecy::ALL.iter().position(|s| *s == facts.secrecy);
     out.push(level.map_or(u8::MAX, |l| l as u8));
     out.push(u8::from(facts.settled.is_some()));
@@ -954,8 +955,8 @@ pub fn path(register: &Register) -> PathBuf {
 mod tests {
     use super::*;
 
-    /// `record` as the cache holds it at `path`: its index entry and payload.
-    fn cached(record: &Record, path: &str) -> (Entry, Vec<u8>) {
+    /// `record` as the cache holds it: its index entry and payload.
+    fn cached(record: &Record) -> (Entry, Vec<u8>) {
         let payload = encode_record(record).unwrap();
         let entry = Entry {
             path: (0, 0),
@@ -980,7 +981,7 @@ mod tests {
             .into_iter()
             .find(|r| r.kind() == Kind::Followup)
             .unwrap();
-        let (entry, payload) = cached(&record, "followups/x.yaml");
+        let (entry, payload) = cached(&record);
         let own = decode(&entry, &payload, &register, record.id());
         assert_eq!(own, Some(Parsed::Record(Box::new(record.clone()))));
         let other = Id::new(
@@ -999,7 +1000,7 @@ mod tests {
             .into_iter()
             .find(|r| r.book() == Some("visit"))
             .unwrap();
-        let (entry, payload) = cached(&record, "logbooks/visit/x.yaml");
+        let (entry, payload) = cached(&record);
         let Some(Parsed::Record(back)) = decode(&entry, &payload, &register, record.id()) else {
             panic!("the entry decodes");
         };
