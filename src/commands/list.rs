@@ -224,6 +224,141 @@ pub fn select(ctx: &Ctx, register: &Register, args: &Args) -> Result<Found> {
     })
 }
 
+/// One page of what `args` select: which page it is (asked for, kept
+/// within the pages there are), how many pages, how many records in all.
+pub struct Page {
+    pub number: usize,
+    pub pages: usize,
+    pub total: usize,
+    pub records: Vec<Record>,
+    pub filter: Filter,
+    pub levels: Vec<(Id, Secrecy)>,
+}
+
+/// Page `number` (from 1) of `per_page` of what `args` select, in list's
+/// order: `serve`'s search. When `args` ask for a search and nothing else
+/// (no other filter, titles withheld), a record that cannot be withheld
+/// (`Facts::may_be_withheld`) is matched by its cached search text alone
+/// — as stored, which is as shown — and counted without being decoded;
+/// only those that may be withheld (matched as shown, as `select` does)
+/// and the page's own records are decoded. Otherwise the page is a slice
+/// of `select`.
+pub fn select_page(
+    ctx: &Ctx,
+    register: &Register,
+    args: &Args,
+    number: usize,
+    per_page: usize,
+) -> Result<Page> {
+    let filter = build_filter(ctx, register, args)?;
+    let Some(needle) = (filter.search.as_deref())
+        .filter(|n| only_searches(&filter, args) && !may_hit_withheld_title(n))
+        .map(facts::Needle::new)
+        .filter(facts::Needle::is_exact)
+    else {
+        let found = select(ctx, register, args)?;
+        let ids = (found.records.into_iter()).map(|r| (r.id().clone(), Some(r)));
+        return page_of(
+            ctx,
+            register,
+            ids.collect(),
+            number,
+            per_page,
+            found.filter,
+            found.levels,
+        );
+    };
+    let search = |text: &[u8]| needle.may_match(text);
+    let withheld = |facts: &Facts| facts.may_be_withheld();
+    let shown = |facts: &Facts| !facts.may_be_withheld();
+    let need = Need::everything().facts(&withheld).listed(&search, &shown);
+    let mut snapshot = store::report::load(register, need, |p| ctx.warn_skipped(p));
+    ctx.unseal_loaded(register, false, &mut snapshot.records)?;
+    let levels = snapshot.classified;
+    let secrets = Secrets::from_levels(&levels, args.output.secrecy.reveal())
+        .with_books(&register.config.logbooks);
+    let mut found: Vec<(Id, Option<Record>)> = (snapshot.records.into_iter())
+        .map(|l| l.record)
+        .filter(|r| filter.matches(&secrets.shown(r, Words::Keywords), ctx.today))
+        .map(|r| (r.id().clone(), Some(r)))
+        .collect();
+    found.extend(snapshot.listed.into_iter().map(|id| (id, None)));
+    found.sort_by(|a, b| a.0.cmp(&b.0));
+    page_of(ctx, register, found, number, per_page, filter, levels)
+}
+
+/// Whether `filter` asks for a search and nothing else, with titles
+/// withheld: then the cached texts decide a match.
+fn only_searches(filter: &Filter, args: &Args) -> bool {
+    let Filter {
+        kind,
+        status,
+        unit,
+        unit_former: _,
+        owner,
+        since,
+        until,
+        overdue,
+        due_by,
+        search,
+        open,
+        year,
+        holder,
+        person,
+    } = filter;
+    search.is_some()
+        && !args.output.secrecy.show_classified
+        && (kind.is_none() && status.is_empty() && unit.is_none() && owner.is_none())
+        && (since.is_none() && until.is_none() && due_by.is_none() && year.is_none())
+        && !(*overdue || *open)
+        && (holder.is_none() && person.is_none())
+}
+
+/// The page `number` of `found` (in list's order; a record not yet
+/// decoded is read from its file, veiled as the others).
+fn page_of(
+    ctx: &Ctx,
+    register: &Register,
+    found: Vec<(Id, Option<Record>)>,
+    number: usize,
+    per_page: usize,
+    filter: Filter,
+    levels: Vec<(Id, Secrecy)>,
+) -> Result<Page> {
+    let total = found.len();
+    let pages = total.div_ceil(per_page).max(1);
+    let number = number.clamp(1, pages);
+    let mut records = Vec::with_capacity(per_page);
+    for (id, record) in found
+        .into_iter()
+        .skip((number - 1) * per_page)
+        .take(per_page)
+    {
+        let record = match record {
+            Some(record) => record,
+            None => match store::load_one(register, &id) {
+                Ok(mut record) => {
+                    ctx.unseal(register, false, [&mut record])?;
+                    record
+                }
+                Err(e) => {
+                    ctx.warn(&ctx.lang().core_error(&e).0);
+                    continue;
+                }
+            },
+        };
+        records.push(record);
+    }
+    Ok(Page {
+        number,
+        pages,
+        total,
+        records,
+        filter,
+        levels,
+    })
+}
+
 /// Whether a search for `needle` may find a withheld record by the words
 /// that stand in for its title, `[level] ID`, beyond its ID: then every
 /// record is decoded and matched as shown. Any other needle finds a

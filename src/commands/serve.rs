@@ -373,22 +373,15 @@ impl Office {
         let lang = ctx.lang();
         let register = ctx.register()?;
         let args = self.list_args(request)?;
-        let found = list::select(ctx, &register, &args)?;
-        let secrets = Secrets::from_levels(&found.levels, Reveal::when(self.show_classified))
-            .with_books(&register.config.logbooks);
-        let total = found.records.len();
-        let pages_count = total.div_ceil(PER_PAGE).max(1);
-        let page: usize = request
+        let asked: usize = request
             .get("page")
             .and_then(|p| p.parse().ok())
-            .unwrap_or(1)
-            .clamp(1, pages_count);
-        let shown: Vec<&Record> = found
-            .records
-            .iter()
-            .skip((page - 1) * PER_PAGE)
-            .take(PER_PAGE)
-            .collect();
+            .unwrap_or(1);
+        let found = list::select_page(ctx, &register, &args, asked, PER_PAGE)?;
+        let secrets = Secrets::from_levels(&found.levels, Reveal::when(self.show_classified))
+            .with_books(&register.config.logbooks);
+        let (total, pages_count, page) = (found.total, found.pages, found.number);
+        let shown: Vec<&Record> = found.records.iter().collect();
         let kind = match &found.filter.kind {
             Some(taizhang_core::model::kind::KindFilter::Kind(kind)) => Some(*kind),
             _ => None,

@@ -29,6 +29,10 @@ pub struct Facts {
     /// It is a part of another record (a follow-up broken out of its
     /// matter): what the matter's page looks for among the follow-ups.
     pub part: bool,
+    /// It may take on the level of records it names (`Record::
+    /// secrecy_sources`: a follow-up's source, the file an entry names),
+    /// so whether it is withheld is not known from its own level alone.
+    pub inherits: bool,
     /// `Record::settled_on`.
     pub settled: Option<Date>,
     /// The day the record is filed under (`Record::date`): a meeting's
@@ -55,11 +59,19 @@ impl Facts {
             open: record.is_open(),
             secrecy: record.secrecy(),
             part: (record.links().iter()).any(|link| link.role == Role::Parent),
+            inherits: !record.secrecy_sources().is_empty(),
             settled: record.settled_on(),
             filed: record.date(),
             first,
             last,
         }
+    }
+
+    /// Whether the record may be withheld from a reader who may not see
+    /// classified text: its own level is classified, or it may take on
+    /// another's.
+    pub fn may_be_withheld(&self) -> bool {
+        self.secrecy.is_classified() || self.inherits
     }
 
     /// Whether some date in the record may fall within `from..=to`.
@@ -118,6 +130,12 @@ impl<'n> Needle<'n> {
         }
     }
 
+    /// Whether `may_match` answers exactly (the needle holds neither
+    /// separator of the texts): then it decides a match alone.
+    pub fn is_exact(&self) -> bool {
+        !self.text.contains([FIELD_END, REFERENCE])
+    }
+
     /// Whether a record whose `search_text` is `text` may match: exactly
     /// when `Record::matches_search` would, for a needle without the
     /// separators (with one, always). The text is taken as the bytes the
@@ -125,7 +143,7 @@ impl<'n> Needle<'n> {
     /// it is found as a string, so 100,000 texts need no check of their
     /// UTF-8 first.
     pub fn may_match(&self, text: &[u8]) -> bool {
-        if self.text.contains([FIELD_END, REFERENCE]) {
+        if !self.is_exact() {
             return true;
         }
         let (texts, reference) = match memchr::memchr(REFERENCE as u8, text) {
@@ -283,6 +301,15 @@ mod tests {
     fn a_part_says_so_and_a_matter_does_not() {
         assert!(Facts::of(&fu("parent: FU-2026-0001\n")).part);
         assert!(!Facts::of(&fu("")).part);
+    }
+
+    /// A follow-up made from a paper may take on its level; one made
+    /// from nothing is withheld only by its own.
+    #[test]
+    fn a_follow_up_from_a_paper_may_be_withheld() {
+        let from_paper = Facts::of(&fu("source: document\nsource_ref: IN-2026-0001\n"));
+        assert!(from_paper.inherits && from_paper.may_be_withheld());
+        assert!(!Facts::of(&fu("")).may_be_withheld());
     }
 
     /// The cached text finds what the record's own search finds, and

@@ -67,7 +67,8 @@ const MAGIC: &[u8; 8] = b"TZCACHE3";
 /// the payload of a record `check` found clean (`Checked`).
 /// 8: the `Checked` payloads and the search texts lie in regions of
 /// their own, so a read that needs neither does not read them; the
-/// entries' paths are read into one string; the facts tell a part.
+/// entries' paths are read into one string; the facts tell a part and a
+/// record that may take on another's level.
 const LAYOUT_VERSION: u64 = 8;
 /// Bump when a rule of `check` on one record changes in a way the source
 /// fingerprint of `build.rs` (the record types and their rules, under
@@ -705,11 +706,13 @@ fn write_date(out: &mut Vec<u8>, date: Date) {
 /// The bits of a record's facts' first byte.
 const FACT_OPEN: u8 = 1;
 const FACT_PART: u8 = 2;
+const FACT_INHERITS: u8 = 4;
 
 fn write_facts(out: &mut Vec<u8>, facts: &Facts) {
     let open = if facts.open { FACT_OPEN } else { 0 };
     let part = if facts.part { FACT_PART } else { 0 };
-    out.push(open | part);
+    let inherits = if facts.inherits { FACT_INHERITS } else { 0 };
+    out.push(open | part | inherits);
     let level = Secrecy::ALL.iter().position(|s| *s == facts.secrecy);
     out.push(level.map_or(u8::MAX, |l| l as u8));
     out.push(u8::from(facts.settled.is_some()));
@@ -727,6 +730,7 @@ fn read_facts(cursor: &mut Cursor) -> Option<Facts> {
     Some(Facts {
         open: bits & FACT_OPEN != 0,
         part: bits & FACT_PART != 0,
+        inherits: bits & FACT_INHERITS != 0,
         secrecy,
         settled: has_settled.then_some(settled),
         filed: cursor.date()?,
@@ -1017,6 +1021,7 @@ mod tests {
             open: true,
             secrecy: Secrecy::HighlySecret,
             part: true,
+            inherits: true,
             settled: Some(Date::constant(2026, 11, 23)),
             filed: Date::constant(2026, 3, 2),
             first: Date::MIN,

@@ -70,11 +70,14 @@ pub struct Snapshot {
     pub classified: Vec<(Id, Secrecy)>,
     /// Record files read that hold `#` comments, which a rewrite drops.
     pub commented: Vec<PathBuf>,
+    /// The records found but not decoded (`Need::listed`), by ID.
+    pub listed: Vec<Id>,
 }
 
 impl Snapshot {
     fn keep(&mut self, done: Resolved) {
         self.classified.extend(done.classified);
+        self.listed.extend(done.listed);
         if let (true, Some(FileResult::Record(loaded))) = (done.comments, &done.result) {
             self.commented.push(loaded.path.clone());
         }
@@ -128,6 +131,9 @@ pub struct Need<'a> {
     files: Option<&'a FileTest<'a>>,
     facts: Option<&'a FactsTest<'a>>,
     search: Option<&'a SearchTest<'a>>,
+    /// Records the search finds whose facts pass this are not decoded:
+    /// only their IDs are kept (`Snapshot::listed`).
+    listed: Option<&'a FactsTest<'a>>,
 }
 
 /// Accepts a record file by the ID its name gives, its kind and, for
@@ -146,6 +152,7 @@ impl<'a> Need<'a> {
             files: None,
             facts: None,
             search: None,
+            listed: None,
         }
     }
 
@@ -198,6 +205,20 @@ impl<'a> Need<'a> {
         }
     }
 
+    /// Of the records `search` finds, those whose facts pass `listed`
+    /// are not decoded at all: their IDs are kept in
+    /// `Snapshot::listed`, in ID order. For a count and a page of the
+    /// matches, where the search text alone decides a match (a record
+    /// that cannot be withheld is matched as stored). A record whose text
+    /// is not known is decoded, as without `listed`.
+    pub fn listed(self, search: &'a SearchTest<'a>, listed: &'a FactsTest<'a>) -> Need<'a> {
+        Need {
+            search: Some(search),
+            listed: Some(listed),
+            ..self
+        }
+    }
+
     pub(super) fn wants_file(&self, id: &Id, kind: Kind, book: Option<&str>) -> bool {
         self.kinds.is_none_or(|kinds| kinds.contains(&kind))
             && self.files.is_none_or(|want| want(id, kind, book))
@@ -206,14 +227,38 @@ impl<'a> Need<'a> {
     /// Whether a record with these facts and search text is wanted; a
     /// text that could not be read is.
     fn wants(&self, facts: &Facts, text: Option<&[u8]>) -> bool {
-        self.facts.is_none_or(|want| want(facts))
-            && (self.search.zip(text)).is_none_or(|(want, text)| want(text))
+        self.decide(facts, text) == Decision::Decode
+    }
+
+    /// What becomes of a record with these facts and search text.
+    fn decide(&self, facts: &Facts, text: Option<&[u8]>) -> Decision {
+        let found = (self.search.zip(text)).map(|(want, text)| want(text));
+        match (self.listed.filter(|listed| listed(facts)), found) {
+            (Some(_), Some(true)) => return Decision::List,
+            (Some(_), Some(false)) => return Decision::PassOver,
+            // The text is not known: the record is decoded and matched.
+            (Some(_), None) => return Decision::Decode,
+            (None, _) => {}
+        }
+        match self.facts.is_none_or(|want| want(facts)) && found != Some(false) {
+            true => Decision::Decode,
+            false => Decision::PassOver,
+        }
     }
 
     /// Whether anything about a record's content decides if it is wanted.
     fn tests_records(&self) -> bool {
-        self.facts.is_some() || self.search.is_some()
+        self.facts.is_some() || self.search.is_some() || self.listed.is_some()
     }
+}
+
+/// What a load does with a record, from its facts and search text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Decision {
+    Decode,
+    /// Found, not decoded: its ID goes to `Snapshot::listed`.
+    List,
+    PassOver,
 }
 
 /// What `check` finds in the records one by one (`load_checked`).
@@ -432,6 +477,7 @@ fn load(register: &Register, need: Need, purpose: Purpose) -> Option<(Snapshot, 
         .records
         .par_sort_by(|a, b| a.record.id().cmp(b.record.id()));
     snapshot.problems.sort_by(|a, b| a.path.cmp(&b.path));
+    snapshot.listed.sort_unstable();
     Some((snapshot, checks))
 }
 
@@ -562,6 +608,8 @@ struct Resolved<'s> {
     result: Option<FileResult>,
     /// The record's ID and secrecy, when it is classified.
     classified: Option<(Id, Secrecy)>,
+    /// The record's ID, when it is found but not decoded (`Need::listed`).
+    listed: Option<Id>,
     /// The entry for a new cache, when one is written and the file can
     /// be cached.
     cached: Option<Cached<'s>>,
@@ -625,9 +673,9 @@ impl Job<'_> {
             }))),
             classified: classified(id, facts.secrecy),
             cached,
-            damaged: false,
             comments: entry.comments,
             checks: Some((Vec::new(), checked.archive_numbers)),
+            ..Resolved::default()
         })
     }
 
@@ -689,16 +737,18 @@ impl Job<'_> {
     ) -> Option<Resolved<'s>> {
         let payload = cache::payload_in(self.spans, entry);
         let cached = self.writing.then(|| self.carried(entry)).flatten();
-        if let cache::Holds::Record(facts) = &entry.holds
-            && !self.need.wants(facts, cache::search_in(self.texts, entry))
-        {
-            return Some(Resolved {
-                result: None,
-                classified: classified(id, facts.secrecy),
-                cached,
-                comments: entry.comments,
-                ..Resolved::default()
-            });
+        if let cache::Holds::Record(facts) = &entry.holds {
+            let decision = self.need.decide(facts, cache::search_in(self.texts, entry));
+            if decision != Decision::Decode {
+                return Some(Resolved {
+                    result: None,
+                    classified: classified(id, facts.secrecy),
+                    listed: (decision == Decision::List).then(|| id.clone()),
+                    cached,
+                    comments: entry.comments,
+                    ..Resolved::default()
+                });
+            }
         }
         let parsed = cache::decode(entry, payload?, self.register, id)?;
         let classified = match &entry.holds {
@@ -733,9 +783,12 @@ impl Job<'_> {
                     })
                 });
                 let classified = classified(id, record.secrecy());
-                let wanted = facts.is_none_or(|facts| self.need.wants(&facts, search.as_deref()));
+                let decision = facts.map_or(Decision::Decode, |facts| {
+                    self.need.decide(&facts, search.as_deref())
+                });
                 Resolved {
-                    result: wanted.then(|| {
+                    listed: (decision == Decision::List).then(|| id.clone()),
+                    result: (decision == Decision::Decode).then(|| {
                         FileResult::Record(Box::new(Loaded {
                             path: file.relative.clone(),
                             record,
@@ -819,6 +872,41 @@ mod tests {
 
     use super::*;
     use crate::store::register::Reading;
+
+    /// Records found but not decoded (`Need::listed`), with those decoded
+    /// and matched, are every record the search finds — from the files
+    /// and from the cache alike — and none is both.
+    #[test]
+    fn a_listing_finds_what_decoding_every_record_finds() {
+        let dir = crate::testing::example_copy();
+        let mut register = Register::open(dir.path()).unwrap();
+        register.runtime.now = i64::from(i32::MAX);
+        // The first search reads the files (and writes the cache), the
+        // others the cache.
+        for needle in ["2026", "公路", "办公室", "fu-2026-000"] {
+            let finder = facts::Needle::new(needle);
+            let search = |text: &[u8]| finder.may_match(text);
+            let withheld = |f: &Facts| f.may_be_withheld();
+            let shown = |f: &Facts| !f.may_be_withheld();
+            let need = Need::everything().facts(&withheld).listed(&search, &shown);
+            let snapshot = load_where(&register, need);
+            let all = load_all(&register);
+            let want: Vec<Id> = (all.records.iter())
+                .filter(|l| l.record.matches_search(needle))
+                .map(|l| l.record.id().clone())
+                .collect();
+            let decoded = (snapshot.records.iter())
+                .filter(|l| l.record.matches_search(needle))
+                .map(|l| l.record.id().clone());
+            let mut got: Vec<Id> = decoded.chain(snapshot.listed.iter().cloned()).collect();
+            got.sort();
+            assert!(
+                !snapshot.listed.is_empty(),
+                "{needle}: some are only listed"
+            );
+            assert_eq!(got, want, "{needle}");
+        }
+    }
 
     /// A read that parses files says how many, then counts them off; a
     /// read from a trusted cache says nothing, so no bar ever flashes.
