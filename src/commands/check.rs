@@ -404,14 +404,7 @@ fn uncommitted(register: &Register) -> Vec<Issue> {
     if !register.config.git.autocommit || !git::is_work_tree(&register.root) {
         return Vec::new();
     }
-    let folders = [
-        "documents",
-        "followups",
-        "meetings",
-        "logbooks",
-        "attachments",
-    ];
-    git::uncommitted(&register.root, &folders)
+    git::uncommitted_in(&register.root, &Register::committed_folders())
         .into_iter()
         .map(|path| Issue {
             severity: "warning",

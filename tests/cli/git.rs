@@ -120,6 +120,23 @@ fn no_commit_writes_without_committing() {
     );
 }
 
+/// Every kind's folder is looked at for what is not committed (the
+/// rules register's too), and nothing outside the record folders and
+/// attachments is.
+#[test]
+fn check_lists_an_uncommitted_rule_and_not_a_note_beside_the_register() {
+    let env = Env::new();
+    let id = env.run(&["--no-commit", "rule", "add", "--title", "会议室使用办法"]);
+    std::fs::write(env.root.join("notes.txt"), "草稿\n").unwrap();
+    let check = env.run(&["--lang", "en", "check"]);
+    let file = format!("rules/2026/{}.yaml", id.trim());
+    assert!(
+        check.contains(&file) && check.contains("not committed"),
+        "{check}"
+    );
+    assert!(!check.contains("notes.txt"), "{check}");
+}
+
 #[test]
 fn a_failed_commit_keeps_the_record_and_check_lists_it() {
     let env = Env::new();

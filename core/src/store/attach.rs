@@ -13,6 +13,9 @@ use crate::store::error::{Error, Result};
 /// belong in a git register.
 const MAX_ATTACHMENT_BYTES: u64 = 50 << 20;
 
+/// The folder of the records' attachments, beside the record folders.
+pub const FOLDER: &str = "attachments";
+
 /// A safe file name for `source` inside the attachments folder: the
 /// source's own name, with nothing that could climb out of the folder.
 fn safe_name(source: &Path) -> Result<String> {
@@ -46,7 +49,7 @@ pub fn prepare(root: &Path, id: &Id, source: &Path) -> Result<(PathBuf, Vec<u8>,
     }
     let bytes = std::fs::read(source).map_err(|e| Error::io(source, e))?;
     let name = safe_name(source)?;
-    let folder = PathBuf::from("attachments").join(id.to_string());
+    let folder = PathBuf::from(FOLDER).join(id.to_string());
     let mut relative = folder.join(&name);
     let mut n = 2;
     while root.join(&relative).exists() {

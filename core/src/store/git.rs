@@ -288,9 +288,32 @@ fn run_with_input(mut cmd: Command, input: &[u8]) -> Result<Output> {
     child.wait_with_output().map_err(cannot)
 }
 
-/// Record files that differ from the last commit (modified, added or
-/// untracked), relative to `root`. Empty outside a work tree.
-pub fn uncommitted(root: &Path, folders: &[&str]) -> Vec<PathBuf> {
+/// Files that differ from the last commit (modified, added or
+/// untracked) among `pathspecs`, relative to `root`. Empty outside a
+/// work tree.
+pub fn uncommitted(root: &Path, pathspecs: &[&str]) -> Vec<PathBuf> {
+    status(root, pathspecs).collect()
+}
+
+/// Files under `folders` of the register (folder names relative to
+/// `root`) that differ from the last commit, relative to `root`.
+///
+/// git is asked about the register's folder as a whole and the answer
+/// narrowed here: with one pathspec git can use its untracked cache,
+/// where a pathspec per folder makes it read every folder again (at
+/// 100,000 files, 30–50 ms of CPU).
+pub fn uncommitted_in(root: &Path, folders: &[&str]) -> Vec<PathBuf> {
+    let in_folders = |path: &PathBuf| {
+        let path = path.to_string_lossy();
+        folders.iter().any(|folder| {
+            (path.strip_prefix(folder)).is_some_and(|rest| rest.is_empty() || rest.starts_with('/'))
+        })
+    };
+    status(root, &["."]).filter(in_folders).collect()
+}
+
+/// `git status` of `pathspecs`: the paths it names, relative to `root`.
+fn status(root: &Path, pathspecs: &[&str]) -> impl Iterator<Item = PathBuf> {
     let mut cmd = git(root);
     // A read: git must not take the index lock to refresh it, which
     // would make a writer's commit fail meanwhile.
@@ -302,25 +325,23 @@ pub fn uncommitted(root: &Path, folders: &[&str]) -> Vec<PathBuf> {
         "--untracked-files=all",
         "--",
     ])
-    .args(folders);
-    let Ok(output) = run(cmd) else {
-        return Vec::new();
+    .args(pathspecs);
+    let stdout = (run(cmd).ok())
+        .filter(|output| output.status.success())
+        .map(|output| output.stdout)
+        .unwrap_or_default();
+    // Porcelain paths are relative to the repository's top: the
+    // register's prefix within the repository is cut off.
+    let prefix = match stdout.is_empty() {
+        true => String::new(),
+        false => show_prefix(root),
     };
-    if !output.status.success() {
-        return Vec::new();
-    }
-    // Paths from porcelain are relative to the repository top; ask git to
-    // give them relative to root by running there with `--relative`-like
-    // behaviour: status already prints paths relative to the repo root,
-    // so strip the register's prefix within the repository.
-    let prefix = show_prefix(root);
-    output
-        .stdout
-        .split(|b| *b == 0)
+    let paths: Vec<PathBuf> = (stdout.split(|b| *b == 0))
         .filter(|entry| entry.len() > 3)
         .filter_map(|entry| std::str::from_utf8(&entry[3..]).ok())
         .map(|p| PathBuf::from(p.strip_prefix(prefix.as_str()).unwrap_or(p)))
-        .collect()
+        .collect();
+    paths.into_iter()
 }
 
 fn show_prefix(root: &Path) -> String {

@@ -332,6 +332,14 @@ impl Register {
     }
 
     /// The folders that hold records (`documents`, `followups`, …).
+    /// The folders of the register that git must hold as committed: each
+    /// kind's record folder and the attachments folder.
+    pub fn committed_folders() -> Vec<&'static str> {
+        let mut folders = Kind::folders();
+        folders.push(crate::store::attach::FOLDER);
+        folders
+    }
+
     pub fn record_roots(&self) -> Vec<PathBuf> {
         let mut roots: Vec<PathBuf> = Kind::folders()
             .into_iter()

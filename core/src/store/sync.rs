@@ -341,8 +341,9 @@ fn refuse_uncommitted(register: &Register, git: &Git, changed: &[String]) -> Res
     }
     let exact = |path: &String| format!(":(top,literal){path}");
     let pathspecs: Vec<String> = if changed.len() > MANY_PATHS {
-        let mut folders: Vec<String> = Kind::folders().into_iter().map(str::to_string).collect();
-        folders.push("attachments".to_string());
+        let folders: Vec<String> = (Register::committed_folders().into_iter())
+            .map(str::to_string)
+            .collect();
         let prefix = git
             .text(&["rev-parse", "--show-prefix"])
             .unwrap_or_default();
