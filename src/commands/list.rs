@@ -195,25 +195,14 @@ pub fn select(ctx: &Ctx, register: &Register, args: &Args) -> Result<Found> {
     let needle = filter.search.as_deref().map(facts::Needle::new);
     let search = |text: &[u8]| needle.as_ref().is_none_or(|needle| needle.may_match(text));
     let mut need = Need::everything().facts(&facts);
-    if filter.kind.is_some() || filter.year.is_some() || filter.holder.is_some() {
+    if filter.by_file_name() {
         need = need.files(&files);
     }
     if (filter.search.as_deref()).is_some_and(|needle| !may_hit_withheld_title(needle)) {
         need = need.search(&search);
     }
-    let mut snapshot = store::report::load(register, need, |p| ctx.warn_skipped(p));
-    let show = args.output.secrecy.show_classified;
-    ctx.unseal_loaded(register, show, &mut snapshot.records)?;
-    let mut levels = snapshot.classified;
-    if filter.kind.is_some() || filter.year.is_some() || filter.holder.is_some() {
-        levels.extend(levels_outside(register, &filter, &snapshot.records));
-    }
-    let secrets = Secrets::from_levels(&levels, args.output.secrecy.reveal())
-        .with_books(&register.config.logbooks);
-    let mut records: Vec<Record> = (snapshot.records.into_iter())
-        .map(|l| l.record)
-        .filter(|r| filter.matches(&secrets.shown(r, Words::Keywords), ctx.today))
-        .collect();
+    let snapshot = store::report::load(register, need, |p| ctx.warn_skipped(p));
+    let (mut records, levels) = matches_as_shown(ctx, register, args, &filter, snapshot)?;
     if args.overdue || args.open || args.due_within.is_some() {
         records.sort_by_key(|r| (r.pending_due(), r.id().clone()));
     }
@@ -273,18 +262,42 @@ pub fn select_page(
     let shown = |facts: &Facts| !facts.may_be_withheld();
     let need = Need::everything().facts(&withheld).listed(&search, &shown);
     let mut snapshot = store::report::load(register, need, |p| ctx.warn_skipped(p));
-    ctx.unseal_loaded(register, false, &mut snapshot.records)?;
-    let levels = snapshot.classified;
-    let secrets = Secrets::from_levels(&levels, args.output.secrecy.reveal())
-        .with_books(&register.config.logbooks);
-    let mut found: Vec<(Id, Option<Record>)> = (snapshot.records.into_iter())
-        .map(|l| l.record)
-        .filter(|r| filter.matches(&secrets.shown(r, Words::Keywords), ctx.today))
+    let listed = std::mem::take(&mut snapshot.listed);
+    let (records, levels) = matches_as_shown(ctx, register, args, &filter, snapshot)?;
+    let mut found: Vec<(Id, Option<Record>)> = (records.into_iter())
         .map(|r| (r.id().clone(), Some(r)))
         .collect();
-    found.extend(snapshot.listed.into_iter().map(|id| (id, None)));
+    found.extend(listed.into_iter().map(|id| (id, None)));
     found.sort_by(|a, b| a.0.cmp(&b.0));
     page_of(ctx, register, found, number, per_page, filter, levels)
+}
+
+/// The levels of classified records that shown records may take on.
+type Levels = Vec<(Id, Secrecy)>;
+
+/// The records read that `filter` matches as shown (a withheld record by
+/// its withheld form), their sealed text veiled or opened as `args` ask,
+/// and the levels of classified records they may take on.
+fn matches_as_shown(
+    ctx: &Ctx,
+    register: &Register,
+    args: &Args,
+    filter: &Filter,
+    mut snapshot: store::Snapshot,
+) -> Result<(Vec<Record>, Levels)> {
+    let show = args.output.secrecy.show_classified;
+    ctx.unseal_loaded(register, show, &mut snapshot.records)?;
+    let mut levels = snapshot.classified;
+    if filter.by_file_name() {
+        levels.extend(levels_outside(register, filter, &snapshot.records));
+    }
+    let secrets = Secrets::from_levels(&levels, args.output.secrecy.reveal())
+        .with_books(&register.config.logbooks);
+    let records = (snapshot.records.into_iter())
+        .map(|l| l.record)
+        .filter(|r| filter.matches(&secrets.shown(r, Words::Keywords), ctx.today))
+        .collect();
+    Ok((records, levels))
 }
 
 /// Whether `filter` asks for a search and nothing else, with titles

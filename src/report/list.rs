@@ -110,6 +110,11 @@ impl Filter {
 }
 
 impl Filter {
+    /// Whether some files are passed over by their names (`may_hold`).
+    pub fn by_file_name(&self) -> bool {
+        self.kind.is_some() || self.year.is_some() || self.holder.is_some()
+    }
+
     /// Whether the file of record `id` (of `kind`, in logbook `book`) can
     /// hold a match: the kind and the year are in its name, and only
     /// incoming papers have holders. Other files are not even read.

@@ -218,6 +218,13 @@ pub struct Entry {
 }
 
 impl Entry {
+    /// Whether the entry may stand for the file as it is now: the same
+    /// fingerprint, not changed too recently (`now`, seconds since the
+    /// epoch) to trust.
+    pub fn trusted(&self, fingerprint: &Fingerprint, now: i64) -> bool {
+        self.fingerprint == *fingerprint && !self.fingerprint.is_racy(now)
+    }
+
     /// Whether `check` found this record clean and kept what it needs.
     pub fn is_checked(&self) -> bool {
         self.checked.is_some()
@@ -301,10 +308,9 @@ impl Cache {
         })
     }
 
-    /// Reads the search texts, if not yet read; `false` when they are
-    /// damaged (then every text is unknown, and `search_text` gives
-    /// `None`).
-    pub fn load_texts(&mut self) -> bool {
+    /// Reads the search texts, if not yet read. Damaged texts are left
+    /// unread: every text is then unknown (`search_in` gives `None`).
+    pub fn load_texts(&mut self) {
         if self.texts.is_none() {
             let Regions {
                 texts_at,
@@ -315,7 +321,6 @@ impl Cache {
             self.texts = read_at(&self.file, texts_at, texts_len)
                 .filter(|bytes| checksum(bytes) == texts_sum);
         }
-        self.texts.is_some()
     }
 
     /// The entries' paths: what `path_in` looks in.
@@ -532,14 +537,9 @@ pub fn decode(entry: &Entry, payload: &[u8], register: &Register, id: &Id) -> Op
     }
 }
 
-/// The record's JSON, if it decodes back to an equal record; records that
-/// JSON cannot carry exactly (odd hand-added YAML) are simply not cached.
-pub fn encode_record(record: &Record) -> Option<Vec<u8>> {
-    encode_json(record, record.to_json_vec().ok()?)
-}
-
-/// The payload of `record` from its JSON already made
-/// (`Record::to_json_vec`), if it decodes back to an equal record.
+/// The payload of `record`: its JSON already made (`Record::to_json_vec`),
+/// if it decodes back to an equal record; records that JSON cannot carry
+/// exactly (odd hand-added YAML) are simply not cached.
 pub fn encode_json(record: &Record, json: Vec<u8>) -> Option<Vec<u8>> {
     let back = decode_record(&json, record.kind(), record.book()).ok()?;
     (back == *record).then_some(json)
@@ -961,7 +961,7 @@ mod tests {
 
     /// `record` as the cache holds it: its index entry and payload.
     fn cached(record: &Record) -> (Entry, Vec<u8>) {
-        let payload = encode_record(record).unwrap();
+        let payload = encode_json(record, record.to_json_vec().unwrap()).unwrap();
         let entry = Entry {
             path: (0, 0),
             fingerprint: Fingerprint::default(),

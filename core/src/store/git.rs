@@ -292,7 +292,7 @@ fn run_with_input(mut cmd: Command, input: &[u8]) -> Result<Output> {
 /// untracked) among `pathspecs`, relative to `root`. Empty outside a
 /// work tree.
 pub fn uncommitted(root: &Path, pathspecs: &[&str]) -> Vec<PathBuf> {
-    status(root, pathspecs).collect()
+    status(root, pathspecs)
 }
 
 /// Files under `folders` of the register (folder names relative to
@@ -303,17 +303,19 @@ pub fn uncommitted(root: &Path, pathspecs: &[&str]) -> Vec<PathBuf> {
 /// where a pathspec per folder makes it read every folder again (at
 /// 100,000 files, 30–50 ms of CPU).
 pub fn uncommitted_in(root: &Path, folders: &[&str]) -> Vec<PathBuf> {
-    let in_folders = |path: &PathBuf| {
+    let in_folders = |path: &&PathBuf| {
         let path = path.to_string_lossy();
         folders.iter().any(|folder| {
             (path.strip_prefix(folder)).is_some_and(|rest| rest.is_empty() || rest.starts_with('/'))
         })
     };
-    status(root, &["."]).filter(in_folders).collect()
+    let mut paths = status(root, &["."]);
+    paths.retain(|path| in_folders(&path));
+    paths
 }
 
 /// `git status` of `pathspecs`: the paths it names, relative to `root`.
-fn status(root: &Path, pathspecs: &[&str]) -> impl Iterator<Item = PathBuf> {
+fn status(root: &Path, pathspecs: &[&str]) -> Vec<PathBuf> {
     let mut cmd = git(root);
     // A read: git must not take the index lock to refresh it, which
     // would make a writer's commit fail meanwhile.
@@ -336,12 +338,11 @@ fn status(root: &Path, pathspecs: &[&str]) -> impl Iterator<Item = PathBuf> {
         true => String::new(),
         false => show_prefix(root),
     };
-    let paths: Vec<PathBuf> = (stdout.split(|b| *b == 0))
+    (stdout.split(|b| *b == 0))
         .filter(|entry| entry.len() > 3)
         .filter_map(|entry| std::str::from_utf8(&entry[3..]).ok())
         .map(|p| PathBuf::from(p.strip_prefix(prefix.as_str()).unwrap_or(p)))
-        .collect();
-    paths.into_iter()
+        .collect()
 }
 
 fn show_prefix(root: &Path) -> String {

@@ -341,14 +341,11 @@ pub fn levels_of(register: &Register, ids: &[Id]) -> Vec<(Id, Secrecy)> {
             .binary_search_by(|e| cache::path_in(paths, e).cmp(key))
             .ok())
         .map(|i| &entries[i])
-        .filter(|e| e.fingerprint == fingerprint && !fingerprint.is_racy(now));
+        .filter(|e| e.trusted(&fingerprint, now));
         match cached.map(|e| e.holds) {
             Some(cache::Holds::Record(facts)) => Some(facts.secrecy),
             Some(cache::Holds::Problem) => None,
-            None => (parse_unchecked(register, &relative, id).ok())
-                .map(|(record, _)| record)
-                .filter(|record| record.id() == id)
-                .map(|record| record.secrecy()),
+            None => load_one(register, id).ok().map(|record| record.secrecy()),
         }
     };
     (ids.par_iter())
@@ -539,8 +536,7 @@ fn plan<'f>(
                 next += 1;
             }
             let entry = entries.get(next).filter(|e| path(e) == key)?;
-            let trusted = entry.fingerprint == file.fingerprint && !entry.fingerprint.is_racy(now);
-            trusted.then_some(next)
+            entry.trusted(&file.fingerprint, now).then_some(next)
         })
         .collect();
     files

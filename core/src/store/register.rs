@@ -331,7 +331,6 @@ impl Register {
         Ok(path)
     }
 
-    /// The folders that hold records (`documents`, `followups`, …).
     /// The folders of the register that git must hold as committed: each
     /// kind's record folder and the attachments folder.
     pub fn committed_folders() -> Vec<&'static str> {
@@ -340,6 +339,7 @@ impl Register {
         folders
     }
 
+    /// The folders that hold records (`documents`, `followups`, …).
     pub fn record_roots(&self) -> Vec<PathBuf> {
         let mut roots: Vec<PathBuf> = Kind::folders()
             .into_iter()

@@ -8,7 +8,7 @@ use rayon::prelude::*;
 use super::KindChecks;
 use super::finding::{Finding, Findings, Note};
 use crate::model::id::Id;
-use crate::model::record::{Record, each};
+use crate::model::record::{KindRules, Record, each};
 
 /// The records sorted by ID, found by binary search: for a register of
 /// 100,000 records, cheaper than hashing every ID. Of records sharing an
@@ -43,9 +43,7 @@ impl<'a> ById<'a> {
 /// paper's typed fields: a `check` of a large register holds them this
 /// light.)
 pub fn keep_for_links(record: &mut Record) {
-    if record.book().is_none() {
-        *record = record.without_matter(String::new(), &Default::default());
-    }
+    each!(record, r => r.forget_matter());
     each!(record, r => (r.title, r.history) = Default::default());
     if let Record::Entry(entry, book) = record {
         *book = String::new();
