@@ -100,7 +100,7 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
     issues.sort_by(|a, b| (&a.file, a.line, a.severity).cmp(&(&b.file, b.line, b.severity)));
     let errors = issues.iter().filter(|i| i.severity == "error").count();
     let warnings = issues.len() - errors;
-    ctx.emit(output(ctx, &issues, snapshot.records.len(), args.csv))?;
+    ctx.emit(output(ctx, &issues, snapshot.tied.len(), args.csv))?;
     // The process ends here: freeing a hundred thousand records one by
     // one would only delay the exit the system reclaims them at anyway.
     std::mem::forget(snapshot);
@@ -133,11 +133,11 @@ struct Own {
     archive_numbers: Vec<ArchiveNumber>,
 }
 
-/// Every record, and what the rules of each record alone find in it.
-/// The store runs the rules on each record as it is read, or takes from
-/// its cache that an unchanged record was found clean, and keeps only
-/// what the rules across records read (`store::load_checked`): the whole
-/// register is never held whole.
+/// Every record's ties, and what the rules of each record alone find in
+/// it. The store runs the rules on each record as it is read, or takes
+/// from its cache that an unchanged record was found clean, and keeps
+/// only what the rules across records read (`store::load_checked`): the
+/// whole register is never held whole.
 fn load(register: &Register) -> (Snapshot, Own) {
     let (snapshot, checks) = store::load_checked(register);
     let issues = (checks.findings.into_iter())
@@ -216,16 +216,16 @@ fn collect(register: &Register, snapshot: &Snapshot, own: Vec<Issue>) -> Vec<Iss
     // away, not a scan of the whole register.
     let path_of = |id: &taizhang_core::model::id::Id| -> PathBuf {
         snapshot
-            .records
-            .binary_search_by(|l| l.record.id().cmp(id))
-            .map(|i| snapshot.records[i].path.clone())
+            .tied
+            .binary_search_by(|t| t.ties.id.cmp(id))
+            .map(|i| snapshot.tied[i].path.clone())
             .unwrap_or_default()
     };
     issues.extend(own);
     issues.extend(settings_issues(register));
     issues.extend(clear_titles(register, snapshot));
-    let records: Vec<_> = snapshot.records.iter().map(|l| &l.record).collect();
-    for finding in validate::check_links(&records) {
+    let ties: Vec<_> = snapshot.tied.iter().map(|t| &t.ties).collect();
+    for finding in validate::check_links(&ties) {
         let path = path_of(&finding.id);
         issues.push(located(register, &path, finding));
     }
@@ -322,13 +322,14 @@ fn git_issues(register: &Register) -> Vec<Issue> {
 /// a dangling link never comes to name an unrelated new record.
 fn dangling(snapshot: &Snapshot) -> Vec<taizhang_core::model::id::Id> {
     let exists = |id: &taizhang_core::model::id::Id| {
-        (snapshot.records)
-            .binary_search_by(|l| l.record.id().cmp(id))
+        (snapshot.tied)
+            .binary_search_by(|t| t.ties.id.cmp(id))
             .is_ok()
     };
-    let mut ids: Vec<_> = (snapshot.records.iter())
-        .flat_map(|l| l.record.linked_ids())
+    let mut ids: Vec<_> = (snapshot.tied.iter())
+        .flat_map(|t| t.ties.links.iter().map(|link| &link.target))
         .filter(|id| !exists(id))
+        .cloned()
         .collect();
     ids.sort();
     ids.dedup();
@@ -533,24 +534,21 @@ fn calendar_issues(register: &Register, snapshot: &Snapshot, year: i16) -> Vec<I
             }];
         }
     };
-    for loaded in &snapshot.records {
-        if !loaded.record.due_is_deadline() {
-            continue;
-        }
-        let Some(due) = loaded.record.pending_due() else {
+    for tied in &snapshot.tied {
+        let Some(due) = tied.ties.deadline else {
             continue;
         };
         if calendar.is_working_day(due) {
             continue;
         }
-        let field = match loaded.record {
-            taizhang_core::model::record::Record::Incoming(_) => "deadline",
+        let field = match tied.ties.kind {
+            taizhang_core::model::kind::Kind::Incoming => "deadline",
             _ => "due",
         };
         issues.push(Issue {
             severity: "warning",
-            file: loaded.path.display().to_string(),
-            line: key_line_in(register, &loaded.path, field),
+            file: tied.path.display().to_string(),
+            line: key_line_in(register, &tied.path, field),
             column: 0,
             field: Some(field.to_string()),
             message: Said::Note(Note::DayOff { due }),

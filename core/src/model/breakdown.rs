@@ -163,14 +163,21 @@ pub fn unclosed_parts(parts: &[&Followup]) -> Vec<Id> {
         .collect()
 }
 
-impl Followup {
+impl FuStatus {
     /// Open, in progress or returned: its work is not done. A submitted
     /// one awaits verification, a closed or cancelled one is settled.
-    pub fn is_being_worked(&self) -> bool {
+    pub fn is_being_worked(self) -> bool {
         matches!(
-            self.status,
+            self,
             FuStatus::Open | FuStatus::InProgress | FuStatus::Returned
         )
+    }
+}
+
+impl Followup {
+    /// Its work is not done (`FuStatus::is_being_worked`).
+    pub fn is_being_worked(&self) -> bool {
+        self.status.is_being_worked()
     }
 
     /// A part (分解子项) of another follow-up.

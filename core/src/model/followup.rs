@@ -18,9 +18,11 @@ use crate::model::kind::KindSpec;
 use crate::model::link::{Link, Role, link};
 use crate::model::record::{KindRules, Record};
 use crate::model::renumber::Swap;
+use crate::model::repeat::Occurrence;
 use crate::model::status_words;
 use crate::model::transition::{IsStatus, Status};
 use crate::model::transition::{Refusal, RefusalReason, Step};
+use crate::model::validate::{KindChecks, KindTies};
 
 keywords!(
     /// Where a follow-up stands.
@@ -494,13 +496,11 @@ impl KindRules for Followup {
             .collect()
     }
 
-    /// A document listing the follow-up is its source; a meeting
-    /// decision naming it, the decision it carries out.
-    fn owes_back(&self, role: Role) -> Option<Role> {
-        match role {
-            Role::Followup => Some(Role::Source { item: None }),
-            Role::Decision { n } => Some(Role::Source { item: Some(n) }),
-            _ => None,
+    fn ties(&self) -> KindTies {
+        KindTies::Followup {
+            status: self.status,
+            due: self.effective_due(),
+            repeat: Occurrence::of(self),
         }
     }
 
@@ -531,6 +531,16 @@ const MORE_STATUS_WORDS: &[(FuStatus, &str)] = &[
     (FuStatus::InProgress, "正在办理"),
     (FuStatus::Open, "未办"),
 ];
+
+/// A document listing the follow-up is its source; a meeting
+/// decision naming it, the decision it carries out.
+fn owes_back(role: Role) -> Option<Role> {
+    match role {
+        Role::Followup => Some(Role::Source { item: None }),
+        Role::Decision { n } => Some(Role::Source { item: Some(n) }),
+        _ => None,
+    }
+}
 
 /// What the register knows of follow-ups (`Kind::spec`).
 pub const SPEC: KindSpec = KindSpec {
@@ -586,6 +596,8 @@ pub const SPEC: KindSpec = KindSpec {
         "milestones[].text",
     ],
     import: Some(&crate::model::import::FOLLOWUP),
+    owes_back,
+    check_links: <Followup as KindChecks>::check_links,
 };
 
 #[cfg(test)]

@@ -18,6 +18,7 @@ use crate::model::renumber::Swap;
 use crate::model::status_words;
 use crate::model::transition::{IsStatus, Status};
 use crate::model::transition::{Refusal, RefusalReason, Step};
+use crate::model::validate::{KindChecks, KindTies};
 
 keywords!(
     /// Where an incoming paper stands.
@@ -582,10 +583,10 @@ impl KindRules for Incoming {
             .collect()
     }
 
-    /// A follow-up made from the paper names it; many documents may
-    /// answer one paper, so a reply owes nothing back.
-    fn owes_back(&self, role: Role) -> Option<Role> {
-        (role == Role::Source { item: None }).then_some(Role::Followup)
+    fn ties(&self) -> KindTies {
+        KindTies::Incoming {
+            status: self.status,
+        }
     }
 
     fn link_followup(&mut self, _reference: &RecordRef, followup: &Id) {
@@ -631,6 +632,12 @@ const MORE_STATUS_WORDS: &[(InStatus, &str)] = &[
     (InStatus::InProgress, "正在办理"),
     (InStatus::Circulating, "传阅"),
 ];
+
+/// A follow-up made from the paper names it; many documents may
+/// answer one paper, so a reply owes nothing back.
+fn owes_back(role: Role) -> Option<Role> {
+    (role == Role::Source { item: None }).then_some(Role::Followup)
+}
 
 /// What the register knows of incoming papers (`Kind::spec`).
 pub const SPEC: KindSpec = KindSpec {
@@ -686,6 +693,8 @@ pub const SPEC: KindSpec = KindSpec {
         "result",
     ],
     import: Some(&crate::model::import::INCOMING),
+    owes_back,
+    check_links: <Incoming as KindChecks>::check_links,
 };
 
 #[cfg(test)]

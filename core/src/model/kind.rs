@@ -9,9 +9,11 @@ use jiff::civil::Date;
 use crate::model::edit::Fields;
 use crate::model::import::ImportSpec;
 use crate::model::keyword::{Keyword, keywords};
+use crate::model::link::Role;
 use crate::model::period::Period;
 use crate::model::record::Record;
 use crate::model::status_words::StatusSet;
+use crate::model::validate::{ById, Findings, Ties};
 
 keywords!(
     /// A kind of record. `list KIND` accepts these and their aliases.
@@ -196,6 +198,12 @@ pub struct KindSpec {
     /// the columns it knows and the row reader; `None` for a kind no
     /// paper register is imported as (logbook entries).
     pub import: Option<&'static ImportSpec>,
+    /// The link a record of the kind owes back when another points at it
+    /// in a role, for the two ends to agree (`Role::back`).
+    pub owes_back: fn(Role) -> Option<Role>,
+    /// The kind's rules about the records it links to, on its ties
+    /// (`validate::Ties`): `check` runs them for every record of the kind.
+    pub(crate) check_links: fn(&Ties, &ById, &mut Findings),
 }
 
 impl Kind {

@@ -4,12 +4,16 @@
 //! The one place that knows which fields are links: `show` follows them,
 //! `check` verifies them. Pure: no file system.
 
+use serde::{Deserialize, Serialize};
+
 use crate::model::common::{Actor, HistoryAction};
 use crate::model::id::{Id, RecordRef};
+use crate::model::kind::Kind;
 use crate::model::record::{KindRules, Record, each};
 
 /// What a link stands for, and so which field holds it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum Role {
     /// A follow-up carrying out a document (`followups`).
     Followup,
@@ -58,14 +62,15 @@ impl Role {
     /// target owes none: many documents may answer one paper (its `reply`
     /// names one), a follow-up of a whole meeting has no decision to be
     /// listed under, minutes are not linked back, and a target of the
-    /// wrong kind is a finding of its own.
-    pub fn back(self, target: &Record) -> Option<Role> {
-        each!(target, r => KindRules::owes_back(r.as_ref(), self))
+    /// wrong kind is a finding of its own. Each kind says what it owes
+    /// (`KindSpec::owes_back`).
+    pub fn back(self, target: Kind) -> Option<Role> {
+        (target.spec().owes_back)(self)
     }
 }
 
 /// One link from a record to another.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Link {
     pub role: Role,
     pub target: Id,
@@ -76,28 +81,6 @@ impl Record {
     /// given as text rather than an ID are not a link.
     pub fn links(&self) -> Vec<Link> {
         each!(self, r => KindRules::links(r.as_ref()))
-    }
-
-    /// Whether this record holds a link in `role` to `target`.
-    pub fn holds_link(&self, role: Role, target: &Id) -> bool {
-        (self.links().iter()).any(|link| link.role == role && link.target == *target)
-    }
-
-    /// The links of this record whose target does not link back as it
-    /// should (`Role::back`), with the role the target lacks; `find`
-    /// looks a record up by ID (a target that does not exist is a
-    /// finding of its own, not one of these).
-    pub fn links_not_back<'a>(
-        &self,
-        find: impl Fn(&Id) -> Option<&'a Record>,
-    ) -> Vec<(Link, Role)> {
-        (self.links().into_iter())
-            .filter_map(|link| {
-                let target = find(&link.target)?;
-                let back = link.role.back(target)?;
-                (!target.holds_link(back, self.id())).then_some((link, back))
-            })
-            .collect()
     }
 
     /// The IDs this record links to (`links` without their fields).
@@ -150,36 +133,5 @@ mod tests {
             assert_eq!(field, "source_ref");
             assert!(target.starts_with("IN-") || target.starts_with("MT-"));
         }
-    }
-
-    #[test]
-    fn every_two_way_link_of_the_example_agrees_from_both_ends() {
-        let records = crate::testing::example_records();
-        let find = |id: &crate::model::id::Id| records.iter().find(|r| r.id() == id);
-        for record in &records {
-            assert_eq!(record.links_not_back(find), [], "{}", record.id());
-        }
-    }
-
-    #[test]
-    fn a_paper_not_listing_its_follow_up_and_a_follow_up_not_naming_its_paper() {
-        use super::Role;
-        let mut records = crate::testing::example_records();
-        let paper = (records.iter())
-            .position(|r| matches!(r, crate::model::record::Record::Incoming(d) if !d.followups.is_empty()))
-            .unwrap();
-        let crate::model::record::Record::Incoming(doc) = &mut records[paper] else {
-            unreachable!()
-        };
-        let dropped = doc.followups.remove(0);
-        let paper_id = doc.id.clone();
-        let find = |id: &crate::model::id::Id| records.iter().find(|r| r.id() == id);
-        let task = find(&dropped).unwrap();
-        let missing = task.links_not_back(find);
-        assert_eq!(missing.len(), 1, "{missing:?}");
-        assert_eq!(
-            (missing[0].0.target.clone(), missing[0].1),
-            (paper_id, Role::Followup)
-        );
     }
 }

@@ -14,9 +14,11 @@ use crate::model::kind::KindSpec;
 use crate::model::link::{Link, Role, link};
 use crate::model::record::KindRules;
 use crate::model::renumber::Swap;
+use crate::model::repeat::Occurrence;
 use crate::model::status_words;
 use crate::model::transition::{IsStatus, Status};
 use crate::model::transition::{Refusal, Step};
+use crate::model::validate::{KindChecks, KindTies};
 
 keywords!(
     /// Where a meeting stands.
@@ -455,12 +457,11 @@ impl KindRules for Meeting {
             .collect()
     }
 
-    /// A follow-up of decision `n` is listed under it; one of the whole
-    /// meeting has no decision to be listed under.
-    fn owes_back(&self, role: Role) -> Option<Role> {
-        match role {
-            Role::Source { item: Some(n) } => Some(Role::Decision { n }),
-            _ => None,
+    fn ties(&self) -> KindTies {
+        let decisions = (self.decisions.iter()).map(|d| (d.n, d.followup.clone()));
+        KindTies::Meeting {
+            decisions: decisions.collect(),
+            repeat: Occurrence::of(self),
         }
     }
 
@@ -507,6 +508,15 @@ impl KindRules for Meeting {
 
 impl IsStatus for MtStatus {}
 
+/// A follow-up of decision `n` is listed under it; one of the whole
+/// meeting has no decision to be listed under.
+fn owes_back(role: Role) -> Option<Role> {
+    match role {
+        Role::Source { item: Some(n) } => Some(Role::Decision { n }),
+        _ => None,
+    }
+}
+
 /// What the register knows of meetings (`Kind::spec`).
 pub const SPEC: KindSpec = KindSpec {
     statuses: Some(|| status_words::set::<MtStatus>(&[])),
@@ -545,6 +555,8 @@ pub const SPEC: KindSpec = KindSpec {
         "absent[].reason",
     ],
     import: Some(&crate::model::import::meeting::IMPORT),
+    owes_back,
+    check_links: <Meeting as KindChecks>::check_links,
 };
 /// The wall-clock span a meeting holds its room: from its start to its
 /// end. A day alone starts at midnight and ends at the next; a meeting

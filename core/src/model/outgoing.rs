@@ -17,6 +17,7 @@ use crate::model::renumber::Swap;
 use crate::model::status_words;
 use crate::model::transition::{IsStatus, Status};
 use crate::model::transition::{Refusal, RefusalReason, Step};
+use crate::model::validate::{KindChecks, KindTies};
 
 keywords!(
     /// Where an outgoing document stands.
@@ -356,13 +357,10 @@ impl KindRules for Outgoing {
             .collect()
     }
 
-    /// A follow-up made from the document names it; the paper it
-    /// answers names it as its reply.
-    fn owes_back(&self, role: Role) -> Option<Role> {
-        match role {
-            Role::Source { item: None } => Some(Role::Followup),
-            Role::Reply => Some(Role::InReplyTo),
-            _ => None,
+    fn ties(&self) -> KindTies {
+        KindTies::Outgoing {
+            status: self.status,
+            number: self.doc_number.clone(),
         }
     }
 
@@ -395,6 +393,16 @@ impl KindRules for Outgoing {
 }
 
 impl IsStatus for OutStatus {}
+
+/// A follow-up made from the document names it; the paper it
+/// answers names it as its reply.
+fn owes_back(role: Role) -> Option<Role> {
+    match role {
+        Role::Source { item: None } => Some(Role::Followup),
+        Role::Reply => Some(Role::InReplyTo),
+        _ => None,
+    }
+}
 
 /// What the register knows of outgoing documents (`Kind::spec`).
 pub const SPEC: KindSpec = KindSpec {
@@ -431,6 +439,8 @@ pub const SPEC: KindSpec = KindSpec {
     prefix: "OUT",
     sealed: &["title", "notes", "history[].note"],
     import: Some(&crate::model::import::OUTGOING),
+    owes_back,
+    check_links: <Outgoing as KindChecks>::check_links,
 };
 
 #[cfg(test)]

@@ -14,13 +14,14 @@ use crate::model::id::{Id, RecordRef};
 use crate::model::incoming::Incoming;
 use crate::model::keyword::Secrecy;
 use crate::model::kind::Kind;
-use crate::model::link::{Link, Role};
+use crate::model::link::Link;
 use crate::model::logbook::Entry;
 use crate::model::meeting::Meeting;
 use crate::model::outgoing::Outgoing;
 use crate::model::renumber::Swap;
 use crate::model::rule::Rule;
 use crate::model::transition::Status;
+use crate::model::validate::KindTies;
 
 /// Variants are boxed: kinds differ in size by hundreds of bytes, and a
 /// register holds a hundred thousand records.
@@ -142,10 +143,10 @@ pub trait KindRules {
         Vec::new()
     }
 
-    /// The link a record of this kind owes back when another points at it
-    /// in `role`, for the two ends to agree (`Role::back`).
-    fn owes_back(&self, _role: Role) -> Option<Role> {
-        None
+    /// What the rules across records read of the record beyond its links
+    /// (`validate::Ties`).
+    fn ties(&self) -> KindTies {
+        KindTies::Plain
     }
 
     /// Records on this record that follow-up `followup` was made from it

@@ -391,21 +391,43 @@ pub enum RepeatNote {
     SamePeriod { series: Id, other: Id, start: Date },
 }
 
+/// What `same_period` reads of one occurrence: its rule, its series and
+/// the day its period is found by (`Repeating::occurs_on`). `check`
+/// keeps this of each follow-up and meeting (`validate::Ties`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Occurrence {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub every: Option<Every>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub series: Option<Id>,
+    pub on: Date,
+}
+
+impl Occurrence {
+    pub fn of(record: &dyn Repeating) -> Occurrence {
+        Occurrence {
+            every: record.every(),
+            series: record.series().cloned(),
+            on: record.occurs_on(),
+        }
+    }
+}
+
 /// Occurrences of one series in the same period: each but the first (by
 /// ID) of them, with its note naming the first. Records with no rule or
 /// no series are passed over (their own note says so).
-pub fn same_period<'r, R: Repeating + ?Sized + 'r>(
-    records: impl IntoIterator<Item = (&'r Id, &'r R)>,
+pub fn same_period<'r>(
+    records: impl IntoIterator<Item = (&'r Id, &'r Occurrence)>,
 ) -> Vec<(Id, RepeatNote)> {
     let mut firsts: std::collections::HashMap<(&Id, Date), &Id> = Default::default();
-    let mut sorted: Vec<(&Id, &R)> = records.into_iter().collect();
+    let mut sorted: Vec<(&Id, &Occurrence)> = records.into_iter().collect();
     sorted.sort_by(|a, b| a.0.cmp(b.0));
     let mut out = Vec::new();
     for (own, record) in sorted {
-        let (Some(every), Some(series)) = (record.every(), record.series()) else {
+        let (Some(every), Some(series)) = (record.every, record.series.as_ref()) else {
             continue;
         };
-        let start = every.period_start(record.occurs_on());
+        let start = every.period_start(record.on);
         let first = *firsts.entry((series, start)).or_insert(own);
         if first != own {
             let (series, other) = (series.clone(), first.clone());
@@ -719,8 +741,10 @@ mod tests {
         // Moved by hand into November, and a third in December too.
         let moved = occurrence("FU-2026-0003", "2026-11-28", "");
         let again = occurrence("FU-2026-0009", "2026-12-31", "");
-        let all = [&again, &dec, &moved, &nov];
-        let found = same_period(all.iter().map(|f| (&f.id, *f)));
+        let all: Vec<(&Id, Occurrence)> = ([&again, &dec, &moved, &nov].into_iter())
+            .map(|f| (&f.id, Occurrence::of(f)))
+            .collect();
+        let found = same_period(all.iter().map(|(id, o)| (*id, o)));
         let said: Vec<(String, String, Date)> = (found.into_iter())
             .map(|(id, note)| match note {
                 RepeatNote::SamePeriod { other, start, .. } => {
@@ -737,7 +761,8 @@ mod tests {
             ]
         );
         // One a period: nothing to say.
-        assert!(same_period([(&nov.id, &nov), (&dec.id, &dec)]).is_empty());
+        let (nov_on, dec_on) = (Occurrence::of(&nov), Occurrence::of(&dec));
+        assert!(same_period([(&nov.id, &nov_on), (&dec.id, &dec_on)]).is_empty());
     }
 
     #[test]

@@ -11,10 +11,10 @@
 //! facts, the cache keeps the text a search looks at (`facts::search_text`),
 //! so a search passes over records that cannot match without decoding
 //! them. Once `check` has held a record to its own rules and found
-//! nothing, the entry also keeps a second payload, the record as the
-//! rules across records read it and the archive numbers it accounts for
-//! (`Checked`): the next `check` takes that instead of running the rules
-//! again on the whole record.
+//! nothing, the entry also keeps a second payload, what the rules across
+//! records read of it (its ties, `validate::Ties`) and the archive
+//! numbers it accounts for (`Checked`): the next `check` takes that
+//! instead of running the rules again on the whole record.
 //!
 //! Layout: a header; the records' payloads, each followed by its
 //! checksum; the `Checked` payloads, likewise; the search texts, one
@@ -47,6 +47,7 @@ use crate::model::id::Id;
 use crate::model::keyword::{Keyword, Secrecy};
 use crate::model::kind::Kind;
 use crate::model::record::Record;
+use crate::model::validate::Ties;
 use crate::store::load::Problem;
 use crate::store::parse::ReadProblem;
 use crate::store::register::{Register, SETTINGS_FILE};
@@ -69,7 +70,9 @@ const MAGIC: &[u8; 8] = b"TZCACHE3";
 /// their own, so a read that needs neither does not read them; the
 /// entries' paths are read into one string; the facts tell a part and a
 /// record that may take on another's level.
-const LAYOUT_VERSION: u64 = 8;
+/// 9: a `Checked` payload holds the record's ties (`validate::Ties`),
+/// not a light form of the record.
+const LAYOUT_VERSION: u64 = 9;
 /// Bump when a rule of `check` on one record changes in a way the source
 /// fingerprint of `build.rs` (the record types and their rules, under
 /// `src/model`) cannot see, e.g. how the store locates or reads a file:
@@ -451,20 +454,20 @@ fn span_of(spans: &[Span], place: Place) -> Option<&Span> {
     spans.get(after.checked_sub(1)?)
 }
 
-/// What `check` keeps of a record its own rules found nothing in: the
-/// record as the rules across records read it (`validate::keep_for_links`)
-/// and the archive numbers it accounts for (`archive::used_numbers`).
+/// What `check` keeps of a record its own rules found nothing in: what
+/// the rules across records read of it (`validate::Ties`) and the archive
+/// numbers it accounts for (`archive::used_numbers`).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Checked {
-    pub light: Record,
+    pub ties: Ties,
     pub archive_numbers: Vec<ArchiveNumber>,
 }
 
 /// The `Checked` payload: the count of archive numbers, each as its text
-/// with its length, then the light record's JSON. `None` when the record
-/// or a number would not read back the same (then the record is simply
-/// checked again next time).
-pub fn encode_checked(light: &Record, archive_numbers: &[ArchiveNumber]) -> Option<Vec<u8>> {
+/// with its length, then the ties' JSON. `None` when the ties or a number
+/// would not read back the same (then the record is simply checked again
+/// next time).
+pub fn encode_checked(ties: &Ties, archive_numbers: &[ArchiveNumber]) -> Option<Vec<u8>> {
     let mut bytes = Vec::with_capacity(256);
     let count = u16::try_from(archive_numbers.len()).ok()?;
     bytes.extend_from_slice(&count.to_le_bytes());
@@ -476,9 +479,8 @@ pub fn encode_checked(light: &Record, archive_numbers: &[ArchiveNumber]) -> Opti
         bytes.extend_from_slice(&u16::try_from(text.len()).ok()?.to_le_bytes());
         bytes.extend_from_slice(text.as_bytes());
     }
-    let json = light.to_json_vec().ok()?;
-    let back = decode_record(&json, light.kind(), light.book()).ok()?;
-    if back != *light {
+    let json = serde_json::to_vec(ties).ok()?;
+    if serde_json::from_slice::<Ties>(&json).ok().as_ref() != Some(ties) {
         return None;
     }
     bytes.extend_from_slice(&json);
@@ -497,13 +499,11 @@ pub fn decode_checked(payload: &[u8], register: &Register, id: &Id) -> Option<Ch
         archive_numbers.push(ArchiveNumber::parse(text)?);
     }
     let (kind, _) = register.kind_of(id)?;
-    // `keep_for_links` leaves an entry without its book's name.
-    let book = (kind == Kind::Logbook).then_some("");
-    let light = decode_record(cursor.0, kind, book)
+    let ties = serde_json::from_slice::<Ties>(cursor.0)
         .ok()
-        .filter(|r| r.id() == id)?;
+        .filter(|ties| ties.id == *id && ties.kind == kind)?;
     Some(Checked {
-        light,
+        ties,
         archive_numbers,
     })
 }

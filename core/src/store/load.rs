@@ -14,7 +14,7 @@ use crate::model::id::Id;
 use crate::model::keyword::Secrecy;
 use crate::model::kind::Kind;
 use crate::model::record::Record;
-use crate::model::validate::{self, Finding};
+use crate::model::validate::{self, Finding, Ties};
 use crate::store::cache;
 use crate::store::error::{Error, Result};
 use crate::store::parse::{ReadProblem, parse_file, parse_unchecked};
@@ -58,10 +58,20 @@ pub struct Loaded {
     pub record: Record,
 }
 
+/// What `check` keeps of a record (`validate::Ties`), and its file
+/// (relative to the root).
+#[derive(Debug, Clone)]
+pub struct Tied {
+    pub path: PathBuf,
+    pub ties: Ties,
+}
+
 /// Everything read from a register.
 #[derive(Debug, Default)]
 pub struct Snapshot {
     pub records: Vec<Loaded>,
+    /// For `check` (`load_checked`), the ties of each record instead.
+    pub tied: Vec<Tied>,
     pub problems: Vec<Problem>,
     /// Files under the record folders that are not records at all.
     pub strays: Vec<PathBuf>,
@@ -78,11 +88,15 @@ impl Snapshot {
     fn keep(&mut self, done: Resolved) {
         self.classified.extend(done.classified);
         self.listed.extend(done.listed);
-        if let (true, Some(FileResult::Record(loaded))) = (done.comments, &done.result) {
-            self.commented.push(loaded.path.clone());
+        if let (true, Some(path)) = (
+            done.comments,
+            done.result.as_ref().and_then(FileResult::record_path),
+        ) {
+            self.commented.push(path.clone());
         }
         match done.result {
             Some(FileResult::Record(loaded)) => self.records.push(*loaded),
+            Some(FileResult::Tied(tied)) => self.tied.push(*tied),
             Some(FileResult::Problem(problem)) => self.problems.push(problem),
             Some(FileResult::Stray(path)) => self.strays.push(path),
             None => {}
@@ -282,11 +296,11 @@ pub fn load_all(register: &Register) -> Snapshot {
 
 /// Reads every record for `check`: holds each to its own rules
 /// (`validate::check_record`) and keeps of it only what the rules across
-/// records read (`validate::keep_for_links`), so the register is never
-/// held whole. A record the cache holds as found clean by these rules,
-/// its file unchanged since, is not held to them again: its light form
-/// and archive numbers come from the cache (`cache::Checked`), and the
-/// record is not even decoded whole.
+/// records read, its ties (`validate::Ties`, in `Snapshot::tied`), so the
+/// register is never held whole. A record the cache holds as found clean
+/// by these rules, its file unchanged since, is not held to them again:
+/// its ties and archive numbers come from the cache (`cache::Checked`),
+/// and the record is not decoded at all.
 pub fn load_checked(register: &Register) -> (Snapshot, Checks) {
     load(register, Need::everything(), Purpose::Check).unwrap_or_default()
 }
@@ -473,6 +487,7 @@ fn load(register: &Register, need: Need, purpose: Purpose) -> Option<(Snapshot, 
     snapshot
         .records
         .par_sort_by(|a, b| a.record.id().cmp(b.record.id()));
+    snapshot.tied.par_sort_by(|a, b| a.ties.id.cmp(&b.ties.id));
     snapshot.problems.sort_by(|a, b| a.path.cmp(&b.path));
     snapshot.listed.sort_unstable();
     Some((snapshot, checks))
@@ -647,8 +662,8 @@ impl Job<'_> {
         done
     }
 
-    /// For `check`, a record the cache holds as found clean: its light
-    /// form and archive numbers, no rule run. `None` when the entry has
+    /// For `check`, a record the cache holds as found clean: its ties
+    /// and archive numbers, no rule run. `None` when the entry has
     /// no such payload, or it is damaged (then the record is read and
     /// checked as any other).
     fn resolve_checked<'s>(&'s self, plan: &Plan, file: &FileInfo) -> Option<Resolved<'s>> {
@@ -663,9 +678,9 @@ impl Job<'_> {
         let checked = cache::decode_checked(payload, self.register, id)?;
         let cached = self.writing.then(|| self.carried(entry)).flatten();
         Some(Resolved {
-            result: Some(FileResult::Record(Box::new(Loaded {
+            result: Some(FileResult::Tied(Box::new(Tied {
                 path: file.relative.clone(),
-                record: checked.light,
+                ties: checked.ties,
             }))),
             classified: classified(id, facts.secrecy),
             cached,
@@ -676,22 +691,26 @@ impl Job<'_> {
     }
 
     /// Holds a record just read whole to its own rules, then keeps only
-    /// its light form; a record found clean gets a `Checked` payload in
-    /// the new cache, if one is written.
+    /// its ties; a record found clean gets a `Checked` payload in the new
+    /// cache, if one is written.
     fn check(&self, done: &mut Resolved) {
-        let Some(FileResult::Record(loaded)) = &mut done.result else {
+        let Some(FileResult::Record(loaded)) = done
+            .result
+            .take_if(|result| matches!(result, FileResult::Record(_)))
+        else {
             return;
         };
-        let record = &mut loaded.record;
-        let findings = validate::check_record(record, &self.register.config);
-        let numbers: Vec<ArchiveNumber> = archive::used_numbers(record).collect();
-        validate::keep_for_links(record);
+        let Loaded { path, record } = *loaded;
+        let findings = validate::check_record(&record, &self.register.config);
+        let numbers: Vec<ArchiveNumber> = archive::used_numbers(&record).collect();
+        let ties = Ties::of(&record);
         if let Some(cached) = &mut done.cached
             && findings.is_empty()
         {
-            let checked = cache::encode_checked(record, &numbers);
+            let checked = cache::encode_checked(&ties, &numbers);
             cached.checked = checked.map(Cow::Owned);
         }
+        done.result = Some(FileResult::Tied(Box::new(Tied { path, ties })));
         done.checks = Some((findings, numbers));
     }
 
@@ -836,8 +855,21 @@ fn outcome(path: PathBuf, parsed: cache::Parsed) -> FileResult {
 #[derive(Clone)]
 enum FileResult {
     Record(Box<Loaded>),
+    /// A record as `check` keeps it.
+    Tied(Box<Tied>),
     Problem(Problem),
     Stray(PathBuf),
+}
+
+impl FileResult {
+    /// The file of a record read.
+    fn record_path(&self) -> Option<&PathBuf> {
+        match self {
+            FileResult::Record(loaded) => Some(&loaded.path),
+            FileResult::Tied(tied) => Some(&tied.path),
+            FileResult::Problem(_) | FileResult::Stray(_) => None,
+        }
+    }
 }
 
 /// What a file is from its path alone: a record file with this ID, or (as

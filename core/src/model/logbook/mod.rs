@@ -22,6 +22,7 @@ use crate::model::kind::KindSpec;
 use crate::model::record::KindRules;
 use crate::model::renumber::Swap;
 use crate::model::transition::Status;
+use crate::model::validate::{KindChecks, KindTies};
 pub use presets::{PRESET_NAMES, preset, presets};
 
 /// A logbook entry. Its declared fields live beside the common ones.
@@ -261,6 +262,14 @@ fn check_value(field: &FieldDef, value: &serde_yaml::Value) -> Option<EntryProbl
 /// An entry's particulars are its book's declared fields: `unit`,
 /// `handler` and `date` where the book declares them.
 impl KindRules for Entry {
+    /// A loan (档案借阅) names the record lent in `archive_ref`.
+    fn ties(&self) -> KindTies {
+        let lent = self.fields.get(crate::model::archive::LOAN_FIELD);
+        KindTies::Entry {
+            loan_of: lent.and_then(|v| v.as_str()).and_then(Id::parse),
+        }
+    }
+
     /// An entry's own text is its notes; its declared text fields are
     /// its book's, which `Record::without_matter` empties knowing the
     /// book.
@@ -358,6 +367,9 @@ pub const SPEC: KindSpec = KindSpec {
     prefix: "",
     sealed: &["title", "notes", "history[].note"],
     import: None,
+    // An entry is only ever a link's target by its ID and kind.
+    owes_back: |_| None,
+    check_links: <Entry as KindChecks>::check_links,
 };
 
 #[cfg(test)]

@@ -35,6 +35,7 @@ use crate::model::renumber::Swap;
 use crate::model::status_words;
 use crate::model::transition::{self, Refusal};
 use crate::model::transition::{IsStatus, Status};
+use crate::model::validate::KindChecks;
 
 keywords!(
     /// Whether a rule is in force.
@@ -309,15 +310,6 @@ impl KindRules for Rule {
             .collect()
     }
 
-    /// A rule and its revision name each other.
-    fn owes_back(&self, role: Role) -> Option<Role> {
-        match role {
-            Role::Replaces => Some(Role::ReplacedBy),
-            Role::ReplacedBy => Some(Role::Replaces),
-            _ => None,
-        }
-    }
-
     fn renumber_references(&mut self, swap: &Swap) -> bool {
         swap.opt(&mut self.replaces) | swap.opt(&mut self.replaced_by)
     }
@@ -328,6 +320,15 @@ impl KindRules for Rule {
 }
 
 impl IsStatus for RuleStatus {}
+
+/// A rule and its revision name each other.
+fn owes_back(role: Role) -> Option<Role> {
+    match role {
+        Role::Replaces => Some(Role::ReplacedBy),
+        Role::ReplacedBy => Some(Role::Replaces),
+        _ => None,
+    }
+}
 
 /// What the register knows of rules (`Kind::spec`).
 pub const SPEC: KindSpec = KindSpec {
@@ -350,6 +351,8 @@ pub const SPEC: KindSpec = KindSpec {
     prefix: "ZD",
     sealed: &["title", "notes", "history[].note", "reviews[].note"],
     import: Some(&import::IMPORT),
+    owes_back,
+    check_links: <Rule as KindChecks>::check_links,
 };
 
 /// A period's figures of rules and regulations (制度) in `summary`: in

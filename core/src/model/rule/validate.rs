@@ -5,9 +5,9 @@
 use jiff::civil::Date;
 
 use super::{Rule, RuleStatus};
-use crate::model::id::Id;
-use crate::model::record::Record;
-use crate::model::validate::{ById, Findings, KindChecks, Note};
+use crate::model::kind::Kind;
+use crate::model::link::Role;
+use crate::model::validate::{ById, Findings, KindChecks, Note, Ties};
 
 /// What is wrong with a rule, with the values needed to say it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -38,8 +38,8 @@ impl KindChecks for Rule {
         check(self, f)
     }
 
-    fn check_links(&self, by_id: &ById, f: &mut Findings) {
-        links(self, by_id, f)
+    fn check_links(ties: &Ties, by_id: &ById, f: &mut Findings) {
+        links(ties, by_id, f)
     }
 }
 
@@ -83,19 +83,22 @@ fn check(r: &Rule, f: &mut Findings) {
 }
 
 /// Checks that the rules a rule names exist, are rules, and name it back.
-fn links(r: &Rule, by_id: &ById, f: &mut Findings) {
-    let pairs = [
-        ("replaces", r.replaces.as_ref(), back_replaced_by as Back),
-        ("replaced_by", r.replaced_by.as_ref(), back_replaces as Back),
-    ];
-    for (field, target, back) in pairs {
-        let Some(target) = target else { continue };
+fn links(r: &Ties, by_id: &ById, f: &mut Findings) {
+    for (field, role, back) in [
+        ("replaces", Role::Replaces, Role::ReplacedBy),
+        ("replaced_by", Role::ReplacedBy, Role::Replaces),
+    ] {
+        let Some(target) = r.target(role) else {
+            continue;
+        };
         let note = match by_id.get(target) {
             None => RuleNote::LinkMissing {
                 target: target.to_string(),
             },
-            Some(Record::Rule(other)) if back(other.as_ref()) == Some(&r.id) => continue,
-            Some(Record::Rule(_)) => RuleNote::NotLinkedBack {
+            Some(other) if other.kind == Kind::Rule && other.target(back) == Some(&r.id) => {
+                continue;
+            }
+            Some(other) if other.kind == Kind::Rule => RuleNote::NotLinkedBack {
                 target: target.to_string(),
             },
             Some(_) => RuleNote::LinkNotRule {
@@ -104,14 +107,4 @@ fn links(r: &Rule, by_id: &ById, f: &mut Findings) {
         };
         f.error(field, Note::from(note));
     }
-}
-
-type Back = fn(&Rule) -> Option<&Id>;
-
-fn back_replaced_by(rule: &Rule) -> Option<&Id> {
-    rule.replaced_by.as_ref()
-}
-
-fn back_replaces(rule: &Rule) -> Option<&Id> {
-    rule.replaces.as_ref()
 }

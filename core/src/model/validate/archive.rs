@@ -6,6 +6,7 @@ use std::collections::HashMap;
 
 use super::finding::{Findings, Note};
 use super::links::ById;
+use super::ties::{KindTies, Ties};
 use crate::model::archive::{self, Mismatch};
 use crate::model::config::Config;
 use crate::model::id::Id;
@@ -99,47 +100,43 @@ pub(super) fn check(record: &Record, config: &Config, f: &mut Findings) {
 /// Register-wide: duplicate archive numbers, and loans of records that
 /// are not archived. `numbers` holds the numbers seen so far.
 pub(super) fn links<'a>(
-    record: &'a Record,
+    record: &'a Ties,
     by_id: &ById,
     f: &mut Findings,
     numbers: &mut HashMap<&'a str, &'a Id>,
 ) {
-    if let Some(block) = archive::block(record) {
-        match numbers.get(block.number.as_str()) {
+    if let Some(number) = &record.archive {
+        match numbers.get(number.as_str()) {
             Some(first) => f.error(
                 "archive",
                 Note::Archive(ArchiveNote::Duplicate {
-                    number: block.number.clone(),
+                    number: number.clone(),
                     first: first.to_string(),
                 }),
             ),
             None => {
-                numbers.insert(&block.number, record.id());
+                numbers.insert(number, &record.id);
             }
         }
     }
-    if let Record::Entry(entry, _) = record {
-        let target = entry
-            .fields
-            .get(ARCHIVE_REF)
-            .and_then(|v| v.as_str())
-            .and_then(Id::parse);
-        if let Some(target) = target {
-            match by_id.get(&target) {
-                Some(lent) if archive::block(lent).is_some() => {}
-                Some(_) => f.error(
-                    ARCHIVE_REF,
-                    Note::Archive(ArchiveNote::LoanOfUnarchived {
-                        target: target.to_string(),
-                    }),
-                ),
-                None => f.error(
-                    ARCHIVE_REF,
-                    Note::MissingRecord {
-                        id: target.to_string(),
-                    },
-                ),
-            }
+    if let KindTies::Entry {
+        loan_of: Some(target),
+    } = &record.own
+    {
+        match by_id.get(target) {
+            Some(lent) if lent.archive.is_some() => {}
+            Some(_) => f.error(
+                ARCHIVE_REF,
+                Note::Archive(ArchiveNote::LoanOfUnarchived {
+                    target: target.to_string(),
+                }),
+            ),
+            None => f.error(
+                ARCHIVE_REF,
+                Note::MissingRecord {
+                    id: target.to_string(),
+                },
+            ),
         }
     }
 }

@@ -10,36 +10,36 @@
 
 use super::finding::{Findings, Note};
 use super::links::ById;
+use super::ties::Ties;
 use crate::model::link::Role;
-use crate::model::record::Record;
 
 /// Checks that every follow-up link of `record` is held from the other end.
-pub(super) fn links(record: &Record, by_id: &ById, f: &mut Findings) {
-    let id = record.id().to_string();
+pub(super) fn links(record: &Ties, by_id: &ById, f: &mut Findings) {
     for (link, _) in record.links_not_back(|target| by_id.get(target)) {
+        let id = record.id.to_string();
         let target = link.target.to_string();
         let note = match link.role {
             Role::Followup => Note::FollowupNamesOtherSource {
                 followup: target,
-                source: id.clone(),
+                source: id,
             },
             Role::Source { item: None } => Note::SourceDoesNotList {
                 source: target,
-                followup: id.clone(),
+                followup: id,
             },
             Role::Source { item: Some(n) } => {
                 // A decision that does not exist is `NoDecision`, already.
-                let Some(Record::Meeting(meeting)) = by_id.get(&link.target) else {
+                let Some(meeting) = by_id.get(&link.target) else {
                     continue;
                 };
-                let Some(decision) = meeting.decision(n) else {
+                let Some(other) = meeting.decision(n) else {
                     continue;
                 };
                 Note::DecisionNamesOtherFollowup {
                     meeting: target,
                     n,
-                    other: decision.followup.as_ref().map(ToString::to_string),
-                    followup: id.clone(),
+                    other: other.map(ToString::to_string),
+                    followup: id,
                 }
             }
             _ => continue,

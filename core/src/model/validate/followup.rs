@@ -1,12 +1,15 @@
 //! The rules of dates, extensions and sources of follow-ups.
 
+use jiff::civil::Date;
+
 use super::KindChecks;
-use super::finding::{Finding, Findings, Note};
+use super::finding::{Findings, Note};
 use super::links::ById;
+use super::ties::{KindTies, Ties};
 use crate::model::breakdown::BreakdownNote;
 use crate::model::followup::{Followup, FuStatus};
 use crate::model::kind::Kind;
-use crate::model::record::Record;
+use crate::model::link::Role;
 
 /// Checks one follow-up on its own.
 impl KindChecks for Followup {
@@ -14,8 +17,8 @@ impl KindChecks for Followup {
         check(self, f)
     }
 
-    fn check_links(&self, by_id: &ById, f: &mut Findings) {
-        links(self, by_id, f)
+    fn check_links(ties: &Ties, by_id: &ById, f: &mut Findings) {
+        links(ties, by_id, f)
     }
 }
 
@@ -90,13 +93,15 @@ fn milestones(r: &Followup, f: &mut Findings) {
 
 /// A part's matter (`parent`): it must exist, be a follow-up, and not be
 /// a part itself (parts go one level deep, `model::breakdown`).
-fn parent(r: &Followup, by_id: &ById, f: &mut Findings) {
-    let Some(parent) = &r.parent else { return };
+fn parent(r: &Ties, by_id: &ById, f: &mut Findings) {
+    let Some(parent) = r.target(Role::Parent) else {
+        return;
+    };
     let note = match by_id.get(parent) {
         None => Note::Breakdown(BreakdownNote::ParentMissing {
             parent: parent.clone(),
         }),
-        Some(Record::Followup(matter)) => match &matter.parent {
+        Some(matter) if matter.kind == Kind::Followup => match matter.target(Role::Parent) {
             None => return against_matter(r, matter, f),
             Some(of) => Note::Breakdown(BreakdownNote::ParentIsPart {
                 parent: parent.clone(),
@@ -110,12 +115,24 @@ fn parent(r: &Followup, by_id: &ById, f: &mut Findings) {
     f.error("parent", note);
 }
 
+/// A follow-up's status and due date in force, from its ties.
+fn standing(r: &Ties) -> Option<(FuStatus, Date)> {
+    match r.own {
+        KindTies::Followup { status, due, .. } => Some((status, due)),
+        _ => None,
+    }
+}
+
 /// A part held to its matter: due by the matter's due date (a warning:
 /// the office may mean to extend the matter), and not worked on again
 /// while the matter is closed (reopened, or returned, after it).
-fn against_matter(part: &Followup, matter: &Followup, f: &mut Findings) {
+fn against_matter(part: &Ties, matter: &Ties, f: &mut Findings) {
+    let (Some((status, due)), Some((matter_status, matter_due))) =
+        (standing(part), standing(matter))
+    else {
+        return;
+    };
     let parent = matter.id.clone();
-    let (due, matter_due) = (part.effective_due(), matter.effective_due());
     if due > matter_due {
         let note = BreakdownNote::PartDueAfterMatter {
             parent: parent.clone(),
@@ -124,47 +141,46 @@ fn against_matter(part: &Followup, matter: &Followup, f: &mut Findings) {
         };
         f.warning("due", Note::Breakdown(note));
     }
-    if matter.status == FuStatus::Closed && part.is_being_worked() {
-        let status = part.status;
+    if matter_status == FuStatus::Closed && status.is_being_worked() {
         let note = BreakdownNote::PartOpenMatterClosed { parent, status };
         f.warning("status", Note::Breakdown(note));
     }
 }
 
-/// Occurrences of one series of follow-ups in the same period.
-pub(super) fn series_periods(by_id: &ById) -> Vec<Finding> {
-    super::series::periods(by_id, |r| match r {
-        Record::Followup(fu) => Some(fu.as_ref()),
-        _ => None,
-    })
-}
-
 /// Checks what one follow-up says about other records.
-fn links(r: &Followup, by_id: &ById, f: &mut Findings) {
+fn links(r: &Ties, by_id: &ById, f: &mut Findings) {
     parent(r, by_id, f);
-    super::series::link(r, Kind::Followup, by_id, f);
-    if let Some(source) = &r.source_ref {
-        match by_id.get(&source.id) {
-            None => f.error(
-                "source_ref",
-                Note::MissingRecord {
-                    id: source.id.to_string(),
-                },
-            ),
-            Some(Record::Meeting(m)) => {
-                if let Some(n) = source.item
-                    && m.decision(n).is_none()
-                {
-                    f.error(
-                        "source_ref",
-                        Note::NoDecision {
-                            id: source.id.to_string(),
-                            n,
-                        },
-                    );
-                }
+    super::series::link(r, by_id, f);
+    let Some(source) = r
+        .links
+        .iter()
+        .find(|l| matches!(l.role, Role::Source { .. }))
+    else {
+        return;
+    };
+    let Role::Source { item } = source.role else {
+        return;
+    };
+    match by_id.get(&source.target) {
+        None => f.error(
+            "source_ref",
+            Note::MissingRecord {
+                id: source.target.to_string(),
+            },
+        ),
+        Some(m) if m.kind == Kind::Meeting => {
+            if let Some(n) = item
+                && m.decision(n).is_none()
+            {
+                f.error(
+                    "source_ref",
+                    Note::NoDecision {
+                        id: source.target.to_string(),
+                        n,
+                    },
+                );
             }
-            _ => {}
         }
+        _ => {}
     }
 }

@@ -5,13 +5,14 @@ use std::collections::HashMap;
 use super::KindChecks;
 use super::finding::{Findings, Note};
 use super::links::ById;
+use super::ties::{KindTies, Ties};
 use crate::model::common::imported;
 use crate::model::date::Moment;
 use crate::model::id::Id;
 use crate::model::incoming::{InStatus, Incoming};
 use crate::model::keyword::{Handling, Urgency};
+use crate::model::link::Role;
 use crate::model::outgoing::OutStatus;
-use crate::model::record::Record;
 
 /// Checks one incoming paper on its own.
 impl KindChecks for Incoming {
@@ -19,8 +20,8 @@ impl KindChecks for Incoming {
         check(self, f)
     }
 
-    fn check_links(&self, by_id: &ById, f: &mut Findings) {
-        links(self, by_id, f)
+    fn check_links(ties: &Ties, by_id: &ById, f: &mut Findings) {
+        links(ties, by_id, f)
     }
 }
 
@@ -61,41 +62,38 @@ fn check(r: &Incoming, f: &mut Findings) {
 }
 
 /// Checks what one incoming paper says about other records.
-fn links(r: &Incoming, by_id: &ById, f: &mut Findings) {
+fn links(r: &Ties, by_id: &ById, f: &mut Findings) {
     let exists = |id: &Id| by_id.get(id).is_some();
-    for fu in r.followups.iter().filter(|id| !exists(id)) {
+    for fu in r.targets(Role::Followup).filter(|id| !exists(id)) {
         f.error("followups", Note::MissingFollowup { id: fu.to_string() });
     }
-    if let Some(reference) = r.reply.as_ref().and_then(|r| r.reference.as_ref()) {
-        match by_id.get(reference) {
-            None => f.error(
-                "reply",
-                Note::MissingReplyDocument {
-                    id: reference.to_string(),
-                },
-            ),
-            Some(Record::Outgoing(out)) => {
-                if r.status == InStatus::Replied && out.status == OutStatus::Revoked {
-                    let reference = reference.to_string();
-                    f.warning("reply", Note::ReplyRevoked { reference });
-                }
-                if out.in_reply_to.as_ref() != Some(&r.id) {
-                    f.error(
-                        "reply",
-                        Note::ReplyNotLinkedBack {
-                            reference: reference.to_string(),
-                            id: r.id.to_string(),
-                        },
-                    );
-                }
-            }
-            Some(_) => f.error(
-                "reply",
-                Note::NotOutgoing {
-                    id: reference.to_string(),
-                },
-            ),
+    let Some(reference) = r.target(Role::Reply) else {
+        return;
+    };
+    let Some(answer) = by_id.get(reference) else {
+        let id = reference.to_string();
+        return f.error("reply", Note::MissingReplyDocument { id });
+    };
+    let KindTies::Outgoing { status, .. } = answer.own else {
+        let id = reference.to_string();
+        return f.error("reply", Note::NotOutgoing { id });
+    };
+    let replied = matches!(
+        r.own,
+        KindTies::Incoming {
+            status: InStatus::Replied
         }
+    );
+    if replied && status == OutStatus::Revoked {
+        let reference = reference.to_string();
+        f.warning("reply", Note::ReplyRevoked { reference });
+    }
+    if !answer.holds_link(Role::InReplyTo, &r.id) {
+        let note = Note::ReplyNotLinkedBack {
+            reference: reference.to_string(),
+            id: r.id.to_string(),
+        };
+        f.error("reply", note);
     }
 }
 

@@ -3,12 +3,12 @@
 use std::collections::HashSet;
 
 use super::KindChecks;
-use super::finding::{Finding, Findings, Note};
+use super::finding::{Findings, Note};
 use super::links::ById;
-use crate::model::id::Id;
+use super::ties::Ties;
 use crate::model::kind::Kind;
+use crate::model::link::Role;
 use crate::model::meeting::{Meeting, MtStatus};
-use crate::model::record::Record;
 
 /// Checks one meeting on its own.
 impl KindChecks for Meeting {
@@ -16,8 +16,8 @@ impl KindChecks for Meeting {
         check(self, f)
     }
 
-    fn check_links(&self, by_id: &ById, f: &mut Findings) {
-        links(self, by_id, f)
+    fn check_links(ties: &Ties, by_id: &ById, f: &mut Findings) {
+        links(ties, by_id, f)
     }
 }
 
@@ -45,35 +45,32 @@ fn check(r: &Meeting, f: &mut Findings) {
     super::series::alone(r, f);
 }
 
-/// Occurrences of one series of meetings in the same period.
-pub(super) fn series_periods(by_id: &ById) -> Vec<Finding> {
-    super::series::periods(by_id, |r| match r {
-        Record::Meeting(m) => Some(m.as_ref()),
-        _ => None,
-    })
-}
-
 /// Checks what one meeting says about other records.
-fn links(r: &Meeting, by_id: &ById, f: &mut Findings) {
-    super::series::link(r, Kind::Meeting, by_id, f);
-    let exists = |id: &Id| by_id.get(id).is_some();
-    for d in &r.decisions {
-        let Some(fu) = &d.followup else { continue };
+fn links(r: &Ties, by_id: &ById, f: &mut Findings) {
+    super::series::link(r, by_id, f);
+    for link in &r.links {
+        let Role::Decision { n } = link.role else {
+            continue;
+        };
+        let fu = &link.target;
         match by_id.get(fu) {
             None => f.error(
                 "decisions",
                 Note::DecisionFollowupMissing {
-                    n: d.n,
+                    n,
                     followup: fu.to_string(),
                 },
             ),
-            Some(Record::Followup(linked)) => {
-                let back = linked.source_ref.as_ref();
-                if back.is_none_or(|s| s.id != r.id || s.item != Some(d.n)) {
+            Some(linked) if linked.kind == Kind::Followup => {
+                let back = linked.links.iter().find_map(|l| match l.role {
+                    Role::Source { item } => Some((&l.target, item)),
+                    _ => None,
+                });
+                if back.is_none_or(|(id, item)| *id != r.id || item != Some(n)) {
                     f.error(
                         "decisions",
                         Note::DecisionNotLinkedBack {
-                            n: d.n,
+                            n,
                             followup: fu.to_string(),
                             meeting: r.id.to_string(),
                         },
@@ -83,14 +80,14 @@ fn links(r: &Meeting, by_id: &ById, f: &mut Findings) {
             Some(_) => f.error(
                 "decisions",
                 Note::DecisionNotFollowup {
-                    n: d.n,
+                    n,
                     followup: fu.to_string(),
                 },
             ),
         }
     }
-    if let Some(minutes) = r.minutes.as_deref().and_then(Id::parse)
-        && !exists(&minutes)
+    if let Some(minutes) = r.target(Role::Minutes)
+        && by_id.get(minutes).is_none()
     {
         f.error(
             "minutes",

@@ -18,12 +18,14 @@ mod outgoing;
 mod series;
 mod strings;
 mod text;
+mod ties;
 
 pub use archive::ArchiveNote;
 pub use finding::{Finding, Note, Severity};
 pub(crate) use links::ById;
-pub use links::{check_links, keep_for_links};
+pub use links::check_links;
 pub use logbook::check_settings;
+pub use ties::{KindTies, Ties};
 
 use crate::model::config::Config;
 use crate::model::kind::Kind;
@@ -31,13 +33,18 @@ use crate::model::record::{Record, each};
 pub(crate) use finding::Findings;
 
 /// A kind's rules for `check`, implemented in its room (the older kinds'
-/// in `validate/<kind>.rs`): on the record alone, and about the records
-/// it links to. Both are called for every kind through `each!`, so a new
-/// kind adds no arm here.
+/// in `validate/<kind>.rs`): on the record alone, called for every kind
+/// through `each!`, and about the records it links to, on the record's
+/// ties, which the kind's `KindSpec::check_links` names. A new kind adds
+/// no arm here.
 pub(crate) trait KindChecks {
     fn check(&self, _f: &mut Findings) {}
 
-    fn check_links(&self, _by_id: &ById, _f: &mut Findings) {}
+    fn check_links(_ties: &Ties, _by_id: &ById, _f: &mut Findings)
+    where
+        Self: Sized,
+    {
+    }
 }
 
 /// Checks one record on its own.
@@ -186,7 +193,7 @@ mod tests {
             None,
         )
         .unwrap();
-        let findings = check_links(&[&doc, &meeting]);
+        let findings = check_links(&[&Ties::of(&doc), &Ties::of(&meeting)]);
         let found = notes(&findings);
         assert!(
             found.contains(&&Note::MissingReplyDocument {
@@ -203,11 +210,10 @@ mod tests {
         );
     }
 
-    /// `check` keeps of an entry only what the rules across records read:
-    /// they find the same with it as with the whole entry — a loan of a
-    /// paper not archived, a loan of nothing, a reply that names an entry.
+    /// An entry's ties carry its loan: a loan of a paper not archived, a
+    /// loan of nothing, and a reply that names an entry are all found.
     #[test]
-    fn an_entry_kept_for_links_gives_the_same_findings() {
+    fn the_ties_of_an_entry_carry_its_loan() {
         let entry = |id: &str, target: &str| {
             let yaml = format!(
                 "id: {id}\ntitle: 借阅\ncreated: 2026-11-20T09:00:00+08:00\n\
@@ -216,7 +222,7 @@ mod tests {
             );
             Record::from_yaml(&yaml, Kind::Logbook, Some("loan")).unwrap()
         };
-        let mut records = [
+        let records = [
             incoming(
                 "status: replied\nreply: {on: 2026-11-23, via: document, ref: LOAN-2026-0002}\n\
                  completed: 2026-11-23\n",
@@ -224,14 +230,21 @@ mod tests {
             entry("LOAN-2026-0001", "IN-2026-0001"),
             entry("LOAN-2026-0002", "IN-2026-0404"),
         ];
-        let whole = check_links(&records.iter().collect::<Vec<_>>());
-        assert_eq!(whole.len(), 3, "{whole:?}");
-        records.iter_mut().for_each(keep_for_links);
-        let kept = check_links(&records.iter().collect::<Vec<_>>());
-        assert_eq!(kept, whole);
-        let Record::Entry(light, _) = &records[1] else {
-            panic!("an entry")
-        };
-        assert_eq!((light.fields.len(), light.history.len()), (1, 0));
+        let ties: Vec<Ties> = records.iter().map(Ties::of).collect();
+        let found = check_links(&ties.iter().collect::<Vec<_>>());
+        let found = notes(&found);
+        assert_eq!(found.len(), 3, "{found:?}");
+        assert!(
+            found.contains(&&Note::NotOutgoing {
+                id: "LOAN-2026-0002".into()
+            }),
+            "{found:?}"
+        );
+        assert!(
+            found.contains(&&Note::MissingRecord {
+                id: "IN-2026-0404".into()
+            }),
+            "{found:?}"
+        );
     }
 }

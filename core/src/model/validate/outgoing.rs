@@ -6,11 +6,13 @@ use std::collections::HashMap;
 use super::KindChecks;
 use super::finding::{Findings, Note};
 use super::links::ById;
+use super::ties::{KindTies, Ties};
 use crate::model::common::imported;
 use crate::model::docnum;
 use crate::model::id::Id;
 use crate::model::keyword::Direction;
 use crate::model::kind::Kind;
+use crate::model::link::Role;
 use crate::model::outgoing::{OutStatus, Outgoing};
 
 /// Checks one outgoing document on its own.
@@ -36,12 +38,12 @@ fn check(r: &Outgoing, f: &mut Findings) {
 
 /// Checks what one outgoing document says about other records.
 pub(super) fn links<'a>(
-    r: &'a Outgoing,
+    r: &'a Ties,
     by_id: &ById,
     f: &mut Findings,
     numbers: &mut HashMap<String, &'a Id>,
 ) {
-    if let Some(target) = &r.in_reply_to {
+    if let Some(target) = r.target(Role::InReplyTo) {
         match by_id.get(target) {
             None => f.error(
                 "in_reply_to",
@@ -49,7 +51,7 @@ pub(super) fn links<'a>(
                     id: target.to_string(),
                 },
             ),
-            Some(t) if t.kind() != Kind::Incoming => f.error(
+            Some(t) if t.kind != Kind::Incoming => f.error(
                 "in_reply_to",
                 Note::NotIncoming {
                     id: target.to_string(),
@@ -58,16 +60,19 @@ pub(super) fn links<'a>(
             _ => {}
         }
     }
+    let KindTies::Outgoing { status, number } = &r.own else {
+        return;
+    };
     // A revoked document keeps its void number on record: the way to
     // settle a number issued twice (`sync`) is to revoke one. Numbers are
     // compared as `docnum` writes them: `[2026]1号` is `〔2026〕01号`.
-    if r.status != OutStatus::Revoked
-        && let Some(first) = numbers.insert(docnum::normalize(&r.doc_number), &r.id)
+    if *status != OutStatus::Revoked
+        && let Some(first) = numbers.insert(docnum::normalize(number), &r.id)
     {
         f.error(
             "doc_number",
             Note::DuplicateNumber {
-                number: r.doc_number.clone(),
+                number: number.clone(),
                 first: first.to_string(),
             },
         );

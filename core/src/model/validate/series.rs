@@ -3,8 +3,9 @@
 
 use super::finding::{Finding, Findings, Note};
 use super::links::ById;
+use super::ties::Ties;
+use crate::model::keyword::Keyword;
 use crate::model::kind::Kind;
-use crate::model::record::Record;
 use crate::model::repeat::{self, RepeatNote, Repeating};
 
 /// On the record alone: `every` and `series` come together (a record
@@ -24,14 +25,16 @@ pub(super) fn alone(r: &dyn Repeating, f: &mut Findings) {
 }
 
 /// About the record `series` names: it exists and is of the record's own
-/// `kind` (a series of follow-ups is named by a follow-up).
-pub(super) fn link(r: &dyn Repeating, kind: Kind, by_id: &ById, f: &mut Findings) {
-    let Some(series) = r.series() else { return };
+/// kind (a series of follow-ups is named by a follow-up).
+pub(super) fn link(r: &Ties, by_id: &ById, f: &mut Findings) {
+    let Some(series) = r.own.repeat().and_then(|repeat| repeat.series.as_ref()) else {
+        return;
+    };
     let note = match by_id.get(series) {
         None => RepeatNote::SeriesMissing {
             series: series.clone(),
         },
-        Some(named) if named.kind() != kind => RepeatNote::SeriesOtherKind {
+        Some(named) if named.kind != r.kind => RepeatNote::SeriesOtherKind {
             series: series.clone(),
         },
         Some(_) => return,
@@ -39,18 +42,19 @@ pub(super) fn link(r: &dyn Repeating, kind: Kind, by_id: &ById, f: &mut Findings
     f.error("series", Note::Repeat(note));
 }
 
-/// Across the register: two occurrences of one series in one period. Of
-/// the records of one kind, `pick` gives those of the kind.
-pub(super) fn periods<'a, R: Repeating + 'a>(
-    by_id: &ById<'a>,
-    pick: impl Fn(&'a Record) -> Option<&'a R>,
-) -> Vec<Finding> {
-    let records = (by_id.sorted.iter()).filter_map(|r| Some((r.id(), pick(r)?)));
+/// Across the register: two occurrences of one series in one period,
+/// among the records of each kind.
+pub(super) fn periods(by_id: &ById) -> Vec<Finding> {
     let mut out = Vec::new();
-    for (id, note) in repeat::same_period(records) {
-        let mut f = Findings::new(&id);
-        f.error("series", Note::Repeat(note));
-        out.extend(f.out);
+    for kind in Kind::ALL {
+        let records = (by_id.sorted.iter())
+            .filter(|r| r.kind == *kind)
+            .filter_map(|r| Some((&r.id, r.own.repeat()?)));
+        for (id, note) in repeat::same_period(records) {
+            let mut f = Findings::new(&id);
+            f.error("series", Note::Repeat(note));
+            out.extend(f.out);
+        }
     }
     out
 }
