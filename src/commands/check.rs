@@ -81,21 +81,17 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
     // the links below are read whole.
     let mut pending: Vec<Issue> = pending_change(&register).into_iter().collect();
     pending.extend(killed_sync(&register));
-    // `git status` takes as long as reading a large register: run both at
-    // once.
-    let (snapshot, uncommitted) = std::thread::scope(|scope| {
-        let uncommitted = scope.spawn(|| {
-            let mut issues = git_issues(&register);
-            issues.extend(uncommitted(&register));
-            issues
-        });
+    // What git must be asked is told while the register is listed.
+    let (snapshot, (mut git_issues, since)) = std::thread::scope(|scope| {
+        let git = scope.spawn(|| (git_issues(&register), since(&register)));
         let snapshot = load(&register);
-        (snapshot, uncommitted.join().unwrap_or_default())
+        (snapshot, git.join().unwrap_or_default())
     });
     let (snapshot, own) = snapshot;
     store::note_dangling(&register, &dangling(&snapshot));
+    git_issues.extend(uncommitted(&register, since, &snapshot.walked));
     let mut issues = record_issues(&register, &snapshot, own, ctx.today.year());
-    issues.extend(uncommitted);
+    issues.extend(git_issues);
     issues.extend(pending);
     issues.sort_by(|a, b| (&a.file, a.line, a.severity).cmp(&(&b.file, b.line, b.severity)));
     let errors = issues.iter().filter(|i| i.severity == "error").count();
@@ -400,12 +396,29 @@ fn joined(files: &[PathBuf]) -> String {
         .join(", ")
 }
 
-/// Record files changed but not committed, where commits are expected.
-fn uncommitted(register: &Register) -> Vec<Issue> {
+/// Whether `check` looks for files not committed (where commits are
+/// expected) and, if so, what it learns of git while the register is
+/// listed (`git::since`).
+fn since(register: &Register) -> Option<git::Since> {
     if !register.config.git.autocommit || !git::is_work_tree(&register.root) {
-        return Vec::new();
+        return None;
     }
-    git::uncommitted_in(&register.root, &Register::committed_folders())
+    Some(git::since(register))
+}
+
+/// Record files changed but not committed, where commits are expected:
+/// git is asked only about what changed since the last `check`
+/// (`git::uncommitted_since`).
+fn uncommitted(
+    register: &Register,
+    since: Option<git::Since>,
+    walked: &store::Walked,
+) -> Vec<Issue> {
+    let Some(since) = since else {
+        return Vec::new();
+    };
+    let folders = Register::committed_folders();
+    git::uncommitted_since(register, since, walked, &folders)
         .into_iter()
         .map(|path| Issue {
             severity: "warning",

@@ -78,6 +78,7 @@ mod sync;
 mod sync_lists;
 mod timezone;
 mod trust;
+mod uncommitted;
 mod undo;
 mod units_people;
 mod vault;

@@ -146,7 +146,7 @@ impl Fingerprint {
         self.mtime.max(self.ctime) >= now - RACY_SECONDS
     }
 
-    fn write(&self, out: &mut Vec<u8>) {
+    pub(crate) fn write(&self, out: &mut Vec<u8>) {
         out.extend_from_slice(&self.size.to_le_bytes());
         out.extend_from_slice(&self.mtime.to_le_bytes());
         out.extend_from_slice(&self.mtime_ns.to_le_bytes());

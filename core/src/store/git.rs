@@ -11,7 +11,9 @@ use std::time::{Duration, Instant, SystemTime};
 use crate::store::error::{Error, Result};
 
 mod commit;
+mod since;
 pub use commit::{INDEX_SETTINGS, commit, tune_new};
+pub use since::{Since, since, uncommitted_since};
 
 /// `git` run in `root`, never prompting, blind to a caller's `GIT_DIR`.
 fn git(root: &Path) -> Command {
@@ -325,6 +327,8 @@ fn status(root: &Path, pathspecs: &[&str]) -> Vec<PathBuf> {
         "--porcelain=v1",
         "-z",
         "--untracked-files=all",
+        // A rename staged is named as the two paths it is made of.
+        "--no-renames",
         "--",
     ])
     .args(pathspecs);

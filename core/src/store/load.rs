@@ -82,6 +82,19 @@ pub struct Snapshot {
     pub commented: Vec<PathBuf>,
     /// The records found but not decoded (`Need::listed`), by ID.
     pub listed: Vec<Id>,
+    /// For `check`, what the listing of the record folders saw.
+    pub walked: Walked,
+}
+
+/// The files under the record folders as `check` listed them, with their
+/// fingerprints, sorted by path; and what it saw there without listing
+/// it (folders below the records' level, links to folders). What git
+/// last said of a folder still holds while its files are these
+/// (`git::status_since`).
+#[derive(Debug, Clone, Default)]
+pub struct Walked {
+    pub files: Vec<(PathBuf, cache::Fingerprint)>,
+    pub unlisted: Vec<PathBuf>,
 }
 
 impl Snapshot {
@@ -400,7 +413,14 @@ fn load(register: &Register, need: Need, purpose: Purpose) -> Option<(Snapshot, 
     // milliseconds at 100k: side by side.
     let (mut cache, files) = rayon::join(
         || cache::Cache::open(register, key),
-        || list_files(register, &need, &mut snapshot.problems),
+        || {
+            list_files(
+                register,
+                &need,
+                &mut snapshot.problems,
+                &mut snapshot.walked.unlisted,
+            )
+        },
     );
     if !need.every_file() && cache.is_none() {
         return None;
@@ -483,6 +503,11 @@ fn load(register: &Register, need: Need, purpose: Purpose) -> Option<(Snapshot, 
     }
     if parsing > 0 {
         tell(ReadStep::Done);
+    }
+    drop(plans);
+    if checking {
+        let walked = files.into_iter().map(|f| (f.relative, f.fingerprint));
+        snapshot.walked.files = walked.collect();
     }
     snapshot
         .records

@@ -33,7 +33,7 @@ use crate::model::id::Id;
 use crate::model::record::Record;
 use crate::store::error::{Error, Result};
 pub use load::{
-    Checks, Loaded, Need, Problem, Snapshot, levels_of, load_all, load_checked, load_one,
+    Checks, Loaded, Need, Problem, Snapshot, Walked, levels_of, load_all, load_checked, load_one,
     load_where,
 };
 pub use register::{ReadStep, Reading, Register, Runtime};

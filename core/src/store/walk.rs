@@ -24,10 +24,14 @@ pub(super) struct FileInfo {
 /// order), stat-ed in parallel. Folders are read level by level, each
 /// once: a kind's root, its year folders, and one level more (to report
 /// strays there).
+/// Paths under the record folders the listing saw but did not take in
+/// as files (folders below the last level, links to folders, entries
+/// that could not be stat-ed) go to `unlisted`, relative to the root.
 pub(super) fn list_files(
     register: &Register,
     need: &Need,
     problems: &mut Vec<Problem>,
+    unlisted: &mut Vec<PathBuf>,
 ) -> Vec<FileInfo> {
     let mut level = Vec::new();
     let listed = |root: &PathBuf| need.lists(root.strip_prefix(&register.root).unwrap_or(root));
@@ -58,6 +62,7 @@ pub(super) fn list_files(
             files.extend(listing.files);
             level.extend(listing.folders);
             problems.extend(listing.problems);
+            unlisted.extend(listing.unlisted);
         }
     }
     // Each folder's files and sub-folders come sorted, folders in order:
@@ -97,6 +102,9 @@ struct Listing {
     files: Vec<FileInfo>,
     folders: Vec<PathBuf>,
     problems: Vec<Problem>,
+    /// What it holds that is neither a file listed nor a folder to go
+    /// into (`list_files`).
+    unlisted: Vec<PathBuf>,
 }
 
 /// Lists one folder. Only files are stat-ed; folders are told apart by
@@ -123,15 +131,16 @@ fn list_folder(register: &Register, dir: &Path, descend: bool, need: &Need) -> L
             continue;
         };
         if file_type.is_dir() {
-            if descend {
-                listing.folders.push(entry.path());
+            match descend {
+                true => listing.folders.push(entry.path()),
+                false => listing.unlisted.push(relative_to(register, &entry.path())),
             }
             continue;
         }
         if file_type.is_symlink() && entry.path().is_dir() {
-            listing
-                .problems
-                .push(link_problem(relative_to(register, &entry.path())));
+            let relative = relative_to(register, &entry.path());
+            listing.problems.push(link_problem(relative.clone()));
+            listing.unlisted.push(relative);
             continue;
         }
         let id = id_of(&entry.file_name());
@@ -147,9 +156,12 @@ fn list_folder(register: &Register, dir: &Path, descend: bool, need: &Need) -> L
                 is_link: meta.file_type().is_symlink(),
                 fingerprint: cache::Fingerprint::of(&meta),
             }),
-            Err(e) => listing
-                .problems
-                .push(Problem::whole_file(relative, (&e).into())),
+            Err(e) => {
+                listing.unlisted.push(relative.clone());
+                listing
+                    .problems
+                    .push(Problem::whole_file(relative, (&e).into()));
+            }
         }
     }
     listing.files.sort_by(path_order);
