@@ -81,15 +81,9 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
     // the links below are read whole.
     let mut pending: Vec<Issue> = pending_change(&register).into_iter().collect();
     pending.extend(killed_sync(&register));
-    // What git must be asked is told while the register is listed.
-    let (snapshot, (mut git_issues, since)) = std::thread::scope(|scope| {
-        let git = scope.spawn(|| (git_issues(&register), since(&register)));
-        let snapshot = load(&register);
-        (snapshot, git.join().unwrap_or_default())
-    });
+    let (snapshot, git_issues) = read_beside_git(&register);
     let (snapshot, own) = snapshot;
     store::note_dangling(&register, &dangling(&snapshot));
-    git_issues.extend(uncommitted(&register, since, &snapshot.walked));
     let mut issues = record_issues(&register, &snapshot, own, ctx.today.year());
     issues.extend(git_issues);
     issues.extend(pending);
@@ -106,11 +100,36 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
+/// The register read for `check`, and what stops its commits or is not
+/// committed. git is asked beside the reading: what it must be asked is
+/// known once the register is listed (`git::listed`), long before its
+/// records are read.
+fn read_beside_git(register: &Register) -> ((Snapshot, Own), Vec<Issue>) {
+    let folders = &Register::committed_folders();
+    let (tell, told) = std::sync::mpsc::channel();
+    std::thread::scope(|scope| {
+        let issues = scope.spawn(|| git_issues(register));
+        let asking = scope.spawn(move || {
+            let since = since(register);
+            // Not shown the listing: git is asked about everything.
+            let listed = told.recv().unwrap_or_else(|_| git::Listed::unknown());
+            uncommitted(register, since, listed, folders)
+        });
+        let snapshot = load(register, &mut |walked| {
+            let _ = tell.send(git::listed(register, walked, folders));
+        });
+        drop(tell);
+        let mut issues = issues.join().unwrap_or_default();
+        issues.extend(asking.join().unwrap_or_default());
+        (snapshot, issues)
+    })
+}
+
 /// Every finding `check` reports for the records (not git state), one
 /// line each in English, `file:line: severity: message`: for tools and
 /// tests built on the library, such as the register generator's.
 pub fn findings(register: &Register, year: i16) -> Vec<String> {
-    let (snapshot, own) = load(register);
+    let (snapshot, own) = load(register, &mut |_| {});
     record_issues(register, &snapshot, own, year)
         .iter()
         .map(|i| {
@@ -134,8 +153,8 @@ struct Own {
 /// from its cache that an unchanged record was found clean, and keeps
 /// only what the rules across records read (`store::load_checked`): the
 /// whole register is never held whole.
-fn load(register: &Register) -> (Snapshot, Own) {
-    let (snapshot, checks) = store::load_checked(register);
+fn load(register: &Register, listed: &mut dyn FnMut(store::Walked)) -> (Snapshot, Own) {
+    let (snapshot, checks) = store::load_checked(register, listed);
     let issues = (checks.findings.into_iter())
         .map(|(path, finding)| located(register, &path, finding))
         .collect();
@@ -407,18 +426,18 @@ fn since(register: &Register) -> Option<git::Since> {
 }
 
 /// Record files changed but not committed, where commits are expected:
-/// git is asked only about what changed since the last `check`
-/// (`git::uncommitted_since`).
+/// git is asked only about what changed since the last `check` in what
+/// this one `listed` (`git::uncommitted_since`).
 fn uncommitted(
     register: &Register,
     since: Option<git::Since>,
-    walked: &store::Walked,
+    listed: git::Listed,
+    folders: &[&str],
 ) -> Vec<Issue> {
     let Some(since) = since else {
         return Vec::new();
     };
-    let folders = Register::committed_folders();
-    git::uncommitted_since(register, since, walked, &folders)
+    git::uncommitted_since(register, since, listed, folders)
         .into_iter()
         .map(|path| Issue {
             severity: "warning",

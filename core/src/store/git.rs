@@ -13,7 +13,7 @@ use crate::store::error::{Error, Result};
 mod commit;
 mod since;
 pub use commit::{INDEX_SETTINGS, commit, tune_new};
-pub use since::{Since, since, uncommitted_since};
+pub use since::{Listed, Since, listed, since, uncommitted_since};
 
 /// `git` run in `root`, never prompting, blind to a caller's `GIT_DIR`.
 fn git(root: &Path) -> Command {

@@ -82,20 +82,29 @@ pub struct Snapshot {
     pub commented: Vec<PathBuf>,
     /// The records found but not decoded (`Need::listed`), by ID.
     pub listed: Vec<Id>,
-    /// For `check`, what the listing of the record folders saw.
-    pub walked: Walked,
 }
 
-/// The files under the record folders as `check` listed them, with their
-/// fingerprints, sorted by path; and what it saw there without listing
-/// it (folders below the records' level, links to folders). What git
-/// last said of a folder still holds while its files are these
-/// (`git::status_since`).
-#[derive(Debug, Clone, Default)]
-pub struct Walked {
-    pub files: Vec<(PathBuf, cache::Fingerprint)>,
-    pub unlisted: Vec<PathBuf>,
+/// What the listing of the record folders saw, shown to `check` as soon
+/// as the listing is done (`load_checked`): what git last said of a
+/// folder still holds while its files are these (`git::uncommitted_since`).
+#[derive(Clone, Copy)]
+pub struct Walked<'a> {
+    pub(super) files: &'a [FileInfo],
+    /// What it saw there without listing it (folders below the records'
+    /// level, links to folders, entries it could not `stat`).
+    pub unlisted: &'a [PathBuf],
 }
+
+impl<'a> Walked<'a> {
+    /// Each file listed, relative to the root, with its fingerprint, in
+    /// the order of their paths.
+    pub fn files(&self) -> impl Iterator<Item = (&'a Path, &'a cache::Fingerprint)> + 'a {
+        (self.files.iter()).map(|file| (file.relative.as_path(), &file.fingerprint))
+    }
+}
+
+/// What `load` shows of its listing as soon as it is done.
+type Listed<'l> = Option<&'l mut dyn FnMut(Walked)>;
 
 impl Snapshot {
     fn keep(&mut self, done: Resolved) {
@@ -313,9 +322,11 @@ pub fn load_all(register: &Register) -> Snapshot {
 /// register is never held whole. A record the cache holds as found clean
 /// by these rules, its file unchanged since, is not held to them again:
 /// its ties and archive numbers come from the cache (`cache::Checked`),
-/// and the record is not decoded at all.
-pub fn load_checked(register: &Register) -> (Snapshot, Checks) {
-    load(register, Need::everything(), Purpose::Check).unwrap_or_default()
+/// and the record is not decoded at all. `listed` is shown what the
+/// listing saw as soon as it is done, while the records are still to be
+/// read: what `check` asks git can be asked meanwhile.
+pub fn load_checked(register: &Register, listed: &mut dyn FnMut(Walked)) -> (Snapshot, Checks) {
+    load(register, Need::everything(), Purpose::Check, Some(listed)).unwrap_or_default()
 }
 
 /// Reads the records `need` asks for, as `load_all` would but without
@@ -324,7 +335,7 @@ pub fn load_checked(register: &Register) -> (Snapshot, Checks) {
 /// are still reported. Reading less is what makes `remind` fast on a big
 /// register.
 pub fn load_where(register: &Register, need: Need) -> Snapshot {
-    if let Some((snapshot, _)) = load(register, need, Purpose::Report) {
+    if let Some((snapshot, _)) = load(register, need, Purpose::Report, None) {
         return snapshot;
     }
     // No usable cache: a load of every file builds it (a load of some
@@ -334,7 +345,7 @@ pub fn load_where(register: &Register, need: Need) -> Snapshot {
         files: None,
         ..need
     };
-    let (mut all, _) = load(register, every_file, Purpose::Report).unwrap_or_default();
+    let (mut all, _) = load(register, every_file, Purpose::Report, None).unwrap_or_default();
     let asked = |path: &Path| wanted(register, path.file_name().and_then(id_of).as_ref(), &need);
     all.records.retain(|l| asked(&l.path));
     all.problems.retain(|p| asked(&p.path));
@@ -400,10 +411,16 @@ enum Purpose {
     Check,
 }
 
-/// Reads the files `need` asks for, for `purpose`. `None` when `need`
-/// asks for some files only and there is no usable cache: a load of some
-/// files cannot build it, so the caller reads every file instead.
-fn load(register: &Register, need: Need, purpose: Purpose) -> Option<(Snapshot, Checks)> {
+/// Reads the files `need` asks for, for `purpose`, showing `listed` what
+/// the listing saw. `None` when `need` asks for some files only and there
+/// is no usable cache: a load of some files cannot build it, so the
+/// caller reads every file instead.
+fn load(
+    register: &Register,
+    need: Need,
+    purpose: Purpose,
+    listed: Listed,
+) -> Option<(Snapshot, Checks)> {
     let checking = purpose == Purpose::Check;
     let now = register.runtime.now;
     let key = cache::key(register);
@@ -411,22 +428,26 @@ fn load(register: &Register, need: Need, purpose: Purpose) -> Option<(Snapshot, 
     let mut checks = Checks::default();
     // Reading the cache's index and listing the folders both take tens of
     // milliseconds at 100k: side by side.
+    let mut unlisted = Vec::new();
     let (mut cache, files) = rayon::join(
         || cache::Cache::open(register, key),
-        || {
-            list_files(
-                register,
-                &need,
-                &mut snapshot.problems,
-                &mut snapshot.walked.unlisted,
-            )
-        },
+        || list_files(register, &need, &mut snapshot.problems, &mut unlisted),
     );
+    if let Some(listed) = listed {
+        listed(Walked {
+            files: &files,
+            unlisted: &unlisted,
+        });
+    }
     if !need.every_file() && cache.is_none() {
         return None;
     }
-    if !need.tests_records() {
-        snapshot.records.reserve_exact(files.len());
+    // One allocation for every record read, not a doubling of it as they
+    // come: at 100k, each doubling would leave the old block behind.
+    match checking {
+        true => snapshot.tied.reserve_exact(files.len()),
+        false if !need.tests_records() => snapshot.records.reserve_exact(files.len()),
+        false => {}
     }
     let (plans, rewrite) = {
         let entries = cache.as_ref().map_or(&[][..], |c| c.entries.as_slice());
@@ -503,11 +524,6 @@ fn load(register: &Register, need: Need, purpose: Purpose) -> Option<(Snapshot, 
     }
     if parsing > 0 {
         tell(ReadStep::Done);
-    }
-    drop(plans);
-    if checking {
-        let walked = files.into_iter().map(|f| (f.relative, f.fingerprint));
-        snapshot.walked.files = walked.collect();
     }
     snapshot
         .records

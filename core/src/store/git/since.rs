@@ -38,6 +38,8 @@ use super::{git, run, status};
 use crate::store::cache::{Fingerprint, checksum};
 use crate::store::load::Walked;
 use crate::store::register::{Register, STATE_DIR};
+#[cfg(test)]
+use crate::store::walk::FileInfo;
 
 /// The kept answer, in the register's state folder (ignored by git).
 const ANSWER_FILE: &str = "git-status.json";
@@ -99,8 +101,15 @@ fn standing(register: &Register) -> Option<Standing> {
         each(&dir.join(".gitignore"));
         each(&dir.join(".gitattributes"));
     }
+    // Who commits and what git traces do not change what it says of
+    // the work tree.
+    let harmless = |name: &str| {
+        ["GIT_TRACE", "GIT_AUTHOR_", "GIT_COMMITTER_"]
+            .iter()
+            .any(|p| name.starts_with(p))
+    };
     let mut variables: Vec<(String, String)> = (std::env::vars())
-        .filter(|(name, _)| name.starts_with("GIT_"))
+        .filter(|(name, _)| name.starts_with("GIT_") && !harmless(name))
         .collect();
     variables.sort();
     for (name, value) in variables {
@@ -240,26 +249,56 @@ fn changed_since(root: &Path, old: &Standing, new: &Standing) -> Option<Vec<Stri
     Some(paths)
 }
 
+/// What `check` listed, as the kept answer is compared with it: the
+/// digest of each folder listed, and the paths the listing did not cover
+/// (`unwalked`; `None` when they cannot be told).
+pub struct Listed {
+    /// `None` when a folder cannot be named (`digests`).
+    digests: Option<BTreeMap<String, Digest>>,
+    unwalked: Option<Vec<String>>,
+}
+
+impl Listed {
+    /// Nothing known of the listing: git is asked about everything.
+    pub fn unknown() -> Listed {
+        Listed {
+            digests: None,
+            unwalked: None,
+        }
+    }
+}
+
+/// What `check` listed under `folders` (relative to the register's
+/// root), taken as soon as the listing is done: its folders' digests.
+pub fn listed(register: &Register, walked: Walked, folders: &[&str]) -> Listed {
+    Listed {
+        digests: digests(walked, register.runtime.now),
+        unwalked: unwalked(register, walked, folders),
+    }
+}
+
 /// The files under `folders` (relative to the register's root) that are
 /// not committed, as `git status` names them: asking git only about what
 /// changed since the answer kept from the last time (`since`, read while
-/// the register was listed), and keeping this one. `walked` is what
-/// `check` listed.
+/// the register was listed) in what `check` listed (`listed`), and keeping
+/// this one.
 pub fn uncommitted_since(
     register: &Register,
     since: Since,
-    walked: &Walked,
+    listed: Listed,
     folders: &[&str],
 ) -> Vec<PathBuf> {
     let root = &register.root;
-    let now = register.runtime.now;
-    let mut digests = digests(walked, now);
-    let unwalked = unwalked(register, walked, folders);
-    for path in unwalked.iter().flatten() {
-        digests.insert(path.clone(), digest_of(&root.join(path), now));
-    }
-    let asked = match (&since.kept, since.changed, unwalked) {
-        (Some(kept), Some(changed), Some(_)) => Some(to_ask(kept, &digests, changed)),
+    let Listed { digests, unwalked } = listed;
+    let digests = digests.zip(unwalked).map(|(mut digests, unwalked)| {
+        for path in unwalked {
+            let digest = digest_of(&root.join(&path), register.runtime.now);
+            digests.insert(path, digest);
+        }
+        digests
+    });
+    let asked = match (&since.kept, since.changed, &digests) {
+        (Some(kept), Some(changed), Some(digests)) => Some(to_ask(kept, digests, changed)),
         _ => None,
     };
     let mut found = match asked {
@@ -280,7 +319,7 @@ pub fn uncommitted_since(
         let answer = Answer {
             layout: LAYOUT,
             standing,
-            folders: (digests.into_iter())
+            folders: (digests.into_iter().flatten())
                 .filter(|(_, digest)| digest.settled)
                 .map(|(folder, digest)| (folder, digest.sum))
                 .collect(),
@@ -337,7 +376,7 @@ fn changed(root: &Path, command: &[&str], commits: &[&str]) -> Option<Vec<String
 /// committed folder that holds no record folder (the attachments) as a
 /// whole, and in one that holds some (`logbooks`), whatever is not one
 /// of them. `None` when a folder cannot be read or a path is not UTF-8.
-fn unwalked(register: &Register, walked: &Walked, folders: &[&str]) -> Option<Vec<String>> {
+fn unwalked(register: &Register, walked: Walked, folders: &[&str]) -> Option<Vec<String>> {
     let roots: Vec<PathBuf> = (register.record_roots().into_iter())
         .filter_map(|root| Some(root.strip_prefix(&register.root).ok()?.to_path_buf()))
         .collect();
@@ -410,6 +449,13 @@ fn digest_of(path: &Path, now: i64) -> Digest {
 }
 
 impl Digest {
+    fn new() -> Digest {
+        Digest {
+            sum: 0,
+            settled: true,
+        }
+    }
+
     /// Folds one entry into the digest, in order.
     fn add(&mut self, entry: &[u8]) {
         self.sum = (self.sum.rotate_left(17) ^ checksum(entry)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
@@ -417,27 +463,47 @@ impl Digest {
 }
 
 /// The digest of each folder `walked` lists files in, by its path
-/// relative to the register's root.
-fn digests(walked: &Walked, now: i64) -> BTreeMap<String, Digest> {
+/// relative to the register's root; `None` if a folder's path is not
+/// UTF-8 (the kept answer could not name it).
+fn digests(walked: Walked, now: i64) -> Option<BTreeMap<String, Digest>> {
     let mut out: BTreeMap<String, Digest> = BTreeMap::new();
     let mut bytes = Vec::with_capacity(128);
-    for (path, print) in &walked.files {
-        let folder = path.parent().and_then(Path::to_str);
-        let name = path.file_name().map(|n| n.as_encoded_bytes());
-        let (Some(folder), Some(name)) = (folder, name) else {
+    // Files come sorted by path, so a folder's files mostly come
+    // together: it is looked up once per run of them.
+    let mut run: Option<(&Path, Digest)> = None;
+    for (path, print) in walked.files() {
+        let (Some(folder), Some(name)) = (path.parent(), path.file_name()) else {
+            continue;
+        };
+        if run.as_ref().is_none_or(|(current, _)| *current != folder) {
+            if let Some((done, digest)) = run.take() {
+                merge(&mut out, done, digest)?;
+            }
+            run = Some((folder, Digest::new()));
+        }
+        let Some((_, digest)) = run.as_mut() else {
             continue;
         };
         bytes.clear();
-        bytes.extend_from_slice(name);
+        bytes.extend_from_slice(name.as_encoded_bytes());
         print.write(&mut bytes);
-        let entry = out.entry(folder.to_string()).or_insert(Digest {
-            sum: 0,
-            settled: true,
-        });
-        entry.add(&bytes);
-        entry.settled &= !print.is_racy(now) && path.to_str().is_some();
+        digest.add(&bytes);
+        digest.settled &= !print.is_racy(now) && name.to_str().is_some();
     }
-    out
+    if let Some((done, digest)) = run {
+        merge(&mut out, done, digest)?;
+    }
+    Some(out)
+}
+
+/// Adds one run of a folder's files to its digest.
+fn merge(out: &mut BTreeMap<String, Digest>, folder: &Path, run: Digest) -> Option<()> {
+    let entry = out
+        .entry(folder.to_str()?.to_string())
+        .or_insert(Digest::new());
+    entry.add(&run.sum.to_le_bytes());
+    entry.settled &= run.settled;
+    Some(())
 }
 
 fn path(root: &Path) -> PathBuf {
@@ -483,12 +549,21 @@ mod tests {
         }
     }
 
-    fn walked(files: &[(&str, Fingerprint)]) -> Walked {
+    fn listing(files: &[(&str, Fingerprint)]) -> Vec<FileInfo> {
+        (files.iter())
+            .map(|(path, print)| FileInfo {
+                relative: PathBuf::from(path),
+                id: None,
+                is_link: false,
+                fingerprint: *print,
+            })
+            .collect()
+    }
+
+    fn walked(files: &[FileInfo]) -> Walked<'_> {
         Walked {
-            files: (files.iter())
-                .map(|(path, print)| (PathBuf::from(path), *print))
-                .collect(),
-            unlisted: Vec::new(),
+            files,
+            unlisted: &[],
         }
     }
 
@@ -497,15 +572,15 @@ mod tests {
     /// clock could leave the fingerprint as it is); one older is.
     #[test]
     fn a_folder_changed_just_now_is_not_kept() {
-        let files = walked(&[
+        let files = listing(&[
             ("documents/2026/IN-2026-0001.yaml", print(1_000, 10)),
             ("documents/2026/IN-2026-0002.yaml", print(1_000, 10)),
             ("followups/2026/FU-2026-0001.yaml", print(500, 10)),
         ]);
-        let now = digests(&files, 1_001);
+        let now = digests(walked(&files), 1_001).unwrap();
         assert!(!now["documents/2026"].settled);
         assert!(now["followups/2026"].settled);
-        assert!(digests(&files, 2_000)["documents/2026"].settled);
+        assert!(digests(walked(&files), 2_000).unwrap()["documents/2026"].settled);
     }
 
     /// The ignore file git's configuration names is the one watched; the
@@ -521,30 +596,36 @@ mod tests {
     }
 
     /// Any file's name or fingerprint changes its folder's digest, and
-    /// no other folder's.
+    /// no other folder's, the folder's files coming together or not (a
+    /// sub-folder's sort between them).
     #[test]
     fn a_folder_digest_follows_each_file() {
         let base = [
             ("documents/2026/IN-2026-0001.yaml", print(1_000, 10)),
-            ("documents/2026/IN-2026-0002.yaml", print(1_000, 10)),
+            ("documents/2026/J/x.yaml", print(1_000, 10)),
+            ("documents/2026/K.yaml", print(1_000, 10)),
             ("followups/2026/FU-2026-0001.yaml", print(500, 10)),
         ];
         let sums = |files: &[(&str, Fingerprint)]| -> Vec<u64> {
-            (digests(&walked(files), 9_999).into_values())
-                .map(|d| d.sum)
-                .collect()
+            (digests(walked(&listing(files)), 9_999)
+                .unwrap()
+                .into_values())
+            .map(|d| d.sum)
+            .collect()
         };
         let before = sums(&base);
-        for change in 0..3 {
+        assert_eq!(before.len(), 3, "documents/2026, its J, followups/2026");
+        for change in 0..4 {
             let mut files = base;
             match change {
-                0 => files[1].1 = print(1_000, 11),
-                1 => files[1].1.ctime_ns = 1,
-                _ => files[1].0 = "documents/2026/IN-2026-0003.yaml",
+                0 => files[0].1 = print(1_000, 11),
+                1 => files[0].1.ctime_ns = 1,
+                2 => files[0].0 = "documents/2026/IN-2026-0003.yaml",
+                _ => files[2].1 = print(1_000, 12),
             }
             let after = sums(&files);
             assert_ne!(after[0], before[0], "change {change}");
-            assert_eq!(after[1], before[1], "change {change}");
+            assert_eq!(after[1..], before[1..], "change {change}");
         }
     }
 }
