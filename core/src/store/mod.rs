@@ -558,28 +558,14 @@ const DANGLING: &str = "dangling";
 /// Notes `ids` (links that lead nowhere) for `allocate` to skip. Local
 /// state, not a source of truth: failing to write it is silent.
 pub fn note_dangling(register: &Register, ids: &[Id]) {
-    let Ok(dir) = save::ensure_state_dir(&register.root) else {
-        return;
-    };
-    let path = dir.join(DANGLING);
     if ids.is_empty() {
+        let path = register.root.join(register::STATE_DIR).join(DANGLING);
         let _ = std::fs::remove_file(path);
         return;
     }
     let text: Vec<String> = ids.iter().map(Id::to_string).collect();
-    let Ok(bytes) = serde_json::to_vec(&text) else {
-        return;
-    };
-    // Written beside the cache, not in `tmp/`: `check` does not hold the
-    // write lock, and writers clear `tmp/` under it.
-    let Ok(mut tmp) = tempfile::Builder::new()
-        .prefix(".dangling-")
-        .tempfile_in(&dir)
-    else {
-        return;
-    };
-    if std::io::Write::write_all(&mut tmp, &bytes).is_ok() {
-        let _ = tmp.persist(path);
+    if let Ok(bytes) = serde_json::to_vec(&text) {
+        save::keep_state(&register.root, DANGLING, &bytes);
     }
 }
 

@@ -268,6 +268,26 @@ pub fn ensure_state_dir(root: &Path) -> Result<std::path::PathBuf> {
     Ok(dir)
 }
 
+/// Replaces the state file `name` (in `.taizhang/`) whole with `bytes`,
+/// for a command that does not hold the write lock (`check`): written
+/// beside it, not in `tmp/`, which writers clear under the lock. Such
+/// files are derived local state: a failure to write one is silent, and
+/// costs only work the next command does again.
+pub fn keep_state(root: &Path, name: &str, bytes: &[u8]) {
+    let Ok(dir) = ensure_state_dir(root) else {
+        return;
+    };
+    let Ok(mut tmp) = tempfile::Builder::new()
+        .prefix(&format!(".{name}-"))
+        .tempfile_in(&dir)
+    else {
+        return;
+    };
+    if std::io::Write::write_all(&mut tmp, bytes).is_ok() {
+        let _ = tmp.persist(dir.join(name));
+    }
+}
+
 /// The note of a change being put in place: `.taizhang/journal`, a JSON
 /// list of `{tmp, target}` — a staged file under `.taizhang/tmp/` and
 /// where it goes, relative to the root. Written (atomically, flushed) only

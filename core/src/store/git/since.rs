@@ -514,23 +514,11 @@ fn read(root: &Path) -> Option<Answer> {
     serde_json::from_slice(&std::fs::read(path(root)).ok()?).ok()
 }
 
-/// Keeps `answer` for the next `check`, replacing the file whole. Written
-/// beside the cache, not in `tmp/`: `check` does not hold the write lock,
-/// and writers clear `tmp/` under it. A failure only costs the next
+/// Keeps `answer` for the next `check`. A failure only costs the next
 /// `check` a whole `git status`.
 fn keep(root: &Path, answer: &Answer) {
-    let Ok(bytes) = serde_json::to_vec(answer) else {
-        return;
-    };
-    let dir = root.join(STATE_DIR);
-    let Ok(mut tmp) = tempfile::Builder::new()
-        .prefix(".git-status-")
-        .tempfile_in(&dir)
-    else {
-        return;
-    };
-    if std::io::Write::write_all(&mut tmp, &bytes).is_ok() {
-        let _ = tmp.persist(path(root));
+    if let Ok(bytes) = serde_json::to_vec(answer) {
+        crate::store::save::keep_state(root, ANSWER_FILE, &bytes);
     }
 }
 
