@@ -225,3 +225,35 @@ fn a_register_inside_a_bigger_repository_commits_its_files_by_their_full_path() 
     assert_eq!(files.trim(), "reg/documents/2026/IN-2026-0002.yaml");
     assert_eq!(env.git(&["status", "--porcelain", "--", "."]), "");
 }
+
+#[test]
+fn a_clean_filter_shapes_the_committed_file_as_git_add_would() {
+    let env = Env::new();
+    env.git(&["config", "filter.upper.clean", "tr a-z A-Z"]);
+    env.git(&["config", "filter.upper.smudge", "cat"]);
+    env.write(".gitattributes", "*.yaml filter=upper\n");
+    env.git(&["add", ".gitattributes"]);
+    env.git(&["commit", "-qm", "attributes"]);
+
+    env.log_in("来文");
+    let path = "documents/2026/IN-2026-0001.yaml";
+    let committed = env.git(&["show", &format!("HEAD:{path}")]);
+    assert_eq!(committed, env.read(path).to_uppercase());
+    assert!(committed.contains("TITLE: 来文"), "{committed}");
+    assert_eq!(env.status(), "", "the file reads as committed");
+}
+
+#[test]
+fn a_record_the_clerk_made_executable_keeps_its_mode() {
+    let env = Env::new();
+    let id = env.assign("事项");
+    let path = format!("followups/2026/{id}.yaml");
+    std::fs::set_permissions(env.root.join(&path), std::fs::Permissions::from_mode(0o755)).unwrap();
+    env.git(&["commit", "-qam", "executable"]);
+
+    env.run(&["progress", &id, "推进中"]);
+    assert_eq!(env.last_commit_files(), std::slice::from_ref(&path));
+    let entry = env.git(&["ls-tree", "HEAD", "--", &path]);
+    assert!(entry.starts_with("100755 "), "{entry}");
+    assert_eq!(env.status(), "");
+}

@@ -12,8 +12,10 @@ use crate::store::error::{Error, Result};
 
 mod commit;
 mod since;
+mod staging;
 pub use commit::{INDEX_SETTINGS, commit, tune_new};
 pub use since::{Listed, Since, listed, since, uncommitted_since};
+pub(crate) use staging::Staging;
 
 /// `git` run in `root`, never prompting, blind to a caller's `GIT_DIR`.
 fn git(root: &Path) -> Command {
@@ -164,10 +166,11 @@ pub fn locate(root: &Path) -> Place {
 /// git's locks — a fresh lock is waited for, a stale one reported.
 ///
 /// `now` is seconds since the epoch as the context read it; the age of a
-/// lock is counted from it.
-pub fn preflight(root: &Path, now: i64) -> Result<()> {
+/// lock is counted from it. Whether the register is in a git work tree at
+/// all: outside one there is nothing to commit to.
+pub fn preflight(root: &Path, now: i64) -> Result<bool> {
     let (git_dir, common_dir) = match locate(root) {
-        Place::Outside => return Ok(()),
+        Place::Outside => return Ok(false),
         Place::NoGit => return Err(Error::GitMissing),
         Place::Unreadable { message } => return Err(Error::GitUnreadable { message }),
         Place::Repo {
@@ -189,7 +192,7 @@ pub fn preflight(root: &Path, now: i64) -> Result<()> {
             .into_iter()
             .next();
         let Some((path, age)) = held else {
-            return Ok(());
+            return Ok(true);
         };
         if age >= STALE_AFTER {
             return Err(Error::GitLockStale {

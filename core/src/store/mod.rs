@@ -53,6 +53,8 @@ pub struct Change<'a> {
     /// IDs that records of this change, or of a killed writer's change
     /// finished in `begin`, refer to: never handed out by `allocate`.
     referenced: Vec<Id>,
+    /// Whether `finish` commits: not `--no-commit`, `git.autocommit` on,
+    /// and the register in a git work tree (`git::preflight`).
     commit: bool,
     /// `git.sync_on_write`: pulled before allocating, pushes after the
     /// commit. Holds why the pull failed, if it did (offline …), so the
@@ -78,9 +80,9 @@ impl<'a> Change<'a> {
     /// (`git::preflight`).
     pub fn begin(register: &'a Register, commit: bool) -> Result<Change<'a>> {
         let lock = lock::WriteLock::acquire(&register.root, register.runtime.lock_wait)?;
-        if commit && register.config.git.autocommit {
-            git::preflight(&register.root, register.runtime.now)?;
-        }
+        let in_repository = commit
+            && register.config.git.autocommit
+            && git::preflight(&register.root, register.runtime.now)?;
         let finished = save::recover(&register.root)?;
         save::clear_leftovers(&register.root);
         let shared =
@@ -91,7 +93,7 @@ impl<'a> Change<'a> {
             touched: Vec::new(),
             staged: Vec::new(),
             referenced: Vec::new(),
-            commit,
+            commit: in_repository,
             shared,
             thawed: Vec::new(),
             sealer: seal::Sealer {
@@ -527,11 +529,7 @@ impl<'a> Change<'a> {
         if let Some(told) = self.register.sealed.as_ref().filter(|_| self.tell_seals) {
             self.seal_notes.iter().for_each(|note| (told.0)(note));
         }
-        let settings = &self.register.config.git;
-        if !self.commit || !settings.autocommit || self.touched.is_empty() {
-            return Ok(Default::default());
-        }
-        if !git::is_work_tree(&self.register.root) {
+        if !self.commit || self.touched.is_empty() {
             return Ok(Default::default());
         }
         git::commit(&self.register.root, &self.touched, message).map_err(|message| {

@@ -28,8 +28,7 @@ use crate::store::git::{self, Git};
 use crate::store::register::{Register, Writer};
 use crate::store::{lock, numbering, parse, save, yaml};
 
-mod staging;
-use staging::Staging;
+use crate::store::git::Staging;
 
 /// How many times a push lost to another clerk's is retried (each time
 /// after syncing again) before giving up.
@@ -119,12 +118,13 @@ pub fn sync(register: &Register, actor: &Actor, dry_run: bool) -> Result<Report>
 /// cannot read, a detached HEAD or a rebase half done is named as such,
 /// not taken for a branch without an upstream.
 fn precheck(register: &Register) -> Result<()> {
-    if matches!(git::locate(&register.root), git::Place::Outside) {
-        return Err(Error::SyncNotRepository);
+    match git::preflight(&register.root, register.runtime.now) {
+        Ok(true) => Ok(()),
+        Ok(false) => Err(Error::SyncNotRepository),
+        Err(cause) => Err(Error::SyncCannot {
+            cause: Box::new(cause),
+        }),
     }
-    git::preflight(&register.root, register.runtime.now).map_err(|cause| Error::SyncCannot {
-        cause: Box::new(cause),
-    })
 }
 
 /// The lock file git keeps beside sync's private index while it writes

@@ -18,7 +18,7 @@ use std::path::{Path, PathBuf};
 use crate::model::id::Id;
 use crate::model::kind::Kind;
 use crate::store::error::{Error, Result};
-use crate::store::git::{self, Git, Place};
+use crate::store::git::{self, Git};
 use crate::store::register::{CALENDAR_FILE, SETTINGS_FILE};
 use crate::store::{Register, lock, numbering, save};
 
@@ -74,13 +74,9 @@ pub fn undo(register: &Register) -> Result<Undone> {
     save::recover(&register.root)?;
     save::clear_leftovers(&register.root);
     let root = &register.root;
-    match git::locate(root) {
-        Place::Outside => return Err(refused(UndoRefusal::NoGit)),
-        Place::NoGit => return Err(Error::GitMissing),
-        Place::Unreadable { message } => return Err(Error::GitUnreadable { message }),
-        Place::Repo { .. } => {}
+    if !git::preflight(root, register.runtime.now)? {
+        return Err(refused(UndoRefusal::NoGit));
     }
-    git::preflight(root, register.runtime.now)?;
     let git = Git::new(root);
     let head = git
         .text(&["log", "-1", "--format=%P%n%B", "HEAD"])

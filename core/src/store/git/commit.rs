@@ -4,33 +4,40 @@
 //!
 //! In a repository of 100,000 files, `git commit` reads the whole index,
 //! refreshes it (a `stat` of every file) and writes all of it back; that
-//! is most of a write's time. Here the index is read in two processes
-//! only, neither refreshes it, and with a split index the writes are of
-//! the few entries that changed:
+//! is most of a write's time. Here the index is read by one process only,
+//! which does not refresh it and, with a split index, writes only the few
+//! entries that changed; the commit's tree is built from HEAD's, not from
+//! the index:
 //!
-//! 1. `rev-parse`: where the register sits in the repository, the hooks
-//!    folder, the objects folder, HEAD (no index);
-//! 2. `config`: signing and the index settings (no index);
-//! 3. `update-index --add --remove --stdin`: the touched files hashed and
-//!    their entries alone updated;
-//! 4. `write-tree`: the tree, from the cache-tree, recomputed only for the
-//!    folders whose entries changed;
-//! 5. `diff-tree HEAD TREE`: proves the tree differs from HEAD in the
-//!    touched files alone (the clerk staged nothing else) (no index);
-//! 6. `commit-tree`, with the identity and message `git commit` would use;
-//! 7. `update-ref HEAD NEW OLD`: the branch moved only if it is still
+//! 1. `rev-parse` and `config`, side by side: where the register sits in
+//!    the repository, the hooks, index and objects, HEAD and its tree;
+//!    signing and the index settings (no index);
+//! 2. `update-index --add --remove --stdin`: the touched files' entries
+//!    alone updated, with their `stat` data, so that `git status` finds
+//!    them committed. It runs while steps 3 to 5 do, and the branch moves
+//!    only once both sides are done;
+//! 3. `hash-object -w --stdin-paths`: the touched files' blobs, with the
+//!    clean filters and line endings `git add` would apply (no index);
+//! 4. `cat-file --batch` and `mktree --batch`: HEAD's tree with the
+//!    touched files put in, reading and writing only the folders on their
+//!    way (`Staging`). The clerk's own staged changes stay staged and out
+//!    of the commit, as with `git commit -- PATHS`;
+//! 5. `commit-tree`, with the identity and message `git commit` would use;
+//! 6. `update-ref HEAD NEW OLD`: the branch moved only if it is still
 //!    where it was read in step 1, so another git that moved it meanwhile
 //!    is reported, never overwritten.
 //!
 //! Whenever the result could differ from `git commit`'s, `git commit`
 //! itself runs instead: a hook `git commit` would run is installed
 //! (`pre-commit`, `prepare-commit-msg`, `commit-msg`, `post-commit`),
-//! commits are signed (`commit.gpgsign`), the branch has no commit yet,
-//! the clerk staged other files, or the tree is what HEAD has.
+//! commits are signed (`commit.gpgsign`), the branch has no commit yet, a
+//! touched path is not a plain file git records as `100644` (a link, an
+//! executable), or the touched files are what HEAD has.
 
 use std::path::{Path, PathBuf};
 
-use super::{failure, git, retry_locked, run, run_waiting, run_with_input};
+use super::staging::Staging;
+use super::{Git, failure, git, retry_locked, run, run_waiting, run_with_input};
 use crate::store::error::Error;
 
 type Result<T> = std::result::Result<T, String>;
@@ -45,104 +52,210 @@ const COMMIT_HOOKS: [&str; 4] = [
     "post-commit",
 ];
 
+/// The mode git records a plain, not executable file with.
+const FILE_MODE: &str = "100644";
+
 /// Commits exactly `paths` (relative to `root`) with `message`. Other
 /// staged or unstaged changes of the user stay as they were. A lock held
 /// by another git process is waited for (`LOCK_WAIT`).
 pub fn commit(root: &Path, paths: &[PathBuf], message: &str) -> Result<()> {
-    let probe = Probe::read(root)?;
-    let settings = Settings::read(root);
+    let (probe, settings) = std::thread::scope(|scope| {
+        let settings = scope.spawn(|| Settings::read(root));
+        (Probe::read(root), settings.join().unwrap_or_default())
+    });
+    let probe = probe?;
     let convert = settings.tune(root);
-    stage(root, paths, convert)?;
-    let plumbing = probe.head.is_some() && !settings.signs && !probe.has_commit_hooks();
-    let partial = match probe.head.as_deref().filter(|_| plumbing) {
-        Some(head) => match plumbed(root, &probe, head, paths, message)? {
-            Plumbed::Done => {
-                gc_if_due(root, &probe.objects);
-                return Ok(());
-            }
-            Plumbed::Partial(partial) => partial,
-        },
-        None => !only_staged(root, &probe.prefix, paths),
+    let rewrite = IndexWrite {
+        version_4: convert,
+        resplit: settings.splits.unwrap_or(true) && probe.split_part_grown(),
     };
-    with_git_commit(root, paths, message, partial)
+    let plumbing = !settings.signs && !probe.has_commit_hooks();
+    // The index is written while the commit's objects are; only with both
+    // done does the branch move.
+    let (staged, plumbed) = std::thread::scope(|scope| {
+        let staged = scope.spawn(|| stage(root, paths, rewrite));
+        let plumbed = match probe.head.as_ref().filter(|_| plumbing) {
+            Some(head) => plumb(root, &probe, head, paths, message),
+            None => Ok(Plumbed::NotTried),
+        };
+        (staged.join(), plumbed)
+    });
+    staged.map_err(|_| "git update-index could not be waited for".to_string())??;
+    match plumbed? {
+        Plumbed::Built { head, commit } => {
+            move_branch(root, head, &commit, message)?;
+            gc_if_due(root, &probe.objects);
+            Ok(())
+        }
+        // The files are what HEAD has: `git commit` refuses, in its own
+        // words.
+        Plumbed::Unchanged => with_git_commit(root, paths, message, true),
+        Plumbed::NotTried => {
+            let partial = !only_staged(root, &probe.prefix, paths);
+            with_git_commit(root, paths, message, partial)
+        }
+    }
 }
 
-/// What the plumbing did.
-enum Plumbed {
-    /// The commit is made and the branch moved.
-    Done,
-    /// Nothing was committed: `git commit` is to make it, of `paths` alone
-    /// when the index holds other staged changes (`true`).
-    Partial(bool),
+/// What the plumbing made of a commit.
+enum Plumbed<'p> {
+    /// `commit` is made on `head`, not yet on any branch.
+    Built { head: &'p Head, commit: String },
+    /// The files are what HEAD has: nothing to commit.
+    Unchanged,
+    /// `git commit` is to make it (`commit`'s module notes say when).
+    NotTried,
 }
 
-/// Steps 4 to 7 of the module's list, on an index where `paths` are staged.
-fn plumbed(
+/// Steps 3 to 5 of the module's list, on HEAD `head`.
+fn plumb<'p>(
     root: &Path,
     probe: &Probe,
-    head: &str,
+    head: &'p Head,
     paths: &[PathBuf],
     message: &str,
-) -> Result<Plumbed> {
-    let Ok(tree) = checked_waiting(root, &["write-tree"]) else {
-        // An index git cannot make a tree of: `git commit` says why.
-        return Ok(Plumbed::Partial(true));
+) -> Result<Plumbed<'p>> {
+    let Some(blobs) = hash_files(root, probe, paths)? else {
+        return Ok(Plumbed::NotTried);
     };
-    let tree = tree.trim();
-    let changed = checked(
-        root,
-        &[
-            "diff-tree",
-            "-r",
-            "--name-only",
-            "-z",
-            "--no-renames",
-            head,
-            tree,
-        ],
-    )?;
-    let ours = ours(&probe.prefix, paths);
-    let mut changed = changed
-        .split('\0')
-        .filter(|name| !name.is_empty())
-        .peekable();
-    if changed.peek().is_none() {
-        // Nothing to commit: `git commit` refuses, in its own words.
-        return Ok(Plumbed::Partial(false));
+    Ok(match build(root, probe, head, &blobs, message)? {
+        Some(commit) => Plumbed::Built { head, commit },
+        None => Plumbed::Unchanged,
+    })
+}
+
+/// Each touched path, as the register names it, with its blob (`None`
+/// for a path no longer on disk).
+type Blobs = Vec<(String, Option<String>)>;
+
+/// The blob of each of `paths`, written into git's objects; `None` when a
+/// path is not a plain file git records as `FILE_MODE`, which `git
+/// commit` is then to record.
+fn hash_files(root: &Path, probe: &Probe, paths: &[PathBuf]) -> Result<Option<Blobs>> {
+    let mut files = Vec::with_capacity(paths.len());
+    let mut input = String::new();
+    for path in paths {
+        let Some(name) = path.to_str() else {
+            return Err(format!("{}: not UTF-8", path.display()));
+        };
+        let present = match std::fs::symlink_metadata(root.join(path)) {
+            Ok(meta) if plain_file(&meta) => true,
+            Ok(_) => return Ok(None),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => false,
+            Err(e) => return Err(format!("{name}: {e}")),
+        };
+        if present {
+            input.push_str(&probe.prefix);
+            input.push_str(name);
+            input.push('\n');
+        }
+        files.push((name.to_string(), present));
     }
-    if !changed.all(|name| ours.contains(name)) {
-        return Ok(Plumbed::Partial(true));
+    let hashed = if input.is_empty() {
+        String::new()
+    } else {
+        // Named from the top of the work tree, where git reads them.
+        let mut cmd = git(&probe.top);
+        cmd.args(["hash-object", "-w", "--stdin-paths"]);
+        let output = run_with_input(cmd, input.as_bytes()).map_err(Error::into_git_text)?;
+        if !output.status.success() {
+            return Err(failure(&output));
+        }
+        String::from_utf8_lossy(&output.stdout).into_owned()
+    };
+    let mut blobs = hashed.lines();
+    let mut named = Vec::with_capacity(files.len());
+    for (name, present) in files {
+        let blob = match present {
+            true => match blobs.next() {
+                Some(blob) => Some(blob.to_string()),
+                None => return Err("git hash-object named fewer objects than files".into()),
+            },
+            false => None,
+        };
+        named.push((name, blob));
+    }
+    Ok(Some(named))
+}
+
+#[cfg(unix)]
+fn plain_file(meta: &std::fs::Metadata) -> bool {
+    use std::os::unix::fs::PermissionsExt;
+    meta.file_type().is_file() && meta.permissions().mode() & 0o111 == 0
+}
+
+#[cfg(not(unix))]
+fn plain_file(meta: &std::fs::Metadata) -> bool {
+    meta.file_type().is_file()
+}
+
+/// Steps 4 and 5 of the module's list: the commit, not yet on any branch;
+/// `None` when the files are what HEAD has.
+fn build(
+    root: &Path,
+    probe: &Probe,
+    head: &Head,
+    blobs: &Blobs,
+    message: &str,
+) -> Result<Option<String>> {
+    let git = Git::new(root);
+    let staging = Staging::on_tree(&git, head.tree.clone());
+    for (path, blob) in blobs {
+        let path = format!("{}{path}", probe.prefix);
+        match blob {
+            Some(blob) => staging.stage(&path, FILE_MODE, blob),
+            None => staging.unstage(&path),
+        }
+        .map_err(Error::into_git_text)?;
+    }
+    let tree = staging.tree().map_err(Error::into_git_text)?;
+    if tree == head.tree {
+        return Ok(None);
     }
     let message = clean_message(message);
     let commit = {
-        let mut cmd = git(root);
-        cmd.args(["commit-tree", tree, "-p", head, "-F", "-"]);
+        let cmd = git.command(&["commit-tree", &tree, "-p", &head.commit, "-F", "-"]);
         let output = run_with_input(cmd, message.as_bytes()).map_err(Error::into_git_text)?;
         if !output.status.success() {
             return Err(failure(&output));
         }
         String::from_utf8_lossy(&output.stdout).trim().to_string()
     };
-    let subject = message.lines().next().unwrap_or_default();
+    Ok(Some(commit))
+}
+
+/// Step 6: the branch moved to `commit`, only from where it was read.
+fn move_branch(root: &Path, head: &Head, commit: &str, message: &str) -> Result<()> {
+    let message = clean_message(message);
+    let subject = message.lines().next();
     checked_waiting(
         root,
         &[
             "update-ref",
             "-m",
-            &format!("commit: {subject}"),
+            &format!("commit: {}", subject.unwrap_or_default()),
             "HEAD",
-            &commit,
-            head,
+            commit,
+            &head.commit,
         ],
     )?;
-    Ok(Plumbed::Done)
+    Ok(())
+}
+
+/// How `stage` writes the index beside the entries it updates.
+#[derive(Clone, Copy)]
+struct IndexWrite {
+    /// In version 4 (`Settings::tune`).
+    version_4: bool,
+    /// Every entry of the split part put back into a new shared index
+    /// (`Probe::split_part_grown`).
+    resplit: bool,
 }
 
 /// Hashes `paths` into git's objects and updates their entries in the
 /// index, from a list on stdin (no pathspec matching: an import touches
-/// thousands). A path no longer on disk leaves the index. With `convert`,
-/// the index is written in version 4 as well (`Settings::tune`).
-fn stage(root: &Path, paths: &[PathBuf], convert: bool) -> Result<()> {
+/// thousands). A path no longer on disk leaves the index.
+fn stage(root: &Path, paths: &[PathBuf], rewrite: IndexWrite) -> Result<()> {
     let mut input = Vec::new();
     for path in paths {
         let Some(path) = path.to_str() else {
@@ -154,8 +267,11 @@ fn stage(root: &Path, paths: &[PathBuf], convert: bool) -> Result<()> {
     let output = retry_locked(|| {
         let mut cmd = git(root);
         cmd.arg("update-index");
-        if convert {
+        if rewrite.version_4 {
             cmd.args(["--index-version", "4"]);
+        }
+        if rewrite.resplit {
+            cmd.arg("--split-index");
         }
         cmd.args(["--add", "--remove", "-z", "--stdin"]);
         run_with_input(cmd, &input)
@@ -223,26 +339,44 @@ fn ours(prefix: &str, paths: &[PathBuf]) -> std::collections::HashSet<String> {
 /// What one `git rev-parse` says of the repository before a commit.
 #[derive(Debug)]
 struct Probe {
+    /// The top folder of the work tree.
+    top: PathBuf,
     /// The register's folder within the repository (`office/`, or empty).
     prefix: String,
     /// The hooks folder (`core.hooksPath` or `.git/hooks`).
     hooks: PathBuf,
+    /// The index file.
+    index: PathBuf,
     /// The objects folder, whose loose objects `git gc --auto` packs.
     objects: PathBuf,
-    /// The commit HEAD is at; `None` on a branch with no commit yet.
-    head: Option<String>,
+    /// The commit HEAD is at, and its tree; `None` on a branch with no
+    /// commit yet.
+    head: Option<Head>,
+}
+
+#[derive(Debug)]
+struct Head {
+    commit: String,
+    tree: String,
 }
 
 impl Probe {
     fn read(root: &Path) -> Result<Probe> {
-        const WHERE: [&str; 5] = [
+        const WHERE: [&str; 8] = [
             "rev-parse",
+            "--show-toplevel",
             "--show-prefix",
             "--git-path",
             "hooks",
             "--git-path",
+            "index",
+            "--git-path",
         ];
-        let with_head = [&WHERE[..], &["objects", "HEAD^{commit}", "--"][..]].concat();
+        let with_head = [
+            &WHERE[..],
+            &["objects", "HEAD^{commit}", "HEAD^{tree}", "--"][..],
+        ]
+        .concat();
         // A branch with no commit yet has no HEAD to name: asked again
         // without it.
         let (text, head) = match checked(root, &with_head) {
@@ -254,16 +388,34 @@ impl Probe {
         };
         let mut lines = text.lines();
         let mut next = || lines.next().unwrap_or_default().to_string();
+        let top = PathBuf::from(next());
         let prefix = next();
         let hooks = root.join(next());
+        let index = root.join(next());
         let objects = root.join(next());
-        let head = head.then(next).filter(|h| !h.is_empty());
+        let head = head
+            .then(|| (next(), next()))
+            .filter(|(commit, tree)| !commit.is_empty() && !tree.is_empty())
+            .map(|(commit, tree)| Head { commit, tree });
         Ok(Probe {
+            top,
             prefix,
             hooks,
+            index,
             objects,
             head,
         })
+    }
+
+    /// Whether the split part of the index holds so many entries that
+    /// reading and writing it costs what the whole index would. Git makes
+    /// a new shared index when many entries are added, but not when many
+    /// are replaced, which a `git status` after the register's files were
+    /// copied or touched does to every one: each write would then read
+    /// and write all of them again, some 50 ms at 100,000 files.
+    fn split_part_grown(&self) -> bool {
+        const GROWN: u64 = 1 << 20;
+        std::fs::metadata(&self.index).is_ok_and(|meta| meta.len() > GROWN)
     }
 
     /// Whether a hook `git commit` runs is installed: a file of its name
@@ -292,6 +444,9 @@ fn runnable(path: &Path) -> bool {
 struct Settings {
     /// `commit.gpgsign`: `git commit` signs, the plumbing would not.
     signs: bool,
+    /// `core.splitIndex` as the repository sets it; where unset, `tune`
+    /// sets it to true.
+    splits: Option<bool>,
     /// Which of `INDEX_SETTINGS` the repository sets, to any value.
     set: Vec<String>,
 }
@@ -327,6 +482,9 @@ impl Settings {
             if key == "commit.gpgsign" {
                 settings.signs = is_true(value);
             } else if !key.is_empty() {
+                if key == "core.splitindex" {
+                    settings.splits = Some(is_true(value));
+                }
                 settings.set.push(key.to_string());
             }
         }
