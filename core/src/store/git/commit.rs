@@ -115,10 +115,24 @@ fn plumb<'p>(
     paths: &[PathBuf],
     message: &str,
 ) -> Result<Plumbed<'p>> {
-    let Some(blobs) = hash_files(root, probe, paths)? else {
+    let git = Git::new(root);
+    let staging = Staging::on_tree(&git, head.tree.clone());
+    // HEAD's folders on the way of the files are read while the files
+    // are hashed.
+    let named: Vec<String> = (paths.iter())
+        .map(|path| format!("{}{}", probe.prefix, path.to_string_lossy()))
+        .collect();
+    let (blobs, read) = std::thread::scope(|scope| {
+        let blobs = scope.spawn(|| hash_files(root, probe, paths));
+        let read = staging.read_ahead(named.iter().map(String::as_str));
+        (blobs.join(), read)
+    });
+    let blobs = blobs.map_err(|_| "git hash-object could not be waited for".to_string())??;
+    let Some(blobs) = blobs else {
         return Ok(Plumbed::NotTried);
     };
-    Ok(match build(root, probe, head, &blobs, message)? {
+    read.map_err(Error::into_git_text)?;
+    Ok(match build(&git, &staging, probe, head, &blobs, message)? {
         Some(commit) => Plumbed::Built { head, commit },
         None => Plumbed::Unchanged,
     })
@@ -192,14 +206,13 @@ fn plain_file(meta: &std::fs::Metadata) -> bool {
 /// Steps 4 and 5 of the module's list: the commit, not yet on any branch;
 /// `None` when the files are what HEAD has.
 fn build(
-    root: &Path,
+    git: &Git,
+    staging: &Staging,
     probe: &Probe,
     head: &Head,
     blobs: &Blobs,
     message: &str,
 ) -> Result<Option<String>> {
-    let git = Git::new(root);
-    let staging = Staging::on_tree(&git, head.tree.clone());
     for (path, blob) in blobs {
         let path = format!("{}{path}", probe.prefix);
         match blob {

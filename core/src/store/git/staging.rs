@@ -29,6 +29,8 @@ pub(crate) struct Staging<'g> {
     known: RefCell<HashMap<String, Option<String>>>,
     /// What is staged and not yet in a tree.
     pending: RefCell<BTreeMap<String, Entry>>,
+    /// Folders of `base` already read (`read_ahead`), by path.
+    read: RefCell<BTreeMap<String, Folder>>,
 }
 
 impl<'g> Staging<'g> {
@@ -45,7 +47,16 @@ impl<'g> Staging<'g> {
             base: RefCell::new(tree),
             known: RefCell::new(HashMap::new()),
             pending: RefCell::new(BTreeMap::new()),
+            read: RefCell::new(BTreeMap::new()),
         }
+    }
+
+    /// Reads now the folders of the base on the way of `paths`, which
+    /// `tree` would read: while something else runs, such as hashing the
+    /// files to be staged there.
+    pub(crate) fn read_ahead<'p>(&self, paths: impl IntoIterator<Item = &'p str>) -> Result<()> {
+        let base = self.base.borrow();
+        read_folders(self.git, &base, paths, &mut self.read.borrow_mut())
     }
 
     /// Learns, in one `ls-tree`, what the base holds at each of `paths`
@@ -129,11 +140,12 @@ impl<'g> Staging<'g> {
     /// The base tree with everything staged put in, which becomes the base.
     pub(crate) fn tree(&self) -> Result<String> {
         let pending = std::mem::take(&mut *self.pending.borrow_mut());
+        let folders = std::mem::take(&mut *self.read.borrow_mut());
         let base = self.base.borrow().clone();
         let tree = if pending.is_empty() {
             base
         } else {
-            build(self.git, &base, &pending)?
+            build(self.git, &base, folders, &pending)?
         };
         *self.base.borrow_mut() = tree.clone();
         Ok(tree)
@@ -144,10 +156,19 @@ impl<'g> Staging<'g> {
 type Folder = BTreeMap<Vec<u8>, (String, String)>;
 
 /// The tree `base` with `changes` put in. The folders on the way of the
-/// changed paths are read top down and written bottom up; a folder left
-/// empty leaves its parent, as git holds no empty folder.
-fn build(git: &Git, base: &str, changes: &BTreeMap<String, Entry>) -> Result<String> {
-    let mut folders = read_folders(git, base, changes)?;
+/// changed paths are read top down (those not in `folders` already) and
+/// written bottom up; a folder left empty leaves its parent, as git holds
+/// no empty folder.
+fn build(
+    git: &Git,
+    base: &str,
+    mut folders: BTreeMap<String, Folder>,
+    changes: &BTreeMap<String, Entry>,
+) -> Result<String> {
+    // Started first, so that its start costs nothing while the folders
+    // are read.
+    let mut writer = Batch::start(git, &["mktree", "-z", "--batch"])?;
+    read_folders(git, base, changes.keys().map(String::as_str), &mut folders)?;
     for (path, entry) in changes {
         let (dir, name) = split(path);
         let folder = folders.entry(dir.to_string()).or_default();
@@ -163,7 +184,6 @@ fn build(git: &Git, base: &str, changes: &BTreeMap<String, Entry>) -> Result<Str
     // Deepest first, so that each folder is written after those in it.
     let mut order: Vec<String> = folders.keys().cloned().collect();
     order.sort_by_key(|dir| std::cmp::Reverse(dir.matches('/').count()));
-    let mut writer = Batch::start(git, &["mktree", "-z", "--batch"])?;
     let mut root = None;
     for dir in order {
         let entries = folders.remove(&dir).unwrap_or_default();
@@ -200,17 +220,19 @@ fn split(path: &str) -> (&str, &str) {
 /// How git's raw trees write a folder's mode.
 const TREE_MODE: &str = "40000";
 
-/// The entries of `base`'s folders on the way of `changes` (`""` and
-/// every folder that holds a change, its parents included), read in one
-/// `cat-file --batch`, asked folder by folder as each parent names its
-/// child's tree. A folder `base` lacks, or holds as a file, reads empty.
-fn read_folders(
+/// Adds to `folders` those of `base` on the way of `paths` (`""` and
+/// every folder that holds one of them, its parents included) not there
+/// yet, read in one `cat-file --batch`, asked folder by folder as each
+/// parent names its child's tree. A folder `base` lacks, or holds as a
+/// file, reads empty.
+fn read_folders<'p>(
     git: &Git,
     base: &str,
-    changes: &BTreeMap<String, Entry>,
-) -> Result<BTreeMap<String, Folder>> {
+    paths: impl IntoIterator<Item = &'p str>,
+    folders: &mut BTreeMap<String, Folder>,
+) -> Result<()> {
     let mut wanted: Vec<String> = vec![String::new()];
-    for path in changes.keys() {
+    for path in paths {
         let mut at = 0;
         while let Some(slash) = path[at..].find('/') {
             at += slash + 1;
@@ -220,9 +242,12 @@ fn read_folders(
     // Parents before children: sorted by depth, each read once.
     wanted.sort_by_key(|dir| (dir.matches('/').count(), dir.clone()));
     wanted.dedup();
+    wanted.retain(|dir| !folders.contains_key(dir));
+    if wanted.is_empty() {
+        return Ok(());
+    }
     let hash_len = base.len() / 2;
     let mut reader = Batch::start(git, &["cat-file", "--batch"])?;
-    let mut folders: BTreeMap<String, Folder> = BTreeMap::new();
     for dir in wanted {
         let object = if dir.is_empty() {
             Some(base.to_string())
@@ -239,8 +264,7 @@ fn read_folders(
         };
         folders.insert(dir, folder);
     }
-    reader.finish()?;
-    Ok(folders)
+    reader.finish()
 }
 
 fn is_tree(mode: &str) -> bool {
@@ -491,6 +515,10 @@ mod tests {
         ];
         let git_of = Git::new(root);
         let staging = Staging::on_tree(&git_of, base.clone());
+        // Some folders read ahead, the others when the tree is built.
+        staging
+            .read_ahead(["documents/2026/IN-2026-0002.yaml", "logbooks/访客 登记/x"])
+            .unwrap();
         for (path, blob) in &changes {
             match blob {
                 Some(blob) => staging.stage(path, "100644", blob).unwrap(),
