@@ -2,7 +2,7 @@
 //! settle the IDs and 发文字号 another clerk took first, replay this clone's
 //! commits on top of the shared ones, push.
 //!
-//! The replay is done in trees built apart (`staging`) and only the
+//! The replay is done in trees built apart (`git::Staging`) and only the
 //! finished result is put in place (`advance`: as `git reset --keep`, but
 //! reading only the files that change), so a sync that
 //! stops — an issued number taken twice, a file that cannot be merged,
