@@ -223,3 +223,20 @@ fn undo_refuses_a_commit_pushed_by_path_to_a_remote_on_this_machine() {
     ]);
     env.run(&["undo"]);
 }
+
+#[test]
+fn undo_outside_git_is_refused_and_changes_nothing() {
+    let env = Env::bare();
+    env.cmd()
+        .current_dir(env.tmp.path())
+        .args(["init", "reg", "--no-git"])
+        .assert()
+        .success();
+    env.cmd()
+        .args(["log", "in", "--title", "无版本库", "--from", "某单位"])
+        .assert()
+        .success();
+    // `fail` also holds the register to what it was.
+    let said = env.fail(&["--lang", "en", "undo"]);
+    assert!(said.contains("not kept in git"), "{said}");
+}

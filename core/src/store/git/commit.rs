@@ -115,15 +115,19 @@ fn plumb<'p>(
     paths: &[PathBuf],
     message: &str,
 ) -> Result<Plumbed<'p>> {
+    let mut named = Vec::with_capacity(paths.len());
+    for path in paths {
+        let Some(name) = path.to_str() else {
+            return Err(format!("{}: not UTF-8", path.display()));
+        };
+        named.push(format!("{}{name}", probe.prefix));
+    }
     let git = Git::new(root);
     let staging = Staging::on_tree(&git, head.tree.clone());
     // HEAD's folders on the way of the files are read while the files
     // are hashed.
-    let named: Vec<String> = (paths.iter())
-        .map(|path| format!("{}{}", probe.prefix, path.to_string_lossy()))
-        .collect();
     let (blobs, read) = std::thread::scope(|scope| {
-        let blobs = scope.spawn(|| hash_files(root, probe, paths));
+        let blobs = scope.spawn(|| hash_files(root, &probe.top, paths, &named));
         let read = staging.read_ahead(named.iter().map(String::as_str));
         (blobs.join(), read)
     });
@@ -132,44 +136,46 @@ fn plumb<'p>(
         return Ok(Plumbed::NotTried);
     };
     read.map_err(Error::into_git_text)?;
-    Ok(match build(&git, &staging, probe, head, &blobs, message)? {
+    Ok(match build(&git, &staging, head, &blobs, message)? {
         Some(commit) => Plumbed::Built { head, commit },
         None => Plumbed::Unchanged,
     })
 }
 
-/// Each touched path, as the register names it, with its blob (`None`
-/// for a path no longer on disk).
+/// Each touched path, from the top of the repository, with its blob
+/// (`None` for a path no longer on disk).
 type Blobs = Vec<(String, Option<String>)>;
 
-/// The blob of each of `paths`, written into git's objects; `None` when a
+/// The blob of each of `paths` (relative to `root`; `named` from the top
+/// of the work tree `top`), written into git's objects; `None` when a
 /// path is not a plain file git records as `FILE_MODE`, which `git
 /// commit` is then to record.
-fn hash_files(root: &Path, probe: &Probe, paths: &[PathBuf]) -> Result<Option<Blobs>> {
+fn hash_files(
+    root: &Path,
+    top: &Path,
+    paths: &[PathBuf],
+    named: &[String],
+) -> Result<Option<Blobs>> {
     let mut files = Vec::with_capacity(paths.len());
     let mut input = String::new();
-    for path in paths {
-        let Some(name) = path.to_str() else {
-            return Err(format!("{}: not UTF-8", path.display()));
-        };
+    for (path, name) in paths.iter().zip(named) {
         let present = match std::fs::symlink_metadata(root.join(path)) {
             Ok(meta) if plain_file(&meta) => true,
             Ok(_) => return Ok(None),
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => false,
-            Err(e) => return Err(format!("{name}: {e}")),
+            Err(e) => return Err(format!("{}: {e}", path.display())),
         };
         if present {
-            input.push_str(&probe.prefix);
             input.push_str(name);
             input.push('\n');
         }
-        files.push((name.to_string(), present));
+        files.push((name.clone(), present));
     }
     let hashed = if input.is_empty() {
         String::new()
     } else {
         // Named from the top of the work tree, where git reads them.
-        let mut cmd = git(&probe.top);
+        let mut cmd = git(top);
         cmd.args(["hash-object", "-w", "--stdin-paths"]);
         let output = run_with_input(cmd, input.as_bytes()).map_err(Error::into_git_text)?;
         if !output.status.success() {
@@ -208,16 +214,14 @@ fn plain_file(meta: &std::fs::Metadata) -> bool {
 fn build(
     git: &Git,
     staging: &Staging,
-    probe: &Probe,
     head: &Head,
     blobs: &Blobs,
     message: &str,
 ) -> Result<Option<String>> {
     for (path, blob) in blobs {
-        let path = format!("{}{path}", probe.prefix);
         match blob {
-            Some(blob) => staging.stage(&path, FILE_MODE, blob),
-            None => staging.unstage(&path),
+            Some(blob) => staging.stage(path, FILE_MODE, blob),
+            None => staging.unstage(path),
         }
         .map_err(Error::into_git_text)?;
     }
